@@ -1,0 +1,85 @@
+"""Typed errors. Every user mistake becomes one line: ``path:line:col: FCnnn message``.
+
+Codes are stable: scripts and editors match on them. The full list is in docs/errors.md.
+"""
+
+from __future__ import annotations
+
+
+class FactcheckError(Exception):
+    """Base of every error factcheck raises on purpose.
+
+    Carries a stable code and, where known, the place in a file the message is about.
+    Lines and columns are 1-based, as editors show them.
+    """
+
+    code = "FC000"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        col: int | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.col = col
+        if code is not None:
+            self.code = code
+
+    def located(self, path: str | None = None, line: int | None = None, col: int | None = None) -> "FactcheckError":
+        """Fill in a location that the raiser did not know, keeping any it did."""
+        if self.path is None:
+            self.path = path
+        if self.line is None:
+            self.line = line
+        if self.col is None:
+            self.col = col
+        return self
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}:{self.col or 1}"
+        return f"{where}: {self.code} {self.message}"
+
+
+class ClaimFileError(FactcheckError, ValueError):
+    """A claim file cannot be read: bad YAML, unsafe content, or a schema violation."""
+
+    code = "FC100"
+
+
+class FormulaError(FactcheckError, ValueError):
+    """A formula in `expr` is malformed, not allowed, or too large."""
+
+    code = "FC200"
+
+
+class UnitDefinitionError(FactcheckError, ValueError):
+    """A unit expression or a declared unit equivalence cannot be understood."""
+
+    code = "FC210"
+
+
+class EvaluationError(FactcheckError, ArithmeticError):
+    """A relation cannot be evaluated: cycle, division by zero, a limit exceeded."""
+
+    code = "FC220"
+
+
+class SourceError(FactcheckError, OSError):
+    """A source document cannot be read (missing, encrypted, corrupt, no text)."""
+
+    code = "FC300"
+
+
+class NumberFormatError(FactcheckError, ValueError):
+    """A printed figure cannot be read as a number."""
+
+    code = "FC109"

@@ -1,0 +1,231 @@
+"""Immutable records that flow through factcheck: figures, claims, documents and results.
+
+Numbers are :class:`fractions.Fraction` everywhere on the way to a verdict; floats never appear.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Mapping
+
+
+class Hedge(str, enum.Enum):
+    """How a printed figure relates to the quantity it stands for."""
+
+    EXACT = "exact"  # printed plainly; still read as rounded at its last non-zero digit
+    ABOUT = "about"  # circa, ongeveer, zo'n
+    BELOW = "below"  # bijna, nog geen
+    ABOVE = "above"  # ruim, meer dan, ten minste
+
+
+class Verdict(str, enum.Enum):
+    """The fixed verdict names. Their meaning is documented in docs/verdicts.md."""
+
+    CONSISTENT = "consistent"
+    ROUNDING = "rounding"
+    MISMATCH = "mismatch"
+    SCALE = "scale"
+    UNIT = "unit"
+    UNVERIFIABLE = "unverifiable"
+    ERROR = "error"
+    CONFLICT = "conflict"
+
+    @property
+    def passes_by_default(self) -> bool:
+        """Whether this verdict is acceptable when a claim names no `expect`."""
+        return self in (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed interval of exact numbers; ``None`` on a side means unbounded."""
+
+    lo: Fraction | None
+    hi: Fraction | None
+
+    @staticmethod
+    def point(value: Fraction) -> "Interval":
+        """The degenerate interval holding just ``value``."""
+        return Interval(value, value)
+
+    def meets(self, other: "Interval") -> bool:
+        """True when the two intervals share at least one number."""
+        if self.hi is not None and other.lo is not None and self.hi < other.lo:
+            return False
+        if other.hi is not None and self.lo is not None and other.hi < self.lo:
+            return False
+        return True
+
+    def contains(self, value: Fraction) -> bool:
+        """True when ``value`` lies in the interval."""
+        return (self.lo is None or self.lo <= value) and (self.hi is None or value <= self.hi)
+
+    def scaled(self, factor: Fraction) -> "Interval":
+        """The interval multiplied by a non-zero factor."""
+        lo = None if self.lo is None else self.lo * factor
+        hi = None if self.hi is None else self.hi * factor
+        if factor < 0:
+            lo, hi = hi, lo
+        return Interval(lo, hi)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A printed figure read exactly: its value, the interval it stands for and how it was written."""
+
+    text: str  # as printed, e.g. "€983.113.200" or "ruim 1 miljard"
+    value: Fraction  # in the figure's own unit, scale words applied ("1 miljard" -> 10**9)
+    interval: Interval
+    hedge: Hedge = Hedge.EXACT
+    # Power of ten of the last significant digit: "41.000" -> 3, "1,5" -> -1, "€983.113.200" -> 2.
+    precision: int = 0
+    unit_hint: str | None = None  # unit read from the text itself: "EUR", "%", "USD" ...
+    value_high: Fraction | None = None  # upper end of a printed range "20-30"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a file. Lines and columns are 1-based."""
+
+    path: str
+    line: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.path
+        return f"{self.path}:{self.line}:{self.col or 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One entry of a claim file: an input figure, or a relation when ``expr`` is set."""
+
+    id: str
+    document_id: str
+    location: Location  # where the claim's `id` stands in its YAML file
+    stated: str | None = None
+    value: Fraction | None = None  # explicit `value`, or parsed from `stated`
+    figure: Figure | None = None  # the parsed `stated`, when there is one
+    unit: str | None = None
+    hedge: Hedge = Hedge.EXACT
+    expr: str | None = None
+    expr_location: Location | None = None
+    expect: Verdict | None = None
+    tolerance: str | None = None
+    external: bool = False
+    quote: str | None = None
+    where: Mapping[str, Any] = field(default_factory=dict)
+    origin: str | None = None
+    # Positions of the other keys, so later errors can point at the right line.
+    key_locations: Mapping[str, Location] = field(default_factory=dict)
+
+    @property
+    def qualified_id(self) -> str:
+        """The id as other files reference it: ``document-id.claim-id``."""
+        return f"{self.document_id}.{self.id}"
+
+    @property
+    def is_relation(self) -> bool:
+        """True when the claim states a relation to check."""
+        return self.expr is not None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSettings:
+    """Unit equivalences and definitions a claim file declares."""
+
+    equivalences: tuple[tuple[str, Location], ...] = ()
+    definitions: tuple[tuple[str, Location], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The `document` header of a claim file."""
+
+    id: str
+    path: str  # the claim file itself
+    title: str | None = None
+    source: str | None = None
+    sha256: str | None = None
+    language: str = "nl"
+    units: UnitSettings = field(default_factory=UnitSettings)
+    # Relative margin given to hedged figures ("bijna", "ruim", "circa"), see docs/verdicts.md.
+    hedge_margin: Fraction = Fraction(1, 10)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A message about a file that is not a verdict: an error that stopped it, or a warning."""
+
+    code: str
+    message: str
+    location: Location
+    severity: str = "error"  # "error" | "warning"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.code} {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFile:
+    """A loaded claim file: its document header, its claims, and what went wrong reading it."""
+
+    document: Document
+    claims: tuple[Claim, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class InputValue:
+    """One input of a relation as the explanation shows it."""
+
+    name: str  # as written in the formula
+    claim: Claim | None
+    value: Fraction | None  # in the input's own unit
+    interval: Interval | None
+    unit: str | None
+    computed: bool = False  # True when the value was derived from the input's own formula
+
+
+@dataclass(frozen=True, slots=True)
+class Implied:
+    """What one input would have to be for the relation to hold exactly."""
+
+    name: str
+    value: Fraction
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The verdict on one relation, with everything needed to explain it."""
+
+    claim: Claim
+    document: Document
+    verdict: Verdict
+    explanation: str
+    computed: Fraction | None = None  # in the claim's unit
+    computed_interval: Interval | None = None
+    stated_value: Fraction | None = None
+    stated_interval: Interval | None = None
+    difference: Fraction | None = None  # computed - stated
+    relative_difference: Fraction | None = None  # difference / stated
+    scale_factor: Fraction | None = None  # for `scale`: computed * factor matches the stated figure
+    inputs: tuple[InputValue, ...] = ()
+    implied: tuple[Implied, ...] = ()
+    formula_filled: str | None = None
+    computed_unit: str | None = None  # for `unit`: the dimension the formula produced
+    stated_unit: str | None = None
+    missing: tuple[str, ...] = ()  # for `unverifiable`
+    message: str | None = None  # for `error`: `path:line:col: FCnnn ...`
+    evidence: tuple[Mapping[str, Any], ...] = ()  # for `conflict` and discovered claims
+
+    @property
+    def expected(self) -> bool:
+        """Whether the verdict is the accepted one (``expect``), or passes by default."""
+        if self.claim.expect is not None:
+            return self.verdict == self.claim.expect
+        return self.verdict.passes_by_default

@@ -1,0 +1,380 @@
+"""Read one printed figure ("€983.113.200", "ruim 1 miljard", "30%", "2 op de 3") exactly.
+
+The grammar is ours: Babel, text2num and pint all misread Dutch figures in ways that matter
+(see docs/design.md). A figure stands for an interval: plain figures are taken as rounded at
+their last non-zero digit, hedged figures get a margin on the side the hedge names.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from factcheck.errors import NumberFormatError
+from factcheck.model import Figure, Hedge, Interval
+
+# Spaces that may group digits: plain, no-break, narrow no-break, thin.
+GROUP_SPACES = " \u00a0\u202f\u2009"
+MINUS_SIGNS = "-\u2012\u2013\u2212"
+
+HEDGE_WORDS: dict[str, Hedge] = {
+    # Dutch
+    "bijna": Hedge.BELOW,
+    "nog geen": Hedge.BELOW,
+    "minder dan": Hedge.BELOW,
+    "net onder": Hedge.BELOW,
+    "ruim": Hedge.ABOVE,
+    "meer dan": Hedge.ABOVE,
+    "ten minste": Hedge.ABOVE,
+    "tenminste": Hedge.ABOVE,
+    "minimaal": Hedge.ABOVE,
+    "minstens": Hedge.ABOVE,
+    "circa": Hedge.ABOUT,
+    "ca.": Hedge.ABOUT,
+    "ca": Hedge.ABOUT,
+    "ongeveer": Hedge.ABOUT,
+    "zo'n": Hedge.ABOUT,
+    "zo’n": Hedge.ABOUT,
+    "rond": Hedge.ABOUT,
+    "rondom": Hedge.ABOUT,
+    "naar schatting": Hedge.ABOUT,
+    "afgerond": Hedge.ABOUT,
+    # English
+    "almost": Hedge.BELOW,
+    "nearly": Hedge.BELOW,
+    "just under": Hedge.BELOW,
+    "less than": Hedge.BELOW,
+    "under": Hedge.BELOW,
+    "over": Hedge.ABOVE,
+    "more than": Hedge.ABOVE,
+    "at least": Hedge.ABOVE,
+    "just over": Hedge.ABOVE,
+    "about": Hedge.ABOUT,
+    "around": Hedge.ABOUT,
+    "approximately": Hedge.ABOUT,
+    "approx.": Hedge.ABOUT,
+    "roughly": Hedge.ABOUT,
+    "some": Hedge.ABOUT,
+    "an estimated": Hedge.ABOUT,
+}
+
+SCALE_WORDS: dict[str, int] = {
+    "duizend": 3,
+    "miljoen": 6,
+    "mln.": 6,
+    "mln": 6,
+    "miljard": 9,
+    "mld.": 9,
+    "mld": 9,
+    "mrd.": 9,
+    "mrd": 9,
+    "biljoen": 12,
+    "thousand": 3,
+    "million": 6,
+    "mn": 6,
+    "m": 6,
+    "billion": 9,
+    "bn": 9,
+    "trillion": 12,
+    "tn": 12,
+}
+
+CURRENCY_WORDS: dict[str, str] = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euro's": "EUR",
+    "euros": "EUR",
+    "$": "USD",
+    "usd": "USD",
+    "us$": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+}
+
+PERCENT_WORDS: dict[str, str] = {
+    "%": "%",
+    "procent": "%",
+    "percent": "%",
+    "per cent": "%",
+    "procentpunt": "pp",
+    "procentpunten": "pp",
+    "%-punt": "pp",
+    "percentage point": "pp",
+    "percentage points": "pp",
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "nul": 0, "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
+    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+    "negentien": 19, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+    "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+
+MULTIPLE_WORDS: dict[str, int] = {
+    "tweemaal": 2, "driemaal": 3, "viermaal": 4, "vijfmaal": 5, "tienmaal": 10,
+    "twice": 2, "thrice": 3,
+}
+
+FRACTION_WORDS: dict[str, Fraction] = {
+    "anderhalf": Fraction(3, 2),
+    "de helft": Fraction(1, 2),
+    "half": Fraction(1, 2),
+    "a half": Fraction(1, 2),
+    "een half": Fraction(1, 2),
+    "een derde": Fraction(1, 3),
+    "één derde": Fraction(1, 3),
+    "twee derde": Fraction(2, 3),
+    "een kwart": Fraction(1, 4),
+    "één kwart": Fraction(1, 4),
+    "drie kwart": Fraction(3, 4),
+    "driekwart": Fraction(3, 4),
+    "one third": Fraction(1, 3),
+    "a third": Fraction(1, 3),
+    "two thirds": Fraction(2, 3),
+    "a quarter": Fraction(1, 4),
+    "one quarter": Fraction(1, 4),
+    "three quarters": Fraction(3, 4),
+}
+
+_SPACE = f"[{GROUP_SPACES}]"
+_NUMBER_RE = {
+    # Dutch: "." or a space groups thousands, "," is the decimal mark.
+    "nl": re.compile(rf"\d{{1,3}}(?:(?:\.|{_SPACE})\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"),
+    # English: "," or a space groups thousands, "." is the decimal mark.
+    "en": re.compile(rf"\d{{1,3}}(?:(?:,|{_SPACE})\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+}
+_RATIO_RE = re.compile(r"(\d+|\w+)\s+(?:op\s+de|op|in|out\s+of)\s+(\d+|\w+)$", re.IGNORECASE)
+
+
+def _sorted_alternation(words: dict[str, object]) -> str:
+    # Longest first so "mln." wins over "mln" and "nog geen" over "geen".
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_HEDGE_PREFIX = re.compile(rf"^(?:{_sorted_alternation(HEDGE_WORDS)})(?=\s|$)\s*", re.IGNORECASE)
+_CURRENCY_PREFIX = re.compile(r"^(?:€|\$|£|us\$|eur(?=[\s\d])|usd(?=[\s\d])|gbp(?=[\s\d]))\s*", re.IGNORECASE)
+_SCALE_SUFFIX = re.compile(rf"^\s*({_sorted_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
+_CURRENCY_SUFFIX = re.compile(
+    r"^\s*(euro's|euros|euro|eur|usd|dollars|dollar|gbp|pounds|pound|€|\$)(?![\w])", re.IGNORECASE
+)
+_PERCENT_SUFFIX = re.compile(rf"^\s*({_sorted_alternation(PERCENT_WORDS)})(?![\w])", re.IGNORECASE)
+PER_WORDS: dict[str, str] = {
+    "dag": "day", "day": "day", "week": "week", "maand": "month", "month": "month",
+    "jaar": "year", "year": "year", "annum": "year", "kwartaal": "quarter", "quarter": "quarter",
+    "uur": "hour", "hour": "hour", "plek": "place", "plaats": "place", "place": "place",
+    "persoon": "person", "person": "person", "asielzoeker": "person", "inwoner": "person",
+    "huishouden": "household", "household": "household", "fte": "fte", "m3": "m**3",
+    "kwh": "kWh", "liter": "liter",
+}
+_PER_SUFFIX = re.compile(rf"^\s*(?:per|a|an|each)\s+({_sorted_alternation(PER_WORDS)})(?![\w])", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|to|and|en)\s*", re.IGNORECASE)
+
+
+def parse_number(text: str, language: str = "nl") -> tuple[Fraction, int]:
+    """Read a bare number in the document's convention; return (value, decimals printed).
+
+    ``parse_number("55.700", "nl") == (Fraction(55700), 0)``;
+    ``parse_number("1,5", "nl") == (Fraction(3, 2), 1)``; in English "1.500" is 1.5.
+    """
+    lang = "en" if language.startswith("en") else "nl"
+    cleaned = text.strip()
+    match = _NUMBER_RE[lang].fullmatch(cleaned)
+    if match is None:
+        raise NumberFormatError(f"cannot read {text!r} as a number in language {lang!r}", code="FC109")
+    group, decimal = (".", ",") if lang == "nl" else (",", ".")
+    digits = cleaned.replace(group, "")
+    for space in GROUP_SPACES:
+        digits = digits.replace(space, "")
+    whole, _, frac = digits.partition(decimal)
+    value = Fraction(int(whole + frac), 10 ** len(frac)) if frac else Fraction(int(whole))
+    return value, len(frac)
+
+
+def _precision_of(value_digits: str, decimals: int) -> int:
+    """Power of ten of the last significant digit of an unsigned digit string."""
+    if decimals:
+        return -decimals
+    stripped = value_digits.rstrip("0")
+    if not stripped:
+        return 0
+    return len(value_digits) - len(stripped)
+
+
+def figure_interval(value: Fraction, precision: int, hedge: Hedge, margin: Fraction) -> Interval:
+    """The interval a printed figure stands for.
+
+    A plain figure is rounded at its last significant digit: ``value ± ½·10^precision``.
+    ``about`` widens that to ``± max(½·10^p, margin/2·|v|)``; ``below`` spans
+    ``[v - max(½·10^p, margin·|v|), v]`` and ``above`` the mirror image (docs/verdicts.md).
+    """
+    half_unit = Fraction(10) ** precision / 2
+    magnitude = abs(value)
+    if hedge is Hedge.EXACT:
+        return Interval(value - half_unit, value + half_unit)
+    if hedge is Hedge.ABOUT:
+        width = max(half_unit, margin * magnitude / 2)
+        return Interval(value - width, value + width)
+    width = max(half_unit, margin * magnitude)
+    # Hedges speak of magnitude: "bijna -80" lies between -80 and zero.
+    toward_zero = hedge is Hedge.BELOW
+    if (value >= 0) == toward_zero:
+        return Interval(value - width, value)
+    return Interval(value, value + width)
+
+
+def _word_number(token: str) -> Fraction | None:
+    low = token.lower()
+    if low in NUMBER_WORDS:
+        return Fraction(NUMBER_WORDS[low])
+    if low in MULTIPLE_WORDS:
+        return Fraction(MULTIPLE_WORDS[low])
+    if low in FRACTION_WORDS:
+        return FRACTION_WORDS[low]
+    if low.isdigit():
+        return Fraction(int(low))
+    return None
+
+
+def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1, 10)) -> Figure:
+    """Read one printed figure with its hedge, currency, scale word and percent sign.
+
+    Raises :class:`NumberFormatError` (FC109) when the text is not a single figure.
+    """
+    original = text
+    rest = text.strip()
+    hedge = Hedge.EXACT
+    m = _HEDGE_PREFIX.match(rest)
+    if m:
+        hedge = HEDGE_WORDS[m.group(0).strip().lower()]
+        rest = rest[m.end():]
+
+    sign = 1
+    if rest[:1] in MINUS_SIGNS:
+        sign, rest = -1, rest[1:].lstrip()
+    elif rest.startswith("(") and rest.endswith(")"):
+        # Accounting notation in tables: (35,8) is -35,8.
+        sign, rest = -1, rest[1:-1].strip()
+
+    unit_hint: str | None = None
+    m = _CURRENCY_PREFIX.match(rest)
+    if m:
+        unit_hint = CURRENCY_WORDS[m.group(0).strip().lower()]
+        rest = rest[m.end():]
+        if rest[:1] in MINUS_SIGNS:
+            sign, rest = -sign, rest[1:].lstrip()
+
+    whole_words = rest.strip().lower()
+    if whole_words in FRACTION_WORDS or whole_words in MULTIPLE_WORDS:
+        value = _word_number(whole_words)
+        assert value is not None
+        return Figure(text=original, value=sign * value, interval=Interval.point(sign * value), hedge=hedge)
+    ratio = _RATIO_RE.match(rest.strip())
+    if ratio:
+        num, den = _word_number(ratio.group(1)), _word_number(ratio.group(2))
+        if num is not None and den:
+            value = sign * num / den
+            return Figure(text=original, value=value, interval=Interval.point(value), hedge=hedge)
+
+    lang = "en" if language.startswith("en") else "nl"
+    m = _NUMBER_RE[lang].match(rest)
+    word_value = None
+    if m is None:
+        first = rest.split(" ", 1)[0]
+        word_value = _word_number(first)
+        if word_value is None:
+            raise NumberFormatError(f"cannot read {original!r} as a figure", code="FC109")
+        number_text, rest = first, rest[len(first):]
+        value, decimals, digits = word_value, 0, str(word_value.numerator)
+    else:
+        number_text, rest = m.group(0), rest[m.end():]
+        value, decimals = parse_number(number_text, lang)
+        digits = re.sub(r"\D", "", number_text)
+        if decimals:
+            digits = digits[: len(digits) - decimals]
+    precision = _precision_of(digits, decimals) if word_value is None else 0
+
+    value_high: Fraction | None = None
+    range_match = _RANGE_SEP.match(rest)
+    if range_match:
+        after = rest[range_match.end():]
+        m2 = _NUMBER_RE[lang].match(after)
+        if m2:
+            value_high, _ = parse_number(m2.group(0), lang)
+            rest = after[m2.end():]
+
+    scale = 0
+    m = _SCALE_SUFFIX.match(rest)
+    if m:
+        scale = SCALE_WORDS[m.group(1).lower()]
+        rest = rest[m.end():]
+    m = _CURRENCY_SUFFIX.match(rest)
+    if m:
+        unit_hint = CURRENCY_WORDS[m.group(1).lower()]
+        rest = rest[m.end():]
+    m = _PERCENT_SUFFIX.match(rest)
+    if m:
+        unit_hint = PERCENT_WORDS[m.group(1).lower()]
+        rest = rest[m.end():]
+    while (m := _PER_SUFFIX.match(rest)) is not None:
+        # "€45 per dag": the per-tail belongs to the unit, not to the number.
+        unit_hint = f"{unit_hint or '1'}/{PER_WORDS[m.group(1).lower()]}"
+        rest = rest[m.end():]
+    if rest.strip():
+        raise NumberFormatError(
+            f"cannot read {original!r} as one figure: {rest.strip()!r} is left over", code="FC109"
+        )
+
+    factor = Fraction(10) ** scale
+    value = sign * value * factor
+    if value_high is not None:
+        value_high = sign * value_high * factor
+    precision += scale
+    if decimals and word_value is None:
+        # "1,50 miljard" is printed to two decimals of a billion.
+        precision = scale - decimals
+    if value_high is not None:
+        lo, hi = sorted((value, value_high))
+        interval = Interval(lo, hi)
+    else:
+        interval = figure_interval(value, precision, hedge, margin)
+    return Figure(
+        text=original,
+        value=value,
+        interval=interval,
+        hedge=hedge,
+        precision=precision,
+        unit_hint=unit_hint,
+        value_high=value_high,
+    )
+
+
+def decimal_string(value: Fraction, max_digits: int = 12) -> str:
+    """Write an exact value as a plain decimal string when it has one, else ``p/q``."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1 or max(twos, fives) > max_digits:
+        return f"{value.numerator}/{value.denominator}"
+    places = max(twos, fives)
+    scaled = value * 10**places
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
