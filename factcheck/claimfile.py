@@ -1,0 +1,358 @@
+"""Claim files: YAML -> :class:`ClaimFile`, checking the schema with ``file:line:col`` messages.
+
+A broken claim does not sink its file: it is reported as a diagnostic (and, when it is a
+relation, checked as an ``error`` verdict), and the other claims are read as usual.
+The format is documented in docs/claim-file.md; its JSON Schema ships in factcheck/schema/.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import ClaimFileError, FactcheckError
+from factcheck.model import (
+    Claim, ClaimFile, Diagnostic, Document, Figure, Hedge, Interval, Location, UnitSettings, Verdict,
+)
+from factcheck.numbers import figure_interval, parse_figure
+from factcheck.yaml_load import YMap, YScalar, YSeq, YValue, load
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+CLAIM_ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
+DOCUMENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+_VALUE_RE = re.compile(r"-?\d+(?:\.\d+)?(?:/\d+)?\Z")
+_TOLERANCE_RE = re.compile(r"\d+(?:[.,]\d+)?%?\Z")
+
+CLAIM_KEYS = frozenset({
+    "id", "quote", "stated", "value", "unit", "hedge", "expr", "expect", "tolerance", "external",
+    "where", "origin", "kind", "subject", "period", "note", "notes", "evidence", "precision",
+    "value_high", "context", "conflict", "extracted", "status", "tags",
+})
+DOCUMENT_KEYS = frozenset({"id", "title", "source", "sha256", "language", "units", "hedge_margin", "date", "url"})
+TOP_KEYS = frozenset({"document", "claims", "obsolete", "deleted", "conflicts", "extraction"})
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def find_claim_files(paths: list[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Expand files and folders into claim files (``*.yaml``/``*.yml``, sorted, hidden ones skipped)."""
+    found: list[Path] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    Path(root) / f for f in sorted(files) if f.endswith(_YAML_SUFFIXES) and not f.startswith(".")
+                )
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(Diagnostic("FC111", "no such file or folder", Location(str(path))))
+    return found, problems
+
+
+def read_claim_file(path: str | Path) -> ClaimFile:
+    """Read and validate one claim file. User mistakes become diagnostics, never tracebacks."""
+    name = str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise ClaimFileError(
+                f"the file is {size // (1024 * 1024)} MiB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB",
+                path=name, code="FC105",
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ClaimFileError(f"the file is not UTF-8 text (byte {exc.start})", path=name, code="FC101") from None
+        return parse_claim_text(text, name)
+    except FactcheckError as exc:
+        return _failed(name, exc)
+    except OSError as exc:
+        return _failed(name, ClaimFileError(exc.strerror or str(exc), path=name, code="FC111"))
+
+
+def _failed(name: str, exc: FactcheckError) -> ClaimFile:
+    doc = Document(id=Path(name).stem.lower(), path=name)
+    diag = Diagnostic(exc.code, exc.message, Location(exc.path or name, exc.line, exc.col))
+    return ClaimFile(document=doc, claims=(), diagnostics=(diag,))
+
+
+def parse_claim_text(text: str, path: str) -> ClaimFile:
+    """Validate the text of a claim file. Raises :class:`ClaimFileError` when nothing can be used."""
+    root = load(text, path)
+    if root is None:
+        raise ClaimFileError("the file is empty; a claim file needs `document:` and `claims:`", path=path, line=1, col=1, code="FC106")
+    if not isinstance(root, YMap):
+        raise ClaimFileError("a claim file is a mapping with `document:` and `claims:`", path=path, line=root.line, col=root.col, code="FC106")
+    reader = _Reader(path)
+    for key in root:
+        if key not in TOP_KEYS:
+            reader.warn_unknown(key, TOP_KEYS, root, "top-level")
+    document = reader.document(root)
+    claims = reader.claims(root, document)
+    return ClaimFile(document=document, claims=tuple(claims), diagnostics=tuple(reader.diagnostics))
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def loc(self, node: Any) -> Location:
+        return Location(self.path, getattr(node, "line", None), getattr(node, "col", None))
+
+    def key_loc(self, mapping: YMap, key: str) -> Location:
+        line, col = mapping.key_pos.get(key, (mapping.line, mapping.col))
+        return Location(self.path, line, col)
+
+    def error(self, code: str, message: str, where: Location) -> ClaimFileError:
+        return ClaimFileError(message, path=where.path, line=where.line, col=where.col, code=code)
+
+    def note(self, code: str, message: str, where: Location, severity: str = "error") -> None:
+        self.diagnostics.append(Diagnostic(code, message, where, severity))
+
+    def warn_unknown(self, key: str, known: frozenset[str], mapping: YMap, what: str) -> None:
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+        if close:
+            self.note("FC120", f"unknown {what} key {key!r}; did you mean {close[0]!r}?", self.key_loc(mapping, key), "warning")
+
+    def text(self, node: YValue | None, what: str) -> str | None:
+        if node is None or (isinstance(node, YScalar) and node.is_null):
+            return None
+        if not isinstance(node, YScalar):
+            raise self.error("FC106", f"{what} must be text", self.loc(node))
+        return node.text
+
+    # -- document --------------------------------------------------------------------------
+
+    def document(self, root: YMap) -> Document:
+        node = root.get("document")
+        if not isinstance(node, YMap):
+            where = self.loc(node) if node is not None else Location(self.path, root.line, root.col)
+            raise self.error("FC106", "missing `document:` mapping with at least `id:`", where)
+        for key in node:
+            if key not in DOCUMENT_KEYS:
+                self.warn_unknown(key, DOCUMENT_KEYS, node, "document")
+        doc_id = self.text(node.get("id"), "document id")
+        if doc_id is None or not DOCUMENT_ID_RE.match(doc_id):
+            where = self.loc(node.get("id")) if node.get("id") is not None else self.key_loc(root, "document")
+            raise self.error("FC107", f"document id {doc_id!r} must be lower-case letters, digits, - and _", where)
+        language = (self.text(node.get("language"), "language") or "nl").lower()
+        if language not in ("nl", "en"):
+            self.note("FC106", f"language {language!r} is not supported; reading figures as Dutch (nl)", self.loc(node.get("language")), "warning")
+            language = "nl"
+        margin = Fraction(1, 10)
+        margin_text = self.text(node.get("hedge_margin"), "hedge_margin")
+        if margin_text is not None:
+            margin = self.percentage(margin_text, self.loc(node.get("hedge_margin")))
+        return Document(
+            id=doc_id,
+            path=self.path,
+            title=self.text(node.get("title"), "title"),
+            source=self.text(node.get("source"), "source"),
+            sha256=self.text(node.get("sha256"), "sha256"),
+            language=language,
+            units=self.unit_settings(node.get("units")),
+            hedge_margin=margin,
+        )
+
+    def percentage(self, text: str, where: Location) -> Fraction:
+        cleaned = text.strip().replace(",", ".")
+        if not _TOLERANCE_RE.match(cleaned):
+            raise self.error("FC106", f"cannot read {text!r} as a number or percentage", where)
+        if cleaned.endswith("%"):
+            return Fraction(cleaned[:-1]) / 100
+        return Fraction(cleaned)
+
+    def unit_settings(self, node: YValue | None) -> UnitSettings:
+        if node is None:
+            return UnitSettings()
+        if isinstance(node, YSeq):
+            node_map = YMap(node.line, node.col)
+            node_map["equivalences"] = node
+            node = node_map
+        if not isinstance(node, YMap):
+            raise self.error("FC106", "`units:` takes `equivalences:` and `define:` lists", self.loc(node))
+        out: dict[str, list[tuple[str, Location]]] = {"equivalences": [], "define": []}
+        for key, value in node.items():
+            if key not in out:
+                raise self.error("FC106", f"`units:` takes `equivalences:` and `define:`, not {key!r}", self.key_loc(node, key))
+            items = value if isinstance(value, YSeq) else [value]
+            for item in items:
+                text = self.text(item, f"units.{key} entry")
+                if text:
+                    out[key].append((text, self.loc(item)))
+        return UnitSettings(equivalences=tuple(out["equivalences"]), definitions=tuple(out["define"]))
+
+    # -- claims ----------------------------------------------------------------------------
+
+    def claims(self, root: YMap, document: Document) -> list[Claim]:
+        node = root.get("claims")
+        if node is None or (isinstance(node, YScalar) and node.is_null):
+            return []
+        if not isinstance(node, YSeq):
+            raise self.error("FC106", "`claims:` must be a list", self.loc(node))
+        claims: list[Claim] = []
+        seen: dict[str, Location] = {}
+        for item in node:
+            try:
+                claim = self.claim(item, document)
+            except ClaimFileError as exc:
+                self.note(exc.code, exc.message, Location(exc.path or self.path, exc.line, exc.col))
+                continue
+            if claim.id in seen:
+                self.note("FC108", f"claim id {claim.id!r} is used twice (first at line {seen[claim.id].line})", claim.location)
+                continue
+            seen[claim.id] = claim.location
+            claims.append(claim)
+        return claims
+
+    def claim(self, node: YValue, document: Document) -> Claim:
+        if not isinstance(node, YMap):
+            raise self.error("FC106", "each claim is a mapping with at least `id:`", self.loc(node))
+        id_node = node.get("id")
+        claim_id = self.text(id_node, "id")
+        if claim_id is None:
+            raise self.error("FC106", "this claim has no `id:`", self.loc(node))
+        if not CLAIM_ID_RE.match(claim_id):
+            raise self.error("FC107", f"claim id {claim_id!r} must match [a-z][a-z0-9_]*", self.loc(id_node))
+        for key in node:
+            if key not in CLAIM_KEYS:
+                self.warn_unknown(key, CLAIM_KEYS, node, "claim")
+        location = self.loc(id_node)
+        get = node.get
+        stated_node = get("stated")
+        stated = self.text(stated_node, "stated")
+        if stated is not None and isinstance(stated_node, YScalar) and stated_node.plain and _looks_grouped(stated):
+            self.note("FC110", f"write the printed figure in quotes: stated: \"{stated}\" (unquoted, YAML may read it as another number)", self.loc(stated_node), "warning")
+        hedge = Hedge.EXACT
+        hedge_text = self.text(get("hedge"), "hedge")
+        if hedge_text is not None:
+            try:
+                hedge = Hedge(hedge_text)
+            except ValueError:
+                raise self.error("FC106", f"hedge must be one of exact, about, below, above, not {hedge_text!r}", self.loc(get("hedge"))) from None
+
+        figure = None
+        if stated is not None:
+            try:
+                figure = parse_figure(stated, document.language, document.hedge_margin)
+            except FactcheckError as exc:
+                raise self.error("FC109", exc.message, self.loc(stated_node)) from None
+            if hedge_text is None:
+                hedge = figure.hedge
+            elif hedge is not figure.hedge:
+                figure = _rehedged(figure, hedge, document)
+        precision_text = self.text(get("precision"), "precision")
+        if figure is not None and precision_text is not None:
+            figure = self.with_precision(figure, precision_text, get("precision"), document)
+
+        value = self.value(get("value"), stated)
+        if value is None and figure is not None:
+            value = figure.value
+
+        expr_node = get("expr")
+        expr = self.text(expr_node, "expr")
+        expect = None
+        expect_text = self.text(get("expect"), "expect")
+        if expect_text is not None:
+            try:
+                expect = Verdict(expect_text)
+            except ValueError:
+                names = ", ".join(v.value for v in Verdict)
+                raise self.error("FC106", f"expect must be one of {names}, not {expect_text!r}", self.loc(get("expect"))) from None
+        tolerance = self.text(get("tolerance"), "tolerance")
+        if tolerance is not None:
+            self.percentage(tolerance, self.loc(get("tolerance")))
+        if expr is not None and stated is None and value is None:
+            raise self.error("FC106", "a relation needs `stated:` (the figure as printed) or `value:` to compare with", self.loc(expr_node))
+        external_node = get("external")
+        external = False
+        if external_node is not None:
+            flag = self.text(external_node, "external")
+            if flag not in ("true", "false", "True", "False", "yes", "no"):
+                raise self.error("FC106", "external must be true or false", self.loc(external_node))
+            external = flag in ("true", "True", "yes")
+        unit = self.text(get("unit"), "unit")
+        if unit is None and figure is not None:
+            unit = figure.unit_hint
+        where_node = get("where")
+        where = _plain(where_node) if isinstance(where_node, YMap) else {}
+        return Claim(
+            id=claim_id,
+            document_id=document.id,
+            location=location,
+            stated=stated,
+            value=value,
+            figure=figure,
+            unit=unit,
+            hedge=hedge,
+            expr=expr,
+            expr_location=self.loc(expr_node) if expr_node is not None else None,
+            expect=expect,
+            tolerance=tolerance,
+            external=external,
+            quote=self.text(get("quote"), "quote"),
+            where=where,
+            origin=self.text(get("origin"), "origin") if isinstance(get("origin"), YScalar) else None,
+            key_locations={k: self.key_loc(node, k) for k in node.key_pos},
+        )
+
+    def value(self, node: YValue | None, stated: str | None) -> Fraction | None:
+        text = self.text(node, "value")
+        if text is None:
+            return None
+        cleaned = text.strip().replace("_", "")
+        if not _VALUE_RE.match(cleaned):
+            raise self.error("FC109", f"value {text!r} must be an exact number such as \"55700\", \"0.25\" or \"1/3\"", self.loc(node))
+        if isinstance(node, YScalar) and node.plain and "." in cleaned:
+            hint = stated or cleaned
+            self.note(
+                "FC110",
+                f"value: {text} is read as the decimal number {cleaned}; if it is a printed figure with a "
+                f"thousands separator, write stated: \"{hint}\" instead",
+                self.loc(node), "warning",
+            )
+        return Fraction(cleaned)
+
+    def with_precision(self, figure: Figure, text: str, node: YValue | None, document: Document) -> Figure:
+        """Apply `precision:`: ``exact`` (no rounding at all) or the power of ten it was rounded at."""
+        if text == "exact":
+            return replace(figure, interval=Interval.point(figure.value))
+        try:
+            power = int(text)
+        except ValueError:
+            raise self.error("FC106", f"precision must be `exact` or a power of ten such as 3 (thousands) or -1 (tenths), not {text!r}", self.loc(node)) from None
+        return replace(figure, precision=power, interval=figure_interval(figure.value, power, figure.hedge, document.hedge_margin))
+
+
+def _rehedged(figure: Figure, hedge: Hedge, document: Document) -> Figure:
+    return replace(figure, hedge=hedge, interval=figure_interval(figure.value, figure.precision, hedge, document.hedge_margin))
+
+
+def _looks_grouped(text: str) -> bool:
+    return bool(re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", text.strip())) or bool(re.fullmatch(r"-?\d+[.,]\d+", text.strip()))
+
+
+def _plain(node: YValue) -> Any:
+    """Positioned values back to plain Python (for `where:` and other free-form keys)."""
+    if isinstance(node, YMap):
+        return {k: _plain(v) for k, v in node.items()}
+    if isinstance(node, YSeq):
+        return [_plain(v) for v in node]
+    if node.is_null:
+        return None
+    if node.plain and re.fullmatch(r"-?\d+", node.text):
+        return int(node.text)
+    return node.text

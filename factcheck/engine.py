@@ -1,0 +1,380 @@
+"""The checking engine: resolve every relation's inputs, evaluate exactly, judge, explain.
+
+Each relation is judged locally, as XBRL Calculations 1.1 does: its inputs take the value that
+was *printed* for them (with the interval that printing allows). Only an input that has no printed
+value of its own is computed from its own formula; cycles among those are errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from factcheck.claimfile import find_claim_files, read_claim_file
+from factcheck.errors import EvaluationError, FactcheckError, FormulaError
+from factcheck.evaluate import UnitClash, Val, evaluate
+from factcheck.explain import explain
+from factcheck.formula import Formula, Node, parse_formula, render
+from factcheck.model import (
+    Claim, ClaimFile, Diagnostic, Document, Implied, InputValue, Interval, Location, Result, Verdict,
+)
+from factcheck.units import Dim, UnitSystem, describe, unit_system
+
+SCALE_POWERS = (1, 2, 3, -1, -2, -3)  # thousand, million, billion slips, both ways
+
+
+@dataclass
+class CheckRun:
+    """Everything one `check` produced: the files read, one result per relation, file problems."""
+
+    files: list[ClaimFile]
+    results: list[Result]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        """Count per verdict name, plus ``unexpected``, ``relations`` and ``files``."""
+        counts = {v.value: 0 for v in Verdict}
+        unexpected = 0
+        for result in self.results:
+            counts[result.verdict.value] += 1
+            unexpected += not result.expected
+        counts["unexpected"] = unexpected
+        counts["relations"] = len(self.results)
+        counts["files"] = len(self.files)
+        counts["unreadable"] = sum(1 for d in self.diagnostics if d.severity == "error")
+        return counts
+
+    @property
+    def exit_code(self) -> int:
+        """0 when all verdicts are as expected, 1 when any is not, 2 when an input was unreadable."""
+        if any(d.severity == "error" for d in self.diagnostics):
+            return 2
+        return 1 if any(not r.expected for r in self.results) else 0
+
+
+class _Missing(Exception):
+    def __init__(self, names: list[str], reasons: list[str]) -> None:
+        super().__init__(", ".join(names))
+        self.names = names
+        self.reasons = reasons
+
+
+class _Unknown(Exception):
+    def __init__(self, name: str, node: Node) -> None:
+        super().__init__(name)
+        self.name = name
+        self.node = node
+
+
+@dataclass
+class _Entry:
+    claim: Claim
+    document: Document
+    units: UnitSystem
+
+
+def check_paths(paths: Sequence[str | Path]) -> CheckRun:
+    """Read every claim file under ``paths`` (files or folders) and check every relation."""
+    files, problems = find_claim_files(list(paths))
+    loaded = [read_claim_file(p) for p in files]
+    return check_files(loaded, problems)
+
+
+def check_files(files: list[ClaimFile], problems: Iterable[Diagnostic] = ()) -> CheckRun:
+    """Check already loaded claim files together, so they can reference each other's claims."""
+    diagnostics = list(problems)
+    engine = _Engine(files)
+    results: list[Result] = []
+    for claim_file in files:
+        diagnostics.extend(claim_file.diagnostics)
+        diagnostics.extend(engine.file_problems.get(claim_file.document.path, []))
+        for claim in claim_file.claims:
+            if claim.expr is not None:
+                results.append(engine.judge(claim))
+    return CheckRun(files=files, results=results, diagnostics=diagnostics)
+
+
+class _Engine:
+    def __init__(self, files: list[ClaimFile]) -> None:
+        self.by_qualified: dict[str, _Entry] = {}
+        self.local: dict[str, dict[str, _Entry]] = {}
+        self.file_problems: dict[str, list[Diagnostic]] = {}
+        self.values: dict[str, Val] = {}
+        self.formulas: dict[str, Formula | FormulaError] = {}
+        self.computing: list[str] = []
+        for claim_file in files:
+            document = claim_file.document
+            units = self._units_for(document)
+            table: dict[str, _Entry] = {}
+            for claim in claim_file.claims:
+                entry = _Entry(claim, document, units)
+                table[claim.id] = entry
+                self.by_qualified.setdefault(claim.qualified_id, entry)
+            self.local[document.path] = table
+
+    def _units_for(self, document: Document) -> UnitSystem:
+        declared = tuple(text for text, _ in document.units.equivalences + document.units.definitions)
+        try:
+            return unit_system(declared)
+        except FactcheckError as exc:
+            where = next((loc for text, loc in document.units.equivalences + document.units.definitions), Location(document.path))
+            self.file_problems.setdefault(document.path, []).append(
+                Diagnostic(exc.code, exc.message, where)
+            )
+            return unit_system(())
+
+    # -- looking things up -------------------------------------------------------------------
+
+    def _formula(self, entry: _Entry) -> Formula:
+        key = entry.claim.qualified_id + "@" + entry.document.path
+        cached = self.formulas.get(key)
+        if cached is None:
+            try:
+                cached = parse_formula(entry.claim.expr or "")
+            except FormulaError as exc:
+                cached = exc
+            self.formulas[key] = cached
+        if isinstance(cached, FormulaError):
+            raise cached
+        return cached
+
+    def _resolve(self, name: str, entry: _Entry, node: Node) -> _Entry:
+        if "." in name:
+            target = self.by_qualified.get(name)
+        else:
+            target = self.local[entry.document.path].get(name)
+        if target is None:
+            raise _Unknown(name, node)
+        return target
+
+    def _dim(self, entry: _Entry) -> Dim | None:
+        unit = entry.claim.unit
+        if not unit:
+            return None
+        return entry.units.resolve(unit)
+
+    def _value(self, entry: _Entry) -> Val:
+        """The value a claim contributes when referenced: printed if it has one, else computed."""
+        key = entry.claim.qualified_id + "@" + entry.document.path
+        cached = self.values.get(key)
+        if cached is not None:
+            return cached
+        claim = entry.claim
+        if claim.external:
+            raise _Missing([claim.id], ["marked external"])
+        dim = self._dim(entry)
+        factor = dim.factor if dim else Fraction(1)
+        dims = dim.dims if dim else None
+        if claim.value is not None:
+            interval = _printed_interval(claim)
+            val = Val(claim.value * factor, _mul(interval.lo, factor), _mul(interval.hi, factor), dims)
+        elif claim.expr is not None:
+            if key in self.computing:
+                cycle = self.computing[self.computing.index(key):] + [key]
+                names = " -> ".join(k.split("@")[0].split(".", 1)[1] for k in cycle)
+                raise EvaluationError(f"the relations form a cycle: {names}", code="FC223")
+            self.computing.append(key)
+            try:
+                computed = evaluate(self._formula(entry).root, lambda n, node: self._value(self._resolve(n, entry, node)))
+            finally:
+                self.computing.pop()
+            if dims is not None and computed.dims is not None and computed.dims != dims:
+                raise UnitClash(dims, computed.dims, self._formula(entry).root)
+            val = Val(computed.point, computed.lo, computed.hi, dims if dims is not None else computed.dims)
+        else:
+            raise _Missing([claim.id], ["has no stated value, value or formula"])
+        self.values[key] = val
+        return val
+
+    # -- judging -------------------------------------------------------------------------------
+
+    def judge(self, claim: Claim) -> Result:
+        entry = self.local[claim.location.path][claim.id]
+        try:
+            formula = self._formula(entry)
+        except FormulaError as exc:
+            return self._error(entry, exc)
+        inputs: list[InputValue] = []
+        missing: list[str] = []
+        reasons: list[str] = []
+        values: dict[str, Val] = {}
+
+        def lookup(name: str, node: Node) -> Val:
+            target = self._resolve(name, entry, node)
+            if name in values:
+                return values[name]
+            try:
+                val = self._value(target)
+            except _Missing as exc:
+                missing.append(name)
+                reasons.extend(f"{name} {r}" for r in exc.reasons)
+                raise
+            values[name] = val
+            dim = self._dim(target)
+            factor = dim.factor if dim else Fraction(1)
+            inputs.append(InputValue(
+                name=name,
+                claim=target.claim,
+                value=val.point / factor,
+                interval=Interval(_div(val.lo, factor), _div(val.hi, factor)),
+                unit=target.claim.unit,
+                computed=target.claim.value is None,
+            ))
+            return val
+
+        try:
+            computed = evaluate(formula.root, lookup)
+        except _Missing:
+            # Report every missing input at once, not just the first.
+            self._collect_missing(formula, entry, missing, reasons)
+            return self._finish(entry, Verdict.UNVERIFIABLE, inputs=inputs, formula=formula,
+                                missing=tuple(dict.fromkeys(missing)), reasons=reasons)
+        except _Unknown as exc:
+            col = _expr_col(claim, exc.node.col)
+            error = FormulaError(f"unknown claim id {exc.name!r} in the formula", path=claim.location.path,
+                                 line=claim.expr_location.line if claim.expr_location else None, col=col, code="FC203")
+            return self._error(entry, error)
+        except UnitClash as clash:
+            return self._finish(entry, Verdict.UNIT, inputs=inputs, formula=formula,
+                                computed_unit=describe(clash.left), stated_unit=describe(clash.right),
+                                unit_note="inside")
+        except FactcheckError as exc:
+            exc.located(claim.location.path, claim.expr_location.line if claim.expr_location else None)
+            if exc.col is not None and claim.expr_location is not None:
+                exc.col = _expr_col(claim, exc.col)
+            return self._error(entry, exc)
+
+        dim = self._dim(entry)
+        if dim is not None and computed.dims is not None and dim.dims != computed.dims:
+            return self._finish(entry, Verdict.UNIT, inputs=inputs, formula=formula,
+                                computed_unit=describe(computed.dims), stated_unit=describe(dim.dims))
+        factor = dim.factor if dim else Fraction(1)
+        value = computed.point / factor
+        interval = Interval(_div(computed.lo, factor), _div(computed.hi, factor))
+        stated = claim.value
+        assert stated is not None  # claimfile guarantees a relation has something to compare with
+        stated_interval = _stated_interval(claim)
+
+        verdict, scale = _verdict(value, interval, stated, stated_interval, claim.tolerance is not None)
+        implied: tuple[Implied, ...] = ()
+        if verdict is Verdict.MISMATCH and values:
+            implied = self._implied(formula, entry, values, stated * factor)
+        return self._finish(
+            entry, verdict, inputs=inputs, formula=formula, computed=value, computed_interval=interval,
+            stated_value=stated, stated_interval=stated_interval, scale=scale, implied=implied,
+        )
+
+    def _collect_missing(self, formula: Formula, entry: _Entry, missing: list[str], reasons: list[str]) -> None:
+        for name in formula.names:
+            if name in missing:
+                continue
+            target = self.by_qualified.get(name) if "." in name else self.local[entry.document.path].get(name)
+            if target is None:
+                continue
+            try:
+                self._value(target)
+            except _Missing as exc:
+                missing.append(name)
+                reasons.extend(f"{name} {r}" for r in exc.reasons)
+            except (FactcheckError, UnitClash, _Unknown):
+                continue
+
+    def _implied(self, formula: Formula, entry: _Entry, values: dict[str, Val], target: Fraction) -> tuple[Implied, ...]:
+        from factcheck.symbolic import implied_values  # sympy is slow to import; only mismatches need it
+
+        solved = implied_values(formula.root, {k: v.point for k, v in values.items()}, target)
+        out = []
+        for name, base_value in solved.items():
+            target_entry = self._resolve(name, entry, formula.root)
+            dim = self._dim(target_entry)
+            factor = dim.factor if dim else Fraction(1)
+            out.append(Implied(name=name, value=base_value / factor, unit=target_entry.claim.unit))
+        return tuple(out)
+
+    def _error(self, entry: _Entry, exc: FactcheckError) -> Result:
+        claim = entry.claim
+        if exc.path is None:
+            line = claim.expr_location.line if claim.expr_location else claim.location.line
+            col = _expr_col(claim, exc.col) if exc.col is not None else (claim.expr_location.col if claim.expr_location else None)
+            exc.located(claim.location.path, line, col)
+        return self._finish(entry, Verdict.ERROR, message=str(exc))
+
+    def _finish(self, entry: _Entry, verdict: Verdict, *, inputs: list[InputValue] | None = None,
+                formula: Formula | None = None, computed: Fraction | None = None,
+                computed_interval: Interval | None = None, stated_value: Fraction | None = None,
+                stated_interval: Interval | None = None, scale: Fraction | None = None,
+                implied: tuple[Implied, ...] = (), missing: tuple[str, ...] = (), reasons: list[str] | None = None,
+                computed_unit: str | None = None, stated_unit: str | None = None, unit_note: str | None = None,
+                message: str | None = None) -> Result:
+        claim = entry.claim
+        difference = relative = None
+        if computed is not None and stated_value is not None:
+            difference = computed - stated_value
+            relative = difference / stated_value if stated_value else None
+        shown = {i.name: i for i in (inputs or [])}
+        filled = None
+        if formula is not None and shown:
+            from factcheck.explain import short_number
+
+            filled = render(formula.root, {n: short_number(i.value, entry.document.language) for n, i in shown.items() if i.value is not None})
+        fields = dict(
+            claim=claim, document=entry.document, verdict=verdict, computed=computed,
+            computed_interval=computed_interval, stated_value=stated_value if stated_value is not None else claim.value,
+            stated_interval=stated_interval or (_stated_interval(claim) if claim.value is not None else None),
+            difference=difference, relative_difference=relative, scale_factor=scale,
+            inputs=tuple(inputs or ()), implied=implied, formula_filled=filled,
+            computed_unit=computed_unit, stated_unit=stated_unit, missing=missing, message=message,
+        )
+        text = explain(fields, formula.source if formula else claim.expr, reasons or [], unit_note)
+        return Result(explanation=text, **fields)  # type: ignore[arg-type]
+
+
+def _verdict(value: Fraction, interval: Interval, stated: Fraction, stated_interval: Interval,
+             has_tolerance: bool) -> tuple[Verdict, Fraction | None]:
+    if value == stated:
+        return Verdict.CONSISTENT, None
+    # With a tolerance the printed value itself must be within it; otherwise the intervals meet.
+    computed_range = Interval.point(value) if has_tolerance else interval
+    if computed_range.meets(stated_interval):
+        return Verdict.ROUNDING, None
+    for power in SCALE_POWERS:
+        factor = Fraction(1000) ** power
+        if computed_range.scaled(factor).meets(stated_interval):
+            return Verdict.SCALE, factor
+    return Verdict.MISMATCH, None
+
+
+def _printed_interval(claim: Claim) -> Interval:
+    figure = claim.figure
+    if figure is not None and figure.value == claim.value:
+        return figure.interval
+    return Interval.point(claim.value)  # type: ignore[arg-type]
+
+
+def _stated_interval(claim: Claim) -> Interval:
+    value = claim.value
+    assert value is not None
+    if claim.tolerance is not None:
+        text = claim.tolerance.strip().replace(",", ".")
+        if text.endswith("%"):
+            width = abs(value) * Fraction(text[:-1]) / 100
+        else:
+            width = Fraction(text)
+        return Interval(value - width, value + width)
+    return _printed_interval(claim)
+
+
+def _expr_col(claim: Claim, col: int | None) -> int | None:
+    if col is None or claim.expr_location is None or claim.expr_location.col is None:
+        return col
+    return claim.expr_location.col + col - 1
+
+
+def _mul(x: Fraction | None, factor: Fraction) -> Fraction | None:
+    return None if x is None else x * factor
+
+
+def _div(x: Fraction | None, factor: Fraction) -> Fraction | None:
+    return None if x is None else x / factor

@@ -1,0 +1,147 @@
+"""Plain-language explanations of verdicts, in the document's language (Dutch or English).
+
+An explanation walks a reader who is not a programmer through the check: the inputs as printed
+and the range each stands for, the formula with the numbers filled in, the computed value, and
+why that gives this verdict.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+from factcheck.formatting import format_interval, format_number, format_ratio_percent, format_signed
+from factcheck.model import Claim, InputValue, Interval, Verdict
+
+_TEXT: dict[str, dict[str, str]] = {
+    "nl": {
+        "relation": "Relatie: {id} = {expr}",
+        "inputs": "Invoer:",
+        "input": "  {name} = {value}{unit}  (gedrukt: {printed}; staat voor {interval})",
+        "input_computed": "  {name} = {value}{unit}  (zelf berekend uit een eigen formule)",
+        "filled": "Ingevuld: {filled} = {value}",
+        "computed": "Berekend: {value}{unit} (met de afronding van de invoer: {interval}).",
+        "stated": "Vermeld: {printed} (staat voor {interval}).",
+        "consistent": "Oordeel: consistent. De berekende waarde is precies gelijk aan het vermelde getal.",
+        "rounding": "Oordeel: afronding. De waarden verschillen {diff} ({rel}), maar dat valt binnen de afronding: de intervallen overlappen.",
+        "rounding_tol": "Oordeel: afronding. De waarden verschillen {diff} ({rel}), binnen de opgegeven tolerantie {tol}.",
+        "mismatch": "Oordeel: onjuist. De waarden verschillen {diff} ({rel}) en de intervallen overlappen niet, ook niet met afronding.",
+        "scale": "Oordeel: schaalfout. Berekend en vermeld verschillen een factor {factor}: vermoedelijk duizend/miljoen verwisseld of een 'bedragen x 1.000'-label.",
+        "implied": "Het vermelde getal klopt als {name} {value} zou zijn (gedrukt: {printed}).",
+        "unit": "Oordeel: eenheidsfout. De formule levert {computed}, maar de claim heeft eenheid {stated}.",
+        "unit_inside": "Oordeel: eenheidsfout. In de formule worden grootheden met verschillende eenheden opgeteld of afgetrokken: {computed} en {stated}.",
+        "unverifiable": "Oordeel: niet te controleren. Er ontbreekt invoer: {reasons}.",
+        "error": "Oordeel: fout. De relatie kan niet worden berekend: {message}",
+    },
+    "en": {
+        "relation": "Relation: {id} = {expr}",
+        "inputs": "Inputs:",
+        "input": "  {name} = {value}{unit}  (printed: {printed}; stands for {interval})",
+        "input_computed": "  {name} = {value}{unit}  (computed from its own formula)",
+        "filled": "Filled in: {filled} = {value}",
+        "computed": "Computed: {value}{unit} (allowing for the rounding of the inputs: {interval}).",
+        "stated": "Stated: {printed} (stands for {interval}).",
+        "consistent": "Verdict: consistent. The computed value equals the stated figure exactly.",
+        "rounding": "Verdict: rounding. The values differ by {diff} ({rel}), but within rounding: the intervals overlap.",
+        "rounding_tol": "Verdict: rounding. The values differ by {diff} ({rel}), within the given tolerance {tol}.",
+        "mismatch": "Verdict: mismatch. The values differ by {diff} ({rel}) and the intervals do not overlap, even allowing for rounding.",
+        "scale": "Verdict: scale. Computed and stated differ by a factor of {factor}: probably thousands and millions mixed up, or a 'x 1,000' label.",
+        "implied": "The stated figure would hold if {name} were {value} (printed: {printed}).",
+        "unit": "Verdict: unit. The formula gives {computed}, but the claim's unit is {stated}.",
+        "unit_inside": "Verdict: unit. The formula adds or subtracts quantities with different units: {computed} and {stated}.",
+        "unverifiable": "Verdict: unverifiable. An input is missing: {reasons}.",
+        "error": "Verdict: error. The relation cannot be computed: {message}",
+    },
+}
+
+
+def short_number(value: Fraction | None, language: str) -> str:
+    """A number for a filled-in formula: grouped the document's way, at most 4 decimals."""
+    if value is None:
+        return "?"
+    return format_number(value, language, 4, mark_inexact=True)
+
+
+def _unit_suffix(unit: str | None) -> str:
+    return f" {unit}" if unit else ""
+
+
+def _printed(claim: Claim | None, value: Fraction | None, language: str) -> str:
+    if claim is not None and claim.stated:
+        return f"\u201c{claim.stated}\u201d"
+    return short_number(value, language)
+
+
+def explain(fields: Mapping[str, Any], expr: str | None, reasons: list[str], unit_note: str | None) -> str:
+    """The explanation for one result, built from the fields of the :class:`Result` to be."""
+    claim: Claim = fields["claim"]
+    language = fields["document"].language if fields["document"].language in _TEXT else "en"
+    t = _TEXT[language]
+    verdict: Verdict = fields["verdict"]
+    lines = [t["relation"].format(id=claim.id, expr=expr or "")]
+    if verdict is Verdict.ERROR:
+        lines.append(t["error"].format(message=fields["message"]))
+        return "\n".join(lines)
+
+    inputs: tuple[InputValue, ...] = fields["inputs"]
+    if inputs:
+        lines.append(t["inputs"])
+        for item in inputs:
+            value = short_number(item.value, language)
+            if item.computed:
+                lines.append(t["input_computed"].format(name=item.name, value=value, unit=_unit_suffix(item.unit)))
+            else:
+                lines.append(t["input"].format(
+                    name=item.name, value=value, unit=_unit_suffix(item.unit),
+                    printed=_printed(item.claim, item.value, language),
+                    interval=format_interval(item.interval, language),
+                ))
+    if verdict is Verdict.UNVERIFIABLE:
+        lines.append(t["unverifiable"].format(reasons="; ".join(reasons) or ", ".join(fields["missing"])))
+        return "\n".join(lines)
+    if verdict is Verdict.UNIT:
+        key = "unit_inside" if unit_note == "inside" else "unit"
+        lines.append(t[key].format(computed=fields["computed_unit"], stated=fields["stated_unit"]))
+        return "\n".join(lines)
+
+    computed: Fraction = fields["computed"]
+    unit = claim.unit
+    if fields["formula_filled"]:
+        lines.append(t["filled"].format(filled=fields["formula_filled"], value=short_number(computed, language)))
+    lines.append(t["computed"].format(
+        value=short_number(computed, language), unit=_unit_suffix(unit),
+        interval=format_interval(fields["computed_interval"], language),
+    ))
+    lines.append(t["stated"].format(
+        printed=_printed(claim, fields["stated_value"], language),
+        interval=format_interval(fields["stated_interval"], language),
+    ))
+    diff = fields["difference"]
+    rel = fields["relative_difference"]
+    diff_text = format_signed(diff, language, 4) if diff is not None else ""
+    rel_text = format_ratio_percent(rel, language) if rel is not None else "—"
+    if verdict is Verdict.CONSISTENT:
+        lines.append(t["consistent"])
+    elif verdict is Verdict.ROUNDING:
+        if claim.tolerance:
+            lines.append(t["rounding_tol"].format(diff=diff_text, rel=rel_text, tol=claim.tolerance))
+        else:
+            lines.append(t["rounding"].format(diff=diff_text, rel=rel_text))
+    elif verdict is Verdict.SCALE:
+        lines.append(t["scale"].format(factor=format_number(fields["scale_factor"], language, 6)))
+    elif verdict is Verdict.MISMATCH:
+        lines.append(t["mismatch"].format(diff=diff_text, rel=rel_text))
+        by_name = {i.name: i for i in inputs}
+        for implied in fields["implied"]:
+            item = by_name.get(implied.name)
+            lines.append(t["implied"].format(
+                name=implied.name,
+                value=short_number(implied.value, language) + _unit_suffix(implied.unit),
+                printed=_printed(item.claim if item else None, item.value if item else None, language),
+            ))
+    return "\n".join(lines)
+
+
+def interval_text(interval: Interval | None, language: str) -> str:
+    """An interval as the explanations write it."""
+    return format_interval(interval, language)

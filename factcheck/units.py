@@ -1,0 +1,183 @@
+"""Units: the one module that talks to pint.
+
+pint supplies the vocabulary (factcheck/units.txt, aliases, Dutch plurals) and exact conversion
+factors. The engine's hot path never touches pint: each unit expression is resolved once into a
+:class:`Dim`, an exact factor to base units plus a dimension vector, and arithmetic on those is
+plain Fraction and tuple work (pint quantities are ~10x slower than Fractions, see docs/design.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+import pint
+
+from factcheck.errors import UnitDefinitionError
+
+# Unit expressions are names, numbers, * / ^ ** and parentheses. Anything else never reaches pint.
+_UNIT_EXPR_RE = re.compile(r"^(?:[A-Za-z€$£%][A-Za-z0-9_]*|[\s*/^().]|\d+)+$")
+_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_EQUIVALENCE_RE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\d+(?:\.\d+)?(?:\s*/\s*\d+)?\s*\*?\s*)?([A-Za-z_][A-Za-z0-9_\s*/^().]*)\s*$")
+_SYMBOLS = {"€": " EUR ", "$": " USD ", "£": " GBP ", "%": " percent "}
+_MAX_UNIT_LENGTH = 200
+
+Dims = tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dim:
+    """A resolved unit: ``value_in_base = value * factor``, with dimensions as sorted (name, power)."""
+
+    factor: Fraction
+    dims: Dims
+
+    def __mul__(self, other: "Dim") -> "Dim":
+        return Dim(self.factor * other.factor, combine(self.dims, other.dims, 1))
+
+    def __truediv__(self, other: "Dim") -> "Dim":
+        return Dim(self.factor / other.factor, combine(self.dims, other.dims, -1))
+
+
+DIMENSIONLESS: Dims = ()
+
+
+def combine(a: Dims, b: Dims, sign: int) -> Dims:
+    """Multiply (sign=1) or divide (sign=-1) two dimension vectors."""
+    if not b:
+        return a
+    powers = dict(a)
+    for name, power in b:
+        powers[name] = powers.get(name, 0) + sign * power
+    return tuple(sorted((n, p) for n, p in powers.items() if p))
+
+
+def power(a: Dims, n: int) -> Dims:
+    """Raise a dimension vector to an integer power."""
+    return tuple((name, p * n) for name, p in a) if n else ()
+
+
+def describe(dims: Dims) -> str:
+    """Human-readable dimension: ``EUR / place / time``; ``1`` when dimensionless."""
+    if not dims:
+        return "1 (no unit)"
+    up = [n if p == 1 else f"{n}^{p}" for n, p in dims if p > 0]
+    down = [n if p == -1 else f"{n}^{-p}" for n, p in dims if p < 0]
+    text = " * ".join(up) or "1"
+    for d in down:
+        text += f" / {d}"
+    return text
+
+
+def _strip_brackets(name: str) -> str:
+    name = name.strip("[]")
+    return name[len("currency_"):] if name.startswith("currency_") else name
+
+
+class UnitSystem:
+    """The units one claim file works with: the defaults plus what the file declares."""
+
+    def __init__(self, definitions_text: str) -> None:
+        self._registry = _registry_from_text(definitions_text)
+        self._cache: dict[str, Dim] = {}
+        self.auto_defined: set[str] = set()
+
+    def resolve(self, expression: str) -> Dim:
+        """Turn a unit expression (``EUR / place / year``, ``%``, ``person``) into a :class:`Dim`.
+
+        A single unknown word becomes a countable unit of its own (reported in ``auto_defined``),
+        so "aanvragen" and "woningen" do not add up, without making every new noun an error.
+        """
+        cached = self._cache.get(expression)
+        if cached is not None:
+            return cached
+        text = expression.strip().replace("'s", "s").replace("’s", "s")
+        if not text or len(text) > _MAX_UNIT_LENGTH or not _UNIT_EXPR_RE.match(text):
+            raise UnitDefinitionError(f"cannot read unit {expression!r}", code="FC211")
+        for symbol, word in _SYMBOLS.items():
+            text = text.replace(symbol, word)
+        try:
+            dim = self._to_dim(text)
+        except pint.errors.UndefinedUnitError:
+            names = _NAME_RE.findall(text)
+            unknown = [n for n in names if not self._known(n)]
+            if not unknown:
+                raise UnitDefinitionError(f"cannot read unit {expression!r}", code="FC211") from None
+            for name in unknown:
+                self._registry.define(f"{name} = [{name}]")
+                self.auto_defined.add(name)
+            dim = self._to_dim(text)
+        except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError, ZeroDivisionError) as exc:
+            raise UnitDefinitionError(f"cannot read unit {expression!r}: {exc}", code="FC211") from None
+        self._cache[expression] = dim
+        return dim
+
+    def _known(self, name: str) -> bool:
+        try:
+            self._registry.parse_units(name)
+        except pint.errors.UndefinedUnitError:
+            return False
+        return True
+
+    def _to_dim(self, text: str) -> Dim:
+        quantity = self._registry.Quantity(Fraction(1), self._registry.parse_units(text)).to_base_units()
+        magnitude = quantity.magnitude
+        factor = magnitude if isinstance(magnitude, Fraction) else Fraction(str(magnitude))
+        dims = tuple(
+            sorted((_strip_brackets(name), int(p)) for name, p in quantity.dimensionality.items() if p)
+        )
+        return Dim(factor, dims)
+
+
+def _default_definitions() -> str:
+    return resources.files("factcheck").joinpath("units.txt").read_text(encoding="utf-8")
+
+
+def _registry_from_text(text: str) -> pint.UnitRegistry:
+    registry = pint.UnitRegistry(None, non_int_type=Fraction, on_redefinition="ignore")
+    registry.load_definitions(text.splitlines())
+    return registry
+
+
+def definitions_with(declarations: Iterable[str]) -> str:
+    """The default definitions with a file's equivalences applied ("place = person").
+
+    A declaration replaces the default line for that unit and keeps its aliases, so
+    "plekken" still means place after "place = person".
+    """
+    lines = _default_definitions().splitlines()
+    for declaration in declarations:
+        match = _EQUIVALENCE_RE.match(declaration)
+        if match is None:
+            raise UnitDefinitionError(
+                f"cannot read unit equivalence {declaration!r}; write it as 'name = [number] unit'",
+                code="FC212",
+            )
+        name, number, rhs = match.group(1), (match.group(2) or "").strip().rstrip("*").strip(), match.group(3).strip()
+        value = f"{number} * {rhs}" if number else rhs
+        value = re.sub(r"(\d+)\.(\d+)", lambda m: f"({m.group(1)}{m.group(2)} / 1{'0' * len(m.group(2))})", value)
+        replaced = False
+        for i, line in enumerate(lines):
+            head = line.split("=", 1)[0].strip()
+            if head == name and not line.lstrip().startswith("#"):
+                aliases = [a.strip() for a in line.split("=")[2:]]
+                lines[i] = " = ".join([name, value, *aliases])
+                replaced = True
+        if not replaced:
+            lines.append(f"{name} = {value}")
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=64)
+def unit_system(declarations: tuple[str, ...] = ()) -> UnitSystem:
+    """A unit system for a set of declarations; files that declare the same share one."""
+    text = definitions_with(declarations) if declarations else _default_definitions()
+    system = UnitSystem(text)
+    # Fail early, at load time, when a declaration does not make sense to pint.
+    for declaration in declarations:
+        system.resolve(declaration.split("=", 1)[0].strip())
+    return system
