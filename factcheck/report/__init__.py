@@ -1,0 +1,160 @@
+"""Verification reports: terminal, Markdown, HTML, JSON, JUnit XML and SARIF, from one check run.
+
+>>> from factcheck.engine import check_paths
+>>> from factcheck.report import render, write_reports
+>>> run = check_paths(["claims/"])
+>>> print(render(run, "markdown"))                      # doctest: +SKIP
+>>> write_reports(run, Path("reports"))                 # doctest: +SKIP
+
+Every format shows the same things in the same order (see :mod:`factcheck.report.view`):
+the documents, the time and factcheck version, the count per verdict, then the results,
+unexpected verdicts first, then mismatches, then the rest. With a baseline (an earlier JSON
+report) every format also lists the verdicts that changed.
+
+Formats are registered in :data:`FORMATS`; other packages can add one through the entry-point
+group ``factcheck.report_formats`` (a callable taking a :class:`ReportView`, returning text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from factcheck.report import html as _html
+from factcheck.report import json as _json
+from factcheck.report import junit as _junit
+from factcheck.report import markdown as _markdown
+from factcheck.report import sarif as _sarif
+from factcheck.report import terminal as _terminal
+from factcheck.report.diff import BaselineError, load_baseline
+from factcheck.report.sanitize import guard_workflow_commands
+from factcheck.report.view import ReportView, RunLike, SimpleRun, build_view
+
+__all__ = [
+    "ALL",
+    "FORMATS",
+    "Format",
+    "BaselineError",
+    "ReportView",
+    "SimpleRun",
+    "build_view",
+    "load_baseline",
+    "register_format",
+    "render",
+    "render_view",
+    "write_reports",
+]
+
+ENTRY_POINT_GROUP = "factcheck.report_formats"
+
+
+@dataclass(frozen=True)
+class Format:
+    """A report format: its name, the file name ``write_reports`` uses, and the renderer."""
+
+    name: str
+    filename: str
+    render: Callable[[ReportView], str]
+    description: str = ""
+
+
+FORMATS: dict[str, Format] = {
+    "terminal": Format("terminal", "report.txt", _terminal.render, "rich tables; plain text when not a terminal"),
+    "markdown": Format("markdown", "report.md", _markdown.render, "GitHub/GitLab Markdown"),
+    "html": Format("html", "report.html", _html.render, "one self-contained HTML file"),
+    "json": Format("json", "report.json", _json.render, "versioned JSON, docs/report-json.md"),
+    "junit": Format("junit", "report.junit.xml", _junit.render, "JUnit XML, one test case per relation"),
+    "sarif": Format("sarif", "report.sarif", _sarif.render, "SARIF 2.1.0 for code scanning"),
+}
+
+#: The built-in formats, in the order ``write_reports`` writes them.
+ALL: tuple[str, ...] = tuple(FORMATS)
+
+_plugins_loaded = False
+
+
+def register_format(fmt: Format) -> None:
+    """Add a format (or replace one of the same name)."""
+    FORMATS[fmt.name] = fmt
+
+
+def _load_plugins() -> None:
+    global _plugins_loaded
+    if _plugins_loaded:
+        return
+    _plugins_loaded = True
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name in FORMATS:
+            continue
+        renderer = ep.load()
+        register_format(Format(ep.name, f"report.{ep.name}", renderer, getattr(renderer, "__doc__", "") or ""))
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``; ``KeyError`` listing the known ones otherwise."""
+    _load_plugins()
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise KeyError(f"unknown report format {name!r}; known: {', '.join(FORMATS)}") from None
+
+
+def _baseline(baseline: str | Path | Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if baseline is None:
+        return None
+    if isinstance(baseline, Mapping):
+        return dict(baseline)
+    return load_baseline(baseline)
+
+
+def render_view(view: ReportView, fmt: str) -> str:
+    """Render a prepared view; no line of the text can be read as a GitHub Actions command."""
+    return guard_workflow_commands(get_format(fmt).render(view))
+
+
+def render(
+    run: RunLike,
+    fmt: str,
+    baseline: str | Path | Mapping[str, Any] | None = None,
+    *,
+    generated_at: datetime | str | None = None,
+    base_dir: Path | None = None,
+) -> str:
+    """The report for ``run`` in format ``fmt``.
+
+    ``baseline`` is an earlier JSON report (a path, or its parsed data). ``generated_at``
+    overrides the time stamp (``SOURCE_DATE_EPOCH`` is honoured too); ``base_dir`` is what paths
+    are shown relative to (default: the working directory).
+    """
+    view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline))
+    return render_view(view, fmt)
+
+
+def write_reports(
+    run: RunLike,
+    directory: Path,
+    formats: Iterable[str] = ALL,
+    baseline: str | Path | Mapping[str, Any] | None = None,
+    *,
+    generated_at: datetime | str | None = None,
+    base_dir: Path | None = None,
+) -> list[Path]:
+    """Write one file per format into ``directory`` (created if needed); return the paths written.
+
+    File names: report.txt, report.md, report.html, report.json, report.junit.xml, report.sarif.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline))
+    written: list[Path] = []
+    for name in formats:
+        fmt = get_format(name)
+        path = directory / fmt.filename
+        text = render_view(view, name)
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        written.append(path)
+    return written

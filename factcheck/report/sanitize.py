@@ -1,0 +1,81 @@
+"""Make text from documents safe to put into a report. Every format goes through these helpers.
+
+Quotes, titles and claim ids come from documents and claim files that anyone can write. The
+dangers, and the helper that removes each:
+
+* terminal escape sequences (``\\x1b[2J``), NUL and other control characters, and bidi
+  overrides that make text read differently than it is: :func:`clean`;
+* a newline that ends a Markdown table cell or starts a forged heading: :func:`one_line`,
+  :func:`markdown_cell`;
+* characters that XML 1.0 cannot hold at all (a JUnit file with one is unreadable): :func:`clean`
+  removes them too, :func:`xml_text` is the name to call in XML writers;
+* GitHub Actions runs ``::command`` lines printed to stdout (after leading whitespace):
+  :func:`guard_workflow_commands`, applied to every rendered report as the last step.
+
+HTML escaping is Jinja2's autoescape (see html.py); these helpers run before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean", "one_line", "markdown_cell", "markdown_text", "markdown_fragment", "xml_text", "guard_workflow_commands"]
+
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
+# lone surrogates, and the two non-characters XML forbids.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
+_SPACES = re.compile(r"[ \t\n]+")
+# Characters with meaning in GitHub/GitLab Markdown (incl. tables and autolinks).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
+# A line that GitHub Actions would read as a workflow command: optional whitespace, then "::".
+_WORKFLOW_COMMAND = re.compile(r"^([^\S\n]*\ufeff?[^\S\n]*):(?=:)", re.MULTILINE)
+
+
+def clean(text: object) -> str:
+    """``text`` as a string with control characters, bidi overrides and XML-illegal characters removed.
+
+    Line breaks of every kind become ``\\n``; tabs stay.
+    """
+    if text is None:
+        return ""
+    s = str(text)
+    s = _LINE_BREAKS.sub("\n", s)
+    return _UNSAFE.sub("", s)
+
+
+def one_line(text: object) -> str:
+    """:func:`clean`, with every run of whitespace (newlines included) made one space."""
+    return _SPACES.sub(" ", clean(text)).strip()
+
+
+def markdown_text(text: object) -> str:
+    """One line of text that Markdown shows literally: no emphasis, links, HTML, headings or cells."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def markdown_fragment(text: object) -> str:
+    """:func:`markdown_text` for a piece of a line: whitespace is collapsed but not trimmed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", clean(text)))
+
+
+def markdown_cell(text: object) -> str:
+    """:func:`markdown_text` for a table cell; an empty cell stays empty."""
+    return markdown_text(text)
+
+
+def xml_text(text: object) -> str:
+    """Text that XML 1.0 can hold (the writer still escapes ``<``, ``&`` and quotes)."""
+    return clean(text)
+
+
+def guard_workflow_commands(text: str) -> str:
+    """Break every line that GitHub Actions would run as a ``::command``: ``::x`` becomes ``: :x``.
+
+    Applied to the whole rendered report, so it holds whatever the format did with its input.
+    """
+    # The runner reads lines with .NET's ReadLine, which also splits at a lone "\r".
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _WORKFLOW_COMMAND.sub(r"\1: ", text)

@@ -1,0 +1,165 @@
+"""SARIF 2.1.0 for code scanning: one result per unexpected verdict, at the claim's line in its YAML file.
+
+Locations are relative URIs (``claims/x.yaml``) against ``%SRCROOT%``, the repository root
+when the report is made from there, which is how GitHub code scanning maps them onto a pull
+request. There is one rule per verdict (``factcheck/mismatch`` ...). Claim files that could not
+be read are tool execution notifications, not results. ``partialFingerprints`` carry the
+claim's qualified id, so a result keeps its identity when lines move.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from factcheck.model import Verdict
+from factcheck.report.sanitize import clean, one_line
+from factcheck.report.view import VERDICT_HELP, ReportView, ResultView
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"  # an identifier; never fetched
+RULE_PREFIX = "factcheck/"
+
+# How loudly code scanning shows an unexpected verdict of each kind.
+LEVELS: dict[str, str] = {
+    "consistent": "warning",  # unexpected only when `expect` named another verdict
+    "rounding": "warning",
+    "mismatch": "error",
+    "scale": "error",
+    "unit": "error",
+    "unverifiable": "warning",
+    "error": "error",
+    "conflict": "error",
+}
+
+
+def rule_id(verdict: str) -> str:
+    return RULE_PREFIX + verdict
+
+
+def _rules() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": rule_id(v.value),
+            "name": v.value.capitalize(),
+            "shortDescription": {"text": f"Verdict: {v.value}"},
+            "fullDescription": {"text": VERDICT_HELP[v.value]},
+            "defaultConfiguration": {"level": LEVELS[v.value]},
+            "help": {"text": f"{VERDICT_HELP[v.value]} See docs/verdicts.md."},
+        }
+        for v in Verdict
+    ]
+
+
+def _message(row: ResultView) -> str:
+    parts = [f"{row.id}: {row.verdict}"]
+    if row.expect:
+        parts[0] += f" (expected {row.expect})"
+    if row.stated:
+        figures = f"stated {row.stated}"
+        if row.computed:
+            figures += f", computed {row.computed}"
+        if row.difference:
+            figures += f", difference {row.difference}"
+            if row.relative_difference:
+                figures += f" ({row.relative_difference})"
+        parts.append(figures)
+    if row.location:
+        parts.append(f"document {row.location}")
+    text = ". ".join(parts) + "."
+    if row.explanation:
+        text += "\n" + row.explanation
+    return clean(text)
+
+
+def _result(row: ResultView, index: dict[str, int]) -> dict[str, Any]:
+    region: dict[str, int] = {"startLine": max(1, row.line or 1)}
+    if row.col:
+        region["startColumn"] = max(1, row.col)
+    fingerprint = hashlib.sha256(row.key.encode("utf-8")).hexdigest()[:32]
+    result: dict[str, Any] = {
+        "ruleId": rule_id(row.verdict),
+        "ruleIndex": index[row.verdict],
+        "level": LEVELS.get(row.verdict, "warning"),
+        "message": {"text": _message(row)},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": row.file, "uriBaseId": "%SRCROOT%"},
+                    "region": region,
+                },
+                "logicalLocations": [{"name": row.id, "fullyQualifiedName": row.key, "kind": "member"}],
+            }
+        ],
+        "partialFingerprints": {"factcheckClaim/v1": fingerprint},
+        "properties": {
+            "verdict": row.verdict,
+            "expect": row.expect,
+            "document": row.document_id,
+            "stated": row.stated,
+            "computed": row.computed,
+            "quote": row.quote,
+        },
+    }
+    if row.change is not None:
+        result["baselineState"] = "new" if row.change.kind == "new" else "updated"
+    return result
+
+
+def report_dict(view: ReportView) -> dict[str, Any]:
+    index = {v.value: i for i, v in enumerate(Verdict)}
+    notifications = [
+        {
+            "level": "error" if d.severity == "error" else "warning",
+            "message": {"text": one_line(f"{d.code} {d.message}")},
+            "descriptor": {"id": d.code},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": d.file, "uriBaseId": "%SRCROOT%"},
+                        **({"region": {"startLine": max(1, d.line)}} if d.line else {}),
+                    }
+                }
+            ],
+        }
+        for d in view.diagnostics
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "factcheck",
+                "version": view.version,
+                "semanticVersion": view.version,
+                "rules": _rules(),
+            }
+        },
+        "automationDetails": {"id": "factcheck/"},
+        "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory the report was made in."}}},
+        "invocations": [
+            {
+                "executionSuccessful": not any(d.severity == "error" for d in view.diagnostics),
+                "endTimeUtc": view.generated_at,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+        "artifacts": [
+            {
+                "location": {"uri": d.claim_file, "uriBaseId": "%SRCROOT%"},
+                "description": {"text": one_line(f"Claims about {d.title or d.id}")},
+            }
+            for d in view.documents
+            if d.claim_file
+        ],
+        "results": [_result(r, index) for r in view.results if not r.expected],
+        "properties": {
+            "summary": {"total": view.total, **view.counts, "unexpected": view.unexpected},
+            "documents": [
+                {"id": d.id, "title": d.title, "source": d.source, "sha256": d.sha256} for d in view.documents
+            ],
+        },
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(view: ReportView) -> str:
+    return json.dumps(report_dict(view), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,496 @@
+"""What every report shows, worked out once: ordering, formatted numbers, quotes with the figure marked.
+
+Each format module turns a :class:`ReportView` into text. Numbers are formatted here from the
+exact fractions on the :class:`~factcheck.model.Result` (with :mod:`factcheck.formatting`); no
+format reads a number back from text. Every string that came from a document or a claim file is
+passed through :func:`factcheck.report.sanitize.clean` here, so formats get clean text and only
+have to escape it for their own syntax.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Iterable, Protocol, Sequence
+
+import factcheck
+from factcheck.formatting import (
+    APPROX,
+    MINUS,
+    format_interval,
+    format_number,
+    format_ratio_percent,
+    format_value,
+)
+from factcheck.model import ClaimFile, Diagnostic, Document, Result, Verdict
+from factcheck.report.sanitize import clean, one_line
+
+__all__ = [
+    "RunLike",
+    "SimpleRun",
+    "ReportView",
+    "ResultView",
+    "InputView",
+    "DocumentView",
+    "DiagnosticView",
+    "Change",
+    "build_view",
+    "result_key",
+    "VERDICT_ORDER",
+]
+
+VERDICT_ORDER: tuple[Verdict, ...] = tuple(Verdict)
+
+# Short one-line meaning of each verdict, shown in legends and as SARIF rule descriptions.
+VERDICT_HELP: dict[str, str] = {
+    "consistent": "The recomputed value lies in the interval the printed figure stands for.",
+    "rounding": "Off only by rounding: the intervals meet once the printed precision is allowed for.",
+    "mismatch": "The recomputed value and the printed figure do not agree, even allowing for rounding.",
+    "scale": "Off by a power of ten or a scale word (duizend, miljoen, miljard).",
+    "unit": "The formula produces a different unit or dimension than the figure states.",
+    "unverifiable": "Not every input of the formula is known, so the figure cannot be recomputed.",
+    "error": "The claim could not be evaluated: a formula, unit or reference error.",
+    "conflict": "Two sources give different values for the same figure.",
+}
+
+
+class RunLike(Protocol):
+    """What a report needs from a check run (``factcheck.engine.CheckRun`` has it)."""
+
+    results: list[Result]
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
+class SimpleRun:
+    """A check run built by hand (tests, examples); the engine's ``CheckRun`` has the same shape."""
+
+    results: list[Result] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[ClaimFile] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: str
+    title: str
+    source: str
+    sha256: str
+    language: str
+    claim_file: str
+
+
+@dataclass(frozen=True)
+class InputView:
+    name: str
+    claim_id: str
+    stated: str  # as printed
+    value: str  # formatted the document's way
+    exact: str | None
+    interval: str
+    unit: str
+    quote: str
+    quote_parts: tuple[tuple[str, bool], ...]
+    computed: bool
+    page: str
+
+
+@dataclass(frozen=True)
+class DiagnosticView:
+    code: str
+    message: str
+    severity: str
+    file: str
+    line: int | None
+    col: int | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one relation's verdict changed since the baseline report."""
+
+    key: str  # document-id.claim-id
+    document: str
+    id: str
+    kind: str  # "new" | "removed" | "changed"
+    old_verdict: str | None
+    new_verdict: str | None
+    old_expected: bool | None
+    new_expected: bool | None
+
+    @property
+    def text(self) -> str:
+        if self.kind == "new":
+            return f"new: {self.new_verdict}"
+        if self.kind == "removed":
+            return f"removed (was {self.old_verdict})"
+        return f"{self.old_verdict} → {self.new_verdict}"
+
+
+@dataclass
+class ResultView:
+    result: Result
+    key: str
+    group: int  # 0 unexpected, 1 mismatch, 2 the rest
+    id: str
+    document_id: str
+    verdict: str
+    expected: bool
+    expect: str | None
+    file: str
+    line: int | None
+    col: int | None
+    page: str
+    pdf_line: str
+    location: str  # "p. 12, line 3"
+    source_location: str  # "claims/x.yaml:14:5"
+    quote: str
+    quote_parts: tuple[tuple[str, bool], ...]
+    stated: str
+    stated_value: str
+    stated_interval: str
+    computed: str
+    computed_interval: str
+    difference: str
+    relative_difference: str
+    unit: str
+    explanation: str
+    expr: str
+    formula: str
+    formula_latex: str
+    formula_filled: str
+    message: str
+    missing: tuple[str, ...]
+    inputs: tuple[InputView, ...]
+    extra: dict[str, str]  # scale factor, units of a unit verdict...
+    change: Change | None = None
+
+    @property
+    def status(self) -> str:
+        """"unexpected", or "expected" (the verdict is the accepted one)."""
+        return "expected" if self.expected else "unexpected"
+
+
+@dataclass
+class ReportView:
+    generated_at: str
+    version: str
+    documents: list[DocumentView]
+    counts: dict[str, int]  # per verdict name, every verdict present (0 when none)
+    unexpected: int
+    total: int
+    results: list[ResultView]
+    diagnostics: list[DiagnosticView]
+    changes: list[Change] | None = None  # None: no baseline given
+    baseline: dict[str, Any] | None = None  # {"path", "generated_at", "version"}
+
+    @property
+    def ok(self) -> bool:
+        return self.unexpected == 0 and not any(d.severity == "error" for d in self.diagnostics)
+
+    def by_document(self) -> list[tuple[DocumentView, list[ResultView]]]:
+        """Results grouped by document, in the report order inside each group."""
+        out: list[tuple[DocumentView, list[ResultView]]] = []
+        for doc in self.documents:
+            rows = [r for r in self.results if r.document_id == doc.id and r.file == doc.claim_file]
+            out.append((doc, rows))
+        return out
+
+
+def result_key(document_id: str, claim_id: str) -> str:
+    return f"{document_id}.{claim_id}"
+
+
+def timestamp(generated_at: datetime | str | None = None) -> str:
+    """ISO 8601 UTC time of the report: the given one, ``SOURCE_DATE_EPOCH`` when set, else now."""
+    if isinstance(generated_at, str):
+        return generated_at
+    if generated_at is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            generated_at = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        else:
+            generated_at = datetime.now(timezone.utc)
+    if generated_at.tzinfo is None:
+        generated_at = generated_at.replace(tzinfo=timezone.utc)
+    return generated_at.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def display_path(path: str | os.PathLike[str] | None, base_dir: Path | None = None) -> str:
+    """``path`` relative to ``base_dir`` (default: the working directory) with ``/`` separators."""
+    if not path:
+        return ""
+    p = Path(path)
+    base = Path.cwd() if base_dir is None else Path(base_dir)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(base.resolve())
+        except ValueError:
+            try:
+                rel = os.path.relpath(p, base.resolve())
+                if not rel.startswith(".."):
+                    p = Path(rel)
+            except ValueError:  # another drive on Windows
+                pass
+    return one_line(p.as_posix())
+
+
+_SPACE_CLASS = "[\\s\u00a0\u202f\u2009]+"
+_CURRENCY_PREFIX = re.compile(r"^(?:[€$£]|EUR|USD|US\$)\s*")
+
+
+def mark_figure(quote: str, candidates: Iterable[str | None]) -> tuple[tuple[str, bool], ...]:
+    """Split ``quote`` into (text, is_figure) parts, marking the first candidate found in it.
+
+    Spaces match any kind of space, so "€ 55.700" is found in a quote that has a no-break space.
+    When no candidate occurs, the whole quote is one unmarked part.
+    """
+    if not quote:
+        return ()
+    wanted = [one_line(c) for c in candidates if c]
+    # The quote may print the figure without its currency ("Total 14,862 million").
+    wanted += [_CURRENCY_PREFIX.sub("", c) for c in wanted]
+    for cand in wanted:
+        if not cand:
+            continue
+        pattern = _SPACE_CLASS.join(re.escape(part) for part in cand.split(" "))
+        match = re.search(pattern, quote)
+        if match:
+            parts = [(quote[: match.start()], False), (match.group(0), True), (quote[match.end() :], False)]
+            return tuple(p for p in parts if p[0])
+    return ((quote, False),)
+
+
+def _decimals(result: Result) -> int:
+    """Decimals to show for a result's values: two, or one more than the printed figure has."""
+    figure = result.claim.figure
+    if figure is not None and figure.precision < 0:
+        return max(2, -figure.precision + 1)
+    return 2
+
+
+def _signed_value(value: Fraction | None, language: str, unit: str | None, decimals: int) -> str:
+    if value is None:
+        return ""
+    text = format_value(abs(value), language, unit, decimals, mark_inexact=True)
+    if value == 0:
+        return text
+    sign = "+" if value > 0 else MINUS
+    if text.startswith(APPROX):
+        return APPROX + sign + text[len(APPROX) :]
+    return sign + text
+
+
+def _where(where: Any) -> tuple[str, str, str]:
+    """(page, line, "p. 12, line 3") from a claim's ``where`` mapping."""
+    if not isinstance(where, dict) and not hasattr(where, "get"):
+        return "", "", ""
+    page = where.get("page")
+    line = where.get("line")
+    page_s = one_line(page) if page is not None else ""
+    line_s = one_line(line) if line is not None else ""
+    parts = []
+    if page_s:
+        parts.append(f"p. {page_s}")
+    if line_s:
+        parts.append(f"line {line_s}")
+    question = where.get("question")
+    if question is not None:
+        parts.append(f"question {one_line(question)}")
+    return page_s, line_s, ", ".join(parts)
+
+
+def _formula(expr: str | None) -> tuple[str, str]:
+    """(pretty, latex) for a claim's formula; the expression text itself when sympy cannot help."""
+    if not expr:
+        return "", ""
+    pretty, latex = expr, ""
+    try:
+        from factcheck import symbolic  # type: ignore[attr-defined]
+    except ImportError:
+        return clean(expr), ""
+    try:
+        pretty = symbolic.formula_pretty(expr)
+    except Exception:  # a formula the engine rejected already has its own verdict  # noqa: BLE001
+        pretty = expr
+    try:
+        latex = symbolic.formula_latex(expr)
+    except Exception:  # noqa: BLE001
+        latex = ""
+    return clean(pretty), clean(latex)
+
+
+def _input_view(inp: Any, language: str) -> InputView:
+    claim = inp.claim
+    quote = one_line(claim.quote) if claim is not None and claim.quote else ""
+    stated = one_line(claim.stated) if claim is not None and claim.stated else ""
+    page = ""
+    if claim is not None:
+        page = _where(claim.where)[2]
+    figure_text = claim.figure.text if claim is not None and claim.figure is not None else None
+    return InputView(
+        name=clean(inp.name),
+        claim_id=clean(claim.qualified_id) if claim is not None else "",
+        stated=stated,
+        value=format_value(inp.value, language, inp.unit, 2, mark_inexact=True),
+        exact=_exact(inp.value),
+        interval=format_interval(inp.interval, language, inp.unit),
+        unit=clean(inp.unit or ""),
+        quote=quote,
+        quote_parts=mark_figure(quote, [stated, figure_text]),
+        computed=bool(inp.computed),
+        page=page,
+    )
+
+
+def _exact(value: Fraction | None) -> str | None:
+    if value is None:
+        return None
+    from factcheck.numbers import decimal_string
+
+    return decimal_string(Fraction(value))
+
+
+def _result_view(result: Result, base_dir: Path | None) -> ResultView:
+    claim, doc = result.claim, result.document
+    language = doc.language or "nl"
+    unit = result.stated_unit or claim.unit
+    decimals = _decimals(result)
+    quote = one_line(claim.quote)
+    stated = one_line(claim.stated)
+    page, pdf_line, where_text = _where(claim.where)
+    file = display_path(claim.location.path or doc.path, base_dir)
+    source_location = file
+    if claim.location.line is not None:
+        source_location += f":{claim.location.line}"
+        if claim.location.col is not None:
+            source_location += f":{claim.location.col}"
+    pretty, latex = _formula(claim.expr)
+    extra: dict[str, str] = {}
+    if result.scale_factor is not None:
+        extra["scale factor"] = format_number(result.scale_factor, language, 6)
+    if result.computed_unit:
+        extra["computed unit"] = one_line(result.computed_unit)
+    if result.stated_unit and result.verdict == Verdict.UNIT:
+        extra["stated unit"] = one_line(result.stated_unit)
+    for implied in result.implied:
+        extra[f"{one_line(implied.name)} would have to be"] = format_value(
+            implied.value, language, implied.unit, decimals, mark_inexact=True
+        )
+    if result.verdict == Verdict.MISMATCH:
+        group = 0 if not result.expected else 1
+    else:
+        group = 0 if not result.expected else 2
+    return ResultView(
+        result=result,
+        key=result_key(doc.id, claim.id),
+        group=group,
+        id=clean(claim.id),
+        document_id=clean(doc.id),
+        verdict=result.verdict.value,
+        expected=result.expected,
+        expect=claim.expect.value if claim.expect is not None else None,
+        file=file,
+        line=claim.location.line,
+        col=claim.location.col,
+        page=page,
+        pdf_line=pdf_line,
+        location=where_text,
+        source_location=source_location,
+        quote=quote,
+        quote_parts=mark_figure(quote, [stated, claim.figure.text if claim.figure else None]),
+        stated=stated,
+        stated_value=format_value(result.stated_value, language, unit, decimals),
+        stated_interval=format_interval(result.stated_interval, language, unit, decimals),
+        computed=format_value(result.computed, language, unit, decimals, mark_inexact=True),
+        computed_interval=format_interval(result.computed_interval, language, unit, decimals),
+        difference=_signed_value(result.difference, language, unit, decimals),
+        relative_difference=(
+            format_ratio_percent(result.relative_difference, language)
+            if result.relative_difference is not None
+            else ""
+        ),
+        unit=one_line(unit or ""),
+        explanation=clean(result.explanation).strip(),
+        expr=one_line(claim.expr),
+        formula=pretty,
+        formula_latex=latex,
+        formula_filled=one_line(result.formula_filled),
+        message=clean(result.message).strip(),
+        missing=tuple(one_line(m) for m in result.missing),
+        inputs=tuple(_input_view(i, language) for i in result.inputs),
+        extra=extra,
+    )
+
+
+def _documents(run: Any, results: Sequence[Result], base_dir: Path | None) -> list[DocumentView]:
+    docs: list[Document] = []
+    for cf in getattr(run, "files", None) or []:
+        docs.append(cf.document)
+    for r in results:
+        docs.append(r.document)
+    seen: set[tuple[str, str]] = set()
+    out: list[DocumentView] = []
+    for d in docs:
+        view = DocumentView(
+            id=clean(d.id),
+            title=one_line(d.title),
+            source=one_line(d.source),
+            sha256=one_line(d.sha256),
+            language=one_line(d.language),
+            claim_file=display_path(d.path, base_dir),
+        )
+        k = (view.id, view.claim_file)
+        if k not in seen:
+            seen.add(k)
+            out.append(view)
+    return out
+
+
+def sort_key(view: ResultView) -> tuple[Any, ...]:
+    """Unexpected first, then mismatches, then the rest; claim-file order inside each group."""
+    return (view.group, view.file, view.line if view.line is not None else 1 << 30, view.id)
+
+
+def build_view(
+    run: RunLike,
+    *,
+    generated_at: datetime | str | None = None,
+    base_dir: Path | None = None,
+    baseline: dict[str, Any] | None = None,
+) -> ReportView:
+    """Everything a report shows, in order. ``baseline`` is a JSON report read by :mod:`.diff`."""
+    results = list(run.results)
+    views = sorted((_result_view(r, base_dir) for r in results), key=sort_key)
+    counts = Counter(r.verdict.value for r in results)
+    diagnostics = [
+        DiagnosticView(
+            code=one_line(d.code),
+            message=clean(d.message).strip(),
+            severity=one_line(d.severity),
+            file=display_path(d.location.path, base_dir),
+            line=d.location.line,
+            col=d.location.col,
+        )
+        for d in run.diagnostics
+    ]
+    view = ReportView(
+        generated_at=timestamp(generated_at),
+        version=factcheck.__version__,
+        documents=_documents(run, results, base_dir),
+        counts={v.value: counts.get(v.value, 0) for v in VERDICT_ORDER},
+        unexpected=sum(1 for r in results if not r.expected),
+        total=len(results),
+        results=views,
+        diagnostics=diagnostics,
+    )
+    if baseline is not None:
+        from factcheck.report.diff import attach_changes
+
+        attach_changes(view, baseline)
+    return view
