@@ -275,8 +275,6 @@ class _Reader:
         tolerance = self.text(get("tolerance"), "tolerance")
         if tolerance is not None:
             self.percentage(tolerance, self.loc(get("tolerance")))
-        if expr is not None and stated is None and value is None:
-            raise self.error("FC106", "a relation needs `stated:` (the figure as printed) or `value:` to compare with", self.loc(expr_node))
         external_node = get("external")
         external = False
         if external_node is not None:

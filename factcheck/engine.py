@@ -91,7 +91,7 @@ def check_files(files: list[ClaimFile], problems: Iterable[Diagnostic] = ()) -> 
         diagnostics.extend(claim_file.diagnostics)
         diagnostics.extend(engine.file_problems.get(claim_file.document.path, []))
         for claim in claim_file.claims:
-            if claim.expr is not None:
+            if claim.is_relation:
                 results.append(engine.judge(claim))
     return CheckRun(files=files, results=results, diagnostics=diagnostics)
 
@@ -241,9 +241,6 @@ class _Engine:
                                 computed_unit=describe(clash.left), stated_unit=describe(clash.right),
                                 unit_note="inside")
         except FactcheckError as exc:
-            exc.located(claim.location.path, claim.expr_location.line if claim.expr_location else None)
-            if exc.col is not None and claim.expr_location is not None:
-                exc.col = _expr_col(claim, exc.col)
             return self._error(entry, exc)
 
         dim = self._dim(entry)
@@ -296,9 +293,10 @@ class _Engine:
     def _error(self, entry: _Entry, exc: FactcheckError) -> Result:
         claim = entry.claim
         if exc.path is None:
+            # Formula errors carry a column within the formula; point into the YAML file instead.
             line = claim.expr_location.line if claim.expr_location else claim.location.line
             col = _expr_col(claim, exc.col) if exc.col is not None else (claim.expr_location.col if claim.expr_location else None)
-            exc.located(claim.location.path, line, col)
+            exc = type(exc)(exc.message, path=claim.location.path, line=line, col=col, code=exc.code)
         return self._finish(entry, Verdict.ERROR, message=str(exc))
 
     def _finish(self, entry: _Entry, verdict: Verdict, *, inputs: list[InputValue] | None = None,

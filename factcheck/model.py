@@ -129,8 +129,11 @@ class Claim:
 
     @property
     def is_relation(self) -> bool:
-        """True when the claim states a relation to check."""
-        return self.expr is not None
+        """True when the claim states a relation to check: a formula and a printed figure.
+
+        A formula without a figure is a named intermediate: usable as input, never judged.
+        """
+        return self.expr is not None and self.value is not None
 
 
 @dataclass(frozen=True, slots=True)

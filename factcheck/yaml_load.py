@@ -118,7 +118,7 @@ def load(text: str, path: str) -> YValue | None:
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _SAFE_TAGS:
                     raise err(f"the tag {tag!r} is not allowed in a claim file", line, col, "FC102")
-                attach(YScalar(event.value, line, col, event.style is None), line, col)
+                attach(YScalar(event.value, line, col, not event.style), line, col)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 line, col = _pos(event)
                 tag = event.tag

@@ -1,0 +1,167 @@
+"""The command line: argument parsing and dispatch only. ``main(argv) -> int``.
+
+Exit codes: 0 every verdict as expected; 1 some verdict unexpected; 2 an input could not be read
+(after every other file was still checked). User mistakes print ``path:line:col: FCnnn message``
+on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from factcheck import __version__
+from factcheck.engine import CheckRun, check_paths
+from factcheck.errors import FactcheckError
+from factcheck.model import Diagnostic
+from factcheck.report.sanitize import clean, guard_workflow_commands
+
+DEFAULT_PATHS = ["claims"]
+FORMATS = ("terminal", "markdown", "html", "json", "junit", "sarif")
+
+
+def _emit(text: str, stream: TextIO) -> None:
+    # Anything printed may carry text from documents; never let it form a `::command` line.
+    stream.write(guard_workflow_commands(clean(text)))
+    if not text.endswith("\n"):
+        stream.write("\n")
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
+    for diag in diagnostics:
+        suffix = " (warning)" if diag.severity == "warning" else ""
+        _emit(f"{diag}{suffix}", stream)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand (also used to document them in the README)."""
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Recompute the figures in budget documents exactly and explain which ones hold.",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check every relation in claim files; exit 1 on an unexpected verdict")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
+    check.add_argument("--format", choices=FORMATS, default="terminal", help="output format (default: terminal)")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    check.add_argument("--report-dir", metavar="DIR", help="also write a report in every format into DIR")
+    check.add_argument("--baseline", metavar="OLD.json", help="show verdicts that changed since a JSON report")
+    check.set_defaults(handler=_cmd_check)
+
+    explain = sub.add_parser("explain", help="print the explanation of one claim's verdict")
+    explain.add_argument("claim_id", metavar="ID", help="claim id, or document-id.claim-id")
+    explain.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
+    explain.set_defaults(handler=_cmd_explain)
+
+    accept = sub.add_parser("accept", help="accept the current verdicts as the baseline (writes expect:)")
+    accept.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
+    accept.add_argument("--id", action="append", dest="ids", metavar="ID", help="only this claim (repeatable)")
+    accept.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    accept.set_defaults(handler=_cmd_accept)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the claim-file format")
+    schema.set_defaults(handler=_cmd_schema)
+
+    for module, adder in (("factcheck.report_cli", "add_report_parser"), ("factcheck.extract_cli", "add_extract_parser")):
+        try:
+            imported = __import__(module, fromlist=[adder])
+        except ImportError:
+            continue
+        getattr(imported, adder)(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.handler(args))
+    except FactcheckError as exc:
+        _emit(str(exc), sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(paths: list[str]) -> CheckRun:
+    return check_paths(paths or DEFAULT_PATHS)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from factcheck.report import render, write_reports
+
+    run = _run(args.paths)
+    _print_diagnostics(run.diagnostics, sys.stderr)
+    baseline = Path(args.baseline) if args.baseline else None
+    text = render(run, args.format, baseline=baseline)
+    if args.output:
+        from factcheck.fileio import atomic_write
+
+        atomic_write(args.output, text)
+    else:
+        _emit(text, sys.stdout)
+    if args.report_dir:
+        for written in write_reports(run, Path(args.report_dir), baseline=baseline):
+            _emit(f"wrote {written}", sys.stderr)
+    summary = run.summary()
+    _emit(
+        f"{summary['relations']} relations in {summary['files']} files: "
+        + ", ".join(f"{summary[v]} {v}" for v in ("consistent", "rounding", "mismatch", "scale", "unit", "unverifiable", "error", "conflict") if summary[v])
+        + f"; {summary['unexpected']} unexpected",
+        sys.stderr,
+    )
+    return run.exit_code
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    run = _run(args.paths)
+    wanted = args.claim_id
+    matches = [r for r in run.results if wanted in (r.claim.id, r.claim.qualified_id)]
+    if not matches:
+        known = [f for f in run.files for c in f.claims if wanted in (c.id, c.qualified_id)]
+        _print_diagnostics([d for d in run.diagnostics if d.severity == "error"], sys.stderr)
+        if known:
+            _emit(f"{wanted} is an input (it has no expr), so it has no verdict of its own", sys.stderr)
+        else:
+            _emit(f"no claim {wanted!r} in {', '.join(args.paths or DEFAULT_PATHS)}", sys.stderr)
+        return 2
+    for result in matches:
+        _emit(f"{result.claim.location}: {result.claim.qualified_id}: {result.verdict.value}"
+              + ("" if result.expected else " (unexpected)"), sys.stdout)
+        _emit(result.explanation, sys.stdout)
+    return 0 if all(r.expected for r in matches) else 1
+
+
+def _cmd_accept(args: argparse.Namespace) -> int:
+    from factcheck.baseline import accept
+
+    run = _run(args.paths)
+    _print_diagnostics(run.diagnostics, sys.stderr)
+    changes = accept(run.results, only=set(args.ids) if args.ids else None, dry_run=args.dry_run)
+    for change in changes:
+        if change.done:
+            verb = "would set" if args.dry_run else "set"
+            _emit(f"{change.path}: {change.claim_id}: {verb} expect: {change.new} (was {change.old or 'unset'})", sys.stdout)
+        else:
+            _emit(f"{change.path}: {change.claim_id}: FC130 not changed: {change.reason}", sys.stderr)
+    if not changes:
+        _emit("every verdict already matches its expect:", sys.stdout)
+    failed = any(not c.done for c in changes)
+    return 2 if failed or any(d.severity == "error" for d in run.diagnostics) else 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    text = resources.files("factcheck").joinpath("schema/claimfile.schema.json").read_text(encoding="utf-8")
+    json.loads(text)  # a broken schema is our bug; fail loudly here rather than in an editor
+    _emit(text, sys.stdout)
+    return 0
