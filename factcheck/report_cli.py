@@ -1,0 +1,110 @@
+"""``factcheck report``: turn the verdicts for claim files into a report, in one format or all.
+
+    factcheck report [PATH ...] [--format FORMAT] [-o FILE] [--baseline OLD.json]
+    factcheck report [PATH ...] --report-dir DIR        # every format, one file each
+
+Exit codes as ``factcheck check``: 0 every verdict as expected, 1 some verdict unexpected, 2 a
+claim file or the baseline could not be read. ``--exit-zero`` makes 1 a 0 (for report-only CI
+jobs). Argument parsing only; the work is :mod:`factcheck.report`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, TextIO
+
+DEFAULT_PATHS = ["claims"]
+
+
+def _formats() -> tuple[str, ...]:
+    from factcheck.report import ALL
+
+    return ALL
+
+
+def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``report`` subcommand to ``subparsers`` (from ``ArgumentParser.add_subparsers``)."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "report",
+        help="write a verification report: terminal, markdown, html, json, junit or sarif",
+        description=(
+            "Check claim files and write a report of the verdicts: unexpected verdicts first, then "
+            "mismatches, then the rest. With --baseline, also the verdicts that changed since an earlier "
+            "JSON report."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
+    parser.add_argument(
+        "-f", "--format", choices=_formats(), default="terminal", help="report format (default: terminal)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument(
+        "--report-dir", metavar="DIR", help="write every format into DIR (report.txt, report.md, report.html, ...)"
+    )
+    parser.add_argument(
+        "--baseline", metavar="OLD.json", help="an earlier `--format json` report: show which verdicts changed"
+    )
+    parser.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)"
+    )
+    parser.set_defaults(handler=run_report)
+    return parser
+
+
+def _write(path: str | Path, text: str) -> None:
+    """Replace ``path`` in one step, so a reader never sees half a report."""
+    target = Path(path)
+    if target.parent and not target.parent.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _say(text: str, stream: TextIO) -> None:
+    from factcheck.report.sanitize import clean, guard_workflow_commands
+
+    stream.write(guard_workflow_commands(clean(text)).rstrip("\n") + "\n")
+
+
+def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Handle ``factcheck report``; returns the exit code."""
+    from factcheck.engine import check_paths
+    from factcheck.report import build_view, load_baseline, render_view, write_reports
+    from factcheck.report.terminal import print_report
+
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    baseline = load_baseline(args.baseline) if args.baseline else None  # FC400 on a bad file
+    run = check_paths(args.paths or DEFAULT_PATHS)
+    for diag in run.diagnostics:
+        _say(str(diag) + (" (warning)" if diag.severity == "warning" else ""), err)
+    view = build_view(run, baseline=baseline)
+    if args.report_dir:
+        for path in write_reports(run, Path(args.report_dir), baseline=baseline):
+            _say(f"wrote {path}", err)
+    if args.output:
+        _write(args.output, render_view(view, args.format))
+        _say(f"wrote {args.output}", err)
+    else:
+        if args.format == "terminal":
+            print_report(view, out)  # colours on a terminal, plain text in a pipe
+        else:
+            out.write(render_view(view, args.format))
+    if any(d.severity == "error" for d in run.diagnostics):
+        return 2
+    if view.unexpected and not args.exit_zero:
+        return 1
+    return 0
