@@ -1,0 +1,174 @@
+"""What surrounds a figure: its sentence, subject, period, and the question or section it is in.
+
+All heuristics work on one page's text and offsets into it; none needs more than a regex and
+a binary search, so they cost little next to reading the PDF.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.scan import FUNCTION_WORDS, Found
+
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "ca", "nr", "nrs", "mln", "mld", "mrd", "art", "blz", "p", "pp", "bijv", "bv", "o.a", "oa", "zgn", "etc",
+    "vs", "resp", "incl", "excl", "jl", "d.w.z", "i.e", "e.g", "mr", "dr", "drs", "ir", "prof", "st", "no",
+    "jr", "sr", "fig", "par", "min", "max", "approx", "inc", "co", "ltd", "u.s", "jan", "feb", "mrt", "apr",
+    "aug", "sept", "okt", "nov", "dec", "stb", "stcrt", "tk", "e.d", "c.q", "m.b.t", "t.a.v", "i.v.m",
+}
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\u00a0]+[\"'‘“(\[]?[A-Z0-9€\u00c0-\u00de])|[.!?:][ \t]*\r?\n[ \t]*\r?\n(?=[ \t]*\S)|:[ \t]*\r?\n|[.!?][ \t]*\r?\n(?=[ \t]*[A-Z\u00c0-\u00de])")
+_MARKERS = [
+    ("asked_by", re.compile(r"(?im)^[ \t]*Vragen?[ \t]+(?:gesteld[ \t]+)?van[ \t]+(?:het|de)[ \t]+(?:lid|leden)[ \t]+(.+?)[ \t]*\r?$")),
+    ("asked_by", re.compile(r"(?im)^[ \t]*Questions?[ \t]+(?:from|by)[ \t]+(?:member[ \t]+)?(.+?)[ \t]*\r?$")),
+    ("question", re.compile(r"(?im)^[ \t]*(?:Vraag|Question)[ \t]*\(?(\d{1,4})\)?[ \t]*[:.)]?")),
+    ("answer", re.compile(r"(?im)^[ \t]*(?:Antwoord|Answer|Reactie)[ \t]*:")),
+    ("section", re.compile(
+        r"(?m)^[ \t]*((?:\d{1,2}\.){0,3}\d{1,2})\.?[ \t]+([A-Z\u00c0-\u00de][^\n\r.:;]{2,90}?)[ \t]*\r?$"
+    )),
+    ("section", re.compile(r"(?im)^[ \t]*((?:Hoofdstuk|Chapter|Bijlage|Annex|Deel|Part)[ \t]+[\dIVX]+[^\n\r]{0,80}?)[ \t]*\r?$")),
+]
+_PERIOD = re.compile(
+    r"(?:(?P<prep>vanaf|sinds|tot en met|t/m|tot|medio|eind|begin|uiterlijk|na|vóór|voor|in|per|over|from|since|until|by|in|during|over)[ \t\r\n]+)?"
+    r"(?:(?:het|de)[ \t\r\n]+(?:jaar|periode)[ \t\r\n]+)?"
+    r"(?P<year>(?:(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"january|february|march|may|june|july|august|october)[ \t\r\n]+)?"
+    r"(?:19|20)\d{2}(?:[ \t]*[-–/][ \t]*(?:(?:19|20)\d{2}|\d{2}))?"
+    r"(?:[ \t\r\n]+(?:tot[ \t\r\n]+en[ \t\r\n]+met|t/m|through|to)[ \t\r\n]+(?:januari|februari|maart|april|mei|juni|juli|"
+    r"augustus|september|oktober|november|december|(?:19|20)\d{2}))?)(?![\d])",
+    re.IGNORECASE,
+)
+_KEEP_PREPS = {"vanaf", "sinds", "tot en met", "t/m", "tot", "medio", "eind", "begin", "uiterlijk", "from", "since", "until"}
+_VERBS = {
+    "is", "zijn", "was", "waren", "bedraagt", "bedragen", "bedroeg", "komt", "komen", "kwam", "wordt", "worden",
+    "werd", "daarmee", "uit", "op", "neer", "ligt", "liggen", "lag", "stijgt", "daalt", "groeit", "kost", "gaat",
+    "geeft", "geven", "heeft", "hebben", "had", "totaal", "in", "dus", "circa", "ongeveer", "ruim", "bijna",
+    "are", "were", "amounts", "amounted", "totals", "totaled", "rises", "rose", "reached", "reaches",
+    "increased", "decreased", "fell", "grew", "of", "to", "by", "at", "from", "about", "nearly", "almost",
+    "verwacht", "geraamd", "begroot", "structureel", "incidenteel", "jaarlijks", "extra", "nog", "ook",
+}
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\b(?:dat|die|waarbij|omdat|waardoor|terwijl|that|which|while|because)\b", re.I)
+_SUBJECT_STOP = {"de", "het", "een", "the", "a", "an", "deze", "dit", "die", "dat", "this", "these", "those", "ook",
+                 "nog", "er", "zo", "dan", "wel", "al", "en", "of", "and", "or", "met", "with"}
+_PREPOSITIONS = {"in", "van", "voor", "bij", "uit", "op", "aan", "met", "tussen", "naar", "onder", "of", "for", "in",
+                 "at", "from", "on", "to", "per"}
+
+
+@dataclass(slots=True)
+class Marker:
+    offset: int
+    kind: str  # asked_by | question | answer | section
+    value: str
+
+
+def markers(text: str) -> list[Marker]:
+    """Q&A and section markers on a page, in order."""
+    out: list[Marker] = []
+    for kind, pattern in _MARKERS:
+        for m in pattern.finditer(text):
+            if kind == "section":
+                title = _collapse(m.group(0))
+                words = title.split()
+                if len(words) > 14 or len(words) < 2 or title.endswith((",", "-")):
+                    continue
+                if kind == "section" and re.match(r"\d", title) and not re.match(r"\d+(?:\.\d+)*\.?\s+[A-Z]", title):
+                    continue
+                if re.search(r"\d[\d.,]*\s*(?:%|procent|miljoen|miljard|euro)", title):
+                    continue  # a figure at the start of a line, not a heading
+                out.append(Marker(m.start(), kind, title))
+            elif kind in ("asked_by", "question"):
+                out.append(Marker(m.start(), kind, m.group(1).strip()))
+            else:
+                out.append(Marker(m.start(), kind, ""))
+    out.sort(key=lambda mk: mk.offset)
+    return out
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text).strip()
+
+
+class Sentences:
+    """Sentence boundaries of one page, found once and looked up by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        ends = []
+        for m in _SENTENCE_END.finditer(text):
+            if m.group(0)[0] == ".":
+                word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
+                if word and word.group(1).lower().strip(".") in _ABBREVIATIONS:
+                    continue
+            ends.append(m.start() + 1)
+        self.ends = ends
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, start)
+        s = self.ends[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.ends, end)
+        e = self.ends[j] if j < len(self.ends) else len(self.text)
+        # Very long "sentences" are lists or tables without full stops: keep two lines around.
+        if e - s > 600:
+            ls = self.text.rfind("\n", 0, start)
+            ls = self.text.rfind("\n", 0, ls) if ls > 0 else ls
+            le = self.text.find("\n", end)
+            s, e = max(s, ls + 1 if ls >= 0 else 0), min(e, le if le >= 0 else len(self.text))
+        return s, e
+
+
+def quote(text: str, start: int, end: int, limit: int = 320) -> str:
+    """The sentence text, whitespace collapsed; long ones cut around the figure."""
+    q = _collapse(text[start:end])
+    if len(q) <= limit:
+        return q
+    return q[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def subject_of(text: str, item: Found, sentence_start: int) -> str | None:
+    """The noun phrase a figure counts or prices: after the figure when a noun follows, else before it."""
+    if item.noun and item.noun_end is not None:
+        words = [item.noun]
+        rest = text[item.noun_end:item.noun_end + 80]
+        tokens = re.findall(r"[\w'’\-]+|[^\w\s]", rest)
+        if tokens and tokens[0].lower() in _PREPOSITIONS - {"per"}:
+            phrase = [tokens[0]]
+            for tok in tokens[1:4]:
+                if not re.match(r"\w", tok):
+                    break
+                phrase.append(tok)
+                if tok.lower() not in _SUBJECT_STOP and tok.lower() not in FUNCTION_WORDS:
+                    break
+            if phrase[-1].lower() not in _SUBJECT_STOP and phrase[-1].lower() not in FUNCTION_WORDS:
+                words.extend(phrase)
+        return " ".join(words)
+    left_end = item.hedge_start if item.hedge_start is not None else item.start
+    left = text[sentence_start:left_end]
+    parts = _CLAUSE_BREAK.split(left)
+    clause = parts[-1] if parts else left
+    tokens = re.findall(r"[^\W\d_][\w'’\-]*|\d+", clause)
+    while tokens and (tokens[-1].lower() in _VERBS or tokens[-1].lower() in FUNCTION_WORDS or tokens[-1].isdigit()):
+        tokens.pop()
+    while tokens and (tokens[0].lower() in _SUBJECT_STOP or tokens[0].lower() in _PREPOSITIONS):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    if any(re.fullmatch(r"(?:19|20)\d{2}", t) for t in tokens) and len(tokens) <= 3:
+        return None  # "Voor het jaar 2027": a time, not a subject
+    return " ".join(tokens[:8])
+
+
+def period_of(text: str, item: Found, start: int, end: int) -> str | None:
+    """The period the sentence names, nearest to the figure (preferring one before it)."""
+    best: tuple[int, str] | None = None
+    for m in _PERIOD.finditer(text, start, end):
+        if m.end() > item.start and m.start() < item.end:
+            continue
+        prep = _collapse(m.group("prep") or "").lower()
+        year = _collapse(m.group("year"))
+        phrase = f"{prep} {year}" if prep in _KEEP_PREPS else year
+        distance = item.start - m.end() if m.end() <= item.start else (m.start() - item.end) * 2 + 1
+        if best is None or distance < best[0]:
+            best = (distance, phrase)
+    return best[1] if best else None

@@ -1,0 +1,301 @@
+"""Document -> claims: read the source, scan each page, add context and ids.
+
+Per page (in a worker process when ``jobs > 1``): table regions, the figure grammar, the
+sentence and subject of each figure, boxes for PDFs. Then, in page order: the Q&A question
+and asker or the section heading each figure stands under, and readable ids.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from factcheck.extract import context, tables
+from factcheck.extract.ids import assign_ids
+from factcheck.extract.scan import FIGURE_KINDS, Found, scan
+from factcheck.numbers import decimal_string
+from factcheck.sources.errors import NoTextLayerError, UnsupportedSourceError
+from factcheck.sources.text import DEFAULT_MAX_BYTES, SourcePage, check_file, is_text_path, read_text_source, sha256_of
+
+_NL_STOP = {"de", "het", "een", "van", "en", "is", "dat", "niet", "voor", "op", "zijn", "met", "wordt", "worden",
+            "ook", "bij", "naar", "deze", "aan", "als", "om", "er", "door", "wij", "ik", "zij"}
+_EN_STOP = {"the", "of", "and", "to", "is", "that", "for", "with", "are", "be", "by", "was", "this", "on", "as",
+            "it", "from", "which", "or", "were", "have", "has", "not", "an"}
+
+
+def detect_language(text: str) -> str:
+    """'nl' or 'en' by counting common function words (ties go to Dutch)."""
+    nl = en = 0
+    for word in re.findall(r"[a-z]+", text[:200_000].lower()):
+        if word in _NL_STOP:
+            nl += 1
+        elif word in _EN_STOP:
+            en += 1
+    return "en" if en > nl else "nl"
+
+
+@dataclass
+class PageResult:
+    """What one page yields; plain data so it can cross a process boundary."""
+
+    number: int | None
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    nonfigures: list[dict[str, Any]] = field(default_factory=list)
+    markers: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, kind, value)
+    tables: list[dict[str, Any]] = field(default_factory=list)
+    skipped_in_tables: int = 0
+    has_text: bool = False
+
+
+@dataclass
+class ExtractedDocument:
+    """The result of :func:`extract_document`: a claim file's content before merging."""
+
+    path: Path
+    header: dict[str, Any]
+    claims: list[dict[str, Any]]
+    nonfigures: list[dict[str, Any]] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
+    pages: int | None = None
+    skipped_in_tables: int = 0
+
+    def extraction_info(self) -> dict[str, Any]:
+        """The ``extraction:`` block written into the claim file."""
+        info: dict[str, Any] = {"tool": "factcheck extract", "figures": len(self.claims)}
+        if self.pages is not None:
+            info["pages"] = self.pages
+        if self.tables:
+            info["table_regions"] = self.tables
+            info["figures_in_tables"] = self.skipped_in_tables
+        counts: dict[str, int] = {}
+        for item in self.nonfigures:
+            counts[item["kind"]] = counts.get(item["kind"], 0) + 1
+        if counts:
+            info["not_figures"] = dict(sorted(counts.items()))
+        return info
+
+
+def _line_col(text: str, offset: int, line_starts: list[int]) -> tuple[int, int]:
+    import bisect
+
+    i = bisect.bisect_right(line_starts, offset) - 1
+    return i + 1, offset - line_starts[i] + 1
+
+
+def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any] | None = None) -> PageResult:
+    """Scan one page: figures with provenance and sentence context, table regions, markers."""
+    text = page.text
+    result = PageResult(number=page.number, has_text=re.search(r"\S", text) is not None)
+    regions = tables.regions(text)
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    for region in regions:
+        entry: dict[str, Any] = {"lines": [region.first_line, region.last_line]}
+        if page.number is not None:
+            entry = {"page": page.number, **entry}
+        result.tables.append(entry)
+    found = scan(text, language)
+    if regions:
+        kept: list[Found] = []
+        for item in found:
+            if any(r.start <= item.start < r.end for r in regions):
+                if item.is_figure:
+                    result.skipped_in_tables += 1
+                continue
+            kept.append(item)
+        found = kept
+    sentences = context.Sentences(text)
+    for item in found:
+        line, col = _line_col(text, item.start, line_starts)
+        if not item.is_figure:
+            entry = {"kind": item.kind, "text": item.stated, "line": line}
+            if page.number is not None:
+                entry["page"] = page.number
+            result.nonfigures.append(entry)
+            continue
+        s, e = sentences.bounds(item.start, item.end)
+        claim: dict[str, Any] = {
+            "id": None,
+            "quote": context.quote(text, s, e),
+            "stated": item.stated,
+            "value": decimal_string(item.value),
+        }
+        if item.value_high is not None:
+            claim["value_high"] = decimal_string(item.value_high)
+        if item.unit:
+            claim["unit"] = item.unit
+        claim["hedge"] = item.hedge.value
+        claim["kind"] = item.kind
+        subject = context.subject_of(text, item, s)
+        if subject:
+            claim["subject"] = subject
+        period = context.period_of(text, item, s, e)
+        if period:
+            claim["period"] = period
+        where: dict[str, Any] = {}
+        if page.number is not None:
+            where["page"] = page.number
+        where["line"] = line
+        where["col"] = col
+        where["span"] = [item.start, item.end]
+        if bbox is not None:
+            box = bbox(item.start, item.end)
+            if box is not None:
+                where["bbox"] = list(box)
+        claim["where"] = where
+        claim["origin"] = "extracted"
+        if item.notes:
+            claim["_notes"] = list(item.notes)
+        claim["_offset"] = item.start
+        result.figures.append(claim)
+    result.markers = [(m.offset, m.kind, m.value) for m in context.markers(text)]
+    return result
+
+
+def _apply_context(pages: list[PageResult]) -> list[dict[str, Any]]:
+    """Walk the pages in order, giving each figure its question, asker or section."""
+    state: dict[str, Any] = {"asked_by": None, "question": None, "part": None, "section": None}
+    claims: list[dict[str, Any]] = []
+    for page in pages:
+        markers = sorted(page.markers)
+        mi = 0
+        for claim in page.figures:
+            offset = claim.pop("_offset")
+            while mi < len(markers) and markers[mi][0] <= offset:
+                _, kind, value = markers[mi]
+                if kind == "asked_by":
+                    state.update(asked_by=value, question=None, part=None)
+                elif kind == "question":
+                    state.update(question=int(value), part="question")
+                elif kind == "answer":
+                    state["part"] = "answer"
+                elif kind == "section":
+                    state["section"] = value
+                mi += 1
+            where = claim["where"]
+            if state["question"] is not None:
+                where["question"] = state["question"]
+                if state["asked_by"]:
+                    where["asked_by"] = state["asked_by"]
+                if state["part"]:
+                    where["part"] = state["part"]
+            elif state["section"]:
+                where["section"] = state["section"]
+            claim.pop("_notes", None)
+            claims.append(claim)
+        # Markers after the last figure still carry over to the next page.
+        for _, kind, value in markers[mi:]:
+            if kind == "asked_by":
+                state.update(asked_by=value, question=None, part=None)
+            elif kind == "question":
+                state.update(question=int(value), part="question")
+            elif kind == "answer":
+                state["part"] = "answer"
+            elif kind == "section":
+                state["section"] = value
+    return claims
+
+
+def _pdf_worker(args: tuple[str, str | None, list[int], str, float | None, int | None]) -> list[PageResult]:
+    path, password, numbers, language, page_timeout, max_bytes = args
+    from factcheck.sources import pdf_text
+
+    return pdf_text.map_pages(
+        Path(path), lambda p: analyse_page(p.source, language, p.bbox), password=password, pages=numbers,
+        page_timeout=page_timeout, max_bytes=max_bytes, require_text=False,
+    )
+
+
+def document_id(path: Path) -> str:
+    """A document id from the file name: lowercase, ``[a-z0-9_-]``."""
+    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return stem or "document"
+
+
+def _title(text: str) -> str | None:
+    for line in text.splitlines():
+        line = re.sub(r"\s+", " ", line).strip()
+        if len(line) >= 4 and re.search(r"[^\W\d_]{3}", line) and not re.match(r"(?i)pagina \d", line):
+            return line[:160]
+    return None
+
+
+def extract_document(
+    path: Path | str,
+    *,
+    language: str | None = None,
+    password: str | None = None,
+    jobs: int = 1,
+    page_timeout: float | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    doc_id: str | None = None,
+) -> ExtractedDocument:
+    """Extract every figure of a PDF, text or HTML document with its provenance.
+
+    Raises a :class:`factcheck.errors.SourceError` subclass (FC301-FC309) for unreadable input.
+    """
+    path = Path(path)
+    check_file(path, max_bytes)
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    pages: list[PageResult]
+    page_count: int | None = None
+    if path.suffix.lower() == ".pdf" or head.startswith(b"%PDF-"):
+        from factcheck.sources import pdf_text
+
+        page_count = pdf_text.page_count(path, password, max_bytes)
+        sample = pdf_text.map_pages(path, lambda p: p.source.text, password=password,
+                                    pages=range(1, min(page_count, 6) + 1), max_bytes=max_bytes,
+                                    require_text=False)
+        if language is None:
+            language = detect_language("\n".join(sample))
+        numbers = list(range(1, page_count + 1))
+        if jobs > 1 and page_count > 8:
+            chunk = max(4, -(-page_count // (jobs * 4)))
+            batches = [numbers[i:i + chunk] for i in range(0, page_count, chunk)]
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                parts = pool.map(_pdf_worker, [(str(path), password, b, language, page_timeout, max_bytes) for b in batches])
+                pages = [page for part in parts for page in part]
+        else:
+            pages = _pdf_worker((str(path), password, numbers, language, page_timeout, max_bytes))
+        if page_count and not any(p.has_text for p in pages):
+            raise NoTextLayerError(
+                f"none of the {page_count} pages has a text layer; the PDF is scanned and needs OCR first",
+                path=str(path),
+            )
+        title_text = sample[0] if sample else ""
+    elif is_text_path(path) or b"\x00" not in head:
+        if not is_text_path(path) and path.suffix.lower() not in ("", ".csv", ".tsv", ".log"):
+            raise UnsupportedSourceError(
+                f"cannot read {path.suffix or 'this'} files; extract reads PDF, plain text and HTML", path=str(path)
+            )
+        source_pages = read_text_source(path, max_bytes)
+        if language is None:
+            language = detect_language(source_pages[0].text)
+        pages = [analyse_page(p, language) for p in source_pages]
+        title_text = source_pages[0].text
+    else:
+        raise UnsupportedSourceError("cannot read this file type; extract reads PDF, plain text and HTML", path=str(path))
+
+    claims = _apply_context(pages)
+    assign_ids(claims)
+    nonfigures = [item for page in pages for item in page.nonfigures]
+    header: dict[str, Any] = {"id": doc_id or document_id(path)}
+    title = _title(title_text) if title_text else None
+    if title:
+        header["title"] = title
+    header["source"] = str(path)
+    header["sha256"] = sha256_of(path)
+    header["language"] = language
+    return ExtractedDocument(
+        path=path,
+        header=header,
+        claims=claims,
+        nonfigures=nonfigures,
+        tables=[t for page in pages for t in page.tables],
+        pages=page_count,
+        skipped_in_tables=sum(p.skipped_in_tables for p in pages),
+    )

@@ -1,0 +1,718 @@
+"""The figure grammar over running text: find every printed figure and say what it is.
+
+``scan(text, language)`` returns :class:`Found` records for figures (money, count, percent,
+ratio, duration) and for things that look like numbers but are not figures (years, dates,
+references, question numbers, footnote markers, labels such as "Tabel 3.1"). Offsets are
+indices into ``text``; whitespace inside a figure may include line breaks, since PDF and
+text documents wrap lines in the middle of "500 miljoen\\neuro".
+
+The grammar works in three steps:
+
+1. *masks*: citations, question references, dates, times, footnote markers, label + number
+   ("artikel 8", "Tabel 3.1", "p. 29") are found first and their numbers set aside;
+2. *cores*: each remaining digit group is read in the document's convention, then its left
+   context (currency, sign, hedge) and right context (range, scale word, currency, percent,
+   ratio, duration unit, per-tails, the noun it counts) decide kind, unit and value;
+3. *words*: number words (zes, tweemaal, een derde, anderhalf, half) get the same treatment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from factcheck.model import Hedge
+from factcheck.numbers import FRACTION_WORDS, HEDGE_WORDS, MULTIPLE_WORDS, NUMBER_WORDS, PER_WORDS, SCALE_WORDS
+
+FIGURE_KINDS = ("money", "count", "percent", "ratio", "duration")
+NONFIGURE_KINDS = ("year", "date", "time", "reference", "question_number", "footnote", "label", "name")
+
+_WS = r"[ \t\u00a0\u202f\u2009]"  # blanks within a line
+_ANYWS = r"[\s\u00a0\u202f\u2009]"  # blanks including line breaks
+MINUS = "-\u2012\u2013\u2212"
+
+# --- number cores ---------------------------------------------------------------------------
+_CORE = {
+    "nl": re.compile(
+        r"(?<![\w/])(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d.,]\d)|\d+)(?:,\d+)?(?![\d])"
+    ),
+    "en": re.compile(
+        r"(?<![\w/])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\d])"
+    ),
+}
+_CORE_TEXT = {
+    "nl": r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?",
+    "en": r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?",
+}
+
+MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
+    "january|february|march|may|june|july|august|october"
+)
+_YEAR = r"(?:1[89]\d{2}|20\d{2}|2100)"
+
+# --- masks: numbers that are not figures -------------------------------------------------------
+_LABEL_WORDS = (
+    r"tabellen|tabel|tables?|figuur|figuren|figures?|fig\.|grafiek|bijlagen?|annex|appendix|"
+    r"hoofdstuk(?:ken)?|chapters?|paragraaf|par\.|sections?|sectie|§|artikelen|artikel|articles?|"
+    r"art\.?|lid|leden|nr\.?|nrs\.?|no\.|nos\.|nummers?|numbers?|pagina's|pagina|pages?|p\.|pp\.|blz\.|"
+    r"spoor|fase|phase|stap|step|box|kader|variant|optie|option|scenario|motie|amendement|"
+    r"voetnoot|footnote|versie|version|categorie|category|groep|niveau|level|schaal|onderdeel|"
+    r"deel|part|track|item|regel|rule|jaar|year|week|kwartaal|quarter|Q|titel|title|afdeling|"
+    r"boek|stb\.|stcrt\.|trb\.|kamerstuk|pilaar|pillar|prioriteit|doel|goal|module|ronde|round|"
+    r"editie|edition|klasse|class|graad|grade|stelling|bullet|punt|sub|vraag|vragen|question|questions|"
+    r"antwoord\s+op(?:\s+vraag)?|antwoorden\s+op(?:\s+de\s+vragen)?|gelijk\s+aan(?:\s+vraag)?|"
+    r"zie(?:\s+vraag)?|Box|Tabel"
+)
+_MASKS: list[tuple[str, re.Pattern[str]]] = [
+    ("question_number", re.compile(r"\b(?:[Vv]raag|[Qq]uestion)" + _WS + r"*\(\s*\d+\s*\)")),
+    ("footnote", re.compile(r"\[\s*\d{1,3}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")),
+    ("reference", re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")),
+    ("reference", re.compile(
+        r"\b(?:Kamerstukk?en|Kamerstuk|Handelingen|Staatsblad|Staatscourant|Stb\.|Stcrt\.|Trb\.|ECLI:)"
+        r"[^.;)\]\n]*(?:\n[^.;)\]\n]*)?"
+    )),
+    ("reference", re.compile(r"\((?:EU|EG|EEG|EC|EEC)\)\s*(?:[Nn]r\.?\s*)?\d+/\d+(?:/\w+)?")),
+    ("reference", re.compile(r"(?<![\w])\d{1,6}(?:\s\d{3})?-[A-Z]{1,6}\b")),  # 36600-XX
+    ("reference", re.compile(r"(?<![\w])\d+(?:\s\d{3})*\s+(?=[IVXL]{2,}\b)[IVXL]+\b")),  # 36 410 XVII
+    ("reference", re.compile(r"(?<![\w.,])\d+/\d+(?:/\d+)?(?![\w])")),  # 2024/1359, 2024/25, 12/6
+    ("date", re.compile(r"(?<![\w.,])\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})(?![\w])")),
+    ("date", re.compile(
+        r"(?<![\w.,])\d{1,2}(?:e|ste|de)?(?:\s*(?:en|-|–|t/m|tot(?:\s+en\s+met)?|and|to)\s*\d{1,2})?"
+        + _ANYWS + r"+(?:" + MONTHS + r")\.?(?![\w])(?:" + _ANYWS + r"+" + _YEAR + r"(?!\d))?",
+        re.IGNORECASE,
+    )),
+    ("date", re.compile(
+        r"\b(?:" + MONTHS + r"|april|december|november|september)" + _ANYWS + r"+\d{1,2}(?:st|nd|rd|th)?,?"
+        + _ANYWS + r"+" + _YEAR + r"(?!\d)",
+        re.IGNORECASE,
+    )),
+    ("time", re.compile(r"(?<![\w.,])\d{1,2}[.:]\d{2}" + _WS + r"*(?:uur|u\.|h\b|am\b|pm\b|a\.m\.|p\.m\.)", re.I)),
+    ("time", re.compile(r"(?<![\w.,])\d{1,2}:\d{2}(?![\d])")),
+    ("year", re.compile(r"(?<![\w.,])" + _YEAR + r"\s*[-–/]\s*(?:" + _YEAR + r"|\d{2})(?![\w,.]?\d)")),
+    ("label", re.compile(r"(?im)^[ \t]*\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section numbers 3.1
+    ("label", re.compile(r"(?<![\w.,])(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d])")),  # 1.2.3
+    ("label", re.compile(
+        r"(?<![\w])(?:" + _LABEL_WORDS + r")" + _WS + r"*\(?" + _WS + r"*"
+        r"\d+(?:[.,]\d+)*[a-z]?(?:bis|ter|quater)?\)?"
+        r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot|-|–|van|of)" + _WS + r"*\d+(?:\.\d+)*(?:bis|ter)?\)?)*)",
+        re.IGNORECASE,
+    )),
+]
+
+# --- left context ------------------------------------------------------------------------------
+EXTRA_HEDGES: dict[str, Hedge] = {
+    "boven de": Hedge.ABOVE, "boven": Hedge.ABOVE, "onder de": Hedge.BELOW, "maximaal": Hedge.BELOW,
+    "hooguit": Hedge.BELOW, "hoogstens": Hedge.BELOW, "ten hoogste": Hedge.BELOW, "tot maximaal": Hedge.BELOW,
+    "langer dan": Hedge.ABOVE, "korter dan": Hedge.BELOW, "groter dan": Hedge.ABOVE, "kleiner dan": Hedge.BELOW,
+    "hoger dan": Hedge.ABOVE, "lager dan": Hedge.BELOW, "dik": Hedge.ABOVE, "krap": Hedge.BELOW,
+    "nagenoeg": Hedge.ABOUT, "vrijwel": Hedge.ABOUT, "omstreeks": Hedge.ABOUT, "rond de": Hedge.ABOUT,
+    "bij benadering": Hedge.ABOUT, "grofweg": Hedge.ABOUT, "ruwweg": Hedge.ABOUT, "ca": Hedge.ABOUT,
+    "fewer than": Hedge.BELOW, "up to": Hedge.BELOW, "below": Hedge.BELOW, "above": Hedge.ABOVE,
+    "in excess of": Hedge.ABOVE, "upwards of": Hedge.ABOVE, "no more than": Hedge.BELOW,
+    "not more than": Hedge.BELOW, "no less than": Hedge.ABOVE, "at most": Hedge.BELOW,
+    "more than": Hedge.ABOVE, "nearly": Hedge.BELOW, "almost": Hedge.BELOW,
+}
+ALL_HEDGES: dict[str, Hedge] = {**{k.lower(): v for k, v in HEDGE_WORDS.items()}, **EXTRA_HEDGES}
+# "some", "over" and "under" hedge numbers in English prose, but are too common to trust alone.
+for _weak in ("some", "rond", "rondom", "afgerond", "boven", "under", "over"):
+    ALL_HEDGES.pop(_weak, None)
+ALL_HEDGES["over"] = Hedge.ABOVE  # English: "over 9 million"; only read before a figure
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", _ANYWS + "+") for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_HEDGE_LEFT = re.compile(r"(?:^|(?<=[\s(\[,;:]))(" + _alternation(ALL_HEDGES) + r")" + _ANYWS + r"*$", re.IGNORECASE)
+_CURRENCY_LEFT = re.compile(r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|\$|£|USD|GBP)" + _ANYWS + r"{0,4}$")
+_SIGN_LEFT = re.compile(r"(?:(?<=[\s(\[=:;<>€$£])|^)([-‒–−+])$|(?:(?<=[\s(\[=])|^)([‒−])" + _WS + r"$")
+_TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.I)
+
+# --- right context -----------------------------------------------------------------------------
+_SCALE_NL = {k: v for k, v in SCALE_WORDS.items() if k in ("duizend", "miljoen", "miljard", "mln.", "mln", "mld.", "mld", "mrd.", "mrd", "biljoen")}
+_SCALE_NL.update({"miljoenen": 6, "mio": 6, "mio.": 6, "dzd": 3})
+_SCALE_EN = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3}
+_SCALE_RIGHT = {
+    lang: re.compile(r"^" + _ANYWS + r"{0,3}(" + _alternation(words) + r")(?![\w])", re.IGNORECASE)
+    for lang, words in (("nl", _SCALE_NL), ("en", _SCALE_EN))
+}
+_SCALE_NEEDS_CURRENCY = {"m", "bn", "mn", "tn", "k"}
+CURRENCY_UNITS = {
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euro's": "EUR", "euros": "EUR", "$": "USD", "us$": "USD",
+    "usd": "USD", "dollar": "USD", "dollars": "USD", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
+}
+_CURRENCY_RIGHT = re.compile(r"^" + _ANYWS + r"{0,3}(euro's|euros|euro|EUR|€|dollars|dollar|USD|pounds|GBP)(?![\w])", re.I)
+_PERCENT_RIGHT = re.compile(
+    r"^(?:" + _WS + r"?-|" + _ANYWS + r"{0,3})(%-?punten|%-?punt|%|procentpunten|procentpunt|procent|percentage" + _ANYWS
+    + r"+points?|percentage-points?|percent|per" + _WS + r"cent|pct\.?)(?![\w])",
+    re.IGNORECASE,
+)
+DURATION_UNITS = {
+    "dag": "day", "dagen": "day", "werkdag": "day", "werkdagen": "day", "week": "week", "weken": "week",
+    "maand": "month", "maanden": "month", "jaar": "year", "jaren": "year", "uur": "hour", "uren": "hour",
+    "kwartaal": "quarter", "kwartalen": "quarter", "decennium": "decade", "decennia": "decade",
+    "minuten": "minute", "minuut": "minute", "seconden": "second",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "year": "year", "years": "year", "hour": "hour", "hours": "hour", "quarters": "quarter",
+    "decade": "decade", "decades": "decade", "minutes": "minute",
+}
+_DURATION_RIGHT = re.compile(
+    r"^(?:" + _WS + r"?-|" + _ANYWS + r"{1,3})(" + _alternation(DURATION_UNITS) + r")(?![\w])", re.IGNORECASE
+)
+_PER_WORDS = dict(PER_WORDS)
+_PER_WORDS.update({
+    "plek": "place", "opvangplek": "place", "bed": "bed", "kind": "child", "leerling": "pupil",
+    "werknemer": "employee", "woning": "dwelling", "gemeente": "municipality", "hoofd": "person",
+    "capita": "person", "aanvraag": "application", "zaak": "case", "fte": "fte", "student": "student",
+    "week": "week", "maand": "month", "jaar": "year", "dag": "day", "uur": "hour", "employee": "employee",
+    "job": "job", "worker": "worker", "household": "household", "case": "case", "unit": "unit",
+})
+_PER_RIGHT = re.compile(
+    r"^(?:" + _ANYWS + r"{0,3}(?:per|/|each|every|a|an)" + _ANYWS + r"*|" + _WS + r"?-per-)("
+    + _alternation(_PER_WORDS) + r")(?![\w])",
+    re.IGNORECASE,
+)
+_RATIO_RIGHT = re.compile(
+    r"^" + _ANYWS + r"+(op" + _ANYWS + r"+de|op|van" + _ANYWS + r"+de|in|out" + _ANYWS + r"+of)" + _ANYWS + r"+(\d{1,4}|[a-z]+)(?![\w.,]\d)",
+    re.IGNORECASE,
+)
+_RANGE_RIGHT = re.compile(
+    r"^(?:(" + _WS + r"*[-–‒]" + _WS + r"*|" + _ANYWS + r"*[–‒]" + _ANYWS + r"*)|" + _ANYWS + r"+(tot" + _ANYWS + r"+en"
+    + _ANYWS + r"+met|t/m|tot|en|and|to|through)" + _ANYWS + r"+)(?:(€|EUR|\$|£|USD)" + _ANYWS + r"{0,3})?",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+
+# Nouns whose count a figure gives; the unit we write for them.
+NOUN_UNITS: dict[str, str] = {}
+for _unit, _words in {
+    "person": "asielzoeker asielzoekers persoon personen mensen inwoners inwoner bewoners bewoner vreemdelingen "
+    "vreemdeling statushouders statushouder migranten migrant vluchtelingen vluchteling kinderen kind "
+    "leerlingen leerling studenten student werknemers werknemer medewerkers medewerker ambtenaren "
+    "burgers burger ouderen jongeren volwassenen patiënten cliënten deelnemers nareizigers ontheemden "
+    "vergunninghouders vergunninghouder gezinsleden amv's minderjarigen mannen vrouwen individuen "
+    "people persons residents refugees migrants children students employees workers individuals "
+    "applicants asylum-seekers households? ",
+    "place": "opvangplekken opvangplek plekken plek opvangplaatsen plaatsen bedden places beds",
+    "municipality": "gemeenten gemeente municipalities",
+    "household": "huishoudens huishouden households household",
+    "dwelling": "woningen woning huizen huurwoningen koopwoningen dwellings homes houses",
+    "job": "banen baan arbeidsplaatsen jobs",
+    "fte": "fte fte's vte voltijdbanen",
+    "case": "zaken zaak dossiers cases",
+    "application": "aanvragen aanvraag asielaanvragen asielverzoeken verzoeken applications",
+    "decision": "beslissingen besluiten decisions",
+    "company": "bedrijven ondernemingen companies firms",
+    "location": "locaties locatie azc's azc opvanglocaties",
+}.items():
+    for _w in _words.split():
+        NOUN_UNITS[_w.rstrip("?")] = _unit
+
+# Nouns that make a bare "1 miljard" a sum of money in a Dutch budget text.
+_NOT_COUNT_NOUNS = {"besparing", "bezuiniging", "bezuinigingen", "extra", "structureel", "incidenteel", "per", "aan", "voor",
+                    "uit", "van", "op", "in", "is", "wordt", "en", "of", "minder", "meer", "tekort", "overschot"}
+_SKIP_BEFORE_NOUN = {
+    "extra", "andere", "nieuwe", "meer", "minder", "hoger", "lager", "nog", "additionele", "achterstallige",
+    "unieke", "reguliere", "bestaande", "huidige", "nieuw", "eerste", "laatste", "volledige", "additional",
+    "new", "more", "other", "fewer", "extra's", "grote", "kleine", "kleinere", "grotere", "totaal", "jonge",
+    "nonagricultural", "agricultural",
+}
+FUNCTION_WORDS = {
+    "de", "het", "een", "en", "of", "in", "op", "van", "voor", "aan", "met", "bij", "tot", "naar", "uit",
+    "is", "zijn", "was", "waren", "wordt", "worden", "werd", "heeft", "hebben", "dat", "die", "dit", "deze",
+    "als", "om", "te", "er", "niet", "ook", "nog", "al", "wel", "maar", "dan", "door", "over", "per",
+    "the", "a", "an", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by", "from", "is", "are",
+    "was", "were", "be", "been", "that", "this", "these", "those", "it", "as", "than", "not", "also",
+    "zal", "zullen", "kan", "kunnen", "moet", "moeten", "wil", "willen", "gaat", "gaan", "komt", "komen",
+    "bedraagt", "bedragen", "vanaf", "sinds", "tussen", "onder", "boven", "tegen", "zo", "ca", "jaarlijks",
+    "structureel", "incidenteel", "opgeteld", "totaal", "will", "would", "can", "could", "each", "per",
+    "hiervan", "waarvan", "daarvan", "ieder", "elk", "elke", "iedere", "gemiddeld", "respectievelijk",
+}
+
+# --- number words ------------------------------------------------------------------------------
+_WORD_NUMBERS_NL = {k: v for k, v in NUMBER_WORDS.items() if k in (
+    "nul", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien",
+    "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig", "dertig", "veertig",
+    "vijftig", "zestig", "zeventig", "tachtig", "negentig", "honderd")}
+_WORD_NUMBERS_NL.update({"een": 1, "één": 1, "duizend": 1000, "honderden": 0})
+_WORD_NUMBERS_EN = {k: v for k, v in NUMBER_WORDS.items() if k in (
+    "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")}
+_WORD_NUMBERS_EN.update({"one": 1, "a": 1, "an": 1})
+_ONE_WORDS = {"een", "één", "one", "a", "an"}
+_FRACTIONS_NL = {k: v for k, v in FRACTION_WORDS.items() if k in (
+    "anderhalf", "de helft", "een derde", "één derde", "twee derde", "een kwart", "één kwart", "drie kwart", "driekwart")}
+_FRACTIONS_NL.update({"een vijfde": Fraction(1, 5), "een tiende": Fraction(1, 10), "twee vijfde": Fraction(2, 5),
+                      "drie vijfde": Fraction(3, 5), "een achtste": Fraction(1, 8)})
+_FRACTIONS_EN = {k: v for k, v in FRACTION_WORDS.items() if k in (
+    "half", "one third", "a third", "two thirds", "a quarter", "one quarter", "three quarters")}
+_FRACTIONS_EN.update({"one-third": Fraction(1, 3), "two-thirds": Fraction(2, 3), "one-half": Fraction(1, 2),
+                      "one-fifth": Fraction(1, 5), "a fifth": Fraction(1, 5), "one fifth": Fraction(1, 5)})
+_MULTIPLES_NL = {k: v for k, v in MULTIPLE_WORDS.items() if k.endswith("maal")}
+_MULTIPLES_NL.update({"zesmaal": 6, "honderdmaal": 100, "verdubbeling": 2, "verdrievoudiging": 3})
+_MULTIPLES_NL.pop("verdubbeling")
+_MULTIPLES_NL.pop("verdrievoudiging")
+_MULTIPLES_EN = {"twice": 2, "thrice": 3, "two-fold": 2, "twofold": 2, "threefold": 3, "three-fold": 3}
+
+
+def _word_pattern(words: dict[str, object]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w\-])(" + _alternation(words) + r")(?![\w\-])", re.IGNORECASE)
+
+
+_WORDS_RE = {
+    "nl": _word_pattern({**_FRACTIONS_NL, **_MULTIPLES_NL, **_WORD_NUMBERS_NL}),
+    "en": _word_pattern({**_FRACTIONS_EN, **_MULTIPLES_EN, **_WORD_NUMBERS_EN}),
+}
+
+
+@dataclass(slots=True)
+class Found:
+    """One number-like thing in the text: a figure, or a non-figure with its kind."""
+
+    start: int  # offset of the figure (currency and sign included, hedge word not)
+    end: int
+    stated: str  # as printed, whitespace collapsed
+    kind: str  # a FIGURE_KINDS or NONFIGURE_KINDS entry
+    value: Fraction | None = None
+    value_high: Fraction | None = None
+    unit: str | None = None
+    hedge: Hedge = Hedge.EXACT
+    hedge_start: int | None = None  # where the hedge word starts
+    noun: str | None = None  # the noun the figure counts, as printed
+    noun_end: int | None = None
+    currency: str | None = None
+    scale: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_figure(self) -> bool:
+        return self.kind in FIGURE_KINDS
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text).strip()
+
+
+def read_core(core: str, language: str) -> tuple[Fraction, int]:
+    """Exact value and number of decimals of a digit group in the document's convention."""
+    group, decimal = (".", ",") if language == "nl" else (",", ".")
+    digits = core
+    for ch in (group, " ", "\u00a0", "\u202f", "\u2009"):
+        digits = digits.replace(ch, "")
+    whole, _, frac = digits.partition(decimal)
+    if frac:
+        return Fraction(int(whole + frac), 10 ** len(frac)), len(frac)
+    return Fraction(int(whole)), 0
+
+
+def _is_year(core: str, value: Fraction) -> bool:
+    return re.fullmatch(r"\d{4}", core) is not None and 1800 <= value <= 2100
+
+
+class Scanner:
+    """The grammar for one language; :func:`scan` is the entry point."""
+
+    def __init__(self, language: str) -> None:
+        self.lang = "en" if language.startswith("en") else "nl"
+        self.core_re = _CORE[self.lang]
+        self.core_text = re.compile(_CORE_TEXT[self.lang])
+
+    # -- masks ------------------------------------------------------------------------------------
+    def masks(self, text: str) -> list[tuple[int, int, str]]:
+        spans: list[tuple[int, int, str]] = []
+        scale_re = _SCALE_RIGHT[self.lang]
+        for kind, pattern in _MASKS:
+            for m in pattern.finditer(text):
+                if m.end() <= m.start():
+                    continue
+                if kind == "label":
+                    # "elk jaar 1 miljard", "stap 2 procent": the number is a quantity after all.
+                    tail = text[m.end():m.end() + 30]
+                    if scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail):
+                        continue
+                spans.append((m.start(), m.end(), kind))
+        spans.sort()
+        return spans
+
+    # -- main -------------------------------------------------------------------------------------
+    def scan(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Found]:
+        masks = self.masks(text)
+        found: list[Found] = []
+        masked = _Intervals([(s, e) for s, e, _ in masks], len(text))
+        for s, e, kind in masks:
+            # One non-figure record per masked number, so they can be listed separately.
+            for m in re.finditer(r"\d+", text[s:e]):
+                found.append(Found(s + m.start(), s + m.end(), m.group(0), kind))
+                break
+        consumed = _Intervals([], len(text))
+        for m in self.core_re.finditer(text):
+            s, e = m.span()
+            if masked.hits(s, e) or consumed.hits(s, e):
+                continue
+            item = self._figure_at(text, s, e)
+            if item is None:
+                continue
+            found.append(item)
+            consumed.add(item.start, item.end)
+        for m in _WORDS_RE[self.lang].finditer(text):
+            s, e = m.span()
+            if masked.hits(s, e) or consumed.hits(s, e):
+                continue
+            item = self._word_figure_at(text, s, e, m.group(1))
+            if item is not None:
+                found.append(item)
+                consumed.add(item.start, item.end)
+        found.sort(key=lambda f: (f.start, f.end))
+        self._propagate_hedges(text, found)
+        if skip:
+            skipper = _Intervals(skip, len(text))
+            found = [f for f in found if not skipper.hits(f.start, f.end)]
+        return found
+
+    # -- one digit group ----------------------------------------------------------------------------
+    def _figure_at(self, text: str, s: int, e: int) -> Found | None:
+        core = text[s:e]
+        before = text[s - 1] if s > 0 else " "
+        after = text[e:e + 1]
+        if before.isalpha() or before in ".,'’\"" and s >= 2 and text[s - 2].isalnum():
+            return Found(s, e, core, "footnote" if before in ".,'’\")" else "name")
+        if before == ")" and s >= 2 and text[s - 2].isalpha():
+            return Found(s, e, core, "footnote")
+        right = text[e:e + 120]
+        if self.lang == "nl" and re.match(r"\.\d", right):
+            return Found(s, e, core, "label")  # 3.1, 1.5 in a Dutch text: a section or version number
+        if self.lang == "en" and re.match(r",\d{1,2}(?!\d)", right):
+            return Found(s, e, core, "label")
+        if after.isalpha() or after == "_":
+            # 25bis, 2e, 3x, 2de, CO2-uitstoot: a name or ordinal, unless a unit word is glued on.
+            if not re.match(r"(?:mln|mld|mrd|mio|miljoen|miljard|procent|percent|bn|m|k|x)\b", right, re.I):
+                return Found(s, e, core, "name")
+        if after == "-" and re.match(r"-[^\W\d_]", right) and not re.match(
+            r"-(?:percent|per|procent|jarig|year|month|week|day|jarige)", right, re.I
+        ):
+            # 18-jarigen, 5-sterren, 2-status: part of a compound word.
+            return Found(s, e, core, "name")
+
+        value, decimals = read_core(core, self.lang)
+        start, end = s, e
+        hedge = Hedge.EXACT
+        hedge_start = None
+        currency: str | None = None
+        sign = 1
+
+        # Left: sign, currency, hedge (in that order, reading leftwards).
+        left = text[max(0, s - 80):s]
+        m = _SIGN_LEFT.search(left)
+        if m:
+            sign = -1 if (m.group(1) or m.group(2)) in MINUS else 1
+            start -= len(left) - m.start()
+            left = left[: m.start()]
+        m = _CURRENCY_LEFT.search(left)
+        if m:
+            currency = CURRENCY_UNITS[m.group(1).lower()]
+            start -= len(left) - m.start()
+            left = left[: m.start()]
+            m2 = re.search(r"(?:(?<=[\s(])|^)([-‒–−])" + _WS + r"?$", left)
+            if m2 and sign == 1:
+                sign = -1
+                start -= len(left) - m2.start()
+                left = left[: m2.start()]
+        m = _HEDGE_LEFT.search(left)
+        if m:
+            hedge = ALL_HEDGES.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
+            hedge_start = s - (len(text[max(0, s - 80):s]) - m.start())
+
+        # Right: range, scale, currency, percent, per-tails, ratio, duration, noun.
+        value_high: Fraction | None = None
+        pos = e
+        rm = _RANGE_RIGHT.match(text[pos:pos + 60])
+        if rm:
+            sep = (rm.group(1) or rm.group(2) or "").strip().lower()
+            after_sep = pos + rm.end()
+            cm = self.core_text.match(text, after_sep)
+            if cm and not re.match(r"[\w.,]\d", text[cm.end():cm.end() + 2]):
+                v2, _ = read_core(cm.group(0), self.lang)
+                ok = False
+                if sep in ("tot en met", "t/m", "through"):
+                    ok = True
+                elif sep in ("tot", "to"):
+                    ok = bool(_TUSSEN_LEFT.search(text[max(0, s - 40):start])) or rm.group(3) is not None
+                elif sep in ("en", "and"):
+                    ok = bool(re.search(r"(?:\btussen|\bbetween)" + _ANYWS + r"+(?:€|\$|£)?" + _ANYWS + r"*$",
+                                        text[max(0, s - 40):start], re.I))
+                else:  # a dash
+                    ok = v2 > value and not (_is_year(core, value) or _is_year(cm.group(0), v2))
+                if rm.group(3) is not None and currency is None:
+                    ok = False
+                if ok:
+                    value_high = v2
+                    pos = cm.end()
+        scale = 0
+        sm = _SCALE_RIGHT[self.lang].match(text[pos:pos + 40])
+        if sm:
+            word = sm.group(1).lower()
+            if word not in _SCALE_NEEDS_CURRENCY or currency is not None:
+                scale = (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[word]
+                pos += sm.end()
+        cm2 = _CURRENCY_RIGHT.match(text[pos:pos + 40])
+        if cm2:
+            word = cm2.group(1).lower()
+            if word != "€" or currency is None:
+                currency = CURRENCY_UNITS.get(word, currency)
+                pos += cm2.end()
+        percent: str | None = None
+        pm = _PERCENT_RIGHT.match(text[pos:pos + 40])
+        if pm and currency is None:
+            word = _collapse(pm.group(1)).lower()
+            percent = "pp" if ("punt" in word or "point" in word) else "%"
+            pos += pm.end()
+        ratio_den: Fraction | None = None
+        duration: str | None = None
+        if currency is None and percent is None and scale == 0:
+            ra = _RATIO_RIGHT.match(text[pos:pos + 40])
+            if ra and value_high is None and decimals == 0:
+                den_text = ra.group(2)
+                den = _WORD_NUMBERS_NL.get(den_text.lower()) if self.lang == "nl" else _WORD_NUMBERS_EN.get(den_text.lower())
+                if den_text.isdigit():
+                    den = int(den_text)
+                sep = _collapse(ra.group(1)).lower()
+                if den and den > value and not _is_year(den_text, Fraction(den)) and (
+                    sep != "in" or den <= 100
+                ) and (sep != "van de" or den <= 100):
+                    ratio_den = Fraction(den)
+                    pos += ra.end()
+            if ratio_den is None:
+                dm = _DURATION_RIGHT.match(text[pos:pos + 40])
+                if dm:
+                    duration = DURATION_UNITS[dm.group(1).lower()]
+                    pos += dm.end()
+        stated_end = pos
+        per: list[str] = []
+        while True:
+            pm2 = _PER_RIGHT.match(text[pos:pos + 40])
+            if not pm2:
+                break
+            word = pm2.group(1).lower()
+            per.append(_PER_WORDS[word])
+            pos += pm2.end()
+        noun, noun_end = self._noun_after(text, pos)
+
+        # Decide.
+        value = sign * value * Fraction(10) ** scale
+        if value_high is not None:
+            value_high = sign * value_high * Fraction(10) ** scale
+        item = Found(start, stated_end, _collapse(text[start:stated_end]), "count", value, value_high,
+                     hedge=hedge, hedge_start=hedge_start, noun=noun, noun_end=noun_end, currency=currency,
+                     scale=scale)
+        per_tail = "".join(f" / {p}" for p in per)
+        if percent:
+            item.kind, item.unit = "percent", percent + per_tail
+        elif currency:
+            item.kind, item.unit = "money", currency + per_tail
+        elif ratio_den is not None:
+            item.kind, item.value, item.unit = "ratio", item.value / ratio_den, None
+        elif duration:
+            item.kind, item.unit = "duration", duration + per_tail
+        elif scale:
+            lower = (noun or "").lower()
+            if lower in NOUN_UNITS:
+                item.kind, item.unit = "count", NOUN_UNITS[lower] + per_tail
+            elif self.lang == "nl" and scale >= 6:
+                # "1 miljard besparing": a bare million or billion in a Dutch budget text is euros.
+                item.kind, item.unit = "money", "EUR" + per_tail
+                item.notes.append("currency implied")
+            else:
+                item.kind, item.unit = "count", self._unit_of(noun) + per_tail if noun else (per_tail[3:] or None)
+        else:
+            if _is_year(core, value) and hedge is Hedge.EXACT and sign == 1 and (noun or "").lower() not in NOUN_UNITS:
+                item.kind = "year"
+                return item
+            line_start = text.rfind("\n", 0, s) + 1
+            if not text[line_start:s].strip() and value < 100 and decimals == 0 and re.match(
+                r"[ \t]*[).]?[ \t]+[A-Z\u00c0-\u00de]", text[e:e + 4]
+            ):
+                item.kind = "label"  # footnote text or list item: "1 Zie ...", "2) De ..."
+                return item
+            if noun is None and hedge is Hedge.EXACT and decimals == 0 and not per and re.match(
+                r"[ \t]*\r?$", text[e:e + 3]
+            ) and value < 1000 and self._short_line(text, s):
+                item.kind = "reference"  # a bare number closing a short line: "Zie antwoord op 14"
+                return item
+            item.kind = "count"
+            item.unit = (self._unit_of(noun) if noun else None)
+            if per:
+                item.unit = (item.unit or "1") + per_tail
+        return item
+
+    @staticmethod
+    def _short_line(text: str, pos: int) -> bool:
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line = text[line_start: line_end if line_end >= 0 else len(text)]
+        return len(line.split()) <= 6
+
+    def _noun_after(self, text: str, pos: int) -> tuple[str | None, int | None]:
+        """The noun a figure counts: the first content word after it, past a few adjectives."""
+        chunk = text[pos:pos + 80]
+        if not re.match(r"[\s\u00a0]", chunk[:1] or "x"):
+            return None, None
+        skipped = 0
+        offset = 0
+        for m in _WORD_RE.finditer(chunk):
+            between = chunk[offset:m.start()]
+            if re.search(r"[^\s\u00a0]", between):
+                return None, None  # punctuation or a number in between
+            word = m.group(0)
+            low = word.lower()
+            offset = m.end()
+            if low in _SKIP_BEFORE_NOUN and skipped < 2:
+                skipped += 1
+                continue
+            if low in FUNCTION_WORDS or low in _NOT_COUNT_NOUNS:
+                return None, None
+            if word[:1].isupper() and self.lang == "nl" and low not in NOUN_UNITS:
+                return None, None  # a new sentence or a name, not a counted noun
+            return word, pos + m.end()
+        return None, None
+
+    def _unit_of(self, noun: str | None) -> str | None:
+        if noun is None:
+            return None
+        low = noun.lower()
+        if low in NOUN_UNITS:
+            return NOUN_UNITS[low]
+        if self.lang == "nl":
+            for suffix, repl in (("ingen", "ing"), ("heden", "heid"), ("'s", ""), ("en", ""), ("s", "")):
+                if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                    stem = low[: len(low) - len(suffix)] + repl
+                    # Dutch plurals double-consonant: "beroepen" -> "beroep", "plekken" -> "plek".
+                    if suffix == "en" and len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                        stem = stem[:-1]
+                    return stem
+            return low
+        for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", "")):
+            if low.endswith(suffix) and len(low) > 3 and not low.endswith("ss"):
+                return low[: len(low) - len(suffix)] + repl
+        return low
+
+    # -- number words -------------------------------------------------------------------------------
+    def _word_figure_at(self, text: str, s: int, e: int, word: str) -> Found | None:
+        low = _collapse(word).lower()
+        fractions = _FRACTIONS_NL if self.lang == "nl" else _FRACTIONS_EN
+        multiples = _MULTIPLES_NL if self.lang == "nl" else _MULTIPLES_EN
+        numbers = _WORD_NUMBERS_NL if self.lang == "nl" else _WORD_NUMBERS_EN
+        left = text[max(0, s - 60):s]
+        hedge = Hedge.EXACT
+        hedge_start = None
+        m = _HEDGE_LEFT.search(left)
+        if m:
+            hedge = ALL_HEDGES.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
+            hedge_start = s - (len(left) - m.start())
+        pos = e
+        kind = "count"
+        unit: str | None = None
+        if low in fractions:
+            value = fractions[low]
+            if re.search(r"(?:de|te|ste)$", low) and low not in ("de helft",):
+                nxt = re.match(r"[\s\u00a0]+([^\W\d_]+)", text[pos:pos + 40])
+                if nxt and nxt.group(1).lower() not in ("van", "deel", "of", "minder", "meer", "daarvan", "hiervan"):
+                    return None  # "een derde land", "een vijfde kwartaal": an ordinal, not a share
+            dm = _DURATION_RIGHT.match(text[pos:pos + 30])
+            if dm and low in ("anderhalf",):
+                kind, unit = "duration", DURATION_UNITS[dm.group(1).lower()]
+                pos += dm.end()
+            elif low == "half" and re.match(r"[\s]+(?:of|a|an)\b", text[pos:pos + 6]) is None and not re.search(
+                r"(?:almost|nearly|about|over|than|roughly|around|just)\s+$", left, re.I
+            ):
+                return None  # "half" as an adjective ("half year") or noun, not a share
+            else:
+                kind = "ratio"
+        elif low in multiples:
+            value = Fraction(multiples[low])
+            kind = "ratio"
+        else:
+            value = Fraction(numbers[low])
+            if low == "honderden":
+                return None
+            ra = _RATIO_RIGHT.match(text[pos:pos + 40])
+            dm = _DURATION_RIGHT.match(text[pos:pos + 30])
+            if ra:
+                den_text = ra.group(2).lower()
+                den = int(den_text) if den_text.isdigit() else numbers.get(den_text)
+                if den and den > value:
+                    kind, value = "ratio", value / den
+                    pos += ra.end()
+                else:
+                    ra = None
+            if kind == "ratio":
+                pass
+            elif dm:
+                kind, unit = "duration", DURATION_UNITS[dm.group(1).lower()]
+                pos += dm.end()
+            elif low in _ONE_WORDS:
+                return None  # "een", "one", "a": an article far more often than a count
+            else:
+                noun, _ = self._noun_after(text, pos)
+                if noun is None:
+                    return None
+                unit = self._unit_of(noun)
+        stated_end = pos
+        per = []
+        while (pm := _PER_RIGHT.match(text[pos:pos + 40])) is not None:
+            per.append(_PER_WORDS[pm.group(1).lower()])
+            pos += pm.end()
+        if per:
+            unit = (unit or "1") + "".join(f" / {p}" for p in per)
+        noun, noun_end = self._noun_after(text, pos)
+        return Found(s, stated_end, _collapse(text[s:stated_end]), kind, value, unit=unit, hedge=hedge,
+                     hedge_start=hedge_start, noun=noun, noun_end=noun_end)
+
+    def _propagate_hedges(self, text: str, found: list[Found]) -> None:
+        """'meer dan € 100.000, € 200.000 en € 300.000': the hedge applies to each listed figure."""
+        previous: Found | None = None
+        for item in found:
+            if not item.is_figure:
+                continue
+            if (
+                previous is not None
+                and item.hedge is Hedge.EXACT
+                and previous.hedge is not Hedge.EXACT
+                and previous.kind == item.kind
+                and previous.unit == item.unit
+                and re.fullmatch(r"[\s\u00a0]*(?:,|en|and|or|of)[\s\u00a0]*|[\s\u00a0]*,[\s\u00a0]*(?:en|and)[\s\u00a0]*",
+                                 text[previous.end:item.start])
+            ):
+                item.hedge = previous.hedge
+                item.notes.append("hedge carried over from a list")
+            previous = item
+
+
+class _Intervals:
+    """Which characters of a text are taken: a byte per character, 1 when taken."""
+
+    def __init__(self, spans: list[tuple[int, int]], size: int) -> None:
+        self.taken = bytearray(size + 1)
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, start: int, end: int) -> None:
+        self.taken[start:end] = b"\x01" * (end - start)
+
+    def hits(self, start: int, end: int) -> bool:
+        return self.taken.find(1, start, end) != -1
+
+
+_SCANNERS: dict[str, Scanner] = {}
+
+
+def scan(text: str, language: str = "nl", skip: list[tuple[int, int]] | None = None) -> list[Found]:
+    """All figures and non-figures in ``text``, in order. ``skip`` spans (tables) are left out."""
+    lang = "en" if language.startswith("en") else "nl"
+    scanner = _SCANNERS.get(lang)
+    if scanner is None:
+        scanner = _SCANNERS[lang] = Scanner(lang)
+    return scanner.scan(text, skip)

@@ -1,0 +1,86 @@
+"""Cheap table-region detection on plain page text, so table cells stay out of claim files.
+
+Table cells belong to the table checker. A line is *tabular* when two or more numbers stand
+next to each other with nothing but blanks, currency signs or dashes between them (column
+values: "€ 100.000 – € 200.000 1.441.161 (40%) € 151.436"); prose separates numbers with
+words. A region is a run of lines holding at least two tabular lines, where short label
+lines and blank lines may sit between them. This needs no layout parse, so it runs on every
+page at text speed; pdfplumber (``factcheck.sources.pdf_layout``) is for reading the cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMERIC = re.compile(r"[(<>≤≥+\-–‒−€$£]*\d[\d.,]*%?\)?\*?[,;]?")
+_GLUE = re.compile(r"[-–‒—€$£%x*<>=/|]+|n\.?v\.?t\.?|nvt|p\.m\.|pm|n\.a\.?", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start: int  # offsets into the page text
+    end: int
+    first_line: int  # 1-based
+    last_line: int
+
+
+def _is_number(token: str) -> bool:
+    return _NUMERIC.fullmatch(token) is not None
+
+
+def line_kind(line: str) -> str:
+    """'table' (numbers side by side), 'cell' (one number, few words), 'label' (short text), 'prose' or 'blank'."""
+    tokens = line.split()
+    if not tokens:
+        return "blank"
+    run = best = 0
+    numbers = 0
+    for tok in tokens:
+        if _is_number(tok):
+            numbers += 1
+            run += 1
+            best = max(best, run)
+        elif _GLUE.fullmatch(tok):
+            continue  # a currency sign or a dash between values keeps the run going
+        else:
+            run = 0
+    if best >= 2:
+        return "table"
+    if numbers == 1 and len(tokens) <= 3:
+        return "cell"
+    if len(tokens) <= 5 and not line.rstrip().endswith((".", "?", "!")):
+        return "label"
+    return "prose"
+
+
+def regions(text: str) -> list[Region]:
+    """Table regions of one page's text."""
+    lines: list[tuple[int, int, str]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        lines.append((offset, offset + len(raw), line_kind(raw)))
+        offset += len(raw) + 1
+    out: list[Region] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if lines[i][2] not in ("table", "cell"):
+            i += 1
+            continue
+        j = i
+        last_numeric = i
+        tables = cells = 0
+        while j < n and lines[j][2] in ("table", "cell", "label", "blank"):
+            if lines[j][2] in ("table", "cell"):
+                last_numeric = j
+                tables += lines[j][2] == "table"
+                cells += lines[j][2] == "cell"
+            elif j - last_numeric > 3:
+                break
+            j += 1
+        if tables >= 2 or (tables >= 1 and cells >= 2) or cells >= 4:
+            out.append(Region(lines[i][0], lines[last_numeric][1], i + 1, last_numeric + 1))
+        i = last_numeric + 1
+    return out
