@@ -108,7 +108,12 @@ def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any
             kept.append(item)
         found = kept
     sentences = context.Sentences(text)
+    furniture = _page_furniture(text) if page.number is not None else ()
     for item in found:
+        if furniture and item.kind == "count" and any(a <= item.start < b for a, b in furniture) and (
+            not item.unit or re.match(r"[ \t]*\r?(?:\n|$)", text[item.end:item.end + 3])
+        ):
+            item.kind = "page_number"  # a bare number in the running head or foot of a PDF page
         line, col = _line_col(text, item.start, line_starts)
         if not item.is_figure:
             entry = {"kind": item.kind, "text": item.stated, "line": line}
@@ -153,6 +158,14 @@ def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any
         result.figures.append(claim)
     result.markers = [(m.offset, m.kind, m.value) for m in context.markers(text)]
     return result
+
+
+def _page_furniture(text: str) -> list[tuple[int, int]]:
+    """Spans of the first and last non-blank line of a page (running heads and page numbers)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    if not spans:
+        return []
+    return [spans[0], spans[-1]]
 
 
 def _apply_context(pages: list[PageResult]) -> list[dict[str, Any]]:

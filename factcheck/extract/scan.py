@@ -76,7 +76,7 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("reference", re.compile(r"\((?:EU|EG|EEG|EC|EEC)\)\s*(?:[Nn]r\.?\s*)?\d+/\d+(?:/\w+)?")),
     ("reference", re.compile(r"(?<![\w])\d{1,6}(?:\s\d{3})?-[A-Z]{1,6}\b")),  # 36600-XX
-    ("reference", re.compile(r"(?<![\w])\d+(?:\s\d{3})*\s+(?=[IVXL]{2,}\b)[IVXL]+\b")),  # 36 410 XVII
+    ("reference", re.compile(r"(?<![\w])\d+(?:\s\d{3})*\s+(?:[IVXL]{2,}\b|[IVX]\b(?=,))")),  # 36 410 XVII, 35 000 I,
     ("reference", re.compile(r"(?<![\w.,])\d+/\d+(?:/\d+)?(?![\w])")),  # 2024/1359, 2024/25, 12/6
     ("date", re.compile(r"(?<![\w.,])\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})(?![\w])")),
     ("date", re.compile(
@@ -92,7 +92,7 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"(?<![\w.,])\d{1,2}[.:]\d{2}" + _WS + r"*(?:uur|u\.|h\b|am\b|pm\b|a\.m\.|p\.m\.)", re.I)),
     ("time", re.compile(r"(?<![\w.,])\d{1,2}:\d{2}(?![\d])")),
     ("year", re.compile(r"(?<![\w.,])" + _YEAR + r"\s*[-–/]\s*(?:" + _YEAR + r"|\d{2})(?![\w,.]?\d)")),
-    ("label", re.compile(r"(?im)^[ \t]*\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section numbers 3.1
+    ("label", re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section 3.1
     ("label", re.compile(r"(?<![\w.,])(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d])")),  # 1.2.3
     ("label", re.compile(
         r"(?<![\w])(?:" + _LABEL_WORDS + r")" + _WS + r"*\(?" + _WS + r"*"
@@ -378,8 +378,10 @@ class Scanner:
         core = text[s:e]
         before = text[s - 1] if s > 0 else " "
         after = text[e:e + 1]
-        if before.isalpha() or before in ".,'’\"" and s >= 2 and text[s - 2].isalnum():
-            return Found(s, e, core, "footnote" if before in ".,'’\")" else "name")
+        if before.isalpha():
+            return Found(s, e, core, "name")  # D66, JA21, WoON2018, million2
+        if before in ".,;:)'’\"”" and s >= 2 and not text[s - 2].isspace():
+            return Found(s, e, core, "footnote")  # "verwerkt.1", "dollars),4"
         if before == ")" and s >= 2 and text[s - 2].isalpha():
             return Found(s, e, core, "footnote")
         right = text[e:e + 120]
@@ -397,6 +399,12 @@ class Scanner:
             # 18-jarigen, 5-sterren, 2-status: part of a compound word.
             return Found(s, e, core, "name")
 
+        if self.lang == "en" and re.fullmatch(r"(?:19|20)\d{2}\.\d{1,2}", core) and re.match(r"[ \t]*(?:\r?\n|[ \t][A-Z(])", right):
+            return Found(s, e, core[:4], "year")  # "in 2020.3 The ...": a year and a footnote marker
+        if re.fullmatch(r"(?:19|20)\d{2}", core) and re.search(
+            r"(?:chain(?:ed|.weighted)|constant|real|prijzen|prijspeil|prices)[\s\u00a0]+$", text[max(0, s - 30):s], re.I
+        ):
+            return Found(s, e, core, "year")  # "chain-weighted 2005 dollars": a price base year
         value, decimals = read_core(core, self.lang)
         start, end = s, e
         hedge = Hedge.EXACT
@@ -541,6 +549,9 @@ class Scanner:
                 r"[ \t]*\r?$", text[e:e + 3]
             ) and value < 1000 and self._short_line(text, s):
                 item.kind = "reference"  # a bare number closing a short line: "Zie antwoord op 14"
+                return item
+            if value == 0 and noun is None and not per:
+                item.kind = "label"  # a bare 0 is a score or a table cell, not a claim
                 return item
             item.kind = "count"
             item.unit = (self._unit_of(noun) if noun else None)

@@ -13,8 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMERIC = re.compile(r"[(<>≤≥+\-–‒−€$£]*\d[\d.,]*%?\)?\*?[,;]?")
-_GLUE = re.compile(r"[-–‒—€$£%x*<>=/|]+|n\.?v\.?t\.?|nvt|p\.m\.|pm|n\.a\.?", re.IGNORECASE)
+_NUMERIC = re.compile(r"[(<>≤≥+\-–‒−€$£]*\d(?:[\d.,]*\d)?%?\)?\*?[-–]?")
+_DASH = re.compile(r"[-–‒—]|n\.?v\.?t\.?|nvt|p\.m\.|pm|n\.a\.?|nihil|x", re.IGNORECASE)
+_ROW_END = re.compile(
+    r"(?:\d[\d.,]*%?\)?\*?|\d[\d.,]*[\s\u00a0]*(?:miljoen|miljard|mln|mld|mrd|million|billion|bn)\.?\)?|nihil|n\.?v\.?t\.?|[-–‒—])[\s\u00a0]*$",
+    re.IGNORECASE,
+)
+_GLUE = re.compile(r"[€$£%*<>=/|]+")
 _LINE = re.compile(r"[^\n]*\n?")
 
 
@@ -31,7 +36,8 @@ def _is_number(token: str) -> bool:
 
 
 def line_kind(line: str) -> str:
-    """'table' (numbers side by side), 'cell' (one number, few words), 'label' (short text), 'prose' or 'blank'."""
+    """'table' (values side by side), 'row' (a label and one value), 'cell' (a lone value),
+    'label' (short text), 'prose' or 'blank'."""
     tokens = line.split()
     if not tokens:
         return "blank"
@@ -42,15 +48,21 @@ def line_kind(line: str) -> str:
             numbers += 1
             run += 1
             best = max(best, run)
+        elif _DASH.fullmatch(tok) and run:
+            run += 1  # a dash or "nvt" after a value is an empty cell
+            best = max(best, run)
         elif _GLUE.fullmatch(tok):
-            continue  # a currency sign or a dash between values keeps the run going
+            continue  # a currency sign between values keeps the run going
         else:
             run = 0
-    if best >= 2:
+    if best >= 2 and numbers >= 1:
         return "table"
-    if numbers == 1 and len(tokens) <= 3:
+    if numbers >= 1 and len(tokens) <= 3:
         return "cell"
-    if len(tokens) <= 5 and not line.rstrip().endswith((".", "?", "!")):
+    stripped = line.rstrip()
+    if len(tokens) <= 10 and _ROW_END.search(stripped) and not stripped.endswith("."):
+        return "row"
+    if len(tokens) <= 5 and not stripped.endswith((".", "?", "!")):
         return "label"
     return "prose"
 
@@ -65,22 +77,23 @@ def regions(text: str) -> list[Region]:
     out: list[Region] = []
     i = 0
     n = len(lines)
+    numeric = ("table", "row", "cell")
     while i < n:
-        if lines[i][2] not in ("table", "cell"):
+        if lines[i][2] not in numeric:
             i += 1
             continue
         j = i
         last_numeric = i
-        tables = cells = 0
-        while j < n and lines[j][2] in ("table", "cell", "label", "blank"):
-            if lines[j][2] in ("table", "cell"):
+        strong = weak = 0
+        while j < n and lines[j][2] in numeric + ("label", "blank"):
+            if lines[j][2] in numeric:
                 last_numeric = j
-                tables += lines[j][2] == "table"
-                cells += lines[j][2] == "cell"
+                strong += lines[j][2] == "table"
+                weak += lines[j][2] != "table"
             elif j - last_numeric > 3:
                 break
             j += 1
-        if tables >= 2 or (tables >= 1 and cells >= 2) or cells >= 4:
+        if strong >= 2 or (strong >= 1 and weak >= 2) or weak >= 3:
             out.append(Region(lines[i][0], lines[last_numeric][1], i + 1, last_numeric + 1))
         i = last_numeric + 1
     return out
