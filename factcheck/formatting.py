@@ -11,7 +11,7 @@ JSON report carries exact values separately (see docs/report-json.md).
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
@@ -68,7 +68,7 @@ def round_fraction(value: Fraction, decimals: int) -> Decimal:
         whole += 1
     if scaled < 0:
         whole = -whole
-    return Decimal(whole).scaleb(-decimals)
+    return Decimal(f"{whole}E{-decimals}")  # built from text: exact whatever the context precision
 
 
 def decimals_for(value: Fraction, max_decimals: int, significant: int = 0) -> int:
@@ -89,11 +89,52 @@ def decimals_for(value: Fraction, max_decimals: int, significant: int = 0) -> in
     return min(decimals, 12)
 
 
+# Symbols of the locales we ship, read from Babel once. With these, grouping an integer is a
+# string operation: Babel's format_decimal costs ~55 µs a call, and a 100k-claim check makes
+# over a million of them (benchmarks/check_speed.py). Other locales still go through Babel.
+_FAST_SYMBOLS: dict[str, tuple[str, str]] = {}
+
+
+def _fast_symbols(locale: str) -> tuple[str, str] | None:
+    if locale not in _LOCALES.values():
+        return None
+    symbols = _FAST_SYMBOLS.get(locale)
+    if symbols is None:
+        numbers = Locale.parse(locale).number_symbols.get("latn", {})
+        symbols = (numbers.get("group", ","), numbers.get("decimal", "."))
+        _FAST_SYMBOLS[locale] = symbols
+    return symbols
+
+
+def _fast_plain(value: Fraction, decimals: int, symbols: tuple[str, str]) -> str:
+    """Round half away from zero and group digits, exactly as _plain does through Babel."""
+    scaled = value * (10**decimals) if decimals >= 0 else value / (10 ** (-decimals))
+    negative = scaled < 0
+    whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
+    if 2 * rest >= scaled.denominator:
+        whole += 1
+    digits = str(whole)
+    if decimals > 0:
+        digits = digits.rjust(decimals + 1, "0")
+        integer, fraction = digits[:-decimals], digits[-decimals:].rstrip("0")
+    else:
+        integer, fraction = digits + "0" * (-decimals), ""
+    group, point = symbols
+    grouped = f"{int(integer):,}".replace(",", group)
+    text = f"{grouped}{point}{fraction}" if fraction else grouped
+    return f"{MINUS}{text}" if negative and whole else text
+
+
 def _plain(value: Fraction, language: str | None, decimals: int) -> str:
+    symbols = _fast_symbols(babel_locale(language))
+    if symbols is not None:
+        return _fast_plain(value, decimals, symbols)
     rounded = round_fraction(value, decimals)
     if rounded == 0:
         rounded = Decimal(0)  # no "-0"
-    text = format_decimal(abs(rounded), locale=babel_locale(language), decimal_quantization=False)
+    with localcontext() as ctx:  # Babel quantizes in the current context: give it every digit
+        ctx.prec = max(28, len(rounded.as_tuple().digits) + decimals + 4)
+        text = format_decimal(abs(rounded), locale=babel_locale(language), decimal_quantization=False)
     return f"{MINUS}{text}" if rounded < 0 else text
 
 

@@ -68,7 +68,7 @@ def _header(view: ReportView) -> list[str]:
                         f"`{d.id}`" if "`" not in d.id else markdown_text(d.id),
                         markdown_text(d.title),
                         markdown_text(d.source),
-                        markdown_text(d.sha256[:16] + "…" if len(d.sha256) > 16 else d.sha256),
+                        f"`{d.sha256}`" if d.sha256.isalnum() else markdown_text(d.sha256),
                     ]
                     for d in view.documents
                 ],
