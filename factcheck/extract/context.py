@@ -49,7 +49,10 @@ _VERBS = {
     "increased", "decreased", "fell", "grew", "of", "to", "by", "at", "from", "about", "nearly", "almost",
     "verwacht", "geraamd", "begroot", "structureel", "incidenteel", "jaarlijks", "extra", "nog", "ook",
 }
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\b(?:dat|die|waarbij|omdat|waardoor|terwijl|that|which|while|because)\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]]|\b(?:dat|die|waarbij|omdat|waardoor|terwijl|om|zodat|wanneer|indien|maar|zodra|that|which|while|because|but|when)\b",
+    re.I,
+)
 _SUBJECT_STOP = {"de", "het", "een", "the", "a", "an", "deze", "dit", "die", "dat", "this", "these", "those", "ook",
                  "nog", "er", "zo", "dan", "wel", "al", "en", "of", "and", "or", "met", "with"}
 _PREPOSITIONS = {"in", "van", "voor", "bij", "uit", "op", "aan", "met", "tussen", "naar", "onder", "of", "for", "in",
@@ -120,43 +123,64 @@ class Sentences:
 
 def quote(text: str, start: int, end: int, limit: int = 320) -> str:
     """The sentence text, whitespace collapsed; long ones cut around the figure."""
-    q = _collapse(text[start:end])
+    q = _collapse(re.sub(r"[\ufffe\u00ad][ \t]*(?:\r?\n)?[ \t]*", "", text[start:end]))
     if len(q) <= limit:
         return q
     return q[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def subject_of(text: str, item: Found, sentence_start: int) -> str | None:
-    """The noun phrase a figure counts or prices: after the figure when a noun follows, else before it."""
-    if item.noun and item.noun_end is not None:
-        words = [item.noun]
-        rest = text[item.noun_end:item.noun_end + 80]
-        tokens = re.findall(r"[\w'’\-]+|[^\w\s]", rest)
-        if tokens and tokens[0].lower() in _PREPOSITIONS - {"per"}:
-            phrase = [tokens[0]]
-            for tok in tokens[1:4]:
-                if not re.match(r"\w", tok):
-                    break
-                phrase.append(tok)
-                if tok.lower() not in _SUBJECT_STOP and tok.lower() not in FUNCTION_WORDS:
-                    break
-            if phrase[-1].lower() not in _SUBJECT_STOP and phrase[-1].lower() not in FUNCTION_WORDS:
-                words.extend(phrase)
-        return " ".join(words)
+_TIME_WORDS = {"jaar", "jaren", "periode", "maand", "maanden", "kwartaal", "week", "year", "years", "period", "month",
+               "quarter", "vanaf", "sinds", "tot", "medio", "eind", "begin", "from", "since", "until", "na"}
+
+
+def _noun_phrase(text: str, item: Found) -> str | None:
+    if not item.noun or item.noun_end is None:
+        return None
+    words = [item.noun]
+    rest = text[item.noun_end:item.noun_end + 80]
+    tokens = re.findall(r"[\w'’\-]+|[^\w\s]", rest)
+    if tokens and tokens[0].lower() in _PREPOSITIONS - {"per"}:
+        phrase = [tokens[0]]
+        for tok in tokens[1:4]:
+            if not re.match(r"\w", tok):
+                break
+            phrase.append(tok)
+            if tok.lower() not in _SUBJECT_STOP and tok.lower() not in FUNCTION_WORDS:
+                break
+        if phrase[-1].lower() not in _SUBJECT_STOP and phrase[-1].lower() not in FUNCTION_WORDS:
+            words.extend(phrase)
+    return " ".join(words)
+
+
+def _left_phrase(text: str, item: Found, sentence_start: int, left_limit: int) -> str | None:
     left_end = item.hedge_start if item.hedge_start is not None else item.start
-    left = text[sentence_start:left_end]
+    left = text[max(sentence_start, left_limit):left_end]
     parts = _CLAUSE_BREAK.split(left)
     clause = parts[-1] if parts else left
     tokens = re.findall(r"[^\W\d_][\w'’\-]*|\d+", clause)
-    while tokens and (tokens[-1].lower() in _VERBS or tokens[-1].lower() in FUNCTION_WORDS or tokens[-1].isdigit()):
+    while tokens and (tokens[-1].lower() in _VERBS or tokens[-1].lower() in FUNCTION_WORDS or tokens[-1].isdigit()
+                      or tokens[-1].lower() in _TIME_WORDS):
         tokens.pop()
-    while tokens and (tokens[0].lower() in _SUBJECT_STOP or tokens[0].lower() in _PREPOSITIONS):
+    while tokens and (tokens[0].lower() in _SUBJECT_STOP or tokens[0].lower() in _PREPOSITIONS
+                      or tokens[0].lower() in FUNCTION_WORDS or tokens[0].lower() in _TIME_WORDS):
         tokens.pop(0)
-    if not tokens:
+    if not tokens or all(t.lower() in _TIME_WORDS or t.isdigit() or t.lower() in _SUBJECT_STOP for t in tokens):
         return None
-    if any(re.fullmatch(r"(?:19|20)\d{2}", t) for t in tokens) and len(tokens) <= 3:
-        return None  # "Voor het jaar 2027": a time, not a subject
-    return " ".join(tokens[:8])
+    if len(tokens) > 8:
+        tokens = tokens[-8:]
+    return " ".join(tokens)
+
+
+def subject_of(text: str, item: Found, sentence_start: int, left_limit: int = 0) -> str | None:
+    """The noun phrase a figure counts or prices.
+
+    Counts: the noun after the figure ("30.343 asielzoekers in de noodopvang"). Sums, shares
+    and durations: the noun phrase before the verb that leads to the figure ("de kostprijs van
+    noodopvang is €55.700"), else the noun after it ("1 miljard besparing").
+    """
+    if item.kind == "count":
+        return _noun_phrase(text, item) or _left_phrase(text, item, sentence_start, left_limit)
+    return _left_phrase(text, item, sentence_start, left_limit) or _noun_phrase(text, item)
 
 
 def period_of(text: str, item: Found, start: int, end: int) -> str | None:

@@ -109,6 +109,7 @@ def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any
         found = kept
     sentences = context.Sentences(text)
     furniture = _page_furniture(text) if page.number is not None else ()
+    previous_end = 0
     for item in found:
         if furniture and item.kind == "count" and any(a <= item.start < b for a, b in furniture) and (
             not item.unit or re.match(r"[ \t]*\r?(?:\n|$)", text[item.end:item.end + 3])
@@ -134,7 +135,8 @@ def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any
             claim["unit"] = item.unit
         claim["hedge"] = item.hedge.value
         claim["kind"] = item.kind
-        subject = context.subject_of(text, item, s)
+        subject = context.subject_of(text, item, s, previous_end)
+        previous_end = item.end
         if subject:
             claim["subject"] = subject
         period = context.period_of(text, item, s, e)

@@ -583,7 +583,7 @@ class Scanner:
             if low in _SKIP_BEFORE_NOUN and skipped < 2:
                 skipped += 1
                 continue
-            if low in FUNCTION_WORDS or low in _NOT_COUNT_NOUNS:
+            if low in FUNCTION_WORDS:
                 return None, None
             if word[:1].isupper() and self.lang == "nl" and low not in NOUN_UNITS:
                 return None, None  # a new sentence or a name, not a counted noun

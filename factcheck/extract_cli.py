@@ -1,0 +1,198 @@
+"""`factcheck extract SOURCE… [-o OUT]`: documents in, claim files out, people's edits kept.
+
+``add_extract_parser(subparsers)`` registers the subcommand on the main parser; ``main(argv)``
+runs it on its own (used by the tests). Every bad file gets one line ``path: FCnnn message``
+on stderr and the others carry on; the exit code is 0 when every file succeeded, 1 when any
+failed, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import FactcheckError
+from factcheck.sources.text import DEFAULT_MAX_BYTES
+
+DEFAULT_PAGE_TIMEOUT = 30.0
+DEFAULT_OUTPUT = "claims"
+PASSWORD_ENV = "FACTCHECK_PDF_PASSWORD"
+
+
+def parse_size(text: str) -> int:
+    """'200MB', '1.5 GB', '500k', '1048576' -> bytes."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*", text, re.IGNORECASE)
+    if not m:
+        raise argparse.ArgumentTypeError(f"cannot read {text!r} as a size such as 200MB")
+    number = float(m.group(1))
+    unit = (m.group(2) or "b").lower().rstrip("b").rstrip("i")
+    factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit]
+    return int(number * factor)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the extract options to ``parser``."""
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="PDF, plain-text or HTML documents")
+    parser.add_argument(
+        "-o", "--output", metavar="DIR|FILE", default=None,
+        help=f"claim file (.yaml) for a single source, or a folder for one <document-id>.yaml per source "
+             f"(default: ./{DEFAULT_OUTPUT}/)",
+    )
+    parser.add_argument("--lang", choices=("nl", "en"), default=None,
+                        help="document language; detected per document when not given")
+    parser.add_argument("--password", default=None,
+                        help=f"password for encrypted PDFs (or set {PASSWORD_ENV})")
+    parser.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
+                        help="worker processes over pages (one document) or documents (several)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="write nothing; print the unified diff each claim file would get")
+    parser.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                        help="refuse files larger than this (default 200MB)")
+    parser.add_argument("--page-timeout", type=float, default=DEFAULT_PAGE_TIMEOUT, metavar="SECONDS",
+                        help=f"give up on a document when one page takes longer (default {DEFAULT_PAGE_TIMEOUT:g})")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
+    parser.set_defaults(handler=run_extract)
+    return parser
+
+
+def add_extract_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``extract`` on the main parser's subparsers; its handler returns the exit code."""
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract every figure of PDF, text or HTML documents into claim files",
+        description="Extract every figure (money, counts, percentages, ratios, durations) of PDF, plain-text "
+                    "or HTML documents, with where it stands, into claim files. Re-running keeps people's "
+                    "edits: a three-way merge per field against the last extraction.",
+    )
+    return configure_parser(parser)
+
+
+def _claim_path(output: str | None, doc_id: str, single: bool) -> Path:
+    if output and output.endswith((".yaml", ".yml")):
+        return Path(output)
+    return Path(output or DEFAULT_OUTPUT) / f"{doc_id}.yaml"
+
+
+def _extract_one(job: tuple[str, dict[str, Any]]) -> tuple[str, Any]:
+    """Extract one document; return ("ok", ExtractedDocument) or ("error", one-line message)."""
+    source, options = job
+    from factcheck.extract import extract_document
+
+    try:
+        return "ok", extract_document(Path(source), **options)
+    except FactcheckError as exc:
+        return "error", str(exc.located(path=source))
+    except MemoryError:
+        return "error", f"{source}: FC300 out of memory reading this document"
+    except Exception as exc:  # one bad file must not stop a batch; say what happened in one line
+        return "error", f"{source}: FC300 unexpected {type(exc).__name__}: {exc}"
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """The ``extract`` handler: extract, merge, write (or diff); return the exit code."""
+    from factcheck.merge import merge_into_file
+
+    sources: list[str] = list(args.sources)
+    output: str | None = args.output
+    if output and output.endswith((".yaml", ".yml")) and len(sources) > 1:
+        print(f"factcheck extract: -o {output} names one file but {len(sources)} sources were given; "
+              "give a folder instead", file=sys.stderr)
+        return 2
+    password = args.password if args.password is not None else os.environ.get(PASSWORD_ENV)
+    jobs = max(1, int(args.jobs or 1))
+    page_jobs = jobs if len(sources) == 1 else 1
+    options = {
+        "language": args.lang, "password": password, "jobs": page_jobs,
+        "page_timeout": args.page_timeout or None, "max_bytes": args.max_size,
+    }
+    show_progress = not args.no_progress and sys.stderr.isatty()
+    failures = 0
+    conflicts = 0
+
+    def handle(source: str, status: str, result: Any) -> None:
+        nonlocal failures, conflicts
+        if status == "error":
+            failures += 1
+            print(result, file=sys.stderr)
+            return
+        claim_path = _claim_path(output, result.header["id"], len(sources) == 1)
+        header = dict(result.header)
+        try:
+            header["source"] = os.path.relpath(Path(source).resolve(), claim_path.parent.resolve())
+        except ValueError:  # another drive on Windows
+            header["source"] = str(Path(source).resolve())
+        try:
+            diff, report = merge_into_file(claim_path, header, result.claims, result.extraction_info(),
+                                           dry_run=args.dry_run)
+        except FactcheckError as exc:
+            failures += 1
+            print(str(exc), file=sys.stderr)
+            return
+        except OSError as exc:
+            failures += 1
+            print(f"{claim_path}: FC300 cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return
+        if args.dry_run and diff:
+            sys.stdout.write(diff)
+        conflicts += len(report.conflicts)
+        for claim_id, field in report.conflicts:
+            print(f"{claim_path}: FC310 conflict in {claim_id}.{field}: your edit kept, "
+                  f"extraction changed it too (see `conflict:`)", file=sys.stderr)
+        verb = "would write" if args.dry_run else "wrote"
+        print(f"{source}: {verb} {claim_path}: {len(result.claims)} figures ({report.summary()})", file=sys.stderr)
+
+    jobs_list = [(source, options) for source in sources]
+    progress = None
+    task = None
+    if show_progress:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from rich.console import Console
+
+        progress = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=Console(stderr=True), transient=True)
+        progress.start()
+        task = progress.add_task("extract", total=len(sources))
+    try:
+        if jobs > 1 and len(sources) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for (source, _), (status, result) in zip(jobs_list, pool.map(_extract_one, jobs_list)):
+                    handle(source, status, result)
+                    if progress is not None:
+                        progress.advance(task)
+        else:
+            for job in jobs_list:
+                status, result = _extract_one(job)
+                handle(job[0], status, result)
+                if progress is not None:
+                    progress.advance(task)
+    finally:
+        if progress is not None:
+            progress.stop()
+    return 1 if failures else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``extract`` on its own: ``python -m factcheck.extract_cli SOURCE…``."""
+    parser = configure_parser(argparse.ArgumentParser(prog="factcheck extract"))
+    args = parser.parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,286 @@
+"""Re-extraction without losing a person's work: a three-way merge per claim field.
+
+Three versions of every extracted field meet here:
+
+* *base*: what the last extraction wrote, kept in a hidden sidecar ``.<name>.base.yaml``
+  next to the claim file;
+* *yours*: what the claim file holds now, after people edited it;
+* *new*: what extraction finds in the (possibly updated) document.
+
+Per field: if you did not touch it (yours == base) the new extraction wins; if extraction
+did not change it (new == base) your edit stays; if both changed it differently your value
+stays and the claim gets a ``conflict:`` entry naming the field, the value extraction used to
+have and the one it has now. Nothing is overwritten silently.
+
+Claims: figures that vanished from the document move to ``obsolete:`` with their edits;
+a figure you deleted from the file is remembered in ``deleted:`` and stays deleted (remove
+its id from ``deleted:`` to get it back); your own claims and keys (``expr``, ``note``,
+``expect`` ...) are never touched. Without a sidecar (lost, or a file written by hand) a
+claim counts as extracted when its ``origin`` is ``extracted``, and every field where the
+file and the new extraction differ becomes a conflict.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from factcheck import yaml_roundtrip as yr
+
+EXTRACTED_FIELDS = (
+    "quote", "stated", "value", "value_high", "unit", "hedge", "kind", "subject", "period", "where", "origin",
+)
+HEADER_FIELDS = ("id", "title", "source", "sha256", "language")
+_MISSING: Any = object()
+
+
+@dataclass
+class MergeReport:
+    """What a merge did, for the one-line summary and for tests."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (claim id, field)
+    obsoleted: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+    kept_deleted: list[str] = field(default_factory=list)
+    newly_deleted: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.added)} new", f"{len(self.updated)} updated", f"{len(self.conflicts)} conflicts",
+            f"{len(self.obsoleted)} obsolete", f"{len(self.restored)} restored", f"{len(self.kept_deleted)} kept deleted",
+        ]
+        return ", ".join(parts)
+
+
+def sidecar_path(claim_path: str | Path) -> Path:
+    """Where the last extraction of ``claim_path`` is kept: ``.<name>.base.yaml`` beside it."""
+    claim_path = Path(claim_path)
+    return claim_path.with_name(f".{claim_path.stem}.base.yaml")
+
+
+def _get(mapping: Mapping[str, Any] | None, key: str) -> Any:
+    if mapping is None or key not in mapping:
+        return _MISSING
+    return yr.to_plain(mapping[key])
+
+
+def _merge_fields(
+    yours: Any, base: Mapping[str, Any] | None, new: Mapping[str, Any], fields: Iterable[str], claim_id: str,
+    report: MergeReport, conflict_key: str | None = "conflict",
+) -> bool:
+    """Three-way merge of ``fields`` into ``yours`` (a ruamel map) in place; True if it changed."""
+    changed = False
+    conflicts: dict[str, Any] = {}
+    for name in fields:
+        b, n, c = _get(base, name), _get(new, name), _get(yours, name)
+        if c == n:
+            continue
+        if c == b:
+            if n is _MISSING:
+                del yours[name]
+            else:
+                yours[name] = yr.to_node(new[name], name)
+            changed = True
+        elif b == n:
+            continue  # your edit, extraction unchanged
+        else:
+            conflicts[name] = {
+                "was": None if b is _MISSING else b,
+                "now": None if n is _MISSING else n,
+            }
+            report.conflicts.append((claim_id, name))
+    if conflicts and conflict_key:
+        existing = yours.get(conflict_key)
+        merged = dict(yr.to_plain(existing)) if isinstance(existing, dict) else {}
+        merged.update(conflicts)
+        yours[conflict_key] = yr.to_node(merged)
+        changed = True
+    return changed
+
+
+def _ids(seq: Any) -> list[str]:
+    out = []
+    for item in seq or []:
+        if isinstance(item, dict) and item.get("id") is not None:
+            out.append(str(item["id"]))
+    return out
+
+
+def _index_of(seq: Any, claim_id: str) -> int | None:
+    for i, item in enumerate(seq or []):
+        if isinstance(item, dict) and str(item.get("id")) == claim_id:
+            return i
+    return None
+
+
+def fresh(header: Mapping[str, Any], claims: list[Mapping[str, Any]], extraction: Mapping[str, Any] | None = None) -> Any:
+    """A new claim file's content (no earlier file to merge with)."""
+    root = yr.CommentedMap()
+    root["document"] = yr.to_node(dict(header))
+    if extraction:
+        root["extraction"] = yr.to_node(dict(extraction))
+    root["claims"] = yr.to_node([dict(c) for c in claims])
+    return root
+
+
+def base_of(header: Mapping[str, Any], claims: list[Mapping[str, Any]], deleted: Iterable[str]) -> dict[str, Any]:
+    """The sidecar content: the extraction just written, and the ids people deleted."""
+    return {
+        "document": {k: header[k] for k in HEADER_FIELDS if k in header},
+        "claims": {str(c["id"]): {k: yr.to_plain(c[k]) for k in EXTRACTED_FIELDS if k in c} for c in claims},
+        "deleted": sorted(set(deleted)),
+    }
+
+
+def merge(
+    current: Any | None,
+    base: Mapping[str, Any] | None,
+    header: Mapping[str, Any],
+    claims: list[Mapping[str, Any]],
+    extraction: Mapping[str, Any] | None = None,
+) -> tuple[Any, dict[str, Any], MergeReport]:
+    """Fold a new extraction into the current claim file (a ruamel map, changed in place).
+
+    Returns the merged content, the new sidecar content and a report.
+    """
+    report = MergeReport()
+    if current is None:
+        root = fresh(header, claims, extraction)
+        report.added = [str(c["id"]) for c in claims]
+        return root, base_of(header, claims, ()), report
+    root = current
+    base = base or {}
+    base_claims: Mapping[str, Any] = base.get("claims") or {}
+
+    # The document header.
+    doc = root.get("document")
+    if not isinstance(doc, dict):
+        doc = yr.CommentedMap()
+        root.insert(0, "document", doc)
+    _merge_fields(doc, base.get("document") or {}, header, HEADER_FIELDS, "document", report, conflict_key=None)
+    if extraction is not None:
+        if "extraction" in root:
+            root["extraction"] = yr.to_node(dict(extraction))
+        else:
+            root.insert(1, "extraction", yr.to_node(dict(extraction)))
+
+    if not isinstance(root.get("claims"), list):
+        root["claims"] = yr.CommentedSeq()
+    current_claims = root["claims"]
+    obsolete = root.get("obsolete")
+    if obsolete is not None and not isinstance(obsolete, list):
+        obsolete = None
+    in_file = set(_ids(current_claims)) | set(_ids(obsolete))
+
+    # Deleted: the file's own list when it has one, else the sidecar's; plus every id the
+    # last extraction wrote that is now gone from the file.
+    if isinstance(root.get("deleted"), list):
+        deleted = {str(x) for x in root["deleted"]}
+    else:
+        deleted = {str(x) for x in base.get("deleted") or []}
+    for claim_id in base_claims:
+        if claim_id not in in_file and claim_id not in deleted:
+            deleted.add(claim_id)
+            report.newly_deleted.append(claim_id)
+
+    new_ids = {str(c["id"]) for c in claims}
+    was_extracted = set(base_claims)
+    for item in current_claims:
+        if isinstance(item, dict) and item.get("id") is not None and str(item.get("id")) not in base_claims:
+            if str(item.get("origin") or "") == "extracted" and not base_claims:
+                was_extracted.add(str(item["id"]))
+
+    # Figures that vanished move to `obsolete:`.
+    vanished = []
+    for i, item in enumerate(current_claims):
+        claim_id = str(item.get("id")) if isinstance(item, dict) else None
+        if claim_id is not None and claim_id in was_extracted and claim_id not in new_ids:
+            vanished.append(item)
+            report.obsoleted.append(claim_id)
+    if vanished:
+        for i in range(len(current_claims) - 1, -1, -1):
+            if any(current_claims[i] is v for v in vanished):
+                del current_claims[i]
+        if obsolete is None:
+            obsolete = yr.CommentedSeq()
+            root["obsolete"] = obsolete
+        for item in vanished:
+            obsolete.append(item)
+
+    # New and updated figures, in document order.
+    last_index = -1
+    for claim in claims:
+        claim_id = str(claim["id"])
+        if claim_id in deleted:
+            report.kept_deleted.append(claim_id)
+            continue
+        index = _index_of(current_claims, claim_id)
+        if index is None and obsolete is not None:
+            oi = _index_of(obsolete, claim_id)
+            if oi is not None:
+                item = obsolete.pop(oi)
+                current_claims.insert(last_index + 1, item)
+                index = last_index + 1
+                report.restored.append(claim_id)
+        if index is None:
+            current_claims.insert(last_index + 1, yr.to_node(dict(claim)))
+            last_index += 1
+            report.added.append(claim_id)
+            continue
+        base_claim = base_claims.get(claim_id)
+        if _merge_fields(current_claims[index], base_claim, claim, EXTRACTED_FIELDS, claim_id, report):
+            report.updated.append(claim_id)
+        last_index = max(last_index, index)
+
+    if obsolete is not None and len(obsolete) == 0 and "obsolete" in root:
+        del root["obsolete"]
+    if deleted:
+        root["deleted"] = yr.to_node(sorted(deleted)) if not isinstance(root.get("deleted"), list) else root["deleted"]
+        existing = [str(x) for x in root["deleted"]]
+        for claim_id in sorted(deleted):
+            if claim_id not in existing:
+                root["deleted"].append(claim_id)
+    new_base = base_of(header, [c for c in claims if str(c["id"]) not in deleted], deleted)
+    return root, new_base, report
+
+
+def unified_diff(old_text: str, new_text: str, path: str) -> str:
+    """A unified diff of a claim file before and after, for ``--dry-run``."""
+    return "".join(difflib.unified_diff(
+        old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+        fromfile=f"a/{path}", tofile=f"b/{path}",
+    ))
+
+
+def merge_into_file(
+    claim_path: str | Path,
+    header: Mapping[str, Any],
+    claims: list[Mapping[str, Any]],
+    extraction: Mapping[str, Any] | None = None,
+    *,
+    dry_run: bool = False,
+) -> tuple[str, MergeReport]:
+    """Merge an extraction into ``claim_path`` (created when missing) and its sidecar.
+
+    Returns the unified diff (for ``--dry-run``; empty when nothing changed) and the report.
+    With ``dry_run`` nothing is written.
+    """
+    claim_path = Path(claim_path)
+    side = sidecar_path(claim_path)
+    old_text = claim_path.read_text(encoding="utf-8") if claim_path.exists() else ""
+    current = yr.loads(old_text, str(claim_path)) if old_text.strip() else None
+    base = yr.to_plain(yr.load(side)) if side.exists() else None
+    merged, new_base, report = merge(current, base, header, claims, extraction)
+    new_text = yr.dumps(merged)
+    diff = unified_diff(old_text, new_text, str(claim_path))
+    if not dry_run:
+        if new_text != old_text:
+            yr.write_atomic(claim_path, new_text)
+        yr.write_atomic(side, "# The last extraction of " + claim_path.name
+                        + ", kept by `factcheck extract` for three-way merges. Do not edit.\n"
+                        + yr.dumps(new_base))
+    return diff, report
