@@ -8,10 +8,10 @@ why that gives this verdict.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Mapping
 
 from factcheck.formatting import format_interval, format_number, format_ratio_percent, format_signed
-from factcheck.model import Claim, InputValue, Interval, Verdict
+from factcheck.formula import Node, render
+from factcheck.model import Claim, InputValue, Interval, Result, Verdict
 
 _TEXT: dict[str, dict[str, str]] = {
     "nl": {
@@ -72,8 +72,20 @@ def _printed(claim: Claim | None, value: Fraction | None, language: str) -> str:
     return short_number(value, language)
 
 
-def explain(fields: Mapping[str, Any], expr: str | None, reasons: list[str], unit_note: str | None) -> str:
-    """The explanation for one result, built from the fields of the :class:`Result` to be."""
+def filled_formula(root: Node, inputs: tuple[InputValue, ...], language: str) -> str | None:
+    """The formula with each input's value written in, as the document writes numbers."""
+    values = {i.name: short_number(i.value, language) for i in inputs if i.value is not None}
+    return render(root, values) if values else None
+
+
+def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str | None, root: Node | None = None) -> str:
+    """The explanation for one result, in its document's language."""
+    fields = {f: getattr(result, f) for f in ("claim", "document", "verdict", "message", "inputs", "missing",
+              "computed_unit", "stated_unit", "computed", "computed_interval", "stated_value", "stated_interval",
+              "difference", "relative_difference", "scale_factor", "implied")}
+    fields["formula_filled"] = result.formula_filled or (
+        filled_formula(root, result.inputs, result.document.language) if root is not None else None
+    )
     claim: Claim = fields["claim"]
     language = fields["document"].language if fields["document"].language in _TEXT else "en"
     t = _TEXT[language]
@@ -141,7 +153,3 @@ def explain(fields: Mapping[str, Any], expr: str | None, reasons: list[str], uni
             ))
     return "\n".join(lines)
 
-
-def interval_text(interval: Interval | None, language: str) -> str:
-    """An interval as the explanations write it."""
-    return format_interval(interval, language)

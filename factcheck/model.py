@@ -232,3 +232,30 @@ class Result:
         if self.claim.expect is not None:
             return self.verdict == self.claim.expect
         return self.verdict.passes_by_default
+
+
+class LazyResult(Result):
+    """A :class:`Result` whose explanation is written on first read.
+
+    Writing explanations formats a dozen numbers per relation; a 100k-claim check would spend
+    most of its time on text nobody reads. Everything else about the result is computed eagerly.
+    """
+
+    __slots__ = ("_explainer",)
+
+    def __init__(self, explainer: Any = None, **fields: Any) -> None:
+        object.__setattr__(self, "_explainer", explainer)
+        fields.setdefault("explanation", None)
+        super().__init__(**fields)
+
+    @property  # type: ignore[override]
+    def explanation(self) -> str:  # noqa: D102 - documented on Result
+        text = Result.explanation.__get__(self)  # type: ignore[attr-defined]
+        if text is None:
+            text = self._explainer(self)
+            Result.explanation.__set__(self, text)  # type: ignore[attr-defined]
+        return text
+
+    @explanation.setter
+    def explanation(self, value: str) -> None:
+        Result.explanation.__set__(self, value)  # type: ignore[attr-defined]

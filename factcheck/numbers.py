@@ -168,7 +168,7 @@ _SCALE_SUFFIX = re.compile(rf"^\s*({_sorted_alternation(SCALE_WORDS)})(?![\w])",
 _CURRENCY_SUFFIX = re.compile(
     r"^\s*(euro's|euros|euro|eur|usd|dollars|dollar|gbp|pounds|pound|€|\$)(?![\w])", re.IGNORECASE
 )
-_PERCENT_SUFFIX = re.compile(rf"^\s*({_sorted_alternation(PERCENT_WORDS)})(?![\w])", re.IGNORECASE)
+_PERCENT_SUFFIX = re.compile(rf"^(?:\s*|-)({_sorted_alternation(PERCENT_WORDS)})(?![\w])", re.IGNORECASE)
 PER_WORDS: dict[str, str] = {
     "dag": "day", "day": "day", "week": "week", "maand": "month", "month": "month",
     "jaar": "year", "year": "year", "annum": "year", "kwartaal": "quarter", "quarter": "quarter",
@@ -177,6 +177,13 @@ PER_WORDS: dict[str, str] = {
     "huishouden": "household", "household": "household", "fte": "fte", "m3": "m**3",
     "kwh": "kWh", "liter": "liter",
 }
+DURATION_WORDS: dict[str, str] = {
+    "dag": "day", "dagen": "day", "werkdagen": "day", "week": "week", "weken": "week", "maand": "month",
+    "maanden": "month", "jaar": "year", "jaren": "year", "uur": "hour", "uren": "hour", "kwartaal": "quarter",
+    "kwartalen": "quarter", "day": "day", "days": "day", "weeks": "week", "month": "month", "months": "month",
+    "year": "year", "years": "year", "hour": "hour", "hours": "hour", "quarters": "quarter",
+}
+_DURATION_SUFFIX = re.compile(rf"^(?:\s*-|\s+)({_sorted_alternation(DURATION_WORDS)})(?![\w])", re.IGNORECASE)
 _PER_SUFFIX = re.compile(rf"^\s*(?:per|a|an|each)\s+({_sorted_alternation(PER_WORDS)})(?![\w])", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|to|and|en)\s*", re.IGNORECASE)
 
@@ -246,11 +253,42 @@ def _word_number(token: str) -> Fraction | None:
     return None
 
 
+# The shape most figures in claim files have: an optional euro sign and a plain grouped number.
+# Reading those directly keeps loading a 100k-claim file fast; everything else takes the full path.
+_SIMPLE = {
+    "nl": re.compile(r"(€ ?)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?"),
+    "en": re.compile(r"([€$£] ?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"),
+}
+_SYMBOL_UNITS = {"€": "EUR", "$": "USD", "£": "GBP"}
+
+
+def _simple_figure(text: str, lang: str) -> Figure | None:
+    match = _SIMPLE[lang].fullmatch(text)
+    if match is None:
+        return None
+    symbol, whole, frac = match.groups()
+    digits = whole.replace("." if lang == "nl" else ",", "")
+    if frac:
+        value = Fraction(int(digits + frac), 10 ** len(frac))
+        precision = -len(frac)
+    else:
+        value = Fraction(int(digits))
+        stripped = digits.rstrip("0")
+        precision = len(digits) - len(stripped) if stripped else 0
+    half_unit = Fraction(10) ** precision / 2
+    unit = _SYMBOL_UNITS[symbol.strip()] if symbol else None
+    return Figure(text=text, value=value, interval=Interval(value - half_unit, value + half_unit),
+                  hedge=Hedge.EXACT, precision=precision, unit_hint=unit)
+
+
 def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1, 10)) -> Figure:
     """Read one printed figure with its hedge, currency, scale word and percent sign.
 
     Raises :class:`NumberFormatError` (FC109) when the text is not a single figure.
     """
+    simple = _simple_figure(text, "en" if language.startswith("en") else "nl")
+    if simple is not None:
+        return simple
     original = text
     rest = text.strip()
     hedge = Hedge.EXACT
@@ -262,6 +300,8 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     sign = 1
     if rest[:1] in MINUS_SIGNS:
         sign, rest = -1, rest[1:].lstrip()
+    elif rest[:1] == "+" and rest[1:2].isdigit():
+        rest = rest[1:]  # "+13,6%": an explicit plus sign
     elif rest.startswith("(") and rest.endswith(")"):
         # Accounting notation in tables: (35,8) is -35,8.
         sign, rest = -1, rest[1:-1].strip()
@@ -275,10 +315,15 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
             sign, rest = -sign, rest[1:].lstrip()
 
     whole_words = rest.strip().lower()
+    word_unit: str | None = None
+    dm = re.match(rf"(.*?)\s+({_sorted_alternation(DURATION_WORDS)})$", whole_words)
+    if dm and (dm.group(1) in FRACTION_WORDS or dm.group(1) in MULTIPLE_WORDS):
+        whole_words, word_unit = dm.group(1), DURATION_WORDS[dm.group(2)]
     if whole_words in FRACTION_WORDS or whole_words in MULTIPLE_WORDS:
         value = _word_number(whole_words)
         assert value is not None
-        return Figure(text=original, value=sign * value, interval=Interval.point(sign * value), hedge=hedge)
+        return Figure(text=original, value=sign * value, interval=Interval.point(sign * value), hedge=hedge,
+                      unit_hint=word_unit)
     ratio = _RATIO_RE.match(rest.strip())
     if ratio:
         num, den = _word_number(ratio.group(1)), _word_number(ratio.group(2))
@@ -308,6 +353,11 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     range_match = _RANGE_SEP.match(rest)
     if range_match:
         after = rest[range_match.end():]
+        if unit_hint is not None:
+            # "€ 75.000 tot en met € 1.090.000": the currency may be repeated.
+            cm = _CURRENCY_PREFIX.match(after)
+            if cm and CURRENCY_WORDS.get(cm.group(0).strip().lower()) == unit_hint:
+                after = after[cm.end():]
         m2 = _NUMBER_RE[lang].match(after)
         if m2:
             value_high, _ = parse_number(m2.group(0), lang)
@@ -326,6 +376,11 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     if m:
         unit_hint = PERCENT_WORDS[m.group(1).lower()]
         rest = rest[m.end():]
+    if unit_hint is None:
+        m = _DURATION_SUFFIX.match(rest)
+        if m:
+            unit_hint = DURATION_WORDS[m.group(1).lower()]
+            rest = rest[m.end():]
     while (m := _PER_SUFFIX.match(rest)) is not None:
         # "€45 per dag": the per-tail belongs to the unit, not to the number.
         unit_hint = f"{unit_hint or '1'}/{PER_WORDS[m.group(1).lower()]}"

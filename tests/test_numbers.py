@@ -68,3 +68,27 @@ def test_decimal_string() -> None:
     assert decimal_string(Fraction(983113200)) == "983113200"
     assert decimal_string(Fraction(-358, 10)) == "-35.8"
     assert decimal_string(Fraction(1, 3)) == "1/3"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_fast_path_agrees_with_full_grammar(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    import random
+
+    import factcheck.numbers as numbers
+
+    rng = random.Random(7)
+    group, point = (".", ",") if language == "nl" else (",", ".")
+    samples = []
+    for _ in range(500):
+        whole = rng.randint(0, 10**10)
+        text = f"{whole:,}".replace(",", group)
+        if rng.random() < 0.3:
+            text += point + str(rng.randint(0, 999)).rjust(rng.randint(1, 3), "0")
+        if rng.random() < 0.5:
+            text = "€ " + text if rng.random() < 0.5 else "€" + text
+        samples.append(text)
+    fast = [numbers.parse_figure(t, language) for t in samples]
+    monkeypatch.setattr(numbers, "_SIMPLE", {"nl": re.compile("(?!)"), "en": re.compile("(?!)")})
+    slow = [numbers.parse_figure(t, language) for t in samples]
+    assert fast == slow
