@@ -66,6 +66,8 @@ def _message(row: ResultView) -> str:
         parts.append(figures)
     if row.location:
         parts.append(f"document {row.location}")
+    if row.change is not None:
+        parts.append(f"Since the baseline: {row.change.text}")
     text = ". ".join(parts) + "."
     if row.explanation:
         text += "\n" + row.explanation
@@ -153,6 +155,12 @@ def report_dict(view: ReportView) -> dict[str, Any]:
         "results": [_result(r, index) for r in view.results if not r.expected],
         "properties": {
             "summary": {"total": view.total, **view.counts, "unexpected": view.unexpected},
+            "baselineChanges": None
+            if view.changes is None
+            else [
+                {"key": c.key, "change": c.kind, "old_verdict": c.old_verdict, "new_verdict": c.new_verdict}
+                for c in view.changes
+            ],
             "documents": [
                 {"id": d.id, "title": d.title, "source": d.source, "sha256": d.sha256} for d in view.documents
             ],
