@@ -1,0 +1,52 @@
+"""`pytest claims/`: one test item per relation, explanations instead of tracebacks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOOD = 'document: {id: good}\nclaims:\n  - {id: a, stated: "2"}\n  - {id: som, stated: "4", expr: a + a}\n'
+WRONG = 'document: {id: wrong}\nclaims:\n  - {id: a, stated: "2"}\n  - {id: fout, stated: "9", expr: a + a}\n'
+BROKEN = "document: {id: broken}\nclaims: [\n"
+
+
+def test_bundled_claims_collect_one_item_per_relation(pytester: pytest.Pytester) -> None:
+    shutil.copytree(ROOT / "claims", pytester.path / "claims")
+    result = pytester.runpytest("claims", "-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=16)
+
+
+def test_failure_shows_the_explanation_not_a_traceback(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".yaml", good=GOOD, wrong=WRONG)
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*fout: verdict mismatch, expected consistent or rounding*", "*Oordeel: onjuist*"])
+    assert "Traceback" not in result.stdout.str()
+    assert "def runtest" not in result.stdout.str()
+
+
+def test_broken_file_is_one_failing_item_and_others_still_run(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".yaml", good=GOOD, broken=BROKEN)
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*broken.yaml:3:1: FC101*"])
+
+
+def test_k_selects_by_claim_id_and_junitxml_works(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".yaml", good=GOOD, wrong=WRONG)
+    result = pytester.runpytest("-k", "som", "--junitxml=out.xml", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, deselected=1)
+    xml = (pytester.path / "out.xml").read_text()
+    assert 'name="som"' in xml
+
+
+def test_other_yaml_is_left_alone(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".yaml", workflow="on: push\njobs: {}\n")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
