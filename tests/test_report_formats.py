@@ -191,3 +191,38 @@ def test_source_date_epoch_fixes_the_time(monkeypatch: pytest.MonkeyPatch) -> No
 def test_render_view_rejects_unknown_format() -> None:
     with pytest.raises(KeyError, match="unknown report format"):
         render_view(build_view(SimpleRun()), "pdf")
+
+
+def test_terminal_colours_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # FORCE_COLOR must not colour a pipe either
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+    from factcheck.report.terminal import print_report
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty, pipe = Tty(), io.StringIO()
+    view = build_view(example_run(), generated_at=WHEN)
+    print_report(view, tty)
+    print_report(view, pipe)
+    assert "\x1b[" in tty.getvalue()
+    assert "\x1b[" not in pipe.getvalue()
+    assert "kosten_per_dag" in pipe.getvalue()
+
+
+def test_results_stay_with_their_document_when_locations_differ() -> None:
+    import dataclasses
+
+    run = example_run()
+    first = run.results[0]
+    moved = dataclasses.replace(
+        first, claim=dataclasses.replace(first.claim, location=dataclasses.replace(first.claim.location, path="x/y.yaml"))
+    )
+    view = build_view(SimpleRun([moved, *run.results[1:]], [], run.files), generated_at=WHEN)
+    grouped = [r.id for _, rows in view.by_document() for r in rows]
+    assert sorted(grouped) == sorted(r.id for r in view.results)

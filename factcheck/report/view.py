@@ -142,7 +142,8 @@ class ResultView:
     verdict: str
     expected: bool
     expect: str | None
-    file: str
+    file: str  # the claim's YAML file
+    doc_file: str  # the claim file of its document (the same, unless a location says otherwise)
     line: int | None
     col: int | None
     page: str
@@ -197,7 +198,7 @@ class ReportView:
         """Results grouped by document, in the report order inside each group."""
         out: list[tuple[DocumentView, list[ResultView]]] = []
         for doc in self.documents:
-            rows = [r for r in self.results if r.document_id == doc.id and r.file == doc.claim_file]
+            rows = [r for r in self.results if r.document_id == doc.id and r.doc_file == doc.claim_file]
             out.append((doc, rows))
         return out
 
@@ -396,6 +397,7 @@ def _result_view(result: Result, base_dir: Path | None) -> ResultView:
         expected=result.expected,
         expect=claim.expect.value if claim.expect is not None else None,
         file=file,
+        doc_file=display_path(doc.path, base_dir),
         line=claim.location.line,
         col=claim.location.col,
         page=page,
