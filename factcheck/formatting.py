@@ -240,4 +240,20 @@ def format_interval(
     decimals = max_decimals
     while decimals < 12 and round_fraction(lo, decimals) == round_fraction(hi, decimals):
         decimals += 1
-    return f"{format_value(lo, language, unit, decimals)} – {format_value(hi, language, unit, decimals)}"
+    # The unit once, not twice: "€ 450.000.000 – € 550.000.000 / year", "41.000 – 42.000 place".
+    bound_unit, suffix = _split_unit(unit)
+    text = f"{format_value(lo, language, bound_unit, decimals)} – {format_value(hi, language, bound_unit, decimals)}"
+    return f"{text}{suffix}"
+
+
+def _split_unit(unit: str | None) -> tuple[str | None, str]:
+    """(unit to write at each bound, suffix to write once) for an interval."""
+    if not unit:
+        return None, ""
+    bare = " ".join(unit.split())
+    head, sep, rest = bare.partition("/")
+    if head.strip().upper() in _CURRENCIES:
+        return head.strip(), (f"\u00a0/ {rest.strip()}" if sep and rest.strip() else "")
+    if bare.lower() in _PERCENT_UNITS:
+        return bare, ""
+    return None, f"\u00a0{bare}"
