@@ -191,11 +191,12 @@ NOUN_UNITS: dict[str, str] = {}
 for _unit, _words in {
     "person": "asielzoeker asielzoekers persoon personen mensen inwoners inwoner bewoners bewoner vreemdelingen "
     "vreemdeling statushouders statushouder migranten migrant vluchtelingen vluchteling kinderen kind "
-    "leerlingen leerling studenten student werknemers werknemer medewerkers medewerker ambtenaren "
+    "leerlingen leerling studenten student ambtenaren "
     "burgers burger ouderen jongeren volwassenen patiënten cliënten deelnemers nareizigers ontheemden "
     "vergunninghouders vergunninghouder gezinsleden amv's minderjarigen mannen vrouwen individuen "
-    "people persons residents refugees migrants children students employees workers individuals "
+    "people persons residents refugees migrants children students individuals "
     "applicants asylum-seekers households? ",
+    "worker": "werknemers werknemer medewerkers medewerker workers worker employees employee",
     "place": "opvangplekken opvangplek plekken plek opvangplaatsen plaatsen bedden places beds",
     "municipality": "gemeenten gemeente municipalities",
     "household": "huishoudens huishouden households household",

@@ -1,0 +1,169 @@
+"""The figure grammar on sentences in the style of Dutch and English budget documents."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from factcheck.extract.scan import scan
+from factcheck.model import Hedge
+
+
+def figures(text: str, language: str = "nl"):
+    return [f for f in scan(text, language) if f.is_figure]
+
+
+def one(text: str, language: str = "nl"):
+    found = figures(text, language)
+    assert len(found) == 1, [(f.stated, f.kind) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "value", "unit"),
+    [
+        ("de kostprijs van noodopvang is €55.700 en", "€55.700", 55700, "EUR"),
+        ("uit op €983.113.200.", "€983.113.200", 983113200, "EUR"),
+        ("Voor het jaar 2027 is 500 miljoen euro bespaard.", "500 miljoen euro", 500_000_000, "EUR"),
+        ("een opbrengst van 1,2 miljard euro in 2023", "1,2 miljard euro", 1_200_000_000, "EUR"),
+        ("een bedrag van € 0,3 miljard per jaar", "€ 0,3 miljard", 300_000_000, "EUR / year"),
+        ("Vanaf 2028 is de 1 miljard besparing verwerkt.", "1 miljard", 1_000_000_000, "EUR"),
+        ("geen opvang regelen voor €45 per dag.", "€45", 45, "EUR / day"),
+        ("75 miljoen euro per maand", "75 miljoen euro", 75_000_000, "EUR / month"),
+        ("tot €\n600.000 enzovoorts", "€ 600.000", 600000, "EUR"),
+        ("EUR 12,5 mln. voor", "EUR 12,5 mln.", 12_500_000, "EUR"),
+    ],
+)
+def test_money(text: str, stated: str, value: int, unit: str) -> None:
+    f = one(text)
+    assert (f.kind, f.stated, f.value, f.unit) == ("money", stated, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Er verblijven 30.343 asielzoekers in de noodopvang.", 30343, "person"),
+        ("een capaciteit van 41.000 opvangplekken met", 41000, "place"),
+        ("met drie andere gemeenten over", 3, "municipality"),
+        ("er zijn nul maatregelen genomen", 0, "maatregel"),
+        ("16.500 achterstallige inschrijvingen in de BRP", 16500, "inschrijving"),
+        ("een instroom van 25000 zal zijn", 25000, None),
+    ],
+)
+def test_counts(text: str, value: int, unit: str | None) -> None:
+    f = one(text)
+    assert (f.kind, f.value, f.unit) == ("count", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("met 30% verlagen", 30, "%"), ("ongeveer 13,5% van de", Fraction(27, 2), "%"),
+     ("een stijging van 2 procentpunt", 2, "pp"), ("per saldo -1,4% ten opzichte van", Fraction(-7, 5), "%")],
+)
+def test_percentages(text: str, value, unit: str) -> None:
+    f = one(text)
+    assert (f.kind, f.value, f.unit) == ("percent", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [("2 op de 3 gemeenten", "nl", Fraction(2, 3)), ("nog maar 1 op de 4 asielzoekers", "nl", Fraction(1, 4)),
+     ("'1 op\n\n4' kan", "nl", Fraction(1, 4)), ("about 9 out of 10 jobs", "en", Fraction(9, 10)),
+     ("ruwweg een derde van de aanvragen", "nl", Fraction(1, 3)), ("almost half the projected growth", "en", Fraction(1, 2))],
+)
+def test_ratios(text: str, language: str, value: Fraction) -> None:
+    f = one(text, language)
+    assert (f.kind, f.value) == ("ratio", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "hedge"),
+    [("Gemeenten hebben zes maanden om", 6, "month", Hedge.EXACT),
+     ("langer dan zes maanden in", 6, "month", Hedge.ABOVE),
+     ("Na 5 jaar kunnen", 5, "year", Hedge.EXACT),
+     ("minimaal anderhalf jaar", Fraction(3, 2), "year", Hedge.ABOVE),
+     ("bedraagt tenminste 15,5\nmaanden nadat", Fraction(31, 2), "month", Hedge.ABOVE)],
+)
+def test_durations(text: str, value, unit: str, hedge: Hedge) -> None:
+    f = one(text)
+    assert (f.kind, f.value, f.unit, f.hedge) == ("duration", value, unit, hedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [("bijna 80.000 opvangplekken", Hedge.BELOW), ("nog geen 500 plekken", Hedge.BELOW),
+     ("ruim 1 miljard euro", Hedge.ABOVE), ("meer dan € 100.000", Hedge.ABOVE), ("ten minste 20 mensen", Hedge.ABOVE),
+     ("circa 6 miljoen", Hedge.ABOUT), ("ca. 6 miljoen", Hedge.ABOUT), ("ongeveer € 250.000", Hedge.ABOUT),
+     ("zo'n 300 mensen", Hedge.ABOUT), ("boven de 2.000 bewoners", Hedge.ABOVE), ("onder de 2.000, zodra", Hedge.BELOW),
+     ("maximaal € 300.000 raakt", Hedge.BELOW)],
+)
+def test_hedges(text: str, hedge: Hedge) -> None:
+    assert one(text).hedge is hedge
+
+
+def test_hedge_carries_over_a_list() -> None:
+    found = figures("meer dan € 100.000, € 200.000, € 300.000 en € 500.000. Dit betreft")
+    assert [f.value for f in found] == [100000, 200000, 300000, 500000]
+    assert all(f.hedge is Hedge.ABOVE for f in found)
+
+
+def test_ranges() -> None:
+    f = one("een WOZ-waarde van € 75.000 tot en met € 1.090.000 aan")
+    assert (f.value, f.value_high, f.unit) == (75000, 1090000, "EUR")
+    f = one("tussen 20 en 30 gemeenten")
+    assert (f.value, f.value_high) == (20, 30)
+    f = one("20–30 procent")
+    assert (f.value, f.value_high, f.kind) == (20, 30, "percent")
+
+
+def test_negative_numbers_with_any_minus() -> None:
+    for minus in "-\u2012\u2013\u2212":
+        f = one(f"een saldo van {minus}2,5 miljard euro")
+        assert f.value == -2_500_000_000, minus
+
+
+def test_english_conventions() -> None:
+    f = one("will rise 20.5 million between", "en")
+    assert (f.kind, f.value) == ("count", 20_500_000)
+    f = one("from $23.2 trillion to", "en")
+    assert (f.kind, f.value, f.unit) == ("money", 23_200_000_000_000, "USD")
+    f = one("a decline of 130,200 workers", "en")
+    assert (f.value, f.unit) == (130200, "worker")
+    f = one("the 0.2-percent annual rate", "en")
+    assert (f.kind, f.value) == ("percent", Fraction(1, 5))
+    assert one("1.500 units", "en").value == Fraction(3, 2)
+    assert one("1.500 eenheden", "nl").value == 1500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vraag (8):", "het jaar 2025 (36600-XX).", "Vanaf 1 januari 2025 is", "sinds 2022 een vergoeding",
+        "op 25 oktober 2024 gestuurd", "(EU) 2024/1359", "art. 8 EVRM", "art 8 EVRM", "artikel 25bis van",
+        "Kamerstukken II, 2024-2025, 21 501-20, nr. 2116.", "verkeerd aanknopingspunt'.[1]", "p. 29.",
+        "zie Tabel 3.1 hieronder", "met derde landen gesloten", "in het eerste kwartaal van 2025",
+        "Zie antwoord op vraag 14", "de fractie van D66 en JA21", "2024/25, 36 410 XVII, nr. 35",
+        "vanaf 10 en 11 oktober", "spoor 4 van het plan", "om 10.00 uur", "in de Huisvestingswet 2014",
+        "Kamerstukken II 2019/20, 35 300, nr. 12",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figures(text) == [], [(f.stated, f.kind) for f in figures(text)]
+
+
+def test_non_figures_are_kept_with_their_kind() -> None:
+    kinds = {f.kind for f in scan("Vraag (8): in 2024 op 1 juli, zie art. 8 en [1]", "nl")}
+    assert {"question_number", "year", "date", "label", "footnote"} <= kinds
+
+
+def test_split_lines_inside_a_figure() -> None:
+    f = one("van 500 miljoen \n\neuro per\njaar")
+    assert (f.value, f.unit) == (500_000_000, "EUR / year")
+
+
+def test_offsets_point_at_the_figure() -> None:
+    text = "De kostprijs is bijna €55.700 per plek."
+    f = one(text)
+    assert text[f.start:f.end] == "€55.700"
+    assert text[f.hedge_start:f.start] == "bijna "
