@@ -198,7 +198,11 @@ def format_ratio_percent(value: Fraction | int, language: str | None = "nl", max
 
 
 def format_value(
-    value: Fraction | int | None, language: str | None = "nl", unit: str | None = None, max_decimals: int = 2, **kw: object
+    value: Fraction | int | None,
+    language: str | None = "nl",
+    unit: str | None = None,
+    max_decimals: int = 2,
+    **kw: object,
 ) -> str:
     """A value with its unit, money and percent written as documents write them; "" for ``None``."""
     if value is None:

@@ -49,7 +49,9 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--baseline", metavar="OLD.json", help="an earlier `--format json` report: show which verdicts changed"
     )
     parser.add_argument(
-        "--exit-zero", action="store_true", help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)"
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)",
     )
     parser.set_defaults(handler=run_report)
     return parser

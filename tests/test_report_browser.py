@@ -167,7 +167,10 @@ class DevTools:
                 details = params.get("exceptionDetails", {})
                 errors.append(f"exception: {details.get('text')} {details.get('exception', {}).get('description', '')}")
             elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                errors.append("console.error: " + " ".join(str(a.get("value", a.get("description"))) for a in params.get("args", [])))
+                errors.append(
+                    "console.error: "
+                    + " ".join(str(a.get("value", a.get("description"))) for a in params.get("args", []))
+                )
             elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
                 entry = params["entry"]
                 errors.append(f"log ({entry.get('source')}): {entry.get('text')} {entry.get('url', '')}")
@@ -263,12 +266,16 @@ def test_filter_works_from_the_keyboard(report_page: DevTools) -> None:
 
 def test_search_and_document_filters(report_page: DevTools) -> None:
     page = report_page
-    page.evaluate("(() => { const s = document.getElementById('search'); s.value = 'de tgo kost'; "
-                  "s.dispatchEvent(new Event('input')); })()")
+    page.evaluate(
+        "(() => { const s = document.getElementById('search'); s.value = 'de tgo kost'; "
+        "s.dispatchEvent(new Event('input')); })()"
+    )
     assert page.evaluate(f"{VISIBLE}.map(r => r.id)") == ["r-asiel-migratie-2025-tgo_kosten"]
     page.evaluate("document.getElementById('reset-filters').click()")
-    page.evaluate("(() => { const d = document.getElementById('doc-filter'); d.value = 'labor'; "
-                  "d.dispatchEvent(new Event('change')); })()")
+    page.evaluate(
+        "(() => { const d = document.getElementById('doc-filter'); d.value = 'labor'; "
+        "d.dispatchEvent(new Event('change')); })()"
+    )
     assert page.evaluate(f"{VISIBLE}.map(r => r.dataset.doc)") == ["labor"]
     page.evaluate("document.getElementById('only-unexpected').click()")
     assert page.evaluate(f"{VISIBLE}.length") == 0
@@ -278,7 +285,9 @@ def test_search_and_document_filters(report_page: DevTools) -> None:
 
 def test_phone_width_does_not_overflow_and_screenshot(report_page: DevTools, tmp_path: Path) -> None:
     page = report_page
-    page.send("Emulation.setDeviceMetricsOverride", {"width": 375, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    page.send(
+        "Emulation.setDeviceMetricsOverride", {"width": 375, "height": 800, "deviceScaleFactor": 1, "mobile": True}
+    )
     try:
         page.evaluate("document.querySelectorAll('details.result').forEach(d => d.open = true)")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -30,10 +30,10 @@ def claim_file(tmp_path: Path) -> Path:
     path = tmp_path / "small.yaml"
     path.write_text(
         "document:\n  id: small\n  title: Small\n  language: nl\nclaims:\n"
-        "  - id: a\n    stated: \"55.700\"\n    quote: \"kost 55.700\"\n"
-        "  - id: b\n    stated: \"23.300\"\n"
-        "  - id: c\n    stated: \"32.400\"\n    expr: a - b\n    quote: \"verschil 32.400\"\n"
-        "  - id: d\n    stated: \"33.500\"\n    expr: a - b\n    quote: \"verschil 33.500\"\n",
+        '  - id: a\n    stated: "55.700"\n    quote: "kost 55.700"\n'
+        '  - id: b\n    stated: "23.300"\n'
+        '  - id: c\n    stated: "32.400"\n    expr: a - b\n    quote: "verschil 32.400"\n'
+        '  - id: d\n    stated: "33.500"\n    expr: a - b\n    quote: "verschil 33.500"\n',
         encoding="utf-8",
     )
     return path
@@ -74,7 +74,9 @@ def test_report_dir_writes_every_format(claim_file: Path, tmp_path: Path, capsys
     out = tmp_path / "reports"
     report(str(claim_file), "--report-dir", str(out))
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(["report.txt", "report.md", "report.html", "report.json", "report.junit.xml", "report.sarif"])
+    assert names == sorted(
+        ["report.txt", "report.md", "report.html", "report.json", "report.junit.xml", "report.sarif"]
+    )
     assert "wrote" in capsys.readouterr().err
 
 

@@ -71,8 +71,14 @@ def test_view_order_and_groups() -> None:
     assert all(not r.expected for r in view.results if r.group == 0)
     assert [r.verdict for r in view.results if r.group == 1] == ["mismatch"]
     assert view.counts == {
-        "consistent": 2, "rounding": 2, "mismatch": 2, "scale": 1, "unit": 1,
-        "unverifiable": 1, "error": 1, "conflict": 1,
+        "consistent": 2,
+        "rounding": 2,
+        "mismatch": 2,
+        "scale": 1,
+        "unit": 1,
+        "unverifiable": 1,
+        "error": 1,
+        "conflict": 1,
     }
     assert view.unexpected == 6
 
@@ -106,7 +112,11 @@ def test_json_validates_against_the_shipped_schema() -> None:
     assert first["stated"] == "2800000"
     assert first["stated_interval"] == {"lo": "2750000", "hi": "2850000"}
     assert first["location"] == {
-        "file": "claims/asiel-migratie-2025.yaml", "line": 46, "column": 5, "page": None, "document_line": "232",
+        "file": "claims/asiel-migratie-2025.yaml",
+        "line": 46,
+        "column": 5,
+        "page": None,
+        "document_line": "232",
     }
     assert data["summary"]["unexpected"] == 6 and data["summary"]["total"] == 11
 
@@ -129,8 +139,10 @@ def test_sarif_one_result_per_unexpected_verdict_at_the_claim_line() -> None:
     assert data["version"] == "2.1.0"
     run = data["runs"][0]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
-    assert rules == [f"factcheck/{v}" for v in
-                     ("consistent", "rounding", "mismatch", "scale", "unit", "unverifiable", "error", "conflict")]
+    assert rules == [
+        f"factcheck/{v}"
+        for v in ("consistent", "rounding", "mismatch", "scale", "unit", "unverifiable", "error", "conflict")
+    ]
     results = run["results"]
     assert len(results) == 6
     first = results[0]
@@ -153,8 +165,12 @@ def test_absolute_claim_paths_become_relative(tmp_path: Path) -> None:
     moved = []
     for r in run.results:
         loc = r.claim.location
-        claim = type(r.claim)(**{**{f: getattr(r.claim, f) for f in r.claim.__slots__},
-                                 "location": type(loc)(str(tmp_path / loc.path), loc.line, loc.col)})
+        claim = type(r.claim)(
+            **{
+                **{f: getattr(r.claim, f) for f in r.claim.__slots__},
+                "location": type(loc)(str(tmp_path / loc.path), loc.line, loc.col),
+            }
+        )
         moved.append(type(r)(**{**{f: getattr(r, f) for f in r.__slots__}, "claim": claim}))
     data = json.loads(render(SimpleRun(moved), "sarif", generated_at=WHEN, base_dir=tmp_path))
     uris = {res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for res in data["runs"][0]["results"]}
@@ -221,7 +237,8 @@ def test_results_stay_with_their_document_when_locations_differ() -> None:
     run = example_run()
     first = run.results[0]
     moved = dataclasses.replace(
-        first, claim=dataclasses.replace(first.claim, location=dataclasses.replace(first.claim.location, path="x/y.yaml"))
+        first,
+        claim=dataclasses.replace(first.claim, location=dataclasses.replace(first.claim.location, path="x/y.yaml")),
     )
     view = build_view(SimpleRun([moved, *run.results[1:]], [], run.files), generated_at=WHEN)
     grouped = [r.id for _, rows in view.by_document() for r in rows]

@@ -31,10 +31,24 @@ def pdf(tmp_path: Path) -> Path:
 
 def _run(tmp_path: Path, source: str, where: dict) -> SimpleRun:
     doc = Document(id="doc", path=str(tmp_path / "claims.yaml"), title="A PDF", source=source, language="en")
-    claim = Claim(id="total", document_id="doc", location=Location(doc.path, 3, 5), stated="12", value=Fraction(12),
-                  expr="a + b", quote="Total 12", where=where)
-    result = Result(claim=claim, document=doc, verdict=Verdict.CONSISTENT, explanation="ok",
-                    computed=Fraction(12), stated_value=Fraction(12))
+    claim = Claim(
+        id="total",
+        document_id="doc",
+        location=Location(doc.path, 3, 5),
+        stated="12",
+        value=Fraction(12),
+        expr="a + b",
+        quote="Total 12",
+        where=where,
+    )
+    result = Result(
+        claim=claim,
+        document=doc,
+        verdict=Verdict.CONSISTENT,
+        explanation="ok",
+        computed=Fraction(12),
+        stated_value=Fraction(12),
+    )
     return SimpleRun([result], [], [ClaimFile(doc, (claim,))])
 
 

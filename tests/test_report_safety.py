@@ -20,7 +20,7 @@ from factcheck.report.sanitize import clean, guard_workflow_commands, markdown_t
 
 WHEN = "2026-01-01T12:00:00Z"
 
-INJECTION_CLAIM_FILE = r'''document:
+INJECTION_CLAIM_FILE = r"""document:
   id: evil
   title: "<script>alert('t')</script>\n::error::title"
   source: "<img src=x onerror=alert(1)>.pdf"
@@ -35,7 +35,7 @@ claims:
     stated: "12"
     expr: a * 2
     where: {line: "2\n::warning::x"}
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +141,9 @@ def test_cli_stdout_is_safe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     import argparse
 
     for fmt in ALL:
-        args = argparse.Namespace(paths=[str(path)], format=fmt, output=None, report_dir=None, baseline=None,
-                                  exit_zero=False)
+        args = argparse.Namespace(
+            paths=[str(path)], format=fmt, output=None, report_dir=None, baseline=None, exit_zero=False
+        )
         assert run_report(args) == 1
         out, err = capsys.readouterr()
         for line in (out + err).split("\n"):

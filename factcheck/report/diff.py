@@ -79,8 +79,14 @@ def compare(view: ReportView, baseline: dict[str, Any]) -> list[Change]:
         elif before["verdict"] != row.verdict:
             changes.append(
                 Change(
-                    row.key, row.document_id, row.id, "changed",
-                    before["verdict"], row.verdict, before["expected"], row.expected,
+                    row.key,
+                    row.document_id,
+                    row.id,
+                    "changed",
+                    before["verdict"],
+                    row.verdict,
+                    before["expected"],
+                    row.expected,
                 )
             )
     for key in sorted(set(old) - seen):
@@ -101,5 +107,7 @@ def attach_changes(view: ReportView, baseline: dict[str, Any]) -> None:
     view.baseline = {
         "path": one_line(baseline.get("_path", "")),
         "generated_at": one_line(baseline.get("generated_at", "")),
-        "version": one_line((baseline.get("tool") or {}).get("version", "") if isinstance(baseline.get("tool"), dict) else ""),
+        "version": one_line(
+            (baseline.get("tool") or {}).get("version", "") if isinstance(baseline.get("tool"), dict) else ""
+        ),
     }

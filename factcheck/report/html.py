@@ -119,7 +119,7 @@ def render(view: ReportView, *, images: bool = True) -> str:
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang):
         lang = "en"
     counts = ", ".join(f"{v} {n}" for v, n in view.counts.items() if n) or "no relations"
-    return _template().render(
+    page: str = _template().render(
         view=view,
         lang=lang,
         css=Markup(css),
@@ -132,3 +132,4 @@ def render(view: ReportView, *, images: bool = True) -> str:
         images=pictures,
         facts=_facts,
     )
+    return page

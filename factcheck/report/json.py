@@ -82,7 +82,7 @@ def result_dict(row: ResultView) -> dict[str, Any]:
                 "computed": i.computed,
                 "quote": i.quote or None,
             }
-            for i, inp in zip(row.inputs, r.inputs)
+            for i, inp in zip(row.inputs, r.inputs, strict=True)
         ],
         "location": {
             "file": row.file,

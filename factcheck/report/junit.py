@@ -105,7 +105,9 @@ def render(view: ReportView) -> str:
         suite = ET.SubElement(root, "testsuite", name="claim files", tests=str(len(view.diagnostics)))
         diag_errors = 0
         for d in view.diagnostics:
-            case = ET.SubElement(suite, "testcase", classname="claim files", name=xml_text(d.file), file=xml_text(d.file))
+            case = ET.SubElement(
+                suite, "testcase", classname="claim files", name=xml_text(d.file), file=xml_text(d.file)
+            )
             if d.line is not None:
                 case.set("line", str(d.line))
             where = d.file + (f":{d.line}:{d.col or 1}" if d.line is not None else "")

@@ -27,7 +27,7 @@ ICONS = {
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
-    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    return str(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True))
 
 
 def _quote(row: ResultView) -> str:

@@ -53,7 +53,9 @@ def _mtime(path: str | Path) -> float:
 
 
 @lru_cache(maxsize=64)
-def _crop_png(path: str, _mtime: float, page_number: int, box: tuple[float, float, float, float], scale: float) -> bytes | None:
+def _crop_png(
+    path: str, _mtime: float, page_number: int, box: tuple[float, float, float, float], scale: float
+) -> bytes | None:
     import pypdfium2 as pdfium
     from PIL import ImageDraw
 

@@ -19,13 +19,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "one_line", "markdown_cell", "markdown_text", "markdown_fragment", "xml_text", "guard_workflow_commands"]
+__all__ = [
+    "clean",
+    "one_line",
+    "markdown_cell",
+    "markdown_text",
+    "markdown_fragment",
+    "xml_text",
+    "guard_workflow_commands",
+]
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # lone surrogates, and the two non-characters XML forbids.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
-)
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
 _SPACES = re.compile(r"[ \t\n]+")
 # Characters with meaning in GitHub/GitLab Markdown (incl. tables and autolinks).

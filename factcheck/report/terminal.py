@@ -76,7 +76,9 @@ def _renderables(view: ReportView) -> list[object]:
 
     if view.changes is not None:
         base = view.baseline or {}
-        changes = Table(title=Text(f"Changes since {base.get('path', 'the baseline')}"), box=box.SIMPLE, title_justify="left")
+        changes = Table(
+            title=Text(f"Changes since {base.get('path', 'the baseline')}"), box=box.SIMPLE, title_justify="left"
+        )
         for col in ("change", "claim", "before", "now"):
             changes.add_column(col)
         for c in view.changes:
@@ -85,13 +87,17 @@ def _renderables(view: ReportView) -> list[object]:
             changes.add_row(Text("none"), Text(""), Text(""), Text(""))
         out.append(changes)
 
-    for d in view.diagnostics:
-        where = d.file + (f":{d.line}:{d.col or 1}" if d.line is not None else "")
-        out.append(Text(f"{where}: {d.code} {d.message}", style="red" if d.severity == "error" else "yellow"))
+    for diag in view.diagnostics:
+        where = diag.file + (f":{diag.line}:{diag.col or 1}" if diag.line is not None else "")
+        style = "red" if diag.severity == "error" else "yellow"
+        out.append(Text(f"{where}: {diag.code} {diag.message}", style=style))
 
     for doc, rows in view.by_document():
         table = Table(
-            title=Text(f"{doc.id}: {doc.claim_file}"), title_justify="left", box=box.SIMPLE_HEAD, expand=False,
+            title=Text(f"{doc.id}: {doc.claim_file}"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            expand=False,
             caption=Text("✗ = unexpected verdict") if any(not r.expected for r in rows) else None,
             caption_justify="left",
         )
@@ -130,11 +136,17 @@ def _renderables(view: ReportView) -> list[object]:
             body.append("\n")
         for label, value in (
             ("where", row.location),
-            ("stated", f"{row.stated} = {row.stated_value}" if row.stated_value not in ("", row.stated) else row.stated),
+            (
+                "stated",
+                f"{row.stated} = {row.stated_value}" if row.stated_value not in ("", row.stated) else row.stated,
+            ),
             ("stated interval", row.stated_interval),
             ("computed", row.computed),
             ("computed interval", row.computed_interval),
-            ("difference", f"{row.difference} ({row.relative_difference})" if row.relative_difference else row.difference),
+            (
+                "difference",
+                f"{row.difference} ({row.relative_difference})" if row.relative_difference else row.difference,
+            ),
             ("formula", row.expr),
             ("filled in", row.formula_filled),
             *row.extra.items(),
@@ -155,7 +167,13 @@ def render(view: ReportView, width: int = WIDTH) -> str:
     """The report as plain text (no ANSI codes), for files and tests."""
     buf = io.StringIO()
     console = Console(
-        file=buf, width=width, color_system=None, force_terminal=False, no_color=True, emoji=False, highlight=False,
+        file=buf,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        no_color=True,
+        emoji=False,
+        highlight=False,
         legacy_windows=False,
     )
     for item in _renderables(view):

@@ -173,7 +173,7 @@ class ResultView:
 
     @property
     def status(self) -> str:
-        """"unexpected", or "expected" (the verdict is the accepted one)."""
+        """ "unexpected", or "expected" (the verdict is the accepted one)."""
         return "expected" if self.expected else "unexpected"
 
 
@@ -312,7 +312,7 @@ def _formula(expr: str | None) -> tuple[str, str]:
         return "", ""
     pretty, latex = expr, ""
     try:
-        from factcheck import symbolic  # type: ignore[attr-defined]
+        from factcheck import symbolic
     except ImportError:
         return clean(expr), ""
     try:
@@ -413,9 +413,7 @@ def _result_view(result: Result, base_dir: Path | None) -> ResultView:
         computed_interval=format_interval(result.computed_interval, language, unit, decimals),
         difference=_signed_value(result.difference, language, unit, decimals),
         relative_difference=(
-            format_ratio_percent(result.relative_difference, language)
-            if result.relative_difference is not None
-            else ""
+            format_ratio_percent(result.relative_difference, language) if result.relative_difference is not None else ""
         ),
         unit=one_line(unit or ""),
         explanation=clean(result.explanation).strip(),
