@@ -1,0 +1,121 @@
+"""Document -> claims: provenance, context, stable ids, tables, languages, process pool."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pypdfium2
+import pytest
+
+from factcheck.extract import detect_language, extract_document
+from factcheck.extract.ids import assign_ids, base_id
+from factcheck.extract.tables import line_kind, regions
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "documents" / "asiel-migratie-2025-antwoorden.txt"
+PDFS = ROOT / "tests" / "pdfs"
+ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return extract_document(DOC)
+
+
+def test_header(bundled) -> None:
+    assert bundled.header["id"] == "asiel-migratie-2025-antwoorden"
+    assert bundled.header["language"] == "nl"
+    assert bundled.header["sha256"] == hashlib.sha256(DOC.read_bytes()).hexdigest()
+
+
+def test_ids_are_readable_unique_and_stable(bundled) -> None:
+    ids = [c["id"] for c in bundled.claims]
+    assert all(ID_RE.match(i) for i in ids)
+    assert len(ids) == len(set(ids))
+    assert ids == [c["id"] for c in extract_document(DOC).claims]
+    assert {"kostprijs_noodopvang", "asielzoekers_noodopvang", "locatiegebonden_kosten_reguliere_opvang"} <= set(ids)
+
+
+def test_ids_do_not_depend_on_line_numbers(tmp_path: Path, bundled) -> None:
+    shifted = tmp_path / "shifted.txt"
+    shifted.write_text("Voorwoord zonder cijfers.\n\n\n" + DOC.read_text(encoding="utf-8"), encoding="utf-8")
+    again = extract_document(shifted)
+    assert [c["id"] for c in again.claims] == [c["id"] for c in bundled.claims]
+    assert [c["where"]["line"] for c in again.claims] == [c["where"]["line"] + 3 for c in bundled.claims]
+
+
+def test_disambiguation_by_question() -> None:
+    claims = [{"subject": "besparing", "where": {"question": 14}}, {"subject": "besparing", "where": {"question": 15}},
+              {"subject": "besparing", "where": {"question": 15}}, {"kind": "money", "stated": "500 miljoen euro", "where": {}}]
+    assign_ids(claims)
+    assert [c["id"] for c in claims] == ["besparing", "besparing_q15", "besparing_q15_2", "money_500_miljoen_euro"]
+    assert base_id({"subject": "Oekraïne-opvang kosten"}) == "oekraine_opvang_kosten"
+
+
+def test_spans_lines_and_columns_point_at_the_figure(bundled) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for claim in bundled.claims:
+        start, end = claim["where"]["span"]
+        assert re.sub(r"\s+", " ", text[start:end]) == claim["stated"]
+        line, col = claim["where"]["line"], claim["where"]["col"]
+        assert lines[line - 1][col - 1:].startswith(claim["stated"].split(" ")[0])
+
+
+def test_context_and_period(bundled) -> None:
+    by_id = {c["id"]: c for c in bundled.claims}
+    saving = by_id["besparing_hoofdlijnenakkoord_q14"]
+    assert saving["period"] == "vanaf 2028" and saving["where"]["asked_by"] == "Podt, A. (D66)"
+    appeals = by_id["beroepen"]
+    assert appeals["period"] == "2024 tot en met september"
+    assert all("question" in c["where"] for c in bundled.claims)
+    questions = [c for c in bundled.claims if c["where"]["part"] == "question"]
+    assert {c["stated"] for c in questions} >= {"30%", "27.000", "2 op de 3", "€45"}
+
+
+def test_table_regions_are_skipped_and_reported() -> None:
+    doc = extract_document(PDFS / "1_De_Koning.pdf")
+    assert doc.tables and doc.skipped_in_tables > 20
+    assert all(c["kind"] in ("money", "duration") for c in doc.claims)
+    assert {c["stated"] for c in doc.claims} >= {"€ 1.559.000", "€ 275.000", "€ 1.284.000"}
+    info = doc.extraction_info()
+    assert info["table_regions"] == doc.tables and info["figures_in_tables"] == doc.skipped_in_tables
+
+
+def test_table_line_heuristic() -> None:
+    assert line_kind("€ 100.000 – € 200.000 1.441.161 (40%) € 151.436") == "table"
+    assert line_kind("Mutatie nota van wijziging 2018 – – – – – –") == "table"
+    assert line_kind("Personeel Dienst van het Koninklijk Huis 18.206") == "row"
+    assert line_kind("meer dan € 100.000, € 200.000, € 300.000 en € 400.000 voor") == "prose"
+    assert line_kind("(49,5%-37,1% =) 12,4% en zo verder in een lange zin.") == "prose"
+    assert regions("Een zin over 3 plekken.\nDe volgende zin noemt 4 mensen.\n") == []
+
+
+def test_language_detection_and_forcing() -> None:
+    assert detect_language("The total employment is projected to rise by 20.5 million in the period.") == "en"
+    assert detect_language("De kosten van de opvang zijn hoger dan verwacht en dat is een probleem.") == "nl"
+    labor = extract_document(PDFS / "labor.pdf")
+    assert labor.header["language"] == "en"
+    assert any(c["value"] == "20500000" for c in labor.claims)
+    forced = extract_document(PDFS / "labor.pdf", language="nl")
+    assert forced.header["language"] == "nl"
+    assert not any(c["value"] == "20500000" for c in forced.claims)  # "20.5" is not a Dutch number
+
+
+def test_process_pool_gives_the_same_claims(tmp_path: Path) -> None:
+    merged = pypdfium2.PdfDocument.new()
+    for _ in range(4):
+        for name in ("fichebundel-13.pdf", "fichebundel-85.pdf"):
+            src = pypdfium2.PdfDocument(str(PDFS / name))
+            merged.import_pages(src)
+            src.close()
+    path = tmp_path / "bundle.pdf"
+    merged.save(str(path))
+    merged.close()
+    serial = extract_document(path, jobs=1)
+    parallel = extract_document(path, jobs=2)
+    assert serial.pages == parallel.pages == 24
+    assert serial.claims == parallel.claims
+    assert max(c["where"]["page"] for c in serial.claims) >= 23
