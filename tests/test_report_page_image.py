@@ -95,3 +95,42 @@ def test_no_picture_when_it_cannot_be_made(pdf: Path, tmp_path: Path, source: st
 def test_damaged_pdf_gives_no_picture(tmp_path: Path) -> None:
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4\n garbage \x00\xff")
     assert claim_image_uri(str(tmp_path / "claims.yaml"), "bad.pdf", {"page": 1, "bbox": BOX}) is None
+
+
+LABOR = Path(__file__).parent / "pdfs" / "labor.pdf"
+
+
+@pytest.mark.skipif(not LABOR.is_file(), reason="tests/pdfs/labor.pdf is not here")
+def test_real_pdf_crop() -> None:
+    # "2020" on page 1 of the US Department of Labor PDF, boxed as the extractor boxes it.
+    png = crop_png(LABOR, 1, [212.84, 577.78, 237.03, 587.24])
+    assert png is not None
+    image = Image.open(io.BytesIO(png))
+    assert image.size[0] == 612 * 2 and 100 < image.size[1] < 200
+    # Some red outline pixels exist around the figure.
+    rgb = image.convert("RGB")
+    reds = sum(1 for x in range(400, 500) for y in range(0, image.size[1]) if rgb.getpixel((x, y))[0] > 180
+               and rgb.getpixel((x, y))[1] < 80)
+    assert reds > 50
+
+
+@pytest.mark.skipif(not LABOR.is_file(), reason="tests/pdfs/labor.pdf is not here")
+def test_claim_file_from_a_pdf_gets_a_picture_in_the_html(tmp_path: Path) -> None:
+    engine = pytest.importorskip("factcheck.engine")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "labor.pdf").write_bytes(LABOR.read_bytes())
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "labor.yaml").write_text(
+        "document:\n  id: labor\n  source: ../docs/labor.pdf\n  language: en\nclaims:\n"
+        "  - id: start\n    stated: \"2010\"\n  - id: span\n    stated: \"10\"\n"
+        "  - id: end\n    stated: \"2020\"\n    expr: start + span\n"
+        "    quote: \"rise 20.5 million between 2010 and 2020\"\n"
+        "    where: {page: 1, bbox: [212.84, 577.78, 237.03, 587.24]}\n",
+        encoding="utf-8",
+    )
+    run = engine.check_paths([claims])
+    assert [r.verdict for r in run.results] == [Verdict.CONSISTENT]
+    html = render(run, "html")
+    assert html.count('<img src="data:image/png;base64,') == 1
+    assert "<mark>2020</mark>" in html
