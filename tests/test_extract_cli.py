@@ -1,0 +1,103 @@
+"""`factcheck extract` end to end: batches with bad files, re-runs that keep edits, dry runs."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import yaml_roundtrip as yr
+from factcheck.extract_cli import add_extract_parser, main, parse_size
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "documents" / "asiel-migratie-2025-antwoorden.txt"
+PDFS = ROOT / "tests" / "pdfs"
+
+
+def test_batch_with_bad_files_carries_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    fake = tmp_path / "fake.pdf"
+    fake.write_text("not a pdf")
+    out = tmp_path / "claims"
+    rc = main([str(DOC), str(empty), str(fake), str(PDFS / "labor.pdf"), str(tmp_path / "missing.pdf"), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert f"{empty}: FC304 the file is empty" in err
+    assert f"{fake}: FC302 " in err
+    assert f"{tmp_path / 'missing.pdf'}: FC308 " in err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in out.glob("*.yaml") if not p.name.startswith(".")) == ["asiel-migratie-2025-antwoorden.yaml", "labor.yaml"]
+    root = yr.to_plain(yr.load(out / "asiel-migratie-2025-antwoorden.yaml"))
+    assert (out / root["document"]["source"]).resolve() == DOC.resolve()
+
+
+def test_all_good_exits_zero_and_rerun_keeps_edits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "asiel.yaml"
+    assert main([str(DOC), "-o", str(target), "--no-progress"]) == 0
+    text = target.read_text(encoding="utf-8")
+    edited = text.replace('    stated: "€55.700"\n    value: "55700"\n    unit: EUR\n',
+                          '    stated: "€55.700"\n    value: "55700"\n    unit: EUR / place / year  # per plek per jaar\n')
+    assert edited != text
+    target.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert main([str(DOC), "-o", str(target), "--dry-run"]) == 0
+    assert capsys.readouterr().out == ""  # nothing would change
+    assert main([str(DOC), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == edited
+
+
+def test_dry_run_prints_a_unified_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "asiel.yaml"
+    assert main([str(DOC), "-o", str(target), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"--- a/{target}\n+++ b/{target}\n")
+    assert '+    stated: "€55.700"\n' in out
+    assert not target.exists()
+
+
+def test_one_output_file_for_many_sources_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(DOC), str(PDFS / "labor.pdf"), "-o", str(tmp_path / "x.yaml")]) == 2
+    assert "give a folder" in capsys.readouterr().err
+
+
+def test_jobs_over_documents(tmp_path: Path) -> None:
+    sources = [str(PDFS / n) for n in ("labor.pdf", "fichebundel-13.pdf", "fichebundel-85.pdf")]
+    assert main(sources + ["-o", str(tmp_path / "a"), "--jobs", "2"]) == 0
+    assert main(sources + ["-o", str(tmp_path / "b")]) == 0
+    for name in ("labor.yaml", "fichebundel-13.yaml", "fichebundel-85.yaml"):
+        assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text()
+
+
+def test_password_option(tmp_path: Path) -> None:
+    from tests.test_extract_sources import ENCRYPTED_PDF
+
+    path = tmp_path / "secret.pdf"
+    path.write_bytes(ENCRYPTED_PDF)
+    assert main([str(path), "-o", str(tmp_path / "out")]) == 1
+    assert main([str(path), "-o", str(tmp_path / "out"), "--password", "secret"]) == 0
+
+
+def test_no_progress_bar_in_a_pipe(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "factcheck.extract_cli", str(PDFS / "labor.pdf"), "-o", str(tmp_path)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert proc.returncode == 0
+    assert "\x1b[" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith(f"{PDFS / 'labor.pdf'}: wrote ")
+
+
+def test_parser_registration_and_sizes() -> None:
+    parser = argparse.ArgumentParser(prog="factcheck")
+    sub = parser.add_subparsers(dest="command")
+    add_extract_parser(sub)
+    args = parser.parse_args(["extract", "a.pdf", "--lang", "en", "--jobs", "3", "--max-size", "5MB", "--page-timeout", "2"])
+    assert (args.lang, args.jobs, args.max_size, args.page_timeout) == ("en", 3, 5 * 1024**2, 2.0)
+    assert callable(args.handler)
+    assert parse_size("1.5 GB") == int(1.5 * 1024**3) and parse_size("500k") == 500 * 1024
+    with pytest.raises(SystemExit):
+        parser.parse_args(["extract", "a.pdf", "--jobs", "0"])
