@@ -118,3 +118,14 @@ def test_bundled_claims(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys:
     assert data["documents"][0]["claim_file"] == "claims/asiel-migratie-2025.yaml"
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "983.113.200" in html
+
+
+def test_wired_into_the_factcheck_command(claim_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.cli import main
+
+    assert main(["report", str(claim_file), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["summary"]["mismatch"] == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    assert main(["report", str(claim_file), "--baseline", str(bad)]) == 2
+    assert "FC400" in capsys.readouterr().err

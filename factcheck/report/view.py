@@ -379,6 +379,10 @@ def _result_view(result: Result, base_dir: Path | None) -> ResultView:
         extra["computed unit"] = one_line(result.computed_unit)
     if result.stated_unit and result.verdict == Verdict.UNIT:
         extra["stated unit"] = one_line(result.stated_unit)
+    for n, item in enumerate(result.evidence, 1):
+        if hasattr(item, "items"):
+            label = "evidence" if len(result.evidence) == 1 else f"evidence {n}"
+            extra[label] = one_line("; ".join(f"{k}: {v}" for k, v in item.items()))
     for implied in result.implied:
         extra[f"{one_line(implied.name)} would have to be"] = format_value(
             implied.value, language, implied.unit, decimals, mark_inexact=True
