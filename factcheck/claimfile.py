@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, Mapping
 
 from factcheck.errors import ClaimFileError, FactcheckError
 from factcheck.model import (
@@ -304,7 +304,7 @@ class _Reader:
             quote=self.text(get("quote"), "quote"),
             where=where,
             origin=self.text(get("origin"), "origin") if isinstance(get("origin"), YScalar) else None,
-            key_locations={k: self.key_loc(node, k) for k in node.key_pos},
+            key_locations=_KeyLocations(self.path, node.key_pos),
         )
 
     def value(self, node: YValue | None, stated: str | None) -> Fraction | None:
@@ -333,6 +333,26 @@ class _Reader:
         except ValueError:
             raise self.error("FC106", f"precision must be `exact` or a power of ten such as 3 (thousands) or -1 (tenths), not {text!r}", self.loc(node)) from None
         return replace(figure, precision=power, interval=figure_interval(figure.value, power, figure.hedge, document.hedge_margin))
+
+
+class _KeyLocations(Mapping[str, Location]):
+    """Where each key of a claim stands, made into Locations only when asked (most never are)."""
+
+    __slots__ = ("_path", "_positions")
+
+    def __init__(self, path: str, positions: dict[str, tuple[int, int]]) -> None:
+        self._path = path
+        self._positions = positions
+
+    def __getitem__(self, key: str) -> Location:
+        line, col = self._positions[key]
+        return Location(self._path, line, col)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
 
 
 def _rehedged(figure: Figure, hedge: Hedge, document: Document) -> Figure:

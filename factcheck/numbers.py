@@ -260,6 +260,7 @@ _SIMPLE = {
     "en": re.compile(r"([€$£] ?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"),
 }
 _SYMBOL_UNITS = {"€": "EUR", "$": "USD", "£": "GBP"}
+_HALF_UNITS = {p: Fraction(10) ** p / 2 for p in range(-6, 13)}
 
 
 def _simple_figure(text: str, lang: str) -> Figure | None:
@@ -275,7 +276,9 @@ def _simple_figure(text: str, lang: str) -> Figure | None:
         value = Fraction(int(digits))
         stripped = digits.rstrip("0")
         precision = len(digits) - len(stripped) if stripped else 0
-    half_unit = Fraction(10) ** precision / 2
+    half_unit = _HALF_UNITS.get(precision)
+    if half_unit is None:
+        half_unit = Fraction(10) ** precision / 2
     unit = _SYMBOL_UNITS[symbol.strip()] if symbol else None
     return Figure(text=text, value=value, interval=Interval(value - half_unit, value + half_unit),
                   hedge=Hedge.EXACT, precision=precision, unit_hint=unit)

@@ -158,8 +158,12 @@ def definitions_with(declarations: Iterable[str]) -> str:
                 code="FC212",
             )
         name, number, rhs = match.group(1), (match.group(2) or "").strip().rstrip("*").strip(), match.group(3).strip()
+        number = re.sub(r"(\d+)\.(\d+)", lambda m: f"({m.group(1)}{m.group(2)} / 1{'0' * len(m.group(2))})", number)
         value = f"{number} * {rhs}" if number else rhs
-        value = re.sub(r"(\d+)\.(\d+)", lambda m: f"({m.group(1)}{m.group(2)} / 1{'0' * len(m.group(2))})", value)
+        # "year = 365.25 day" where year is a base unit and day is defined from it: redefine
+        # the day instead (day = year / 365.25), or the two definitions would go round in circles.
+        if _is_base(lines, name) and number and _NAME_RE.fullmatch(rhs) and _defined_from(lines, rhs, name):
+            name, value = rhs, f"{name} / ({number})"
         replaced = False
         for i, line in enumerate(lines):
             head = line.split("=", 1)[0].strip()
@@ -170,6 +174,23 @@ def definitions_with(declarations: Iterable[str]) -> str:
         if not replaced:
             lines.append(f"{name} = {value}")
     return "\n".join(lines)
+
+
+def _definition(lines: list[str], name: str) -> str | None:
+    for line in lines:
+        if not line.lstrip().startswith("#") and line.split("=", 1)[0].strip() == name and "=" in line:
+            return line.split("=")[1].strip()
+    return None
+
+
+def _is_base(lines: list[str], name: str) -> bool:
+    definition = _definition(lines, name)
+    return definition is not None and definition.startswith("[")
+
+
+def _defined_from(lines: list[str], name: str, base: str) -> bool:
+    definition = _definition(lines, name)
+    return definition is not None and base in _NAME_RE.findall(definition)
 
 
 @lru_cache(maxsize=64)

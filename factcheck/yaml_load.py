@@ -110,15 +110,26 @@ def load(text: str, path: str) -> YValue | None:
             parent.key_pos[key.text] = (key.line, key.col)
             pending_key[-1] = None
 
+    scalar_event = yaml.ScalarEvent
     try:
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                line, col = _pos(event)
+            if kind is scalar_event:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _SAFE_TAGS:
                     raise err(f"the tag {tag!r} is not allowed in a claim file", line, col, "FC102")
-                attach(YScalar(event.value, line, col, not event.style), line, col)
+                scalar = YScalar(event.value, line, col, not event.style)
+                # Inlined `attach` for the common case (a value under a pending key): this loop
+                # runs once per scalar, a million times for a large file.
+                if stack and pending_key[-1] is not None and type(stack[-1]) is YMap:
+                    key = pending_key[-1]
+                    stack[-1][key.text] = scalar
+                    stack[-1].key_pos[key.text] = (key.line, key.col)
+                    pending_key[-1] = None
+                else:
+                    attach(scalar, line, col)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 line, col = _pos(event)
                 tag = event.tag
