@@ -30,11 +30,9 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return str(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True))
 
 
-def _quote(row: ResultView) -> str:
-    """The quote with the figure in bold; each part escaped on its own."""
-    return "".join(
-        f"**{markdown_fragment(text)}**" if marked else markdown_fragment(text) for text, marked in row.quote_parts
-    ).strip()
+def _quote(parts: tuple[tuple[str, bool], ...]) -> str:
+    """A quote with the figure in bold; each part escaped on its own."""
+    return "".join(f"**{markdown_fragment(text)}**" if marked else markdown_fragment(text) for text, marked in parts).strip()
 
 
 def _verdict(row: ResultView) -> str:
@@ -132,12 +130,10 @@ def _details(row: ResultView) -> list[str]:
     lines += facts
     if facts:
         lines.append("")
-    for paragraph in clean(row.explanation).split("\n"):
-        if paragraph.strip():
-            lines.append(f"> {markdown_text(paragraph)}")
-            lines.append(">")
-    if lines[-1] == ">":
-        lines.pop()
+    # One blockquote; each line of the explanation ends with a hard line break ("\\").
+    explanation = [markdown_text(line) for line in clean(row.explanation).split("\n") if line.strip()]
+    for i, line in enumerate(explanation):
+        lines.append(f"> {line}" + ("\\" if i < len(explanation) - 1 else ""))
     lines.append("")
     if row.inputs:
         lines.append(
@@ -148,7 +144,7 @@ def _details(row: ResultView) -> list[str]:
                         markdown_text(i.name) + (" (computed)" if i.computed else ""),
                         markdown_text(i.value),
                         markdown_text(i.stated),
-                        markdown_text(i.quote),
+                        _quote(i.quote_parts),
                     ]
                     for i in row.inputs
                 ],
@@ -182,7 +178,7 @@ def render(view: ReportView) -> str:
                     [
                         markdown_text(r.id),
                         _verdict(r) + (f" ({markdown_text(r.change.text)})" if r.change else ""),
-                        _quote(r),
+                        _quote(r.quote_parts),
                         markdown_text(r.stated),
                         markdown_text(r.computed),
                         markdown_text(r.difference),
