@@ -32,7 +32,9 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 def _quote(parts: tuple[tuple[str, bool], ...]) -> str:
     """A quote with the figure in bold; each part escaped on its own."""
-    return "".join(f"**{markdown_fragment(text)}**" if marked else markdown_fragment(text) for text, marked in parts).strip()
+    return "".join(
+        f"**{markdown_fragment(text)}**" if marked else markdown_fragment(text) for text, marked in parts
+    ).strip()
 
 
 def _verdict(row: ResultView) -> str:
