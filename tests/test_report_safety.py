@@ -170,3 +170,14 @@ def test_sanitize_helpers() -> None:
     assert one_line(" a\n\n b\t c ") == "a b c"
     assert markdown_text("| * _ [ ] < > # `") == "\\| \\* \\_ \\[ \\] \\< \\> \\# \\`"
     assert markdown_text("x\n## forged | row |") == "x \\#\\# forged \\| row \\|"
+
+
+def test_markdown_code_spans_cannot_split_cells() -> None:
+    import dataclasses
+
+    run = injection_run()
+    doc = dataclasses.replace(run.results[0].document, id="a|b`c", sha256="x|y")
+    result = dataclasses.replace(run.results[0], document=doc)
+    text = render(type(run)([result], [], []), "markdown", generated_at=WHEN)
+    row = next(line for line in text.split("\n") if "a\\|b" in line)
+    assert len(re.findall(r"(?<!\\)\|", row)) == 5

@@ -9,10 +9,14 @@ a document goes through :func:`factcheck.report.sanitize.markdown_text`, which e
 
 from __future__ import annotations
 
+import re
+
 from tabulate import tabulate
 
 from factcheck.report.sanitize import clean, markdown_fragment, markdown_text
 from factcheck.report.view import VERDICT_HELP, ReportView, ResultView
+
+_PLAIN = re.compile(r"[A-Za-z0-9_.-]+")  # safe inside a code span in a table cell
 
 ICONS = {
     "consistent": "✅",
@@ -65,10 +69,10 @@ def _header(view: ReportView) -> list[str]:
                 ["document", "title", "source", "sha256"],
                 [
                     [
-                        f"`{d.id}`" if "`" not in d.id else markdown_text(d.id),
+                        f"`{d.id}`" if _PLAIN.fullmatch(d.id) else markdown_text(d.id),
                         markdown_text(d.title),
                         markdown_text(d.source),
-                        f"`{d.sha256}`" if d.sha256.isalnum() else markdown_text(d.sha256),
+                        f"`{d.sha256}`" if _PLAIN.fullmatch(d.sha256) else markdown_text(d.sha256),
                     ]
                     for d in view.documents
                 ],
