@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from factcheck.model import Verdict
 from factcheck.report.sanitize import one_line, xml_text
 from factcheck.report.view import ReportView, ResultView
 
@@ -49,6 +50,13 @@ def _details(row: ResultView) -> str:
     return "\n".join(lines)
 
 
+def _counts(rows: list[ResultView]) -> dict[str, int]:
+    counts = {v.value: 0 for v in Verdict}
+    for row in rows:
+        counts[row.verdict] = counts.get(row.verdict, 0) + 1
+    return counts
+
+
 def render(view: ReportView) -> str:
     """The JUnit XML document, UTF-8, with an XML declaration."""
     root = ET.Element("testsuites", name="factcheck", tests=str(view.total + len(view.diagnostics)))
@@ -69,6 +77,8 @@ def render(view: ReportView) -> str:
             ("sha256", doc.sha256),
             ("factcheck.version", view.version),
             ("generated_at", view.generated_at),
+            ("verdicts", ", ".join(f"{v} {n}" for v, n in _counts(rows).items())),
+            ("unexpected", str(sum(1 for r in rows if not r.expected))),
         ):
             if value:
                 ET.SubElement(props, "property", name=name, value=xml_text(value))
