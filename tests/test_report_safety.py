@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck.report import ALL, render
 from factcheck.report.examples import injection_run
@@ -181,3 +183,48 @@ def test_markdown_code_spans_cannot_split_cells() -> None:
     text = render(type(run)([result], [], []), "markdown", generated_at=WHEN)
     row = next(line for line in text.split("\n") if "a\\|b" in line)
     assert len(re.findall(r"(?<!\\)\|", row)) == 5
+
+
+# Any text a document can hold, weighted towards the characters that have meaning somewhere.
+_NASTY = st.lists(
+    st.one_of(
+        st.sampled_from(list("|*_[]<>#`\\&\"'\n\r\t:;!~") + ["::", "\x1b", "\x00", "\x07", "\u202e", "\u2028", "</"]),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quote=_NASTY, explanation=_NASTY, title=_NASTY, stated=_NASTY)
+def test_any_text_is_contained_in_every_format(quote: str, explanation: str, title: str, stated: str) -> None:
+    import dataclasses
+
+    base = injection_run()
+    first = base.results[0]
+    doc = dataclasses.replace(first.document, title=title, source=quote)
+    claim = dataclasses.replace(first.claim, quote=quote, stated=stated or "1")
+    result = dataclasses.replace(first, document=doc, claim=claim, explanation=explanation)
+    run = type(base)([result], [], [])
+    for fmt in ALL:
+        text = render(run, fmt, generated_at=WHEN)
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", text.replace("\r\n", "\n")), fmt
+        assert not any(line.lstrip().startswith("::") for line in text.split("\n")), fmt
+        if fmt == "junit":
+            xml.dom.minidom.parseString(text.encode("utf-8"))
+        elif fmt in ("json", "sarif"):
+            json.loads(text)
+        elif fmt == "html":
+            parser = _Tags()
+            parser.feed(text)
+            assert [t for t, _ in parser.tags].count("script") == 1
+            assert not any(t in ("img", "iframe", "object", "embed", "a") and "href" not in a for t, a in parser.tags)
+        elif fmt == "markdown":
+            lines = text.split("\n")
+            for i, line in enumerate(lines):
+                if line.startswith("|") and i + 1 < len(lines) and lines[i + 1].startswith("|-"):
+                    width = len(re.findall(r"(?<!\\)\|", line))
+                    j = i + 2
+                    while j < len(lines) and lines[j].startswith("|"):
+                        assert len(re.findall(r"(?<!\\)\|", lines[j].replace("\\\\", ""))) == width, lines[j]
+                        j += 1
