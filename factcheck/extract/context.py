@@ -31,7 +31,7 @@ _MARKERS = [
     ("section", re.compile(r"(?im)^[ \t]*((?:Hoofdstuk|Chapter|Bijlage|Annex|Deel|Part)[ \t]+[\dIVX]+[^\n\r]{0,80}?)[ \t]*\r?$")),
 ]
 _PERIOD = re.compile(
-    r"(?:(?P<prep>vanaf|sinds|tot en met|t/m|tot|medio|eind|begin|uiterlijk|na|vóór|voor|in|per|over|from|since|until|by|in|during|over)[ \t\r\n]+)?"
+    r"(?<![\w])(?=[vstmeubnpofdijaVSTMEUBNPOFDIJA12])(?:(?P<prep>vanaf|sinds|tot en met|t/m|tot|medio|eind|begin|uiterlijk|na|vóór|voor|in|per|over|from|since|until|by|in|during|over)[ \t\r\n]+)?"
     r"(?:(?:het|de)[ \t\r\n]+(?:jaar|periode)[ \t\r\n]+)?"
     r"(?P<year>(?:(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"january|february|march|may|june|july|august|october)[ \t\r\n]+)?"
@@ -183,16 +183,28 @@ def subject_of(text: str, item: Found, sentence_start: int, left_limit: int = 0)
     return _left_phrase(text, item, sentence_start, left_limit) or _noun_phrase(text, item)
 
 
-def period_of(text: str, item: Found, start: int, end: int) -> str | None:
-    """The period the sentence names, nearest to the figure (preferring one before it)."""
-    best: tuple[int, str] | None = None
+def periods_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Every period phrase in ``text[start:end]``: (start, end, phrase)."""
+    out = []
     for m in _PERIOD.finditer(text, start, end):
-        if m.end() > item.start and m.start() < item.end:
-            continue
         prep = _collapse(m.group("prep") or "").lower()
         year = _collapse(m.group("year"))
-        phrase = f"{prep} {year}" if prep in _KEEP_PREPS else year
-        distance = item.start - m.end() if m.end() <= item.start else (m.start() - item.end) * 2 + 1
+        out.append((m.start(), m.end(), f"{prep} {year}" if prep in _KEEP_PREPS else year))
+    return out
+
+
+def nearest_period(periods: list[tuple[int, int, str]], item: Found) -> str | None:
+    """The period nearest to the figure, preferring one before it."""
+    best: tuple[int, str] | None = None
+    for start, end, phrase in periods:
+        if end > item.start and start < item.end:
+            continue
+        distance = item.start - end if end <= item.start else (start - item.end) * 2 + 1
         if best is None or distance < best[0]:
             best = (distance, phrase)
     return best[1] if best else None
+
+
+def period_of(text: str, item: Found, start: int, end: int) -> str | None:
+    """The period the sentence ``text[start:end]`` names, nearest to the figure."""
+    return nearest_period(periods_in(text, start, end), item)

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from factcheck.extract import context, tables
 from factcheck.extract.ids import assign_ids
-from factcheck.extract.scan import FIGURE_KINDS, Found, scan
+from factcheck.extract.scan import get_scanner
 from factcheck.numbers import decimal_string
 from factcheck.sources.errors import NoTextLayerError, UnsupportedSourceError
 from factcheck.sources.text import DEFAULT_MAX_BYTES, SourcePage, check_file, is_text_path, read_text_source, sha256_of
@@ -79,6 +79,9 @@ class ExtractedDocument:
         return info
 
 
+_VISIBLE = re.compile(r"\S")
+
+
 def _line_col(text: str, offset: int, line_starts: list[int]) -> tuple[int, int]:
     import bisect
 
@@ -89,7 +92,7 @@ def _line_col(text: str, offset: int, line_starts: list[int]) -> tuple[int, int]
 def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any] | None = None) -> PageResult:
     """Scan one page: figures with provenance and sentence context, table regions, markers."""
     text = page.text
-    result = PageResult(number=page.number, has_text=re.search(r"\S", text) is not None)
+    result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None)
     regions = tables.regions(text)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     for region in regions:
@@ -97,19 +100,13 @@ def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any
         if page.number is not None:
             entry = {"page": page.number, **entry}
         result.tables.append(entry)
-    found = scan(text, language)
-    if regions:
-        kept: list[Found] = []
-        for item in found:
-            if any(r.start <= item.start < r.end for r in regions):
-                if item.is_figure:
-                    result.skipped_in_tables += 1
-                continue
-            kept.append(item)
-        found = kept
+    scanner = get_scanner(language)
+    found = scanner.scan(text, [(r.start, r.end) for r in regions])
+    result.skipped_in_tables = scanner.skipped
     sentences = context.Sentences(text)
     furniture = _page_furniture(text) if page.number is not None else ()
     previous_end = 0
+    period_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for item in found:
         if furniture and item.kind == "count" and any(a <= item.start < b for a, b in furniture) and (
             not item.unit or re.match(r"[ \t]*\r?(?:\n|$)", text[item.end:item.end + 3])
@@ -139,7 +136,10 @@ def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any
         previous_end = item.end
         if subject:
             claim["subject"] = subject
-        period = context.period_of(text, item, s, e)
+        periods = period_cache.get((s, e))
+        if periods is None:
+            periods = period_cache[(s, e)] = context.periods_in(text, s, e)
+        period = context.nearest_period(periods, item)
         if period:
             claim["period"] = period
         where: dict[str, Any] = {}

@@ -69,38 +69,88 @@ _LABEL_WORDS = (
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", re.compile(r"\b(?:[Vv]raag|[Qq]uestion)" + _WS + r"*\(\s*\d+\s*\)")),
     ("footnote", re.compile(r"\[\s*\d{1,3}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")),
-    ("reference", re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")),
+    ("reference", re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")),
     ("reference", re.compile(
         r"\b(?:Kamerstukk?en|Kamerstuk|Handelingen|Staatsblad|Staatscourant|Stb\.|Stcrt\.|Trb\.|ECLI:)"
         r"[^.;)\]\n]*(?:\n[^.;)\]\n]*)?"
     )),
     ("reference", re.compile(r"\((?:EU|EG|EEG|EC|EEC)\)\s*(?:[Nn]r\.?\s*)?\d+/\d+(?:/\w+)?")),
-    ("reference", re.compile(r"(?<![\w])\d{1,6}(?:\s\d{3})?-[A-Z]{1,6}\b")),  # 36600-XX
-    ("reference", re.compile(r"(?<![\w])\d+(?:\s\d{3})*\s+(?:[IVXL]{2,}\b|[IVX]\b(?=,))")),  # 36 410 XVII, 35 000 I,
-    ("reference", re.compile(r"(?<![\w.,])\d+/\d+(?:/\d+)?(?![\w])")),  # 2024/1359, 2024/25, 12/6
-    ("date", re.compile(r"(?<![\w.,])\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})(?![\w])")),
-    ("date", re.compile(
-        r"(?<![\w.,])\d{1,2}(?:e|ste|de)?(?:\s*(?:en|-|–|t/m|tot(?:\s+en\s+met)?|and|to)\s*\d{1,2})?"
-        + _ANYWS + r"+(?:" + MONTHS + r")\.?(?![\w])(?:" + _ANYWS + r"+" + _YEAR + r"(?!\d))?",
-        re.IGNORECASE,
-    )),
-    ("date", re.compile(
-        r"\b(?:" + MONTHS + r"|april|december|november|september)" + _ANYWS + r"+\d{1,2}(?:st|nd|rd|th)?,?"
+    ("date_en", re.compile(
+        r"\b(?=[jfmasondJFMASOND])(?:" + MONTHS + r"|april|december|november|september)" + _ANYWS + r"+\d{1,2}(?:st|nd|rd|th)?,?"
         + _ANYWS + r"+" + _YEAR + r"(?!\d)",
         re.IGNORECASE,
     )),
-    ("time", re.compile(r"(?<![\w.,])\d{1,2}[.:]\d{2}" + _WS + r"*(?:uur|u\.|h\b|am\b|pm\b|a\.m\.|p\.m\.)", re.I)),
-    ("time", re.compile(r"(?<![\w.,])\d{1,2}:\d{2}(?![\d])")),
-    ("year", re.compile(r"(?<![\w.,])" + _YEAR + r"\s*[-–/]\s*(?:" + _YEAR + r"|\d{2})(?![\w,.]?\d)")),
     ("label", re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section 3.1
-    ("label", re.compile(r"(?<![\w.,])(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d])")),  # 1.2.3
-    ("label", re.compile(
-        r"(?<![\w])(?:" + _LABEL_WORDS + r")" + _WS + r"*\(?" + _WS + r"*"
-        r"\d+(?:[.,]\d+)*[a-z]?(?:bis|ter|quater)?\)?"
-        r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot|-|–|van|of)" + _WS + r"*\d+(?:\.\d+)*(?:bis|ter)?\)?)*)",
-        re.IGNORECASE,
-    )),
 ]
+# Non-figures that start with a digit are tried only where a run of digits starts: one cheap
+# pass for the digit runs, then an anchored match, instead of a regex pass per pattern.
+_DIGIT_LED = re.compile(
+    r"(?P<reference>\d{1,6}(?:\s\d{3})?-[A-Z]{1,6}\b"  # 36600-XX
+    r"|\d+(?:\s\d{3})*\s+(?:[IVXL]{2,}\b|[IVX]\b(?=,))"  # 36 410 XVII, 35 000 I,
+    r"|\d+/\d+(?:/\d+)?(?![\w]))"  # 2024/1359, 2024/25, 12/6
+    r"|(?P<date>\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})(?![\w])"
+    r"|\d{1,2}(?:e|ste|de)?(?:\s*(?:en|-|–|t/m|tot(?:\s+en\s+met)?|and|to)\s*\d{1,2})?" + _ANYWS
+    + r"+(?i:" + MONTHS + r")\.?(?![\w])(?:" + _ANYWS + r"+" + _YEAR + r"(?!\d))?)"
+    r"|(?P<time>\d{1,2}[.:]\d{2}" + _WS + r"*(?i:uur|u\.|h\b|am\b|pm\b|a\.m\.|p\.m\.)|\d{1,2}:\d{2}(?![\d]))"
+    r"|(?P<year>" + _YEAR + r"\s*[-–/]\s*(?:" + _YEAR + r"|\d{2})(?![\w,.]?\d))"
+    r"|(?P<label>(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d]))"  # 1.2.3
+)
+_DIGIT_RUN = re.compile(r"\d+")
+# Words after which a number is a label: "artikel 8", "Tabel 3.1", "p. 29", "vraag 14".
+LABEL_WORDS = frozenset(
+    "tabellen tabel table tables figuur figuren figure figures fig grafiek bijlage bijlagen annex appendix "
+    "hoofdstuk hoofdstukken chapter chapters paragraaf par section sections sectie § artikelen artikel article "
+    "articles art lid leden nr nrs no nos nummer nummers number numbers pagina pagina's page pages p pp blz "
+    "spoor fase phase stap step box kader variant optie option scenario motie amendement voetnoot footnote "
+    "versie version categorie category groep niveau level schaal onderdeel deel part track item regel rule "
+    "jaar year week kwartaal quarter titel title afdeling boek stb stcrt trb kamerstuk pilaar pillar "
+    "prioriteit doel goal module ronde round editie edition klasse class graad grade stelling bullet punt sub "
+    "vraag vragen question questions zie".split()
+)
+_ABBREVIATION_LABELS = frozenset("art nr nrs no nos p pp blz fig par stb stcrt trb".split())
+# Two-word labels whose second word is a preposition: "antwoord op 14", "gelijk aan 24".
+_LABEL_PAIRS = {"op": {"antwoord", "antwoorden"}, "aan": {"gelijk"}}
+_LABEL_CONTINUATION = re.compile(
+    r"\d+(?:[.,]\d+)*[a-z]?(?:bis|ter|quater)?\)?"
+    r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot|-|–|van|of)" + _WS + r"*\d+(?:\.\d+)*(?:bis|ter)?\)?)*)"
+)
+_BLANK_OR_PAREN = " \t\u00a0\u202f\u2009("
+
+
+def _word_before(text: str, i: int) -> tuple[str, int]:
+    """The letters-and-dots word ending at ``i`` (after skipping blanks), and where it starts."""
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in ".'’"):
+        j -= 1
+    if j > 0 and (text[j - 1].isdigit() or text[j - 1] == "_"):
+        return "", i
+    return text[j:i], j
+
+
+def label_start(text: str, s: int) -> int | None:
+    """Where the label word before the number at ``s`` starts, or None when there is none."""
+    i = s
+    while i > 0 and text[i - 1] in _BLANK_OR_PAREN and s - i < 4:
+        i -= 1
+    if i > 0 and text[i - 1] == "§":
+        return i - 1
+    word, j = _word_before(text, i)
+    if not word:
+        return None
+    low = word.lower()
+    bare = low.rstrip(".")
+    if low.endswith(".") and bare not in _ABBREVIATION_LABELS:
+        return None  # "... vorig jaar. 30 mensen": a full stop, not an abbreviation
+    if bare in LABEL_WORDS:
+        return j
+    if bare in _LABEL_PAIRS:
+        k = j
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        first, f = _word_before(text, k)
+        if first.lower() in _LABEL_PAIRS[bare]:
+            return f
+    return None
 
 # --- left context ------------------------------------------------------------------------------
 EXTRA_HEDGES: dict[str, Hedge] = {
@@ -120,6 +170,13 @@ ALL_HEDGES: dict[str, Hedge] = {**{k.lower(): v for k, v in HEDGE_WORDS.items()}
 for _weak in ("some", "rond", "rondom", "afgerond", "boven", "under", "over"):
     ALL_HEDGES.pop(_weak, None)
 ALL_HEDGES["over"] = Hedge.ABOVE  # English: "over 9 million"; only read before a figure
+
+
+def _first_letters(words: object) -> str:
+    """A lookahead on the possible first characters: Python's re tries an alternation at every
+    position, and a one-character class in front makes the misses cheap."""
+    chars = {w[0].lower() for w in words} | {w[0].upper() for w in words}  # type: ignore[union-attr]
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 def _alternation(words: object) -> str:
@@ -261,7 +318,7 @@ _MULTIPLES_EN = {"twice": 2, "thrice": 3, "two-fold": 2, "twofold": 2, "threefol
 
 
 def _word_pattern(words: dict[str, object]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w\-])(" + _alternation(words) + r")(?![\w\-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w\-])" + _first_letters(words) + r"(" + _alternation(words) + r")(?![\w\-])", re.IGNORECASE)
 
 
 _WORDS_RE = {
@@ -326,7 +383,33 @@ class Scanner:
     def masks(self, text: str) -> list[tuple[int, int, str]]:
         spans: list[tuple[int, int, str]] = []
         scale_re = _SCALE_RIGHT[self.lang]
+        taken_until = 0
+        for run in _DIGIT_RUN.finditer(text):
+            s = run.start()
+            if s < taken_until:
+                continue
+            before = text[s - 1] if s else " "
+            if before.isalnum() or before == "_":
+                continue
+            m = _DIGIT_LED.match(text, s)
+            if m is not None and not (before in ".," and m.lastgroup != "reference"):
+                spans.append((s, m.end(), m.lastgroup or "reference"))
+                taken_until = m.end()
+                continue
+            start = label_start(text, s)
+            if start is not None:
+                cont = _LABEL_CONTINUATION.match(text, s)
+                end = cont.end() if cont else run.end()
+                tail = text[end:end + 30]
+                # "elk jaar 1 miljard", "stap 2 procent": the number is a quantity after all.
+                if not (scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail)):
+                    spans.append((start, end, "label"))
+                    taken_until = end
         for kind, pattern in _MASKS:
+            if kind == "date_en":
+                if self.lang != "en":
+                    continue
+                kind = "date"
             for m in pattern.finditer(text):
                 if m.end() <= m.start():
                     continue
@@ -343,7 +426,8 @@ class Scanner:
     def scan(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Found]:
         masks = self.masks(text)
         found: list[Found] = []
-        masked = _Intervals([(s, e) for s, e, _ in masks], len(text))
+        masked = _Intervals([(s, e) for s, e, _ in masks] + list(skip or ()), len(text))
+        self.skipped = 0
         for s, e, kind in masks:
             # One non-figure record per masked number, so they can be listed separately.
             for m in re.finditer(r"\d+", text[s:e]):
@@ -353,6 +437,8 @@ class Scanner:
         for m in self.core_re.finditer(text):
             s, e = m.span()
             if masked.hits(s, e) or consumed.hits(s, e):
+                if skip and any(a <= s < b for a, b in skip):
+                    self.skipped += 1
                 continue
             item = self._figure_at(text, s, e)
             if item is None:
@@ -370,8 +456,7 @@ class Scanner:
         found.sort(key=lambda f: (f.start, f.end))
         self._propagate_hedges(text, found)
         if skip:
-            skipper = _Intervals(skip, len(text))
-            found = [f for f in found if not skipper.hits(f.start, f.end)]
+            found = [f for f in found if not any(a <= f.start < b for a, b in skip)]
         return found
 
     # -- one digit group ----------------------------------------------------------------------------
@@ -414,7 +499,7 @@ class Scanner:
         sign = 1
 
         # Left: sign, currency, hedge (in that order, reading leftwards).
-        left = text[max(0, s - 80):s]
+        left = text[max(0, s - 40):s]
         m = _SIGN_LEFT.search(left)
         if m:
             sign = -1 if (m.group(1) or m.group(2)) in MINUS else 1
@@ -433,7 +518,7 @@ class Scanner:
         m = _HEDGE_LEFT.search(left)
         if m:
             hedge = ALL_HEDGES.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
-            hedge_start = s - (len(text[max(0, s - 80):s]) - m.start())
+            hedge_start = s - (len(text[max(0, s - 40):s]) - m.start())
 
         # Right: range, scale, currency, percent, per-tails, ratio, duration, noun.
         value_high: Fraction | None = None
@@ -617,7 +702,7 @@ class Scanner:
         fractions = _FRACTIONS_NL if self.lang == "nl" else _FRACTIONS_EN
         multiples = _MULTIPLES_NL if self.lang == "nl" else _MULTIPLES_EN
         numbers = _WORD_NUMBERS_NL if self.lang == "nl" else _WORD_NUMBERS_EN
-        left = text[max(0, s - 60):s]
+        left = text[max(0, s - 40):s]
         hedge = Hedge.EXACT
         hedge_start = None
         m = _HEDGE_LEFT.search(left)
@@ -721,10 +806,15 @@ class _Intervals:
 _SCANNERS: dict[str, Scanner] = {}
 
 
-def scan(text: str, language: str = "nl", skip: list[tuple[int, int]] | None = None) -> list[Found]:
-    """All figures and non-figures in ``text``, in order. ``skip`` spans (tables) are left out."""
+def get_scanner(language: str = "nl") -> Scanner:
+    """The (cached) scanner for a language."""
     lang = "en" if language.startswith("en") else "nl"
     scanner = _SCANNERS.get(lang)
     if scanner is None:
         scanner = _SCANNERS[lang] = Scanner(lang)
-    return scanner.scan(text, skip)
+    return scanner
+
+
+def scan(text: str, language: str = "nl", skip: list[tuple[int, int]] | None = None) -> list[Found]:
+    """All figures and non-figures in ``text``, in order. Numbers in ``skip`` spans (tables) are left out."""
+    return get_scanner(language).scan(text, skip)

@@ -11,6 +11,7 @@ Every way a PDF can be unreadable becomes one of the typed errors in
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import time
@@ -32,8 +33,7 @@ from factcheck.sources.text import DEFAULT_MAX_BYTES, SourcePage, check_file
 
 T = TypeVar("T")
 BBox = tuple[float, float, float, float]
-# A page with fewer visible characters than this is treated as having no text.
-MIN_TEXT_CHARS = 1
+_VISIBLE = re.compile(r"\S")
 
 
 def is_pdf_bytes(head: bytes) -> bool:
@@ -168,7 +168,7 @@ def map_pages(
                         # Rare: pdfium dropped or inserted characters; bounded text is the
                         # better text then, and boxes fall back to None where they disagree.
                         text = textpage.get_text_bounded()
-                    if sum(1 for ch in text[:4096] if not ch.isspace()) >= MIN_TEXT_CHARS:
+                    if not seen_text and _VISIBLE.search(text):
                         seen_text = True
                     width, height = page.get_size()
                     results.append(fn(PdfPage(SourcePage(number, text), width, height, textpage)))

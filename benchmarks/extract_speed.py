@@ -1,0 +1,146 @@
+"""Time `extract` on the three large corpus PDFs against pdftotext, and peak memory on 500 pages.
+
+    python benchmarks/extract_speed.py [--runs 3] [--jobs 1] [--corpus ../shared/corpus]
+
+For each PDF: the best of ``--runs`` timings of ``factcheck.extract.extract_document`` (text,
+figure grammar, context, boxes for every figure, ids; in process, so interpreter start-up is
+not counted) and of ``pdftotext FILE -`` (a subprocess writing to a pipe), in the same run,
+and their ratio. Target: extract takes at most 3x pdftotext.
+
+Then a 500-page PDF is built in a temporary folder by concatenating pages of those PDFs
+with pypdfium2, and extracted in a fresh subprocess whose peak resident memory (ru_maxrss)
+is reported. Target: under 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+FILES = (
+    "nl-rijksfinancien/bmh-14-naar-een-wendbare-migratieketen.pdf",
+    "nl-rijksfinancien/ombuigings-en-intensiveringslijst-maart2021.pdf",
+    "nl-rijksfinancien/studiegroep-begrotingsruimte.pdf",
+)
+SPEED_TARGET = 3.0
+MEMORY_TARGET_MB = 300.0
+
+
+def _best(fn, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def time_speed(paths: list[Path], runs: int, jobs: int) -> tuple[float, float]:
+    sys.path.insert(0, str(ROOT))
+    from factcheck.extract import extract_document
+
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        sys.exit("pdftotext not found: apt-get install -y poppler-utils")
+    print(f"{'document':<52} {'pages':>5} {'figures':>7} {'extract s':>9} {'pdftotext s':>11} {'ratio':>6}")
+    total_extract = total_poppler = 0.0
+    extract_document(paths[0], jobs=jobs)  # warm imports and caches once
+    for path in paths:
+        result = {}
+
+        def run_extract() -> None:
+            result["doc"] = extract_document(path, jobs=jobs)
+
+        def run_pdftotext() -> None:
+            subprocess.run([pdftotext, "-q", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
+
+        t_extract = _best(run_extract, runs)
+        t_poppler = _best(run_pdftotext, runs)
+        total_extract += t_extract
+        total_poppler += t_poppler
+        doc = result["doc"]
+        print(f"{path.name[:52]:<52} {doc.pages:>5} {len(doc.claims):>7} {t_extract:>9.3f} {t_poppler:>11.3f} "
+              f"{t_extract / t_poppler:>6.2f}")
+    ratio = total_extract / total_poppler
+    verdict = "meets" if ratio <= SPEED_TARGET else "MISSES"
+    print(f"{'total':<52} {'':>5} {'':>7} {total_extract:>9.3f} {total_poppler:>11.3f} {ratio:>6.2f}  "
+          f"({verdict} the target of {SPEED_TARGET:g}x)")
+    return total_extract, total_poppler
+
+
+_CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from factcheck.extract import extract_document
+started = time.perf_counter()
+doc = extract_document(sys.argv[2], jobs=int(sys.argv[3]))
+elapsed = time.perf_counter() - started
+peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"pages": doc.pages, "figures": len(doc.claims), "seconds": elapsed,
+                  "peak_mb": peak_kb / 1024, "worker_peak_mb": children_kb / 1024}))
+"""
+
+
+def build_pdf(paths: list[Path], pages: int, target: Path) -> None:
+    import pypdfium2
+
+    out = pypdfium2.PdfDocument.new()
+    while len(out) < pages:
+        for path in paths:
+            src = pypdfium2.PdfDocument(str(path))
+            take = min(len(src), pages - len(out))
+            if take <= 0:
+                break
+            out.import_pages(src, list(range(take)))
+            src.close()
+    out.save(str(target))
+    out.close()
+
+
+def memory(paths: list[Path], pages: int, jobs: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / f"concatenated-{pages}.pdf"
+        build_pdf(paths, pages, big)
+        proc = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), str(big), str(jobs)],
+                              capture_output=True, text=True, check=True)
+        stats = json.loads(proc.stdout)
+    peak = max(stats["peak_mb"], stats["worker_peak_mb"])
+    verdict = "meets" if peak < MEMORY_TARGET_MB else "MISSES"
+    print(f"{pages}-page PDF ({big.stat().st_size / 1e6 if big.exists() else 0:.0f} MB): {stats['figures']} figures "
+          f"in {stats['seconds']:.2f} s; peak memory {stats['peak_mb']:.0f} MB"
+          + (f", workers {stats['worker_peak_mb']:.0f} MB" if jobs > 1 else "")
+          + f" ({verdict} the target of {MEMORY_TARGET_MB:g} MB)")
+    return peak
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--pages", type=int, default=500, help="pages of the memory test PDF")
+    args = parser.parse_args(argv)
+    paths = [args.corpus / f for f in FILES]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print("missing corpus files: " + ", ".join(missing), file=sys.stderr)
+        return 2
+    total_extract, total_poppler = time_speed(paths, args.runs, args.jobs)
+    peak = memory(paths, args.pages, args.jobs)
+    ok = total_extract / total_poppler <= SPEED_TARGET and peak < MEMORY_TARGET_MB
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    sys.exit(main())
