@@ -111,12 +111,13 @@ def memory(paths: list[Path], pages: int, jobs: int) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / f"concatenated-{pages}.pdf"
         build_pdf(paths, pages, big)
+        size_mb = big.stat().st_size / 1e6
         proc = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), str(big), str(jobs)],
                               capture_output=True, text=True, check=True)
         stats = json.loads(proc.stdout)
     peak = max(stats["peak_mb"], stats["worker_peak_mb"])
     verdict = "meets" if peak < MEMORY_TARGET_MB else "MISSES"
-    print(f"{pages}-page PDF ({big.stat().st_size / 1e6 if big.exists() else 0:.0f} MB): {stats['figures']} figures "
+    print(f"{pages}-page PDF ({size_mb:.0f} MB): {stats['figures']} figures "
           f"in {stats['seconds']:.2f} s; peak memory {stats['peak_mb']:.0f} MB"
           + (f", workers {stats['worker_peak_mb']:.0f} MB" if jobs > 1 else "")
           + f" ({verdict} the target of {MEMORY_TARGET_MB:g} MB)")
