@@ -306,3 +306,18 @@ def test_phone_width_does_not_overflow_and_screenshot(report_page: DevTools, tmp
         (Path(out) / "report-phone.png").write_bytes(png)
         (Path(out) / "report-desktop.png").write_bytes(desktop)
     assert page.console_errors() == []
+
+
+def test_formulas_render_as_mathml(report_page: DevTools) -> None:
+    page = report_page
+    page.evaluate("document.querySelectorAll('details.result').forEach(d => d.open = true)")
+    count = page.evaluate("document.querySelectorAll('.math math').length")
+    assert count >= 5
+    # A fraction is laid out as a fraction: taller than one line of text.
+    height = page.evaluate(
+        "Math.max(...Array.from(document.querySelectorAll('.math math')).map(m => m.getBoundingClientRect().height))"
+    )
+    line = page.evaluate("parseFloat(getComputedStyle(document.body).lineHeight)")
+    assert height > line * 1.2, (height, line)
+    page.evaluate("document.querySelectorAll('details.result').forEach(d => d.open = false)")
+    assert page.console_errors() == []

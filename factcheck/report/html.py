@@ -23,6 +23,7 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
 from factcheck.model import Verdict
+from factcheck.report.mathml import formula_mathml
 from factcheck.report.page_image import claim_image_uri
 from factcheck.report.view import VERDICT_HELP, ReportView, ResultView
 
@@ -107,6 +108,7 @@ def render(view: ReportView, *, images: bool = True) -> str:
             raise ValueError("an inline asset contains a closing tag")
     used: set[str] = set()
     anchors = {row.key: _anchor(row.key, used) for row in view.results}
+    formulas = {row.key: formula_mathml(row.expr, row.result.document.language or "nl", row.id) for row in view.results}
     pictures: dict[str, str | None] = {}
     for row in view.results:
         uri = None
@@ -130,6 +132,7 @@ def render(view: ReportView, *, images: bool = True) -> str:
         bar_label=f"Verdicts: {counts}",
         anchors=anchors,
         images=pictures,
+        mathml=formulas,
         facts=_facts,
     )
     return page
