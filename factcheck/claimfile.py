@@ -31,7 +31,7 @@ _TOLERANCE_RE = re.compile(r"\d+(?:[.,]\d+)?%?\Z")
 CLAIM_KEYS = frozenset({
     "id", "quote", "stated", "value", "unit", "hedge", "expr", "expect", "tolerance", "external",
     "where", "origin", "kind", "subject", "period", "note", "notes", "evidence", "precision",
-    "value_high", "context", "conflict", "extracted", "status", "tags",
+    "value_high", "context", "conflict", "extracted", "status", "tags", "repeats",
 })
 DOCUMENT_KEYS = frozenset({"id", "title", "source", "sha256", "language", "units", "hedge_margin", "date", "url"})
 TOP_KEYS = frozenset({"document", "claims", "obsolete", "deleted", "conflicts", "extraction"})
@@ -99,7 +99,11 @@ def parse_claim_text(text: str, path: str) -> ClaimFile:
             reader.warn_unknown(key, TOP_KEYS, root, "top-level")
     document = reader.document(root)
     claims = reader.claims(root, document)
-    return ClaimFile(document=document, claims=tuple(claims), diagnostics=tuple(reader.diagnostics))
+    deleted_node = root.get("deleted")
+    deleted = frozenset(
+        item.text for item in deleted_node if isinstance(item, YScalar)
+    ) if isinstance(deleted_node, YSeq) else frozenset()
+    return ClaimFile(document=document, claims=tuple(claims), diagnostics=tuple(reader.diagnostics), deleted=deleted)
 
 
 class _Reader:
@@ -304,8 +308,27 @@ class _Reader:
             quote=self.text(get("quote"), "quote"),
             where=where,
             origin=self.text(get("origin"), "origin") if isinstance(get("origin"), YScalar) else None,
+            kind=self.text(get("kind"), "kind") if isinstance(get("kind"), YScalar) else None,
+            subject=self.text(get("subject"), "subject") if isinstance(get("subject"), YScalar) else None,
+            period=self.text(get("period"), "period") if isinstance(get("period"), YScalar) else None,
+            repeats=self.id_list(get("repeats")),
+            evidence=_plain(get("evidence")) if isinstance(get("evidence"), YMap) else {},
             key_locations=_KeyLocations(self.path, node.key_pos),
         )
+
+    def id_list(self, node: YValue | None) -> tuple[str, ...]:
+        """A list of claim ids (for `repeats:`), each checked like an id in a formula."""
+        if node is None:
+            return ()
+        if not isinstance(node, YSeq):
+            raise self.error("FC106", "repeats must be a list of claim ids", self.loc(node))
+        ids = []
+        for item in node:
+            text = self.text(item, "repeats entry")
+            if text is None or not (CLAIM_ID_RE.match(text) or re.fullmatch(r"[a-z0-9][a-z0-9_-]*\.[a-z][a-z0-9_]*", text)):
+                raise self.error("FC107", f"{text!r} in repeats is not a claim id", self.loc(item))
+            ids.append(text)
+        return tuple(ids)
 
     def value(self, node: YValue | None, stated: str | None) -> Fraction | None:
         text = self.text(node, "value")

@@ -7,7 +7,7 @@ value of its own is computed from its own formula; cycles among those are errors
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -76,23 +76,33 @@ class _Entry:
     units: UnitSystem
 
 
-def check_paths(paths: Sequence[str | Path]) -> CheckRun:
+def check_paths(paths: Sequence[str | Path], *, discover: bool = True) -> CheckRun:
     """Read every claim file under ``paths`` (files or folders) and check every relation."""
     files, problems = find_claim_files(list(paths))
     loaded = [read_claim_file(p) for p in files]
-    return check_files(loaded, problems)
+    return check_files(loaded, problems, discover=discover)
 
 
-def check_files(files: list[ClaimFile], problems: Iterable[Diagnostic] = ()) -> CheckRun:
-    """Check already loaded claim files together, so they can reference each other's claims."""
+def check_files(files: list[ClaimFile], problems: Iterable[Diagnostic] = (), *, discover: bool = True) -> CheckRun:
+    """Check already loaded claim files together, so they can reference each other's claims.
+
+    With ``discover``, files of extracted figures also get the relations and repeats that
+    discovery proposes and the file does not hold yet (see factcheck.discover).
+    """
     diagnostics = list(problems)
+    if discover:
+        from factcheck.discover.claims import proposed_claims
+
+        files = [replace(f, claims=f.claims + tuple(proposed_claims(f))) for f in files]
     engine = _Engine(files)
     results: list[Result] = []
     for claim_file in files:
         diagnostics.extend(claim_file.diagnostics)
         diagnostics.extend(engine.file_problems.get(claim_file.document.path, []))
         for claim in claim_file.claims:
-            if claim.is_relation:
+            if claim.repeats:
+                results.append(engine.judge_repeats(claim))
+            elif claim.is_relation:
                 results.append(engine.judge(claim))
     return CheckRun(files=files, results=results, diagnostics=diagnostics)
 
@@ -266,6 +276,40 @@ class _Engine:
             entry, verdict, inputs=inputs, formula=formula, computed=value, computed_interval=interval,
             stated_value=stated, stated_interval=stated_interval, scale=scale, implied=implied,
         )
+
+    def judge_repeats(self, claim: Claim) -> Result:
+        """Statements said to be of one quantity: ``conflict`` when they disagree."""
+        from factcheck.discover.figures import from_claims
+        from factcheck.discover.repeats import judge_statements
+        from factcheck.explain import explain_repeats
+
+        entry = self.local[claim.location.path][claim.id]
+        members: list[Claim] = []
+        for name in claim.repeats:
+            target = self.by_qualified.get(name) if "." in name else self.local[entry.document.path].get(name)
+            if target is None:
+                error = FormulaError(f"unknown claim id {name!r} in repeats", path=claim.location.path,
+                                     line=claim.location.line, col=claim.location.col, code="FC203")
+                return self._finish(entry, Verdict.ERROR, message=str(error))
+            members.append(target.claim)
+        figures = from_claims(members, only_extracted=False)
+        verdict_name, pairs = judge_statements(figures)
+        disagreeing = {i for pair in pairs for i in pair}
+        evidence = tuple(
+            {
+                "claim": m.id,
+                "stated": m.stated or "",
+                "where": ", ".join(f"{k} {v}" for k, v in m.where.items() if k in ("page", "line", "question")),
+                "quote": m.quote or "",
+                "disagrees": "yes" if m.id in disagreeing else "no",
+            }
+            for m in members
+        )
+        result = LazyResult(
+            lambda r: explain_repeats(r, members, pairs),
+            claim=claim, document=entry.document, verdict=Verdict(verdict_name), evidence=evidence,
+        )
+        return result
 
     def _collect_missing(self, formula: Formula, entry: _Entry, missing: list[str], reasons: list[str]) -> None:
         for name in formula.names:

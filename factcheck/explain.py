@@ -32,6 +32,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "unit_inside": "Oordeel: eenheidsfout. In de formule worden grootheden met verschillende eenheden opgeteld of afgetrokken: {computed} en {stated}.",
         "unverifiable": "Oordeel: niet te controleren. Er ontbreekt invoer: {reasons}.",
         "error": "Oordeel: fout. De relatie kan niet worden berekend: {message}",
+        "repeats": "Dezelfde grootheid wordt {n} keer genoemd:",
+        "statement": "  {id}: {stated} ({where}): \u201c{quote}\u201d",
+        "repeats_consistent": "Oordeel: consistent. Alle {n} vermeldingen noemen hetzelfde getal (bevestigd).",
+        "repeats_rounding": "Oordeel: afronding. De vermeldingen verschillen alleen binnen de afronding.",
+        "repeats_conflict": "Oordeel: tegenstrijdig. Voor dezelfde periode worden verschillende waarden genoemd:",
+        "pair": "  {a} ({sa}) tegenover {b} ({sb})",
     },
     "en": {
         "relation": "Relation: {id} = {expr}",
@@ -51,6 +57,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "unit_inside": "Verdict: unit. The formula adds or subtracts quantities with different units: {computed} and {stated}.",
         "unverifiable": "Verdict: unverifiable. An input is missing: {reasons}.",
         "error": "Verdict: error. The relation cannot be computed: {message}",
+        "repeats": "The same quantity is stated {n} times:",
+        "statement": "  {id}: {stated} ({where}): \u201c{quote}\u201d",
+        "repeats_consistent": "Verdict: consistent. All {n} statements give the same figure (corroborated).",
+        "repeats_rounding": "Verdict: rounding. The statements differ only within rounding.",
+        "repeats_conflict": "Verdict: conflict. Different values are stated for the same period:",
+        "pair": "  {a} ({sa}) against {b} ({sb})",
     },
 }
 
@@ -153,3 +165,23 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
             ))
     return "\n".join(lines)
 
+
+
+def explain_repeats(result: Result, members: list[Claim], pairs: tuple[tuple[str, str], ...]) -> str:
+    """The explanation of a repeat group: every statement, then which ones disagree."""
+    language = result.document.language if result.document.language in _TEXT else "en"
+    t = _TEXT[language]
+    lines = [t["repeats"].format(n=len(members))]
+    by_id = {m.id: m for m in members}
+    for m in members:
+        where = ", ".join(f"{k} {v}" for k, v in m.where.items() if k in ("page", "line", "question")) or str(m.location)
+        lines.append(t["statement"].format(id=m.id, stated=m.stated or "", where=where, quote=m.quote or ""))
+    if result.verdict is Verdict.CONFLICT:
+        lines.append(t["repeats_conflict"])
+        for a, b in pairs:
+            lines.append(t["pair"].format(a=a, sa=by_id[a].stated, b=b, sb=by_id[b].stated))
+    elif result.verdict is Verdict.CONSISTENT:
+        lines.append(t["repeats_consistent"].format(n=len(members)))
+    else:
+        lines.append(t["repeats_rounding"])
+    return "\n".join(lines)

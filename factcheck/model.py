@@ -119,6 +119,12 @@ class Claim:
     quote: str | None = None
     where: Mapping[str, Any] = field(default_factory=dict)
     origin: str | None = None
+    kind: str | None = None  # money, count, percent, ratio, duration
+    subject: str | None = None
+    period: str | None = None
+    # For a discovered repeat: the ids of the claims that state the same quantity.
+    repeats: tuple[str, ...] = ()
+    evidence: Mapping[str, Any] = field(default_factory=dict)
     # Positions of the other keys, so later errors can point at the right line.
     key_locations: Mapping[str, Location] = field(default_factory=dict)
 
@@ -179,6 +185,8 @@ class ClaimFile:
     document: Document
     claims: tuple[Claim, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+    # Ids people deleted from an extracted file: discovery must not bring them back.
+    deleted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

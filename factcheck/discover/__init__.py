@@ -1,0 +1,102 @@
+"""Find what nobody wrote down: relations between stated figures, and repeated quantities.
+
+:func:`discover` turns extracted claims into new claims with ``origin: discovered`` and the
+evidence attached. They are ordinary claims: people review, keep, edit or delete them; a deleted
+one is listed under ``deleted:`` and is not proposed again. ``factcheck extract`` writes them into
+the claim file; ``factcheck check`` proposes them in memory for files that have none yet.
+Table totals are found by :mod:`factcheck.tables` and arrive the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from factcheck.discover.figures import Fig, from_dicts
+from factcheck.discover.relations import Proposal, find_relations
+from factcheck.discover.repeats import RepeatGroup, find_repeats
+from factcheck.numbers import decimal_string
+
+__all__ = ["discover", "relation_claim", "repeat_claim", "find_relations", "find_repeats"]
+
+_MAX_ID = 60
+
+
+def _id(prefix: str, base: str) -> str:
+    return f"{prefix}_{base}"[:_MAX_ID].rstrip("_")
+
+
+def relation_claim(proposal: Proposal, source: Mapping[str, Any]) -> dict[str, Any]:
+    """A discovered relation as a claim dict: the target's figure with an ``expr`` over the inputs."""
+    target = proposal.target
+    claim: dict[str, Any] = {
+        "id": _id("rel", target.id),
+        "quote": source.get("quote") or target.quote,
+        "stated": target.stated,
+        "value": decimal_string(target.value),
+    }
+    # Extracted units rarely say "per place per year"; when a count multiplies a price, the
+    # product's unit cannot be checked, so the relation leaves the unit open rather than fail.
+    if proposal.unit_exact and target.unit:
+        claim["unit"] = target.unit
+    claim["expr"] = proposal.expr
+    if source.get("where"):
+        claim["where"] = dict(source["where"])
+    claim["origin"] = "discovered"
+    claim["evidence"] = {
+        "relation": proposal.relation,
+        "target": target.id,
+        "inputs": ", ".join(f"{f.id} ({f.stated})" for f in proposal.inputs),
+        "match": "exact" if proposal.exact else "within rounding",
+        "wording": proposal.cue or "none",
+        "score": proposal.score,
+    }
+    return claim
+
+
+def repeat_claim(group: RepeatGroup) -> dict[str, Any]:
+    """A group of statements of one quantity as a claim dict with ``repeats:``."""
+    first = group.members[0]
+    values = sorted({f.stated for f in group.members})
+    return {
+        "id": _id("repeat", first.id),
+        "quote": first.quote,
+        "unit": first.unit,
+        "repeats": [f.id for f in group.members],
+        "origin": "discovered",
+        "evidence": {
+            "statements": len(group.members),
+            "values": " | ".join(values),
+            "disagreeing pairs": len(group.conflicting),
+        },
+    }
+
+
+def discover(
+    claims: Iterable[Mapping[str, Any]],
+    language: str,
+    *,
+    declarations: tuple[str, ...] = (),
+    existing: Iterable[str] = (),
+    deleted: Iterable[str] = (),
+    relations: bool = True,
+    repeats: bool = True,
+) -> list[dict[str, Any]]:
+    """New discovered claims for extracted claim dicts; ids already present or deleted are skipped."""
+    claims = list(claims)
+    by_id = {str(c.get("id")): c for c in claims}
+    figures: list[Fig] = from_dicts(claims, language, declarations)
+    skip = set(existing) | set(deleted) | set(by_id)
+    out: list[dict[str, Any]] = []
+    if relations:
+        for proposal in find_relations(figures):
+            claim = relation_claim(proposal, by_id.get(proposal.target.id, {}))
+            if claim["id"] not in skip:
+                out.append(claim)
+                skip.add(claim["id"])
+    if repeats:
+        for group in find_repeats(figures):
+            claim = repeat_claim(group)
+            if claim["id"] not in skip:
+                out.append(claim)
+                skip.add(claim["id"])
+    return out

@@ -1,0 +1,167 @@
+"""The view of a figure that discovery works on, built from extracted claim dicts or loaded Claims."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Iterable, Mapping
+
+from factcheck.errors import FactcheckError
+from factcheck.model import Claim, Interval
+from factcheck.numbers import parse_figure
+from factcheck.units import Dims, unit_system
+
+# Units that count things: a count times a price is a total, whatever the count counts.
+COUNT_DIMS = frozenset({"person", "place", "household", "fte", "case", "application", "municipality", "item"})
+_WORD_RE = re.compile(r"[a-zà-ÿ]{4,}")
+_STOPWORDS = frozenset("""
+    voor deze door naar zijn wordt worden werd heeft hebben meer over onder tussen binnen zodat
+    omdat maar ook niet geen waar daar hier hierin hiervan daarmee daarnaast echter tevens
+    bedraagt bedragen miljoen miljard duizend euro procent jaar jaren vanaf sinds vanaf
+    with from that this have been were will more than about over into also which their
+    million billion thousand percent year years dollar dollars
+""".split())
+_YEAR_RE = re.compile(r"(?:(vanaf|sinds|from|since)\s+)?((?:19|20)\d\d)")
+
+
+@dataclass(frozen=True)
+class Fig:
+    """One figure as discovery sees it."""
+
+    id: str
+    stated: str
+    value: Fraction
+    interval: Interval
+    unit: str | None
+    dims: Dims | None
+    kind: str | None
+    quote: str
+    position: tuple[int, int]  # (page or 0, line): document order
+    passage: tuple[Any, ...]
+    period: tuple[int, int | None] | None  # years [from, to]; to=None means "from then on"
+    subject: str | None
+    words: frozenset[str]
+    hedge: str = "exact"
+
+
+def period_range(text: str | None) -> tuple[int, int | None] | None:
+    """'vanaf 2027' -> (2027, None); '2027' -> (2027, 2027); '2024 tot en met september' -> (2024, 2024)."""
+    if not text:
+        return None
+    match = _YEAR_RE.search(text)
+    if match is None:
+        return None
+    year = int(match.group(2))
+    return (year, None) if match.group(1) else (year, year)
+
+
+def periods_overlap(a: tuple[int, int | None] | None, b: tuple[int, int | None] | None) -> bool:
+    """True when two periods share a year; an unknown period overlaps nothing."""
+    if a is None or b is None:
+        return False
+    a_end = a[1] if a[1] is not None else 10**6
+    b_end = b[1] if b[1] is not None else 10**6
+    return a[0] <= b_end and b[0] <= a_end
+
+
+def _stem(word: str) -> str:
+    # Crude Dutch/English stemming, enough to match "stabiel"/"stabiele", "plek"/"plekken".
+    for ending in ("en", "es", "e", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def content_words(*texts: str | None) -> frozenset[str]:
+    """Stems of the content words (4+ letters, no stopwords) of the texts, for topic similarity."""
+    words: set[str] = set()
+    for text in texts:
+        if text:
+            words.update(_stem(w) for w in _WORD_RE.findall(text.lower()) if w not in _STOPWORDS)
+    return frozenset(words)
+
+
+def topic_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller word set that the other set also has; Dutch compounds count
+    ("opvangplekken" has "plekken"), so a word matches another that ends with it."""
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    hits = sum(1 for w in small if w in large or any(len(w) >= 5 and (x.endswith(w) or w.endswith(x)) and len(x) >= 5 for x in large))
+    return hits / len(small)
+
+
+def _passage(where: Mapping[str, Any]) -> tuple[Any, ...]:
+    if where.get("question") is not None:
+        return ("question", where.get("question"), where.get("part"))
+    return ("page", where.get("page"), where.get("section"))
+
+
+def from_dicts(claims: Iterable[Mapping[str, Any]], language: str, declarations: tuple[str, ...] = ()) -> list[Fig]:
+    """Figures from extracted claim dicts (the claim-file format); unusable ones are skipped."""
+    units = unit_system(declarations)
+    out = []
+    for claim in claims:
+        stated = claim.get("stated")
+        if not stated or claim.get("expr") or claim.get("origin") not in (None, "extracted"):
+            continue
+        try:
+            figure = parse_figure(str(stated), language)
+        except FactcheckError:
+            continue
+        if figure.value_high is not None:
+            continue  # ranges are not inputs to arithmetic
+        value = Fraction(str(claim["value"])) if claim.get("value") not in (None, "") else figure.value
+        interval = figure.interval if value == figure.value else Interval.point(value)
+        hedge = claim.get("hedge")
+        if hedge and hedge != figure.hedge.value:
+            from factcheck.model import Hedge
+            from factcheck.numbers import figure_interval
+
+            interval = figure_interval(value, figure.precision, Hedge(hedge), Fraction(1, 10))
+        unit = claim.get("unit") or figure.unit_hint
+        dims = _dims(units, unit)
+        where = claim.get("where") or {}
+        out.append(Fig(
+            id=str(claim["id"]), stated=str(stated), value=value, interval=interval, unit=unit, dims=dims,
+            kind=claim.get("kind"), quote=str(claim.get("quote") or ""),
+            position=(int(where.get("page") or 0), int(where.get("line") or 0)),
+            passage=_passage(where), period=period_range(claim.get("period")),
+            subject=claim.get("subject"), words=content_words(claim.get("subject"), claim.get("quote")),
+            hedge=str(hedge or figure.hedge.value),
+        ))
+    return out
+
+
+def from_claims(claims: Iterable[Claim], declarations: tuple[str, ...] = (), *, only_extracted: bool = True) -> list[Fig]:
+    """Figures from loaded claims; by default only extracted ones (hand-written ones are left alone)."""
+    units = unit_system(declarations)
+    out = []
+    for claim in claims:
+        if only_extracted and (claim.origin != "extracted" or claim.expr is not None):
+            continue
+        if claim.value is None or claim.figure is None:
+            continue
+        if claim.figure.value_high is not None:
+            continue
+        where = dict(claim.where)
+        out.append(Fig(
+            id=claim.id, stated=claim.stated or "", value=claim.value,
+            interval=claim.figure.interval if claim.figure.value == claim.value else Interval.point(claim.value),
+            unit=claim.unit, dims=_dims(units, claim.unit), kind=claim.kind, quote=claim.quote or "",
+            position=(int(where.get("page") or 0), int(where.get("line") or claim.location.line or 0)),
+            passage=_passage(where), period=period_range(claim.period),
+            subject=claim.subject, words=content_words(claim.subject, claim.quote),
+            hedge=claim.hedge.value,
+        ))
+    return out
+
+
+def _dims(units: Any, unit: str | None) -> Dims | None:
+    if not unit:
+        return None
+    try:
+        return units.resolve(unit).dims
+    except FactcheckError:
+        return None

@@ -1,0 +1,206 @@
+"""Arithmetic relations nobody wrote down: a ± b = c, a × b = c, a / b = c, sums, p% of a.
+
+Within one passage (an answer, or a stretch of a section), every combination of stated figures
+is tried, exactly and then within the figures' rounding intervals. Most numeric coincidences are
+false, so proposals are scored and only the convincing ones are kept:
+- the wording supports the relation ("het verschil", "in totaal", "daarmee", "waarvan", "x");
+- the match is exact rather than only within rounding;
+- large numbers with many significant digits, not small round ones, make a match meaningful;
+- the result stands after its inputs.
+The search is bounded (figures per passage, terms per sum) so it stays fast on long documents.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Sequence
+
+from factcheck.discover.figures import COUNT_DIMS, Fig
+from factcheck.model import Interval
+from factcheck.units import Dims, combine
+
+MAX_FIGURES_PER_PASSAGE = 24
+MAX_SUM_CANDIDATES = 12
+SUM_TERMS = range(3, 7)
+MIN_SCORE = 6
+
+_CUES = {
+    "difference": re.compile(r"\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bless\b|\bdaling|\bstijging|\btoename|\bafname", re.I),
+    "sum": re.compile(r"\bsamen\b|\bin totaal\b|\btotaal|\bopgeteld|\bwaarvan\b|\btogether|\bin total\b|\btotal|\bcombined|\bplus\b|\bbestaande uit\b|\bconsisting of\b", re.I),
+    "product": re.compile(r"\bdaarmee\b|\bkeer\b|\bmaal\b|\s[x×]\s|\btimes\b|\bmultiplied|\bper\b|\bà\b|\bthus\b|\btherefore\b|\bkomt .* uit op\b", re.I),
+    "quotient": re.compile(r"\bper\b|\bgemiddeld|\baverage|\beach\b|\bgedeeld", re.I),
+    "share": re.compile(r"%|procent|percent|\baandeel\b|\bshare\b|\bdeel\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A relation found among stated figures, with why it is believed."""
+
+    target: Fig
+    inputs: tuple[Fig, ...]
+    relation: str  # difference, sum, product, quotient, share
+    expr: str
+    exact: bool
+    score: int
+    cue: str | None
+    unit_exact: bool  # False when the product's units only fit with a count as multiplier
+
+    @property
+    def figure_ids(self) -> frozenset[str]:
+        return frozenset([self.target.id, *(f.id for f in self.inputs)])
+
+
+def _significant_digits(value: Fraction) -> int:
+    if value.denominator != 1:
+        return 6
+    digits = str(abs(value.numerator)).rstrip("0")
+    return len(digits)
+
+
+def _meets(lo: Fraction | None, hi: Fraction | None, target: Interval) -> bool:
+    return Interval(lo, hi).meets(target)
+
+
+def _same_dims(a: Dims | None, b: Dims | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _product_dims(a: Fig, b: Fig, c: Fig) -> tuple[bool, bool]:
+    """(allowed, exact): units multiply exactly, or a count multiplies a price into a total."""
+    if a.dims is None or b.dims is None or c.dims is None:
+        return True, False
+    if combine(a.dims, b.dims, 1) == c.dims:
+        return True, True
+    for count, price in ((a, b), (b, a)):
+        counted = {name for name, _ in count.dims}
+        if count.dims and counted <= COUNT_DIMS and price.dims == c.dims:
+            return True, False
+    return False, False
+
+
+def _score(target: Fig, inputs: Sequence[Fig], relation: str, exact: bool) -> tuple[int, str | None]:
+    score = 4 if exact else 1
+    cue_match = _CUES[relation].search(target.quote)
+    cue = cue_match.group(0).strip() if cue_match else None
+    if cue:
+        score += 2
+    digits = _significant_digits(target.value)
+    score += 2 if digits >= 4 else (1 if digits >= 3 else -1)
+    if all(abs(f.value) < 100 for f in (target, *inputs)):
+        score -= 3  # small numbers meet by coincidence all the time
+    if all(f.position < target.position for f in inputs):
+        score += 1
+    if len({f.position[1] for f in (target, *inputs)}) == 1 and relation != "share":
+        score -= 1  # a list on one line is more often an enumeration than a calculation
+    return score, cue
+
+
+def _binary(figures: Sequence[Fig]) -> list[Proposal]:
+    found: list[Proposal] = []
+    for c in figures:
+        others = [f for f in figures if f.id != c.id]
+        for a, b in itertools.permutations(others, 2):
+            if a.value == c.value or b.value == c.value:
+                continue  # x ± 0, x × 1: not a relation worth reporting
+            # difference a - b = c (a sum a + b = c is the same relation read the other way)
+            if _same_dims(a.dims, b.dims) and _same_dims(a.dims, c.dims) and c.kind != "percent":
+                point = a.value - b.value
+                lo = None if a.interval.lo is None or b.interval.hi is None else a.interval.lo - b.interval.hi
+                hi = None if a.interval.hi is None or b.interval.lo is None else a.interval.hi - b.interval.lo
+                if point > 0 and (point == c.value or _meets(lo, hi, c.interval)):
+                    exact = point == c.value
+                    score, cue = _score(c, (a, b), "difference", exact)
+                    found.append(Proposal(c, (a, b), "difference", f"{a.id} - {b.id}", exact, score, cue, True))
+            # product a × b = c (each unordered pair once)
+            if a.id < b.id and a.kind != "percent" and b.kind != "percent":
+                allowed, unit_exact = _product_dims(a, b, c)
+                if allowed:
+                    point = a.value * b.value
+                    products = [x * y for x in (a.interval.lo, a.interval.hi) for y in (b.interval.lo, b.interval.hi)
+                                if x is not None and y is not None]
+                    meets = len(products) == 4 and _meets(min(products), max(products), c.interval)
+                    if point == c.value or meets:
+                        exact = point == c.value
+                        score, cue = _score(c, (a, b), "product", exact)
+                        found.append(Proposal(c, (a, b), "product", f"{a.id} * {b.id}", exact, score, cue, unit_exact))
+            # share: p% of a = c
+            if a.kind == "percent" or (a.unit or "").strip() in ("%", "percent"):
+                if b.kind != "percent" and _same_dims(b.dims, c.dims):
+                    point = a.value / 100 * b.value
+                    if point == c.value or c.interval.contains(point):
+                        exact = point == c.value
+                        score, cue = _score(c, (a, b), "share", exact)
+                        found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True))
+    return found
+
+
+def _sums(figures: Sequence[Fig]) -> list[Proposal]:
+    found: list[Proposal] = []
+    for total in figures:
+        if total.kind == "percent":
+            continue
+        parts = [f for f in figures if f.id != total.id and f.dims == total.dims and 0 < abs(f.value) < abs(total.value)]
+        parts = parts[:MAX_SUM_CANDIDATES]
+        for n in SUM_TERMS:
+            if n > len(parts):
+                break
+            for combo in itertools.combinations(parts, n):
+                point = sum((f.value for f in combo), Fraction(0))
+                if point == total.value:
+                    exact = True
+                else:
+                    los = [f.interval.lo for f in combo]
+                    his = [f.interval.hi for f in combo]
+                    if None in los or None in his:
+                        continue
+                    if not _meets(sum(los), sum(his), total.interval):  # type: ignore[arg-type]
+                        continue
+                    exact = False
+                score, cue = _score(total, combo, "sum", exact)
+                expr = "sum(" + ", ".join(f.id for f in combo) + ")"
+                found.append(Proposal(total, tuple(combo), "sum", expr, exact, score, cue, True))
+    return found
+
+
+def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
+    """Group figures by passage; a long passage is cut where a gap of lines suggests a new paragraph."""
+    groups: dict[tuple[object, ...], list[Fig]] = {}
+    for fig in sorted(figures, key=lambda f: f.position):
+        groups.setdefault(fig.passage, []).append(fig)
+    out: list[list[Fig]] = []
+    for group in groups.values():
+        current: list[Fig] = []
+        for fig in group:
+            if current and (fig.position[1] - current[-1].position[1] > 12 or len(current) >= MAX_FIGURES_PER_PASSAGE):
+                out.append(current)
+                current = []
+            current.append(fig)
+        if current:
+            out.append(current)
+    return out
+
+
+def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
+    """Convincing relations among the figures, best first; one per target, no figure set twice."""
+    proposals: list[Proposal] = []
+    for passage in passages(figures):
+        if len(passage) < 3:
+            continue
+        proposals.extend(_binary(passage))
+        proposals.extend(_sums(passage))
+    proposals = [p for p in proposals if p.score >= MIN_SCORE]
+    proposals.sort(key=lambda p: (-p.score, -abs(p.target.value), p.target.id, p.expr))
+    kept: list[Proposal] = []
+    targets: set[str] = set()
+    seen_sets: set[frozenset[str]] = set()
+    for proposal in proposals:
+        if proposal.target.id in targets or proposal.figure_ids in seen_sets:
+            continue
+        kept.append(proposal)
+        targets.add(proposal.target.id)
+        seen_sets.add(proposal.figure_ids)
+    return kept

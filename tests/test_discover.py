@@ -1,0 +1,97 @@
+"""Discovery on the bundled document: relations nobody wrote down, repeats and conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.claimfile import parse_claim_text
+from factcheck.discover import discover
+from factcheck.engine import check_files
+from factcheck.extract import extract_document
+from factcheck.model import Verdict
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENT = ROOT / "documents" / "asiel-migratie-2025-antwoorden.txt"
+
+
+@pytest.fixture(scope="module")
+def extracted() -> list[dict]:
+    return extract_document(DOCUMENT).claims
+
+
+@pytest.fixture(scope="module")
+def proposals(extracted: list[dict]) -> list[dict]:
+    return discover(extracted, "nl")
+
+
+def _stated(extracted: list[dict], expr_ids: str) -> list[str]:
+    by_id = {c["id"]: c["stated"] for c in extracted}
+    names = [n.strip() for n in expr_ids.replace("sum(", "").replace(")", "").replace("*", ",").replace("-", ",").replace("+", ",").split(",")]
+    return [by_id[n] for n in names if n]
+
+
+def test_finds_the_question_8_chain_and_little_else(extracted: list[dict], proposals: list[dict]) -> None:
+    relations = [p for p in proposals if "expr" in p]
+    found = {(p["stated"], tuple(_stated(extracted, p["expr"]))) for p in relations}
+    assert ("€32.400", ("€55.700", "€23.300")) in found
+    assert ("€983.113.200", ("30.343", "€32.400")) in found
+    assert len(relations) <= 2 + 3
+
+
+def test_savings_2027_come_out_as_a_conflict(extracted: list[dict], proposals: list[dict]) -> None:
+    by_id = {c["id"]: c for c in extracted}
+    conflicts = []
+    for group in (p for p in proposals if "repeats" in p):
+        members = [by_id[i] for i in group["repeats"]]
+        if {m["stated"] for m in members} >= {"1 miljard", "500 miljoen euro"}:
+            conflicts.append(members)
+    (members,) = conflicts
+    questions_1bn_2027 = {m["where"]["question"] for m in members if m["stated"] == "1 miljard" and "2027" in (m.get("period") or "")}
+    questions_500m = {m["where"]["question"] for m in members if m["stated"] == "500 miljoen euro"}
+    assert questions_1bn_2027 == {1, 29}
+    assert questions_500m == {14, 15, 49, 51, 52, 57, 71}
+
+
+def test_41000_places_are_corroborated(extracted: list[dict], proposals: list[dict]) -> None:
+    by_id = {c["id"]: c for c in extracted}
+    groups = [p for p in proposals if "repeats" in p and {by_id[i]["stated"] for i in p["repeats"]} == {"41.000"}]
+    (group,) = groups
+    assert len(group["repeats"]) == 6
+
+
+def test_check_gives_the_verdicts(extracted: list[dict]) -> None:
+    # The same path a user takes: the extracted file, checked, with discovery at check time.
+    import yaml
+
+    text = yaml.safe_dump({"document": {"id": "asiel", "language": "nl"}, "claims": extracted}, allow_unicode=True, sort_keys=False)
+    run = check_files([parse_claim_text(text, "asiel.yaml")])
+    verdicts = {r.claim.id: r.verdict for r in run.results}
+    assert sum(v is Verdict.CONFLICT for v in verdicts.values()) == 1
+    conflict = next(r for r in run.results if r.verdict is Verdict.CONFLICT)
+    assert "500 miljoen euro" in conflict.explanation and "1 miljard" in conflict.explanation
+    relations = [r for r in run.results if r.claim.expr]
+    assert len(relations) >= 2 and all(r.verdict is Verdict.CONSISTENT for r in relations)
+
+
+def test_deleted_proposals_stay_deleted(extracted: list[dict], proposals: list[dict]) -> None:
+    gone = proposals[0]["id"]
+    again = discover(extracted, "nl", deleted=[gone])
+    assert gone not in {p["id"] for p in again}
+    assert len(again) == len(proposals) - 1
+
+
+def test_switches(extracted: list[dict]) -> None:
+    assert all("repeats" in p for p in discover(extracted, "nl", relations=False))
+    assert all("expr" in p for p in discover(extracted, "nl", repeats=False))
+
+
+def test_small_number_coincidences_are_not_proposed() -> None:
+    claims = [
+        {"id": "a", "stated": "2", "kind": "count", "quote": "2 gemeenten", "where": {"question": 1, "line": 1}},
+        {"id": "b", "stated": "3", "kind": "count", "quote": "3 locaties", "where": {"question": 1, "line": 2}},
+        {"id": "c", "stated": "5", "kind": "count", "quote": "5 jaar", "where": {"question": 1, "line": 3}},
+        {"id": "d", "stated": "6", "kind": "count", "quote": "6 maanden", "where": {"question": 1, "line": 4}},
+    ]
+    assert [p for p in discover(claims, "nl") if "expr" in p] == []
