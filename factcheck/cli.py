@@ -17,7 +17,7 @@ from typing import Sequence, TextIO
 from factcheck import __version__
 from factcheck.engine import CheckRun, check_paths
 from factcheck.errors import FactcheckError
-from factcheck.model import Diagnostic
+from factcheck.model import Diagnostic, Verdict
 from factcheck.report.sanitize import clean, guard_workflow_commands
 
 DEFAULT_PATHS = ["claims"]
@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--report-dir", metavar="DIR", help="also write a report in every format into DIR")
     check.add_argument("--baseline", metavar="OLD.json", help="show verdicts that changed since a JSON report")
+    check.add_argument("--no-discover", action="store_true",
+                       help="do not propose relations and repeats for extracted figures (see README, Discovery)")
     check.set_defaults(handler=_cmd_check)
 
     explain = sub.add_parser("explain", help="print the explanation of one claim's verdict")
@@ -93,14 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _run(paths: list[str]) -> CheckRun:
-    return check_paths(paths or DEFAULT_PATHS)
+def _run(paths: list[str], discover: bool = True) -> CheckRun:
+    return check_paths(paths or DEFAULT_PATHS, discover=discover)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from factcheck.report import render, write_reports
 
-    run = _run(args.paths)
+    run = _run(args.paths, discover=not args.no_discover)
     _print_diagnostics(run.diagnostics, sys.stderr)
     baseline = Path(args.baseline) if args.baseline else None
     text = render(run, args.format, baseline=baseline)
@@ -113,14 +115,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.report_dir:
         for written in write_reports(run, Path(args.report_dir), baseline=baseline):
             _emit(f"wrote {written}", sys.stderr)
-    summary = run.summary()
-    _emit(
-        f"{summary['relations']} relations in {summary['files']} files: "
-        + ", ".join(f"{summary[v]} {v}" for v in ("consistent", "rounding", "mismatch", "scale", "unit", "unverifiable", "error", "conflict") if summary[v])
-        + f"; {summary['unexpected']} unexpected",
-        sys.stderr,
-    )
+    _emit(_summary_line(run), sys.stderr)
     return run.exit_code
+
+
+def _summary_line(run: CheckRun) -> str:
+    summary = run.summary()
+    relations, files = summary["relations"], summary["files"]
+    counts = ", ".join(
+        f"{summary[v.value]} {v.value}" for v in Verdict if summary[v.value]
+    )
+    line = f"{relations} relation{'s' * (relations != 1)} in {files} file{'s' * (files != 1)}"
+    if counts:
+        line += f": {counts}"
+    return line + f"; {summary['unexpected']} unexpected"
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
