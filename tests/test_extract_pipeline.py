@@ -85,8 +85,10 @@ def test_table_regions_are_skipped_and_reported() -> None:
 
 
 def test_table_line_heuristic() -> None:
-    assert line_kind("€ 100.000 – € 200.000 1.441.161 (40%) € 151.436") == "table"
-    assert line_kind("Mutatie nota van wijziging 2018 – – – – – –") == "table"
+    assert line_kind("€ 100.000 – € 200.000 1.441.161 (40%) € 151.436") == "wide"
+    assert line_kind("Mutatie nota van wijziging 2018 – – – – – –") == "wide"
+    assert line_kind("Stand 2018 28.287 –") == "table"
+    assert line_kind("Grondwatertarief 120 120 120 120 2030") == "wide"
     assert line_kind("Personeel Dienst van het Koninklijk Huis 18.206") == "row"
     assert line_kind("meer dan € 100.000, € 200.000, € 300.000 en € 400.000 voor") == "prose"
     assert line_kind("(49,5%-37,1% =) 12,4% en zo verder in een lange zin.") == "prose"

@@ -241,6 +241,14 @@ _RANGE_RIGHT = re.compile(
     + _ANYWS + r"+met|t/m|tot|en|and|to|through)" + _ANYWS + r"+)(?:(€|EUR|\$|£|USD)" + _ANYWS + r"{0,3})?",
     re.IGNORECASE,
 )
+_ADJECTIVE = re.compile(r"^ge\w+(?:en|d|t)$|(?:gebonden|ige|ische|lijke|ele|ale|iele|ieve|eerde)$")
+_AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
+_CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*|[ \t]+)[A-Z\u00c0-\u00de]")
+_MONEY_NOUNS = {
+    "besparing", "besparingen", "bezuiniging", "bezuinigingen", "kosten", "uitgaven", "inkomsten", "ontvangsten",
+    "lasten", "middelen", "subsidie", "subsidies", "opbrengst", "opbrengsten", "euro's", "extra", "tekort",
+    "overschot", "budget", "investering", "investeringen", "dollars", "omzet", "schuld", "schulden",
+}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
 # Nouns whose count a figure gives; the unit we write for them.
@@ -615,6 +623,9 @@ class Scanner:
             lower = (noun or "").lower()
             if lower in NOUN_UNITS:
                 item.kind, item.unit = "count", NOUN_UNITS[lower] + per_tail
+            elif noun and lower not in _MONEY_NOUNS and (lower.endswith(("en", "s")) or self.lang == "en"):
+                # "5,5 miljoen aansluitingen", "8 miljoen leidingwateraansluitingen": a count of things.
+                item.kind, item.unit = "count", (self._unit_of(noun) or "") + per_tail
             elif self.lang == "nl" and scale >= 6:
                 # "1 miljard besparing": a bare million or billion in a Dutch budget text is euros.
                 item.kind, item.unit = "money", "EUR" + per_tail
@@ -626,10 +637,9 @@ class Scanner:
                 item.kind = "year"
                 return item
             line_start = text.rfind("\n", 0, s) + 1
-            if not text[line_start:s].strip() and value < 100 and decimals == 0 and re.match(
-                r"[ \t]*[).]?[ \t]+[A-Z\u00c0-\u00de]", text[e:e + 4]
-            ):
-                item.kind = "label"  # footnote text or list item: "1 Zie ...", "2) De ..."
+            starts_sentence = not text[line_start:s].strip() or _AFTER_SENTENCE.search(text, max(0, s - 4), s)
+            if starts_sentence and value < 1000 and decimals == 0 and noun is None and _CAPITAL_NEXT.match(text, e):
+                item.kind = "label"  # footnote text or list item: "1 Zie ...", "2) De ...", "1990. 12 M. Hoogeveen"
                 return item
             if noun is None and hedge is Hedge.EXACT and decimals == 0 and not per and re.match(
                 r"[ \t]*\r?$", text[e:e + 3]
@@ -655,13 +665,14 @@ class Scanner:
     def _noun_after(self, text: str, pos: int) -> tuple[str | None, int | None]:
         """The noun a figure counts: the first content word after it, past a few adjectives."""
         chunk = text[pos:pos + 80]
-        if not re.match(r"[\s\u00a0]", chunk[:1] or "x"):
+        if not chunk[:1].isspace():
             return None, None
         skipped = 0
         offset = 0
-        for m in _WORD_RE.finditer(chunk):
+        words = list(_WORD_RE.finditer(chunk))
+        for index, m in enumerate(words):
             between = chunk[offset:m.start()]
-            if re.search(r"[^\s\u00a0]", between):
+            if between.strip():
                 return None, None  # punctuation or a number in between
             word = m.group(0)
             low = word.lower()
@@ -673,6 +684,17 @@ class Scanner:
                 return None, None
             if word[:1].isupper() and self.lang == "nl" and low not in NOUN_UNITS:
                 return None, None  # a new sentence or a name, not a counted noun
+            if (
+                skipped < 2
+                and self.lang == "nl"
+                and _ADJECTIVE.search(low)
+                and index + 1 < len(words)
+                and not chunk[m.end():words[index + 1].start()].strip()
+                and words[index + 1].group(0).islower()
+                and words[index + 1].group(0) not in FUNCTION_WORDS
+            ):
+                skipped += 1  # "kindgebonden budget", "achterstallige inschrijvingen"
+                continue
             return word, pos + m.end()
         return None, None
 

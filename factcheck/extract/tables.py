@@ -36,11 +36,11 @@ def _is_number(token: str) -> bool:
 
 
 def line_kind(line: str) -> str:
-    """'table' (values side by side), 'row' (a label and one value), 'cell' (a lone value),
+    """'wide' (four or more values side by side), 'table' (two or three), 'row' (a label and one value), 'cell' (a lone value),
     'label' (short text), 'prose' or 'blank'."""
     tokens = line.split()
-    if not tokens:
-        return "blank"
+    if not tokens or (len(tokens) == 1 and len(tokens[0]) <= 2 and not tokens[0][0].isdigit()):
+        return "blank"  # empty, or stray punctuation between cells
     run = best = 0
     numbers = 0
     for tok in tokens:
@@ -55,6 +55,8 @@ def line_kind(line: str) -> str:
             continue  # a currency sign between values keeps the run going
         else:
             run = 0
+    if best >= 4:
+        return "wide"  # four or more values side by side: a table row even when alone
     if best >= 2 and numbers >= 1:
         return "table"
     if numbers >= 1 and len(tokens) <= 3:
@@ -77,7 +79,7 @@ def regions(text: str) -> list[Region]:
     out: list[Region] = []
     i = 0
     n = len(lines)
-    numeric = ("table", "row", "cell")
+    numeric = ("wide", "table", "row", "cell")
     while i < n:
         if lines[i][2] not in numeric:
             i += 1
@@ -85,15 +87,17 @@ def regions(text: str) -> list[Region]:
         j = i
         last_numeric = i
         strong = weak = 0
+        wide = False
         while j < n and lines[j][2] in numeric + ("label", "blank"):
             if lines[j][2] in numeric:
                 last_numeric = j
-                strong += lines[j][2] == "table"
-                weak += lines[j][2] != "table"
+                strong += lines[j][2] in ("table", "wide")
+                weak += lines[j][2] not in ("table", "wide")
+                wide = wide or lines[j][2] == "wide"
             elif j - last_numeric > 3:
                 break
             j += 1
-        if strong >= 2 or (strong >= 1 and weak >= 2) or weak >= 3:
+        if wide or strong >= 2 or (strong >= 1 and weak >= 2) or weak >= 3:
             out.append(Region(lines[i][0], lines[last_numeric][1], i + 1, last_numeric + 1))
         i = last_numeric + 1
     return out
