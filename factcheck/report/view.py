@@ -13,6 +13,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timezone
 from fractions import Fraction
 from pathlib import Path
@@ -306,6 +307,7 @@ def _where(where: Any) -> tuple[str, str, str]:
     return page_s, line_s, ", ".join(parts)
 
 
+@lru_cache(maxsize=4096)
 def _formula(expr: str | None) -> tuple[str, str]:
     """(pretty, latex) for a claim's formula; the expression text itself when sympy cannot help."""
     if not expr:
