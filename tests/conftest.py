@@ -12,12 +12,15 @@ GOLDEN_DIR = Path(__file__).parent / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--force-regen",
-        action="store_true",
-        default=False,
-        help="rewrite golden files under tests/golden/ from the current output instead of comparing",
-    )
+    try:
+        parser.addoption(
+            "--force-regen",
+            action="store_true",
+            default=False,
+            help="rewrite golden files under tests/golden/ from the current output instead of comparing",
+        )
+    except ValueError:  # pytest-regressions, if installed, defines the same flag with the same meaning
+        pass
 
 
 @pytest.fixture
