@@ -160,11 +160,11 @@ def run_extract(args: argparse.Namespace) -> int:
     progress = None
     task = None
     if show_progress:
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from rich.console import Console
-
-        progress = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        unit = "pages" if len(sources) == 1 else "documents"
+        progress = Progress(TextColumn(f"extract ({unit})"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                             console=Console(stderr=True), transient=True)
         progress.start()
         task = progress.add_task("extract", total=len(sources))
@@ -175,6 +175,12 @@ def run_extract(args: argparse.Namespace) -> int:
                     handle(source, status, result)
                     if progress is not None:
                         progress.advance(task)
+        elif len(sources) == 1 and progress is not None:
+            def pages_done(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            status, result = _extract_one((sources[0], {**options, "progress": pages_done}))
+            handle(sources[0], status, result)
         else:
             for job in jobs_list:
                 status, result = _extract_one(job)

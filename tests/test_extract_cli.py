@@ -101,3 +101,15 @@ def test_parser_registration_and_sizes() -> None:
     assert parse_size("1.5 GB") == int(1.5 * 1024**3) and parse_size("500k") == 500 * 1024
     with pytest.raises(SystemExit):
         parser.parse_args(["extract", "a.pdf", "--jobs", "0"])
+
+
+def test_written_claim_files_read_cleanly(tmp_path: Path) -> None:
+    """What extract writes is a valid claim file for the checker (no diagnostics at all)."""
+    claimfile = pytest.importorskip("factcheck.claimfile")
+    out = tmp_path / "claims"
+    assert main([str(DOC), str(PDFS / "fichebundel-85.pdf"), str(PDFS / "labor.pdf"), "-o", str(out)]) == 0
+    for path in sorted(out.glob("[!.]*.yaml")):
+        loaded = claimfile.read_claim_file(path)
+        assert [str(d) for d in loaded.diagnostics] == []
+        assert len(loaded.claims) > 20
+        assert all(c.value is not None for c in loaded.claims)

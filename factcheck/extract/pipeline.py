@@ -214,12 +214,21 @@ def _apply_context(pages: list[PageResult]) -> list[dict[str, Any]]:
     return claims
 
 
-def _pdf_worker(args: tuple[str, str | None, list[int], str, float | None, int | None]) -> list[PageResult]:
+def _pdf_worker(
+    args: tuple[str, str | None, list[int], str, float | None, int | None],
+    progress: Callable[[int], None] | None = None,
+) -> list[PageResult]:
     path, password, numbers, language, page_timeout, max_bytes = args
     from factcheck.sources import pdf_text
 
+    def one(page: Any) -> PageResult:
+        result = analyse_page(page.source, language, page.bbox)
+        if progress is not None:
+            progress(1)
+        return result
+
     return pdf_text.map_pages(
-        Path(path), lambda p: analyse_page(p.source, language, p.bbox), password=password, pages=numbers,
+        Path(path), one, password=password, pages=numbers,
         page_timeout=page_timeout, max_bytes=max_bytes, require_text=False,
     )
 
@@ -247,10 +256,13 @@ def extract_document(
     page_timeout: float | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     doc_id: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ExtractedDocument:
     """Extract every figure of a PDF, text or HTML document with its provenance.
 
-    Raises a :class:`factcheck.errors.SourceError` subclass (FC301-FC309) for unreadable input.
+    ``jobs > 1`` reads the pages of a long PDF in that many processes. ``progress(done, total)``
+    is called as pages are finished. Raises a :class:`factcheck.errors.SourceError` subclass
+    (FC301-FC309) for unreadable input.
     """
     path = Path(path)
     check_file(path, max_bytes)
@@ -268,14 +280,25 @@ def extract_document(
         if language is None:
             language = detect_language("\n".join(sample))
         numbers = list(range(1, page_count + 1))
+        done = 0
+
+        def advance(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(done, page_count)
+
         if jobs > 1 and page_count > 8:
             chunk = max(4, -(-page_count // (jobs * 4)))
             batches = [numbers[i:i + chunk] for i in range(0, page_count, chunk)]
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                parts = pool.map(_pdf_worker, [(str(path), password, b, language, page_timeout, max_bytes) for b in batches])
-                pages = [page for part in parts for page in part]
+                pages = []
+                for part in pool.map(_pdf_worker, [(str(path), password, b, language, page_timeout, max_bytes)
+                                                   for b in batches]):
+                    pages.extend(part)
+                    advance(len(part))
         else:
-            pages = _pdf_worker((str(path), password, numbers, language, page_timeout, max_bytes))
+            pages = _pdf_worker((str(path), password, numbers, language, page_timeout, max_bytes), advance)
         if page_count and not any(p.has_text for p in pages):
             raise NoTextLayerError(
                 f"none of the {page_count} pages has a text layer; the PDF is scanned and needs OCR first",
@@ -291,6 +314,8 @@ def extract_document(
         if language is None:
             language = detect_language(source_pages[0].text)
         pages = [analyse_page(p, language) for p in source_pages]
+        if progress is not None:
+            progress(1, 1)
         title_text = source_pages[0].text
     else:
         raise UnsupportedSourceError("cannot read this file type; extract reads PDF, plain text and HTML", path=str(path))
