@@ -52,8 +52,11 @@ ENCRYPTED_PDF = base64.b64decode(
 )
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A small valid PDF with Helvetica text lines (WinAnsi, so € works), one list per page."""
+def make_pdf(pages: list[list[str]], raw: list[bytes] | None = None) -> bytes:
+    """A small valid PDF with Helvetica text lines (WinAnsi, so € works), one list per page.
+
+    ``raw`` gives a page's text operators directly instead (for kerning tricks).
+    """
     objs: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -63,8 +66,8 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     pages_id = 1 + 2 * len(pages) + 1
     kids = []
-    for lines in pages:
-        body = b"".join(
+    for number, lines in enumerate(pages):
+        body = raw[number] if raw else b"".join(
             b"(" + line.encode("cp1252").replace(b"(", b"\\(").replace(b")", b"\\)") + b") '\n" for line in lines
         )
         content = b"BT /F1 11 Tf 72 760 Td 14 TL\n" + body + b"ET"
@@ -210,3 +213,18 @@ def test_html_source(tmp_path: Path) -> None:
     doc = extract_document(path)
     assert [(c["stated"], c["unit"], c["where"]["section"] if "section" in c["where"] else None)
             for c in doc.claims] == [("€55.700", "EUR / place", None)]
+
+
+def test_split_digits_are_joined_where_the_layout_says_so(tmp_path: Path) -> None:
+    """`2. 277` with a hair-thin space is one number (2277); with a normal space it is not joined."""
+    tight = b"[(Het tekort is ) (2.) 250 ( 277) ( miljoen euro volgens de raming van dit jaar.)] TJ\n"
+    loose = b"[(Het tekort is 2. 277 miljoen euro volgens de raming van dit jaar.)] TJ\n"
+    path = tmp_path / "split.pdf"
+    path.write_bytes(make_pdf([[""], [""]], raw=[tight, loose]))
+    doc = extract_document(path)
+    by_page = {p: [(c["stated"], c["value"]) for c in doc.claims if c["where"]["page"] == p] for p in (1, 2)}
+    assert by_page[1] == [("2.277 miljoen euro", "2277000000")]
+    assert ("277 miljoen euro", "277000000") in by_page[2]
+    claim = next(c for c in doc.claims if c["where"]["page"] == 1)
+    start, end = claim["where"]["span"]
+    assert end - start == len("2. 277 miljoen euro")

@@ -89,8 +89,18 @@ def _line_col(text: str, offset: int, line_starts: list[int]) -> tuple[int, int]
     return i + 1, offset - line_starts[i] + 1
 
 
-def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any] | None = None) -> PageResult:
-    """Scan one page: figures with provenance and sentence context, table regions, markers."""
+def analyse_page(
+    page: SourcePage,
+    language: str,
+    bbox: Callable[[int, int], Any] | None = None,
+    moves: list[tuple[int, int]] | None = None,
+) -> PageResult:
+    """Scan one page: figures with provenance and sentence context, table regions, markers.
+
+    ``moves`` are the (space, number end) pairs where split digits were joined in ``page.text``
+    (see ``PdfPage.joined_text``); a figure ending there covers one more original character.
+    """
+    moved_ends = {q - 1: q for r, q in moves or ()}
     text = page.text
     result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None)
     regions = tables.regions(text)
@@ -147,9 +157,10 @@ def analyse_page(page: SourcePage, language: str, bbox: Callable[[int, int], Any
             where["page"] = page.number
         where["line"] = line
         where["col"] = col
-        where["span"] = [item.start, item.end]
+        end = moved_ends.get(item.end, item.end)
+        where["span"] = [item.start, end]
         if bbox is not None:
-            box = bbox(item.start, item.end)
+            box = bbox(item.start, end)
             if box is not None:
                 where["bbox"] = list(box)
         claim["where"] = where
@@ -222,7 +233,9 @@ def _pdf_worker(
     from factcheck.sources import pdf_text
 
     def one(page: Any) -> PageResult:
-        result = analyse_page(page.source, language, page.bbox)
+        text, moves = page.joined_text()
+        source = SourcePage(page.source.number, text) if moves else page.source
+        result = analyse_page(source, language, page.bbox, moves)
         if progress is not None:
             progress(1)
         return result

@@ -105,6 +105,62 @@ class PdfPage:
         return ma - ra
 
 
+    def _typical_gap(self, index: int, line_start: int, line_end: int) -> float | None:
+        """Median width of the other word spaces on the line of ``index``."""
+        text = self.source.text
+        gaps = []
+        for i in range(line_start + 1, line_end - 1):
+            if i != index and text[i] == " " and not text[i - 1].isspace() and not text[i + 1].isspace():
+                g = self.gap(i - 1, i + 1)
+                if g is not None and g > 0:
+                    gaps.append(g)
+                if len(gaps) >= 15:
+                    break
+        if not gaps:
+            return None
+        gaps.sort()
+        return gaps[len(gaps) // 2]
+
+    def joined_text(self) -> tuple[str, list[tuple[int, int]]]:
+        """The page text with split digits joined where the layout shows they belong together.
+
+        PDF text sometimes breaks one number with a stray space: ``‒ 2. 277``, ``1 4.862``,
+        ``11,062 .6``. Where that space is much narrower than the other word spaces on its
+        line, it is moved to just after the number, so the text keeps its length and every
+        offset outside the number keeps pointing at the same character. Returns the text and
+        the (space, number end) positions that were moved.
+        """
+        text = self.source.text
+        moves: list[tuple[int, int]] = []
+        for m in _SPLIT_DIGITS.finditer(text):
+            r = text.index(" ", m.start(), m.end())
+            g = self.gap(r - 1, r + 1)
+            if g is None:
+                continue
+            line_start = text.rfind("\n", 0, r) + 1
+            line_end = text.find("\n", r)
+            typical = self._typical_gap(r, line_start, line_end if line_end >= 0 else len(text))
+            la, lb, ra, rb = self._textpage.get_charbox(r + 1)
+            height = rb - lb
+            # Narrow in absolute terms (well under a digit's height: not a column gap) and
+            # narrower than the line's other word spaces.
+            if height > 0 and g < 0.6 * height and (typical is None or g < 0.75 * typical):
+                moves.append((r, m.end()))
+        if not moves:
+            return text, []
+        chars = list(text)
+        for r, q in moves:
+            chars[r:q] = chars[r + 1:q] + [" "]
+        return "".join(chars), moves
+
+
+_SPLIT_DIGITS = re.compile(
+    r"(?<![\d.,])\d{1,3}[.,] \d{3}(?!\d)"  # ‒ 2. 277
+    r"|(?<![\d.,])\d{1,2} \d{1,3}[.,]\d{3}(?![\d])"  # 1 4.862
+    r"|(?<![\d.,])\d[\d.,]* [.,]\d+(?![\d])"  # 11,062 .6
+)
+
+
 @contextmanager
 def _time_limit(seconds: float | None, path: Path, page_number: int) -> Iterator[None]:
     """Raise PageTimeoutError when a page takes longer than ``seconds``.
