@@ -154,7 +154,7 @@ _NUMBER_RE = {
     # English: "," or a space groups thousands, "." is the decimal mark.
     "en": re.compile(rf"\d{{1,3}}(?:(?:,|{_SPACE})\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"),
 }
-_RATIO_RE = re.compile(r"(\d+|\w+)\s+(?:op\s+de|op|in|out\s+of)\s+(\d+|\w+)$", re.IGNORECASE)
+_RATIO_RE = re.compile(r"(\d+|\w+)\s+(?:op\s+de|op|van\s+de|in|out\s+of)\s+(\d+|\w+)$", re.IGNORECASE)
 
 
 def _sorted_alternation(words: dict[str, object]) -> str:
@@ -180,12 +180,13 @@ PER_WORDS: dict[str, str] = {
 DURATION_WORDS: dict[str, str] = {
     "dag": "day", "dagen": "day", "werkdagen": "day", "week": "week", "weken": "week", "maand": "month",
     "maanden": "month", "jaar": "year", "jaren": "year", "uur": "hour", "uren": "hour", "kwartaal": "quarter",
-    "kwartalen": "quarter", "day": "day", "days": "day", "weeks": "week", "month": "month", "months": "month",
+    "kwartalen": "quarter", "minuut": "minute", "minuten": "minute", "minute": "minute", "minutes": "minute",
+    "day": "day", "days": "day", "weeks": "week", "month": "month", "months": "month",
     "year": "year", "years": "year", "hour": "hour", "hours": "hour", "quarters": "quarter",
 }
 _DURATION_SUFFIX = re.compile(rf"^(?:\s*-|\s+)({_sorted_alternation(DURATION_WORDS)})(?![\w])", re.IGNORECASE)
 _PER_SUFFIX = re.compile(rf"^\s*(?:per|a|an|each)\s+({_sorted_alternation(PER_WORDS)})(?![\w])", re.IGNORECASE)
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|to|and|en)\s*", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|to|and|en)\s*", re.IGNORECASE)
 
 
 def parse_number(text: str, language: str = "nl") -> tuple[Fraction, int]:

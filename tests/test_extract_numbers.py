@@ -45,3 +45,12 @@ def test_earlier_behaviour_unchanged() -> None:
     assert parse_figure("1.500", "en").value == Fraction(3, 2)
     with pytest.raises(Exception):
         parse_figure("zes appels", "nl")
+
+
+def test_ratio_van_de_minutes_and_t_m_ranges() -> None:
+    assert parse_figure("29 van de 36", "nl").value == Fraction(29, 36)
+    assert parse_figure("40 minuten", "nl").unit_hint == "minute"
+    figure = parse_figure("1 t/m 3", "nl")
+    assert (figure.value, figure.value_high) == (1, 3)
+    figure = parse_figure("9 en 12 maanden", "nl")
+    assert (figure.value, figure.value_high, figure.unit_hint) == (9, 12, "month")

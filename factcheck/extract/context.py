@@ -28,7 +28,9 @@ _MARKERS = [
     ("section", re.compile(
         r"(?m)^[ \t]*((?:\d{1,2}\.){0,3}\d{1,2})\.?[ \t]+([A-Z\u00c0-\u00de][^\n\r.:;]{2,90}?)[ \t]*\r?$"
     )),
-    ("section", re.compile(r"(?im)^[ \t]*((?:Hoofdstuk|Chapter|Bijlage|Annex|Deel|Part)[ \t]+[\dIVX]+[^\n\r]{0,80}?)[ \t]*\r?$")),
+    ("section", re.compile(
+        r"(?m)^[ \t]*((?:[Hh]oofdstuk|HOOFDSTUK|[Cc]hapter|[Bb]ijlage|BIJLAGE|[Aa]nnex|[Dd]eel|[Pp]art)[ \t]+(?:\d+|[IVX]+)\b[^\n\r]{0,80}?)[ \t]*\r?$"
+    )),
 ]
 _PERIOD = re.compile(
     r"(?<![\w])(?=[vstmeubnpofdijaVSTMEUBNPOFDIJA12])(?:(?P<prep>vanaf|sinds|tot en met|t/m|tot|medio|eind|begin|uiterlijk|na|vóór|voor|in|per|over|from|since|until|by|in|during|over)[ \t\r\n]+)?"
@@ -80,6 +82,11 @@ def markers(text: str) -> list[Marker]:
                     continue
                 if re.search(r"\d[\d.,]*\s*(?:%|procent|miljoen|miljard|euro)", title):
                     continue  # a figure at the start of a line, not a heading
+                if len(re.findall(r"(?<![\w.])\d", title)) >= 3:
+                    continue  # a table row: "1.3 Planbureau voor migratie 2 3,5 5 5"
+                number = re.match(r"(\d+)(\.\d+)*", title)
+                if number and not number.group(2) and int(number.group(1)) > 15:
+                    continue  # "19 Wereldwijd": a footnote, not chapter 19
                 out.append(Marker(m.start(), kind, title))
             elif kind in ("asked_by", "question"):
                 out.append(Marker(m.start(), kind, m.group(1).strip()))

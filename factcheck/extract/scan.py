@@ -103,7 +103,7 @@ LABEL_WORDS = frozenset(
     "articles art lid leden nr nrs no nos nummer nummers number numbers pagina pagina's page pages p pp blz "
     "spoor fase phase stap step box kader variant optie option scenario motie amendement voetnoot footnote "
     "versie version categorie category groep niveau level schaal onderdeel deel part track item regel rule "
-    "jaar year week kwartaal quarter titel title afdeling boek stb stcrt trb kamerstuk pilaar pillar "
+    "jaar year week dag day kwartaal quarter titel title afdeling boek stb stcrt trb kamerstuk pilaar pillar "
     "prioriteit doel goal module ronde round editie edition klasse class graad grade stelling bullet punt sub "
     "vraag vragen question questions zie".split()
 )
@@ -303,12 +303,12 @@ _WORD_NUMBERS_NL = {k: v for k, v in NUMBER_WORDS.items() if k in (
     "nul", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien",
     "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig", "dertig", "veertig",
     "vijftig", "zestig", "zeventig", "tachtig", "negentig", "honderd")}
-_WORD_NUMBERS_NL.update({"een": 1, "één": 1, "duizend": 1000, "honderden": 0})
+_WORD_NUMBERS_NL.update({"een": 1, "één": 1, "honderden": 0})
 _WORD_NUMBERS_EN = {k: v for k, v in NUMBER_WORDS.items() if k in (
     "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
     "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")}
-_WORD_NUMBERS_EN.update({"one": 1, "a": 1, "an": 1})
+_WORD_NUMBERS_EN.update({"one": 1})
 _ONE_WORDS = {"een", "één", "one", "a", "an"}
 _FRACTIONS_NL = {k: v for k, v in FRACTION_WORDS.items() if k in (
     "anderhalf", "de helft", "een derde", "één derde", "twee derde", "een kwart", "één kwart", "drie kwart", "driekwart")}
@@ -544,7 +544,7 @@ class Scanner:
                 elif sep in ("tot", "to"):
                     ok = bool(_TUSSEN_LEFT.search(text[max(0, s - 40):start])) or rm.group(3) is not None
                 elif sep in ("en", "and"):
-                    ok = bool(re.search(r"(?:\btussen|\bbetween)" + _ANYWS + r"+(?:€|\$|£)?" + _ANYWS + r"*$",
+                    ok = bool(re.search(r"(?:\btussen(?:" + _ANYWS + r"+de)?|\bbetween)" + _ANYWS + r"+(?:€|\$|£)?" + _ANYWS + r"*$",
                                         text[max(0, s - 40):start], re.I))
                 else:  # a dash
                     ok = v2 > value and not (_is_year(core, value) or _is_year(cm.group(0), v2))
@@ -762,8 +762,8 @@ class Scanner:
             if ra:
                 den_text = ra.group(2).lower()
                 den = int(den_text) if den_text.isdigit() else numbers.get(den_text)
-                if den and den > value:
-                    kind, value = "ratio", value / den
+                if den and den > value and not (low in _ONE_WORDS and "van" in ra.group(1).lower()):
+                    kind, value = "ratio", value / den  # but "een van de drie" is not a share
                     pos += ra.end()
                 else:
                     ra = None
