@@ -1,0 +1,199 @@
+"""One table cell string -> an exact number and the precision it was printed with.
+
+Table cells are simpler than prose figures (no scale words, no hedges) but have their own
+habits: minus signs written as U+2012/U+2013/U+2212, negatives in brackets ``(35,8)``,
+dashes and ``...`` for nil, ``*`` for "less than half the unit", and a number format that
+must be decided per table, because an English document may still print ``3.597`` for three
+thousand five hundred and ninety-seven.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+DecimalSep = Literal[",", "."]
+
+# Every dash a PDF may use for a minus sign or for "nil".
+MINUS_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
+_MINUS_RE = "[" + re.escape(MINUS_CHARS) + "]"
+
+NIL_RE = re.compile(r"^(?:" + _MINUS_RE + r"{1,2}|\.{2,}|\u2026+|-/-|nil|n\.?v\.?t\.?)$", re.IGNORECASE)
+# "*" = less than half the unit (US budget tables); "0*" and "p.m." are not numbers.
+STAR_RE = re.compile(r"^\*$")
+_NUM_RE = re.compile(
+    r"^(?P<sign>" + _MINUS_RE + r"|\+)?"
+    r"(?P<open>\()?"
+    r"(?P<cur>€|\$|£|₹|Rs\.?|u\$s)?"
+    r"(?P<num>\d[\d.,]*)"
+    r"(?P<close>\))?"
+    r"(?P<pct>%)?$"
+)
+_GROUPED = {
+    ",": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$"),
+    ".": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
+}
+# With no evidence in the table, a lone separator before exactly three digits is a
+# thousands separator, whichever character it is (see decide_decimal_sep).
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$|^\d+$")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d(?:\s?[" + re.escape(MINUS_CHARS) + r"/]\s?(?:(?:19|20)?\d\d)?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class CellNumber:
+    """A printed table figure read exactly.
+
+    ``half`` is the half-width of the interval the printed digits stand for: a figure with
+    ``decimals`` d stands for [value - half, value + half] with half = ½·10^-d. A nil dash is
+    exactly zero (half = 0); ``*`` is zero give or take half a unit.
+    """
+
+    text: str
+    value: Fraction
+    decimals: int
+    half: Fraction
+    nil: bool = False
+    percent: bool = False
+
+    @property
+    def lo(self) -> Fraction:
+        """Lower end of the interval the printed figure stands for."""
+        return self.value - self.half
+
+    @property
+    def hi(self) -> Fraction:
+        """Upper end of the interval the printed figure stands for."""
+        return self.value + self.half
+
+
+def normalize(text: str) -> str:
+    """Remove spaces (incl. no-break/thin spaces) that split a figure, keep everything else."""
+    return re.sub(r"[\s\u00a0\u2009\u202f]+", "", text)
+
+
+def is_nil(text: str) -> bool:
+    """True for the dash / dots spellings of 'nothing'."""
+    return bool(NIL_RE.match(normalize(text)))
+
+
+def looks_numeric(text: str) -> bool:
+    """Cheap syntactic test: could this token be a table figure in some number format?"""
+    t = normalize(text)
+    if NIL_RE.match(t) or STAR_RE.match(t):
+        return True
+    m = _NUM_RE.match(t)
+    # "(0,5" and "1.000)" are pieces of a parenthetical, not figures
+    return m is not None and bool(m.group("open")) == bool(m.group("close"))
+
+
+def is_year(text: str) -> bool:
+    """A bare year or year range (2019, 2013–2017, 2014-15, 2019/20, '2013–'): a header, not a value."""
+    return bool(_YEAR_RE.match(text.strip()))
+
+
+def _evidence(num: str) -> DecimalSep | None:
+    """Which decimal separator a digit string proves, if any."""
+    has_c, has_d = "," in num, "." in num
+    if has_c and has_d:
+        return "," if num.rfind(",") > num.rfind(".") else "."
+    for sep in (",", "."):
+        if num.count(sep) > 1:
+            # a repeated separator is a thousands separator, so the other one is decimal
+            return "." if sep == "," else ","
+        if num.count(sep) == 1:
+            tail = num.split(sep)[1]
+            if not tail:
+                continue  # "23." ends a sentence; it proves nothing
+            if len(tail) != 3:
+                return sep
+            if num.startswith("0" + sep):
+                return sep  # 0.125: a thousands group never follows a leading zero
+    return None
+
+
+def decide_decimal_sep(texts: Iterable[str], lang: str | None = None) -> DecimalSep | None:
+    """Decide the table's decimal separator from its cells; ``None`` means 'no decimals seen'.
+
+    Unambiguous cells vote (``1.393,4`` and ``4,8`` for comma; ``28,198.00`` and ``2.5%`` for
+    point). Ambiguous cells such as ``28.913`` do not vote. A tie is broken by ``lang``
+    (nl -> comma, en -> point). With no votes at all the table is read as integers with
+    either character as thousands separator, because that is what tables print far more
+    often than three-decimal figures (eu-015 prints ``3.597`` in an English document).
+    """
+    votes = {",": 0, ".": 0}
+    for t in texts:
+        m = _NUM_RE.match(normalize(t))
+        if not m:
+            continue
+        ev = _evidence(m.group("num"))
+        if ev:
+            votes[ev] += 1
+    if votes[","] == votes["."] == 0:
+        return None
+    if votes[","] > votes["."]:
+        return ","
+    if votes["."] > votes[","]:
+        return "."
+    return "," if (lang or "").lower().startswith("nl") else "."
+
+
+def parse_cell(text: str, decimal_sep: DecimalSep | None) -> CellNumber | None:
+    """Read one cell; ``None`` when it is not a figure under the table's number format."""
+    t = normalize(text)
+    if not t:
+        return None
+    if NIL_RE.match(t):
+        return CellNumber(text=text.strip(), value=Fraction(0), decimals=0, half=Fraction(0), nil=True)
+    if STAR_RE.match(t):
+        return CellNumber(text=text.strip(), value=Fraction(0), decimals=0, half=Fraction(1, 2))
+    m = _NUM_RE.match(t)
+    if not m:
+        return None
+    if bool(m.group("open")) != bool(m.group("close")):
+        return None  # "(0,5" is the start of a parenthetical in a label, not a figure
+    num = m.group("num")
+    if decimal_sep is None:
+        if not _THOUSANDS_ONLY.match(num):
+            return None
+        digits, decimals = num.replace(".", "").replace(",", ""), 0
+    else:
+        if not _GROUPED[decimal_sep].match(num):
+            return None
+        thousands = "." if decimal_sep == "," else ","
+        plain = num.replace(thousands, "")
+        if decimal_sep in plain:
+            int_part, frac_part = plain.split(decimal_sep)
+            digits, decimals = int_part + frac_part, len(frac_part)
+        else:
+            digits, decimals = plain, 0
+    value = Fraction(int(digits), 10**decimals)
+    if m.group("sign") and m.group("sign") != "+" or m.group("open"):
+        value = -value
+    return CellNumber(
+        text=text.strip(),
+        value=value,
+        decimals=decimals,
+        half=Fraction(1, 2 * 10**decimals),
+        percent=bool(m.group("pct")),
+    )
+
+
+# Two figures printed with no space between them: "627,4691,248,804", "1,270-10.79".
+_RUN_TOGETHER = [
+    re.compile(r"^(?P<a>\d{1,3}(?:,\d{3})+)(?P<b>\d{1,3}(?:,\d{3})+(?:\.\d+)?)$"),
+    re.compile(r"^(?P<a>\d{1,3}(?:\.\d{3})+)(?P<b>\d{1,3}(?:\.\d{3})+(?:,\d+)?)$"),
+    # a minus inside a token only splits when the right part has decimals: "1-10" is a page range
+    re.compile(r"^(?P<a>\d[\d.,]*)(?P<b>" + _MINUS_RE + r"\d[\d.,]*[.,]\d+%?)$"),
+]
+
+
+def split_run_together(text: str) -> tuple[str, str] | None:
+    """Split a token that holds two figures with no space between them, else ``None``."""
+    for rx in _RUN_TOGETHER:
+        m = rx.match(text)
+        if m:
+            return m.group("a"), m.group("b")
+    return None

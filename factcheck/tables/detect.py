@@ -1,0 +1,612 @@
+"""Find tables in the words of a page: lines, row labels, value cells and columns.
+
+This works on word boxes rather than on pdfplumber's ``extract_tables``, because budget
+tables rarely have ruling lines and their rows are ragged (a series that starts in 2013 has
+no cells under 2010-2012). The steps:
+
+1. group words into lines by vertical position;
+2. glue figure fragments that the PDF split (``1 4.862``, ``‒ 2. 277``, ``11,062 .6``) and
+   split figures that it ran together (``627,4691,248,804``), using the gaps between boxes;
+3. split each line into a label (left) and value tokens (right);
+4. cut the page into tables: runs of value lines, broken by prose or by a year header;
+5. place each row's values in columns by their x-position, fitted in order to column anchors
+   (so short rows align where their boxes are, and from the right when boxes say so).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from ..sources.pdf_layout import PageWords, Word
+from .cells import (
+    MINUS_CHARS,
+    CellNumber,
+    DecimalSep,
+    decide_decimal_sep,
+    is_year,
+    looks_numeric,
+    parse_cell,
+    split_run_together,
+)
+from .scale import Scale, find_scale
+
+_CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|tab\.)\s*[:.]?\s*[\w.\-–]+", re.IGNORECASE)
+# Non-figure tokens that still sit in value columns: p.m., n.v.t., page ranges ("20-25").
+_TEXT_CELL = re.compile(
+    r"^(?:PM|p\.?m\.?|n\.?v\.?t\.?|n/?a|NA|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|"
+    r"\(\d[\d.,]*[–‒-]\d[\d.,]*\)?|\(?\d[\d.,]*[–‒-]\d[\d.,]*\))$"  # confidence intervals "(1.1–1.2)"
+)
+_DOTS = re.compile(r"^[\s\u00a0]*(?:\.[\s\u00a0]*){2,}$|^\u2026+$")  # leaders, also spaced ". . . ."
+_MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
+_CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, or several words glued back into one figure, with its box."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    small: bool = False  # a superscript footnote marker: part of the label, never a value
+
+
+@dataclass(slots=True)
+class Line:
+    """Tokens that share a baseline, left to right."""
+
+    tokens: list[Token]
+    top: float
+    bottom: float
+    size: float
+    label: list[Token] = field(default_factory=list)
+    values: list[Token] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def label_text(self) -> str:
+        return " ".join(t.text for t in self.label if not t.small and not _DOTS.match(t.text)).strip()
+
+    @property
+    def is_year_header(self) -> bool:
+        return len(self.values) >= 2 and all(is_year(v.text) for v in self.values)
+
+    @property
+    def has_figures(self) -> bool:
+        if _CAPTION.match(self.text) or find_scale([self.text]):
+            return False  # "Tabel 3 ... 2021" or "(bedragen x € 1.000)" are titles, not rows
+        return any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in self.values)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One value cell: the printed text, its exact reading (``None`` for a text cell), box and column."""
+
+    text: str
+    number: CellNumber | None
+    col: int
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(slots=True)
+class Row:
+    """A table row: its label (continuation lines joined) and its cells by column index."""
+
+    label: str
+    cells: dict[int, Cell]
+    top: float
+    bottom: float
+    section: bool = False  # a heading inside the table ("Outlays:"), no values
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: its x-extent and the header words above it, top to bottom."""
+
+    index: int
+    x0: float
+    x1: float
+    header: str
+    leaf: str = ""  # header words from lines that name single columns (no spanning group titles)
+
+
+@dataclass(slots=True)
+class Table:
+    """A table found on a page. ``index`` counts tables on the page from 1, top to bottom."""
+
+    page: int
+    index: int
+    title: str | None
+    scale: Scale | None
+    columns: list[Column]
+    rows: list[Row]
+    header_text: str
+    decimal_sep: DecimalSep | None
+    bbox: tuple[float, float, float, float]
+    suspect: bool = False  # figures other than years in the header: a data row may hide there
+
+
+# ---------------------------------------------------------------- lines and tokens
+
+
+def group_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
+    """Group words into lines: a word joins a line when its vertical centre lies in the line's seed box."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        centre = (w.top + w.bottom) / 2
+        for line in reversed(lines[-4:]):
+            seed = line.tokens[0]
+            if seed.top - 0.5 <= centre <= seed.bottom + 0.5:
+                line.tokens.append(Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size))
+                line.top, line.bottom = min(line.top, w.top), max(line.bottom, w.bottom)
+                break
+        else:
+            lines.append(Line([Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size)], w.top, w.bottom, w.size))
+    for line in lines:
+        line.tokens.sort(key=lambda t: t.x0)
+        sizes = [t.size for t in line.tokens]
+        line.size = statistics.median(sizes)
+        # superscripts (footnote markers) are set clearly smaller than the line's text
+        biggest = max(sizes)
+        line.tokens = [
+            Token(t.text, t.x0, t.x1, t.top, t.bottom, t.size, small=t.size < 0.8 * min(line.size * 1.25, biggest))
+            for t in line.tokens
+        ]
+        line.tokens = _split_tokens(_glue_tokens(line.tokens))
+    lines.sort(key=lambda l: l.top)
+    return lines
+
+
+def _join(a: Token, b: Token) -> Token:
+    return Token(a.text + b.text, a.x0, b.x1, min(a.top, b.top), max(a.bottom, b.bottom), max(a.size, b.size))
+
+
+def _should_glue(a: Token, b: Token) -> bool:
+    """Do two neighbouring words belong to one figure? Decided from their text and the gap."""
+    if a.small or b.small:
+        return False
+    gap = b.x0 - a.x1
+    size = max(a.size, b.size)
+    # a lone minus or bracket close before digits: "‒ 794", "( 238,2)"
+    if _MINUS_ONLY.match(a.text) and re.match(r"^\(?\d", b.text) and gap <= 0.7 * size:
+        return True
+    if _CURRENCY_ONLY.match(a.text) and re.match(r"^\d", b.text) and gap <= 1.0 * size:
+        return True
+    # a leading digit split off with no gap at all: "1" + "4.862", "5" + "3.204,6"
+    if re.match(r"^[(" + re.escape(MINUS_CHARS) + r"]?\d{1,3}$", a.text) and re.match(
+        r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?%?$", b.text
+    ) and gap <= 0.15 * size:
+        return True
+    # a group split after its separator: "2." + "277"
+    if re.search(r"\d[.,]$", a.text) and re.match(r"^\d{3}(?:[.,]\d+)*\)?%?$", b.text) and gap <= 0.7 * size:
+        return True
+    # decimals split off: "11,062" + ".6"
+    if re.search(r"\d$", a.text) and re.match(r"^[.,]\d+\)?%?$", b.text) and gap <= 0.7 * size:
+        return True
+    if re.search(r"\d\)?$", a.text) and b.text == "%" and gap <= 0.5 * size:
+        return True
+    return False
+
+
+def _glue_tokens(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        if (
+            out
+            and re.fullmatch(r"\(\d{1,2}\)", t.text)
+            and re.search(r"\d$", out[-1].text)
+            and t.x0 - out[-1].x1 <= 1.0 * t.size
+        ):
+            # "10,000 (1)": a footnote reference set after a figure, not a figure of its own
+            out.append(Token(t.text, t.x0, t.x1, t.top, t.bottom, t.size, small=True))
+            continue
+        if out and _should_glue(out[-1], t):
+            out[-1] = _join(out[-1], t)
+        else:
+            out.append(t)
+    return out
+
+
+def _split_tokens(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        parts = split_run_together(t.text)
+        if parts is None:
+            out.append(t)
+            continue
+        a, b = parts
+        # no box per character here: share the word's width out by character count
+        cut = t.x0 + (t.x1 - t.x0) * len(a) / len(t.text)
+        out.append(Token(a, t.x0, cut, t.top, t.bottom, t.size, t.small))
+        out.append(Token(b, cut, t.x1, t.top, t.bottom, t.size, t.small))
+    return out
+
+
+def _value_like(t: Token) -> bool:
+    return not t.small and (looks_numeric(t.text) or bool(_TEXT_CELL.match(t.text)))
+
+
+def split_label(line: Line) -> None:
+    """Split a line into label tokens (left) and value tokens (the figures at its right end).
+
+    Values are the longest run at the end of the line made only of figures, nil marks and
+    known text cells (p.m., page ranges). The first dot leader after the label belongs to the
+    label; later dot runs are empty cells ("........." in US budget tables).
+    """
+    toks = line.tokens
+    # margin text far to the right (running heads, vertical "SUMMARY TABLES" letters) is not
+    # part of the row: drop non-figure tokens separated from the rest by a wide gap
+    while (
+        len(toks) >= 2
+        and not _value_like(toks[-1])
+        and toks[-1].x0 - toks[-2].x1 > 2.5 * line.size
+        and _value_like(toks[-2])
+    ):
+        toks = toks[:-1]
+    # text set beside a table on the same baselines (chart labels): after figures, a wide gap,
+    # then words only -> the words are not part of the row
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i].x0 - toks[i - 1].x1 > 2.5 * line.size:
+            head = toks[:i]
+            if (
+                not any(_value_like(t) for t in toks[i:])
+                and _value_like(toks[i - 1])
+                and any(not _value_like(t) and not t.small for t in head)  # a label, then figures
+            ):
+                toks = toks[:i]
+            break
+    line.tokens = toks
+    start = len(toks)
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t.small:
+            continue  # footnote markers are transparent here and end up in the label
+        if _value_like(t):
+            start = i
+        else:
+            break
+    # everything up to a long dot leader is label (incl. a footnote digit before the leader)
+    for i in range(len(toks) - 1, -1, -1):
+        if _DOTS.match(toks[i].text) and toks[i].x1 - toks[i].x0 > 4 * line.size:
+            start = max(start, i + 1)
+            break
+    # a dot leader directly after the label text (or its footnote marker) is part of the label
+    while start < len(toks) and (toks[start].small or (_DOTS.match(toks[start].text) and (
+        start == 0 or not _value_like(toks[start - 1]) or toks[start - 1].small
+    ))):
+        start += 1
+    values = [t for t in toks[start:] if not t.small]
+    if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
+        start, values = len(toks), []
+    elif len(values) == 1 and start >= 5:
+        # running text that happens to end in a number ("... met 23.") is not a table row
+        words = toks[:start]
+        gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:] + [values[0]])]
+        if max(gaps) < 1.5 * line.size:
+            start, values = len(toks), []
+    line.label = toks[:start] + [t for t in toks[start:] if t.small]
+    line.values = values
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _gap_limit(size: float) -> float:
+    return 2.6 * size
+
+
+def _block_lines(lines: list[Line]) -> list[tuple[int, int]]:
+    """Runs [i, j) of lines that form table bodies."""
+    blocks: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].has_figures or lines[i].is_year_header:
+            i += 1
+            continue
+        start = i
+        left = min(v.x0 for v in lines[i].values)
+        right_edge = max(v.x1 for v in lines[i].values)
+        last_value = i
+        j = i + 1
+        while j < len(lines):
+            ln = lines[j]
+            if ln.top - lines[j - 1].bottom > _gap_limit(ln.size):
+                break
+            if ln.is_year_header:
+                break
+            if ln.has_figures and min(v.x0 for v in ln.values) > right_edge + 2 * ln.size:
+                j += 1  # figures beside the table (a chart's axis), not a row of it
+                continue
+            if ln.has_figures:
+                left = min(left, min(v.x0 for v in ln.values))
+                right_edge = max(right_edge, max(v.x1 for v in ln.values))
+                last_value = j
+                j += 1
+                continue
+            if min(t.x0 for t in ln.tokens) > right_edge + ln.size:
+                j += 1  # margin text beside the table (a running head set vertically)
+                continue
+            # a label-only line stays inside the table only if it ends left of the values
+            right = max(t.x1 for t in ln.tokens)
+            if right > left - 0.5 * ln.size or _CAPTION.match(ln.text):
+                break
+            j += 1
+        blocks.append((start, last_value + 1))
+        i = last_value + 1
+    return blocks
+
+
+def _is_prose(ln: Line) -> bool:
+    """Running text: five or more words with no wide gap between any two of them."""
+    toks = ln.tokens
+    if len(toks) < 5:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(toks, toks[1:])]
+    return max(gaps) < 1.5 * ln.size
+
+
+def _cost(t: Token | tuple[float, float], a: tuple[float, float]) -> float:
+    x0, x1 = (t.x0, t.x1) if isinstance(t, Token) else t
+    return min(abs(x1 - a[1]), abs(x0 - a[0]), abs((x0 + x1) / 2 - (a[0] + a[1]) / 2))
+
+
+def assign_columns(values: list[Token], anchors: list[tuple[float, float]]) -> list[int]:
+    """Place values (left to right) in columns, in order, minimising the distance to the anchors."""
+    m, k = len(values), len(anchors)
+    if m > k:
+        return list(range(k - m, k))  # more values than columns: align from the right
+    inf = float("inf")
+    best = [[inf] * k for _ in range(m)]
+    back = [[-1] * k for _ in range(m)]
+    for j in range(k):
+        best[0][j] = _cost(values[0], anchors[j])
+    for i in range(1, m):
+        run_min, run_arg = inf, -1
+        for j in range(k):
+            if j - 1 >= 0 and best[i - 1][j - 1] < run_min:
+                run_min, run_arg = best[i - 1][j - 1], j - 1
+            if run_arg >= 0:
+                best[i][j] = run_min + _cost(values[i], anchors[j])
+                back[i][j] = run_arg
+    j = min(range(k), key=lambda c: best[m - 1][c])
+    cols = [0] * m
+    for i in range(m - 1, -1, -1):
+        cols[i] = j
+        j = back[i][j]
+    return cols
+
+
+def _anchors(value_rows: list[list[Token]], header_rows: list[list[Token]]) -> list[tuple[float, float]]:
+    kmax = max((len(r) for r in value_rows), default=0)
+    hmax = max((len(r) for r in header_rows), default=0)
+    if hmax > kmax:
+        # a year header with more columns than any data row (an empty 2021 column)
+        row = max(header_rows, key=len)
+        return [(t.x0, t.x1) for t in row]
+    full = [r for r in value_rows if len(r) == kmax]
+    return [
+        (statistics.median(r[c].x0 for r in full), statistics.median(r[c].x1 for r in full)) for c in range(kmax)
+    ]
+
+
+def _same_columns(a: Table, b: Table, size: float) -> bool:
+    """Do two tables share their value columns (same count, right edges within a character)?"""
+    return len(a.columns) == len(b.columns) > 0 and all(
+        abs(x.x1 - y.x1) <= size for x, y in zip(a.columns, b.columns)
+    )
+
+
+def _footnote_refs_to_text(rows: list[Row]) -> None:
+    """"(1)", "(2)" among large amounts are footnote references, not negative ones and twos."""
+    by_col: dict[int, list[Cell]] = {}
+    for r in rows:
+        for c, cell in r.cells.items():
+            by_col.setdefault(c, []).append(cell)
+    for c, cells in by_col.items():
+        refs = [x for x in cells if re.fullmatch(r"\(\d\)", x.text)]
+        big = [abs(x.number.value) for x in cells if x.number is not None and x not in refs and not x.number.nil]
+        if refs and big and sorted(big)[len(big) // 2] >= 100:
+            for r in rows:
+                ref = r.cells.get(c)
+                if ref is not None and ref in refs:
+                    r.cells[c] = Cell(ref.text, None, ref.col, ref.bbox)
+
+
+def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
+    """All tables on a page, top to bottom, with rows, columns, headers, caption and unit."""
+    lines = group_lines(page.words)
+    for ln in lines:
+        split_label(ln)
+    tables: list[Table] = []
+    prev_bottom_idx = 0
+    for start, end in _block_lines(lines):
+        # leading lines with far fewer figures than the body are page furniture above the
+        # header ("Appendix 5", "Page 8 of ..."), not the first rows
+        counts = sorted(len(ln.values) for ln in lines[start:end] if ln.has_figures)
+        median = counts[len(counts) // 2] if counts else 0
+        while start < end and (not lines[start].has_figures or 2 * len(lines[start].values) < median):
+            start += 1
+        body = lines[start:end]
+        if not body:
+            continue
+        right_edge = max(v.x1 for v in body[0].values)
+        for ln in body:
+            if ln.has_figures and min(v.x0 for v in ln.values) <= right_edge + 2 * ln.size:
+                right_edge = max(right_edge, max(v.x1 for v in ln.values))
+        body = [
+            ln
+            for ln in body
+            if (ln.has_figures and min(v.x0 for v in ln.values) <= right_edge + 2 * ln.size)
+            or (not ln.has_figures and min(t.x0 for t in ln.tokens) <= right_edge + ln.size)
+        ]
+        if sum(1 for ln in body if ln.has_figures) < 2:
+            continue
+        left = min(v.x0 for ln in body for v in ln.values)
+        size = statistics.median(ln.size for ln in body)
+        # header lines: directly above the body, with words over the value columns
+        header_idx: list[int] = []
+        lead: list[int] = []  # label-only lines right above the body: row labels or sections
+        k = start - 1
+        while k >= prev_bottom_idx and len(header_idx) < 8:
+            ln = lines[k]
+            below = lines[k + 1]
+            # the header may stand a little further off the body than rows stand from each other
+            limit = _gap_limit(size) * (1.5 if k == start - 1 else 1.0)
+            if below.top - ln.bottom > limit or _CAPTION.match(ln.text) or find_scale([ln.text]):
+                break
+            in_value_zone = any(t.x1 > left - 0.5 * size for t in ln.tokens)
+            if _is_prose(ln) and not ln.is_year_header and (in_value_zone or header_idx):
+                break  # running text above the table
+            if not in_value_zone:
+                if header_idx or len(lead) >= 4:
+                    break
+                lead.insert(0, k)
+                k -= 1
+                continue
+            header_idx.insert(0, k)
+            k -= 1
+        if lead and not header_idx:
+            lead = lead[-2:]
+        body = [lines[i] for i in lead] + body
+        header_lines = [lines[h] for h in header_idx]
+        # caption and unit: the lines above the header, nearest first, within reach
+        first_idx = header_idx[0] if header_idx else (lead[0] if lead else start)
+        above = [ln for ln in lines[prev_bottom_idx:first_idx]]
+        above = [ln for ln in above if (header_lines[0].top if header_lines else body[0].top) - ln.bottom < 12 * size]
+        title = None
+        for ln in reversed(above[-8:]):
+            if _CAPTION.match(ln.text):
+                title = ln.text.strip()
+                break
+        if title is None:
+            # no "Tabel n" caption: a unit line right above the table doubles as its title
+            # ("Uitgaven niet-beleidsartikel (bedragen x € 1.000)")
+            for ln in reversed(above[-3:]):
+                if find_scale([ln.text]) and len(ln.tokens) <= 12:
+                    title = ln.text.strip()
+                    break
+        scale = find_scale([ln.text for ln in header_lines] + [ln.text for ln in reversed(above[-8:])])
+        if scale is None:
+            scale = find_scale([ln.text for ln in reversed(lines[:start])])
+        table = _build_table(page.number, len(tables) + 1, title, scale, header_lines, body, lang, size)
+        if tables and title is None and first_idx == prev_bottom_idx and _same_columns(tables[-1], table, size):
+            # the same table resumes under a repeated header ("Topic | Enquiries"): one table,
+            # so that a Grand Total below can reach the Total above
+            prev = tables[-1]
+            if header_lines:
+                prev.rows.append(Row(" ".join(ln.text for ln in header_lines), {}, header_lines[0].top,
+                                     header_lines[-1].bottom, section=True))
+            prev.rows.extend(table.rows)
+            prev.bbox = (min(prev.bbox[0], table.bbox[0]), prev.bbox[1], max(prev.bbox[2], table.bbox[2]), table.bbox[3])
+        else:
+            tables.append(table)
+        prev_bottom_idx = end
+    return tables
+
+
+def _build_table(
+    page: int,
+    index: int,
+    title: str | None,
+    scale: Scale | None,
+    header_lines: list[Line],
+    body: list[Line],
+    lang: str | None,
+    size: float,
+) -> Table:
+    value_lines = [ln for ln in body if ln.has_figures]
+    texts = [v.text for ln in value_lines for v in ln.values if not is_year(v.text)]
+    dsep = decide_decimal_sep(texts, lang)
+    year_headers = [ln.values for ln in header_lines if ln.is_year_header]
+    anchors = _anchors([ln.values for ln in value_lines], year_headers)
+
+    rows: list[Row] = []
+    i = 0
+    pending: list[str] = []
+    while i < len(body):
+        ln = body[i]
+        if ln.has_figures:
+            cols = assign_columns(ln.values, anchors)
+            cells: dict[int, Cell] = {}
+            for tok, col in zip(ln.values, cols):
+                cells[col] = Cell(tok.text, parse_cell(tok.text, dsep), col, (tok.x0, tok.top, tok.x1, tok.bottom))
+            rows.append(Row(" ".join(pending + [ln.label_text]).strip(), cells, ln.top, ln.bottom))
+            pending = []
+            i += 1
+            continue
+        text = (ln.label_text or ln.text).strip()
+        if text.endswith(":"):
+            rows.append(Row(text, {}, ln.top, ln.bottom, section=True))
+            i += 1
+            continue
+        # a run of label-only lines: a wrapped label of the row above, or the start of the next one
+        j = i
+        while j < len(body) and not body[j].has_figures and not (body[j].label_text or body[j].text).strip().endswith(":"):
+            j += 1
+        block = [(b.label_text or b.text).strip() for b in body[i:j]]
+        prev = rows[-1] if rows and not rows[-1].section else None
+        nxt = body[j] if j < len(body) and body[j].has_figures else None
+        d_prev = ln.top - prev.bottom if prev else float("inf")
+        d_next = nxt.top - body[j - 1].bottom if nxt else float("inf")
+        starts_low = block[0][:1].islower()
+        next_low = nxt is not None and nxt.label_text[:1].islower()
+        if prev is not None and (starts_low or prev.label.endswith("-") or (d_prev < d_next and not next_low)):
+            for text in block:
+                if prev.label.endswith("-"):
+                    prev.label = prev.label[:-1] + text
+                else:
+                    prev.label = (prev.label + " " + text).strip()
+            prev.bottom = max(prev.bottom, body[j - 1].bottom)
+        else:
+            pending.extend(block)
+        i = j
+
+    _footnote_refs_to_text(rows)
+    ncols = len(anchors)
+    # a leftmost column holding only years is part of the labels ("Stand ontwerpbegroting 2018")
+    first = [r.cells[0] for r in rows if 0 in r.cells]
+    if ncols > 1 and len(first) >= 2 and all(re.fullmatch(r"(?:19|20)\d\d", c.text) for c in first):
+        for r in rows:
+            if 0 in r.cells:
+                r.label = (r.label + " " + r.cells[0].text).strip()
+            r.cells = {c - 1: Cell(cell.text, cell.number, c - 1, cell.bbox) for c, cell in r.cells.items() if c != 0}
+        anchors = anchors[1:]
+        ncols -= 1
+
+    # column headers: each header word goes to the column it overlaps most (or is nearest to)
+    heads: list[list[str]] = [[] for _ in range(ncols)]
+    leaves: list[list[str]] = [[] for _ in range(ncols)]
+    label_edge = min((a[0] for a in anchors), default=0.0)
+    for ln in header_lines:
+        toks = [t for t in ln.tokens if not t.small and t.x1 >= label_edge - 0.5 * size]
+        # a line with a single word over many columns is a spanning group title ("Total",
+        # "Male"); it names the group, not the column under it
+        spanning = ncols > 2 and 2 * len(toks) <= ncols
+        for t in toks:
+            best = min(range(ncols), key=lambda c: _cost(t, anchors[c]))
+            heads[best].append(t.text)
+            if not spanning:
+                leaves[best].append(t.text)
+    columns = [
+        Column(c, anchors[c][0], anchors[c][1], " ".join(heads[c]), " ".join(leaves[c])) for c in range(ncols)
+    ]
+    x0 = min(min(t.x0 for t in ln.tokens) for ln in header_lines + body)
+    x1 = max(max(t.x1 for t in ln.tokens) for ln in header_lines + body)
+    top = (header_lines or body)[0].top
+    bbox = (x0, top, x1, body[-1].bottom)
+    header_text = " ".join(ln.text for ln in header_lines)
+    suspect = any(
+        looks_numeric(t.text) and not is_year(t.text) and not _DOTS.match(t.text) and not t.small
+        for ln in header_lines
+        for t in ln.tokens
+        if t.x1 >= label_edge - 0.5 * size
+    )
+    return Table(page, index, title, scale, columns, rows, header_text, dsep, bbox, suspect)

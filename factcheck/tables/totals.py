@@ -1,0 +1,606 @@
+"""Find total rows and columns, pair each with its parts, and judge them with rounding intervals.
+
+The same one-dimensional procedure runs twice per table: over rows (a Totaal row sums the
+rows above it, checked column by column) and over columns (a Total column sums the columns
+to its left, checked row by row: cross-footing). For each total several readings of "its
+parts" are tried - the loose rows since the previous total (a subtotal), everything at the
+outer level (a Totaal over subtotals), the rows below it (a Totaal printed first), the two
+totals before it (Deficit = outlays - receipts) - and the reading that holds in most lanes
+wins. A reading that holds nowhere in a table of three or more lanes means we did not
+understand the table, and nothing is reported rather than a false ``mismatch``.
+
+Judging (no floats anywhere): each printed figure stands for [v - ½·10^-d, v + ½·10^-d].
+The parts' intervals are added exactly and compared with the total's: equal printed sums
+are ``consistent``, meeting intervals ``rounding``, otherwise ``scale`` if a power of 1000
+reconciles them, else ``mismatch``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+from ..model import Interval, Verdict
+from .cells import CellNumber
+from .detect import Cell, Table
+
+Orientation = Literal["row", "column"]
+
+_PREFIX = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]?\s+|[a-z]\)\s+|[o•·\-–]\s+)", re.IGNORECASE)
+_SUB = re.compile(r"^sub[-\s]?tota(?:al|l)\b", re.IGNORECASE)
+_GRAND = re.compile(r"^(?:grand|overall|general)\s+total|^totaal\s+generaal|^eindtotaal|^total\s+general", re.IGNORECASE)
+_TOTAL = re.compile(r"^tota(?:al|l|ls|les|le|ux|len)\b|^[\w.]+\s+tota(?:les|l|ux|le|al)\b", re.IGNORECASE)
+_STAND = re.compile(r"^stand\b", re.IGNORECASE)
+# "Net" alone (or Netto / Net total) closes a table; "Net interest" is an ordinary item
+_SALDO = re.compile(r"\b(?:saldo|deficit|surplus|balance)\b|^net(?:to)?(?:\s+total)?\s*$", re.IGNORECASE)
+# Rows that are breakdowns of the row above, or not amounts at all, are never parts.
+_MEMO = re.compile(r"^(?:waarvan|w\.v\.|of which|o/w|thereof|including|incl\.|memo|p\.m\.)", re.IGNORECASE)
+_NOT_AMOUNT = re.compile(
+    r"%|\bper\s?cent|procent|percentage|aandeel|share|\bratio\b|average|gemiddeld|\bindex\b|growth|groei|"
+    r"change|\bchg\b|\bvar\.?\b|rate\b|\bper\b|\bmean\b|\bmedian\b|\bin % ",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^\s*\d+\.\s")
+_RANGE = re.compile(r"^((?:19|20)\d\d)\s*[-–‒]\s*((?:19|20)?\d\d)$")
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """One printed figure taking part in a check, located in the table grid (1-based row/col)."""
+
+    label: str  # row label (row orientation) or column header (column orientation)
+    stated: str
+    value: Fraction
+    decimals: int
+    half: Fraction
+    bbox: tuple[float, float, float, float]
+    row: int
+    col: int
+    sign: int = 1  # -1 for the subtrahend of a difference (Deficit = outlays - receipts)
+
+    @property
+    def interval(self) -> Interval:
+        """The interval this printed figure stands for."""
+        return Interval(self.value - self.half, self.value + self.half)
+
+
+@dataclass(frozen=True, slots=True)
+class TableCheck:
+    """The verdict on one total in one lane (a Totaal row in one column, or a Total column in one row)."""
+
+    file: str
+    page: int
+    table: int
+    title: str | None
+    unit_text: str | None
+    multiplier: Fraction
+    unit: str | None
+    orientation: Orientation  # "row": the total is a row; "column": the total is a column
+    total_label: str  # "Totaal", "Total outlays", or a column header such as "Total"
+    lane_label: str  # where the check runs: the column header ("2023") or the row label
+    total: CellRef
+    parts: tuple[CellRef, ...]
+    verdict: Verdict
+    difference: Fraction  # printed total minus the exact sum of the printed parts
+    parts_interval: Interval
+    total_interval: Interval
+    slack: Fraction  # how far the intervals rule lets the printed sum stray: sum of all half-widths
+    relation: str = "sum"  # "sum", or "difference" when a part enters with a minus sign
+    scale_factor: Fraction | None = None  # for verdict "scale": total = factor x parts
+
+    def to_claims(self) -> list[dict[str, object]]:
+        """This check as claims: one input claim per part, one relation claim for the total."""
+        claims: list[dict[str, object]] = [self._input_claim(p) for p in self.parts]
+        plus = [_cell_id(self, p) for p in self.parts if p.sign > 0]
+        minus = [_cell_id(self, p) for p in self.parts if p.sign < 0]
+        expr = f"sum({', '.join(plus)})" if plus else "0"
+        for m in minus:
+            expr += f" - {m}"
+        claims.append(
+            {
+                "id": _cell_id(self, self.total),
+                "stated": self.total.stated,
+                "expr": expr,
+                **self._unit_fields(),
+                "where": self._where(self.total),
+                "origin": "discovered",
+                "evidence": self.evidence,
+            }
+        )
+        return claims
+
+    @property
+    def evidence(self) -> str:
+        """One line saying where the relation was found, for people reading the claim file."""
+        table = self.title or f"table {self.table} on page {self.page}"
+        if self.orientation == "row":
+            return f"{self.total_label} row of {table}, column {self.lane_label or self.total.col}"
+        return f"{self.total_label} column of {table}, row {self.lane_label or self.total.row}"
+
+    def _unit_fields(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if self.unit:
+            out["unit"] = self.unit
+        if self.multiplier != 1:
+            out["scale"] = str(self.multiplier)
+        return out
+
+    def _where(self, ref: CellRef) -> dict[str, object]:
+        return {
+            "page": self.page,
+            "table": self.table,
+            "row": ref.row,
+            "col": ref.col,
+            "bbox": [round(v, 1) for v in ref.bbox],
+        }
+
+    def _input_claim(self, ref: CellRef) -> dict[str, object]:
+        return {
+            "id": _cell_id(self, ref),
+            "stated": ref.stated,
+            "value": _fraction_text(ref.value),
+            **self._unit_fields(),
+            "where": self._where(ref),
+            "origin": "discovered",
+        }
+
+
+def _cell_id(check: TableCheck, ref: CellRef) -> str:
+    return f"t{check.page}_{check.table}_r{ref.row}_c{ref.col}"
+
+
+def _fraction_text(v: Fraction) -> str:
+    """Exact decimal text of a printed figure (its denominator is a power of ten)."""
+    if v.denominator == 1:
+        return str(v.numerator)
+    d = 0
+    while (v * 10**d).denominator != 1:
+        d += 1
+    n = v * 10**d
+    sign = "-" if n < 0 else ""
+    digits = str(abs(n.numerator)).rjust(d + 1, "0")
+    return f"{sign}{digits[:-d]}.{digits[-d:]}"
+
+
+def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
+    """Claims for many checks, each cell once: a cell that is a total somewhere keeps its relation.
+
+    A cell that is the total of two checks (a grand total checked down and across) gets the
+    second relation under the id with a ``_x`` suffix.
+    """
+    by_id: dict[str, dict[str, object]] = {}
+    order: list[str] = []
+    for chk in checks:
+        for claim in chk.to_claims():
+            cid = str(claim["id"])
+            old = by_id.get(cid)
+            if old is None:
+                by_id[cid] = claim
+                order.append(cid)
+            elif "expr" in claim and "expr" not in old:
+                by_id[cid] = claim
+            elif "expr" in claim and "expr" in old and claim["expr"] != old["expr"]:
+                alt = dict(claim, id=cid + "_x")
+                if alt["id"] not in by_id:
+                    by_id[str(alt["id"])] = alt
+                    order.append(str(alt["id"]))
+    return [by_id[i] for i in order]
+
+
+# ---------------------------------------------------------------- judging
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The arithmetic outcome of comparing a total with signed parts."""
+
+    verdict: Verdict
+    difference: Fraction
+    parts_interval: Interval
+    total_interval: Interval
+    slack: Fraction
+    scale_factor: Fraction | None
+
+
+def judge(parts: list[tuple[int, CellNumber]], total: CellNumber) -> Judgement:
+    """Compare the printed total with the signed printed parts, exactly, with rounding intervals.
+
+    A nil dash counts as zero for the exact sum, and as "zero or rounds to zero" for the
+    interval (half a unit of the total's last digit): statistical offices print "–" for both.
+    """
+    s = sum((sign * n.value for sign, n in parts), Fraction(0))
+    half = sum((total.half if n.nil else n.half for _, n in parts), Fraction(0))
+    p_iv = Interval(s - half, s + half)
+    t_iv = Interval(total.value - total.half, total.value + total.half)
+    slack = half + total.half
+    diff = total.value - s
+    if diff == 0:
+        return Judgement(Verdict.CONSISTENT, diff, p_iv, t_iv, slack, None)
+    if p_iv.meets(t_iv):
+        return Judgement(Verdict.ROUNDING, diff, p_iv, t_iv, slack, None)
+    for k in (1, 2, 3):
+        for factor in (Fraction(1000**k), Fraction(1, 1000**k)):
+            if s != 0 and p_iv.scaled(factor).meets(t_iv):
+                return Judgement(Verdict.SCALE, diff, p_iv, t_iv, slack, factor)
+    return Judgement(Verdict.MISMATCH, diff, p_iv, t_iv, slack, None)
+
+
+def _fits(v: Verdict) -> bool:
+    return v in (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+# ---------------------------------------------------------------- structure
+
+
+@dataclass(slots=True)
+class _Item:
+    """A row (or column) seen as one item in a sequence: label, kind, and its cells per lane."""
+
+    pos: int  # index in table.rows or table.columns
+    label: str
+    kind: str  # part | total | sub | grand | saldo | memo | none
+    cells: dict[int, Cell]
+    explicit: list[tuple[_Item, int]] | None = None  # parts fixed by the label (a year range)
+    consumed: bool = False
+    group_children: list[_Item] = field(default_factory=list)
+
+
+def _clean(label: str) -> str:
+    return _PREFIX.sub("", label.strip()).strip()
+
+
+def _row_kind(label: str) -> str:
+    lab = _clean(label)
+    if not lab:
+        return "none"  # an unlabelled line of figures is a header fragment or a stray, not a part
+    if _MEMO.match(lab):
+        return "memo"
+    if _NOT_AMOUNT.search(lab) and not _TOTAL.match(lab):
+        return "none"
+    if _SUB.match(lab):
+        return "sub"
+    if _GRAND.match(lab):
+        return "grand"
+    if _TOTAL.match(lab):
+        return "total"
+    if _SALDO.search(lab) and len(lab.split()) <= 7:
+        return "saldo"
+    return "part"
+
+
+def _col_kind(header: str) -> str:
+    h = header.strip()
+    if not h:
+        return "part"
+    if _NOT_AMOUNT.search(h):
+        return "none"
+    if re.search(r"\bsub[-\s]?tota", h, re.IGNORECASE):
+        return "sub"
+    if re.search(r"\bgrand\s+total|\btotaal\s+generaal", h, re.IGNORECASE):
+        return "grand"
+    if re.search(r"\btota(?:al|l|ls|les|le)\b", h, re.IGNORECASE):
+        return "total"
+    return "part"
+
+
+def _has_value(cells: dict[int, Cell]) -> bool:
+    return any(c.number is not None for c in cells.values())
+
+
+def _row_items(table: Table) -> list[_Item]:
+    items: list[_Item] = []
+    first_valued = True
+    years = _year_columns(table)
+    for pos, row in enumerate(table.rows):
+        cells = {c: cell for c, cell in row.cells.items() if c not in years}
+        if row.section or not _has_value(cells):
+            continue
+        if all(re.fullmatch(r"(?:19|20)\d\d", c.text) for c in cells.values() if c.number is not None):
+            continue  # a row of years is a header that slipped into the body
+        kind = _row_kind(row.label)
+        if _STAND.match(_clean(row.label)):
+            # Dutch begroting tables: "Stand ontwerpbegroting 2019" closes the mutations that
+            # follow the first "Stand" row; the first one is a part
+            kind = "part" if first_valued else "total"
+        items.append(_Item(pos, row.label, kind, cells))
+        first_valued = False
+    # ministry rows in capitals over numbered department rows (India Union Budget)
+    for i, it in enumerate(items):
+        lab = _clean(it.label)
+        letters = [ch for ch in lab if ch.isalpha()]
+        if it.kind == "part" and len(letters) >= 6 and all(ch.isupper() for ch in letters):
+            kids = []
+            for nxt in items[i + 1 :]:
+                if not _NUMBERED.match(nxt.label) or nxt.kind != "part":
+                    break
+                kids.append(nxt)
+            if kids:
+                it.kind = "group"
+                it.group_children = kids
+    return items
+
+
+def _col_items(table: Table) -> list[_Item]:
+    items: list[_Item] = []
+    lanes: dict[int, dict[int, Cell]] = {col.index: {} for col in table.columns}
+    for r, row in enumerate(table.rows):
+        for ci, cell in row.cells.items():
+            lanes.setdefault(ci, {})[r] = cell
+    year_cols = {}
+    for c in table.columns:
+        h = c.header.split()
+        if len(h) == 1 and re.fullmatch(r"(?:19|20)\d\d", h[0]):
+            year_cols[int(h[0])] = c.index
+    totals_in_header = bool(re.search(r"\btota(?:al|l|ls)\b", table.header_text, re.IGNORECASE))
+    years = _year_columns(table)
+    for c in table.columns:
+        if c.index in years:
+            continue
+        kind = _col_kind(c.leaf)
+        it = _Item(c.index, c.header, kind, lanes.get(c.index, {}))
+        m = _RANGE.match(re.sub(r"^tota(?:al|ls?)\s+", "", c.header.strip(), flags=re.IGNORECASE))
+        if m and totals_in_header:
+            a, b = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else 2000 + int(m.group(2))
+            if a in year_cols and b in year_cols and a < b:
+                it.kind = "total"
+                it.explicit = [(_Item(year_cols[y], str(y), "part", lanes.get(year_cols[y], {})), 1)
+                               for y in range(a, b + 1) if y in year_cols]
+        items.append(it)
+    return items
+
+
+def _topic(label: str) -> list[str]:
+    """The words after the total keyword in "TOTAL BEANS", lower case; [] for a bare "Total"."""
+    m = re.match(r"^(?:sub[-\s]?)?tota(?:al|l|ls)\s+(.+)$", _clean(label), re.IGNORECASE)
+    if not m:
+        return []
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", m.group(1).lower()) if w not in ("and", "the", "van", "het")]
+    return words[:2]
+
+
+def _candidates(
+    items: list[_Item], i: int, top_level: list[_Item], loose: list[_Item]
+) -> list[tuple[str, list[tuple[_Item, int]]]]:
+    """Readings of 'the parts of items[i]', most likely first, each tagged with how it was found."""
+    it = items[i]
+    if it.explicit is not None:
+        return [("explicit", it.explicit)]
+    if it.kind == "group":
+        return [("group", [(k, 1) for k in it.group_children])]
+    flat = [(x, 1) for x in loose]
+    nested = [(x, 1) for x in top_level]
+    below: list[tuple[_Item, int]] = []
+    topic = _topic(it.label)
+    if topic:
+        # "TOTAL BEANS" over the BEANS rows that follow it
+        for nxt in items[i + 1 :]:
+            if nxt.kind != "part" or not all(w in nxt.label.lower() for w in topic):
+                break
+            below.append((nxt, 1))
+    elif not loose:
+        # a total printed above its parts (Tabel 23: "Totaal" first)
+        for nxt in items[i + 1 :]:
+            if nxt.kind != "part":
+                break
+            below.append((nxt, 1))
+    cands: list[tuple[str, list[tuple[_Item, int]]]]
+    if it.kind == "grand":
+        cands = [("nested", nested), ("flat", flat)]
+    elif it.kind == "saldo":
+        cands = [("flat", flat), ("nested", nested)]
+        recent = top_level[-4:]
+        for a in range(len(recent)):
+            for b in range(len(recent)):
+                if a != b:
+                    cands.append(("pair", [(recent[a], 1), (recent[b], -1)]))
+        for a in range(len(recent)):
+            for b in range(a + 1, len(recent)):
+                cands.append(("pair", [(recent[a], 1), (recent[b], 1)]))
+    else:
+        cands = [("flat", flat), ("nested", nested)]
+    if below:
+        cands.insert(0, ("below", below))
+    out: list[tuple[str, list[tuple[_Item, int]]]] = []
+    seen: list[list[tuple[_Item, int]]] = []
+    for tag, c in cands:
+        if len(c) >= 2 and c not in seen:
+            out.append((tag, c))
+            seen.append(c)
+    return out
+
+
+def _lanes(total: _Item, parts: list[tuple[_Item, int]]) -> list[int]:
+    lanes = []
+    for lane, cell in total.cells.items():
+        if cell.number is None:
+            continue
+        present = [n for p, _ in parts if lane in p.cells and (n := p.cells[lane].number) is not None]
+        if not present:
+            continue
+        if all(n.nil for n in present) and cell.number.nil:
+            continue  # nothing printed at all in this lane: a check would be empty
+        if any(cell.number.percent != n.percent for n in present if not n.nil):
+            continue  # a percentage total over amounts (or the reverse) is not a sum
+        lanes.append(lane)
+    return lanes
+
+
+def _judge_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Judgement:
+    nums = [(s, p.cells[lane].number) for p, s in parts if lane in p.cells and p.cells[lane].number is not None]
+    tnum = total.cells[lane].number
+    assert tnum is not None
+    return judge([(s, n) for s, n in nums if n is not None], tnum)
+
+
+def _scan(
+    items: list[_Item],
+    soft_lanes: set[int],
+    orientation: Orientation,
+    all_soft: bool = False,
+    suspect: bool = False,
+) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement]]]:
+    """Walk the items in order and settle each total's parts; return (total, parts, lane verdicts)."""
+    out = []
+    top_level: list[_Item] = []
+    loose: list[_Item] = []
+    for i, it in enumerate(items):
+        if it.kind in ("memo", "none") or it.consumed:
+            continue
+        if it.kind == "part":
+            top_level.append(it)
+            loose.append(it)
+            continue
+        best = None
+        for rank, (tag, cand) in enumerate(_candidates(items, i, top_level, loose)):
+            lanes = _lanes(it, cand)
+            if not lanes:
+                continue
+            res = {ln: _judge_lane(it, cand, ln) for ln in lanes}
+            hard = [ln for ln in lanes if ln not in soft_lanes] or lanes
+            fits = sum(1 for ln in hard if _fits(res[ln].verdict))
+            key = (fits == len(hard), fits, -rank)
+            if best is None or key > best[0]:
+                best = (key, tag, cand, res, hard)
+        if best is None:
+            if it.kind != "saldo":
+                top_level.append(it)
+                loose = []
+            continue
+        (_, fits, _), tag, cand, res, hard = best
+        trusted = _understood(it.kind, tag, orientation, fits, len(hard)) and (fits > 0 or not suspect)
+        if trusted and not _several_breakdowns(it, cand, hard):
+            # percent and 'change' lanes are not additive by nature: report them only when they add up
+            kept = {
+                ln: j for ln, j in res.items() if (ln not in soft_lanes and not all_soft) or _fits(j.verdict)
+            }
+            if kept:
+                out.append((it, cand, kept))
+            members = {id(p) for p, _ in cand}
+            for p, _ in cand:
+                p.consumed = True
+            top_level = [x for x in top_level if id(x) not in members]
+        if it.kind == "group":
+            for k in it.group_children:
+                k.consumed = True
+        top_level.append(it)
+        loose = []
+    return out
+
+
+def _several_breakdowns(total: _Item, parts: list[tuple[_Item, int]], lanes: list[int]) -> bool:
+    """Parts adding up to about twice the total or more, in every lane: one total over several
+    breakdowns (by sex, then by race, then by ethnicity), not one list of parts."""
+    if any(s < 0 for _, s in parts):
+        return False
+    for lane in lanes:
+        t = total.cells[lane].number
+        nums = [p.cells[lane].number for p, s in parts if s > 0 and lane in p.cells]
+        vals = [n.value for n in nums if n is not None]
+        if t is None or t.value <= 0 or any(v < 0 for v in vals) or sum(vals) * 10 < 19 * t.value:
+            return False
+    return bool(lanes)
+
+
+def _understood(kind: str, tag: str, orientation: Orientation, fits: int, lanes: int) -> bool:
+    """Is the chosen reading trustworthy enough to report its mismatches?
+
+    A reading that fails in most lanes means we misread the table (parts listed only in part,
+    several breakdowns under one total, a formula we do not know): say nothing rather than a
+    false ``mismatch``. With one or two lanes there is no majority to ask, so only the plainest
+    structure is trusted: a row labelled Total/Totaal closing the rows above it.
+    """
+    if kind == "saldo":
+        # a saldo's relation is guessed from its neighbours: report it only when it holds
+        return fits >= max(1, (3 * lanes + 3) // 4)
+    if lanes >= 3:
+        return 2 * fits >= lanes
+    if fits >= 1:
+        return True
+    return orientation == "row" and tag in ("flat", "nested") and kind in ("total", "sub", "grand")
+
+
+def _year_columns(table: Table) -> set[int]:
+    """Columns whose figures are all years ("Struc. in 2030"): not amounts, never summed."""
+    seen: dict[int, list[str]] = {}
+    for row in table.rows:
+        for c, cell in row.cells.items():
+            if cell.number is not None and not cell.number.nil:
+                seen.setdefault(c, []).append(cell.text)
+    return {c for c, texts in seen.items() if all(re.fullmatch(r"(?:19|20)\d\d", t) for t in texts)}
+
+
+def _soft_columns(table: Table) -> set[int]:
+    soft: set[int] = set()
+    for col in table.columns:
+        if _NOT_AMOUNT.search(col.header) or re.search(r"\bpart\.?\b|\bshare\b", col.header, re.IGNORECASE):
+            soft.add(col.index)
+    for row in table.rows:
+        for ci, cell in row.cells.items():
+            if cell.number is not None and cell.number.percent:
+                soft.add(ci)
+    return soft
+
+
+def check_table(table: Table, file: str = "") -> list[TableCheck]:
+    """Every total row and total column of a table, judged lane by lane."""
+    checks: list[TableCheck] = []
+    headers = {c.index: c.header for c in table.columns}
+    scale = table.scale
+    unit_text = scale.text if scale else None
+    multiplier = scale.multiplier if scale else Fraction(1)
+    unit = scale.unit if scale else None
+
+    def ref(item: _Item, lane: int, orientation: Orientation, sign: int = 1) -> CellRef:
+        cell = item.cells[lane]
+        num = cell.number
+        assert num is not None
+        row, col = (item.pos, lane) if orientation == "row" else (lane, item.pos)
+        label = item.label if orientation == "row" else headers.get(item.pos, "")
+        return CellRef(label, cell.text, num.value, num.decimals, num.half, cell.bbox, row + 1, col + 1, sign)
+
+    orientations: tuple[Orientation, ...] = ("row", "column")
+    for orientation in orientations:
+        if orientation == "row":
+            items = _row_items(table)
+            soft = _soft_columns(table)
+        else:
+            items = _col_items(table)
+            soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo")}
+        all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
+        for total, parts, results in _scan(items, soft, orientation, all_soft, table.suspect):
+            for lane, j in sorted(results.items()):
+                prefs = tuple(
+                    ref(p, lane, orientation, s) for p, s in parts if lane in p.cells and p.cells[lane].number is not None
+                )
+                if orientation == "row":
+                    lane_label = headers.get(lane, "")
+                    total_label = _clean(total.label)
+                else:
+                    lane_label = _clean(table.rows[lane].label)
+                    total_label = total.label
+                checks.append(
+                    TableCheck(
+                        file=file,
+                        page=table.page,
+                        table=table.index,
+                        title=table.title,
+                        unit_text=unit_text,
+                        multiplier=multiplier,
+                        unit=unit,
+                        orientation=orientation,
+                        total_label=total_label,
+                        lane_label=lane_label,
+                        total=ref(total, lane, orientation),
+                        parts=prefs,
+                        verdict=j.verdict,
+                        difference=j.difference,
+                        parts_interval=j.parts_interval,
+                        total_interval=j.total_interval,
+                        slack=j.slack,
+                        relation="difference" if any(s < 0 for _, s in parts) else "sum",
+                        scale_factor=j.scale_factor,
+                    )
+                )
+    return checks
