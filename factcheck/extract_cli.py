@@ -12,7 +12,6 @@ import argparse
 import os
 import re
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -58,13 +57,14 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     parser.add_argument("--password", default=None,
                         help=f"password for encrypted PDFs (or set {PASSWORD_ENV})")
     parser.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
-                        help="worker processes over pages (one document) or documents (several)")
+                        help="processes: over the pages of one document, or over the documents of a batch")
     parser.add_argument("--dry-run", action="store_true",
                         help="write nothing; print the unified diff each claim file would get")
     parser.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                         help="refuse files larger than this (default 200MB)")
     parser.add_argument("--page-timeout", type=float, default=DEFAULT_PAGE_TIMEOUT, metavar="SECONDS",
-                        help=f"give up on a document when one page takes longer (default {DEFAULT_PAGE_TIMEOUT:g})")
+                        help=f"stop reading a document when one page takes longer; its worker process is killed "
+                             f"(default {DEFAULT_PAGE_TIMEOUT:g}; 0 for no limit)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
     parser.set_defaults(handler=run_extract)
     return parser
@@ -86,21 +86,6 @@ def _claim_path(output: str | None, doc_id: str, single: bool) -> Path:
     if output and output.endswith((".yaml", ".yml")):
         return Path(output)
     return Path(output or DEFAULT_OUTPUT) / f"{doc_id}.yaml"
-
-
-def _extract_one(job: tuple[str, dict[str, Any]]) -> tuple[str, Any]:
-    """Extract one document; return ("ok", ExtractedDocument) or ("error", one-line message)."""
-    source, options = job
-    from factcheck.extract import extract_document
-
-    try:
-        return "ok", extract_document(Path(source), **options)
-    except FactcheckError as exc:
-        return "error", str(exc.located(path=source))
-    except MemoryError:
-        return "error", f"{source}: FC300 out of memory reading this document"
-    except Exception as exc:  # one bad file must not stop a batch; say what happened in one line
-        return "error", f"{source}: FC300 unexpected {type(exc).__name__}: {exc}"
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -156,7 +141,8 @@ def run_extract(args: argparse.Namespace) -> int:
         verb = "would write" if args.dry_run else "wrote"
         print(f"{source}: {verb} {claim_path}: {len(result.claims)} figures ({report.summary()})", file=sys.stderr)
 
-    jobs_list = [(source, options) for source in sources]
+    from factcheck.extract.guard import extract_guarded
+
     progress = None
     task = None
     if show_progress:
@@ -164,29 +150,33 @@ def run_extract(args: argparse.Namespace) -> int:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         unit = "pages" if len(sources) == 1 else "documents"
+        # No refresh thread: documents are read in forked children.
         progress = Progress(TextColumn(f"extract ({unit})"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            console=Console(stderr=True), transient=True)
+                            console=Console(stderr=True), transient=True, auto_refresh=False)
         progress.start()
         task = progress.add_task("extract", total=len(sources))
-    try:
-        if jobs > 1 and len(sources) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for (source, _), (status, result) in zip(jobs_list, pool.map(_extract_one, jobs_list)):
-                    handle(source, status, result)
-                    if progress is not None:
-                        progress.advance(task)
-        elif len(sources) == 1 and progress is not None:
-            def pages_done(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
 
-            status, result = _extract_one((sources[0], {**options, "progress": pages_done}))
-            handle(sources[0], status, result)
-        else:
-            for job in jobs_list:
-                status, result = _extract_one(job)
-                handle(job[0], status, result)
-                if progress is not None:
+    def pages_done(source: str, done: int, total: int) -> None:
+        if progress is not None and len(sources) == 1:
+            progress.update(task, completed=done, total=total)
+            progress.refresh()
+
+    # Results are handled (merged, written, reported) in the order the sources were given.
+    finished: dict[int, tuple[str, Any]] = {}
+    next_index = 0
+    try:
+        for index, status, result in extract_guarded(
+            sources, options, jobs=jobs if len(sources) > 1 else 1,
+            page_timeout=args.page_timeout or None, on_progress=pages_done,
+        ):
+            finished[index] = (status, result)
+            while next_index in finished:
+                status_i, result_i = finished.pop(next_index)
+                handle(sources[next_index], status_i, result_i)
+                next_index += 1
+                if progress is not None and len(sources) > 1:
                     progress.advance(task)
+                    progress.refresh()
     finally:
         if progress is not None:
             progress.stop()

@@ -1,0 +1,120 @@
+"""Run extractions in child processes that are killed when a page hangs.
+
+pdfium's C calls cannot be interrupted from Python, so the in-process page timer in
+``factcheck.sources.pdf_text`` only notices a slow page once it is done. Here each document
+is read in its own child process that reports every finished page; when no page finishes
+within the time limit, the child is killed and the document fails with FC306 while the rest
+of the batch carries on. Up to ``jobs`` children run at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from factcheck.errors import FactcheckError
+from factcheck.sources.errors import PageTimeoutError
+
+START_ALLOWANCE = 10.0  # seconds for a child to start and open its document
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _child(source: str, options: dict[str, Any], conn: Connection) -> None:
+    from factcheck.extract import extract_document
+
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] > 0.05 or done == total:
+            last[0] = now
+            conn.send(("progress", done, total))
+
+    try:
+        doc = extract_document(Path(source), progress=progress, **options)
+        conn.send(("ok", doc))
+    except FactcheckError as exc:
+        conn.send(("error", str(exc.located(path=source))))
+    except MemoryError:
+        conn.send(("error", f"{source}: FC300 out of memory reading this document"))
+    except Exception as exc:  # one bad file must not stop a batch
+        conn.send(("error", f"{source}: FC300 unexpected {type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def extract_guarded(
+    sources: list[str],
+    options: dict[str, Any],
+    *,
+    jobs: int = 1,
+    page_timeout: float | None = None,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> Iterator[tuple[int, str, Any]]:
+    """Yield (index, "ok", ExtractedDocument) or (index, "error", one-line message) per source.
+
+    Results come in the order the documents finish; ``index`` is the source's place in ``sources``.
+    """
+    ctx = _context()
+    pending = list(enumerate(sources))
+    active: dict[Connection, dict[str, Any]] = {}
+    page_jobs = int(options.get("jobs") or 1)
+    while pending or active:
+        while pending and len(active) < max(1, jobs):
+            index, source = pending.pop(0)
+            parent, child = ctx.Pipe(duplex=False)
+            process = ctx.Process(target=_child, args=(source, options, child), daemon=False)
+            process.start()
+            child.close()
+            active[parent] = {"index": index, "source": source, "process": process, "done": 0, "seen": time.monotonic(),
+                              "allowance": START_ALLOWANCE + (page_timeout or 0)}
+        timeout = None
+        if page_timeout:
+            now = time.monotonic()
+            timeout = max(0.0, min(s["seen"] + s["allowance"] - now for s in active.values()))
+        ready = wait(list(active), timeout=timeout)
+        now = time.monotonic()
+        for conn in ready:
+            state = active[conn]
+            try:
+                message = conn.recv()
+            except EOFError:
+                code = state["process"].exitcode
+                state["process"].join()
+                del active[conn]
+                yield state["index"], "error", (
+                    f"{state['source']}: FC302 reading stopped: the worker died (exit code {code})")
+                continue
+            if message[0] == "progress":
+                _, done, total = message
+                state["done"], state["seen"] = done, now
+                # With a page pool, pages finish in batches of up to ``chunk`` pages.
+                chunk = max(1, -(-total // (page_jobs * 4))) if page_jobs > 1 else 1
+                state["allowance"] = (page_timeout or 0) * chunk + 1.0
+                if on_progress is not None:
+                    on_progress(state["source"], done, total)
+                continue
+            state["process"].join()
+            conn.close()
+            del active[conn]
+            yield state["index"], message[0], message[1]
+        if page_timeout:
+            for conn, state in list(active.items()):
+                if now - state["seen"] > state["allowance"] and conn not in ready:
+                    state["process"].kill()
+                    state["process"].join()
+                    conn.close()
+                    del active[conn]
+                    error = PageTimeoutError(
+                        f"page {state['done'] + 1} took longer than {page_timeout:g} s; stopped reading "
+                        "(raise --page-timeout)",
+                        path=state["source"],
+                    )
+                    yield state["index"], "error", str(error)
