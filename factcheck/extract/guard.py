@@ -86,8 +86,8 @@ def extract_guarded(
             try:
                 message = conn.recv()
             except EOFError:
-                code = state["process"].exitcode
                 state["process"].join()
+                code = state["process"].exitcode
                 del active[conn]
                 yield state["index"], "error", (
                     f"{state['source']}: FC302 reading stopped: the worker died (exit code {code})")
