@@ -121,3 +121,13 @@ def test_process_pool_gives_the_same_claims(tmp_path: Path) -> None:
     assert serial.pages == parallel.pages == 24
     assert serial.claims == parallel.claims
     assert max(c["where"]["page"] for c in serial.claims) >= 23
+
+
+def test_every_unit_is_a_unit_expression_the_checker_reads(bundled) -> None:
+    units = pytest.importorskip("factcheck.units")
+    system = units.unit_system()
+    docs = [bundled] + [extract_document(p) for p in sorted(PDFS.glob("*.pdf"))]
+    for doc in docs:
+        for claim in doc.claims:
+            if claim.get("unit"):
+                system.resolve(claim["unit"])  # raises FC211 when it cannot
