@@ -19,6 +19,7 @@ The grammar works in three steps:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -242,6 +243,7 @@ _RANGE_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _ADJECTIVE = re.compile(r"^ge\w+(?:en|d|t)$|(?:gebonden|ige|ische|lijke|ele|ale|iele|ieve|eerde)$")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
 _CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*|[ \t]+)[A-Z\u00c0-\u00de]")
 _MONEY_NOUNS = {
@@ -295,7 +297,7 @@ FUNCTION_WORDS = {
     "zal", "zullen", "kan", "kunnen", "moet", "moeten", "wil", "willen", "gaat", "gaan", "komt", "komen",
     "bedraagt", "bedragen", "vanaf", "sinds", "tussen", "onder", "boven", "tegen", "zo", "ca", "jaarlijks",
     "structureel", "incidenteel", "opgeteld", "totaal", "will", "would", "can", "could", "each", "per",
-    "hiervan", "waarvan", "daarvan", "ieder", "elk", "elke", "iedere", "gemiddeld", "respectievelijk",
+    "hiervan", "waarvan", "daarvan", "ieder", "elk", "elke", "iedere", "gemiddeld", "respectievelijk", "à", "a",
 }
 
 # --- number words ------------------------------------------------------------------------------
@@ -699,9 +701,18 @@ class Scanner:
         return None, None
 
     def _unit_of(self, noun: str | None) -> str | None:
+        """A unit name for a counted noun: known nouns map to shared units, others to a plain
+        ASCII identifier of the singular ("inschrijvingen" -> "inschrijving")."""
         if noun is None:
             return None
-        low = noun.lower()
+        unit = self._unit_word(noun)
+        if unit is None:
+            return None
+        unit = unicodedata.normalize("NFKD", unit).encode("ascii", "ignore").decode("ascii").replace("-", "_")
+        return unit if _IDENTIFIER.fullmatch(unit) and len(unit) > 1 else None
+
+    def _unit_word(self, noun: str) -> str | None:
+        low = noun.lower().replace("’", "'").rstrip("'")
         if low in NOUN_UNITS:
             return NOUN_UNITS[low]
         if self.lang == "nl":
