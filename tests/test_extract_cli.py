@@ -73,7 +73,13 @@ def test_jobs_over_documents(tmp_path: Path) -> None:
 
 
 def test_password_option(tmp_path: Path) -> None:
-    from tests.test_extract_sources import ENCRYPTED_PDF
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_extract_sources", Path(__file__).with_name("test_extract_sources.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    ENCRYPTED_PDF = module.ENCRYPTED_PDF
 
     path = tmp_path / "secret.pdf"
     path.write_bytes(ENCRYPTED_PDF)
