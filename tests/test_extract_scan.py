@@ -146,6 +146,7 @@ def test_english_conventions() -> None:
         "Zie antwoord op vraag 14", "de fractie van D66 en JA21", "2024/25, 36 410 XVII, nr. 35",
         "vanaf 10 en 11 oktober", "spoor 4 van het plan", "om 10.00 uur", "in de Huisvestingswet 2014",
         "Kamerstukken II 2019/20, 35 300, nr. 12",
+        "Postbus 20015  2500 EA  Den Haag", "T 070 – 342 43 44", "bel +31 70 342 43 44",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -167,3 +168,19 @@ def test_offsets_point_at_the_figure() -> None:
     f = one(text)
     assert text[f.start:f.end] == "€55.700"
     assert text[f.hedge_start:f.start] == "bijna "
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("in 65.434 gevallen akkoord gegaan", "geval"), ("open en 54 complexe gevallen.", "geval"),
+     ("16 gemeenten kregen geld", "municipality"), ("met de drie genoemde partijen", "partij")],
+)
+def test_counted_noun_past_adjectives(text: str, unit: str) -> None:
+    assert one(text).unit == unit
+
+
+def test_plural_noun_after_million_is_a_count() -> None:
+    f = one("er waren ruim 8 miljoen leidingwateraansluitingen")
+    assert (f.kind, f.value, f.unit, f.hedge) == ("count", 8_000_000, "leidingwateraansluiting", Hedge.ABOVE)
+    f = one("0,3 miljard kindgebonden budget")
+    assert (f.kind, f.unit) == ("money", "EUR")

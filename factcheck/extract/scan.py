@@ -82,6 +82,11 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE,
     )),
     ("label", re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section 3.1
+    ("reference", re.compile(r"(?<![\w.,])\d{4}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")),  # postcode 2513 AA
+    ("reference", re.compile(  # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234
+        r"(?<![\w.,])(?:\+\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
+        r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
+    )),
 ]
 # Non-figures that start with a digit are tried only where a run of digits starts: one cheap
 # pass for the digit runs, then an anchored match, instead of a regex pass per pattern.
@@ -106,7 +111,7 @@ LABEL_WORDS = frozenset(
     "versie version categorie category groep niveau level schaal onderdeel deel part track item regel rule "
     "jaar year week dag day kwartaal quarter titel title afdeling boek stb stcrt trb kamerstuk pilaar pillar "
     "prioriteit doel goal module ronde round editie edition klasse class graad grade stelling bullet punt sub "
-    "vraag vragen question questions zie".split()
+    "vraag vragen question questions zie postbus kenmerk bijlagen huisnummer".split()
 )
 _ABBREVIATION_LABELS = frozenset("art nr nrs no nos p pp blz fig par stb stcrt trb".split())
 # Two-word labels whose second word is a preposition: "antwoord op 14", "gelijk aan 24".
@@ -242,7 +247,8 @@ _RANGE_RIGHT = re.compile(
     + _ANYWS + r"+met|t/m|tot|en|and|to|through)" + _ANYWS + r"+)(?:(€|EUR|\$|£|USD)" + _ANYWS + r"{0,3})?",
     re.IGNORECASE,
 )
-_ADJECTIVE = re.compile(r"^ge\w+(?:en|d|t)$|(?:gebonden|ige|ische|lijke|ele|ale|iele|ieve|eerde)$")
+# Attributive adjectives before the counted noun: "kindgebonden budget", "complexe gevallen".
+_ADJECTIVE = re.compile(r"(?:gebonden|[^i]e)$")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
 _CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*|[ \t]+)[A-Z\u00c0-\u00de]")
