@@ -8,6 +8,7 @@ on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from importlib import resources
@@ -48,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check every relation in claim files; exit 1 on an unexpected verdict")
     check.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
-    check.add_argument("--format", choices=FORMATS, default="terminal", help="output format (default: terminal)")
+    check.add_argument("--format", choices=FORMATS, default="terminal",
+                       help="output format (default: terminal, a compact verdict table; the others are full reports)")
+    check.add_argument("--all", action="store_true", help="list every relation in the verdict table, also consistent ones")
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--report-dir", metavar="DIR", help="also write a report in every format into DIR")
     check.add_argument("--baseline", metavar="OLD.json", help="show verdicts that changed since a JSON report")
@@ -105,13 +108,26 @@ def _cmd_check(args: argparse.Namespace) -> int:
     run = _run(args.paths, discover=not args.no_discover)
     _print_diagnostics(run.diagnostics, sys.stderr)
     baseline = Path(args.baseline) if args.baseline else None
-    text = render(run, args.format, baseline=baseline)
-    if args.output:
-        from factcheck.fileio import atomic_write
+    if args.format == "terminal" and baseline is None:
+        # The gate's output: what needs attention, not a full report (that is `factcheck report`).
+        from factcheck.report.terminal import verdict_table
 
-        atomic_write(args.output, text)
+        if args.output:
+            buffer = io.StringIO()
+            verdict_table(run.results, show_all=args.all, file=buffer)
+            text = buffer.getvalue()
+        else:
+            verdict_table(run.results, show_all=args.all, file=sys.stdout)
+            text = None
     else:
-        _emit(text, sys.stdout)
+        text = render(run, args.format, baseline=baseline)
+    if text is not None:
+        if args.output:
+            from factcheck.fileio import atomic_write
+
+            atomic_write(args.output, text)
+        else:
+            _emit(text, sys.stdout)
     if args.report_dir:
         for written in write_reports(run, Path(args.report_dir), baseline=baseline):
             _emit(f"wrote {written}", sys.stderr)

@@ -7,10 +7,12 @@ value of its own is computed from its own formula; cycles among those are errors
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from factcheck.claimfile import find_claim_files, read_claim_file
 from factcheck.errors import EvaluationError, FactcheckError, FormulaError
@@ -76,11 +78,29 @@ class _Entry:
     units: UnitSystem
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a check builds its records.
+
+    A 100k-claim check keeps about a million small objects alive; each full collection walks all
+    of them, which doubled the time of a large check (benchmarks/check_speed.py). The records
+    hold no reference cycles that need collecting mid-run; reference counting frees the rest.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_paths(paths: Sequence[str | Path], *, discover: bool = True) -> CheckRun:
     """Read every claim file under ``paths`` (files or folders) and check every relation."""
-    files, problems = find_claim_files(list(paths))
-    loaded = [read_claim_file(p) for p in files]
-    return check_files(loaded, problems, discover=discover)
+    with _collector_paused():
+        files, problems = find_claim_files(list(paths))
+        loaded = [read_claim_file(p) for p in files]
+        return check_files(loaded, problems, discover=discover)
 
 
 def check_files(files: list[ClaimFile], problems: Iterable[Diagnostic] = (), *, discover: bool = True) -> CheckRun:
@@ -89,6 +109,11 @@ def check_files(files: list[ClaimFile], problems: Iterable[Diagnostic] = (), *, 
     With ``discover``, files of extracted figures also get the relations and repeats that
     discovery proposes and the file does not hold yet (see factcheck.discover).
     """
+    with _collector_paused():
+        return _check_files(files, problems, discover)
+
+
+def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discover: bool) -> CheckRun:
     diagnostics = list(problems)
     if discover:
         from factcheck.discover.claims import proposed_claims
@@ -239,7 +264,7 @@ class _Engine:
             return val
 
         try:
-            computed = evaluate(formula.root, lookup)
+            computed = evaluate(formula.root, lookup, intervals=False)
         except _Missing:
             # Report every missing input at once, not just the first.
             self._collect_missing(formula, entry, missing, reasons)
@@ -263,11 +288,21 @@ class _Engine:
                                 computed_unit=describe(computed.dims), stated_unit=describe(dim.dims))
         factor = dim.factor if dim else _ONE
         value = _div(computed.point, factor)
-        interval = Interval(_div(computed.lo, factor), _div(computed.hi, factor))
         stated = claim.value
         assert stated is not None  # claimfile guarantees a relation has something to compare with
         stated_interval = _stated_interval(claim)
 
+        def computed_interval() -> Interval:
+            full = evaluate(formula.root, lookup)
+            return Interval(_div(full.lo, factor), _div(full.hi, factor))
+
+        if value == stated:
+            # Consistent whatever the intervals are; work them out only if someone reads them.
+            return self._finish(
+                entry, Verdict.CONSISTENT, inputs=inputs, formula=formula, computed=value,
+                lazy_interval=computed_interval, stated_value=stated, stated_interval=stated_interval,
+            )
+        interval = computed_interval()
         verdict, scale = _verdict(value, interval, stated, stated_interval, claim.tolerance is not None)
         implied: tuple[Implied, ...] = ()
         if verdict is Verdict.MISMATCH and values:
@@ -353,7 +388,7 @@ class _Engine:
                 stated_interval: Interval | None = None, scale: Fraction | None = None,
                 implied: tuple[Implied, ...] = (), missing: tuple[str, ...] = (), reasons: list[str] | None = None,
                 computed_unit: str | None = None, stated_unit: str | None = None, unit_note: str | None = None,
-                message: str | None = None) -> Result:
+                message: str | None = None, lazy_interval: Callable[[], Interval] | None = None) -> Result:
         claim = entry.claim
         difference = relative = None
         if computed is not None and stated_value is not None:
@@ -373,7 +408,7 @@ class _Engine:
         def explainer(result: Result) -> str:
             return explain(result, source, notes, unit_note, formula.root if formula else None)
 
-        return LazyResult(explainer, **fields)
+        return LazyResult(explainer, lazy_interval, **fields)
 
 
 def _verdict(value: Fraction, interval: Interval, stated: Fraction, stated_interval: Interval,

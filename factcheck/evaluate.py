@@ -7,9 +7,8 @@ were rounded". Units are checked as we go: adding euros to persons raises :class
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from factcheck.errors import EvaluationError
 from factcheck.formula import Node
@@ -18,8 +17,7 @@ from factcheck.units import Dims, combine, power
 MAX_BITS = 4096  # numerator or denominator beyond this is refused (FC224)
 
 
-@dataclass(frozen=True, slots=True)
-class Val:
+class Val(NamedTuple):
     """An evaluated quantity in base units. ``dims`` is None when the unit is unknown."""
 
     point: Fraction
@@ -88,8 +86,51 @@ def _pow_interval(a: Val, n: int) -> tuple[Fraction | None, Fraction | None]:
     return low, high
 
 
-def evaluate(node: Node, lookup: Callable[[str, Node], Val]) -> Val:
-    """Evaluate ``node``; ``lookup(name, node)`` supplies referenced claims' values."""
+def evaluate(node: Node, lookup: Callable[[str, Node], Val], intervals: bool = True) -> Val:
+    """Evaluate ``node``; ``lookup(name, node)`` supplies referenced claims' values.
+
+    With ``intervals=False`` only the point value and the dimensions are computed (lo and hi
+    are None): a relation whose printed figure equals its computed value needs no more, and
+    that is most relations. The engine computes the intervals when the verdict depends on them.
+    """
+    if not intervals:
+        return _points(node, lookup)
+    return _full(node, lookup)
+
+
+def _points(node: Node, lookup: Callable[[str, Node], Val]) -> Val:
+    op = node.op
+    if op == "ref":
+        v = lookup(node.name or "", node)
+        return Val(v.point, None, None, v.dims)
+    if op == "num":
+        return Val(node.value, None, None, ())  # type: ignore[arg-type]
+    if op == "pct":
+        return Val(node.value / 100, None, None, ())  # type: ignore[operator]
+    if op in ("add", "sub", "mul", "div"):
+        a = _points(node.args[0], lookup)
+        b = _points(node.args[1], lookup)
+        if op == "add":
+            return Val(_check_size(a.point + b.point, node), None, None, _same_dims(a, b, node))
+        if op == "sub":
+            return Val(_check_size(a.point - b.point, node), None, None, _same_dims(a, b, node))
+        dims = None if a.dims is None or b.dims is None else combine(a.dims, b.dims, 1 if op == "mul" else -1)
+        if op == "mul":
+            return Val(_check_size(a.point * b.point, node), None, None, dims)
+        if b.point == 0:
+            raise EvaluationError("division by zero", col=node.col, code="FC221")
+        return Val(_check_size(a.point / b.point, node), None, None, dims)
+    # Less common operations: take the full path and drop the interval.
+    full = _full(node, lambda name, n: _no_interval(lookup(name, n)))
+    return Val(full.point, None, None, full.dims)
+
+
+def _no_interval(v: Val) -> Val:
+    return Val(v.point, v.point, v.point, v.dims)
+
+
+def _full(node: Node, lookup: Callable[[str, Node], Val]) -> Val:
+    """Point, interval and dimensions of ``node``."""
     op = node.op
     if op == "num":
         v = node.value
@@ -101,11 +142,11 @@ def evaluate(node: Node, lookup: Callable[[str, Node], Val]) -> Val:
     if op == "ref":
         return lookup(node.name or "", node)
     if op == "neg":
-        a = evaluate(node.args[0], lookup)
+        a = _full(node.args[0], lookup)
         return Val(-a.point, None if a.hi is None else -a.hi, None if a.lo is None else -a.lo, a.dims)
     if op in ("add", "sub"):
-        a = evaluate(node.args[0], lookup)
-        b = evaluate(node.args[1], lookup)
+        a = _full(node.args[0], lookup)
+        b = _full(node.args[1], lookup)
         dims = _same_dims(a, b, node)
         if op == "add":
             return Val(_check_size(a.point + b.point, node), _add(a.lo, b.lo), _add(a.hi, b.hi), dims)
@@ -113,21 +154,21 @@ def evaluate(node: Node, lookup: Callable[[str, Node], Val]) -> Val:
         hi = None if a.hi is None or b.lo is None else a.hi - b.lo
         return Val(_check_size(a.point - b.point, node), lo, hi, dims)
     if op == "mul":
-        a = evaluate(node.args[0], lookup)
-        b = evaluate(node.args[1], lookup)
+        a = _full(node.args[0], lookup)
+        b = _full(node.args[1], lookup)
         dims = None if a.dims is None or b.dims is None else combine(a.dims, b.dims, 1)
         lo, hi = _mul_interval(a, b)
         return Val(_check_size(a.point * b.point, node), lo, hi, dims)
     if op == "div":
-        a = evaluate(node.args[0], lookup)
-        b = evaluate(node.args[1], lookup)
+        a = _full(node.args[0], lookup)
+        b = _full(node.args[1], lookup)
         if b.point == 0:
             raise EvaluationError("division by zero", col=node.col, code="FC221")
         dims = None if a.dims is None or b.dims is None else combine(a.dims, b.dims, -1)
         lo, hi = _div_interval(a, b)
         return Val(_check_size(a.point / b.point, node), lo, hi, dims)
     if op == "pow":
-        a = evaluate(node.args[0], lookup)
+        a = _full(node.args[0], lookup)
         n = node.exponent or 0
         if n < 0 and a.point == 0:
             raise EvaluationError("division by zero (0 to a negative power)", col=node.col, code="FC221")
@@ -135,7 +176,7 @@ def evaluate(node: Node, lookup: Callable[[str, Node], Val]) -> Val:
         dims = None if a.dims is None else power(a.dims, n)
         return Val(_check_size(a.point**n, node), lo, hi, dims)
     if op == "call":
-        args = [evaluate(arg, lookup) for arg in node.args]
+        args = [_full(arg, lookup) for arg in node.args]
         name = node.name
         if name == "abs":
             a = args[0]

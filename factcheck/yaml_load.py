@@ -21,7 +21,7 @@ MAX_DEPTH = 40
 _SAFE_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
 )
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -39,7 +39,7 @@ class YScalar:
     @property
     def is_null(self) -> bool:
         """True for YAML's empty value, ``~`` and ``null`` written plain."""
-        return self.plain and self.text in _NULLS
+        return self.plain and self.text in NULL_WORDS
 
     def __repr__(self) -> str:
         return f"YScalar({self.text!r}, {self.line}:{self.col})"
