@@ -187,6 +187,25 @@ def merge(
             deleted.add(claim_id)
             report.newly_deleted.append(claim_id)
 
+    # A claim people wrote themselves keeps its id; an extracted figure that happens to get
+    # the same id is renamed (deterministically, so the next run renames it the same way).
+    own_ids = {
+        str(item.get("id")) for item in current_claims
+        if isinstance(item, dict) and item.get("id") is not None and str(item.get("id")) not in base_claims
+        and str(item.get("origin") or "") != "extracted"
+    }
+    if own_ids & {str(c["id"]) for c in claims}:
+        taken = own_ids | {str(c["id"]) for c in claims}
+        renamed = []
+        for claim in claims:
+            if str(claim["id"]) in own_ids:
+                n = 2
+                while f"{claim['id']}_{n}" in taken:
+                    n += 1
+                claim = {**claim, "id": f"{claim['id']}_{n}"}
+                taken.add(claim["id"])
+            renamed.append(claim)
+        claims = renamed
     new_ids = {str(c["id"]) for c in claims}
     was_extracted = set(base_claims)
     for item in current_claims:

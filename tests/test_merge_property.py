@@ -45,7 +45,9 @@ def scenario(draw: st.DrawFn) -> dict[str, Any]:
             changes = draw(st.dictionaries(st.sampled_from(FIELDS + ["note", "expr"]),
                                            st.one_of(values, st.just(None)), min_size=1, max_size=3))
             edits[claim["id"]] = changes
-    own = draw(st.lists(st.sampled_from(["mine_a", "mine_b"]), unique=True, max_size=2))
+    # Own claims, sometimes with an id a later extraction will also want.
+    own = draw(st.lists(st.sampled_from(["mine_a", "mine_b"] + [i for i in IDS if i not in first_ids]),
+                        unique=True, max_size=2))
     # The new extraction: some claims change, some vanish, some are new.
     second = []
     for claim in first:

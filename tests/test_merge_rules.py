@@ -169,3 +169,19 @@ def test_round_trip_is_byte_identical_with_comments_and_quotes() -> None:
         "  - id: b\n    expr: a * 2\n"
     )
     assert yr.dumps(yr.loads(text)) == text
+
+
+def test_own_claim_keeps_its_id_when_extraction_wants_it(tmp_path: Path, extracted) -> None:
+    path = _write(tmp_path, extracted)
+    text = path.read_text(encoding="utf-8")
+    text += "  - id: nieuw_bedrag\n    expr: kostprijs_noodopvang * 2\n    note: mine\n"
+    path.write_text(text, encoding="utf-8")
+    newer = [dict(c) for c in extracted.claims] + [{
+        "id": "nieuw_bedrag", "quote": "Een nieuw bedrag van €10.", "stated": "€10", "value": "10", "unit": "EUR",
+        "hedge": "exact", "kind": "money", "where": {"line": 9999, "col": 1, "span": [0, 3]}, "origin": "extracted",
+    }]
+    for _ in range(2):  # the rename is the same on every run
+        merge_into_file(path, extracted.header, newer, extracted.extraction_info())
+        claims = _claims(path)
+        assert claims["nieuw_bedrag"] == {"id": "nieuw_bedrag", "expr": "kostprijs_noodopvang * 2", "note": "mine"}
+        assert claims["nieuw_bedrag_2"]["stated"] == "€10"
