@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from factcheck import yaml_roundtrip as yr
+from factcheck.errors import FactcheckError
 
 EXTRACTED_FIELDS = (
     "quote", "stated", "value", "value_high", "unit", "hedge", "kind", "subject", "period", "where", "origin",
@@ -292,7 +293,13 @@ def merge_into_file(
     side = sidecar_path(claim_path)
     old_text = claim_path.read_text(encoding="utf-8") if claim_path.exists() else ""
     current = yr.loads(old_text, str(claim_path)) if old_text.strip() else None
-    base = yr.to_plain(yr.load(side)) if side.exists() else None
+    base = None
+    if side.exists():
+        try:
+            loaded = yr.to_plain(yr.load(side))
+            base = loaded if isinstance(loaded, dict) else None
+        except FactcheckError:
+            base = None  # an unreadable sidecar counts as a lost one: differences become conflicts
     merged, new_base, report = merge(current, base, header, claims, extraction)
     new_text = yr.dumps(merged)
     diff = unified_diff(old_text, new_text, str(claim_path))

@@ -228,3 +228,10 @@ def test_split_digits_are_joined_where_the_layout_says_so(tmp_path: Path) -> Non
     claim = next(c for c in doc.claims if c["where"]["page"] == 1)
     start, end = claim["where"]["span"]
     assert end - start == len("2. 277 miljoen euro")
+
+
+def test_pdf_with_no_pages(tmp_path: Path) -> None:
+    path = tmp_path / "nothing.pdf"
+    pypdfium2.PdfDocument.new().save(str(path))
+    with pytest.raises(EmptySourceError, match="no pages"):
+        extract_document(path)

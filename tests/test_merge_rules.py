@@ -185,3 +185,11 @@ def test_own_claim_keeps_its_id_when_extraction_wants_it(tmp_path: Path, extract
         claims = _claims(path)
         assert claims["nieuw_bedrag"] == {"id": "nieuw_bedrag", "expr": "kostprijs_noodopvang * 2", "note": "mine"}
         assert claims["nieuw_bedrag_2"]["stated"] == "€10"
+
+
+def test_broken_sidecar_counts_as_lost(tmp_path: Path, extracted) -> None:
+    path = _write(tmp_path, extracted)
+    sidecar_path(path).write_text("claims: [unclosed\n", encoding="utf-8")
+    _, report = merge_into_file(path, extracted.header, extracted.claims, extracted.extraction_info())
+    assert not report.conflicts and not report.added
+    assert "claims:" in sidecar_path(path).read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from factcheck.extract import context, tables
 from factcheck.extract.ids import assign_ids
 from factcheck.extract.scan import get_scanner
 from factcheck.numbers import decimal_string
-from factcheck.sources.errors import NoTextLayerError, UnsupportedSourceError
+from factcheck.sources.errors import EmptySourceError, NoTextLayerError, UnsupportedSourceError
 from factcheck.sources.text import DEFAULT_MAX_BYTES, SourcePage, check_file, is_text_path, read_text_source, sha256_of
 
 _NL_STOP = {"de", "het", "een", "van", "en", "is", "dat", "niet", "voor", "op", "zijn", "met", "wordt", "worden",
@@ -287,6 +287,8 @@ def extract_document(
         from factcheck.sources import pdf_text
 
         page_count = pdf_text.page_count(path, password, max_bytes)
+        if page_count == 0:
+            raise EmptySourceError("the PDF has no pages", path=str(path))
         sample = pdf_text.map_pages(path, lambda p: p.source.text, password=password,
                                     pages=range(1, min(page_count, 6) + 1), max_bytes=max_bytes,
                                     require_text=False)
