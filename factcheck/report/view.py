@@ -28,6 +28,7 @@ from factcheck.formatting import (
     format_ratio_percent,
     format_value,
 )
+from factcheck.errors import FactcheckError
 from factcheck.model import ClaimFile, Diagnostic, Document, Result, Verdict
 from factcheck.report.sanitize import clean, one_line
 
@@ -227,8 +228,15 @@ def display_path(path: str | os.PathLike[str] | None, base_dir: Path | None = No
     """``path`` relative to ``base_dir`` (default: the working directory) with ``/`` separators."""
     if not path:
         return ""
-    p = Path(path)
     base = Path.cwd() if base_dir is None else Path(base_dir)
+    # Every result of a file shows the same path: work it out once per (path, base).
+    return _display_path(os.fspath(path), os.fspath(base))
+
+
+@lru_cache(maxsize=4096)
+def _display_path(path: str, base_dir: str) -> str:
+    p = Path(path)
+    base = Path(base_dir)
     if p.is_absolute():
         try:
             p = p.relative_to(base.resolve())
@@ -317,13 +325,14 @@ def _formula(expr: str | None) -> tuple[str, str]:
         from factcheck import symbolic
     except ImportError:
         return clean(expr), ""
+    # A formula the engine rejected already has its own `error` verdict; show it as written.
     try:
         pretty = symbolic.formula_pretty(expr)
-    except Exception:  # a formula the engine rejected already has its own verdict  # noqa: BLE001
+    except (FactcheckError, ValueError, TypeError):
         pretty = expr
     try:
         latex = symbolic.formula_latex(expr)
-    except Exception:  # noqa: BLE001
+    except (FactcheckError, ValueError, TypeError):
         latex = ""
     return clean(pretty), clean(latex)
 
