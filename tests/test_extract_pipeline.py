@@ -126,8 +126,24 @@ def test_process_pool_gives_the_same_claims(tmp_path: Path) -> None:
 def test_every_unit_is_a_unit_expression_the_checker_reads(bundled) -> None:
     units = pytest.importorskip("factcheck.units")
     system = units.unit_system()
-    docs = [bundled] + [extract_document(p) for p in sorted(PDFS.glob("*.pdf"))]
+    names = ("fichebundel-13.pdf", "fichebundel-85.pdf", "1_De_Koning.pdf", "labor.pdf")
+    docs = [bundled] + [extract_document(PDFS / n) for n in names]
     for doc in docs:
         for claim in doc.claims:
             if claim.get("unit"):
                 system.resolve(claim["unit"])  # raises FC211 when it cannot
+
+
+def test_running_heads_repeated_on_many_pages_are_left_out(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_extract_sources", Path(__file__).with_name("test_extract_sources.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    pages = [[f"Rapport 2021 | {n} | Hoofdstuk 3", "", f"Er zijn {n * 100} aanvragen gedaan in deze periode.",
+              "Nog wat tekst zonder cijfers.", "En nog een regel tekst.", f"Pagina {n} van 12"] for n in range(1, 13)]
+    path = tmp_path / "heads.pdf"
+    path.write_bytes(module.make_pdf(pages))
+    doc = extract_document(path)
+    assert [c["value"] for c in doc.claims] == [str(n * 100) for n in range(1, 13)]

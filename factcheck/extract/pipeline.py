@@ -49,6 +49,7 @@ class PageResult:
     tables: list[dict[str, Any]] = field(default_factory=list)
     skipped_in_tables: int = 0
     has_text: bool = False
+    edge_signatures: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -115,6 +116,8 @@ def analyse_page(
     result.skipped_in_tables = scanner.skipped
     sentences = context.Sentences(text)
     furniture = _page_furniture(text) if page.number is not None else ()
+    edges = _edge_lines(text) if page.number is not None else []
+    result.edge_signatures = sorted({sig for _, _, sig in edges})
     previous_end = 0
     period_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for item in found:
@@ -168,9 +171,26 @@ def analyse_page(
         if item.notes:
             claim["_notes"] = list(item.notes)
         claim["_offset"] = item.start
+        for a, b, signature in edges:
+            if a <= item.start < b:
+                claim["_edge"] = signature
         result.figures.append(claim)
     result.markers = [(m.offset, m.kind, m.value) for m in context.markers(text)]
     return result
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _edge_lines(text: str, count: int = 3) -> list[tuple[int, int, str]]:
+    """The first and last ``count`` non-blank lines of a page: (start, end, signature).
+
+    The signature has every digit run replaced by '#', so "Pagina 24 van 306" and
+    "Pagina 25 van 306" are the same running head.
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    chosen = spans[:count] + spans[max(count, len(spans) - count):]
+    return [(a, b, _DIGITS.sub("#", re.sub(r"\s+", " ", text[a:b]).strip())) for a, b in chosen]
 
 
 def _page_furniture(text: str) -> list[tuple[int, int]]:
@@ -179,6 +199,25 @@ def _page_furniture(text: str) -> list[tuple[int, int]]:
     if not spans:
         return []
     return [spans[0], spans[-1]]
+
+
+def _drop_running_heads(pages: list[PageResult], claims: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """Leave out figures on head and foot lines that repeat (digits aside) on many pages."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        for signature in page.edge_signatures:
+            counts[signature] = counts.get(signature, 0) + 1
+    threshold = max(3, len(pages) // 4)
+    # Sentences (ending in a full stop) are body text that happens to repeat, not running heads.
+    repeated = {sig for sig, n in counts.items() if n >= threshold and not sig.endswith(".")}
+    kept = []
+    dropped = 0
+    for claim in claims:
+        if claim.pop("_edge", None) in repeated:
+            dropped += 1
+            continue
+        kept.append(claim)
+    return kept, dropped
 
 
 def _apply_context(pages: list[PageResult]) -> list[dict[str, Any]]:
@@ -336,6 +375,7 @@ def extract_document(
         raise UnsupportedSourceError("cannot read this file type; extract reads PDF, plain text and HTML", path=str(path))
 
     claims = _apply_context(pages)
+    claims, furniture = _drop_running_heads(pages, claims)
     assign_ids(claims)
     nonfigures = [item for page in pages for item in page.nonfigures]
     header: dict[str, Any] = {"id": doc_id or document_id(path)}

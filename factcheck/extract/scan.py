@@ -91,7 +91,9 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
 # Non-figures that start with a digit are tried only where a run of digits starts: one cheap
 # pass for the digit runs, then an anchored match, instead of a regex pass per pattern.
 _DIGIT_LED = re.compile(
-    r"(?P<reference>\d{1,6}(?:\s\d{3})?-[A-Z]{1,6}\b"  # 36600-XX
+    r"(?P<reference>\d{1,6}(?:\s\d{3})?[-–][A-Z]{1,6}\b"  # 36600-XX
+    r"|\d+(?:[-–‒][ \t\r\n]?\d+){2,}(?:[-–‒][A-Z\d]+)*(?![\w])"  # 737–31–1860, 206–231–3195, 2018–23–51
+    r"|\d+[-–]\d+(?:[-–‒][A-Z][\w]*)+"  # 4910–13–P
     r"|\d+(?:\s\d{3})*\s+(?:[IVXL]{2,}\b|[IVX]\b(?=,))"  # 36 410 XVII, 35 000 I,
     r"|\d+/\d+(?:/\d+)?(?![\w]))"  # 2024/1359, 2024/25, 12/6
     r"|(?P<date>\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})(?![\w])"
@@ -111,7 +113,8 @@ LABEL_WORDS = frozenset(
     "versie version categorie category groep niveau level schaal onderdeel deel part track item regel rule "
     "jaar year week dag day kwartaal quarter titel title afdeling boek stb stcrt trb kamerstuk pilaar pillar "
     "prioriteit doel goal module ronde round editie edition klasse class graad grade stelling bullet punt sub "
-    "vraag vragen question questions zie postbus kenmerk bijlagen huisnummer".split()
+    "vraag vragen question questions zie postbus kenmerk bijlagen huisnummer "
+    "cfr usc u.s.c fr amendment docket model flight order route suite".split()
 )
 _ABBREVIATION_LABELS = frozenset("art nr nrs no nos p pp blz fig par stb stcrt trb".split())
 # Two-word labels whose second word is a preposition: "antwoord op 14", "gelijk aan 24".
@@ -486,6 +489,10 @@ class Scanner:
             return Found(s, e, core, "footnote")  # "verwerkt.1", "dollars),4"
         if before == ")" and s >= 2 and text[s - 2].isalpha():
             return Found(s, e, core, "footnote")
+        if before in "-–" and s >= 2 and text[s - 2].isalpha():
+            return Found(s, e, core, "reference")  # NM–035, FAA–2020
+        if len(core) > 1 and core[0] == "0" and core[1].isdigit():
+            return Found(s, e, core, "reference")  # 00015, 035: a code with leading zeros
         right = text[e:e + 120]
         if self.lang == "nl" and re.match(r"\.\d", right):
             return Found(s, e, core, "label")  # 3.1, 1.5 in a Dutch text: a section or version number
@@ -554,8 +561,9 @@ class Scanner:
                 elif sep in ("en", "and"):
                     ok = bool(re.search(r"(?:\btussen(?:" + _ANYWS + r"+de)?|\bbetween)" + _ANYWS + r"+(?:€|\$|£)?" + _ANYWS + r"*$",
                                         text[max(0, s - 40):start], re.I))
-                else:  # a dash
-                    ok = v2 > value and not (_is_year(core, value) or _is_year(cm.group(0), v2))
+                else:  # a dash: a range of like numbers, not a code such as 39–19512
+                    ok = v2 > value and not (_is_year(core, value) or _is_year(cm.group(0), v2)) and (
+                        value == 0 or v2 <= 50 * value)
                 if rm.group(3) is not None and currency is None:
                     ok = False
                 if ok:
