@@ -34,6 +34,8 @@ EXTRACTED_FIELDS = (
     "quote", "stated", "value", "value_high", "unit", "hedge", "kind", "subject", "period", "where", "origin",
 )
 HEADER_FIELDS = ("id", "title", "source", "sha256", "language")
+# Written by the extractor only; without a sidecar they follow the document instead of conflicting.
+PROVENANCE_FIELDS = ("where",)
 _MISSING: Any = object()
 
 
@@ -80,6 +82,8 @@ def _merge_fields(
         b, n, c = _get(base, name), _get(new, name), _get(yours, name)
         if c == n:
             continue
+        if base is None and name in PROVENANCE_FIELDS:
+            b = c  # no record of the last extraction: where a figure stands follows the document
         if c == b:
             if n is _MISSING:
                 del yours[name]

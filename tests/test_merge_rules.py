@@ -193,3 +193,12 @@ def test_broken_sidecar_counts_as_lost(tmp_path: Path, extracted) -> None:
     _, report = merge_into_file(path, extracted.header, extracted.claims, extracted.extraction_info())
     assert not report.conflicts and not report.added
     assert "claims:" in sidecar_path(path).read_text(encoding="utf-8")
+
+
+def test_without_sidecar_positions_follow_the_document(tmp_path: Path, extracted) -> None:
+    path = _write(tmp_path, extracted)
+    sidecar_path(path).unlink()
+    moved = [dict(c, where={**c["where"], "line": c["where"]["line"] + 4}) for c in extracted.claims]
+    _, report = merge_into_file(path, extracted.header, moved, extracted.extraction_info())
+    assert not report.conflicts
+    assert _claims(path)["kostprijs_noodopvang"]["where"]["line"] == 224
