@@ -45,10 +45,16 @@ class CorruptPdfError(TableSourceError):
     code = "FC302"
 
 
+class EmptyPdfError(TableSourceError):
+    """The file is empty (0 bytes)."""
+
+    code = "FC304"
+
+
 class MissingPdfError(TableSourceError):
     """The path does not exist or is not a file."""
 
-    code = "FC303"
+    code = "FC308"  # the same numbers as factcheck/sources/errors.py uses for these cases
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,8 @@ def _check_path(path: str | Path) -> Path:
     p = Path(path)
     if not p.is_file():
         raise MissingPdfError("no such PDF file", p)
+    if p.stat().st_size == 0:
+        raise EmptyPdfError("the file is empty", p)
     return p
 
 
@@ -153,21 +161,28 @@ def iter_page_words(path: str | Path, pages: Iterable[int] | None = None) -> Ite
         for n in wanted:
             if not 1 <= n <= len(pdf.pages):
                 continue
-            page = pdf.pages[n - 1]
             try:
-                raw = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
-                words = tuple(
-                    Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]), float(w["size"]))
-                    for w in raw
-                )
-                yield PageWords(n, float(page.width), float(page.height), words)
+                page = pdf.pages[n - 1]
+                try:
+                    raw = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+                    result = PageWords(
+                        n,
+                        float(page.width),
+                        float(page.height),
+                        tuple(
+                            Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+                                 float(w["size"]))
+                            for w in raw
+                        ),
+                    )
+                finally:
+                    page.close()  # before handing the words out: the parsed page is what costs memory
             except PdfminerException as exc:
                 raise CorruptPdfError(f"cannot read page {n}: {exc!r}", p) from exc
             except (TypeError, KeyError) as exc:
                 # seen on pages without a MediaBox: pdfplumber raises a raw TypeError
                 raise CorruptPdfError(f"cannot read page {n}: {exc!r}", p) from exc
-            finally:
-                page.close()
+            yield result
     finally:
         pdf.close()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..sources.pdf_layout import (
     CorruptPdfError,
+    EmptyPdfError,
     EncryptedPdfError,
     MissingPdfError,
     TableSourceError,
@@ -22,6 +23,7 @@ from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
 __all__ = [
     "CellRef",
     "CorruptPdfError",
+    "EmptyPdfError",
     "EncryptedPdfError",
     "MissingPdfError",
     "Table",
@@ -58,7 +60,7 @@ def check_pdf(
     ``lang`` ("nl"/"en") only breaks ties in the number format; the cells decide when they
     can. ``pages`` are 1-based; by default every page that passes the cheap tabular test is
     parsed. Raises :class:`TableSourceError` subclasses (FC301 encrypted, FC302 corrupt,
-    FC303 missing) for files that cannot be read.
+    FC304 empty, FC308 missing) for files that cannot be read.
     """
     checks: list[TableCheck] = []
     for table in find_pdf_tables(path, lang, pages, all_pages):

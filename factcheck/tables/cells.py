@@ -101,8 +101,9 @@ def _evidence(num: str) -> DecimalSep | None:
         return "," if num.rfind(",") > num.rfind(".") else "."
     for sep in (",", "."):
         if num.count(sep) > 1:
-            # a repeated separator is a thousands separator, so the other one is decimal
-            return "." if sep == "," else ","
+            # a repeated separator is a thousands separator; that says nothing about the other
+            # one (puertos1 prints 1,248,804 and 7.704 in one table, both in thousands)
+            return None
         if num.count(sep) == 1:
             tail = num.split(sep)[1]
             if not tail:

@@ -263,7 +263,7 @@ def split_label(line: Line) -> None:
             ):
                 toks = toks[:i]
             break
-    line.tokens = toks
+    # line.tokens keeps everything (captions and unit lines are read from it)
     start = len(toks)
     for i in range(len(toks) - 1, -1, -1):
         t = toks[i]
