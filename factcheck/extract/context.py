@@ -141,7 +141,7 @@ _TIME_WORDS = {"jaar", "jaren", "periode", "maand", "maanden", "kwartaal", "week
 
 
 def _noun_phrase(text: str, item: Found) -> str | None:
-    if not item.noun or item.noun_end is None:
+    if not item.noun or item.noun_end is None or item.noun.lower() in _ADVERBS:
         return None
     words = [item.noun]
     rest = text[item.noun_end:item.noun_end + 80]
@@ -159,23 +159,43 @@ def _noun_phrase(text: str, item: Found) -> str | None:
     return " ".join(words)
 
 
+_ADVERBS = {
+    "daarna", "inmiddels", "lang", "vervolgens", "toen", "echter", "zelfs", "bijvoorbeeld", "zeker", "eerst",
+    "pas", "daarbij", "hiervoor", "nu", "momenteel", "thans", "steeds", "weer", "dan", "dus", "nog", "al", "wel",
+    "ook", "maar", "slechts", "ruim", "bijna", "circa", "ongeveer", "then", "now", "still", "already", "only",
+    "weegt", "duurt", "zit", "zitten", "ligt", "kost", "kosten", "gaat", "kan", "kunnen", "zal", "moet", "krijgt",
+}
+
+
 def _left_phrase(text: str, item: Found, sentence_start: int, left_limit: int) -> str | None:
     left_end = item.hedge_start if item.hedge_start is not None else item.start
     left = text[max(sentence_start, left_limit):left_end]
     parts = _CLAUSE_BREAK.split(left)
     clause = parts[-1] if parts else left
+    # A period named in the clause ("in 2024 t/m september") is the period, not the subject.
+    period = _PERIOD.search(clause)
+    if period:
+        before, after = clause[:period.start()], clause[period.end():]
+        clause = before if re.search(r"[^\W\d_]{3}", before) and _content(before) else after
     tokens = re.findall(r"[^\W\d_][\w'’\-]*|\d+", clause)
     while tokens and (tokens[-1].lower() in _VERBS or tokens[-1].lower() in FUNCTION_WORDS or tokens[-1].isdigit()
-                      or tokens[-1].lower() in _TIME_WORDS):
+                      or tokens[-1].lower() in _TIME_WORDS or tokens[-1].lower() in _ADVERBS):
         tokens.pop()
     while tokens and (tokens[0].lower() in _SUBJECT_STOP or tokens[0].lower() in _PREPOSITIONS
-                      or tokens[0].lower() in FUNCTION_WORDS or tokens[0].lower() in _TIME_WORDS):
+                      or tokens[0].lower() in FUNCTION_WORDS or tokens[0].lower() in _TIME_WORDS
+                      or tokens[0].lower() in _ADVERBS):
         tokens.pop(0)
     if not tokens or all(t.lower() in _TIME_WORDS or t.isdigit() or t.lower() in _SUBJECT_STOP for t in tokens):
         return None
     if len(tokens) > 8:
         tokens = tokens[-8:]
     return " ".join(tokens)
+
+
+def _content(text: str) -> bool:
+    """Whether a stretch of text has a word that is not a function word."""
+    return any(w.lower() not in FUNCTION_WORDS and w.lower() not in _SUBJECT_STOP and w.lower() not in _ADVERBS
+               for w in re.findall(r"[^\W\d_]+", text))
 
 
 def subject_of(text: str, item: Found, sentence_start: int, left_limit: int = 0) -> str | None:
