@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.extract import extract_document  # noqa: E402
-from factcheck.extract.scoring import KindScore, Score, score_file  # noqa: E402
+from factcheck.extract import extract_document
+from factcheck.extract.scoring import KindScore, Score, score_file
 
 SOURCES = {
     "asiel-migratie-2025": ROOT / "documents" / "asiel-migratie-2025-antwoorden.txt",

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -55,12 +56,12 @@ def time_speed(paths: list[Path], runs: int, jobs: int) -> tuple[float, float]:
     total_extract = total_poppler = 0.0
     extract_document(paths[0], jobs=jobs)  # warm imports and caches once
     for path in paths:
-        result = {}
+        result: dict[str, Any] = {}
 
-        def run_extract() -> None:
+        def run_extract(path: Path = path, result: dict[str, Any] = result) -> None:
             result["doc"] = extract_document(path, jobs=jobs)
 
-        def run_pdftotext() -> None:
+        def run_pdftotext(path: Path = path) -> None:
             subprocess.run([pdftotext, "-q", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
 
         t_extract = _best(run_extract, runs)

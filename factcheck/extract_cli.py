@@ -143,11 +143,17 @@ def run_extract(args: argparse.Namespace) -> int:
 
     from factcheck.extract.guard import extract_guarded
 
-    progress = None
-    task = None
+    progress: Any = None
+    task: Any = None
     if show_progress:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         unit = "pages" if len(sources) == 1 else "documents"
         # No refresh thread: documents are read in forked children.

@@ -23,9 +23,10 @@ file and the new extraction differ becomes a conflict.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from factcheck import yaml_roundtrip as yr
 from factcheck.errors import FactcheckError
@@ -220,11 +221,13 @@ def merge(
 
     # Figures that vanished move to `obsolete:`.
     vanished = []
-    for i, item in enumerate(current_claims):
-        claim_id = str(item.get("id")) if isinstance(item, dict) else None
-        if claim_id is not None and claim_id in was_extracted and claim_id not in new_ids:
+    for item in current_claims:
+        if not isinstance(item, dict):
+            continue
+        vanished_id = str(item.get("id"))
+        if vanished_id in was_extracted and vanished_id not in new_ids:
             vanished.append(item)
-            report.obsoleted.append(claim_id)
+            report.obsoleted.append(vanished_id)
     if vanished:
         for i in range(len(current_claims) - 1, -1, -1):
             if any(current_claims[i] is v for v in vanished):

@@ -4,6 +4,7 @@ from fractions import Fraction
 
 import pytest
 
+from factcheck.errors import NumberFormatError
 from factcheck.numbers import parse_figure
 
 
@@ -43,7 +44,7 @@ def test_earlier_behaviour_unchanged() -> None:
     assert parse_figure("€45 per dag", "nl").unit_hint == "EUR/day"
     assert parse_figure("-1,4%", "nl").value == Fraction(-7, 5)
     assert parse_figure("1.500", "en").value == Fraction(3, 2)
-    with pytest.raises(Exception):
+    with pytest.raises(NumberFormatError):
         parse_figure("zes appels", "nl")
 
 

@@ -5,6 +5,10 @@
 file without losing people's edits.
 """
 
-from factcheck.extract.pipeline import ExtractedDocument, detect_language, extract_document
+from factcheck.extract.pipeline import (
+    ExtractedDocument,
+    detect_language,
+    extract_document,
+)
 
 __all__ = ["ExtractedDocument", "detect_language", "extract_document"]

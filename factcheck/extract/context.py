@@ -53,12 +53,11 @@ _VERBS = {
 }
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\b(?:dat|die|waarbij|omdat|waardoor|terwijl|om|zodat|wanneer|indien|maar|zodra|that|which|while|because|but|when)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _SUBJECT_STOP = {"de", "het", "een", "the", "a", "an", "deze", "dit", "die", "dat", "this", "these", "those", "ook",
                  "nog", "er", "zo", "dan", "wel", "al", "en", "of", "and", "or", "met", "with"}
-_PREPOSITIONS = {"in", "van", "voor", "bij", "uit", "op", "aan", "met", "tussen", "naar", "onder", "of", "for", "in",
-                 "at", "from", "on", "to", "per"}
+_PREPOSITIONS = {"in", "van", "voor", "bij", "uit", "op", "aan", "met", "tussen", "naar", "onder", "of", "for", "at", "from", "on", "to", "per"}
 
 
 @dataclass(slots=True)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from factcheck.errors import FactcheckError
 from factcheck.sources.errors import PageTimeoutError
@@ -44,7 +45,7 @@ def _child(source: str, options: dict[str, Any], conn: Connection) -> None:
         conn.send(("error", str(exc.located(path=source))))
     except MemoryError:
         conn.send(("error", f"{source}: FC300 out of memory reading this document"))
-    except Exception as exc:  # one bad file must not stop a batch
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
         conn.send(("error", f"{source}: FC300 unexpected {type(exc).__name__}: {exc}"))
     finally:
         conn.close()
@@ -64,7 +65,7 @@ def extract_guarded(
     """
     ctx = _context()
     pending = list(enumerate(sources))
-    active: dict[Connection, dict[str, Any]] = {}
+    active: dict[Any, dict[str, Any]] = {}  # receiving end of each child's pipe -> its state
     page_jobs = int(options.get("jobs") or 1)
     while pending or active:
         while pending and len(active) < max(1, jobs):
@@ -79,7 +80,7 @@ def extract_guarded(
         if page_timeout:
             now = time.monotonic()
             timeout = max(0.0, min(s["seen"] + s["allowance"] - now for s in active.values()))
-        ready = wait(list(active), timeout=timeout)
+        ready: list[Any] = list(wait(list(active), timeout=timeout))
         now = time.monotonic()
         for conn in ready:
             state = active[conn]

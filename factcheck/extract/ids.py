@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 _STOP = {
     "de", "het", "een", "van", "voor", "in", "op", "aan", "bij", "met", "uit", "en", "of", "te", "tot", "naar",
-    "the", "a", "an", "of", "for", "in", "on", "at", "and", "or", "to", "by", "from", "with", "per", "dan",
+    "the", "a", "an", "for", "on", "at", "and", "or", "to", "by", "from", "with", "per", "dan",
     "die", "dat", "deze", "dit", "er", "is", "zijn", "ook", "nog",
 }
 MAX_WORDS = 4

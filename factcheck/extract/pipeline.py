@@ -7,19 +7,31 @@ and asker or the section heading each figure stands under, and readable ids.
 
 from __future__ import annotations
 
-import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from factcheck.extract import context, tables
 from factcheck.extract.ids import assign_ids
 from factcheck.extract.scan import get_scanner
 from factcheck.numbers import decimal_string
-from factcheck.sources.errors import EmptySourceError, NoTextLayerError, UnsupportedSourceError
-from factcheck.sources.text import DEFAULT_MAX_BYTES, SourcePage, check_file, is_text_path, read_text_source, sha256_of
+from factcheck.sources.errors import (
+    EmptySourceError,
+    NoTextLayerError,
+    UnsupportedSourceError,
+)
+from factcheck.sources.text import (
+    DEFAULT_MAX_BYTES,
+    SourcePage,
+    check_file,
+    is_text_path,
+    read_text_source,
+    sha256_of,
+)
 
 _NL_STOP = {"de", "het", "een", "van", "en", "is", "dat", "niet", "voor", "op", "zijn", "met", "wordt", "worden",
             "ook", "bij", "naar", "deze", "aan", "als", "om", "er", "door", "wij", "ik", "zij"}
@@ -137,7 +149,7 @@ def analyse_page(
             "id": None,
             "quote": context.quote(text, s, e),
             "stated": item.stated,
-            "value": decimal_string(item.value),
+            "value": decimal_string(item.value if item.value is not None else Fraction(0)),
         }
         if item.value_high is not None:
             claim["value_high"] = decimal_string(item.value_high)

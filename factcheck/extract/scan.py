@@ -20,11 +20,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from factcheck.model import Hedge
-from factcheck.numbers import FRACTION_WORDS, HEDGE_WORDS, MULTIPLE_WORDS, NUMBER_WORDS, PER_WORDS, SCALE_WORDS
+from factcheck.numbers import (
+    FRACTION_WORDS,
+    HEDGE_WORDS,
+    MULTIPLE_WORDS,
+    NUMBER_WORDS,
+    PER_WORDS,
+    SCALE_WORDS,
+)
 
 FIGURE_KINDS = ("money", "count", "percent", "ratio", "duration")
 NONFIGURE_KINDS = ("year", "date", "time", "reference", "question_number", "footnote", "label", "name")
@@ -106,17 +114,9 @@ _DIGIT_LED = re.compile(
 _DIGIT_RUN = re.compile(r"\d+")
 # Words after which a number is a label: "artikel 8", "Tabel 3.1", "p. 29", "vraag 14".
 LABEL_WORDS = frozenset(
-    "tabellen tabel table tables figuur figuren figure figures fig grafiek bijlage bijlagen annex appendix "
-    "hoofdstuk hoofdstukken chapter chapters paragraaf par section sections sectie § artikelen artikel article "
-    "articles art lid leden nr nrs no nos nummer nummers number numbers pagina pagina's page pages p pp blz "
-    "spoor fase phase stap step box kader variant optie option scenario motie amendement voetnoot footnote "
-    "versie version categorie category groep niveau level schaal onderdeel deel part track item regel rule "
-    "jaar year week dag day kwartaal quarter titel title afdeling boek stb stcrt trb kamerstuk pilaar pillar "
-    "prioriteit doel goal module ronde round editie edition klasse class graad grade stelling bullet punt sub "
-    "vraag vragen question questions zie postbus kenmerk bijlagen huisnummer "
-    "cfr usc u.s.c fr amendment docket model flight order route suite".split()
+    ["tabellen", "tabel", "table", "tables", "figuur", "figuren", "figure", "figures", "fig", "grafiek", "bijlage", "bijlagen", "annex", "appendix", "hoofdstuk", "hoofdstukken", "chapter", "chapters", "paragraaf", "par", "section", "sections", "sectie", "§", "artikelen", "artikel", "article", "articles", "art", "lid", "leden", "nr", "nrs", "no", "nos", "nummer", "nummers", "number", "numbers", "pagina", "pagina's", "page", "pages", "p", "pp", "blz", "spoor", "fase", "phase", "stap", "step", "box", "kader", "variant", "optie", "option", "scenario", "motie", "amendement", "voetnoot", "footnote", "versie", "version", "categorie", "category", "groep", "niveau", "level", "schaal", "onderdeel", "deel", "part", "track", "item", "regel", "rule", "jaar", "year", "week", "dag", "day", "kwartaal", "quarter", "titel", "title", "afdeling", "boek", "stb", "stcrt", "trb", "kamerstuk", "pilaar", "pillar", "prioriteit", "doel", "goal", "module", "ronde", "round", "editie", "edition", "klasse", "class", "graad", "grade", "stelling", "bullet", "punt", "sub", "vraag", "vragen", "question", "questions", "zie", "postbus", "kenmerk", "bijlagen", "huisnummer", "cfr", "usc", "u.s.c", "fr", "amendment", "docket", "model", "flight", "order", "route", "suite"]
 )
-_ABBREVIATION_LABELS = frozenset("art nr nrs no nos p pp blz fig par stb stcrt trb".split())
+_ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "blz", "fig", "par", "stb", "stcrt", "trb"])
 # Two-word labels whose second word is a preposition: "antwoord op 14", "gelijk aan 24".
 _LABEL_PAIRS = {"op": {"antwoord", "antwoorden"}, "aan": {"gelijk"}}
 _LABEL_CONTINUATION = re.compile(
@@ -181,21 +181,22 @@ for _weak in ("some", "rond", "rondom", "afgerond", "boven", "under", "over"):
 ALL_HEDGES["over"] = Hedge.ABOVE  # English: "over 9 million"; only read before a figure
 
 
-def _first_letters(words: object) -> str:
+def _first_letters(words: Iterable[str]) -> str:
     """A lookahead on the possible first characters: Python's re tries an alternation at every
     position, and a one-character class in front makes the misses cheap."""
-    chars = {w[0].lower() for w in words} | {w[0].upper() for w in words}  # type: ignore[union-attr]
+    words = list(words)
+    chars = {w[0].lower() for w in words} | {w[0].upper() for w in words}
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", _ANYWS + "+") for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", _ANYWS + "+") for w in sorted(words, key=len, reverse=True))
 
 
 _HEDGE_LEFT = re.compile(r"(?:^|(?<=[\s(\[,;:]))(" + _alternation(ALL_HEDGES) + r")" + _ANYWS + r"*$", re.IGNORECASE)
 _CURRENCY_LEFT = re.compile(r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|\$|£|USD|GBP)" + _ANYWS + r"{0,4}$")
 _SIGN_LEFT = re.compile(r"(?:(?<=[\s(\[=:;<>€$£])|^)([-‒–−+])$|(?:(?<=[\s(\[=])|^)([‒−])" + _WS + r"$")
-_TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.I)
+_TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.IGNORECASE)
 
 # --- right context -----------------------------------------------------------------------------
 _SCALE_NL = {k: v for k, v in SCALE_WORDS.items() if k in ("duizend", "miljoen", "miljard", "mln.", "mln", "mld.", "mld", "mrd.", "mrd", "biljoen")}
@@ -210,7 +211,7 @@ CURRENCY_UNITS = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euro's": "EUR", "euros": "EUR", "$": "USD", "us$": "USD",
     "usd": "USD", "dollar": "USD", "dollars": "USD", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
 }
-_CURRENCY_RIGHT = re.compile(r"^" + _ANYWS + r"{0,3}(euro's|euros|euro|EUR|€|dollars|dollar|USD|pounds|GBP)(?![\w])", re.I)
+_CURRENCY_RIGHT = re.compile(r"^" + _ANYWS + r"{0,3}(euro's|euros|euro|EUR|€|dollars|dollar|USD|pounds|GBP)(?![\w])", re.IGNORECASE)
 _PERCENT_RIGHT = re.compile(
     r"^(?:" + _WS + r"?-|" + _ANYWS + r"{0,3})(%-?punten|%-?punt|%|procentpunten|procentpunt|procent|percentage" + _ANYWS
     + r"+points?|percentage-points?|percent|per" + _WS + r"cent|pct\.?)(?![\w])",
@@ -221,7 +222,7 @@ DURATION_UNITS = {
     "maand": "month", "maanden": "month", "jaar": "year", "jaren": "year", "uur": "hour", "uren": "hour",
     "kwartaal": "quarter", "kwartalen": "quarter", "decennium": "decade", "decennia": "decade",
     "minuten": "minute", "minuut": "minute", "seconden": "second",
-    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "day": "day", "days": "day", "weeks": "week", "month": "month", "months": "month",
     "year": "year", "years": "year", "hour": "hour", "hours": "hour", "quarters": "quarter",
     "decade": "decade", "decades": "decade", "minutes": "minute",
 }
@@ -233,7 +234,7 @@ _PER_WORDS.update({
     "plek": "place", "opvangplek": "place", "bed": "bed", "kind": "child", "leerling": "pupil",
     "werknemer": "employee", "woning": "dwelling", "gemeente": "municipality", "hoofd": "person",
     "capita": "person", "aanvraag": "application", "zaak": "case", "fte": "fte", "student": "student",
-    "week": "week", "maand": "month", "jaar": "year", "dag": "day", "uur": "hour", "employee": "employee",
+    "maand": "month", "jaar": "year", "dag": "day", "uur": "hour", "employee": "employee",
     "job": "job", "worker": "worker", "household": "household", "case": "case", "unit": "unit",
 })
 _PER_RIGHT = re.compile(
@@ -301,12 +302,11 @@ FUNCTION_WORDS = {
     "de", "het", "een", "en", "of", "in", "op", "van", "voor", "aan", "met", "bij", "tot", "naar", "uit",
     "is", "zijn", "was", "waren", "wordt", "worden", "werd", "heeft", "hebben", "dat", "die", "dit", "deze",
     "als", "om", "te", "er", "niet", "ook", "nog", "al", "wel", "maar", "dan", "door", "over", "per",
-    "the", "a", "an", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by", "from", "is", "are",
-    "was", "were", "be", "been", "that", "this", "these", "those", "it", "as", "than", "not", "also",
+    "the", "a", "an", "and", "or", "on", "to", "for", "with", "at", "by", "from", "are",
+    "were", "be", "been", "that", "this", "these", "those", "it", "as", "than", "not", "also",
     "zal", "zullen", "kan", "kunnen", "moet", "moeten", "wil", "willen", "gaat", "gaan", "komt", "komen",
     "bedraagt", "bedragen", "vanaf", "sinds", "tussen", "onder", "boven", "tegen", "zo", "ca", "jaarlijks",
-    "structureel", "incidenteel", "opgeteld", "totaal", "will", "would", "can", "could", "each", "per",
-    "hiervan", "waarvan", "daarvan", "ieder", "elk", "elke", "iedere", "gemiddeld", "respectievelijk", "à", "a",
+    "structureel", "incidenteel", "opgeteld", "totaal", "will", "would", "can", "could", "each", "hiervan", "waarvan", "daarvan", "ieder", "elk", "elke", "iedere", "gemiddeld", "respectievelijk", "à",
 }
 
 # --- number words ------------------------------------------------------------------------------
@@ -336,7 +336,7 @@ _MULTIPLES_NL.pop("verdrievoudiging")
 _MULTIPLES_EN = {"twice": 2, "thrice": 3, "two-fold": 2, "twofold": 2, "threefold": 3, "three-fold": 3}
 
 
-def _word_pattern(words: dict[str, object]) -> re.Pattern[str]:
+def _word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])" + _first_letters(words) + r"(" + _alternation(words) + r")(?![\w\-])", re.IGNORECASE)
 
 
@@ -500,10 +500,10 @@ class Scanner:
             return Found(s, e, core, "label")
         if after.isalpha() or after == "_":
             # 25bis, 2e, 3x, 2de, CO2-uitstoot: a name or ordinal, unless a unit word is glued on.
-            if not re.match(r"(?:mln|mld|mrd|mio|miljoen|miljard|procent|percent|bn|m|k|x)\b", right, re.I):
+            if not re.match(r"(?:mln|mld|mrd|mio|miljoen|miljard|procent|percent|bn|m|k|x)\b", right, re.IGNORECASE):
                 return Found(s, e, core, "name")
         if after == "-" and re.match(r"-[^\W\d_]", right) and not re.match(
-            r"-(?:percent|per|procent|jarig|year|month|week|day|jarige)", right, re.I
+            r"-(?:percent|per|procent|jarig|year|month|week|day|jarige)", right, re.IGNORECASE
         ):
             # 18-jarigen, 5-sterren, 2-status: part of a compound word.
             return Found(s, e, core, "name")
@@ -511,11 +511,11 @@ class Scanner:
         if self.lang == "en" and re.fullmatch(r"(?:19|20)\d{2}\.\d{1,2}", core) and re.match(r"[ \t]*(?:\r?\n|[ \t][A-Z(])", right):
             return Found(s, e, core[:4], "year")  # "in 2020.3 The ...": a year and a footnote marker
         if re.fullmatch(r"(?:19|20)\d{2}", core) and re.search(
-            r"(?:chain(?:ed|.weighted)|constant|real|prijzen|prijspeil|prices)[\s\u00a0]+$", text[max(0, s - 30):s], re.I
+            r"(?:chain(?:ed|.weighted)|constant|real|prijzen|prijspeil|prices)[\s\u00a0]+$", text[max(0, s - 30):s], re.IGNORECASE
         ):
             return Found(s, e, core, "year")  # "chain-weighted 2005 dollars": a price base year
         value, decimals = read_core(core, self.lang)
-        start, end = s, e
+        start = s
         hedge = Hedge.EXACT
         hedge_start = None
         currency: str | None = None
@@ -560,7 +560,7 @@ class Scanner:
                     ok = bool(_TUSSEN_LEFT.search(text[max(0, s - 40):start])) or rm.group(3) is not None
                 elif sep in ("en", "and"):
                     ok = bool(re.search(r"(?:\btussen(?:" + _ANYWS + r"+de)?|\bbetween)" + _ANYWS + r"+(?:€|\$|£)?" + _ANYWS + r"*$",
-                                        text[max(0, s - 40):start], re.I))
+                                        text[max(0, s - 40):start], re.IGNORECASE))
                 else:  # a dash: a range of like numbers, not a code such as 39–19512
                     ok = v2 > value and not (_is_year(core, value) or _is_year(cm.group(0), v2)) and (
                         value == 0 or v2 <= 50 * value)
@@ -632,7 +632,7 @@ class Scanner:
         elif currency:
             item.kind, item.unit = "money", currency + per_tail
         elif ratio_den is not None:
-            item.kind, item.value, item.unit = "ratio", item.value / ratio_den, None
+            item.kind, item.value, item.unit = "ratio", value / ratio_den, None
         elif duration:
             item.kind, item.unit = "duration", duration + per_tail
         elif scale:
@@ -641,13 +641,13 @@ class Scanner:
                 item.kind, item.unit = "count", NOUN_UNITS[lower] + per_tail
             elif noun and lower not in _MONEY_NOUNS and (lower.endswith(("en", "s")) or self.lang == "en"):
                 # "5,5 miljoen aansluitingen", "8 miljoen leidingwateraansluitingen": a count of things.
-                item.kind, item.unit = "count", (self._unit_of(noun) or "") + per_tail
+                item.kind, item.unit = "count", _with_per(self._unit_of(noun), per_tail)
             elif self.lang == "nl" and scale >= 6:
                 # "1 miljard besparing": a bare million or billion in a Dutch budget text is euros.
                 item.kind, item.unit = "money", "EUR" + per_tail
                 item.notes.append("currency implied")
             else:
-                item.kind, item.unit = "count", self._unit_of(noun) + per_tail if noun else (per_tail[3:] or None)
+                item.kind, item.unit = "count", _with_per(self._unit_of(noun), per_tail)
         else:
             if _is_year(core, value) and hedge is Hedge.EXACT and sign == 1 and (noun or "").lower() not in NOUN_UNITS:
                 item.kind = "year"
@@ -666,9 +666,7 @@ class Scanner:
                 item.kind = "label"  # a bare 0 is a score or a table cell, not a claim
                 return item
             item.kind = "count"
-            item.unit = (self._unit_of(noun) if noun else None)
-            if per:
-                item.unit = (item.unit or "1") + per_tail
+            item.unit = _with_per(self._unit_of(noun), per_tail)
         return item
 
     @staticmethod
@@ -770,7 +768,7 @@ class Scanner:
                 kind, unit = "duration", DURATION_UNITS[dm.group(1).lower()]
                 pos += dm.end()
             elif low == "half" and re.match(r"[\s]+(?:of|a|an)\b", text[pos:pos + 6]) is None and not re.search(
-                r"(?:almost|nearly|about|over|than|roughly|around|just)\s+$", left, re.I
+                r"(?:almost|nearly|about|over|than|roughly|around|just)\s+$", left, re.IGNORECASE
             ):
                 return None  # "half" as an adjective ("half year") or noun, not a share
             else:
@@ -833,6 +831,13 @@ class Scanner:
                 item.hedge = previous.hedge
                 item.notes.append("hedge carried over from a list")
             previous = item
+
+
+def _with_per(unit: str | None, per_tail: str) -> str | None:
+    """A unit with its per-tails: ("EUR", " / day") -> "EUR / day"; (None, " / day") -> "1 / day"."""
+    if not per_tail:
+        return unit
+    return (unit or "1") + per_tail
 
 
 class _Intervals:

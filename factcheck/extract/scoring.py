@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,15 +139,13 @@ def score(gold: Iterable[GoldFigure], claims: Iterable[Mapping[str, Any]], by: s
                 if used[ci]:
                     continue
                 value = Fraction(str(claim["value"]))
-                if attempt == 0 and near(claim, g, 0) and value == g.value:
-                    pass
-                elif attempt == 1 and near(claim, g, line_slack) and value == g.value:
-                    pass
-                elif attempt == 2 and near(claim, g, 0 if by == "line" else 0) and (
-                    _digits(claim.get("stated", "")) and _digits(claim.get("stated", "")) == _digits(g.stated)
-                ):
-                    pass
-                else:
+                same_digits = bool(_digits(claim.get("stated", ""))) and _digits(claim.get("stated", "")) == _digits(g.stated)
+                matches = (
+                    (attempt == 0 and near(claim, g, 0) and value == g.value)
+                    or (attempt == 1 and near(claim, g, line_slack) and value == g.value)
+                    or (attempt == 2 and near(claim, g, 0) and same_digits)
+                )
+                if not matches:
                     continue
                 used[ci] = True
                 pairs.append((g, claim))

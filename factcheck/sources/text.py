@@ -136,7 +136,7 @@ def read_text_source(path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> l
     check_file(path, max_bytes)
     data = path.read_bytes()
     text = decode_text(data, path)
-    if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*(<!doctype html|<html)", text[:512], re.I):
+    if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*(<!doctype html|<html)", text[:512], re.IGNORECASE):
         text = html_to_text(text)
     if not text.strip():
         raise EmptySourceError("the file holds only whitespace", path=str(path))
@@ -151,6 +151,12 @@ def is_text_path(path: Path) -> bool:
 
 
 __all__ = [
-    "SourcePage", "check_file", "sha256_of", "decode_text", "html_to_text", "read_text_source",
-    "is_text_path", "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_BYTES",
+    "SourcePage",
+    "check_file",
+    "decode_text",
+    "html_to_text",
+    "is_text_path",
+    "read_text_source",
+    "sha256_of",
 ]
