@@ -70,3 +70,28 @@ def test_every_stated_reads_back_to_its_value() -> None:
             assert figure.value == Fraction(claim["value"]), (source.name, claim["stated"])
             if "value_high" in claim:
                 assert figure.value_high == Fraction(claim["value_high"])
+
+
+_PIECES = st.sampled_from([
+    "€", "$", " ", "\n", "\r\n", "\u00a0", "-", "–", "‒", "−", "(", ")", "%", ",", ".", "miljoen", "miljard", "mln.",
+    "bijna", "ruim", "circa", "ca.", "op de", "tussen", "en", "tot en met", "per dag", "jaar", "Vraag (3):", "[1]",
+    "artikel", "Tabel", "twee", "een derde", "tweemaal", "procent", "euro", "2024", "1.500", "30.343", "0,5", "7",
+    "12 juni", "asielzoekers", "x", "€ 0", "9 out of 10", "million", "$1.2 billion", "'", "’", "/", "§",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(_PIECES, max_size=40), language=st.sampled_from(["nl", "en"]))
+def test_scan_never_fails_and_offsets_hold(pieces: list[str], language: str) -> None:
+    text = "".join(pieces)
+    for found in scan(text, language):
+        assert 0 <= found.start < found.end <= len(text)
+        if found.is_figure:
+            assert found.value is not None
+            assert " ".join(text[found.start:found.end].split()) == found.stated
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=200), language=st.sampled_from(["nl", "en"]))
+def test_scan_survives_any_text(text: str, language: str) -> None:
+    scan(text, language)
