@@ -134,3 +134,20 @@ def test_unit_headers(text: str, mult: int, unit: str | None) -> None:
 
 def test_no_unit_in_plain_text() -> None:
     assert find_scale(["Tabel 3.1: Asielinstroom totaal en uitgesplitst naar type aanvraag."]) is None
+
+
+def test_scale_letter_inside_a_money_cell() -> None:
+    n = parse_cell("$2.88M", ".")
+    assert n is not None and n.value == 2_880_000 and n.half == 5_000
+    total = parse_cell("$8M", ".")
+    assert total is not None and total.value == 8_000_000 and total.half == 500_000  # [7.5M, 8.5M]
+    assert parse_cell("12M", ".") is None  # without a currency sign: a code, not an amount
+
+
+def test_share_and_footnote_after_a_count_are_not_figures() -> None:
+    (line,) = group_lines(_words([("Humanities", 20, 60), ("77", 150, 160), ("(22.6%)", 163, 190), ("755", 250, 265)]))
+    split_label(line)
+    assert [v.text for v in line.values] == ["77", "755"]
+    (line,) = group_lines(_words([("Bad Debts", 20, 60), ("10,000", 150, 175), ("(1)", 177, 185)]))
+    split_label(line)
+    assert [v.text for v in line.values] == ["10,000"]

@@ -111,7 +111,9 @@ def page_texts(path: str | Path) -> list[str]:
         doc.close()
 
 
-_NUMTOK = re.compile(r"(?<![\w.,])[\(\-\u2012\u2013\u2212]?\d[\d.,]*\)?%?(?![\w])|(?<!\S)[\u2012\u2013\u2014-](?!\S)")
+_NUMTOK = re.compile(
+    r"(?<![\w.,])[\(\-\u2012\u2013\u2212]?[$€£]?\d[\d.,]*(?:[KMB]|bn)?\)?%?(?![\w])|(?<!\S)[\u2012\u2013\u2014-](?!\S)"
+)
 _TOTAL_WORD = re.compile(
     r"\b(?:sub)?tota(?:al|l|ls|les|le)\b|\bsaldo\b|\bstand\b|\bdeficit\b|\bsurplus\b|\bnet\b|\bbalance\b",
     re.IGNORECASE,

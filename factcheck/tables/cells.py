@@ -29,9 +29,12 @@ _NUM_RE = re.compile(
     r"(?P<open>\()?"
     r"(?P<cur>€|\$|£|₹|Rs\.?|u\$s)?"
     r"(?P<num>\d[\d.,]*)"
+    r"(?P<mag>[KMB]|bn|mn|mln|mld|mrd)?"
     r"(?P<close>\))?"
     r"(?P<pct>%)?$"
 )
+# "$8M", "€1.2bn": a scale letter printed in the cell itself
+_MAG = {"K": 10**3, "M": 10**6, "mn": 10**6, "mln": 10**6, "B": 10**9, "bn": 10**9, "mld": 10**9, "mrd": 10**9}
 _GROUPED = {
     ",": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$"),
     ".": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
@@ -170,14 +173,17 @@ def parse_cell(text: str, decimal_sep: DecimalSep | None) -> CellNumber | None:
             digits, decimals = int_part + frac_part, len(frac_part)
         else:
             digits, decimals = plain, 0
-    value = Fraction(int(digits), 10**decimals)
+    if m.group("mag") and not m.group("cur"):
+        return None  # "12M" without a currency sign is too often a code or a label
+    mult = _MAG[m.group("mag")] if m.group("mag") else 1
+    value = Fraction(int(digits), 10**decimals) * mult
     if m.group("sign") and m.group("sign") != "+" or m.group("open"):
         value = -value
     return CellNumber(
         text=text.strip(),
         value=value,
         decimals=decimals,
-        half=Fraction(1, 2 * 10**decimals),
+        half=Fraction(mult, 2 * 10**decimals),  # "$8M" stands for [7.5M, 8.5M]
         percent=bool(m.group("pct")),
     )
 

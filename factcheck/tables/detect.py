@@ -36,7 +36,8 @@ _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|t
 # Non-figure tokens that still sit in value columns: p.m., n.v.t., page ranges ("20-25").
 _TEXT_CELL = re.compile(
     r"^(?:PM|p\.?m\.?|n\.?v\.?t\.?|n/?a|NA|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|"
-    r"\(\d[\d.,]*[–‒-]\d[\d.,]*\)?|\(?\d[\d.,]*[–‒-]\d[\d.,]*\))$"  # confidence intervals "(1.1–1.2)"
+    r"\(\d[\d.,]*[–‒-]\d[\d.,]*\)?|\(?\d[\d.,]*[–‒-]\d[\d.,]*\)|"  # confidence intervals "(1.1–1.2)"
+    r"\(\d[\d.,]*\s?%\))$"  # a share beside a count, "189 (55.6%)": not a negative percentage
 )
 _DOTS = re.compile(r"^[\s\u00a0]*(?:\.[\s\u00a0]*){2,}$|^\u2026+$")  # leaders, also spaced ". . . ."
 _MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
@@ -201,11 +202,14 @@ def _glue_tokens(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         if (
             out
-            and re.fullmatch(r"\(\d{1,2}\)", t.text)
             and re.search(r"\d$", out[-1].text)
-            and t.x0 - out[-1].x1 <= 1.0 * t.size
+            and (
+                (re.fullmatch(r"\(\d{1,2}\)", t.text) and t.x0 - out[-1].x1 <= 1.0 * t.size)
+                or (re.fullmatch(r"\(\d[\d.,]*%\)", t.text) and t.x0 - out[-1].x1 <= 1.5 * t.size)
+            )
         ):
-            # "10,000 (1)": a footnote reference set after a figure, not a figure of its own
+            # "10,000 (1)": a footnote reference; "189 (55.6%)": the count's share. Neither is a
+            # figure of its own (nor a negative one)
             out.append(Token(t.text, t.x0, t.x1, t.top, t.bottom, t.size, small=True))
             continue
         if out and _should_glue(out[-1], t):
