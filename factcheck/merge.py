@@ -127,10 +127,9 @@ def fresh(header: Mapping[str, Any], claims: list[Mapping[str, Any]], extraction
     """A new claim file's content (no earlier file to merge with)."""
     root = yr.CommentedMap()
     root["document"] = yr.to_node(dict(header))
-    root["claims"] = yr.to_node([dict(c) for c in claims])
     if extraction:
-        # Last: what was skipped (table regions, non-figures) matters less than the claims.
         root["extraction"] = yr.to_node(dict(extraction))
+    root["claims"] = yr.to_node([dict(c) for c in claims])  # last, so people can append claims
     return root
 
 
@@ -170,7 +169,10 @@ def merge(
         root.insert(0, "document", doc)
     _merge_fields(doc, base.get("document") or {}, header, HEADER_FIELDS, "document", report, conflict_key=None)
     if extraction is not None:
-        root["extraction"] = yr.to_node(dict(extraction))  # replaced in place, or added at the end
+        if "extraction" in root:
+            root["extraction"] = yr.to_node(dict(extraction))
+        else:
+            root.insert(1, "extraction", yr.to_node(dict(extraction)))
 
     if not isinstance(root.get("claims"), list):
         root["claims"] = yr.CommentedSeq()

@@ -82,8 +82,12 @@ class ExtractedDocument:
         if self.pages is not None:
             info["pages"] = self.pages
         if self.tables:
-            info["table_regions"] = self.tables
-            info["figures_in_tables"] = self.skipped_in_tables
+            # One line: the pages (PDF) or line ranges (text) whose table regions were skipped.
+            if self.pages is not None:
+                info["table_pages"] = sorted({t["page"] for t in self.tables})
+            else:
+                info["table_lines"] = [t["lines"] for t in self.tables]
+            info["numbers_in_tables"] = self.skipped_in_tables
         counts: dict[str, int] = {}
         for item in self.nonfigures:
             counts[item["kind"]] = counts.get(item["kind"], 0) + 1
