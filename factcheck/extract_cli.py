@@ -138,7 +138,10 @@ def run_extract(args: argparse.Namespace) -> int:
         for claim_id, field in report.conflicts:
             print(f"{claim_path}: FC310 conflict in {claim_id}.{field}: your edit kept, "
                   f"extraction changed it too (see `conflict:`)", file=sys.stderr)
-        verb = "would write" if args.dry_run else "wrote"
+        if not report.changed:
+            verb = "unchanged"
+        else:
+            verb = "would write" if args.dry_run else "wrote"
         print(f"{source}: {verb} {claim_path}: {len(result.claims)} figures ({report.summary()})", file=sys.stderr)
 
     from factcheck.extract.guard import extract_guarded

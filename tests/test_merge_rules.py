@@ -192,7 +192,7 @@ def test_broken_sidecar_counts_as_lost(tmp_path: Path, extracted) -> None:
     sidecar_path(path).write_text("claims: [unclosed\n", encoding="utf-8")
     _, report = merge_into_file(path, extracted.header, extracted.claims, extracted.extraction_info())
     assert not report.conflicts and not report.added
-    assert "claims:" in sidecar_path(path).read_text(encoding="utf-8")
+    assert '"claims":' in sidecar_path(path).read_text(encoding="utf-8")
 
 
 def test_without_sidecar_positions_follow_the_document(tmp_path: Path, extracted) -> None:
@@ -202,3 +202,28 @@ def test_without_sidecar_positions_follow_the_document(tmp_path: Path, extracted
     _, report = merge_into_file(path, extracted.header, moved, extracted.extraction_info())
     assert not report.conflicts
     assert _claims(path)["kostprijs_noodopvang"]["where"]["line"] == 224
+
+
+def test_untouched_file_fast_path_agrees_with_round_trip(tmp_path: Path, extracted) -> None:
+    """A file nobody edited is merged from plain data; the result equals ruamel's round trip."""
+    import json
+
+    changed = [dict(c) for c in extracted.claims[1:]]  # the first figure vanished
+    changed[0] = {**changed[0], "value": "1", "stated": "1"}
+    changed.append({"id": "extra_figure", "stated": "€1", "value": "1", "unit": "EUR", "hedge": "exact",
+                    "kind": "money", "where": {"line": 1, "col": 1, "span": [0, 2]}, "origin": "extracted"})
+    results = []
+    for fast in (True, False):
+        folder = tmp_path / ("fast" if fast else "slow")
+        path = _write(folder, extracted)
+        if not fast:  # forget the hash: the file counts as edited and goes through ruamel
+            side = sidecar_path(path)
+            lines = side.read_text(encoding="utf-8").splitlines()
+            data = json.loads("\n".join(line for line in lines if not line.startswith("#")))
+            del data["written_sha256"]
+            side.write_text(json.dumps(data), encoding="utf-8")
+        _, report = merge_into_file(path, extracted.header, changed, extracted.extraction_info())
+        assert report.obsoleted == [extracted.claims[0]["id"]] and report.added == ["extra_figure"]
+        results.append(yr.to_plain(yr.load(path)))
+        assert yr.dumps(yr.load(path)) == path.read_text(encoding="utf-8")  # stable under round trip
+    assert results[0] == results[1]

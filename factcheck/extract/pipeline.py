@@ -97,6 +97,8 @@ class ExtractedDocument:
 
 
 _VISIBLE = re.compile(r"\S")
+# pdfium marks a hyphen it removed at a line end with U+FFFE; U+00AD is a soft hyphen.
+_SOFT_HYPHEN = re.compile("[\ufffe\u00ad]")
 
 
 def _line_col(text: str, offset: int, line_starts: list[int]) -> tuple[int, int]:
@@ -162,6 +164,8 @@ def analyse_page(
         claim["hedge"] = item.hedge.value
         claim["kind"] = item.kind
         subject = context.subject_of(text, item, s, previous_end)
+        if subject:
+            subject = _SOFT_HYPHEN.sub("", subject)
         previous_end = item.end
         if subject:
             claim["subject"] = subject
@@ -308,6 +312,7 @@ def document_id(path: Path) -> str:
 
 
 def _title(text: str) -> str | None:
+    text = _SOFT_HYPHEN.sub("", text)
     for line in text.splitlines():
         line = re.sub(r"\s+", " ", line).strip()
         if len(line) >= 4 and re.search(r"[^\W\d_]{3}", line) and not re.match(r"(?i)pagina \d", line):
