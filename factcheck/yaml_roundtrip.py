@@ -9,7 +9,6 @@ same folder, then ``os.replace``) and keep the file's mode.
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 import stat
@@ -247,11 +246,11 @@ def fast_dumps(data: Any) -> str | None:
 
 def fast_load(text: str, path: str = "<string>") -> Any:
     """Plain data from YAML text with PyYAML's C loader (no comments or formatting kept)."""
-    import yaml
+    import yaml  # type: ignore[import-untyped]
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader)  # a safe loader (C when available)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ClaimFileError(f"cannot read YAML: {getattr(exc, 'problem', exc)}", path=path,
