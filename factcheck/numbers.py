@@ -186,7 +186,7 @@ DURATION_WORDS: dict[str, str] = {
 }
 _DURATION_SUFFIX = re.compile(rf"^(?:\s*-|\s+)({_sorted_alternation(DURATION_WORDS)})(?![\w])", re.IGNORECASE)
 _PER_SUFFIX = re.compile(rf"^\s*(?:per|a|an|each)\s+({_sorted_alternation(PER_WORDS)})(?![\w])", re.IGNORECASE)
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|to|and|en)\s*", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|to|and|en|à)\s*", re.IGNORECASE)
 
 
 def parse_number(text: str, language: str = "nl") -> tuple[Fraction, int]:

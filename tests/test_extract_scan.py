@@ -184,3 +184,29 @@ def test_plural_noun_after_million_is_a_count() -> None:
     assert (f.kind, f.value, f.unit, f.hedge) == ("count", 8_000_000, "leidingwateraansluiting", Hedge.ABOVE)
     f = one("0,3 miljard kindgebonden budget")
     assert (f.kind, f.unit) == ("money", "EUR")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high", "unit"),
+    [("kan na 1,5 tot 2 jaar in werking treden", Fraction(3, 2), 2, "year"), ("duurt 2 à 3 jaar", 2, 3, "year"),
+     ("verhoogd met 500 tot 800 miljoen euro", 500_000_000, 800_000_000, "EUR")],
+)
+def test_bare_number_takes_the_unit_of_its_range_end(text: str, value, high, unit: str) -> None:
+    f = one(text)
+    assert (f.value, f.value_high, f.unit) == (value, high, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Over 2019 was sprake van", "rond circa 2030 de structurele situatie", "maatregel 25 en 26 dienen",
+     "in varianten 3 en 4.", "zie punten 1, 2 en 3) hierboven", "publieke middelen; 2) beheersing van de",
+     "afgeboekt; 2. risicoreserves zonder", "t t+1 t+2 t+3", "TK, 2019-2020, 19637, nr. 2509",
+     "(intensivering). 106\r\nDaarnaast kan"],
+)
+def test_more_non_figures(text: str) -> None:
+    assert figures(text) == [], [(f.stated, f.kind) for f in figures(text)]
+
+
+def test_over_is_a_hedge_in_english_only() -> None:
+    assert one("over 9 million jobs", "en").hedge is Hedge.ABOVE
+    assert one("over 9 miljoen euro").hedge is Hedge.EXACT

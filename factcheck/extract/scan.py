@@ -80,7 +80,7 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("footnote", re.compile(r"\[\s*\d{1,3}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")),
     ("reference", re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")),
     ("reference", re.compile(
-        r"\b(?:Kamerstukk?en|Kamerstuk|Handelingen|Staatsblad|Staatscourant|Stb\.|Stcrt\.|Trb\.|ECLI:)"
+        r"\b(?:Kamerstukk?en|Kamerstuk|Handelingen|Staatsblad|Staatscourant|Stb\.|Stcrt\.|Trb\.|ECLI:|TK,|TK\s(?=\d))"
         r"[^.;)\]\n]*(?:\n[^.;)\]\n]*)?"
     )),
     ("reference", re.compile(r"\((?:EU|EG|EEG|EC|EEC)\)\s*(?:[Nn]r\.?\s*)?\d+/\d+(?:/\w+)?")),
@@ -115,6 +115,9 @@ _DIGIT_RUN = re.compile(r"\d+")
 # Words after which a number is a label: "artikel 8", "Tabel 3.1", "p. 29", "vraag 14".
 LABEL_WORDS = frozenset(
     ["tabellen", "tabel", "table", "tables", "figuur", "figuren", "figure", "figures", "fig", "grafiek", "bijlage", "bijlagen", "annex", "appendix", "hoofdstuk", "hoofdstukken", "chapter", "chapters", "paragraaf", "par", "section", "sections", "sectie", "§", "artikelen", "artikel", "article", "articles", "art", "lid", "leden", "nr", "nrs", "no", "nos", "nummer", "nummers", "number", "numbers", "pagina", "pagina's", "page", "pages", "p", "pp", "blz", "spoor", "fase", "phase", "stap", "step", "box", "kader", "variant", "optie", "option", "scenario", "motie", "amendement", "voetnoot", "footnote", "versie", "version", "categorie", "category", "groep", "niveau", "level", "schaal", "onderdeel", "deel", "part", "track", "item", "regel", "rule", "jaar", "year", "week", "dag", "day", "kwartaal", "quarter", "titel", "title", "afdeling", "boek", "stb", "stcrt", "trb", "kamerstuk", "pilaar", "pillar", "prioriteit", "doel", "goal", "module", "ronde", "round", "editie", "edition", "klasse", "class", "graad", "grade", "stelling", "bullet", "punt", "sub", "vraag", "vragen", "question", "questions", "zie", "postbus", "kenmerk", "bijlagen", "huisnummer", "cfr", "usc", "u.s.c", "fr", "amendment", "docket", "model", "flight", "order", "route", "suite"]
+    + ["punten", "maatregel", "maatregelen", "varianten", "opties", "conditie", "condities", "hoofdtaak",
+       "beleidsoptie", "beleidsopties", "rapport", "thema", "pijler", "doelstelling", "actielijn", "aanbeveling",
+       "aanbevelingen"]
 )
 _ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "blz", "fig", "par", "stb", "stcrt", "trb"])
 # Two-word labels whose second word is a preposition: "antwoord op 14", "gelijk aan 24".
@@ -178,7 +181,8 @@ ALL_HEDGES: dict[str, Hedge] = {**{k.lower(): v for k, v in HEDGE_WORDS.items()}
 # "some", "over" and "under" hedge numbers in English prose, but are too common to trust alone.
 for _weak in ("some", "rond", "rondom", "afgerond", "boven", "under", "over"):
     ALL_HEDGES.pop(_weak, None)
-ALL_HEDGES["over"] = Hedge.ABOVE  # English: "over 9 million"; only read before a figure
+# English "over 9 million" is a hedge; Dutch "over 2019" is a preposition ("about 2019").
+_ENGLISH_ONLY_HEDGES = {"over": Hedge.ABOVE, "under": Hedge.BELOW}
 
 
 def _first_letters(words: Iterable[str]) -> str:
@@ -194,6 +198,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _HEDGE_LEFT = re.compile(r"(?:^|(?<=[\s(\[,;:]))(" + _alternation(ALL_HEDGES) + r")" + _ANYWS + r"*$", re.IGNORECASE)
+_HEDGE_LEFT_EN = re.compile(
+    r"(?:^|(?<=[\s(\[,;:]))(" + _alternation({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES}) + r")" + _ANYWS + r"*$", re.IGNORECASE
+)
 _CURRENCY_LEFT = re.compile(r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|\$|£|USD|GBP)" + _ANYWS + r"{0,4}$")
 _SIGN_LEFT = re.compile(r"(?:(?<=[\s(\[=:;<>€$£])|^)([-‒–−+])$|(?:(?<=[\s(\[=])|^)([‒−])" + _WS + r"$")
 _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.IGNORECASE)
@@ -248,14 +255,16 @@ _RATIO_RIGHT = re.compile(
 )
 _RANGE_RIGHT = re.compile(
     r"^(?:(" + _WS + r"*[-–‒]" + _WS + r"*|" + _ANYWS + r"*[–‒]" + _ANYWS + r"*)|" + _ANYWS + r"+(tot" + _ANYWS + r"+en"
-    + _ANYWS + r"+met|t/m|tot|en|and|to|through)" + _ANYWS + r"+)(?:(€|EUR|\$|£|USD)" + _ANYWS + r"{0,3})?",
+    + _ANYWS + r"+met|t/m|tot|en|and|to|through|à)" + _ANYWS + r"+)(?:(€|EUR|\$|£|USD)" + _ANYWS + r"{0,3})?",
     re.IGNORECASE,
 )
 # Attributive adjectives before the counted noun: "kindgebonden budget", "complexe gevallen".
 _ADJECTIVE = re.compile(r"(?:gebonden|[^i]e)$")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_LIST_MARK_RIGHT = re.compile(r"[.)][ \t]+[^\W\d_]")
+_LIST_MARK_LEFT = re.compile(r"(?:^|[;:,(]|\ben|\bof|\band|\bor)[ \t\r\n]*$")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
-_CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*|[ \t]+)[A-Z\u00c0-\u00de]")
+_CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*)[A-Z\u00c0-\u00de]")
 _MONEY_NOUNS = {
     "besparing", "besparingen", "bezuiniging", "bezuinigingen", "kosten", "uitgaven", "inkomsten", "ontvangsten",
     "lasten", "middelen", "subsidie", "subsidies", "opbrengst", "opbrengsten", "euro's", "extra", "tekort",
@@ -396,6 +405,9 @@ class Scanner:
     def __init__(self, language: str) -> None:
         self.lang = "en" if language.startswith("en") else "nl"
         self.core_re = _CORE[self.lang]
+        self.hedge_left = _HEDGE_LEFT_EN if self.lang == "en" else _HEDGE_LEFT
+        self.unit_after = (_SCALE_RIGHT[self.lang], _CURRENCY_RIGHT, _PERCENT_RIGHT, _DURATION_RIGHT)
+        self.hedges = {**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES} if self.lang == "en" else ALL_HEDGES
         self.core_text = re.compile(_CORE_TEXT[self.lang])
 
     # -- masks ------------------------------------------------------------------------------------
@@ -491,6 +503,12 @@ class Scanner:
             return Found(s, e, core, "footnote")
         if before in "-–" and s >= 2 and text[s - 2].isalpha():
             return Found(s, e, core, "reference")  # NM–035, FAA–2020
+        if before == "+" and s >= 2 and text[s - 2].isalpha():
+            return Found(s, e, core, "label")  # t+3 on a chart axis
+        if _LIST_MARK_RIGHT.match(text, e) and len(core) <= 2 and core.isdigit() and _LIST_MARK_LEFT.search(
+            text, max(0, s - 6), s
+        ):
+            return Found(s, e, core, "label")  # "; 2. risicoreserves", "en 3) macro-economische"
         if len(core) > 1 and core[0] == "0" and core[1].isdigit():
             return Found(s, e, core, "reference")  # 00015, 035: a code with leading zeros
         right = text[e:e + 120]
@@ -538,9 +556,9 @@ class Scanner:
                 sign = -1
                 start -= len(left) - m2.start()
                 left = left[: m2.start()]
-        m = _HEDGE_LEFT.search(left)
+        m = self.hedge_left.search(left)
         if m:
-            hedge = ALL_HEDGES.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
+            hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
             hedge_start = s - (len(text[max(0, s - 40):s]) - m.start())
 
         # Right: range, scale, currency, percent, per-tails, ratio, duration, noun.
@@ -556,8 +574,13 @@ class Scanner:
                 ok = False
                 if sep in ("tot en met", "t/m", "through"):
                     ok = True
-                elif sep in ("tot", "to"):
-                    ok = bool(_TUSSEN_LEFT.search(text[max(0, s - 40):start])) or rm.group(3) is not None
+                elif sep in ("tot", "to", "à"):
+                    # "van 20 tot 30", "€ 5 tot € 8", and "1,5 tot 2 jaar", "500 tot 800 miljoen":
+                    # a bare number whose unit comes after the second one.
+                    tail = text[cm.end():cm.end() + 40]
+                    ok = bool(_TUSSEN_LEFT.search(text[max(0, s - 40):start])) or rm.group(3) is not None or (
+                        currency is None and any(p.match(tail) for p in self.unit_after)
+                    )
                 elif sep in ("en", "and"):
                     ok = bool(re.search(r"(?:\btussen(?:" + _ANYWS + r"+de)?|\bbetween)" + _ANYWS + r"+(?:€|\$|£)?" + _ANYWS + r"*$",
                                         text[max(0, s - 40):start], re.IGNORECASE))
@@ -566,6 +589,8 @@ class Scanner:
                         value == 0 or v2 <= 50 * value)
                 if rm.group(3) is not None and currency is None:
                     ok = False
+                if currency is None and _is_year(core, value):
+                    ok = False  # "in 2010 to 71.1 percent": a year, then a figure
                 if ok:
                     value_high = v2
                     pos = cm.end()
@@ -649,7 +674,9 @@ class Scanner:
             else:
                 item.kind, item.unit = "count", _with_per(self._unit_of(noun), per_tail)
         else:
-            if _is_year(core, value) and hedge is Hedge.EXACT and sign == 1 and (noun or "").lower() not in NOUN_UNITS:
+            if _is_year(core, value) and hedge in (Hedge.EXACT, Hedge.ABOUT) and sign == 1 and (
+                (noun or "").lower() not in NOUN_UNITS
+            ):
                 item.kind = "year"
                 return item
             line_start = text.rfind("\n", 0, s) + 1
@@ -750,9 +777,9 @@ class Scanner:
         left = text[max(0, s - 40):s]
         hedge = Hedge.EXACT
         hedge_start = None
-        m = _HEDGE_LEFT.search(left)
+        m = self.hedge_left.search(left)
         if m:
-            hedge = ALL_HEDGES.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
+            hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
             hedge_start = s - (len(left) - m.start())
         pos = e
         kind = "count"

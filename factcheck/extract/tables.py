@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMERIC = re.compile(r"[(<>≤≥+\-–‒−€$£]*\d(?:[\d.,]*\d)?%?\)?\*?[-–]?")
+_NUMERIC = re.compile(r"[(<>≤≥+\-–‒−€$£]*\d(?:[\d.,]*\d)?%?\)?\*?[-–.]?")
 _DASH = re.compile(r"[-–‒—]|n\.?v\.?t\.?|nvt|p\.m\.|pm|n\.a\.?|nihil|x", re.IGNORECASE)
 _ROW_END = re.compile(
     r"(?:\d[\d.,]*%?\)?\*?|\d[\d.,]*[\s\u00a0]*(?:miljoen|miljard|mln|mld|mrd|million|billion|bn)\.?\)?|nihil|n\.?v\.?t\.?|[-–‒—])[\s\u00a0]*$",
@@ -39,7 +39,7 @@ def line_kind(line: str) -> str:
     """'wide' (four or more values side by side), 'table' (two or three), 'row' (a label and one value), 'cell' (a lone value),
     'label' (short text), 'prose' or 'blank'."""
     tokens = line.split()
-    if not tokens or (len(tokens) == 1 and len(tokens[0]) <= 2 and not tokens[0][0].isdigit()):
+    if not tokens or (len(tokens) == 1 and len(tokens[0]) <= 2 and not any(c.isdigit() for c in tokens[0])):
         return "blank"  # empty, or stray punctuation between cells
     run = best = 0
     numbers = 0
