@@ -201,7 +201,8 @@ def test_bare_number_takes_the_unit_of_its_range_end(text: str, value, high, uni
     ["Over 2019 was sprake van", "rond circa 2030 de structurele situatie", "maatregel 25 en 26 dienen",
      "in varianten 3 en 4.", "zie punten 1, 2 en 3) hierboven", "publieke middelen; 2) beheersing van de",
      "afgeboekt; 2. risicoreserves zonder", "t t+1 t+2 t+3", "TK, 2019-2020, 19637, nr. 2509",
-     "(intensivering). 106\r\nDaarnaast kan"],
+     "(intensivering). 106\r\nDaarnaast kan", "Special Eurobarometer 474: Europeans",
+     "Intensiveringsmaatregelen 1 t/m 3 en 5 zijn", "beleidsartikel 2 en 4 (o.a."],
 )
 def test_more_non_figures(text: str) -> None:
     assert figures(text) == [], [(f.stated, f.kind) for f in figures(text)]

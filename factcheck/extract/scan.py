@@ -119,6 +119,8 @@ LABEL_WORDS = frozenset(
        "beleidsoptie", "beleidsopties", "rapport", "thema", "pijler", "doelstelling", "actielijn", "aanbeveling",
        "aanbevelingen"]
 )
+_COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
+                    "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
 _ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "blz", "fig", "par", "stb", "stcrt", "trb"])
 # Two-word labels whose second word is a preposition: "antwoord op 14", "gelijk aan 24".
 _LABEL_PAIRS = {"op": {"antwoord", "antwoorden"}, "aan": {"gelijk"}}
@@ -153,8 +155,8 @@ def label_start(text: str, s: int) -> int | None:
     bare = low.rstrip(".")
     if low.endswith(".") and bare not in _ABBREVIATION_LABELS:
         return None  # "... vorig jaar. 30 mensen": a full stop, not an abbreviation
-    if bare in LABEL_WORDS:
-        return j
+    if bare in LABEL_WORDS or bare.endswith(_COMPOUND_LABELS):
+        return j  # also Dutch compounds: "beleidsartikel 2", "Intensiveringsmaatregelen 1 t/m 3"
     if bare in _LABEL_PAIRS:
         k = j
         while k > 0 and text[k - 1] in " \t\u00a0":
@@ -761,6 +763,8 @@ class Scanner:
                     # Dutch plurals double-consonant: "beroepen" -> "beroep", "plekken" -> "plek".
                     if suffix == "en" and len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
                         stem = stem[:-1]
+                    elif suffix == "en" and stem.endswith(("z", "v")) and len(stem) >= 4:
+                        stem = stem[:-1] + ("s" if stem[-1] == "z" else "f")  # prijzen -> prijs, brieven -> brief
                     return stem
             return low
         for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", "")):
