@@ -754,6 +754,8 @@ class Scanner:
 
     def _unit_word(self, noun: str) -> str | None:
         low = noun.lower().replace("’", "'").rstrip("'")
+        if low not in NOUN_UNITS:
+            low = unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode("ascii")  # categorieën
         if low in NOUN_UNITS:
             return NOUN_UNITS[low]
         if self.lang == "nl":
@@ -765,6 +767,8 @@ class Scanner:
                         stem = stem[:-1]
                     elif suffix == "en" and stem.endswith(("z", "v")) and len(stem) >= 4:
                         stem = stem[:-1] + ("s" if stem[-1] == "z" else "f")  # prijzen -> prijs, brieven -> brief
+                    elif suffix == "en" and re.search(r"(?:^|[^aeiou])[aou][^aeiouy]$", stem):
+                        stem = stem[:-1] + stem[-2] + stem[-1]  # facturen -> factuur, zaken -> zaak, jaren -> jaar
                     return stem
             return low
         for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", "")):
