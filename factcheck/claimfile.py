@@ -31,13 +31,13 @@ _TOLERANCE_RE = re.compile(r"\d+(?:[.,]\d+)?%?\Z")
 CLAIM_KEYS = frozenset({
     "id", "quote", "stated", "value", "unit", "hedge", "expr", "expect", "tolerance", "external",
     "where", "origin", "kind", "subject", "period", "note", "notes", "evidence", "precision",
-    "value_high", "context", "conflict", "extracted", "status", "tags", "repeats",
+    "value_high", "context", "conflict", "extracted", "status", "tags", "repeats", "scale",
 })
 DOCUMENT_KEYS = frozenset({"id", "title", "source", "sha256", "language", "units", "hedge_margin", "date", "url"})
 TOP_KEYS = frozenset({"document", "claims", "obsolete", "deleted", "conflicts", "extraction"})
 _YAML_SUFFIXES = (".yaml", ".yml")
 # Keys whose value must be a single piece of text.
-TEXT_KEYS = frozenset({"id", "stated", "unit", "hedge", "expr", "expect", "tolerance", "quote", "precision", "external"})
+TEXT_KEYS = frozenset({"id", "stated", "unit", "hedge", "expr", "expect", "tolerance", "quote", "precision", "external", "scale"})
 
 
 def find_claim_files(paths: list[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
@@ -262,7 +262,12 @@ class _Reader:
             try:
                 figure = parse_figure(stated, document.language, document.hedge_margin)
             except FactcheckError as exc:
-                raise self.error("FC109", exc.message, self.loc(get("stated"))) from None
+                if texts.get("value") is None or texts.get("precision") is None:
+                    raise self.error("FC109", exc.message, self.loc(get("stated"))) from None
+                # Written by a tool that read the figure itself (a table cell in another number
+                # format): `value` and `precision` say all there is to know.
+                exact = Fraction(texts["value"])
+                figure = Figure(text=stated, value=exact, interval=Interval.point(exact))
             if hedge_text is None:
                 hedge = figure.hedge
             elif hedge is not figure.hedge:
@@ -320,9 +325,19 @@ class _Reader:
             subject=texts.get("subject"),
             period=texts.get("period"),
             repeats=self.id_list(get("repeats")) if "repeats" in node else (),
+            scale=self.scale(texts.get("scale"), get("scale")),
             evidence=_plain(evidence_node) if type(evidence_node) is YMap else {},
             key_locations=_KeyLocations(self.path, node.key_pos),
         )
+
+    def scale(self, text: str | None, node: YValue | None) -> Fraction | None:
+        """`scale:` a table's multiplier: a positive power of ten such as 1000 or 1000000."""
+        if text is None:
+            return None
+        cleaned = text.strip().replace(".", "").replace(",", "").replace("_", "")
+        if not cleaned.isdigit() or cleaned.rstrip("0") != "1":
+            raise self.error("FC106", f"scale must be a power of ten such as 1000, not {text!r}", self.loc(node))
+        return Fraction(int(cleaned))
 
     def id_list(self, node: YValue | None) -> tuple[str, ...]:
         """A list of claim ids (for `repeats:`), each checked like an id in a formula."""

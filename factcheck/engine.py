@@ -187,9 +187,11 @@ class _Engine:
 
     def _dim(self, entry: _Entry) -> Dim | None:
         unit = entry.claim.unit
+        scale = entry.claim.scale
         if not unit:
-            return None
-        return entry.units.resolve(unit)
+            return Dim(scale, ()) if scale else None
+        dim = entry.units.resolve(unit)
+        return Dim(dim.factor * scale, dim.dims) if scale else dim
 
     def _value(self, entry: _Entry) -> Val:
         """The value a claim contributes when referenced: printed if it has one, else computed."""

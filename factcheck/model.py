@@ -125,6 +125,8 @@ class Claim:
     kind: str | None = None  # money, count, percent, ratio, duration
     subject: str | None = None
     period: str | None = None
+    # The table's multiplier ("bedragen x € 1.000" -> 1000): the value is in units of scale × unit.
+    scale: Fraction | None = None
     # For a discovered repeat: the ids of the claims that state the same quantity.
     repeats: tuple[str, ...] = ()
     evidence: Mapping[str, Any] = field(default_factory=dict)

@@ -16,6 +16,7 @@ from factcheck.model import Figure, Hedge, Interval
 # Spaces that may group digits: plain, no-break, narrow no-break, thin.
 GROUP_SPACES = " \u00a0\u202f\u2009"
 MINUS_SIGNS = "-\u2012\u2013\u2212"
+NIL_MARKS = frozenset({"-", "\u2012", "\u2013", "\u2014", "\u2212", "...", "\u2026", "--"})
 
 HEDGE_WORDS: dict[str, Hedge] = {
     # Dutch
@@ -293,6 +294,9 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     simple = _simple_figure(text, "en" if language.startswith("en") else "nl")
     if simple is not None:
         return simple
+    if text.strip() in NIL_MARKS:
+        # A dash in a budget table means nil: zero, as rounded as the table's other figures.
+        return Figure(text=text, value=Fraction(0), interval=Interval(Fraction(-1, 2), Fraction(1, 2)))
     original = text
     rest = text.strip()
     hedge = Hedge.EXACT

@@ -102,6 +102,7 @@ class TableCheck:
             {
                 "id": _cell_id(self, self.total),
                 "stated": self.total.stated,
+                **_exact_fields(self.total),
                 "expr": expr,
                 **self._unit_fields(),
                 "where": self._where(self.total),
@@ -140,11 +141,36 @@ class TableCheck:
         return {
             "id": _cell_id(self, ref),
             "stated": ref.stated,
-            "value": _fraction_text(ref.value),
+            **_exact_fields(ref),
             **self._unit_fields(),
             "where": self._where(ref),
             "origin": "discovered",
         }
+
+
+def _exact_fields(ref: CellRef) -> dict[str, object]:
+    """`value` and `precision` of a cell, so the claim file never re-reads the printed text.
+
+    The number format is decided per table (an English report may print "3.597" for 3597), which
+    the document-wide `language` of a claim file cannot express.
+    """
+    fields: dict[str, object] = {"value": _fraction_text(ref.value)}
+    if ref.half <= 0:
+        fields["precision"] = "exact"
+        return fields
+    power = 0
+    width = 2 * ref.half
+    while width > 1 and width % 10 == 0:
+        width /= 10
+        power += 1
+    while width < 1 and width * 10 <= 1:
+        width *= 10
+        power -= 1
+    if width == 1:
+        fields["precision"] = str(power)
+    else:
+        fields["tolerance"] = _fraction_text(ref.half)
+    return fields
 
 
 def _cell_id(check: TableCheck, ref: CellRef) -> str:

@@ -1,0 +1,45 @@
+"""Table checks written as claims: the engine, reading the claim file, reaches the same verdicts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.claimfile import parse_claim_text
+from factcheck.engine import check_files
+from factcheck.tables import check_pdf, checks_to_claims
+
+PDFS = Path(__file__).parent / "pdfs"
+
+
+@pytest.mark.parametrize("name, language", [
+    ("1_De_Koning.pdf", "nl"),
+    ("puertos1_real_mismatch.pdf", "en"),
+    ("oi2021_tabel_23_rounding.pdf", "nl"),
+    ("omb_s4_rotated_rounding.pdf", "en"),
+    ("bmh14_tabel_3_1_ragged.pdf", "nl"),
+    ("eu015_split_digit_grand_total.pdf", "en"),
+])
+def test_engine_agrees_with_the_table_checker(name: str, language: str) -> None:
+    checks = check_pdf(PDFS / name)
+    assert checks
+    claims = checks_to_claims(checks)
+    text = yaml.safe_dump({"document": {"id": "t", "language": language}, "claims": claims}, allow_unicode=True, sort_keys=False)
+    claim_file = parse_claim_text(text, "t.yaml")
+    assert [d for d in claim_file.diagnostics if d.severity == "error"] == []
+    run = check_files([claim_file], discover=False)
+    engine = {r.claim.id: r.verdict.value for r in run.results}
+    for check in checks:
+        total_id = f"t{check.page}_{check.table}_r{check.total.row}_c{check.total.col}"
+        assert engine.get(total_id, engine.get(total_id + "_x")) is not None
+    assert Counter(engine.values()) == Counter(c.verdict.value for c in checks)
+
+
+def test_dash_means_nil() -> None:
+    from factcheck.numbers import parse_figure
+
+    figure = parse_figure("\u2013")
+    assert figure.value == 0 and figure.interval.contains(0)
