@@ -66,6 +66,10 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                         help=f"stop reading a document when one page takes longer; its worker process is killed "
                              f"(default {DEFAULT_PAGE_TIMEOUT:g}; 0 for no limit)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
+    parser.add_argument("--no-discover", action="store_true",
+                        help="do not propose relations between figures and repeated quantities")
+    parser.add_argument("--no-tables", action="store_true",
+                        help="do not check table totals in PDFs")
     parser.set_defaults(handler=run_extract)
     return parser
 
@@ -86,6 +90,28 @@ def _claim_path(output: str | None, doc_id: str, single: bool) -> Path:
     if output and output.endswith((".yaml", ".yml")):
         return Path(output)
     return Path(output or DEFAULT_OUTPUT) / f"{doc_id}.yaml"
+
+
+def discovered_claims(
+    source: Path, result: Any, *, relations: bool = True, tables: bool = True, password: str | None = None,
+) -> list[dict[str, Any]]:
+    """What discovery adds to an extraction: relations, repeats and, for PDFs, table totals.
+
+    A table that cannot be read is skipped with a warning: the prose figures still count.
+    """
+    from factcheck.discover import discover
+
+    out: list[dict[str, Any]] = []
+    if relations:
+        out.extend(discover(result.claims, result.header.get("language", "nl")))
+    if tables and source.suffix.lower() == ".pdf":
+        from factcheck.tables import check_pdf, checks_to_claims
+
+        try:
+            out.extend(checks_to_claims(check_pdf(source, lang=result.header.get("language"))))
+        except FactcheckError as exc:
+            print(f"{exc} (table totals skipped)", file=sys.stderr)
+    return out
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -121,8 +147,11 @@ def run_extract(args: argparse.Namespace) -> int:
             header["source"] = os.path.relpath(Path(source).resolve(), claim_path.parent.resolve())
         except ValueError:  # another drive on Windows
             header["source"] = str(Path(source).resolve())
+        claims = list(result.claims) + discovered_claims(
+            Path(source), result, relations=not args.no_discover, tables=not args.no_tables, password=password,
+        )
         try:
-            diff, report = merge_into_file(claim_path, header, result.claims, result.extraction_info(),
+            diff, report = merge_into_file(claim_path, header, claims, result.extraction_info(),
                                            dry_run=args.dry_run)
         except FactcheckError as exc:
             failures += 1
@@ -142,7 +171,9 @@ def run_extract(args: argparse.Namespace) -> int:
             verb = "unchanged"
         else:
             verb = "would write" if args.dry_run else "wrote"
-        print(f"{source}: {verb} {claim_path}: {len(result.claims)} figures ({report.summary()})", file=sys.stderr)
+        found = len(claims) - len(result.claims)
+        print(f"{source}: {verb} {claim_path}: {len(result.claims)} figures, {found} discovered "
+              f"({report.summary()})", file=sys.stderr)
 
     from factcheck.extract.guard import extract_guarded
 

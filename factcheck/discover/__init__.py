@@ -34,10 +34,16 @@ def relation_claim(proposal: Proposal, source: Mapping[str, Any]) -> dict[str, A
         "stated": target.stated,
         "value": decimal_string(target.value),
     }
-    # Extracted units rarely say "per place per year"; when a count multiplies a price, the
-    # product's unit cannot be checked, so the relation leaves the unit open rather than fail.
-    if proposal.unit_exact and target.unit:
-        claim["unit"] = target.unit
+    # Extracted units rarely say "per place per year": a count times a price comes out as
+    # person × EUR, not EUR. The relation states the unit its arithmetic gives, and the evidence
+    # says so; once a reviewer makes the price EUR / person, the unit can become EUR.
+    if proposal.unit_exact:
+        if target.unit:
+            claim["unit"] = target.unit
+    else:
+        units = [f.unit for f in proposal.inputs if f.unit]
+        if len(units) == len(proposal.inputs):
+            claim["unit"] = " * ".join(units)
     claim["expr"] = proposal.expr
     if source.get("where"):
         claim["where"] = dict(source["where"])
@@ -50,6 +56,10 @@ def relation_claim(proposal: Proposal, source: Mapping[str, Any]) -> dict[str, A
         "wording": proposal.cue or "none",
         "score": proposal.score,
     }
+    if not proposal.unit_exact:
+        claim["evidence"]["units"] = (
+            f"a count times an amount; the amount is probably per {proposal.inputs[0].unit or 'item'}"
+        )
     return claim
 
 

@@ -12,7 +12,9 @@ The search is bounded (figures per passage, terms per sum) so it stays fast on l
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -99,65 +101,118 @@ def _score(target: Fig, inputs: Sequence[Fig], relation: str, exact: bool) -> tu
     return score, cue
 
 
+class _Index:
+    """The figures of a passage sorted by value, to find those whose interval meets a range."""
+
+    def __init__(self, figures: Sequence[Fig]) -> None:
+        self.figures = sorted(figures, key=lambda f: f.value)
+        self.values = [f.value for f in self.figures]
+        widths = [max(f.value - f.interval.lo, f.interval.hi - f.value) for f in figures
+                  if f.interval.lo is not None and f.interval.hi is not None]
+        self.unbounded = [f for f in figures if f.interval.lo is None or f.interval.hi is None]
+        self.reach = max(widths, default=Fraction(0))
+
+    def candidates(self, lo: Fraction | None, hi: Fraction | None, point: Fraction) -> list[Fig]:
+        """Figures equal to ``point`` or whose interval meets [lo, hi]."""
+        if lo is None or hi is None:
+            lo = hi = point
+        start = bisect.bisect_left(self.values, min(lo, point) - self.reach)
+        stop = bisect.bisect_right(self.values, max(hi, point) + self.reach)
+        out = []
+        for c in self.figures[start:stop]:
+            if c.value == point or (c.interval.lo is not None and c.interval.hi is not None
+                                    and c.interval.lo <= hi and lo <= c.interval.hi):
+                out.append(c)
+        return out + [c for c in self.unbounded if c.value == point]
+
+
 def _binary(figures: Sequence[Fig]) -> list[Proposal]:
+    # Pairs first, then the results that match them: each pair's arithmetic is done once.
     found: list[Proposal] = []
-    for c in figures:
-        others = [f for f in figures if f.id != c.id]
-        for a, b in itertools.permutations(others, 2):
-            if a.value == c.value or b.value == c.value:
-                continue  # x ± 0, x × 1: not a relation worth reporting
-            # difference a - b = c (a sum a + b = c is the same relation read the other way)
-            if _same_dims(a.dims, b.dims) and _same_dims(a.dims, c.dims) and c.kind != "percent":
-                point = a.value - b.value
+    index = _Index(figures)
+    for a, b in itertools.permutations(figures, 2):
+        same = _same_dims(a.dims, b.dims)
+        # difference a - b = c (a sum a + b = c is the same relation read the other way)
+        if same:
+            point = a.value - b.value
+            if point > 0:
                 lo = None if a.interval.lo is None or b.interval.hi is None else a.interval.lo - b.interval.hi
                 hi = None if a.interval.hi is None or b.interval.lo is None else a.interval.hi - b.interval.lo
-                if point > 0 and (point == c.value or _meets(lo, hi, c.interval)):
+                for c in index.candidates(lo, hi, point):
+                    if c.id in (a.id, b.id) or c.value in (a.value, b.value) or c.kind == "percent":
+                        continue
+                    if not _same_dims(a.dims, c.dims):
+                        continue
                     exact = point == c.value
                     score, cue = _score(c, (a, b), "difference", exact)
                     found.append(Proposal(c, (a, b), "difference", f"{a.id} - {b.id}", exact, score, cue, True))
-            # product a × b = c (each unordered pair once)
-            if a.id < b.id and a.kind != "percent" and b.kind != "percent":
+        # product a × b = c (each unordered pair once)
+        if a.id < b.id and a.kind != "percent" and b.kind != "percent":
+            point = a.value * b.value
+            ends = [x * y for x in (a.interval.lo, a.interval.hi) for y in (b.interval.lo, b.interval.hi)
+                    if x is not None and y is not None]
+            lo, hi = (min(ends), max(ends)) if len(ends) == 4 else (None, None)
+            for c in index.candidates(lo, hi, point):
+                if c.id in (a.id, b.id) or c.value in (a.value, b.value) or c.kind == "percent":
+                    continue
                 allowed, unit_exact = _product_dims(a, b, c)
-                if allowed:
-                    point = a.value * b.value
-                    products = [x * y for x in (a.interval.lo, a.interval.hi) for y in (b.interval.lo, b.interval.hi)
-                                if x is not None and y is not None]
-                    meets = len(products) == 4 and _meets(min(products), max(products), c.interval)
-                    if point == c.value or meets:
-                        exact = point == c.value
-                        score, cue = _score(c, (a, b), "product", exact)
-                        found.append(Proposal(c, (a, b), "product", f"{a.id} * {b.id}", exact, score, cue, unit_exact))
-            # share: p% of a = c
-            if a.kind == "percent" or (a.unit or "").strip() in ("%", "percent"):
-                if b.kind != "percent" and _same_dims(b.dims, c.dims):
-                    point = a.value / 100 * b.value
-                    if point == c.value or c.interval.contains(point):
-                        exact = point == c.value
-                        score, cue = _score(c, (a, b), "share", exact)
-                        found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True))
+                if not allowed:
+                    continue
+                exact = point == c.value
+                score, cue = _score(c, (a, b), "product", exact)
+                found.append(Proposal(c, (a, b), "product", f"{a.id} * {b.id}", exact, score, cue, unit_exact))
+        # share: p% of b = c
+        if (a.kind == "percent" or (a.unit or "").strip() in ("%", "percent")) and b.kind != "percent":
+            point = a.value / 100 * b.value
+            for c in figures:
+                if c.id in (a.id, b.id) or c.value == b.value or not _same_dims(b.dims, c.dims):
+                    continue
+                if point == c.value or c.interval.contains(point):
+                    exact = point == c.value
+                    score, cue = _score(c, (a, b), "share", exact)
+                    found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True))
     return found
+
+
+def _scaled(figures: Sequence[Fig]) -> dict[str, tuple[int, int | None, int | None]]:
+    """Each figure's value and interval as integers over one common denominator.
+
+    Exact, like the Fractions they come from, but a sum of integers is far cheaper: the sum
+    search tries thousands of combinations per passage.
+    """
+    den = 1
+    for f in figures:
+        for x in (f.value, f.interval.lo, f.interval.hi):
+            if x is not None:
+                den = math.lcm(den, x.denominator)
+    def scale(x: Fraction | None) -> int | None:
+        return None if x is None else int(x * den)
+    return {f.id: (int(f.value * den), scale(f.interval.lo), scale(f.interval.hi)) for f in figures}
 
 
 def _sums(figures: Sequence[Fig]) -> list[Proposal]:
     found: list[Proposal] = []
+    scaled = _scaled(figures)
     for total in figures:
         if total.kind == "percent":
             continue
         parts = [f for f in figures if f.id != total.id and f.dims == total.dims and 0 < abs(f.value) < abs(total.value)]
         parts = parts[:MAX_SUM_CANDIDATES]
+        t_point, t_lo, t_hi = scaled[total.id]
         for n in SUM_TERMS:
             if n > len(parts):
                 break
             for combo in itertools.combinations(parts, n):
-                point = sum((f.value for f in combo), Fraction(0))
-                if point == total.value:
+                numbers = [scaled[f.id] for f in combo]
+                point = sum(x[0] for x in numbers)
+                if point == t_point:
                     exact = True
                 else:
-                    los = [f.interval.lo for f in combo]
-                    his = [f.interval.hi for f in combo]
-                    if None in los or None in his:
+                    if t_lo is None or t_hi is None or any(x[1] is None or x[2] is None for x in numbers):
                         continue
-                    if not _meets(sum(los), sum(his), total.interval):  # type: ignore[arg-type]
+                    lo = sum(x[1] for x in numbers)  # type: ignore[misc]
+                    hi = sum(x[2] for x in numbers)  # type: ignore[misc]
+                    if hi < t_lo or t_hi < lo:
                         continue
                     exact = False
                 score, cue = _score(total, combo, "sum", exact)

@@ -18,43 +18,21 @@ import pypdfium2
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-
-class TableSourceError(Exception):
-    """A PDF cannot be read for table checking. ``code`` is a stable FC3xx code."""
-
-    code = "FC300"
-
-    def __init__(self, message: str, path: str | Path | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.path = str(path) if path is not None else None
-
-    def __str__(self) -> str:
-        return f"{self.path or '<pdf>'}: {self.code} {self.message}"
+from factcheck.sources.errors import (
+    CorruptSourceError,
+    EmptySourceError,
+    EncryptedSourceError,
+    MissingSourceError,
+    SourceError,
+)
 
 
-class EncryptedPdfError(TableSourceError):
-    """The PDF is encrypted with a password we do not have."""
-
-    code = "FC301"
-
-
-class CorruptPdfError(TableSourceError):
-    """The file is not a readable PDF (truncated, malformed, or not a PDF at all)."""
-
-    code = "FC302"
-
-
-class EmptyPdfError(TableSourceError):
-    """The file is empty (0 bytes)."""
-
-    code = "FC304"
-
-
-class MissingPdfError(TableSourceError):
-    """The path does not exist or is not a file."""
-
-    code = "FC308"  # the same numbers as factcheck/sources/errors.py uses for these cases
+# The table checker raises the same typed errors (and codes) as the rest of factcheck's sources.
+TableSourceError = SourceError
+EncryptedPdfError = EncryptedSourceError
+CorruptPdfError = CorruptSourceError
+EmptyPdfError = EmptySourceError
+MissingPdfError = MissingSourceError
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +60,9 @@ class PageWords:
 def _check_path(path: str | Path) -> Path:
     p = Path(path)
     if not p.is_file():
-        raise MissingPdfError("no such PDF file", p)
+        raise MissingPdfError("no such PDF file", path=str(p))
     if p.stat().st_size == 0:
-        raise EmptyPdfError("the file is empty", p)
+        raise EmptyPdfError("the file is empty", path=str(p))
     return p
 
 
@@ -96,8 +74,8 @@ def page_texts(path: str | Path) -> list[str]:
     except pypdfium2.PdfiumError as exc:
         # pdfium reports a password problem as "Incorrect password error"
         if "password" in str(exc).lower():
-            raise EncryptedPdfError("PDF is encrypted", p) from exc
-        raise CorruptPdfError(f"cannot open PDF: {exc}", p) from exc
+            raise EncryptedPdfError("PDF is encrypted", path=str(p)) from exc
+        raise CorruptPdfError(f"cannot open PDF: {exc}", path=str(p)) from exc
     try:
         texts = []
         for i in range(len(doc)):
@@ -163,10 +141,10 @@ def iter_page_words(path: str | Path, pages: Iterable[int] | None = None) -> Ite
         pdf = pdfplumber.open(str(p))
     except PdfminerException as exc:
         if isinstance(exc.args[0] if exc.args else None, PDFPasswordIncorrect):
-            raise EncryptedPdfError("PDF is encrypted", p) from exc
-        raise CorruptPdfError(f"cannot open PDF: {exc!r}", p) from exc
+            raise EncryptedPdfError("PDF is encrypted", path=str(p)) from exc
+        raise CorruptPdfError(f"cannot open PDF: {exc!r}", path=str(p)) from exc
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise CorruptPdfError(f"cannot open PDF: {exc!r}", p) from exc
+        raise CorruptPdfError(f"cannot open PDF: {exc!r}", path=str(p)) from exc
     try:
         wanted = list(pages) if pages is not None else list(range(1, len(pdf.pages) + 1))
         for n in wanted:
@@ -189,10 +167,10 @@ def iter_page_words(path: str | Path, pages: Iterable[int] | None = None) -> Ite
                 finally:
                     page.close()  # before handing the words out: the parsed page is what costs memory
             except PdfminerException as exc:
-                raise CorruptPdfError(f"cannot read page {n}: {exc!r}", p) from exc
+                raise CorruptPdfError(f"cannot read page {n}: {exc!r}", path=str(p)) from exc
             except (TypeError, KeyError) as exc:
                 # seen on pages without a MediaBox: pdfplumber raises a raw TypeError
-                raise CorruptPdfError(f"cannot read page {n}: {exc!r}", p) from exc
+                raise CorruptPdfError(f"cannot read page {n}: {exc!r}", path=str(p)) from exc
             yield result
     finally:
         pdf.close()
