@@ -5,7 +5,8 @@
 For each PDF: the best of ``--runs`` timings of ``factcheck.extract.extract_document`` (text,
 figure grammar, context, boxes for every figure, ids; in process, so interpreter start-up is
 not counted) and of ``pdftotext FILE -`` (a subprocess writing to a pipe), in the same run,
-and their ratio. Target: extract takes at most 3x pdftotext.
+and their ratio. Target: extract takes at most 3x pdftotext. Discovery (relations and repeats,
+then table totals) is timed on the same documents: target at most +30 % of extraction.
 
 Then a 500-page PDF is built in a temporary folder by concatenating pages of those PDFs
 with pypdfium2, and extracted in a fresh subprocess whose peak resident memory (ru_maxrss)
@@ -92,6 +93,26 @@ print(json.dumps({"pages": doc.pages, "figures": len(doc.claims), "seconds": ela
 """
 
 
+def time_discovery(paths: list[Path], runs: int, total_extract: float, total_poppler: float) -> None:
+    """Discovery on top of extraction, measured in the same run: relations and repeats, then tables.
+
+    Target: discovery changes extraction's time by at most 30 %.
+    """
+    from factcheck.discover import discover
+    from factcheck.extract import extract_document
+    from factcheck.tables import check_pdf, checks_to_claims
+
+    docs = [extract_document(p) for p in paths]
+    t_relations = sum(_best(lambda d=d: discover(d.claims, d.header.get("language", "nl")), runs) for d in docs)
+    t_tables = sum(_best(lambda p=p: checks_to_claims(check_pdf(p)), 1) for p in paths)
+    for name, seconds in (("relations + repeats", t_relations), ("table totals (pdfplumber)", t_tables)):
+        share = seconds / total_extract
+        verdict = "within" if share <= 0.30 else "OVER"
+        print(f"discovery: {name:<28} {seconds:>7.3f} s = +{share:>5.0%} of extraction ({verdict} the 30 % budget)")
+    with_all = total_extract + t_relations + t_tables
+    print(f"extract with all discovery: {with_all:.3f} s = {with_all / total_poppler:.2f}x pdftotext")
+
+
 def build_pdf(paths: list[Path], pages: int, target: Path) -> None:
     import pypdfium2
 
@@ -138,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         print("missing corpus files: " + ", ".join(missing), file=sys.stderr)
         return 2
     total_extract, total_poppler = time_speed(paths, args.runs, args.jobs)
+    time_discovery(paths, args.runs, total_extract, total_poppler)
     peak = memory(paths, args.pages, args.jobs)
     ok = total_extract / total_poppler <= SPEED_TARGET and peak < MEMORY_TARGET_MB
     return 0 if ok else 1

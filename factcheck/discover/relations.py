@@ -102,91 +102,111 @@ def _score(target: Fig, inputs: Sequence[Fig], relation: str, exact: bool) -> tu
 
 
 class _Index:
-    """The figures of a passage sorted by value, to find those whose interval meets a range."""
+    """A passage's figures as exact integers over a common denominator, sorted by value.
+
+    Finding the figures that a pair's difference or product meets is then integer work and
+    a bisection, instead of Fraction arithmetic against every figure.
+    """
 
     def __init__(self, figures: Sequence[Fig]) -> None:
-        self.figures = sorted(figures, key=lambda f: f.value)
-        self.values = [f.value for f in self.figures]
-        widths = [max(f.value - f.interval.lo, f.interval.hi - f.value) for f in figures
-                  if f.interval.lo is not None and f.interval.hi is not None]
-        self.unbounded = [f for f in figures if f.interval.lo is None or f.interval.hi is None]
-        self.reach = max(widths, default=Fraction(0))
+        self.den = _denominator(figures)
+        self.scaled = _scaled(figures, self.den)
+        bounded = [f for f in figures if self.scaled[f.id][1] is not None and self.scaled[f.id][2] is not None]
+        self.unbounded = [f for f in figures if self.scaled[f.id][1] is None or self.scaled[f.id][2] is None]
+        self.figures = sorted(bounded, key=lambda f: self.scaled[f.id][0])
+        self.values = [self.scaled[f.id][0] for f in self.figures]
+        self.reach = max(
+            (max(v - lo, hi - v) for v, lo, hi in (self.scaled[f.id] for f in bounded)),  # type: ignore[operator]
+            default=0,
+        )
 
-    def candidates(self, lo: Fraction | None, hi: Fraction | None, point: Fraction) -> list[Fig]:
-        """Figures equal to ``point`` or whose interval meets [lo, hi]."""
+    def candidates(self, lo: int | None, hi: int | None, point: int, scale: int = 1) -> list[Fig]:
+        """Figures equal to ``point / scale`` or whose interval meets [lo, hi] / scale."""
         if lo is None or hi is None:
             lo = hi = point
-        start = bisect.bisect_left(self.values, min(lo, point) - self.reach)
-        stop = bisect.bisect_right(self.values, max(hi, point) + self.reach)
+        start = bisect.bisect_left(self.values, min(lo, point) // scale - self.reach - 1)
+        stop = bisect.bisect_right(self.values, -(-max(hi, point) // scale) + self.reach + 1)
         out = []
         for c in self.figures[start:stop]:
-            if c.value == point or (c.interval.lo is not None and c.interval.hi is not None
-                                    and c.interval.lo <= hi and lo <= c.interval.hi):
+            v, c_lo, c_hi = self.scaled[c.id]
+            if v * scale == point or (c_lo * scale <= hi and lo <= c_hi * scale):  # type: ignore[operator]
                 out.append(c)
-        return out + [c for c in self.unbounded if c.value == point]
+        return out + [c for c in self.unbounded if self.scaled[c.id][0] * scale == point]
 
 
 def _binary(figures: Sequence[Fig]) -> list[Proposal]:
-    # Pairs first, then the results that match them: each pair's arithmetic is done once.
+    # Pairs first, then the results that match them: each pair's arithmetic is done once, in
+    # integers over the passage's common denominator (exact, like the Fractions).
     found: list[Proposal] = []
     index = _Index(figures)
+    scaled = index.scaled
     for a, b in itertools.permutations(figures, 2):
-        same = _same_dims(a.dims, b.dims)
+        a_v, a_lo, a_hi = scaled[a.id]
+        b_v, b_lo, b_hi = scaled[b.id]
         # difference a - b = c (a sum a + b = c is the same relation read the other way)
-        if same:
-            point = a.value - b.value
+        if _same_dims(a.dims, b.dims):
+            point = a_v - b_v
             if point > 0:
-                lo = None if a.interval.lo is None or b.interval.hi is None else a.interval.lo - b.interval.hi
-                hi = None if a.interval.hi is None or b.interval.lo is None else a.interval.hi - b.interval.lo
+                lo = None if a_lo is None or b_hi is None else a_lo - b_hi
+                hi = None if a_hi is None or b_lo is None else a_hi - b_lo
                 for c in index.candidates(lo, hi, point):
                     if c.id in (a.id, b.id) or c.value in (a.value, b.value) or c.kind == "percent":
                         continue
                     if not _same_dims(a.dims, c.dims):
                         continue
-                    exact = point == c.value
+                    exact = point == scaled[c.id][0]
                     score, cue = _score(c, (a, b), "difference", exact)
                     found.append(Proposal(c, (a, b), "difference", f"{a.id} - {b.id}", exact, score, cue, True))
-        # product a × b = c (each unordered pair once)
+        # product a × b = c (each unordered pair once); a product carries the denominator twice
         if a.id < b.id and a.kind != "percent" and b.kind != "percent":
-            point = a.value * b.value
-            ends = [x * y for x in (a.interval.lo, a.interval.hi) for y in (b.interval.lo, b.interval.hi)
-                    if x is not None and y is not None]
-            lo, hi = (min(ends), max(ends)) if len(ends) == 4 else (None, None)
-            for c in index.candidates(lo, hi, point):
+            point = a_v * b_v
+            if a_lo is None or a_hi is None or b_lo is None or b_hi is None:
+                lo = hi = None
+            else:
+                ends = [a_lo * b_lo, a_lo * b_hi, a_hi * b_lo, a_hi * b_hi]
+                lo, hi = min(ends), max(ends)
+            for c in index.candidates(lo, hi, point, index.den):
                 if c.id in (a.id, b.id) or c.value in (a.value, b.value) or c.kind == "percent":
                     continue
                 allowed, unit_exact = _product_dims(a, b, c)
                 if not allowed:
                     continue
-                exact = point == c.value
+                exact = point == scaled[c.id][0] * index.den
                 score, cue = _score(c, (a, b), "product", exact)
                 found.append(Proposal(c, (a, b), "product", f"{a.id} * {b.id}", exact, score, cue, unit_exact))
         # share: p% of b = c
         if (a.kind == "percent" or (a.unit or "").strip() in ("%", "percent")) and b.kind != "percent":
-            point = a.value / 100 * b.value
+            share = a.value / 100 * b.value
             for c in figures:
                 if c.id in (a.id, b.id) or c.value == b.value or not _same_dims(b.dims, c.dims):
                     continue
-                if point == c.value or c.interval.contains(point):
-                    exact = point == c.value
+                if share == c.value or c.interval.contains(share):
+                    exact = share == c.value
                     score, cue = _score(c, (a, b), "share", exact)
                     found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True))
     return found
 
 
-def _scaled(figures: Sequence[Fig]) -> dict[str, tuple[int, int | None, int | None]]:
-    """Each figure's value and interval as integers over one common denominator.
-
-    Exact, like the Fractions they come from, but a sum of integers is far cheaper: the sum
-    search tries thousands of combinations per passage.
-    """
+def _denominator(figures: Sequence[Fig]) -> int:
     den = 1
     for f in figures:
         for x in (f.value, f.interval.lo, f.interval.hi):
             if x is not None:
                 den = math.lcm(den, x.denominator)
+    return den
+
+
+def _scaled(figures: Sequence[Fig], den: int | None = None) -> dict[str, tuple[int, int | None, int | None]]:
+    """Each figure's value and interval as integers over one common denominator.
+
+    Exact, like the Fractions they come from, but integer sums and products are far cheaper:
+    the search tries every pair and thousands of combinations per passage.
+    """
+    den = den or _denominator(figures)
+
     def scale(x: Fraction | None) -> int | None:
         return None if x is None else int(x * den)
+
     return {f.id: (int(f.value * den), scale(f.interval.lo), scale(f.interval.hi)) for f in figures}
 
 
