@@ -178,28 +178,14 @@ def run_extract(args: argparse.Namespace) -> int:
     from factcheck.extract.guard import extract_guarded
 
     progress: Any = None
-    task: Any = None
     if show_progress:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
+        from factcheck.report.terminal import ProgressBar
 
-        unit = "pages" if len(sources) == 1 else "documents"
-        # No refresh thread: documents are read in forked children.
-        progress = Progress(TextColumn(f"extract ({unit})"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            console=Console(stderr=True), transient=True, auto_refresh=False)
-        progress.start()
-        task = progress.add_task("extract", total=len(sources))
+        progress = ProgressBar(f"extract ({'pages' if len(sources) == 1 else 'documents'})", len(sources))
 
     def pages_done(source: str, done: int, total: int) -> None:
         if progress is not None and len(sources) == 1:
-            progress.update(task, completed=done, total=total)
-            progress.refresh()
+            progress.update(done, total)
 
     # Results are handled (merged, written, reported) in the order the sources were given.
     finished: dict[int, tuple[str, Any]] = {}
@@ -215,8 +201,7 @@ def run_extract(args: argparse.Namespace) -> int:
                 handle(sources[next_index], status_i, result_i)
                 next_index += 1
                 if progress is not None and len(sources) > 1:
-                    progress.advance(task)
-                    progress.refresh()
+                    progress.advance()
     finally:
         if progress is not None:
             progress.stop()

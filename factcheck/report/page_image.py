@@ -6,8 +6,8 @@ The crop spans the page width (so the whole line of text shows) and a band above
 box. Anything that goes wrong (no PDF, a page that is not there, a damaged file) gives ``None``:
 a report without a picture is better than no report.
 
-This module and :mod:`factcheck.sources` are the only ones that import pypdfium2; only this one
-imports Pillow.
+The page is rendered by :mod:`factcheck.sources.pdf_text` (the pdfium module); this is the only
+module that imports Pillow, to outline the figure and write the PNG.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import io
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
+
+from factcheck.errors import FactcheckError
 
 __all__ = ["crop_png", "claim_image_uri", "source_pdf"]
 
@@ -44,7 +46,7 @@ def crop_png(pdf_path: str | Path, page_number: int, bbox: Sequence[float], *, s
         return None
     try:
         return _crop_png(str(Path(pdf_path).resolve()), _mtime(pdf_path), page_number, box, scale)
-    except Exception:  # damaged or unusual PDFs: no picture  # noqa: BLE001
+    except (FactcheckError, OSError, ValueError, MemoryError):  # damaged or unusual PDFs: no picture
         return None
 
 
@@ -56,30 +58,24 @@ def _mtime(path: str | Path) -> float:
 def _crop_png(
     path: str, _mtime: float, page_number: int, box: tuple[float, float, float, float], scale: float
 ) -> bytes | None:
-    import pypdfium2 as pdfium
     from PIL import ImageDraw
 
+    from factcheck.sources.pdf_text import page_size, render_band
+
     x0, top, x1, bottom = box
-    pdf = pdfium.PdfDocument(path)
-    try:
-        if page_number > len(pdf):
-            return None
-        page = pdf[page_number - 1]
-        try:
-            width, height = page.get_size()
-            band_top = max(0.0, top - MARGIN)
-            band_bottom = min(height, bottom + MARGIN)
-            if band_bottom <= band_top or x0 >= width or top >= height:
-                return None
-            if width * scale * (band_bottom - band_top) * scale > MAX_PIXELS:
-                scale = max(0.5, (MAX_PIXELS / (width * (band_bottom - band_top))) ** 0.5)
-            # crop = (left, bottom, right, top) amounts to cut away, in points.
-            bitmap = page.render(scale=scale, crop=(0, height - band_bottom, 0, band_top))
-            image = bitmap.to_pil().convert("RGB")
-        finally:
-            page.close()
-    finally:
-        pdf.close()
+    size = page_size(Path(path), page_number)
+    if size is None:
+        return None
+    width, height = size
+    band_top = max(0.0, top - MARGIN)
+    band_bottom = min(height, bottom + MARGIN)
+    if band_bottom <= band_top or x0 >= width or top >= height:
+        return None
+    if width * scale * (band_bottom - band_top) * scale > MAX_PIXELS:
+        scale = max(0.5, (MAX_PIXELS / (width * (band_bottom - band_top))) ** 0.5)
+    image = render_band(Path(path), page_number, band_top, band_bottom, scale)
+    if image is None:
+        return None
     draw = ImageDraw.Draw(image)
     pad = 2.0
     rect = (

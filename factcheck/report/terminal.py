@@ -239,3 +239,35 @@ def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: Te
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     stream.write(guard_workflow_commands(text))
     return len(rows)
+
+
+class ProgressBar:
+    """A progress bar on stderr, for long runs in a terminal (``extract`` over many pages).
+
+    Drawn only on request (``refresh``), without rich's refresh thread: the work happens in
+    forked worker processes, where a thread would be copied mid-draw.
+    """
+
+    def __init__(self, label: str, total: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=True, auto_refresh=False,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task(label, total=total)
+
+    def update(self, completed: int, total: int | None = None) -> None:
+        """Set how much is done (and, when it became known, of how much)."""
+        self._progress.update(self._task, completed=completed, total=total)
+        self._progress.refresh()
+
+    def advance(self) -> None:
+        """One more unit done."""
+        self._progress.advance(self._task)
+        self._progress.refresh()
+
+    def stop(self) -> None:
+        """Remove the bar from the terminal."""
+        self._progress.stop()

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-import pypdfium2
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -68,25 +67,9 @@ def _check_path(path: str | Path) -> Path:
 
 def page_texts(path: str | Path) -> list[str]:
     """Plain text of every page via pdfium (fast; used only to pick pages worth parsing)."""
-    p = _check_path(path)
-    try:
-        doc = pypdfium2.PdfDocument(str(p))
-    except pypdfium2.PdfiumError as exc:
-        # pdfium reports a password problem as "Incorrect password error"
-        if "password" in str(exc).lower():
-            raise EncryptedPdfError("PDF is encrypted", path=str(p)) from exc
-        raise CorruptPdfError(f"cannot open PDF: {exc}", path=str(p)) from exc
-    try:
-        texts = []
-        for i in range(len(doc)):
-            page = doc[i]
-            tp = page.get_textpage()
-            texts.append(tp.get_text_range())
-            tp.close()
-            page.close()
-        return texts
-    finally:
-        doc.close()
+    from factcheck.sources.pdf_text import page_plain_texts
+
+    return page_plain_texts(_check_path(path))
 
 
 _NUMTOK = re.compile(

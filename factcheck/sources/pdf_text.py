@@ -251,3 +251,64 @@ def read_pdf_pages(
 ) -> list[SourcePage]:
     """The text of every page, without boxes."""
     return map_pages(path, lambda p: p.source, password=password, page_timeout=page_timeout, max_bytes=max_bytes)
+
+
+def page_plain_texts(path: Path, password: str | None = None) -> list[str]:
+    """Plain text of every page, quickly (no boxes): for deciding which pages to parse further."""
+    pdf = open_pdf(path, password)
+    try:
+        texts = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    texts.append(textpage.get_text_range())
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+        return texts
+    finally:
+        pdf.close()
+
+
+def render_band(path: Path, page_number: int, top: float, bottom: float, scale: float) -> Any | None:
+    """A horizontal band of a page (``top``/``bottom`` in points from the top) as a PIL image.
+
+    None when the page or the band is not on the page. The report crops the band around a
+    figure and outlines it; rendering stays here, with the rest of pdfium.
+    """
+    pdf = open_pdf(path)
+    try:
+        if not 1 <= page_number <= len(pdf):
+            return None
+        page = pdf[page_number - 1]
+        try:
+            width, height = page.get_size()
+            top, bottom = max(0.0, top), min(height, bottom)
+            if bottom <= top:
+                return None
+            # crop = (left, bottom, right, top): the amounts to cut away, in points.
+            bitmap = page.render(scale=scale, crop=(0, height - bottom, 0, top))
+            return bitmap.to_pil().convert("RGB")
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+
+
+def page_size(path: Path, page_number: int) -> tuple[float, float] | None:
+    """Width and height of a page in points, or None when there is no such page."""
+    pdf = open_pdf(path)
+    try:
+        if not 1 <= page_number <= len(pdf):
+            return None
+        page = pdf[page_number - 1]
+        try:
+            width, height = page.get_size()
+            return float(width), float(height)
+        finally:
+            page.close()
+    finally:
+        pdf.close()
