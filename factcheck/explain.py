@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from factcheck.formatting import format_interval, format_number, format_ratio_percent, format_signed
 from factcheck.formula import Node, render
-from factcheck.model import Claim, InputValue, Interval, Result, Verdict
+from factcheck.model import Claim, InputValue, Result, Verdict
 
 _TEXT: dict[str, dict[str, str]] = {
     "nl": {

@@ -11,11 +11,11 @@ jobs). Argument parsing only; the work is :mod:`factcheck.report`.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, TextIO
+
+from factcheck.fileio import atomic_write
 
 DEFAULT_PATHS = ["claims"]
 
@@ -61,20 +61,7 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def _write(path: str | Path, text: str) -> None:
     """Replace ``path`` in one step, so a reader never sees half a report."""
-    target = Path(path)
-    if target.parent and not target.parent.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write(path, text)
 
 
 def _say(text: str, stream: TextIO) -> None:

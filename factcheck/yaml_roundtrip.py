@@ -9,10 +9,7 @@ same folder, then ``os.replace``) and keep the file's mode.
 from __future__ import annotations
 
 import io
-import os
 import re
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from factcheck.errors import ClaimFileError
+from factcheck.fileio import atomic_write
 
 # Keys whose string values are always double-quoted.
 QUOTED_KEYS = frozenset({"quote", "stated", "value", "value_high", "period", "sha256", "was", "now", "yours"})
@@ -259,32 +257,8 @@ def fast_load(text: str, path: str = "<string>") -> Any:
 
 
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically, keeping an existing file's mode."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        mode: int | None = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write ``text`` to ``path`` atomically, keeping an existing file's mode (see factcheck.fileio)."""
+    atomic_write(path, text)
 
 
 __all__ = [

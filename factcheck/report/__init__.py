@@ -23,6 +23,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from factcheck.fileio import atomic_write
 from factcheck.report import html as _html
 from factcheck.report import json as _json
 from factcheck.report import junit as _junit
@@ -154,7 +155,6 @@ def write_reports(
         fmt = get_format(name)
         path = directory / fmt.filename
         text = render_view(view, name)
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        atomic_write(path, text)
         written.append(path)
     return written

@@ -15,6 +15,7 @@ from fractions import Fraction
 from markupsafe import Markup, escape
 
 from factcheck.formatting import format_number
+from factcheck.errors import FactcheckError
 from factcheck.formula import Node, parse_formula
 
 __all__ = ["formula_mathml"]
@@ -81,7 +82,7 @@ def formula_mathml(expr: str | None, language: str = "nl", label: str = "") -> M
     try:
         root = parse_formula(expr).root
         body = _render(root, language)
-    except Exception:  # an invalid formula has its own `error` verdict; show its text  # noqa: BLE001
+    except (FactcheckError, ValueError, KeyError):  # an invalid formula has its own `error` verdict
         return None
     if label:
         lhs = f"<mi>{escape(label)}</mi><mo>=</mo>"
