@@ -273,42 +273,45 @@ def page_plain_texts(path: Path, password: str | None = None) -> list[str]:
         pdf.close()
 
 
+@contextmanager
+def _one_page(path: Path, page_number: int) -> Iterator[Any | None]:
+    """Page ``page_number`` (1-based) of ``path``, or None when there is no such page; closed after."""
+    pdf = open_pdf(path)
+    try:
+        if not 1 <= page_number <= len(pdf):
+            yield None
+            return
+        page = pdf[page_number - 1]
+        try:
+            yield page
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+
+
 def render_band(path: Path, page_number: int, top: float, bottom: float, scale: float) -> Any | None:
     """A horizontal band of a page (``top``/``bottom`` in points from the top) as a PIL image.
 
     None when the page or the band is not on the page. The report crops the band around a
     figure and outlines it; rendering stays here, with the rest of pdfium.
     """
-    pdf = open_pdf(path)
-    try:
-        if not 1 <= page_number <= len(pdf):
+    with _one_page(path, page_number) as page:
+        if page is None:
             return None
-        page = pdf[page_number - 1]
-        try:
-            width, height = page.get_size()
-            top, bottom = max(0.0, top), min(height, bottom)
-            if bottom <= top:
-                return None
-            # crop = (left, bottom, right, top): the amounts to cut away, in points.
-            bitmap = page.render(scale=scale, crop=(0, height - bottom, 0, top))
-            return bitmap.to_pil().convert("RGB")
-        finally:
-            page.close()
-    finally:
-        pdf.close()
+        width, height = page.get_size()
+        top, bottom = max(0.0, top), min(height, bottom)
+        if bottom <= top:
+            return None
+        # crop = (left, bottom, right, top): the amounts to cut away, in points.
+        bitmap = page.render(scale=scale, crop=(0, height - bottom, 0, top))
+        return bitmap.to_pil().convert("RGB")
 
 
 def page_size(path: Path, page_number: int) -> tuple[float, float] | None:
     """Width and height of a page in points, or None when there is no such page."""
-    pdf = open_pdf(path)
-    try:
-        if not 1 <= page_number <= len(pdf):
+    with _one_page(path, page_number) as page:
+        if page is None:
             return None
-        page = pdf[page_number - 1]
-        try:
-            width, height = page.get_size()
-            return float(width), float(height)
-        finally:
-            page.close()
-    finally:
-        pdf.close()
+        width, height = page.get_size()
+        return float(width), float(height)

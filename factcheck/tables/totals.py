@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
+from ..numbers import decimal_string
 from ..model import Interval, Verdict
 from .cells import CellNumber
 from .detect import Cell, Table
@@ -179,16 +180,7 @@ def _cell_id(check: TableCheck, ref: CellRef) -> str:
 
 def _fraction_text(v: Fraction) -> str:
     """Exact decimal text of a printed figure (its denominator is a power of ten)."""
-    if v.denominator == 1:
-        return str(v.numerator)
-    d = 0
-    while (v * 10**d).denominator != 1:
-        d += 1
-    n = v * 10**d
-    sign = "-" if n < 0 else ""
-    digits = str(abs(n.numerator)).rjust(d + 1, "0")
-    return f"{sign}{digits[:-d]}.{digits[-d:]}"
-
+    return decimal_string(v)
 
 def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
     """Claims for many checks, each cell once: a cell that is a total somewhere keeps its relation.
