@@ -50,14 +50,14 @@ VERDICT_ORDER: tuple[Verdict, ...] = tuple(Verdict)
 
 # Short one-line meaning of each verdict, shown in legends and as SARIF rule descriptions.
 VERDICT_HELP: dict[str, str] = {
-    "consistent": "The recomputed value lies in the interval the printed figure stands for.",
+    "consistent": "The recomputed value equals the printed figure exactly (for a repeat: every statement agrees).",
     "rounding": "Off only by rounding: the intervals meet once the printed precision is allowed for.",
     "mismatch": "The recomputed value and the printed figure do not agree, even allowing for rounding.",
-    "scale": "Off by a power of ten or a scale word (duizend, miljoen, miljard).",
+    "scale": "Off by a factor of 1000, a million or a billion: a thousand/million slip or a 'x 1.000' label.",
     "unit": "The formula produces a different unit or dimension than the figure states.",
     "unverifiable": "Not every input of the formula is known, so the figure cannot be recomputed.",
     "error": "The claim could not be evaluated: a formula, unit or reference error.",
-    "conflict": "Two sources give different values for the same figure.",
+    "conflict": "The same quantity is stated with values that cannot both be right.",
 }
 
 
