@@ -37,7 +37,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "repeats_consistent": "Oordeel: consistent. Alle {n} vermeldingen noemen hetzelfde getal (bevestigd).",
         "repeats_rounding": "Oordeel: afronding. De vermeldingen verschillen alleen binnen de afronding.",
         "repeats_conflict": "Oordeel: tegenstrijdig. Voor dezelfde periode worden verschillende waarden genoemd:",
-        "pair": "  {a} ({sa}) tegenover {b} ({sb})",
+        "side": "  {stated}{period}: {places}",
+        "question": "vraag",
+        "line": "regel",
+        "page": "pagina",
+        "against": "  tegenover",
     },
     "en": {
         "relation": "Relation: {id} = {expr}",
@@ -62,7 +66,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "repeats_consistent": "Verdict: consistent. All {n} statements give the same figure (corroborated).",
         "repeats_rounding": "Verdict: rounding. The statements differ only within rounding.",
         "repeats_conflict": "Verdict: conflict. Different values are stated for the same period:",
-        "pair": "  {a} ({sa}) against {b} ({sb})",
+        "side": "  {stated}{period}: {places}",
+        "question": "question",
+        "line": "line",
+        "page": "page",
+        "against": "  against",
     },
 }
 
@@ -178,10 +186,28 @@ def explain_repeats(result: Result, members: list[Claim], pairs: tuple[tuple[str
         lines.append(t["statement"].format(id=m.id, stated=m.stated or "", where=where, quote=m.quote or ""))
     if result.verdict is Verdict.CONFLICT:
         lines.append(t["repeats_conflict"])
-        for a, b in pairs:
-            lines.append(t["pair"].format(a=a, sa=by_id[a].stated, b=b, sb=by_id[b].stated))
+        # One line per value that takes part in a disagreement, listing where it is stated.
+        sides: dict[tuple[object, str], list[Claim]] = {}
+        for claim_id in dict.fromkeys(i for pair in pairs for i in pair):
+            member = by_id[claim_id]
+            sides.setdefault((member.value, member.period or ""), []).append(member)
+        for n, ((_, period), side) in enumerate(sides.items()):
+            if n:
+                lines.append(t["against"])
+            lines.append(t["side"].format(
+                stated=side[0].stated or "", period=f" ({period})" if period else "", places=_places(side, t),
+            ))
     elif result.verdict is Verdict.CONSISTENT:
         lines.append(t["repeats_consistent"].format(n=len(members)))
     else:
         lines.append(t["repeats_rounding"])
     return "\n".join(lines)
+
+
+def _places(claims: list[Claim], t: dict[str, str]) -> str:
+    """Where statements stand, compactly: "vraag 1, 29" or "regel 32, 888"."""
+    for key in ("question", "page", "line"):
+        values = [c.where.get(key) for c in claims]
+        if all(v is not None for v in values):
+            return f"{t[key]} " + ", ".join(str(v) for v in dict.fromkeys(values))
+    return ", ".join(str(c.location) for c in claims)

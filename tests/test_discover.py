@@ -71,6 +71,9 @@ def test_check_gives_the_verdicts(extracted: list[dict]) -> None:
     assert sum(v is Verdict.CONFLICT for v in verdicts.values()) == 1
     conflict = next(r for r in run.results if r.verdict is Verdict.CONFLICT)
     assert "500 miljoen euro" in conflict.explanation and "1 miljard" in conflict.explanation
+    # The disagreement is summarised side by side, with where each side is stated.
+    assert "1 miljard (vanaf 2027): vraag 1, 29" in conflict.explanation
+    assert "500 miljoen euro (2027): vraag 14, 15, 49, 51, 52, 57, 71" in conflict.explanation
     relations = [r for r in run.results if r.claim.expr]
     assert len(relations) >= 2 and all(r.verdict is Verdict.CONSISTENT for r in relations)
 
