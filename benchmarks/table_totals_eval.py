@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "tables.tsv")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every labelled total")
     ap.add_argument("--strict", action="store_true", help="exit 1 when any false mismatch is reported")
+    ap.add_argument("--engine", choices=("pdfplumber", "pdfium"), default="pdfium",
+                    help="where the words come from (default pdfium, as extract uses)")
     args = ap.parse_args(argv)
 
     gold = read_gold(args.gold)
@@ -134,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         path = args.corpus / file
         n_pages += len(page_texts(path))
         groups: dict[tuple[int, int, str, str], list[TableCheck]] = defaultdict(list)
-        for c in check_pdf(path):
+        for c in check_pdf(path, engine=args.engine):
             if (file, c.page) in labelled_pages:
                 groups[(c.page, c.table, c.total_label, c.orientation)].append(c)
         for (page, table, label, orient), checks in groups.items():

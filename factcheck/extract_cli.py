@@ -108,7 +108,10 @@ def discovered_claims(
         from factcheck.tables import check_pdf, checks_to_claims
 
         try:
-            out.extend(checks_to_claims(check_pdf(source, lang=result.header.get("language"))))
+            # The extractor has read every page already and marked the ones that look tabular.
+            checks = check_pdf(source, lang=result.header.get("language"), pages=result.tabular_pages,
+                               all_pages=True)
+            out.extend(checks_to_claims(checks))
         except FactcheckError as exc:
             print(f"{exc} (table totals skipped)", file=sys.stderr)
     return out

@@ -15,6 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from factcheck.sources.tabular import looks_tabular
 from factcheck.extract import context, tables
 from factcheck.extract.ids import assign_ids
 from factcheck.extract.scan import get_scanner
@@ -62,6 +63,7 @@ class PageResult:
     skipped_in_tables: int = 0
     has_text: bool = False
     edge_signatures: list[str] = field(default_factory=list)
+    tabular: bool = False  # worth a table-totals check (factcheck.sources.tabular)
 
 
 @dataclass
@@ -75,6 +77,7 @@ class ExtractedDocument:
     tables: list[dict[str, Any]] = field(default_factory=list)
     pages: int | None = None
     skipped_in_tables: int = 0
+    tabular_pages: list[int] = field(default_factory=list)  # 1-based, for the table checker
 
     def extraction_info(self) -> dict[str, Any]:
         """The ``extraction:`` block written into the claim file."""
@@ -121,7 +124,8 @@ def analyse_page(
     """
     moved_ends = {q - 1: q for r, q in moves or ()}
     text = page.text
-    result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None)
+    result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None,
+                        tabular=looks_tabular(text))
     regions = tables.regions(text)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     for region in regions:
@@ -414,4 +418,5 @@ def extract_document(
         tables=[t for page in pages for t in page.tables],
         pages=page_count,
         skipped_in_tables=sum(p.skipped_in_tables for p in pages),
+        tabular_pages=[p.number for p in pages if p.tabular and p.number is not None],
     )

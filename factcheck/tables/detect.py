@@ -40,6 +40,7 @@ _TEXT_CELL = re.compile(
     r"\(\d[\d.,]*\s?%\))$"  # a share beside a count, "189 (55.6%)": not a negative percentage
 )
 _DOTS = re.compile(r"^[\s\u00a0]*(?:\.[\s\u00a0]*){2,}$|^\u2026+$")  # leaders, also spaced ". . . ."
+_LEADER_TAIL = re.compile(r"(?:\s*[.\u00b7\u2026]){2,}\s*$")
 _MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 
@@ -74,7 +75,9 @@ class Line:
 
     @property
     def label_text(self) -> str:
-        return " ".join(t.text for t in self.label if not t.small and not _DOTS.match(t.text)).strip()
+        text = " ".join(t.text for t in self.label if not t.small and not _DOTS.match(t.text))
+        # A dot leader can come glued to the label's last word ("Gambling. . . ."): not label text.
+        return _LEADER_TAIL.sub("", text).strip()
 
     @property
     def is_year_header(self) -> bool:

@@ -1,0 +1,53 @@
+"""Does a page look like it holds a table with totals? A cheap test on its plain text.
+
+Used by the table checker to pick the pages worth a word-level parse, and by the extractor,
+which runs it on the page texts it has read anyway and hands the result to the checker.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMTOK = re.compile(
+    r"(?<![\w.,])[\(\-\u2012\u2013\u2212]?[$€£]?\d[\d.,]*(?:[KMB]|bn)?\)?%?(?![\w])|(?<!\S)[\u2012\u2013\u2014-](?!\S)"
+)
+# "stand" and "net" are ordinary Dutch words ("tot stand komen", "net als"): they count only
+# where a row label starts
+_TOTAL_WORD = re.compile(
+    r"\b(?:sub)?tota(?:al|l|ls|les|le)\b|^\s*[\w-]*saldo\b|^\s*stand\b|\bdeficit\b|\bsurplus\b|^\s*net(?:to)?\b|"
+    r"\bbalance\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def looks_tabular(text: str) -> bool:
+    """Cheap test on a page's plain text: is it worth a full layout parse for table totals?
+
+    True when at least three lines carry three or more figures (a table body), six lines end
+    in a figure (a one-column table), or the page holds 30+ figures in all, and a total-like
+    word (Totaal, Total, Saldo, Stand, Deficit, Net, ...) is followed by figures or stands in a
+    short (header) line. A page without such a word has no total row or column for us to check.
+    """
+    # Most pages have no total word at all, and then the answer is no: one search over the
+    # page settles them without the line-by-line count below.
+    if _TOTAL_WORD.search(text) is None:
+        return False
+    rows = ending = 0
+    total_line = False
+    for line in text.splitlines():
+        found = _NUMTOK.findall(line)
+        if len(found) >= 3:
+            rows += 1
+        if found and line.rstrip().endswith(found[-1].strip()):
+            ending += 1  # a one-column table: label, then one figure
+        # the total word must sit in a table line: a label followed by figures, or a short
+        # header line; "(totaal 2,3 miljoen)" in running text does not make a page tabular
+        for m in _TOTAL_WORD.finditer(line):
+            if len(line.split()) <= 12 or len(_NUMTOK.findall(line[m.end() : m.end() + 80])) >= 2:
+                total_line = True
+    if ending >= 6:
+        rows = max(rows, 3)
+    # some producers emit a page's text without line breaks (seen on a rotated OMB page):
+    # then many figures on the page stand in for "many rows with figures"
+    many = rows >= 3 or len(_NUMTOK.findall(text)) >= 30
+    return many and total_line
