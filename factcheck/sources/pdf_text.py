@@ -358,8 +358,8 @@ def page_words(path: Path, pages: Iterable[int], password: str | None = None) ->
         pdf.close()
 
 
-def _font_size(textpage: pypdfium2.PdfTextPage, index: int) -> float | None:
-    matrix = pdfium_c.FS_MATRIX()
+def _font_size(textpage: pypdfium2.PdfTextPage, index: int, matrix: Any) -> float | None:
+    """The character's font size in page space (font size times the text matrix's y scale)."""
     if not pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
         return None
     return round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5, 3)
@@ -369,13 +369,16 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
     chars: list[Word] = []
+    matrix = pdfium_c.FS_MATRIX()  # one buffer for every character's matrix
     for i, ch in enumerate(text[:count]):
         if ch in "\r\n\x00":
             continue
         if ch == _SOFT_HYPHEN:
             ch = "-"
         left, low, right, high = textpage.get_charbox(i, loose=True)
-        size = _font_size(textpage, i)
+        # A space only ends words: it takes its neighbour's size (so it stays in that run of
+        # characters, which are grouped by size) instead of a lookup of its own.
+        size = (chars[-1][5] if chars else None) if ch.isspace() else _font_size(textpage, i, matrix)
         if ch.isspace() and (right <= left or high <= low):
             # A space pdfium generated between words has no box: it still ends the word, except
             # between two digits, where pdfplumber (whose words the table checker was built
