@@ -86,7 +86,7 @@ def add_extract_parser(subparsers: Any) -> argparse.ArgumentParser:
     return configure_parser(parser)
 
 
-def _claim_path(output: str | None, doc_id: str, single: bool) -> Path:
+def _claim_path(output: str | None, doc_id: str) -> Path:
     if output and output.endswith((".yaml", ".yml")):
         return Path(output)
     return Path(output or DEFAULT_OUTPUT) / f"{doc_id}.yaml"
@@ -144,7 +144,7 @@ def run_extract(args: argparse.Namespace) -> int:
             failures += 1
             print(result, file=sys.stderr)
             return
-        claim_path = _claim_path(output, result.header["id"], len(sources) == 1)
+        claim_path = _claim_path(output, result.header["id"])
         header = dict(result.header)
         try:
             header["source"] = os.path.relpath(Path(source).resolve(), claim_path.parent.resolve())

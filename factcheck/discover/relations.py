@@ -21,7 +21,6 @@ from fractions import Fraction
 from typing import Sequence
 
 from factcheck.discover.figures import COUNT_DIMS, Fig
-from factcheck.model import Interval
 from factcheck.units import Dims, combine
 
 MAX_FIGURES_PER_PASSAGE = 24
@@ -61,10 +60,6 @@ def _significant_digits(value: Fraction) -> int:
         return 6
     digits = str(abs(value.numerator)).rstrip("0")
     return len(digits)
-
-
-def _meets(lo: Fraction | None, hi: Fraction | None, target: Interval) -> bool:
-    return Interval(lo, hi).meets(target)
 
 
 def _same_dims(a: Dims | None, b: Dims | None) -> bool:

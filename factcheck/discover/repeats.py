@@ -33,10 +33,6 @@ class RepeatGroup:
     members: tuple[Fig, ...]
     conflicting: tuple[tuple[str, str], ...]
 
-    @property
-    def is_conflict(self) -> bool:
-        return bool(self.conflicting)
-
 
 def _similarity(a: Fig, b: Fig) -> float:
     return topic_similarity(a.words, b.words)

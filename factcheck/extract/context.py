@@ -231,6 +231,3 @@ def nearest_period(periods: list[tuple[int, int, str]], item: Found) -> str | No
     return best[1] if best else None
 
 
-def period_of(text: str, item: Found, start: int, end: int) -> str | None:
-    """The period the sentence ``text[start:end]`` names, nearest to the figure."""
-    return nearest_period(periods_in(text, start, end), item)

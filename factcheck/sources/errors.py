@@ -61,16 +61,3 @@ class UndecodableSourceError(SourceError):
     """A text file that is not text: undecodable bytes or binary content."""
 
     code = "FC309"
-
-
-ALL_SOURCE_ERRORS = (
-    EncryptedSourceError,
-    CorruptSourceError,
-    NoTextLayerError,
-    EmptySourceError,
-    SourceTooLargeError,
-    PageTimeoutError,
-    UnsupportedSourceError,
-    MissingSourceError,
-    UndecodableSourceError,
-)

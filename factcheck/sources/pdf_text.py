@@ -244,17 +244,6 @@ def map_pages(
     return results
 
 
-def read_pdf_pages(
-    path: Path,
-    *,
-    password: str | None = None,
-    page_timeout: float | None = None,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-) -> list[SourcePage]:
-    """The text of every page, without boxes."""
-    return map_pages(path, lambda p: p.source, password=password, page_timeout=page_timeout, max_bytes=max_bytes)
-
-
 def page_plain_texts(path: Path, password: str | None = None) -> list[str]:
     """Plain text of every page, quickly (no boxes): for deciding which pages to parse further."""
     pdf = open_pdf(path, password)
