@@ -229,5 +229,3 @@ def nearest_period(periods: list[tuple[int, int, str]], item: Found) -> str | No
         if best is None or distance < best[0]:
             best = (distance, phrase)
     return best[1] if best else None
-
-
