@@ -93,10 +93,7 @@ def _claim_end(lines: list[str], start: int, indent: int) -> int:
         stripped = lines[i].strip()
         if not stripped or stripped.startswith("#"):
             continue
-        current = len(lines[i]) - len(lines[i].lstrip(" "))
-        if current < indent or (current == indent - 2 and stripped.startswith("- ")):
-            break
-        if current <= indent - 2:
-            break
+        if len(lines[i]) - len(lines[i].lstrip(" ")) < indent:
+            break  # the next claim ("- id:" two to the left) or the next top-level key
         last = i
     return last + 1

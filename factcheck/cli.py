@@ -19,7 +19,7 @@ from factcheck import __version__
 from factcheck.engine import CheckRun, check_paths
 from factcheck.errors import FactcheckError
 from factcheck.model import Diagnostic, Verdict
-from factcheck.report.sanitize import clean, guard_workflow_commands
+from factcheck.report.sanitize import write_line
 
 DEFAULT_PATHS = ["claims"]
 FORMATS = ("terminal", "markdown", "html", "json", "junit", "sarif")
@@ -27,9 +27,7 @@ FORMATS = ("terminal", "markdown", "html", "json", "junit", "sarif")
 
 def _emit(text: str, stream: TextIO) -> None:
     # Anything printed may carry text from documents; never let it form a `::command` line.
-    stream.write(guard_workflow_commands(clean(text)))
-    if not text.endswith("\n"):
-        stream.write("\n")
+    write_line(text, stream)
 
 
 def _print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:

@@ -125,10 +125,8 @@ def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discove
         diagnostics.extend(claim_file.diagnostics)
         diagnostics.extend(engine.file_problems.get(claim_file.document.path, []))
         for claim in claim_file.claims:
-            if claim.repeats:
-                results.append(engine.judge_repeats(claim))
-            elif claim.is_relation:
-                results.append(engine.judge(claim))
+            if claim.is_judged:
+                results.append(engine.judge_repeats(claim) if claim.repeats else engine.judge(claim))
     return CheckRun(files=files, results=results, diagnostics=diagnostics)
 
 
@@ -176,11 +174,14 @@ class _Engine:
             raise cached
         return cached
 
-    def _resolve(self, name: str, entry: _Entry, node: Node) -> _Entry:
+    def _find(self, name: str, entry: _Entry) -> _Entry | None:
+        """The claim ``name`` as seen from ``entry``'s file: local id, or ``document.claim``."""
         if "." in name:
-            target = self.by_qualified.get(name)
-        else:
-            target = self.local[entry.document.path].get(name)
+            return self.by_qualified.get(name)
+        return self.local[entry.document.path].get(name)
+
+    def _resolve(self, name: str, entry: _Entry, node: Node) -> _Entry:
+        target = self._find(name, entry)
         if target is None:
             raise _Unknown(name, node)
         return target
@@ -243,9 +244,9 @@ class _Engine:
         values: dict[str, Val] = {}
 
         def lookup(name: str, node: Node) -> Val:
-            target = self._resolve(name, entry, node)
             if name in values:
                 return values[name]
+            target = self._resolve(name, entry, node)
             try:
                 val = self._value(target)
             except _Missing as exc:
@@ -323,7 +324,7 @@ class _Engine:
         entry = self.local[claim.location.path][claim.id]
         members: list[Claim] = []
         for name in claim.repeats:
-            target = self.by_qualified.get(name) if "." in name else self.local[entry.document.path].get(name)
+            target = self._find(name, entry)
             if target is None:
                 error = FormulaError(f"unknown claim id {name!r} in repeats", path=claim.location.path,
                                      line=claim.location.line, col=claim.location.col, code="FC203")
@@ -352,7 +353,7 @@ class _Engine:
         for name in formula.names:
             if name in missing:
                 continue
-            target = self.by_qualified.get(name) if "." in name else self.local[entry.document.path].get(name)
+            target = self._find(name, entry)
             if target is None:
                 continue
             try:

@@ -100,22 +100,16 @@ def filled_formula(root: Node, inputs: tuple[InputValue, ...], language: str) ->
 
 def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str | None, root: Node | None = None) -> str:
     """The explanation for one result, in its document's language."""
-    fields = {f: getattr(result, f) for f in ("claim", "document", "verdict", "message", "inputs", "missing",
-              "computed_unit", "stated_unit", "computed", "computed_interval", "stated_value", "stated_interval",
-              "difference", "relative_difference", "scale_factor", "implied")}
-    fields["formula_filled"] = result.formula_filled or (
-        filled_formula(root, result.inputs, result.document.language) if root is not None else None
-    )
-    claim: Claim = fields["claim"]
-    language = fields["document"].language if fields["document"].language in _TEXT else "en"
+    claim = result.claim
+    language = result.document.language if result.document.language in _TEXT else "en"
     t = _TEXT[language]
-    verdict: Verdict = fields["verdict"]
+    verdict = result.verdict
     lines = [t["relation"].format(id=claim.id, expr=expr or "")]
     if verdict is Verdict.ERROR:
-        lines.append(t["error"].format(message=fields["message"]))
+        lines.append(t["error"].format(message=result.message))
         return "\n".join(lines)
 
-    inputs: tuple[InputValue, ...] = fields["inputs"]
+    inputs = result.inputs
     if inputs:
         lines.append(t["inputs"])
         for item in inputs:
@@ -129,27 +123,28 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
                     interval=format_interval(item.interval, language),
                 ))
     if verdict is Verdict.UNVERIFIABLE:
-        lines.append(t["unverifiable"].format(reasons="; ".join(reasons) or ", ".join(fields["missing"])))
+        lines.append(t["unverifiable"].format(reasons="; ".join(reasons) or ", ".join(result.missing)))
         return "\n".join(lines)
     if verdict is Verdict.UNIT:
         key = "unit_inside" if unit_note == "inside" else "unit"
-        lines.append(t[key].format(computed=fields["computed_unit"], stated=fields["stated_unit"]))
+        lines.append(t[key].format(computed=result.computed_unit, stated=result.stated_unit))
         return "\n".join(lines)
 
-    computed: Fraction = fields["computed"]
+    computed = result.computed
     unit = claim.unit
-    if fields["formula_filled"]:
-        lines.append(t["filled"].format(filled=fields["formula_filled"], value=short_number(computed, language)))
+    filled = result.formula_filled or (filled_formula(root, inputs, language) if root is not None else None)
+    if filled:
+        lines.append(t["filled"].format(filled=filled, value=short_number(computed, language)))
     lines.append(t["computed"].format(
         value=short_number(computed, language), unit=_unit_suffix(unit),
-        interval=format_interval(fields["computed_interval"], language),
+        interval=format_interval(result.computed_interval, language),
     ))
     lines.append(t["stated"].format(
-        printed=_printed(claim, fields["stated_value"], language),
-        interval=format_interval(fields["stated_interval"], language),
+        printed=_printed(claim, result.stated_value, language),
+        interval=format_interval(result.stated_interval, language),
     ))
-    diff = fields["difference"]
-    rel = fields["relative_difference"]
+    diff = result.difference
+    rel = result.relative_difference
     diff_text = format_signed(diff, language, 4) if diff is not None else ""
     rel_text = format_ratio_percent(rel, language) if rel is not None else "—"
     if verdict is Verdict.CONSISTENT:
@@ -160,11 +155,11 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
         else:
             lines.append(t["rounding"].format(diff=diff_text, rel=rel_text))
     elif verdict is Verdict.SCALE:
-        lines.append(t["scale"].format(factor=format_number(fields["scale_factor"], language, 6)))
+        lines.append(t["scale"].format(factor=format_number(result.scale_factor, language, 6)))
     elif verdict is Verdict.MISMATCH:
         lines.append(t["mismatch"].format(diff=diff_text, rel=rel_text))
         by_name = {i.name: i for i in inputs}
-        for implied in fields["implied"]:
+        for implied in result.implied:
             item = by_name.get(implied.name)
             lines.append(t["implied"].format(
                 name=implied.name,
@@ -172,7 +167,6 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
                 printed=_printed(item.claim if item else None, item.value if item else None, language),
             ))
     return "\n".join(lines)
-
 
 
 def explain_repeats(result: Result, members: list[Claim], pairs: tuple[tuple[str, str], ...]) -> str:

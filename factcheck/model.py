@@ -146,6 +146,11 @@ class Claim:
         """
         return self.expr is not None and self.value is not None
 
+    @property
+    def is_judged(self) -> bool:
+        """True when the claim gets a verdict: a relation, or a group of repeated statements."""
+        return self.is_relation or bool(self.repeats)
+
 
 @dataclass(frozen=True, slots=True)
 class UnitSettings:

@@ -58,7 +58,7 @@ class ClaimFileCollector(pytest.File):
         if errors:
             yield ClaimFileProblem.from_parent(self, name="claim-file", problems=[str(d) for d in errors])
         for claim in claim_file.claims:
-            if claim.is_relation or claim.repeats:
+            if claim.is_judged:
                 yield RelationItem.from_parent(self, name=claim.id, claim_id=claim.id, line=claim.location.line or 1)
 
 

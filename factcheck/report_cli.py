@@ -65,9 +65,9 @@ def _write(path: str | Path, text: str) -> None:
 
 
 def _say(text: str, stream: TextIO) -> None:
-    from factcheck.report.sanitize import clean, guard_workflow_commands
+    from factcheck.report.sanitize import write_line
 
-    stream.write(guard_workflow_commands(clean(text)).rstrip("\n") + "\n")
+    write_line(text, stream)
 
 
 def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:

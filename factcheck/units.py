@@ -84,12 +84,11 @@ class UnitSystem:
     def __init__(self, definitions_text: str) -> None:
         self._registry = _registry_from_text(definitions_text)
         self._cache: dict[str, Dim] = {}
-        self.auto_defined: set[str] = set()
 
     def resolve(self, expression: str) -> Dim:
         """Turn a unit expression (``EUR / place / year``, ``%``, ``person``) into a :class:`Dim`.
 
-        A single unknown word becomes a countable unit of its own (reported in ``auto_defined``),
+        A single unknown word becomes a countable unit of its own 
         so "aanvragen" and "woningen" do not add up, without making every new noun an error.
         """
         cached = self._cache.get(expression)
@@ -109,7 +108,6 @@ class UnitSystem:
                 raise UnitDefinitionError(f"cannot read unit {expression!r}", code="FC211") from None
             for name in unknown:
                 self._registry.define(f"{name} = [{name}]")
-                self.auto_defined.add(name)
             dim = self._to_dim(text)
         except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError, ZeroDivisionError) as exc:
             raise UnitDefinitionError(f"cannot read unit {expression!r}: {exc}", code="FC211") from None

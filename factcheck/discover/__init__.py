@@ -76,7 +76,6 @@ def repeat_claim(group: RepeatGroup) -> dict[str, Any]:
         "evidence": {
             "statements": len(group.members),
             "values": " | ".join(values),
-            "disagreeing pairs": len(group.conflicting),
         },
     }
 

@@ -20,10 +20,14 @@ def _as_dict(claim: Claim) -> dict[str, Any]:
 
 
 def proposed_claims(claim_file: ClaimFile) -> list[Claim]:
-    """Discovered claims for one file that it does not hold yet (and that people did not delete).
+    """Discovered claims for a file of extracted figures that has not been through discovery.
 
-    Only files with extracted figures get proposals; a hand-written file is left as written.
+    A hand-written file is left as written; so is a file `extract` already wrote discoveries into.
     """
+    # A file that already holds discovered claims (or deletions of them) went through discovery
+    # when it was extracted: proposing again would redo that work only to drop every result.
+    if claim_file.deleted or any(c.origin == "discovered" for c in claim_file.claims):
+        return []
     extracted = [c for c in claim_file.claims if c.origin == "extracted" and c.expr is None]
     if not extracted:
         return []
@@ -32,7 +36,7 @@ def proposed_claims(claim_file: ClaimFile) -> list[Claim]:
     try:
         dicts = discover(
             [_as_dict(c) for c in extracted], document.language, declarations=declarations,
-            existing=[c.id for c in claim_file.claims], deleted=claim_file.deleted,
+            existing=[c.id for c in claim_file.claims],
         )
     except FactcheckError:
         return []

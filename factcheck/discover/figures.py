@@ -8,8 +8,8 @@ from fractions import Fraction
 from typing import Any, Iterable, Mapping
 
 from factcheck.errors import FactcheckError
-from factcheck.model import Claim, Interval
-from factcheck.numbers import parse_figure
+from factcheck.model import Claim, Hedge, Interval
+from factcheck.numbers import figure_interval, parse_figure
 from factcheck.units import Dims, unit_system
 
 # Units that count things: a count times a price is a total, whatever the count counts.
@@ -98,6 +98,17 @@ def _passage(where: Mapping[str, Any]) -> tuple[Any, ...]:
     return ("page", where.get("page"), where.get("section"))
 
 
+def _fig(
+    units: Any, *, id: str, stated: str, value: Fraction, interval: Interval, unit: str | None, kind: str | None,
+    quote: str | None, where: Mapping[str, Any], line: int, period: str | None, subject: str | None, hedge: str,
+) -> Fig:
+    return Fig(
+        id=id, stated=stated, value=value, interval=interval, unit=unit, dims=_dims(units, unit), kind=kind,
+        quote=quote or "", position=(int(where.get("page") or 0), line), passage=_passage(where),
+        period=period_range(period), subject=subject, words=content_words(subject, quote), hedge=hedge,
+    )
+
+
 def from_dicts(claims: Iterable[Mapping[str, Any]], language: str, declarations: tuple[str, ...] = ()) -> list[Fig]:
     """Figures from extracted claim dicts (the claim-file format); unusable ones are skipped."""
     units = unit_system(declarations)
@@ -114,22 +125,15 @@ def from_dicts(claims: Iterable[Mapping[str, Any]], language: str, declarations:
             continue  # ranges are not inputs to arithmetic
         value = Fraction(str(claim["value"])) if claim.get("value") not in (None, "") else figure.value
         interval = figure.interval if value == figure.value else Interval.point(value)
-        hedge = claim.get("hedge")
-        if hedge and hedge != figure.hedge.value:
-            from factcheck.model import Hedge
-            from factcheck.numbers import figure_interval
-
+        hedge = claim.get("hedge") or figure.hedge.value
+        if hedge != figure.hedge.value:
             interval = figure_interval(value, figure.precision, Hedge(hedge), Fraction(1, 10))
-        unit = claim.get("unit") or figure.unit_hint
-        dims = _dims(units, unit)
         where = claim.get("where") or {}
-        out.append(Fig(
-            id=str(claim["id"]), stated=str(stated), value=value, interval=interval, unit=unit, dims=dims,
-            kind=claim.get("kind"), quote=str(claim.get("quote") or ""),
-            position=(int(where.get("page") or 0), int(where.get("line") or 0)),
-            passage=_passage(where), period=period_range(claim.get("period")),
-            subject=claim.get("subject"), words=content_words(claim.get("subject"), claim.get("quote")),
-            hedge=str(hedge or figure.hedge.value),
+        out.append(_fig(
+            units, id=str(claim["id"]), stated=str(stated), value=value, interval=interval,
+            unit=claim.get("unit") or figure.unit_hint, kind=claim.get("kind"), quote=claim.get("quote"),
+            where=where, line=int(where.get("line") or 0), period=claim.get("period"),
+            subject=claim.get("subject"), hedge=str(hedge),
         ))
     return out
 
@@ -141,19 +145,14 @@ def from_claims(claims: Iterable[Claim], declarations: tuple[str, ...] = (), *, 
     for claim in claims:
         if only_extracted and (claim.origin != "extracted" or claim.expr is not None):
             continue
-        if claim.value is None or claim.figure is None:
+        if claim.value is None or claim.figure is None or claim.figure.value_high is not None:
             continue
-        if claim.figure.value_high is not None:
-            continue
-        where = dict(claim.where)
-        out.append(Fig(
-            id=claim.id, stated=claim.stated or "", value=claim.value,
+        out.append(_fig(
+            units, id=claim.id, stated=claim.stated or "", value=claim.value,
             interval=claim.figure.interval if claim.figure.value == claim.value else Interval.point(claim.value),
-            unit=claim.unit, dims=_dims(units, claim.unit), kind=claim.kind, quote=claim.quote or "",
-            position=(int(where.get("page") or 0), int(where.get("line") or claim.location.line or 0)),
-            passage=_passage(where), period=period_range(claim.period),
-            subject=claim.subject, words=content_words(claim.subject, claim.quote),
-            hedge=claim.hedge.value,
+            unit=claim.unit, kind=claim.kind, quote=claim.quote, where=claim.where,
+            line=int(claim.where.get("line") or claim.location.line or 0), period=claim.period,
+            subject=claim.subject, hedge=claim.hedge.value,
         ))
     return out
 

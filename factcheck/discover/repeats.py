@@ -28,10 +28,9 @@ CONFLICT_MARGIN = Fraction(1, 10)
 
 @dataclass(frozen=True)
 class RepeatGroup:
-    """Statements of one quantity; ``conflicting`` pairs are statements that disagree."""
+    """Statements of one quantity. Whether they agree is the verdict's business (judge_statements)."""
 
     members: tuple[Fig, ...]
-    conflicting: tuple[tuple[str, str], ...]
 
 
 def _similarity(a: Fig, b: Fig) -> float:
@@ -87,13 +86,7 @@ def find_repeats(figures: Sequence[Fig]) -> list[RepeatGroup]:
         if len(members) < MIN_GROUP:
             continue
         members.sort(key=lambda f: f.position)
-        conflicting = tuple(
-            (a.id, b.id)
-            for i, a in enumerate(members) for b in members[i + 1:]
-            if a.passage != b.passage and periods_overlap(a.period, b.period)
-            and _similarity(a, b) >= MIN_TOPIC_SIMILARITY and disagree(a, b)
-        )
-        out.append(RepeatGroup(tuple(members), conflicting))
+        out.append(RepeatGroup(tuple(members)))
     out.sort(key=lambda g: g.members[0].position)
     return out
 

@@ -18,6 +18,7 @@ HTML escaping is Jinja2's autoescape (see html.py); these helpers run before it.
 from __future__ import annotations
 
 import re
+from typing import TextIO
 
 __all__ = [
     "clean",
@@ -85,3 +86,8 @@ def guard_workflow_commands(text: str) -> str:
     # The runner reads lines with .NET's ReadLine, which also splits at a lone "\r".
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _WORKFLOW_COMMAND.sub(r"\1: ", text)
+
+
+def write_line(text: str, stream: TextIO) -> None:
+    """Print text that may carry document content: cleaned, no `::` command lines, one final newline."""
+    stream.write(guard_workflow_commands(clean(text)).rstrip("\n") + "\n")

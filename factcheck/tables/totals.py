@@ -155,7 +155,7 @@ def _exact_fields(ref: CellRef) -> dict[str, object]:
     The number format is decided per table (an English report may print "3.597" for 3597), which
     the document-wide `language` of a claim file cannot express.
     """
-    fields: dict[str, object] = {"value": _fraction_text(ref.value)}
+    fields: dict[str, object] = {"value": decimal_string(ref.value)}
     if ref.half <= 0:
         fields["precision"] = "exact"
         return fields
@@ -170,17 +170,13 @@ def _exact_fields(ref: CellRef) -> dict[str, object]:
     if width == 1:
         fields["precision"] = str(power)
     else:
-        fields["tolerance"] = _fraction_text(ref.half)
+        fields["tolerance"] = decimal_string(ref.half)
     return fields
 
 
 def _cell_id(check: TableCheck, ref: CellRef) -> str:
     return f"t{check.page}_{check.table}_r{ref.row}_c{ref.col}"
 
-
-def _fraction_text(v: Fraction) -> str:
-    """Exact decimal text of a printed figure (its denominator is a power of ten)."""
-    return decimal_string(v)
 
 def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
     """Claims for many checks, each cell once: a cell that is a total somewhere keeps its relation.
