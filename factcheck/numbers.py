@@ -186,6 +186,8 @@ DURATION_WORDS: dict[str, str] = {
     "year": "year", "years": "year", "hour": "hour", "hours": "hour", "quarters": "quarter",
 }
 _DURATION_SUFFIX = re.compile(rf"^(?:\s*-|\s+)({_sorted_alternation(DURATION_WORDS)})(?![\w])", re.IGNORECASE)
+# "twee jaar", "half jaar": a number word followed by a duration.
+_WORD_DURATION = re.compile(rf"(.*?)\s+({_sorted_alternation(DURATION_WORDS)})$")
 _PER_SUFFIX = re.compile(rf"^\s*(?:per|a|an|each)\s+({_sorted_alternation(PER_WORDS)})(?![\w])", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|to|and|en|à)\s*", re.IGNORECASE)
 
@@ -324,7 +326,7 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
 
     whole_words = rest.strip().lower()
     word_unit: str | None = None
-    dm = re.match(rf"(.*?)\s+({_sorted_alternation(DURATION_WORDS)})$", whole_words)
+    dm = _WORD_DURATION.match(whole_words)
     if dm and (dm.group(1) in FRACTION_WORDS or dm.group(1) in MULTIPLE_WORDS):
         whole_words, word_unit = dm.group(1), DURATION_WORDS[dm.group(2)]
     if whole_words in FRACTION_WORDS or whole_words in MULTIPLE_WORDS:

@@ -98,3 +98,41 @@ def test_small_number_coincidences_are_not_proposed() -> None:
         {"id": "d", "stated": "6", "kind": "count", "quote": "6 maanden", "where": {"question": 1, "line": 4}},
     ]
     assert [p for p in discover(claims, "nl") if "expr" in p] == []
+
+
+def _similarity_by_definition(a: frozenset[str], b: frozenset[str]) -> float:
+    # The definition, pair by pair: a word matches one it equals, or (both 5+ letters) one
+    # that ends with it or that it ends with ("opvangplekken" and "plekken").
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    hits = sum(1 for w in small if w in large or any(
+        len(w) >= 5 and len(x) >= 5 and (x.endswith(w) or w.endswith(x)) for x in large))
+    return hits / len(small)
+
+
+def test_topic_similarity_matches_its_definition(extracted: list[dict]) -> None:
+    from factcheck.discover.figures import content_words, topic_similarity
+
+    assert topic_similarity(frozenset({"opvangplek"}), frozenset({"plek", "asiel"})) == 0.0  # "plek" < 5 letters
+    assert topic_similarity(frozenset({"opvangplekken"}), frozenset({"plekken"})) == 1.0
+    assert topic_similarity(frozenset({"plekken", "kosten"}), frozenset({"opvangplekken"})) == 1.0
+    # Every pair of sentences of the bundled document: the fast lookup gives the definition's answer.
+    sets = sorted({content_words(c.get("subject"), c.get("quote")) for c in extracted}, key=sorted)[:80]
+    for a in sets:
+        for b in sets:
+            assert topic_similarity(a, b) == _similarity_by_definition(a, b)
+
+
+def test_a_share_of_an_amount_is_found() -> None:
+    claims = [
+        {"id": "budget", "stated": "€ 2.412 miljoen", "kind": "money", "unit": "EUR",
+         "quote": "Het budget is € 2.412 miljoen.", "where": {"question": 3, "line": 1}},
+        {"id": "aandeel", "stated": "15%", "kind": "percent", "unit": "%",
+         "quote": "Daarvan gaat 15% naar opvang, dat is € 361,8 miljoen.", "where": {"question": 3, "line": 2}},
+        {"id": "opvang", "stated": "€ 361,8 miljoen", "kind": "money", "unit": "EUR",
+         "quote": "Daarvan gaat 15% naar opvang, dat is € 361,8 miljoen.", "where": {"question": 3, "line": 3}},
+    ]
+    (relation,) = [p for p in discover(claims, "nl") if "expr" in p]
+    assert relation["expr"] == "aandeel * budget"
+    assert relation["evidence"]["relation"] == "share" and relation["evidence"]["match"] == "exact"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Iterable, Mapping
 
 from factcheck.errors import FactcheckError
-from factcheck.model import Claim, Hedge, Interval
+from factcheck.model import Claim, Figure, Hedge, Interval
 from factcheck.numbers import figure_interval, parse_figure
 from factcheck.units import Dims, unit_system
 
@@ -75,21 +76,43 @@ def _stem(word: str) -> str:
 
 def content_words(*texts: str | None) -> frozenset[str]:
     """Stems of the content words (4+ letters, no stopwords) of the texts, for topic similarity."""
-    words: set[str] = set()
+    words: frozenset[str] = frozenset()
     for text in texts:
         if text:
-            words.update(_stem(w) for w in _WORD_RE.findall(text.lower()) if w not in _STOPWORDS)
-    return frozenset(words)
+            words |= _text_words(text)
+    return words
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_words(text: str) -> frozenset[str]:
+    # Figures of one sentence share its quote: a long document asks for the same text many times.
+    return frozenset(_stem(w) for w in _WORD_RE.findall(text.lower()) if w not in _STOPWORDS)
 
 
 def topic_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Share of the smaller word set that the other set also has; Dutch compounds count
-    ("opvangplekken" has "plekken"), so a word matches another that ends with it."""
+    ("opvangplekken" has "plekken"), so a word of 5+ letters matches another of 5+ letters
+    that ends with it."""
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    hits = sum(1 for w in small if w in large or any(len(w) >= 5 and (x.endswith(w) or w.endswith(x)) and len(x) >= 5 for x in large))
+    tails = _tails(large)
+    hits = 0
+    for w in small:
+        if w in large or (len(w) >= _COMPOUND_MIN and (
+            w in tails or any(w[i:] in large for i in range(1, len(w) - _COMPOUND_MIN + 1))
+        )):
+            hits += 1
     return hits / len(small)
+
+
+_COMPOUND_MIN = 5
+
+
+@functools.lru_cache(maxsize=8192)
+def _tails(words: frozenset[str]) -> frozenset[str]:
+    # Every ending of 5+ letters of the 5+-letter words: "w is the end of some x" is then one lookup.
+    return frozenset(w[i:] for w in words if len(w) >= _COMPOUND_MIN for i in range(len(w) - _COMPOUND_MIN + 1))
 
 
 def _passage(where: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -113,13 +136,19 @@ def from_dicts(claims: Iterable[Mapping[str, Any]], language: str, declarations:
     """Figures from extracted claim dicts (the claim-file format); unusable ones are skipped."""
     units = unit_system(declarations)
     out = []
+    parsed: dict[str, Figure | None] = {}  # a budget repeats its figures; each is read once
     for claim in claims:
         stated = claim.get("stated")
         if not stated or claim.get("expr") or claim.get("origin") not in (None, "extracted"):
             continue
-        try:
-            figure = parse_figure(str(stated), language)
-        except FactcheckError:
+        stated = str(stated)
+        if stated not in parsed:
+            try:
+                parsed[stated] = parse_figure(stated, language)
+            except FactcheckError:
+                parsed[stated] = None
+        figure = parsed[stated]
+        if figure is None:
             continue
         if figure.value_high is not None:
             continue  # ranges are not inputs to arithmetic

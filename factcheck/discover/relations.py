@@ -79,28 +79,13 @@ def _product_dims(a: Fig, b: Fig, c: Fig) -> tuple[bool, bool]:
     return False, False
 
 
-def _score(target: Fig, inputs: Sequence[Fig], relation: str, exact: bool) -> tuple[int, str | None]:
-    score = 4 if exact else 1
-    cue_match = _CUES[relation].search(target.quote)
-    cue = cue_match.group(0).strip() if cue_match else None
-    if cue:
-        score += 2
-    digits = _significant_digits(target.value)
-    score += 2 if digits >= 4 else (1 if digits >= 3 else -1)
-    if all(abs(f.value) < 100 for f in (target, *inputs)):
-        score -= 3  # small numbers meet by coincidence all the time
-    if all(f.position < target.position for f in inputs):
-        score += 1
-    if len({f.position[1] for f in (target, *inputs)}) == 1 and relation != "share":
-        score -= 1  # a list on one line is more often an enumeration than a calculation
-    return score, cue
+class _Passage:
+    """One passage's figures prepared for the search.
 
-
-class _Index:
-    """A passage's figures as exact integers over a common denominator, sorted by value.
-
-    Finding the figures that a pair's difference or product meets is then integer work and
-    a bisection, instead of Fraction arithmetic against every figure.
+    Values and intervals become exact integers over a common denominator, sorted by value, so
+    finding the figures that a pair's difference or product meets is integer work and a
+    bisection instead of Fraction arithmetic against every figure. What scoring needs of each
+    figure (its size, its digits, the wording around it) is worked out once, not per match.
     """
 
     def __init__(self, figures: Sequence[Fig]) -> None:
@@ -114,6 +99,10 @@ class _Index:
             (max(v - lo, hi - v) for v, lo, hi in (self.scaled[f.id] for f in bounded)),  # type: ignore[operator]
             default=0,
         )
+        hundred = 100 * self.den
+        self.small = {f.id: -hundred < self.scaled[f.id][0] < hundred for f in figures}
+        self.digits = {f.id: _significant_digits(f.value) for f in figures}
+        self._cues: dict[tuple[str, str], str | None] = {}
 
     def candidates(self, lo: int | None, hi: int | None, point: int, scale: int = 1) -> list[Fig]:
         """Figures equal to ``point / scale`` or whose interval meets [lo, hi] / scale."""
@@ -128,13 +117,37 @@ class _Index:
                 out.append(c)
         return out + [c for c in self.unbounded if self.scaled[c.id][0] * scale == point]
 
+    def cue(self, target: Fig, relation: str) -> str | None:
+        """The words in the target's sentence that support the relation, if any."""
+        key = (target.id, relation)
+        if key not in self._cues:
+            match = _CUES[relation].search(target.quote)
+            self._cues[key] = match.group(0).strip() if match else None
+        return self._cues[key]
 
-def _binary(figures: Sequence[Fig]) -> list[Proposal]:
+    def score(self, target: Fig, inputs: Sequence[Fig], relation: str, exact: bool) -> tuple[int, str | None]:
+        """How convincing a match is (see the module docstring), and the wording that supports it."""
+        score = 4 if exact else 1
+        cue = self.cue(target, relation)
+        if cue:
+            score += 2
+        digits = self.digits[target.id]
+        score += 2 if digits >= 4 else (1 if digits >= 3 else -1)
+        if self.small[target.id] and all(self.small[f.id] for f in inputs):
+            score -= 3  # small numbers meet by coincidence all the time
+        if all(f.position < target.position for f in inputs):
+            score += 1
+        if relation != "share" and all(f.position[1] == target.position[1] for f in inputs):
+            score -= 1  # a list on one line is more often an enumeration than a calculation
+        return score, cue
+
+
+def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
     # Pairs first, then the results that match them: each pair's arithmetic is done once, in
     # integers over the passage's common denominator (exact, like the Fractions).
     found: list[Proposal] = []
-    index = _Index(figures)
     scaled = index.scaled
+    den = index.den
     for a, b in itertools.permutations(figures, 2):
         a_v, a_lo, a_hi = scaled[a.id]
         b_v, b_lo, b_hi = scaled[b.id]
@@ -145,12 +158,13 @@ def _binary(figures: Sequence[Fig]) -> list[Proposal]:
                 lo = None if a_lo is None or b_hi is None else a_lo - b_hi
                 hi = None if a_hi is None or b_lo is None else a_hi - b_lo
                 for c in index.candidates(lo, hi, point):
-                    if c.id in (a.id, b.id) or c.value in (a.value, b.value) or c.kind == "percent":
+                    c_v = scaled[c.id][0]
+                    if c.id in (a.id, b.id) or c_v == a_v or c_v == b_v or c.kind == "percent":
                         continue
                     if not _same_dims(a.dims, c.dims):
                         continue
-                    exact = point == scaled[c.id][0]
-                    score, cue = _score(c, (a, b), "difference", exact)
+                    exact = point == c_v
+                    score, cue = index.score(c, (a, b), "difference", exact)
                     found.append(Proposal(c, (a, b), "difference", f"{a.id} - {b.id}", exact, score, cue, True))
         # product a × b = c (each unordered pair once); a product carries the denominator twice
         if a.id < b.id and a.kind != "percent" and b.kind != "percent":
@@ -160,25 +174,26 @@ def _binary(figures: Sequence[Fig]) -> list[Proposal]:
             else:
                 ends = [a_lo * b_lo, a_lo * b_hi, a_hi * b_lo, a_hi * b_hi]
                 lo, hi = min(ends), max(ends)
-            for c in index.candidates(lo, hi, point, index.den):
-                if c.id in (a.id, b.id) or c.value in (a.value, b.value) or c.kind == "percent":
+            for c in index.candidates(lo, hi, point, den):
+                c_v = scaled[c.id][0]
+                if c.id in (a.id, b.id) or c_v == a_v or c_v == b_v or c.kind == "percent":
                     continue
                 allowed, unit_exact = _product_dims(a, b, c)
                 if not allowed:
                     continue
-                exact = point == scaled[c.id][0] * index.den
-                score, cue = _score(c, (a, b), "product", exact)
+                exact = point == c_v * den
+                score, cue = index.score(c, (a, b), "product", exact)
                 found.append(Proposal(c, (a, b), "product", f"{a.id} * {b.id}", exact, score, cue, unit_exact))
-        # share: p% of b = c
+        # share: p% of b = c, that is a × b / 100 = c: the figures that hold the point itself
         if (a.kind == "percent" or (a.unit or "").strip() in ("%", "percent")) and b.kind != "percent":
-            share = a.value / 100 * b.value
-            for c in figures:
-                if c.id in (a.id, b.id) or c.value == b.value or not _same_dims(b.dims, c.dims):
+            point = a_v * b_v
+            for c in index.candidates(point, point, point, 100 * den):
+                c_v = scaled[c.id][0]
+                if c.id in (a.id, b.id) or c_v == b_v or not _same_dims(b.dims, c.dims):
                     continue
-                if share == c.value or c.interval.contains(share):
-                    exact = share == c.value
-                    score, cue = _score(c, (a, b), "share", exact)
-                    found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True))
+                exact = point == c_v * 100 * den
+                score, cue = index.score(c, (a, b), "share", exact)
+                found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True))
     return found
 
 
@@ -191,13 +206,12 @@ def _denominator(figures: Sequence[Fig]) -> int:
     return den
 
 
-def _scaled(figures: Sequence[Fig], den: int | None = None) -> dict[str, tuple[int, int | None, int | None]]:
+def _scaled(figures: Sequence[Fig], den: int) -> dict[str, tuple[int, int | None, int | None]]:
     """Each figure's value and interval as integers over one common denominator.
 
     Exact, like the Fractions they come from, but integer sums and products are far cheaper:
     the search tries every pair and thousands of combinations per passage.
     """
-    den = den or _denominator(figures)
 
     def scale(x: Fraction | None) -> int | None:
         return None if x is None else int(x * den)
@@ -205,32 +219,41 @@ def _scaled(figures: Sequence[Fig], den: int | None = None) -> dict[str, tuple[i
     return {f.id: (int(f.value * den), scale(f.interval.lo), scale(f.interval.hi)) for f in figures}
 
 
-def _sums(figures: Sequence[Fig]) -> list[Proposal]:
+def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
     found: list[Proposal] = []
-    scaled = _scaled(figures)
+    scaled = index.scaled
     for total in figures:
         if total.kind == "percent":
             continue
-        parts = [f for f in figures if f.id != total.id and f.dims == total.dims and 0 < abs(f.value) < abs(total.value)]
-        parts = parts[:MAX_SUM_CANDIDATES]
         t_point, t_lo, t_hi = scaled[total.id]
+        size = abs(t_point)
+        parts = [f for f in figures if f.id != total.id and f.dims == total.dims and 0 < abs(scaled[f.id][0]) < size]
+        parts = parts[:MAX_SUM_CANDIDATES]
+        points = [scaled[f.id][0] for f in parts]
+        # Unbounded parts only ever match exactly; 0 keeps the interval sums integer work.
+        los = [scaled[f.id][1] or 0 for f in parts]
+        his = [scaled[f.id][2] or 0 for f in parts]
+        open_ended = {i for i, f in enumerate(parts) if scaled[f.id][1] is None or scaled[f.id][2] is None}
+        bounded = t_lo is not None and t_hi is not None
         for n in SUM_TERMS:
             if n > len(parts):
                 break
-            for combo in itertools.combinations(parts, n):
-                numbers = [scaled[f.id] for f in combo]
-                point = sum(x[0] for x in numbers)
-                if point == t_point:
+            # Parallel combinations of the figures, their points and interval ends come out in
+            # the same order; sum() over a tuple of ints is the only work most combinations get.
+            for combo, pts, lo_ends, hi_ends, where in zip(
+                itertools.combinations(parts, n), itertools.combinations(points, n),
+                itertools.combinations(los, n), itertools.combinations(his, n),
+                itertools.combinations(range(len(parts)), n),
+            ):
+                if sum(pts) == t_point:
                     exact = True
                 else:
-                    if t_lo is None or t_hi is None or any(x[1] is None or x[2] is None for x in numbers):
+                    if not bounded or sum(hi_ends) < t_lo or t_hi < sum(lo_ends):  # type: ignore[operator]
                         continue
-                    lo = sum(x[1] for x in numbers)  # type: ignore[misc]
-                    hi = sum(x[2] for x in numbers)  # type: ignore[misc]
-                    if hi < t_lo or t_hi < lo:
+                    if open_ended and not open_ended.isdisjoint(where):
                         continue
                     exact = False
-                score, cue = _score(total, combo, "sum", exact)
+                score, cue = index.score(total, combo, "sum", exact)
                 expr = "sum(" + ", ".join(f.id for f in combo) + ")"
                 found.append(Proposal(total, tuple(combo), "sum", expr, exact, score, cue, True))
     return found
@@ -260,8 +283,9 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     for passage in passages(figures):
         if len(passage) < 3:
             continue
-        proposals.extend(_binary(passage))
-        proposals.extend(_sums(passage))
+        index = _Passage(passage)
+        proposals.extend(_binary(passage, index))
+        proposals.extend(_sums(passage, index))
     proposals = [p for p in proposals if p.score >= MIN_SCORE]
     proposals.sort(key=lambda p: (-p.score, -abs(p.target.value), p.target.id, p.expr))
     kept: list[Proposal] = []

@@ -69,13 +69,26 @@ def find_repeats(figures: Sequence[Fig]) -> list[RepeatGroup]:
             x = parent[x]
         return x
 
-    by_unit: dict[object, list[Fig]] = {}
+    # Only pairs that _related can accept are compared: equal values within one unit and kind,
+    # and different values only between figures with a period (an unknown period overlaps
+    # nothing). A long document has thousands of figures; comparing every pair is quadratic.
+    same_value: dict[tuple[object, ...], list[Fig]] = {}
+    dated: dict[tuple[object, ...], list[Fig]] = {}
     for fig in candidates:
-        by_unit.setdefault(fig.dims, []).append(fig)
-    for group in by_unit.values():
+        if fig.dims is None:
+            continue
+        same_value.setdefault((fig.dims, fig.kind, fig.value), []).append(fig)
+        if fig.period is not None:
+            dated.setdefault((fig.dims, fig.kind), []).append(fig)
+    for group in same_value.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if _related(a, b):
+                if root(a.id) != root(b.id) and _similarity(a, b) >= MIN_TOPIC_SIMILARITY_EQUAL:
+                    parent[root(a.id)] = root(b.id)
+    for group in dated.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.value != b.value and root(a.id) != root(b.id) and _related(a, b):
                     parent[root(a.id)] = root(b.id)
 
     clusters: dict[str, list[Fig]] = {}
