@@ -36,6 +36,7 @@ from factcheck.sources.text import DEFAULT_MAX_BYTES, SourcePage, check_file
 
 T = TypeVar("T")
 BBox = tuple[float, float, float, float]
+Word = tuple[str, float, float, float, float, float]  # text, x0, x1, top, bottom, size
 _VISIBLE = re.compile(r"\S")
 
 
@@ -81,6 +82,13 @@ class PdfPage:
     width: float
     height: float
     _textpage: pypdfium2.PdfTextPage
+    rotation: int = 0
+
+    def words(self) -> list[Word] | None:
+        """The page's words as :func:`page_words` gives them; None for a rotated page."""
+        if self.rotation != 0:
+            return None
+        return _words(_chars(self._textpage, self.height))
 
     def bbox(self, start: int, end: int) -> BBox | None:
         """Box ``[x0, top, x1, bottom]`` (points, top-left origin, as pdfplumber) of ``text[start:end]``."""
@@ -230,7 +238,7 @@ def map_pages(
                     if not seen_text and _VISIBLE.search(text):
                         seen_text = True
                     width, height = page.get_size()
-                    results.append(fn(PdfPage(SourcePage(number, text), width, height, textpage)))
+                    results.append(fn(PdfPage(SourcePage(number, text), width, height, textpage, page.get_rotation())))
                 finally:
                     textpage.close()
                     page.close()
@@ -316,7 +324,6 @@ def page_size(path: Path, page_number: int) -> tuple[float, float] | None:
 _WORD_TOLERANCE = 3.0
 _SOFT_HYPHEN = "\ufffe"  # pdfium's end-of-line hyphen; pdfplumber has "-"
 
-Word = tuple[str, float, float, float, float, float]  # text, x0, x1, top, bottom, size
 
 
 def page_words(path: Path, pages: Iterable[int], password: str | None = None) -> Iterator[tuple[int, float, float, list[Word] | None]]:
@@ -347,28 +354,56 @@ def page_words(path: Path, pages: Iterable[int], password: str | None = None) ->
         pdf.close()
 
 
-def _font_size(textpage: pypdfium2.PdfTextPage, index: int, matrix: Any) -> float | None:
-    """The character's font size in page space (font size times the text matrix's y scale)."""
-    if not pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
-        return None
-    return round(pdfium_c.FPDFText_GetFontSize(textpage.raw, index) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5, 3)
+# FPDFText_GetTextObject with an integer result: pypdfium2 declares it to return a pointer
+# object, which cannot key a dict. Every character of one text object has the object's font
+# size and matrix, so the size is asked for once per text object instead of once per character
+# (the two calls it takes were a third of a table page's reading time).
+_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
 
 
 def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
+    raw = textpage.raw
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
     chars: list[Word] = []
-    matrix = pdfium_c.FS_MATRIX()  # one buffer for every character's matrix
+    append = chars.append
+    # One buffer each for every character's box and matrix; the ctypes calls are bound once
+    # because this loop runs for every character of every tabular page.
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    matrix = pdfium_c.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_matrix = pdfium_c.FPDFText_GetMatrix
+    font_size = pdfium_c.FPDFText_GetFontSize
+    text_object = _TEXT_OBJECT
+    sizes: dict[int, float | None] = {}
     for i, ch in enumerate(text[:count]):
         if ch in "\r\n\x00":
             continue
         if ch == _SOFT_HYPHEN:
             ch = "-"
-        left, low, right, high = textpage.get_charbox(i, loose=True)
-        # A space only ends words: it takes its neighbour's size (so it stays in that run of
-        # characters, which are grouped by size) instead of a lookup of its own.
-        size = (chars[-1][5] if chars else None) if ch.isspace() else _font_size(textpage, i, matrix)
-        if ch.isspace() and (right <= left or high <= low):
+        loose_box(raw, i, rect_ref)
+        left, low, right, high = rect.left, rect.bottom, rect.right, rect.top
+        space = ch.isspace()
+        size: float | None
+        if space:
+            # A space only ends words: it takes its neighbour's size (so it stays in that run
+            # of characters, which are grouped by size) instead of a lookup of its own.
+            size = chars[-1][5] if chars else None
+        else:
+            key = text_object(raw, i)
+            if key and key in sizes:
+                size = sizes[key]
+            else:
+                # The font size in page space: font size times the text matrix's y scale.
+                size = (round(font_size(raw, i) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5, 3)
+                        if get_matrix(raw, i, matrix_ref) else None)
+                if key:
+                    sizes[key] = size
+        if space and (right <= left or high <= low):
             # A space pdfium generated between words has no box: it still ends the word, except
             # between two digits, where pdfplumber (whose words the table checker was built
             # on) sees one number; columns apart are split by the 3 pt gap rule anyway.
@@ -383,7 +418,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
             x0, x1, top, bottom = left, right, height - high, height - low
         if size:
             top = bottom - size
-        chars.append((ch, x0, x1, top, bottom, size or bottom - top))
+        append((ch, x0, x1, top, bottom, size or bottom - top))
     return chars
 
 
@@ -391,7 +426,8 @@ def _words(chars: list[Word]) -> list[Word]:
     """pdfplumber's rules: group by font size in reading order, cluster lines by top, sort by x,
     and start a word at a space, a step back, a gap over 3 pt or a change of line."""
     tolerance = _WORD_TOLERANCE
-    words: list[list[Word]] = []
+    words: list[Word] = []
+    append = words.append
     for _, run in itertools.groupby(chars, key=lambda ch: round(ch[5], 2)):
         group = list(run)
         line_of: dict[float, int] = {}
@@ -405,23 +441,28 @@ def _words(chars: list[Word]) -> list[Word]:
         for ch in group:
             lines.setdefault(line_of[ch[3]], []).append(ch)
         for key in sorted(lines):
-            current: list[Word] = []
-            for ch in sorted(lines[key], key=lambda c: c[1]):
-                if ch[0].isspace():
-                    if current:
-                        words.append(current)
-                        current = []
+            # The word being built: its characters and its box so far (this loop sees every
+            # character of a table page, so the box grows as it goes instead of a second pass).
+            parts: list[str] = []
+            x0 = x1 = top = bottom = size = prev_x0 = prev_x1 = prev_top = 0.0
+            for text, c_x0, c_x1, c_top, c_bottom, c_size in sorted(lines[key], key=lambda c: c[1]):
+                if text.isspace():
+                    if parts:
+                        append(("".join(parts), x0, x1, top, bottom, size))
+                        parts = []
                     continue
-                if current:
-                    prev = current[-1]
-                    if ch[1] < prev[1] or ch[1] > prev[2] + tolerance or abs(ch[3] - prev[3]) > tolerance:
-                        words.append(current)
-                        current = []
-                current.append(ch)
-            if current:
-                words.append(current)
-    return [
-        ("".join(c[0] for c in w), min(c[1] for c in w), max(c[2] for c in w),
-         min(c[3] for c in w), max(c[4] for c in w), w[0][5])
-        for w in words
-    ]
+                if parts and (c_x0 < prev_x0 or c_x0 > prev_x1 + tolerance or abs(c_top - prev_top) > tolerance):
+                    append(("".join(parts), x0, x1, top, bottom, size))
+                    parts = []
+                if parts:
+                    parts.append(text)
+                    x1 = max(x1, c_x1)
+                    top = min(top, c_top)
+                    bottom = max(bottom, c_bottom)
+                else:
+                    parts = [text]
+                    x0, x1, top, bottom, size = c_x0, c_x1, c_top, c_bottom, c_size
+                prev_x0, prev_x1, prev_top = c_x0, c_x1, c_top
+            if parts:
+                append(("".join(parts), x0, x1, top, bottom, size))
+    return words

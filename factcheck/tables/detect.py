@@ -83,11 +83,8 @@ class Line:
     def is_year_header(self) -> bool:
         return len(self.values) >= 2 and all(is_year(v.text) for v in self.values)
 
-    @property
-    def has_figures(self) -> bool:
-        if _CAPTION.match(self.text) or find_scale([self.text]):
-            return False  # "Tabel 3 ... 2021" or "(bedragen x € 1.000)" are titles, not rows
-        return any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in self.values)
+    # Set by split_label once the values are known; read many times while tables are found.
+    has_figures: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,28 +140,26 @@ class Table:
 
 def group_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     """Group words into lines: a word joins a line when its vertical centre lies in the line's seed box."""
-    lines: list[Line] = []
+    groups: list[list[Word]] = []  # each line's words; the first is its seed
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         centre = (w.top + w.bottom) / 2
-        for line in reversed(lines[-4:]):
-            seed = line.tokens[0]
+        for group in reversed(groups[-4:]):
+            seed = group[0]
             if seed.top - 0.5 <= centre <= seed.bottom + 0.5:
-                line.tokens.append(Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size))
-                line.top, line.bottom = min(line.top, w.top), max(line.bottom, w.bottom)
+                group.append(w)
                 break
         else:
-            lines.append(Line([Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size)], w.top, w.bottom, w.size))
-    for line in lines:
-        line.tokens.sort(key=lambda t: t.x0)
-        sizes = [t.size for t in line.tokens]
-        line.size = statistics.median(sizes)
+            groups.append([w])
+    lines: list[Line] = []
+    for group in groups:
+        group.sort(key=lambda w: w.x0)
+        sizes = [w.size for w in group]
+        size = statistics.median(sizes)
         # superscripts (footnote markers) are set clearly smaller than the line's text
-        biggest = max(sizes)
-        line.tokens = [
-            Token(t.text, t.x0, t.x1, t.top, t.bottom, t.size, small=t.size < 0.8 * min(line.size * 1.25, biggest))
-            for t in line.tokens
-        ]
-        line.tokens = _split_tokens(_glue_tokens(line.tokens))
+        limit = 0.8 * min(size * 1.25, max(sizes))
+        tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit) for w in group]
+        line = Line(_split_tokens(_glue_tokens(tokens)), min(w.top for w in group), max(w.bottom for w in group), size)
+        lines.append(line)
     lines.sort(key=lambda l: l.top)
     return lines
 
@@ -173,29 +168,43 @@ def _join(a: Token, b: Token) -> Token:
     return Token(a.text + b.text, a.x0, b.x1, min(a.top, b.top), max(a.bottom, b.bottom), max(a.size, b.size))
 
 
+_OPENS_NUMBER = re.compile(r"\(?\d")
+_DIGIT_START = re.compile(r"\d")
+_LEAD_DIGITS = re.compile(r"[(" + re.escape(MINUS_CHARS) + r"]?\d{1,3}")
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?%?")
+_ENDS_IN_SEPARATOR = re.compile(r"\d[.,]$")
+_GROUP_TAIL = re.compile(r"\d{3}(?:[.,]\d+)*\)?%?")
+_ENDS_IN_DIGIT = re.compile(r"\d$")
+_DECIMALS = re.compile(r"[.,]\d+\)?%?")
+_ENDS_IN_FIGURE = re.compile(r"\d\)?$")
+_FOOTNOTE_REF = re.compile(r"\(\d{1,2}\)")
+_SHARE_IN_BRACKETS = re.compile(r"\(\d[\d.,]*%\)")
+# Every glue rule needs the right-hand word to start like the rest of a figure; most neighbours
+# on a table page are words, and this one test spares them the regular expressions.
+_GLUE_STARTS = frozenset("(0123456789.,%")
+
+
 def _should_glue(a: Token, b: Token) -> bool:
     """Do two neighbouring words belong to one figure? Decided from their text and the gap."""
-    if a.small or b.small:
+    if a.small or b.small or b.text[:1] not in _GLUE_STARTS:
         return False
     gap = b.x0 - a.x1
     size = max(a.size, b.size)
     # a lone minus or bracket close before digits: "‒ 794", "( 238,2)"
-    if _MINUS_ONLY.match(a.text) and re.match(r"^\(?\d", b.text) and gap <= 0.7 * size:
+    if _MINUS_ONLY.match(a.text) and _OPENS_NUMBER.match(b.text) and gap <= 0.7 * size:
         return True
-    if _CURRENCY_ONLY.match(a.text) and re.match(r"^\d", b.text) and gap <= 1.0 * size:
+    if _CURRENCY_ONLY.match(a.text) and _DIGIT_START.match(b.text) and gap <= 1.0 * size:
         return True
     # a leading digit split off with no gap at all: "1" + "4.862", "5" + "3.204,6"
-    if re.match(r"^[(" + re.escape(MINUS_CHARS) + r"]?\d{1,3}$", a.text) and re.match(
-        r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?%?$", b.text
-    ) and gap <= 0.15 * size:
+    if _LEAD_DIGITS.fullmatch(a.text) and _GROUPED.fullmatch(b.text) and gap <= 0.15 * size:
         return True
     # a group split after its separator: "2." + "277"
-    if re.search(r"\d[.,]$", a.text) and re.match(r"^\d{3}(?:[.,]\d+)*\)?%?$", b.text) and gap <= 0.7 * size:
+    if _ENDS_IN_SEPARATOR.search(a.text) and _GROUP_TAIL.fullmatch(b.text) and gap <= 0.7 * size:
         return True
     # decimals split off: "11,062" + ".6"
-    if re.search(r"\d$", a.text) and re.match(r"^[.,]\d+\)?%?$", b.text) and gap <= 0.7 * size:
+    if _ENDS_IN_DIGIT.search(a.text) and _DECIMALS.fullmatch(b.text) and gap <= 0.7 * size:
         return True
-    if re.search(r"\d\)?$", a.text) and b.text == "%" and gap <= 0.5 * size:
+    if _ENDS_IN_FIGURE.search(a.text) and b.text == "%" and gap <= 0.5 * size:
         return True
     return False
 
@@ -205,10 +214,11 @@ def _glue_tokens(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         if (
             out
-            and re.search(r"\d$", out[-1].text)
+            and t.text[:1] == "("
+            and _ENDS_IN_DIGIT.search(out[-1].text)
             and (
-                (re.fullmatch(r"\(\d{1,2}\)", t.text) and t.x0 - out[-1].x1 <= 1.0 * t.size)
-                or (re.fullmatch(r"\(\d[\d.,]*%\)", t.text) and t.x0 - out[-1].x1 <= 1.5 * t.size)
+                (_FOOTNOTE_REF.fullmatch(t.text) and t.x0 - out[-1].x1 <= 1.0 * t.size)
+                or (_SHARE_IN_BRACKETS.fullmatch(t.text) and t.x0 - out[-1].x1 <= 1.5 * t.size)
             )
         ):
             # "10,000 (1)": a footnote reference; "189 (55.6%)": the count's share. Neither is a
@@ -301,6 +311,15 @@ def split_label(line: Line) -> None:
             start, values = len(toks), []
     line.label = toks[:start] + [t for t in toks[start:] if t.small]
     line.values = values
+    line.has_figures = _has_figures(line)
+
+
+def _has_figures(line: Line) -> bool:
+    if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in line.values):
+        return False
+    text = line.text
+    # "Tabel 3 ... 2021" or "(bedragen x € 1.000)" are titles, not rows
+    return not (_CAPTION.match(text) or find_scale([text]))
 
 
 # ---------------------------------------------------------------- tables
