@@ -107,13 +107,20 @@ def discovered_claims(
     if tables and source.suffix.lower() == ".pdf":
         from factcheck.tables import check_pdf, checks_to_claims
 
-        try:
-            # The extractor has read every page already and marked the ones that look tabular.
-            checks = check_pdf(source, lang=result.header.get("language"), pages=result.tabular_pages,
-                               all_pages=True)
-            out.extend(checks_to_claims(checks))
-        except FactcheckError as exc:
-            print(f"{exc} (table totals skipped)", file=sys.stderr)
+        # Extraction checked the tabular pages it had open (extract_document(table_totals=True));
+        # what is left is rotated pages, or every tabular page when it did not.
+        checks = list(result.table_checks)
+        for warning in result.table_warnings:
+            print(warning, file=sys.stderr)
+        pages = result.rotated_tabular_pages if result.tables_checked else result.tabular_pages
+        if pages:
+            try:
+                checks.extend(check_pdf(source, lang=result.header.get("language"), pages=pages,
+                                        all_pages=True))
+            except FactcheckError as exc:
+                print(f"{exc} (table totals skipped)", file=sys.stderr)
+        checks.sort(key=lambda c: (c.page, c.table))
+        out.extend(checks_to_claims(checks))
     return out
 
 
@@ -133,6 +140,7 @@ def run_extract(args: argparse.Namespace) -> int:
     options = {
         "language": args.lang, "password": password, "jobs": page_jobs,
         "page_timeout": args.page_timeout or None, "max_bytes": args.max_size,
+        "table_totals": not args.no_tables,
     }
     show_progress = not args.no_progress and sys.stderr.isatty()
     failures = 0

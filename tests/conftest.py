@@ -52,3 +52,24 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             pytest.fail(f"output differs from {path} (regenerate with `pytest --force-regen`):\n{diff[:6000]}")
 
     return check
+
+
+@pytest.fixture
+def pdf_bundle(tmp_path: Path) -> Callable[[list[Path], int], Path]:
+    """``pdf_bundle([a, b], 3)``: one PDF of the pages of a, b, a, b, a, b (for multi-page runs)."""
+
+    def build(paths: list[Path], copies: int) -> Path:
+        import pypdfium2
+
+        merged = pypdfium2.PdfDocument.new()
+        for _ in range(copies):
+            for path in paths:
+                src = pypdfium2.PdfDocument(str(path))
+                merged.import_pages(src)
+                src.close()
+        target = tmp_path / "bundle.pdf"
+        merged.save(str(target))
+        merged.close()
+        return target
+
+    return build

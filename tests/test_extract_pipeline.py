@@ -6,7 +6,6 @@ import hashlib
 import re
 from pathlib import Path
 
-import pypdfium2
 import pytest
 
 from factcheck.extract import detect_language, extract_document
@@ -106,16 +105,8 @@ def test_language_detection_and_forcing() -> None:
     assert not any(c["value"] == "20500000" for c in forced.claims)  # "20.5" is not a Dutch number
 
 
-def test_process_pool_gives_the_same_claims(tmp_path: Path) -> None:
-    merged = pypdfium2.PdfDocument.new()
-    for _ in range(4):
-        for name in ("fichebundel-13.pdf", "fichebundel-85.pdf"):
-            src = pypdfium2.PdfDocument(str(PDFS / name))
-            merged.import_pages(src)
-            src.close()
-    path = tmp_path / "bundle.pdf"
-    merged.save(str(path))
-    merged.close()
+def test_process_pool_gives_the_same_claims(pdf_bundle) -> None:
+    path = pdf_bundle([PDFS / "fichebundel-13.pdf", PDFS / "fichebundel-85.pdf"], 4)
     serial = extract_document(path, jobs=1)
     parallel = extract_document(path, jobs=2)
     assert serial.pages == parallel.pages == 24

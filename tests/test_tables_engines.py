@@ -37,3 +37,33 @@ def test_a_generated_space_between_digits_does_not_split_a_number() -> None:
     ((_, _, _, words),) = list(page_words(corpus, [1]))
     texts = [w[0] for w in words]
     assert "98452" in texts and "452" not in texts
+
+
+def _claims_two_ways(path: Path, **options: object) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    from factcheck.extract import extract_document
+    from factcheck.extract_cli import discovered_claims
+
+    during = extract_document(path, table_totals=True, **options)  # type: ignore[arg-type]
+    after = extract_document(path, **options)  # type: ignore[arg-type]
+    assert during.tables_checked and not after.tables_checked
+    return (discovered_claims(path, during, relations=False),
+            discovered_claims(path, after, relations=False))
+
+
+@pytest.mark.parametrize("name", ["omb_s4_rotated_rounding.pdf", "puertos1_real_mismatch.pdf",
+                                  "bmh14_tabel_3_1_ragged.pdf", "oi2021_tabel_23_rounding.pdf"])
+def test_totals_checked_during_extraction_equal_a_separate_pass(name: str) -> None:
+    # extract checks the tabular pages while it has them open; the rotated OMB page is left
+    # to pdfplumber afterwards. Either way the claims are the same, and there are some.
+    during, after = _claims_two_ways(PDFS / name)
+    assert during == after
+    assert any("expr" in c for c in during)
+
+
+def test_totals_checked_in_worker_processes(pdf_bundle) -> None:
+    names = ("puertos1_real_mismatch.pdf", "omb_s4_rotated_rounding.pdf", "oi2021_tabel_23_rounding.pdf")
+    path = pdf_bundle([PDFS / n for n in names], 3)
+    during, after = _claims_two_ways(path, jobs=2)
+    assert during == after
+    pages = {c["where"]["page"] for c in during if "expr" in c}  # type: ignore[index]
+    assert pages == set(range(1, 10))

@@ -19,6 +19,7 @@ from factcheck.sources.tabular import looks_tabular
 from factcheck.extract import context, tables
 from factcheck.extract.ids import assign_ids
 from factcheck.extract.scan import get_scanner
+from factcheck.errors import FactcheckError
 from factcheck.numbers import decimal_string
 from factcheck.sources.errors import (
     EmptySourceError,
@@ -64,6 +65,10 @@ class PageResult:
     has_text: bool = False
     edge_signatures: list[str] = field(default_factory=list)
     tabular: bool = False  # worth a table-totals check (factcheck.sources.tabular)
+    # Filled only when extraction checks table totals as it goes (``table_totals=True``):
+    table_checks: list[Any] = field(default_factory=list)  # factcheck.tables.TableCheck
+    table_warnings: list[str] = field(default_factory=list)
+    rotated: bool = False  # a tabular page pdfium's words do not cover; pdfplumber reads it later
 
 
 @dataclass
@@ -78,6 +83,12 @@ class ExtractedDocument:
     pages: int | None = None
     skipped_in_tables: int = 0
     tabular_pages: list[int] = field(default_factory=list)  # 1-based, for the table checker
+    # With ``table_totals=True``: the totals checked on the tabular pages while they were open, the
+    # rotated tabular pages still to read, and what could not be read (one line each).
+    tables_checked: bool = False
+    table_checks: list[Any] = field(default_factory=list)
+    rotated_tabular_pages: list[int] = field(default_factory=list)
+    table_warnings: list[str] = field(default_factory=list)
 
     def extraction_info(self) -> dict[str, Any]:
         """The ``extraction:`` block written into the claim file."""
@@ -289,16 +300,18 @@ def _apply_context(pages: list[PageResult]) -> list[dict[str, Any]]:
 
 
 def _pdf_worker(
-    args: tuple[str, str | None, list[int], str, float | None, int | None],
+    args: tuple[str, str | None, list[int], str, float | None, int | None, bool],
     progress: Callable[[int], None] | None = None,
 ) -> list[PageResult]:
-    path, password, numbers, language, page_timeout, max_bytes = args
+    path, password, numbers, language, page_timeout, max_bytes, totals = args
     from factcheck.sources import pdf_text
 
     def one(page: Any) -> PageResult:
         text, moves = page.joined_text()
         source = SourcePage(page.source.number, text) if moves else page.source
         result = analyse_page(source, language, page.bbox, moves)
+        if totals and result.tabular:
+            _check_page_totals(path, page, result, language)
         if progress is not None:
             progress(1)
         return result
@@ -307,6 +320,21 @@ def _pdf_worker(
         Path(path), one, password=password, pages=numbers,
         page_timeout=page_timeout, max_bytes=max_bytes, require_text=False,
     )
+
+
+def _check_page_totals(path: str, page: Any, result: PageResult, language: str) -> None:
+    # While the page is open its words cost a third of reading it again later, and the checks
+    # (not the words) are what cross back from a worker process.
+    from factcheck.tables import check_page
+
+    words = page.words()
+    if words is None:
+        result.rotated = True
+        return
+    try:
+        result.table_checks = check_page(path, page.source.number, page.width, page.height, words, language)
+    except FactcheckError as exc:
+        result.table_warnings.append(f"{exc} (table totals on page {page.source.number} skipped)")
 
 
 def document_id(path: Path) -> str:
@@ -334,11 +362,14 @@ def extract_document(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     doc_id: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    table_totals: bool = False,
 ) -> ExtractedDocument:
     """Extract every figure of a PDF, text or HTML document with its provenance.
 
     ``jobs > 1`` reads the pages of a long PDF in that many processes. ``progress(done, total)``
-    is called as pages are finished. Raises a :class:`factcheck.errors.SourceError` subclass
+    is called as pages are finished. ``table_totals=True`` also checks the table totals of a PDF's
+    tabular pages while each is open (``table_checks``; rotated pages are left to the caller
+    in ``rotated_tabular_pages``). Raises a :class:`factcheck.errors.SourceError` subclass
     (FC301-FC309) for unreadable input.
     """
     path = Path(path)
@@ -372,12 +403,12 @@ def extract_document(
             batches = [numbers[i:i + chunk] for i in range(0, page_count, chunk)]
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 pages = []
-                for part in pool.map(_pdf_worker, [(str(path), password, b, language, page_timeout, max_bytes)
+                for part in pool.map(_pdf_worker, [(str(path), password, b, language, page_timeout, max_bytes, table_totals)
                                                    for b in batches]):
                     pages.extend(part)
                     advance(len(part))
         else:
-            pages = _pdf_worker((str(path), password, numbers, language, page_timeout, max_bytes), advance)
+            pages = _pdf_worker((str(path), password, numbers, language, page_timeout, max_bytes, table_totals), advance)
         if page_count and not any(p.has_text for p in pages):
             raise NoTextLayerError(
                 f"none of the {page_count} pages has a text layer; the PDF is scanned and needs OCR first",
@@ -419,4 +450,8 @@ def extract_document(
         pages=page_count,
         skipped_in_tables=sum(p.skipped_in_tables for p in pages),
         tabular_pages=[p.number for p in pages if p.tabular and p.number is not None],
+        tables_checked=table_totals and page_count is not None,
+        table_checks=[c for p in pages for c in p.table_checks],
+        rotated_tabular_pages=[p.number for p in pages if p.rotated and p.number is not None],
+        table_warnings=[w for p in pages for w in p.table_warnings],
     )

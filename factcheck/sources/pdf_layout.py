@@ -12,10 +12,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
-
 from factcheck.sources.errors import (
     CorruptSourceError,
     EmptySourceError,
@@ -53,6 +49,12 @@ class PageWords:
     width: float
     height: float
     words: tuple[Word, ...]
+
+    @classmethod
+    def from_tuples(cls, number: int, width: float, height: float,
+                    words: Iterable[tuple[str, float, float, float, float, float]]) -> PageWords:
+        """From pdfium's word tuples (:func:`factcheck.sources.pdf_text.page_words`)."""
+        return cls(number, float(width), float(height), tuple(Word(*w) for w in words))
 
 
 def _check_path(path: str | Path) -> Path:
@@ -99,10 +101,16 @@ def _pdfium_page_words(path: str | Path, pages: Iterable[int] | None) -> Iterato
         if words is None:
             yield from _pdfplumber_page_words(p, [number])
         else:
-            yield PageWords(number, width, height, tuple(Word(*w) for w in words))
+            yield PageWords.from_tuples(number, width, height, words)
 
 
 def _pdfplumber_page_words(path: str | Path, pages: Iterable[int] | None) -> Iterator[PageWords]:
+    # Imported here: pdfplumber takes a tenth of a second to import, and only rotated pages
+    # and the reference engine need it.
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
     p = _check_path(path)
     try:
         pdf = pdfplumber.open(str(p))

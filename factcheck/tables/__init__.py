@@ -6,6 +6,7 @@ turn itself into claims (:meth:`TableCheck.to_claims`, or :func:`checks_to_claim
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..sources.pdf_layout import (
@@ -13,6 +14,7 @@ from ..sources.pdf_layout import (
     EmptyPdfError,
     EncryptedPdfError,
     MissingPdfError,
+    PageWords,
     TableSourceError,
     iter_page_words,
     tabular_pages,
@@ -29,6 +31,7 @@ __all__ = [
     "Table",
     "TableCheck",
     "TableSourceError",
+    "check_page",
     "check_pdf",
     "check_table",
     "checks_to_claims",
@@ -71,5 +74,17 @@ def check_pdf(
     """
     checks: list[TableCheck] = []
     for table in find_pdf_tables(path, lang, pages, all_pages, engine):
+        checks.extend(check_table(table, str(path)))
+    return checks
+
+
+def check_page(
+    path: str | Path, number: int, width: float, height: float,
+    words: Iterable[tuple[str, float, float, float, float, float]], lang: str | None = None,
+) -> list[TableCheck]:
+    """Check the tables of one page whose words the caller has read already (the extractor,
+    from the page it has open: no second pass over the PDF)."""
+    checks: list[TableCheck] = []
+    for table in find_tables(PageWords.from_tuples(number, width, height, words), lang):
         checks.extend(check_table(table, str(path)))
     return checks
