@@ -105,7 +105,48 @@ def parse_claim_text(text: str, path: str) -> ClaimFile:
     deleted = frozenset(
         item.text for item in deleted_node if isinstance(item, YScalar)
     ) if isinstance(deleted_node, YSeq) else frozenset()
-    return ClaimFile(document=document, claims=tuple(claims), diagnostics=tuple(reader.diagnostics), deleted=deleted)
+    return ClaimFile(document=document, claims=tuple(claims), diagnostics=tuple(reader.diagnostics), deleted=deleted,
+                     extracted="extraction" in root, discovery_done=_discovery_done(root.get("extraction")))
+
+
+def _discovery_done(node: YValue | None) -> frozenset[str] | None:
+    # `extraction: {discovery: [relations, repeats, tables]}`, written by `factcheck extract`.
+    if not isinstance(node, YMap):
+        return None
+    done = node.get("discovery")
+    if isinstance(done, YSeq):
+        return frozenset(item.text for item in done if isinstance(item, YScalar) and not item.is_null)
+    if isinstance(done, YScalar):
+        return frozenset() if done.is_null else frozenset(w.strip() for w in done.text.split(",") if w.strip())
+    return None
+
+
+def claim_from_data(data: Mapping[str, Any], document: Document, location: Location) -> Claim:
+    """A claim made in memory (a discovery at check time), read by the same rules as a file's claims.
+
+    Raises :class:`ClaimFileError` as for a claim in a file; every part is placed at ``location``.
+    """
+    return _Reader(location.path).claim(_node(data, location.line or 1, location.col or 1), document)
+
+
+def _node(value: Any, line: int, col: int) -> YValue:
+    if isinstance(value, Mapping):
+        mapping = YMap(line, col)
+        for key, item in value.items():
+            mapping[str(key)] = _node(item, line, col)
+            mapping.key_pos[str(key)] = (line, col)
+        return mapping
+    if isinstance(value, (list, tuple)):
+        seq = YSeq(line, col)
+        seq.extend(_node(item, line, col) for item in value)
+        return seq
+    if value is None:
+        return YScalar("null", line, col, True)
+    if isinstance(value, bool):
+        return YScalar("true" if value else "false", line, col, True)
+    if isinstance(value, int):
+        return YScalar(str(value), line, col, True)
+    return YScalar(str(value), line, col, False)  # quoted: "55.700" stays text
 
 
 class _Reader:

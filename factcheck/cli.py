@@ -11,11 +11,15 @@ import argparse
 import io
 import json
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from factcheck import __version__
+from factcheck.discover.options import Discovery
+from factcheck.discover.options import add_switches as add_discovery_switches
+from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.engine import CheckRun, check_paths
 from factcheck.errors import FactcheckError
 from factcheck.model import Diagnostic, Verdict
@@ -53,8 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--report-dir", metavar="DIR", help="also write a report in every format into DIR")
     check.add_argument("--baseline", metavar="OLD.json", help="show verdicts that changed since a JSON report")
-    check.add_argument("--no-discover", action="store_true",
-                       help="do not propose relations and repeats for extracted figures (see README, Discovery)")
+    add_discovery_switches(check)
     check.set_defaults(handler=_cmd_check)
 
     explain = sub.add_parser("explain", help="print the explanation of one claim's verdict")
@@ -96,14 +99,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _run(paths: list[str], discover: bool = True) -> CheckRun:
+def _run(paths: list[str], discover: bool | Discovery = True) -> CheckRun:
     return check_paths(paths or DEFAULT_PATHS, discover=discover)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from factcheck.report import render, write_reports
 
-    run = _run(args.paths, discover=not args.no_discover)
+    run = _run(args.paths, discover=discovery_from_args(args))
     _print_diagnostics(run.diagnostics, sys.stderr)
     baseline = Path(args.baseline) if args.baseline else None
     if args.format == "terminal" and baseline is None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from factcheck.claimfile import find_claim_files, read_claim_file
+from factcheck.discover.options import Discovery
 from factcheck.errors import EvaluationError, FactcheckError, FormulaError
 from factcheck.evaluate import UnitClash, Val, evaluate
 from factcheck.explain import explain
@@ -95,7 +96,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_paths(paths: Sequence[str | Path], *, discover: bool = True) -> CheckRun:
+def check_paths(paths: Sequence[str | Path], *, discover: bool | Discovery = True) -> CheckRun:
     """Read every claim file under ``paths`` (files or folders) and check every relation."""
     with _collector_paused():
         files, problems = find_claim_files(list(paths))
@@ -103,22 +104,31 @@ def check_paths(paths: Sequence[str | Path], *, discover: bool = True) -> CheckR
         return check_files(loaded, problems, discover=discover)
 
 
-def check_files(files: list[ClaimFile], problems: Iterable[Diagnostic] = (), *, discover: bool = True) -> CheckRun:
+def check_files(
+    files: list[ClaimFile], problems: Iterable[Diagnostic] = (), *, discover: bool | Discovery = True,
+) -> CheckRun:
     """Check already loaded claim files together, so they can reference each other's claims.
 
-    With ``discover``, files of extracted figures also get the relations and repeats that
-    discovery proposes and the file does not hold yet (see factcheck.discover).
+    With ``discover`` (True for every kind, or a :class:`Discovery`), files of extracted figures
+    that have not been through discovery also get what it proposes: relations, repeats and,
+    when the source PDF is at hand, table totals (see factcheck.discover.claims).
     """
+    kinds = discover if isinstance(discover, Discovery) else (Discovery() if discover else Discovery.none())
     with _collector_paused():
-        return _check_files(files, problems, discover)
+        return _check_files(files, problems, kinds)
 
 
-def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discover: bool) -> CheckRun:
+def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discovery: Discovery) -> CheckRun:
     diagnostics = list(problems)
-    if discover:
+    if discovery:
         from factcheck.discover.claims import proposed_claims
 
-        files = [replace(f, claims=f.claims + tuple(proposed_claims(f))) for f in files]
+        with_proposals = []
+        for claim_file in files:
+            proposed, warnings = proposed_claims(claim_file, discovery)
+            diagnostics.extend(warnings)
+            with_proposals.append(replace(claim_file, claims=claim_file.claims + tuple(proposed)) if proposed else claim_file)
+        files = with_proposals
     engine = _Engine(files)
     results: list[Result] = []
     for claim_file in files:

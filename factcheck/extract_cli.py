@@ -15,6 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from factcheck.discover.options import Discovery
+from factcheck.discover.options import add_switches as add_discovery_switches
+from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.errors import FactcheckError
 from factcheck.sources.text import DEFAULT_MAX_BYTES
 
@@ -66,10 +69,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                         help=f"stop reading a document when one page takes longer; its worker process is killed "
                              f"(default {DEFAULT_PAGE_TIMEOUT:g}; 0 for no limit)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
-    parser.add_argument("--no-discover", action="store_true",
-                        help="do not propose relations between figures and repeated quantities")
-    parser.add_argument("--no-tables", action="store_true",
-                        help="do not check table totals in PDFs")
+    add_discovery_switches(parser)
     parser.set_defaults(handler=run_extract)
     return parser
 
@@ -92,19 +92,19 @@ def _claim_path(output: str | None, doc_id: str) -> Path:
     return Path(output or DEFAULT_OUTPUT) / f"{doc_id}.yaml"
 
 
-def discovered_claims(
-    source: Path, result: Any, *, relations: bool = True, tables: bool = True, password: str | None = None,
-) -> list[dict[str, Any]]:
+def discovered_claims(source: Path, result: Any, discovery: Discovery | None = None) -> list[dict[str, Any]]:
     """What discovery adds to an extraction: relations, repeats and, for PDFs, table totals.
 
     A table that cannot be read is skipped with a warning: the prose figures still count.
     """
     from factcheck.discover import discover
 
+    discovery = discovery if discovery is not None else Discovery()
     out: list[dict[str, Any]] = []
-    if relations:
-        out.extend(discover(result.claims, result.header.get("language", "nl")))
-    if tables and source.suffix.lower() == ".pdf":
+    if discovery.relations or discovery.repeats:
+        out.extend(discover(result.claims, result.header.get("language", "nl"),
+                            relations=discovery.relations, repeats=discovery.repeats))
+    if discovery.tables and source.suffix.lower() == ".pdf":
         from factcheck.tables import check_pdf, checks_to_claims
 
         # Extraction checked the tabular pages it had open (extract_document(table_totals=True));
@@ -136,11 +136,12 @@ def run_extract(args: argparse.Namespace) -> int:
         return 2
     password = args.password if args.password is not None else os.environ.get(PASSWORD_ENV)
     jobs = max(1, int(args.jobs or 1))
+    discovery = discovery_from_args(args)
     page_jobs = jobs if len(sources) == 1 else 1
     options = {
         "language": args.lang, "password": password, "jobs": page_jobs,
         "page_timeout": args.page_timeout or None, "max_bytes": args.max_size,
-        "table_totals": not args.no_tables,
+        "table_totals": discovery.tables,
     }
     show_progress = not args.no_progress and sys.stderr.isatty()
     failures = 0
@@ -158,12 +159,12 @@ def run_extract(args: argparse.Namespace) -> int:
             header["source"] = os.path.relpath(Path(source).resolve(), claim_path.parent.resolve())
         except ValueError:  # another drive on Windows
             header["source"] = str(Path(source).resolve())
-        claims = list(result.claims) + discovered_claims(
-            Path(source), result, relations=not args.no_discover, tables=not args.no_tables, password=password,
-        )
+        claims = list(result.claims) + discovered_claims(Path(source), result, discovery)
+        info = result.extraction_info()
+        # Which kinds ran: `check` leaves the file's discovery as extract decided it.
+        info["discovery"] = discovery.names
         try:
-            diff, report = merge_into_file(claim_path, header, claims, result.extraction_info(),
-                                           dry_run=args.dry_run)
+            diff, report = merge_into_file(claim_path, header, claims, info, dry_run=args.dry_run)
         except FactcheckError as exc:
             failures += 1
             print(str(exc), file=sys.stderr)

@@ -197,6 +197,10 @@ class ClaimFile:
     diagnostics: tuple[Diagnostic, ...] = ()
     # Ids people deleted from an extracted file: discovery must not bring them back.
     deleted: frozenset[str] = frozenset()
+    extracted: bool = False  # written by `factcheck extract` (it has an `extraction:` block)
+    # The kinds of discovery `extract` ran on this file (its `extraction: discovery:`); None when
+    # the file does not say (hand-written, or extracted before extract recorded it).
+    discovery_done: frozenset[str] | None = None
 
 
 class InputValue(NamedTuple):

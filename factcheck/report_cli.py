@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from factcheck.discover.options import add_switches as add_discovery_switches
+from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.fileio import atomic_write
 
 DEFAULT_PATHS = ["claims"]
@@ -42,8 +44,7 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
         "-f", "--format", choices=_formats(), default="terminal", help="report format (default: terminal)"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    parser.add_argument("--no-discover", action="store_true",
-                        help="do not propose relations and repeats for extracted figures")
+    add_discovery_switches(parser)
     parser.add_argument(
         "--report-dir", metavar="DIR", help="write every format into DIR (report.txt, report.md, report.html, ...)"
     )
@@ -79,7 +80,7 @@ def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: T
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     baseline = load_baseline(args.baseline) if args.baseline else None  # FC400 on a bad file
-    run = check_paths(args.paths or DEFAULT_PATHS, discover=not getattr(args, "no_discover", False))
+    run = check_paths(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args))
     for diag in run.diagnostics:
         _say(str(diag) + (" (warning)" if diag.severity == "warning" else ""), err)
     view = build_view(run, baseline=baseline)

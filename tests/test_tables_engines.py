@@ -40,14 +40,15 @@ def test_a_generated_space_between_digits_does_not_split_a_number() -> None:
 
 
 def _claims_two_ways(path: Path, **options: object) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    from factcheck.discover.options import Discovery
     from factcheck.extract import extract_document
     from factcheck.extract_cli import discovered_claims
 
     during = extract_document(path, table_totals=True, **options)  # type: ignore[arg-type]
     after = extract_document(path, **options)  # type: ignore[arg-type]
     assert during.tables_checked and not after.tables_checked
-    return (discovered_claims(path, during, relations=False),
-            discovered_claims(path, after, relations=False))
+    tables_only = Discovery(relations=False, repeats=False)
+    return discovered_claims(path, during, tables_only), discovered_claims(path, after, tables_only)
 
 
 @pytest.mark.parametrize("name", ["omb_s4_rotated_rounding.pdf", "puertos1_real_mismatch.pdf",
