@@ -24,7 +24,7 @@ from factcheck.fileio import atomic_write
 # Keys whose string values are always double-quoted.
 QUOTED_KEYS = frozenset({"quote", "stated", "value", "value_high", "period", "sha256", "was", "now", "yours"})
 # Mappings and sequences written on one line.
-FLOW_KEYS = frozenset({"where", "span", "bbox", "lines", "table_pages", "table_lines"})
+FLOW_KEYS = frozenset({"where", "span", "bbox", "lines", "table_pages", "table_lines", "discovery"})
 _MAX_BYTES = 64 * 1024 * 1024
 
 
