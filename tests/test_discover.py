@@ -136,3 +136,56 @@ def test_a_share_of_an_amount_is_found() -> None:
     (relation,) = [p for p in discover(claims, "nl") if "expr" in p]
     assert relation["expr"] == "aandeel * budget"
     assert relation["evidence"]["relation"] == "share" and relation["evidence"]["match"] == "exact"
+
+
+def _proposals(claims: list[dict]) -> list[str]:
+    return [p["expr"] for p in discover(claims, "nl") if "expr" in p]
+
+
+def test_coincidences_seen_in_the_o_en_i_lijst_are_not_proposed() -> None:
+    # Each of these was proposed once (O&I-lijst 2021); none is a calculation the text makes.
+    where = lambda line: {"page": 81, "line": line}  # noqa: E731
+    percent_of_100 = [  # "75 procent" is 75% of any 100 in the passage: a tautology
+        {"id": "uitkering", "stated": "75%", "kind": "percent", "unit": "%", "quote": "IVA wordt verlaagd naar 75%.", "where": where(1)},
+        {"id": "honderd", "stated": "100", "kind": "count", "quote": "Het gaat om 100 personen.", "where": where(2)},
+        {"id": "ontvangt", "stated": "75 procent", "kind": "percent", "unit": "%",
+         "quote": "Elke persoon ontvangt dus 75 procent van zijn uitkering.", "where": where(3)},
+        {"id": "grondslag", "stated": "€ 2.350", "kind": "money", "unit": "EUR", "quote": "De grondslag is € 2.350.", "where": where(4)},
+    ]
+    assert _proposals(percent_of_100) == []
+    bare_numbers = [  # 25 × 4 = 100, but two bare numbers do not make euros
+        {"id": "studenten", "stated": "25", "kind": "count", "quote": "25 ritten", "where": where(1)},
+        {"id": "weken", "stated": "4", "kind": "count", "quote": "4 weken", "where": where(2)},
+        {"id": "kosten", "stated": "100 euro", "kind": "money", "unit": "EUR",
+         "quote": "De maandelijkse kosten zijn per student 100 euro.", "where": where(3)},
+    ]
+    assert _proposals(bare_numbers) == []
+    four_amounts = [  # four round amounts of one passage that happen to add up to a fifth
+        {"id": "a", "stated": "300 euro", "kind": "money", "unit": "EUR", "quote": "grens op 300 euro", "where": where(1)},
+        {"id": "b", "stated": "385 euro", "kind": "money", "unit": "EUR", "quote": "eigen risico blijft 385 euro", "where": where(2)},
+        {"id": "c", "stated": "100 euro", "kind": "money", "unit": "EUR", "quote": "verlaagd met 100 euro", "where": where(4)},
+        {"id": "d", "stated": "100 euro", "kind": "money", "unit": "EUR", "quote": "verlaging van 100 euro", "where": where(6)},
+        {"id": "e", "stated": "885 euro", "kind": "money", "unit": "EUR",
+         "quote": "Daarnaast wordt het verplicht eigen risico verhoogd naar 885 euro.", "where": where(8)},
+    ]
+    assert _proposals(four_amounts) == []
+    letter_x = [  # "grens X" names a threshold; "x" is a multiplication only between figures
+        {"id": "maximum", "stated": "200 euro", "kind": "money", "unit": "EUR", "quote": "een maximum van 200 euro", "where": where(1)},
+        {"id": "factor", "stated": "anderhalf", "kind": "ratio", "quote": "anderhalf keer zoveel", "where": where(2)},
+        {"id": "grens", "stated": "300 euro", "kind": "money", "unit": "EUR",
+         "quote": "Two-tier-systeem met grens X op 300 euro en grens Y op 680 euro.", "where": where(3)},
+    ]
+    assert _proposals(letter_x) == []
+
+
+def test_wording_and_units_still_carry_a_real_calculation() -> None:
+    where = lambda line: {"page": 81, "line": line}  # noqa: E731
+    claims = [
+        {"id": "uitgaven", "stated": "14,7 miljard euro", "kind": "money", "unit": "EUR",
+         "quote": "De sectoren hebben gezamenlijk 14,7 miljard euro aan uitgaven.", "where": where(1)},
+        {"id": "besparing", "stated": "1 procent", "kind": "percent", "unit": "%",
+         "quote": "Een besparing van 1 procent zou dan leiden tot een besparing van circa 147 miljoen euro.", "where": where(2)},
+        {"id": "bedrag", "stated": "147 miljoen euro", "kind": "money", "unit": "EUR",
+         "quote": "Een besparing van 1 procent zou dan leiden tot een besparing van circa 147 miljoen euro.", "where": where(3)},
+    ]
+    assert _proposals(claims) == ["besparing * uitgaven"]

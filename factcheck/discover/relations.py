@@ -31,7 +31,7 @@ MIN_SCORE = 6
 _CUES = {
     "difference": re.compile(r"\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bless\b|\bdaling|\bstijging|\btoename|\bafname", re.I),
     "sum": re.compile(r"\bsamen\b|\bin totaal\b|\btotaal|\bopgeteld|\bwaarvan\b|\btogether|\bin total\b|\btotal|\bcombined|\bplus\b|\bbestaande uit\b|\bconsisting of\b", re.I),
-    "product": re.compile(r"\bdaarmee\b|\bkeer\b|\bmaal\b|\s[x×]\s|\btimes\b|\bmultiplied|\bper\b|\bà\b|\bthus\b|\btherefore\b|\bkomt .* uit op\b", re.I),
+    "product": re.compile(r"\bdaarmee\b|\bkeer\b|\bmaal\b|\d\s?[x×]\s?[€$\d]|\btimes\b|\bmultiplied|\bper\b|\bà\b|\bthus\b|\btherefore\b|\bkomt .* uit op\b", re.I),
     "quotient": re.compile(r"\bper\b|\bgemiddeld|\baverage|\beach\b|\bgedeeld", re.I),
     "share": re.compile(r"%|procent|percent|\baandeel\b|\bshare\b|\bdeel\b", re.I),
 }
@@ -68,6 +68,8 @@ def _same_dims(a: Dims | None, b: Dims | None) -> bool:
 
 def _product_dims(a: Fig, b: Fig, c: Fig) -> tuple[bool, bool]:
     """(allowed, exact): units multiply exactly, or a count multiplies a price into a total."""
+    if a.dims is None and b.dims is None and c.dims is not None:
+        return False, False  # two bare numbers do not multiply into euros or hours
     if a.dims is None or b.dims is None or c.dims is None:
         return True, False
     if combine(a.dims, b.dims, 1) == c.dims:
@@ -139,6 +141,8 @@ class _Passage:
             score += 1
         if relation != "share" and all(f.position[1] == target.position[1] for f in inputs):
             score -= 1  # a list on one line is more often an enumeration than a calculation
+        if relation == "sum" and len(inputs) >= 4 and not cue:
+            score -= 1  # four or more amounts of a passage add up to a fifth by chance too often
         return score, cue
 
 
@@ -191,6 +195,8 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                 c_v = scaled[c.id][0]
                 if c.id in (a.id, b.id) or c_v == b_v or not _same_dims(b.dims, c.dims):
                     continue
+                if c_v == a_v or c.kind == "percent":
+                    continue  # "75 procent" is 75% of 100: true of every percentage, evidence of nothing
                 exact = point == c_v * 100 * den
                 score, cue = index.score(c, (a, b), "share", exact)
                 found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True))
