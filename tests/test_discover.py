@@ -189,3 +189,14 @@ def test_wording_and_units_still_carry_a_real_calculation() -> None:
          "quote": "Een besparing van 1 procent zou dan leiden tot een besparing van circa 147 miljoen euro.", "where": where(3)},
     ]
     assert _proposals(claims) == ["besparing * uitgaven"]
+
+
+def test_a_match_within_rounding_must_be_narrower_than_its_target() -> None:
+    # $25,000 may stand for $24,500 to $25,500, so $25,000 - 24,999 "meets" any small number.
+    where = lambda line: {"page": 3, "line": line}  # noqa: E731
+    claims = [
+        {"id": "edge", "stated": "$25,000", "kind": "money", "unit": "USD", "quote": "earning $25,000 or more", "where": where(1)},
+        {"id": "below", "stated": "24,999", "kind": "count", "quote": "earning up to 24,999", "where": where(2)},
+        {"id": "drop", "stated": "0.02", "kind": "count", "quote": "a reduction of 0.02 in the rate", "where": where(3)},
+    ]
+    assert [p for p in discover(claims, "en") if "expr" in p] == []

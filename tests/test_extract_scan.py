@@ -211,3 +211,9 @@ def test_more_non_figures(text: str) -> None:
 def test_over_is_a_hedge_in_english_only() -> None:
     assert one("over 9 million jobs", "en").hedge is Hedge.ABOVE
     assert one("over 9 miljoen euro").hedge is Hedge.EXACT
+
+
+def test_a_number_after_a_hash_sign_names_something() -> None:
+    # A WARN listing: "(Store #2183) El Cajon 49 Closure" has one figure, the 49 people laid off.
+    found = scan("Haggen, Inc. (Store #2183) El Cajon 49 Closure Permanent", "en")
+    assert [(f.stated, f.kind) for f in found] == [("2183", "label"), ("49", "count")]

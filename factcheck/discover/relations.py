@@ -28,10 +28,16 @@ MAX_SUM_CANDIDATES = 12
 SUM_TERMS = range(3, 7)
 MIN_SCORE = 6
 
+_SUM_WORDS = (r"\bsamen\b|\bin totaal\b|\btotaal|\bopgeteld|\bwaarvan\b|\btogether|\bin total\b|\btotal|\bcombined"
+              r"|\bplus\b|\bbestaande uit\b|\bconsisting of\b|\bsaldo\b|\bbalance\b")
 _CUES = {
-    "difference": re.compile(r"\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bless\b|\bdaling|\bstijging|\btoename|\bafname", re.I),
-    "sum": re.compile(r"\bsamen\b|\bin totaal\b|\btotaal|\bopgeteld|\bwaarvan\b|\btogether|\bin total\b|\btotal|\bcombined|\bplus\b|\bbestaande uit\b|\bconsisting of\b", re.I),
-    "product": re.compile(r"\bdaarmee\b|\bkeer\b|\bmaal\b|\d\s?[x×]\s?[€$\d]|\btimes\b|\bmultiplied|\bper\b|\bà\b|\bthus\b|\btherefore\b|\bkomt .* uit op\b", re.I),
+    # a - b = c is b + c = a read the other way: the words of a sum support it too.
+    "difference": re.compile(
+        r"\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bhoger\b|\bless\b|\bhigher\b|\bdaling"
+        r"|\bstijging|\btoename|\bafname|\bverhoging|\bverlaging|\bincrease|\bincrement|\bdecrease|\breduc|\bleaving\b"
+        r"|\bremaining\b|\bresteren|\bover(?:blijft|blijven)\b|" + _SUM_WORDS, re.I),
+    "sum": re.compile(_SUM_WORDS, re.I),
+    "product": re.compile(r"\bdaarmee\b|\bkeer\b|\bmaal\b|\s[x×]\s+[€$£]?\s?\d|\btimes\b|\bmultiplied|\bper\b|\bà\b|\bthus\b|\btherefore\b|\bkomt .* uit op\b", re.I),
     "quotient": re.compile(r"\bper\b|\bgemiddeld|\baverage|\beach\b|\bgedeeld", re.I),
     "share": re.compile(r"%|procent|percent|\baandeel\b|\bshare\b|\bdeel\b", re.I),
 }
@@ -141,8 +147,12 @@ class _Passage:
             score += 1
         if relation != "share" and all(f.position[1] == target.position[1] for f in inputs):
             score -= 1  # a list on one line is more often an enumeration than a calculation
-        if relation == "sum" and len(inputs) >= 4 and not cue:
-            score -= 1  # four or more amounts of a passage add up to a fifth by chance too often
+        if not cue:
+            # Without words that say so, only a match of large, precise numbers is convincing:
+            # lists of counts (a table read as text) add up by chance all the time.
+            score -= 1
+            if relation == "sum" and len(inputs) >= 4:
+                score -= 1  # four or more amounts of a passage add up to a fifth by chance too often
         return score, cue
 
 
@@ -165,13 +175,18 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                     c_v = scaled[c.id][0]
                     if c.id in (a.id, b.id) or c_v == a_v or c_v == b_v or c.kind == "percent":
                         continue
+                    if a.kind == "percent" or b.kind == "percent":
+                        continue  # a difference of percentages is in percentage points, never a bare figure
                     if not _same_dims(a.dims, c.dims):
                         continue
                     exact = point == c_v
+                    if not exact and _too_loose(lo, hi, c_v):
+                        continue
                     score, cue = index.score(c, (a, b), "difference", exact)
                     found.append(Proposal(c, (a, b), "difference", f"{a.id} - {b.id}", exact, score, cue, True))
         # product a × b = c (each unordered pair once); a product carries the denominator twice
-        if a.id < b.id and a.kind != "percent" and b.kind != "percent":
+        if a.id < b.id and a.kind != "percent" and b.kind != "percent" and a_v != den and b_v != den:
+            # (a factor of exactly 1 proves nothing, and its rounding interval is ±50 %)
             point = a_v * b_v
             if a_lo is None or a_hi is None or b_lo is None or b_hi is None:
                 lo = hi = None
@@ -186,6 +201,8 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                 if not allowed:
                     continue
                 exact = point == c_v * den
+                if not exact and _too_loose(lo, hi, c_v * den):
+                    continue
                 score, cue = index.score(c, (a, b), "product", exact)
                 found.append(Proposal(c, (a, b), "product", f"{a.id} * {b.id}", exact, score, cue, unit_exact))
         # share: p% of b = c, that is a × b / 100 = c: the figures that hold the point itself
@@ -201,6 +218,12 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                 score, cue = index.score(c, (a, b), "share", exact)
                 found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True))
     return found
+
+
+def _too_loose(lo: int | None, hi: int | None, target: int) -> bool:
+    """A match within rounding says nothing when the computed range is wider than half the target:
+    $25,000 - 24,999 "meets" 0.02, because $25,000 may be anything from $24,500 to $25,500."""
+    return lo is None or hi is None or 2 * (hi - lo) > abs(target)
 
 
 def _denominator(figures: Sequence[Fig]) -> int:
@@ -258,6 +281,8 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                         continue
                     if open_ended and not open_ended.isdisjoint(where):
                         continue
+                    if _too_loose(sum(lo_ends), sum(hi_ends), t_point):
+                        continue
                     exact = False
                 score, cue = index.score(total, combo, "sum", exact)
                 expr = "sum(" + ", ".join(f.id for f in combo) + ")"
@@ -293,7 +318,9 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         proposals.extend(_binary(passage, index))
         proposals.extend(_sums(passage, index))
     proposals = [p for p in proposals if p.score >= MIN_SCORE]
-    proposals.sort(key=lambda p: (-p.score, -abs(p.target.value), p.target.id, p.expr))
+    # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
+    # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
+    proposals.sort(key=lambda p: (-p.score, -len(p.inputs), -abs(p.target.value), p.target.id, p.expr))
     kept: list[Proposal] = []
     targets: set[str] = set()
     seen_sets: set[frozenset[str]] = set()

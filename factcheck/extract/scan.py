@@ -507,6 +507,8 @@ class Scanner:
             return Found(s, e, core, "reference")  # NM–035, FAA–2020
         if before == "+" and s >= 2 and text[s - 2].isalpha():
             return Found(s, e, core, "label")  # t+3 on a chart axis
+        if before == "#":
+            return Found(s, e, core, "label")  # "Store #2183", "#5": a number that names, not counts
         if _LIST_MARK_RIGHT.match(text, e) and len(core) <= 2 and core.isdigit() and _LIST_MARK_LEFT.search(
             text, max(0, s - 6), s
         ):
