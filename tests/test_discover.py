@@ -200,3 +200,55 @@ def test_a_match_within_rounding_must_be_narrower_than_its_target() -> None:
         {"id": "drop", "stated": "0.02", "kind": "count", "quote": "a reduction of 0.02 in the rate", "where": where(3)},
     ]
     assert [p for p in discover(claims, "en") if "expr" in p] == []
+
+
+def _conflicts(claims: list[dict]) -> list[list[str]]:
+    from factcheck.discover.figures import from_dicts
+    from factcheck.discover.repeats import find_repeats, judge_statements
+
+    groups = find_repeats(from_dicts(claims, "nl"))
+    return [sorted(f.id for f in g.members) for g in groups if judge_statements(g.members)[0] == "conflict"]
+
+
+def _said(id: str, stated: str, quote: str, page: int, period: str = "2021") -> dict:
+    return {"id": id, "stated": stated, "kind": "money", "unit": "EUR", "quote": quote, "period": period,
+            "where": {"page": page, "line": 10}}
+
+
+def test_sentences_of_one_pattern_about_different_things_do_not_conflict() -> None:
+    # O&I-lijst p. 60: two reserves, one sentence pattern; each sentence has a word the other lacks.
+    claims = [
+        _said("visserij", "24,6 miljoen euro", "Per 2021 is de stand van de begrotingsreserve visserij 24,6 miljoen euro, "
+              "waarvan 35 procent juridisch verplicht.", 60),
+        _said("apurement", "85,1 miljoen euro", "Per 2021 is de stand van de begrotingsreserve apurement 85,1 miljoen euro "
+              "waarvan 15 procent juridisch verplicht is.", 61),
+    ]
+    assert _conflicts(claims) == []
+
+
+def test_a_conflict_is_never_inferred_through_a_chain() -> None:
+    # b repeats a (equal values); c contradicts b's sentence but not a's: no conflict of a with c.
+    claims = [
+        _said("a", "284 miljoen euro", "De bruto besparing van de lesuren loopt op tot 284 miljoen euro.", 27, "2024"),
+        _said("b", "284 miljoen euro", "Dit levert een bruto besparing op van 284 miljoen euro omdat minder leraren nodig zijn.", 28, "2024"),
+        _said("c", "243 miljoen euro", "Dit levert een bruto besparing op van 243 miljoen euro omdat minder leraren nodig zijn, "
+              "bij een andere variant van de lesuren.", 29, "2024"),
+    ]
+    assert _conflicts(claims) == []
+
+
+def test_the_same_sentence_with_another_amount_is_a_conflict() -> None:
+    # The shape of the 2027 savings in the bundled answers, in two other passages.
+    claims = [
+        _said("een", "1 miljard", "Vanaf 2027 is ook de 1 miljard besparing uit het hoofdlijnenakkoord verwerkt.", 1, "vanaf 2027"),
+        _said("twee", "500 miljoen euro", "Voor het jaar 2027 is 500 miljoen euro besparing uit het hoofdlijnenakkoord verwerkt.", 5, "2027"),
+    ]
+    assert _conflicts(claims) == [["een", "twee"]]
+    # A register read as text (dates and counts in every row) is never a conflict.
+    register = [
+        _said("r1", "78", "Layoff Temporary 06/29/2015 07/07/2015 BAE Systems San Francisco 78 Layoff Temporary", 1, "2015"),
+        _said("r2", "134", "Layoff Permanent 08/25/2015 09/08/2015 BAE SYSTEMS San Francisco 134 Layoff Temporary", 4, "2015"),
+    ]
+    for row in register:
+        row.update(kind="count", unit="person")
+    assert _conflicts(register) == []

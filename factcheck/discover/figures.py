@@ -106,6 +106,13 @@ def topic_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return hits / len(small)
 
 
+def shared_words(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many words of the smaller set the other set has (compounds count, as in topic_similarity)."""
+    if not a or not b:
+        return 0
+    return round(topic_similarity(a, b) * min(len(a), len(b)))
+
+
 _COMPOUND_MIN = 5
 
 

@@ -9,11 +9,13 @@ opvangplekken" decided in 2023 and kept from 2027 on is one figure, stated six t
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Sequence
 
-from factcheck.discover.figures import Fig, periods_overlap, topic_similarity
+from factcheck.discover.figures import Fig, periods_overlap, shared_words, topic_similarity
 
 MIN_TOPIC_SIMILARITY = 0.5
 # Equal values are cheap evidence of the same quantity only when the number is not trivial;
@@ -33,8 +35,48 @@ class RepeatGroup:
     members: tuple[Fig, ...]
 
 
+# A sentence with more numbers than this (dates included) is a listing, such as a table read as
+# text or a register of events; its figures may corroborate others but never contradict them.
+MAX_NUMBERS_PER_STATEMENT = 6
+# Two different values are called one quantity only when their sentences say the same thing:
+# this many content words in common, and this share of all their content words. Two sentences
+# of one pattern about different things ("de reserve visserij", "de reserve apurement"; "OESO-
+# donoren", "EU-donoren") each have words the other lacks.
+MIN_SHARED_WORDS_CONFLICT = 3
+MIN_WORD_OVERLAP_CONFLICT = 0.75
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _similarity(a: Fig, b: Fig) -> float:
     return topic_similarity(a.words, b.words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbers(quote: str) -> int:
+    return len(_DIGITS.findall(quote))
+
+
+@functools.lru_cache(maxsize=4096)
+def _template(quote: str) -> str:
+    return " ".join(_DIGITS.sub("#", quote).split())
+
+
+def _contradicts(a: Fig, b: Fig) -> bool:
+    """May two different values be statements of one quantity, so that they conflict?
+
+    Only on solid evidence: other passages, overlapping periods, a strong topic match with
+    several words in common, and not two fillings of one sentence pattern ("de reserve visserij
+    is 24,6 miljoen" / "... 85,1 miljoen", a running head with a page number, a variant list).
+    """
+    if a.passage == b.passage or not periods_overlap(a.period, b.period):
+        return False
+    if a.quote == b.quote or _template(a.quote) == _template(b.quote):
+        return False
+    if _numbers(a.quote) > MAX_NUMBERS_PER_STATEMENT or _numbers(b.quote) > MAX_NUMBERS_PER_STATEMENT:
+        return False
+    shared = shared_words(a.words, b.words)
+    overlap = shared / (len(a.words) + len(b.words) - shared) if shared else 0.0
+    return shared >= MIN_SHARED_WORDS_CONFLICT and overlap >= MIN_WORD_OVERLAP_CONFLICT
 
 
 def _related(a: Fig, b: Fig) -> bool:
@@ -44,7 +86,12 @@ def _related(a: Fig, b: Fig) -> bool:
         return False
     if a.value == b.value:
         return _similarity(a, b) >= MIN_TOPIC_SIMILARITY_EQUAL
-    return a.passage != b.passage and periods_overlap(a.period, b.period) and _similarity(a, b) >= MIN_TOPIC_SIMILARITY
+    return _contradicts(a, b)
+
+
+def _compatible(a: Fig, b: Fig) -> bool:
+    # Members of one group: equal, or of periods that cannot clash, or directly in conflict.
+    return a.value == b.value or not periods_overlap(a.period, b.period) or _contradicts(a, b)
 
 
 def disagree(a: Fig, b: Fig) -> bool:
@@ -59,9 +106,18 @@ def disagree(a: Fig, b: Fig) -> bool:
 
 
 def find_repeats(figures: Sequence[Fig]) -> list[RepeatGroup]:
-    """Groups of statements of the same quantity, in document order; small round numbers skipped."""
-    candidates = [f for f in figures if f.value != 0 and not (f.value.denominator == 1 and abs(f.value) < 10)]
+    """Groups of statements of the same quantity, in document order; small round numbers skipped.
+
+    Equal values with a common topic form groups first. Two groups with different values join
+    only when every pair across them that could disagree is itself a direct match
+    (:func:`_contradicts`): a conflict is never inferred through a chain of resemblances.
+    """
+    candidates = [
+        f for f in figures
+        if f.value != 0 and not (f.value.denominator == 1 and abs(f.value) < 10) and f.dims is not None
+    ]
     parent = {f.id: f.id for f in candidates}
+    members: dict[str, list[Fig]] = {f.id: [f] for f in candidates}
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -69,14 +125,18 @@ def find_repeats(figures: Sequence[Fig]) -> list[RepeatGroup]:
             x = parent[x]
         return x
 
-    # Only pairs that _related can accept are compared: equal values within one unit and kind,
-    # and different values only between figures with a period (an unknown period overlaps
-    # nothing). A long document has thousands of figures; comparing every pair is quadratic.
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[ra] = rb
+            members[rb].extend(members.pop(ra))
+
+    # Only pairs that can match are compared: equal values within one unit and kind, and
+    # different values only between figures with a period (an unknown period overlaps nothing).
+    # A long document has thousands of figures; comparing every pair is quadratic.
     same_value: dict[tuple[object, ...], list[Fig]] = {}
     dated: dict[tuple[object, ...], list[Fig]] = {}
     for fig in candidates:
-        if fig.dims is None:
-            continue
         same_value.setdefault((fig.dims, fig.kind, fig.value), []).append(fig)
         if fig.period is not None:
             dated.setdefault((fig.dims, fig.kind), []).append(fig)
@@ -84,12 +144,15 @@ def find_repeats(figures: Sequence[Fig]) -> list[RepeatGroup]:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if root(a.id) != root(b.id) and _similarity(a, b) >= MIN_TOPIC_SIMILARITY_EQUAL:
-                    parent[root(a.id)] = root(b.id)
-    for group in dated.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a.value != b.value and root(a.id) != root(b.id) and _related(a, b):
-                    parent[root(a.id)] = root(b.id)
+                    join(a.id, b.id)
+    links = [
+        (a, b) for group in dated.values() for i, a in enumerate(group) for b in group[i + 1:]
+        if a.value != b.value and _contradicts(a, b)
+    ]
+    for a, b in links:
+        ra, rb = root(a.id), root(b.id)
+        if ra != rb and all(_compatible(x, y) for x in members[ra] for y in members[rb]):
+            join(a.id, b.id)
 
     clusters: dict[str, list[Fig]] = {}
     for fig in candidates:
