@@ -79,11 +79,13 @@ def decimals_for(value: Fraction, max_decimals: int, significant: int = 0) -> in
     """
     decimals = max_decimals
     if significant > 0 and value != 0:
-        magnitude = abs(value)
-        # Smallest d with magnitude * 10**d >= 10**(significant-1).
+        value = Fraction(value)
+        # Smallest d with |value| * 10**d >= 10**(significant-1), in integers:
+        # |numerator| * 10**d >= 10**(significant-1) * denominator.
+        numerator = abs(value.numerator)
+        threshold = 10 ** (significant - 1) * value.denominator
         needed = 0
-        threshold = Fraction(10 ** (significant - 1))
-        while magnitude * 10**needed < threshold and needed < 12:
+        while numerator * 10**needed < threshold and needed < 12:
             needed += 1
         decimals = max(decimals, needed)
     return min(decimals, 12)
@@ -106,29 +108,54 @@ def _fast_symbols(locale: str) -> tuple[str, str] | None:
     return symbols
 
 
+def _rounded(value: Fraction, decimals: int) -> tuple[int, bool]:
+    """(``value`` × 10^decimals rounded half away from zero, with its sign; whether that was exact).
+
+    Integer arithmetic on the numerator and denominator only: the same rounding as
+    :func:`round_fraction`, without building a Fraction or a Decimal.
+    """
+    numerator, denominator = value.numerator, value.denominator
+    if decimals >= 0:
+        numerator *= 10**decimals
+    else:
+        denominator *= 10 ** (-decimals)
+    whole, rest = divmod(-numerator if numerator < 0 else numerator, denominator)
+    if 2 * rest >= denominator:
+        whole += 1
+    return (-whole if numerator < 0 else whole), rest == 0
+
+
 def _fast_plain(value: Fraction, decimals: int, symbols: tuple[str, str]) -> str:
     """Round half away from zero and group digits, exactly as _plain does through Babel."""
-    scaled = value * (10**decimals) if decimals >= 0 else value / (10 ** (-decimals))
-    negative = scaled < 0
-    whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
-    if 2 * rest >= scaled.denominator:
-        whole += 1
-    digits = str(whole)
-    if decimals > 0:
-        digits = digits.rjust(decimals + 1, "0")
-        integer, fraction = digits[:-decimals], digits[-decimals:].rstrip("0")
-    else:
-        integer, fraction = digits + "0" * (-decimals), ""
+    return _fast_text(*_rounded(value, decimals), decimals, symbols)
+
+
+def _fast_text(rounded: int, _exact: bool, decimals: int, symbols: tuple[str, str]) -> str:
+    """The digits of ``rounded`` × 10^-decimals, grouped; trailing decimal zeros dropped."""
+    negative = rounded < 0
+    whole = -rounded if negative else rounded
     group, point = symbols
-    grouped = f"{int(integer):,}".replace(",", group)
-    text = f"{grouped}{point}{fraction}" if fraction else grouped
-    return f"{MINUS}{text}" if negative and whole else text
+    if decimals > 0:
+        scale = 10**decimals
+        integer, fraction = divmod(whole, scale)
+        grouped = f"{integer:,}"
+        if group != ",":
+            grouped = grouped.replace(",", group)
+        text = f"{grouped}{point}{str(fraction).rjust(decimals, '0').rstrip('0')}" if fraction else grouped
+    else:
+        grouped = f"{whole * 10 ** (-decimals):,}"
+        text = grouped.replace(",", group) if group != "," else grouped
+    return f"{MINUS}{text}" if negative else text
 
 
 def _plain(value: Fraction, language: str | None, decimals: int) -> str:
     symbols = _fast_symbols(babel_locale(language))
     if symbols is not None:
         return _fast_plain(value, decimals, symbols)
+    return _babel_plain(value, language, decimals)
+
+
+def _babel_plain(value: Fraction, language: str | None, decimals: int) -> str:
     rounded = round_fraction(value, decimals)
     if rounded == 0:
         rounded = Decimal(0)  # no "-0"
@@ -151,10 +178,17 @@ def format_number(
     At most ``max_decimals`` decimals are shown (trailing zeros dropped), more when needed to show
     ``significant`` digits. With ``mark_inexact`` a value that had to be rounded is prefixed "≈".
     """
-    value = Fraction(value)
-    decimals = decimals_for(value, max_decimals, significant)
-    text = _plain(value, language, decimals)
-    if mark_inexact and Fraction(round_fraction(value, decimals)) != value:
+    if type(value) is not Fraction:
+        value = Fraction(value)
+    decimals = decimals_for(value, max_decimals, significant) if significant > 0 else min(max_decimals, 12)
+    symbols = _fast_symbols(babel_locale(language))
+    if symbols is not None:
+        rounded, exact = _rounded(value, decimals)
+        text = _fast_text(rounded, exact, decimals, symbols)
+    else:
+        text = _babel_plain(value, language, decimals)
+        exact = Fraction(round_fraction(value, decimals)) == value
+    if mark_inexact and not exact:
         return f"{APPROX}{text}"
     return text
 
@@ -172,15 +206,20 @@ def format_money(
 ) -> str:
     """Money as Dutch and English budget documents print it: ``€ 983.113.200`` / ``€983,113,200``."""
     locale = babel_locale(language)
-    symbol = get_currency_symbol(currency, locale=locale)
+    symbol, gap = _money_prefix(currency, locale)
     number = format_number(value, language, max_decimals, **kw)  # type: ignore[arg-type]
     approx = sign = ""
     if number.startswith(APPROX):
         approx, number = APPROX, number[len(APPROX) :]
     if number.startswith(MINUS):
         sign, number = MINUS, number[1:]
-    gap = "\u00a0" if locale.startswith("nl") else ""
     return f"{approx}{sign}{symbol}{gap}{number}"
+
+
+@lru_cache(maxsize=256)
+def _money_prefix(currency: str, locale: str) -> tuple[str, str]:
+    """(currency symbol, gap before the number) for a locale; Babel is asked once per pair."""
+    return get_currency_symbol(currency, locale=locale), ("\u00a0" if locale.startswith("nl") else "")
 
 
 def format_percent(value: Fraction | int, language: str | None = "nl", max_decimals: int = 2, **kw: object) -> str:
@@ -208,18 +247,32 @@ def format_value(
     if value is None:
         return ""
     if unit:
-        bare = " ".join(unit.split())
-        head, sep, rest = bare.partition("/")
-        if sep and head.strip().upper() in _CURRENCIES and rest.strip():
+        kind, name, suffix = _unit_kind(unit)
+        if kind == "money":
             # "EUR / place / year" -> "€ 55.700 / place / year"
-            money = format_money(value, language, head.strip().upper(), max_decimals, **kw)
-            return f"{money}\u00a0/ {rest.strip()}"
-        if bare.upper() in _CURRENCIES:
-            return format_money(value, language, bare.upper(), max_decimals, **kw)
-        if bare.lower() in _PERCENT_UNITS:
+            return f"{format_money(value, language, name, max_decimals, **kw)}{suffix}"
+        if kind == "percent":
             return format_percent(value, language, max_decimals, **kw)
-        return f"{format_number(value, language, max_decimals, **kw)}\u00a0{bare}"  # type: ignore[arg-type]
+        return f"{format_number(value, language, max_decimals, **kw)}{suffix}"  # type: ignore[arg-type]
     return format_number(value, language, max_decimals, **kw)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1024)
+def _unit_kind(unit: str) -> tuple[str, str, str]:
+    """How :func:`format_value` writes a unit: (kind, currency, text after the number).
+
+    kind is "money" (the currency before the number, any "/ rest" after it), "percent", or
+    "other" (the unit after the number). Worked out once per unit string.
+    """
+    bare = " ".join(unit.split())
+    head, sep, rest = bare.partition("/")
+    if sep and head.strip().upper() in _CURRENCIES and rest.strip():
+        return "money", head.strip().upper(), f"\u00a0/ {rest.strip()}"
+    if bare.upper() in _CURRENCIES:
+        return "money", bare.upper(), ""
+    if bare.lower() in _PERCENT_UNITS:
+        return "percent", "", ""
+    return "other", "", f"\u00a0{bare}"
 
 
 def format_interval(
@@ -242,7 +295,7 @@ def format_interval(
     if lo == hi:
         return format_value(lo, language, unit, max(max_decimals, decimals_for(lo, 0, 3)))
     decimals = max_decimals
-    while decimals < 12 and round_fraction(lo, decimals) == round_fraction(hi, decimals):
+    while decimals < 12 and _rounded(lo, decimals)[0] == _rounded(hi, decimals)[0]:
         decimals += 1
     # The unit once, not twice: "€ 450.000.000 – € 550.000.000 / year", "41.000 – 42.000 place".
     bound_unit, suffix = _split_unit(unit)

@@ -49,13 +49,22 @@ def clean(text: object) -> str:
     if text is None:
         return ""
     s = str(text)
+    # Every character either pattern matches is not printable (categories Cc, Cf, Cs, Cn, Zl,
+    # Zp), except "\n", which stays, and tab, which neither matches. So a string that is
+    # printable apart from those needs no regular expression.
+    if s.isprintable() or s.replace("\n", "").replace("\t", "").isprintable():
+        return s
     s = _LINE_BREAKS.sub("\n", s)
     return _UNSAFE.sub("", s)
 
 
 def one_line(text: object) -> str:
     """:func:`clean`, with every run of whitespace (newlines included) made one space."""
-    return _SPACES.sub(" ", clean(text)).strip()
+    s = clean(text)
+    # A printable string holds no tab or newline, and U+0020 is its only white space.
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s
+    return _SPACES.sub(" ", s).strip()
 
 
 def markdown_text(text: object) -> str:
@@ -85,6 +94,8 @@ def guard_workflow_commands(text: str) -> str:
     """
     # The runner reads lines with .NET's ReadLine, which also splits at a lone "\r".
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "::" not in text:  # the pattern needs two colons in a row; a long report rarely has any
+        return text
     return _WORKFLOW_COMMAND.sub(r"\1: ", text)
 
 
