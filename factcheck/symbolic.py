@@ -6,10 +6,13 @@ from text: ``sympify``/``parse_expr`` execute Python and are not used anywhere.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
+from functools import lru_cache
 from typing import Mapping
 
 import sympy
+from sympy.printing.latex import LatexPrinter
 
 from factcheck.formula import Node, parse_formula
 
@@ -94,3 +97,100 @@ def formula_latex(expr: str) -> str:
 def formula_pretty(expr: str) -> str:
     """A readable one-line rendering of a formula's text using sympy's printer."""
     return sympy.sstr(to_sympy(parse_formula(expr).root))
+
+
+# Display of many formulas: sympy's printers take about a millisecond per formula, and a large
+# claim corpus has thousands of formulas of a few shapes ("a{n} * b{n}", "sum(t…, t…)"). Each
+# shape is printed once, with a placeholder for each claim name, and the names are put in after.
+#
+# sympy's output depends on the names in just these ways, and the placeholders keep each one:
+# - the order of terms and factors (sort keys compare names as strings): placeholder k stands
+#   for the k-th name in string order, and placeholders sort in the same order;
+# - sstr writes a name as it is, and only asks whether a term starts with "-" (no name does);
+# - LaTeX writes a name through _deal_with_super_sub, and then only asks whether a term's LaTeX
+#   starts with a digit, ends with a digit (before closing braces and spaces: "\cdot" between
+#   numbers), or holds "^" (a power of it is parenthesized). The placeholder's LaTeX (set with
+#   the printer's symbol_names) has each of these exactly when the name's own LaTeX has it.
+# tests/test_report_formula_cache.py compares the result with the direct printers on many
+# formulas and awkward names.
+_LATEX_NUMBER_END = re.compile(r"[0-9][} ]*$")  # sympy.printing.latex._between_two_numbers_p
+_LATEX_NUMBER_START = re.compile(r"(\d|\\frac{\d+}{\d+})")
+_shapes: dict[tuple[object, ...], tuple[str, str]] = {}
+_MAX_SHAPES = 4096
+
+
+_LATEX_PRINTER = LatexPrinter()  # what sympy.latex(symbol) uses, made once
+
+
+@lru_cache(maxsize=65536)
+def _name_latex(symbol_name: str) -> tuple[str, tuple[bool, bool, bool]]:
+    """LaTeX of a claim name as sympy writes it, and whether it starts with a number, holds a
+    power, ends with a number: the three things sympy's LaTeX printer asks of it."""
+    text = _LATEX_PRINTER.doprint(sympy.Symbol(symbol_name))
+    return text, (bool(_LATEX_NUMBER_START.match(text)), "^" in text, bool(_LATEX_NUMBER_END.search(text)))
+
+
+def _placeholder(rank: int) -> str:
+    # Control characters never occur in sympy's output or in a claim id; the fixed width makes
+    # string order equal rank order.
+    return f"\x01{rank:06d}\x02"
+
+
+def _placeholder_latex(rank: int, marks: tuple[bool, bool, bool]) -> str:
+    """LaTeX for placeholder ``rank`` that starts with a digit, holds "^" and ends with a digit
+    exactly when the name it stands for does."""
+    starts, power, ends = marks
+    return f"{'0' if starts else ''}{_placeholder(rank)}{'^' if power else ''}{'0' if ends else ''}"
+
+
+def formula_display(root: Node) -> tuple[str, str]:
+    """(:func:`formula_pretty`, :func:`formula_latex`) of a parsed formula, printed once per shape."""
+    names: dict[str, str] = {}  # symbol name -> placeholder, filled after sorting
+
+    def collect(node: Node) -> None:
+        if node.op == "ref":
+            names[_symbol_name(node.name or "")] = ""
+        for arg in node.args:
+            collect(arg)
+
+    collect(root)
+    ordered = sorted(names)
+    for rank, name in enumerate(ordered):
+        names[name] = _placeholder(rank)
+    latexes = [_name_latex(name) for name in ordered]
+
+    def shape(node: Node) -> object:
+        op = node.op
+        if op == "ref":
+            return names[_symbol_name(node.name or "")]
+        if op in ("num", "pct"):
+            return (op, node.value)
+        return (op, node.name, node.exponent, *(shape(a) for a in node.args))
+
+    key = (shape(root), tuple(marks for _, marks in latexes))
+    printed = _shapes.get(key)
+    if printed is None:
+        placeholder_root = _rename(root, names)
+        expression = to_sympy(placeholder_root)
+        symbols = {
+            sympy.Symbol(_placeholder(rank)): _placeholder_latex(rank, marks)
+            for rank, (_, marks) in enumerate(latexes)
+        }
+        printed = (sympy.sstr(expression), sympy.latex(expression, symbol_names=symbols))
+        if len(_shapes) >= _MAX_SHAPES:
+            _shapes.clear()
+        _shapes[key] = printed
+    pretty, latex = printed
+    for rank, name in enumerate(ordered):
+        pretty = pretty.replace(_placeholder(rank), name)
+        latex = latex.replace(_placeholder_latex(rank, latexes[rank][1]), latexes[rank][0])
+    return pretty, latex
+
+
+def _rename(node: Node, names: Mapping[str, str]) -> Node:
+    """The tree with each claim name replaced by its placeholder."""
+    if node.op == "ref":
+        return Node("ref", name=names[_symbol_name(node.name or "")], col=node.col)
+    if not node.args:
+        return node
+    return Node(node.op, tuple(_rename(a, names) for a in node.args), node.value, node.name, node.text, node.exponent, node.col)
