@@ -13,6 +13,8 @@ import sys
 from typing import Sequence, TextIO
 
 from rich import box
+from rich._ratio import ratio_reduce
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
@@ -20,7 +22,7 @@ from rich.text import Text
 
 from factcheck.model import Result
 from factcheck.report.sanitize import clean, guard_workflow_commands
-from factcheck.report.view import ReportView, ResultView
+from factcheck.report.view import DocumentView, ReportView, ResultView
 
 STYLES = {
     "consistent": "green",
@@ -36,26 +38,132 @@ STYLES = {
 WIDTH = 120  # of the plain-text rendering
 
 
-def _verdict(row: ResultView) -> Text:
-    text = Text()
+# Each styled piece of the report is a list of (text, style) parts: rich's Text is assembled from
+# them for the console, and the plain-text fast path below joins their text.
+Parts = list[tuple[str, str]]
+
+
+def _verdict_parts(row: ResultView) -> Parts:
+    parts: Parts = []
     if not row.expected:
-        text.append("✗ ", style="bold red")
-    text.append(row.verdict, style=STYLES.get(row.verdict, ""))
+        parts.append(("✗ ", "bold red"))
+    parts.append((row.verdict, STYLES.get(row.verdict, "")))
     if row.expected and row.expect:
-        text.append(" (expected)", style="dim")
+        parts.append((" (expected)", "dim"))
     if row.change is not None:
-        text.append(f"\n{row.change.text}", style="italic")
-    return text
+        parts.append((f"\n{row.change.text}", "italic"))
+    return parts
 
 
-def _quote(row: ResultView) -> Text:
-    text = Text()
-    for part, marked in row.quote_parts:
-        text.append(part, style="bold underline" if marked else "")
-    return text
+def _verdict(row: ResultView) -> Text:
+    return Text.assemble(*_verdict_parts(row))
 
 
-def _renderables(view: ReportView) -> list[object]:
+def _plain(parts: Parts) -> str:
+    return "".join(text for text, _ in parts)
+
+
+# The columns of the per-document table: (header, no_wrap, overflow, min_width).
+_COLUMNS: tuple[tuple[str, bool, str, int | None], ...] = (
+    ("verdict", True, "ellipsis", None),
+    ("claim", False, "fold", 12),
+    ("stated", False, "fold", None),
+    ("computed", False, "fold", None),
+    ("difference", False, "fold", None),
+    ("rel.", True, "fold", None),
+    ("where", False, "fold", None),
+)
+
+
+def _row_cells(row: ResultView) -> list[str]:
+    """The table cells of a result after the verdict, as plain text."""
+    return [
+        row.id, row.stated, row.computed, row.difference, row.relative_difference,
+        row.location or row.source_location,
+    ]
+
+
+def _table_title(doc: DocumentView) -> str:
+    return f"{doc.id}: {doc.claim_file}"
+
+
+_CAPTION = "✗ = unexpected verdict"
+
+
+def _table(title: str, caption: str | None, rows: list[list[Text]]) -> Table:
+    """A results table: one row of cells (verdict, claim, stated, ...) per result."""
+    table = Table(
+        title=Text(title),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=False,
+        caption=Text(caption) if caption is not None else None,
+        caption_justify="left",
+    )
+    for header, no_wrap, overflow, min_width in _COLUMNS:
+        if overflow == "ellipsis":  # rich's default
+            table.add_column(header, no_wrap=no_wrap)
+        else:
+            table.add_column(header, no_wrap=no_wrap, overflow=overflow, min_width=min_width)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _results_table(doc: DocumentView, rows: list[ResultView]) -> Table:
+    return _table(_table_title(doc), _caption(rows), [[_verdict(r), *(Text(c) for c in _row_cells(r))] for r in rows])
+
+
+def _caption(rows: list[ResultView]) -> str | None:
+    return _CAPTION if any(not r.expected for r in rows) else None
+
+
+def _detail_parts(row: ResultView) -> tuple[Parts, Parts]:
+    """(title, body) of the section on a result that needs attention."""
+    title: Parts = [(row.key, "bold"), (" ", "")]
+    title += _verdict_parts(row)
+    title.append((f"  {row.source_location}", "dim"))
+    body: Parts = []
+    if row.quote_parts:
+        body.append(("quote: ", "dim"))
+        body += [(part, "bold underline" if marked else "") for part, marked in row.quote_parts]
+        body.append(("\n", ""))
+    for label, value in (
+        ("where", row.location),
+        (
+            "stated",
+            f"{row.stated} = {row.stated_value}" if row.stated_value not in ("", row.stated) else row.stated,
+        ),
+        ("stated interval", row.stated_interval),
+        ("computed", row.computed),
+        ("computed interval", row.computed_interval),
+        (
+            "difference",
+            f"{row.difference} ({row.relative_difference})" if row.relative_difference else row.difference,
+        ),
+        ("formula", row.expr),
+        ("filled in", row.formula_filled),
+        *row.extra.items(),
+        ("missing", ", ".join(row.missing)),
+        ("message", row.message),
+    ):
+        if value:
+            body += [(f"{label}: ", "dim"), (value, ""), ("\n", "")]
+    body.append((row.explanation, ""))
+    return title, body
+
+
+def _detail(row: ResultView) -> Group:
+    title, body = _detail_parts(row)
+    return Group(Text.assemble(*title), Padding(Text.assemble(*body), (0, 0, 1, 4)))
+
+
+def _needs_detail(row: ResultView) -> bool:
+    return not (row.verdict == "consistent" and row.expected)
+
+
+def _head(view: ReportView) -> list[object]:
+    """What comes before the tables: header, documents, counts, changes, diagnostics."""
     out: list[object] = []
     head = Text()
     head.append("factcheck report", style="bold")
@@ -92,82 +200,20 @@ def _renderables(view: ReportView) -> list[object]:
         where = diag.file + (f":{diag.line}:{diag.col or 1}" if diag.line is not None else "")
         style = "red" if diag.severity == "error" else "yellow"
         out.append(Text(f"{where}: {diag.code} {diag.message}", style=style))
-
-    for doc, rows in view.by_document():
-        table = Table(
-            title=Text(f"{doc.id}: {doc.claim_file}"),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            expand=False,
-            caption=Text("✗ = unexpected verdict") if any(not r.expected for r in rows) else None,
-            caption_justify="left",
-        )
-        table.add_column("verdict", no_wrap=True)
-        table.add_column("claim", overflow="fold", min_width=12)
-        table.add_column("stated", overflow="fold")
-        table.add_column("computed", overflow="fold")
-        table.add_column("difference", overflow="fold")
-        table.add_column("rel.", overflow="fold", no_wrap=True)
-        table.add_column("where", overflow="fold")
-        for row in rows:
-            table.add_row(
-                _verdict(row),
-                Text(row.id),
-                Text(row.stated),
-                Text(row.computed),
-                Text(row.difference),
-                Text(row.relative_difference),
-                Text(row.location or row.source_location),
-            )
-        out.append(table)
-
-    for row in view.results:
-        if row.verdict == "consistent" and row.expected:
-            continue
-        title = Text()
-        title.append(row.key, style="bold")
-        title.append(" ")
-        title.append_text(_verdict(row))
-        title.append(f"  {row.source_location}", style="dim")
-        lines: list[object] = [title]
-        body = Text()
-        if row.quote_parts:
-            body.append("quote: ", style="dim")
-            body.append_text(_quote(row))
-            body.append("\n")
-        for label, value in (
-            ("where", row.location),
-            (
-                "stated",
-                f"{row.stated} = {row.stated_value}" if row.stated_value not in ("", row.stated) else row.stated,
-            ),
-            ("stated interval", row.stated_interval),
-            ("computed", row.computed),
-            ("computed interval", row.computed_interval),
-            (
-                "difference",
-                f"{row.difference} ({row.relative_difference})" if row.relative_difference else row.difference,
-            ),
-            ("formula", row.expr),
-            ("filled in", row.formula_filled),
-            *row.extra.items(),
-            ("missing", ", ".join(row.missing)),
-            ("message", row.message),
-        ):
-            if value:
-                body.append(f"{label}: ", style="dim")
-                body.append(value)
-                body.append("\n")
-        body.append(row.explanation)
-        lines.append(Padding(body, (0, 0, 1, 4)))
-        out.append(Group(*lines))  # type: ignore[arg-type]
     return out
 
 
-def render(view: ReportView, width: int = WIDTH) -> str:
-    """The report as plain text (no ANSI codes), for files and tests."""
-    buf = io.StringIO()
-    console = Console(
+def _renderables(view: ReportView) -> list[object]:
+    """The whole report as rich renderables, for a console (colours on a terminal)."""
+    out = _head(view)
+    for doc, rows in view.by_document():
+        out.append(_results_table(doc, rows))
+    out += [_detail(row) for row in view.results if _needs_detail(row)]
+    return out
+
+
+def _console(buf: io.StringIO, width: int) -> Console:
+    return Console(
         file=buf,
         width=width,
         color_system=None,
@@ -177,10 +223,165 @@ def render(view: ReportView, width: int = WIDTH) -> str:
         highlight=False,
         legacy_windows=False,
     )
-    for item in _renderables(view):
-        console.print(item)
+
+
+def render(view: ReportView, width: int = WIDTH, *, fast: bool = True) -> str:
+    """The report as plain text (no ANSI codes), for files and tests.
+
+    The text is what rich prints for :func:`_renderables`. With ``fast`` (the default) the
+    results tables and sections are laid out by :class:`_PlainLayout`, which follows rich's
+    rules for them and hands rich every line it cannot place itself; rich prints the rest.
+    ``fast=False`` has rich print everything (tests compare the two).
+    """
+    buf = io.StringIO()
+    console = _console(buf, width)
+    if not fast:
+        for item in _renderables(view):
+            console.print(item)
+    else:
+        for item in _head(view):
+            console.print(item)
+        layout = _PlainLayout(console, width)
+        for doc, rows in view.by_document():
+            lines = layout.table(_table_title(doc), _caption(rows), [[_plain(_verdict_parts(r)), *_row_cells(r)] for r in rows])
+            if lines is None:
+                console.print(_results_table(doc, rows))
+            else:
+                buf.write("\n".join(lines) + "\n")
+        for row in view.results:
+            if _needs_detail(row):
+                title, body = _detail_parts(row)
+                buf.write("\n".join(layout.detail(_plain(title), _plain(body))) + "\n")
     text = "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
     return guard_workflow_commands(text)
+
+
+class _PlainLayout:
+    """Lays out the results tables and result sections as rich does, as plain text.
+
+    rich renders a table of 10,000 rows in about 7 s, mostly styling, measuring and cropping
+    segments cell by cell; for plain text almost every cell is its text padded to the column
+    width. This class follows rich's rules (``Table._calculate_column_widths``, the cell
+    ``Padding``, ``Text.wrap``) for the tables and sections :func:`_renderables` makes, and has
+    rich wrap each line that does not fit as it is. Trailing spaces are left to the caller,
+    which strips them from every line. tests/test_report_terminal_layout.py checks it against
+    rich on random tables and texts.
+    """
+
+    def __init__(self, console: Console, width: int) -> None:
+        self.console = console
+        self.width = width
+        self.box = box.SIMPLE_HEAD.substitute(console.options, safe=console.safe_box)
+
+    def wrap(self, text: str, width: int, justify: str = "default", overflow: str = "fold",
+             no_wrap: bool = False) -> list[str]:
+        """``Text(text).wrap(...)`` as plain lines (padded to ``width`` when justify is "left")."""
+        lines: list[str] = []
+        for line in text.split("\n"):
+            if "\t" not in line and cell_len(line) <= width:
+                lines.append(set_cell_size(line, width) if justify == "left" else line)
+            else:
+                wrapped = Text(line).wrap(self.console, width, justify=justify, overflow=overflow,  # type: ignore[arg-type]
+                                          no_wrap=no_wrap)
+                lines += [w.plain for w in wrapped]
+        return lines
+
+    def detail(self, title: str, body: str) -> list[str]:
+        """A result section: the title at full width, the body indented by 4, a blank line."""
+        return [*self.wrap(title, self.width), *("    " + line for line in self.wrap(body, self.width - 4)), ""]
+
+    @staticmethod
+    def _measure(text: str) -> tuple[int, int]:
+        """rich's ``Text.__rich_measure__``: (longest word, longest line) in cells."""
+        lines = text.splitlines()
+        longest = max(cell_len(line) for line in lines) if lines else 0
+        words = text.split()
+        return (max(cell_len(word) for word in words) if words else longest), longest
+
+    @staticmethod
+    def _padded(measure: tuple[int, int], width: int) -> tuple[int, int]:
+        """``Measurement.get`` of the text in a cell ``Padding`` of 1 left and right, at ``width``."""
+        if width < 1:
+            return 0, 0
+        if width - 2 < 1:
+            low, high = width, width
+        else:
+            low, high = _normalize(*measure)
+            low, high = min(low, width), min(high, width)
+            low, high = (0, 0) if high < 1 else _normalize(low, high)
+            low, high = min(low + 2, width), min(high + 2, width)
+        low, high = _normalize(low, high)
+        low, high = min(low, width), min(high, width)
+        return (0, 0) if high < 1 else _normalize(low, high)
+
+    def _column(self, measures: list[tuple[int, int]], width: int, min_width: int | None) -> tuple[int, int]:
+        """``Table._measure_column`` for one column of our tables at ``width``."""
+        if width < 1:
+            return 0, 0
+        padded = [self._padded(m, width) for m in set(measures)]
+        low = max(p[0] for p in padded) if padded else 1
+        high = max(p[1] for p in padded) if padded else width
+        low, high = min(low, width), min(high, width)
+        if min_width is not None:
+            floor = max(0, min_width + 2)
+            low, high = max(low, floor), max(high, floor)
+        return low, high
+
+    def _widths(self, columns: list[list[str]]) -> list[int]:
+        """``Table._calculate_column_widths`` for our tables (not expanded, no fixed widths)."""
+        extra = 2 + len(columns) - 1
+        available = self.width - extra
+        measures = [[self._measure(cell) for cell in column] for column in columns]
+        specs = _COLUMNS
+        ranges = [self._column(m, available, spec[3]) for m, spec in zip(measures, specs)]
+        widths = [high or 1 for _, high in ranges]
+        if sum(widths) > available:
+            widths = Table._collapse_widths(widths, [not spec[1] for spec in specs], available)
+            if sum(widths) > available:
+                excess = sum(widths) - available
+                widths = ratio_reduce(excess, [1] * len(widths), widths, widths)
+            ranges = [self._column(m, width, spec[3]) for m, width, spec in zip(measures, widths, specs)]
+            widths = [high or 0 for _, high in ranges]
+        return widths
+
+    def table(self, title: str, caption: str | None, rows: list[list[str]]) -> list[str] | None:
+        """The lines of a results table, or ``None`` when rich should lay it out."""
+        headers = [spec[0] for spec in _COLUMNS]
+        columns = [[header, *(row[i] for row in rows)] for i, header in enumerate(headers)]
+        widths = self._widths(columns)
+        table_width = sum(widths) + 2 + len(widths) - 1
+        if table_width > self.width or min(widths) < 3:
+            return None  # cropped by the console, or no room for a cell's text: rare, leave it to rich
+        lines = self.wrap(title, table_width, justify="left") if title else []  # rich skips an empty one
+        b = self.box
+        lines.append(b.get_top(widths))
+        edges = [(b.head_left, b.head_vertical, b.head_right), (b.mid_left, b.mid_vertical, b.mid_right),
+                 (b.foot_left, b.foot_vertical, b.foot_right)]
+        all_rows = [headers, *rows]
+        for index, cells in enumerate(all_rows):
+            rendered = []
+            for text, width, spec in zip(cells, widths, _COLUMNS):
+                rendered.append([f" {line} " for line in self.wrap(text, width - 2, "left", spec[2], spec[1])])
+            height = max(len(cell) for cell in rendered)
+            if height > 1:
+                for cell, width in zip(rendered, widths):
+                    blank = [" " * width] * (height - len(cell))
+                    cell[:] = blank + cell if index == 0 else cell + blank  # the header sits at the bottom
+            left, divider, right = edges[0 if index == 0 else (2 if index == len(all_rows) - 1 else 1)]
+            for line_no in range(height):
+                lines.append(left + divider.join(cell[line_no] for cell in rendered) + right)
+            if index == 0:
+                lines.append(b.get_row(widths, "head", edge=True))
+        lines.append(b.get_bottom(widths))
+        if caption:
+            lines += self.wrap(caption, table_width, justify="left")
+        return lines
+
+
+def _normalize(low: int, high: int) -> tuple[int, int]:
+    """``Measurement.normalize``."""
+    low = min(max(0, low), high)
+    return max(0, low), max(0, max(low, high))
 
 
 def print_report(view: ReportView, file: TextIO | None = None) -> None:

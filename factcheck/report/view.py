@@ -13,7 +13,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import datetime, timezone
 from fractions import Fraction
 from pathlib import Path
@@ -29,7 +29,8 @@ from factcheck.formatting import (
     format_value,
 )
 from factcheck.errors import FactcheckError
-from factcheck.model import ClaimFile, Diagnostic, Document, Result, Verdict
+from factcheck.formula import Node, parse_formula
+from factcheck.model import ClaimFile, Diagnostic, Document, Interval, Result, Verdict
 from factcheck.report.sanitize import clean, one_line
 
 __all__ = [
@@ -87,19 +88,48 @@ class DocumentView:
     claim_file: str
 
 
-@dataclass(frozen=True)
 class InputView:
-    name: str
-    claim_id: str
-    stated: str  # as printed
-    value: str  # formatted the document's way
-    exact: str | None
-    interval: str
-    unit: str
-    quote: str
-    quote_parts: tuple[tuple[str, bool], ...]
-    computed: bool
-    page: str
+    """One input of a relation as the reports show it; the formatted parts are made when first read."""
+
+    __slots__ = ("_input", "_language", "name", "claim_id", "stated", "exact", "unit", "quote", "computed", "page",
+                 "_value", "_interval", "_quote_parts")
+
+    def __init__(self, inp: Any, language: str) -> None:
+        claim = inp.claim
+        self._input = inp
+        self._language = language
+        self.name: str = clean(inp.name)
+        self.claim_id: str = clean(claim.qualified_id) if claim is not None else ""
+        self.stated: str = one_line(claim.stated) if claim is not None and claim.stated else ""  # as printed
+        self.exact: str | None = _exact(inp.value)
+        self.unit: str = clean(inp.unit or "")
+        self.quote: str = one_line(claim.quote) if claim is not None and claim.quote else ""
+        self.computed: bool = bool(inp.computed)
+        self.page: str = _where(claim.where)[2] if claim is not None else ""
+        self._value: str | None = None
+        self._interval: str | None = None
+        self._quote_parts: tuple[tuple[str, bool], ...] | None = None
+
+    @property
+    def value(self) -> str:
+        """The value, formatted the document's way."""
+        if self._value is None:
+            self._value = format_value(self._input.value, self._language, self._input.unit, 2, mark_inexact=True)
+        return self._value
+
+    @property
+    def interval(self) -> str:
+        if self._interval is None:
+            self._interval = format_interval(self._input.interval, self._language, self._input.unit)
+        return self._interval
+
+    @property
+    def quote_parts(self) -> tuple[tuple[str, bool], ...]:
+        if self._quote_parts is None:
+            claim = self._input.claim
+            figure_text = claim.figure.text if claim is not None and claim.figure is not None else None
+            self._quote_parts = mark_figure(self.quote, [self.stated, figure_text])
+        return self._quote_parts
 
 
 @dataclass(frozen=True)
@@ -136,6 +166,15 @@ class Change:
 
 @dataclass
 class ResultView:
+    """One result as every report shows it.
+
+    What each format needs differs: SARIF shows only unexpected verdicts, the terminal table no
+    quotes or inputs, and only the HTML report shows the formula printed by sympy. So the fields
+    that cost something to make (formatted numbers, the explanation, inputs, the formula) are
+    properties worked out on first read and kept; a format that does not read one never pays
+    for it, and formats rendered from one view share the work.
+    """
+
     result: Result
     key: str
     group: int  # 0 unexpected, 1 mismatch, 2 the rest
@@ -153,30 +192,89 @@ class ResultView:
     location: str  # "p. 12, line 3"
     source_location: str  # "claims/x.yaml:14:5"
     quote: str
-    quote_parts: tuple[tuple[str, bool], ...]
     stated: str
-    stated_value: str
-    stated_interval: str
-    computed: str
-    computed_interval: str
-    difference: str
-    relative_difference: str
     unit: str
-    explanation: str
     expr: str
-    formula: str
-    formula_latex: str
     formula_filled: str
     message: str
     missing: tuple[str, ...]
-    inputs: tuple[InputView, ...]
-    extra: dict[str, str]  # scale factor, units of a unit verdict...
     change: Change | None = None
+    language: str = "nl"  # the document's, which numbers are written in
+    raw_unit: str | None = None  # the unit numbers are formatted with
+    decimals: int = 2
 
     @property
     def status(self) -> str:
         """ "unexpected", or "expected" (the verdict is the accepted one)."""
         return "expected" if self.expected else "unexpected"
+
+    def _value(self, value: Fraction | None, mark_inexact: bool = False) -> str:
+        return format_value(value, self.language, self.raw_unit, self.decimals, mark_inexact=mark_inexact)
+
+    def _interval(self, interval: Interval | None) -> str:
+        return format_interval(interval, self.language, self.raw_unit, self.decimals)
+
+    @cached_property
+    def quote_parts(self) -> tuple[tuple[str, bool], ...]:
+        """The quote split into (text, is the figure) parts."""
+        figure = self.result.claim.figure
+        return mark_figure(self.quote, [self.stated, figure.text if figure else None])
+
+    @cached_property
+    def stated_value(self) -> str:
+        return self._value(self.result.stated_value)
+
+    @cached_property
+    def stated_interval(self) -> str:
+        return self._interval(self.result.stated_interval)
+
+    @cached_property
+    def computed(self) -> str:
+        return self._value(self.result.computed, mark_inexact=True)
+
+    @cached_property
+    def computed_interval(self) -> str:
+        return self._interval(self.result.computed_interval)
+
+    @cached_property
+    def difference(self) -> str:
+        return _signed_value(self.result.difference, self.language, self.raw_unit, self.decimals)
+
+    @cached_property
+    def relative_difference(self) -> str:
+        rel = self.result.relative_difference
+        return format_ratio_percent(rel, self.language) if rel is not None else ""
+
+    @cached_property
+    def explanation(self) -> str:
+        return clean(self.result.explanation).strip()
+
+    @cached_property
+    def inputs(self) -> tuple[InputView, ...]:
+        return tuple(InputView(i, self.language) for i in self.result.inputs)
+
+    @cached_property
+    def extra(self) -> dict[str, str]:
+        """Scale factor, units of a unit verdict, evidence, implied values..."""
+        return _extra(self.result, self.language, self.decimals)
+
+    @cached_property
+    def formula_root(self) -> Node | None:
+        """The parsed formula, or None when there is none or it does not parse."""
+        return _parsed(self.result.claim.expr)
+
+    @cached_property
+    def _formulas(self) -> tuple[str, str]:
+        return _formula(self.result.claim.expr, self.formula_root)
+
+    @property
+    def formula(self) -> str:
+        """The formula as sympy writes it."""
+        return self._formulas[0]
+
+    @property
+    def formula_latex(self) -> str:
+        return self._formulas[1]
 
 
 @dataclass
@@ -268,12 +366,24 @@ def mark_figure(quote: str, candidates: Iterable[str | None]) -> tuple[tuple[str
     for cand in wanted:
         if not cand:
             continue
-        pattern = _SPACE_CLASS.join(re.escape(part) for part in cand.split(" "))
-        match = re.search(pattern, quote)
-        if match:
-            parts = [(quote[: match.start()], False), (match.group(0), True), (quote[match.end() :], False)]
-            return tuple(p for p in parts if p[0])
+        if " " not in cand:  # the pattern would be the text itself
+            start = quote.find(cand)
+            if start < 0:
+                continue
+            end = start + len(cand)
+        else:
+            match = _figure_pattern(cand).search(quote)
+            if not match:
+                continue
+            start, end = match.start(), match.end()
+        parts = [(quote[:start], False), (quote[start:end], True), (quote[end:], False)]
+        return tuple(p for p in parts if p[0])
     return ((quote, False),)
+
+
+@lru_cache(maxsize=4096)
+def _figure_pattern(figure: str) -> re.Pattern[str]:
+    return re.compile(_SPACE_CLASS.join(re.escape(part) for part in figure.split(" ")))
 
 
 def _decimals(result: Result) -> int:
@@ -315,8 +425,34 @@ def _where(where: Any) -> tuple[str, str, str]:
     return page_s, line_s, ", ".join(parts)
 
 
-@lru_cache(maxsize=4096)
-def _formula(expr: str | None) -> tuple[str, str]:
+def _parsed(expr: str | None) -> Node | None:
+    if not expr:
+        return None
+    try:
+        return parse_formula(expr).root
+    except FactcheckError:  # the engine gave the relation its `error` verdict already
+        return None
+
+
+def _formula(expr: str | None, root: Node | None) -> tuple[str, str]:
+    """(pretty, latex) for a claim's formula, printed by sympy once per shape of formula.
+
+    Anything unusual (no sympy, a formula that does not parse, one sympy will not print) takes
+    the direct path, which says what happens then.
+    """
+    if not expr or root is None:
+        return _formula_direct(expr)
+    try:
+        from factcheck import symbolic
+
+        pretty, latex = symbolic.formula_display(root)
+    except Exception:  # noqa: BLE001 - the direct path raises or answers as it always did
+        return _formula_direct(expr)
+    return clean(pretty), clean(latex)
+
+
+@lru_cache(maxsize=1024)
+def _formula_direct(expr: str | None) -> tuple[str, str]:
     """(pretty, latex) for a claim's formula; the expression text itself when sympy cannot help."""
     if not expr:
         return "", ""
@@ -337,29 +473,6 @@ def _formula(expr: str | None) -> tuple[str, str]:
     return clean(pretty), clean(latex)
 
 
-def _input_view(inp: Any, language: str) -> InputView:
-    claim = inp.claim
-    quote = one_line(claim.quote) if claim is not None and claim.quote else ""
-    stated = one_line(claim.stated) if claim is not None and claim.stated else ""
-    page = ""
-    if claim is not None:
-        page = _where(claim.where)[2]
-    figure_text = claim.figure.text if claim is not None and claim.figure is not None else None
-    return InputView(
-        name=clean(inp.name),
-        claim_id=clean(claim.qualified_id) if claim is not None else "",
-        stated=stated,
-        value=format_value(inp.value, language, inp.unit, 2, mark_inexact=True),
-        exact=_exact(inp.value),
-        interval=format_interval(inp.interval, language, inp.unit),
-        unit=clean(inp.unit or ""),
-        quote=quote,
-        quote_parts=mark_figure(quote, [stated, figure_text]),
-        computed=bool(inp.computed),
-        page=page,
-    )
-
-
 def _exact(value: Fraction | None) -> str | None:
     if value is None:
         return None
@@ -368,21 +481,7 @@ def _exact(value: Fraction | None) -> str | None:
     return decimal_string(Fraction(value))
 
 
-def _result_view(result: Result, base_dir: Path | None) -> ResultView:
-    claim, doc = result.claim, result.document
-    language = doc.language or "nl"
-    unit = result.stated_unit or claim.unit
-    decimals = _decimals(result)
-    quote = one_line(claim.quote)
-    stated = one_line(claim.stated)
-    page, pdf_line, where_text = _where(claim.where)
-    file = display_path(claim.location.path or doc.path, base_dir)
-    source_location = file
-    if claim.location.line is not None:
-        source_location += f":{claim.location.line}"
-        if claim.location.col is not None:
-            source_location += f":{claim.location.col}"
-    pretty, latex = _formula(claim.expr)
+def _extra(result: Result, language: str, decimals: int) -> dict[str, str]:
     extra: dict[str, str] = {}
     if result.scale_factor is not None:
         extra["scale factor"] = format_number(result.scale_factor, language, 6)
@@ -398,6 +497,20 @@ def _result_view(result: Result, base_dir: Path | None) -> ResultView:
         extra[f"{one_line(implied.name)} would have to be"] = format_value(
             implied.value, language, implied.unit, decimals, mark_inexact=True
         )
+    return extra
+
+
+def _result_view(result: Result, base_dir: Path | None) -> ResultView:
+    claim, doc = result.claim, result.document
+    language = doc.language or "nl"
+    unit = result.stated_unit or claim.unit
+    page, pdf_line, where_text = _where(claim.where)
+    file = display_path(claim.location.path or doc.path, base_dir)
+    source_location = file
+    if claim.location.line is not None:
+        source_location += f":{claim.location.line}"
+        if claim.location.col is not None:
+            source_location += f":{claim.location.col}"
     if result.verdict == Verdict.MISMATCH:
         group = 0 if not result.expected else 1
     else:
@@ -419,27 +532,16 @@ def _result_view(result: Result, base_dir: Path | None) -> ResultView:
         pdf_line=pdf_line,
         location=where_text,
         source_location=source_location,
-        quote=quote,
-        quote_parts=mark_figure(quote, [stated, claim.figure.text if claim.figure else None]),
-        stated=stated,
-        stated_value=format_value(result.stated_value, language, unit, decimals),
-        stated_interval=format_interval(result.stated_interval, language, unit, decimals),
-        computed=format_value(result.computed, language, unit, decimals, mark_inexact=True),
-        computed_interval=format_interval(result.computed_interval, language, unit, decimals),
-        difference=_signed_value(result.difference, language, unit, decimals),
-        relative_difference=(
-            format_ratio_percent(result.relative_difference, language) if result.relative_difference is not None else ""
-        ),
+        quote=one_line(claim.quote),
+        stated=one_line(claim.stated),
         unit=one_line(unit or ""),
-        explanation=clean(result.explanation).strip(),
         expr=one_line(claim.expr),
-        formula=pretty,
-        formula_latex=latex,
         formula_filled=one_line(result.formula_filled),
         message=clean(result.message).strip(),
         missing=tuple(one_line(m) for m in result.missing),
-        inputs=tuple(_input_view(i, language) for i in result.inputs),
-        extra=extra,
+        language=language,
+        raw_unit=unit,
+        decimals=_decimals(result),
     )
 
 
