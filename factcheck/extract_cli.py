@@ -105,20 +105,27 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
         out.extend(discover(result.claims, result.header.get("language", "nl"),
                             relations=discovery.relations, repeats=discovery.repeats))
     if discovery.tables and source.suffix.lower() == ".pdf":
-        from factcheck.tables import check_pdf, checks_to_claims
+        from factcheck.tables import (
+            check_found_tables,
+            checks_to_claims,
+            find_page_tables,
+        )
 
-        # Extraction checked the tabular pages it had open (extract_document(table_totals=True));
-        # what is left is rotated pages, or every tabular page when it did not.
-        checks = list(result.table_checks)
+        # Extraction found the tables of the tabular pages it had open (extract_document(
+        # table_totals=True)); what is left to read is rotated pages, or every tabular page when it
+        # did not. Then all pages' tables are checked together, in page order, so that a table
+        # continued on the next page is checked as one.
+        lang = result.header.get("language")
+        found = dict(result.found_tables) if result.tables_checked else {}
         for warning in result.table_warnings:
             print(warning, file=sys.stderr)
         pages = result.rotated_tabular_pages if result.tables_checked else result.tabular_pages
         if pages:
             try:
-                checks.extend(check_pdf(source, lang=result.header.get("language"), pages=pages,
-                                        all_pages=True))
+                found.update(find_page_tables(source, lang, pages=pages, all_pages=True))
             except FactcheckError as exc:
                 print(f"{exc} (table totals skipped)", file=sys.stderr)
+        checks = check_found_tables(source, found, lang, total_pages=set(result.total_word_pages))
         checks.sort(key=lambda c: (c.page, c.table))
         out.extend(checks_to_claims(checks))
     return out

@@ -22,6 +22,7 @@ PDFS = Path(__file__).parent / "pdfs"
     ("omb_s4_rotated_rounding.pdf", "en"),
     ("bmh14_tabel_3_1_ragged.pdf", "nl"),
     ("eu015_split_digit_grand_total.pdf", "en"),
+    ("ca_warn_summary_continued.pdf", "en"),
 ])
 def test_engine_agrees_with_the_table_checker(name: str, language: str) -> None:
     checks = check_pdf(PDFS / name)

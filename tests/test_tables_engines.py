@@ -52,10 +52,12 @@ def _claims_two_ways(path: Path, **options: object) -> tuple[list[dict[str, obje
 
 
 @pytest.mark.parametrize("name", ["omb_s4_rotated_rounding.pdf", "puertos1_real_mismatch.pdf",
-                                  "bmh14_tabel_3_1_ragged.pdf", "oi2021_tabel_23_rounding.pdf"])
+                                  "bmh14_tabel_3_1_ragged.pdf", "oi2021_tabel_23_rounding.pdf",
+                                  "ca_warn_summary_continued.pdf"])
 def test_totals_checked_during_extraction_equal_a_separate_pass(name: str) -> None:
-    # extract checks the tabular pages while it has them open; the rotated OMB page is left
-    # to pdfplumber afterwards. Either way the claims are the same, and there are some.
+    # extract reads the tables of the tabular pages while it has them open; the rotated OMB page
+    # is left to pdfplumber afterwards, and the first page of the WARN summary (no total word) is
+    # read when its continuation asks for it. Either way the claims are the same, and there are some.
     during, after = _claims_two_ways(PDFS / name)
     assert during == after
     assert any("expr" in c for c in during)
@@ -68,3 +70,15 @@ def test_totals_checked_in_worker_processes(pdf_bundle) -> None:
     assert during == after
     pages = {c["where"]["page"] for c in during if "expr" in c}  # type: ignore[index]
     assert pages == set(range(1, 10))
+
+
+def test_tables_continued_across_the_pages_of_worker_processes(pdf_bundle) -> None:
+    # the WARN summary after a one-page table, four times: twelve pages in batches of four, so
+    # that one summary (pages 8-9) is split between two worker processes
+    path = pdf_bundle([PDFS / "puertos1_real_mismatch.pdf", PDFS / "ca_warn_summary_continued.pdf"], 4)
+    during, after = _claims_two_ways(path, jobs=2)
+    assert during == after
+    continued = [c for c in during if "expr" in c and c["where"]["page"] % 3 == 0]  # type: ignore[index]
+    assert {c["where"]["page"] for c in continued} == {3, 6, 9, 12}  # type: ignore[index]
+    assert len(continued) == 4 * 8
+    assert all(str(c["expr"]).startswith(f"sum(t{c['where']['page'] - 1}_2_r1_") for c in continued)  # type: ignore[index]

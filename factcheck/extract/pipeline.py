@@ -15,7 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from factcheck.sources.tabular import looks_tabular
+from factcheck.sources.tabular import has_total_word, looks_tabular
 from factcheck.extract import context, tables
 from factcheck.extract.ids import assign_ids
 from factcheck.extract.scan import get_scanner
@@ -65,8 +65,10 @@ class PageResult:
     has_text: bool = False
     edge_signatures: list[str] = field(default_factory=list)
     tabular: bool = False  # worth a table-totals check (factcheck.sources.tabular)
-    # Filled only when extraction checks table totals as it goes (``table_totals=True``):
-    table_checks: list[Any] = field(default_factory=list)  # factcheck.tables.TableCheck
+    total_word: bool = False  # a total-like word on the page: it may end a table from the page before
+    # Filled only when extraction reads tables as it goes (``table_totals=True``): the page's tables
+    # (factcheck.tables.Table), None when its words were not read.
+    found_tables: list[Any] | None = None
     table_warnings: list[str] = field(default_factory=list)
     rotated: bool = False  # a tabular page pdfium's words do not cover; pdfplumber reads it later
 
@@ -83,10 +85,12 @@ class ExtractedDocument:
     pages: int | None = None
     skipped_in_tables: int = 0
     tabular_pages: list[int] = field(default_factory=list)  # 1-based, for the table checker
-    # With ``table_totals=True``: the totals checked on the tabular pages while they were open, the
-    # rotated tabular pages still to read, and what could not be read (one line each).
+    total_word_pages: list[int] = field(default_factory=list)  # 1-based: a table's last rows may be there
+    # With ``table_totals=True``: the tables found on the tabular pages while they were open (page ->
+    # tables, to be checked together: a table may run over a page break), the rotated tabular pages
+    # still to read, and what could not be read (one line each).
     tables_checked: bool = False
-    table_checks: list[Any] = field(default_factory=list)
+    found_tables: dict[int, list[Any]] = field(default_factory=dict)
     rotated_tabular_pages: list[int] = field(default_factory=list)
     table_warnings: list[str] = field(default_factory=list)
 
@@ -135,8 +139,9 @@ def analyse_page(
     """
     moved_ends = {q - 1: q for r, q in moves or ()}
     text = page.text
+    total_word = has_total_word(text)
     result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None,
-                        tabular=looks_tabular(text))
+                        tabular=total_word and looks_tabular(text), total_word=total_word)
     regions = tables.regions(text)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     for region in regions:
@@ -311,7 +316,7 @@ def _pdf_worker(
         source = SourcePage(page.source.number, text) if moves else page.source
         result = analyse_page(source, language, page.bbox, moves)
         if totals and result.tabular:
-            _check_page_totals(path, page, result, language)
+            _read_page_tables(page, result, language)
         if progress is not None:
             progress(1)
         return result
@@ -322,17 +327,18 @@ def _pdf_worker(
     )
 
 
-def _check_page_totals(path: str, page: Any, result: PageResult, language: str) -> None:
-    # While the page is open its words cost a third of reading it again later, and the checks
-    # (not the words) are what cross back from a worker process.
-    from factcheck.tables import check_page
+def _read_page_tables(page: Any, result: PageResult, language: str) -> None:
+    # While the page is open its words cost a third of reading it again later, and its tables
+    # (small records, not the words) are what cross back from a worker process. They are checked
+    # in the main process, in page order, where a table can be joined with its continuation.
+    from factcheck.tables import page_tables
 
     words = page.words()
     if words is None:
         result.rotated = True
         return
     try:
-        result.table_checks = check_page(path, page.source.number, page.width, page.height, words, language)
+        result.found_tables = page_tables(page.source.number, page.width, page.height, words, language)
     except FactcheckError as exc:
         result.table_warnings.append(f"{exc} (table totals on page {page.source.number} skipped)")
 
@@ -367,9 +373,9 @@ def extract_document(
     """Extract every figure of a PDF, text or HTML document with its provenance.
 
     ``jobs > 1`` reads the pages of a long PDF in that many processes. ``progress(done, total)``
-    is called as pages are finished. ``table_totals=True`` also checks the table totals of a PDF's
-    tabular pages while each is open (``table_checks``; rotated pages are left to the caller
-    in ``rotated_tabular_pages``). Raises a :class:`factcheck.errors.SourceError` subclass
+    is called as pages are finished. ``table_totals=True`` also finds the tables of a PDF's
+    tabular pages while each is open (``found_tables``, for ``factcheck.tables.check_found_tables``;
+    rotated pages are left to the caller in ``rotated_tabular_pages``). Raises a :class:`factcheck.errors.SourceError` subclass
     (FC301-FC309) for unreadable input.
     """
     path = Path(path)
@@ -450,8 +456,9 @@ def extract_document(
         pages=page_count,
         skipped_in_tables=sum(p.skipped_in_tables for p in pages),
         tabular_pages=[p.number for p in pages if p.tabular and p.number is not None],
+        total_word_pages=[p.number for p in pages if p.total_word and p.number is not None],
         tables_checked=table_totals and page_count is not None,
-        table_checks=[c for p in pages for c in p.table_checks],
+        found_tables={p.number: p.found_tables for p in pages if p.found_tables is not None and p.number is not None},
         rotated_tabular_pages=[p.number for p in pages if p.rotated and p.number is not None],
         table_warnings=[w for p in pages for w in p.table_warnings],
     )

@@ -20,6 +20,15 @@ _TOTAL_WORD = re.compile(
 )
 
 
+def has_total_word(text: str) -> bool:
+    """Is a total-like word (Totaal, Total, Saldo, Stand, Deficit, Net, ...) anywhere on the page?
+
+    The first question :func:`looks_tabular` asks; on its own it tells which pages may hold the
+    last rows and total of a table that began on the page before.
+    """
+    return _TOTAL_WORD.search(text) is not None
+
+
 def looks_tabular(text: str) -> bool:
     """Cheap test on a page's plain text: is it worth a full layout parse for table totals?
 
@@ -30,7 +39,7 @@ def looks_tabular(text: str) -> bool:
     """
     # Most pages have no total word at all, and then the answer is no: one search over the
     # page settles them without the line-by-line count below.
-    if _TOTAL_WORD.search(text) is None:
+    if not has_total_word(text):
         return False
     rows = ending = 0
     total_line = False

@@ -2,11 +2,14 @@
 
 Public entry point: :func:`check_pdf`. The result records are :class:`TableCheck`; each can
 turn itself into claims (:meth:`TableCheck.to_claims`, or :func:`checks_to_claims` for many).
+Pages are read one at a time into tables (:func:`find_page_tables`, or :func:`page_tables` for a
+page whose words are at hand); the tables of all pages are then checked together, so that a table
+continued on the next page is checked as one (:func:`check_found_tables`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 
 from ..sources.pdf_layout import (
@@ -17,8 +20,12 @@ from ..sources.pdf_layout import (
     PageWords,
     TableSourceError,
     iter_page_words,
+    looks_tabular,
+    page_texts,
     tabular_pages,
 )
+from ..sources.tabular import has_total_word
+from .continued import check_pages, closes, continues, has_total_row
 from .detect import Table, find_tables
 from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
 
@@ -31,34 +38,38 @@ __all__ = [
     "Table",
     "TableCheck",
     "TableSourceError",
-    "check_page",
+    "check_found_tables",
+    "check_pages",
     "check_pdf",
     "check_table",
     "checks_to_claims",
-    "find_pdf_tables",
+    "find_page_tables",
     "judge",
+    "page_tables",
 ]
 
+# Pages read beyond the ones asked for, to reach a table's continuation or its start: at most this
+# many per document (a listing that runs on for dozens of pages is joined as far as this reaches).
+MAX_EXTRA_PAGES = 20
 
-def find_pdf_tables(
+
+def find_page_tables(
     path: str | Path, lang: str | None = None, pages: list[int] | None = None, all_pages: bool = False,
     engine: str = "pdfium",
-) -> list[Table]:
-    """The tables found on the PDF's pages that look tabular (or on all given pages if ``all_pages``).
+) -> dict[int, list[Table]]:
+    """The tables found on the PDF's pages that look tabular (or on all given pages if ``all_pages``),
+    by page number; a page that was read and holds no table maps to ``[]``.
 
     ``engine`` picks where the words come from: "pdfium" (default, about 3x faster; rotated
     pages still go through pdfplumber) or "pdfplumber". Both give the same checks on the
-    fixtures and the 82 hand-labelled totals (tests/test_tables_engines.py, the eval benchmark).
+    fixtures and the hand-labelled totals (tests/test_tables_engines.py, the eval benchmark).
     """
     wanted: list[int] | None
     if all_pages:
         wanted = pages  # None: every page
     else:
         wanted = tabular_pages(path, pages)
-    tables: list[Table] = []
-    for page in iter_page_words(path, wanted, engine=engine):
-        tables.extend(find_tables(page, lang))
-    return tables
+    return {page.number: find_tables(page, lang) for page in iter_page_words(path, wanted, engine=engine)}
 
 
 def check_pdf(
@@ -69,22 +80,78 @@ def check_pdf(
 
     ``lang`` ("nl"/"en") only breaks ties in the number format; the cells decide when they
     can. ``pages`` are 1-based; by default every page that passes the cheap tabular test is
-    parsed. Raises :class:`TableSourceError` subclasses (FC301 encrypted, FC302 corrupt,
+    parsed, and a page next to one of them is read too when a table runs over onto it (or
+    from it). Raises :class:`TableSourceError` subclasses (FC301 encrypted, FC302 corrupt,
     FC304 empty, FC308 missing) for files that cannot be read.
     """
-    checks: list[TableCheck] = []
-    for table in find_pdf_tables(path, lang, pages, all_pages, engine):
-        checks.extend(check_table(table, str(path)))
-    return checks
+    total_pages: set[int] | None = None
+    if all_pages:
+        wanted = pages  # None: every page
+    else:
+        texts = page_texts(path)
+        numbers = pages if pages is not None else range(1, len(texts) + 1)
+        wanted = [n for n in numbers if 1 <= n <= len(texts) and looks_tabular(texts[n - 1])]
+        total_pages = {n for n, text in enumerate(texts, 1) if has_total_word(text)}
+    found = {page.number: find_tables(page, lang) for page in iter_page_words(path, wanted, engine=engine)}
+    return check_found_tables(path, found, lang, engine, total_pages)
 
 
-def check_page(
-    path: str | Path, number: int, width: float, height: float,
-    words: Iterable[tuple[str, float, float, float, float, float]], lang: str | None = None,
+def page_tables(
+    number: int, width: float, height: float, words: Iterable[tuple[str, float, float, float, float, float]],
+    lang: str | None = None,
+) -> list[Table]:
+    """The tables of one page whose words the caller has read already (the extractor, from the
+    page it has open: no second pass over the PDF). Checked later, with the other pages'
+    tables, by :func:`check_found_tables`."""
+    return find_tables(PageWords.from_tuples(number, width, height, words), lang)
+
+
+def _wanted(found: dict[int, list[Table]], tried: set[int], total_pages: Container[int] | None) -> list[int]:
+    """Pages not read yet that a table on a read page may run over from (or to)."""
+    want: set[int] = set()
+    for number, tables in found.items():
+        if not tables:
+            continue
+        if tables[0].starts_page and has_total_row(tables[0]):
+            # a total at the top of a page: its parts may start on an earlier page; walk back over
+            # the pages read already that hold nothing but the table's continuation
+            head, at = tables[0], number
+            while (before := found.get(at - 1)) is not None:
+                if len(before) != 1 or not before[0].starts_page or not continues(before[0], head):
+                    break
+                head, at = before[0], at - 1
+            else:
+                if at > 1:
+                    want.add(at - 1)
+        last = tables[-1]
+        if last.ends_page and not closes(last) and (total_pages is None or number + 1 in total_pages):
+            want.add(number + 1)  # its last rows and total may stand on the next page
+    return sorted(want - tried)
+
+
+def check_found_tables(
+    path: str | Path, found: dict[int, list[Table]], lang: str | None = None, engine: str = "pdfium",
+    total_pages: Container[int] | None = None,
 ) -> list[TableCheck]:
-    """Check the tables of one page whose words the caller has read already (the extractor,
-    from the page it has open: no second pass over the PDF)."""
-    checks: list[TableCheck] = []
-    for table in find_tables(PageWords.from_tuples(number, width, height, words), lang):
-        checks.extend(check_table(table, str(path)))
-    return checks
+    """Check the tables found on some pages of the PDF (page number -> tables), joining tables
+    that continue on the next page.
+
+    A page next to a table that may run over a page break is read here when it is not among
+    ``found`` (it did not look tabular): the page before a table that starts at the top of its
+    page with a total in it, and the page after a table that runs to the bottom of its page
+    without one, if that page has a total word at all (``total_pages``; None: unknown, read it).
+    Unreadable neighbours are left out, and no table is joined across them.
+    """
+    found = dict(found)
+    tried = set(found)
+    extra = 0
+    while extra < MAX_EXTRA_PAGES and (wanted := _wanted(found, tried, total_pages)):
+        wanted = wanted[: MAX_EXTRA_PAGES - extra]
+        extra += len(wanted)
+        tried.update(wanted)
+        try:
+            for page in iter_page_words(path, wanted, engine=engine):
+                found[page.number] = find_tables(page, lang)
+        except TableSourceError:
+            break
+    return check_pages(found, str(path))

@@ -106,6 +106,9 @@ class Row:
     top: float
     bottom: float
     section: bool = False  # a heading inside the table ("Outlays:"), no values
+    # Where a row of a table joined across pages was printed: (page, table on that page, row
+    # on that table, from 0). None for a table found on one page.
+    origin: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,11 @@ class Table:
     decimal_sep: DecimalSep | None
     bbox: tuple[float, float, float, float]
     suspect: bool = False  # figures other than years in the header: a data row may hide there
+    size: float = 0.0  # the body's font size (median), in points
+    # Nothing but page furniture (running heads, page numbers) above the table, or below it:
+    # the table may continue from the previous page, or on the next one.
+    starts_page: bool = False
+    ends_page: bool = False
 
 
 # ---------------------------------------------------------------- lines and tokens
@@ -533,9 +541,34 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             prev.rows.extend(table.rows)
             prev.bbox = (min(prev.bbox[0], table.bbox[0]), prev.bbox[1], max(prev.bbox[2], table.bbox[2]), table.bbox[3])
         else:
+            if not tables:
+                # at the top of the page, under nothing but running heads, its caption or unit
+                table.starts_page = table.bbox[1] <= _REACH * page.height and all(
+                    _furniture(ln, page.height, top=True) or (title is not None and _CAPTION.match(ln.text))
+                    or find_scale([ln.text]) or _CONTINUED.search(ln.text)
+                    for ln in lines[:first_idx]
+                )
             tables.append(table)
         prev_bottom_idx = end
+    if tables:
+        # down to the foot of the page, with nothing but page numbers below
+        last = tables[-1]
+        last.ends_page = last.bbox[3] >= (1 - _REACH) * page.height and all(
+            _furniture(ln, page.height, top=False) for ln in lines[prev_bottom_idx:]
+        )
     return tables
+
+
+# Running heads and page numbers sit in the top and bottom margins: this share of the page. A
+# table that runs over a page break fills the page: it reaches this far from the top or bottom.
+_MARGIN = 0.12
+_REACH = 0.25
+_CONTINUED = re.compile(r"\b(?:continued|vervolg|cont(?:'d|\.))", re.IGNORECASE)
+
+
+def _furniture(ln: Line, height: float, top: bool) -> bool:
+    """Is the line in the page's top (or bottom) margin, where running heads and page numbers are?"""
+    return ln.bottom <= _MARGIN * height if top else ln.top >= (1 - _MARGIN) * height
 
 
 def _build_table(
@@ -635,4 +668,4 @@ def _build_table(
         for t in ln.tokens
         if t.x1 >= label_edge - 0.5 * size
     )
-    return Table(page, index, title, scale, columns, rows, header_text, dsep, bbox, suspect)
+    return Table(page, index, title, scale, columns, rows, header_text, dsep, bbox, suspect, size)

@@ -56,8 +56,10 @@ class CellRef:
     value: Fraction
     decimals: int
     half: Fraction
-    bbox: tuple[float, float, float, float]
-    row: int
+    bbox: tuple[float, float, float, float]  # on its own page
+    page: int  # where the figure is printed: a table continued over pages has cells on several
+    table: int  # the table's number on that page
+    row: int  # row and column in that page's part of the table
     col: int
     sign: int = 1  # -1 for the subtrahend of a difference (Deficit = outlays - receipts)
 
@@ -90,6 +92,7 @@ class TableCheck:
     slack: Fraction  # how far the intervals rule lets the printed sum stray: sum of all half-widths
     relation: str = "sum"  # "sum", or "difference" when a part enters with a minus sign
     scale_factor: Fraction | None = None  # for verdict "scale": total = factor x parts
+    pages: tuple[int, ...] = ()  # the pages a table continued over pages spans; () for one page
 
     def to_claims(self) -> list[dict[str, object]]:
         """This check as claims: one input claim per part, one relation claim for the total."""
@@ -116,7 +119,11 @@ class TableCheck:
     @property
     def evidence(self) -> str:
         """One line saying where the relation was found, for people reading the claim file."""
-        table = self.title or f"table {self.table} on page {self.page}"
+        if self.pages:
+            span = f"pages {self.pages[0]}–{self.pages[-1]}"
+            table = f"{self.title} ({span})" if self.title else f"the table on {span}"
+        else:
+            table = self.title or f"table {self.table} on page {self.page}"
         if self.orientation == "row":
             return f"{self.total_label} row of {table}, column {self.lane_label or self.total.col}"
         return f"{self.total_label} column of {table}, row {self.lane_label or self.total.row}"
@@ -131,8 +138,8 @@ class TableCheck:
 
     def _where(self, ref: CellRef) -> dict[str, object]:
         return {
-            "page": self.page,
-            "table": self.table,
+            "page": ref.page,
+            "table": ref.table,
             "row": ref.row,
             "col": ref.col,
             "bbox": [round(v, 1) for v in ref.bbox],
@@ -175,7 +182,7 @@ def _exact_fields(ref: CellRef) -> dict[str, object]:
 
 
 def _cell_id(check: TableCheck, ref: CellRef) -> str:
-    return f"t{check.page}_{check.table}_r{ref.row}_c{ref.col}"
+    return f"t{ref.page}_{ref.table}_r{ref.row}_c{ref.col}"
 
 
 def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
@@ -570,9 +577,13 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         cell = item.cells[lane]
         num = cell.number
         assert num is not None
-        row, col = (item.pos, lane) if orientation == "row" else (lane, item.pos)
+        pos, col = (item.pos, lane) if orientation == "row" else (lane, item.pos)
+        page, index, row = table.rows[pos].origin or (table.page, table.index, pos)
         label = item.label if orientation == "row" else headers.get(item.pos, "")
-        return CellRef(label, cell.text, num.value, num.decimals, num.half, cell.bbox, row + 1, col + 1, sign)
+        return CellRef(label, cell.text, num.value, num.decimals, num.half, cell.bbox, page, index, row + 1, col + 1,
+                       sign)
+
+    pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
 
     orientations: tuple[Orientation, ...] = ("row", "column")
     for orientation in orientations:
@@ -594,11 +605,12 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                 else:
                     lane_label = _clean(table.rows[lane].label)
                     total_label = total.label
+                tref = ref(total, lane, orientation)
                 checks.append(
                     TableCheck(
                         file=file,
-                        page=table.page,
-                        table=table.index,
+                        page=tref.page,
+                        table=tref.table,
                         title=table.title,
                         unit_text=unit_text,
                         multiplier=multiplier,
@@ -606,7 +618,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                         orientation=orientation,
                         total_label=total_label,
                         lane_label=lane_label,
-                        total=ref(total, lane, orientation),
+                        total=tref,
                         parts=prefs,
                         verdict=j.verdict,
                         difference=j.difference,
@@ -615,6 +627,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                         slack=j.slack,
                         relation="difference" if any(s < 0 for _, s in parts) else "sum",
                         scale_factor=j.scale_factor,
+                        pages=pages if len(pages) > 1 else (),
                     )
                 )
     return checks

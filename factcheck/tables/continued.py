@@ -1,0 +1,182 @@
+"""Tables that run over a page break: join a table with its continuation, then check the totals.
+
+Budget tables often put their parts on one page and the ``Totaal`` row (or more parts and the
+total) on the next, with the column header repeated or not. Each page's tables are found on
+their own (:func:`factcheck.tables.detect.find_tables`, in worker processes when extraction runs
+in several); the joining happens afterwards, in page order, in one process.
+
+The last table of page N is continued by the first table of page N+1 when all of this holds:
+
+- the one runs down to the foot of its page and the other starts at the top of the next, with
+  only page furniture (running heads, page numbers) below and above them;
+- the second has no caption of its own, or the same caption ("Tabel 19 ...", "... (vervolg)");
+- the first does not end in a closing total (Totaal, Saldo, Grand total);
+- both have the same value columns: the same count, with right edges within a character or the
+  same header words;
+- their number formats and unit headers do not contradict each other.
+
+A join must not make a check worse: when a total that adds up on its own page would no longer add
+up with the rows of the previous page, the pages stay apart (that total was a subtotal of its
+own page, or the tables were not one table). So a join can only add checks, or correct a verdict
+that read a total against the parts of one page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from ..model import Verdict
+from .cells import parse_cell
+from .detect import Cell, Row, Table, _same_columns
+from .totals import _STAND, TableCheck, _clean, _row_kind, check_table
+
+_CLOSING = ("total", "grand", "saldo")
+_TOTAL_KINDS = ("total", "sub", "grand", "saldo")
+_FITS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+_CONTINUATION_MARK = re.compile(
+    r"[\s(\[—–-]*\b(?:continued|vervolg|cont(?:'d|\.))\b[\s)\].:]*", re.IGNORECASE
+)
+
+
+def _caption_key(title: str) -> str:
+    """A caption without its continuation mark, spacing and case: "Tabel 19 ... (vervolg)" -> "tabel 19 ..."."""
+    return re.sub(r"\s+", " ", _CONTINUATION_MARK.sub(" ", title)).strip().lower()
+
+
+def _header_key(table: Table) -> str:
+    return " ".join(c.header for c in table.columns).strip().lower()
+
+
+def closes(table: Table) -> bool:
+    """Does the table end in a closing total row (the last row with figures)?"""
+    for row in reversed(table.rows):
+        if row.section or not any(c.number is not None for c in row.cells.values()):
+            continue
+        return _row_kind(row.label) in _CLOSING
+    return False
+
+
+def has_total_row(table: Table) -> bool:
+    """Does any row with figures close something (Totaal, Subtotaal, Saldo, Stand ...)?"""
+    return any(
+        _row_kind(r.label) in _TOTAL_KINDS or _STAND.match(_clean(r.label))
+        for r in table.rows
+        if not r.section and any(c.number is not None for c in r.cells.values())
+    )
+
+
+def continues(first: Table, second: Table) -> bool:
+    """Is ``second``, the first table of a page, the rest of ``first``, the last table of the page before?"""
+    if not (first.ends_page and second.starts_page) or closes(first):
+        return False
+    if second.title is not None and (first.title is None or _caption_key(first.title) != _caption_key(second.title)):
+        return False
+    size = max(first.size, second.size)
+    if not _same_columns(first, second, size):
+        same_header = len(first.columns) == len(second.columns) and _header_key(first) == _header_key(second) != ""
+        if not same_header:
+            return False
+    if first.decimal_sep and second.decimal_sep and first.decimal_sep != second.decimal_sep:
+        return False
+    # a unit header on both pages must say the same
+    return not (first.scale and second.scale and (first.scale.multiplier, first.scale.unit) != (
+        second.scale.multiplier, second.scale.unit
+    ))
+
+
+def _placed(table: Table) -> list[Row]:
+    """The table's rows, each a copy that knows where it was printed."""
+    return [replace(r, cells=dict(r.cells), origin=r.origin or (table.page, table.index, i))
+            for i, r in enumerate(table.rows)]
+
+
+def join(first: Table, second: Table) -> Table:
+    """One table of ``first``'s rows followed by ``second``'s; neither argument is changed."""
+    dsep = first.decimal_sep or second.decimal_sep
+    pieces = []
+    for piece in (first, second):
+        rows = _placed(piece)
+        if piece.decimal_sep != dsep:
+            # no decimals on this page to decide by: its figures are read in the other page's format
+            # (a cell that is not a figure, such as a footnote reference "(1)", stays one)
+            for r in rows:
+                r.cells = {k: Cell(c.text, parse_cell(c.text, dsep) if c.number is not None else None, c.col, c.bbox)
+                           for k, c in r.cells.items()}
+        pieces.append(rows)
+    rows = pieces[0] + pieces[1]
+    columns = first.columns if _header_key(first) or not _header_key(second) else second.columns
+    return replace(
+        first,
+        title=first.title or second.title,
+        scale=first.scale or second.scale,
+        columns=list(columns),
+        rows=rows,
+        header_text=first.header_text or second.header_text,
+        decimal_sep=dsep,
+        suspect=first.suspect or second.suspect,
+        ends_page=second.ends_page,
+    )
+
+
+def _key(check: TableCheck) -> tuple[object, ...]:
+    t = check.total
+    return (check.orientation, t.page, t.table, t.row, t.col)
+
+
+def _no_worse(joined: list[TableCheck], alone: list[TableCheck]) -> bool:
+    """Is every total that adds up without the join still checked, and still adds up, with it?"""
+    verdicts = {_key(c): c.verdict for c in joined}
+    return all(verdicts.get(_key(c)) in _FITS for c in alone if c.verdict in _FITS)
+
+
+def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[TableCheck]:
+    """Check the tables of the given pages (page number -> its tables, top to bottom), joining
+    each table continued on the next page with its continuation. A page missing from ``pages``
+    was not read, and breaks every join across it."""
+    chains: list[list[Table]] = []
+    joined: Table | None = None  # the last chain so far, joined: it may continue on the next page
+    previous = 0
+    for number in sorted(pages):
+        tables = list(pages[number])
+        if joined is not None and tables and previous + 1 == number and continues(joined, tables[0]):
+            chains[-1].append(tables[0])
+            joined = join(joined, tables[0])
+            tables = tables[1:]
+        elif not tables:
+            joined = None
+        for table in tables:
+            chains.append([table])
+            joined = table
+        previous = number
+    checks: list[TableCheck] = []
+    for chain in chains:
+        checks.extend(_check_chain(chain, file))
+    return checks
+
+
+def _check_chain(pieces: list[Table], file: str) -> list[TableCheck]:
+    """The checks of one table printed in ``pieces`` on consecutive pages: of the whole, when that
+    makes no check worse than the pieces' own; else joined step by step where it does not."""
+    alone = [check_table(t, file) for t in pieces]
+    if len(pieces) == 1:
+        return alone[0]
+    whole = pieces[0]
+    for piece in pieces[1:]:
+        whole = join(whole, piece)
+    checks = check_table(whole, file)
+    if _no_worse(checks, [c for piece_checks in alone for c in piece_checks]):
+        return checks
+    checks = []
+    current, current_checks = pieces[0], alone[0]
+    for piece, piece_checks in zip(pieces[1:], alone[1:]):
+        candidate = join(current, piece)
+        candidate_checks = check_table(candidate, file)
+        if _no_worse(candidate_checks, current_checks + piece_checks):
+            current, current_checks = candidate, candidate_checks
+        else:
+            checks.extend(current_checks)
+            current, current_checks = piece, piece_checks
+    checks.extend(current_checks)
+    return checks

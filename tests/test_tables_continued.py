@@ -1,0 +1,169 @@
+"""Tables that run over a page break: the parts on one page, the rest and the total on the next.
+
+The real case is the monthly summary of the California WARN report (corpus us-gov-tables, pages
+15-16, cut into tests/pdfs): July and August 2015 stand at the foot of page 15, September to
+March and the Total row at the top of page 16. The rules for joining are tested on pages built
+word by word, where each rule can be switched off on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from factcheck.model import Verdict
+from factcheck.sources.pdf_layout import PageWords, Word
+from factcheck.tables import check_pages, check_pdf, checks_to_claims, find_page_tables
+from factcheck.tables.detect import find_tables
+
+PDFS = Path(__file__).parent / "pdfs"
+WARN = PDFS / "ca_warn_summary_continued.pdf"
+
+
+def test_a_total_at_the_top_of_a_page_reaches_the_parts_on_the_page_before() -> None:
+    checks = check_pdf(WARN)
+    assert len(checks) == 8 and all(c.verdict is Verdict.CONSISTENT for c in checks)
+    assert {(c.page, c.table, c.total_label, c.pages) for c in checks} == {(2, 1, "Total", (1, 2))}
+    notices = next(c for c in checks if c.lane_label == "Notices")
+    assert notices.total.stated == "632"
+    assert [p.stated for p in notices.parts] == ["71", "69", "76", "71", "41", "69", "85", "92", "58"]
+    assert [(p.page, p.table, p.row) for p in notices.parts[:3]] == [(1, 2, 1), (1, 2, 2), (2, 1, 1)]
+    employees = next(c for c in checks if c.lane_label == "Employees Affected")
+    assert employees.total.stated == "53,454" and employees.total.value == 53454
+
+
+def test_page_by_page_the_same_total_stays_silent() -> None:
+    # what each page alone gives: seven of nine parts for 632 in every column is not understood
+    found = find_page_tables(WARN, all_pages=True)
+    assert check_pages({2: found[2]}) == []
+    assert len(check_pages(found)) == 8
+
+
+def test_the_page_before_is_read_when_only_the_total_page_looks_tabular() -> None:
+    # page 1 has no total word, so the cheap page filter skips it; the table at the top of page 2
+    # with a Total in it has it read after all
+    checks = check_pdf(WARN, pages=[2])
+    assert len(checks) == 8 and {c.pages for c in checks} == {(1, 2)}
+
+
+def test_claims_of_a_continued_table_name_each_cells_own_page() -> None:
+    claims = checks_to_claims(check_pdf(WARN))
+    ids = [str(c["id"]) for c in claims]
+    assert len(ids) == len(set(ids)) == 8 * 10
+    for claim in claims:
+        page, table, row, col = map(int, re.fullmatch(r"t(\d+)_(\d+)_r(\d+)_c(\d+)", str(claim["id"])).groups())
+        where = claim["where"]
+        assert (where["page"], where["table"], where["row"], where["col"]) == (page, table, row, col)
+    (total,) = [c for c in claims if c["id"] == "t2_1_r8_c1"]
+    assert total["stated"] == "632"
+    assert str(total["expr"]).startswith("sum(t1_2_r1_c1, t1_2_r2_c1, t2_1_r1_c1, ")
+    assert "pages 1–2" in str(total["evidence"])
+    july = next(c for c in claims if c["id"] == "t1_2_r1_c1")
+    assert july["where"]["page"] == 1 and july["where"]["bbox"][1] > 500  # at the foot of page 1
+
+
+# ---------------------------------------------------------------- the rules, on pages built by hand
+
+SIZE = 9.0
+HEIGHT = 842.0
+RIGHT = (300.0, 360.0, 420.0)  # right edges of the three value columns
+
+
+def _words(top: float, label: str, values: list[str], right: tuple[float, ...] = RIGHT) -> list[Word]:
+    out = []
+    x = 60.0
+    for w in label.split():
+        out.append(Word(w, x, x + 5 * len(w), top, top + SIZE, SIZE))
+        x += 5 * len(w) + 2.5
+    for v, x1 in zip(values, right[len(right) - len(values):]):
+        out.append(Word(v, x1 - 5 * len(v), x1, top, top + SIZE, SIZE))
+    return out
+
+
+def _page(number: int, lines: list[tuple[float, str, list[str]]], right: tuple[float, ...] = RIGHT) -> PageWords:
+    words = [Word("Rijksbegroting", 60, 130, 30, 39, SIZE), Word(str(number), 500, 510, 810, 819, SIZE)]
+    for top, label, values in lines:
+        words.extend(_words(top, label, values, right))
+    return PageWords(number, 595.0, HEIGHT, tuple(words))
+
+
+def _first(caption: str = "Tabel 7 Uitgaven (bedragen in miljoen euro)", closing: bool = False) -> PageWords:
+    """A table at the foot of page 1: caption, years, six rows down to the bottom margin."""
+    lines = [(540.0, caption, []), (556.0, "", ["2023", "2024", "2025"])]
+    for i in range(6):
+        lines.append((575.0 + 14 * i, f"Post {i + 1}", ["100", "200", "300"]))
+    if closing:
+        lines.append((575.0 + 14 * 6, "Totaal", ["600", "1.200", "1.800"]))
+    return _page(1, lines)
+
+
+def _second(rows: list[tuple[str, list[str]]], caption: str | None = None, top: float = 60.0,
+            right: tuple[float, ...] = RIGHT) -> PageWords:
+    lines = [(top - 20, caption, [])] if caption else []
+    lines += [(top + 14 * i, label, values) for i, (label, values) in enumerate(rows)]
+    return _page(2, lines, right)
+
+
+REST = [("Post 7", ["10", "20", "30"]), ("Post 8", ["5", "5", "5"]), ("Totaal", ["615", "1.225", "1.835"])]
+
+
+def _check(*pages: PageWords) -> list:
+    return check_pages({p.number: find_tables(p, "nl") for p in pages})
+
+
+def test_a_table_and_its_continuation_are_checked_as_one() -> None:
+    checks = _check(_first(), _second(REST))
+    assert [c.verdict for c in checks] == [Verdict.CONSISTENT] * 3
+    assert {c.pages for c in checks} == {(1, 2)} and len(checks[0].parts) == 8
+    assert checks[0].title == "Tabel 7 Uitgaven (bedragen in miljoen euro)" and checks[0].multiplier == 1_000_000
+
+
+def test_a_repeated_caption_with_vervolg_continues_the_table() -> None:
+    checks = _check(_first(), _second(REST, caption="Tabel 7 Uitgaven (bedragen in miljoen euro) (vervolg)"))
+    assert {c.pages for c in checks} == {(1, 2)} and all(c.verdict is Verdict.CONSISTENT for c in checks)
+
+
+def test_a_table_under_its_own_caption_is_a_new_table() -> None:
+    assert _check(_first(), _second(REST, caption="Tabel 8 Ontvangsten")) == []
+
+
+def test_a_table_closed_by_its_total_is_not_continued() -> None:
+    # read on, the 615 at the top of page 2 would add up (600 + 10 + 5), but the table on page 1
+    # ended in its Totaal: what follows is not known to belong to it
+    checks = _check(_first(closing=True), _second(REST))
+    assert {(c.page, c.total_label, c.pages, c.verdict) for c in checks} == {(1, "Totaal", (), Verdict.CONSISTENT)}
+
+
+def test_other_columns_are_another_table() -> None:
+    assert _check(_first(), _second(REST, right=(280.0, 340.0, 400.0))) == []
+
+
+def test_a_table_lower_on_the_page_is_not_a_continuation() -> None:
+    # under white space, a third of the way down the page: not where a continued table resumes
+    assert _check(_first(), _second(REST, top=300.0)) == []
+
+
+def test_a_join_never_turns_a_total_that_adds_up_into_one_that_does_not() -> None:
+    # the next page starts, without caption, with parts and a total that add up on their own:
+    # read with the six rows before them they would not, so the pages stay apart
+    rest = [("Post 7", ["10", "20", "30"]), ("Post 8", ["5", "5", "5"]), ("Totaal", ["15", "25", "35"])]
+    checks = _check(_first(), _second(rest))
+    assert [c.verdict for c in checks] == [Verdict.CONSISTENT] * 3
+    assert all(c.pages == () and c.page == 2 and len(c.parts) == 2 for c in checks)
+
+
+def test_a_real_error_in_a_continued_table_is_found() -> None:
+    rest = REST[:-1] + [("Totaal", ["615", "1.225", "1.935"])]  # 2025: 1.835 printed as 1.935
+    checks = {c.lane_label: c for c in _check(_first(), _second(rest))}
+    assert checks["2023"].verdict is Verdict.CONSISTENT and checks["2024"].verdict is Verdict.CONSISTENT
+    assert checks["2025"].verdict is Verdict.MISMATCH and checks["2025"].difference == 100
+    assert checks["2025"].pages == (1, 2)
+
+
+@pytest.mark.parametrize("pages", [(1,), (2,)])
+def test_one_page_missing_joins_nothing(pages: tuple[int, ...]) -> None:
+    built = {1: _first(), 2: _second(REST)}
+    found = {n: find_tables(built[n], "nl") for n in pages}
+    assert all(c.pages == () for c in check_pages(found))
