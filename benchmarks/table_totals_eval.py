@@ -8,6 +8,8 @@ timing includes the cheap page filter), keeps the checks on labelled pages, and 
   the single-lane labels written ``LABEL @ LANE``);
 - FALSE mismatches: a ``mismatch`` reported where the label says consistent, rounding or
   none (target: zero);
+- totals of tables continued over pages (labelled ``FIRST-LAST``): found only when the check
+  reaches the parts on the first page;
 - speed in pages per second.
 
 Usage: python benchmarks/table_totals_eval.py [--corpus DIR] [--gold FILE] [-v] [--strict]
@@ -37,13 +39,14 @@ _RANK = {"consistent": 0, "rounding": 1, "scale": 2, "mismatch": 3}
 @dataclass
 class Gold:
     file: str
-    page: int
+    page: int  # where the total stands
     table: str
     label: str
     lane: str | None
     orientation: str
     expected: str
     note: str
+    first_page: int | None = None  # a table continued over pages: where its parts start
 
 
 @dataclass
@@ -73,9 +76,10 @@ def read_gold(path: Path) -> list[Gold]:
     out = []
     for row in csv.DictReader(lines, delimiter="\t"):
         label, _, lane = row["total_label"].partition(" @ ")
+        first, _, last = row["page"].partition("-")
         out.append(
-            Gold(row["file"], int(row["page"]), row["table"], label.strip(), lane.strip() or None,
-                 row["orientation"], row["expected"], row.get("note") or "")
+            Gold(row["file"], int(last or first), row["table"], label.strip(), lane.strip() or None,
+                 row["orientation"], row["expected"], row.get("note") or "", int(first) if last else None)
         )
     return out
 
@@ -93,6 +97,9 @@ def _match(g: Gold, found: list[Found]) -> Found | None:
         f for f in found
         if f.file == g.file and f.page == g.page and f.orientation == g.orientation and _norm(f.label) == _norm(g.label)
     ]
+    if g.first_page is not None and g.expected != "none":
+        # a total of a table continued over pages: the check must reach the parts on the first page
+        cands = [f for f in cands if any(p.page == g.first_page for c in f.checks for p in c.parts)]
     for f in cands:
         if _table_matches(g, f, len(cands)):
             return f
@@ -194,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for g, _f, status in rows_out:
             lab = g.label + (f" @ {g.lane}" if g.lane else "")
-            print(f"{status:28s} {g.expected:10s} {g.file} p{g.page} {g.table[:20]!r} {lab[:50]!r} {g.orientation}")
+            page = f"{g.first_page}-{g.page}" if g.first_page else g.page
+            print(f"{status:28s} {g.expected:10s} {g.file} p{page} {g.table[:20]!r} {lab[:50]!r} {g.orientation}")
         for f in fp:
             print(f"{'EXTRA':28s} {f.worst:10s} {f.file} p{f.page} t{f.table} {f.label[:50]!r} {f.orientation}")
         print()
@@ -204,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"labelled totals: {len(whole)} ({sum(g.expected != 'none' for g in whole)} with a relation, "
           f"{sum(g.expected == 'none' for g in whole)} that must stay silent), single-lane labels: {len(lanes)}, "
           f"documents: {len(files)}, labelled pages: {len(labelled_pages)}")
+    continued = [(g, status) for g, _f, status in rows_out if g.first_page is not None and g.lane is None]
+    if continued:
+        print(f"of which in tables continued over pages: {len(continued)} "
+              f"({sum(g.expected != 'none' for g, _ in continued)} with a relation: "
+              f"{sum(g.expected != 'none' and s == 'ok' for g, s in continued)} found and judged right)")
     print(f"total detection: precision {precision:.3f} ({tp}/{tp + len(fp)}), recall {recall:.3f} ({tp}/{tp + fn})")
     print(f"verdict accuracy (worst lane per total): {correct}/{judged}"
           + (f" = {correct / judged:.3f}" if judged else ""))
