@@ -413,7 +413,7 @@ class _Engine:
             stated_interval=stated_interval or (_stated_interval(claim) if claim.value is not None else None),
             difference=difference, relative_difference=relative, scale_factor=scale,
             inputs=tuple(inputs or ()), implied=implied, formula_filled=None,
-            computed_unit=computed_unit, stated_unit=stated_unit, missing=missing, message=message,
+            computed_unit=computed_unit, stated_unit=stated_unit, missing=missing, message=message, formula=formula,
         )
         source = formula.source if formula else claim.expr
         notes = list(reasons or [])

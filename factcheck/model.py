@@ -245,6 +245,8 @@ class Result:
     missing: tuple[str, ...] = ()  # for `unverifiable`
     message: str | None = None  # for `error`: `path:line:col: FCnnn ...`
     evidence: tuple[Mapping[str, Any], ...] = ()  # for `conflict` and discovered claims
+    # The parsed `expr` (a factcheck.formula.Formula) when it parsed, so reports need not parse it again.
+    formula: Any = None
 
     @property
     def expected(self) -> bool:

@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import Mapping
 
 import sympy
-from sympy.printing.latex import LatexPrinter
+from sympy.printing.conventions import split_super_sub
+from sympy.printing.latex import translate as latex_translate
 
 from factcheck.formula import Node, parse_formula
 
@@ -119,15 +120,35 @@ _shapes: dict[tuple[object, ...], tuple[str, str]] = {}
 _MAX_SHAPES = 4096
 
 
-_LATEX_PRINTER = LatexPrinter()  # what sympy.latex(symbol) uses, made once
-
-
 @lru_cache(maxsize=65536)
 def _name_latex(symbol_name: str) -> tuple[str, tuple[bool, bool, bool]]:
     """LaTeX of a claim name as sympy writes it, and whether it starts with a number, holds a
     power, ends with a number: the three things sympy's LaTeX printer asks of it."""
-    text = _LATEX_PRINTER.doprint(sympy.Symbol(symbol_name))
+    text = _symbol_latex(symbol_name)
     return text, (bool(_LATEX_NUMBER_START.match(text)), "^" in text, bool(_LATEX_NUMBER_END.search(text)))
+
+
+def _symbol_latex(name: str) -> str:
+    """``sympy.latex(Symbol(name))``: LatexPrinter._deal_with_super_sub with its default settings.
+
+    Written out so that the translation of each part (Greek letters, accents), which sorts
+    sympy's table of accents on every call, is looked up once per part: a large run has a
+    name for every figure, made of few distinct parts ("p", "t3", "r2", "c1").
+    """
+    if "{" in name:
+        return str(sympy.latex(sympy.Symbol(name)))
+    base, supers, subs = split_super_sub(name)
+    text = _translate(base)
+    if supers:
+        text += "^{%s}" % " ".join(_translate(part) for part in supers)
+    if subs:
+        text += "_{%s}" % " ".join(_translate(part) for part in subs)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _translate(part: str) -> str:
+    return str(latex_translate(part))
 
 
 def _placeholder(rank: int) -> str:

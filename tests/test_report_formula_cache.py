@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +104,11 @@ def test_shapes_are_shared() -> None:
     for n in range(50):
         symbolic.formula_display(parse_formula(f"a{n} * b{n} + c{n}").root)
     assert len(symbolic._shapes) <= 3  # a0..a9 end in a digit like a10..a49: one or two shapes
+
+
+@settings(max_examples=2000)
+@given(name=st.one_of(st.sampled_from(AWKWARD), st.from_regex(r"[a-z0-9][a-z0-9_]{0,12}", fullmatch=True),
+                      st.from_regex(r"[a-z][a-z0-9_]{0,6}(dot|bar|hat|prime|vec|_[0-9]{1,3}|__[a-z])", fullmatch=True)))
+def test_name_latex_is_sympys(name: str) -> None:
+    symbol = symbolic._symbol_name(name)
+    assert symbolic._symbol_latex(symbol) == sympy.latex(sympy.Symbol(symbol))

@@ -108,7 +108,13 @@ def render(view: ReportView, *, images: bool = True) -> str:
             raise ValueError("an inline asset contains a closing tag")
     used: set[str] = set()
     anchors = {row.key: _anchor(row.key, used) for row in view.results}
-    formulas = {row.key: formula_mathml(row.expr, row.result.document.language or "nl", row.id) for row in view.results}
+    formulas = {
+        row.key: formula_mathml(
+            row.expr, row.result.document.language or "nl", row.id,
+            row.formula_root if row.expr == row.result.claim.expr else None,
+        )
+        for row in view.results
+    }
     pictures: dict[str, str | None] = {}
     for row in view.results:
         uri = None

@@ -75,12 +75,16 @@ def _render(node: Node, language: str) -> str:
     raise ValueError(f"unknown formula node {op!r}")
 
 
-def formula_mathml(expr: str | None, language: str = "nl", label: str = "") -> Markup | None:
-    """``<math display="block">…</math>`` for a claim's formula, or ``None`` when it does not parse."""
+def formula_mathml(expr: str | None, language: str = "nl", label: str = "", root: Node | None = None) -> Markup | None:
+    """``<math display="block">…</math>`` for a claim's formula, or ``None`` when it does not parse.
+
+    ``root`` is the formula already parsed from ``expr``, when the caller has it.
+    """
     if not expr:
         return None
     try:
-        root = parse_formula(expr).root
+        if root is None:
+            root = parse_formula(expr).root
         body = _render(root, language)
     except (FactcheckError, ValueError, KeyError):  # an invalid formula has its own `error` verdict
         return None

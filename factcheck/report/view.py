@@ -261,6 +261,9 @@ class ResultView:
     @cached_property
     def formula_root(self) -> Node | None:
         """The parsed formula, or None when there is none or it does not parse."""
+        parsed = self.result.formula  # the engine's parse, when the result comes from the engine
+        if parsed is not None and parsed.source == self.result.claim.expr:
+            return parsed.root  # type: ignore[no-any-return]
         return _parsed(self.result.claim.expr)
 
     @cached_property
