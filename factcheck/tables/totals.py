@@ -111,7 +111,8 @@ class TableCheck:
                 **self._unit_fields(),
                 "where": self._where(self.total),
                 "origin": "discovered",
-                "evidence": self.evidence,
+                # A mapping, like every discovered claim's evidence, so check and the reports keep it.
+                "evidence": {"relation": "table total", "found": self.evidence},
             }
         )
         return claims
