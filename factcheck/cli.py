@@ -104,12 +104,17 @@ def _run(paths: list[str], discover: bool | Discovery = True) -> CheckRun:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from factcheck.report import render, write_reports
+    from factcheck.report import build_view, load_baseline, render_view, write_view
 
     run = _run(args.paths, discover=discovery_from_args(args))
     _print_diagnostics(run.diagnostics, sys.stderr)
     baseline = Path(args.baseline) if args.baseline else None
-    if args.format == "terminal" and baseline is None:
+    gate = args.format == "terminal" and baseline is None
+    # One view serves the report printed and the reports written, which share its work.
+    view = None
+    if not gate or args.report_dir:
+        view = build_view(run, baseline=load_baseline(baseline) if baseline is not None else None)
+    if gate:
         # The gate's output: what needs attention, not a full report (that is `factcheck report`).
         from factcheck.report.terminal import verdict_table
 
@@ -121,7 +126,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             verdict_table(run.results, show_all=args.all, file=sys.stdout)
             text = None
     else:
-        text = render(run, args.format, baseline=baseline)
+        assert view is not None  # built above for every full report
+        text = render_view(view, args.format)
     if text is not None:
         if args.output:
             from factcheck.fileio import atomic_write
@@ -129,8 +135,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             atomic_write(args.output, text)
         else:
             _emit(text, sys.stdout)
-    if args.report_dir:
-        for written in write_reports(run, Path(args.report_dir), baseline=baseline):
+    if args.report_dir and view is not None:
+        for written in write_view(view, Path(args.report_dir)):
             _emit(f"wrote {written}", sys.stderr)
     _emit(_summary_line(run), sys.stderr)
     return run.exit_code

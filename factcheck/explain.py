@@ -110,10 +110,13 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
         return "\n".join(lines)
 
     inputs = result.inputs
+    written: dict[str, str] = {}  # each input's value as the filled-in formula writes it
     if inputs:
         lines.append(t["inputs"])
         for item in inputs:
             value = short_number(item.value, language)
+            if item.value is not None:
+                written[item.name] = value
             if item.computed:
                 lines.append(t["input_computed"].format(name=item.name, value=value, unit=_unit_suffix(item.unit)))
             else:
@@ -130,26 +133,28 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
         lines.append(t[key].format(computed=result.computed_unit, stated=result.stated_unit))
         return "\n".join(lines)
 
-    computed = result.computed
+    computed = short_number(result.computed, language)
     unit = claim.unit
-    filled = result.formula_filled or (filled_formula(root, inputs, language) if root is not None else None)
+    # filled_formula(root, inputs, language), with the values written above.
+    filled = result.formula_filled or (render(root, written) if root is not None and written else None)
     if filled:
-        lines.append(t["filled"].format(filled=filled, value=short_number(computed, language)))
+        lines.append(t["filled"].format(filled=filled, value=computed))
     lines.append(t["computed"].format(
-        value=short_number(computed, language), unit=_unit_suffix(unit),
+        value=computed, unit=_unit_suffix(unit),
         interval=format_interval(result.computed_interval, language),
     ))
     lines.append(t["stated"].format(
         printed=_printed(claim, result.stated_value, language),
         interval=format_interval(result.stated_interval, language),
     ))
+    if verdict is Verdict.CONSISTENT:
+        lines.append(t["consistent"])
+        return "\n".join(lines)
     diff = result.difference
     rel = result.relative_difference
     diff_text = format_signed(diff, language, 4) if diff is not None else ""
     rel_text = format_ratio_percent(rel, language) if rel is not None else "—"
-    if verdict is Verdict.CONSISTENT:
-        lines.append(t["consistent"])
-    elif verdict is Verdict.ROUNDING:
+    if verdict is Verdict.ROUNDING:
         if claim.tolerance:
             lines.append(t["rounding_tol"].format(diff=diff_text, rel=rel_text, tol=claim.tolerance))
         else:

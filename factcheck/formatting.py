@@ -181,16 +181,29 @@ def format_number(
     if type(value) is not Fraction:
         value = Fraction(value)
     decimals = decimals_for(value, max_decimals, significant) if significant > 0 else min(max_decimals, 12)
-    symbols = _fast_symbols(babel_locale(language))
-    if symbols is not None:
-        rounded, exact = _rounded(value, decimals)
-        text = _fast_text(rounded, exact, decimals, symbols)
+    if language in _language_symbols:
+        symbols = _language_symbols[language]
     else:
+        symbols = _language_symbols[language] = _fast_symbols(babel_locale(language))
+    if symbols is None:
         text = _babel_plain(value, language, decimals)
         exact = Fraction(round_fraction(value, decimals)) == value
+    elif value.denominator == 1 and decimals >= 0:  # a whole number, as most budget figures are
+        numerator = value.numerator
+        text = f"{-numerator if numerator < 0 else numerator:,}"
+        if symbols[0] != ",":
+            text = text.replace(",", symbols[0])
+        return f"{MINUS}{text}" if numerator < 0 else text
+    else:
+        rounded, exact = _rounded(value, decimals)
+        text = _fast_text(rounded, exact, decimals, symbols)
     if mark_inexact and not exact:
         return f"{APPROX}{text}"
     return text
+
+
+# Grouping and decimal symbols per document language (None: Babel formats that language).
+_language_symbols: dict[str | None, tuple[str, str] | None] = {}
 
 
 def format_signed(value: Fraction | int, language: str | None = "nl", max_decimals: int = 2, **kw: object) -> str:

@@ -74,7 +74,7 @@ def _say(text: str, stream: TextIO) -> None:
 def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Handle ``factcheck report``; returns the exit code."""
     from factcheck.engine import check_paths
-    from factcheck.report import build_view, load_baseline, render_view, write_reports
+    from factcheck.report import build_view, load_baseline, render_view, write_view
     from factcheck.report.terminal import print_report
 
     out = stdout if stdout is not None else sys.stdout
@@ -85,7 +85,7 @@ def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: T
         _say(str(diag) + (" (warning)" if diag.severity == "warning" else ""), err)
     view = build_view(run, baseline=baseline)
     if args.report_dir:
-        for path in write_reports(run, Path(args.report_dir), baseline=baseline):
+        for path in write_view(view, Path(args.report_dir)):  # the same view: formats share its work
             _say(f"wrote {path}", err)
     if args.output:
         _write(args.output, render_view(view, args.format))

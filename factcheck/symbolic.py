@@ -12,8 +12,8 @@ from functools import lru_cache
 from typing import Mapping
 
 import sympy
-from sympy.printing.conventions import split_super_sub
-from sympy.printing.latex import translate as latex_translate
+from sympy.printing.conventions import split_super_sub  # type: ignore[import-untyped]
+from sympy.printing.latex import translate as latex_translate  # type: ignore[import-untyped]
 
 from factcheck.formula import Node, parse_formula
 
@@ -140,9 +140,9 @@ def _symbol_latex(name: str) -> str:
     base, supers, subs = split_super_sub(name)
     text = _translate(base)
     if supers:
-        text += "^{%s}" % " ".join(_translate(part) for part in supers)
+        text += "^{" + " ".join(_translate(part) for part in supers) + "}"
     if subs:
-        text += "_{%s}" % " ".join(_translate(part) for part in subs)
+        text += "_{" + " ".join(_translate(part) for part in subs) + "}"
     return text
 
 

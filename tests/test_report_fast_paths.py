@@ -13,7 +13,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import factcheck.formatting as formatting
+from factcheck import formatting
 from factcheck.model import Interval
 from factcheck.report import sanitize
 from factcheck.report.view import _SPACE_CLASS, mark_figure

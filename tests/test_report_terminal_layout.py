@@ -6,8 +6,8 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.padding import Padding
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 
 from factcheck.report import build_view, terminal

@@ -32,7 +32,7 @@ from factcheck.report import sarif as _sarif
 from factcheck.report import terminal as _terminal
 from factcheck.report.diff import BaselineError, load_baseline
 from factcheck.report.sanitize import guard_workflow_commands
-from factcheck.report.view import ReportView, RunLike, SimpleRun, build_view
+from factcheck.report.view import ReportView, RunLike, SimpleRun, build_view, collector_paused
 
 __all__ = [
     "ALL",
@@ -47,6 +47,7 @@ __all__ = [
     "render",
     "render_view",
     "write_reports",
+    "write_view",
 ]
 
 ENTRY_POINT_GROUP = "factcheck.report_formats"
@@ -113,7 +114,8 @@ def _baseline(baseline: str | Path | Mapping[str, Any] | None) -> dict[str, Any]
 
 def render_view(view: ReportView, fmt: str) -> str:
     """Render a prepared view; no line of the text can be read as a GitHub Actions command."""
-    return guard_workflow_commands(get_format(fmt).render(view))
+    with collector_paused():
+        return guard_workflow_commands(get_format(fmt).render(view))
 
 
 def render(
@@ -130,8 +132,9 @@ def render(
     overrides the time stamp (``SOURCE_DATE_EPOCH`` is honoured too); ``base_dir`` is what paths
     are shown relative to (default: the working directory).
     """
-    view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline))
-    return render_view(view, fmt)
+    with collector_paused():
+        view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline))
+        return render_view(view, fmt)
 
 
 def write_reports(
@@ -147,14 +150,21 @@ def write_reports(
 
     File names: report.txt, report.md, report.html, report.json, report.junit.xml, report.sarif.
     """
+    with collector_paused():
+        view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline))
+        return write_view(view, directory, formats)
+
+
+def write_view(view: ReportView, directory: Path, formats: Iterable[str] = ALL) -> list[Path]:
+    """:func:`write_reports` for a prepared view: what one format works out, the next reuses."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline))
     written: list[Path] = []
-    for name in formats:
-        fmt = get_format(name)
-        path = directory / fmt.filename
-        text = render_view(view, name)
-        atomic_write(path, text)
-        written.append(path)
+    with collector_paused():
+        for name in formats:
+            fmt = get_format(name)
+            path = directory / fmt.filename
+            text = render_view(view, name)
+            atomic_write(path, text)
+            written.append(path)
     return written
