@@ -308,14 +308,17 @@ def format_interval(
     if lo == hi:
         return format_value(lo, language, unit, max(max_decimals, decimals_for(lo, 0, 3)))
     decimals = max_decimals
-    while decimals < 12 and _rounded(lo, decimals)[0] == _rounded(hi, decimals)[0]:
-        decimals += 1
+    # Whole bounds that differ stay distinct at any number of decimals.
+    if not (lo.denominator == 1 and hi.denominator == 1 and decimals >= 0):
+        while decimals < 12 and _rounded(lo, decimals)[0] == _rounded(hi, decimals)[0]:
+            decimals += 1
     # The unit once, not twice: "€ 450.000.000 – € 550.000.000 / year", "41.000 – 42.000 place".
     bound_unit, suffix = _split_unit(unit)
     text = f"{format_value(lo, language, bound_unit, decimals)} – {format_value(hi, language, bound_unit, decimals)}"
     return f"{text}{suffix}"
 
 
+@lru_cache(maxsize=1024)
 def _split_unit(unit: str | None) -> tuple[str | None, str]:
     """(unit to write at each bound, suffix to write once) for an interval."""
     if not unit:

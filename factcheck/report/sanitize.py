@@ -50,9 +50,12 @@ def clean(text: object) -> str:
         return ""
     s = str(text)
     # Every character either pattern matches is not printable (categories Cc, Cf, Cs, Cn, Zl,
-    # Zp), except "\n", which stays, and tab, which neither matches. So a string that is
-    # printable apart from those needs no regular expression.
-    if s.isprintable() or s.replace("\n", "").replace("\t", "").isprintable():
+    # Zp). Newline (which stays), tab and the no-break spaces numbers are written with are not
+    # printable either, but neither pattern matches them. So a string that is printable apart
+    # from those needs no regular expression.
+    if s.isprintable() or s.replace("\n", "").replace("\t", "").replace("\u00a0", "").replace(
+        "\u202f", ""
+    ).isprintable():
         return s
     s = _LINE_BREAKS.sub("\n", s)
     return _UNSAFE.sub("", s)
@@ -64,6 +67,11 @@ def one_line(text: object) -> str:
     # A printable string holds no tab or newline, and U+0020 is its only white space.
     if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
         return s
+    if "\t" not in s:  # runs of spaces and newlines, as _SPACES finds them, without the regex
+        s = s.replace("\n", " ")
+        while "  " in s:
+            s = s.replace("  ", " ")
+        return s.strip()
     return _SPACES.sub(" ", s).strip()
 
 

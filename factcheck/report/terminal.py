@@ -291,64 +291,53 @@ class _PlainLayout:
         return [*self.wrap(title, self.width), *("    " + line for line in self.wrap(body, self.width - 4)), ""]
 
     @staticmethod
-    def _measure(text: str) -> tuple[int, int]:
-        """rich's ``Text.__rich_measure__``: (longest word, longest line) in cells."""
+    def _cell_width(text: str) -> tuple[int, bool]:
+        """(the widest line in cells, as ``Text.__rich_measure__`` has it; whether the text is one
+        line without tabs, which a cell shows as it is when it fits)."""
         lines = text.splitlines()
-        longest = max(cell_len(line) for line in lines) if lines else 0
-        words = text.split()
-        return (max(cell_len(word) for word in words) if words else longest), longest
+        if len(lines) == 1 and lines[0] == text and "\t" not in text:
+            return (len(text) if text.isascii() and text.isprintable() else cell_len(text)), True
+        return (max(cell_len(line) for line in lines) if lines else 0), False
 
     @staticmethod
-    def _padded(measure: tuple[int, int], width: int) -> tuple[int, int]:
-        """``Measurement.get`` of the text in a cell ``Padding`` of 1 left and right, at ``width``."""
+    def _column(widths: set[int], width: int, min_width: int | None) -> int:
+        """The widest a column needs at ``width`` (``Table._measure_column``'s maximum).
+
+        For each cell, ``Measurement.get`` of its ``Padding`` of one space left and right. rich
+        works out minimums too, but its column widths never depend on them.
+        """
         if width < 1:
-            return 0, 0
-        if width - 2 < 1:
-            low, high = width, width
+            return 0
+        if width < 3:
+            high = width
         else:
-            low, high = _normalize(*measure)
-            low, high = min(low, width), min(high, width)
-            low, high = (0, 0) if high < 1 else _normalize(low, high)
-            low, high = min(low + 2, width), min(high + 2, width)
-        low, high = _normalize(low, high)
-        low, high = min(low, width), min(high, width)
-        return (0, 0) if high < 1 else _normalize(low, high)
-
-    def _column(self, measures: list[tuple[int, int]], width: int, min_width: int | None) -> tuple[int, int]:
-        """``Table._measure_column`` for one column of our tables at ``width``."""
-        if width < 1:
-            return 0, 0
-        padded = [self._padded(m, width) for m in set(measures)]
-        low = max(p[0] for p in padded) if padded else 1
-        high = max(p[1] for p in padded) if padded else width
-        low, high = min(low, width), min(high, width)
+            high = 0
+            for text_width in widths:
+                inner = min(max(0, text_width), width)
+                high = max(high, min(inner + 2, width) if inner >= 1 else 2)
+        high = min(high, width)
         if min_width is not None:
-            floor = max(0, min_width + 2)
-            low, high = max(low, floor), max(high, floor)
-        return low, high
+            high = max(high, min_width + 2)
+        return high
 
-    def _widths(self, columns: list[list[str]]) -> list[int]:
+    def _widths(self, measures: list[set[int]]) -> list[int]:
         """``Table._calculate_column_widths`` for our tables (not expanded, no fixed widths)."""
-        extra = 2 + len(columns) - 1
-        available = self.width - extra
-        measures = [[self._measure(cell) for cell in column] for column in columns]
-        specs = _COLUMNS
-        ranges = [self._column(m, available, spec[3]) for m, spec in zip(measures, specs)]
-        widths = [high or 1 for _, high in ranges]
+        available = self.width - (2 + len(measures) - 1)
+        widths = [self._column(m, available, spec[3]) or 1 for m, spec in zip(measures, _COLUMNS)]
         if sum(widths) > available:
-            widths = Table._collapse_widths(widths, [not spec[1] for spec in specs], available)
+            widths = Table._collapse_widths(widths, [not spec[1] for spec in _COLUMNS], available)
             if sum(widths) > available:
                 excess = sum(widths) - available
                 widths = ratio_reduce(excess, [1] * len(widths), widths, widths)
-            ranges = [self._column(m, width, spec[3]) for m, width, spec in zip(measures, widths, specs)]
-            widths = [high or 0 for _, high in ranges]
+            widths = [self._column(m, width, spec[3]) for m, width, spec in zip(measures, widths, _COLUMNS)]
         return widths
 
     def table(self, title: str, caption: str | None, rows: list[list[str]]) -> list[str] | None:
         """The lines of a results table, or ``None`` when rich should lay it out."""
         headers = [spec[0] for spec in _COLUMNS]
-        columns = [[header, *(row[i] for row in rows)] for i, header in enumerate(headers)]
-        widths = self._widths(columns)
+        all_rows = [headers, *rows]
+        cells = [[self._cell_width(text) for text in row] for row in all_rows]
+        widths = self._widths([{cell[i][0] for cell in cells} for i in range(len(headers))])
         table_width = sum(widths) + 2 + len(widths) - 1
         if table_width > self.width or min(widths) < 3:
             return None  # cropped by the console, or no room for a cell's text: rare, leave it to rich
@@ -357,31 +346,31 @@ class _PlainLayout:
         lines.append(b.get_top(widths))
         edges = [(b.head_left, b.head_vertical, b.head_right), (b.mid_left, b.mid_vertical, b.mid_right),
                  (b.foot_left, b.foot_vertical, b.foot_right)]
-        all_rows = [headers, *rows]
-        for index, cells in enumerate(all_rows):
-            rendered = []
-            for text, width, spec in zip(cells, widths, _COLUMNS):
-                rendered.append([f" {line} " for line in self.wrap(text, width - 2, "left", spec[2], spec[1])])
-            height = max(len(cell) for cell in rendered)
-            if height > 1:
+        inner = [width - 2 for width in widths]
+        last = len(all_rows) - 1
+        for index, (row, measured) in enumerate(zip(all_rows, cells)):
+            left, divider, right = edges[0 if index == 0 else (2 if index == last else 1)]
+            if all(simple and text_width <= room for (text_width, simple), room in zip(measured, inner)):
+                # One line per cell, each fitting: the text padded to the column.
+                lines.append(left + divider.join(
+                    f" {text}{' ' * (room - text_width)} " for text, (text_width, _), room in zip(row, measured, inner)
+                ) + right)
+            else:
+                rendered = []
+                for text, room, spec in zip(row, inner, _COLUMNS):
+                    rendered.append([f" {line} " for line in self.wrap(text, room, "left", spec[2], spec[1])])
+                height = max(len(cell) for cell in rendered)
                 for cell, width in zip(rendered, widths):
                     blank = [" " * width] * (height - len(cell))
                     cell[:] = blank + cell if index == 0 else cell + blank  # the header sits at the bottom
-            left, divider, right = edges[0 if index == 0 else (2 if index == len(all_rows) - 1 else 1)]
-            for line_no in range(height):
-                lines.append(left + divider.join(cell[line_no] for cell in rendered) + right)
+                for line_no in range(height):
+                    lines.append(left + divider.join(cell[line_no] for cell in rendered) + right)
             if index == 0:
                 lines.append(b.get_row(widths, "head", edge=True))
         lines.append(b.get_bottom(widths))
         if caption:
             lines += self.wrap(caption, table_width, justify="left")
         return lines
-
-
-def _normalize(low: int, high: int) -> tuple[int, int]:
-    """``Measurement.normalize``."""
-    low = min(max(0, low), high)
-    return max(0, low), max(0, max(low, high))
 
 
 def print_report(view: ReportView, file: TextIO | None = None) -> None:
