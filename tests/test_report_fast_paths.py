@@ -42,7 +42,8 @@ def test_clean_and_one_line_equal_the_regular_expressions(text: str) -> None:
     assert sanitize.one_line(text) == sanitize._SPACES.sub(" ", _clean_reference(text)).strip()
 
 
-@given(text=st.text(alphabet=st.sampled_from(list(": \t\ufeff\n\rxa")), max_size=16))
+@settings(max_examples=3000)
+@given(text=st.text(alphabet=st.sampled_from(list(": \t\ufeff\n\rxa\u00a0\x0b\x85\u2028")), max_size=16))
 def test_workflow_guard_equals_the_regular_expression(text: str) -> None:
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     assert sanitize.guard_workflow_commands(text) == sanitize._WORKFLOW_COMMAND.sub(r"\1: ", normalised)

@@ -56,8 +56,11 @@ def _template() -> Any:
     return _environment().from_string(_asset(TEMPLATE))
 
 
+_NOT_IN_ANCHOR = re.compile(r"[^a-z0-9_-]+")
+
+
 def _anchor(key: str, used: set[str]) -> str:
-    slug = "r-" + re.sub(r"[^a-z0-9_-]+", "-", key.lower()).strip("-")
+    slug = "r-" + _NOT_IN_ANCHOR.sub("-", key.lower()).strip("-")
     candidate, n = slug, 2
     while candidate in used:
         candidate, n = f"{slug}-{n}", n + 1
@@ -100,12 +103,19 @@ def _bar(view: ReportView) -> list[dict[str, Any]]:
     return segments
 
 
-# Jinja2's autoescape, for strings: what markupsafe.escape does (tests/test_report_fast_paths.py).
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#39;", '"': "&#34;"})
-
-
 def _e(text: str) -> str:
-    return text.translate(_ESCAPES)
+    """Jinja2's autoescape of a string: what markupsafe.escape does (tests/test_report_fast_paths.py)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "'" in text:
+        text = text.replace("'", "&#39;")
+    if '"' in text:
+        text = text.replace('"', "&#34;")
+    return text
 
 
 def _marked(parts: tuple[tuple[str, bool], ...]) -> str:
