@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
+from typing import Callable
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, get_currency_symbol
@@ -180,6 +181,10 @@ def format_number(
     """
     if type(value) is not Fraction:
         value = Fraction(value)
+    if significant <= 0:
+        write = _writer(language, None, max_decimals, mark_inexact)
+        if write is not None:
+            return write(value)
     decimals = decimals_for(value, max_decimals, significant) if significant > 0 else min(max_decimals, 12)
     if language in _language_symbols:
         symbols = _language_symbols[language]
@@ -204,6 +209,59 @@ def format_number(
 
 # Grouping and decimal symbols per document language (None: Babel formats that language).
 _language_symbols: dict[str | None, tuple[str, str] | None] = {}
+
+
+@lru_cache(maxsize=4096)
+def _writer(
+    language: str | None, unit: str | None, max_decimals: int, mark_inexact: bool
+) -> Callable[[Fraction], str] | None:
+    """``format_value(value, language, unit, max_decimals, mark_inexact=...)`` for one setting.
+
+    A report formats some 30 numbers per relation, nearly all with a handful of settings
+    (language, unit, decimals); the symbols, the currency, the unit's kind and the text around
+    the number are worked out here once per setting, and the function returned only rounds
+    and groups. ``None`` for a language Babel formats (not nl or en).
+    """
+    symbols = _fast_symbols(babel_locale(language))
+    if symbols is None:
+        return None
+    group, point = symbols
+    decimals = min(max_decimals, 12)
+    prefix = suffix = ""
+    if unit:
+        kind, currency, suffix = _unit_kind(unit)
+        if kind == "money":  # format_money: "≈", then the sign, then "€ ", then the digits
+            symbol, gap = _money_prefix(currency, babel_locale(language))
+            prefix = symbol + gap
+        elif kind == "percent":
+            suffix = "%"
+    scale = 10**decimals if decimals > 0 else 1
+    regroup = group != ","
+
+    def write(value: Fraction) -> str:
+        numerator = value.numerator
+        if value.denominator == 1 and decimals >= 0:  # a whole number, as most budget figures are
+            negative = numerator < 0
+            digits = f"{-numerator if negative else numerator:,}"
+            return f"{MINUS if negative else ''}{prefix}{digits.replace(',', group) if regroup else digits}{suffix}"
+        rounded, exact = _rounded(value, decimals)
+        negative = rounded < 0
+        whole = -rounded if negative else rounded
+        fraction_text = ""
+        if decimals > 0:
+            whole, fraction = divmod(whole, scale)
+            if fraction:
+                fraction_text = point + str(fraction).rjust(decimals, "0").rstrip("0")
+        elif decimals < 0:
+            whole *= 10 ** (-decimals)
+        digits = f"{whole:,}"
+        approx = APPROX if mark_inexact and not exact else ""
+        return (
+            f"{approx}{MINUS if negative else ''}{prefix}{digits.replace(',', group) if regroup else digits}"
+            f"{fraction_text}{suffix}"
+        )
+
+    return write
 
 
 def format_signed(value: Fraction | int, language: str | None = "nl", max_decimals: int = 2, **kw: object) -> str:
@@ -259,6 +317,10 @@ def format_value(
     """A value with its unit, money and percent written as documents write them; "" for ``None``."""
     if value is None:
         return ""
+    if not kw or (len(kw) == 1 and "mark_inexact" in kw):
+        write = _writer(language, unit or None, max_decimals, bool(kw.get("mark_inexact", False)))
+        if write is not None:
+            return write(value if type(value) is Fraction else Fraction(value))
     if unit:
         kind, name, suffix = _unit_kind(unit)
         if kind == "money":

@@ -426,9 +426,10 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
 
 def decimal_string(value: Fraction, max_digits: int = 12) -> str:
     """Write an exact value as a plain decimal string when it has one, else ``p/q``."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    den = value.denominator
+    numerator, denominator = value.numerator, value.denominator
+    if denominator == 1:
+        return str(numerator)
+    den = denominator
     twos = fives = 0
     while den % 2 == 0:
         den //= 2
@@ -437,9 +438,9 @@ def decimal_string(value: Fraction, max_digits: int = 12) -> str:
         den //= 5
         fives += 1
     if den != 1 or max(twos, fives) > max_digits:
-        return f"{value.numerator}/{value.denominator}"
+        return f"{numerator}/{denominator}"
     places = max(twos, fives)
-    scaled = value * 10**places
+    scaled = numerator * (10**places // denominator)  # exact: the denominator divides 10**places
     sign = "-" if scaled < 0 else ""
-    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+    digits = str(abs(scaled)).rjust(places + 1, "0")
     return f"{sign}{digits[:-places]}.{digits[-places:]}"

@@ -182,3 +182,21 @@ def test_html_results_equal_the_templates_loop(tmp_path) -> None:  # type: ignor
     for run in (example_run(), injection_run(), check_paths([claims])):
         view = build_view(run, generated_at="2026-01-01T12:00:00Z")
         assert html.render(view) == html.render(view, fast=False)
+
+
+@settings(max_examples=2000)
+@given(value=VALUES, max_digits=st.integers(min_value=0, max_value=14))
+def test_decimal_string_in_integers_as_with_fractions(value: Fraction, max_digits: int) -> None:
+    from factcheck.numbers import decimal_string
+
+    expected = f"{value.numerator}/{value.denominator}"
+    if value.denominator == 1:
+        expected = str(value.numerator)
+    else:
+        for places in range(max_digits + 1):
+            scaled = value * 10**places
+            if scaled.denominator == 1:
+                digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+                expected = f"{'-' if scaled < 0 else ''}{digits[:-places]}.{digits[-places:]}"
+                break
+    assert decimal_string(value, max_digits) == expected
