@@ -376,6 +376,9 @@ def format_interval(
             decimals += 1
     # The unit once, not twice: "€ 450.000.000 – € 550.000.000 / year", "41.000 – 42.000 place".
     bound_unit, suffix = _split_unit(unit)
+    write = _writer(language, bound_unit, decimals, False)
+    if write is not None and type(lo) is Fraction and type(hi) is Fraction:  # format_value, directly
+        return f"{write(lo)} – {write(hi)}{suffix}"
     text = f"{format_value(lo, language, bound_unit, decimals)} – {format_value(hi, language, bound_unit, decimals)}"
     return f"{text}{suffix}"
 

@@ -116,6 +116,7 @@ def formula_pretty(expr: str) -> str:
 # formulas and awkward names.
 _LATEX_NUMBER_END = re.compile(r"[0-9][} ]*$")  # sympy.printing.latex._between_two_numbers_p
 _LATEX_NUMBER_START = re.compile(r"(\d|\\frac{\d+}{\d+})")
+_LETTERS_DIGITS = re.compile(r"([a-z]+)([0-9]*)")
 _shapes: dict[tuple[object, ...], tuple[str, str]] = {}
 _MAX_SHAPES = 4096
 
@@ -135,6 +136,10 @@ def _symbol_latex(name: str) -> str:
     sympy's table of accents on every call, is looked up once per part: a large run has a
     name for every figure, made of few distinct parts ("p", "t3", "r2", "c1").
     """
+    plain = _LETTERS_DIGITS.fullmatch(name)
+    if plain:  # "p12": what split_super_sub makes of letters and digits, the digits a subscript
+        letters, digits = plain.groups()
+        return _translate(letters) + ("_{" + _translate(digits) + "}" if digits else "")
     if "{" in name:
         return str(sympy.latex(sympy.Symbol(name)))
     base, supers, subs = split_super_sub(name)
