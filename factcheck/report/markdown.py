@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from tabulate import WIDE_CHARS_MODE, tabulate
-from wcwidth import wcswidth  # how tabulate measures cells
+from wcwidth import wcswidth, wcwidth  # how tabulate measures cells
 
 from factcheck.report.sanitize import clean, markdown_fragment, markdown_text
 from factcheck.report.view import VERDICT_HELP, ReportView, ResultView
@@ -42,9 +42,18 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return _github_table(headers, rows)
 
 
+# Characters wcwidth gives one column: ASCII and Latin-1 letters, and the signs figures are
+# written with. A text made of them is as wide as it is long, as rich's cell_len has it too.
+_ONE_COLUMN = frozenset(
+    ch
+    for ch in [*map(chr, range(0x20, 0x7F)), *map(chr, range(0xA0, 0x100)), *"€≈−–—‘’“”…·•\u202f\u2009"]
+    if wcwidth(ch) == 1
+)
+
+
 def _width(text: str) -> int:
-    """wcwidth's width of ``text``: its length, for printable ASCII."""
-    return len(text) if text.isascii() and text.isprintable() else int(wcswidth(text))
+    """wcwidth's width of ``text`` (wcswidth), without asking it character by character."""
+    return len(text) if _ONE_COLUMN.issuperset(text) else int(wcswidth(text))
 
 
 def _tabulate(headers: list[str], rows: list[list[str]]) -> str:
