@@ -15,15 +15,13 @@ import re
 from fractions import Fraction
 
 from hypothesis import given, settings
-from markupsafe import escape
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from factcheck import formatting
 from factcheck.model import Interval
-from factcheck.report import html
+from factcheck.report import html, markdown, sanitize
 from factcheck.report import json as report_json
-from factcheck.report import markdown
-from factcheck.report import sanitize
 from factcheck.report.view import _SPACE_CLASS, mark_figure
 
 # Every character the sanitizer treats specially, and ordinary ones around them.

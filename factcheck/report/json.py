@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
-from json.encoder import encode_basestring as _string  # what json.dumps uses with ensure_ascii=False
+from json.encoder import encode_basestring as _string  # json.dumps's, with ensure_ascii=False
 from typing import Any
 
 from factcheck.model import Interval

@@ -94,8 +94,8 @@ class DocumentView:
 class InputView:
     """One input of a relation as the reports show it; the formatted parts are made when first read."""
 
-    __slots__ = ("_input", "_language", "name", "claim_id", "stated", "exact", "unit", "quote", "computed", "page",
-                 "_value", "_interval", "_quote_parts")
+    __slots__ = ("_input", "_interval", "_language", "_quote_parts", "_value", "claim_id", "computed", "exact", "name",
+                 "page", "quote", "stated", "unit")
 
     def __init__(self, inp: Any, language: str) -> None:
         claim = inp.claim
