@@ -158,8 +158,10 @@ def _translate(part: str) -> str:
 
 def _placeholder(rank: int) -> str:
     # Control characters never occur in sympy's output or in a claim id; the fixed width makes
-    # string order equal rank order.
-    return f"\x01{rank:06d}\x02"
+    # string order equal rank order. The leading lowercase letter makes the placeholder sort
+    # against everything else in the expression (digits, "Max", "Abs") as a claim name does:
+    # sympy orders some terms by their printed text.
+    return f"a\x01{rank:06d}\x02"
 
 
 def _placeholder_latex(rank: int, marks: tuple[bool, bool, bool]) -> str:
@@ -180,6 +182,11 @@ def formula_display(root: Node) -> tuple[str, str]:
             collect(arg)
 
     collect(root)
+    if any(not ("a" <= name[:1] <= "z") for name in names):
+        # A name starting with a digit (a document id such as "2025-doc") sorts differently from
+        # any placeholder against the numbers of the formula: print this one directly.
+        expression = to_sympy(root)
+        return sympy.sstr(expression), sympy.latex(expression)
     ordered = sorted(names)
     for rank, name in enumerate(ordered):
         names[name] = _placeholder(rank)

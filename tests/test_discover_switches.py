@@ -97,3 +97,16 @@ def test_check_discovers_relations_but_not_repeats_when_told(tmp_path: Path) -> 
     assert len(exprs) == len(claims) == 2  # the question 8 chain
     claims, _ = proposed_claims(claim_file, Discovery(relations=False, tables=False))
     assert claims and all(c.repeats and c.expr is None for c in claims)
+
+
+def test_reports_say_why_discovery_proposed_a_relation() -> None:
+    from factcheck.engine import check_paths
+    from factcheck.report.view import build_view
+
+    view = build_view(check_paths([str(ROOT / "claims" / "asiel-migratie-2025-antwoorden.yaml")]))
+    found = {r.result.claim.id: r.extra.get("found by discovery", "") for r in view.results}
+    assert "relation: difference" in found["rel_verschil_kosten_tussen_noodopvang"]
+    assert "wording: verschil" in found["rel_verschil_kosten_tussen_noodopvang"]
+    assert "wording: komt daarmee uit op" in found["rel_extra_kosten_crisisnoodopvang"]
+    # A repeat group lists its statements as evidence instead.
+    assert found["repeat_besparing_hoofdlijnenakkoord"] == ""

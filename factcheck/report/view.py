@@ -497,6 +497,11 @@ def _extra(result: Result, language: str, decimals: int) -> dict[str, str]:
         if hasattr(item, "items"):
             label = "evidence" if len(result.evidence) == 1 else f"evidence {n}"
             extra[label] = one_line("; ".join(f"{k}: {v}" for k, v in item.items()))
+    found = result.claim.evidence
+    if result.claim.origin == "discovered" and found and not result.evidence:
+        # Why discovery proposed this relation (wording, exactness, the table it is from): a
+        # reader judging a proposal nobody wrote needs it next to the verdict.
+        extra["found by discovery"] = one_line("; ".join(f"{k}: {v}" for k, v in found.items()))
     for implied in result.implied:
         extra[f"{one_line(implied.name)} would have to be"] = format_value(
             implied.value, language, implied.unit, decimals, mark_inexact=True
