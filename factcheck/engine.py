@@ -7,12 +7,10 @@ value of its own is computed from its own formula; cycles among those are errors
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Sequence
 
 from factcheck.claimfile import find_claim_files, read_claim_file
 from factcheck.discover.options import Discovery
@@ -20,8 +18,19 @@ from factcheck.errors import EvaluationError, FactcheckError, FormulaError
 from factcheck.evaluate import UnitClash, Val, evaluate
 from factcheck.explain import explain
 from factcheck.formula import Formula, Node, parse_formula
+from factcheck.gc_pause import collector_paused
 from factcheck.model import (
-    Claim, ClaimFile, Diagnostic, Document, Implied, InputValue, Interval, LazyResult, Location, Result, Verdict,
+    Claim,
+    ClaimFile,
+    Diagnostic,
+    Document,
+    Implied,
+    InputValue,
+    Interval,
+    LazyResult,
+    Location,
+    Result,
+    Verdict,
 )
 from factcheck.units import Dim, UnitSystem, describe, unit_system
 
@@ -79,26 +88,9 @@ class _Entry:
     units: UnitSystem
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a check builds its records.
-
-    A 100k-claim check keeps about a million small objects alive; each full collection walks all
-    of them, which doubled the time of a large check (benchmarks/check_speed.py). The records
-    hold no reference cycles that need collecting mid-run; reference counting frees the rest.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def check_paths(paths: Sequence[str | Path], *, discover: bool | Discovery = True) -> CheckRun:
     """Read every claim file under ``paths`` (files or folders) and check every relation."""
-    with _collector_paused():
+    with collector_paused():
         files, problems = find_claim_files(list(paths))
         loaded = [read_claim_file(p) for p in files]
         return check_files(loaded, problems, discover=discover)
@@ -114,7 +106,7 @@ def check_files(
     when the source PDF is at hand, table totals (see factcheck.discover.claims).
     """
     kinds = discover if isinstance(discover, Discovery) else (Discovery() if discover else Discovery.none())
-    with _collector_paused():
+    with collector_paused():
         return _check_files(files, problems, kinds)
 
 
@@ -375,7 +367,9 @@ class _Engine:
                 continue
 
     def _implied(self, formula: Formula, entry: _Entry, values: dict[str, Val], target: Fraction) -> tuple[Implied, ...]:
-        from factcheck.symbolic import implied_values  # sympy is slow to import; only mismatches need it
+        from factcheck.symbolic import (
+            implied_values,  # sympy is slow to import; only mismatches need it
+        )
 
         solved = implied_values(formula.root, {k: v.point for k, v in values.items()}, target)
         out = []

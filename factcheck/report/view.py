@@ -9,19 +9,18 @@ have to escape it for their own syntax.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from datetime import datetime, timezone
 from fractions import Fraction
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Protocol, Sequence
+from typing import Any, Iterable, Protocol, Sequence
 
 import factcheck
+from factcheck.errors import FactcheckError
 from factcheck.formatting import (
     APPROX,
     MINUS,
@@ -30,8 +29,8 @@ from factcheck.formatting import (
     format_ratio_percent,
     format_value,
 )
-from factcheck.errors import FactcheckError
 from factcheck.formula import Node, parse_formula
+from factcheck.gc_pause import collector_paused
 from factcheck.model import ClaimFile, Diagnostic, Document, Interval, Result, Verdict
 from factcheck.numbers import decimal_string
 from factcheck.report.sanitize import clean, one_line
@@ -581,24 +580,6 @@ def _documents(run: Any, results: Sequence[Result], base_dir: Path | None) -> li
 def sort_key(view: ResultView) -> tuple[Any, ...]:
     """Unexpected first, then mismatches, then the rest; claim-file order inside each group."""
     return (view.group, view.file, view.line if view.line is not None else 1 << 30, view.id)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a report is made.
-
-    A report of a large run makes millions of small strings and records while the run's own
-    million objects are alive, and each full collection walks all of them: about a third of
-    the time of a 10k-relation report (benchmarks/report_speed.py). Nothing a report makes
-    needs collecting mid-way; reference counting frees it. (The engine does the same.)
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def build_view(
