@@ -95,6 +95,13 @@ def topic_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     that ends with it."""
     if not a or not b:
         return 0.0
+    return shared_words(a, b) / min(len(a), len(b))
+
+
+def shared_words(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many words of the smaller set the other set has (compounds count, as above)."""
+    if not a or not b:
+        return 0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     tails = _tails(large)
     hits = 0
@@ -103,14 +110,7 @@ def topic_similarity(a: frozenset[str], b: frozenset[str]) -> float:
             w in tails or any(w[i:] in large for i in range(1, len(w) - _COMPOUND_MIN + 1))
         )):
             hits += 1
-    return hits / len(small)
-
-
-def shared_words(a: frozenset[str], b: frozenset[str]) -> int:
-    """How many words of the smaller set the other set has (compounds count, as in topic_similarity)."""
-    if not a or not b:
-        return 0
-    return round(topic_similarity(a, b) * min(len(a), len(b)))
+    return hits
 
 
 _COMPOUND_MIN = 5

@@ -17,7 +17,6 @@ from typing import Sequence
 
 from factcheck.discover.figures import Fig, periods_overlap, shared_words, topic_similarity
 
-MIN_TOPIC_SIMILARITY = 0.5
 # Equal values are cheap evidence of the same quantity only when the number is not trivial;
 # then a weaker topic match is enough to corroborate.
 MIN_TOPIC_SIMILARITY_EQUAL = 0.25
@@ -68,6 +67,8 @@ def _contradicts(a: Fig, b: Fig) -> bool:
     several words in common, and not two fillings of one sentence pattern ("de reserve visserij
     is 24,6 miljoen" / "... 85,1 miljoen", a running head with a page number, a variant list).
     """
+    # A document does not restate one quantity within a passage; two figures there are two things
+    # ("2.820 beroepen ingediend en 3.010 afgehandeld").
     if a.passage == b.passage or not periods_overlap(a.period, b.period):
         return False
     if a.quote == b.quote or _template(a.quote) == _template(b.quote):
@@ -77,16 +78,6 @@ def _contradicts(a: Fig, b: Fig) -> bool:
     shared = shared_words(a.words, b.words)
     overlap = shared / (len(a.words) + len(b.words) - shared) if shared else 0.0
     return shared >= MIN_SHARED_WORDS_CONFLICT and overlap >= MIN_WORD_OVERLAP_CONFLICT
-
-
-def _related(a: Fig, b: Fig) -> bool:
-    # A document does not restate one quantity within a passage; two figures there are two things
-    # ("2.820 beroepen ingediend en 3.010 afgehandeld").
-    if a.dims != b.dims or a.dims is None or a.kind != b.kind:
-        return False
-    if a.value == b.value:
-        return _similarity(a, b) >= MIN_TOPIC_SIMILARITY_EQUAL
-    return _contradicts(a, b)
 
 
 def _compatible(a: Fig, b: Fig) -> bool:

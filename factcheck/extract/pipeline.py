@@ -141,7 +141,7 @@ def analyse_page(
     text = page.text
     total_word = has_total_word(text)
     result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None,
-                        tabular=total_word and looks_tabular(text), total_word=total_word)
+                        tabular=looks_tabular(text, total_word=total_word), total_word=total_word)
     regions = tables.regions(text)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     for region in regions:
@@ -270,15 +270,7 @@ def _apply_context(pages: list[PageResult]) -> list[dict[str, Any]]:
         for claim in page.figures:
             offset = claim.pop("_offset")
             while mi < len(markers) and markers[mi][0] <= offset:
-                _, kind, value = markers[mi]
-                if kind == "asked_by":
-                    state.update(asked_by=value, question=None, part=None)
-                elif kind == "question":
-                    state.update(question=int(value), part="question")
-                elif kind == "answer":
-                    state["part"] = "answer"
-                elif kind == "section":
-                    state["section"] = value
+                _advance(state, markers[mi][1], markers[mi][2])
                 mi += 1
             where = claim["where"]
             if state["question"] is not None:
@@ -293,15 +285,20 @@ def _apply_context(pages: list[PageResult]) -> list[dict[str, Any]]:
             claims.append(claim)
         # Markers after the last figure still carry over to the next page.
         for _, kind, value in markers[mi:]:
-            if kind == "asked_by":
-                state.update(asked_by=value, question=None, part=None)
-            elif kind == "question":
-                state.update(question=int(value), part="question")
-            elif kind == "answer":
-                state["part"] = "answer"
-            elif kind == "section":
-                state["section"] = value
+            _advance(state, kind, value)
     return claims
+
+
+def _advance(state: dict[str, Any], kind: str, value: str) -> None:
+    """Move the reading context past one marker: a new asker, question, answer or section."""
+    if kind == "asked_by":
+        state.update(asked_by=value, question=None, part=None)
+    elif kind == "question":
+        state.update(question=int(value), part="question")
+    elif kind == "answer":
+        state["part"] = "answer"
+    elif kind == "section":
+        state["section"] = value
 
 
 def _pdf_worker(

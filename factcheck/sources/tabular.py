@@ -29,17 +29,18 @@ def has_total_word(text: str) -> bool:
     return _TOTAL_WORD.search(text) is not None
 
 
-def looks_tabular(text: str) -> bool:
+def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
     """Cheap test on a page's plain text: is it worth a full layout parse for table totals?
 
     True when at least three lines carry three or more figures (a table body), six lines end
     in a figure (a one-column table), or the page holds 30+ figures in all, and a total-like
     word (Totaal, Total, Saldo, Stand, Deficit, Net, ...) is followed by figures or stands in a
     short (header) line. A page without such a word has no total row or column for us to check.
+    ``total_word`` is :func:`has_total_word`'s answer when the caller has it already.
     """
     # Most pages have no total word at all, and then the answer is no: one search over the
     # page settles them without the line-by-line count below.
-    if not has_total_word(text):
+    if not (has_total_word(text) if total_word is None else total_word):
         return False
     rows = ending = 0
     total_line = False

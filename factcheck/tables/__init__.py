@@ -90,8 +90,8 @@ def check_pdf(
     else:
         texts = page_texts(path)
         numbers = pages if pages is not None else range(1, len(texts) + 1)
-        wanted = [n for n in numbers if 1 <= n <= len(texts) and looks_tabular(texts[n - 1])]
         total_pages = {n for n, text in enumerate(texts, 1) if has_total_word(text)}
+        wanted = [n for n in numbers if n in total_pages and looks_tabular(texts[n - 1], total_word=True)]
     found = {page.number: find_tables(page, lang) for page in iter_page_words(path, wanted, engine=engine)}
     return check_found_tables(path, found, lang, engine, total_pages)
 
