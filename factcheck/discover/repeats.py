@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Sequence
 
-from factcheck.discover.figures import Fig, periods_overlap, shared_words, topic_similarity
+from factcheck.discover.figures import (
+    Fig,
+    periods_overlap,
+    shared_words,
+    topic_similarity,
+)
 
 # Equal values are cheap evidence of the same quantity only when the number is not trivial;
 # then a weaker topic match is enough to corroborate.

@@ -15,17 +15,17 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from factcheck.sources.tabular import has_total_word, looks_tabular
+from factcheck.errors import FactcheckError
 from factcheck.extract import context, tables
 from factcheck.extract.ids import assign_ids
 from factcheck.extract.scan import get_scanner
-from factcheck.errors import FactcheckError
 from factcheck.numbers import decimal_string
 from factcheck.sources.errors import (
     EmptySourceError,
     NoTextLayerError,
     UnsupportedSourceError,
 )
+from factcheck.sources.tabular import has_total_word, looks_tabular
 from factcheck.sources.text import (
     DEFAULT_MAX_BYTES,
     SourcePage,
