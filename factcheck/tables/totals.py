@@ -34,16 +34,39 @@ _SUB = re.compile(r"^sub[-\s]?tota(?:al|l)\b", re.IGNORECASE)
 _GRAND = re.compile(r"^(?:grand|overall|general)\s+total|^totaal\s+generaal|^eindtotaal|^total\s+general", re.IGNORECASE)
 _TOTAL = re.compile(r"^tota(?:al|l|ls|les|le|ux|len)\b|^[\w.]+\s+tota(?:les|l|ux|le|al)\b", re.IGNORECASE)
 _STAND = re.compile(r"^stand\b", re.IGNORECASE)
+# A closing balance is the total of the opening balance and the movements listed since it.
+_CLOSING_BALANCE = re.compile(
+    r"\b(?:end\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year|period)|closing\s+balance|ending\s+(?:fund\s+)?balance|"
+    r"balance,?\s+end\b|carried\s+forward|eindsaldo|eindstand|(?:stand|saldo)\s+(?:per|op|ultimo)\s+31\s+december|"
+    r"saldo\s+(?:per\s+)?einde|einde\s+(?:boek)?jaar)",
+    re.IGNORECASE,
+)
+# A column that is the difference of two others: "Change", "Verschil", "Variance", "Mutatie".
+_CHANGE_HEADER = re.compile(
+    r"change|difference|variance|increase|decrease|verschil|mutatie|afwijking|toename|afname|\bdiff\b|"
+    r"\bvar\.?\b|\+\s*/\s*[-−–]|over\s*/\s*\(?under",
+    re.IGNORECASE,
+)
 # "Net" alone (or Netto / Net total) closes a table; "Net interest" is an ordinary item
-_SALDO = re.compile(r"\b(?:saldo|deficit|surplus|balance)\b|^net(?:to)?(?:\s+total)?\s*$", re.IGNORECASE)
+_SALDO = re.compile(
+    r"\b(?:saldo|deficit|surplus|balance)\b|^net(?:to)?(?:\s+total)?\s*$|^net(?:to)?\s+\S+(?:\s+\S+){0,4}$|"
+    r"^excess\b|^resultaat\b",
+    re.IGNORECASE,
+)
 # Rows that are breakdowns of the row above, or not amounts at all, are never parts.
 _MEMO = re.compile(r"^(?:waarvan|w\.v\.|of which|o/w|thereof|including|incl\.|memo|p\.m\.)", re.IGNORECASE)
 _NOT_AMOUNT = re.compile(
     r"%|\bper\s?cent|procent|percentage|aandeel|share|\bratio\b|average|gemiddeld|\bindex\b|growth|groei|"
-    r"change|\bchg\b|\bvar\.?\b|rate\b|\bper\b|\bmean\b|\bmedian\b|\bin % ",
+    r"change|\bchg\b|\bvar\.?\b|\brates?\b|\bper\b|\bmean\b|\bmedian\b|\bin % ",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
+# Rows whose label says they are taken off: "Less: refunds", "Af: ontvangsten", "-/- korting".
+_DEDUCT = re.compile(
+    r"^(?:less\b|af\b|af:|minus\b|deduct\b|-/-|min:|verminderd\s+met|minder\b|excluding\b|"
+    r"exclusief\b|eliminat|offset|netting\b)|\s-/-\s",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(r"^((?:19|20)\d\d)\s*[-–‒]\s*((?:19|20)?\d\d)$")
 
 
@@ -93,9 +116,24 @@ class TableCheck:
     relation: str = "sum"  # "sum", or "difference" when a part enters with a minus sign
     scale_factor: Fraction | None = None  # for verdict "scale": total = factor x parts
     pages: tuple[int, ...] = ()  # the pages a table continued over pages spans; () for one page
+    reading: str = ""  # which rows or columns were taken as the parts, in words
+    # Why a total that does not add up may be our misreading rather than the document's error.
+    # Such a check is no alarm: it is written as a figure with its doubt, not as a relation.
+    doubt: str | None = None
+
+    @property
+    def alarm(self) -> bool:
+        """Whether this check reports a problem: it does not hold and nothing casts doubt on it."""
+        return not _fits(self.verdict) and self.doubt is None
 
     def to_claims(self) -> list[dict[str, object]]:
-        """This check as claims: one input claim per part, one relation claim for the total."""
+        """This check as claims: one input claim per part, one relation claim for the total.
+
+        A doubted check is one claim, the total as a plain figure: its evidence says what sum was
+        tried and why it may be our misreading, so a person can look, and nothing raises an alarm.
+        """
+        if self.doubt is not None:
+            return [self._doubted_claim()]
         claims: list[dict[str, object]] = [self._input_claim(p) for p in self.parts]
         plus = [_cell_id(self, p) for p in self.parts if p.sign > 0]
         minus = [_cell_id(self, p) for p in self.parts if p.sign < 0]
@@ -112,10 +150,37 @@ class TableCheck:
                 "where": self._where(self.total),
                 "origin": "discovered",
                 # A mapping, like every discovered claim's evidence, so check and the reports keep it.
-                "evidence": {"relation": "table total", "found": self.evidence},
+                "evidence": self._evidence_fields(),
             }
         )
         return claims
+
+    def _evidence_fields(self) -> dict[str, object]:
+        fields: dict[str, object] = {"relation": "table total", "found": self.evidence}
+        if self.reading:
+            fields["reading"] = self.reading
+        if not _fits(self.verdict):
+            fields["others"] = _REJECTED
+        return fields
+
+    def _doubted_claim(self) -> dict[str, object]:
+        terms = " ".join(
+            ("− " if p.sign < 0 else "+ ") + p.stated for p in self.parts
+        ).removeprefix("+ ")
+        return {
+            "id": _cell_id(self, self.total),
+            "stated": self.total.stated,
+            **_exact_fields(self.total),
+            **self._unit_fields(),
+            "where": self._where(self.total),
+            "origin": "discovered",
+            "evidence": {
+                "relation": "table total, not checked",
+                "found": self.evidence,
+                "tried": f"{terms} = {decimal_string(self.total.value - self.difference)}",
+                "doubt": self.doubt,
+            },
+        }
 
     @property
     def evidence(self) -> str:
@@ -244,7 +309,8 @@ def judge(parts: list[tuple[int, CellNumber]], total: CellNumber) -> Judgement:
         return Judgement(Verdict.ROUNDING, diff, p_iv, t_iv, slack, None)
     for k in (1, 2, 3):
         for factor in (Fraction(1000**k), Fraction(1, 1000**k)):
-            if s != 0 and p_iv.scaled(factor).meets(t_iv):
+            # zero times any factor is zero: a nil total or nil parts are never a scale slip
+            if s != 0 and total.value != 0 and p_iv.scaled(factor).meets(t_iv):
                 return Judgement(Verdict.SCALE, diff, p_iv, t_iv, slack, factor)
     return Judgement(Verdict.MISMATCH, diff, p_iv, t_iv, slack, None)
 
@@ -267,6 +333,17 @@ class _Item:
     explicit: list[tuple[_Item, int]] | None = None  # parts fixed by the label (a year range)
     consumed: bool = False
     group_children: list[_Item] = field(default_factory=list)
+    deduct: bool = False  # the label says the row is taken off ("Less:", "Af:", "-/-")
+
+
+def _sign(part: _Item, sign: int, lane: int) -> int:
+    """The sign a part enters a total with: a deduction row printed as a positive amount is
+    subtracted; printed negative (in brackets or with a minus) it already carries its sign."""
+    if part.deduct:
+        cell = part.cells.get(lane)
+        if cell is not None and cell.number is not None and cell.number.value > 0:
+            return -sign
+    return sign
 
 
 def _clean(label: str) -> str:
@@ -286,6 +363,8 @@ def _row_kind(label: str) -> str:
     if _GRAND.match(lab):
         return "grand"
     if _TOTAL.match(lab):
+        return "total"
+    if _CLOSING_BALANCE.search(lab):
         return "total"
     if _SALDO.search(lab) and len(lab.split()) <= 7:
         return "saldo"
@@ -326,7 +405,7 @@ def _row_items(table: Table) -> list[_Item]:
             # Dutch begroting tables: "Stand ontwerpbegroting 2019" closes the mutations that
             # follow the first "Stand" row; the first one is a part
             kind = "part" if first_valued else "total"
-        items.append(_Item(pos, row.label, kind, cells))
+        items.append(_Item(pos, row.label, kind, cells, deduct=bool(_DEDUCT.search(row.label.strip()))))
         first_valued = False
     # ministry rows in capitals over numbered department rows (India Union Budget)
     for i, it in enumerate(items):
@@ -393,6 +472,12 @@ def _candidates(
         return [("group", [(k, 1) for k in it.group_children])]
     flat = [(x, 1) for x in loose]
     nested = [(x, 1) for x in top_level]
+    # a Totaal that closes its own block: the totals before it are its peers, not its parts
+    peers = [k for k, x in enumerate(top_level) if x.kind == "total"]
+    block = [(x, 1) for x in top_level[peers[-1] + 1 :]] if it.kind == "total" and peers else []
+    # rows above a heading that the layout merged into the next label are not parts
+    # ("Revenues 316,446 / Expenses Program expenses 608,522 / ... / Total expenses")
+    after_heading = [[(x, 1) for x in loose[k:]] for k in (1, 2) if len(loose) - k >= 2]
     below: list[tuple[_Item, int]] = []
     topic = _topic(it.label)
     if topic:
@@ -422,6 +507,9 @@ def _candidates(
                 cands.append(("pair", [(recent[a], 1), (recent[b], 1)]))
     else:
         cands = [("flat", flat), ("nested", nested)]
+    if block:
+        cands.append(("block", block))
+    cands += [("after heading", c) for c in after_heading]
     if below:
         cands.insert(0, ("below", below))
     out: list[tuple[str, list[tuple[_Item, int]]]] = []
@@ -450,7 +538,8 @@ def _lanes(total: _Item, parts: list[tuple[_Item, int]]) -> list[int]:
 
 
 def _judge_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Judgement:
-    nums = [(s, p.cells[lane].number) for p, s in parts if lane in p.cells and p.cells[lane].number is not None]
+    nums = [(_sign(p, s, lane), p.cells[lane].number) for p, s in parts
+            if lane in p.cells and p.cells[lane].number is not None]
     tnum = total.cells[lane].number
     assert tnum is not None
     return judge([(s, n) for s, n in nums if n is not None], tnum)
@@ -462,8 +551,9 @@ def _scan(
     orientation: Orientation,
     all_soft: bool = False,
     suspect: bool = False,
-) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement]]]:
-    """Walk the items in order and settle each total's parts; return (total, parts, lane verdicts)."""
+) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
+    """Walk the items in order and settle each total's parts; return (total, parts, lane verdicts,
+    the reading that chose the parts)."""
     out = []
     top_level: list[_Item] = []
     loose: list[_Item] = []
@@ -498,7 +588,7 @@ def _scan(
                 ln: j for ln, j in res.items() if (ln not in soft_lanes and not all_soft) or _fits(j.verdict)
             }
             if kept:
-                out.append((it, cand, kept))
+                out.append((it, cand, kept, tag))
             members = {id(p) for p, _ in cand}
             for p, _ in cand:
                 p.consumed = True
@@ -565,6 +655,121 @@ def _soft_columns(table: Table) -> set[int]:
     return soft
 
 
+def _difference_columns(
+    items: list[_Item],
+) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
+    """Columns that are the difference of two others ("Change", "Verschil" = 2021 − 2020), each
+    with its lane verdicts. A column counts only when its header says it is a change and the
+    difference holds in three quarters of its rows (at least two): coincidences do not repeat."""
+    out = []
+    columns = [it for it in items if not it.consumed and any(
+        c.number is not None and not c.number.percent for c in it.cells.values())]
+    for c in columns:
+        if not _CHANGE_HEADER.search(c.label):
+            continue
+        best = None
+        for a in columns:
+            for b in columns:
+                if a is b or c in (a, b) or _CHANGE_HEADER.search(a.label) or _CHANGE_HEADER.search(b.label):
+                    continue
+                parts = [(a, 1), (b, -1)]
+                lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells for p, _ in parts)]
+                if len(lanes) < 2:
+                    continue
+                res = {ln: _judge_lane(c, parts, ln) for ln in lanes}
+                fits = sum(_fits(j.verdict) for j in res.values())
+                # nearer columns first: a change column sits next to the two it compares
+                key = (fits, -abs(a.pos - c.pos) - abs(b.pos - c.pos))
+                if 4 * fits >= 3 * len(lanes) and fits >= 2 and (best is None or key > best[0]):
+                    best = (key, parts, res)
+        if best is not None:
+            out.append((c, best[1], best[2], "difference"))
+    return out
+
+
+_CELL_CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR"}
+
+
+def _printed_currency(table: Table) -> str | None:
+    """The currency a table prints on some of its figures (often only the first row and the
+    totals): it holds for every figure of the table, so that exact sums do not come out as a
+    unit clash. None when no figure carries a sign, or figures carry different ones."""
+    seen = {
+        unit
+        for row in table.rows
+        for cell in row.cells.values()
+        if cell.number is not None
+        for sign, unit in _CELL_CURRENCY.items()
+        if sign in cell.text
+    }
+    return seen.pop() if len(seen) == 1 else None
+
+
+_READINGS = {
+    "flat": "the rows since the previous total",
+    "nested": "the rows and subtotals at the total's own level",
+    "below": "the rows printed below the total",
+    "pair": "two totals before it, one taken from the other",
+    "explicit": "the columns its header names",
+    "group": "the numbered rows under the group row",
+    "block": "the rows and subtotals since the previous total of the same level",
+    "after heading": "the rows since the previous total, after the first rows (a heading merged into a label)",
+    "difference": "a change column: one column taken from another, row by row",
+}
+_REJECTED = (
+    "no other reading adds up: not without any one part, not with any one part subtracted, "
+    "not with a figure one column over"
+)
+
+
+def _doubt(
+    total: _Item, parts: list[tuple[_Item, int]], lane: int, results: dict[int, Judgement], held: int, totals: int,
+    open_top: bool = False,
+) -> str | None:
+    """Why a total that does not add up in ``lane`` may be our misreading of the table rather than
+    an error in it; None when the reading has support and no other plausible reading holds.
+
+    Support: another column of the same total adds up, or (for a total with one column) another
+    total of the table does. The other readings are the ones a person would try: without one part
+    (a subtotal or a breakdown counted twice), one part subtracted (a deduction without a sign),
+    a part whose figure was not read, and a figure printed one column over.
+    """
+    others = [ln for ln, j in results.items() if ln != lane and _fits(j.verdict)]
+    if open_top:
+        return "the table starts at the top of the page with these parts: more of them may stand on the page before"
+    if len(results) > 1 and not others:
+        return "no column of this total adds up under this reading of its parts"
+    if not others and held == 0:
+        return "nothing else in this table adds up under this reading, so the reading itself may be wrong"
+    if 2 * held < totals:
+        return "most totals of this table do not add up under any reading tried"
+    tnum = total.cells[lane].number
+    assert tnum is not None
+    signed = [(p, _sign(p, s, lane)) for p, s in parts]
+    for p, _s in signed:
+        cell = p.cells.get(lane)
+        if (cell is None or cell.number is None) and any(
+            ln in p.cells and p.cells[ln].number is not None for ln in others
+        ):
+            return f"no figure was read for '{_clean(p.label)}' in this column"
+    present = [(p, s, n) for p, s in signed if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]
+    nums = [(s, n) for _, s, n in present]
+    for k, (p, s, n) in enumerate(present):
+        rest = nums[:k] + nums[k + 1 :]
+        if rest and _fits(judge(rest, tnum).verdict):
+            return f"it adds up without '{_clean(p.label)}' (a subtotal or a breakdown counted twice?)"
+        if not n.nil and _fits(judge(nums[:k] + [(-s, n)] + nums[k + 1 :], tnum).verdict):
+            return f"it adds up with '{_clean(p.label)}' subtracted"
+    for near in (lane - 1, lane + 1):
+        cell = total.cells.get(near)
+        if cell is not None and cell.number is not None and _fits(judge(nums, cell.number).verdict):
+            return "the parts add up to the total printed one column over"
+        shifted = [(s, c.number) for p, s in signed if (c := p.cells.get(near)) is not None and c.number is not None]
+        if len(shifted) >= 2 and _fits(judge(shifted, tnum).verdict):
+            return "the total equals the parts printed one column over"
+    return None
+
+
 def check_table(table: Table, file: str = "") -> list[TableCheck]:
     """Every total row and total column of a table, judged lane by lane."""
     checks: list[TableCheck] = []
@@ -572,7 +777,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     scale = table.scale
     unit_text = scale.text if scale else None
     multiplier = scale.multiplier if scale else Fraction(1)
-    unit = scale.unit if scale else None
+    unit = (scale.unit if scale else None) or _printed_currency(table)
 
     def ref(item: _Item, lane: int, orientation: Orientation, sign: int = 1) -> CellRef:
         cell = item.cells[lane]
@@ -586,6 +791,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
 
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
 
+    scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
     orientations: tuple[Orientation, ...] = ("row", "column")
     for orientation in orientations:
         if orientation == "row":
@@ -595,40 +801,51 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             items = _col_items(table)
             soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo")}
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
-        for total, parts, results in _scan(items, soft, orientation, all_soft, table.suspect):
-            for lane, j in sorted(results.items()):
-                prefs = tuple(
-                    ref(p, lane, orientation, s) for p, s in parts if lane in p.cells and p.cells[lane].number is not None
+        scans.extend((orientation, *found) for found in _scan(items, soft, orientation, all_soft, table.suspect))
+        if orientation == "column":
+            scans.extend(("column", *found) for found in _difference_columns(items))
+    held = sum(1 for *_, results, _tag in scans if any(_fits(j.verdict) for j in results.values()))
+    first_row = min((r for r, row in enumerate(table.rows) if _has_value(row.cells)), default=0)
+    for orientation, total, parts, results, tag in scans:
+        open_top = (table.starts_page and table.page > 1 and orientation == "row"
+                    and min(p.pos for p, _ in parts) <= first_row)
+        for lane, j in sorted(results.items()):
+            doubt = None if _fits(j.verdict) else _doubt(total, parts, lane, results, held, len(scans), open_top)
+            prefs = tuple(
+                ref(p, lane, orientation, _sign(p, s, lane))
+                for p, s in parts if lane in p.cells and p.cells[lane].number is not None
+            )
+            if orientation == "row":
+                lane_label = headers.get(lane, "")
+                total_label = _clean(total.label)
+            else:
+                lane_label = _clean(table.rows[lane].label)
+                total_label = total.label
+            tref = ref(total, lane, orientation)
+            checks.append(
+                TableCheck(
+                    file=file,
+                    page=tref.page,
+                    table=tref.table,
+                    title=table.title,
+                    unit_text=unit_text,
+                    multiplier=multiplier,
+                    unit=unit,
+                    orientation=orientation,
+                    total_label=total_label,
+                    lane_label=lane_label,
+                    total=tref,
+                    parts=prefs,
+                    verdict=j.verdict,
+                    difference=j.difference,
+                    parts_interval=j.parts_interval,
+                    total_interval=j.total_interval,
+                    slack=j.slack,
+                    relation="difference" if any(p.sign < 0 for p in prefs) else "sum",
+                    scale_factor=j.scale_factor,
+                    pages=pages if len(pages) > 1 else (),
+                    reading=_READINGS.get(tag, tag),
+                    doubt=doubt,
                 )
-                if orientation == "row":
-                    lane_label = headers.get(lane, "")
-                    total_label = _clean(total.label)
-                else:
-                    lane_label = _clean(table.rows[lane].label)
-                    total_label = total.label
-                tref = ref(total, lane, orientation)
-                checks.append(
-                    TableCheck(
-                        file=file,
-                        page=tref.page,
-                        table=tref.table,
-                        title=table.title,
-                        unit_text=unit_text,
-                        multiplier=multiplier,
-                        unit=unit,
-                        orientation=orientation,
-                        total_label=total_label,
-                        lane_label=lane_label,
-                        total=tref,
-                        parts=prefs,
-                        verdict=j.verdict,
-                        difference=j.difference,
-                        parts_interval=j.parts_interval,
-                        total_interval=j.total_interval,
-                        slack=j.slack,
-                        relation="difference" if any(s < 0 for _, s in parts) else "sum",
-                        scale_factor=j.scale_factor,
-                        pages=pages if len(pages) > 1 else (),
-                    )
-                )
+            )
     return checks

@@ -1,0 +1,254 @@
+"""Accuracy on documents nobody tuned on: alarms, table totals and prose relations, per split.
+
+    python benchmarks/unseen_eval.py [--split dev|test|all] [-v] [--keep DIR]
+
+Runs factcheck as a user does - ``factcheck extract`` on each page excerpt in
+``tests/unseen/docs``, then ``factcheck check --format json`` on the claim files - and scores
+the verdicts against the labels in ``tests/unseen/batches/*.tsv``, which were made by reading the
+pages (see ``tests/unseen/README.md``). Printed per split (``dev`` was looked at and tuned on,
+``test`` was not):
+
+- alarms: ``mismatch``, ``scale`` and ``conflict`` verdicts, and how many are real errors (an
+  alarm is real when it matches a total or calculation labelled ``mismatch``); every other alarm
+  is false, since the labels cover every total and calculation on the excerpt's pages;
+- table totals: labelled totals checked with the right verdict (holds / does not hold), out of
+  those labelled;
+- prose relations: proposals that are calculations the text makes (precision), labelled
+  calculations found (recall);
+- real errors found, out of those labelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UNSEEN = ROOT / "tests" / "unseen"
+ALARMS = ("mismatch", "scale", "conflict")
+HOLDS = ("consistent", "rounding")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def norm(printed: str) -> str:
+    """A printed figure reduced to what identifies it: digits, separators and sign, no currency."""
+    text = printed.lower().replace("\u2212", "-").replace("\u2013", "-").replace("\u2012", "-")
+    text = re.sub(r"(?:€|\$|£|eur\b|euro\b|usd\b|us\$|c\$|a\$)", "", text)
+    text = re.sub(r"\s+", "", text)
+    text = text.strip("()*+")
+    return text
+
+
+def digits(printed: str) -> str:
+    """Only the digits of a printed figure, for matching figures printed with different signs."""
+    return re.sub(r"\D", "", printed).lstrip("0") or "0"
+
+
+@dataclass
+class Label:
+    kind: str  # "table" or "relation"
+    file: str  # docs/<id>.pdf
+    page: int
+    target: str
+    inputs: list[str]
+    expected: str
+    text: str  # for the listing
+    found: list[str] = field(default_factory=list)  # verdicts of the results matched to it
+
+
+def read_labels() -> tuple[dict[str, str], list[Label]]:
+    """Split by document id, and every label of every batch."""
+    split: dict[str, str] = {}
+    labels: list[Label] = []
+    for src in sorted((UNSEEN / "batches").glob("*.sources.tsv")):
+        for row in _rows(src):
+            split[row["id"]] = row["split"]
+    for path in sorted((UNSEEN / "batches").glob("*.tables.tsv")):
+        for row in _rows(path):
+            if row.get("expected") in (None, "", "none"):
+                continue
+            page = int(row["page"].split("-")[-1])
+            parts = [p.strip() for p in (row.get("parts") or "").split(" ; ") if p.strip()]
+            labels.append(Label("table", row["file"], page, row.get("stated", ""), parts, row["expected"],
+                                f"{row['table']} / {row['total_label']} ({row.get('kind', '')})"))
+    for path in sorted((UNSEEN / "batches").glob("*.relations.tsv")):
+        for row in _rows(path):
+            page = int(str(row["page"]).split("-")[-1] or 0)
+            labels.append(Label("relation", row["file"], page, row["target"],
+                                [p.strip() for p in row["inputs"].split(" ; ") if p.strip()], row["expected"],
+                                f"{row['relation']}: {row.get('quote', '')[:70]}"))
+    return split, labels
+
+
+def run_factcheck(pdf: Path, out: Path) -> list[dict]:
+    """Extract the document and check the claim file, as a user would; the JSON results."""
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "factcheck", "extract", str(pdf), "-o", str(out / (pdf.stem + ".yaml")),
+                    "--no-progress"], check=False, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "factcheck", "check", str(out / (pdf.stem + ".yaml")),
+                           "--format", "json"], check=False, capture_output=True, text=True)
+    try:
+        return json.loads(done.stdout)["results"]
+    except (json.JSONDecodeError, KeyError):
+        print(f"{pdf.name}: check gave no JSON: {done.stderr.strip()[:300]}", file=sys.stderr)
+        return []
+
+
+def _page(result: dict) -> int:
+    try:
+        return int((result.get("location") or {}).get("page") or 0)
+    except ValueError:
+        return 0
+
+
+def _kind(result: dict) -> str:
+    rid = result["id"]
+    if re.match(r"t\d+_\d+_r\d+_c\d+", rid):
+        return "table"
+    if rid.startswith("repeat"):
+        return "repeat"
+    return "relation"
+
+
+def _same(a: str, b: str) -> bool:
+    return norm(a) == norm(b) or (digits(a) == digits(b) and len(digits(a)) >= 2)
+
+
+def _matches(label: Label, result: dict) -> bool:
+    if _page(result) not in (label.page, 0):
+        return False
+    if label.kind == "table":
+        if not _same(label.target, result.get("stated_text") or ""):
+            return False
+        if not label.inputs:
+            return True
+        got = sorted(digits(i.get("stated_text") or "") for i in result.get("inputs", []))
+        want = sorted(digits(p) for p in label.inputs)
+        # parts printed as nil dashes or zeros do not decide a match
+        return [g for g in got if g != "0"] == [w for w in want if w != "0"]
+    # one equation, whichever figure it is solved for: "0.9 = 31.7 - 30.8" is "31.7 = 30.8 + 0.9"
+    got = [result.get("stated_text") or ""] + [i.get("stated_text") or "" for i in result.get("inputs", [])]
+    want = [label.target] + label.inputs
+    if len(got) != len(want):
+        return False
+    rest = list(got)
+    for w in want:
+        hit = next((g for g in rest if _same(w, g)), None)
+        if hit is None:
+            return False
+        rest.remove(hit)
+    return True
+
+
+def score(results: dict[str, list[dict]], labels: list[Label]) -> dict[str, object]:
+    """Scores of one split: results by document file, labels of that split."""
+    out: dict[str, object] = {}
+    alarms = real = 0
+    false_alarms: list[str] = []
+    matched: set[int] = set()
+    by_file: dict[str, list[Label]] = defaultdict(list)
+    for lab in labels:
+        by_file[lab.file].append(lab)
+    rel_proposed = rel_true = 0
+    unlabelled: list[str] = []
+    for file, res in results.items():
+        for r in res:
+            hits = [lab for lab in by_file.get(file, []) if lab.kind == ("table" if _kind(r) == "table" else "relation")
+                    and _matches(lab, r)]
+            for lab in hits:
+                lab.found.append(r["verdict"])
+                matched.add(id(lab))
+            if _kind(r) == "relation":
+                rel_proposed += 1
+                rel_true += bool(hits)
+                if not hits:
+                    unlabelled.append(f"{file} p{_page(r)} {r.get('stated_text')} = {r.get('expr')} [{r['verdict']}]")
+            if r["verdict"] in ALARMS:
+                alarms += 1
+                if any(lab.expected == "mismatch" for lab in hits):
+                    real += 1
+                else:
+                    false_alarms.append(f"{file} p{_page(r)} {_kind(r)} {r['id']}: {r['verdict']} "
+                                        f"{r.get('stated_text')} = {r.get('expr', '')[:80]}")
+    tables = [lab for lab in labels if lab.kind == "table"]
+    relations = [lab for lab in labels if lab.kind == "relation"]
+
+    def right(lab: Label) -> bool:
+        if lab.expected == "mismatch":
+            return "mismatch" in lab.found
+        return any(v in HOLDS for v in lab.found)
+
+    errors = [lab for lab in labels if lab.expected == "mismatch"]
+    out.update(
+        alarms=alarms, real_alarms=real, false_alarms=false_alarms,
+        tables=len(tables), tables_right=sum(right(lab) for lab in tables),
+        relations=len(relations), relations_found=sum(bool(lab.found) for lab in relations),
+        relations_right=sum(right(lab) for lab in relations),
+        proposed=rel_proposed, proposed_true=rel_true, unlabelled=unlabelled,
+        errors=len(errors), errors_found=sum(right(lab) for lab in errors),
+        missed=[lab for lab in labels if not right(lab)],
+    )
+    return out
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a}/{b} = {a / b:.3f}" if b else f"{a}/{b}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list false alarms, misses and unlabelled proposals")
+    ap.add_argument("--keep", type=Path, help="write the claim files here instead of a temporary folder")
+    ap.add_argument("--doc", action="append", default=[], help="only these document ids")
+    args = ap.parse_args(argv)
+
+    split, labels = read_labels()
+    splits = ("dev", "test") if args.split == "all" else (args.split,)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.keep or Path(tmp)
+        for name in splits:
+            ids = sorted(i for i, s in split.items() if s == name and (not args.doc or i in args.doc))
+            results = {}
+            for doc in ids:
+                pdf = UNSEEN / "docs" / f"{doc}.pdf"
+                if pdf.is_file():
+                    results[f"docs/{doc}.pdf"] = run_factcheck(pdf, work / name)
+            mine = [lab for lab in labels if lab.file in results]
+            s = score(results, mine)
+            print(f"== {name}: {len(results)} documents, {s['tables']} table totals and {s['relations']} prose "
+                  f"calculations labelled, {s['errors']} of them real errors")
+            print(f"alarms (mismatch/scale/conflict): {s['alarms']}, real: {s['real_alarms']}; "
+                  f"precision {_ratio(s['real_alarms'], s['alarms'])}")  # type: ignore[arg-type]
+            print(f"table totals checked with the right verdict: {_ratio(s['tables_right'], s['tables'])}")  # type: ignore
+            print(f"prose relations: proposed {s['proposed']}, calculations the text makes "
+                  f"{_ratio(s['proposed_true'], s['proposed'])}; labelled found "  # type: ignore[arg-type]
+                  f"{_ratio(s['relations_found'], s['relations'])}, with the right verdict "  # type: ignore[arg-type]
+                  f"{_ratio(s['relations_right'], s['relations'])}")  # type: ignore[arg-type]
+            print(f"real errors found: {_ratio(s['errors_found'], s['errors'])}")  # type: ignore[arg-type]
+            if args.verbose:
+                for line in s["false_alarms"]:  # type: ignore[attr-defined]
+                    print(f"  FALSE ALARM {line}")
+                for lab in s["missed"]:  # type: ignore[attr-defined]
+                    print(f"  missed [{lab.kind} {lab.expected}] {lab.file} p{lab.page} {lab.target} <- "
+                          f"{' ; '.join(lab.inputs)[:80]}  ({lab.text}) got {lab.found or '-'}")
+                for line in s["unlabelled"]:  # type: ignore[attr-defined]
+                    print(f"  NOT A LABELLED CALCULATION {line}")
+            print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
