@@ -55,6 +55,8 @@ class Proposal:
     score: int
     cue: str | None
     unit_exact: bool  # False when the product's units only fit with a count as multiplier
+    # How likely one combination of figures matches this well by chance (see _chance).
+    chance: Fraction = Fraction(0)
 
     @property
     def figure_ids(self) -> frozenset[str]:
@@ -183,7 +185,9 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                     if not exact and _too_loose(lo, hi, c_v):
                         continue
                     score, cue = index.score(c, (a, b), "difference", exact)
-                    found.append(Proposal(c, (a, b), "difference", f"{a.id} - {b.id}", exact, score, cue, True))
+                    chance = _chance(index, c, None if lo is None or hi is None else hi - lo)
+                    found.append(Proposal(c, (a, b), "difference", f"{a.id} - {b.id}", exact, score, cue, True,
+                                          chance))
         # product a × b = c (each unordered pair once); a product carries the denominator twice
         if a.id < b.id and a.kind != "percent" and b.kind != "percent" and a_v != den and b_v != den:
             # (a factor of exactly 1 proves nothing, and its rounding interval is ±50 %)
@@ -204,7 +208,9 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                 if not exact and _too_loose(lo, hi, c_v * den):
                     continue
                 score, cue = index.score(c, (a, b), "product", exact)
-                found.append(Proposal(c, (a, b), "product", f"{a.id} * {b.id}", exact, score, cue, unit_exact))
+                chance = _chance(index, c, None if lo is None or hi is None else hi - lo, den)
+                found.append(Proposal(c, (a, b), "product", f"{a.id} * {b.id}", exact, score, cue, unit_exact,
+                                      chance))
         # share: p% of b = c, that is a × b / 100 = c: the figures that hold the point itself
         if (a.kind == "percent" or (a.unit or "").strip() in ("%", "percent")) and b.kind != "percent":
             point = a_v * b_v
@@ -216,8 +222,49 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                     continue  # "75 procent" is 75% of 100: true of every percentage, evidence of nothing
                 exact = point == c_v * 100 * den
                 score, cue = index.score(c, (a, b), "share", exact)
-                found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True))
+                found.append(Proposal(c, (a, b), "share", f"{a.id} * {b.id}", exact, score, cue, True,
+                                      _chance(index, c, None)))
     return found
+
+
+# Coincidences expected in the passage that a proposal may have, at most: with wording that ties
+# the figures together, and without. A match is kept only when chance alone would rarely give it.
+MAX_CHANCE_WITH_CUE = Fraction(1)
+MAX_CHANCE = Fraction(1, 20)
+
+
+def _chance(index: "_Passage", target: Fig, width: int | None, scale: int = 1) -> Fraction:
+    """How likely one combination of figures lands this close to the target by chance: its value
+    is taken as spread evenly over [0, 2·target], and it counts as a match when it falls within
+    ``width`` (the computed range, in scaled units) or within the target's own printed precision,
+    whichever is wider. :func:`_coincidences` multiplies it by the combinations tried."""
+    t_point, t_lo, t_hi = index.scaled[target.id]
+    own = (t_hi - t_lo) * scale if t_lo is not None and t_hi is not None else scale
+    window = max(width or 0, own, 1)
+    size = 2 * abs(t_point) * scale
+    if size == 0:
+        return Fraction(1)
+    return min(Fraction(1), Fraction(window, size))
+
+
+def _coincidences(proposal: Proposal, passage: Sequence[Fig]) -> Fraction:
+    """Matches this good expected by chance among the combinations the search tried in the
+    proposal's window: the target's sentence when every input stands in it, else the passage."""
+    window = passage
+    if all(f.quote == proposal.target.quote for f in proposal.inputs):
+        window = [f for f in passage if f.quote == proposal.target.quote]
+    n = len(window)
+    if proposal.relation == "sum":
+        parts = min(n - 1, MAX_SUM_CANDIDATES)
+        tried = sum(math.comb(parts, k) for k in SUM_TERMS if k <= parts)
+    elif proposal.relation == "product":
+        tried = n * (n - 1) // 2
+    elif proposal.relation == "share":
+        percents = sum(1 for f in window if f.kind == "percent")
+        tried = percents * (n - percents)
+    else:
+        tried = n * (n - 1)
+    return proposal.chance * max(tried, 1)
 
 
 def _too_loose(lo: int | None, hi: int | None, target: int) -> bool:
@@ -286,7 +333,8 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                     exact = False
                 score, cue = index.score(total, combo, "sum", exact)
                 expr = "sum(" + ", ".join(f.id for f in combo) + ")"
-                found.append(Proposal(total, tuple(combo), "sum", expr, exact, score, cue, True))
+                chance = _chance(index, total, sum(hi_ends) - sum(lo_ends))
+                found.append(Proposal(total, tuple(combo), "sum", expr, exact, score, cue, True, chance))
     return found
 
 
@@ -315,9 +363,11 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         if len(passage) < 3:
             continue
         index = _Passage(passage)
-        proposals.extend(_binary(passage, index))
-        proposals.extend(_sums(passage, index))
-    proposals = [p for p in proposals if p.score >= MIN_SCORE]
+        found = _binary(passage, index) + _sums(passage, index)
+        proposals.extend(
+            p for p in found
+            if p.score >= MIN_SCORE and _coincidences(p, passage) <= (MAX_CHANCE_WITH_CUE if p.cue else MAX_CHANCE)
+        )
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
     proposals.sort(key=lambda p: (-p.score, -len(p.inputs), -abs(p.target.value), p.target.id, p.expr))

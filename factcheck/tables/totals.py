@@ -687,6 +687,14 @@ def _difference_columns(
     return out
 
 
+def _memo_between(items: list[_Item], parts: list[tuple[_Item, int]]) -> bool:
+    """Whether an 'of which' row stands between the first and the last of the parts."""
+    if not parts:
+        return False
+    lo, hi = min(p.pos for p, _ in parts), max(p.pos for p, _ in parts)
+    return any(it.kind == "memo" and lo < it.pos < hi for it in items)
+
+
 _CELL_CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR"}
 
 
@@ -725,6 +733,7 @@ _REJECTED = (
 def _doubt(
     total: _Item, parts: list[tuple[_Item, int]], lane: int, results: dict[int, Judgement], held: int, totals: int,
     open_top: bool = False,
+    memo_inside: bool = False,
 ) -> str | None:
     """Why a total that does not add up in ``lane`` may be our misreading of the table rather than
     an error in it; None when the reading has support and no other plausible reading holds.
@@ -760,6 +769,14 @@ def _doubt(
             return f"it adds up without '{_clean(p.label)}' (a subtotal or a breakdown counted twice?)"
         if not n.nil and _fits(judge(nums[:k] + [(-s, n)] + nums[k + 1 :], tnum).verdict):
             return f"it adds up with '{_clean(p.label)}' subtracted"
+    if len(nums) <= 40:
+        for k in range(1, len(nums)):
+            for run in (nums[k:], nums[:k]):
+                shorter = [run] + [run[:m] + run[m + 1 :] for m in range(len(run))]
+                if any(r and _fits(judge(r, tnum).verdict) for r in shorter):
+                    return "a shorter run of these rows adds up (the total may close a smaller block)"
+    if memo_inside:
+        return "'of which' rows stand among the parts, and the text does not show which rows belong to them"
     for near in (lane - 1, lane + 1):
         cell = total.cells.get(near)
         if cell is not None and cell.number is not None and _fits(judge(nums, cell.number).verdict):
@@ -792,6 +809,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
 
     scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
+    items_by: dict[str, list[_Item]] = {}
     orientations: tuple[Orientation, ...] = ("row", "column")
     for orientation in orientations:
         if orientation == "row":
@@ -800,6 +818,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         else:
             items = _col_items(table)
             soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo")}
+        items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         scans.extend((orientation, *found) for found in _scan(items, soft, orientation, all_soft, table.suspect))
         if orientation == "column":
@@ -810,7 +829,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         open_top = (table.starts_page and table.page > 1 and orientation == "row"
                     and min(p.pos for p, _ in parts) <= first_row)
         for lane, j in sorted(results.items()):
-            doubt = None if _fits(j.verdict) else _doubt(total, parts, lane, results, held, len(scans), open_top)
+            doubt = None if _fits(j.verdict) else _doubt(
+                total, parts, lane, results, held, len(scans), open_top, _memo_between(items_by[orientation], parts)
+            )
             prefs = tuple(
                 ref(p, lane, orientation, _sign(p, s, lane))
                 for p, s in parts if lane in p.cells and p.cells[lane].number is not None
