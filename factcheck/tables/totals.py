@@ -575,6 +575,8 @@ def _scan(
             key = (fits == len(hard), fits, -rank)
             if best is None or key > best[0]:
                 best = (key, tag, cand, res, hard)
+            if fits == len(hard):
+                break  # a later reading can tie at best, and ties go to the earlier one
         if best is None:
             if it.kind != "saldo":
                 top_level.append(it)
