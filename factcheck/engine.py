@@ -31,10 +31,10 @@ from factcheck.model import (
     Location,
     Result,
     Verdict,
+    interval_verdict,
 )
 from factcheck.units import Dim, UnitSystem, describe, unit_system
 
-SCALE_POWERS = (1, 2, 3, -1, -2, -3)  # thousand, million, billion slips, both ways
 _ONE = Fraction(1)
 
 
@@ -420,17 +420,9 @@ class _Engine:
 
 def _verdict(value: Fraction, interval: Interval, stated: Fraction, stated_interval: Interval,
              has_tolerance: bool) -> tuple[Verdict, Fraction | None]:
-    if value == stated:
-        return Verdict.CONSISTENT, None
     # With a tolerance the printed value itself must be within it; otherwise the intervals meet.
     computed_range = Interval.point(value) if has_tolerance else interval
-    if computed_range.meets(stated_interval):
-        return Verdict.ROUNDING, None
-    for power in SCALE_POWERS:
-        factor = Fraction(1000) ** power
-        if computed_range.scaled(factor).meets(stated_interval):
-            return Verdict.SCALE, factor
-    return Verdict.MISMATCH, None
+    return interval_verdict(value, computed_range, stated, stated_interval)
 
 
 def _printed_interval(claim: Claim) -> Interval:

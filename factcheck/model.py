@@ -74,6 +74,31 @@ class Interval(NamedTuple):
         return Interval(lo, hi)
 
 
+# Slips of a thousand, a million and a billion, both ways.
+SCALE_POWERS = (1, 2, 3, -1, -2, -3)
+
+
+def interval_verdict(
+    computed: Fraction, computed_range: Interval, stated: Fraction, stated_range: Interval
+) -> tuple[Verdict, Fraction | None]:
+    """The one verdict rule, for the engine and the table checker alike.
+
+    Equal values are ``consistent``; ranges that meet are ``rounding``; otherwise ``scale`` (with
+    the factor) when a power of 1000 makes them meet, else ``mismatch``. Zero times any factor is
+    zero, so a zero on either side is never a scale slip.
+    """
+    if computed == stated:
+        return Verdict.CONSISTENT, None
+    if computed_range.meets(stated_range):
+        return Verdict.ROUNDING, None
+    if computed != 0 and stated != 0:
+        for power in SCALE_POWERS:
+            factor = Fraction(1000) ** power
+            if computed_range.scaled(factor).meets(stated_range):
+                return Verdict.SCALE, factor
+    return Verdict.MISMATCH, None
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A printed figure read exactly: its value, the interval it stands for and how it was written."""

@@ -172,3 +172,15 @@ claims:
   - {id: yearly, stated: "1461", unit: EUR / year, expr: daily}
 """
     assert check_text(text)["yearly"].verdict is Verdict.CONSISTENT
+
+
+def test_one_verdict_rule_never_calls_zero_a_scale_slip() -> None:
+    from fractions import Fraction
+
+    from factcheck.model import Interval, Verdict, interval_verdict
+
+    five = Interval(Fraction(9, 2), Fraction(11, 2))
+    zero = Interval(Fraction(-1, 200), Fraction(1, 200))
+    assert interval_verdict(Fraction(5), five, Fraction(0), zero) == (Verdict.MISMATCH, None)
+    thousand = Interval(Fraction(4500), Fraction(5500))
+    assert interval_verdict(Fraction(5), five, Fraction(5000), thousand) == (Verdict.SCALE, Fraction(1000))

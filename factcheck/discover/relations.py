@@ -247,20 +247,26 @@ def _chance(index: "_Passage", target: Fig, width: int | None, scale: int = 1) -
     return min(Fraction(1), Fraction(window, size))
 
 
-def _coincidences(proposal: Proposal, passage: Sequence[Fig]) -> Fraction:
+def _windows(passage: Sequence[Fig]) -> dict[str | None, tuple[int, int]]:
+    """Figures and percentages per sentence of the passage, and in the whole passage (key None)."""
+    out: dict[str | None, tuple[int, int]] = {None: (len(passage), sum(f.kind == "percent" for f in passage))}
+    for f in passage:
+        n, percents = out.get(f.quote, (0, 0))
+        out[f.quote] = (n + 1, percents + (f.kind == "percent"))
+    return out
+
+
+def _coincidences(proposal: Proposal, windows: dict[str | None, tuple[int, int]]) -> Fraction:
     """Matches this good expected by chance among the combinations the search tried in the
     proposal's window: the target's sentence when every input stands in it, else the passage."""
-    window = passage
-    if all(f.quote == proposal.target.quote for f in proposal.inputs):
-        window = [f for f in passage if f.quote == proposal.target.quote]
-    n = len(window)
+    quote = proposal.target.quote
+    n, percents = windows[quote if all(f.quote == quote for f in proposal.inputs) else None]
     if proposal.relation == "sum":
         parts = min(n - 1, MAX_SUM_CANDIDATES)
         tried = sum(math.comb(parts, k) for k in SUM_TERMS if k <= parts)
     elif proposal.relation == "product":
         tried = n * (n - 1) // 2
     elif proposal.relation == "share":
-        percents = sum(1 for f in window if f.kind == "percent")
         tried = percents * (n - percents)
     else:
         tried = n * (n - 1)
@@ -363,10 +369,10 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         if len(passage) < 3:
             continue
         index = _Passage(passage)
-        found = _binary(passage, index) + _sums(passage, index)
+        windows = _windows(passage)
         proposals.extend(
-            p for p in found
-            if p.score >= MIN_SCORE and _coincidences(p, passage) <= (MAX_CHANCE_WITH_CUE if p.cue else MAX_CHANCE)
+            p for p in _binary(passage, index) + _sums(passage, index)
+            if p.score >= MIN_SCORE and _coincidences(p, windows) <= (MAX_CHANCE_WITH_CUE if p.cue else MAX_CHANCE)
         )
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from .scale import currency_code
+
 DecimalSep = Literal[",", "."]
 
 # Every dash a PDF may use for a minus sign or for "nil".
@@ -60,6 +62,7 @@ class CellNumber:
     half: Fraction
     nil: bool = False
     percent: bool = False
+    currency: str | None = None  # the ISO code of a sign printed in the cell ("$1,234" -> USD)
 
     @property
     def lo(self) -> Fraction:
@@ -185,6 +188,7 @@ def parse_cell(text: str, decimal_sep: DecimalSep | None) -> CellNumber | None:
         decimals=decimals,
         half=Fraction(mult, 2 * 10**decimals),  # "$8M" stands for [7.5M, 8.5M]
         percent=bool(m.group("pct")),
+        currency=currency_code(m.group("cur")) if m.group("cur") else None,
     )
 
 

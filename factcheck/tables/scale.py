@@ -35,7 +35,13 @@ _CURRENCY = {
     "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR",
     "dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD", "u$s": "USD",
     "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "₹": "INR",
+    "pound": "GBP", "pounds": "GBP", "£": "GBP",
 }
+
+
+def currency_code(sign: str) -> str | None:
+    """The ISO code of a currency word or sign as printed ("€", "$", "Rs.", "dollars"), or None."""
+    return _CURRENCY.get(sign.strip().lower())
 _MAG = r"(?P<mag>duizend|miljoen|miljard|mln|mld|mrd|thousands?|millions?|billions?|trillions?|lakhs?|crores?|mill|bn|mn)"
 _CUR = r"(?P<cur>euros?|eur|€|dollars?|usd|\$|u\$s|rupees?|rs\.?|₹)"
 

@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import Literal
 
 from ..numbers import decimal_string
-from ..model import Interval, Verdict
+from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
 from .detect import Cell, Table
 
@@ -301,18 +301,8 @@ def judge(parts: list[tuple[int, CellNumber]], total: CellNumber) -> Judgement:
     half = sum((total.half if n.nil else n.half for _, n in parts), Fraction(0))
     p_iv = Interval(s - half, s + half)
     t_iv = Interval(total.value - total.half, total.value + total.half)
-    slack = half + total.half
-    diff = total.value - s
-    if diff == 0:
-        return Judgement(Verdict.CONSISTENT, diff, p_iv, t_iv, slack, None)
-    if p_iv.meets(t_iv):
-        return Judgement(Verdict.ROUNDING, diff, p_iv, t_iv, slack, None)
-    for k in (1, 2, 3):
-        for factor in (Fraction(1000**k), Fraction(1, 1000**k)):
-            # zero times any factor is zero: a nil total or nil parts are never a scale slip
-            if s != 0 and total.value != 0 and p_iv.scaled(factor).meets(t_iv):
-                return Judgement(Verdict.SCALE, diff, p_iv, t_iv, slack, factor)
-    return Judgement(Verdict.MISMATCH, diff, p_iv, t_iv, slack, None)
+    verdict, factor = interval_verdict(s, p_iv, total.value, t_iv)
+    return Judgement(verdict, total.value - s, p_iv, t_iv, half + total.half, factor)
 
 
 def _fits(v: Verdict) -> bool:
@@ -666,13 +656,13 @@ def _difference_columns(
     out = []
     columns = [it for it in items if not it.consumed and any(
         c.number is not None and not c.number.percent for c in it.cells.values())]
-    for c in columns:
-        if not _CHANGE_HEADER.search(c.label):
-            continue
+    changes = [it for it in columns if _CHANGE_HEADER.search(it.label)]
+    others = [it for it in columns if not _CHANGE_HEADER.search(it.label)]
+    for c in changes:
         best = None
-        for a in columns:
-            for b in columns:
-                if a is b or c in (a, b) or _CHANGE_HEADER.search(a.label) or _CHANGE_HEADER.search(b.label):
+        for a in others:
+            for b in others:
+                if a is b:
                     continue
                 parts = [(a, 1), (b, -1)]
                 lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells for p, _ in parts)]
@@ -697,20 +687,13 @@ def _memo_between(items: list[_Item], parts: list[tuple[_Item, int]]) -> bool:
     return any(it.kind == "memo" and lo < it.pos < hi for it in items)
 
 
-_CELL_CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "₹": "INR"}
-
-
 def _printed_currency(table: Table) -> str | None:
     """The currency a table prints on some of its figures (often only the first row and the
     totals): it holds for every figure of the table, so that exact sums do not come out as a
     unit clash. None when no figure carries a sign, or figures carry different ones."""
     seen = {
-        unit
-        for row in table.rows
-        for cell in row.cells.values()
-        if cell.number is not None
-        for sign, unit in _CELL_CURRENCY.items()
-        if sign in cell.text
+        cell.number.currency for row in table.rows for cell in row.cells.values()
+        if cell.number is not None and cell.number.currency
     }
     return seen.pop() if len(seen) == 1 else None
 
