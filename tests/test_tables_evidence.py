@@ -51,3 +51,46 @@ def test_zero_is_never_a_scale_slip() -> None:
     zero = CellNumber("0.00", Fraction(0), 2, Fraction(1, 200))
     part = CellNumber("5", Fraction(5), 0, Fraction(1, 2))
     assert judge([(1, part)], zero).verdict is Verdict.MISMATCH
+
+
+def test_a_total_with_one_part_is_checked_but_never_an_alarm() -> None:
+    # Nigeria Appropriation Bill 2026 schedule: "TOTAL - AID AND GRANTS" closes one item; the
+    # label line "20 SPECIAL ACCOUNTS" has no figure and is not glued to the total below it.
+    checks = check_pdf(DOCS / "enworld-03.pdf", lang="en", all_pages=True)
+    aid = next(c for c in checks if c.total_label == "TOTAL - AID AND GRANTS")
+    assert aid.verdict is Verdict.CONSISTENT and [p.stated for p in aid.parts] == ["1,367,151,828,000"]
+    levies = next(c for c in checks if c.total_label.startswith("TOTAL - SPECIAL LEVIES"))
+    assert levies.verdict is Verdict.CONSISTENT
+    one_part_failing = [c for c in checks if len(c.parts) == 1 and c.verdict is Verdict.MISMATCH]
+    assert one_part_failing and all(c.doubt and "only one part" in c.doubt for c in one_part_failing)
+    assert not [c for c in checks if c.alarm]
+
+
+def test_share_rows_of_amounts_and_percent_in_parentheses_are_parts() -> None:
+    checks = check_pdf(DOCS / "enworld-03.pdf", lang="en", pages=[2], all_pages=True)
+    share = next(c for c in checks if c.total_label == "TOTAL - SHARE OF FEDERATION REVENUES")
+    assert share.verdict is Verdict.CONSISTENT and len(share.parts) == 3
+    goes = next(c for c in checks if c.total_label.startswith("TOTAL - GOEs REVENUE"))
+    assert [p.stated for p in goes.parts] == ["9,400,398,417,348", "(4,419,520,452,217)"]
+    assert goes.verdict is Verdict.CONSISTENT
+
+
+def test_unnumbered_rows_over_numbered_items_are_their_groups() -> None:
+    checks = check_pdf(DOCS / "enworld-03.pdf", lang="en", pages=[5], all_pages=True)
+    groups = {c.total_label: c for c in checks if c.reading == "the numbered rows under the group row"}
+    nia = groups["NIGERIA INTELLIGENCE AGENCY"]
+    assert nia.verdict is Verdict.CONSISTENT
+    assert [p.stated for p in nia.parts] == ["15,450,070,461", "1,000,000,000", "7,087,951,972"]
+    assert "UNIVERSITIES PENSION INCLUDING ARREARS" in groups
+
+
+def test_unlabelled_subtotal_lines_are_checked_when_they_close_the_rows_above() -> None:
+    # Autoriteit Persoonsgegevens jaarrekening 2022, Materiële kosten: two blocks closed by a
+    # line of figures under a rule, then Totaal over both subtotals and the single item between.
+    checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[16], all_pages=True)
+    subs = [c for c in checks if c.total_label.startswith("unlabelled subtotal")]
+    assert sorted(c.total.stated for c in subs) == ["2.115.132", "2.691.320", "2.756.785", "3.992.859"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in subs)
+    total = next(c for c in checks if c.total_label == "Totaal" and c.total.stated == "7.561.068")
+    assert [p.stated for p in total.parts] == ["3.992.859", "876.889", "2.691.320"]
+    assert total.verdict is Verdict.CONSISTENT

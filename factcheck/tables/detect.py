@@ -42,6 +42,8 @@ _TEXT_CELL = re.compile(
 _DOTS = re.compile(r"^[\s\u00a0]*(?:\.[\s\u00a0]*){2,}$|^\u2026+$")  # leaders, also spaced ". . . ."
 _LEADER_TAIL = re.compile(r"(?:\s*[.\u00b7\u2026]){2,}\s*$")
 _MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
+_TOTAL_LABEL = re.compile(r"^\s*(?:sub[-\s]?)?tota(?:al|l|ls|le)\b", re.IGNORECASE)
+_LEADING_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 
 
@@ -438,6 +440,16 @@ def _same_columns(a: Table, b: Table, size: float) -> bool:
     )
 
 
+def _joined_label(pending: list[str], label: str) -> str:
+    """A label wrapped over several lines, with the row number of its last line put first: numbered
+    lists print the number beside the line that carries the figure ("TRANSFER TO FCT, ..." over
+    "6 NATURAL RESOURCES" is item 6)."""
+    m = _LEADING_ROW_NUMBER.match(label)
+    if pending and m:
+        return " ".join([m.group(1)] + pending + [label[m.end():]]).strip()
+    return " ".join(pending + [label]).strip()
+
+
 def _footnote_refs_to_text(rows: list[Row]) -> None:
     """"(1)", "(2)" among large amounts are footnote references, not negative ones and twos."""
     by_col: dict[int, list[Cell]] = {}
@@ -597,7 +609,7 @@ def _build_table(
             cells: dict[int, Cell] = {}
             for tok, col in zip(ln.values, cols):
                 cells[col] = Cell(tok.text, parse_cell(tok.text, dsep), col, (tok.x0, tok.top, tok.x1, tok.bottom))
-            rows.append(Row(" ".join(pending + [ln.label_text]).strip(), cells, ln.top, ln.bottom))
+            rows.append(Row(_joined_label(pending, ln.label_text), cells, ln.top, ln.bottom))
             pending = []
             i += 1
             continue
@@ -616,6 +628,12 @@ def _build_table(
         d_prev = ln.top - prev.bottom if prev else float("inf")
         d_next = nxt.top - body[j - 1].bottom if nxt else float("inf")
         starts_low = block[0][:1].islower()
+        if nxt is not None and _TOTAL_LABEL.match(nxt.label_text):
+            # a total's label is never the tail of a wrapped one: the lines above are an item
+            # printed without a figure ("20 SPECIAL ACCOUNTS" over "TOTAL - SPECIAL LEVIES")
+            rows.extend(Row(text, {}, b.top, b.bottom) for text, b in zip(block, body[i:j]))
+            i = j
+            continue
         next_low = nxt is not None and nxt.label_text[:1].islower()
         if prev is not None and (starts_low or prev.label.endswith("-") or (d_prev < d_next and not next_low)):
             for text in block:

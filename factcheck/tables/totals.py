@@ -61,6 +61,12 @@ _NOT_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
+# A row number before the label ("113 PENSION", "7. Huren"), never a year ("2023 Begroting")
+_ROW_NUMBER = re.compile(r"^\s*(?!(?:19|20)\d\d\b)\d{1,3}[.)]?\s+[^\d\s]")
+# Words that make a row a ratio rather than an amount only when its figures are small: "Share of
+# budget 34.0" is a ratio, "FEDERAL GOVERNMENT SHARE OF MAIN POOL 18,843,331,510,032" an amount.
+_SHARE_WORD = re.compile(r"\bshares?\b|\baandeel\b", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^()]*\)")
 # Rows whose label says they are taken off: "Less: refunds", "Af: ontvangsten", "-/- korting".
 _DEDUCT = re.compile(
     r"^(?:less\b|af\b|af:|minus\b|deduct\b|-/-|min:|verminderd\s+met|minder\b|excluding\b|"
@@ -324,6 +330,7 @@ class _Item:
     consumed: bool = False
     group_children: list[_Item] = field(default_factory=list)
     deduct: bool = False  # the label says the row is taken off ("Less:", "Af:", "-/-")
+    tentative: bool = False  # a group guessed from row numbering: a part again unless it adds up
 
 
 def _sign(part: _Item, sign: int, lane: int) -> int:
@@ -343,10 +350,13 @@ def _clean(label: str) -> str:
 def _row_kind(label: str) -> str:
     lab = _clean(label)
     if not lab:
-        return "none"  # an unlabelled line of figures is a header fragment or a stray, not a part
+        # an unlabelled line of figures: a subtotal marked only by a rule, if it adds up, else a
+        # header fragment or a stray, and never a part
+        return "anon"
     if _MEMO.match(lab):
         return "memo"
-    if _NOT_AMOUNT.search(lab) and not _TOTAL.match(lab):
+    # a parenthesis qualifies the item ("(80% OF WHICH IS CAPTURED ...)"); it does not make it a ratio
+    if _NOT_AMOUNT.search(_PARENTHESES.sub("", lab)) and not _TOTAL.match(lab):
         return "none"
     if _SUB.match(lab):
         return "sub"
@@ -391,12 +401,17 @@ def _row_items(table: Table) -> list[_Item]:
         if all(re.fullmatch(r"(?:19|20)\d\d", c.text) for c in cells.values() if c.number is not None):
             continue  # a row of years is a header that slipped into the body
         kind = _row_kind(row.label)
+        if kind == "none" and _amounts_only(cells) and _SHARE_WORD.search(row.label) and not _NOT_AMOUNT.search(
+            _SHARE_WORD.sub("", _PARENTHESES.sub("", _clean(row.label)))
+        ):
+            kind = "part"
         if _STAND.match(_clean(row.label)):
             # Dutch begroting tables: "Stand ontwerpbegroting 2019" closes the mutations that
             # follow the first "Stand" row; the first one is a part
             kind = "part" if first_valued else "total"
         items.append(_Item(pos, row.label, kind, cells, deduct=bool(_DEDUCT.search(row.label.strip()))))
         first_valued = False
+    _numbered_groups(items)
     # ministry rows in capitals over numbered department rows (India Union Budget)
     for i, it in enumerate(items):
         lab = _clean(it.label)
@@ -411,6 +426,35 @@ def _row_items(table: Table) -> list[_Item]:
                 it.kind = "group"
                 it.group_children = kids
     return items
+
+
+def _amounts_only(cells: dict[int, Cell]) -> bool:
+    """Every figure is a whole amount of four digits or more: no ratio or percentage is printed so."""
+    nums = [c.number for c in cells.values() if c.number is not None and not c.number.nil]
+    return bool(nums) and all(not n.percent and n.decimals <= 2 and abs(n.value) >= 1000 for n in nums)
+
+
+def _numbered_groups(items: list[_Item]) -> None:
+    """In a table that numbers its item rows, an unnumbered row followed by numbered ones is their
+    group row ("DIA CIVILIAN STAFF PENSION 6,610,178,920" over "113 PENSION", "114 GRATUITY").
+
+    Only when most item rows carry a number: otherwise a missing number says nothing."""
+    parts = [it for it in items if it.kind == "part"]
+    numbered = [it for it in parts if _ROW_NUMBER.match(it.label)]
+    if len(numbered) < 4 or 3 * len(numbered) < 2 * len(parts):
+        return
+    for i, it in enumerate(items):
+        if it.kind != "part" or _ROW_NUMBER.match(it.label):
+            continue
+        kids = []
+        for nxt in items[i + 1 :]:
+            if nxt.kind != "part" or not _ROW_NUMBER.match(nxt.label):
+                break
+            kids.append(nxt)
+        if kids:
+            it.kind = "group"
+            it.group_children = kids
+            it.tentative = True
 
 
 def _col_items(table: Table) -> list[_Item]:
@@ -505,7 +549,8 @@ def _candidates(
     out: list[tuple[str, list[tuple[_Item, int]]]] = []
     seen: list[list[tuple[_Item, int]]] = []
     for tag, c in cands:
-        if len(c) >= 2 and c not in seen:
+        # one part is a check too ("TOTAL - AID AND GRANTS" over its one item), but never an alarm
+        if c and c not in seen:
             out.append((tag, c))
             seen.append(c)
     return out
@@ -555,6 +600,11 @@ def _scan(
             loose.append(it)
             continue
         best = None
+        if it.tentative and not _group_holds(it):
+            it.kind = "part"
+            top_level.append(it)
+            loose.append(it)
+            continue
         for rank, (tag, cand) in enumerate(_candidates(items, i, top_level, loose)):
             lanes = _lanes(it, cand)
             if not lanes:
@@ -568,11 +618,13 @@ def _scan(
             if fits == len(hard):
                 break  # a later reading can tie at best, and ties go to the earlier one
         if best is None:
-            if it.kind != "saldo":
+            if it.kind not in ("saldo", "anon"):
                 top_level.append(it)
                 loose = []
             continue
         (_, fits, _), tag, cand, res, hard = best
+        if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading") or len(cand) < 2):
+            continue  # an unlabelled line is a subtotal only when it closes the rows above it exactly
         trusted = _understood(it.kind, tag, orientation, fits, len(hard)) and (fits > 0 or not suspect)
         if trusted and not _several_breakdowns(it, cand, hard):
             # percent and 'change' lanes are not additive by nature: report them only when they add up
@@ -591,6 +643,12 @@ def _scan(
         top_level.append(it)
         loose = []
     return out
+
+
+def _group_holds(group: _Item) -> bool:
+    """Whether a group row guessed from numbering adds up over its numbered rows in some lane."""
+    parts = [(k, 1) for k in group.group_children]
+    return any(_fits(_judge_lane(group, parts, ln).verdict) for ln in _lanes(group, parts))
 
 
 def _several_breakdowns(total: _Item, parts: list[tuple[_Item, int]], lanes: list[int]) -> bool:
@@ -731,6 +789,8 @@ def _doubt(
     others = [ln for ln, j in results.items() if ln != lane and _fits(j.verdict)]
     if open_top:
         return "the table starts at the top of the page with these parts: more of them may stand on the page before"
+    if len(parts) == 1:
+        return "only one part was found for this total: the others may not have been read"
     if len(results) > 1 and not others:
         return "no column of this total adds up under this reading of its parts"
     if not others and held == 0:
@@ -802,7 +862,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             soft = _soft_columns(table)
         else:
             items = _col_items(table)
-            soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo")}
+            soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo", "anon")}
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         scans.extend((orientation, *found) for found in _scan(items, soft, orientation, all_soft, table.suspect))
@@ -823,7 +883,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             )
             if orientation == "row":
                 lane_label = headers.get(lane, "")
-                total_label = _clean(total.label)
+                total_label = _clean(total.label) or "unlabelled subtotal (a line of figures under the rows it adds)"
             else:
                 lane_label = _clean(table.rows[lane].label)
                 total_label = total.label
