@@ -30,6 +30,7 @@ from dataclasses import replace
 from ..model import Verdict
 from .cells import parse_cell
 from .detect import Cell, Row, Table, _same_columns
+from .formulas import formula_checks
 from .totals import _STAND, TableCheck, _clean, _row_kind, check_table
 
 _CLOSING = ("total", "grand", "saldo")
@@ -153,7 +154,10 @@ def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[Ta
     checks: list[TableCheck] = []
     for chain in chains:
         checks.extend(_check_chain(chain, file))
-    return checks
+    stated = [c for number in sorted(pages) for c in formula_checks(pages[number], file)]
+    # a row whose formula is printed is checked against that formula, not against a guessed reading
+    taken = {(c.total.page, c.total.bbox) for c in stated}
+    return [c for c in checks if (c.total.page, c.total.bbox) not in taken] + stated
 
 
 def _check_chain(pieces: list[Table], file: str) -> list[TableCheck]:

@@ -297,18 +297,34 @@ class Judgement:
     scale_factor: Fraction | None
 
 
-def judge(parts: list[tuple[int, CellNumber]], total: CellNumber) -> Judgement:
+def judge(parts: list[tuple[int, CellNumber]], total: CellNumber, coarse: bool = False) -> Judgement:
     """Compare the printed total with the signed printed parts, exactly, with rounding intervals.
 
     A nil dash counts as zero for the exact sum, and as "zero or rounds to zero" for the
     interval (half a unit of the total's last digit): statistical offices print "–" for both.
+    With ``coarse``, figures that are all whole hundreds (three or more of them) are taken as
+    rounded to hundreds (or thousands, ...), as income tables print them.
     """
     s = sum((sign * n.value for sign, n in parts), Fraction(0))
-    half = sum((total.half if n.nil else n.half for _, n in parts), Fraction(0))
+    unit = _rounded_to([n for _, n in parts] + [total]) if coarse else Fraction(0)
+    half = sum((max(total.half if n.nil else n.half, unit / 2) for _, n in parts), Fraction(0))
     p_iv = Interval(s - half, s + half)
-    t_iv = Interval(total.value - total.half, total.value + total.half)
+    t_half = max(total.half, unit / 2)
+    t_iv = Interval(total.value - t_half, total.value + t_half)
     verdict, factor = interval_verdict(s, p_iv, total.value, t_iv)
-    return Judgement(verdict, total.value - s, p_iv, t_iv, half + total.half, factor)
+    return Judgement(verdict, total.value - s, p_iv, t_iv, half + t_half, factor)
+
+
+def _rounded_to(numbers: list[CellNumber]) -> Fraction:
+    """The power of ten (100 or more) that every non-zero figure is a whole multiple of, when
+    there are three such figures or more; 0 otherwise."""
+    figures = [n.value for n in numbers if not n.nil and n.value != 0]
+    if len(figures) < 3 or any(v.denominator != 1 for v in figures):
+        return Fraction(0)
+    unit = 1
+    while unit < 10**6 and all(v.numerator % (unit * 10) == 0 for v in figures):
+        unit *= 10
+    return Fraction(unit) if unit >= 100 else Fraction(0)
 
 
 def _fits(v: Verdict) -> bool:
@@ -832,14 +848,42 @@ def _doubt(
     return None
 
 
+def make_check(
+    table: Table, file: str, orientation: Orientation, total_label: str, lane_label: str, total: CellRef,
+    parts: tuple[CellRef, ...], j: Judgement, reading: str, doubt: str | None, pages: tuple[int, ...] = (),
+) -> TableCheck:
+    """One judged total of ``table`` as a check record, with the table's unit and scale."""
+    scale = table.scale
+    return TableCheck(
+        file=file,
+        page=total.page,
+        table=total.table,
+        title=table.title,
+        unit_text=scale.text if scale else None,
+        multiplier=scale.multiplier if scale else Fraction(1),
+        unit=(scale.unit if scale else None) or _printed_currency(table),
+        orientation=orientation,
+        total_label=total_label,
+        lane_label=lane_label,
+        total=total,
+        parts=parts,
+        verdict=j.verdict,
+        difference=j.difference,
+        parts_interval=j.parts_interval,
+        total_interval=j.total_interval,
+        slack=j.slack,
+        relation="difference" if any(p.sign < 0 for p in parts) else "sum",
+        scale_factor=j.scale_factor,
+        pages=pages,
+        reading=reading,
+        doubt=doubt,
+    )
+
+
 def check_table(table: Table, file: str = "") -> list[TableCheck]:
     """Every total row and total column of a table, judged lane by lane."""
     checks: list[TableCheck] = []
     headers = {c.index: c.header for c in table.columns}
-    scale = table.scale
-    unit_text = scale.text if scale else None
-    multiplier = scale.multiplier if scale else Fraction(1)
-    unit = (scale.unit if scale else None) or _printed_currency(table)
 
     def ref(item: _Item, lane: int, orientation: Orientation, sign: int = 1) -> CellRef:
         cell = item.cells[lane]
@@ -888,30 +932,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                 lane_label = _clean(table.rows[lane].label)
                 total_label = total.label
             tref = ref(total, lane, orientation)
-            checks.append(
-                TableCheck(
-                    file=file,
-                    page=tref.page,
-                    table=tref.table,
-                    title=table.title,
-                    unit_text=unit_text,
-                    multiplier=multiplier,
-                    unit=unit,
-                    orientation=orientation,
-                    total_label=total_label,
-                    lane_label=lane_label,
-                    total=tref,
-                    parts=prefs,
-                    verdict=j.verdict,
-                    difference=j.difference,
-                    parts_interval=j.parts_interval,
-                    total_interval=j.total_interval,
-                    slack=j.slack,
-                    relation="difference" if any(p.sign < 0 for p in prefs) else "sum",
-                    scale_factor=j.scale_factor,
-                    pages=pages if len(pages) > 1 else (),
-                    reading=_READINGS.get(tag, tag),
-                    doubt=doubt,
-                )
-            )
+            checks.append(make_check(
+                table, file, orientation, total_label, lane_label, tref, prefs, j, _READINGS.get(tag, tag), doubt,
+                pages if len(pages) > 1 else (),
+            ))
     return checks

@@ -1,0 +1,210 @@
+"""Row formulas printed in a table: "4=1+2+3 Bruto-inkomen", "(6)=(3)+(4)+(5)", "resultaat (1+2)".
+
+Dutch budget and income tables number their rows and print how a row is computed from the
+others. Such a formula is the document's own statement of its arithmetic, so it is checked as
+printed, whatever the row labels say. The numbers and formulas are read from the rows of all
+tables on a page together, by position: layout often splits these tables into several pieces
+(a row number on a line of its own, a formula glued to the next row's label).
+
+Which row a number or formula belongs to:
+
+- a cell that is only a row number ("(4)") numbers its own row;
+- a row number at the start of a label ("1 AOW", "(2) Ontvangsten"), or after a wrapped word
+  ("risico 9 Zorgtoeslag"), numbers that row;
+- a line with only a small number on it (the number printed beside a label of two lines)
+  numbers the nearest row with figures that has no number yet;
+- a formula numbers its own row, or, when that row has a number already, the nearest row
+  without one (the formula was printed beside a label that wrapped into the next row).
+
+A formula is checked column by column, matching cells by their horizontal position. When it
+holds in none of its columns, the rows were probably misread: the check carries a doubt and is
+no alarm. Otherwise a column where it fails is an alarm, as the document states the formula.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from ..model import Verdict
+from .detect import Cell, Row, Table
+from .totals import CellRef, Judgement, TableCheck, _rounded_to, judge, make_check
+
+_N = r"\(?(\d{1,2})\)?"
+_OP = r"\s*([+\-\u2212\u2013])\s*"
+# "4=1+2+3", "(10)=(6)+(9)", "7=4-5-6"
+_FORMULA = re.compile(rf"(?<![\w.,]){_N}\s*=\s*({_N}(?:{_OP}{_N})+)(?![\w.,])")
+# "(1+2)" or "(b) - (a)" at the end of a label: the row is computed from the rows it names
+_TAIL_FORMULA = re.compile(r"\((\d{1,2}(?:\s*[+\-\u2212\u2013]\s*\d{1,2})+)\)\s*$")
+_TERM = re.compile(rf"(^|{_OP}){_N}")
+_MARK_CELL = re.compile(r"^\((\d{1,2})\)$")
+_LEAD_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?\s+(?=[^\d\s=])")
+# a number after a wrapped word of the label above: "risico 9 Zorgtoeslag"
+_INNER_NUMBER = re.compile(r"^[a-z][\w-]*\s+(\d{1,2})\s+(?=[A-Z])")
+_LONE_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+@dataclass(slots=True)
+class _Line:
+    """A row with figures on the page, with the number and formula it may carry."""
+
+    table: Table
+    pos: int  # index in table.rows
+    row: Row
+    cells: list[Cell]  # the figures, without a row-number cell
+    number: int | None = None
+    formula: list[tuple[int, int]] | None = None  # (sign, row number)
+    formula_text: str = ""
+    pending: list[tuple[int, list[tuple[int, int]], str]] = field(default_factory=list)
+
+    @property
+    def middle(self) -> float:
+        return (self.row.top + self.row.bottom) / 2
+
+
+def _terms(expr: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _TERM.finditer(expr):
+        op = m.group(2)
+        sign = -1 if op and op in "-\u2212\u2013" else 1
+        out.append((sign, int(m.group(3))))
+    return out
+
+
+def _lines(tables: Sequence[Table]) -> tuple[list[_Line], list[tuple[float, int]]]:
+    """The rows with figures of a page's tables, top to bottom, and the lone row numbers."""
+    lines: list[_Line] = []
+    lone: list[tuple[float, int]] = []
+    for table in tables:
+        for pos, row in enumerate(table.rows):
+            figures = [c for c in row.cells.values() if c.number is not None]
+            marks = [c for c in figures if _MARK_CELL.match(c.text)]
+            cells = [c for c in figures if c not in marks]
+            label = row.label.strip()
+            if not label and len(cells) == 1 and _LONE_NUMBER.match(cells[0].text) and not marks:
+                lone.append(((row.top + row.bottom) / 2, int(cells[0].text)))
+                continue
+            if not cells:
+                continue
+            line = _Line(table, pos, row, sorted(cells, key=lambda c: c.bbox[0]))
+            if marks:
+                line.number = int(_MARK_CELL.match(marks[0].text).group(1))  # type: ignore[union-attr]
+            elif len(line.cells) >= 2 and _LONE_NUMBER.match(line.cells[0].text) and not any(
+                _LONE_NUMBER.match(c.text) for c in line.cells[1:]
+            ):
+                # a row number printed in a column of its own, left of the figures
+                line.number = int(line.cells[0].text)
+                line.cells = line.cells[1:]
+            for m in _FORMULA.finditer(label):
+                line.pending.append((int(m.group(1)), _terms(m.group(2)), m.group(0)))
+            tail = _TAIL_FORMULA.search(label)
+            if tail and not line.pending:
+                line.formula, line.formula_text = _terms(tail.group(1)), tail.group(0)
+            rest = _FORMULA.sub(" ", label).strip()
+            if line.number is None:
+                m = _LEAD_NUMBER.match(rest) or _INNER_NUMBER.match(rest)
+                if m:
+                    line.number = int(m.group(1))
+            lines.append(line)
+    lines.sort(key=lambda ln: ln.middle)
+    return lines, lone
+
+
+def _nearest_free(lines: list[_Line], at: float, reach: float) -> _Line | None:
+    free = [ln for ln in lines if ln.number is None and abs(ln.middle - at) <= reach]
+    return min(free, key=lambda ln: abs(ln.middle - at), default=None)
+
+
+def _number_lines(lines: list[_Line], lone: list[tuple[float, int]]) -> None:
+    size = max((ln.row.bottom - ln.row.top for ln in lines), default=10.0)
+    for ln in lines:
+        for lhs, terms, text in ln.pending:
+            target = ln if ln.number in (None, lhs) else None
+            if target is None:
+                i = lines.index(ln)
+                near = [x for x in lines[max(0, i - 2): i + 3] if x.number is None and x is not ln]
+                target = min(near, key=lambda x: abs(x.middle - ln.middle), default=None)
+            if target is not None:
+                target.number, target.formula, target.formula_text = lhs, terms, text
+    for at, number in lone:
+        target = _nearest_free(lines, at, 2.5 * size)
+        if target is not None:
+            target.number = number
+
+
+def _numbered(lines: list[_Line], number: int, at: _Line) -> _Line | None:
+    """The row numbered ``number`` that a formula on ``at`` means: the nearest one above it (a page
+    can hold several tables numbered from 1). None when it is not on this page."""
+    above = [ln for ln in lines if ln.number == number and ln.middle < at.middle]
+    return above[-1] if above else None
+
+
+def _column_match(cell: Cell, line: _Line, width: float) -> Cell | None:
+    """The cell of ``line`` in the same column as ``cell``: right edges within about a figure's
+    width (figures are right-aligned), the nearest one."""
+    best = min(line.cells, key=lambda c: abs(c.bbox[2] - cell.bbox[2]), default=None)
+    if best is None or abs(best.bbox[2] - cell.bbox[2]) > width:
+        return None
+    return best
+
+
+def formula_checks(tables: Sequence[Table], file: str = "") -> list[TableCheck]:
+    """The checks of every row formula printed on one page (the page's tables, top to bottom)."""
+    if not any(_FORMULA.search(r.label) or _TAIL_FORMULA.search(r.label) for t in tables for r in t.rows):
+        return []
+    lines, lone = _lines(tables)
+    _number_lines(lines, lone)
+    checks: list[TableCheck] = []
+    for ln in lines:
+        if ln.formula is None:
+            continue
+        rows = [(sign, _numbered(lines, n, ln)) for sign, n in ln.formula]
+        if any(r is None or r is ln for _, r in rows):
+            continue
+        lanes = []
+        for cell in ln.cells:
+            num = cell.number
+            assert num is not None
+            width = max(cell.bbox[2] - cell.bbox[0], 12.0)
+            parts = [(sign, r, _column_match(cell, r, width)) for sign, r in rows]  # type: ignore[arg-type]
+            if any(c is None or c.number is None or c.number.percent != num.percent for _, _, c in parts):
+                continue
+            lanes.append((cell, parts))
+        if not lanes:
+            continue
+        results = [judge([(s, c.number) for s, _, c in parts], cell.number, coarse=True)  # type: ignore[misc]
+                   for cell, parts in lanes]
+        held = sum(1 for j in results if j.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING))
+        for (cell, parts), j in zip(lanes, results):
+            fits = j.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING)
+            doubt = None
+            if not fits and held == 0:
+                doubt = (f"the formula '{ln.formula_text.strip()}' holds in none of its columns: its rows "
+                         "may have been read wrongly")
+            checks.append(_check(ln, cell, parts, j, doubt, file))
+    return checks
+
+
+def _ref(line: _Line, cell: Cell, sign: int = 1, unit: Fraction = Fraction(0)) -> CellRef:
+    """The cell as a check's figure; ``unit``: what the figures are rounded to, when coarser than
+    their printed digits say (whole hundreds), so the claim file carries that precision too."""
+    num = cell.number
+    assert num is not None
+    page, index, row = line.row.origin or (line.table.page, line.table.index, line.pos)
+    half = num.half if num.nil else max(num.half, unit / 2)
+    return CellRef(line.row.label, cell.text, num.value, num.decimals, half, cell.bbox, page, index, row + 1,
+                   cell.col + 1, sign)
+
+
+def _check(line: _Line, cell: Cell, parts: list[tuple[int, _Line, Cell | None]], j: Judgement, doubt: str | None,
+           file: str) -> TableCheck:
+    table = line.table
+    header = next((c.header for c in table.columns if c.index == cell.col), "")
+    unit = _rounded_to([c.number for _, _, c in parts if c is not None and c.number is not None]
+                       + [cell.number] if cell.number is not None else [])
+    refs = tuple(_ref(r, c, s, unit) for s, r, c in parts if c is not None)
+    reading = f"the formula printed in the row's label ({line.formula_text.strip()})"
+    return make_check(table, file, "row", line.row.label.strip(), header, _ref(line, cell, 1, unit), refs, j,
+                      reading, doubt)

@@ -1,0 +1,60 @@
+"""Row formulas printed in tables ("4=1+2+3", "(3)=(2)-(1)", "(1+2)"), on unseen dev excerpts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf, checks_to_claims
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+def _formula(checks, text, page=None):
+    return [c for c in checks if c.reading == f"the formula printed in the row's label ({text})"
+            and page in (None, c.page)]
+
+
+def test_income_table_formulas_hold_with_figures_rounded_to_hundreds() -> None:
+    # Kamerbrief on the pension lump sum, Tabel 1: rows numbered 1..12, amounts in whole hundreds.
+    checks = check_pdf(DOCS / "nlstaat-01.pdf", lang="nl", pages=[1], all_pages=True)
+    gross = _formula(checks, "4=1+2+3", page=1)
+    assert [c.total.stated for c in gross] == ["26.800", "39.400", "26.100"]
+    assert [[p.stated for p in c.parts] for c in gross][1] == ["19.600", "6.500", "13.300"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in gross)
+    net = _formula(checks, "7=4-5-6", page=1)
+    assert [p.sign for p in net[0].parts] == [1, -1, -1]
+    # 26.100 - 1.400 - 700 = 24.000 against 23.900: within rounding when every figure is rounded to 100
+    assert [c.verdict for c in net] == [Verdict.CONSISTENT, Verdict.CONSISTENT, Verdict.ROUNDING]
+    claims = {c["id"]: c for c in checks_to_claims(net)}
+    assert {c.get("precision") for c in claims.values()} == {"2"}
+
+
+def test_a_formula_that_holds_nowhere_is_doubted_not_an_alarm() -> None:
+    checks = check_pdf(DOCS / "nlstaat-01.pdf", lang="nl", all_pages=True)
+    stated = [c for c in checks if c.reading.startswith("the formula printed")]
+    assert len(stated) >= 30
+    assert not [c for c in stated if c.alarm]
+    doubted = [c for c in stated if c.doubt]
+    assert doubted and all("holds in none of its columns" in (c.doubt or "") for c in doubted)
+    assert all(c.verdict not in HOLDS for c in doubted)
+
+
+def test_formula_beside_a_wrapped_label_and_numbers_in_their_own_column() -> None:
+    # SERV advice on the Flemish budget, Tabel 5: "(1)", "(2)" printed in a column left of the
+    # figures; "(3)=(2)-(1)" printed beside a label that wraps over two lines.
+    checks = check_pdf(DOCS / "nltaal-05.pdf", lang="nl", pages=[2], all_pages=True)
+    saldo = _formula(checks, "(3)=(2)-(1)", page=2)
+    assert [c.total.stated for c in saldo][:2] == ["-4.403.547", "-3.430.612"]
+    assert [(p.sign, p.stated) for p in saldo[0].parts] == [(1, "61.688.870"), (-1, "66.092.416")]
+    assert all(c.verdict in HOLDS for c in saldo)
+
+
+def test_a_formula_at_the_end_of_a_label_names_its_rows() -> None:
+    # Wassenaar jaarstukken 2023, Tabel 0.1: "Gerealiseerd resultaat voor bestemming (1+2)".
+    checks = check_pdf(DOCS / "nltaal-01.pdf", lang="nl", pages=[1], all_pages=True)
+    result = _formula(checks, "(1+2)", page=1)
+    assert result and result[0].total.stated == "-1.817"
+    assert [p.stated for p in result[0].parts] == ["-4.525", "2.708"]
+    assert result[0].verdict is Verdict.CONSISTENT
