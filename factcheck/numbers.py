@@ -95,7 +95,20 @@ CURRENCY_WORDS: dict[str, str] = {
     "gbp": "GBP",
     "pound": "GBP",
     "pounds": "GBP",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "cad": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud": "AUD",
+    "nz$": "NZD",
+    "₦": "NGN",
+    "ngn": "NGN",
+    "zmw": "ZMW",
+    "zar": "ZAR",
 }
+# A currency letter glued to the amount ("K174.2 billion", "N1.2 trillion", "R3,5 miljard").
+GLUED_CURRENCY_LETTERS: dict[str, str] = {"k": "ZMW", "n": "NGN", "r": "ZAR"}
 
 PERCENT_WORDS: dict[str, str] = {
     "%": "%",
@@ -164,7 +177,10 @@ def _sorted_alternation(words: dict[str, object]) -> str:
 
 
 _HEDGE_PREFIX = re.compile(rf"^(?:{_sorted_alternation(HEDGE_WORDS)})(?=\s|$)\s*", re.IGNORECASE)
-_CURRENCY_PREFIX = re.compile(r"^(?:€|\$|£|us\$|eur(?=[\s\d])|usd(?=[\s\d])|gbp(?=[\s\d]))\s*", re.IGNORECASE)
+_CURRENCY_PREFIX = re.compile(
+    r"^(?:€|\$|£|₦|us\$|ca?\$|a\$|au\$|nz\$|(?:eur|usd|gbp|cad|aud|ngn|zmw|zar)(?=[\s\d])|[knr](?=\d))\s*",
+    re.IGNORECASE,
+)
 _SCALE_SUFFIX = re.compile(rf"^\s*({_sorted_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
 _CURRENCY_SUFFIX = re.compile(
     r"^\s*(euro's|euros|euro|eur|usd|dollars|dollar|gbp|pounds|pound|€|\$)(?![\w])", re.IGNORECASE
@@ -319,7 +335,8 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     unit_hint: str | None = None
     m = _CURRENCY_PREFIX.match(rest)
     if m:
-        unit_hint = CURRENCY_WORDS[m.group(0).strip().lower()]
+        word = m.group(0).strip().lower()
+        unit_hint = CURRENCY_WORDS.get(word) or GLUED_CURRENCY_LETTERS[word]
         rest = rest[m.end():]
         if rest[:1] in MINUS_SIGNS:
             sign, rest = -sign, rest[1:].lstrip()

@@ -217,3 +217,20 @@ def test_a_number_after_a_hash_sign_names_something() -> None:
     # A WARN listing: "(Store #2183) El Cajon 49 Closure" has one figure, the 49 people laid off.
     found = scan("Haggen, Inc. (Store #2183) El Cajon 49 Closure Permanent", "en")
     assert [(f.stated, f.kind) for f in found] == [("2183", "label"), ("49", "count")]
+
+
+def test_currency_letters_glued_to_amounts_and_dollar_prefixes() -> None:
+    from factcheck.extract.scan import Scanner
+    from factcheck.numbers import parse_figure
+
+    text = ("Government proposes to spend K217.1\r\nbillion or 26.6 percent of GDP; N1.2 trillion for roads, "
+            "C$ 4.5 billion and A$12 million. Ward K9 and route N2 are names.")
+    found = {text[f.start:f.end].replace("\r\n", " "): (f.kind, f.unit) for f in Scanner("en").scan(text)}
+    assert found["K217.1 billion"] == ("money", "ZMW")
+    assert found["N1.2 trillion"] == ("money", "NGN")
+    assert found["C$ 4.5 billion"] == ("money", "CAD")
+    assert found["A$12 million"] == ("money", "AUD")
+    assert found["9"][0] == "name" and found["2"][0] == "name"
+    # whatever extract writes, check reads
+    for stated, unit in (("K217.1 billion", "ZMW"), ("N1.2 trillion", "NGN"), ("C$ 4.5 billion", "CAD")):
+        assert parse_figure(stated, "en").unit_hint == unit

@@ -143,7 +143,8 @@ class _Passage:
             score += 2
         digits = self.digits[target.id]
         score += 2 if digits >= 4 else (1 if digits >= 3 else -1)
-        if self.small[target.id] and all(self.small[f.id] for f in inputs):
+        # a share's whole may come from outside the passage (see _ratios): not small by default
+        if self.small[target.id] and all(self.small.get(f.id, False) for f in inputs):
             score -= 3  # small numbers meet by coincidence all the time
         if all(f.position < target.position for f in inputs):
             score += 1
@@ -168,26 +169,32 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
         a_v, a_lo, a_hi = scaled[a.id]
         b_v, b_lo, b_hi = scaled[b.id]
         # difference a - b = c (a sum a + b = c is the same relation read the other way)
-        if _same_dims(a.dims, b.dims):
+        # Of two percentages the difference is in percentage points: "0,1 procentpunt (3,4% tegenover 3,3%)"
+        points = _is_percent(a) and _is_percent(b)
+        if _same_dims(a.dims, b.dims) and (points or (a.kind != "percent" and b.kind != "percent")):
             point = a_v - b_v
             if point > 0:
                 lo = None if a_lo is None or b_hi is None else a_lo - b_hi
                 hi = None if a_hi is None or b_lo is None else a_hi - b_lo
                 for c in index.candidates(lo, hi, point):
                     c_v = scaled[c.id][0]
-                    if c.id in (a.id, b.id) or c_v == a_v or c_v == b_v or c.kind == "percent":
+                    if c.id in (a.id, b.id) or c_v == a_v or c_v == b_v:
                         continue
-                    if a.kind == "percent" or b.kind == "percent":
-                        continue  # a difference of percentages is in percentage points, never a bare figure
-                    if not _same_dims(a.dims, c.dims):
+                    if points != _is_points(c) or (not points and c.kind == "percent"):
+                        continue
+                    if not points and not _same_dims(a.dims, c.dims):
                         continue
                     exact = point == c_v
                     if not exact and _too_loose(lo, hi, c_v):
                         continue
                     score, cue = index.score(c, (a, b), "difference", exact)
+                    if points:
+                        # a figure in percentage points is a difference of two percentages by its
+                        # unit: small numbers meeting is no coincidence here
+                        score += 3
                     chance = _chance(index, c, None if lo is None or hi is None else hi - lo)
-                    found.append(Proposal(c, (a, b), "difference", f"{a.id} - {b.id}", exact, score, cue, True,
-                                          chance))
+                    found.append(Proposal(c, (a, b), "points" if points else "difference", f"{a.id} - {b.id}",
+                                          exact, score, cue, True, chance))
         # product a × b = c (each unordered pair once); a product carries the denominator twice
         if a.id < b.id and a.kind != "percent" and b.kind != "percent" and a_v != den and b_v != den:
             # (a factor of exactly 1 proves nothing, and its rounding interval is ±50 %)
@@ -227,6 +234,64 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
     return found
 
 
+def _is_percent(f: Fig) -> bool:
+    return f.kind == "percent" and (f.unit or "").strip() in ("%", "percent", "procent")
+
+
+def _is_points(f: Fig) -> bool:
+    return (f.unit or "").strip() == "pp"
+
+
+_CHANGE_WORDS = re.compile(
+    r"\b(?:increase|decrease|rose|rise|risen|fell|fall|grew|grow|declin|down\b|up\b|higher|lower|more than|less than|"
+    r"stijg|steeg|daal|daling|toename|afname|groei|hoger|lager|meer dan|minder dan)",
+    re.IGNORECASE,
+)
+
+
+def _ratios(figures: Sequence[Fig], index: _Passage, wholes: Sequence[Fig] = ()) -> list[Proposal]:
+    """Shares stated as a percentage of two amounts: "K174.2 billion or 80.2 percent of the Budget
+    (K217.1 billion)", "1333 van de 1438 facturen (92,7%)". The part stands in the percentage's
+    sentence; the whole in the passage, or anywhere in ``wholes`` (the document: "of the Budget"
+    refers to a total stated pages before). A percentage is printed rounded, so the share holds
+    when a / b × 100 lies in the percentage's interval (widened by a's and b's)."""
+    found: list[Proposal] = []
+    amounts = [f for f in figures if f.kind != "percent" and f.value > 0]
+    pool = [f for f in wholes if f.kind != "percent" and f.value > 0] or amounts
+    for k, p in enumerate(figures):
+        if not _is_percent(p) or p.value <= 0 or p.value >= 100 or p.interval.lo is None or p.interval.hi is None:
+            continue
+        if _CHANGE_WORDS.search(p.quote):
+            continue  # "decreased by $0.6 billion, or 12.3%": a rate of change, not a share of two amounts
+        # the amount printed just before the percentage is the part it most likely describes
+        before = next((f for f in reversed(figures[:k]) if f.kind != "percent" and f.quote == p.quote), None)
+        for a in amounts:
+            if a.quote != p.quote:
+                continue
+            # Matches expected by chance: amounts spread over orders of magnitude, so a whole
+            # taken at random lands in the narrow band a / P (relative width: the percentage's
+            # interval over its value) with odds of that width over the log-range of the wholes.
+            # The tries are the parts in its sentence times the wholes, each of the same unit.
+            alike = [f for f in pool if f.dims == a.dims]
+            tried = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote) * len(alike)
+            spread = max(1.0, math.log(max(f.value for f in alike) / min(f.value for f in alike)))
+            chance = (p.interval.hi - p.interval.lo) / p.value / Fraction(spread) * tried
+            for b in alike:
+                if b is a or b.value <= a.value:
+                    continue
+                ratio = a.value / b.value * 100
+                lo = (a.interval.lo or a.value) / (b.interval.hi or b.value) * 100
+                hi = (a.interval.hi or a.value) / (b.interval.lo or b.value) * 100
+                if hi < p.interval.lo or p.interval.hi < lo or 2 * (hi - lo) > p.value:
+                    continue
+                exact = ratio == p.value
+                # a share is printed rounded: meeting the percentage's interval is what agreement means
+                score, cue = index.score(p, (a, b), "share", True)
+                score += a is before
+                found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, chance))
+    return found
+
+
 # Coincidences expected in the passage that a proposal may have, at most: with wording that ties
 # the figures together, and without. A match is kept only when chance alone would rarely give it.
 MAX_CHANCE_WITH_CUE = Fraction(1)
@@ -260,7 +325,8 @@ def _coincidences(proposal: Proposal, windows: dict[str | None, tuple[int, int]]
     """Matches this good expected by chance among the combinations the search tried in the
     proposal's window: the target's sentence when every input stands in it, else the passage."""
     quote = proposal.target.quote
-    n, percents = windows[quote if all(f.quote == quote for f in proposal.inputs) else None]
+    quote_only = all(f.quote == quote for f in proposal.inputs)
+    n, percents = windows[quote if quote_only else None]
     if proposal.relation == "sum":
         parts = min(n - 1, MAX_SUM_CANDIDATES)
         tried = sum(math.comb(parts, k) for k in SUM_TERMS if k <= parts)
@@ -268,9 +334,22 @@ def _coincidences(proposal: Proposal, windows: dict[str | None, tuple[int, int]]
         tried = n * (n - 1) // 2
     elif proposal.relation == "share":
         tried = percents * (n - percents)
+    elif proposal.relation == "ratio":
+        return proposal.chance  # counted where the share was found (see _ratios)
+    elif proposal.relation == "points":
+        # the other pairs of percentages that could have been meant (the target itself is one)
+        tried = max(0, (percents - 1) * (percents - 2) - 1) if quote_only else percents * (percents - 1)
+        return proposal.chance * tried
     else:
         tried = n * (n - 1)
     return proposal.chance * max(tried, 1)
+
+
+def _max_chance(proposal: Proposal) -> Fraction:
+    # every percentage's sentence has the word "percent": for a share, it is no evidence
+    if proposal.relation == "ratio":
+        return MAX_CHANCE
+    return MAX_CHANCE_WITH_CUE if proposal.cue else MAX_CHANCE
 
 
 def _too_loose(lo: int | None, hi: int | None, target: int) -> bool:
@@ -366,17 +445,28 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
     proposals: list[Proposal] = []
     for passage in passages(figures):
-        if len(passage) < 3:
-            continue
         index = _Passage(passage)
+        shares = [p for p in _ratios(passage, index) if p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
+        # a share's whole may stand anywhere in the document ("of the Budget"); tried only for a
+        # percentage the passage does not explain, and the chance estimate counts every whole
+        done = {p.target.id for p in shares}
+        shares += [p for p in _ratios(passage, index, figures)
+                   if p.target.id not in done and p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
+        if len(passage) < 3:
+            proposals.extend(shares)
+            continue
         windows = _windows(passage)
+        proposals.extend(shares)
         proposals.extend(
             p for p in _binary(passage, index) + _sums(passage, index)
-            if p.score >= MIN_SCORE and _coincidences(p, windows) <= (MAX_CHANCE_WITH_CUE if p.cue else MAX_CHANCE)
+            if p.score >= MIN_SCORE and _coincidences(p, windows) <= _max_chance(p)
         )
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
-    proposals.sort(key=lambda p: (-p.score, -len(p.inputs), -abs(p.target.value), p.target.id, p.expr))
+    # A share and "p % of b = c" are one equation over the same figures: the amount is the natural
+    # target ("1 procent van 14,7 miljard = 147 miljoen"), so the share yields.
+    proposals.sort(key=lambda p: (p.relation == "ratio", -p.score, -len(p.inputs), -abs(p.target.value),
+                                  p.target.id, p.expr))
     kept: list[Proposal] = []
     targets: set[str] = set()
     seen_sets: set[frozenset[str]] = set()

@@ -26,7 +26,9 @@ from fractions import Fraction
 
 from factcheck.model import Hedge
 from factcheck.numbers import (
+    CURRENCY_WORDS,
     FRACTION_WORDS,
+    GLUED_CURRENCY_LETTERS,
     HEDGE_WORDS,
     MULTIPLE_WORDS,
     NUMBER_WORDS,
@@ -44,10 +46,10 @@ MINUS = "-\u2012\u2013\u2212"
 # --- number cores ---------------------------------------------------------------------------
 _CORE = {
     "nl": re.compile(
-        r"(?<![\w/])(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d.,]\d)|\d+)(?:,\d+)?(?![\d])"
+        r"(?:(?<![\w/])|(?<=(?<!\w)[KNR]))(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d.,]\d)|\d+)(?:,\d+)?(?![\d])"
     ),
     "en": re.compile(
-        r"(?<![\w/])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\d])"
+        r"(?:(?<![\w/])|(?<=(?<!\w)[KNR]))(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\d])"
     ),
 }
 _CORE_TEXT = {
@@ -203,7 +205,23 @@ _HEDGE_LEFT = re.compile(r"(?:^|(?<=[\s(\[,;:]))(" + _alternation(ALL_HEDGES) + 
 _HEDGE_LEFT_EN = re.compile(
     r"(?:^|(?<=[\s(\[,;:]))(" + _alternation({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES}) + r")" + _ANYWS + r"*$", re.IGNORECASE
 )
-_CURRENCY_LEFT = re.compile(r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|\$|£|USD|GBP)" + _ANYWS + r"{0,4}$")
+_CURRENCY_LEFT = re.compile(
+    r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|CA?\$|CAD|A\$|AU\$|AUD|NZ\$|₦|NGN|ZMW|ZAR|\$|£|USD|GBP)"
+    + _ANYWS + r"{0,4}$"
+)
+# A currency letter glued to an amount: "K174.2 billion" (kwacha), "N1.2 trillion" (naira),
+# "R3,5 miljard" (rand). Only with a scale word or separators: "K9" or "N2" is a name.
+_GLUED_CURRENCY = {k.upper(): v for k, v in GLUED_CURRENCY_LETTERS.items()}
+_GLUED_SCALE = re.compile(r"^" + _WS + r"?(?:million|billion|trillion|bn|mn|tn|m|miljoen|miljard|mln|mld)\b", re.IGNORECASE)
+
+
+def _glued_currency(text: str, s: int, e: int, core: str) -> str | None:
+    """The currency of a letter glued before the amount at text[s:e], if it is one."""
+    if s == 0 or text[s - 1] not in _GLUED_CURRENCY or (s >= 2 and text[s - 2].isalnum()):
+        return None
+    if not (re.search(r"[.,]\d", core) or _GLUED_SCALE.match(text, e)):
+        return None
+    return _GLUED_CURRENCY[text[s - 1]]
 _SIGN_LEFT = re.compile(r"(?:(?<=[\s(\[=:;<>€$£])|^)([-‒–−+])$|(?:(?<=[\s(\[=])|^)([‒−])" + _WS + r"$")
 _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.IGNORECASE)
 
@@ -216,10 +234,7 @@ _SCALE_RIGHT = {
     for lang, words in (("nl", _SCALE_NL), ("en", _SCALE_EN))
 }
 _SCALE_NEEDS_CURRENCY = {"m", "bn", "mn", "tn", "k"}
-CURRENCY_UNITS = {
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euro's": "EUR", "euros": "EUR", "$": "USD", "us$": "USD",
-    "usd": "USD", "dollar": "USD", "dollars": "USD", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
-}
+CURRENCY_UNITS = CURRENCY_WORDS
 _CURRENCY_RIGHT = re.compile(r"^" + _ANYWS + r"{0,3}(euro's|euros|euro|EUR|€|dollars|dollar|USD|pounds|GBP)(?![\w])", re.IGNORECASE)
 _PERCENT_RIGHT = re.compile(
     r"^(?:" + _WS + r"?-|" + _ANYWS + r"{0,3})(%-?punten|%-?punt|%|procentpunten|procentpunt|procent|percentage" + _ANYWS
@@ -497,7 +512,8 @@ class Scanner:
         core = text[s:e]
         before = text[s - 1] if s > 0 else " "
         after = text[e:e + 1]
-        if before.isalpha():
+        glued = _glued_currency(text, s, e, core)
+        if before.isalpha() and glued is None:
             return Found(s, e, core, "name")  # D66, JA21, WoON2018, million2
         if before in ".,;:)'’\"”" and s >= 2 and not text[s - 2].isspace():
             return Found(s, e, core, "footnote")  # "verwerkt.1", "dollars),4"
@@ -550,7 +566,11 @@ class Scanner:
             sign = -1 if (m.group(1) or m.group(2)) in MINUS else 1
             start -= len(left) - m.start()
             left = left[: m.start()]
-        m = _CURRENCY_LEFT.search(left)
+        m = _CURRENCY_LEFT.search(left) if glued is None else None
+        if glued is not None:
+            currency = glued
+            start -= 1
+            left = left[:-1]
         if m:
             currency = CURRENCY_UNITS[m.group(1).lower()]
             start -= len(left) - m.start()

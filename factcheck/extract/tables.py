@@ -69,12 +69,29 @@ def line_kind(line: str) -> str:
     return "prose"
 
 
+_LOWER_WORD = re.compile(r"^[a-zà-ÿ]{2,}$")
+
+
+def _wraps_on(line: str, following: str) -> bool:
+    """A sentence wrapped after a figure ("Government proposes to spend K217.1" / "billion or
+    26.6 percent of GDP"): words in lower case before it, and the next line goes on in lower
+    case. A table row's label has few such words."""
+    nxt = following.split()
+    if not nxt or not _LOWER_WORD.match(nxt[0]):
+        return False
+    return sum(1 for tok in line.split() if _LOWER_WORD.match(tok)) >= 3
+
+
 def regions(text: str) -> list[Region]:
     """Table regions of one page's text."""
     lines: list[tuple[int, int, str]] = []
     offset = 0
-    for raw in text.split("\n"):
-        lines.append((offset, offset + len(raw), line_kind(raw)))
+    raws = text.split("\n")
+    for k, raw in enumerate(raws):
+        kind = line_kind(raw)
+        if kind in ("row", "cell") and k + 1 < len(raws) and _wraps_on(raw, raws[k + 1]):
+            kind = "prose"
+        lines.append((offset, offset + len(raw), kind))
         offset += len(raw) + 1
     out: list[Region] = []
     i = 0

@@ -1,0 +1,66 @@
+"""Discovery on unseen dev excerpts (tests/unseen): shares, percentage points, and their limits."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from factcheck.discover import discover
+from factcheck.engine import check_paths
+from factcheck.extract import extract_document
+from factcheck.extract.tables import regions
+from factcheck.sources.pdf_layout import page_texts
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+
+
+@lru_cache(maxsize=None)
+def _relations(name: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    doc = extract_document(DOCS / name)
+    printed = {c["id"]: c["stated"] for c in doc.claims}
+    out = []
+    for claim in discover(doc.claims, doc.header.get("language", "nl"), repeats=False):
+        ids = [i.split(" (", 1)[0] for i in claim["evidence"]["inputs"].split(", ")]
+        out.append((claim["stated"], claim["evidence"]["relation"], tuple(printed[i] for i in ids)))
+    return tuple(out)
+
+
+def test_shares_with_the_whole_in_the_passage_or_pages_before() -> None:
+    # Zambia budget address 2025: "K174.2 billion or 80.2 percent of the Budget" with the budget,
+    # K217.1 billion, one sentence before; "K73.8 billion or 34.0 percent of the Budget" two pages on.
+    found = _relations("enworld-05.pdf")
+    assert ("80.2 percent", "ratio", ("K174.2 billion", "K217.1 billion")) in found
+    assert ("34.0 percent", "ratio", ("K73.8 billion", "K217.1 billion")) in found
+    # "K19.4 billion or 8.9 percent": the amount beside the percentage, not K15.4 / K174.2 (8.84 %)
+    assert ("8.9 percent", "ratio", ("K19.4 billion", "K217.1 billion")) in found
+    assert not [r for r in found if r[0] == "8.9 percent" and r[2] != ("K19.4 billion", "K217.1 billion")]
+
+
+def test_a_rate_of_change_is_not_taken_for_a_share() -> None:
+    # Public Accounts of Canada 2021: "Customs import duties decreased by $0.6 billion, or 12.3%";
+    # 0.6 / 4.9 happens to give 12.3 %, but the sentence states a change, not a share.
+    found = _relations("enworld-01.pdf")
+    assert not [r for r in found if r[1] == "ratio" and r[0] in ("12.3%", "9.5%")]
+
+
+def test_percentage_points_are_the_difference_of_two_percentages() -> None:
+    # SERV advice: "de rentevoet 0,1 procentpunt hoger zal liggen (3,4% tegenover 3,3%)"
+    found = _relations("nltaal-05.pdf")
+    assert ("0,1 procentpunt", "points", ("3,4%", "3,3%")) in found
+
+
+def test_proposed_shares_are_read_back_and_hold(tmp_path: Path) -> None:
+    from factcheck.cli import main
+
+    out = tmp_path / "claims"
+    assert main(["extract", str(DOCS / "enworld-05.pdf"), "--out", str(out)]) == 0
+    run = check_paths([out])
+    assert not [d for d in run.diagnostics if d.code.startswith("FC1")]
+    shares = [r for r in run.results if r.claim.evidence and r.claim.evidence.get("relation") == "ratio"]
+    assert shares and all(r.verdict.value in ("consistent", "rounding") for r in shares)
+
+
+def test_a_sentence_wrapped_after_a_figure_is_prose_not_a_table() -> None:
+    text = page_texts(DOCS / "enworld-05.pdf")[0]
+    start = text.index("K217.1")
+    assert not [r for r in regions(text) if r.start <= start < r.end]
