@@ -128,6 +128,13 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
         checks = check_found_tables(source, found, lang, total_pages=set(result.total_word_pages))
         checks.sort(key=lambda c: (c.page, c.table))
         out.extend(checks_to_claims(checks))
+        if discovery.relations:
+            from factcheck.discover.text_tables import text_table_claims
+
+            # statements in the text about the rows of these tables ("increased by $7.2 billion")
+            taken = {str(c["evidence"]["target"]) for c in out if (c.get("evidence") or {}).get("target")}
+            have = {c["id"] for c in out}
+            out.extend(c for c in text_table_claims(result.claims, found, lang or "nl", taken) if c["id"] not in have)
     return out
 
 

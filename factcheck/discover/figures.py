@@ -139,22 +139,26 @@ def _fig(
     )
 
 
+@functools.lru_cache(maxsize=16384)
+def _parsed(stated: str, language: str) -> Figure | None:
+    # A budget repeats its figures, and discovery reads a document's figures more than once:
+    # each printed figure is parsed once (Figure is immutable).
+    try:
+        return parse_figure(stated, language)
+    except FactcheckError:
+        return None
+
+
 def from_dicts(claims: Iterable[Mapping[str, Any]], language: str, declarations: tuple[str, ...] = ()) -> list[Fig]:
     """Figures from extracted claim dicts (the claim-file format); unusable ones are skipped."""
     units = unit_system(declarations)
     out = []
-    parsed: dict[str, Figure | None] = {}  # a budget repeats its figures; each is read once
     for claim in claims:
         stated = claim.get("stated")
         if not stated or claim.get("expr") or claim.get("origin") not in (None, "extracted"):
             continue
         stated = str(stated)
-        if stated not in parsed:
-            try:
-                parsed[stated] = parse_figure(stated, language)
-            except FactcheckError:
-                parsed[stated] = None
-        figure = parsed[stated]
+        figure = _parsed(stated, language)
         if figure is None:
             continue
         if figure.value_high is not None:

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Sequence
+from typing import Container, Sequence
 
 from factcheck.discover.figures import COUNT_DIMS, Fig
 from factcheck.units import Dims, combine
@@ -33,7 +33,8 @@ _SUM_WORDS = (r"\bsamen\b|\bin totaal\b|\btotaal|\bopgeteld|\bwaarvan\b|\btogeth
 _CUES = {
     # a - b = c is b + c = a read the other way: the words of a sum support it too.
     "difference": re.compile(
-        r"\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bhoger\b|\bless\b|\bhigher\b|\bdaling"
+        r"\bvoordeel\b|\bnadeel\b|\bmeevaller|\btegenvaller|\boverschrijding|\bonderschrijding|\bbesparing"
+        r"|\bshortfall|\bsaving|\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bhoger\b|\bless\b|\bhigher\b|\bdaling"
         r"|\bstijging|\btoename|\bafname|\bverhoging|\bverlaging|\bincrease|\bincrement|\bdecrease|\breduc|\bleaving\b"
         r"|\bremaining\b|\bresteren|\bover(?:blijft|blijven)\b|" + _SUM_WORDS, re.I),
     "sum": re.compile(_SUM_WORDS, re.I),
@@ -249,39 +250,61 @@ _CHANGE_WORDS = re.compile(
 )
 
 
-def _ratios(figures: Sequence[Fig], index: _Passage, wholes: Sequence[Fig] = ()) -> list[Proposal]:
+class _Wholes:
+    """The amounts a share's whole may be, by unit, sorted by value (built once per pool)."""
+
+    def __init__(self, figures: Sequence[Fig]) -> None:
+        by_dims: dict[object, list[Fig]] = {}
+        for f in figures:
+            if f.kind != "percent" and f.value > 0:
+                by_dims.setdefault(f.dims, []).append(f)
+        self.figs = {d: sorted(fs, key=lambda f: f.value) for d, fs in by_dims.items()}
+        self.values = {d: [f.value for f in fs] for d, fs in self.figs.items()}
+        # amounts spread over orders of magnitude: the natural log of the largest over the smallest
+        self.spread = {d: Fraction(max(1.0, math.log(v[-1] / v[0]))) for d, v in self.values.items()}
+
+    def between(self, dims: object, lo: Fraction, hi: Fraction) -> list[Fig]:
+        values = self.values.get(dims, [])
+        return self.figs[dims][bisect.bisect_left(values, lo): bisect.bisect_right(values, hi)] if values else []
+
+
+def _ratios(
+    figures: Sequence[Fig], index: _Passage, wholes: _Wholes | None = None, skip: Container[str] = (),
+) -> list[Proposal]:
     """Shares stated as a percentage of two amounts: "K174.2 billion or 80.2 percent of the Budget
     (K217.1 billion)", "1333 van de 1438 facturen (92,7%)". The part stands in the percentage's
     sentence; the whole in the passage, or anywhere in ``wholes`` (the document: "of the Budget"
     refers to a total stated pages before). A percentage is printed rounded, so the share holds
     when a / b × 100 lies in the percentage's interval (widened by a's and b's)."""
     found: list[Proposal] = []
+    if not any(_is_percent(f) and f.id not in skip for f in figures):
+        return found  # most passages state no percentage at all
     amounts = [f for f in figures if f.kind != "percent" and f.value > 0]
-    pool = [f for f in wholes if f.kind != "percent" and f.value > 0] or amounts
+    pool = wholes if wholes is not None else _Wholes(amounts)
     for k, p in enumerate(figures):
         if not _is_percent(p) or p.value <= 0 or p.value >= 100 or p.interval.lo is None or p.interval.hi is None:
             continue
-        if _CHANGE_WORDS.search(p.quote):
+        if p.id in skip or p.interval.lo <= 0 or _CHANGE_WORDS.search(p.quote):
             continue  # "decreased by $0.6 billion, or 12.3%": a rate of change, not a share of two amounts
         # the amount printed just before the percentage is the part it most likely describes
         before = next((f for f in reversed(figures[:k]) if f.kind != "percent" and f.quote == p.quote), None)
         for a in amounts:
-            if a.quote != p.quote:
+            if a.quote != p.quote or a.dims not in pool.values:
                 continue
             # Matches expected by chance: amounts spread over orders of magnitude, so a whole
             # taken at random lands in the narrow band a / P (relative width: the percentage's
             # interval over its value) with odds of that width over the log-range of the wholes.
             # The tries are the parts in its sentence times the wholes, each of the same unit.
-            alike = [f for f in pool if f.dims == a.dims]
-            tried = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote) * len(alike)
-            spread = max(1.0, math.log(max(f.value for f in alike) / min(f.value for f in alike)))
-            chance = (p.interval.hi - p.interval.lo) / p.value / Fraction(spread) * tried
-            for b in alike:
+            tried = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote) * len(pool.values[a.dims])
+            chance = (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * tried
+            a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
+            # b's own rounding may widen the band a little: a tenth either way is ample
+            for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
                 if b is a or b.value <= a.value:
                     continue
                 ratio = a.value / b.value * 100
-                lo = (a.interval.lo or a.value) / (b.interval.hi or b.value) * 100
-                hi = (a.interval.hi or a.value) / (b.interval.lo or b.value) * 100
+                lo = a_lo / (b.interval.hi or b.value) * 100
+                hi = a_hi / (b.interval.lo or b.value) * 100
                 if hi < p.interval.lo or p.interval.hi < lo or 2 * (hi - lo) > p.value:
                     continue
                 exact = ratio == p.value
@@ -312,21 +335,42 @@ def _chance(index: "_Passage", target: Fig, width: int | None, scale: int = 1) -
     return min(Fraction(1), Fraction(window, size))
 
 
-def _windows(passage: Sequence[Fig]) -> dict[str | None, tuple[int, int]]:
-    """Figures and percentages per sentence of the passage, and in the whole passage (key None)."""
-    out: dict[str | None, tuple[int, int]] = {None: (len(passage), sum(f.kind == "percent" for f in passage))}
+# A result sentence often follows the sentences that state its inputs ("De geraamde lasten
+# bedroegen € 2.778.000. De werkelijke lasten bedroegen € 2.389.000. Dit is een voordeel van
+# € 389.000."): the target's sentence and this many before it make its local window.
+LOCAL_SENTENCES = 2
+
+
+def _windows(passage: Sequence[Fig]) -> dict[object, tuple[int, int]]:
+    """Figures and percentages per sentence of the passage (key: the quote), in each sentence's
+    local window (key: ("local", quote)), and in the whole passage (key None)."""
+    out: dict[object, tuple[int, int]] = {None: (len(passage), sum(f.kind == "percent" for f in passage))}
+    order: list[str] = []
     for f in passage:
         n, percents = out.get(f.quote, (0, 0))
+        if f.quote not in out:
+            order.append(f.quote)
         out[f.quote] = (n + 1, percents + (f.kind == "percent"))
+    for i, quote in enumerate(order):
+        near = order[max(0, i - LOCAL_SENTENCES): i + 1]
+        out[("local", quote)] = (sum(out[q][0] for q in near), sum(out[q][1] for q in near))
+        out[("near", quote)] = frozenset(near)  # type: ignore[assignment]
     return out
 
 
-def _coincidences(proposal: Proposal, windows: dict[str | None, tuple[int, int]]) -> Fraction:
+def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) -> Fraction:
     """Matches this good expected by chance among the combinations the search tried in the
-    proposal's window: the target's sentence when every input stands in it, else the passage."""
+    proposal's window: the target's sentence when every input stands in it, else the sentences
+    just before it when the inputs stand there, else the passage."""
     quote = proposal.target.quote
     quote_only = all(f.quote == quote for f in proposal.inputs)
-    n, percents = windows[quote if quote_only else None]
+    near = windows.get(("near", quote), frozenset())
+    if quote_only:
+        n, percents = windows[quote]
+    elif all(f.quote in near and f.position <= proposal.target.position for f in proposal.inputs):  # type: ignore[operator]
+        n, percents = windows[("local", quote)]
+    else:
+        n, percents = windows[None]
     if proposal.relation == "sum":
         parts = min(n - 1, MAX_SUM_CANDIDATES)
         tried = sum(math.comb(parts, k) for k in SUM_TERMS if k <= parts)
@@ -444,14 +488,15 @@ def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
     proposals: list[Proposal] = []
+    document = _Wholes(figures)
     for passage in passages(figures):
         index = _Passage(passage)
         shares = [p for p in _ratios(passage, index) if p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
         # a share's whole may stand anywhere in the document ("of the Budget"); tried only for a
         # percentage the passage does not explain, and the chance estimate counts every whole
         done = {p.target.id for p in shares}
-        shares += [p for p in _ratios(passage, index, figures)
-                   if p.target.id not in done and p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
+        shares += [p for p in _ratios(passage, index, document, done)
+                   if p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
         if len(passage) < 3:
             proposals.extend(shares)
             continue

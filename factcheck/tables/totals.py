@@ -253,6 +253,28 @@ def _exact_fields(ref: CellRef) -> dict[str, object]:
     return fields
 
 
+def cell_claim(table: Table, pos: int, cell: Cell) -> dict[str, object]:
+    """One table cell as a plain figure claim (id ``t<page>_<table>_r<row>_c<col>``), with the
+    table's unit and scale: the input of a relation found outside the table checker."""
+    num = cell.number
+    assert num is not None
+    page, index, row = table.rows[pos].origin or (table.page, table.index, pos)
+    ref = CellRef(table.rows[pos].label, cell.text, num.value, num.decimals, num.half, cell.bbox, page, index,
+                  row + 1, cell.col + 1)
+    scale = table.scale
+    claim: dict[str, object] = {"id": f"t{page}_{index}_r{row + 1}_c{cell.col + 1}", "stated": cell.text,
+                                **_exact_fields(ref)}
+    unit = (scale.unit if scale else None) or _printed_currency(table)
+    if unit:
+        claim["unit"] = unit
+    if scale is not None and scale.multiplier != 1:
+        claim["scale"] = str(scale.multiplier)
+    claim["where"] = {"page": page, "table": index, "row": row + 1, "col": cell.col + 1,
+                      "bbox": [round(v, 1) for v in cell.bbox]}
+    claim["origin"] = "discovered"
+    return claim
+
+
 def _cell_id(check: TableCheck, ref: CellRef) -> str:
     return f"t{ref.page}_{ref.table}_r{ref.row}_c{ref.col}"
 

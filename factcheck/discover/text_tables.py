@@ -1,0 +1,245 @@
+"""Statements in the text about a table's rows: "Personal income tax revenues increased by $7.2
+billion in 2021, or 4.3%", next to a table whose row reads 174,755 and 167,576 ($ millions).
+
+An amount in the text is matched with the difference of two cells of one row of a table on the
+same page or the next or previous one, and a percentage printed right after it with that
+difference over the row's earlier value (the growth rate). The search tries every row and every
+pair of value columns, so a match is kept only when chance would rarely give it: the number of
+pairs tried times the odds that one difference lands in the amount's rounding interval (and in
+the percentage's, when it matches too) must stay under :data:`MAX_CHANCE`. A many-digit amount
+that matches to the unit is then enough; a rounded "$0.2 billion" needs its percentage as well.
+
+Only agreement is reported: a statement that matches no row is not an alarm, since the text may
+speak of something the table does not hold.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
+from factcheck.numbers import decimal_string
+from factcheck.tables.detect import Cell, Table
+from factcheck.tables.totals import _CHANGE_HEADER, _NOT_AMOUNT, cell_claim
+
+MAX_CHANCE = Fraction(1, 20)
+PAGES_AROUND = 1  # tables on the statement's page and this many pages before and after it
+
+_UP = re.compile(r"\b(?:increas|rose|risen|rise|grew|grow|up\b|higher|more\b|gain|stijg|steeg|toename|hoger|groei|meer\b)",
+                 re.IGNORECASE)
+_DOWN = re.compile(r"\b(?:decreas|declin|fell|fall|drop|down\b|lower|less\b|reduc|daal|daling|afname|lager|minder\b)",
+                   re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Pair:
+    table: Table
+    pos: int
+    first: Cell  # the larger value: the difference is first - second
+    second: Cell
+    difference: Fraction  # in the statement's units (the table's scale applied)
+    half: Fraction  # half-width of the difference's interval, from the cells' rounding
+
+
+def _value_cells(table: Table, pos: int) -> list[Cell]:
+    headers = {c.index: c.header for c in table.columns}
+    return [
+        c for c in table.rows[pos].cells.values()
+        if c.number is not None and not c.number.nil and not c.number.percent
+        and not _CHANGE_HEADER.search(headers.get(c.col, "")) and not _NOT_AMOUNT.search(headers.get(c.col, ""))
+    ]
+
+
+class _TablePairs:
+    """Every pair of value cells in one row of a table, by their difference, in whole units of the
+    table's printed precision (integers: a budget table holds thousands of pairs)."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.mult = table.scale.multiplier if table.scale else Fraction(1)
+        rows = [(pos, _value_cells(table, pos)) for pos in range(len(table.rows))]
+        den = 1
+        for _, cells in rows:
+            for c in cells:
+                assert c.number is not None
+                den = math.lcm(den, c.number.value.denominator)
+        self.den = den
+        found: list[tuple[int, int, Cell, Cell]] = []
+        for pos, cells in rows:
+            ints = [int(c.number.value * den) for c in cells]  # type: ignore[union-attr]
+            for i in range(len(cells)):
+                for j in range(i + 1, len(cells)):
+                    d = ints[i] - ints[j]
+                    first, second = (cells[i], cells[j]) if d >= 0 else (cells[j], cells[i])
+                    found.append((abs(d), pos, first, second))
+        found.sort(key=lambda t: t[0])
+        self.keys = [t[0] for t in found]
+        self.found = found
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    def within(self, lo: Fraction, hi: Fraction) -> list[_Pair]:
+        """The pairs whose difference (the table's scale applied) lies in [lo, hi]."""
+        scale = self.den / self.mult
+        start = bisect.bisect_left(self.keys, math.ceil(lo * scale))
+        stop = bisect.bisect_right(self.keys, math.floor(hi * scale))
+        out = []
+        for d, pos, first, second in self.found[start:stop]:
+            assert first.number is not None and second.number is not None
+            out.append(_Pair(self.table, pos, first, second, Fraction(d) / scale,
+                             (first.number.half + second.number.half) * self.mult))
+        return out
+
+
+def _meets(lo: Fraction, hi: Fraction, fig: Fig) -> bool:
+    return fig.interval.lo is not None and fig.interval.hi is not None and lo <= fig.interval.hi and fig.interval.lo <= hi
+
+
+def _odds(fig: Fig, half: Fraction) -> Fraction:
+    """How likely one computed value lands within the figure's interval (widened by ``half``)."""
+    assert fig.interval.lo is not None and fig.interval.hi is not None
+    width = fig.interval.hi - fig.interval.lo + 2 * half
+    return min(Fraction(1), width / (2 * abs(fig.value)))
+
+
+def _growth(pair: _Pair, fig: Fig, quote: str) -> tuple[Cell, Fraction] | None:
+    """The base cell for which the pair's difference over it is the percentage, if one is."""
+    up, down = bool(_UP.search(quote)), bool(_DOWN.search(quote))
+    bases = [pair.second] if up and not down else [pair.first] if down and not up else [pair.second, pair.first]
+    hits = []
+    for base in bases:
+        assert base.number is not None and pair.first.number is not None and pair.second.number is not None
+        if base.number.value == 0:
+            continue
+        mult = pair.table.scale.multiplier if pair.table.scale else Fraction(1)
+        ratio = pair.difference / abs(base.number.value * mult) * 100
+        slack = pair.half / abs(base.number.value * mult) * 100 * 2
+        if _meets(ratio - slack, ratio + slack, fig):
+            hits.append((base, slack))
+    return hits[0] if len(hits) == 1 else None
+
+
+def _printed_in_row(pair: _Pair, fig: Fig) -> bool:
+    """Whether a cell of the pair's row (a total, or the other part) holds the figure itself; a
+    change column ("Change $") holding it is the difference printed, and does not count."""
+    mult = pair.table.scale.multiplier if pair.table.scale else Fraction(1)
+    headers = {c.index: c.header for c in pair.table.columns}
+    for cell in pair.table.rows[pair.pos].cells.values():
+        n = cell.number
+        if _CHANGE_HEADER.search(headers.get(cell.col, "")):
+            continue
+        if n is not None and not n.nil and not n.percent and _meets(
+            (abs(n.value) - n.half) * mult, (abs(n.value) + n.half) * mult, fig
+        ):
+            return True
+    return False
+
+
+def _next_percent(figs: Sequence[Fig], k: int) -> Fig | None:
+    """The percentage printed right after figure k in its sentence ("$7.2 billion, or 4.3%")."""
+    for f in figs[k + 1:]:
+        if f.quote != figs[k].quote:
+            return None
+        if f.kind == "percent":
+            return f if (f.unit or "").strip() == "%" else None
+        return None
+    return None
+
+
+def text_table_claims(
+    claims: Sequence[Mapping[str, Any]], tables: Mapping[int, Sequence[Table]], language: str,
+    taken: Iterable[str] = (),
+) -> list[dict[str, Any]]:
+    """Relations between amounts in the text and table rows near them, as claim dicts: one
+    relation per matched statement (and its growth rate), and the table cells they use.
+    ``taken``: ids of figures that already have a relation (they are left alone)."""
+    if not tables:
+        return []
+    taken = set(taken)
+    sources = {str(c.get("id")): c for c in claims}
+    figs = from_dicts(claims, language)
+    out: list[dict[str, Any]] = []
+    cells: dict[str, dict[str, Any]] = {}
+    wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_AROUND, PAGES_AROUND + 1)}
+    by_page = {number: [_TablePairs(t) for t in page_tables]
+               for number, page_tables in tables.items() if number in wanted}  # only pages near an amount
+    for k, fig in enumerate(figs):
+        if fig.kind != "money" or fig.value <= 0 or fig.id in taken or fig.interval.lo is None:
+            continue
+        if fig.interval.hi is None:
+            continue
+        page = fig.position[0]
+        near = [tp for p in range(page - PAGES_AROUND, page + PAGES_AROUND + 1) for tp in by_page.get(p, ())]
+        tried = sum(len(tp) for tp in near)
+        if not tried:
+            continue
+        # the printed cells' difference itself must round to the stated amount: a match that
+        # needs the cells' own rounding as well is too loose to tell a statement from chance
+        matching = [pr for tp in near for pr in tp.within(fig.interval.lo, fig.interval.hi)]
+        if not matching:
+            continue
+        percent = _next_percent(figs, k)
+        words = content_words(fig.quote)
+        best: tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None = None
+        ambiguous = False
+        for pair in matching:
+            if _printed_in_row(pair, fig):
+                continue  # the text quotes a cell of this row; that the others differ by it is the row's sum
+            growth = _growth(pair, percent, fig.quote) if percent is not None else None
+            chance = tried * _odds(fig, pair.half)
+            if growth is not None and percent is not None:
+                chance *= _odds(percent, growth[1])
+            similar = shared_words(words, content_words(pair.table.rows[pair.pos].label))
+            key = (chance, -similar)
+            if best is None or key < (best[0], -best[1]):
+                ambiguous = best is not None and best[0] == chance and best[1] == similar
+                best = (chance, similar, pair, growth)
+            elif key == (best[0], -best[1]):
+                ambiguous = True
+        if best is None or ambiguous or best[0] > MAX_CHANCE:
+            continue
+        chance, _, pair, growth = best
+        first = cell_claim(pair.table, pair.pos, pair.first)
+        second = cell_claim(pair.table, pair.pos, pair.second)
+        for c in (first, second):
+            cells.setdefault(str(c["id"]), c)
+        expr = f"{first['id']} - {second['id']}"
+        out.append(_relation(fig, sources.get(fig.id, {}), expr, "difference of a table row", pair, first, second, chance))
+        if growth is not None and percent is not None and percent.id not in taken:
+            base = first if growth[0] is pair.first else second
+            out.append(_relation(percent, sources.get(percent.id, {}), f"({expr}) / {base['id']}",
+                                 "growth over a table row", pair, first, second, chance))
+    return list(cells.values()) + out
+
+
+def _relation(fig: Fig, source: Mapping[str, Any], expr: str, relation: str, pair: _Pair,
+              first: Mapping[str, Any], second: Mapping[str, Any], chance: Fraction) -> dict[str, Any]:
+    claim: dict[str, Any] = {
+        "id": f"rel_{fig.id}"[:60].rstrip("_"),
+        "quote": source.get("quote") or fig.quote,
+        "stated": fig.stated,
+        "value": decimal_string(fig.value),
+    }
+    if fig.unit:
+        claim["unit"] = fig.unit
+    claim["expr"] = expr
+    if source.get("where"):
+        claim["where"] = dict(source["where"])
+    claim["origin"] = "discovered"
+    label = pair.table.rows[pair.pos].label.strip()
+    claim["evidence"] = {
+        "relation": relation,
+        "target": fig.id,
+        "inputs": f"{first['id']} ({first['stated']}), {second['id']} ({second['stated']})",
+        "found": f"row '{label}' of table {pair.table.index} on page {pair.table.page}",
+        "chance": f"about 1 in {max(1, round(1 / chance)) if chance else 'many'} that a difference in these tables "
+                  "lands this close by coincidence",
+    }
+    return claim
