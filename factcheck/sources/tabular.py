@@ -14,7 +14,8 @@ _NUMTOK = re.compile(
 # "stand" and "net" are ordinary Dutch words ("tot stand komen", "net als"): they count only
 # where a row label starts
 _TOTAL_WORD = re.compile(
-    r"\b(?:sub)?tota(?:al|l|ls|les|le)\b|^\s*[\w-]*saldo\b|^\s*stand\b|\bdeficit\b|\bsurplus\b|^\s*net(?:to)?\b|"
+    r"\b(?:sub)?tota(?:al|l|ls|les|le)\b|^\s*[\w-]*saldo\b|^\s*stand\b|^\s*som\s+der\b|\bdeficit\b|\bsurplus\b|"
+    r"^\s*net(?:to)?\b|"
     r"\bbalance\b",
     re.IGNORECASE | re.MULTILINE,
 )

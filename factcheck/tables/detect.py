@@ -42,7 +42,7 @@ _TEXT_CELL = re.compile(
 _DOTS = re.compile(r"^[\s\u00a0]*(?:\.[\s\u00a0]*){2,}$|^\u2026+$")  # leaders, also spaced ". . . ."
 _LEADER_TAIL = re.compile(r"(?:\s*[.\u00b7\u2026]){2,}\s*$")
 _MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
-_TOTAL_LABEL = re.compile(r"^\s*(?:sub[-\s]?)?tota(?:al|l|ls|le)\b", re.IGNORECASE)
+_TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b", re.IGNORECASE)
 _LEADING_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 
@@ -298,6 +298,10 @@ def split_label(line: Line) -> None:
             continue  # footnote markers are transparent here and end up in the label
         if _value_like(t):
             start = i
+        elif _CURRENCY_ONLY.match(t.text) and i + 1 == start:
+            # "$       7,742,380": a currency sign set apart from its figure (accounting
+            # statements align the signs in a column of their own) is part of the cell
+            start = i
         else:
             break
     # everything up to a long dot leader is label (incl. a footnote digit before the leader)
@@ -310,7 +314,7 @@ def split_label(line: Line) -> None:
         start == 0 or not _value_like(toks[start - 1]) or toks[start - 1].small
     ))):
         start += 1
-    values = [t for t in toks[start:] if not t.small]
+    values = [t for t in toks[start:] if not t.small and not _CURRENCY_ONLY.match(t.text)]
     if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
         start, values = len(toks), []
     elif len(values) == 1 and start >= 5:

@@ -32,7 +32,9 @@ Orientation = Literal["row", "column"]
 _PREFIX = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]?\s+|[a-z]\)\s+|[o•·\-–]\s+)", re.IGNORECASE)
 _SUB = re.compile(r"^sub[-\s]?tota(?:al|l)\b", re.IGNORECASE)
 _GRAND = re.compile(r"^(?:grand|overall|general)\s+total|^totaal\s+generaal|^eindtotaal|^total\s+general", re.IGNORECASE)
-_TOTAL = re.compile(r"^tota(?:al|l|ls|les|le|ux|len)\b|^[\w.]+\s+tota(?:les|l|ux|le|al)\b", re.IGNORECASE)
+# "Som der bedrijfslasten": the Dutch annual accounts' word for a total
+_TOTAL = re.compile(r"^tota(?:al|l|ls|les|le|ux|len)\b|^[\w.]+\s+tota(?:les|l|ux|le|al)\b|^som\s+(?:der|van)\b",
+                    re.IGNORECASE)
 _STAND = re.compile(r"^stand\b", re.IGNORECASE)
 # A closing balance is the total of the opening balance and the movements listed since it.
 _CLOSING_BALANCE = re.compile(
@@ -50,7 +52,7 @@ _CHANGE_HEADER = re.compile(
 # "Net" alone (or Netto / Net total) closes a table; "Net interest" is an ordinary item
 _SALDO = re.compile(
     r"\b(?:saldo|deficit|surplus|balance)\b|^net(?:to)?(?:\s+total)?\s*$|^net(?:to)?\s+\S+(?:\s+\S+){0,4}$|"
-    r"^excess\b|^resultaat\b",
+    r"^excess\b|^\w*resultaat\b",
     re.IGNORECASE,
 )
 # Rows that are breakdowns of the row above, or not amounts at all, are never parts.
@@ -547,6 +549,9 @@ def _candidates(
     # a Totaal that closes its own block: the totals before it are its peers, not its parts
     peers = [k for k, x in enumerate(top_level) if x.kind == "total"]
     block = [(x, 1) for x in top_level[peers[-1] + 1 :]] if it.kind == "total" and peers else []
+    # a total of a higher rank than the last one ("Som der apparaatkosten" over "Totaal
+    # personeelskosten" and the rows after it): everything since an earlier total
+    earlier = [[(x, 1) for x in top_level[k + 1 :]] for k in reversed(peers[-3:-1])] if it.kind == "total" else []
     # rows above a heading that the layout merged into the next label are not parts
     # ("Revenues 316,446 / Expenses Program expenses 608,522 / ... / Total expenses")
     after_heading = [[(x, 1) for x in loose[k:]] for k in (1, 2) if len(loose) - k >= 2]
@@ -581,6 +586,7 @@ def _candidates(
         cands = [("flat", flat), ("nested", nested)]
     if block:
         cands.append(("block", block))
+    cands += [("block", c) for c in earlier]
     cands += [("after heading", c) for c in after_heading]
     if below:
         cands.insert(0, ("below", below))
@@ -602,8 +608,9 @@ def _lanes(total: _Item, parts: list[tuple[_Item, int]]) -> list[int]:
         present = [n for p, _ in parts if lane in p.cells and (n := p.cells[lane].number) is not None]
         if not present:
             continue
-        if all(n.nil for n in present) and cell.number.nil:
-            continue  # nothing printed at all in this lane: a check would be empty
+        if all(n.nil for n in present):
+            # no part printed in this lane (a budget column with only the total): nothing to add
+            continue
         if any(cell.number.percent != n.percent for n in present if not n.nil):
             continue  # a percentage total over amounts (or the reverse) is not a sum
         lanes.append(lane)
@@ -765,13 +772,23 @@ def _difference_columns(
                 if len(lanes) < 2:
                     continue
                 res = {ln: _judge_lane(c, parts, ln) for ln in lanes}
-                fits = sum(_fits(j.verdict) for j in res.values())
+                # A variance column ("Positive (Negative)") is actual − budget for revenues and
+                # budget − actual for spending: a row that holds the other way round is read so.
+                back = [(b, 1), (a, -1)]
+                flipped = {}
+                for ln in lanes:
+                    if not _fits(res[ln].verdict) and _fits((j := _judge_lane(c, back, ln)).verdict):
+                        flipped[ln] = j
+                fits = sum(_fits(j.verdict) for j in res.values()) + len(flipped)
                 # nearer columns first: a change column sits next to the two it compares
                 key = (fits, -abs(a.pos - c.pos) - abs(b.pos - c.pos))
                 if 4 * fits >= 3 * len(lanes) and fits >= 2 and (best is None or key > best[0]):
-                    best = (key, parts, res)
+                    best = (key, parts, res, back, flipped)
         if best is not None:
-            out.append((c, best[1], best[2], "difference"))
+            _, parts, res, back, flipped = best
+            out.append((c, parts, {ln: j for ln, j in res.items() if ln not in flipped}, "difference"))
+            if flipped:
+                out.append((c, back, flipped, "difference, the other way round"))
     return out
 
 
@@ -804,6 +821,10 @@ _READINGS = {
     "block": "the rows and subtotals since the previous total of the same level",
     "after heading": "the rows since the previous total, after the first rows (a heading merged into a label)",
     "difference": "a change column: one column taken from another, row by row",
+    "difference, the other way round": (
+        "a variance column read the other way round in this row (favourable variances: actual − budget "
+        "for income, budget − actual for spending)"
+    ),
 }
 _REJECTED = (
     "no other reading adds up: not without any one part, not with any one part subtracted, "
