@@ -25,7 +25,7 @@ from factcheck.sources.errors import (
     NoTextLayerError,
     UnsupportedSourceError,
 )
-from factcheck.sources.tabular import has_total_word, looks_tabular
+from factcheck.sources.tabular import has_table_body, has_total_word, looks_tabular
 from factcheck.sources.text import (
     DEFAULT_MAX_BYTES,
     SourcePage,
@@ -65,7 +65,7 @@ class PageResult:
     has_text: bool = False
     edge_signatures: list[str] = field(default_factory=list)
     tabular: bool = False  # worth a table-totals check (factcheck.sources.tabular)
-    total_word: bool = False  # a total-like word on the page: it may end a table from the page before
+    total_word: bool = False  # a total-like word or a table body: a table from the page before may run on here
     # Filled only when extraction reads tables as it goes (``table_totals=True``): the page's tables
     # (factcheck.tables.Table), None when its words were not read.
     found_tables: list[Any] | None = None
@@ -140,8 +140,10 @@ def analyse_page(
     moved_ends = {q - 1: q for r, q in moves or ()}
     text = page.text
     total_word = has_total_word(text)
-    result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None,
-                        tabular=looks_tabular(text, total_word=total_word), total_word=total_word)
+    tabular = looks_tabular(text, total_word=total_word)
+    result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None, tabular=tabular,
+                        # a table from the page before may end here, or run on (a table body with no total)
+                        total_word=total_word or has_table_body(text))
     regions = tables.regions(text)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     for region in regions:

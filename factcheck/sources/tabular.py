@@ -43,6 +43,17 @@ def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
     # page settles them without the line-by-line count below.
     if not (has_total_word(text) if total_word is None else total_word):
         return False
+    many, total_line = _body_and_total_line(text)
+    return many and total_line
+
+
+def has_table_body(text: str) -> bool:
+    """Cheap test: does the page hold a table body (rows of figures), total or not? Such a page
+    may carry on a table from the page before, whose total comes later."""
+    return _body_and_total_line(text)[0]
+
+
+def _body_and_total_line(text: str) -> tuple[bool, bool]:
     rows = ending = 0
     total_line = False
     for line in text.splitlines():
@@ -60,5 +71,4 @@ def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
         rows = max(rows, 3)
     # some producers emit a page's text without line breaks (seen on a rotated OMB page):
     # then many figures on the page stand in for "many rows with figures"
-    many = rows >= 3 or len(_NUMTOK.findall(text)) >= 30
-    return many and total_line
+    return rows >= 3 or len(_NUMTOK.findall(text)) >= 30, total_line

@@ -24,7 +24,7 @@ from ..sources.pdf_layout import (
     page_texts,
     tabular_pages,
 )
-from ..sources.tabular import has_total_word
+from ..sources.tabular import has_table_body, has_total_word
 from .continued import check_pages, closes, continues, has_total_row
 from .detect import Table, find_tables
 from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
@@ -90,7 +90,8 @@ def check_pdf(
     else:
         texts = page_texts(path)
         numbers = pages if pages is not None else range(1, len(texts) + 1)
-        total_pages = {n for n, text in enumerate(texts, 1) if has_total_word(text)}
+        # pages a table from the page before may end on, or run on over
+        total_pages = {n for n, text in enumerate(texts, 1) if has_total_word(text) or has_table_body(text)}
         wanted = [n for n in numbers if n in total_pages and looks_tabular(texts[n - 1], total_word=True)]
     found = {page.number: find_tables(page, lang) for page in iter_page_words(path, wanted, engine=engine)}
     return check_found_tables(path, found, lang, engine, total_pages)
