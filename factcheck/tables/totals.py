@@ -121,7 +121,7 @@ class TableCheck:
     parts_interval: Interval
     total_interval: Interval
     slack: Fraction  # how far the intervals rule lets the printed sum stray: sum of all half-widths
-    relation: str = "sum"  # "sum", or "difference" when a part enters with a minus sign
+    relation: str = "sum"  # "sum", "difference" when a part enters with a minus sign, "share" (a percentage)
     scale_factor: Fraction | None = None  # for verdict "scale": total = factor x parts
     pages: tuple[int, ...] = ()  # the pages a table continued over pages spans; () for one page
     reading: str = ""  # which rows or columns were taken as the parts, in words
@@ -143,18 +143,24 @@ class TableCheck:
         if self.doubt is not None:
             return [self._doubted_claim()]
         claims: list[dict[str, object]] = [self._input_claim(p) for p in self.parts]
-        plus = [_cell_id(self, p) for p in self.parts if p.sign > 0]
-        minus = [_cell_id(self, p) for p in self.parts if p.sign < 0]
-        expr = f"sum({', '.join(plus)})" if plus else "0"
-        for m in minus:
-            expr += f" - {m}"
+        if self.relation == "share":
+            # a percentage: part / whole, in percent whatever the amounts' unit and scale
+            expr = f"{_cell_id(self, self.parts[0])} / {_cell_id(self, self.parts[1])}"
+            unit_fields: dict[str, object] = {"unit": "%"}
+        else:
+            plus = [_cell_id(self, p) for p in self.parts if p.sign > 0]
+            minus = [_cell_id(self, p) for p in self.parts if p.sign < 0]
+            expr = f"sum({', '.join(plus)})" if plus else "0"
+            for m in minus:
+                expr += f" - {m}"
+            unit_fields = self._unit_fields()
         claims.append(
             {
                 "id": _cell_id(self, self.total),
                 "stated": self.total.stated,
                 **_exact_fields(self.total),
                 "expr": expr,
-                **self._unit_fields(),
+                **unit_fields,
                 "where": self._where(self.total),
                 "origin": "discovered",
                 # A mapping, like every discovered claim's evidence, so check and the reports keep it.
@@ -894,8 +900,11 @@ def _doubt(
 def make_check(
     table: Table, file: str, orientation: Orientation, total_label: str, lane_label: str, total: CellRef,
     parts: tuple[CellRef, ...], j: Judgement, reading: str, doubt: str | None, pages: tuple[int, ...] = (),
+    relation: str | None = None,
 ) -> TableCheck:
-    """One judged total of ``table`` as a check record, with the table's unit and scale."""
+    """One judged total of ``table`` as a check record, with the table's unit and scale.
+    ``relation``: "share" for a percentage (parts: the part, then the whole); by default "sum",
+    or "difference" when a part enters with a minus sign."""
     scale = table.scale
     return TableCheck(
         file=file,
@@ -915,7 +924,7 @@ def make_check(
         parts_interval=j.parts_interval,
         total_interval=j.total_interval,
         slack=j.slack,
-        relation="difference" if any(p.sign < 0 for p in parts) else "sum",
+        relation=relation or ("difference" if any(p.sign < 0 for p in parts) else "sum"),
         scale_factor=j.scale_factor,
         pages=pages,
         reading=reading,
@@ -979,4 +988,11 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                 table, file, orientation, total_label, lane_label, tref, prefs, j, _READINGS.get(tag, tag), doubt,
                 pages if len(pages) > 1 else (),
             ))
-    return checks
+    from .percentages import percentage_checks  # percentages build on this module's records
+
+    # One check per printed figure: a percentage that adds up as a total (the 100 % row) stays
+    # a total; one that does not is checked against its base instead.
+    held = {(c.total.page, c.total.bbox) for c in checks if _fits(c.verdict)}
+    shares = [c for c in percentage_checks(table, file) if (c.total.page, c.total.bbox) not in held]
+    taken = {(c.total.page, c.total.bbox) for c in shares}
+    return [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares

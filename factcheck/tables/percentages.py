@@ -1,0 +1,181 @@
+"""Percentages in a table checked against the amounts they are taken from.
+
+Two shapes, both common in budget tables:
+
+- a percentage column: "%" beside "Change $" (the change over the earlier year's amount), or
+  "Share of budget" beside the amounts (each amount over the Total row);
+- a percentage row: "Idem, in % ontvangsten" under a saldo (the row above over the
+  Ontvangsten row), "Waarvan verhuizers 11,3%".
+
+The base is not printed, so each candidate reading is tried - every other amount column (or the
+total row) for a column, every other amount row for a row - and a reading counts only when it
+holds in three quarters of its lanes and in two at least: a coincidence does not repeat down a
+column. Lanes where the winning reading fails are then real disagreements, reported like any
+other total (with a doubt when the reading holds in fewer than three lanes).
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from ..model import Interval, Verdict, interval_verdict
+from .cells import CellNumber
+from .detect import Cell, Table
+from .totals import CellRef, Judgement, TableCheck, _clean, _fits, _row_kind, make_check
+
+_PERCENT_WORDS = re.compile(r"%|\bper\s?cent|procent|\bshare\b|aandeel", re.IGNORECASE)
+MIN_LANES = 2
+_PERCENT_SLACK = 2  # half-units of the last digit a printed percentage may be off: rounded or cut off
+
+
+def judge_share(part: CellNumber, whole: CellNumber, percent: CellNumber) -> Judgement | None:
+    """The printed percentage against part / whole × 100, exactly, with every figure's rounding
+    (a percentage cut off rather than rounded counts as rounding too)."""
+    if whole.value == 0 or whole.nil or part.nil:
+        return None
+    lo_w, hi_w = whole.value - whole.half, whole.value + whole.half
+    if lo_w <= 0 <= hi_w:
+        return None  # a whole that may be zero: no ratio to speak of
+    corners = [p / w * 100 for p in (part.value - part.half, part.value + part.half) for w in (lo_w, hi_w)]
+    point = part.value / whole.value * 100
+    computed = Interval(min(corners), max(corners))
+    # a percentage may be rounded or cut off after its last digit (4.754 printed as 4.7 %):
+    # both are printing conventions, not errors, so it stands for one unit of its last digit
+    # either way (the claim file says so too: see _PERCENT_SLACK)
+    stated = Interval(percent.value - _PERCENT_SLACK * percent.half, percent.value + _PERCENT_SLACK * percent.half)
+    verdict, factor = interval_verdict(point, computed, percent.value, stated)
+    if verdict is Verdict.SCALE:
+        verdict, factor = Verdict.MISMATCH, None  # a share off by a thousand is no scale slip
+    return Judgement(verdict, percent.value - point, computed, stated,
+                     computed.hi - point + _PERCENT_SLACK * percent.half, factor)
+
+
+def _number(cell: Cell | None) -> CellNumber | None:
+    return None if cell is None or cell.number is None or cell.number.nil else cell.number
+
+
+def _is_share_column(table: Table, col: int) -> bool:
+    header = next((c.header for c in table.columns if c.index == col), "")
+    cells = [r.cells[col].number for r in table.rows if col in r.cells and r.cells[col].number is not None]
+    return bool(cells) and (bool(_PERCENT_WORDS.search(header)) or all(n.percent for n in cells if not n.nil))
+
+
+def _is_share_row(table: Table, pos: int) -> bool:
+    nums = [c.number for c in table.rows[pos].cells.values() if c.number is not None and not c.number.nil]
+    return len(nums) >= MIN_LANES and (all(n.percent for n in nums) or (
+        bool(_PERCENT_WORDS.search(table.rows[pos].label)) and all(abs(n.value) <= 1000 for n in nums)))
+
+
+def _amount(n: CellNumber | None) -> bool:
+    return n is not None and not n.percent
+
+
+def _best(readings: list[tuple[str, dict[int, tuple[CellRef, CellRef, CellRef, Judgement]]]]):
+    best = None
+    for tag, lanes in readings:
+        fits = sum(1 for *_, j in lanes.values() if _fits(j.verdict))
+        if fits < MIN_LANES or 4 * fits < 3 * len(lanes):
+            continue
+        key = (fits, -len(lanes))
+        if best is None or key > best[0]:
+            best = (key, tag, lanes)
+    return best
+
+
+def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
+    """Every percentage column and row of the table whose base a reading finds (see module doc)."""
+    out: list[TableCheck] = []
+    headers = {c.index: c.header for c in table.columns}
+
+    def ref(pos: int, cell: Cell, slack: int = 1) -> CellRef:
+        num = cell.number
+        assert num is not None
+        page, index, row = table.rows[pos].origin or (table.page, table.index, pos)
+        return CellRef(table.rows[pos].label, cell.text, num.value, num.decimals, num.half * slack, cell.bbox, page,
+                       index, row + 1, cell.col + 1)
+
+    rows = list(range(len(table.rows)))
+    cols = sorted({c for r in table.rows for c in r.cells})
+    amount_cols = [c for c in cols if not _is_share_column(table, c)]
+    totals = [p for p in rows if _row_kind(table.rows[p].label) in ("total", "grand")]
+    for col in cols:
+        if not _is_share_column(table, col):
+            continue
+        readings = []
+        # the amount in another column of the same row over the one in a third ("%" = Change / 2020)
+        for a in amount_cols:
+            for b in amount_cols:
+                if a == b:
+                    continue
+                lanes = {}
+                for p in rows:
+                    cells = table.rows[p].cells
+                    pct, num, den = _number(cells.get(col)), _number(cells.get(a)), _number(cells.get(b))
+                    if pct is None or not _amount(num) or not _amount(den):
+                        continue
+                    j = judge_share(num, den, pct)  # type: ignore[arg-type]
+                    if j is not None:
+                        lanes[p] = (ref(p, cells[col], _PERCENT_SLACK), ref(p, cells[a]), ref(p, cells[b]), j)
+                readings.append((f"{headers.get(a, '')} over {headers.get(b, '')}", lanes))
+        # the amount in another column over that column's total row ("Share of budget")
+        for a in amount_cols:
+            for t in totals:
+                whole = table.rows[t].cells.get(a)
+                if _number(whole) is None:
+                    continue
+                lanes = {}
+                for p in rows:
+                    cells = table.rows[p].cells
+                    pct, num = _number(cells.get(col)), _number(cells.get(a))
+                    if pct is None or not _amount(num) or p == t:
+                        continue
+                    j = judge_share(num, _number(whole), pct)  # type: ignore[arg-type]
+                    if j is not None:
+                        lanes[p] = (ref(p, cells[col], _PERCENT_SLACK), ref(p, cells[a]), ref(t, whole), j)  # type: ignore[arg-type]
+                readings.append((f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes))
+        best = _best(readings)
+        if best is not None:
+            out.extend(_checks(table, file, "column", headers.get(col, ""), best[1], best[2]))
+    amount_rows = [p for p in rows if not _is_share_row(table, p)]
+    for p in rows:
+        if not _is_share_row(table, p):
+            continue
+        above = [q for q in amount_rows if q < p]
+        if not above:
+            continue
+        num_row = above[-1]  # "Idem, in % ..." speaks of the row above it
+        readings = []
+        for q in amount_rows:
+            if q == num_row:
+                continue
+            lanes = {}
+            for col, cell in table.rows[p].cells.items():
+                pct = _number(cell)
+                num, den = _number(table.rows[num_row].cells.get(col)), _number(table.rows[q].cells.get(col))
+                if pct is None or not _amount(num) or not _amount(den):
+                    continue
+                j = judge_share(num, den, pct)  # type: ignore[arg-type]
+                if j is not None:
+                    lanes[col] = (ref(p, cell, _PERCENT_SLACK), ref(num_row, table.rows[num_row].cells[col]),
+                                  ref(q, table.rows[q].cells[col]), j)
+            readings.append((f"the row above over the {_clean(table.rows[q].label)} row", lanes))
+        best = _best(readings)
+        if best is not None:
+            out.extend(_checks(table, file, "row", _clean(table.rows[p].label), best[1], best[2]))
+    return out
+
+
+def _checks(table: Table, file: str, orientation: str, label: str, tag: str,
+            lanes: dict[int, tuple[CellRef, CellRef, CellRef, Judgement]]) -> list[TableCheck]:
+    headers = {c.index: c.header for c in table.columns}
+    held = sum(1 for *_, j in lanes.values() if _fits(j.verdict))
+    out = []
+    for lane, (pct, num, den, j) in sorted(lanes.items()):
+        doubt = None
+        if not _fits(j.verdict) and held < 3:
+            doubt = "the percentage's base was found from too few other rows to be sure of it"
+        lane_label = _clean(table.rows[lane].label) if orientation == "column" else headers.get(lane, "")
+        out.append(make_check(table, file, orientation, label, lane_label, pct, (num, den), j,  # type: ignore[arg-type]
+                              f"a percentage: {tag}", doubt, relation="share"))
+    return out

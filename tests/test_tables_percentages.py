@@ -1,0 +1,59 @@
+"""Percentage columns and rows checked against their base, on unseen dev excerpts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf, checks_to_claims
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+def _shares(checks):
+    return [c for c in checks if c.relation == "share"]
+
+
+def test_percent_change_column_is_the_change_over_the_earlier_year() -> None:
+    # Public Accounts of Canada 2021, revenues: "%" = "Change $" / 2020, row by row.
+    checks = check_pdf(DOCS / "enworld-01.pdf", lang="en", pages=[2], all_pages=True)
+    shares = {c.lane_label: c for c in _shares(checks) if c.page == 2}
+    personal = shares["Income tax revenues Personal"]
+    assert personal.total.stated == "4.3"
+    assert [p.stated for p in personal.parts] == ["7,179", "167,576"]
+    assert personal.verdict in HOLDS and personal.reading.startswith("a percentage: Change $ over 2020")
+    assert all(c.verdict in HOLDS for c in shares.values())
+    (claim,) = [c for c in checks_to_claims([personal]) if c.get("expr")]
+    assert claim["expr"] == "t2_1_r1_c3 / t2_1_r1_c2" and claim["unit"] == "%"
+
+
+def test_share_of_budget_column_is_each_function_over_the_total_row() -> None:
+    # Zambia budget 2025 by function: "SHARE OF BUDGET" = amount / TOTAL; 4.754 % printed as
+    # "4.7%" (cut off, not rounded) is a printing convention, not an alarm.
+    checks = check_pdf(DOCS / "enworld-05.pdf", lang="en", pages=[2], all_pages=True)
+    shares = {c.total.stated: c for c in _shares(checks) if c.page == 2}
+    assert [p.stated for p in shares["34.0%"].parts] == ["73,815,232,616", "217,105,378,661"]
+    assert shares["4.7%"].verdict is Verdict.ROUNDING
+    assert not [c for c in checks if c.alarm]
+
+
+def test_a_share_that_does_not_match_its_base_is_an_alarm_when_the_others_do() -> None:
+    from fractions import Fraction
+
+    from factcheck.tables import find_page_tables
+    from factcheck.tables.cells import CellNumber
+    from factcheck.tables.detect import Cell
+    from factcheck.tables.percentages import percentage_checks
+
+    (table,) = find_page_tables(DOCS / "enworld-05.pdf", "en", pages=[2], all_pages=True)[2]
+    # the same table with Defence's share misprinted as 3.9 % (it is 4.754 %)
+    for row in table.rows:
+        if row.label == "Defence":
+            cell = row.cells[1]
+            row.cells[1] = Cell("3.9%", CellNumber("3.9%", Fraction(39, 10), 1, Fraction(1, 20), percent=True),
+                                cell.col, cell.bbox)
+    checks = percentage_checks(table)
+    (defence,) = [c for c in checks if c.lane_label == "Defence"]
+    assert defence.verdict is Verdict.MISMATCH and defence.alarm
+    assert sum(c.verdict in HOLDS for c in checks) == len(checks) - 1 >= 9
