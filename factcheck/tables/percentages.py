@@ -67,76 +67,94 @@ def _is_share_row(table: Table, pos: int) -> bool:
         bool(_PERCENT_WORDS.search(table.rows[pos].label)) and all(abs(n.value) <= 1000 for n in nums)))
 
 
+def _words(label: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{4,}", label.lower()) if w not in ("idem", "procent", "percent", "share")}
+
+
 def _amount(n: CellNumber | None) -> bool:
     return n is not None and not n.percent
 
 
-def _best(readings: list[tuple[str, dict[int, tuple[CellRef, CellRef, CellRef, Judgement]]]]):
+# A lane of a reading: (lane key, (row, cell) of the percentage, of the part, of the whole)
+_Lane = tuple[int, tuple[int, Cell], tuple[int, Cell], tuple[int, Cell]]
+
+
+def _near(part: CellNumber, whole: CellNumber, percent: CellNumber) -> bool:
+    """A cheap first test of a lane (most readings fail at once): the ratio's point lies within the
+    percentage's slack, widened by the part's and whole's relative rounding."""
+    if whole.value == 0:
+        return False
+    point = part.value * 100 / whole.value
+    err = abs(point) * (part.half / abs(part.value) if part.value else 1) + abs(point) * whole.half / abs(whole.value)
+    return abs(point - percent.value) <= _PERCENT_SLACK * percent.half + err
+
+
+def _best(readings: list[tuple[str, list[_Lane]]]) -> tuple[str, list[_Lane]] | None:
+    """The reading that holds in most lanes, three quarters of them and two at least."""
     best = None
     for tag, lanes in readings:
-        fits = sum(1 for *_, j in lanes.values() if _fits(j.verdict))
+        if len(lanes) < MIN_LANES:
+            continue
+        fits = misses = 0
+        for _, (_, pc), (_, nc), (_, dc) in lanes:
+            if _near(nc.number, dc.number, pc.number):  # type: ignore[arg-type]
+                fits += 1
+            else:
+                misses += 1
+                if 4 * misses > len(lanes):
+                    break  # three quarters can no longer hold
         if fits < MIN_LANES or 4 * fits < 3 * len(lanes):
             continue
         key = (fits, -len(lanes))
         if best is None or key > best[0]:
             best = (key, tag, lanes)
-    return best
+    return None if best is None else (best[1], best[2])
 
 
 def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
     """Every percentage column and row of the table whose base a reading finds (see module doc)."""
     out: list[TableCheck] = []
     headers = {c.index: c.header for c in table.columns}
-
-    def ref(pos: int, cell: Cell, slack: int = 1) -> CellRef:
-        num = cell.number
-        assert num is not None
-        page, index, row = table.rows[pos].origin or (table.page, table.index, pos)
-        return CellRef(table.rows[pos].label, cell.text, num.value, num.decimals, num.half * slack, cell.bbox, page,
-                       index, row + 1, cell.col + 1)
-
     rows = list(range(len(table.rows)))
     cols = sorted({c for r in table.rows for c in r.cells})
-    amount_cols = [c for c in cols if not _is_share_column(table, c)]
+    share_cols = [c for c in cols if _is_share_column(table, c)]
+    amount_cols = [c for c in cols if c not in share_cols]
     totals = [p for p in rows if _row_kind(table.rows[p].label) in ("total", "grand")]
-    for col in cols:
-        if not _is_share_column(table, col):
-            continue
-        readings = []
-        # the amount in another column of the same row over the one in a third ("%" = Change / 2020)
-        for a in amount_cols:
+
+    def cell(p: int, c: int) -> Cell | None:
+        got = table.rows[p].cells.get(c)
+        return got if _number(got) is not None else None
+
+    for col in share_cols:
+        readings: list[tuple[str, list[_Lane]]] = []
+        # the amount in a column next to it ("Change $", two at most on either side) over the one
+        # in another column of the same row ("%" = Change / 2020)
+        beside = sorted(amount_cols, key=lambda c: abs(c - col))[:2]
+        for a in beside:
             for b in amount_cols:
                 if a == b:
                     continue
-                lanes = {}
+                lanes: list[_Lane] = []
                 for p in rows:
-                    cells = table.rows[p].cells
-                    pct, num, den = _number(cells.get(col)), _number(cells.get(a)), _number(cells.get(b))
-                    if pct is None or not _amount(num) or not _amount(den):
-                        continue
-                    j = judge_share(num, den, pct)  # type: ignore[arg-type]
-                    if j is not None:
-                        lanes[p] = (ref(p, cells[col], _PERCENT_SLACK), ref(p, cells[a]), ref(p, cells[b]), j)
+                    pc, nc, dc = cell(p, col), cell(p, a), cell(p, b)
+                    if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
+                        lanes.append((p, (p, pc), (p, nc), (p, dc)))
                 readings.append((f"{headers.get(a, '')} over {headers.get(b, '')}", lanes))
-        # the amount in another column over that column's total row ("Share of budget")
-        for a in amount_cols:
+        # the amount beside it over that column's total row ("Share of budget")
+        for a in beside:
             for t in totals:
-                whole = table.rows[t].cells.get(a)
-                if _number(whole) is None:
+                whole = cell(t, a)
+                if whole is None or not _amount(whole.number):
                     continue
-                lanes = {}
+                lanes = []
                 for p in rows:
-                    cells = table.rows[p].cells
-                    pct, num = _number(cells.get(col)), _number(cells.get(a))
-                    if pct is None or not _amount(num) or p == t:
-                        continue
-                    j = judge_share(num, _number(whole), pct)  # type: ignore[arg-type]
-                    if j is not None:
-                        lanes[p] = (ref(p, cells[col], _PERCENT_SLACK), ref(p, cells[a]), ref(t, whole), j)  # type: ignore[arg-type]
+                    pc, nc = cell(p, col), cell(p, a)
+                    if p != t and pc is not None and nc is not None and _amount(nc.number):
+                        lanes.append((p, (p, pc), (p, nc), (t, whole)))
                 readings.append((f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes))
         best = _best(readings)
         if best is not None:
-            out.extend(_checks(table, file, "column", headers.get(col, ""), best[1], best[2]))
+            out.extend(_checks(table, file, "column", headers.get(col, ""), *best))
     amount_rows = [p for p in rows if not _is_share_row(table, p)]
     for p in rows:
         if not _is_share_row(table, p):
@@ -146,32 +164,42 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
             continue
         num_row = above[-1]  # "Idem, in % ..." speaks of the row above it
         readings = []
-        for q in amount_rows:
+        # the base the label names ("in % ontvangsten": the Ontvangsten row), else any other row
+        words = _words(table.rows[p].label)
+        named = [q for q in amount_rows if words & _words(table.rows[q].label)]
+        for q in named or amount_rows:
             if q == num_row:
                 continue
-            lanes = {}
-            for col, cell in table.rows[p].cells.items():
-                pct = _number(cell)
-                num, den = _number(table.rows[num_row].cells.get(col)), _number(table.rows[q].cells.get(col))
-                if pct is None or not _amount(num) or not _amount(den):
-                    continue
-                j = judge_share(num, den, pct)  # type: ignore[arg-type]
-                if j is not None:
-                    lanes[col] = (ref(p, cell, _PERCENT_SLACK), ref(num_row, table.rows[num_row].cells[col]),
-                                  ref(q, table.rows[q].cells[col]), j)
+            lanes = []
+            for col in table.rows[p].cells:
+                pc, nc, dc = cell(p, col), cell(num_row, col), cell(q, col)
+                if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
+                    lanes.append((col, (p, pc), (num_row, nc), (q, dc)))
             readings.append((f"the row above over the {_clean(table.rows[q].label)} row", lanes))
         best = _best(readings)
         if best is not None:
-            out.extend(_checks(table, file, "row", _clean(table.rows[p].label), best[1], best[2]))
+            out.extend(_checks(table, file, "row", _clean(table.rows[p].label), *best))
     return out
 
 
-def _checks(table: Table, file: str, orientation: str, label: str, tag: str,
-            lanes: dict[int, tuple[CellRef, CellRef, CellRef, Judgement]]) -> list[TableCheck]:
+def _ref(table: Table, pos: int, cell: Cell, slack: int = 1) -> CellRef:
+    num = cell.number
+    assert num is not None
+    page, index, row = table.rows[pos].origin or (table.page, table.index, pos)
+    return CellRef(table.rows[pos].label, cell.text, num.value, num.decimals, num.half * slack, cell.bbox, page,
+                   index, row + 1, cell.col + 1)
+
+
+def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lanes: list[_Lane]) -> list[TableCheck]:
     headers = {c.index: c.header for c in table.columns}
-    held = sum(1 for *_, j in lanes.values() if _fits(j.verdict))
+    judged = []
+    for lane, (pp, pc), (npos, nc), (dpos, dc) in lanes:
+        j = judge_share(nc.number, dc.number, pc.number)  # type: ignore[arg-type]
+        if j is not None:
+            judged.append((lane, _ref(table, pp, pc, _PERCENT_SLACK), _ref(table, npos, nc), _ref(table, dpos, dc), j))
+    held = sum(1 for *_, j in judged if _fits(j.verdict))
     out = []
-    for lane, (pct, num, den, j) in sorted(lanes.items()):
+    for lane, pct, num, den, j in sorted(judged, key=lambda t: t[0]):
         doubt = None
         if not _fits(j.verdict) and held < 3:
             doubt = "the percentage's base was found from too few other rows to be sure of it"
