@@ -303,10 +303,10 @@ class _Reader:
             try:
                 figure = parse_figure(stated, document.language, document.hedge_margin)
             except FactcheckError as exc:
-                if texts.get("value") is None or texts.get("precision") is None:
+                if texts.get("value") is None or (texts.get("precision") is None and texts.get("tolerance") is None):
                     raise self.error("FC109", exc.message, self.loc(get("stated"))) from None
                 # Written by a tool that read the figure itself (a table cell in another number
-                # format): `value` and `precision` say all there is to know.
+                # format): `value` and `precision` (or `tolerance`) say all there is to know.
                 exact = Fraction(texts["value"])
                 figure = Figure(text=stated, value=exact, interval=Interval.point(exact))
             if hedge_text is None:

@@ -159,6 +159,16 @@ FRACTION_WORDS: dict[str, Fraction] = {
     "a quarter": Fraction(1, 4),
     "one quarter": Fraction(1, 4),
     "three quarters": Fraction(3, 4),
+    "one half": Fraction(1, 2),
+    "one fifth": Fraction(1, 5),
+    "a fifth": Fraction(1, 5),
+    "two fifths": Fraction(2, 5),
+    "three fifths": Fraction(3, 5),
+    "one tenth": Fraction(1, 10),
+    "a tenth": Fraction(1, 10),
+    "een vijfde": Fraction(1, 5),
+    "twee vijfde": Fraction(2, 5),
+    "een tiende": Fraction(1, 10),
 }
 
 _SPACE = f"[{GROUP_SPACES}]"
@@ -200,12 +210,13 @@ DURATION_WORDS: dict[str, str] = {
     "kwartalen": "quarter", "minuut": "minute", "minuten": "minute", "minute": "minute", "minutes": "minute",
     "day": "day", "days": "day", "weeks": "week", "month": "month", "months": "month",
     "year": "year", "years": "year", "hour": "hour", "hours": "hour", "quarters": "quarter",
+    "decade": "decade", "decades": "decade", "decennium": "decade", "decennia": "decade",
 }
 _DURATION_SUFFIX = re.compile(rf"^(?:\s*-|\s+)({_sorted_alternation(DURATION_WORDS)})(?![\w])", re.IGNORECASE)
 # "twee jaar", "half jaar": a number word followed by a duration.
 _WORD_DURATION = re.compile(rf"(.*?)\s+({_sorted_alternation(DURATION_WORDS)})$")
 _PER_SUFFIX = re.compile(rf"^\s*(?:per|a|an|each)\s+({_sorted_alternation(PER_WORDS)})(?![\w])", re.IGNORECASE)
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|to|and|en|à)\s*", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|to|through|and|en|à)\s*", re.IGNORECASE)
 
 
 def parse_number(text: str, language: str = "nl") -> tuple[Fraction, int]:
@@ -340,8 +351,11 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         rest = rest[m.end():]
         if rest[:1] in MINUS_SIGNS:
             sign, rest = -sign, rest[1:].lstrip()
+        elif rest[:1] == "+" and rest[1:2].isdigit():
+            rest = rest[1:]  # "€ +54 mln": an explicit plus sign after the currency
 
-    whole_words = rest.strip().lower()
+    # "one-third", "two-thirds": the extractor keeps the hyphen of the printed words
+    whole_words = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", rest.strip().lower())
     word_unit: str | None = None
     dm = _WORD_DURATION.match(whole_words)
     if dm and (dm.group(1) in FRACTION_WORDS or dm.group(1) in MULTIPLE_WORDS):

@@ -1,0 +1,47 @@
+"""Whatever `extract` writes, `check` reads back without a claim-file error (FC1xx).
+
+Over the bundled document and the 24 unseen excerpts; benchmarks/readback.py does the same over
+the whole corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.engine import check_paths
+from factcheck.numbers import parse_figure
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "documents" / "asiel-migratie-2025-antwoorden.txt",
+           *sorted((ROOT / "tests" / "unseen" / "docs").glob("*.pdf"))]
+
+
+def test_every_extracted_claim_file_reads_back(tmp_path: Path) -> None:
+    assert main(["extract", *map(str, SOURCES), "-o", str(tmp_path), "--no-progress"]) == 0
+    files = sorted(p for p in tmp_path.glob("*.yaml") if not p.name.startswith("."))
+    assert len(files) == len(SOURCES)
+    run = check_paths(files)
+    assert [f"{d.location}: {d.code} {d.message}" for d in run.diagnostics if d.code.startswith("FC1")] == []
+    assert len(run.results) > 500
+
+
+@pytest.mark.parametrize(("text", "language", "value", "unit", "high"), [
+    ("one-third", "en", "1/3", None, None),
+    ("two-thirds", "en", "2/3", None, None),
+    ("one-fifth", "en", "1/5", None, None),
+    ("two decades", "en", "2", "decade", None),
+    ("twee decennia", "nl", "2", "decade", None),
+    ("9 through 12", "en", "9", None, "12"),
+    ("K174.2 billion", "en", "174200000000", "ZMW", None),
+])
+def test_figures_the_extractor_writes_are_parsed(text: str, language: str, value: str, unit: str | None,
+                                                  high: str | None) -> None:
+    from fractions import Fraction
+
+    figure = parse_figure(text, language)
+    assert figure.value == Fraction(value)
+    assert figure.unit_hint == unit
+    assert figure.value_high == (Fraction(high) if high else None)
