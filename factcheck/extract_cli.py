@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.discover.options import Discovery
+from factcheck.extract.currency import apply_dollar
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.errors import FactcheckError
@@ -173,7 +174,10 @@ def run_extract(args: argparse.Namespace) -> int:
             header["source"] = os.path.relpath(Path(source).resolve(), claim_path.parent.resolve())
         except ValueError:  # another drive on Windows
             header["source"] = str(Path(source).resolve())
-        claims = list(result.claims) + discovered_claims(Path(source), result, discovery)
+        discovered = discovered_claims(Path(source), result, discovery)
+        # table cells read "$" as USD too: the document's dollar holds for them as for its prose
+        apply_dollar(discovered, header.pop("dollar", "USD"))
+        claims = list(result.claims) + discovered
         info = result.extraction_info()
         # Which kinds ran: `check` leaves the file's discovery as extract decided it.
         info["discovery"] = discovery.names

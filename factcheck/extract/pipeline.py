@@ -25,6 +25,7 @@ from factcheck.sources.errors import (
     NoTextLayerError,
     UnsupportedSourceError,
 )
+from factcheck.extract.currency import apply_dollar, country_mentions, document_dollar
 from factcheck.sources.tabular import has_table_body, has_total_word, looks_tabular
 from factcheck.sources.text import (
     DEFAULT_MAX_BYTES,
@@ -71,6 +72,7 @@ class PageResult:
     found_tables: list[Any] | None = None
     table_warnings: list[str] = field(default_factory=list)
     rotated: bool = False  # a tabular page pdfium's words do not cover; pdfplumber reads it later
+    dollar_countries: dict[str, int] = field(default_factory=dict)  # see factcheck.extract.currency
 
 
 @dataclass
@@ -143,7 +145,8 @@ def analyse_page(
     tabular = looks_tabular(text, total_word=total_word)
     result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None, tabular=tabular,
                         # a table from the page before may end here, or run on (a table body with no total)
-                        total_word=total_word or has_table_body(text))
+                        total_word=total_word or has_table_body(text),
+                        dollar_countries=country_mentions(text))
     regions = tables.regions(text)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     for region in regions:
@@ -446,6 +449,10 @@ def extract_document(
     header["source"] = str(path)
     header["sha256"] = sha256_of(path)
     header["language"] = language
+    dollar = document_dollar(p.dollar_countries for p in pages)
+    apply_dollar(claims, dollar)
+    if dollar != "USD":
+        header["dollar"] = dollar
     return ExtractedDocument(
         path=path,
         header=header,
