@@ -234,3 +234,20 @@ def test_currency_letters_glued_to_amounts_and_dollar_prefixes() -> None:
     # whatever extract writes, check reads
     for stated, unit in (("K217.1 billion", "ZMW"), ("N1.2 trillion", "NGN"), ("C$ 4.5 billion", "CAD")):
         assert parse_figure(stated, "en").unit_hint == unit
+
+
+def test_row_numbers_and_scale_captions_are_not_figures() -> None:
+    from factcheck.extract.scan import Scanner
+
+    def kinds(text: str, lang: str) -> list[tuple[str, str]]:
+        return [(f.kind, text[f.start:f.end]) for f in Scanner(lang).scan(text)]
+
+    # Nigeria Appropriation Bill: a schedule's item number after a finished line
+    assert kinds("Schedule.\n59 FEDERAL MINISTRY OF SPECIAL DUTIES 8,955,992,838\n", "en") == [
+        ("label", "59"), ("count", "8,955,992,838")]
+    # a line that carries on the sentence before it keeps its number
+    assert kinds("The ministry has\n59 Federal agencies in total.", "en") == [("count", "59")]
+    assert kinds("End.\n12 million people were reached.", "en") == [("count", "12 million")]
+    # "(bedragen x € 1.000)" says what the table's figures count in
+    assert [k for k, _ in kinds("Staat van baten (bedragen x € 1.000) en Bedragen x EUR 1", "nl")] == [
+        "label", "label"]

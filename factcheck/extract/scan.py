@@ -92,12 +92,15 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE,
     )),
     ("label", re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section 3.1
+    # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000"
+    ("label", re.compile(r"(?i)(?<![\w])(?:x|×)[ \t]*(?:€|EUR|\$|USD)[ \t]*\d[\d.,]*")),
     ("reference", re.compile(r"(?<![\w.,])\d{4}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")),  # postcode 2513 AA
     ("reference", re.compile(  # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234
         r"(?<![\w.,])(?:\+\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
         r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
     )),
 ]
+_ROW_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,3})[ \t]+(?=[A-Z][A-Za-z'’]{2,})")
 # Non-figures that start with a digit are tried only where a run of digits starts: one cheap
 # pass for the digit runs, then an anchored match, instead of a regex pass per pattern.
 _DIGIT_LED = re.compile(
@@ -453,6 +456,18 @@ class Scanner:
                 if not (scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail)):
                     spans.append((start, end, "label"))
                     taken_until = end
+        for m in _ROW_NUMBER.finditer(text):
+            # "59 FEDERAL MINISTRY OF ...", "11  Huurtoeslag": a row or item number where a new
+            # line starts after a finished sentence (or a blank line), before a capitalised word
+            previous = text[max(0, m.start() - 200): m.start()].rstrip(" \t\r\n").rsplit("\n", 1)[-1]
+            if m.start() > 0 and text[: m.start()].strip() and not (
+                text[max(0, m.start() - 3): m.start()].count("\n") >= 2 or re.search(r"[.:;!?)]\s*$", previous)
+            ):
+                continue  # the line goes on with a sentence from the line before
+            tail = text[m.end(1):m.end(1) + 30]
+            if scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail):
+                continue
+            spans.append((m.start(1), m.end(1), "label"))
         for kind, pattern in _MASKS:
             if kind == "date_en":
                 if self.lang != "en":
