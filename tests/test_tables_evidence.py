@@ -127,3 +127,12 @@ def test_currency_signs_in_a_column_of_their_own_and_variance_signs() -> None:
     assert any(c.reading.startswith("a variance column read the other way") for c in variance)
     assert all(c.verdict is Verdict.CONSISTENT for c in variance)
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_result_line_set_apart_under_a_table_is_its_last_row() -> None:
+    # "Exploitatieresultaat" a few blank lines below "Som der exploitatielasten", in its columns
+    checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[5], all_pages=True)
+    result = [c for c in checks if c.total_label == "Exploitatieresultaat"]
+    assert [c.total.stated for c in result] == ["-2.649.189", "-839.626", "3.251.755"]
+    assert [(p.sign, p.stated) for p in result[0].parts] == [(1, "27.147.900"), (-1, "29.797.089")]
+    assert all(c.verdict is Verdict.CONSISTENT for c in result)

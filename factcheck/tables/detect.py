@@ -437,6 +437,24 @@ def _anchors(value_rows: list[list[Token]], header_rows: list[list[Token]]) -> l
     ]
 
 
+def _closing_line(table: Table, body: list[Line]) -> bool:
+    """A lone line of figures set apart under a table ("Exploitatieresultaat" a few lines below
+    "Som der exploitatielasten"), its figures in the table's columns: appended as its last row."""
+    figures = [ln for ln in body if ln.has_figures]
+    if len(figures) != 1 or not figures[0].label_text or len(figures[0].values) != len(table.columns):
+        return False
+    ln = figures[0]
+    if ln.top - table.bbox[3] > 6 * max(ln.size, 1.0):
+        return False
+    if not all(abs(v.x1 - c.x1) <= ln.size for v, c in zip(ln.values, table.columns)):
+        return False
+    cells = {c.index: Cell(v.text, parse_cell(v.text, table.decimal_sep), c.index, (v.x0, v.top, v.x1, v.bottom))
+             for v, c in zip(ln.values, table.columns)}
+    table.rows.append(Row(ln.label_text, cells, ln.top, ln.bottom))
+    table.bbox = (table.bbox[0], table.bbox[1], table.bbox[2], ln.bottom)
+    return True
+
+
 def _same_columns(a: Table, b: Table, size: float) -> bool:
     """Do two tables share their value columns (same count, right edges within a character)?"""
     return len(a.columns) == len(b.columns) > 0 and all(
@@ -498,6 +516,8 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             or (not ln.has_figures and min(t.x0 for t in ln.tokens) <= right_edge + ln.size)
         ]
         if sum(1 for ln in body if ln.has_figures) < 2:
+            if tables and start == prev_bottom_idx and _closing_line(tables[-1], body):
+                prev_bottom_idx = end
             continue
         left = min(v.x0 for ln in body for v in ln.values)
         size = statistics.median(ln.size for ln in body)
