@@ -136,3 +136,13 @@ def test_a_result_line_set_apart_under_a_table_is_its_last_row() -> None:
     assert [c.total.stated for c in result] == ["-2.649.189", "-839.626", "3.251.755"]
     assert [(p.sign, p.stated) for p in result[0].parts] == [(1, "27.147.900"), (-1, "29.797.089")]
     assert all(c.verdict is Verdict.CONSISTENT for c in result)
+
+
+def test_a_total_printed_above_its_waarvan_rows() -> None:
+    # Autoriteit Persoonsgegevens productietabel: "Datalekmeldingen EU (ontvangen), waarvan:"
+    # over three rows; the wrapped "toezichthouder" stays part of the label above it.
+    checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[2], all_pages=True)
+    heads = {(c.total_label, c.lane_label): c for c in checks if c.reading == "the rows printed below the total"}
+    eu = heads[("Datalekmeldingen EU (ontvangen), waarvan", "2021")]
+    assert eu.total.stated == "184" and [p.stated for p in eu.parts] == ["100", "48", "36"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in heads.values()) and len(heads) == 6

@@ -652,12 +652,6 @@ def _build_table(
         d_prev = ln.top - prev.bottom if prev else float("inf")
         d_next = nxt.top - body[j - 1].bottom if nxt else float("inf")
         starts_low = block[0][:1].islower()
-        if nxt is not None and _TOTAL_LABEL.match(nxt.label_text):
-            # a total's label is never the tail of a wrapped one: the lines above are an item
-            # printed without a figure ("20 SPECIAL ACCOUNTS" over "TOTAL - SPECIAL LEVIES")
-            rows.extend(Row(text, {}, b.top, b.bottom) for text, b in zip(block, body[i:j]))
-            i = j
-            continue
         next_low = nxt is not None and nxt.label_text[:1].islower()
         if prev is not None and (starts_low or prev.label.endswith("-") or (d_prev < d_next and not next_low)):
             for text in block:
@@ -666,6 +660,10 @@ def _build_table(
                 else:
                     prev.label = (prev.label + " " + text).strip()
             prev.bottom = max(prev.bottom, body[j - 1].bottom)
+        elif nxt is not None and _TOTAL_LABEL.match(nxt.label_text):
+            # a total's label does not start on the line above: those lines are an item printed
+            # without a figure ("20 SPECIAL ACCOUNTS" over "TOTAL - SPECIAL LEVIES"), or a heading
+            rows.extend(Row(text, {}, b.top, b.bottom) for text, b in zip(block, body[i:j]))
         else:
             pending.extend(block)
         i = j

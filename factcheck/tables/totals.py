@@ -393,8 +393,14 @@ def _clean(label: str) -> str:
     return _PREFIX.sub("", label.strip()).strip()
 
 
+# "Datalekmeldingen EU (ontvangen), waarvan:" - a total printed above the rows that make it up
+_HEAD = re.compile(r"(?:waarvan|of which|bestaande uit|comprised of|consisting of|as follows)\s*:\s*$", re.IGNORECASE)
+
+
 def _row_kind(label: str) -> str:
     lab = _clean(label)
+    if _HEAD.search(lab):
+        return "head"
     if not lab:
         # an unlabelled line of figures: a subtotal marked only by a rule, if it adds up, else a
         # header fragment or a stray, and never a part
@@ -649,6 +655,26 @@ def _scan(
         if it.kind == "part":
             top_level.append(it)
             loose.append(it)
+            continue
+        if it.kind == "head":
+            # its parts follow it; it counts only when they add up, and is a part itself then
+            kids = []
+            for nxt in items[i + 1:]:
+                if nxt.kind not in ("part", "head"):
+                    break
+                kids.append(nxt)
+            it.kind = "part"
+            top_level.append(it)
+            loose.append(it)
+            for n in range(len(kids), 0, -1):
+                parts = [(k, 1) for k in kids[:n]]
+                lanes = _lanes(it, parts)
+                res = {ln: _judge_lane(it, parts, ln) for ln in lanes}
+                if len(parts) >= 2 and lanes and all(_fits(j.verdict) for j in res.values()):
+                    out.append((it, parts, res, "below"))
+                    for k, _ in parts:
+                        k.consumed = True
+                    break
             continue
         best = None
         if it.tentative and not _group_holds(it):
