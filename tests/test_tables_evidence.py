@@ -143,6 +143,6 @@ def test_a_total_printed_above_its_waarvan_rows() -> None:
     # over three rows; the wrapped "toezichthouder" stays part of the label above it.
     checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[2], all_pages=True)
     heads = {(c.total_label, c.lane_label): c for c in checks if c.reading == "the rows printed below the total"}
-    eu = heads[("Datalekmeldingen EU (ontvangen), waarvan", "2021")]
+    eu = heads[("Datalekmeldingen EU (ontvangen), waarvan:", "2021")]
     assert eu.total.stated == "184" and [p.stated for p in eu.parts] == ["100", "48", "36"]
     assert all(c.verdict is Verdict.CONSISTENT for c in heads.values()) and len(heads) == 6
