@@ -14,11 +14,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-_COUNTRIES = {
-    "CAD": re.compile(r"\b(?:Canada|Canadian|Canadians|Canada's)\b"),
-    "AUD": re.compile(r"\b(?:Australia|Australian|Australians|Commonwealth of Australia)\b"),
-    "NZD": re.compile(r"\bNew Zealand(?:ers?)?\b"),
-}
+# one pass over a page: a named group per currency
+_COUNTRIES = re.compile(
+    r"\b(?:(?P<CAD>Canada|Canadian)|(?P<AUD>Australia|Australian)|(?P<NZD>New Zealand))"
+)
 # Named this many times, and more than all other dollar countries together, the country decides.
 MIN_MENTIONS = 3
 _EXPLICIT_US = re.compile(r"US\$|USD|U\.S\.|US dollars?|American dollars?", re.IGNORECASE)
@@ -26,7 +25,8 @@ _EXPLICIT_US = re.compile(r"US\$|USD|U\.S\.|US dollars?|American dollars?", re.I
 
 def country_mentions(text: str) -> dict[str, int]:
     """How often a page names each dollar country other than the United States."""
-    return {code: n for code, pattern in _COUNTRIES.items() if (n := len(pattern.findall(text)))}
+    counts: Counter[str] = Counter(m.lastgroup for m in _COUNTRIES.finditer(text) if m.lastgroup)
+    return dict(counts)
 
 
 def document_dollar(pages: Iterable[dict[str, int]]) -> str:

@@ -49,8 +49,17 @@ def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
 
 def has_table_body(text: str) -> bool:
     """Cheap test: does the page hold a table body (rows of figures), total or not? Such a page
-    may carry on a table from the page before, whose total comes later."""
-    return _body_and_total_line(text)[0]
+    may carry on a table from the page before, whose total comes later. Stops at the third row."""
+    rows = ending = 0
+    for line in text.splitlines():
+        found = _NUMTOK.findall(line)
+        if not found:
+            continue
+        rows += len(found) >= 3
+        ending += line.rstrip().endswith(found[-1].strip())
+        if rows >= 3 or ending >= 6:
+            return True
+    return len(_NUMTOK.findall(text)) >= 30
 
 
 def _body_and_total_line(text: str) -> tuple[bool, bool]:
