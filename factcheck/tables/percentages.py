@@ -17,7 +17,6 @@ other total (with a doubt when the reading holds in fewer than three lanes).
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
