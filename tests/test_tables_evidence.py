@@ -146,3 +146,14 @@ def test_a_total_printed_above_its_waarvan_rows() -> None:
     eu = heads[("Datalekmeldingen EU (ontvangen), waarvan:", "2021")]
     assert eu.total.stated == "184" and [p.stated for p in eu.parts] == ["100", "48", "36"]
     assert all(c.verdict is Verdict.CONSISTENT for c in heads.values()) and len(heads) == 6
+
+
+def test_an_unlabelled_subtotal_closes_only_the_rows_it_adds() -> None:
+    # Kortlopende schulden: the line under "Nog te ontvangen facturen" adds the three accruals
+    # above it, not the creditors and taxes before them; Totaal then adds those and the subtotal.
+    checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[13], all_pages=True)
+    sub = [c for c in checks if c.page == 13 and c.total_label.startswith("unlabelled subtotal")]
+    assert [[p.stated for p in c.parts] for c in sub][0] == ["60.041", "1.725.672", "773.360"]
+    total = [c for c in checks if c.page == 13 and c.total_label == "Totaal"]
+    assert [p.stated for p in total[0].parts][-1] == "2.559.073"
+    assert all(c.verdict is Verdict.CONSISTENT for c in sub + total)

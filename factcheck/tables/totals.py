@@ -682,7 +682,13 @@ def _scan(
             top_level.append(it)
             loose.append(it)
             continue
-        for rank, (tag, cand) in enumerate(_candidates(items, i, top_level, loose)):
+        candidates = _candidates(items, i, top_level, loose)
+        if it.kind == "anon":
+            # an unlabelled subtotal closes the last rows above it, however many: every run that
+            # ends right above it, longest first (it counts only when it adds up exactly, below)
+            candidates = [("flat" if k == 0 else "after heading", [(x, 1) for x in loose[k:]])
+                          for k in range(len(loose) - 1)]
+        for rank, (tag, cand) in enumerate(candidates):
             lanes = _lanes(it, cand)
             if not lanes:
                 continue
