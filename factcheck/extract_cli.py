@@ -126,7 +126,7 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
                 found.update(find_page_tables(source, lang, pages=pages, all_pages=True))
             except FactcheckError as exc:
                 print(f"{exc} (table totals skipped)", file=sys.stderr)
-        checks = check_found_tables(source, found, lang, total_pages=set(result.total_word_pages))
+        checks = check_found_tables(source, found, lang, end_pages=set(result.table_end_pages))
         checks.sort(key=lambda c: (c.page, c.table))
         out.extend(checks_to_claims(checks))
         if discovery.relations:
@@ -176,7 +176,7 @@ def run_extract(args: argparse.Namespace) -> int:
             header["source"] = str(Path(source).resolve())
         discovered = discovered_claims(Path(source), result, discovery)
         # table cells read "$" as USD too: the document's dollar holds for them as for its prose
-        apply_dollar(discovered, header.pop("dollar", "USD"))
+        apply_dollar(discovered, result.dollar)
         claims = list(result.claims) + discovered
         info = result.extraction_info()
         # Which kinds ran: `check` leaves the file's discovery as extract decided it.

@@ -243,9 +243,14 @@ def _is_points(f: Fig) -> bool:
     return (f.unit or "").strip() == "pp"
 
 
-_CHANGE_WORDS = re.compile(
-    r"\b(?:increase|decrease|rose|rise|risen|fell|fall|grew|grow|declin|down\b|up\b|higher|lower|more than|less than|"
-    r"stijg|steeg|daal|daling|toename|afname|groei|hoger|lager|meer dan|minder dan)",
+# Words that say a figure went up or down: in such a sentence a percentage is a rate of change
+# (and the direction tells which figure a growth rate is taken over, see text_tables).
+RISE_WORDS = re.compile(
+    r"\b(?:increas|rose|risen|rise|grew|grow|up\b|higher|more\b|gain|stijg|steeg|toename|hoger|groei|meer\b)",
+    re.IGNORECASE,
+)
+FALL_WORDS = re.compile(
+    r"\b(?:decreas|declin|fell|fall|drop|down\b|lower|less\b|reduc|daal|daling|afname|lager|minder\b)",
     re.IGNORECASE,
 )
 
@@ -284,7 +289,7 @@ def _ratios(
     for k, p in enumerate(figures):
         if not _is_percent(p) or p.value <= 0 or p.value >= 100 or p.interval.lo is None or p.interval.hi is None:
             continue
-        if p.id in skip or p.interval.lo <= 0 or _CHANGE_WORDS.search(p.quote):
+        if p.id in skip or p.interval.lo <= 0 or RISE_WORDS.search(p.quote) or FALL_WORDS.search(p.quote):
             continue  # "decreased by $0.6 billion, or 12.3%": a rate of change, not a share of two amounts
         # the amount printed just before the percentage is the part it most likely describes
         before = next((f for f in reversed(figures[:k]) if f.kind != "percent" and f.quote == p.quote), None)

@@ -17,24 +17,19 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
 from factcheck.numbers import decimal_string
 from factcheck.tables.detect import Cell, Table
 from factcheck.tables.totals import _CHANGE_HEADER, _NOT_AMOUNT, cell_claim
 
 MAX_CHANCE = Fraction(1, 20)
 PAGES_AROUND = 1  # tables on the statement's page and this many pages before and after it
-
-_UP = re.compile(r"\b(?:increas|rose|risen|rise|grew|grow|up\b|higher|more\b|gain|stijg|steeg|toename|hoger|groei|meer\b)",
-                 re.IGNORECASE)
-_DOWN = re.compile(r"\b(?:decreas|declin|fell|fall|drop|down\b|lower|less\b|reduc|daal|daling|afname|lager|minder\b)",
-                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -111,7 +106,7 @@ def _odds(fig: Fig, half: Fraction) -> Fraction:
 
 def _growth(pair: _Pair, fig: Fig, quote: str) -> tuple[Cell, Fraction] | None:
     """The base cell for which the pair's difference over it is the percentage, if one is."""
-    up, down = bool(_UP.search(quote)), bool(_DOWN.search(quote))
+    up, down = bool(RISE_WORDS.search(quote)), bool(FALL_WORDS.search(quote))
     bases = [pair.second] if up and not down else [pair.first] if down and not up else [pair.second, pair.first]
     hits = []
     for base in bases:

@@ -66,7 +66,7 @@ class PageResult:
     has_text: bool = False
     edge_signatures: list[str] = field(default_factory=list)
     tabular: bool = False  # worth a table-totals check (factcheck.sources.tabular)
-    total_word: bool = False  # a total-like word or a table body: a table from the page before may run on here
+    table_end: bool = False  # a total-like word or a table body: a table from the page before may run on here
     # Filled only when extraction reads tables as it goes (``table_totals=True``): the page's tables
     # (factcheck.tables.Table), None when its words were not read.
     found_tables: list[Any] | None = None
@@ -87,7 +87,7 @@ class ExtractedDocument:
     pages: int | None = None
     skipped_in_tables: int = 0
     tabular_pages: list[int] = field(default_factory=list)  # 1-based, for the table checker
-    total_word_pages: list[int] = field(default_factory=list)  # 1-based: a table's last rows may be there
+    table_end_pages: list[int] = field(default_factory=list)  # 1-based: a table's last rows may be there
     # With ``table_totals=True``: the tables found on the tabular pages while they were open (page ->
     # tables, to be checked together: a table may run over a page break), the rotated tabular pages
     # still to read, and what could not be read (one line each).
@@ -95,6 +95,7 @@ class ExtractedDocument:
     found_tables: dict[int, list[Any]] = field(default_factory=dict)
     rotated_tabular_pages: list[int] = field(default_factory=list)
     table_warnings: list[str] = field(default_factory=list)
+    dollar: str = "USD"  # what "$" stands for in this document (factcheck.extract.currency)
 
     def extraction_info(self) -> dict[str, Any]:
         """The ``extraction:`` block written into the claim file."""
@@ -145,7 +146,7 @@ def analyse_page(
     tabular = looks_tabular(text, total_word=total_word)
     result = PageResult(number=page.number, has_text=_VISIBLE.search(text) is not None, tabular=tabular,
                         # a table from the page before may end here, or run on (a table body with no total)
-                        total_word=total_word or has_table_body(text),
+                        table_end=total_word or has_table_body(text),
                         dollar_countries=country_mentions(text))
     regions = tables.regions(text)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
@@ -451,8 +452,6 @@ def extract_document(
     header["language"] = language
     dollar = document_dollar(p.dollar_countries for p in pages)
     apply_dollar(claims, dollar)
-    if dollar != "USD":
-        header["dollar"] = dollar
     return ExtractedDocument(
         path=path,
         header=header,
@@ -462,9 +461,10 @@ def extract_document(
         pages=page_count,
         skipped_in_tables=sum(p.skipped_in_tables for p in pages),
         tabular_pages=[p.number for p in pages if p.tabular and p.number is not None],
-        total_word_pages=[p.number for p in pages if p.total_word and p.number is not None],
+        table_end_pages=[p.number for p in pages if p.table_end and p.number is not None],
         tables_checked=table_totals and page_count is not None,
         found_tables={p.number: p.found_tables for p in pages if p.found_tables is not None and p.number is not None},
         rotated_tabular_pages=[p.number for p in pages if p.rotated and p.number is not None],
         table_warnings=[w for p in pages for w in p.table_warnings],
+        dollar=dollar,
     )

@@ -237,7 +237,6 @@ _SCALE_RIGHT = {
     for lang, words in (("nl", _SCALE_NL), ("en", _SCALE_EN))
 }
 _SCALE_NEEDS_CURRENCY = {"m", "bn", "mn", "tn", "k"}
-CURRENCY_UNITS = CURRENCY_WORDS
 _CURRENCY_RIGHT = re.compile(r"^" + _ANYWS + r"{0,3}(euro's|euros|euro|EUR|€|dollars|dollar|USD|pounds|GBP)(?![\w])", re.IGNORECASE)
 _PERCENT_RIGHT = re.compile(
     r"^(?:" + _WS + r"?-|" + _ANYWS + r"{0,3})(%-?punten|%-?punt|%|procentpunten|procentpunt|procent|percentage" + _ANYWS
@@ -587,7 +586,7 @@ class Scanner:
             start -= 1
             left = left[:-1]
         if m:
-            currency = CURRENCY_UNITS[m.group(1).lower()]
+            currency = CURRENCY_WORDS[m.group(1).lower()]
             start -= len(left) - m.start()
             left = left[: m.start()]
             m2 = re.search(r"(?:(?<=[\s(])|^)([-‒–−])" + _WS + r"?$", left)
@@ -644,7 +643,7 @@ class Scanner:
         if cm2:
             word = cm2.group(1).lower()
             if word != "€" or currency is None:
-                currency = CURRENCY_UNITS.get(word, currency)
+                currency = CURRENCY_WORDS.get(word, currency)
                 pos += cm2.end()
         percent: str | None = None
         pm = _PERCENT_RIGHT.match(text[pos:pos + 40])

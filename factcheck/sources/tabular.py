@@ -50,19 +50,12 @@ def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
 def has_table_body(text: str) -> bool:
     """Cheap test: does the page hold a table body (rows of figures), total or not? Such a page
     may carry on a table from the page before, whose total comes later. Stops at the third row."""
-    rows = ending = 0
-    for line in text.splitlines():
-        found = _NUMTOK.findall(line)
-        if not found:
-            continue
-        rows += len(found) >= 3
-        ending += line.rstrip().endswith(found[-1].strip())
-        if rows >= 3 or ending >= 6:
-            return True
-    return len(_NUMTOK.findall(text)) >= 30
+    return _body_and_total_line(text, need_total=False)[0]
 
 
-def _body_and_total_line(text: str) -> tuple[bool, bool]:
+def _body_and_total_line(text: str, need_total: bool = True) -> tuple[bool, bool]:
+    """(a table body: three rows of figures or six lines ending in one, a total word in a table
+    line); without ``need_total``, the second is not looked for and the body settles it early."""
     rows = ending = 0
     total_line = False
     for line in text.splitlines():
@@ -71,6 +64,10 @@ def _body_and_total_line(text: str) -> tuple[bool, bool]:
             rows += 1
         if found and line.rstrip().endswith(found[-1].strip()):
             ending += 1  # a one-column table: label, then one figure
+        if not need_total:
+            if rows >= 3 or ending >= 6:
+                return True, False
+            continue
         # the total word must sit in a table line: a label followed by figures, or a short
         # header line; "(totaal 2,3 miljoen)" in running text does not make a page tabular
         for m in _TOTAL_WORD.finditer(line):

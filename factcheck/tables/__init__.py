@@ -84,17 +84,18 @@ def check_pdf(
     from it). Raises :class:`TableSourceError` subclasses (FC301 encrypted, FC302 corrupt,
     FC304 empty, FC308 missing) for files that cannot be read.
     """
-    total_pages: set[int] | None = None
+    end_pages: set[int] | None = None
     if all_pages:
         wanted = pages  # None: every page
     else:
         texts = page_texts(path)
         numbers = pages if pages is not None else range(1, len(texts) + 1)
+        with_total = {n for n, text in enumerate(texts, 1) if has_total_word(text)}
+        wanted = [n for n in numbers if n in with_total and looks_tabular(texts[n - 1], total_word=True)]
         # pages a table from the page before may end on, or run on over
-        total_pages = {n for n, text in enumerate(texts, 1) if has_total_word(text) or has_table_body(text)}
-        wanted = [n for n in numbers if n in total_pages and looks_tabular(texts[n - 1], total_word=True)]
+        end_pages = with_total | {n for n, text in enumerate(texts, 1) if n not in with_total and has_table_body(text)}
     found = {page.number: find_tables(page, lang) for page in iter_page_words(path, wanted, engine=engine)}
-    return check_found_tables(path, found, lang, engine, total_pages)
+    return check_found_tables(path, found, lang, engine, end_pages)
 
 
 def page_tables(
@@ -107,7 +108,7 @@ def page_tables(
     return find_tables(PageWords.from_tuples(number, width, height, words), lang)
 
 
-def _wanted(found: dict[int, list[Table]], tried: set[int], total_pages: Container[int] | None) -> list[int]:
+def _wanted(found: dict[int, list[Table]], tried: set[int], end_pages: Container[int] | None) -> list[int]:
     """Pages not read yet that a table on a read page may run over from (or to)."""
     want: set[int] = set()
     for number, tables in found.items():
@@ -125,14 +126,14 @@ def _wanted(found: dict[int, list[Table]], tried: set[int], total_pages: Contain
                 if at > 1:
                     want.add(at - 1)
         last = tables[-1]
-        if last.ends_page and not closes(last) and (total_pages is None or number + 1 in total_pages):
+        if last.ends_page and not closes(last) and (end_pages is None or number + 1 in end_pages):
             want.add(number + 1)  # its last rows and total may stand on the next page
     return sorted(want - tried)
 
 
 def check_found_tables(
     path: str | Path, found: dict[int, list[Table]], lang: str | None = None, engine: str = "pdfium",
-    total_pages: Container[int] | None = None,
+    end_pages: Container[int] | None = None,
 ) -> list[TableCheck]:
     """Check the tables found on some pages of the PDF (page number -> tables), joining tables
     that continue on the next page.
@@ -140,13 +141,13 @@ def check_found_tables(
     A page next to a table that may run over a page break is read here when it is not among
     ``found`` (it did not look tabular): the page before a table that starts at the top of its
     page with a total in it, and the page after a table that runs to the bottom of its page
-    without one, if that page has a total word at all (``total_pages``; None: unknown, read it).
+    without one, if that page has a total word or a table body (``end_pages``; None: unknown, read it).
     Unreadable neighbours are left out, and no table is joined across them.
     """
     found = dict(found)
     tried = set(found)
     extra = 0
-    while extra < MAX_EXTRA_PAGES and (wanted := _wanted(found, tried, total_pages)):
+    while extra < MAX_EXTRA_PAGES and (wanted := _wanted(found, tried, end_pages)):
         wanted = wanted[: MAX_EXTRA_PAGES - extra]
         extra += len(wanted)
         tried.update(wanted)

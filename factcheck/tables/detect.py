@@ -43,7 +43,8 @@ _DOTS = re.compile(r"^[\s\u00a0]*(?:\.[\s\u00a0]*){2,}$|^\u2026+$")  # leaders, 
 _LEADER_TAIL = re.compile(r"(?:\s*[.\u00b7\u2026]){2,}\s*$")
 _MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
 _TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b", re.IGNORECASE)
-_LEADING_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
+# A row number before the label ("113 PENSION", "7. Huren"); never a year, which has four digits
+ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 
 
@@ -437,9 +438,10 @@ def _anchors(value_rows: list[list[Token]], header_rows: list[list[Token]]) -> l
     ]
 
 
-def _closing_line(table: Table, body: list[Line]) -> bool:
-    """A lone line of figures set apart under a table ("Exploitatieresultaat" a few lines below
-    "Som der exploitatielasten"), its figures in the table's columns: appended as its last row."""
+def _append_closing_line(table: Table, body: list[Line]) -> bool:
+    """Append a lone line of figures set apart under a table ("Exploitatieresultaat" a few lines
+    below "Som der exploitatielasten") as its last row, when its figures stand in the table's
+    columns; whether it was."""
     figures = [ln for ln in body if ln.has_figures]
     if len(figures) != 1 or not figures[0].label_text or len(figures[0].values) != len(table.columns):
         return False
@@ -466,7 +468,7 @@ def _joined_label(pending: list[str], label: str) -> str:
     """A label wrapped over several lines, with the row number of its last line put first: numbered
     lists print the number beside the line that carries the figure ("TRANSFER TO FCT, ..." over
     "6 NATURAL RESOURCES" is item 6)."""
-    m = _LEADING_ROW_NUMBER.match(label)
+    m = ROW_NUMBER.match(label)
     if pending and m:
         return " ".join([m.group(1)] + pending + [label[m.end():]]).strip()
     return " ".join(pending + [label]).strip()
@@ -516,7 +518,7 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             or (not ln.has_figures and min(t.x0 for t in ln.tokens) <= right_edge + ln.size)
         ]
         if sum(1 for ln in body if ln.has_figures) < 2:
-            if tables and start == prev_bottom_idx and _closing_line(tables[-1], body):
+            if tables and start == prev_bottom_idx and _append_closing_line(tables[-1], body):
                 prev_bottom_idx = end
             continue
         left = min(v.x0 for ln in body for v in ln.values)

@@ -30,7 +30,8 @@ from fractions import Fraction
 
 from ..model import Verdict
 from .detect import Cell, Row, Table
-from .totals import CellRef, Judgement, TableCheck, _rounded_to, judge, make_check
+from .cells import CellNumber
+from .totals import CellRef, Judgement, TableCheck, cell_ref, judge, make_check
 
 _N = r"\(?(\d{1,2})\)?"
 _OP = r"\s*([+\-\u2212\u2013])\s*"
@@ -163,28 +164,37 @@ def formula_checks(tables: Sequence[Table], file: str = "") -> list[TableCheck]:
         rows = [(sign, _numbered(lines, n, ln)) for sign, n in ln.formula]
         if any(r is None or r is ln for _, r in rows):
             continue
-        lanes = []
+        judged = []
         for cell in ln.cells:
             num = cell.number
             assert num is not None
             width = max(cell.bbox[2] - cell.bbox[0], 12.0)
             parts = [(sign, r, _column_match(cell, r, width)) for sign, r in rows]  # type: ignore[arg-type]
-            if any(c is None or c.number is None or c.number.percent != num.percent for _, _, c in parts):
+            nums = [(sign, c.number) for sign, _, c in parts if c is not None and c.number is not None]
+            if len(nums) < len(parts) or any(n.percent != num.percent for _, n in nums):
                 continue
-            lanes.append((cell, parts))
-        if not lanes:
-            continue
-        results = [judge([(s, c.number) for s, _, c in parts], cell.number, coarse=True)  # type: ignore[misc]
-                   for cell, parts in lanes]
-        held = sum(1 for j in results if j.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING))
-        for (cell, parts), j in zip(lanes, results):
-            fits = j.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING)
+            unit = _rounded_to([n for _, n in nums] + [num])
+            judged.append((cell, parts, unit, judge(nums, num, unit)))
+        held = sum(1 for *_, j in judged if j.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING))
+        for cell, parts, unit, j in judged:
             doubt = None
-            if not fits and held == 0:
+            if j.verdict not in (Verdict.CONSISTENT, Verdict.ROUNDING) and held == 0:
                 doubt = (f"the formula '{ln.formula_text.strip()}' holds in none of its columns: its rows "
                          "may have been read wrongly")
-            checks.append(_check(ln, cell, parts, j, doubt, file))
+            checks.append(_check(ln, cell, parts, unit, j, doubt, file))
     return checks
+
+
+def _rounded_to(numbers: list[CellNumber]) -> Fraction:
+    """The power of ten (100 or more) that every non-zero figure is a whole multiple of, when
+    there are three such figures or more; 0 otherwise: income tables print whole hundreds."""
+    figures = [n.value for n in numbers if not n.nil and n.value != 0]
+    if len(figures) < 3 or any(v.denominator != 1 for v in figures):
+        return Fraction(0)
+    unit = 1
+    while unit < 10**6 and all(v.numerator % (unit * 10) == 0 for v in figures):
+        unit *= 10
+    return Fraction(unit) if unit >= 100 else Fraction(0)
 
 
 def _ref(line: _Line, cell: Cell, sign: int = 1, unit: Fraction = Fraction(0)) -> CellRef:
@@ -192,18 +202,13 @@ def _ref(line: _Line, cell: Cell, sign: int = 1, unit: Fraction = Fraction(0)) -
     their printed digits say (whole hundreds), so the claim file carries that precision too."""
     num = cell.number
     assert num is not None
-    page, index, row = line.row.origin or (line.table.page, line.table.index, line.pos)
-    half = num.half if num.nil else max(num.half, unit / 2)
-    return CellRef(line.row.label, cell.text, num.value, num.decimals, half, cell.bbox, page, index, row + 1,
-                   cell.col + 1, sign)
+    return cell_ref(line.table, line.pos, cell, sign, num.half if num.nil else max(num.half, unit / 2))
 
 
-def _check(line: _Line, cell: Cell, parts: list[tuple[int, _Line, Cell | None]], j: Judgement, doubt: str | None,
-           file: str) -> TableCheck:
+def _check(line: _Line, cell: Cell, parts: list[tuple[int, _Line, Cell | None]], unit: Fraction, j: Judgement,
+           doubt: str | None, file: str) -> TableCheck:
     table = line.table
     header = next((c.header for c in table.columns if c.index == cell.col), "")
-    unit = _rounded_to([c.number for _, _, c in parts if c is not None and c.number is not None]
-                       + [cell.number] if cell.number is not None else [])
     refs = tuple(_ref(r, c, s, unit) for s, r, c in parts if c is not None)
     reading = f"the formula printed in the row's label ({line.formula_text.strip()})"
     return make_check(table, file, "row", line.row.label.strip(), header, _ref(line, cell, 1, unit), refs, j,

@@ -21,7 +21,7 @@ import re
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
 from .detect import Cell, Table
-from .totals import CellRef, Judgement, TableCheck, _clean, _fits, _row_kind, make_check
+from .totals import CellRef, Judgement, TableCheck, _clean, _fits, _row_kind, cell_ref, make_check
 
 _PERCENT_WORDS = re.compile(r"%|\bper\s?cent|procent|\bshare\b|aandeel", re.IGNORECASE)
 MIN_LANES = 2
@@ -182,11 +182,8 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
 
 
 def _ref(table: Table, pos: int, cell: Cell, slack: int = 1) -> CellRef:
-    num = cell.number
-    assert num is not None
-    page, index, row = table.rows[pos].origin or (table.page, table.index, pos)
-    return CellRef(table.rows[pos].label, cell.text, num.value, num.decimals, num.half * slack, cell.bbox, page,
-                   index, row + 1, cell.col + 1)
+    assert cell.number is not None
+    return cell_ref(table, pos, cell, half=cell.number.half * slack)
 
 
 def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lanes: list[_Lane]) -> list[TableCheck]:

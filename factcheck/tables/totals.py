@@ -25,7 +25,7 @@ from typing import Literal
 from ..numbers import decimal_string
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
-from .detect import Cell, Table
+from .detect import ROW_NUMBER, Cell, Table
 
 Orientation = Literal["row", "column"]
 
@@ -63,8 +63,6 @@ _NOT_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
-# A row number before the label ("113 PENSION", "7. Huren"), never a year ("2023 Begroting")
-_ROW_NUMBER = re.compile(r"^\s*(?!(?:19|20)\d\d\b)\d{1,3}[.)]?\s+[^\d\s]")
 # Words that make a row a ratio rather than an amount only when its figures are small: "Share of
 # budget 34.0" is a ratio, "FEDERAL GOVERNMENT SHARE OF MAIN POOL 18,843,331,510,032" an amount.
 _SHARE_WORD = re.compile(r"\bshares?\b|\baandeel\b", re.IGNORECASE)
@@ -261,23 +259,32 @@ def _exact_fields(ref: CellRef) -> dict[str, object]:
     return fields
 
 
-def cell_claim(table: Table, pos: int, cell: Cell) -> dict[str, object]:
-    """One table cell as a plain figure claim (id ``t<page>_<table>_r<row>_c<col>``), with the
-    table's unit and scale: the input of a relation found outside the table checker."""
+def cell_ref(
+    table: Table, pos: int, cell: Cell, sign: int = 1, half: Fraction | None = None, label: str | None = None,
+) -> CellRef:
+    """The figure of ``cell`` in row ``pos`` of ``table``, located where it is printed (a table
+    joined over pages keeps each row's page). ``half``: a wider rounding than its digits say;
+    ``label``: what the check calls it, by default the row's label."""
     num = cell.number
     assert num is not None
     page, index, row = table.rows[pos].origin or (table.page, table.index, pos)
-    ref = CellRef(table.rows[pos].label, cell.text, num.value, num.decimals, num.half, cell.bbox, page, index,
-                  row + 1, cell.col + 1)
+    return CellRef(table.rows[pos].label if label is None else label, cell.text, num.value, num.decimals,
+                   num.half if half is None else half, cell.bbox, page, index, row + 1, cell.col + 1, sign)
+
+
+def cell_claim(table: Table, pos: int, cell: Cell) -> dict[str, object]:
+    """One table cell as a plain figure claim (id ``t<page>_<table>_r<row>_c<col>``), with the
+    table's unit and scale: the input of a relation found outside the table checker."""
+    ref = cell_ref(table, pos, cell)
     scale = table.scale
-    claim: dict[str, object] = {"id": f"t{page}_{index}_r{row + 1}_c{cell.col + 1}", "stated": cell.text,
+    claim: dict[str, object] = {"id": f"t{ref.page}_{ref.table}_r{ref.row}_c{ref.col}", "stated": cell.text,
                                 **_exact_fields(ref)}
     unit = (scale.unit if scale else None) or _printed_currency(table)
     if unit:
         claim["unit"] = unit
     if scale is not None and scale.multiplier != 1:
         claim["scale"] = str(scale.multiplier)
-    claim["where"] = {"page": page, "table": index, "row": row + 1, "col": cell.col + 1,
+    claim["where"] = {"page": ref.page, "table": ref.table, "row": ref.row, "col": ref.col,
                       "bbox": [round(v, 1) for v in cell.bbox]}
     claim["origin"] = "discovered"
     return claim
@@ -327,34 +334,21 @@ class Judgement:
     scale_factor: Fraction | None
 
 
-def judge(parts: list[tuple[int, CellNumber]], total: CellNumber, coarse: bool = False) -> Judgement:
+def judge(parts: list[tuple[int, CellNumber]], total: CellNumber, unit: Fraction = Fraction(0)) -> Judgement:
     """Compare the printed total with the signed printed parts, exactly, with rounding intervals.
 
     A nil dash counts as zero for the exact sum, and as "zero or rounds to zero" for the
     interval (half a unit of the total's last digit): statistical offices print "–" for both.
-    With ``coarse``, figures that are all whole hundreds (three or more of them) are taken as
-    rounded to hundreds (or thousands, ...), as income tables print them.
+    ``unit``: what every figure is known to be rounded to when that is coarser than its digits
+    (an income table in whole hundreds, see factcheck.tables.formulas).
     """
     s = sum((sign * n.value for sign, n in parts), Fraction(0))
-    unit = _rounded_to([n for _, n in parts] + [total]) if coarse else Fraction(0)
     half = sum((max(total.half if n.nil else n.half, unit / 2) for _, n in parts), Fraction(0))
     p_iv = Interval(s - half, s + half)
     t_half = max(total.half, unit / 2)
     t_iv = Interval(total.value - t_half, total.value + t_half)
     verdict, factor = interval_verdict(s, p_iv, total.value, t_iv)
     return Judgement(verdict, total.value - s, p_iv, t_iv, half + t_half, factor)
-
-
-def _rounded_to(numbers: list[CellNumber]) -> Fraction:
-    """The power of ten (100 or more) that every non-zero figure is a whole multiple of, when
-    there are three such figures or more; 0 otherwise."""
-    figures = [n.value for n in numbers if not n.nil and n.value != 0]
-    if len(figures) < 3 or any(v.denominator != 1 for v in figures):
-        return Fraction(0)
-    unit = 1
-    while unit < 10**6 and all(v.numerator % (unit * 10) == 0 for v in figures):
-        unit *= 10
-    return Fraction(unit) if unit >= 100 else Fraction(0)
 
 
 def _fits(v: Verdict) -> bool:
@@ -492,15 +486,15 @@ def _numbered_groups(items: list[_Item]) -> None:
 
     Only when most item rows carry a number: otherwise a missing number says nothing."""
     parts = [it for it in items if it.kind == "part"]
-    numbered = [it for it in parts if _ROW_NUMBER.match(it.label)]
+    numbered = [it for it in parts if ROW_NUMBER.match(it.label)]
     if len(numbered) < 4 or 3 * len(numbered) < 2 * len(parts):
         return
     for i, it in enumerate(items):
-        if it.kind != "part" or _ROW_NUMBER.match(it.label):
+        if it.kind != "part" or ROW_NUMBER.match(it.label):
             continue
         kids = []
         for nxt in items[i + 1 :]:
-            if nxt.kind != "part" or not _ROW_NUMBER.match(nxt.label):
+            if nxt.kind != "part" or not ROW_NUMBER.match(nxt.label):
                 break
             kids.append(nxt)
         if kids:
@@ -970,14 +964,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     headers = {c.index: c.header for c in table.columns}
 
     def ref(item: _Item, lane: int, orientation: Orientation, sign: int = 1) -> CellRef:
-        cell = item.cells[lane]
-        num = cell.number
-        assert num is not None
-        pos, col = (item.pos, lane) if orientation == "row" else (lane, item.pos)
-        page, index, row = table.rows[pos].origin or (table.page, table.index, pos)
-        label = item.label if orientation == "row" else headers.get(item.pos, "")
-        return CellRef(label, cell.text, num.value, num.decimals, num.half, cell.bbox, page, index, row + 1, col + 1,
-                       sign)
+        if orientation == "row":
+            return cell_ref(table, item.pos, item.cells[lane], sign, label=item.label)
+        return cell_ref(table, lane, item.cells[lane], sign, label=headers.get(item.pos, ""))
 
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
 
