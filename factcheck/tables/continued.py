@@ -154,10 +154,19 @@ def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[Ta
     checks: list[TableCheck] = []
     for chain in chains:
         checks.extend(_check_chain(chain, file))
-    stated = [c for number in sorted(pages) for c in formula_checks(pages[number], file)]
+    stated = [c for number in sorted(pages) for c in formula_checks(pages[number], file, _before(pages, number))]
     # a row whose formula is printed is checked against that formula, not against a guessed reading
     taken = {(c.total.page, c.total.bbox) for c in stated}
     return [c for c in checks if (c.total.page, c.total.bbox) not in taken] + stated
+
+
+def _before(pages: Mapping[int, Sequence[Table]], number: int) -> Table | None:
+    """The last table of the page before, when the page's first table may go on from it (the one
+    runs to the foot of its page, the other starts at the top): rows a formula names may be there."""
+    previous, tables = pages.get(number - 1), pages[number]
+    if previous and tables and previous[-1].ends_page and tables[0].starts_page:
+        return previous[-1]
+    return None
 
 
 def _check_chain(pieces: list[Table], file: str) -> list[TableCheck]:

@@ -45,6 +45,8 @@ _MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
 _TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b", re.IGNORECASE)
 # A row number before the label ("113 PENSION", "7. Huren"); never a year, which has four digits
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
+_WRAPPED_TAIL = re.compile(r"^\s*\(?\d{1,2}\)?\s*=\s*\(?\d")  # a row formula on a line of its own
+_ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 
 
@@ -380,9 +382,41 @@ def _block_lines(lines: list[Line]) -> list[tuple[int, int]]:
             if right > left - 0.5 * ln.size or _CAPTION.match(ln.text):
                 break
             j += 1
-        blocks.append((start, last_value + 1))
-        i = last_value + 1
+        end = last_value + 1
+        # the last row's label may wrap below its figures: a row formula ("12=10+11") or a
+        # lower-case continuation ("huurtoeslag)") right under it, left of the values
+        while (
+            end < len(lines) and end - last_value <= 2 and not lines[end].has_figures
+            and lines[end].top - lines[end - 1].bottom <= _gap_limit(lines[end].size)
+            and max(t.x1 for t in lines[end].tokens) <= left - 0.5 * lines[end].size
+            and (_WRAPPED_TAIL.match(lines[end].text) or lines[end].text[:1].islower())
+        ):
+            end += 1
+        blocks.append((start, end))
+        i = end
     return blocks
+
+
+def _row_numbers_to_labels(lines: list[Line]) -> None:
+    """A row number printed on a line of its own figures, with the row's words on the lines above
+    and below ("Inkomensafhankelijke bijdrage" / "5   2.400   3.800" / "Zvw"), is the row's label,
+    not a figure: when other rows of the page start their label with a number at the same place
+    ("1   AOW   19.600"), and a wide gap parts it from the figures."""
+    xs = [ln.label[0].x0 for ln in lines if ln.has_figures and ln.label and ROW_NUMBER.match(ln.label_text)]
+    if len(xs) < 2:
+        return
+    for ln in lines:
+        if ln.label_text or len(ln.values) < 3:
+            continue
+        first, second = ln.values[0], ln.values[1]
+        if (
+            _ROW_NUMBER_ONLY.match(first.text)
+            and second.x0 - first.x1 > 6 * ln.size
+            and any(abs(first.x0 - x) <= ln.size for x in xs)
+        ):
+            ln.label = [t for t in ln.label if t.small] + [first]
+            ln.values = ln.values[1:]
+            ln.has_figures = _has_figures(ln)
 
 
 def _is_prose(ln: Line) -> bool:
@@ -468,7 +502,7 @@ def _joined_label(pending: list[str], label: str) -> str:
     """A label wrapped over several lines, with the row number of its last line put first: numbered
     lists print the number beside the line that carries the figure ("TRANSFER TO FCT, ..." over
     "6 NATURAL RESOURCES" is item 6)."""
-    m = ROW_NUMBER.match(label)
+    m = ROW_NUMBER.match(label) or _ROW_NUMBER_ONLY.match(label)
     if pending and m:
         return " ".join([m.group(1)] + pending + [label[m.end():]]).strip()
     return " ".join(pending + [label]).strip()
@@ -495,6 +529,7 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     lines = group_lines(page.words)
     for ln in lines:
         split_label(ln)
+    _row_numbers_to_labels(lines)
     tables: list[Table] = []
     prev_bottom_idx = 0
     for start, end in _block_lines(lines):

@@ -45,6 +45,8 @@ _LEAD_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?\s+(?=[^\d\s=])")
 # a number after a wrapped word of the label above: "risico 9 Zorgtoeslag"
 _INNER_NUMBER = re.compile(r"^[a-z][\w-]*\s+(\d{1,2})\s+(?=[A-Z])")
 _LONE_NUMBER = re.compile(r"^\d{1,2}$")
+# where the rows of the page before stand, in points above the page's own: above any page
+_PAGE_BEFORE = 10_000.0
 
 
 @dataclass(slots=True)
@@ -59,10 +61,11 @@ class _Line:
     formula: list[tuple[int, int]] | None = None  # (sign, row number)
     formula_text: str = ""
     pending: list[tuple[int, list[tuple[int, int]], str]] = field(default_factory=list)
+    shift: float = 0.0  # rows of the page before stand this far above the page's own rows
 
     @property
     def middle(self) -> float:
-        return (self.row.top + self.row.bottom) / 2
+        return (self.row.top + self.row.bottom) / 2 - self.shift
 
 
 def _terms(expr: str) -> list[tuple[int, int]]:
@@ -74,22 +77,24 @@ def _terms(expr: str) -> list[tuple[int, int]]:
     return out
 
 
-def _lines(tables: Sequence[Table]) -> tuple[list[_Line], list[tuple[float, int]]]:
-    """The rows with figures of a page's tables, top to bottom, and the lone row numbers."""
+def _lines(tables: Sequence[Table], before: Sequence[Table] = ()) -> tuple[list[_Line], list[tuple[float, int]]]:
+    """The rows with figures of a page's tables (after those of ``before``, the previous page's
+    last table), top to bottom, and the lone row numbers."""
     lines: list[_Line] = []
     lone: list[tuple[float, int]] = []
-    for table in tables:
+    for table in [*before, *tables]:
+        shift = _PAGE_BEFORE if table in before else 0.0
         for pos, row in enumerate(table.rows):
             figures = [c for c in row.cells.values() if c.number is not None]
             marks = [c for c in figures if _MARK_CELL.match(c.text)]
             cells = [c for c in figures if c not in marks]
             label = row.label.strip()
             if not label and len(cells) == 1 and _LONE_NUMBER.match(cells[0].text) and not marks:
-                lone.append(((row.top + row.bottom) / 2, int(cells[0].text)))
+                lone.append(((row.top + row.bottom) / 2 - shift, int(cells[0].text)))
                 continue
             if not cells:
                 continue
-            line = _Line(table, pos, row, sorted(cells, key=lambda c: c.bbox[0]))
+            line = _Line(table, pos, row, sorted(cells, key=lambda c: c.bbox[0]), shift=shift)
             if marks:
                 line.number = int(_MARK_CELL.match(marks[0].text).group(1))  # type: ignore[union-attr]
             elif len(line.cells) >= 2 and _LONE_NUMBER.match(line.cells[0].text) and not any(
@@ -136,10 +141,14 @@ def _number_lines(lines: list[_Line], lone: list[tuple[float, int]]) -> None:
 
 
 def _numbered(lines: list[_Line], number: int, at: _Line) -> _Line | None:
-    """The row numbered ``number`` that a formula on ``at`` means: the nearest one above it (a page
-    can hold several tables numbered from 1). None when it is not on this page."""
-    above = [ln for ln in lines if ln.number == number and ln.middle < at.middle]
-    return above[-1] if above else None
+    """The row numbered ``number`` that a formula on ``at`` means: the nearest one above it, not
+    beyond the last row numbered 1 (a page can hold several tables numbered from 1). None when it
+    is not on this page."""
+    above = [ln for ln in lines if ln.middle < at.middle]
+    # numbering restarts at 1 in the next table: never reach back past that
+    starts = [i for i, ln in enumerate(above) if ln.number == 1]
+    found = [ln for ln in above[starts[-1] if starts else 0:] if ln.number == number]
+    return found[-1] if found else None
 
 
 def _column_match(cell: Cell, line: _Line, width: float) -> Cell | None:
@@ -151,15 +160,19 @@ def _column_match(cell: Cell, line: _Line, width: float) -> Cell | None:
     return best
 
 
-def formula_checks(tables: Sequence[Table], file: str = "") -> list[TableCheck]:
-    """The checks of every row formula printed on one page (the page's tables, top to bottom)."""
+def formula_checks(tables: Sequence[Table], file: str = "", before: Table | None = None) -> list[TableCheck]:
+    """The checks of every row formula printed on one page (the page's tables, top to bottom).
+
+    ``before``: the previous page's last table, when the page's first table continues it; the
+    rows a formula names may stand there ("10=7-8+9" under a page break after row 8).
+    """
     if not any(_FORMULA.search(r.label) or _TAIL_FORMULA.search(r.label) for t in tables for r in t.rows):
         return []
-    lines, lone = _lines(tables)
+    lines, lone = _lines(tables, [before] if before is not None else [])
     _number_lines(lines, lone)
     checks: list[TableCheck] = []
     for ln in lines:
-        if ln.formula is None:
+        if ln.formula is None or ln.shift:
             continue
         rows = [(sign, _numbered(lines, n, ln)) for sign, n in ln.formula]
         if any(r is None or r is ln for _, r in rows):
