@@ -346,16 +346,27 @@ def _gap_limit(size: float) -> float:
     return 2.6 * size
 
 
-def _block_lines(lines: list[Line]) -> list[tuple[int, int]]:
-    """Runs [i, j) of lines that form table bodies."""
+_ROW_MARK = re.compile(r"^\(\d{1,2}\)$")
+
+
+def _figures_left(line: Line) -> float:
+    """Where the line's figures start, not counting a row number in a column of its own ("(4)"):
+    labels wrap under such a number, and they are still the table's labels. A line of nothing but
+    such a number has no figures to start (infinity)."""
+    xs = [v.x0 for v in line.values if not _ROW_MARK.match(v.text)]
+    return min(xs) if xs else float("inf")
+
+
+def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]]:
+    """Runs [i, j) of lines that form table bodies (``height``: the page's, to know its margins)."""
     blocks: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        if not lines[i].has_figures or lines[i].is_year_header:
+        if not lines[i].has_figures or lines[i].is_year_header or _running_head(lines, i, height):
             i += 1
             continue
         start = i
-        left = min(v.x0 for v in lines[i].values)
+        left = _figures_left(lines[i])
         right_edge = max(v.x1 for v in lines[i].values)
         last_value = i
         j = i + 1
@@ -369,7 +380,7 @@ def _block_lines(lines: list[Line]) -> list[tuple[int, int]]:
                 j += 1  # figures beside the table (a chart's axis), not a row of it
                 continue
             if ln.has_figures:
-                left = min(left, min(v.x0 for v in ln.values))
+                left = min(left, _figures_left(ln))
                 right_edge = max(right_edge, max(v.x1 for v in ln.values))
                 last_value = j
                 j += 1
@@ -417,6 +428,16 @@ def _row_numbers_to_labels(lines: list[Line]) -> None:
             ln.label = [t for t in ln.label if t.small] + [first]
             ln.values = ln.values[1:]
             ln.has_figures = _has_figures(ln)
+
+
+def _running_head(lines: list[Line], i: int, height: float) -> bool:
+    """Is line ``i`` a running head with figures ("12 (2025-2026) – Nr. 1   24") over a table that
+    starts right under it? Its figures are no row, and its words would cut the table's labels off."""
+    ln = lines[i]
+    if not height or not _furniture(ln, height, top=True):
+        return False
+    below = next((b for b in lines[i + 1: i + 4] if b.has_figures), None)
+    return below is not None and len(below.values) > len(ln.values) + 1
 
 
 def _is_prose(ln: Line) -> bool:
@@ -492,10 +513,17 @@ def _append_closing_line(table: Table, body: list[Line]) -> bool:
 
 
 def _same_columns(a: Table, b: Table, size: float) -> bool:
-    """Do two tables share their value columns (same count, right edges within a character)?"""
+    """Do two tables share their value columns (same count, right edges within a character)? A
+    column of row numbers ("(4)") is set by the width of its widest number: it may stand further off."""
     return len(a.columns) == len(b.columns) > 0 and all(
-        abs(x.x1 - y.x1) <= size for x, y in zip(a.columns, b.columns)
+        abs(x.x1 - y.x1) <= size or (_marks_only(a, x.index) and _marks_only(b, y.index))
+        for x, y in zip(a.columns, b.columns)
     )
+
+
+def _marks_only(table: Table, col: int) -> bool:
+    cells = [r.cells[col] for r in table.rows if col in r.cells]
+    return bool(cells) and all(_ROW_MARK.match(c.text) for c in cells)
 
 
 def _joined_label(pending: list[str], label: str) -> str:
@@ -532,7 +560,7 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     _row_numbers_to_labels(lines)
     tables: list[Table] = []
     prev_bottom_idx = 0
-    for start, end in _block_lines(lines):
+    for start, end in _block_lines(lines, page.height):
         # leading lines with far fewer figures than the body are page furniture above the
         # header ("Appendix 5", "Page 8 of ..."), not the first rows
         counts = sorted(len(ln.values) for ln in lines[start:end] if ln.has_figures)
@@ -627,7 +655,7 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         # down to the foot of the page, with nothing but page numbers below
         last = tables[-1]
         last.ends_page = last.bbox[3] >= (1 - _REACH) * page.height and all(
-            _furniture(ln, page.height, top=False) for ln in lines[prev_bottom_idx:]
+            _furniture(ln, page.height, top=False) or _foot(ln, last.size) for ln in lines[prev_bottom_idx:]
         )
     return tables
 
@@ -636,12 +664,18 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
 # table that runs over a page break fills the page: it reaches this far from the top or bottom.
 _MARGIN = 0.12
 _REACH = 0.25
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 _CONTINUED = re.compile(r"\b(?:continued|vervolg|cont(?:'d|\.))", re.IGNORECASE)
 
 
 def _furniture(ln: Line, height: float, top: bool) -> bool:
     """Is the line in the page's top (or bottom) margin, where running heads and page numbers are?"""
     return ln.bottom <= _MARGIN * height if top else ln.top >= (1 - _MARGIN) * height
+
+
+def _foot(ln: Line, size: float) -> bool:
+    """Is the line under a table a footnote (set smaller than the table) or a page number?"""
+    return ln.size < 0.9 * size or bool(_PAGE_NUMBER.match(ln.text))
 
 
 def _build_table(

@@ -45,6 +45,7 @@ _LEAD_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?\s+(?=[^\d\s=])")
 # a number after a wrapped word of the label above: "risico 9 Zorgtoeslag"
 _INNER_NUMBER = re.compile(r"^[a-z][\w-]*\s+(\d{1,2})\s+(?=[A-Z])")
 _LONE_NUMBER = re.compile(r"^\d{1,2}$")
+_HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
 # where the rows of the page before stand, in points above the page's own: above any page
 _PAGE_BEFORE = 10_000.0
 
@@ -86,11 +87,15 @@ def _lines(tables: Sequence[Table], before: Sequence[Table] = ()) -> tuple[list[
         shift = _PAGE_BEFORE if table in before else 0.0
         for pos, row in enumerate(table.rows):
             figures = [c for c in row.cells.values() if c.number is not None]
-            marks = [c for c in figures if _MARK_CELL.match(c.text)]
+            # "(9)" may have been taken for a footnote reference among large amounts (no number)
+            marks = [c for c in row.cells.values() if _MARK_CELL.match(c.text)]
             cells = [c for c in figures if c not in marks]
             label = row.label.strip()
             if not label and len(cells) == 1 and _LONE_NUMBER.match(cells[0].text) and not marks:
                 lone.append(((row.top + row.bottom) / 2 - shift, int(cells[0].text)))
+                continue
+            if not label and not cells and len(marks) == 1:
+                lone.append(((row.top + row.bottom) / 2 - shift, int(_MARK_CELL.match(marks[0].text).group(1))))  # type: ignore[union-attr]
                 continue
             if not cells:
                 continue
@@ -123,11 +128,23 @@ def _nearest_free(lines: list[_Line], at: float, reach: float) -> _Line | None:
     return min(free, key=lambda ln: abs(ln.middle - at), default=None)
 
 
+def _percentages(line: _Line) -> bool:
+    return all(c.number is not None and c.number.percent for c in line.cells)
+
+
 def _number_lines(lines: list[_Line], lone: list[tuple[float, int]]) -> None:
     size = max((ln.row.bottom - ln.row.top for ln in lines), default=10.0)
-    for ln in lines:
+    for i, ln in enumerate(lines):
         for lhs, terms, text in ln.pending:
             target = ln if ln.number in (None, lhs) else None
+            above = lines[i - 1] if i else None
+            if (
+                target is ln and above is not None and above.number in (None, lhs) and above.formula is None
+                and _percentages(ln) and not _percentages(above)
+            ):
+                # "(10)=(6)+(9)" between an amount row and its "Idem, in %" row adds amounts: it
+                # belongs to the amount row above, whose label it was printed beside
+                target = above
             if target is None:
                 i = lines.index(ln)
                 near = [x for x in lines[max(0, i - 2): i + 3] if x.number is None and x is not ln]
@@ -177,25 +194,56 @@ def formula_checks(tables: Sequence[Table], file: str = "", before: Table | None
         rows = [(sign, _numbered(lines, n, ln)) for sign, n in ln.formula]
         if any(r is None or r is ln for _, r in rows):
             continue
-        judged = []
-        for cell in ln.cells:
-            num = cell.number
-            assert num is not None
-            width = max(cell.bbox[2] - cell.bbox[0], 12.0)
-            parts = [(sign, r, _column_match(cell, r, width)) for sign, r in rows]  # type: ignore[arg-type]
-            nums = [(sign, c.number) for sign, _, c in parts if c is not None and c.number is not None]
-            if len(nums) < len(parts) or any(n.percent != num.percent for _, n in nums):
-                continue
-            unit = _rounded_to([n for _, n in nums] + [num])
-            judged.append((cell, parts, unit, judge(nums, num, unit)))
-        held = sum(1 for *_, j in judged if j.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING))
+        judged = _judge_columns(ln, rows)
+        held = sum(1 for *_, j in judged if j.verdict in _HOLDS)
+        reading = f"the formula printed in the row's label ({ln.formula_text.strip()})"
+        if held == 0 and len(judged) >= 2:
+            flipped = _flipped_reading(ln, rows)
+            if flipped is not None:
+                judged, k = flipped
+                held = len(judged)
+                reading += (f", with row {ln.formula[k][1]} taken with the opposite sign: only so do the figures "
+                            "hold, in every column (the row is printed with the sign the formula gives it)")
         for cell, parts, unit, j in judged:
             doubt = None
-            if j.verdict not in (Verdict.CONSISTENT, Verdict.ROUNDING) and held == 0:
+            if j.verdict not in _HOLDS and held == 0:
                 doubt = (f"the formula '{ln.formula_text.strip()}' holds in none of its columns: its rows "
                          "may have been read wrongly")
-            checks.append(_check(ln, cell, parts, unit, j, doubt, file))
+            checks.append(_check(ln, cell, parts, unit, j, doubt, file, reading))
     return checks
+
+
+_Parts = list[tuple[int, _Line, Cell | None]]
+
+
+def _judge_columns(ln: _Line, rows: list[tuple[int, _Line]]) -> list[tuple[Cell, _Parts, Fraction, Judgement]]:
+    """The formula judged in each column of ``ln`` where every row it names has a figure of the same kind."""
+    judged = []
+    for cell in ln.cells:
+        num = cell.number
+        assert num is not None
+        width = max(cell.bbox[2] - cell.bbox[0], 12.0)
+        parts = [(sign, r, _column_match(cell, r, width)) for sign, r in rows]
+        nums = [(sign, c.number) for sign, _, c in parts if c is not None and c.number is not None]
+        if len(nums) < len(parts) or any(n.percent != num.percent for _, n in nums):
+            continue
+        unit = _rounded_to([n for _, n in nums] + [num])
+        judged.append((cell, parts, unit, judge(nums, num, unit)))
+    return judged
+
+
+def _flipped_reading(
+    ln: _Line, rows: list[tuple[int, _Line]]
+) -> tuple[list[tuple[Cell, _Parts, Fraction, Judgement]], int] | None:
+    """The columns judged with one row's sign turned round, and which row, when that makes the
+    formula hold in every column ("(8)=(6)-(7)" where row 7, interest paid, is printed positive and
+    the figures are (6)+(7)); None when no single turn does."""
+    for k in range(len(rows)):
+        turned = [(-sign if i == k else sign, r) for i, (sign, r) in enumerate(rows)]
+        judged = _judge_columns(ln, turned)
+        if len(judged) >= 2 and all(j.verdict in _HOLDS for *_, j in judged):
+            return judged, k
+    return None
 
 
 def _rounded_to(numbers: list[CellNumber]) -> Fraction:
@@ -218,11 +266,10 @@ def _ref(line: _Line, cell: Cell, sign: int = 1, unit: Fraction = Fraction(0)) -
     return cell_ref(line.table, line.pos, cell, sign, num.half if num.nil else max(num.half, unit / 2))
 
 
-def _check(line: _Line, cell: Cell, parts: list[tuple[int, _Line, Cell | None]], unit: Fraction, j: Judgement,
-           doubt: str | None, file: str) -> TableCheck:
+def _check(line: _Line, cell: Cell, parts: _Parts, unit: Fraction, j: Judgement, doubt: str | None, file: str,
+           reading: str) -> TableCheck:
     table = line.table
     header = next((c.header for c in table.columns if c.index == cell.col), "")
     refs = tuple(_ref(r, c, s, unit) for s, r, c in parts if c is not None)
-    reading = f"the formula printed in the row's label ({line.formula_text.strip()})"
     return make_check(table, file, "row", line.row.label.strip(), header, _ref(line, cell, 1, unit), refs, j,
                       reading, doubt)

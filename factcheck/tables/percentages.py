@@ -154,7 +154,9 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         best = _best(readings)
         if best is not None:
             out.extend(_checks(table, file, "column", headers.get(col, ""), *best))
-    amount_rows = [p for p in rows if not _is_share_row(table, p)]
+    # rows with amounts in two lanes at least: not a row number on a line of its own ("(9)")
+    amount_rows = [p for p in rows if not _is_share_row(table, p)
+                   and sum(1 for c in table.rows[p].cells.values() if _amount(_number(c))) >= MIN_LANES]
     for p in rows:
         if not _is_share_row(table, p):
             continue
