@@ -33,7 +33,7 @@ _PREFIX = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]?\s+|[a-z]\)\s+|[o•·\-–]\
 _SUB = re.compile(r"^sub[-\s]?tota(?:al|l)\b", re.IGNORECASE)
 _GRAND = re.compile(r"^(?:grand|overall|general)\s+total|^totaal\s+generaal|^eindtotaal|^total\s+general", re.IGNORECASE)
 # "Som der bedrijfslasten": the Dutch annual accounts' word for a total
-_TOTAL = re.compile(r"^tota(?:al|l|ls|les|le|ux|len)\b|^[\w.]+\s+tota(?:les|l|ux|le|al)\b|^som\s+(?:der|van)\b",
+_TOTAL = re.compile(r"^tota(?:al|l|ls|les|le|ux|len)\b|^aggregate\b|^[\w.]+\s+tota(?:les|l|ux|le|al)\b|^som\s+(?:der|van)\b",
                     re.IGNORECASE)
 _STAND = re.compile(r"^stand\b", re.IGNORECASE)
 # A closing balance is the total of the opening balance and the movements listed since it.
@@ -1009,11 +1009,25 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                 table, file, orientation, total_label, lane_label, tref, prefs, j, _READINGS.get(tag, tag), doubt,
                 pages if len(pages) > 1 else (),
             ))
-    from .percentages import percentage_checks  # percentages build on this module's records
+    from .heads import head_checks  # heads and percentages build on this module's records
+    from .percentages import percentage_checks
 
     # One check per printed figure: a percentage that adds up as a total (the 100 % row) stays
     # a total; one that does not is checked against its base instead.
     held = {(c.total.page, c.total.bbox) for c in checks if _fits(c.verdict)}
     shares = [c for c in percentage_checks(table, file) if (c.total.page, c.total.bbox) not in held]
     taken = {(c.total.page, c.total.bbox) for c in shares}
-    return [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
+    checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
+    return _with_heads(checks, head_checks(table, file))
+
+
+def _with_heads(checks: list[TableCheck], heads: list[TableCheck]) -> list[TableCheck]:
+    """The checks with the group heads found from the arithmetic: a head that adds up replaces a
+    check of the same figure that does not (a reading that holds beats one that fails); one that
+    does not add up only goes where nothing checked that figure."""
+    key = lambda c: (c.total.page, c.total.bbox)  # noqa: E731
+    fitting = {key(c) for c in checks if _fits(c.verdict)}
+    checked = {key(c) for c in checks}
+    better = {key(c) for c in heads if _fits(c.verdict) and key(c) not in fitting}
+    added = [c for c in heads if key(c) not in fitting and (key(c) in better or key(c) not in checked)]
+    return [c for c in checks if key(c) not in better] + added

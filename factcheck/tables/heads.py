@@ -1,0 +1,112 @@
+"""Group heads found from the arithmetic: a row whose amount is the sum of the rows right below it.
+
+Budget schedules print a group's amount on its heading line and the items under it, with no word
+such as Totaal ("NATIONAL PENSION COMMISSION 427,039,429,838" over five numbered items), and the
+groups may nest ("TOTAL ALLOCATION:" over the group heads). Nothing in the labels says which rows
+are heads, so the figures decide: reading the column from the bottom up, a row is a head when it
+equals the sum of the two or more units right below it (items, or heads with their items), and
+then stands for them as one unit. A heading over one item repeats that item's long figure exactly.
+
+Small figures add up by chance all the time (3 = 1 + 2), long ones almost never: a head is taken
+only when its figure has four significant digits or more and the rows below add up to it, exactly
+or within their rounding. The same heads are then judged in the table's other columns: a column where a head that
+holds in three columns or more (three quarters of them) does not add up is a disagreement worth an
+alarm; with less support that column is left unchecked. A head that adds up in fewer than half the columns
+where it could is a coincidence and not reported at all, so this reading adds checks, and alarms
+only where the table's own structure is clear.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .cells import CellNumber
+from .detect import Table
+from .totals import Judgement, TableCheck, _fits, cell_ref, judge, make_check
+
+MIN_PARTS = 2
+MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
+MIN_DIGITS = 4  # a head's figure has this many significant digits at least
+_READING = "the rows right below it, which add up to it (a group's amount printed on its heading line)"
+
+
+def _amount(table: Table, pos: int, lane: int) -> CellNumber | None:
+    cell = table.rows[pos].cells.get(lane)
+    n = cell.number if cell is not None else None
+    if n is None or n.percent:
+        return None
+    return n
+
+
+def _long(n: CellNumber) -> bool:
+    return n.half > 0 and abs(n.value) / (2 * n.half) >= 10 ** (MIN_DIGITS - 1)
+
+
+def _heads_in_lane(table: Table, lane: int) -> dict[int, tuple[int, ...]]:
+    """Head row -> the rows (units) it adds, found bottom-up in one column."""
+    heads: dict[int, tuple[int, ...]] = {}
+    units: list[int] = []  # rows standing for themselves (or for their group) below, top first
+    for pos in range(len(table.rows) - 1, -1, -1):
+        n = _amount(table, pos, lane)
+        if n is None:
+            if table.rows[pos].cells:
+                units = []  # a row with figures of another kind breaks the run
+            continue
+        best = None
+        if not n.nil and n.value != 0 and _long(n):
+            total = half = Fraction(0)
+            nonzero = 0
+            for k, u in enumerate(units[:MAX_PARTS], 1):
+                un = _amount(table, u, lane)
+                assert un is not None
+                total += un.value
+                half += n.half if un.nil else un.half
+                nonzero += 0 if un.nil or un.value == 0 else 1
+                if abs(n.value - total) > half + n.half:
+                    continue
+                if nonzero < MIN_PARTS:
+                    # a heading over a single item repeats its long figure exactly
+                    if nonzero == 1 and total == n.value:
+                        best = k
+                    continue
+                j = judge([(1, _amount(table, x, lane)) for x in units[:k]], n)  # type: ignore[misc]
+                if _fits(j.verdict):
+                    best = k  # the longest run that adds up: trailing zero rows belong to it
+        if best is not None:
+            heads[pos] = tuple(units[:best])
+            units = [pos] + units[best:]
+        else:
+            units.insert(0, pos)
+    return heads
+
+
+def head_checks(table: Table, file: str = "") -> list[TableCheck]:
+    """The checks of every group head of the table's row lanes (see the module doc)."""
+    lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None})
+    found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+    for lane in lanes:
+        for head, parts in _heads_in_lane(table, lane).items():
+            found.setdefault((head, parts), []).append(lane)
+    headers = {c.index: c.header for c in table.columns}
+    checks: list[TableCheck] = []
+    for (head, parts), held in sorted(found.items()):
+        judged: list[tuple[int, Judgement]] = []
+        for lane in lanes:
+            total = _amount(table, head, lane)
+            nums = [_amount(table, p, lane) for p in parts]
+            if total is None or any(n is None for n in nums):
+                continue
+            judged.append((lane, judge([(1, n) for n in nums], total)))  # type: ignore[misc]
+        support = len(held)
+        if 2 * support < len(judged):
+            continue  # adds up in a few columns of many: a coincidence, not the table's structure
+        clear = support >= 3 and 4 * support >= 3 * len(judged)
+        for lane, j in judged:
+            if not _fits(j.verdict) and not clear:
+                continue  # the rows below may not be its parts in this column: say nothing
+            row = table.rows[head]
+            tref = cell_ref(table, head, row.cells[lane])
+            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane]) for p in parts)
+            checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
+                                     _READING, None))
+    return checks

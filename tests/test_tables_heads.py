@@ -1,0 +1,39 @@
+"""Group heads found from the arithmetic (factcheck.tables.heads), on unseen dev excerpts and the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf, find_page_tables
+from factcheck.tables.heads import head_checks
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+# FBI NICS firearm checks by state and month, copied from ../shared/corpus/us-gov-tables
+NICS = Path(__file__).parent / "pdfs" / "nics_background_checks_by_state.pdf"
+HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+READING = "the rows right below it, which add up to it (a group's amount printed on its heading line)"
+
+
+def test_nested_group_heads_of_a_pension_schedule_add_their_units() -> None:
+    # Nigeria 2026 budget proposal, pensions block: "PENSION TRANSITIONAL ARRANGEMENT DIRECTORATE"
+    # heads item 123 and five group heads (each over its own numbered items); one of those,
+    # "UNIVERSITIES PENSION INCLUDING ARREARS", repeats its single item's figure.
+    tables = find_page_tables(DOCS / "enworld-03.pdf", lang="en", pages=[5], all_pages=True)[5]
+    heads = {c.total_label: c for t in tables for c in head_checks(t)}
+    ptad = heads["PENSION TRANSITIONAL ARRANGEMENT DIRECTORATE"]
+    assert [p.stated for p in ptad.parts] == [
+        "23,287,656,970", "18,533,472,973", "18,409,612,175", "13,120,357,752", "194,686,375,535", "17,548,870,129",
+    ]
+    assert ptad.verdict is Verdict.CONSISTENT and ptad.reading == READING
+    assert [p.stated for p in heads["UNIVERSITIES PENSION INCLUDING ARREARS"].parts] == ["13,120,357,752"]
+    assert all(c.verdict in HOLDS for c in heads.values())
+
+
+def test_a_row_that_matches_the_rows_below_in_few_columns_is_a_coincidence() -> None:
+    # FBI NICS background checks by state: 22 count columns of small numbers; a state's row adds
+    # up to the rows below it in one column here and there, by chance. No head is taken.
+    tables = find_page_tables(NICS, lang="en", pages=[1], all_pages=True)[1]
+    assert sum(len(t.rows) for t in tables) >= 50
+    assert not [c for t in tables for c in head_checks(t) if c.verdict not in HOLDS]
+    assert not [c for c in check_pdf(NICS, lang="en", pages=[1], all_pages=True) if c.alarm]
