@@ -8,6 +8,7 @@ from factcheck.model import Verdict
 from factcheck.tables import check_pdf, checks_to_claims
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
+HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
 
 
 def test_of_which_rows_among_the_parts_doubt_the_total_instead_of_an_alarm() -> None:
@@ -157,3 +158,17 @@ def test_an_unlabelled_subtotal_closes_only_the_rows_it_adds() -> None:
     total = [c for c in checks if c.page == 13 and c.total_label == "Totaal"]
     assert [p.stated for p in total[0].parts][-1] == "2.559.073"
     assert all(c.verdict is Verdict.CONSISTENT for c in sub + total)
+
+
+def test_a_total_of_its_blocks_first_rows_and_an_evolutie_column() -> None:
+    # Rekenhof on the Flemish budget 2026, Tabel 14: "Totaal geconsolideerde schuld" is the sum of
+    # its first two rows in every column (the rows after them are items outside it); the
+    # "Evolutie (b) – (a)" column is a change column.
+    checks = check_pdf(DOCS / "nltaal-03.pdf", lang="nl", pages=[4], all_pages=True)
+    total = [c for c in checks if c.total_label == "Totaal geconsolideerde schuld"]
+    assert [c.total.stated for c in total] == ["50.171,9", "56.551,5", "56.971,1", "+6.799,1"]
+    assert [p.stated for p in total[0].parts] == ["42.396,6", "7.775,3"]
+    assert all(c.verdict in HOLDS for c in total) and total[0].reading.startswith("the first rows of its block only")
+    change = [c for c in checks if c.total_label == "Evolutie (b) – (a)"]
+    assert len(change) == 7 and all(c.verdict in HOLDS for c in change)
+    assert not [c for c in checks if c.alarm]

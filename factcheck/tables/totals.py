@@ -45,7 +45,7 @@ _CLOSING_BALANCE = re.compile(
 )
 # A column that is the difference of two others: "Change", "Verschil", "Variance", "Mutatie".
 _CHANGE_HEADER = re.compile(
-    r"change|difference|variance|increase|decrease|verschil|mutatie|afwijking|toename|afname|\bdiff\b|"
+    r"change|difference|variance|increase|decrease|verschil|mutatie|afwijking|toename|afname|\bdiff\b|evolu[tc]i|\bdelta\b|"
     r"\bvar\.?\b|\+\s*/\s*[-−–]|over\s*/\s*\(?under",
     re.IGNORECASE,
 )
@@ -596,6 +596,10 @@ def _candidates(
     cands += [("after heading", c) for c in after_heading]
     if below:
         cands.insert(0, ("below", below))
+    if it.kind in ("total", "sub") and len(loose) >= 3:
+        # the first rows of the block only, the ones after them a breakdown or memo items
+        # ("Totaal geconsolideerde schuld" of its first two rows): taken only when exact in every lane
+        cands += [("leading rows", [(x, 1) for x in loose[:k]]) for k in range(len(loose) - 1, 1, -1)]
     out: list[tuple[str, list[tuple[_Item, int]]]] = []
     seen: list[list[tuple[_Item, int]]] = []
     for tag, c in cands:
@@ -689,6 +693,8 @@ def _scan(
             res = {ln: _judge_lane(it, cand, ln) for ln in lanes}
             hard = [ln for ln in lanes if ln not in soft_lanes] or lanes
             fits = sum(1 for ln in hard if _fits(res[ln].verdict))
+            if tag == "leading rows" and (fits < len(hard) or len(hard) < 2 or not _long_total(it, hard)):
+                continue  # a part of the block that adds up in some lanes only is a coincidence
             key = (fits == len(hard), fits, -rank)
             if best is None or key > best[0]:
                 best = (key, tag, cand, res, hard)
@@ -720,6 +726,16 @@ def _scan(
         top_level.append(it)
         loose = []
     return out
+
+
+def _long_total(total: _Item, lanes: list[int]) -> bool:
+    """Does the total have four significant digits or more in every lane (a sum that matches such
+    figures is no coincidence)?"""
+    for lane in lanes:
+        n = total.cells[lane].number
+        if n is None or n.half <= 0 or abs(n.value) < 2000 * n.half:
+            return False
+    return True
 
 
 def _group_holds(group: _Item) -> bool:
@@ -852,6 +868,10 @@ _READINGS = {
     "group": "the numbered rows under the group row",
     "block": "the rows and subtotals since the previous total of the same level",
     "after heading": "the rows since the previous total, after the first rows (a heading merged into a label)",
+    "leading rows": (
+        "the first rows of its block only: with all of them it adds up in no column, with these in every one "
+        "(the rows after them are a breakdown or items outside the total)"
+    ),
     "difference": "a change column: one column taken from another, row by row",
     "difference, the other way round": (
         "a variance column read the other way round in this row (favourable variances: actual − budget "
