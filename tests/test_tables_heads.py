@@ -37,3 +37,19 @@ def test_a_row_that_matches_the_rows_below_in_few_columns_is_a_coincidence() -> 
     assert sum(len(t.rows) for t in tables) >= 50
     assert not [c for t in tables for c in head_checks(t) if c.verdict not in HOLDS]
     assert not [c for c in check_pdf(NICS, lang="en", pages=[1], all_pages=True) if c.alarm]
+
+
+def test_subtotals_without_a_total_word_close_the_rows_above_them() -> None:
+    # Rekenhof on the Flemish budget 2026, Tabel 15: "Begrotingstekort voor ESR-correcties" closes
+    # the three rows above it, and "Netto toename van de directe schuld" that subtotal and the six
+    # rows after it; neither label says total.
+    checks = check_pdf(DOCS / "nltaal-03.pdf", lang="nl", pages=[5], all_pages=True)
+    deficit = [c for c in checks if c.total_label == "Begrotingstekort voor ESR-correcties"]
+    # (its "+714,5" in the Evolutie column is checked as the change 3.401,9 − 2.687,4 instead)
+    assert [c.total.stated for c in deficit] == ["2.687,4", "3.401,9"]
+    assert [p.stated for p in deficit[0].parts] == ["2.900,1", "-177,5", "-35,2"]
+    assert deficit[0].reading.startswith("the rows right above it")
+    direct = [c for c in checks if c.total_label == "Netto toename van de directe schuld"]
+    assert direct and [p.stated for p in direct[0].parts][0] == "2.687,4" and len(direct[0].parts) == 7
+    assert all(c.verdict in HOLDS for c in deficit + direct)
+    assert not [c for c in checks if c.alarm]

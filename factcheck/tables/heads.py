@@ -6,6 +6,8 @@ groups may nest ("TOTAL ALLOCATION:" over the group heads). Nothing in the label
 are heads, so the figures decide: reading the column from the bottom up, a row is a head when it
 equals the sum of the two or more units right below it (items, or heads with their items), and
 then stands for them as one unit. A heading over one item repeats that item's long figure exactly.
+The mirror image is read too, top-down: a row that closes the units right above it is a subtotal
+printed without the word ("Begrotingstekort voor ESR-correcties" under its three rows).
 
 Small figures add up by chance all the time (3 = 1 + 2), long ones almost never: a head is taken
 only when its figure has four significant digits or more and the rows below add up to it, exactly
@@ -28,6 +30,7 @@ MIN_PARTS = 2
 MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
 MIN_DIGITS = 4  # a head's figure has this many significant digits at least
 _READING = "the rows right below it, which add up to it (a group's amount printed on its heading line)"
+_FOOT_READING = "the rows right above it, which add up to it (a subtotal without the word total)"
 
 
 def _amount(table: Table, pos: int, lane: int) -> CellNumber | None:
@@ -42,11 +45,13 @@ def _long(n: CellNumber) -> bool:
     return n.half > 0 and abs(n.value) / (2 * n.half) >= 10 ** (MIN_DIGITS - 1)
 
 
-def _heads_in_lane(table: Table, lane: int) -> dict[int, tuple[int, ...]]:
-    """Head row -> the rows (units) it adds, found bottom-up in one column."""
-    heads: dict[int, tuple[int, ...]] = {}
-    units: list[int] = []  # rows standing for themselves (or for their group) below, top first
-    for pos in range(len(table.rows) - 1, -1, -1):
+def _groups_in_lane(table: Table, lane: int, feet: bool = False) -> dict[int, tuple[int, ...]]:
+    """Head row -> the rows (units) it adds, found bottom-up in one column; with ``feet``, the
+    rows that close the units right above them instead, found top-down."""
+    groups: dict[int, tuple[int, ...]] = {}
+    units: list[int] = []  # rows standing for themselves (or for their group), nearest first
+    order = range(len(table.rows)) if feet else range(len(table.rows) - 1, -1, -1)
+    for pos in order:
         n = _amount(table, pos, lane)
         if n is None:
             if table.rows[pos].cells:
@@ -65,31 +70,38 @@ def _heads_in_lane(table: Table, lane: int) -> dict[int, tuple[int, ...]]:
                 if abs(n.value - total) > half + n.half:
                     continue
                 if nonzero < MIN_PARTS:
-                    # a heading over a single item repeats its long figure exactly
-                    if nonzero == 1 and total == n.value:
+                    # a heading over a single item repeats its long figure exactly (a row that
+                    # repeats the one above it is no sum of anything)
+                    if nonzero == 1 and total == n.value and not feet:
                         best = k
                     continue
                 j = judge([(1, _amount(table, x, lane)) for x in units[:k]], n)  # type: ignore[misc]
                 if _fits(j.verdict):
-                    best = k  # the longest run that adds up: trailing zero rows belong to it
+                    best = k  # the longest run that adds up: zero rows at its end belong to it
         if best is not None:
-            heads[pos] = tuple(units[:best])
+            run = units[:best]
+            groups[pos] = tuple(reversed(run)) if feet else tuple(run)
             units = [pos] + units[best:]
         else:
             units.insert(0, pos)
-    return heads
+    return groups
 
 
 def head_checks(table: Table, file: str = "") -> list[TableCheck]:
     """The checks of every group head of the table's row lanes (see the module doc)."""
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None})
     found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
-    for lane in lanes:
-        for head, parts in _heads_in_lane(table, lane).items():
-            found.setdefault((head, parts), []).append(lane)
+    for feet in (False, True):
+        for lane in lanes:
+            for head, parts in _groups_in_lane(table, lane, feet).items():
+                found.setdefault((head, parts), []).append(lane)
     headers = {c.index: c.header for c in table.columns}
     checks: list[TableCheck] = []
-    for (head, parts), held in sorted(found.items()):
+    seen: set[int] = set()
+    for (head, parts), held in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if head in seen:
+            continue  # read both as a head and as a foot: the reading that holds in more columns
+        seen.add(head)
         judged: list[tuple[int, Judgement]] = []
         for lane in lanes:
             total = _amount(table, head, lane)
@@ -107,6 +119,7 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
             row = table.rows[head]
             tref = cell_ref(table, head, row.cells[lane])
             prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane]) for p in parts)
+            reading = _FOOT_READING if parts[0] < head else _READING
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
-                                     _READING, None))
+                                     reading, None))
     return checks
