@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 from factcheck.model import Verdict
@@ -172,3 +173,15 @@ def test_a_total_of_its_blocks_first_rows_and_an_evolutie_column() -> None:
     change = [c for c in checks if c.total_label == "Evolutie (b) – (a)"]
     assert len(change) == 7 and all(c.verdict in HOLDS for c in change)
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_change_column_with_a_sign_slip_is_an_alarm_on_a_page_without_a_total() -> None:
+    # KiM on commuting distance, Tabel 4.4 (no total row): "Verandering woon-werk afstand" is
+    # after minus before. For "Andere reden" 19,8 − 19,9 = −0,1, printed 0,1: a plain change
+    # column is not a variance that may run the other way in some rows, so this is an alarm.
+    checks = check_pdf(DOCS / "nlrijk-03.pdf", lang="nl")
+    change = {c.lane_label: c for c in checks if c.total_label.startswith("Verandering woon-werk")}
+    assert len(change) == 10
+    assert [k for k, c in change.items() if c.alarm] == ["Andere reden"]
+    assert change["Andere reden"].difference == Fraction(1, 5)
+    assert all(c.verdict in HOLDS for k, c in change.items() if k != "Andere reden")

@@ -12,11 +12,15 @@ _NUMTOK = re.compile(
     r"(?<![\w.,])[\(\-\u2012\u2013\u2212]?[$€£]?\d[\d.,]*(?:[KMB]|bn)?\)?%?(?![\w])|(?<!\S)[\u2012\u2013\u2014-](?!\S)"
 )
 # "stand" and "net" are ordinary Dutch words ("tot stand komen", "net als"): they count only
-# where a row label starts
+# where a row label starts. Change words and row formulas count too: tables without a total row
+# state those relations, and the checker reads them (factcheck.tables.totals, .formulas).
 _TOTAL_WORD = re.compile(
     r"\b(?:sub)?tota(?:al|l|ls|les|le)\b|^\s*[\w-]*saldo\b|^\s*stand\b|^\s*som\s+der\b|\bdeficit\b|\bsurplus\b|"
     r"^\s*net(?:to)?\b|"
-    r"\bbalance\b",
+    r"\bbalance\b|"
+    # relations other than a total that a table states: a change column or row, a row formula
+    r"\bverandering\b|\bverschil\b|\bmutatie\b|\bevolutie\b|\bchange\b|\bdifference\b|\bvariance\b|\bdelta\b|"
+    r"(?<![\w.,])\(?\d{1,2}\)?\s*=\s*\(?\d{1,2}\)?\s*[+\-\u2212\u2013]\s*\(?\d",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -43,9 +43,9 @@ _CLOSING_BALANCE = re.compile(
     r"saldo\s+(?:per\s+)?einde|einde\s+(?:boek)?jaar)",
     re.IGNORECASE,
 )
-# A column that is the difference of two others: "Change", "Verschil", "Variance", "Mutatie".
+# A column (or row) that is the difference of two others: "Change", "Verschil", "Variance", "Mutatie".
 _CHANGE_HEADER = re.compile(
-    r"change|difference|variance|increase|decrease|verschil|mutatie|afwijking|toename|afname|\bdiff\b|evolu[tc]i|\bdelta\b|"
+    r"change|difference|variance|increase|decrease|verschil|mutatie|afwijking|toename|afname|\bdiff\b|evolu[tc]i|\bdelta\b|veranderin|"
     r"\bvar\.?\b|\+\s*/\s*[-−–]|over\s*/\s*\(?under",
     re.IGNORECASE,
 )
@@ -798,18 +798,28 @@ def _soft_columns(table: Table) -> set[int]:
     return soft
 
 
+# A variance is favourable one way for income and the other for spending: a plain change is not.
+_VARIANCE = re.compile(
+    r"varian|afwijking|over\s*/\s*\(?under|favou?rable|positive\s*\(?negative|\+\s*/\s*[-−–]|voordeel|nadeel",
+    re.IGNORECASE,
+)
+_ROWS_BACK = 6  # a change row compares two of the rows this close above it
+
+
 def _difference_columns(
-    items: list[_Item],
+    items: list[_Item], rows: bool = False,
 ) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
     """Columns that are the difference of two others ("Change", "Verschil" = 2021 − 2020), each
     with its lane verdicts. A column counts only when its header says it is a change and the
-    difference holds in three quarters of its rows (at least two): coincidences do not repeat."""
+    difference holds in three quarters of its rows (at least two): coincidences do not repeat.
+    With ``rows``, the same for rows ("Delta schuld SERV - MJR"), taken from the rows right above."""
     out = []
     columns = [it for it in items if not it.consumed and any(
         c.number is not None and not c.number.percent for c in it.cells.values())]
     changes = [it for it in columns if _CHANGE_HEADER.search(it.label)]
-    others = [it for it in columns if not _CHANGE_HEADER.search(it.label)]
+    everything = [it for it in columns if not _CHANGE_HEADER.search(it.label)]
     for c in changes:
+        others = [it for it in everything if it.pos < c.pos][-_ROWS_BACK:] if rows else everything
         best = None
         for a in others:
             for b in others:
@@ -824,7 +834,7 @@ def _difference_columns(
                 # budget − actual for spending: a row that holds the other way round is read so.
                 back = [(b, 1), (a, -1)]
                 flipped = {}
-                for ln in lanes:
+                for ln in lanes if _VARIANCE.search(c.label) else ():
                     if not _fits(res[ln].verdict) and _fits((j := _judge_lane(c, back, ln)).verdict):
                         flipped[ln] = j
                 fits = sum(_fits(j.verdict) for j in res.values()) + len(flipped)
@@ -1003,8 +1013,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         scans.extend((orientation, *found) for found in _scan(items, soft, orientation, all_soft, table.suspect))
-        if orientation == "column":
-            scans.extend(("column", *found) for found in _difference_columns(items))
+        scans.extend((orientation, *found) for found in _difference_columns(items, rows=orientation == "row"))
     held = sum(1 for *_, results, _tag in scans if any(_fits(j.verdict) for j in results.values()))
     first_row = min((r for r, row in enumerate(table.rows) if _has_value(row.cells)), default=0)
     for orientation, total, parts, results, tag in scans:
