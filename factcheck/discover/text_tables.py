@@ -137,6 +137,52 @@ def _printed_in_row(pair: _Pair, fig: Fig) -> bool:
     return False
 
 
+class _Trials:
+    """How many differences a match had to be picked from, for the chance it is a coincidence.
+
+    Every pair of cells near the statement, unless the match stands out in one of two narrower
+    sets, each a fixed choice made before looking at the differences: the rows whose label shares
+    a word with the sentence ("Total revenues"), and the pairs holding a cell that another amount
+    of the same sentence quotes ("$316.4 billion in 2021, down $17.7 billion": 316,446 is in the
+    row). Looking in three sets triples the count.
+    """
+
+    def __init__(self, near: Sequence[_TablePairs], words: set[str], others: Sequence[Fig]) -> None:
+        self.worded: set[tuple[int, int]] = set()
+        self.quoted: set[int] = set()
+        self.worded_pairs = self.quoted_pairs = 0
+        for tp in near:
+            table = tp.table
+            mult = tp.mult
+            for pos, row in enumerate(table.rows):
+                cells = _value_cells(table, pos)
+                pairs = len(cells) * (len(cells) - 1) // 2
+                if not pairs:
+                    continue
+                if shared_words(words, content_words(row.label)):
+                    self.worded.add((id(table), pos))
+                    self.worded_pairs += pairs
+                for c in cells:
+                    n = c.number
+                    assert n is not None
+                    if any(_meets((abs(n.value) - n.half) * mult, (abs(n.value) + n.half) * mult, o) for o in others):
+                        self.quoted.add(id(c))
+                        self.quoted_pairs += len(cells) - 1
+
+    def count(self, pair: _Pair, everything: int) -> int:
+        """The number of trials the match of ``pair`` is judged against."""
+        counts = [everything]
+        if (id(pair.table), pair.pos) in self.worded:
+            counts.append(self.worded_pairs)
+        if id(pair.first) in self.quoted or id(pair.second) in self.quoted:
+            counts.append(self.quoted_pairs)
+        return min(everything, 3 * min(counts))
+
+
+def _same_figures(a: _Pair, b: _Pair) -> bool:
+    return (a.first.text, a.second.text) == (b.first.text, b.second.text)
+
+
 def _next_percent(figs: Sequence[Fig], k: int) -> Fig | None:
     """The percentage printed right after figure k in its sentence ("$7.2 billion, or 4.3%")."""
     for f in figs[k + 1:]:
@@ -182,21 +228,28 @@ def text_table_claims(
             continue
         percent = _next_percent(figs, k)
         words = content_words(fig.quote)
+        trials = _Trials(near, words, [f for f in figs if f.quote == fig.quote and f is not fig and f.kind == "money"])
         best: tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None = None
         ambiguous = False
         for pair in matching:
             if _printed_in_row(pair, fig):
                 continue  # the text quotes a cell of this row; that the others differ by it is the row's sum
             growth = _growth(pair, percent, fig.quote) if percent is not None else None
-            chance = tried * _odds(fig, pair.half)
+            chance = trials.count(pair, tried) * _odds(fig, pair.half)
             if growth is not None and percent is not None:
                 chance *= _odds(percent, growth[1])
             similar = shared_words(words, content_words(pair.table.rows[pair.pos].label))
-            key = (chance, -similar)
-            if best is None or key < (best[0], -best[1]):
+            key = (chance, -similar, abs(pair.table.page - page))
+            if best is not None and _same_figures(pair, best[2]):
+                # the same two figures printed in two tables (a statement and its note): one
+                # statement about them, checked against the nearest
+                if key < (best[0], -best[1], abs(best[2].table.page - page)):
+                    best = (chance, similar, pair, growth)
+                continue
+            if best is None or key[:2] < (best[0], -best[1]):
                 ambiguous = best is not None and best[0] == chance and best[1] == similar
                 best = (chance, similar, pair, growth)
-            elif key == (best[0], -best[1]):
+            elif key[:2] == (best[0], -best[1]):
                 ambiguous = True
         if best is None or ambiguous or best[0] > MAX_CHANCE:
             continue
