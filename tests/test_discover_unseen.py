@@ -110,3 +110,14 @@ def test_a_cell_quoted_from_a_row_is_not_a_difference_of_its_neighbours(tmp_path
     # row differ by it is the row adding up, not a calculation in the text.
     found = _text_table_results(_extracted("enus-01.pdf", str(tmp_path)))
     assert "$48,493" not in found
+
+
+def test_a_share_whose_whole_stands_in_its_own_sentence(tmp_path: Path) -> None:
+    # Village financial report: "the unreserved fund balance of the General Fund was $9,393,664,
+    # representing 91% of the total General Fund Balance of $10,291,594". Another amount of the
+    # document ($10,297,548, pages away) would give 91% too; the sentence's own is the whole.
+    run = check_paths([_extracted("enus-03.pdf", str(tmp_path))])
+    shares = [r for r in run.results if r.claim.stated == "91%" and r.claim.expr]
+    assert len(shares) == 1
+    assert shares[0].claim.expr.endswith("/ total_general_fund_balance")
+    assert shares[0].verdict.value == "rounding"

@@ -300,8 +300,12 @@ def _ratios(
             # taken at random lands in the narrow band a / P (relative width: the percentage's
             # interval over its value) with odds of that width over the log-range of the wholes.
             # The tries are the parts in its sentence times the wholes, each of the same unit.
-            tried = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote) * len(pool.values[a.dims])
+            in_sentence = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote)
+            tried = in_sentence * len(pool.values[a.dims])
             chance = (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * tried
+            # a whole in the sentence itself ("representing 91% of the total ... of $10,291,594")
+            # was one of the sentence's amounts: fewer tries; looking in both places doubles them
+            local = 2 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * in_sentence * in_sentence
             a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
             # b's own rounding may widen the band a little: a tenth either way is ample
             for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
@@ -316,7 +320,8 @@ def _ratios(
                 # a share is printed rounded: meeting the percentage's interval is what agreement means
                 score, cue = index.score(p, (a, b), "share", True)
                 score += a is before
-                found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, chance))
+                odds = min(chance, local) if b.quote == p.quote else chance
+                found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, odds))
     return found
 
 
