@@ -185,3 +185,13 @@ def test_a_change_column_with_a_sign_slip_is_an_alarm_on_a_page_without_a_total(
     assert [k for k, c in change.items() if c.alarm] == ["Andere reden"]
     assert change["Andere reden"].difference == Fraction(1, 5)
     assert all(c.verdict in HOLDS for k, c in change.items() if k != "Andere reden")
+
+
+def test_a_delta_row_of_percentages_is_the_difference_of_the_two_rows_above() -> None:
+    # SERV advice, Tabel 7: "Delta schuld SERV- MJR" under the two debt ratios, in percentage
+    # points: 91,53% − 91,88% = −0,35, printed −0,34% (both ratios rounded to two decimals).
+    checks = check_pdf(DOCS / "nltaal-05.pdf", lang="nl", pages=[5], all_pages=True)
+    delta = [c for c in checks if c.total_label == "Delta schuld SERV- MJR"]
+    assert [c.total.stated for c in delta] == ["-0,34%", "0,29%", "-0,01%", "-0,21%", "-0,33%"]
+    assert [(p.sign, p.stated) for p in delta[0].parts] == [(1, "91,53%"), (-1, "91,88%")]
+    assert all(c.verdict in HOLDS for c in delta)

@@ -806,6 +806,13 @@ _VARIANCE = re.compile(
 _ROWS_BACK = 6  # a change row compares two of the rows this close above it
 
 
+def _percentages(item: _Item) -> bool | None:
+    """Whether the item's figures are all percentages (True), include amounts (False), or are
+    none at all (None)."""
+    kinds = {c.number.percent for c in item.cells.values() if c.number is not None and not c.number.nil}
+    return None if not kinds else kinds == {True}
+
+
 def _difference_columns(
     items: list[_Item], rows: bool = False,
 ) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
@@ -814,12 +821,13 @@ def _difference_columns(
     difference holds in three quarters of its rows (at least two): coincidences do not repeat.
     With ``rows``, the same for rows ("Delta schuld SERV - MJR"), taken from the rows right above."""
     out = []
-    columns = [it for it in items if not it.consumed and any(
-        c.number is not None and not c.number.percent for c in it.cells.values())]
+    columns = [it for it in items if not it.consumed and _percentages(it) is not None]
     changes = [it for it in columns if _CHANGE_HEADER.search(it.label)]
     everything = [it for it in columns if not _CHANGE_HEADER.search(it.label)]
     for c in changes:
-        others = [it for it in everything if it.pos < c.pos][-_ROWS_BACK:] if rows else everything
+        # amounts from amounts; percentages from percentages (a change in percentage points)
+        others = [it for it in everything if _percentages(it) == _percentages(c)]
+        others = [it for it in others if it.pos < c.pos][-_ROWS_BACK:] if rows else others
         best = None
         for a in others:
             for b in others:
