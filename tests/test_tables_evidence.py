@@ -195,3 +195,16 @@ def test_a_delta_row_of_percentages_is_the_difference_of_the_two_rows_above() ->
     assert [c.total.stated for c in delta] == ["-0,34%", "0,29%", "-0,01%", "-0,21%", "-0,33%"]
     assert [(p.sign, p.stated) for p in delta[0].parts] == [(1, "91,53%"), (-1, "91,88%")]
     assert all(c.verdict in HOLDS for c in delta)
+
+
+def test_a_total_over_the_one_row_that_repeats_it_below_is_read_from_above() -> None:
+    # Autoriteit Persoonsgegevens jaarrekening 2022: "Som der bedrijfsopbrengsten" adds the
+    # contribution and the subtotal line above it; "Brutomarge" below repeats the figure and is
+    # no part of it.
+    checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[14], all_pages=True)
+    som = [c for c in checks if c.total_label == "Som der bedrijfsopbrengsten"]
+    assert [c.total.stated for c in som] == ["29.240.127", "26.899.855"]
+    assert [p.stated for p in som[0].parts] == ["29.020.000", "220.127"]
+    assert all(c.verdict in HOLDS for c in som)
+    assert not [c for c in checks if c.reading.startswith("the rows right below") and len(c.parts) == 1
+                and not c.parts[0].label.strip()]

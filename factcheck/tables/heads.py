@@ -70,9 +70,12 @@ def _groups_in_lane(table: Table, lane: int, feet: bool = False) -> dict[int, tu
                 if abs(n.value - total) > half + n.half:
                     continue
                 if nonzero < MIN_PARTS:
-                    # a heading over a single item repeats its long figure exactly (a row that
-                    # repeats the one above it is no sum of anything)
-                    if nonzero == 1 and total == n.value and not feet:
+                    # a heading over a single item repeats its long figure exactly ...
+                    # ... and an unlabelled line under one item is its subtotal line (a balance
+                    # sheet's group of one); a labelled row that repeats the one above is neither
+                    single = table.rows[pos].label.strip() == "" if feet else all(
+                        table.rows[u].label.strip() for u in units[:k])
+                    if nonzero == 1 and total == n.value and single:
                         best = k
                     continue
                 j = judge([(1, _amount(table, x, lane)) for x in units[:k]], n)  # type: ignore[misc]

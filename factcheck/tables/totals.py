@@ -570,11 +570,14 @@ def _candidates(
                 break
             below.append((nxt, 1))
     elif not loose:
-        # a total printed above its parts (Tabel 23: "Totaal" first)
+        # a total printed above its parts (Tabel 23: "Totaal" first); one row below that repeats
+        # the figure ("Brutomarge" under "Som der bedrijfsopbrengsten") is a copy, not its part
         for nxt in items[i + 1 :]:
             if nxt.kind != "part":
                 break
             below.append((nxt, 1))
+        if len(below) < 2:
+            below = []
     cands: list[tuple[str, list[tuple[_Item, int]]]]
     if it.kind == "grand":
         cands = [("nested", nested), ("flat", flat)]
