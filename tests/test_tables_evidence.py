@@ -208,3 +208,15 @@ def test_a_total_over_the_one_row_that_repeats_it_below_is_read_from_above() -> 
     assert all(c.verdict in HOLDS for c in som)
     assert not [c for c in checks if c.reading.startswith("the rows right below") and len(c.parts) == 1
                 and not c.parts[0].label.strip()]
+
+
+def test_of_which_columns_are_parts_of_the_column_before_them() -> None:
+    # KiM, Tabel 3.1 (no total word on the page): "Aantal respondenten | Waarvan niet-verhuizers |
+    # Waarvan verhuizers". For 2015, 55.396 + 7.040 = 62.436, printed 62.463 (two digits swapped);
+    # the other years add up. The headers state the relation, so the slip is an alarm.
+    checks = check_pdf(DOCS / "nlrijk-03.pdf", lang="nl")
+    rows = {c.lane_label: c for c in checks if c.total_label == "Aantal respondenten"}
+    assert sorted(rows) == ["2015", "2018", "2021"]
+    assert rows["2015"].alarm and rows["2015"].difference == 27
+    assert rows["2018"].verdict is Verdict.CONSISTENT and rows["2021"].verdict is Verdict.CONSISTENT
+    assert "of which" in rows["2015"].reading

@@ -16,8 +16,8 @@ _NUMTOK = re.compile(
 # state those relations, and the checker reads them (factcheck.tables.totals, .formulas).
 _TOTAL_WORD = re.compile(
     r"\b(?:(?:sub)?tota(?:al|l|ls|les|le)|deficit|surplus|balance|"
-    # relations other than a total that a table states: a change column or row
-    r"verandering|verschil|mutatie|evolutie|change|difference|variance|delta)\b",
+    # relations other than a total that a table states: a change column or row, "of which" parts
+    r"verandering|verschil|mutatie|evolutie|change|difference|variance|delta|waarvan|of which)\b",
     re.IGNORECASE,
 )
 _TOTAL_START = re.compile(r"^[ \t]*(?:[\w-]*saldo|stand|som\s+der|net(?:to)?)\b", re.IGNORECASE | re.MULTILINE)

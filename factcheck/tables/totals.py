@@ -861,6 +861,36 @@ def _difference_columns(
     return out
 
 
+_OF_WHICH_HEADER = re.compile(r"^\s*(?:waarvan|w\.v\.|of which|o/w|thereof)\b", re.IGNORECASE)
+
+
+def _of_which_columns(
+    items: list[_Item],
+) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
+    """A column followed by columns headed "Waarvan ..."/"Of which ..." is their total, row by row
+    ("Aantal respondenten | Waarvan niet-verhuizers | Waarvan verhuizers"): the headers state it."""
+    out = []
+    columns = [it for it in items if _percentages(it) is False]
+    k = 0
+    while k < len(columns):
+        head = columns[k]
+        run = []
+        for nxt in columns[k + 1:]:
+            if not _OF_WHICH_HEADER.search(nxt.label):
+                break
+            run.append(nxt)
+        if len(run) >= 2 and not _OF_WHICH_HEADER.search(head.label):
+            parts = [(p, 1) for p in run]
+            lanes = [ln for ln in _lanes(head, parts) if all(ln in p.cells for p, _ in parts)]
+            res = {ln: _judge_lane(head, parts, ln) for ln in lanes}
+            if res:
+                out.append((head, parts, res, "of which"))
+            k += len(run) + 1
+        else:
+            k += 1
+    return out
+
+
 def _memo_between(items: list[_Item], parts: list[tuple[_Item, int]]) -> bool:
     """Whether an 'of which' row stands between the first and the last of the parts."""
     if not parts:
@@ -894,6 +924,7 @@ _READINGS = {
         "(the rows after them are a breakdown or items outside the total)"
     ),
     "difference": "a change column: one column taken from another, row by row",
+    "of which": "the columns after it headed 'of which' (waarvan), row by row",
     "difference, the other way round": (
         "a variance column read the other way round in this row (favourable variances: actual − budget "
         "for income, budget − actual for spending)"
@@ -1025,6 +1056,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         scans.extend((orientation, *found) for found in _scan(items, soft, orientation, all_soft, table.suspect))
         scans.extend((orientation, *found) for found in _difference_columns(items, rows=orientation == "row"))
+        if orientation == "column":
+            scans.extend(("column", *found) for found in _of_which_columns(items))
     held = sum(1 for *_, results, _tag in scans if any(_fits(j.verdict) for j in results.values()))
     first_row = min((r for r, row in enumerate(table.rows) if _has_value(row.cells)), default=0)
     for orientation, total, parts, results, tag in scans:
