@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.tables import check_pdf
+from factcheck.tables import check_pdf, find_page_tables
 
 PDFS = Path(__file__).parent / "pdfs"
 FIXTURES = sorted(p for p in PDFS.glob("*.pdf") if "encrypted" not in p.name)
@@ -82,3 +82,13 @@ def test_tables_continued_across_the_pages_of_worker_processes(pdf_bundle) -> No
     assert {c["where"]["page"] for c in continued} == {3, 6, 9, 12}  # type: ignore[index]
     assert len(continued) == 4 * 8
     assert all(str(c["expr"]).startswith(f"sum(t{c['where']['page'] - 1}_2_r1_") for c in continued)  # type: ignore[index]
+
+
+def test_rows_a_blank_line_apart_in_one_column_stay_one_table_with_either_engine() -> None:
+    # Wassenaar jaarstukken 2023, "Ontwikkeling resultaat": groups of rows set a blank line apart
+    # (24 pt at 9 pt type), the figures right-aligned in one column. pdfium and pdfplumber give
+    # sizes a hair apart; both read one table of six rows.
+    path = Path(__file__).parent / "unseen" / "docs" / "nltaal-01.pdf"
+    for engine in ("pdfium", "pdfplumber"):
+        table = find_page_tables(path, pages=[2], all_pages=True, engine=engine)[2][0]
+        assert [r.cells[0].text for r in table.rows] == ["326", "-1.239", "-913", "-1.410", "506", "1.817"], engine

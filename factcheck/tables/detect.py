@@ -342,6 +342,9 @@ def _has_figures(line: Line) -> bool:
 # ---------------------------------------------------------------- tables
 
 
+_ALIGNED_GAP = 4.0  # in font sizes: how far apart rows of one column of aligned figures may stand
+
+
 def _gap_limit(size: float) -> float:
     return 2.6 * size
 
@@ -372,7 +375,13 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
         j = i + 1
         while j < len(lines):
             ln = lines[j]
-            if ln.top - lines[j - 1].bottom > _gap_limit(ln.size):
+            gap = ln.top - lines[j - 1].bottom
+            if gap > _gap_limit(ln.size) and not (
+                # a wider gap (a blank line between groups of rows) inside a column of figures
+                # whose right edges line up: still the same table
+                gap <= _ALIGNED_GAP * ln.size and ln.has_figures and lines[j - 1].has_figures
+                and abs(max(v.x1 for v in ln.values) - right_edge) <= 0.5 * ln.size
+            ):
                 break
             if ln.is_year_header:
                 break
