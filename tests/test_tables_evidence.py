@@ -220,3 +220,16 @@ def test_of_which_columns_are_parts_of_the_column_before_them() -> None:
     assert rows["2015"].alarm and rows["2015"].difference == 27
     assert rows["2018"].verdict is Verdict.CONSISTENT and rows["2021"].verdict is Verdict.CONSISTENT
     assert "of which" in rows["2015"].reading
+
+
+def test_a_saldo_with_the_wrong_sign_under_a_sign_legend_is_an_alarm() -> None:
+    # Wassenaar jaarstukken 2023, "Bedragen x €1.000, + = voordelig, - = nadelig": -913 − 1.410
+    # + 506 = −1.817 (nadelig), printed "Saldo tot en met Najaarsnota 2023  1.817".
+    checks = check_pdf(DOCS / "nltaal-01.pdf", lang="nl", pages=[2], all_pages=True)
+    saldo = next(c for c in checks if c.total_label == "Saldo tot en met Najaarsnota 2023")
+    assert saldo.alarm and saldo.verdict is Verdict.MISMATCH
+    assert [p.stated for p in saldo.parts] == ["-913", "-1.410", "506"]
+    assert "other sign" in saldo.reading
+    # "Mutaties reserves" on page 3 is an item, not the change of two rows (278 = 278 − 0 tells nothing)
+    page3 = check_pdf(DOCS / "nltaal-01.pdf", lang="nl", pages=[3], all_pages=True)
+    assert not [c for c in page3 if c.total_label == "Mutaties reserves"]

@@ -638,15 +638,23 @@ def _judge_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Judg
     return judge([(s, n) for s, n in nums if n is not None], tnum)
 
 
+def _opposite(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> bool:
+    """Do the parts add up exactly to the total's figure with the other sign (a long figure)?"""
+    j = _judge_lane(total, parts, lane)
+    n = total.cells[lane].number
+    return n is not None and n.value != 0 and j.difference == 2 * n.value and _long_total(total, [lane])
+
+
 def _scan(
     items: list[_Item],
     soft_lanes: set[int],
     orientation: Orientation,
     all_soft: bool = False,
     suspect: bool = False,
+    signed: bool = False,
 ) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
     """Walk the items in order and settle each total's parts; return (total, parts, lane verdicts,
-    the reading that chose the parts)."""
+    the reading that chose the parts). ``signed``: the table says what a sign means."""
     out = []
     top_level: list[_Item] = []
     loose: list[_Item] = []
@@ -698,6 +706,12 @@ def _scan(
             fits = sum(1 for ln in hard if _fits(res[ln].verdict))
             if tag == "leading rows" and (fits < len(hard) or len(hard) < 2 or not _long_total(it, hard)):
                 continue  # a part of the block that adds up in some lanes only is a coincidence
+            if signed and it.kind == "saldo" and fits < len(hard) and all(
+                _fits(res[ln].verdict) or _opposite(it, cand, ln) for ln in hard
+            ):
+                # the legend says what a sign means ("+ = voordelig, - = nadelig") and the parts
+                # give the printed figure exactly, with the other sign: a slip of the sign
+                tag, fits = "opposite sign", len(hard)
             key = (fits == len(hard), fits, -rank)
             if best is None or key > best[0]:
                 best = (key, tag, cand, res, hard)
@@ -849,9 +863,12 @@ def _difference_columns(
                     if not _fits(res[ln].verdict) and _fits((j := _judge_lane(c, back, ln)).verdict):
                         flipped[ln] = j
                 fits = sum(_fits(j.verdict) for j in res.values()) + len(flipped)
+                # a difference with a zero on either side (278 = 278 - 0) tells nothing
+                telling = sum(1 for ln in lanes if (_fits(res[ln].verdict) or ln in flipped)
+                              and _nonzero(a, ln) and _nonzero(b, ln))
                 # nearer columns first: a change column sits next to the two it compares
                 key = (fits, -abs(a.pos - c.pos) - abs(b.pos - c.pos))
-                if 4 * fits >= 3 * len(lanes) and fits >= 2 and (best is None or key > best[0]):
+                if 4 * fits >= 3 * len(lanes) and telling >= 2 and (best is None or key > best[0]):
                     best = (key, parts, res, back, flipped)
         if best is not None:
             _, parts, res, back, flipped = best
@@ -861,7 +878,15 @@ def _difference_columns(
     return out
 
 
+# "+ = voordelig, - = nadelig", "+ is voordeel": the table says what a sign means
+_SIGN_LEGEND = re.compile(r"[+\-\u2212]\s*(?:=|is)\s*(?:voorde|nade|favou?rable|unfavou?rable|surplus|deficit)",
+                          re.IGNORECASE)
 _OF_WHICH_HEADER = re.compile(r"^\s*(?:waarvan|w\.v\.|of which|o/w|thereof)\b", re.IGNORECASE)
+
+
+def _nonzero(item: _Item, lane: int) -> bool:
+    n = item.cells[lane].number if lane in item.cells else None
+    return n is not None and not n.nil and n.value != 0
 
 
 def _of_which_columns(
@@ -925,6 +950,10 @@ _READINGS = {
     ),
     "difference": "a change column: one column taken from another, row by row",
     "of which": "the columns after it headed 'of which' (waarvan), row by row",
+    "opposite sign": (
+        "the rows since the previous saldo, which give the printed figure exactly but with the other sign "
+        "(the table's legend says what a sign means)"
+    ),
     "difference, the other way round": (
         "a variance column read the other way round in this row (favourable variances: actual − budget "
         "for income, budget − actual for spending)"
@@ -1054,7 +1083,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo", "anon")}
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
-        scans.extend((orientation, *found) for found in _scan(items, soft, orientation, all_soft, table.suspect))
+        signed = bool(_SIGN_LEGEND.search(f"{table.title or ''} {table.header_text}"))
+        scans.extend((orientation, *found) for found in _scan(items, soft, orientation, all_soft, table.suspect, signed))
         scans.extend((orientation, *found) for found in _difference_columns(items, rows=orientation == "row"))
         if orientation == "column":
             scans.extend(("column", *found) for found in _of_which_columns(items))
