@@ -233,3 +233,14 @@ def test_a_saldo_with_the_wrong_sign_under_a_sign_legend_is_an_alarm() -> None:
     # "Mutaties reserves" on page 3 is an item, not the change of two rows (278 = 278 − 0 tells nothing)
     page3 = check_pdf(DOCS / "nltaal-01.pdf", lang="nl", pages=[3], all_pages=True)
     assert not [c for c in page3 if c.total_label == "Mutaties reserves"]
+
+
+def test_bracketed_negatives_with_the_closing_bracket_set_apart() -> None:
+    # Audit of a museum's donations, Table I: variances printed "$  ( 110,958.96 )". Each is one
+    # negative figure, so the rows that hold one are read and the totals add up in every column.
+    checks = check_pdf(DOCS / "enus-05.pdf", lang="en", pages=[3], all_pages=True)
+    restricted = [c for c in checks if c.total_label == "Total Restricted"]
+    assert [c.total.stated for c in restricted] == ["626,830.80", "618,598.87", "8,231.93"]
+    assert [p.stated for p in restricted[2].parts] == ["-", "(1,968.07)", "81,539.00", "(71,339.00)"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in checks)
+    assert len(checks) == 20

@@ -195,14 +195,20 @@ _SHARE_IN_BRACKETS = re.compile(r"\(\d[\d.,]*%\)")
 # Every glue rule needs the right-hand word to start like the rest of a figure; most neighbours
 # on a table page are words, and this one test spares them the regular expressions.
 _GLUE_STARTS = frozenset("(0123456789.,%")
+_OPEN_FIGURE = re.compile(r"\(\s*[$€£]?\d[\d.,]*")
 
 
 def _should_glue(a: Token, b: Token) -> bool:
     """Do two neighbouring words belong to one figure? Decided from their text and the gap."""
-    if a.small or b.small or b.text[:1] not in _GLUE_STARTS:
+    if a.small or b.small:
         return False
     gap = b.x0 - a.x1
     size = max(a.size, b.size)
+    # a closing bracket set apart: "( 110,958.96 )" in accounting layouts
+    if b.text == ")" and _OPEN_FIGURE.fullmatch(a.text) and gap <= 1.0 * size:
+        return True
+    if b.text[:1] not in _GLUE_STARTS:
+        return False
     # a lone minus or bracket close before digits: "‒ 794", "( 238,2)"
     if _MINUS_ONLY.match(a.text) and _OPENS_NUMBER.match(b.text) and gap <= 0.7 * size:
         return True
