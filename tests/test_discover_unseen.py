@@ -121,3 +121,14 @@ def test_a_share_whose_whole_stands_in_its_own_sentence(tmp_path: Path) -> None:
     assert len(shares) == 1
     assert shares[0].claim.expr.endswith("/ total_general_fund_balance")
     assert shares[0].verdict.value == "rounding"
+
+
+def test_an_exact_difference_of_round_figures_is_no_coincidence(tmp_path: Path) -> None:
+    # Wassenaar jaarstukken 2023: "De geraamde baten bedroegen € 2.778.000 waarvan €2.500.000
+    # bestaat uit Rijksbijdragen 2023 en € 278.000 uit het overgehevelde overschot". €2.500.000
+    # may stand for anything from 2.450.000 to 2.550.000, so a match within rounding is cheap;
+    # 2.778.000 − 2.500.000 landing exactly on 278.000 is not.
+    run = check_paths([_extracted("nltaal-01.pdf", str(tmp_path))])
+    found = [r for r in run.results if r.claim.stated == "€ 278.000" and r.claim.expr]
+    assert len(found) == 1 and found[0].verdict.value == "consistent"
+    assert found[0].claim.expr == "geraamde_baten_bedroegen - bestaat_rijksbijdragen"

@@ -194,6 +194,8 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                         # unit: small numbers meeting is no coincidence here
                         score += 3
                     chance = _chance(index, c, None if lo is None or hi is None else hi - lo)
+                    if exact:
+                        chance = min(chance, _exact_chance(index, c, (a, b)))
                     found.append(Proposal(c, (a, b), "points" if points else "difference", f"{a.id} - {b.id}",
                                           exact, score, cue, True, chance))
         # product a × b = c (each unordered pair once); a product carries the denominator twice
@@ -343,6 +345,22 @@ def _chance(index: "_Passage", target: Fig, width: int | None, scale: int = 1) -
     if size == 0:
         return Fraction(1)
     return min(Fraction(1), Fraction(window, size))
+
+
+def _exact_chance(index: "_Passage", target: Fig, inputs: Sequence[Fig]) -> Fraction:
+    """How likely one combination lands exactly on the target's printed value by chance: the
+    combination's values lie on a grid as fine as the finest printed unit among the figures
+    (2.778.000 − 2.500.000 moves in steps of 1.000), spread over [0, 2·target]. Round figures
+    have wide rounding intervals, so a match within them is common; an exact one is not."""
+    steps = []
+    for f in (target, *inputs):
+        _, lo, hi = index.scaled[f.id]
+        if lo is not None and hi is not None and hi > lo:
+            steps.append(hi - lo)
+    t_point = index.scaled[target.id][0]
+    if not steps or t_point == 0:
+        return Fraction(1)
+    return min(Fraction(1), Fraction(min(steps), 2 * abs(t_point)))
 
 
 # A result sentence often follows the sentences that state its inputs ("De geraamde lasten
@@ -525,10 +543,15 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     kept: list[Proposal] = []
     targets: set[str] = set()
     seen_sets: set[frozenset[str]] = set()
+    # the same arithmetic over the same values, once: a figure repeated later in the passage
+    # ("het gereserveerde overschot van € 278.000") is the result stated again, not a new one
+    seen_values: set[tuple[object, ...]] = set()
     for proposal in proposals:
-        if proposal.target.id in targets or proposal.figure_ids in seen_sets:
+        values = (proposal.relation, proposal.target.value, tuple(sorted(f.value for f in proposal.inputs)))
+        if proposal.target.id in targets or proposal.figure_ids in seen_sets or values in seen_values:
             continue
         kept.append(proposal)
         targets.add(proposal.target.id)
         seen_sets.add(proposal.figure_ids)
+        seen_values.add(values)
     return kept
