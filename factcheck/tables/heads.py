@@ -24,7 +24,7 @@ from fractions import Fraction
 
 from .cells import CellNumber
 from .detect import Table
-from .totals import Judgement, TableCheck, _fits, cell_ref, judge, make_check
+from .totals import _DEDUCT, Judgement, TableCheck, _fits, cell_ref, judge, make_check
 
 MIN_PARTS = 2
 MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
@@ -39,6 +39,11 @@ def _amount(table: Table, pos: int, lane: int) -> CellNumber | None:
     if n is None or n.percent:
         return None
     return n
+
+
+def _sign(table: Table, pos: int, n: CellNumber | None) -> int:
+    """A row labelled as a deduction ("PART B DEDUCTIONS", "Less: ...") printed positive is taken off."""
+    return -1 if n is not None and n.value > 0 and _DEDUCT.search(table.rows[pos].label.strip()) else 1
 
 
 def _long(n: CellNumber) -> bool:
@@ -64,7 +69,7 @@ def _groups_in_lane(table: Table, lane: int, feet: bool = False) -> dict[int, tu
             for k, u in enumerate(units[:MAX_PARTS], 1):
                 un = _amount(table, u, lane)
                 assert un is not None
-                total += un.value
+                total += _sign(table, u, un) * un.value
                 half += n.half if un.nil else un.half
                 nonzero += 0 if un.nil or un.value == 0 else 1
                 if abs(n.value - total) > half + n.half:
@@ -78,7 +83,7 @@ def _groups_in_lane(table: Table, lane: int, feet: bool = False) -> dict[int, tu
                     if nonzero == 1 and total == n.value and single:
                         best = k
                     continue
-                j = judge([(1, _amount(table, x, lane)) for x in units[:k]], n)  # type: ignore[misc]
+                j = judge([(_sign(table, x, _amount(table, x, lane)), _amount(table, x, lane)) for x in units[:k]], n)  # type: ignore[arg-type,misc]
                 if _fits(j.verdict):
                     best = k  # the longest run that adds up: zero rows at its end belong to it
         if best is not None:
@@ -111,7 +116,7 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
             nums = [_amount(table, p, lane) for p in parts]
             if total is None or any(n is None for n in nums):
                 continue
-            judged.append((lane, judge([(1, n) for n in nums], total)))  # type: ignore[misc]
+            judged.append((lane, judge([(_sign(table, p, n), n) for p, n in zip(parts, nums)], total)))  # type: ignore[arg-type,misc]
         support = len(held)
         if 2 * support < len(judged):
             continue  # adds up in a few columns of many: a coincidence, not the table's structure
@@ -121,7 +126,8 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
                 continue  # the rows below may not be its parts in this column: say nothing
             row = table.rows[head]
             tref = cell_ref(table, head, row.cells[lane])
-            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane]) for p in parts)
+            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], _sign(table, p, _amount(table, p, lane)))
+                          for p in parts)
             reading = _FOOT_READING if parts[0] < head else _READING
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
                                      reading, None))
