@@ -17,9 +17,11 @@ _NUMTOK = re.compile(
 _TOTAL_WORD = re.compile(
     r"\b(?:(?:sub)?tota(?:al|l|ls|les|le)|deficit|surplus|balance|"
     # relations other than a total that a table states: a change column or row, "of which" parts
-    r"verandering|verschil|mutatie|evolutie|change|difference|variance|delta|waarvan|of which)\b",
+    # (these are common in prose too: they count only in a short line, a header, see below)
+    r"(?P<relation>verandering|verschil|mutatie|evolutie|change|difference|variance|delta|waarvan|of which))\b",
     re.IGNORECASE,
 )
+RELATION_HEADER_WORDS = 8  # a change or "of which" word counts in a line this short (a column header)
 _TOTAL_START = re.compile(r"^[ \t]*(?:[\w-]*saldo|stand|som\s+der|net(?:to)?)\b", re.IGNORECASE | re.MULTILINE)
 # a row formula ("4=1+2+3", "(10)=(6)+(9)")
 _ROW_FORMULA = re.compile(r"(?<![\w.,])\(?\d{1,2}\)?\s*=\s*\(?\d{1,2}\)?\s*[+\-\u2212\u2013]\s*\(?\d")
@@ -87,7 +89,10 @@ def _body_and_total_line(text: str, need_total: bool = True) -> tuple[bool, bool
         # the total word must sit in a table line: a label followed by figures, or a short
         # header line; "(totaal 2,3 miljoen)" in running text does not make a page tabular
         for m in _total_words(line):
-            if len(line.split()) <= 12 or len(_NUMTOK.findall(line[m.end() : m.end() + 80])) >= 2:
+            words = len(line.split())
+            if m.re is _TOTAL_WORD and m.group("relation"):
+                total_line = total_line or words <= RELATION_HEADER_WORDS
+            elif words <= 12 or len(_NUMTOK.findall(line[m.end() : m.end() + 80])) >= 2:
                 total_line = True
     if ending >= 6:
         rows = max(rows, 3)
