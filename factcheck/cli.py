@@ -22,7 +22,7 @@ from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.engine import CheckRun, check_paths
 from factcheck.errors import FactcheckError
-from factcheck.model import Diagnostic, Verdict
+from factcheck.model import Diagnostic, Result, Verdict
 from factcheck.report.sanitize import write_line
 
 DEFAULT_PATHS = ["claims"]
@@ -51,12 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check every relation in claim files; exit 1 on an unexpected verdict")
     check.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
-    check.add_argument("--format", choices=FORMATS, default="terminal",
+    check.add_argument("-f", "--format", choices=FORMATS, default="terminal",
                        help="output format (default: terminal, a compact verdict table; the others are full reports)")
     check.add_argument("--all", action="store_true", help="list every relation in the verdict table, also consistent ones")
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--report-dir", metavar="DIR", help="also write a report in every format into DIR")
     check.add_argument("--baseline", metavar="OLD.json", help="show verdicts that changed since a JSON report")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)")
     add_discovery_switches(check)
     check.set_defaults(handler=_cmd_check)
 
@@ -118,12 +120,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         # The gate's output: what needs attention, not a full report (that is `factcheck report`).
         from factcheck.report.terminal import verdict_table
 
-        if args.output:
-            buffer = io.StringIO()
-            verdict_table(run.results, show_all=args.all, file=buffer)
-            text = buffer.getvalue()
+        buffer = io.StringIO() if args.output else None
+        verdict_table(run.results, show_all=args.all, file=buffer or sys.stdout)
+        reasons = problem_lines(run.results)
+        if buffer is not None:
+            text = buffer.getvalue() + "".join(line + "\n" for line in reasons)
         else:
-            verdict_table(run.results, show_all=args.all, file=sys.stdout)
+            for line in reasons:
+                _emit(line, sys.stdout)
             text = None
     else:
         assert view is not None  # built above for every full report
@@ -139,7 +143,29 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for written in write_view(view, Path(args.report_dir)):
             _emit(f"wrote {written}", sys.stderr)
     _emit(_summary_line(run), sys.stderr)
+    if run.exit_code == 1 and args.exit_zero:
+        return 0
     return run.exit_code
+
+
+# The line of an explanation that gives the verdict and its reason, in either language.
+_VERDICT_LINE = ("Oordeel:", "Verdict:")
+
+
+def problem_lines(results: Sequence[Result]) -> list[str]:
+    """One line per relation that needs attention, as linters print them (flake8 style): an
+    `error` gives its `path:line:col: FCnnn message`; any other unexpected verdict gives where its
+    formula stands, the verdict and the explanation's one-line reason."""
+    lines = []
+    for r in results:
+        if r.verdict is Verdict.ERROR and r.message:
+            lines.append(r.message)
+        elif not r.expected:
+            where = r.claim.expr_location or r.claim.location
+            reason = next((ln.split(":", 1)[1].strip() for ln in r.explanation.splitlines()
+                           if ln.startswith(_VERDICT_LINE)), r.verdict.value)
+            lines.append(f"{where}: {r.verdict.value}: {r.claim.id}: {reason}")
+    return lines
 
 
 def _summary_line(run: CheckRun) -> str:

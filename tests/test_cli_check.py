@@ -127,3 +127,23 @@ def test_every_subcommand_is_documented_in_the_readme() -> None:
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for name in commands:
         assert f"factcheck {name}" in readme, name
+
+
+def test_check_prints_a_linter_line_per_problem_and_can_exit_zero(tmp_path: Path) -> None:
+    # The reason for an `error` and for an unexpected verdict stands under the table, one line
+    # each, as `path:line:col: ...` where the formula is (editors and CI annotations read these).
+    path = tmp_path / "c.yaml"
+    path.write_text('document: {id: d}\nclaims:\n  - {id: a, stated: "2"}\n'
+                    '  - {id: s, stated: "7", expr: a + a}\n  - {id: t, stated: "7", expr: a + nope}\n')
+    done = run_cli("check", str(path))
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert f"{path}:5:36: FC203 unknown claim id 'nope' in the formula" in lines
+    mismatch = next(ln for ln in lines if ln.startswith(f"{path}:4:32: mismatch: s: "))
+    assert "−3" in mismatch
+    assert run_cli("check", "--exit-zero", str(path)).returncode == 0
+    assert run_cli("check", "-f", "json", str(path)).stdout.lstrip().startswith("{")
+    # unreadable input still exits 2 with --exit-zero
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("claims: [\n")
+    assert run_cli("check", "--exit-zero", str(bad)).returncode == 2
