@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
+
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -80,3 +83,27 @@ def test_wide_table_is_collapsed_like_rich() -> None:
     assert fast is not None
     assert [line.rstrip() for line in fast] == _rich(terminal._table("doc: claims/doc.yaml", None,
                                                                      [[Text(c) for c in r] for r in rows]), 120)
+
+
+def test_the_verdict_table_honours_no_color_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # https://no-color.org: with NO_COLOR set, a terminal gets the same table without ANSI codes.
+    import io
+
+    from factcheck.engine import check_paths
+    from factcheck.report.terminal import verdict_table
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    path = tmp_path / "c.yaml"
+    path.write_text('document: {id: d}\nclaims:\n  - {id: a, stated: "2"}\n  - {id: s, stated: "7", expr: a + a}\n')
+    results = check_paths([str(path)]).results
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = Terminal()
+    verdict_table(results, file=coloured)
+    assert "\x1b[" in coloured.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = Terminal()
+    verdict_table(results, file=plain)
+    assert "\x1b[" not in plain.getvalue() and "mismatch" in plain.getvalue()

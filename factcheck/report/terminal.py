@@ -9,6 +9,7 @@ returns plain text for files and golden tests, :func:`print_report` colours a re
 from __future__ import annotations
 
 import io
+import os
 import sys
 from typing import Sequence, TextIO
 
@@ -386,6 +387,11 @@ def print_report(view: ReportView, file: TextIO | None = None) -> None:
     stream.write(guard_workflow_commands(captured.get()))
 
 
+def no_color_wanted() -> bool:
+    """Whether the user asked for no colours (https://no-color.org: ``NO_COLOR`` set and not empty)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
 def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: TextIO | None = None) -> int:
     """The compact table `factcheck check` prints: one row per relation that needs attention.
 
@@ -418,9 +424,11 @@ def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: Te
             Text(computed),
         )
     interactive = stream.isatty()
+    styled = interactive and not no_color_wanted()
     console = Console(
         file=io.StringIO(), width=None if interactive else 160, force_terminal=interactive,
-        color_system="auto" if interactive else None, no_color=not interactive, emoji=False, highlight=False,
+        color_system="auto" if styled else None, no_color=not styled,
+        emoji=False, highlight=False,
     )
     with console.capture() as captured:
         console.print(table)
