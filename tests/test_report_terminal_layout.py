@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Group
