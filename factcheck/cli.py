@@ -110,6 +110,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     run = _run(args.paths, discover=discovery_from_args(args))
     _print_diagnostics(run.diagnostics, sys.stderr)
+    if not run.diagnostics and run.summary()["files"] == 0:
+        # a gate that checked nothing must not look like one that passed
+        where = ", ".join(args.paths or DEFAULT_PATHS)
+        _emit(f"{where}: FC112 no claim files found (*.yaml, *.yml): nothing was checked", sys.stderr)
+        return 2
     baseline = Path(args.baseline) if args.baseline else None
     gate = args.format == "terminal" and baseline is None
     # One view serves the report printed and the reports written, which share its work.

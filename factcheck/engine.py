@@ -7,6 +7,7 @@ value of its own is computed from its own formula; cycles among those are errors
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
@@ -182,6 +183,12 @@ class _Engine:
             return self.by_qualified.get(name)
         return self.local[entry.document.path].get(name)
 
+    def _did_you_mean(self, name: str, entry: _Entry) -> str:
+        """"; did you mean 'x'?" for the nearest known id (local ids, or ``document.claim``)."""
+        known = list(self.by_qualified) if "." in name else list(self.local[entry.document.path])
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+        return f"; did you mean {close[0]!r}?" if close else ""
+
     def _resolve(self, name: str, entry: _Entry, node: Node) -> _Entry:
         target = self._find(name, entry)
         if target is None:
@@ -277,7 +284,8 @@ class _Engine:
                                 missing=tuple(dict.fromkeys(missing)), reasons=reasons)
         except _Unknown as exc:
             col = _expr_col(claim, exc.node.col)
-            error = FormulaError(f"unknown claim id {exc.name!r} in the formula", path=claim.location.path,
+            error = FormulaError(f"unknown claim id {exc.name!r} in the formula{self._did_you_mean(exc.name, entry)}",
+                                 path=claim.location.path,
                                  line=claim.expr_location.line if claim.expr_location else None, col=col, code="FC203")
             return self._error(entry, error)
         except UnitClash as clash:

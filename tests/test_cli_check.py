@@ -147,3 +147,19 @@ def test_check_prints_a_linter_line_per_problem_and_can_exit_zero(tmp_path: Path
     bad = tmp_path / "bad.yaml"
     bad.write_text("claims: [\n")
     assert run_cli("check", "--exit-zero", str(bad)).returncode == 2
+
+
+def test_check_says_when_there_is_nothing_to_check_and_suggests_ids(tmp_path: Path) -> None:
+    # A gate that checked nothing must not pass; a typo in an id gets the nearest known id.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run_cli("check", str(empty))
+    assert done.returncode == 2
+    assert f"{empty}: FC112 no claim files found" in done.stderr
+    typo = tmp_path / "t.yaml"
+    typo.write_text('document: {id: d}\nclaims:\n  - {id: kostprijs_nood, stated: "2"}\n'
+                    '  - {id: t, stated: "3", expr: kostprijs_noodd + 1}\n')
+    done = run_cli("check", str(typo))
+    assert done.returncode == 1
+    assert (f"{typo}:4:32: FC203 unknown claim id 'kostprijs_noodd' in the formula; did you mean 'kostprijs_nood'?"
+            in done.stdout.splitlines())
