@@ -8,6 +8,7 @@ on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
 import json
 import sys
@@ -209,6 +210,16 @@ def _cmd_accept(args: argparse.Namespace) -> int:
 
     run = _run(args.paths)
     _print_diagnostics(run.diagnostics, sys.stderr)
+    if args.ids:
+        # an --id that names no relation is a typo, not "nothing to change"
+        known = {r.claim.id for r in run.results} | {r.claim.qualified_id for r in run.results}
+        unknown = [i for i in args.ids if i not in known]
+        for wanted in unknown:
+            close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.75)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            _emit(f"--id {wanted}: FC131 no relation with this id in the files checked{hint}", sys.stderr)
+        if unknown:
+            return 2
     changes = accept(run.results, only=set(args.ids) if args.ids else None, dry_run=args.dry_run)
     for change in changes:
         if change.done:

@@ -163,3 +163,16 @@ def test_check_says_when_there_is_nothing_to_check_and_suggests_ids(tmp_path: Pa
     assert done.returncode == 1
     assert (f"{typo}:4:32: FC203 unknown claim id 'kostprijs_noodd' in the formula; did you mean 'kostprijs_nood'?"
             in done.stdout.splitlines())
+
+
+def test_accept_with_an_id_that_names_no_relation_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text('document: {id: d}\nclaims:\n  - id: a\n    stated: "2"\n'
+                    '  - id: som_twee\n    stated: "7"\n    expr: a + a\n')
+    before = path.read_text()
+    done = run_cli("accept", "--id", "som_twe", str(path))
+    assert done.returncode == 2
+    assert "--id som_twe: FC131 no relation with this id in the files checked; did you mean 'som_twee'?" in done.stderr
+    assert path.read_text() == before
+    assert run_cli("accept", "--id", "som_twee", str(path)).returncode == 0
+    assert "expect: mismatch" in path.read_text()
