@@ -7,7 +7,6 @@ The format is documented in docs/claim-file.md; its JSON Schema ships in factche
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import replace
@@ -15,7 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from factcheck.errors import ClaimFileError, FactcheckError
+from factcheck.errors import ClaimFileError, FactcheckError, did_you_mean
 from factcheck.model import (
     Claim, ClaimFile, Diagnostic, Document, Figure, Hedge, Interval, Location, UnitSettings, Verdict,
 )
@@ -170,9 +169,9 @@ class _Reader:
         self.diagnostics.append(Diagnostic(code, message, where, severity))
 
     def warn_unknown(self, key: str, known: frozenset[str], mapping: YMap, what: str) -> None:
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
-        if close:
-            self.note("FC120", f"unknown {what} key {key!r}; did you mean {close[0]!r}?", self.key_loc(mapping, key), "warning")
+        hint = did_you_mean(key, known)
+        if hint:
+            self.note("FC120", f"unknown {what} key {key!r}{hint}", self.key_loc(mapping, key), "warning")
 
     def text(self, node: YValue | None, what: str) -> str | None:
         if node is None or (isinstance(node, YScalar) and node.is_null):

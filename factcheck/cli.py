@@ -8,7 +8,6 @@ on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import difflib
 import io
 import json
 import sys
@@ -22,7 +21,8 @@ from factcheck.discover.options import Discovery
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.engine import CheckRun, check_paths
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, did_you_mean
+from factcheck.explain import VERDICT_PREFIXES
 from factcheck.model import Diagnostic, Result, Verdict
 from factcheck.report.sanitize import write_line
 
@@ -154,10 +154,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return run.exit_code
 
 
-# The line of an explanation that gives the verdict and its reason, in either language.
-_VERDICT_LINE = ("Oordeel:", "Verdict:")
-
-
 def problem_lines(results: Sequence[Result]) -> list[str]:
     """One line per relation that needs attention, as linters print them (flake8 style): an
     `error` gives its `path:line:col: FCnnn message`; any other unexpected verdict gives where its
@@ -169,7 +165,7 @@ def problem_lines(results: Sequence[Result]) -> list[str]:
         elif not r.expected:
             where = r.claim.expr_location or r.claim.location
             reason = next((ln.split(":", 1)[1].strip() for ln in r.explanation.splitlines()
-                           if ln.startswith(_VERDICT_LINE)), r.verdict.value)
+                           if ln.startswith(VERDICT_PREFIXES)), r.verdict.value)
             lines.append(f"{where}: {r.verdict.value}: {r.claim.id}: {reason}")
     return lines
 
@@ -215,9 +211,8 @@ def _cmd_accept(args: argparse.Namespace) -> int:
         known = {r.claim.id for r in run.results} | {r.claim.qualified_id for r in run.results}
         unknown = [i for i in args.ids if i not in known]
         for wanted in unknown:
-            close = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.75)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            _emit(f"--id {wanted}: FC131 no relation with this id in the files checked{hint}", sys.stderr)
+            _emit(f"--id {wanted}: FC131 no relation with this id in the files checked{did_you_mean(wanted, sorted(known))}",
+                  sys.stderr)
         if unknown:
             return 2
     changes = accept(run.results, only=set(args.ids) if args.ids else None, dry_run=args.dry_run)

@@ -7,7 +7,6 @@ value of its own is computed from its own formula; cycles among those are errors
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from factcheck.claimfile import find_claim_files, read_claim_file
 from factcheck.discover.options import Discovery
-from factcheck.errors import EvaluationError, FactcheckError, FormulaError
+from factcheck.errors import EvaluationError, FactcheckError, FormulaError, did_you_mean
 from factcheck.evaluate import UnitClash, Val, evaluate
 from factcheck.explain import explain
 from factcheck.formula import Formula, Node, parse_formula
@@ -185,9 +184,7 @@ class _Engine:
 
     def _did_you_mean(self, name: str, entry: _Entry) -> str:
         """"; did you mean 'x'?" for the nearest known id (local ids, or ``document.claim``)."""
-        known = list(self.by_qualified) if "." in name else list(self.local[entry.document.path])
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
-        return f"; did you mean {close[0]!r}?" if close else ""
+        return did_you_mean(name, self.by_qualified if "." in name else self.local[entry.document.path])
 
     def _resolve(self, name: str, entry: _Entry, node: Node) -> _Entry:
         target = self._find(name, entry)

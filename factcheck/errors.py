@@ -5,6 +5,9 @@ Codes are stable: scripts and editors match on them. The full list is in docs/er
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 
 class FactcheckError(Exception):
     """Base of every error factcheck raises on purpose.
@@ -83,3 +86,9 @@ class NumberFormatError(FactcheckError, ValueError):
     """A printed figure cannot be read as a number."""
 
     code = "FC109"
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the known name nearest to ``name``, or "" when none is close."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""

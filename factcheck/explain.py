@@ -74,6 +74,10 @@ _TEXT: dict[str, dict[str, str]] = {
     },
 }
 
+# How each language starts the line that states the verdict ("Oordeel:", "Verdict:"), from the
+# texts above: a one-line summary of an explanation is that line.
+VERDICT_PREFIXES = tuple({text["mismatch"].split(":", 1)[0] + ":" for text in _TEXT.values()})
+
 
 def short_number(value: Fraction | None, language: str) -> str:
     """A number for a filled-in formula: grouped the document's way, at most 4 decimals."""

@@ -59,6 +59,8 @@ class _TablePairs:
         self.table = table
         self.mult = table.scale.multiplier if table.scale else Fraction(1)
         rows = [(pos, _value_cells(table, pos)) for pos in range(len(table.rows))]
+        # the rows that hold a pair, with their label's words (read once, for every statement)
+        self.rows = [(pos, cells, content_words(table.rows[pos].label)) for pos, cells in rows if len(cells) >= 2]
         den = 1
         for _, cells in rows:
             for c in cells:
@@ -154,14 +156,10 @@ class _Trials:
         for tp in near:
             table = tp.table
             mult = tp.mult
-            for pos, row in enumerate(table.rows):
-                cells = _value_cells(table, pos)
-                pairs = len(cells) * (len(cells) - 1) // 2
-                if not pairs:
-                    continue
-                if shared_words(words, content_words(row.label)):
+            for pos, cells, label_words in tp.rows:
+                if shared_words(words, label_words):
                     self.worded.add((id(table), pos))
-                    self.worded_pairs += pairs
+                    self.worded_pairs += len(cells) * (len(cells) - 1) // 2
                 for c in cells:
                     n = c.number
                     assert n is not None

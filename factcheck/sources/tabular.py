@@ -24,7 +24,7 @@ _TOTAL_WORD = re.compile(
 RELATION_HEADER_WORDS = 8  # a change or "of which" word counts in a line this short (a column header)
 _TOTAL_START = re.compile(r"^[ \t]*(?:[\w-]*saldo|stand|som\s+der|net(?:to)?)\b", re.IGNORECASE | re.MULTILINE)
 # a row formula ("4=1+2+3", "(10)=(6)+(9)")
-_ROW_FORMULA = re.compile(r"(?<![\w.,])\(?\d{1,2}\)?\s*=\s*\(?\d{1,2}\)?\s*[+\-\u2212\u2013]\s*\(?\d")
+ROW_FORMULA = re.compile(r"(?<![\w.,])\(?\d{1,2}\)?\s*=\s*\(?\d{1,2}\)?\s*[+\-\u2212\u2013]\s*\(?\d")
 _DIGIT = re.compile(r"\d")
 
 
@@ -33,7 +33,7 @@ def _total_words(text: str) -> list[re.Match[str]]:
     three times slower over a document's pages)."""
     found = [*_TOTAL_WORD.finditer(text), *_TOTAL_START.finditer(text)]
     if "=" in text:
-        found.extend(_ROW_FORMULA.finditer(text))
+        found.extend(ROW_FORMULA.finditer(text))
     return found
 
 
@@ -44,7 +44,7 @@ def has_total_word(text: str) -> bool:
     last rows and total of a table that began on the page before.
     """
     return bool(
-        _TOTAL_WORD.search(text) or _TOTAL_START.search(text) or ("=" in text and _ROW_FORMULA.search(text))
+        _TOTAL_WORD.search(text) or _TOTAL_START.search(text) or ("=" in text and ROW_FORMULA.search(text))
     )
 
 

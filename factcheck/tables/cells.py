@@ -75,6 +75,16 @@ class CellNumber:
         return self.value + self.half
 
 
+# A sum that meets a figure of this many significant digits or more is no coincidence; smaller
+# figures add up by chance all the time (3 = 1 + 2).
+LONG_DIGITS = 4
+
+
+def long_figure(n: CellNumber) -> bool:
+    """Is the figure printed with four significant digits or more?"""
+    return n.half > 0 and abs(n.value) >= 10 ** (LONG_DIGITS - 1) * 2 * n.half
+
+
 def normalize(text: str) -> str:
     """Remove spaces (incl. no-break/thin spaces) that split a figure, keep everything else."""
     return re.sub(r"[\s\u00a0\u2009\u202f]+", "", text)

@@ -20,6 +20,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..sources.pdf_layout import PageWords, Word
+from ..sources.tabular import ROW_FORMULA
 from .cells import (
     MINUS_CHARS,
     CellNumber,
@@ -45,7 +46,6 @@ _MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
 _TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b", re.IGNORECASE)
 # A row number before the label ("113 PENSION", "7. Huren"); never a year, which has four digits
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
-_WRAPPED_TAIL = re.compile(r"^\s*\(?\d{1,2}\)?\s*=\s*\(?\d")  # a row formula on a line of its own
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 
@@ -355,14 +355,14 @@ def _gap_limit(size: float) -> float:
     return 2.6 * size
 
 
-_ROW_MARK = re.compile(r"^\(\d{1,2}\)$")
+ROW_MARK = re.compile(r"^\((\d{1,2})\)$")  # a row number in a column of its own: "(4)"
 
 
 def _figures_left(line: Line) -> float:
     """Where the line's figures start, not counting a row number in a column of its own ("(4)"):
     labels wrap under such a number, and they are still the table's labels. A line of nothing but
     such a number has no figures to start (infinity)."""
-    xs = [v.x0 for v in line.values if not _ROW_MARK.match(v.text)]
+    xs = [v.x0 for v in line.values if not ROW_MARK.match(v.text)]
     return min(xs) if xs else float("inf")
 
 
@@ -415,7 +415,7 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
             end < len(lines) and end - last_value <= 2 and not lines[end].has_figures
             and lines[end].top - lines[end - 1].bottom <= _gap_limit(lines[end].size)
             and max(t.x1 for t in lines[end].tokens) <= left - 0.5 * lines[end].size
-            and (_WRAPPED_TAIL.match(lines[end].text) or lines[end].text[:1].islower())
+            and (ROW_FORMULA.match(lines[end].text.lstrip()) or lines[end].text[:1].islower())
         ):
             end += 1
         blocks.append((start, end))
@@ -538,7 +538,7 @@ def _same_columns(a: Table, b: Table, size: float) -> bool:
 
 def _marks_only(table: Table, col: int) -> bool:
     cells = [r.cells[col] for r in table.rows if col in r.cells]
-    return bool(cells) and all(_ROW_MARK.match(c.text) for c in cells)
+    return bool(cells) and all(ROW_MARK.match(c.text) for c in cells)
 
 
 def _joined_label(pending: list[str], label: str) -> str:

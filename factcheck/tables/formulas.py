@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..model import Verdict
-from .detect import Cell, Row, Table
+from .detect import ROW_MARK, Cell, Row, Table
 from .cells import CellNumber
 from .totals import CellRef, Judgement, TableCheck, cell_ref, judge, make_check
 
@@ -40,7 +40,6 @@ _FORMULA = re.compile(rf"(?<![\w.,]){_N}\s*=\s*({_N}(?:{_OP}{_N})+)(?![\w.,])")
 # "(1+2)" or "(b) - (a)" at the end of a label: the row is computed from the rows it names
 _TAIL_FORMULA = re.compile(r"\((\d{1,2}(?:\s*[+\-\u2212\u2013]\s*\d{1,2})+)\)\s*$")
 _TERM = re.compile(rf"(^|{_OP}){_N}")
-_MARK_CELL = re.compile(r"^\((\d{1,2})\)$")
 _LEAD_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?\s+(?=[^\d\s=])")
 # a number after a wrapped word of the label above: "risico 9 Zorgtoeslag"
 _INNER_NUMBER = re.compile(r"^[a-z][\w-]*\s+(\d{1,2})\s+(?=[A-Z])")
@@ -88,20 +87,20 @@ def _lines(tables: Sequence[Table], before: Sequence[Table] = ()) -> tuple[list[
         for pos, row in enumerate(table.rows):
             figures = [c for c in row.cells.values() if c.number is not None]
             # "(9)" may have been taken for a footnote reference among large amounts (no number)
-            marks = [c for c in row.cells.values() if _MARK_CELL.match(c.text)]
+            marks = [c for c in row.cells.values() if ROW_MARK.match(c.text)]
             cells = [c for c in figures if c not in marks]
             label = row.label.strip()
             if not label and len(cells) == 1 and _LONE_NUMBER.match(cells[0].text) and not marks:
                 lone.append(((row.top + row.bottom) / 2 - shift, int(cells[0].text)))
                 continue
             if not label and not cells and len(marks) == 1:
-                lone.append(((row.top + row.bottom) / 2 - shift, int(_MARK_CELL.match(marks[0].text).group(1))))  # type: ignore[union-attr]
+                lone.append(((row.top + row.bottom) / 2 - shift, int(ROW_MARK.match(marks[0].text).group(1))))  # type: ignore[union-attr]
                 continue
             if not cells:
                 continue
             line = _Line(table, pos, row, sorted(cells, key=lambda c: c.bbox[0]), shift=shift)
             if marks:
-                line.number = int(_MARK_CELL.match(marks[0].text).group(1))  # type: ignore[union-attr]
+                line.number = int(ROW_MARK.match(marks[0].text).group(1))  # type: ignore[union-attr]
             elif len(line.cells) >= 2 and _LONE_NUMBER.match(line.cells[0].text) and not any(
                 _LONE_NUMBER.match(c.text) for c in line.cells[1:]
             ):

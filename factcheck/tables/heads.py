@@ -22,69 +22,71 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .cells import CellNumber
+from .cells import CellNumber, long_figure
 from .detect import Table
-from .totals import _DEDUCT, Judgement, TableCheck, _fits, cell_ref, judge, make_check
+from .totals import Judgement, TableCheck, _fits, cell_ref, deducts, judge, make_check
 
 MIN_PARTS = 2
 MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
-MIN_DIGITS = 4  # a head's figure has this many significant digits at least
 _READING = "the rows right below it, which add up to it (a group's amount printed on its heading line)"
 _FOOT_READING = "the rows right above it, which add up to it (a subtotal without the word total)"
 
 
-def _amount(table: Table, pos: int, lane: int) -> CellNumber | None:
-    cell = table.rows[pos].cells.get(lane)
-    n = cell.number if cell is not None else None
-    if n is None or n.percent:
-        return None
-    return n
+def _amounts(table: Table, lane: int) -> list[CellNumber | None]:
+    """Each row's amount in the lane (None: no figure, or a percentage)."""
+    out: list[CellNumber | None] = []
+    for row in table.rows:
+        cell = row.cells.get(lane)
+        n = cell.number if cell is not None else None
+        out.append(None if n is None or n.percent else n)
+    return out
 
 
-def _sign(table: Table, pos: int, n: CellNumber | None) -> int:
-    """A row labelled as a deduction ("PART B DEDUCTIONS", "Less: ...") printed positive is taken off."""
-    return -1 if n is not None and n.value > 0 and _DEDUCT.search(table.rows[pos].label.strip()) else 1
+def _signs(table: Table) -> list[int]:
+    """-1 for a row labelled as a deduction ("Less: ..."), taken off when printed positive."""
+    return [-1 if deducts(row.label) else 1 for row in table.rows]
 
 
-def _long(n: CellNumber) -> bool:
-    return n.half > 0 and abs(n.value) / (2 * n.half) >= 10 ** (MIN_DIGITS - 1)
+def _signed(sign: int, n: CellNumber) -> int:
+    return sign if n.value > 0 else 1
 
 
-def _groups_in_lane(table: Table, lane: int, feet: bool = False) -> dict[int, tuple[int, ...]]:
+def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[int],
+                    feet: bool = False) -> dict[int, tuple[int, ...]]:
     """Head row -> the rows (units) it adds, found bottom-up in one column; with ``feet``, the
     rows that close the units right above them instead, found top-down."""
     groups: dict[int, tuple[int, ...]] = {}
     units: list[int] = []  # rows standing for themselves (or for their group), nearest first
     order = range(len(table.rows)) if feet else range(len(table.rows) - 1, -1, -1)
     for pos in order:
-        n = _amount(table, pos, lane)
+        n = amounts[pos]
         if n is None:
             if table.rows[pos].cells:
                 units = []  # a row with figures of another kind breaks the run
             continue
         best = None
-        if not n.nil and n.value != 0 and _long(n):
+        if not n.nil and n.value != 0 and long_figure(n):
             total = half = Fraction(0)
             nonzero = 0
             for k, u in enumerate(units[:MAX_PARTS], 1):
-                un = _amount(table, u, lane)
+                un = amounts[u]
                 assert un is not None
-                total += _sign(table, u, un) * un.value
+                total += _signed(signs[u], un) * un.value
                 half += n.half if un.nil else un.half
                 nonzero += 0 if un.nil or un.value == 0 else 1
                 if abs(n.value - total) > half + n.half:
                     continue
                 if nonzero < MIN_PARTS:
-                    # a heading over a single item repeats its long figure exactly ...
-                    # ... and an unlabelled line under one item is its subtotal line (a balance
-                    # sheet's group of one); a labelled row that repeats the one above is neither
+                    # a heading over a single item repeats its long figure exactly, and an
+                    # unlabelled line under one item is its subtotal line (a balance sheet's group
+                    # of one); a labelled row that repeats the one above is neither
                     single = table.rows[pos].label.strip() == "" if feet else all(
-                        table.rows[u].label.strip() for u in units[:k])
+                        table.rows[x].label.strip() for x in units[:k])
                     if nonzero == 1 and total == n.value and single:
                         best = k
                     continue
-                j = judge([(_sign(table, x, _amount(table, x, lane)), _amount(table, x, lane)) for x in units[:k]], n)  # type: ignore[arg-type,misc]
-                if _fits(j.verdict):
+                parts = [(_signed(signs[x], amounts[x]), amounts[x]) for x in units[:k]]  # type: ignore[arg-type]
+                if _fits(judge(parts, n).verdict):  # type: ignore[arg-type]
                     best = k  # the longest run that adds up: zero rows at its end belong to it
         if best is not None:
             run = units[:best]
@@ -98,10 +100,12 @@ def _groups_in_lane(table: Table, lane: int, feet: bool = False) -> dict[int, tu
 def head_checks(table: Table, file: str = "") -> list[TableCheck]:
     """The checks of every group head of the table's row lanes (see the module doc)."""
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None})
+    amounts = {lane: _amounts(table, lane) for lane in lanes}
+    signs = _signs(table)
     found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
     for feet in (False, True):
         for lane in lanes:
-            for head, parts in _groups_in_lane(table, lane, feet).items():
+            for head, parts in _groups_in_lane(table, amounts[lane], signs, feet).items():
                 found.setdefault((head, parts), []).append(lane)
     headers = {c.index: c.header for c in table.columns}
     checks: list[TableCheck] = []
@@ -112,23 +116,22 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
         seen.add(head)
         judged: list[tuple[int, Judgement]] = []
         for lane in lanes:
-            total = _amount(table, head, lane)
-            nums = [_amount(table, p, lane) for p in parts]
+            total, nums = amounts[lane][head], [amounts[lane][p] for p in parts]
             if total is None or any(n is None for n in nums):
                 continue
-            judged.append((lane, judge([(_sign(table, p, n), n) for p, n in zip(parts, nums)], total)))  # type: ignore[arg-type,misc]
+            judged.append((lane, judge([(_signed(signs[p], n), n) for p, n in zip(parts, nums)], total)))  # type: ignore[arg-type]
         support = len(held)
         if 2 * support < len(judged):
             continue  # adds up in a few columns of many: a coincidence, not the table's structure
         clear = support >= 3 and 4 * support >= 3 * len(judged)
+        reading = _FOOT_READING if parts[0] < head else _READING
+        row = table.rows[head]
         for lane, j in judged:
             if not _fits(j.verdict) and not clear:
                 continue  # the rows below may not be its parts in this column: say nothing
-            row = table.rows[head]
             tref = cell_ref(table, head, row.cells[lane])
-            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], _sign(table, p, _amount(table, p, lane)))
+            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], _signed(signs[p], amounts[lane][p]))  # type: ignore[arg-type]
                           for p in parts)
-            reading = _FOOT_READING if parts[0] < head else _READING
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
                                      reading, None))
     return checks

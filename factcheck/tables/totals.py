@@ -24,7 +24,7 @@ from typing import Literal
 
 from ..numbers import decimal_string
 from ..model import Interval, Verdict, interval_verdict
-from .cells import CellNumber
+from .cells import CellNumber, long_figure
 from .detect import ROW_NUMBER, Cell, Table
 
 Orientation = Literal["row", "column"]
@@ -373,6 +373,11 @@ class _Item:
     tentative: bool = False  # a group guessed from row numbering: a part again unless it adds up
 
 
+def deducts(label: str) -> bool:
+    """Does the row's label say it is taken off ("Less:", "Af:", "-/-")?"""
+    return bool(_DEDUCT.search(label.strip()))
+
+
 def _sign(part: _Item, sign: int, lane: int) -> int:
     """The sign a part enters a total with: a deduction row printed as a positive amount is
     subtracted; printed negative (in brackets or with a minus) it already carries its sign."""
@@ -455,7 +460,7 @@ def _row_items(table: Table) -> list[_Item]:
             # Dutch begroting tables: "Stand ontwerpbegroting 2019" closes the mutations that
             # follow the first "Stand" row; the first one is a part
             kind = "part" if first_valued else "total"
-        items.append(_Item(pos, row.label, kind, cells, deduct=bool(_DEDUCT.search(row.label.strip()))))
+        items.append(_Item(pos, row.label, kind, cells, deduct=deducts(row.label)))
         first_valued = False
     _numbered_groups(items)
     # ministry rows in capitals over numbered department rows (India Union Budget)
@@ -746,13 +751,8 @@ def _scan(
 
 
 def _long_total(total: _Item, lanes: list[int]) -> bool:
-    """Does the total have four significant digits or more in every lane (a sum that matches such
-    figures is no coincidence)?"""
-    for lane in lanes:
-        n = total.cells[lane].number
-        if n is None or n.half <= 0 or abs(n.value) < 2000 * n.half:
-            return False
-    return True
+    """Does the total have four significant digits or more in every lane?"""
+    return all((n := total.cells[lane].number) is not None and long_figure(n) for lane in lanes)
 
 
 def _group_holds(group: _Item) -> bool:
