@@ -332,6 +332,9 @@ def split_label(line: Line) -> None:
         gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:] + [values[0]])]
         if max(gaps) < 1.5 * line.size:
             start, values = len(toks), []
+    elif len(values) == 1 and 0 < start and is_year(values[0].text) and values[0].x0 - toks[start - 1].x1 < 1.5 * line.size:
+        # a year set right after the words is part of them ("Boekwaarde 1 januari 2022"), not a cell
+        start, values = len(toks), []
     line.label = toks[:start] + [t for t in toks[start:] if t.small]
     line.values = values
     line.has_figures = _has_figures(line)
@@ -495,9 +498,35 @@ def assign_columns(values: list[Token], anchors: list[tuple[float, float]]) -> l
     return cols
 
 
-def _anchors(value_rows: list[list[Token]], header_rows: list[list[Token]]) -> list[tuple[float, float]]:
+def _aligned_columns(value_rows: list[list[Token]], size: float) -> list[tuple[float, float]]:
+    """Columns read from where the figures end: groups of right edges that line up, each group's
+    figures standing clear of the next group's. An annual account's balance sheet sets a part in an
+    inner column and its subtotal in an outer one under the same year ("753.389" over to the left
+    of "4.773.939"), which no row fills both of, and an inner column may hold a single figure; [] when the edges do not fall into such groups
+    (centred or ragged figures), so that the rows decide as before."""
+    toks = sorted((t for r in value_rows for t in r), key=lambda t: t.x1)
+    groups: list[list[Token]] = []
+    for t in toks:
+        if groups and t.x1 - groups[-1][-1].x1 <= 0.6 * size:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    if sum(len(g) >= 2 for g in groups) < len(groups) / 2:
+        return []
+    spans = [(min(t.x0 for t in g), max(t.x1 for t in g)) for g in groups]
+    if any(b[0] - a[1] < size for a, b in zip(spans, spans[1:])):
+        return []
+    return [(statistics.median(t.x0 for t in g), statistics.median(t.x1 for t in g)) for g in groups]
+
+
+def _anchors(
+    value_rows: list[list[Token]], header_rows: list[list[Token]], size: float = 0.0
+) -> list[tuple[float, float]]:
     kmax = max((len(r) for r in value_rows), default=0)
     hmax = max((len(r) for r in header_rows), default=0)
+    aligned = _aligned_columns(value_rows, size) if size else []
+    if len(aligned) > max(kmax, hmax) and len(aligned) <= 2 * max(kmax, hmax):
+        return aligned
     if hmax > kmax:
         # a year header with more columns than any data row (an empty 2021 column)
         row = max(header_rows, key=len)
@@ -513,15 +542,25 @@ def _append_closing_line(table: Table, body: list[Line]) -> bool:
     below "Som der exploitatielasten") as its last row, when its figures stand in the table's
     columns; whether it was."""
     figures = [ln for ln in body if ln.has_figures]
-    if len(figures) != 1 or not figures[0].label_text or len(figures[0].values) != len(table.columns):
+    if len(figures) != 1 or not figures[0].label_text:
         return False
     ln = figures[0]
-    if ln.top - table.bbox[3] > 6 * max(ln.size, 1.0):
+    # a total may stand further off, at the foot of a balance sheet
+    reach = 9 if _TOTAL_LABEL.match(ln.label_text) else 6
+    if ln.top - table.bbox[3] > reach * max(ln.size, 1.0):
         return False
-    if not all(abs(v.x1 - c.x1) <= ln.size for v, c in zip(ln.values, table.columns)):
+    # each figure ends where one of the table's columns ends, in order (a balance sheet's total
+    # stands in its outer columns only)
+    columns: list[Column] = []
+    for v in ln.values:
+        col = next((c for c in table.columns if abs(v.x1 - c.x1) <= ln.size), None)
+        if col is None or (columns and col.index <= columns[-1].index):
+            return False
+        columns.append(col)
+    if len(columns) < min(len(table.columns), 2):
         return False
     cells = {c.index: Cell(v.text, parse_cell(v.text, table.decimal_sep), c.index, (v.x0, v.top, v.x1, v.bottom))
-             for v, c in zip(ln.values, table.columns)}
+             for v, c in zip(ln.values, columns)}
     table.rows.append(Row(ln.label_text, cells, ln.top, ln.bottom))
     table.bbox = (table.bbox[0], table.bbox[1], table.bbox[2], ln.bottom)
     return True
@@ -707,7 +746,7 @@ def _build_table(
     texts = [v.text for ln in value_lines for v in ln.values if not is_year(v.text)]
     dsep = decide_decimal_sep(texts, lang)
     year_headers = [ln.values for ln in header_lines if ln.is_year_header]
-    anchors = _anchors([ln.values for ln in value_lines], year_headers)
+    anchors = _anchors([ln.values for ln in value_lines], year_headers, size)
 
     rows: list[Row] = []
     i = 0

@@ -1071,12 +1071,22 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
 
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
 
+    from .heads import head_checks  # heads, inner columns and percentages build on this module's records
+    from .inner import inner_checks, inner_runs
+    from .percentages import percentage_checks
+
     scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
     items_by: dict[str, list[_Item]] = {}
     orientations: tuple[Orientation, ...] = ("row", "column")
+    # an unlabelled figure in an outer column under a run of inner ones is their subtotal: a part
+    # of the outer column's total, not a line closing the rows above it in its own column
+    closers = {row for row, _col, _parts in inner_runs(table)}
     for orientation in orientations:
         if orientation == "row":
             items = _row_items(table)
+            for it in items:
+                if it.kind == "anon" and it.pos in closers:
+                    it.kind = "part"
             soft = _soft_columns(table)
         else:
             items = _col_items(table)
@@ -1112,16 +1122,13 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                 table, file, orientation, total_label, lane_label, tref, prefs, j, _READINGS.get(tag, tag), doubt,
                 pages if len(pages) > 1 else (),
             ))
-    from .heads import head_checks  # heads and percentages build on this module's records
-    from .percentages import percentage_checks
-
     # One check per printed figure: a percentage that adds up as a total (the 100 % row) stays
     # a total; one that does not is checked against its base instead.
     held = {(c.total.page, c.total.bbox) for c in checks if _fits(c.verdict)}
     shares = [c for c in percentage_checks(table, file) if (c.total.page, c.total.bbox) not in held]
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
-    return _with_heads(checks, head_checks(table, file))
+    return _with_heads(checks, head_checks(table, file) + inner_checks(table, file))
 
 
 def _with_heads(checks: list[TableCheck], heads: list[TableCheck]) -> list[TableCheck]:

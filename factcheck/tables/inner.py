@@ -1,0 +1,77 @@
+"""Inner columns: a balance sheet's parts set in a column of their own, left of their subtotal.
+
+Annual accounts print a group's items in an inner column and the group's amount in the outer
+column under the same year, on the line under the last item (often with no label at all):
+
+    Vorderingen
+    Overlopende activa          753.389
+                                              753.389
+    Liquide middelen                        4.773.939
+    Totaal                                  5.619.035
+
+No row fills both columns. The outer figure closing a run of inner figures is their subtotal, and
+a part of the outer column's total like any other row. It is checked when the inner figures (or
+the one figure it repeats) add up to it; a run that does not add up is left unchecked, since
+nothing but the layout says it is a sum (silence rather than a guess).
+"""
+
+from __future__ import annotations
+
+from .detect import Table
+from .totals import TableCheck, _fits, cell_ref, judge, make_check
+
+_READING = "the figures in the inner column right above it, which add up to it (a balance sheet's subtotal)"
+
+
+def _numbered(table: Table, row: int, col: int) -> bool:
+    cell = table.rows[row].cells.get(col)
+    return cell is not None and cell.number is not None and not cell.number.percent
+
+
+def inner_runs(table: Table) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(outer row, outer column, inner rows) for every outer figure that closes a run of figures
+    in the column left of it. A pair of columns counts only when no row fills both and every run
+    in the inner one is closed that way."""
+    valued = [r for r, row in enumerate(table.rows) if any(c.number is not None for c in row.cells.values())]
+    out: list[tuple[int, int, tuple[int, ...]]] = []
+    for inner in range(len(table.columns) - 1):
+        outer = inner + 1
+        if any(_numbered(table, r, inner) and _numbered(table, r, outer) for r in valued):
+            continue
+        runs: list[tuple[int, int, tuple[int, ...]]] = []
+        run: list[int] = []
+        closed = True
+        for r in valued:
+            if _numbered(table, r, inner):
+                run.append(r)
+            elif run:
+                if not _numbered(table, r, outer):
+                    closed = False
+                    break
+                runs.append((r, outer, tuple(run)))
+                run = []
+        if closed and not run and runs:
+            out.extend(runs)
+    return out
+
+
+def inner_checks(table: Table, file: str = "") -> list[TableCheck]:
+    """Checks of the outer figures that close inner figures and add up to them (one inner figure
+    carried over to the outer column is a check too, never an alarm)."""
+    checks: list[TableCheck] = []
+    headers = {c.index: c.header for c in table.columns}
+    for row, col, parts in inner_runs(table):
+        total = table.rows[row].cells[col]
+        cells = [(p, table.rows[p].cells[col - 1]) for p in parts]
+        assert total.number is not None
+        j = judge([(1, c.number) for _, c in cells if c.number is not None], total.number)
+        if not _fits(j.verdict):
+            continue
+        label = table.rows[row].label.strip() or "unlabelled subtotal (a figure in the outer column under the items it adds)"
+        checks.append(make_check(
+            table, file, "row", label, headers.get(col, ""),
+            cell_ref(table, row, total, 1, label=table.rows[row].label),
+            tuple(cell_ref(table, p, c, 1, label=table.rows[p].label) for p, c in cells),
+            j, _READING, None,
+        ))
+    return checks

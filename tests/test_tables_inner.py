@@ -1,0 +1,51 @@
+"""Balance sheets with inner columns (factcheck.tables.inner), on an unseen dev excerpt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf, find_page_tables
+from factcheck.tables.inner import inner_runs
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+def test_a_balance_sheets_total_adds_the_outer_column_including_an_unlabelled_subtotal() -> None:
+    # Autoriteit Persoonsgegevens, jaarrekening 2022, Balans per 31 december 2022: "Overlopende
+    # activa 753.389" stands in an inner column, its subtotal on the unlabelled line under it in
+    # the outer column, and "Totaal" (set far below, after blank lines) adds the outer column:
+    # 91.707 + 753.389 + 4.773.939 = 5.619.035.
+    checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[3], all_pages=True)
+    totals = {c.total.stated: c for c in checks if c.total_label == "Totaal"}
+    assert set(totals) == {"5.619.035", "5.167.247"}
+    assert [p.stated for p in totals["5.619.035"].parts] == ["91.707", "753.389", "4.773.939"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in totals.values())
+    # the inner figure and the outer one are told apart: the outer copy is the part
+    assert totals["5.619.035"].parts[1].bbox[0] > 350
+    assert not [c for c in checks if c.alarm]
+
+
+def test_inner_and_outer_columns_are_read_as_two_columns_per_year() -> None:
+    tables = find_page_tables(DOCS / "nlrijk-01.pdf", lang="nl", pages=[3], all_pages=True)[3]
+    (table,) = tables
+    assert len(table.columns) == 4
+    runs = inner_runs(table)
+    # per year: the outer figure on the line under "Overlopende activa" closes its inner figure
+    assert [(col, len(parts)) for _row, col, parts in runs] == [(1, 1), (3, 1)]
+
+
+def test_a_year_right_after_the_words_is_part_of_the_label() -> None:
+    # the same jaarrekening, verloop materiële vaste activa: "Boekwaarde 1 januari 2022" and
+    # "Mutaties 2022" head groups of rows; their year is no amount, and the movement schedule is
+    # one table whose unlabelled lines close the rows above them.
+    tables = find_page_tables(DOCS / "nlrijk-01.pdf", lang="nl", pages=[7], all_pages=True)[7]
+    schedule = tables[-1]
+    labels = [r.label for r in schedule.rows]
+    assert any(lab.startswith("Boekwaarde 1 januari 2022") for lab in labels)
+    assert not any(c.text == "2022" for r in schedule.rows for c in r.cells.values())
+    checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[7], all_pages=True)
+    closed = {c.total.stated: [p.stated for p in c.parts] for c in checks if c.verdict in HOLDS}
+    assert closed["186.585"] == ["900.029", "-713.444"]
+    assert closed["-94.878"] == ["4.123", "-117.489", "-859", "19.347"]
