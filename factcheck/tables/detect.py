@@ -537,18 +537,31 @@ def _anchors(
     ]
 
 
-def _append_closing_line(table: Table, body: list[Line]) -> bool:
+def _append_closing_line(table: Table, body: list[Line], between: list[Line] | None = None) -> bool:
     """Append a lone line of figures set apart under a table ("Exploitatieresultaat" a few lines
     below "Som der exploitatielasten") as its last row, when its figures stand in the table's
-    columns; whether it was."""
+    columns; whether it was. ``between``: lines of words only between the table and the figures
+    (a heading with no rows, "Voorzieningen voor risico's"), taken when the last of them starts
+    the total's label ("Totaal voorzieningen voor" / "verplichtingen ...  1.423")."""
     figures = [ln for ln in body if ln.has_figures]
     if len(figures) != 1 or not figures[0].label_text:
         return False
     ln = figures[0]
-    # a total may stand further off, at the foot of a balance sheet
-    reach = 9 if _TOTAL_LABEL.match(ln.label_text) else 6
-    if ln.top - table.bbox[3] > reach * max(ln.size, 1.0):
-        return False
+    label = ln.label_text
+    if between:
+        if len(between) > 3 or not _TOTAL_LABEL.match(between[-1].text) or any(
+            _CAPTION.match(b.text) or _is_prose(b) or find_scale([b.text]) for b in between
+        ):
+            return False
+        chain = [table.bbox[3], *(y for b in between for y in (b.top, b.bottom)), ln.top]
+        if any(chain[k + 1] - chain[k] > _ALIGNED_GAP * ln.size for k in range(0, len(chain) - 1, 2)):
+            return False
+        label = f"{between[-1].text.strip()} {label}"
+    else:
+        # a total may stand further off, at the foot of a balance sheet
+        reach = 9 if _TOTAL_LABEL.match(label) else 6
+        if ln.top - table.bbox[3] > reach * max(ln.size, 1.0):
+            return False
     # each figure ends where one of the table's columns ends, in order (a balance sheet's total
     # stands in its outer columns only)
     columns: list[Column] = []
@@ -561,7 +574,7 @@ def _append_closing_line(table: Table, body: list[Line]) -> bool:
         return False
     cells = {c.index: Cell(v.text, parse_cell(v.text, table.decimal_sep), c.index, (v.x0, v.top, v.x1, v.bottom))
              for v, c in zip(ln.values, columns)}
-    table.rows.append(Row(ln.label_text, cells, ln.top, ln.bottom))
+    table.rows.append(Row(label, cells, ln.top, ln.bottom))
     table.bbox = (table.bbox[0], table.bbox[1], table.bbox[2], ln.bottom)
     return True
 
@@ -635,7 +648,8 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             or (not ln.has_figures and min(t.x0 for t in ln.tokens) <= right_edge + ln.size)
         ]
         if sum(1 for ln in body if ln.has_figures) < 2:
-            if tables and start == prev_bottom_idx and _append_closing_line(tables[-1], body):
+            between = lines[prev_bottom_idx:start]
+            if tables and not any(b.has_figures for b in between) and _append_closing_line(tables[-1], body, between):
                 prev_bottom_idx = end
             continue
         left = min(v.x0 for ln in body for v in ln.values)
@@ -809,8 +823,12 @@ def _build_table(
     heads: list[list[str]] = [[] for _ in range(ncols)]
     leaves: list[list[str]] = [[] for _ in range(ncols)]
     label_edge = min((a[0] for a in anchors), default=0.0)
+    # a header word wider than the column's figures may start left of them ("Saldo" over "150"),
+    # but it stands clear of the row labels
+    label_right = max((t.x1 for ln in body for t in ln.label if not t.small), default=label_edge)
     for ln in header_lines:
-        toks = [t for t in ln.tokens if not t.small and t.x1 >= label_edge - 0.5 * size]
+        toks = [t for t in ln.tokens if not t.small and (t.x1 >= label_edge - 0.5 * size or (
+            t.x0 > label_right + 2 * size and t.x1 >= label_edge - 3 * size))]
         # a line with a single word over many columns is a spanning group title ("Total",
         # "Male"); it names the group, not the column under it
         spanning = ncols > 2 and 2 * len(toks) <= ncols

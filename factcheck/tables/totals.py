@@ -534,7 +534,42 @@ def _col_items(table: Table) -> list[_Item]:
                 it.explicit = [(_Item(year_cols[y], str(y), "part", lanes.get(year_cols[y], {})), 1)
                                for y in range(a, b + 1) if y in year_cols]
         items.append(it)
+    _roll_forward(items)
     return items
+
+
+# A movement schedule's columns: "Saldo 31-12-2022 | Vermeerdering | Vermindering | Vrijval |
+# Saldo 31-12-2023", "Balance at 1 April | Additions | Disposals | Balance at 31 March".
+_BALANCE_WORD = re.compile(r"\b(saldo|stand|balance|boekwaarde|book\s+value|carrying\s+amount)\b", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[-/.]\d{1,2}\b|januari|december|april|march|june|juni|"
+                    r"beginning|begin|end\b|einde|ultimo|opening|closing", re.IGNORECASE)
+# Movement columns that take off when printed as positive amounts.
+_DECREASE = re.compile(
+    r"verminder|onttrek|afschrijv|aflos|vrijval|afname|aanwend|besteding|decrease|withdraw|disposal|"
+    r"depreciat|amorti[sz]|utili[sz]ed|\bused\b|released|write[-\s]?off|repaid|repayment",
+    re.IGNORECASE,
+)
+
+
+def _roll_forward(items: list[_Item]) -> None:
+    """The last column of a movement schedule is the first one plus the movements between them:
+    both headed with the same balance word and a date ("Saldo 31-12-2022" … "Saldo 31-12-2023")."""
+    if len(items) < 3:
+        return
+    first, last = items[0], items[-1]
+    a, b = _BALANCE_WORD.search(first.label), _BALANCE_WORD.search(last.label)
+    if not (a and b and a.group(1).lower() == b.group(1).lower()):
+        return
+    if not (_DATED.search(first.label) and _DATED.search(last.label)) or first.label.strip() == last.label.strip():
+        return
+    middle = items[1:-1]
+    if any(it.kind != "part" for it in middle):
+        return
+    for it in middle:
+        # headers hyphenated over two lines read "Vermin- dering"
+        it.deduct = bool(_DECREASE.search(re.sub(r"(\w)-\s+(\w)", r"\1\2", it.label)))
+    last.kind = "total"
+    last.explicit = [(first, 1)] + [(it, 1) for it in middle]
 
 
 def _topic(label: str) -> list[str]:

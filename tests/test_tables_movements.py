@@ -1,0 +1,43 @@
+"""Movement schedules (opening balance + movements = closing balance) and totals whose label
+starts on the line above their figures, on an unseen dev excerpt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+def _voorzieningen() -> list:
+    # Gemeente Wassenaar, jaarstukken 2023, overzicht voorzieningen: columns "Saldo 31-12-2022 |
+    # Vermeerdering | Vermindering | Vrijval | Saldo 31-12-2023", rows grouped under four subtotals
+    # and "Totaal voorzieningen" (x € 1.000, so some rows are off by 1 through rounding).
+    return check_pdf(DOCS / "nltaal-01.pdf", lang="nl", pages=[5], all_pages=True)
+
+
+def test_the_closing_balance_column_is_the_opening_balance_plus_the_movements() -> None:
+    checks = [c for c in _voorzieningen() if c.orientation == "column" and c.total_label == "Saldo 31-12-2023"]
+    assert len(checks) >= 20
+    by_row = {c.lane_label: c for c in checks}
+    wethouders = next(c for lab, c in by_row.items() if "wachtgeld" in lab)
+    assert [p.stated for p in wethouders.parts] == ["1.142", "369", "-227", "-312"]
+    assert wethouders.total.stated == "971" and wethouders.verdict is Verdict.ROUNDING
+    assert all(c.verdict in HOLDS for c in checks)
+
+
+def test_a_total_whose_label_starts_on_the_line_above_closes_its_group() -> None:
+    # "Totaal voorzieningen voor" / "verplichtingen, verliezen en risico's   1.423 ..." stands
+    # under a heading with no rows ("Voorzieningen voor risico's"), after blank lines
+    rows = [c for c in _voorzieningen() if c.orientation == "row"]
+    first = [c for c in rows if c.total_label.startswith("Totaal voorzieningen voor verplichtingen")]
+    assert first and first[0].total.stated == "1.423"
+    assert [p.stated for p in first[0].parts] == ["1.142", "150", "0", "132", "0", "0"]
+    grand = [c for c in rows if c.total_label == "Totaal voorzieningen"]
+    assert grand[0].total.stated == "20.980"
+    assert [p.stated for p in grand[0].parts] == ["1.423", "7.733", "11.619", "206"]
+    assert all(c.verdict in HOLDS for c in first + grand)
+    assert not [c for c in _voorzieningen() if c.alarm]
