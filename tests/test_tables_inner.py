@@ -49,3 +49,16 @@ def test_a_year_right_after_the_words_is_part_of_the_label() -> None:
     closed = {c.total.stated: [p.stated for p in c.parts] for c in checks if c.verdict in HOLDS}
     assert closed["186.585"] == ["900.029", "-713.444"]
     assert closed["-94.878"] == ["4.123", "-117.489", "-859", "19.347"]
+
+
+def test_a_share_in_brackets_after_a_count_is_checked_against_the_rows_total() -> None:
+    # PBL, Tabel 3.1: "Waarvan verhuizers  7.040 (11,3%)" - the share of "Aantal respondenten"
+    # 62.463 in the same row (7.040 / 62.463 = 11,27 %); likewise 13,5 % and 13,9 %.
+    tables = find_page_tables(DOCS / "nlrijk-03.pdf", lang="nl", pages=[1], all_pages=True)[1]
+    from factcheck.tables.percentages import percentage_checks
+
+    shares = [c for t in tables for c in percentage_checks(t)]
+    assert [(c.total.stated, [p.stated for p in c.parts]) for c in shares] == [
+        ("(11,3%)", ["7.040", "62.463"]), ("(13,5%)", ["9.113", "67.273"]), ("(13,9%)", ["6.461", "46.451"]),
+    ]
+    assert all(c.verdict in HOLDS and c.relation == "share" for c in shares)

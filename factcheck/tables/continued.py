@@ -103,8 +103,8 @@ def join(first: Table, second: Table) -> Table:
             # no decimals on this page to decide by: its figures are read in the other page's format
             # (a cell that is not a figure, such as a footnote reference "(1)", stays one)
             for r in rows:
-                r.cells = {k: Cell(c.text, parse_cell(c.text, dsep) if c.number is not None else None, c.col, c.bbox)
-                           for k, c in r.cells.items()}
+                r.cells = {k: Cell(c.text, parse_cell(c.text, dsep) if c.number is not None else None, c.col, c.bbox,
+                                   c.share) for k, c in r.cells.items()}
         pieces.append(rows)
     rows = pieces[0] + pieces[1]
     columns = first.columns if _header_key(first) or not _header_key(second) else second.columns

@@ -100,6 +100,9 @@ class Cell:
     number: CellNumber | None
     col: int
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    # the figure's share printed in brackets right after it ("7.040 (11,3%)"): a percentage of
+    # some whole in the row or column, checked as one (tables.percentages); never a cell of its own
+    share: Cell | None = None
 
 
 @dataclass(slots=True)
@@ -264,6 +267,18 @@ def _split_tokens(tokens: list[Token]) -> list[Token]:
         out.append(Token(a, t.x0, cut, t.top, t.bottom, t.size, t.small))
         out.append(Token(b, cut, t.x1, t.top, t.bottom, t.size, t.small))
     return out
+
+
+def _share_after(line: Line, value: Token, dsep: str | None, col: int) -> Cell | None:
+    """The "(55,6%)" set right after a figure (marked small when the words were glued), as a cell."""
+    for t in line.tokens:
+        if t.small and t.x0 >= value.x1 and t.x0 - value.x1 <= 1.5 * t.size and _SHARE_IN_BRACKETS.fullmatch(t.text):
+            # a percentage has one or two decimals: its separator is plain even where the
+            # table's figures leave it open ("62.463")
+            number = next((n for sep in (dsep, ",", ".") if sep and (n := parse_cell(t.text[1:-1], sep))), None)
+            if number is not None and number.percent:
+                return Cell(t.text, number, col, (t.x0, t.top, t.x1, t.bottom))
+    return None
 
 
 def _value_like(t: Token) -> bool:
@@ -771,7 +786,8 @@ def _build_table(
             cols = assign_columns(ln.values, anchors)
             cells: dict[int, Cell] = {}
             for tok, col in zip(ln.values, cols):
-                cells[col] = Cell(tok.text, parse_cell(tok.text, dsep), col, (tok.x0, tok.top, tok.x1, tok.bottom))
+                cells[col] = Cell(tok.text, parse_cell(tok.text, dsep), col, (tok.x0, tok.top, tok.x1, tok.bottom),
+                                  _share_after(ln, tok, dsep, col))
             rows.append(Row(_joined_label(pending, ln.label_text), cells, ln.top, ln.bottom))
             pending = []
             i += 1
@@ -815,7 +831,8 @@ def _build_table(
         for r in rows:
             if 0 in r.cells:
                 r.label = (r.label + " " + r.cells[0].text).strip()
-            r.cells = {c - 1: Cell(cell.text, cell.number, c - 1, cell.bbox) for c, cell in r.cells.items() if c != 0}
+            r.cells = {c - 1: Cell(cell.text, cell.number, c - 1, cell.bbox, cell.share)
+                       for c, cell in r.cells.items() if c != 0}
         anchors = anchors[1:]
         ncols -= 1
 

@@ -5,7 +5,9 @@ Two shapes, both common in budget tables:
 - a percentage column: "%" beside "Change $" (the change over the earlier year's amount), or
   "Share of budget" beside the amounts (each amount over the Total row);
 - a percentage row: "Idem, in % ontvangsten" under a saldo (the row above over the
-  Ontvangsten row), "Waarvan verhuizers 11,3%".
+  Ontvangsten row), "Waarvan verhuizers 11,3%";
+- a share in brackets after a figure: "7.040 (11,3%)" (of another column of its row, or of
+  the column's total row).
 
 The base is not printed, so each candidate reading is tried - every other amount column (or the
 total row) for a column, every other amount row for a row - and a reading counts only when it
@@ -154,6 +156,35 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         best = _best(readings)
         if best is not None:
             out.extend(_checks(table, file, "column", headers.get(col, ""), *best))
+    # shares printed in brackets after the figures ("7.040 (11,3%)"): of another column of the
+    # row ("Aantal respondenten"), or of the column's total row
+    for a in amount_cols:
+        with_share = [p for p in rows if (c := cell(p, a)) is not None and c.share is not None and _amount(c.number)]
+        if len(with_share) < MIN_LANES:
+            continue
+        readings = []
+        for b in amount_cols:
+            if b == a:
+                continue
+            lanes = []
+            for p in with_share:
+                nc, dc = cell(p, a), cell(p, b)
+                if nc is not None and nc.share is not None and dc is not None and _amount(dc.number):
+                    lanes.append((p, (p, nc.share), (p, nc), (p, dc)))
+            readings.append((f"{headers.get(a, '')} over {headers.get(b, '')}", lanes))
+        for t in totals:
+            whole = cell(t, a)
+            if whole is None:
+                continue
+            lanes = []
+            for p in with_share:
+                nc = cell(p, a)
+                if p != t and nc is not None and nc.share is not None:
+                    lanes.append((p, (p, nc.share), (p, nc), (t, whole)))
+            readings.append((f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes))
+        best = _best(readings)
+        if best is not None:
+            out.extend(_checks(table, file, "column", headers.get(a, ""), *best))
     # rows with amounts in two lanes at least: not a row number on a line of its own ("(9)")
     amount_rows = [p for p in rows if not _is_share_row(table, p)
                    and sum(1 for c in table.rows[p].cells.values() if _amount(_number(c))) >= MIN_LANES]
