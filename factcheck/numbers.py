@@ -78,6 +78,11 @@ SCALE_WORDS: dict[str, int] = {
     "bn": 9,
     "trillion": 12,
     "tn": 12,
+    # Indian numbering: "Rs. 1,200 crore", "5 lakh"
+    "lakh": 5,
+    "lakhs": 5,
+    "crore": 7,
+    "crores": 7,
 }
 
 CURRENCY_WORDS: dict[str, str] = {
@@ -106,6 +111,25 @@ CURRENCY_WORDS: dict[str, str] = {
     "ngn": "NGN",
     "zmw": "ZMW",
     "zar": "ZAR",
+    # East and West African and South Asian audit reports write the currency before the amount,
+    # often glued with a dot: "Kshs.145,125,454", "Rs. 1,200 crore", "UShs 3.2 billion"
+    "kshs": "KES",
+    "kshs.": "KES",
+    "ksh": "KES",
+    "ksh.": "KES",
+    "kes": "KES",
+    "rs": "INR",
+    "rs.": "INR",
+    "₹": "INR",
+    "inr": "INR",
+    "ushs": "UGX",
+    "ushs.": "UGX",
+    "ugx": "UGX",
+    "tshs": "TZS",
+    "tshs.": "TZS",
+    "tzs": "TZS",
+    "gh₵": "GHS",
+    "ghs": "GHS",
 }
 # A currency letter glued to the amount ("K174.2 billion", "N1.2 trillion", "R3,5 miljard").
 GLUED_CURRENCY_LETTERS: dict[str, str] = {"k": "ZMW", "n": "NGN", "r": "ZAR"}
@@ -188,7 +212,8 @@ def _sorted_alternation(words: dict[str, object]) -> str:
 
 _HEDGE_PREFIX = re.compile(rf"^(?:{_sorted_alternation(HEDGE_WORDS)})(?=\s|$)\s*", re.IGNORECASE)
 _CURRENCY_PREFIX = re.compile(
-    r"^(?:€|\$|£|₦|us\$|ca?\$|a\$|au\$|nz\$|(?:eur|usd|gbp|cad|aud|ngn|zmw|zar)(?=[\s\d])|[knr](?=\d))\s*",
+    r"^(?:€|\$|£|₦|₹|gh₵|us\$|ca?\$|a\$|au\$|nz\$|(?:k|u|t)shs\.|ksh\.|rs\.|"
+    r"(?:eur|usd|gbp|cad|aud|ngn|zmw|zar|kes|inr|ugx|tzs|ghs|kshs|ksh|ushs|tshs|rs)(?=[\s\d])|[knr](?=\d))\s*",
     re.IGNORECASE,
 )
 _SCALE_SUFFIX = re.compile(rf"^\s*({_sorted_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)

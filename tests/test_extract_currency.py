@@ -32,3 +32,23 @@ def test_canadian_public_accounts_are_in_canadian_dollars_in_text_and_tables(tmp
     # statements in the text still meet the table rows they speak of, in one currency
     assert any(str((r.claim.evidence or {}).get("relation", "")).endswith("table row") and
                r.verdict.value in ("consistent", "rounding") for r in run.results)
+
+
+def test_currencies_written_before_the_amount_glued_with_a_dot(tmp_path: Path) -> None:
+    # Kenya's Auditor-General writes "Kshs.145,125,454"; Indian budgets "Rs. 1,200 crore".
+    # Before, the figure after "Kshs." was taken for a footnote marker ("verwerkt.1") and lost.
+    from factcheck.extract.scan import scan
+    from factcheck.numbers import parse_figure
+
+    found = {f.stated: f for f in scan("reflects Kshs.145,125,454 and Rs. 3.5 lakh, verwerkt.1 and USD 2", "en")}
+    assert found["Kshs.145,125,454"].currency == "KES" and found["Kshs.145,125,454"].value == 145125454
+    assert found["Rs. 3.5 lakh"].currency == "INR" and found["Rs. 3.5 lakh"].value == 350000
+    assert found["1"].kind == "footnote"
+    assert parse_figure("Rs. 12 crore", "en").value == 120_000_000
+    assert parse_figure("UShs 3.2 billion", "en").unit_hint == "UGX"
+    # what extract writes reads back: the excerpt of the Kenyan audit report checks with no error
+    assert main(["extract", str(DOCS / "enmix-01.pdf"), "-o", str(tmp_path), "--no-progress"]) == 0
+    run = check_paths([tmp_path / "enmix-01.yaml"])
+    assert not run.diagnostics and not [d for f in run.files for d in f.diagnostics]
+    stated = {c.stated: c for f in run.files for c in f.claims}
+    assert stated["Kshs.3,195,355"].unit == "KES"

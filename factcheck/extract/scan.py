@@ -209,7 +209,8 @@ _HEDGE_LEFT_EN = re.compile(
     r"(?:^|(?<=[\s(\[,;:]))(" + _alternation({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES}) + r")" + _ANYWS + r"*$", re.IGNORECASE
 )
 _CURRENCY_LEFT = re.compile(
-    r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|CA?\$|CAD|A\$|AU\$|AUD|NZ\$|₦|NGN|ZMW|ZAR|\$|£|USD|GBP)"
+    r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|CA?\$|CAD|A\$|AU\$|AUD|NZ\$|₦|NGN|ZMW|ZAR|\$|£|USD|GBP|"
+    r"K[Ss]hs\.?|Ksh\.?|KES|Rs\.?|₹|INR|UShs\.?|UGX|TShs\.?|TZS|GH₵|GHS)"
     + _ANYWS + r"{0,4}$"
 )
 # A currency letter glued to an amount: "K174.2 billion" (kwacha), "N1.2 trillion" (naira),
@@ -231,7 +232,8 @@ _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYW
 # --- right context -----------------------------------------------------------------------------
 _SCALE_NL = {k: v for k, v in SCALE_WORDS.items() if k in ("duizend", "miljoen", "miljard", "mln.", "mln", "mld.", "mld", "mrd.", "mrd", "biljoen")}
 _SCALE_NL.update({"miljoenen": 6, "mio": 6, "mio.": 6, "dzd": 3})
-_SCALE_EN = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3}
+_SCALE_EN = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3,
+             "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7}
 _SCALE_RIGHT = {
     lang: re.compile(r"^" + _ANYWS + r"{0,3}(" + _alternation(words) + r")(?![\w])", re.IGNORECASE)
     for lang, words in (("nl", _SCALE_NL), ("en", _SCALE_EN))
@@ -529,8 +531,10 @@ class Scanner:
         glued = _glued_currency(text, s, e, core)
         if before.isalpha() and glued is None:
             return Found(s, e, core, "name")  # D66, JA21, WoON2018, million2
-        if before in ".,;:)'’\"”" and s >= 2 and not text[s - 2].isspace():
-            return Found(s, e, core, "footnote")  # "verwerkt.1", "dollars),4"
+        if before in ".,;:)'’\"”" and s >= 2 and not text[s - 2].isspace() and not (
+            before == "." and _CURRENCY_LEFT.search(text, max(0, s - 8), s)
+        ):
+            return Found(s, e, core, "footnote")  # "verwerkt.1", "dollars),4"; not "Kshs.145,125,454"
         if before == ")" and s >= 2 and text[s - 2].isalpha():
             return Found(s, e, core, "footnote")
         if before in "-–" and s >= 2 and text[s - 2].isalpha():
