@@ -780,9 +780,12 @@ def _build_table(
     rows: list[Row] = []
     i = 0
     pending: list[str] = []
+    centred: set[int] = set()  # rows whose figures stand between the lines of their label
     while i < len(body):
         ln = body[i]
         if ln.has_figures:
+            if not ln.label_text and pending:
+                centred.add(len(rows))
             cols = assign_columns(ln.values, anchors)
             cells: dict[int, Cell] = {}
             for tok, col in zip(ln.values, cols):
@@ -808,7 +811,13 @@ def _build_table(
         d_next = nxt.top - body[j - 1].bottom if nxt else float("inf")
         starts_low = block[0][:1].islower()
         next_low = nxt is not None and nxt.label_text[:1].islower()
-        if prev is not None and (starts_low or prev.label.endswith("-") or (d_prev < d_next and not next_low)):
+        if prev is not None and len(rows) - 1 in centred and nxt is not None and not nxt.label_text and len(block) >= 2:
+            # figures set in the middle of a label of two lines ("Totale" / € 66.261.029 /
+            # "projectkosten"), row after row: the first line goes to the row above, the rest
+            # starts the next row's label
+            prev.label = (prev.label + " " + block[0]).strip()
+            pending.extend(block[1:])
+        elif prev is not None and (starts_low or prev.label.endswith("-") or (d_prev < d_next and not next_low)):
             for text in block:
                 if prev.label.endswith("-"):
                     prev.label = prev.label[:-1] + text

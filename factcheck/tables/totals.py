@@ -609,7 +609,7 @@ def _candidates(
             if nxt.kind != "part" or not all(w in nxt.label.lower() for w in topic):
                 break
             below.append((nxt, 1))
-    elif not loose:
+    if not below and not loose:
         # a total printed above its parts (Tabel 23: "Totaal" first); one row below that repeats
         # the figure ("Brutomarge" under "Som der bedrijfsopbrengsten") is a copy, not its part
         for nxt in items[i + 1 :]:
@@ -639,6 +639,9 @@ def _candidates(
     cands += [("after heading", c) for c in after_heading]
     if below:
         cands.insert(0, ("below", below))
+        # several breakdowns of one total printed above them ("Totaal aantal aanvragen" over
+        # Starters + Opschalers, then Nieuwe + Heraanvragers): the first rows that add up to it
+        cands[1:1] = [("first breakdown", below[:k]) for k in range(len(below) - 1, 1, -1)]
     if it.kind in ("total", "sub") and len(loose) >= 3:
         # the first rows of the block only, the ones after them a breakdown or memo items
         # ("Totaal geconsolideerde schuld" of its first two rows): taken only when exact in every lane
@@ -746,6 +749,11 @@ def _scan(
             fits = sum(1 for ln in hard if _fits(res[ln].verdict))
             if tag == "leading rows" and (fits < len(hard) or len(hard) < 2 or not _long_total(it, hard)):
                 continue  # a part of the block that adds up in some lanes only is a coincidence
+            if tag == "first breakdown" and (
+                fits < len(hard) or not all(res[ln].verdict is Verdict.CONSISTENT for ln in hard)
+                or not (len(hard) >= 3 or (len(hard) >= 2 and _long_total(it, hard)))
+            ):
+                continue  # exact in every lane (three at least, or long figures), or a coincidence
             if signed and it.kind == "saldo" and fits < len(hard) and all(
                 _fits(res[ln].verdict) or _opposite(it, cand, ln) for ln in hard
             ):
@@ -889,6 +897,8 @@ def _difference_columns(
                 lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells for p, _ in parts)]
                 if len(lanes) < 2:
                     continue
+                if rows and _siblings_under(items, a, c, lanes):
+                    continue  # "Uitgaven" = three rows with one mostly zero: c is b's sibling, not a − b
                 res = {ln: _judge_lane(c, parts, ln) for ln in lanes}
                 # A variance column ("Positive (Negative)") is actual − budget for revenues and
                 # budget − actual for spending: a row that holds the other way round is read so.
@@ -911,6 +921,21 @@ def _difference_columns(
             if flipped:
                 out.append((c, back, flipped, "difference, the other way round"))
     return out
+
+
+def _siblings_under(items: list[_Item], head: _Item, row: _Item, lanes: list[int]) -> bool:
+    """Is ``row`` one of the rows right under ``head`` that add up to it in every lane? Then the
+    head minus a sibling is the sum of the others, and equals ``row`` wherever they are zero:
+    a coincidence, not a difference row."""
+    below = [it for it in items if it.pos > head.pos and it.kind not in ("memo", "none")]
+    run: list[tuple[_Item, int]] = []
+    for it in below:
+        run.append((it, 1))
+        if it.pos < row.pos:
+            continue
+        if len(run) >= 2 and all(ln in head.cells and _fits(_judge_lane(head, run, ln).verdict) for ln in lanes):
+            return True
+    return False
 
 
 # "+ = voordelig, - = nadelig", "+ is voordeel": the table says what a sign means
@@ -979,6 +1004,10 @@ _READINGS = {
     "group": "the numbered rows under the group row",
     "block": "the rows and subtotals since the previous total of the same level",
     "after heading": "the rows since the previous total, after the first rows (a heading merged into a label)",
+    "first breakdown": (
+        "the first rows printed below it, which add up to it exactly in every column (the rows after "
+        "them break the same total down another way)"
+    ),
     "leading rows": (
         "the first rows of its block only: with all of them it adds up in no column, with these in every one "
         "(the rows after them are a breakdown or items outside the total)"

@@ -1,0 +1,44 @@
+"""Totals printed above several breakdowns, labels set around their figures, and change rows
+that are siblings rather than differences; on unseen dev excerpts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf, find_page_tables
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+
+
+def test_a_total_above_two_breakdowns_is_checked_against_the_first() -> None:
+    # DUS-I, Monitorrapportage RIF 2023, Tabel 1: "Totaal aantal aanvragen" over Starters +
+    # Opschalers (36 = 33 + 3 in 2019), then Nieuwe aanvragen + Heraanvragers (36 = 20 + 16):
+    # all four rows together add up to twice the total.
+    checks = check_pdf(DOCS / "nlmix-01.pdf", lang="nl", pages=[3], all_pages=True)
+    first = [c for c in checks if c.total_label == "Totaal aantal aanvragen" and c.orientation == "row"]
+    assert len(first) >= 5
+    by_year = {c.lane_label: c for c in first}
+    assert by_year["2019"].total.stated == "36"
+    assert [p.stated for p in by_year["2019"].parts] == ["33", "3"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in first)
+    assert not [c for c in checks if c.alarm]
+
+
+def test_figures_set_between_the_two_lines_of_their_label() -> None:
+    # the same report, Tabel 4: "Totale" / € 66.261.029,00 ... / "projectkosten", row after row
+    (table,) = find_page_tables(DOCS / "nlmix-01.pdf", lang="nl", pages=[5], all_pages=True)[5]
+    assert [r.label for r in table.rows] == [
+        "Totale projectkosten", "Totale cofinanciering", "Gevraagd subsidiebedrag", "Toegekend subsidiebedrag",
+    ]
+
+
+def test_a_change_row_that_is_one_of_three_parts_is_no_difference_of_the_rows_above() -> None:
+    # SERV on the Flemish budget, Tabel 6: "Uitgaven: waarvan" 57.633 = "Veranderende
+    # inflatievooruitzichten" 53.807 + "Verandering rente-uitgaven o.w.v. verandering schuld" 0 +
+    # "... o.w.v. verandering rentevoet" 3.827. The middle row equals Uitgaven minus the first
+    # wherever the third is zero (four years of five): a coincidence, never an alarm.
+    checks = check_pdf(DOCS / "nltaal-05.pdf", lang="nl", pages=[4], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    assert not [c for c in checks if c.total_label.startswith("Verandering rente-uitgaven")
+                and c.reading.startswith("a change column")]
