@@ -34,6 +34,10 @@ def test_shares_with_the_whole_in_the_passage_or_pages_before() -> None:
     # "K19.4 billion or 8.9 percent": the amount beside the percentage, not K15.4 / K174.2 (8.84 %)
     assert ("8.9 percent", "ratio", ("K19.4 billion", "K217.1 billion")) in found
     assert not [r for r in found if r[0] == "8.9 percent" and r[2] != ("K19.4 billion", "K217.1 billion")]
+    # a small percentage set right after its part ("K8.2 billion or 3.8 percent"): only that
+    # amount was tried as the part, so the whole's match is not put down to chance
+    assert ("3.8 percent", "ratio", ("K8.2 billion", "K217.1 billion")) in found
+    assert ("7.1 percent", "ratio", ("K15.4 billion", "K217.1 billion")) in found
 
 
 def test_a_rate_of_change_is_not_taken_for_a_share() -> None:

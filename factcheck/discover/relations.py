@@ -303,11 +303,15 @@ def _ratios(
             # interval over its value) with odds of that width over the log-range of the wholes.
             # The tries are the parts in its sentence times the wholes, each of the same unit.
             in_sentence = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote)
-            tried = in_sentence * len(pool.values[a.dims])
+            # the amount the percentage is set right after is its part ("K8.2 billion or 3.8
+            # percent"): the other amounts of the sentence were never tried as the part
+            apposed = a is before and _apposed(a, p)
+            parts_tried = 1 if apposed else in_sentence
+            tried = parts_tried * len(pool.values[a.dims])
             chance = (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * tried
             # a whole in the sentence itself ("representing 91% of the total ... of $10,291,594")
             # was one of the sentence's amounts: fewer tries; looking in both places doubles them
-            local = 2 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * in_sentence * in_sentence
+            local = 2 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * in_sentence
             a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
             # b's own rounding may widen the band a little: a tenth either way is ample
             for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
@@ -325,6 +329,16 @@ def _ratios(
                 odds = min(chance, local) if b.quote == p.quote else chance
                 found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, odds))
     return found
+
+
+_APPOSITION = r"\s*,?\s*(?:or|of|oftewel|ofwel|dat is|i\.e\.|\(|–|—|-)\s*"
+
+
+def _apposed(amount: Fig, percent: Fig) -> bool:
+    """Is the percentage set right after the amount as its share: "K8.2 billion or 3.8 percent",
+    "$30,866,126 (63%)", "€ 6,3 miljoen, oftewel 15 procent"?"""
+    return re.search(re.escape(amount.stated) + _APPOSITION + re.escape(percent.stated), percent.quote,
+                     re.IGNORECASE) is not None
 
 
 # Coincidences expected in the passage that a proposal may have, at most: with wording that ties
