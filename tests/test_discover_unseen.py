@@ -136,3 +136,18 @@ def test_an_exact_difference_of_round_figures_is_no_coincidence(tmp_path: Path) 
     found = [r for r in run.results if r.claim.stated == "€ 278.000" and r.claim.expr]
     assert len(found) == 1 and found[0].verdict.value == "consistent"
     assert found[0].claim.expr == "geraamde_baten_bedroegen - bestaat_rijksbijdragen"
+
+
+def test_percentages_that_name_a_table_row_are_its_share_of_the_tables_total(tmp_path: Path) -> None:
+    # Town annual financial report (MD&A), page 3: "expenses are public safety (37%), home and
+    # community services (25%) and general government support (22%)", next to page 2's table of
+    # program expenses whose Total Expenses is 47,565,188 (governmental activities).
+    from factcheck.cli import main
+
+    assert main(["extract", str(DOCS / "enus-03.pdf"), "-o", str(tmp_path), "--no-progress"]) == 0
+    run = check_paths([tmp_path / "enus-03.yaml"])
+    shares = {r.claim.stated: r for r in run.results
+              if r.claim.evidence and r.claim.evidence.get("relation") == "share of a table's total"}
+    assert set(shares) == {"37%", "25%", "22%"}
+    assert shares["37%"].claim.evidence["inputs"].endswith("(17,566,642), t2_1_r22_c1 (47,565,188)")
+    assert all(r.verdict.value in ("consistent", "rounding") for r in shares.values())

@@ -1,0 +1,154 @@
+"""Percentages in the text that are a table row's share of the table's total: "expenditures were
+for public safety (37%), home and community services (25%) and general government support
+(22%)", next to a table whose rows read 17,566,642, 11,928,932 and 10,272,100 of a Total of
+47,565,188.
+
+The sentence names the row: the words right before the percentage share a word with the row's
+label. The part is that row's cell in a value column, the whole the Total row's cell in the same
+column, on a table of the statement's page or the page before or after it. Rows are chosen by
+their words before any figure is looked at, so the search tries few readings; a match is kept
+only when chance would rarely give it (the tries times the share of a percentage's interval in
+the range of ratios the table's figures allow) and when no other reading fits as well. Only
+agreement is reported, as in :mod:`factcheck.discover.text_tables`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
+from factcheck.numbers import decimal_string
+from factcheck.tables.detect import Cell, Table
+from factcheck.tables.percentages import judge_share
+from factcheck.tables.totals import _fits, _row_kind, cell_claim
+
+MAX_CHANCE = Fraction(1, 10)
+PAGES_AROUND = 1
+_CONTEXT = 60  # characters before the percentage that may name the row
+_BOUNDARY = re.compile(r"[.;:]\s|\d")
+
+
+def _context_words(fig: Fig) -> frozenset[str]:
+    """The words right before the percentage in its sentence, back to the previous figure or clause."""
+    at = fig.quote.find(fig.stated)
+    if at < 0:
+        return frozenset()
+    before = fig.quote[max(0, at - _CONTEXT):at]
+    cuts = [m.end() for m in _BOUNDARY.finditer(before)]
+    return content_words(before[cuts[-1]:] if cuts else before)
+
+
+def _amount(cell: Cell | None) -> bool:
+    return cell is not None and cell.number is not None and not cell.number.nil and not cell.number.percent \
+        and cell.number.value > 0
+
+
+def _spread(table: Table) -> Fraction:
+    values = [abs(c.number.value) for r in table.rows for c in r.cells.values() if _amount(c)]  # type: ignore[union-attr]
+    if len(values) < 2 or min(values) <= 0:
+        return Fraction(1)
+    return Fraction(max(1.0, math.log(max(values) / min(values))))
+
+
+def table_share_claims(
+    claims: Sequence[Mapping[str, Any]], tables: Mapping[int, Sequence[Table]], language: str,
+    taken: Iterable[str] = (),
+) -> list[dict[str, Any]]:
+    """Shares of a table's total named in the text, as claim dicts: one relation per percentage
+    matched, and the table cells it uses. ``taken``: figures that already have a relation."""
+    taken = set(taken)
+    sources = {str(c.get("id")): c for c in claims}
+    out: list[dict[str, Any]] = []
+    cells: dict[str, dict[str, Any]] = {}
+    for fig in from_dicts(claims, language):
+        if fig.kind != "percent" or fig.id in taken or not 0 < fig.value < 100:
+            continue
+        lo, hi = fig.interval.lo, fig.interval.hi
+        if lo is None or hi is None or lo <= 0:
+            continue
+        words = _context_words(fig)
+        if not words or RISE_WORDS.search(fig.quote) or FALL_WORDS.search(fig.quote):
+            continue
+        page = fig.position[0]
+        fits: list[tuple[Table, int, int, int, Cell, Cell]] = []
+        chance = Fraction(0)
+        for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1):
+            for table in tables.get(number, ()):
+                totals = [t for t, row in enumerate(table.rows) if _row_kind(row.label) in ("total", "grand")]
+                overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)
+                           if r not in totals}
+                most = max(overlap.values(), default=0)
+                # the rows the sentence names best ("general government support" is the row of
+                # that name, not "General Revenues:")
+                rows = [r for r, n in overlap.items() if n and n == most]
+                if not totals or not rows:
+                    continue
+                tries = 0
+                for r in rows:
+                    for col, part in table.rows[r].cells.items():
+                        for t in totals:
+                            whole = table.rows[t].cells.get(col)
+                            if not (_amount(part) and _amount(whole)) or t < r:
+                                continue
+                            tries += 1
+                            j = judge_share(part.number, whole.number, fig_number(fig))  # type: ignore[arg-type]
+                            if j is not None and _fits(j.verdict):
+                                fits.append((table, r, t, col, part, whole))  # type: ignore[arg-type]
+                # a ratio of this table's figures lands in the percentage's interval with odds of
+                # its relative width over the log-range of the figures
+                chance += tries * (hi - lo) / fig.value / _spread(table)
+        if len(fits) > 1:
+            # a percentage may be cut off rather than rounded, so two columns can fit ("37%": 36.9
+            # this year, 36.2 the year before); the one that rounds to it is the one meant
+            fits = [x for x in fits if lo <= x[4].number.value * 100 / x[5].number.value <= hi]  # type: ignore[union-attr]
+        if len(fits) > 1 and len({(id(x[0]), x[1], x[2]) for x in fits}) == 1:
+            # one row over one total in several columns (this year and the year before): the
+            # statement holds either way; the first column is the one a text speaks of
+            fits = [min(fits, key=lambda x: x[3])]
+        if len(fits) != 1 or chance > MAX_CHANCE:
+            continue  # no reading, or several (ambiguous), or one that chance would often give
+        table, r, t, col, part, whole = fits[0]
+        first, second = cell_claim(table, r, part), cell_claim(table, t, whole)
+        for c in (first, second):
+            cells.setdefault(str(c["id"]), c)
+        out.append(_relation(fig, sources.get(fig.id, {}), table, r, first, second, chance))
+    return list(cells.values()) + out
+
+
+def fig_number(fig: Fig) -> Any:
+    """The percentage as a table cell's number, so that the table checker's share judge applies."""
+    from factcheck.tables.cells import CellNumber
+
+    assert fig.interval.lo is not None and fig.interval.hi is not None
+    return CellNumber(fig.stated, fig.value, 0, (fig.interval.hi - fig.interval.lo) / 2, False, True, None)
+
+
+def _relation(fig: Fig, source: Mapping[str, Any], table: Table, row: int, part: Mapping[str, Any],
+              whole: Mapping[str, Any], chance: Fraction) -> dict[str, Any]:
+    claim: dict[str, Any] = {
+        "id": f"rel_{fig.id}"[:60].rstrip("_"),
+        "quote": source.get("quote") or fig.quote,
+        "stated": fig.stated,
+        "value": decimal_string(fig.value),
+    }
+    if fig.unit:
+        claim["unit"] = fig.unit
+    claim["expr"] = f"{part['id']} / {whole['id']}"
+    if source.get("where"):
+        claim["where"] = dict(source["where"])
+    claim["origin"] = "discovered"
+    claim["evidence"] = {
+        "relation": "share of a table's total",
+        "target": fig.id,
+        "inputs": f"{part['id']} ({part['stated']}), {whole['id']} ({whole['stated']})",
+        "found": f"row '{table.rows[row].label.strip()}' of table {table.index} on page {table.page}, "
+                 "named by the words before the percentage, over the table's total row",
+        "chance": f"about 1 in {max(1, round(1 / chance)) if chance else 'many'} that a ratio in these tables "
+                  "lands this close by coincidence",
+    }
+    return claim
