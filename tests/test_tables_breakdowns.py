@@ -42,3 +42,23 @@ def test_a_change_row_that_is_one_of_three_parts_is_no_difference_of_the_rows_ab
     assert not [c for c in checks if c.alarm]
     assert not [c for c in checks if c.total_label.startswith("Verandering rente-uitgaven")
                 and c.reading.startswith("a change column")]
+
+
+def test_a_balance_column_is_one_column_taken_from_another() -> None:
+    # Kenya Auditor-General 2020/21: "Balance as at 30 June, 2021" = Disbursement - Amount
+    # Utilized, row by row (Daadab 262,846,931 - 81,020,077 = 181,826,854)
+    checks = check_pdf(DOCS / "enmix-01.pdf", lang="en", pages=[1], all_pages=True)
+    balance = [c for c in checks if c.orientation == "column" and c.total_label.startswith("Balance as at")]
+    daadab = next(c for c in balance if c.total.stated == "181,826,854")
+    assert [(p.stated, p.sign) for p in daadab.parts] == [("262,846,931", 1), ("81,020,077", -1)]
+    assert len(balance) >= 6 and all(c.verdict is Verdict.CONSISTENT for c in balance)
+
+
+def test_an_unworded_difference_column_counts_only_when_exact_in_every_row() -> None:
+    # Comptroller's audit, Table III: "Payments Lacking Supporting Documentation" = "EMS Settlement
+    # Worksheet" - "Payments to Specific Vendors" in all four rows ($575,164 - $568,562 = $6,602);
+    # no header word says so, so it is taken only because it holds exactly everywhere
+    checks = check_pdf(DOCS / "enus-01.pdf", lang="en", pages=[4], all_pages=True)
+    lacking = [c for c in checks if c.orientation == "column" and c.total_label.startswith("Payments Lacking")]
+    assert {c.total.stated for c in lacking} >= {"$6,602", "13,559", "28,332"}
+    assert all(c.verdict is Verdict.CONSISTENT for c in lacking)

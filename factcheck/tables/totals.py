@@ -43,6 +43,13 @@ _CLOSING_BALANCE = re.compile(
     r"saldo\s+(?:per\s+)?einde|einde\s+(?:boek)?jaar)",
     re.IGNORECASE,
 )
+_READABLE = re.compile(r"\d")
+# A column of what is left: "Balance as at 30 June, 2021", "Saldo", "Remaining", "Nog beschikbaar".
+_LEFT_HEADER = re.compile(
+    r"\b(?:balance|saldo|remaining|unspent|unexpended|unutili[sz]ed|uncommitted|available|resterend|restant|"
+    r"beschikbaar|over\b)",
+    re.IGNORECASE,
+)
 # A column (or row) that is the difference of two others: "Change", "Verschil", "Variance", "Mutatie".
 _CHANGE_HEADER = re.compile(
     r"change|difference|variance|increase|decrease|verschil|mutatie|afwijking|toename|afname|\bdiff\b|evolu[tc]i|\bdelta\b|veranderin|"
@@ -661,6 +668,9 @@ def _lanes(total: _Item, parts: list[tuple[_Item, int]]) -> list[int]:
     for lane, cell in total.cells.items():
         if cell.number is None:
             continue
+        if any(lane in p.cells and p.cells[lane].number is None and _READABLE.search(p.cells[lane].text)
+               for p, _ in parts):
+            continue  # a part printed with digits that could not be read ("77,934,651."): no verdict
         present = [n for p, _ in parts if lane in p.cells and (n := p.cells[lane].number) is not None]
         if not present:
             continue
@@ -882,9 +892,18 @@ def _difference_columns(
     With ``rows``, the same for rows ("Delta schuld SERV - MJR"), taken from the rows right above."""
     out = []
     columns = [it for it in items if not it.consumed and _percentages(it) is not None]
-    changes = [it for it in columns if _CHANGE_HEADER.search(it.label)]
+    # a column headed as what is left ("Balance as at 30 June", "Saldo", "Remaining") is one
+    # column taken from another as much as a "Change" column is
+    cued = [it for it in columns if _CHANGE_HEADER.search(it.label) or (not rows and _LEFT_HEADER.search(it.label))]
+    changes = list(cued)
+    if not rows:
+        # any other column may be one too ("Payments Lacking Supporting Documentation" = EMS
+        # settlements - payments to vendors), but with no word to say so only when it holds
+        # exactly in every row, three at least, with long figures (see below)
+        changes += [it for it in columns if it not in cued]
     everything = [it for it in columns if not _CHANGE_HEADER.search(it.label)]
     for c in changes:
+        silent = c not in cued
         # amounts from amounts; percentages from percentages (a change in percentage points)
         others = [it for it in everything if _percentages(it) == _percentages(c)]
         others = [it for it in others if it.pos < c.pos][-_ROWS_BACK:] if rows else others
@@ -894,7 +913,8 @@ def _difference_columns(
                 if a is b:
                     continue
                 parts = [(a, 1), (b, -1)]
-                lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells for p, _ in parts)]
+                lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
+                                                               for p, _ in parts)]
                 if len(lanes) < 2:
                     continue
                 if rows and _siblings_under(items, a, c, lanes):
@@ -911,6 +931,11 @@ def _difference_columns(
                 # a difference with a zero on either side (278 = 278 - 0) tells nothing
                 telling = sum(1 for ln in lanes if (_fits(res[ln].verdict) or ln in flipped)
                               and _nonzero(a, ln) and _nonzero(b, ln))
+                if silent and not (
+                    telling >= 3 and not flipped and all(j.verdict is Verdict.CONSISTENT for j in res.values())
+                    and sum(_long_total(c, [ln]) for ln in lanes) * 2 >= len(lanes)
+                ):
+                    continue
                 # nearer columns first: a change column sits next to the two it compares
                 key = (fits, -abs(a.pos - c.pos) - abs(b.pos - c.pos))
                 if 4 * fits >= 3 * len(lanes) and telling >= 2 and (best is None or key > best[0]):
