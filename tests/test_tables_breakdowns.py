@@ -62,3 +62,26 @@ def test_an_unworded_difference_column_counts_only_when_exact_in_every_row() -> 
     lacking = [c for c in checks if c.orientation == "column" and c.total_label.startswith("Payments Lacking")]
     assert {c.total.stated for c in lacking} >= {"$6,602", "13,559", "28,332"}
     assert all(c.verdict is Verdict.CONSISTENT for c in lacking)
+
+
+def test_a_deduction_the_total_added_is_an_alarm() -> None:
+    # Town of Hubbardston, FY26 proposed budget: "Total Revenue" FY26 $11,719,755 is the levy
+    # rows plus "LESS OFFSETS" $72,765 - added, not taken off (the parts give $11,574,225). In
+    # FY25, with no offsets, the same rows add up exactly. "Prop 2.5" is a label ("Proposition
+    # 2½"), not a figure, and "New Growth $134,215" is an amount, not a growth rate.
+    checks = check_pdf(DOCS / "entab-01.pdf", lang="en", pages=[1], all_pages=True)
+    revenue = {c.lane_label: c for c in checks if c.total_label == "Total Revenue"}
+    assert revenue["FY25"].verdict is Verdict.CONSISTENT
+    assert [p.stated for p in revenue["FY25"].parts] == [
+        "$8,425,343", "$210,634", "$134,215", "$82,377", "$711,871", "$1,517,964"]
+    fy26 = revenue["FY26"]
+    assert fy26.verdict is Verdict.MISMATCH and fy26.alarm
+    assert fy26.parts[-1].stated == "$72,765" and fy26.parts[-1].sign == -1
+    assert fy26.difference == 2 * 72765
+
+
+def test_a_lane_of_zeros_does_not_make_a_numbered_group() -> None:
+    # Colorado JBC, Table 3A: "1 Appropriation Increases" over numbered bill rows; the FY 2025-26
+    # column is all zeros (0 = 0 + 0 + 0 + 0), which is no evidence that row 2 is their group.
+    checks = check_pdf(DOCS / "entab-03.pdf", lang="en", pages=[3], all_pages=True)
+    assert not [c for c in checks if c.alarm]

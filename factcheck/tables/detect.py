@@ -281,6 +281,16 @@ def _share_after(line: Line, value: Token, dsep: str | None, col: int) -> Cell |
     return None
 
 
+def _unlike(text: str, others: list[Token]) -> bool:
+    """Is a figure printed unlike all the others: no currency sign where they all have one, or
+    decimals where none of them has any?"""
+    cur = re.compile(r"^[(\-−]?\s*(?:[$€£]|[A-Z]{1,3}\$)")
+    dec = re.compile(r"\d[.,]\d{1,2}\)?%?$")
+    if all(cur.match(t.text) for t in others) and not cur.match(text):
+        return True
+    return bool(dec.search(text)) and not any(dec.search(t.text) for t in others)
+
+
 def _value_like(t: Token) -> bool:
     return not t.small and (looks_numeric(t.text) or bool(_TEXT_CELL.match(t.text)))
 
@@ -350,6 +360,17 @@ def split_label(line: Line) -> None:
     elif len(values) == 1 and 0 < start and is_year(values[0].text) and values[0].x0 - toks[start - 1].x1 < 1.5 * line.size:
         # a year set right after the words is part of them ("Boekwaarde 1 januari 2022"), not a cell
         start, values = len(toks), []
+    elif (
+        len(values) >= 2 and 0 < start and toks[start] is values[0] and not toks[start - 1].small
+        and values[0].x0 - toks[start - 1].x1 < 0.6 * line.size
+        and values[1].x0 - values[0].x1 > 2 * line.size
+        and not _CURRENCY_ONLY.match(toks[start - 1].text)
+        and _unlike(values[0].text, values[1:])
+    ):
+        # a number one word-space after the words, printed unlike the figures far off: part of
+        # the label ("Prop 2.5   $210,634   $221,314"); "Zorg 12,0   -0,5   11,5" keeps its 12,0
+        values = values[1:]
+        start = toks.index(values[0])
     line.label = toks[:start] + [t for t in toks[start:] if t.small]
     line.values = values
     line.has_figures = _has_figures(line)

@@ -71,8 +71,9 @@ _NOT_AMOUNT = re.compile(
 )
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
 # Words that make a row a ratio rather than an amount only when its figures are small: "Share of
-# budget 34.0" is a ratio, "FEDERAL GOVERNMENT SHARE OF MAIN POOL 18,843,331,510,032" an amount.
-_SHARE_WORD = re.compile(r"\bshares?\b|\baandeel\b", re.IGNORECASE)
+# budget 34.0" is a ratio, "FEDERAL GOVERNMENT SHARE OF MAIN POOL 18,843,331,510,032" an amount,
+# and so is a town's levy "New Growth $134,215".
+_SHARE_WORD = re.compile(r"\bshares?\b|\baandeel\b|\bgrowth\b|\bgroei\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # Rows whose label says they are taken off: "Less: refunds", "Af: ontvangsten", "-/- korting".
 _DEDUCT = re.compile(
@@ -811,7 +812,8 @@ def _long_total(total: _Item, lanes: list[int]) -> bool:
 def _group_holds(group: _Item) -> bool:
     """Whether a group row guessed from numbering adds up over its numbered rows in some lane."""
     parts = [(k, 1) for k in group.group_children]
-    return any(_fits(_judge_lane(group, parts, ln).verdict) for ln in _lanes(group, parts))
+    # a lane of zeros (0 = 0 + 0 + 0, next year's empty column) says nothing
+    return any(_fits(_judge_lane(group, parts, ln).verdict) and _nonzero(group, ln) for ln in _lanes(group, parts))
 
 
 def _several_breakdowns(total: _Item, parts: list[tuple[_Item, int]], lanes: list[int]) -> bool:
@@ -1094,7 +1096,11 @@ def _doubt(
         if rest and _fits(judge(rest, tnum).verdict):
             return f"it adds up without '{_clean(p.label)}' (a subtotal or a breakdown counted twice?)"
         if not n.nil and _fits(judge(nums[:k] + [(-s, n)] + nums[k + 1 :], tnum).verdict):
-            return f"it adds up with '{_clean(p.label)}' subtracted"
+            if p.deduct and s * n.value < 0:
+                # the row says it is taken off ("LESS OFFSETS"), and the printed total added it:
+                # that is the table's slip, not another way to read it
+                return None
+            return f"it adds up with '{_clean(p.label)}' {'subtracted' if s > 0 else 'added'}"
     if len(nums) <= 40:
         for k in range(1, len(nums)):
             for run in (nums[k:], nums[:k]):
