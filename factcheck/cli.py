@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="OLD.json", help="show verdicts that changed since a JSON report")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)")
+    check.add_argument("--strict", action="store_true",
+                       help="read every figure as exact (as `precision: exact` under `document:` does), "
+                            "so a slip in the last printed digit is a mismatch")
     add_discovery_switches(check)
     check.set_defaults(handler=_cmd_check)
 
@@ -102,14 +105,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _run(paths: list[str], discover: bool | Discovery = True) -> CheckRun:
-    return check_paths(paths or DEFAULT_PATHS, discover=discover)
+def _run(paths: list[str], discover: bool | Discovery = True, strict: bool = False) -> CheckRun:
+    return check_paths(paths or DEFAULT_PATHS, discover=discover, strict=strict)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from factcheck.report import build_view, load_baseline, render_view, write_view
 
-    run = _run(args.paths, discover=discovery_from_args(args))
+    run = _run(args.paths, discover=discovery_from_args(args), strict=args.strict)
     _print_diagnostics(run.diagnostics, sys.stderr)
     if not run.diagnostics and run.summary()["files"] == 0:
         # a gate that checked nothing must not look like one that passed

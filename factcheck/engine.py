@@ -88,11 +88,15 @@ class _Entry:
     units: UnitSystem
 
 
-def check_paths(paths: Sequence[str | Path], *, discover: bool | Discovery = True) -> CheckRun:
-    """Read every claim file under ``paths`` (files or folders) and check every relation."""
+def check_paths(paths: Sequence[str | Path], *, discover: bool | Discovery = True, strict: bool = False) -> CheckRun:
+    """Read every claim file under ``paths`` (files or folders) and check every relation.
+
+    ``strict`` reads every file as if it said ``precision: exact``: a slip in the last printed
+    digit is then a mismatch, not rounding.
+    """
     with collector_paused():
         files, problems = find_claim_files(list(paths))
-        loaded = [read_claim_file(p) for p in files]
+        loaded = [read_claim_file(p, strict=strict) for p in files]
         return check_files(loaded, problems, discover=discover)
 
 

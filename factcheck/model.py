@@ -198,6 +198,9 @@ class Document:
     units: UnitSettings = field(default_factory=UnitSettings)
     # Relative margin given to hedged figures ("bijna", "ruim", "circa"), see docs/verdicts.md.
     hedge_margin: Fraction = Fraction(1, 10)
+    # `precision: exact` (or `check --strict`): unhedged figures stand for themselves, not for an
+    # interval, unless a claim gives its own `precision:` or `tolerance:`.
+    exact: bool = False
 
 
 @dataclass(frozen=True, slots=True)
