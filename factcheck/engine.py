@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from factcheck.claimfile import find_claim_files, read_claim_file
 from factcheck.discover.options import Discovery
-from factcheck.errors import EvaluationError, FactcheckError, FormulaError, did_you_mean
+from factcheck.errors import EvaluationError, FactcheckError, FormulaError, UnitDefinitionError, did_you_mean
 from factcheck.evaluate import UnitClash, Val, evaluate
 from factcheck.explain import explain
 from factcheck.formula import Formula, Node, parse_formula
@@ -33,9 +33,11 @@ from factcheck.model import (
     Verdict,
     interval_verdict,
 )
-from factcheck.units import Dim, UnitSystem, describe, unit_system
+from factcheck.units import Dim, UnitSystem, describe, unit_system, unit_typo
 
 _ONE = Fraction(1)
+# Claims a tool wrote: their units are nouns read from the document, where any word may be a unit.
+_TOOL_ORIGINS = frozenset({"extracted", "discovered"})
 
 
 @dataclass
@@ -144,6 +146,7 @@ class _Engine:
         self.values: dict[str, Val] = {}
         self.formulas: dict[str, Formula | FormulaError] = {}
         self.computing: list[str] = []
+        self.unit_typos: dict[tuple[int, str], str] = {}
         for claim_file in files:
             document = claim_file.document
             units = self._units_for(document)
@@ -201,8 +204,23 @@ class _Engine:
         scale = entry.claim.scale
         if not unit:
             return Dim(scale, ()) if scale else None
-        dim = entry.units.resolve(unit)
+        try:
+            if entry.claim.origin not in _TOOL_ORIGINS:
+                self._check_unit_words(entry.units, unit)
+            dim = entry.units.resolve(unit)
+        except UnitDefinitionError as exc:
+            where = entry.claim.key_locations.get("unit") or entry.claim.location
+            raise exc.located(where.path, where.line, where.col) from None
         return Dim(dim.factor * scale, dim.dims) if scale else dim
+
+    def _check_unit_words(self, units: UnitSystem, unit: str) -> None:
+        """A hand-written unit with a near miss of a known unit is a typo (FC213), not a new unit."""
+        key = (id(units), unit)
+        problem = self.unit_typos.get(key)
+        if problem is None:
+            problem = self.unit_typos[key] = unit_typo(units, unit) or ""
+        if problem:
+            raise UnitDefinitionError(problem, code="FC213")
 
     def _value(self, entry: _Entry) -> Val:
         """The value a claim contributes when referenced: printed if it has one, else computed."""
@@ -296,7 +314,10 @@ class _Engine:
         except FactcheckError as exc:
             return self._error(entry, exc)
 
-        dim = self._dim(entry)
+        try:
+            dim = self._dim(entry)
+        except FactcheckError as exc:
+            return self._error(entry, exc)
         if dim is not None and computed.dims is not None and dim.dims != computed.dims:
             return self._finish(entry, Verdict.UNIT, inputs=inputs, formula=formula,
                                 computed_unit=describe(computed.dims), stated_unit=describe(dim.dims))
