@@ -118,6 +118,21 @@ def parse_claim_text(text: str, path: str, *, strict: bool = False) -> ClaimFile
                      extracted="extraction" in root, discovery_done=_discovery_done(root.get("extraction")))
 
 
+def conflict_positions(text: str, path: str) -> dict[tuple[str, str], tuple[int, int]]:
+    """Where each unresolved merge conflict stands: (claim id, field) -> (line, col) of the
+    field's key under the claim's ``conflict:`` (for FC310 after a merge writes the file)."""
+    root = load(text, path)
+    claims = root.get("claims") if isinstance(root, YMap) else None
+    found: dict[tuple[str, str], tuple[int, int]] = {}
+    for item in claims if isinstance(claims, YSeq) else ():
+        conflict = item.get("conflict") if isinstance(item, YMap) else None
+        claim_id = item.get("id") if isinstance(item, YMap) else None
+        if isinstance(conflict, YMap) and isinstance(claim_id, YScalar):
+            for name in conflict:
+                found[(claim_id.text, name)] = conflict.key_pos.get(name, (conflict.line, conflict.col))
+    return found
+
+
 def _discovery_done(node: YValue | None) -> frozenset[str] | None:
     # `extraction: {discovery: [relations, repeats, tables]}`, written by `factcheck extract`.
     if not isinstance(node, YMap):
@@ -359,6 +374,9 @@ class _Reader:
         unit = texts.get("unit")
         if unit is None and figure is not None:
             unit = figure.unit_hint
+        conflict = get("conflict")
+        if conflict is not None:
+            self.unresolved_conflicts(claim_id, conflict, node)
         where_node = get("where")
         expr_node = get("expr") if expr is not None else None
         evidence_node = get("evidence")
@@ -387,6 +405,22 @@ class _Reader:
             evidence=_plain(evidence_node) if type(evidence_node) is YMap else {},
             key_locations=_KeyLocations(self.path, node.key_pos),
         )
+
+    def unresolved_conflicts(self, claim_id: str, conflict: YValue, claim: YMap) -> None:
+        """Warn (FC312) for each field a merge left in `conflict:`: nobody has settled it yet."""
+        if not isinstance(conflict, YMap):
+            if not (isinstance(conflict, YScalar) and conflict.is_null):
+                self.note("FC312", f"unresolved merge conflict in {claim_id}; settle it and delete `conflict:`",
+                          self.key_loc(claim, "conflict"), "warning")
+            return
+        for name, entry in conflict.items():
+            change = ""
+            if isinstance(entry, YMap) and isinstance(entry.get("now"), YScalar):
+                was, now = entry.get("was"), entry["now"]
+                was_text = "nothing" if not isinstance(was, YScalar) or was.is_null else repr(was.text)
+                change = f"; the document changed it from {was_text} to {now.text!r}"
+            self.note("FC312", f"unresolved merge conflict in {claim_id}.{name}: your value is kept{change}; "
+                      "settle it and delete the entry under `conflict:`", self.key_loc(conflict, name), "warning")
 
     def scale(self, text: str | None, node: YValue | None) -> Fraction | None:
         """`scale:` a table's multiplier: a positive power of ten such as 1000 or 1000000."""

@@ -182,7 +182,16 @@ def _summary_line(run: CheckRun) -> str:
     line = f"{relations} relation{'s' * (relations != 1)} in {files} file{'s' * (files != 1)}"
     if counts:
         line += f": {counts}"
-    return line + f"; {summary['unexpected']} unexpected"
+    line += f"; {summary['unexpected']} unexpected"
+    # A file that could not be read must not leave a summary that looks clean.
+    broken: dict[str, list[str]] = {}
+    for diag in run.diagnostics:
+        if diag.severity == "error":
+            broken.setdefault(diag.location.path, []).append(diag.code)
+    if broken:
+        codes = ", ".join(sorted({c for found in broken.values() for c in found}))
+        line += f"; {len(broken)} file{'s' * (len(broken) != 1)} could not be read in full ({codes})"
+    return line
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:

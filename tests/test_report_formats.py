@@ -141,10 +141,12 @@ def test_sarif_one_result_per_unexpected_verdict_at_the_claim_line() -> None:
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert rules == [
         f"factcheck/{v}"
-        for v in ("consistent", "rounding", "mismatch", "scale", "unit", "unverifiable", "error", "conflict")
+        for v in ("consistent", "rounding", "mismatch", "scale", "unit", "unverifiable", "error", "conflict", "FC100")
     ]
     results = run["results"]
-    assert len(results) == 6
+    assert len(results) == 7  # six unexpected verdicts, and the claim file that could not be read
+    assert results[-1]["ruleId"] == "factcheck/FC100"
+    assert results[-1]["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 7}
     first = results[0]
     assert first["ruleId"] == "factcheck/mismatch"
     assert rules[first["ruleIndex"]] == first["ruleId"]
@@ -155,7 +157,7 @@ def test_sarif_one_result_per_unexpected_verdict_at_the_claim_line() -> None:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert not uri.startswith("/") and "://" not in uri
         assert result["message"]["text"]
-        assert result["partialFingerprints"]["factcheckClaim/v1"]
+        assert result["partialFingerprints"]
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert notes[0]["descriptor"]["id"] == "FC100"
 
