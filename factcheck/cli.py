@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -135,6 +136,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if buffer is not None:
             text = buffer.getvalue() + "".join(line + "\n" for line in reasons)
         else:
+            if sys.stdout.isatty():
+                # one line each for tools (a pipe); a person's terminal gets them wrapped between words
+                from factcheck.report.terminal import wrap_line
+
+                width = shutil.get_terminal_size().columns
+                reasons = [part for line in reasons for part in wrap_line(line, width)]
             for line in reasons:
                 _emit(line, sys.stdout)
             text = None
