@@ -291,6 +291,8 @@ class _Engine:
                 interval=Interval(_div(val.lo, factor), _div(val.hi, factor)),
                 unit=target.claim.unit,
                 computed=target.claim.value is None,
+                factor=factor,
+                dimensionless=dim is not None and not dim.dims,
             ))
             return val
 

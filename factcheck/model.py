@@ -240,6 +240,10 @@ class InputValue(NamedTuple):
     interval: Interval | None
     unit: str | None
     computed: bool = False  # True when the value was derived from the input's own formula
+    # value × factor is the value in base units; a pure number (%, duizend) has no dimension left,
+    # so the explanation can write "90 % × …" and work with 0,9.
+    factor: Fraction = Fraction(1)
+    dimensionless: bool = False
 
 
 class Implied(NamedTuple):

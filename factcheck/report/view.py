@@ -34,6 +34,7 @@ from factcheck.gc_pause import collector_paused
 from factcheck.model import ClaimFile, Diagnostic, Document, Interval, Result, Verdict
 from factcheck.numbers import decimal_string
 from factcheck.report.sanitize import clean, one_line
+from factcheck.unit_names import unit_words
 
 __all__ = [
     "RunLike",
@@ -484,25 +485,42 @@ def _exact(value: Fraction | None) -> str | None:
     return decimal_string(value if type(value) is Fraction else Fraction(value))
 
 
+# The labels of a result's further details, in the document's language.
+_EXTRA_LABELS = {
+    "nl": {"scale factor": "schaalfactor", "computed unit": "berekende eenheid", "stated unit": "vermelde eenheid",
+           "evidence": "bewijs", "found by discovery": "gevonden door ontdekking",
+           "would have to be": "zou moeten zijn"},
+}
+
+
+def _unit_name(unit: str, language: str) -> str:
+    return (unit_words(unit, language) or unit) if language == "nl" else unit
+
+
 def _extra(result: Result, language: str, decimals: int) -> dict[str, str]:
     extra: dict[str, str] = {}
+    words = _EXTRA_LABELS.get(language, {})
+
+    def label_of(text: str) -> str:
+        return words.get(text, text)
+
     if result.scale_factor is not None:
-        extra["scale factor"] = format_number(result.scale_factor, language, 6)
+        extra[label_of("scale factor")] = format_number(result.scale_factor, language, 6)
     if result.computed_unit:
-        extra["computed unit"] = one_line(result.computed_unit)
+        extra[label_of("computed unit")] = one_line(_unit_name(result.computed_unit, language))
     if result.stated_unit and result.verdict == Verdict.UNIT:
-        extra["stated unit"] = one_line(result.stated_unit)
+        extra[label_of("stated unit")] = one_line(_unit_name(result.stated_unit, language))
     for n, item in enumerate(result.evidence, 1):
         if hasattr(item, "items"):
-            label = "evidence" if len(result.evidence) == 1 else f"evidence {n}"
+            label = label_of("evidence") if len(result.evidence) == 1 else f"{label_of('evidence')} {n}"
             extra[label] = one_line("; ".join(f"{k}: {v}" for k, v in item.items()))
     found = result.claim.evidence
     if result.claim.origin == "discovered" and found and not result.evidence:
         # Why discovery proposed this relation (wording, exactness, the table it is from): a
         # reader judging a proposal nobody wrote needs it next to the verdict.
-        extra["found by discovery"] = one_line("; ".join(f"{k}: {v}" for k, v in found.items()))
+        extra[label_of("found by discovery")] = one_line("; ".join(f"{k}: {v}" for k, v in found.items()))
     for implied in result.implied:
-        extra[f"{one_line(implied.name)} would have to be"] = format_value(
+        extra[f"{one_line(implied.name)} {label_of('would have to be')}"] = format_value(
             implied.value, language, implied.unit, decimals, mark_inexact=True
         )
     return extra
