@@ -372,6 +372,7 @@ class _Engine:
                 "claim": m.id,
                 "stated": m.stated or "",
                 "where": ", ".join(f"{k} {v}" for k, v in m.where.items() if k in ("page", "line", "question")),
+                "asked_by": str(m.where.get("asked_by") or ""),
                 "quote": m.quote or "",
                 "disagrees": "yes" if m.id in disagreeing else "no",
             }

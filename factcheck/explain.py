@@ -308,14 +308,12 @@ def _filled_line(root: Node, inputs: tuple[InputValue, ...], written: dict[str, 
 
 
 def explain_repeats(result: Result, members: list[Claim], pairs: tuple[tuple[str, str], ...]) -> str:
-    """The explanation of a repeat group: every statement, then which ones disagree."""
+    """The explanation of a repeat group: the conclusion first (which values disagree, where),
+    then every statement once, as evidence."""
     language = result.document.language if result.document.language in _TEXT else "en"
     t = _TEXT[language]
-    lines = [t["repeats"].format(n=len(members))]
+    lines: list[str] = []
     by_id = {m.id: m for m in members}
-    for m in members:
-        where = ", ".join(f"{k} {v}" for k, v in m.where.items() if k in ("page", "line", "question")) or str(m.location)
-        lines.append(t["statement"].format(id=m.id, stated=m.stated or "", where=where, quote=m.quote or ""))
     if result.verdict is Verdict.CONFLICT:
         lines.append(t["repeats_conflict"])
         # One line per value that takes part in a disagreement, listing where it is stated.
@@ -333,6 +331,10 @@ def explain_repeats(result: Result, members: list[Claim], pairs: tuple[tuple[str
         lines.append(t["repeats_consistent"].format(n=len(members)))
     else:
         lines.append(t["repeats_rounding"])
+    lines.append(t["repeats"].format(n=len(members)))
+    for m in members:
+        where = ", ".join(f"{k} {v}" for k, v in m.where.items() if k in ("page", "line", "question")) or str(m.location)
+        lines.append(t["statement"].format(id=m.id, stated=m.stated or "", where=where, quote=m.quote or ""))
     return "\n".join(lines)
 
 

@@ -34,9 +34,9 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
         "report",
         help="write a verification report: terminal, markdown, html, json, junit or sarif",
         description=(
-            "Check claim files and write a report of the verdicts: unexpected verdicts first, then "
-            "mismatches, then the rest. With --baseline, also the verdicts that changed since an earlier "
-            "JSON report."
+            "Check claim files and write a report of the verdicts: unexpected verdicts first, then the "
+            "documents' problems by severity, then the rest. With --baseline, also the verdicts that changed "
+            "since an earlier JSON report."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")

@@ -180,7 +180,7 @@ class ResultView:
 
     result: Result
     key: str
-    group: int  # 0 unexpected, 1 mismatch, 2 the rest
+    group: int  # 0 unexpected, then the document's problems by severity (SEVERITY), then the rest
     id: str
     document_id: str
     verdict: str
@@ -299,6 +299,12 @@ class ReportView:
     @property
     def ok(self) -> bool:
         return self.unexpected == 0 and not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def problems(self) -> dict[str, int]:
+        """What is wrong in the documents themselves, per verdict (conflicts, mismatches, scale and
+        unit slips), whether or not the baseline expected it: the report's headline."""
+        return {v: self.counts[v] for v in PROBLEM_VERDICTS if self.counts.get(v)}
 
     def by_document(self) -> list[tuple[DocumentView, list[ResultView]]]:
         """Results grouped by document, in the report order inside each group."""
@@ -428,6 +434,9 @@ def _where(where: Any) -> tuple[str, str, str]:
     question = where.get("question")
     if question is not None:
         parts.append(f"question {one_line(question)}")
+    asker = where.get("asked_by")
+    if asker:
+        parts.append(f"asked by {one_line(asker)}")  # readers look a question up by who asked it
     return page_s, line_s, ", ".join(parts)
 
 
@@ -510,9 +519,11 @@ def _extra(result: Result, language: str, decimals: int) -> dict[str, str]:
         extra[label_of("computed unit")] = one_line(_unit_name(result.computed_unit, language))
     if result.stated_unit and result.verdict == Verdict.UNIT:
         extra[label_of("stated unit")] = one_line(_unit_name(result.stated_unit, language))
-    for n, item in enumerate(result.evidence, 1):
+    # A repeat group's statements are in its explanation already: the evidence is shown once.
+    evidence = () if result.claim.repeats else result.evidence
+    for n, item in enumerate(evidence, 1):
         if hasattr(item, "items"):
-            label = label_of("evidence") if len(result.evidence) == 1 else f"{label_of('evidence')} {n}"
+            label = label_of("evidence") if len(evidence) == 1 else f"{label_of('evidence')} {n}"
             extra[label] = one_line("; ".join(f"{k}: {v}" for k, v in item.items()))
     found = result.claim.evidence
     if result.claim.origin == "discovered" and found and not result.evidence:
@@ -537,10 +548,7 @@ def _result_view(result: Result, base_dir: Path) -> ResultView:
         source_location += f":{claim.location.line}"
         if claim.location.col is not None:
             source_location += f":{claim.location.col}"
-    if result.verdict == Verdict.MISMATCH:
-        group = 0 if not result.expected else 1
-    else:
-        group = 0 if not result.expected else 2
+    group = 0 if not result.expected else 1 + SEVERITY.get(result.verdict.value, len(SEVERITY))
     return ResultView(
         result=result,
         key=result_key(doc.id, claim.id),
@@ -595,8 +603,15 @@ def _documents(run: Any, results: Sequence[Result], base_dir: Path | None) -> li
     return out
 
 
+# Problems in a document, the worst first: a document contradicting itself, a wrong figure, a
+# thousand/million slip, a unit slip; then what could not be checked; then what holds.
+PROBLEM_VERDICTS = ("conflict", "mismatch", "scale", "unit")
+SEVERITY = {v: n for n, v in enumerate((*PROBLEM_VERDICTS, "error", "unverifiable", "rounding", "consistent"))}
+
+
 def sort_key(view: ResultView) -> tuple[Any, ...]:
-    """Unexpected first, then mismatches, then the rest; claim-file order inside each group."""
+    """Unexpected first, then the expected ones by severity (conflict, mismatch, scale, unit,
+    error, unverifiable, rounding, consistent); claim-file order inside each group."""
     return (view.group, view.file, view.line if view.line is not None else 1 << 30, view.id)
 
 
