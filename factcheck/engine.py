@@ -33,7 +33,7 @@ from factcheck.model import (
     Verdict,
     interval_verdict,
 )
-from factcheck.units import Dim, UnitSystem, describe, unit_system, unit_typo
+from factcheck.units import Dim, Dims, UnitSystem, combine, describe, unit_system, unit_typo
 
 _ONE = Fraction(1)
 # Claims a tool wrote: their units are nouns read from the document, where any word may be a unit.
@@ -320,7 +320,8 @@ class _Engine:
             dim = self._dim(entry)
         except FactcheckError as exc:
             return self._error(entry, exc)
-        if dim is not None and computed.dims is not None and dim.dims != computed.dims:
+        if (dim is not None and computed.dims is not None and dim.dims != computed.dims
+                and not _per_counted_thing(claim, computed.dims, dim.dims)):
             return self._finish(entry, Verdict.UNIT, inputs=inputs, formula=formula,
                                 computed_unit=describe(computed.dims), stated_unit=describe(dim.dims))
         factor = dim.factor if dim else _ONE
@@ -449,6 +450,18 @@ class _Engine:
             return explain(result, source, notes, unit_note, formula.root if formula else None)
 
         return LazyResult(explainer, lazy_interval, **fields)
+
+
+def _per_counted_thing(claim: Claim, computed: Dims, stated: Dims) -> bool:
+    """A discovered count × amount relation ("30.343 × €32.400 = €983.113.200") whose amount was
+    extracted as EUR where it means EUR per person: its total is in the amount's unit, as the
+    document writes it. Only for discovery's own proposals, which say so in `evidence.units`."""
+    if claim.origin != "discovered" or "units" not in claim.evidence:
+        return False
+    from factcheck.discover.figures import COUNT_DIMS
+
+    extra = combine(computed, stated, -1)
+    return bool(extra) and all(name in COUNT_DIMS and power > 0 for name, power in extra)
 
 
 def _verdict(value: Fraction, interval: Interval, stated: Fraction, stated_interval: Interval,

@@ -3,6 +3,7 @@ explanation is Dutch throughout: unit names and messages too (issue 11)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from factcheck.engine import check_paths
@@ -109,3 +110,28 @@ def test_report_details_of_a_dutch_document_are_dutch(tmp_path: Path) -> None:
     view = build_view(check_paths([path]))
     (row,) = view.results
     assert any(label.endswith("zou moeten zijn") for label in row.extra), row.extra
+
+
+def test_a_discovered_count_times_amount_carries_the_totals_unit(tmp_path: Path) -> None:
+    # "30.343 × €32.400 = €983.113.200": the relation is in euros, as the document writes it,
+    # not in "person * EUR"; a hand-written relation with the same units is still a unit error.
+    from factcheck.discover import discover
+    from factcheck.extract import extract_document
+
+    root = Path(__file__).resolve().parent.parent
+    extracted = extract_document(root / "documents" / "asiel-migratie-2025-antwoorden.txt").claims
+    (product,) = [p for p in discover(extracted, "nl", repeats=False) if p.get("stated") == "€983.113.200"]
+    assert product["unit"] == "EUR"
+    import yaml
+
+    path = tmp_path / "c.yaml"
+    data = json.loads(json.dumps({"document": {"id": "d"}, "claims": [*extracted, product]}))  # no shared objects
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = next(r for r in check_paths([path], discover=False).results if r.claim.id == product["id"])
+    assert result.verdict.value == "consistent"
+    assert _line(result.explanation, "Berekend:").startswith("Berekend: € 983.113.200 (")
+    hand = tmp_path / "hand.yaml"
+    hand.write_text('document: {id: h}\nclaims:\n  - {id: n, stated: "30.343", unit: person}\n'
+                    '  - {id: k, stated: "€32.400", unit: EUR}\n'
+                    '  - {id: t, stated: "€983.113.200", unit: EUR, expr: n * k}\n', encoding="utf-8")
+    assert [r.verdict.value for r in check_paths([hand]).results] == ["unit"]
