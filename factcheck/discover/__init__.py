@@ -37,7 +37,7 @@ def relation_claim(proposal: Proposal, source: Mapping[str, Any]) -> dict[str, A
     # Extracted units rarely say "per place per year": a count times a price is, by the units,
     # person × EUR. The relation carries the unit a person writes for the total (EUR), and the
     # evidence says the amount is taken per counted thing; the engine judges it so.
-    if target.unit:
+    if target.unit and (proposal.unit_exact or all(f.unit for f in proposal.inputs)):
         claim["unit"] = target.unit
     claim["expr"] = proposal.expr
     if source.get("where"):
