@@ -91,6 +91,10 @@ def test_check_strict_on_the_bundled_claims_catches_a_one_digit_slip(tmp_path: P
 
     assert verdict() == (0, "rounding")
     assert verdict("--strict") == (1, "mismatch")
+    report = subprocess.run([sys.executable, "-m", "factcheck", "report", "-f", "json", "--strict", str(slipped)],
+                            capture_output=True, text=True)
+    assert report.returncode == 1  # `report` reads the same way
+    assert {r["id"]: r["verdict"] for r in json.loads(report.stdout)["results"]}["extra_kosten_noodopvang"] == "mismatch"
     # unchanged, the exact figure stays consistent under --strict
     assert _verdicts(BUNDLED, strict=True)["extra_kosten_noodopvang"] is Verdict.CONSISTENT
 
