@@ -32,7 +32,9 @@ CLAIM_KEYS = frozenset({
     "where", "origin", "kind", "subject", "period", "note", "notes", "evidence", "precision",
     "value_high", "context", "conflict", "extracted", "status", "tags", "repeats", "scale",
 })
-DOCUMENT_KEYS = frozenset({"id", "title", "source", "sha256", "language", "units", "hedge_margin", "date", "url"})
+DOCUMENT_KEYS = frozenset({
+    "id", "title", "source", "sha256", "language", "units", "hedge_margin", "date", "url", "precision",
+})
 TOP_KEYS = frozenset({"document", "claims", "obsolete", "deleted", "conflicts", "extraction"})
 _YAML_SUFFIXES = (".yaml", ".yml")
 # Keys whose value must be a single piece of text.
@@ -58,8 +60,11 @@ def find_claim_files(paths: list[str | Path]) -> tuple[list[Path], list[Diagnost
     return found, problems
 
 
-def read_claim_file(path: str | Path) -> ClaimFile:
-    """Read and validate one claim file. User mistakes become diagnostics, never tracebacks."""
+def read_claim_file(path: str | Path, *, strict: bool = False) -> ClaimFile:
+    """Read and validate one claim file. User mistakes become diagnostics, never tracebacks.
+
+    ``strict`` reads the file as if its header said ``precision: exact`` (``check --strict``).
+    """
     name = str(path)
     try:
         size = os.path.getsize(path)
@@ -74,7 +79,7 @@ def read_claim_file(path: str | Path) -> ClaimFile:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ClaimFileError(f"the file is not UTF-8 text (byte {exc.start})", path=name, code="FC101") from None
-        return parse_claim_text(text, name)
+        return parse_claim_text(text, name, strict=strict)
     except FactcheckError as exc:
         return _failed(name, exc)
     except OSError as exc:
@@ -87,8 +92,11 @@ def _failed(name: str, exc: FactcheckError) -> ClaimFile:
     return ClaimFile(document=doc, claims=(), diagnostics=(diag,))
 
 
-def parse_claim_text(text: str, path: str) -> ClaimFile:
-    """Validate the text of a claim file. Raises :class:`ClaimFileError` when nothing can be used."""
+def parse_claim_text(text: str, path: str, *, strict: bool = False) -> ClaimFile:
+    """Validate the text of a claim file. Raises :class:`ClaimFileError` when nothing can be used.
+
+    ``strict`` makes every unhedged figure exact, as ``precision: exact`` under ``document:`` does.
+    """
     root = load(text, path)
     if root is None:
         raise ClaimFileError("the file is empty; a claim file needs `document:` and `claims:`", path=path, line=1, col=1, code="FC106")
@@ -99,6 +107,8 @@ def parse_claim_text(text: str, path: str) -> ClaimFile:
         if key not in TOP_KEYS:
             reader.warn_unknown(key, TOP_KEYS, root, "top-level")
     document = reader.document(root)
+    if strict and not document.exact:
+        document = replace(document, exact=True)
     claims = reader.claims(root, document)
     deleted_node = root.get("deleted")
     deleted = frozenset(
@@ -106,6 +116,21 @@ def parse_claim_text(text: str, path: str) -> ClaimFile:
     ) if isinstance(deleted_node, YSeq) else frozenset()
     return ClaimFile(document=document, claims=tuple(claims), diagnostics=tuple(reader.diagnostics), deleted=deleted,
                      extracted="extraction" in root, discovery_done=_discovery_done(root.get("extraction")))
+
+
+def conflict_positions(text: str, path: str) -> dict[tuple[str, str], tuple[int, int]]:
+    """Where each unresolved merge conflict stands: (claim id, field) -> (line, col) of the
+    field's key under the claim's ``conflict:`` (for FC310 after a merge writes the file)."""
+    root = load(text, path)
+    claims = root.get("claims") if isinstance(root, YMap) else None
+    found: dict[tuple[str, str], tuple[int, int]] = {}
+    for item in claims if isinstance(claims, YSeq) else ():
+        conflict = item.get("conflict") if isinstance(item, YMap) else None
+        claim_id = item.get("id") if isinstance(item, YMap) else None
+        if isinstance(conflict, YMap) and isinstance(claim_id, YScalar):
+            for name in conflict:
+                found[(claim_id.text, name)] = conflict.key_pos.get(name, (conflict.line, conflict.col))
+    return found
 
 
 def _discovery_done(node: YValue | None) -> frozenset[str] | None:
@@ -202,6 +227,10 @@ class _Reader:
         margin_text = self.text(node.get("hedge_margin"), "hedge_margin")
         if margin_text is not None:
             margin = self.percentage(margin_text, self.loc(node.get("hedge_margin")))
+        precision = self.text(node.get("precision"), "precision")
+        if precision is not None and precision != "exact":
+            raise self.error("FC106", f"document precision must be `exact`, not {precision!r} (give a claim its own "
+                             "`precision:` for a power of ten)", self.loc(node.get("precision")))
         return Document(
             id=doc_id,
             path=self.path,
@@ -211,6 +240,7 @@ class _Reader:
             language=language,
             units=self.unit_settings(node.get("units")),
             hedge_margin=margin,
+            exact=precision == "exact",
         )
 
     def percentage(self, text: str, where: Location) -> Fraction:
@@ -315,6 +345,9 @@ class _Reader:
         precision_text = texts.get("precision")
         if figure is not None and precision_text is not None:
             figure = self.with_precision(figure, precision_text, get("precision"), document)
+        elif document.exact and figure is not None and hedge is Hedge.EXACT and texts.get("tolerance") is None:
+            # "bijna", "circa" and a claim's own tolerance say the figure is not exact; nothing else does.
+            figure = replace(figure, interval=Interval.point(figure.value))
 
         value = self.value(get("value"), stated) if "value" in node else None
         if value is None and figure is not None:
@@ -341,6 +374,9 @@ class _Reader:
         unit = texts.get("unit")
         if unit is None and figure is not None:
             unit = figure.unit_hint
+        conflict = get("conflict")
+        if conflict is not None:
+            self.unresolved_conflicts(claim_id, conflict, node)
         where_node = get("where")
         expr_node = get("expr") if expr is not None else None
         evidence_node = get("evidence")
@@ -369,6 +405,22 @@ class _Reader:
             evidence=_plain(evidence_node) if type(evidence_node) is YMap else {},
             key_locations=_KeyLocations(self.path, node.key_pos),
         )
+
+    def unresolved_conflicts(self, claim_id: str, conflict: YValue, claim: YMap) -> None:
+        """Warn (FC312) for each field a merge left in `conflict:`: nobody has settled it yet."""
+        if not isinstance(conflict, YMap):
+            if not (isinstance(conflict, YScalar) and conflict.is_null):
+                self.note("FC312", f"unresolved merge conflict in {claim_id}; settle it and delete `conflict:`",
+                          self.key_loc(claim, "conflict"), "warning")
+            return
+        for name, entry in conflict.items():
+            change = ""
+            if isinstance(entry, YMap) and isinstance(entry.get("now"), YScalar):
+                was, now = entry.get("was"), entry["now"]
+                was_text = "nothing" if not isinstance(was, YScalar) or was.is_null else repr(was.text)
+                change = f"; the document changed it from {was_text} to {now.text!r}"
+            self.note("FC312", f"unresolved merge conflict in {claim_id}.{name}: your value is kept{change}; "
+                      "settle it and delete the entry under `conflict:`", self.key_loc(conflict, name), "warning")
 
     def scale(self, text: str | None, node: YValue | None) -> Fraction | None:
         """`scale:` a table's multiplier: a positive power of ten such as 1000 or 1000000."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="OLD.json", help="show verdicts that changed since a JSON report")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)")
+    check.add_argument("--strict", action="store_true",
+                       help="read every figure as exact (as `precision: exact` under `document:` does), "
+                            "so a slip in the last printed digit is a mismatch")
     add_discovery_switches(check)
     check.set_defaults(handler=_cmd_check)
 
@@ -102,14 +106,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _run(paths: list[str], discover: bool | Discovery = True) -> CheckRun:
-    return check_paths(paths or DEFAULT_PATHS, discover=discover)
+def _run(paths: list[str], discover: bool | Discovery = True, strict: bool = False) -> CheckRun:
+    return check_paths(paths or DEFAULT_PATHS, discover=discover, strict=strict)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from factcheck.report import build_view, load_baseline, render_view, write_view
 
-    run = _run(args.paths, discover=discovery_from_args(args))
+    run = _run(args.paths, discover=discovery_from_args(args), strict=args.strict)
     _print_diagnostics(run.diagnostics, sys.stderr)
     if not run.diagnostics and run.summary()["files"] == 0:
         # a gate that checked nothing must not look like one that passed
@@ -132,6 +136,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if buffer is not None:
             text = buffer.getvalue() + "".join(line + "\n" for line in reasons)
         else:
+            if sys.stdout.isatty():
+                # one line each for tools (a pipe); a person's terminal gets them wrapped between words
+                from factcheck.report.terminal import wrap_line
+
+                width = shutil.get_terminal_size().columns
+                reasons = [part for line in reasons for part in wrap_line(line, width)]
             for line in reasons:
                 _emit(line, sys.stdout)
             text = None
@@ -179,7 +189,16 @@ def _summary_line(run: CheckRun) -> str:
     line = f"{relations} relation{'s' * (relations != 1)} in {files} file{'s' * (files != 1)}"
     if counts:
         line += f": {counts}"
-    return line + f"; {summary['unexpected']} unexpected"
+    line += f"; {summary['unexpected']} unexpected"
+    # A file that could not be read must not leave a summary that looks clean.
+    broken: dict[str, list[str]] = {}
+    for diag in run.diagnostics:
+        if diag.severity == "error":
+            broken.setdefault(diag.location.path, []).append(diag.code)
+    if broken:
+        codes = ", ".join(sorted({c for found in broken.values() for c in found}))
+        line += f"; {len(broken)} file{'s' * (len(broken) != 1)} could not be read in full ({codes})"
+    return line
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from factcheck.claimfile import find_claim_files, read_claim_file
 from factcheck.discover.options import Discovery
-from factcheck.errors import EvaluationError, FactcheckError, FormulaError, did_you_mean
+from factcheck.errors import EvaluationError, FactcheckError, FormulaError, UnitDefinitionError, did_you_mean
 from factcheck.evaluate import UnitClash, Val, evaluate
 from factcheck.explain import explain
 from factcheck.formula import Formula, Node, parse_formula
@@ -33,9 +33,11 @@ from factcheck.model import (
     Verdict,
     interval_verdict,
 )
-from factcheck.units import Dim, UnitSystem, describe, unit_system
+from factcheck.units import Dim, Dims, UnitSystem, combine, describe, unit_system, unit_typo
 
 _ONE = Fraction(1)
+# Claims a tool wrote: their units are nouns read from the document, where any word may be a unit.
+_TOOL_ORIGINS = frozenset({"extracted", "discovered"})
 
 
 @dataclass
@@ -88,11 +90,15 @@ class _Entry:
     units: UnitSystem
 
 
-def check_paths(paths: Sequence[str | Path], *, discover: bool | Discovery = True) -> CheckRun:
-    """Read every claim file under ``paths`` (files or folders) and check every relation."""
+def check_paths(paths: Sequence[str | Path], *, discover: bool | Discovery = True, strict: bool = False) -> CheckRun:
+    """Read every claim file under ``paths`` (files or folders) and check every relation.
+
+    ``strict`` reads every file as if it said ``precision: exact``: a slip in the last printed
+    digit is then a mismatch, not rounding.
+    """
     with collector_paused():
         files, problems = find_claim_files(list(paths))
-        loaded = [read_claim_file(p) for p in files]
+        loaded = [read_claim_file(p, strict=strict) for p in files]
         return check_files(loaded, problems, discover=discover)
 
 
@@ -140,6 +146,7 @@ class _Engine:
         self.values: dict[str, Val] = {}
         self.formulas: dict[str, Formula | FormulaError] = {}
         self.computing: list[str] = []
+        self.unit_typos: dict[tuple[int, str], str] = {}
         for claim_file in files:
             document = claim_file.document
             units = self._units_for(document)
@@ -197,8 +204,23 @@ class _Engine:
         scale = entry.claim.scale
         if not unit:
             return Dim(scale, ()) if scale else None
-        dim = entry.units.resolve(unit)
+        try:
+            if entry.claim.origin not in _TOOL_ORIGINS:
+                self._check_unit_words(entry.units, unit)
+            dim = entry.units.resolve(unit)
+        except UnitDefinitionError as exc:
+            where = entry.claim.key_locations.get("unit") or entry.claim.location
+            raise exc.located(where.path, where.line, where.col) from None
         return Dim(dim.factor * scale, dim.dims) if scale else dim
+
+    def _check_unit_words(self, units: UnitSystem, unit: str) -> None:
+        """A hand-written unit with a near miss of a known unit is a typo (FC213), not a new unit."""
+        key = (id(units), unit)
+        problem = self.unit_typos.get(key)
+        if problem is None:
+            problem = self.unit_typos[key] = unit_typo(units, unit) or ""
+        if problem:
+            raise UnitDefinitionError(problem, code="FC213")
 
     def _value(self, entry: _Entry) -> Val:
         """The value a claim contributes when referenced: printed if it has one, else computed."""
@@ -269,6 +291,8 @@ class _Engine:
                 interval=Interval(_div(val.lo, factor), _div(val.hi, factor)),
                 unit=target.claim.unit,
                 computed=target.claim.value is None,
+                factor=factor,
+                dimensionless=dim is not None and not dim.dims,
             ))
             return val
 
@@ -292,8 +316,12 @@ class _Engine:
         except FactcheckError as exc:
             return self._error(entry, exc)
 
-        dim = self._dim(entry)
-        if dim is not None and computed.dims is not None and dim.dims != computed.dims:
+        try:
+            dim = self._dim(entry)
+        except FactcheckError as exc:
+            return self._error(entry, exc)
+        if (dim is not None and computed.dims is not None and dim.dims != computed.dims
+                and not _per_counted_thing(claim, computed.dims, dim.dims)):
             return self._finish(entry, Verdict.UNIT, inputs=inputs, formula=formula,
                                 computed_unit=describe(computed.dims), stated_unit=describe(dim.dims))
         factor = dim.factor if dim else _ONE
@@ -345,6 +373,7 @@ class _Engine:
                 "claim": m.id,
                 "stated": m.stated or "",
                 "where": ", ".join(f"{k} {v}" for k, v in m.where.items() if k in ("page", "line", "question")),
+                "asked_by": str(m.where.get("asked_by") or ""),
                 "quote": m.quote or "",
                 "disagrees": "yes" if m.id in disagreeing else "no",
             }
@@ -421,6 +450,18 @@ class _Engine:
             return explain(result, source, notes, unit_note, formula.root if formula else None)
 
         return LazyResult(explainer, lazy_interval, **fields)
+
+
+def _per_counted_thing(claim: Claim, computed: Dims, stated: Dims) -> bool:
+    """A discovered count × amount relation ("30.343 × €32.400 = €983.113.200") whose amount was
+    extracted as EUR where it means EUR per person: its total is in the amount's unit, as the
+    document writes it. Only for discovery's own proposals, which say so in `evidence.units`."""
+    if claim.origin != "discovered" or "units" not in claim.evidence:
+        return False
+    from factcheck.discover.figures import COUNT_DIMS
+
+    extra = combine(computed, stated, -1)
+    return bool(extra) and all(name in COUNT_DIMS and power > 0 for name, power in extra)
 
 
 def _verdict(value: Fraction, interval: Interval, stated: Fraction, stated_interval: Interval,

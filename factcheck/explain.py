@@ -7,11 +7,15 @@ why that gives this verdict.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
+from factcheck.errors import FactcheckError
+from factcheck.evaluate import Val, evaluate
 from factcheck.formatting import format_interval, format_number, format_ratio_percent, format_signed
 from factcheck.formula import Node, render
 from factcheck.model import Claim, InputValue, Result, Verdict
+from factcheck.unit_names import unit_words
 
 _TEXT: dict[str, dict[str, str]] = {
     "nl": {
@@ -19,7 +23,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "inputs": "Invoer:",
         "input": "  {name} = {value}{unit}  (gedrukt: {printed}; staat voor {interval})",
         "input_computed": "  {name} = {value}{unit}  (zelf berekend uit een eigen formule)",
-        "filled": "Ingevuld: {filled} = {value}",
+        "filled": "Ingevuld: {filled}",
         "computed": "Berekend: {value}{unit} (met de afronding van de invoer: {interval}).",
         "stated": "Vermeld: {printed} (staat voor {interval}).",
         "consistent": "Oordeel: consistent. De berekende waarde is precies gelijk aan het vermelde getal.",
@@ -48,7 +52,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "inputs": "Inputs:",
         "input": "  {name} = {value}{unit}  (printed: {printed}; stands for {interval})",
         "input_computed": "  {name} = {value}{unit}  (computed from its own formula)",
-        "filled": "Filled in: {filled} = {value}",
+        "filled": "Filled in: {filled}",
         "computed": "Computed: {value}{unit} (allowing for the rounding of the inputs: {interval}).",
         "stated": "Stated: {printed} (stands for {interval}).",
         "consistent": "Verdict: consistent. The computed value equals the stated figure exactly.",
@@ -74,6 +78,54 @@ _TEXT: dict[str, dict[str, str]] = {
     },
 }
 
+# Error messages are English in the `path:line:col: FCnnn message` lines tools read; a Dutch
+# explanation says the same in Dutch. Known shapes are translated in full, any other message by
+# what its code means (docs/errors.md).
+_DUTCH_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"unknown claim id '(?P<a>[^']*)' in the formula(?:; did you mean '(?P<b>[^']*)'\?)?$"),
+     "onbekende claim-id '{a}' in de formule{hint}"),
+    (re.compile(r"unknown claim id '(?P<a>[^']*)' in repeats$"), "onbekende claim-id '{a}' in repeats"),
+    (re.compile(r"unknown unit '(?P<a>[^']*)' in '(?P<c>[^']*)'(?:; did you mean '(?P<b>[^']*)'\?)?$"),
+     "onbekende eenheid '{a}' in '{c}'{hint}"),
+    (re.compile(r"cannot read unit '(?P<a>[^']*)'.*$"), "de eenheid '{a}' is niet te lezen"),
+    (re.compile(r"division by zero.*$"), "deling door nul"),
+    (re.compile(r"the relations form a cycle: (?P<a>.*)$"), "de relaties vormen een kringloop: {a}"),
+    (re.compile(r"the formula is empty$"), "de formule is leeg"),
+    (re.compile(r"a number in this formula grew beyond the size limit$"), "een getal in deze formule werd te groot"),
+)
+_DUTCH_CODES = {
+    "FC201": "de formule is niet te lezen",
+    "FC202": "de formule bevat iets wat niet is toegestaan (alleen getallen, claim-id's, + − × /, haakjes en sum/min/max/abs)",
+    "FC203": "een onbekende of ongeldige claim-id in de formule",
+    "FC204": "de formule is te groot (lengte, aantal delen, diepte, macht of getal)",
+    "FC211": "een eenheid die niet te lezen is",
+    "FC212": "een eenheden-gelijkstelling die niet te lezen is",
+    "FC213": "een onbekende eenheid",
+    "FC221": "deling door nul",
+    "FC223": "de relaties vormen een kringloop",
+    "FC224": "een getal werd te groot",
+}
+_MESSAGE = re.compile(r"^(?P<where>.*?: )?(?P<code>FC\d{3}) (?P<text>.*)$", re.DOTALL)
+
+
+def _dutch_message(message: str) -> str:
+    """An error line with its message in Dutch; the place and the code stay as they are."""
+    parsed = _MESSAGE.match(message)
+    if parsed is None:
+        return message
+    text = parsed["text"]
+    for pattern, template in _DUTCH_MESSAGES:
+        found = pattern.match(text)
+        if found:
+            parts = found.groupdict()
+            hint = f"; bedoelde u '{parts['b']}'?" if parts.get("b") else ""
+            text = template.format(a=parts.get("a") or "", c=parts.get("c") or "", hint=hint)
+            break
+    else:
+        text = _DUTCH_CODES.get(parsed["code"], text)
+    return f"{parsed['where'] or ''}{parsed['code']} {text}"
+
+
 # How each language starts the line that states the verdict ("Oordeel:", "Verdict:"), from the
 # texts above: a one-line summary of an explanation is that line.
 VERDICT_PREFIXES = tuple({text["mismatch"].split(":", 1)[0] + ":" for text in _TEXT.values()})
@@ -86,8 +138,55 @@ def short_number(value: Fraction | None, language: str) -> str:
     return format_number(value, language, 4, mark_inexact=True)
 
 
-def _unit_suffix(unit: str | None) -> str:
-    return f" {unit}" if unit else ""
+def _unit_suffix(unit: str | None, language: str = "en") -> str:
+    # Dutch explanations name units in Dutch ("€ per plaats per jaar"); English ones keep the
+    # claim file's own unit expression.
+    if not unit:
+        return ""
+    words = unit_words(unit, language) if language == "nl" else unit
+    return f" {words}" if words else ""
+
+
+def _amount(value: str, unit: str | None, language: str) -> str:
+    """A number with its unit: "€ 55.700 per plaats per jaar" in Dutch, "55,700 EUR / place / year"
+    in English (the claim file's own unit expression)."""
+    suffix = _unit_suffix(unit, language)
+    if language == "nl" and suffix[1:2] in ("€", "$", "£") and suffix[2:3] in ("", " "):
+        sign, rest = suffix[1], suffix[2:]
+        about = value[:2] if value.startswith("≈") else ""  # "≈" and a (no-break) space
+        return f"{about}{sign} {value[len(about):]}{rest}"
+    return value + suffix
+
+
+def _written_with_unit(item: InputValue, value: str, language: str) -> str:
+    """An input as the filled-in formula writes it when units matter: "90 %", "75.000.000 € per maand"."""
+    if item.dimensionless and item.factor == Fraction(1, 100):
+        return f"{value} %"
+    return _amount(value, item.unit, language)
+
+
+def _conversion(root: Node, inputs: tuple[InputValue, ...], computed: Fraction | None) -> Fraction | None:
+    """The factor between the formula worked out on the values as printed (percentages as
+    fractions) and the computed value in the claim's unit: 12 for a monthly amount in a yearly
+    relation, None when there is none (1) or it cannot be worked out."""
+    if computed is None or not inputs or any(i.value is None for i in inputs):
+        return None
+    plain = {i.name: i.value * i.factor if i.dimensionless else i.value for i in inputs}
+    try:
+        raw = evaluate(root, lambda name, node: Val(plain[name], None, None, None), intervals=False).point  # type: ignore[index]
+    except (KeyError, ArithmeticError, ValueError, FactcheckError):
+        return None
+    if raw == 0 or raw == computed:
+        return None
+    return computed / raw
+
+
+def _times(factor: Fraction, language: str) -> str:
+    if factor.denominator == 1:
+        return f" × {format_number(factor, language, 0)}"
+    if factor.numerator == 1:
+        return f" / {format_number(Fraction(factor.denominator), language, 0)}"
+    return f" × {short_number(factor, language)}"
 
 
 def _printed(claim: Claim | None, value: Fraction | None, language: str) -> str:
@@ -110,7 +209,8 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
     verdict = result.verdict
     lines = [t["relation"].format(id=claim.id, expr=expr or "")]
     if verdict is Verdict.ERROR:
-        lines.append(t["error"].format(message=result.message))
+        message = result.message or ""
+        lines.append(t["error"].format(message=_dutch_message(message) if language == "nl" else message))
         return "\n".join(lines)
 
     inputs = result.inputs
@@ -122,10 +222,10 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
             if item.value is not None:
                 written[item.name] = value
             if item.computed:
-                lines.append(t["input_computed"].format(name=item.name, value=value, unit=_unit_suffix(item.unit)))
+                lines.append(t["input_computed"].format(name=item.name, value=_amount(value, item.unit, language), unit=""))
             else:
                 lines.append(t["input"].format(
-                    name=item.name, value=value, unit=_unit_suffix(item.unit),
+                    name=item.name, value=_amount(value, item.unit, language), unit="",
                     printed=_printed(item.claim, item.value, language),
                     interval=format_interval(item.interval, language),
                 ))
@@ -134,17 +234,24 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
         return "\n".join(lines)
     if verdict is Verdict.UNIT:
         key = "unit_inside" if unit_note == "inside" else "unit"
-        lines.append(t[key].format(computed=result.computed_unit, stated=result.stated_unit))
+        named = (unit_words(result.computed_unit, language) or result.computed_unit,
+                 unit_words(result.stated_unit, language) or result.stated_unit) if language == "nl" else (
+            result.computed_unit, result.stated_unit)
+        lines.append(t[key].format(computed=named[0], stated=named[1]))
         return "\n".join(lines)
 
     computed = short_number(result.computed, language)
     unit = claim.unit
     # filled_formula(root, inputs, language), with the values written above.
-    filled = result.formula_filled or (render(root, written) if root is not None and written else None)
+    filled = result.formula_filled
+    if filled is None and root is not None and written:
+        filled = _filled_line(root, inputs, written, result.computed, computed, unit, language)
+    elif filled:
+        filled = f"{filled} {_equals(computed)}"
     if filled:
-        lines.append(t["filled"].format(filled=filled, value=computed))
+        lines.append(t["filled"].format(filled=filled))
     lines.append(t["computed"].format(
-        value=computed, unit=_unit_suffix(unit),
+        value=_amount(computed, unit, language), unit="",
         interval=format_interval(result.computed_interval, language),
     ))
     lines.append(t["stated"].format(
@@ -172,21 +279,41 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
             item = by_name.get(implied.name)
             lines.append(t["implied"].format(
                 name=implied.name,
-                value=short_number(implied.value, language) + _unit_suffix(implied.unit),
+                value=_amount(short_number(implied.value, language), implied.unit, language),
                 printed=_printed(item.claim if item else None, item.value if item else None, language),
             ))
     return "\n".join(lines)
 
 
+def _equals(value: str) -> str:
+    # "= 9.000.000", but "≈ 58,1688" rather than "= ≈ 58,1688"
+    return value if value.startswith("≈") else f"= {value}"
+
+
+def _filled_line(root: Node, inputs: tuple[InputValue, ...], written: dict[str, str], computed_value: Fraction | None,
+                 computed: str, unit: str | None, language: str) -> str:
+    """The formula with the numbers filled in, showing every conversion and percentage as written:
+    "90 % × 10.000.000 = 9.000.000", "75.000.000 € per maand × 12 = 900.000.000 € per jaar"."""
+    factor = _conversion(root, inputs, computed_value)
+    by_name = {i.name: i for i in inputs}
+    if factor is None:
+        shown = {name: _written_with_unit(by_name[name], value, language) if by_name[name].dimensionless
+                 and by_name[name].factor != 1 else value for name, value in written.items()}
+        return f"{render(root, shown)} {_equals(computed)}"
+    shown = {name: _written_with_unit(by_name[name], value, language) for name, value in written.items()}
+    text = render(root, shown)
+    if root.op != "ref":
+        text = f"({text})"
+    return f"{text}{_times(factor, language)} {_equals(_amount(computed, unit, language))}"
+
+
 def explain_repeats(result: Result, members: list[Claim], pairs: tuple[tuple[str, str], ...]) -> str:
-    """The explanation of a repeat group: every statement, then which ones disagree."""
+    """The explanation of a repeat group: the conclusion first (which values disagree, where),
+    then every statement once, as evidence."""
     language = result.document.language if result.document.language in _TEXT else "en"
     t = _TEXT[language]
-    lines = [t["repeats"].format(n=len(members))]
+    lines: list[str] = []
     by_id = {m.id: m for m in members}
-    for m in members:
-        where = ", ".join(f"{k} {v}" for k, v in m.where.items() if k in ("page", "line", "question")) or str(m.location)
-        lines.append(t["statement"].format(id=m.id, stated=m.stated or "", where=where, quote=m.quote or ""))
     if result.verdict is Verdict.CONFLICT:
         lines.append(t["repeats_conflict"])
         # One line per value that takes part in a disagreement, listing where it is stated.
@@ -204,6 +331,10 @@ def explain_repeats(result: Result, members: list[Claim], pairs: tuple[tuple[str
         lines.append(t["repeats_consistent"].format(n=len(members)))
     else:
         lines.append(t["repeats_rounding"])
+    lines.append(t["repeats"].format(n=len(members)))
+    for m in members:
+        where = ", ".join(f"{k} {v}" for k, v in m.where.items() if k in ("page", "line", "question")) or str(m.location)
+        lines.append(t["statement"].format(id=m.id, stated=m.stated or "", where=where, quote=m.quote or ""))
     return "\n".join(lines)
 
 

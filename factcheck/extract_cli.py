@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from factcheck.claimfile import conflict_positions
 from factcheck.discover.options import Discovery
 from factcheck.extract.currency import apply_dollar
 from factcheck.discover.options import add_switches as add_discovery_switches
@@ -200,8 +201,13 @@ def run_extract(args: argparse.Namespace) -> int:
         if args.dry_run and diff:
             sys.stdout.write(diff)
         conflicts += len(report.conflicts)
+        positions = {}
+        if report.conflicts and not args.dry_run:
+            positions = conflict_positions(claim_path.read_text(encoding="utf-8"), str(claim_path))
         for claim_id, field in report.conflicts:
-            print(f"{claim_path}: FC310 conflict in {claim_id}.{field}: your edit kept, "
+            line, col = positions.get((claim_id, field), (None, None))
+            where = f"{claim_path}:{line}:{col}" if line is not None else str(claim_path)
+            print(f"{where}: FC310 conflict in {claim_id}.{field}: your edit kept, "
                   f"extraction changed it too (see `conflict:`)", file=sys.stderr)
         if not report.changed:
             verb = "unchanged"

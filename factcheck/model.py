@@ -198,6 +198,9 @@ class Document:
     units: UnitSettings = field(default_factory=UnitSettings)
     # Relative margin given to hedged figures ("bijna", "ruim", "circa"), see docs/verdicts.md.
     hedge_margin: Fraction = Fraction(1, 10)
+    # `precision: exact` (or `check --strict`): unhedged figures stand for themselves, not for an
+    # interval, unless a claim gives its own `precision:` or `tolerance:`.
+    exact: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +240,10 @@ class InputValue(NamedTuple):
     interval: Interval | None
     unit: str | None
     computed: bool = False  # True when the value was derived from the input's own formula
+    # value × factor is the value in base units; a pure number (%, duizend) has no dimension left,
+    # so the explanation can write "90 % × …" and work with 0,9.
+    factor: Fraction = Fraction(1)
+    dimensionless: bool = False
 
 
 class Implied(NamedTuple):

@@ -28,6 +28,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--no-factcheck", action="store_true", default=False,
         help="do not collect factcheck claim files (*.yaml with a top-level document: key)",
     )
+    group.addoption(
+        "--factcheck-strict", action="store_true", default=False,
+        help="read every figure as exact, as `precision: exact` under `document:` does (`factcheck check --strict`)",
+    )
 
 
 def _is_claim_file(path: Path) -> bool:
@@ -52,7 +56,7 @@ class ClaimFileCollector(pytest.File):
     """One claim file: yields an item per relation, or one failing item when it cannot be read."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        claim_file = read_claim_file(self.path)
+        claim_file = read_claim_file(self.path, strict=self.config.getoption("--factcheck-strict"))
         self.config.stash.setdefault(_FILES_KEY, []).append(claim_file)
         errors = [d for d in claim_file.diagnostics if d.severity == "error"]
         if errors:

@@ -34,9 +34,9 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
         "report",
         help="write a verification report: terminal, markdown, html, json, junit or sarif",
         description=(
-            "Check claim files and write a report of the verdicts: unexpected verdicts first, then "
-            "mismatches, then the rest. With --baseline, also the verdicts that changed since an earlier "
-            "JSON report."
+            "Check claim files and write a report of the verdicts: unexpected verdicts first, then the "
+            "documents' problems by severity, then the rest. With --baseline, also the verdicts that changed "
+            "since an earlier JSON report."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
@@ -55,6 +55,11 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--exit-zero",
         action="store_true",
         help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="read every figure as exact, as `precision: exact` under `document:` does (as in `check`)",
     )
     parser.set_defaults(handler=run_report)
     return parser
@@ -80,7 +85,8 @@ def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: T
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     baseline = load_baseline(args.baseline) if args.baseline else None  # FC400 on a bad file
-    run = check_paths(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args))
+    run = check_paths(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args),
+                      strict=getattr(args, "strict", False))
     for diag in run.diagnostics:
         _say(str(diag) + (" (warning)" if diag.severity == "warning" else ""), err)
     view = build_view(run, baseline=baseline)

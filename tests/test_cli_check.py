@@ -64,7 +64,7 @@ def test_explain_prints_the_explanation(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["explain", "besparing_2027_vraag_14", str(BUNDLED)]) == 0
     out = capsys.readouterr().out
     assert "mismatch" in out
-    assert "besparing_2027_vraag_1 500.000.000" in out  # what the input would have to be
+    assert "besparing_2027_vraag_1 € 500.000.000 per jaar zou zijn" in out  # what the input would have to be
 
 
 def test_explain_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:

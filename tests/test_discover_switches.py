@@ -104,7 +104,8 @@ def test_reports_say_why_discovery_proposed_a_relation() -> None:
     from factcheck.report.view import build_view
 
     view = build_view(check_paths([str(ROOT / "claims" / "asiel-migratie-2025-antwoorden.yaml")]))
-    found = {r.result.claim.id: r.extra.get("found by discovery", "") for r in view.results}
+    # a Dutch document: the labels are Dutch
+    found = {r.result.claim.id: r.extra.get("gevonden door ontdekking", "") for r in view.results}
     assert "relation: difference" in found["rel_verschil_kosten_tussen_noodopvang"]
     assert "wording: verschil" in found["rel_verschil_kosten_tussen_noodopvang"]
     assert "wording: komt daarmee uit op" in found["rel_extra_kosten_crisisnoodopvang"]

@@ -321,3 +321,53 @@ def test_formulas_render_as_mathml(report_page: DevTools) -> None:
     assert height > line * 1.2, (height, line)
     page.evaluate("document.querySelectorAll('details.result').forEach(d => d.open = false)")
     assert page.console_errors() == []
+
+
+@pytest.fixture(scope="module")
+def bundled_page(browser: DevTools, tmp_path_factory: pytest.TempPathFactory) -> DevTools:
+    """The report of the bundled claims: long document ids, a real conflict, askers."""
+    from factcheck.engine import check_paths
+
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path_factory.mktemp("bundled-report")
+    page = folder / "report.html"
+    run = check_paths([root / "claims"])
+    page.write_text(render(run, "html", generated_at="2026-01-01T12:00:00Z"), encoding="utf-8")
+    browser.open_page(page.as_uri())
+    return browser
+
+
+@pytest.mark.parametrize("width", [1280, 400])
+def test_the_first_view_tells_the_findings(bundled_page: DevTools, width: int) -> None:
+    # Desktop and phone: the headline counts what is wrong in the documents, apart from what the
+    # baseline expected, within the first screen; the worst problem is the first result.
+    page = bundled_page
+    page.send("Emulation.setDeviceMetricsOverride",
+              {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600})
+    try:
+        page.evaluate("window.scrollTo(0, 0)")
+        headline = page.evaluate("document.getElementById('headline').textContent")
+        assert headline.startswith("2 problems in the documents: 1 conflict, 1 mismatch"), headline
+        assert page.evaluate("document.getElementById('headline').getBoundingClientRect().bottom") <= 800
+        assert "0 unexpected" in page.evaluate("document.querySelector('.unexpected-count').textContent")
+        first = page.evaluate("Array.from(document.querySelectorAll('details.result')).map(r => r.dataset.verdict)")
+        assert first[:2] == ["conflict", "mismatch"], first
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"the page is {overflow}px wider than {width}px"
+    finally:
+        page.send("Emulation.clearDeviceMetricsOverride")
+    assert page.console_errors() == []
+
+
+@pytest.mark.parametrize("query", ["983113200", "Piri", "hoofdlijnenakkoord verwerkt"])
+def test_search_finds_figures_as_digits_askers_and_quotes(bundled_page: DevTools, query: str) -> None:
+    page = bundled_page
+    page.evaluate(
+        "(q => { const s = document.getElementById('search'); s.value = q; "
+        f"s.dispatchEvent(new Event('input')); }})({json.dumps(query)})"
+    )
+    try:
+        assert page.evaluate(f"{VISIBLE}.length") >= 1, query
+        assert page.evaluate(f"{VISIBLE}.length") < page.evaluate("document.querySelectorAll('details.result').length")
+    finally:
+        page.evaluate("document.getElementById('reset-filters').click()")

@@ -34,16 +34,11 @@ def relation_claim(proposal: Proposal, source: Mapping[str, Any]) -> dict[str, A
         "stated": target.stated,
         "value": decimal_string(target.value),
     }
-    # Extracted units rarely say "per place per year": a count times a price comes out as
-    # person × EUR, not EUR. The relation states the unit its arithmetic gives, and the evidence
-    # says so; once a reviewer makes the price EUR / person, the unit can become EUR.
-    if proposal.unit_exact:
-        if target.unit:
-            claim["unit"] = target.unit
-    else:
-        units = [f.unit for f in proposal.inputs if f.unit]
-        if len(units) == len(proposal.inputs):
-            claim["unit"] = " * ".join(units)
+    # Extracted units rarely say "per place per year": a count times a price is, by the units,
+    # person × EUR. The relation carries the unit a person writes for the total (EUR), and the
+    # evidence says the amount is taken per counted thing; the engine judges it so.
+    if target.unit and (proposal.unit_exact or all(f.unit for f in proposal.inputs)):
+        claim["unit"] = target.unit
     claim["expr"] = proposal.expr
     if source.get("where"):
         claim["where"] = dict(source["where"])

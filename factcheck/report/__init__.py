@@ -8,7 +8,8 @@
 
 Every format shows the same things in the same order (see :mod:`factcheck.report.view`):
 the documents, the time and factcheck version, the count per verdict, then the results,
-unexpected verdicts first, then mismatches, then the rest. With a baseline (an earlier JSON
+unexpected verdicts first, then the documents' problems by severity (conflict, mismatch,
+scale, unit, error, unverifiable), then the rest. With a baseline (an earlier JSON
 report) every format also lists the verdicts that changed.
 
 Formats are registered in :data:`FORMATS`; other packages can add one through the entry-point

@@ -2,9 +2,11 @@
 
 Locations are relative URIs (``claims/x.yaml``) against ``%SRCROOT%``, the repository root
 when the report is made from there, which is how GitHub code scanning maps them onto a pull
-request. There is one rule per verdict (``factcheck/mismatch`` ...). Claim files that could not
-be read are tool execution notifications, not results. ``partialFingerprints`` carry the
-claim's qualified id, so a result keeps its identity when lines move.
+request. There is one rule per verdict (``factcheck/mismatch`` ...). A claim file that could not
+be read (an error diagnostic such as FC101) is a result too, at its line, under a rule named after
+its code (``factcheck/FC101``), so a broken file is annotated where it breaks rather than only
+noted in the tool's log; it is also a tool execution notification. ``partialFingerprints`` carry
+the claim's qualified id, so a result keeps its identity when lines move.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from factcheck.model import Verdict
 from factcheck.report.json import dumps
 from factcheck.report.sanitize import clean, one_line
-from factcheck.report.view import VERDICT_HELP, ReportView, ResultView
+from factcheck.report.view import VERDICT_HELP, DiagnosticView, ReportView, ResultView
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"  # an identifier; never fetched
 RULE_PREFIX = "factcheck/"
@@ -49,6 +51,45 @@ def _rules() -> list[dict[str, Any]]:
         }
         for v in Verdict
     ]
+
+
+def _diagnostic_rules(view: ReportView) -> list[dict[str, Any]]:
+    codes = sorted({d.code for d in view.diagnostics if d.severity == "error"})
+    return [
+        {
+            "id": rule_id(code),
+            "name": code,
+            "shortDescription": {"text": f"{code}: an input could not be read"},
+            "fullDescription": {"text": "A claim file, or part of it, could not be read; see docs/errors.md."},
+            "defaultConfiguration": {"level": "error"},
+            "help": {"text": f"See {code} in docs/errors.md."},
+        }
+        for code in codes
+    ]
+
+
+def _diagnostic_result(d: DiagnosticView, index: dict[str, int]) -> dict[str, Any]:
+    region: dict[str, int] = {"startLine": max(1, d.line or 1)}
+    if d.col:
+        region["startColumn"] = max(1, d.col)
+    text = one_line(f"{d.code} {d.message}")
+    fingerprint = hashlib.sha256(f"{d.file}\0{d.code}\0{d.message}".encode("utf-8")).hexdigest()[:32]
+    return {
+        "ruleId": rule_id(d.code),
+        "ruleIndex": index[d.code],
+        "level": "error",
+        "message": {"text": text},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": d.file, "uriBaseId": "%SRCROOT%"},
+                    "region": region,
+                }
+            }
+        ],
+        "partialFingerprints": {"factcheckDiagnostic/v1": fingerprint},
+        "properties": {"code": d.code},
+    }
 
 
 def _message(row: ResultView) -> str:
@@ -110,6 +151,8 @@ def _result(row: ResultView, index: dict[str, int]) -> dict[str, Any]:
 
 def report_dict(view: ReportView) -> dict[str, Any]:
     index = {v.value: i for i, v in enumerate(Verdict)}
+    extra_rules = _diagnostic_rules(view)
+    index.update({rule["name"]: len(index) + i for i, rule in enumerate(extra_rules)})
     notifications = [
         {
             "level": "error" if d.severity == "error" else "warning",
@@ -132,7 +175,7 @@ def report_dict(view: ReportView) -> dict[str, Any]:
                 "name": "factcheck",
                 "version": view.version,
                 "semanticVersion": view.version,
-                "rules": _rules(),
+                "rules": _rules() + extra_rules,
             }
         },
         "automationDetails": {"id": "factcheck/"},
@@ -152,7 +195,8 @@ def report_dict(view: ReportView) -> dict[str, Any]:
             for d in view.documents
             if d.claim_file
         ],
-        "results": [_result(r, index) for r in view.results if not r.expected],
+        "results": [_result(r, index) for r in view.results if not r.expected]
+        + [_diagnostic_result(d, index) for d in view.diagnostics if d.severity == "error"],
         "properties": {
             "summary": {"total": view.total, **view.counts, "unexpected": view.unexpected},
             "baselineChanges": None

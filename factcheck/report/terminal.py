@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from typing import Sequence, TextIO
 
@@ -377,8 +378,8 @@ class _PlainLayout:
 def print_report(view: ReportView, file: TextIO | None = None) -> None:
     """Print the report to a stream, in colour when it is a terminal and plain otherwise."""
     stream = file if file is not None else sys.stdout
-    if not stream.isatty():
-        stream.write(render(view))
+    if not stream.isatty() or no_color_wanted():
+        stream.write(render(view))  # NO_COLOR: the same report without any ANSI codes, as in a pipe
         return
     console = Console(file=stream, emoji=False, highlight=False)
     with console.capture() as captured:
@@ -392,12 +393,17 @@ def no_color_wanted() -> bool:
     return bool(os.environ.get("NO_COLOR"))
 
 
-def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: TextIO | None = None) -> int:
+def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: TextIO | None = None,
+                  width: int | None = None) -> int:
     """The compact table `factcheck check` prints: one row per relation that needs attention.
 
     Rows are relations whose verdict is unexpected or not `consistent` (all of them with
     ``show_all``), unexpected first. Only the rows shown are formatted, so a 100k-claim check
     prints in milliseconds when almost everything holds. Returns the number of rows.
+
+    A path, a claim id or a number is never split over two lines (it is what people copy into an
+    editor or a search): only the text between them wraps. When the table cannot fit ``width``
+    (the terminal's, or 160 in a pipe) that way, each relation gets a short block of its own.
     """
     from factcheck.formatting import format_value
 
@@ -406,9 +412,7 @@ def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: Te
     rows.sort(key=lambda r: (r.expected, r.verdict.value != "mismatch", str(r.claim.location.path), r.claim.location.line or 0))
     if not rows:
         return 0
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in ("where", "claim", "verdict", "stated", "computed"):
-        table.add_column(column, overflow="fold")
+    cells = []
     for result in rows:
         language = result.document.language
         verdict = Text()
@@ -416,27 +420,83 @@ def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: Te
             verdict.append("✗ ", style="bold red")
         verdict.append(result.verdict.value, style=STYLES.get(result.verdict.value, ""))
         computed = format_value(result.computed, language, result.claim.unit, 4, mark_inexact=True) if result.computed is not None else ""
-        table.add_row(
-            Text(clean(str(result.claim.location))),
-            Text(clean(result.claim.id)),
-            verdict,
-            Text(clean(result.claim.stated or "")),
-            Text(computed),
-        )
+        cells.append((clean(str(result.claim.location)), clean(result.claim.id), verdict,
+                      clean(result.claim.stated or ""), computed))
     interactive = stream.isatty()
     styled = interactive and not no_color_wanted()
     console = Console(
-        file=io.StringIO(), width=None if interactive else 160, force_terminal=interactive,
+        file=io.StringIO(), width=width or (None if interactive else 160), force_terminal=interactive,
         color_system="auto" if styled else None, no_color=not styled,
         emoji=False, highlight=False,
     )
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in ("where", "claim", "verdict"):
+        table.add_column(column, no_wrap=True)
+    for column in ("stated", "computed"):
+        table.add_column(column, overflow="fold")  # wraps between words; a word never gets less than its width
+    for where, claim_id, verdict, stated, computed in cells:
+        table.add_row(Text(where), Text(claim_id), verdict, Text(stated), Text(computed))
+    # The narrowest the table can be without splitting a word: whole cells in the first three
+    # columns, the longest word in the others, and three columns of space between columns.
+    narrowest = [0] * 5
+    for row in cells:
+        for i, cell in enumerate(row):
+            plain = cell.plain if isinstance(cell, Text) else cell
+            need = cell_len(plain) if i < 3 else max((cell_len(w) for w in plain.split()), default=0)
+            narrowest[i] = max(narrowest[i], need)
+    for i, header in enumerate(("where", "claim", "verdict", "stated", "computed")):
+        narrowest[i] = max(narrowest[i], cell_len(header))
+    fits = sum(narrowest) + 3 * (len(narrowest) - 1) <= console.width
     with console.capture() as captured:
-        console.print(table)
+        if fits:
+            console.print(table)
+        else:
+            for where, claim_id, verdict, stated, computed in cells:
+                for line in _verdict_block(where, claim_id, verdict, stated, computed, console.width):
+                    console.print(line, overflow="ignore", crop=False, no_wrap=True)
     text = captured.get()
     if not interactive:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     stream.write(guard_workflow_commands(text))
     return len(rows)
+
+
+def _verdict_block(where: str, claim_id: str, verdict: Text, stated: str, computed: str, width: int) -> list[Text]:
+    # Words are packed onto lines and never split: a path, id or number longer than the
+    # terminal stays whole on a line of its own.
+    words = [Text(where), Text(claim_id, style="bold")]
+    detail = [verdict]
+    for label, value in (("stated", stated), ("computed", computed)):
+        if value:
+            detail[-1] = detail[-1] + ","
+            detail += [Text(label)] + [Text(w) for w in _WORDS.findall(value)]
+    return _pack(words, width, "") + _pack(detail, width, "    ")
+
+
+# A currency sign stays with its amount ("€ 983.113.200").
+_WORDS = re.compile(r"[€$£]\s\S+|\S+")
+
+
+def wrap_line(line: str, width: int) -> list[str]:
+    """A long message for a terminal of ``width`` columns, wrapped at spaces only: a path, id or
+    number is never split, and continuation lines are indented."""
+    import textwrap
+
+    return textwrap.wrap(line, width, subsequent_indent="    ", break_long_words=False, break_on_hyphens=False) or [line]
+
+
+def _pack(words: list[Text], width: int, indent: str) -> list[Text]:
+    lines: list[Text] = []
+    line = Text(indent)
+    for word in words:
+        if line.cell_len > len(indent) and line.cell_len + 1 + word.cell_len > width:
+            lines.append(line)
+            line = Text(indent + "  ")
+        elif line.cell_len > len(indent):
+            line.append(" ")
+        line.append_text(word)
+    lines.append(line)
+    return lines
 
 
 class ProgressBar:

@@ -34,6 +34,7 @@ from factcheck.gc_pause import collector_paused
 from factcheck.model import ClaimFile, Diagnostic, Document, Interval, Result, Verdict
 from factcheck.numbers import decimal_string
 from factcheck.report.sanitize import clean, one_line
+from factcheck.unit_names import unit_words
 
 __all__ = [
     "RunLike",
@@ -179,7 +180,7 @@ class ResultView:
 
     result: Result
     key: str
-    group: int  # 0 unexpected, 1 mismatch, 2 the rest
+    group: int  # 0 unexpected, then the document's problems by severity (SEVERITY), then the rest
     id: str
     document_id: str
     verdict: str
@@ -298,6 +299,12 @@ class ReportView:
     @property
     def ok(self) -> bool:
         return self.unexpected == 0 and not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def problems(self) -> dict[str, int]:
+        """What is wrong in the documents themselves, per verdict (conflicts, mismatches, scale and
+        unit slips), whether or not the baseline expected it: the report's headline."""
+        return {v: self.counts[v] for v in PROBLEM_VERDICTS if self.counts.get(v)}
 
     def by_document(self) -> list[tuple[DocumentView, list[ResultView]]]:
         """Results grouped by document, in the report order inside each group."""
@@ -427,6 +434,9 @@ def _where(where: Any) -> tuple[str, str, str]:
     question = where.get("question")
     if question is not None:
         parts.append(f"question {one_line(question)}")
+    asker = where.get("asked_by")
+    if asker:
+        parts.append(f"asked by {one_line(asker)}")  # readers look a question up by who asked it
     return page_s, line_s, ", ".join(parts)
 
 
@@ -484,25 +494,44 @@ def _exact(value: Fraction | None) -> str | None:
     return decimal_string(value if type(value) is Fraction else Fraction(value))
 
 
+# The labels of a result's further details, in the document's language.
+_EXTRA_LABELS = {
+    "nl": {"scale factor": "schaalfactor", "computed unit": "berekende eenheid", "stated unit": "vermelde eenheid",
+           "evidence": "bewijs", "found by discovery": "gevonden door ontdekking",
+           "would have to be": "zou moeten zijn"},
+}
+
+
+def _unit_name(unit: str, language: str) -> str:
+    return (unit_words(unit, language) or unit) if language == "nl" else unit
+
+
 def _extra(result: Result, language: str, decimals: int) -> dict[str, str]:
     extra: dict[str, str] = {}
+    words = _EXTRA_LABELS.get(language, {})
+
+    def label_of(text: str) -> str:
+        return words.get(text, text)
+
     if result.scale_factor is not None:
-        extra["scale factor"] = format_number(result.scale_factor, language, 6)
+        extra[label_of("scale factor")] = format_number(result.scale_factor, language, 6)
     if result.computed_unit:
-        extra["computed unit"] = one_line(result.computed_unit)
+        extra[label_of("computed unit")] = one_line(_unit_name(result.computed_unit, language))
     if result.stated_unit and result.verdict == Verdict.UNIT:
-        extra["stated unit"] = one_line(result.stated_unit)
-    for n, item in enumerate(result.evidence, 1):
+        extra[label_of("stated unit")] = one_line(_unit_name(result.stated_unit, language))
+    # A repeat group's statements are in its explanation already: the evidence is shown once.
+    evidence = () if result.claim.repeats else result.evidence
+    for n, item in enumerate(evidence, 1):
         if hasattr(item, "items"):
-            label = "evidence" if len(result.evidence) == 1 else f"evidence {n}"
+            label = label_of("evidence") if len(evidence) == 1 else f"{label_of('evidence')} {n}"
             extra[label] = one_line("; ".join(f"{k}: {v}" for k, v in item.items()))
     found = result.claim.evidence
     if result.claim.origin == "discovered" and found and not result.evidence:
         # Why discovery proposed this relation (wording, exactness, the table it is from): a
         # reader judging a proposal nobody wrote needs it next to the verdict.
-        extra["found by discovery"] = one_line("; ".join(f"{k}: {v}" for k, v in found.items()))
+        extra[label_of("found by discovery")] = one_line("; ".join(f"{k}: {v}" for k, v in found.items()))
     for implied in result.implied:
-        extra[f"{one_line(implied.name)} would have to be"] = format_value(
+        extra[f"{one_line(implied.name)} {label_of('would have to be')}"] = format_value(
             implied.value, language, implied.unit, decimals, mark_inexact=True
         )
     return extra
@@ -519,10 +548,7 @@ def _result_view(result: Result, base_dir: Path) -> ResultView:
         source_location += f":{claim.location.line}"
         if claim.location.col is not None:
             source_location += f":{claim.location.col}"
-    if result.verdict == Verdict.MISMATCH:
-        group = 0 if not result.expected else 1
-    else:
-        group = 0 if not result.expected else 2
+    group = 0 if not result.expected else 1 + SEVERITY.get(result.verdict.value, len(SEVERITY))
     return ResultView(
         result=result,
         key=result_key(doc.id, claim.id),
@@ -577,8 +603,15 @@ def _documents(run: Any, results: Sequence[Result], base_dir: Path | None) -> li
     return out
 
 
+# Problems in a document, the worst first: a document contradicting itself, a wrong figure, a
+# thousand/million slip, a unit slip; then what could not be checked; then what holds.
+PROBLEM_VERDICTS = ("conflict", "mismatch", "scale", "unit")
+SEVERITY = {v: n for n, v in enumerate((*PROBLEM_VERDICTS, "error", "unverifiable", "rounding", "consistent"))}
+
+
 def sort_key(view: ResultView) -> tuple[Any, ...]:
-    """Unexpected first, then mismatches, then the rest; claim-file order inside each group."""
+    """Unexpected first, then the expected ones by severity (conflict, mismatch, scale, unit,
+    error, unverifiable, rounding, consistent); claim-file order inside each group."""
     return (view.group, view.file, view.line if view.line is not None else 1 << 30, view.id)
 
 

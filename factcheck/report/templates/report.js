@@ -16,7 +16,12 @@
   function norm(s) {
     return (s || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
   }
-  rows.forEach(function (row) { row.dataset.text = norm(row.textContent); });
+  // Figures are also found as plain digits: "983113200" finds "983.113.200" and "983,113,200".
+  function digits(s) { return s.replace(/(\d)[.,\u00a0\u202f ](?=\d)/g, "$1"); }
+  rows.forEach(function (row) {
+    row.dataset.text = norm(row.textContent + " " + (row.dataset.search || ""));
+    row.dataset.digits = digits(row.dataset.text);
+  });
 
   function apply() {
     var wanted = {};
@@ -28,7 +33,7 @@
       var ok = wanted[row.dataset.verdict] !== false &&
         (!unexpectedOnly || !unexpectedOnly.checked || row.dataset.expected === "false") &&
         (doc === "" || row.dataset.doc === doc) &&
-        (q === "" || row.dataset.text.indexOf(q) !== -1);
+        (q === "" || row.dataset.text.indexOf(q) !== -1 || row.dataset.digits.indexOf(digits(q)) !== -1);
       row.hidden = !ok;
       if (ok) { count += 1; }
     });
