@@ -62,3 +62,17 @@ def test_a_share_in_brackets_after_a_count_is_checked_against_the_rows_total() -
         ("(11,3%)", ["7.040", "62.463"]), ("(13,5%)", ["9.113", "67.273"]), ("(13,9%)", ["6.461", "46.451"]),
     ]
     assert all(c.verdict in HOLDS and c.relation == "share" for c in shares)
+
+
+def test_a_balance_sheet_with_no_total_word_is_still_read() -> None:
+    # Stichting Gemeenschapsservice Nijmegen, jaarstukken 2024, "2.1 Balans per 31 december
+    # 2024": every subtotal and both totals are unlabelled lines; the page's words "Balans",
+    # "Activa"/"Passief" are what say sums stand on it.
+    from factcheck.sources.pdf_layout import page_texts
+    from factcheck.sources.tabular import looks_tabular
+
+    assert looks_tabular(page_texts(DOCS / "nltab-01.pdf")[0])
+    checks = check_pdf(DOCS / "nltab-01.pdf", lang="nl", pages=[1])
+    sums = {(c.total.stated, tuple(p.stated for p in c.parts)) for c in checks if c.verdict in HOLDS}
+    assert ("42.917", ("1.475", "5.835", "35.607")) in sums
+    assert ("42.917", ("36.069", "6.848")) in sums

@@ -15,7 +15,7 @@ _NUMTOK = re.compile(
 # where a row label starts. Change words and row formulas count too: tables without a total row
 # state those relations, and the checker reads them (factcheck.tables.totals, .formulas).
 _TOTAL_WORD = re.compile(
-    r"\b(?:(?:sub)?tota(?:al|l|ls|les|le)|deficit|surplus|balance|"
+    r"\b(?:(?:sub)?tota(?:al|l|ls|les|le)|deficit|surplus|balance|balans|activa|passiva|"
     # relations other than a total that a table states: a change column or row, "of which" parts
     # (these are common in prose too: they count only in a short line, a header, see below)
     r"(?P<relation>verandering|verschil|mutatie|evolutie|change|difference|variance|delta|waarvan|of which))\b",
