@@ -41,3 +41,17 @@ def test_a_total_whose_label_starts_on_the_line_above_closes_its_group() -> None
     assert [p.stated for p in grand[0].parts] == ["1.423", "7.733", "11.619", "206"]
     assert all(c.verdict in HOLDS for c in first + grand)
     assert not [c for c in _voorzieningen() if c.alarm]
+
+
+def test_a_funds_movements_in_an_inner_column_close_on_per_saldo_and_the_closing_stand() -> None:
+    # Stichting Gemeenschapsservice Nijmegen, jaarstukken 2025, Fonds beroepenavond: "Bij" and
+    # "Af: aandeel in de kosten van de beroepenavond 2025  -500  - 500" stand in inner columns,
+    # "Per saldo toevoeging 47" closes them (547 - 500), and "Stand per 31 december 1.047" is
+    # "Stand per 1 januari" 1.000 + 47. "Per saldo" is Dutch for net (no rate "per" anything),
+    # "- 500" is one figure, and the "2025" after the words belongs to the label.
+    checks = check_pdf(DOCS / "nltab-03.pdf", lang="nl", pages=[3], all_pages=True)
+    on_page = {(c.total_label, c.total.stated): [p.stated for p in c.parts] for c in checks
+               if c.page == 3 and c.verdict in HOLDS}
+    assert on_page[("Per saldo toevoeging", "47")] == ["547", "-500"]
+    assert on_page[("Stand per 31 december", "1.047")] == ["1.000", "47"]
+    assert not [c for c in checks if c.alarm]

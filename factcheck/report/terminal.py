@@ -429,23 +429,25 @@ def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: Te
         color_system="auto" if styled else None, no_color=not styled,
         emoji=False, highlight=False,
     )
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in ("where", "claim", "verdict"):
-        table.add_column(column, no_wrap=True)
-    for column in ("stated", "computed"):
-        table.add_column(column, overflow="fold")  # wraps between words; a word never gets less than its width
-    for where, claim_id, verdict, stated, computed in cells:
-        table.add_row(Text(where), Text(claim_id), verdict, Text(stated), Text(computed))
     # The narrowest the table can be without splitting a word: whole cells in the first three
     # columns, the longest word in the others, and three columns of space between columns.
     narrowest = [0] * 5
     for row in cells:
         for i, cell in enumerate(row):
             plain = cell.plain if isinstance(cell, Text) else cell
-            need = cell_len(plain) if i < 3 else max((cell_len(w) for w in plain.split()), default=0)
+            # only plain spaces break a line: "€\xa0983.113.200\xa0/" is one word to rich
+            need = cell_len(plain) if i < 3 else max((cell_len(w) for w in plain.split(" ")), default=0)
             narrowest[i] = max(narrowest[i], need)
     for i, header in enumerate(("where", "claim", "verdict", "stated", "computed")):
         narrowest[i] = max(narrowest[i], cell_len(header))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in ("where", "claim", "verdict"):
+        table.add_column(column, no_wrap=True)
+    for i, column in ((3, "stated"), (4, "computed")):
+        # wraps between words; the minimum width keeps rich's layout from folding inside a word
+        table.add_column(column, overflow="fold", min_width=narrowest[i])
+    for where, claim_id, verdict, stated, computed in cells:
+        table.add_row(Text(where), Text(claim_id), verdict, Text(stated), Text(computed))
     fits = sum(narrowest) + 3 * (len(narrowest) - 1) <= console.width
     with console.capture() as captured:
         if fits:

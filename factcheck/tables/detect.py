@@ -213,7 +213,7 @@ def _should_glue(a: Token, b: Token) -> bool:
     if b.text[:1] not in _GLUE_STARTS:
         return False
     # a lone minus or bracket close before digits: "‒ 794", "( 238,2)"
-    if _MINUS_ONLY.match(a.text) and _OPENS_NUMBER.match(b.text) and gap <= 0.7 * size:
+    if _MINUS_ONLY.match(a.text) and _OPENS_NUMBER.match(b.text) and gap <= 1.0 * size:
         return True
     if _CURRENCY_ONLY.match(a.text) and _DIGIT_START.match(b.text) and gap <= 1.0 * size:
         return True
@@ -365,7 +365,7 @@ def split_label(line: Line) -> None:
         and values[0].x0 - toks[start - 1].x1 < 0.6 * line.size
         and values[1].x0 - values[0].x1 > 2 * line.size
         and not _CURRENCY_ONLY.match(toks[start - 1].text)
-        and _unlike(values[0].text, values[1:])
+        and (_unlike(values[0].text, values[1:]) or is_year(values[0].text))
     ):
         # a number one word-space after the words, printed unlike the figures far off: part of
         # the label ("Prop 2.5   $210,634   $221,314"); "Zorg 12,0   -0,5   11,5" keeps its 12,0
@@ -550,7 +550,7 @@ def _aligned_columns(value_rows: list[list[Token]], size: float) -> list[tuple[f
     if sum(len(g) >= 2 for g in groups) < len(groups) / 2:
         return []
     spans = [(min(t.x0 for t in g), max(t.x1 for t in g)) for g in groups]
-    if any(b[0] - a[1] < size for a, b in zip(spans, spans[1:])):
+    if any(b[0] - a[1] < 0.2 * size for a, b in zip(spans, spans[1:])):
         return []
     return [(statistics.median(t.x0 for t in g), statistics.median(t.x1 for t in g)) for g in groups]
 

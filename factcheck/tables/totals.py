@@ -70,6 +70,7 @@ _NOT_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
+_PER_SALDO = re.compile(r"\bper\s+saldo\b", re.IGNORECASE)
 # Words that make a row a ratio rather than an amount only when its figures are small: "Share of
 # budget 34.0" is a ratio, "FEDERAL GOVERNMENT SHARE OF MAIN POOL 18,843,331,510,032" an amount,
 # and so is a town's levy "New Growth $134,215".
@@ -414,8 +415,11 @@ def _row_kind(label: str) -> str:
         return "anon"
     if _MEMO.match(lab):
         return "memo"
-    # a parenthesis qualifies the item ("(80% OF WHICH IS CAPTURED ...)"); it does not make it a ratio
-    if _NOT_AMOUNT.search(_PARENTHESES.sub("", lab)) and not _TOTAL.match(lab):
+    # "Per saldo" is Dutch for net, not a rate per something
+    lab = _PER_SALDO.sub("saldo", lab)
+    # a parenthesis qualifies the item ("(80% OF WHICH IS CAPTURED ...)"); it does not make it a ratio,
+    # and a row that says it is taken off ("Af: aandeel in de kosten") is an amount
+    if _NOT_AMOUNT.search(_PARENTHESES.sub("", lab)) and not _TOTAL.match(lab) and not deducts(lab):
         return "none"
     if _SUB.match(lab):
         return "sub"
