@@ -151,3 +151,13 @@ def test_percentages_that_name_a_table_row_are_its_share_of_the_tables_total(tmp
     assert set(shares) == {"37%", "25%", "22%"}
     assert shares["37%"].claim.evidence["inputs"].endswith("(17,566,642), t2_1_r22_c1 (47,565,188)")
     assert all(r.verdict.value in ("consistent", "rounding") for r in shares.values())
+
+
+def test_a_total_of_two_is_read_as_a_sum_when_its_sentence_says_total() -> None:
+    # Village annual report (MD&A): "$1,168,100 ... Of this amount $1,073,000 represents the amount
+    # estimated for use in the 2012 budget and $95,100 ..." - no word of the two parts' sentence
+    # speaks of a difference; the total's ("Of this amount", "total") speaks of a sum.
+    assert ("$1,168,100", "sum", ("$1,073,000", "$95,100")) in _relations("enus-03.pdf")
+    # DUS-I RIF report: "bijna € 110 miljoen" (hedged) is never part of an exact sum of round
+    # figures ("totaal 127 miljoen" = 110 + 17 holds by coincidence: 127 = 100 + 17 + 10)
+    assert not [r for r in _relations("nlmix-01.pdf") if r[1] == "sum" and "€ 110 miljoen" in (r[0], *r[2])]

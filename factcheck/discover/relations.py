@@ -198,6 +198,14 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                         chance = min(chance, _exact_chance(index, c, (a, b)))
                     found.append(Proposal(c, (a, b), "points" if points else "difference", f"{a.id} - {b.id}",
                                           exact, score, cue, True, chance))
+                    if (not points and exact and index.cue(a, "sum") and not cue
+                            and a.hedge == b.hedge == c.hedge == "exact"):
+                        # the same equation read as a sum of two, when the larger figure's sentence
+                        # says it is a total ("totaal € 127 miljoen" = € 100 miljoen + € 27 miljoen)
+                        # and the smaller's says nothing of a difference; exactly, and not "bijna"
+                        s_score, s_cue = index.score(a, (b, c), "sum", exact)
+                        found.append(Proposal(a, (b, c), "sum", f"{b.id} + {c.id}", exact, s_score, s_cue, True,
+                                              chance))
         # product a × b = c (each unordered pair once); a product carries the denominator twice
         if a.id < b.id and a.kind != "percent" and b.kind != "percent" and a_v != den and b_v != den:
             # (a factor of exactly 1 proves nothing, and its rounding interval is ±50 %)
@@ -413,7 +421,9 @@ def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) ->
         n, percents = windows[("local", quote)]
     else:
         n, percents = windows[None]
-    if proposal.relation == "sum":
+    if proposal.relation == "sum" and len(proposal.inputs) == 2:
+        tried = n * (n - 1) // 2  # a sum of two is the difference search read the other way
+    elif proposal.relation == "sum":
         parts = min(n - 1, MAX_SUM_CANDIDATES)
         tried = sum(math.comb(parts, k) for k in SUM_TERMS if k <= parts)
     elif proposal.relation == "product":
