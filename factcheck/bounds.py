@@ -41,9 +41,10 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 def describe_char(char: str) -> str:
     """``'ａ' (U+FF41 FULLWIDTH LATIN SMALL LETTER A)``: what a look-alike really is."""
-    name = unicodedata.name(char, "unnamed character")
+    default = "a control character" if unicodedata.category(char) == "Cc" else "an unnamed character"
+    name = unicodedata.name(char, default)
     shown = char if char.isprintable() else ""
-    return f"{shown!r} (U+{ord(char):04X} {name})" if shown else f"U+{ord(char):04X} {name}"
+    return f"{shown!r} (U+{ord(char):04X} {name})" if shown else f"U+{ord(char):04X} ({name})"
 
 
 def first_non_ascii(text: str) -> int | None:

@@ -82,6 +82,19 @@ def parse_formula(text: str) -> Formula:
         # Python's parser folds look-alikes (NFKC): 'ａ' would become 'a', '𝟏' would become 1.
         raise _fail(f"the formula holds {describe_char(text[at])}; formulas are written in ASCII: "
                     "claim ids, digits 0-9, + - * / ( ) and %", at + 1, CHARACTER_CODE)
+    control = next((i for i, c in enumerate(text) if (c < " " and c not in "\t\n\r") or c == "\x7f"), None)
+    if control is not None:
+        raise _fail(f"the formula holds {describe_char(text[control])}", control + 1, "FC201")
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        # Python's own parser stops at 200 with a SyntaxError; this is our limit, and says so.
+        raise _fail(f"the formula is nested more than {MAX_DEPTH} levels deep", text.index("(") + 1, "FC204")
     for bracket in "[]":
         if bracket in text:
             raise _fail(f"{bracket!r} is not allowed in a formula; use ( )", text.index(bracket) + 1)
