@@ -14,7 +14,8 @@ import unicodedata
 from factcheck.errors import FactcheckError
 
 # Claim files
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024  # FC105
+MAX_YAML_DEPTH = 40  # FC104
 MAX_FIGURE_LENGTH = 200  # characters in `stated:` (a printed figure, with its hedge and unit words)
 MAX_NUMBER_DIGITS = 100  # digits in one number: a figure, `value:` (each side of p/q), tolerance
 MAX_PRECISION = 30  # `precision:` and `scale:` lie within 10^-30 .. 10^30
