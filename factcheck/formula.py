@@ -117,7 +117,7 @@ def parse_formula(text: str) -> Formula:
     try:
         tree = ast.parse(prepared, mode="eval")
     except SyntaxError as exc:
-        col = _original_col((exc.offset or 1) - 1, marks) + offset
+        col = _original_col((exc.offset or 1) - 1, marks) + 1 + offset
         raise _fail(f"cannot read the formula: {exc.msg}", col, "FC201") from None
     except (RecursionError, MemoryError, ValueError):
         raise _fail("the formula is nested too deeply", 1, "FC204") from None
