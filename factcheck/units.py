@@ -123,10 +123,14 @@ class UnitSystem:
             unknown = [n for n in names if not self._known(n)]
             if not unknown:
                 raise UnitDefinitionError(f"cannot read unit {expression!r}", code="FC211") from None
-            for name in unknown:
-                self._registry.define(f"{name} = [{name}]")
-            dim = self._to_dim(text)
-        except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError, ZeroDivisionError) as exc:
+            try:
+                for name in unknown:
+                    self._registry.define(f"{name} = [{name}]")
+                dim = self._to_dim(text)
+            except Exception as exc:  # noqa: BLE001 - see below
+                raise UnitDefinitionError(f"cannot read unit {expression!r}: {exc}", code="FC211") from None
+        except Exception as exc:  # noqa: BLE001 - pint's parser fails on bad text with TokenError,
+            # AssertionError, TypeError and more; whatever it raises, the unit could not be read.
             raise UnitDefinitionError(f"cannot read unit {expression!r}: {exc}", code="FC211") from None
         self._cache[expression] = dim
         return dim
@@ -148,6 +152,7 @@ class UnitSystem:
         return Dim(factor, dims)
 
 
+_EXPONENT_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9_.])(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE]")
 _SYMBOL_TABLE = str.maketrans({symbol: "S" for symbol in _SYMBOLS})
 
 
@@ -156,6 +161,10 @@ def check_powers(text: str, shown: str | None = None, code: str = "FC211") -> No
     powers that are not a whole number up to MAX_EXPONENT (``m**9**9**9``), parentheses nested
     deeper than MAX_UNIT_NESTING, and powers of powers beyond MAX_EXPONENT (``((m^6)^6)^6``)."""
     shown = text if shown is None else shown
+    if _EXPONENT_NUMBER_RE.search(text):
+        # pint reads 1e999999999 as an exact Fraction: ten to the power of a billion
+        raise UnitDefinitionError(f"cannot read unit {shown!r}: write numbers without an exponent (1000, not 1e3)",
+                                  code=code)
     tokens = [m for m in _UNIT_TOKEN_RE.finditer(text)]
 
     def fail(why: str) -> UnitDefinitionError:
@@ -270,7 +279,11 @@ def _defined_from(lines: list[str], name: str, base: str) -> bool:
 def unit_system(declarations: tuple[str, ...] = ()) -> UnitSystem:
     """A unit system for a set of declarations; files that declare the same share one."""
     text = definitions_with(declarations) if declarations else _default_definitions()
-    system = UnitSystem(text)
+    try:
+        system = UnitSystem(text)
+    except Exception as exc:  # noqa: BLE001 - pint's definition parser, as in UnitSystem.resolve
+        raise UnitDefinitionError(f"cannot read the unit equivalences {', '.join(declarations)!r}: {exc}",
+                                  code="FC212") from None
     # Fail early, at load time, when a declaration does not make sense to pint.
     for declaration in declarations:
         system.resolve(declaration.split("=", 1)[0].strip())
