@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from factcheck.claimfile import find_claim_files, read_claim_file
 from factcheck.discover.options import Discovery
-from factcheck.errors import EvaluationError, FactcheckError, FormulaError, did_you_mean
+from factcheck.errors import EvaluationError, FactcheckError, FormulaError, UnitDefinitionError, did_you_mean
 from factcheck.evaluate import UnitClash, Val, evaluate
 from factcheck.explain import explain
 from factcheck.formula import Formula, Node, parse_formula
@@ -136,6 +136,8 @@ def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discove
             if claim.is_judged:
                 try:
                     results.append(engine.judge_repeats(claim) if claim.repeats else engine.judge(claim))
+                except FactcheckError as exc:  # e.g. the claim's own unit cannot be read
+                    results.append(engine.failed(claim, exc))
                 except Exception as exc:  # noqa: BLE001 - the last resort: this claim only
                     if debugging():
                         raise
@@ -476,6 +478,14 @@ class _Engine:
             factor = dim.factor if dim else Fraction(1)
             out.append(Implied(name=name, value=base_value / factor, unit=target_entry.claim.unit))
         return tuple(out)
+
+    def failed(self, claim: Claim, exc: FactcheckError) -> Result:
+        """An ``error`` verdict for a claim whose check raised a located user error."""
+        entry = self.local[claim.location.path][claim.id]
+        if exc.path is None and isinstance(exc, UnitDefinitionError) and "unit" in claim.key_locations:
+            where = claim.key_locations["unit"]
+            exc = exc.located(where.path, where.line, where.col)
+        return self._error(entry, exc)
 
     def internal_error(self, claim: Claim, exc: BaseException) -> Result:
         """An ``error`` verdict for a claim whose check failed in a way nobody planned for."""
