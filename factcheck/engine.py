@@ -281,7 +281,6 @@ class _Engine:
         """
         state: dict[str, int] = {}  # 1: on the current path, 2: done
         parent: dict[str, str | None] = {}
-        entries: dict[str, _Entry] = {}
         order: list[_Entry] = []
         stack: list[tuple[_Entry, str | None, bool]] = [(entry, None, False)]
         while stack:
@@ -293,7 +292,7 @@ class _Engine:
                 continue
             if key in state:
                 continue
-            state[key], parent[key], entries[key] = 1, from_key, current
+            state[key], parent[key] = 1, from_key
             stack.append((current, from_key, True))
             try:
                 names = self._formula(current).names
