@@ -321,6 +321,7 @@ class _Reader:
                 raise self.error("FC106", f"hedge must be one of exact, about, below, above, not {hedge_text!r}", self.loc(get("hedge"))) from None
 
         figure = None
+        value: Fraction | None = None
         if stated is not None:
             try:
                 figure = parse_figure(stated, document.language, document.hedge_margin)
@@ -330,9 +331,9 @@ class _Reader:
                     raise self.error(exc.code, exc.message, self.loc(get("stated"))) from None
                 # Written by a tool that read the figure itself (a table cell in another number
                 # format): `value` and `precision` (or `tolerance`) say all there is to know.
-                exact = self.value(get("value"), None)
-                assert exact is not None  # texts["value"] is not None
-                figure = Figure(text=stated, value=exact, interval=Interval.point(exact))
+                value = self.value(get("value"), stated)
+                assert value is not None  # texts["value"] is not None
+                figure = Figure(text=stated, value=value, interval=Interval.point(value))
             if hedge_text is None:
                 hedge = figure.hedge
             elif hedge is not figure.hedge:
@@ -341,7 +342,8 @@ class _Reader:
         if figure is not None and precision_text is not None:
             figure = self.with_precision(figure, precision_text, get("precision"), document)
 
-        value = self.value(get("value"), stated) if "value" in node else None
+        if value is None and "value" in node:
+            value = self.value(get("value"), stated)
         if value is None and figure is not None:
             value = figure.value
 
