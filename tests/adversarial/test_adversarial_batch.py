@@ -130,3 +130,17 @@ def test_cases_file_is_plain_yaml() -> None:
     # the cases are data anyone can extend; each says what it expects
     for case in yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8")):
         assert case["kind"] and ("code" in case or "value" in case or "verdict" in case), case
+
+
+def test_accept_never_writes_an_internal_error_as_the_expected_verdict(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck import engine
+
+    real = engine._Engine.judge
+    monkeypatch.setattr(engine._Engine, "judge", lambda self, claim: _boom() if claim.id == "som" else real(self, claim))
+    folder = _folder(tmp_path, b"document: {id: h}\n")
+    before = (folder / "good.yaml").read_text(encoding="utf-8")
+    assert main(["accept", str(folder)]) == 2
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if "som" in ln and "not changed" in ln]
+    assert len(lines) == 1 and "the verdict is FC900 internal error (please report)" in lines[0]
+    assert (folder / "good.yaml").read_text(encoding="utf-8") == before
