@@ -23,7 +23,7 @@ _STOPWORDS = frozenset("""
     with from that this have been were will more than about over into also which their
     million billion thousand percent year years dollar dollars
 """.split())
-_YEAR_RE = re.compile(r"(?:(vanaf|sinds|from|since)\s+)?((?:19|20)\d\d)")
+_YEAR_RE = re.compile(r"(?:(vanaf|sinds|from|since)\s+)?((?:19|20)[0-9][0-9])")
 
 
 @dataclass(frozen=True)
