@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from factcheck.fileio import atomic_write
+from factcheck.last_resort import INTERNAL_CODE
 from factcheck.model import Result
 
 _EXPECT_LINE = re.compile(r"^(\s*)expect\s*:.*?(\s*#.*)?$")
@@ -64,6 +65,9 @@ def _edit(lines: list[str], result: Result) -> Change:
     new = result.verdict.value
     old = claim.expect.value if claim.expect else None
     path = claim.location.path
+    if result.message and f" {INTERNAL_CODE} " in result.message:
+        # an internal error is a bug to report, never a verdict to accept
+        return Change(path, claim.id, old, new, False, f"the verdict is {INTERNAL_CODE} internal error (please report)")
     expect_at = claim.key_locations.get("expect")
     if expect_at is not None and expect_at.line is not None:
         index = expect_at.line - 1

@@ -14,18 +14,27 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from factcheck.bounds import (
+    BOUND_CODE,
+    CHARACTER_CODE,
+    MAX_FILE_BYTES,
+    MAX_NUMBER_DIGITS,
+    check_numerals,
+    check_power_of_ten,
+)
 from factcheck.errors import ClaimFileError, FactcheckError, did_you_mean
+from factcheck.last_resort import INTERNAL_CODE, debugging, internal_message
 from factcheck.model import (
     Claim, ClaimFile, Diagnostic, Document, Figure, Hedge, Interval, Location, UnitSettings, Verdict,
 )
 from factcheck.numbers import figure_interval, parse_figure
 from factcheck.yaml_load import NULL_WORDS, YMap, YScalar, YSeq, YValue, load
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 CLAIM_ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 DOCUMENT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
-_VALUE_RE = re.compile(r"-?\d+(?:\.\d+)?(?:/\d+)?\Z")
-_TOLERANCE_RE = re.compile(r"\d+(?:[.,]\d+)?%?\Z")
+_VALUE_RE = re.compile(r"-?([0-9]+)(?:\.([0-9]+))?(?:/([0-9]+))?\Z")
+_TOLERANCE_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?%?\Z")
+_PRECISION_RE = re.compile(r"[-+]?[0-9]{1,9}\Z")
 
 CLAIM_KEYS = frozenset({
     "id", "quote", "stated", "value", "unit", "hedge", "expr", "expect", "tolerance", "external",
@@ -84,6 +93,10 @@ def read_claim_file(path: str | Path, *, strict: bool = False) -> ClaimFile:
         return _failed(name, exc)
     except OSError as exc:
         return _failed(name, ClaimFileError(exc.strerror or str(exc), path=name, code="FC111"))
+    except Exception as exc:  # noqa: BLE001 - the last resort: one file, not the run
+        if debugging():
+            raise
+        return _failed(name, ClaimFileError(internal_message(exc), path=name, code=INTERNAL_CODE))
 
 
 def _failed(name: str, exc: FactcheckError) -> ClaimFile:
@@ -244,12 +257,22 @@ class _Reader:
         )
 
     def percentage(self, text: str, where: Location) -> Fraction:
+        self.numerals(text, "the percentage", where)
         cleaned = text.strip().replace(",", ".")
+        if len(cleaned) > MAX_NUMBER_DIGITS:
+            raise self.error(BOUND_CODE, f"the number is {len(cleaned)} characters long; the limit is {MAX_NUMBER_DIGITS}", where)
         if not _TOLERANCE_RE.match(cleaned):
             raise self.error("FC106", f"cannot read {text!r} as a number or percentage", where)
         if cleaned.endswith("%"):
             return Fraction(cleaned[:-1]) / 100
         return Fraction(cleaned)
+
+    def numerals(self, text: str, what: str, where: Location) -> None:
+        """FC141 for a numeral other than 0-9 (a Bengali ৪ looks like 8 and int() reads it as 4)."""
+        try:
+            check_numerals(text, what)
+        except FactcheckError as exc:
+            raise self.error(exc.code, exc.message, where) from None
 
     def unit_settings(self, node: YValue | None) -> UnitSettings:
         if node is None:
@@ -328,16 +351,19 @@ class _Reader:
                 raise self.error("FC106", f"hedge must be one of exact, about, below, above, not {hedge_text!r}", self.loc(get("hedge"))) from None
 
         figure = None
+        value: Fraction | None = None
         if stated is not None:
             try:
                 figure = parse_figure(stated, document.language, document.hedge_margin)
             except FactcheckError as exc:
-                if texts.get("value") is None or (texts.get("precision") is None and texts.get("tolerance") is None):
-                    raise self.error("FC109", exc.message, self.loc(get("stated"))) from None
+                if (exc.code in (BOUND_CODE, CHARACTER_CODE) or texts.get("value") is None
+                        or (texts.get("precision") is None and texts.get("tolerance") is None)):
+                    raise self.error(exc.code, exc.message, self.loc(get("stated"))) from None
                 # Written by a tool that read the figure itself (a table cell in another number
                 # format): `value` and `precision` (or `tolerance`) say all there is to know.
-                exact = Fraction(texts["value"])
-                figure = Figure(text=stated, value=exact, interval=Interval.point(exact))
+                value = self.value(get("value"), stated)
+                assert value is not None  # texts["value"] is not None
+                figure = Figure(text=stated, value=value, interval=Interval.point(value))
             if hedge_text is None:
                 hedge = figure.hedge
             elif hedge is not figure.hedge:
@@ -349,7 +375,8 @@ class _Reader:
             # "bijna", "circa" and a claim's own tolerance say the figure is not exact; nothing else does.
             figure = replace(figure, interval=Interval.point(figure.value))
 
-        value = self.value(get("value"), stated) if "value" in node else None
+        if value is None and "value" in node:
+            value = self.value(get("value"), stated)
         if value is None and figure is not None:
             value = figure.value
 
@@ -426,10 +453,15 @@ class _Reader:
         """`scale:` a table's multiplier: a positive power of ten such as 1000 or 1000000."""
         if text is None:
             return None
+        self.numerals(text, "scale", self.loc(node))
         cleaned = text.strip().replace(".", "").replace(",", "").replace("_", "")
-        if not cleaned.isdigit() or cleaned.rstrip("0") != "1":
+        if not (cleaned.isascii() and cleaned.isdigit()) or cleaned.rstrip("0") != "1":
             raise self.error("FC106", f"scale must be a power of ten such as 1000, not {text!r}", self.loc(node))
-        return Fraction(int(cleaned))
+        try:
+            check_power_of_ten(len(cleaned) - 1, "scale: 10 to the power")
+        except FactcheckError as exc:
+            raise self.error(exc.code, exc.message, self.loc(node)) from None
+        return Fraction(10) ** (len(cleaned) - 1)
 
     def id_list(self, node: YValue | None) -> tuple[str, ...]:
         """A list of claim ids (for `repeats:`), each checked like an id in a formula."""
@@ -449,9 +481,17 @@ class _Reader:
         text = self.text(node, "value")
         if text is None:
             return None
+        self.numerals(text, "value", self.loc(node))
         cleaned = text.strip().replace("_", "")
-        if not _VALUE_RE.match(cleaned):
+        match = _VALUE_RE.match(cleaned)
+        if not match:
             raise self.error("FC109", f"value {text!r} must be an exact number such as \"55700\", \"0.25\" or \"1/3\"", self.loc(node))
+        whole, decimals, denominator = match.groups()
+        for part in (whole + (decimals or ""), denominator or ""):
+            if len(part) > MAX_NUMBER_DIGITS:
+                raise self.error(BOUND_CODE, f"value has a number of {len(part)} digits; the limit is {MAX_NUMBER_DIGITS}", self.loc(node))
+        if denominator is not None and not denominator.strip("0"):
+            raise self.error("FC109", f"value {text!r} divides by zero", self.loc(node))
         if isinstance(node, YScalar) and node.plain and "." in cleaned:
             hint = stated or cleaned
             self.note(
@@ -460,16 +500,22 @@ class _Reader:
                 f"thousands separator, write stated: \"{hint}\" instead",
                 self.loc(node), "warning",
             )
-        return Fraction(cleaned)
+        number, _, _ = cleaned.partition("/")
+        exact = Fraction(number)  # ASCII digits, bounded: checked above
+        return exact / int(denominator) if denominator is not None else exact
 
     def with_precision(self, figure: Figure, text: str, node: YValue | None, document: Document) -> Figure:
         """Apply `precision:`: ``exact`` (no rounding at all) or the power of ten it was rounded at."""
         if text == "exact":
             return replace(figure, interval=Interval.point(figure.value))
+        self.numerals(text, "precision", self.loc(node))
+        if not _PRECISION_RE.match(text.strip()):
+            raise self.error("FC106", f"precision must be `exact` or a power of ten such as 3 (thousands) or -1 (tenths), not {text!r}", self.loc(node))
+        power = int(text)
         try:
-            power = int(text)
-        except ValueError:
-            raise self.error("FC106", f"precision must be `exact` or a power of ten such as 3 (thousands) or -1 (tenths), not {text!r}", self.loc(node)) from None
+            check_power_of_ten(power, "precision")
+        except FactcheckError as exc:
+            raise self.error(exc.code, exc.message, self.loc(node)) from None
         return replace(figure, precision=power, interval=figure_interval(figure.value, power, figure.hedge, document.hedge_margin))
 
 
@@ -498,7 +544,7 @@ def _rehedged(figure: Figure, hedge: Hedge, document: Document) -> Figure:
 
 
 def _looks_grouped(text: str) -> bool:
-    return bool(re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", text.strip())) or bool(re.fullmatch(r"-?\d+[.,]\d+", text.strip()))
+    return bool(re.fullmatch(r"-?[0-9]{1,3}([.,][0-9]{3})+", text.strip())) or bool(re.fullmatch(r"-?[0-9]+[.,][0-9]+", text.strip()))
 
 
 def _plain(node: YValue) -> Any:
@@ -509,6 +555,6 @@ def _plain(node: YValue) -> Any:
         return [_plain(v) for v in node]
     if node.is_null:
         return None
-    if node.plain and re.fullmatch(r"-?\d+", node.text):
+    if node.plain and re.fullmatch(r"-?[0-9]{1,18}", node.text):
         return int(node.text)
     return node.text

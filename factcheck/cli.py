@@ -104,6 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last resort; each file and claim has its own
+        from factcheck.last_resort import INTERNAL_CODE, debugging, internal_message
+
+        if debugging():
+            raise
+        _emit(f"factcheck: {INTERNAL_CODE} {internal_message(exc)}", sys.stderr)
+        return 2
 
 
 def _run(paths: list[str], discover: bool | Discovery = True, strict: bool = False) -> CheckRun:

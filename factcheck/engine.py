@@ -19,6 +19,7 @@ from factcheck.evaluate import UnitClash, Val, evaluate
 from factcheck.explain import explain
 from factcheck.formula import Formula, Node, parse_formula
 from factcheck.gc_pause import collector_paused
+from factcheck.last_resort import INTERNAL_CODE, debugging, internal_message
 from factcheck.model import (
     Claim,
     ClaimFile,
@@ -123,7 +124,12 @@ def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discove
 
         with_proposals = []
         for claim_file in files:
-            proposed, warnings = proposed_claims(claim_file, discovery)
+            try:
+                proposed, warnings = proposed_claims(claim_file, discovery)
+            except Exception as exc:  # noqa: BLE001 - the last resort: this file's discovery only
+                if debugging():
+                    raise
+                proposed, warnings = [], [_internal(claim_file.document.path, exc)]
             diagnostics.extend(warnings)
             with_proposals.append(replace(claim_file, claims=claim_file.claims + tuple(proposed)) if proposed else claim_file)
         files = with_proposals
@@ -134,8 +140,19 @@ def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discove
         diagnostics.extend(engine.file_problems.get(claim_file.document.path, []))
         for claim in claim_file.claims:
             if claim.is_judged:
-                results.append(engine.judge_repeats(claim) if claim.repeats else engine.judge(claim))
+                try:
+                    results.append(engine.judge_repeats(claim) if claim.repeats else engine.judge(claim))
+                except FactcheckError as exc:  # e.g. the claim's own unit cannot be read
+                    results.append(engine.failed(claim, exc))
+                except Exception as exc:  # noqa: BLE001 - the last resort: this claim only
+                    if debugging():
+                        raise
+                    results.append(engine.internal_error(claim, exc))
     return CheckRun(files=files, results=results, diagnostics=diagnostics)
+
+
+def _internal(path: str, exc: BaseException) -> Diagnostic:
+    return Diagnostic(INTERNAL_CODE, internal_message(exc), Location(path))
 
 
 class _Engine:
@@ -147,9 +164,17 @@ class _Engine:
         self.formulas: dict[str, Formula | FormulaError] = {}
         self.computing: list[str] = []
         self.unit_typos: dict[tuple[int, str], str] = {}
+        # Computed values that failed, kept so a long chain fails once, not once per level.
+        self.failures: dict[str, BaseException] = {}
         for claim_file in files:
             document = claim_file.document
-            units = self._units_for(document)
+            try:
+                units = self._units_for(document)
+            except Exception as exc:  # noqa: BLE001 - the last resort: this file's units only
+                if debugging():
+                    raise
+                self.file_problems.setdefault(document.path, []).append(_internal(document.path, exc))
+                units = unit_system(())
             table: dict[str, _Entry] = {}
             for claim in claim_file.claims:
                 entry = _Entry(claim, document, units)
@@ -228,7 +253,15 @@ class _Engine:
         cached = self.values.get(key)
         if cached is not None:
             return cached
+        failed = self.failures.get(key)
+        if failed is not None:
+            raise failed.with_traceback(None)
         claim = entry.claim
+        if claim.value is None and claim.expr is not None and not claim.external and not self.computing:
+            self._prepare(entry)
+            cached = self.values.get(key)
+            if cached is not None:
+                return cached
         if claim.external:
             raise _Missing([claim.id], ["marked external"])
         dim = self._dim(entry)
@@ -248,15 +281,75 @@ class _Engine:
             self.computing.append(key)
             try:
                 computed = evaluate(self._formula(entry).root, lambda n, node: self._value(self._resolve(n, entry, node)))
+                if dims is not None and computed.dims is not None and computed.dims != dims:
+                    raise UnitClash(dims, computed.dims, self._formula(entry).root)
+            except (FactcheckError, UnitClash, _Missing, _Unknown) as exc:
+                self.failures[key] = exc
+                raise
             finally:
                 self.computing.pop()
-            if dims is not None and computed.dims is not None and computed.dims != dims:
-                raise UnitClash(dims, computed.dims, self._formula(entry).root)
             val = Val(computed.point, computed.lo, computed.hi, dims if dims is not None else computed.dims)
         else:
             raise _Missing([claim.id], ["has no stated value, value or formula"])
         self.values[key] = val
         return val
+
+    def _prepare(self, entry: _Entry) -> None:
+        """Compute the computed inputs below ``entry`` bottom-up, without recursion.
+
+        Evaluation recurses from a formula into the formulas of its computed inputs; a chain of
+        200 of them would exhaust Python's stack. Walking the chain here first, with a stack of
+        our own, leaves each formula with its inputs cached, whatever the chain's length.
+        """
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        parent: dict[str, str | None] = {}
+        order: list[_Entry] = []
+        stack: list[tuple[_Entry, str | None, bool]] = [(entry, None, False)]
+        while stack:
+            current, from_key, finished = stack.pop()
+            key = current.claim.qualified_id + "@" + current.document.path
+            if finished:
+                state[key] = 2
+                order.append(current)
+                continue
+            if key in state:
+                continue
+            state[key], parent[key] = 1, from_key
+            stack.append((current, from_key, True))
+            try:
+                names = self._formula(current).names
+            except FormulaError:
+                continue
+            for name in names:
+                target = self._find(name, current)
+                if target is None or not _is_computed(target.claim):
+                    continue
+                target_key = target.claim.qualified_id + "@" + target.document.path
+                if target_key in self.values or target_key in self.failures:
+                    continue
+                if state.get(target_key) == 1:
+                    self._cycle(target_key, key, parent)
+                elif target_key not in state:
+                    stack.append((target, key, False))
+        for item in order[:-1]:  # the last is ``entry``: the caller computes it
+            try:
+                self._value(item)
+            except (FactcheckError, UnitClash, _Missing, _Unknown):
+                continue  # kept in self.failures; reported where it is used
+
+    def _cycle(self, first: str, last: str, parent: dict[str, str | None]) -> None:
+        """Record the cycle first -> ... -> last -> first as the failure of each claim in it."""
+        path = [last]
+        while path[-1] != first:
+            up = parent.get(path[-1])
+            if up is None:
+                return
+            path.append(up)
+        path.reverse()
+        names = " -> ".join(k.split("@")[0].split(".", 1)[1] for k in [*path, first])
+        error = EvaluationError(f"the relations form a cycle: {names}", code="FC223")
+        for key in path:
+            self.failures.setdefault(key, error)
 
     # -- judging -------------------------------------------------------------------------------
 
@@ -414,6 +507,19 @@ class _Engine:
             out.append(Implied(name=name, value=base_value / factor, unit=target_entry.claim.unit))
         return tuple(out)
 
+    def failed(self, claim: Claim, exc: FactcheckError) -> Result:
+        """An ``error`` verdict for a claim whose check raised a located user error."""
+        entry = self.local[claim.location.path][claim.id]
+        if exc.path is None and isinstance(exc, UnitDefinitionError) and "unit" in claim.key_locations:
+            where = claim.key_locations["unit"]
+            exc = exc.located(where.path, where.line, where.col)
+        return self._error(entry, exc)
+
+    def internal_error(self, claim: Claim, exc: BaseException) -> Result:
+        """An ``error`` verdict for a claim whose check failed in a way nobody planned for."""
+        entry = self.local[claim.location.path][claim.id]
+        return self._finish(entry, Verdict.ERROR, message=f"{claim.location}: {INTERNAL_CODE} {internal_message(exc)}")
+
     def _error(self, entry: _Entry, exc: FactcheckError) -> Result:
         claim = entry.claim
         if exc.path is None:
@@ -462,6 +568,8 @@ def _per_counted_thing(claim: Claim, computed: Dims, stated: Dims) -> bool:
 
     extra = combine(computed, stated, -1)
     return bool(extra) and all(name in COUNT_DIMS and power > 0 for name, power in extra)
+def _is_computed(claim: Claim) -> bool:
+    return claim.value is None and claim.expr is not None and not claim.external
 
 
 def _verdict(value: Fraction, interval: Interval, stated: Fraction, stated_interval: Interval,

@@ -10,11 +10,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Callable, NamedTuple
 
+from factcheck.bounds import MAX_BITS  # numerator or denominator beyond this is refused (FC224)
 from factcheck.errors import EvaluationError
 from factcheck.formula import Node
 from factcheck.units import Dims, combine, power
-
-MAX_BITS = 4096  # numerator or denominator beyond this is refused (FC224)
 
 
 class Val(NamedTuple):

@@ -13,20 +13,29 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from factcheck.bounds import (
+    CHARACTER_CODE,
+    MAX_EXPONENT,
+    MAX_LITERAL_DIGITS,
+    describe_char,
+    first_non_ascii,
+)
+from factcheck.bounds import MAX_FORMULA_DEPTH as MAX_DEPTH
+from factcheck.bounds import MAX_FORMULA_LENGTH as MAX_LENGTH
+from factcheck.bounds import MAX_FORMULA_PARTS as MAX_NODES
 from factcheck.errors import FormulaError
 
-MAX_LENGTH = 10_000
-MAX_NODES = 2_000
-MAX_DEPTH = 100
-MAX_EXPONENT = 6
-MAX_LITERAL_DIGITS = 40
 FUNCTIONS = frozenset({"sum", "min", "max", "abs"})
 
 _ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 # "asiel-migratie-2025.kostprijs": a claim in another file. Document ids may hold hyphens,
 # which Python would read as minus, so references are swapped for same-length placeholders.
 _REF_RE = re.compile(r"(?<![\w.])([a-z0-9][a-z0-9_-]*)\.([a-z][a-z0-9_]*)(?![\w.(])")
-_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)(\s*)%")
+# A number as Python reads it, in decimal only: 0x10, 0b101 and 0o17 are refused, not misread.
+_LITERAL_RE = re.compile(r"(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9]{1,2})?")
+# `%` is written as a postfix; Python has none, so it becomes a subscript `[0]`, which binds
+# as tightly as a postfix does and is otherwise refused (no `[` or `]` may be written).
+_PERCENT_MARK = "[0]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +77,28 @@ def parse_formula(text: str) -> Formula:
     if "\n" in text.strip() or ";" in text:
         raise _fail("a formula is a single expression on one line", text.find(";") + 1 if ";" in text else 1, "FC201")
 
+    at = first_non_ascii(text)
+    if at is not None:
+        # Python's parser folds look-alikes (NFKC): 'ａ' would become 'a', '𝟏' would become 1.
+        raise _fail(f"the formula holds {describe_char(text[at])}; formulas are written in ASCII: "
+                    "claim ids, digits 0-9, + - * / ( ) and %", at + 1, CHARACTER_CODE)
+    control = next((i for i, c in enumerate(text) if (c < " " and c not in "\t\n\r") or c == "\x7f"), None)
+    if control is not None:
+        raise _fail(f"the formula holds {describe_char(text[control])}", control + 1, "FC201")
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        # Python's own parser stops at 200 with a SyntaxError; this is our limit, and says so.
+        raise _fail(f"the formula is nested more than {MAX_DEPTH} levels deep", text.index("(") + 1, "FC204")
+    for bracket in "[]":
+        if bracket in text:
+            raise _fail(f"{bracket!r} is not allowed in a formula; use ( )", text.index(bracket) + 1)
+
     refs: dict[str, str] = {}
 
     def swap_ref(match: re.Match[str]) -> str:
@@ -79,45 +110,77 @@ def parse_formula(text: str) -> Formula:
         refs[placeholder] = f"{match.group(1)}.{match.group(2)}"
         return placeholder
 
-    prepared = _REF_RE.sub(swap_ref, text.strip())
-    percent_cols: set[int] = set()
-
-    def swap_percent(match: re.Match[str]) -> str:
-        percent_cols.add(match.start(1))
-        return match.group(1) + match.group(2) + " "
-
-    prepared = _PERCENT_RE.sub(swap_percent, prepared)
-    if "%" in prepared:
-        raise _fail("'%' may only follow a number, as in 30%", prepared.index("%") + 1, "FC202")
+    stripped = text.strip()
     offset = len(text) - len(text.lstrip())
+    prepared, marks = _mark_percents(_REF_RE.sub(swap_ref, stripped), offset)
 
     try:
         tree = ast.parse(prepared, mode="eval")
     except SyntaxError as exc:
-        col = (exc.offset or 1) + offset
+        col = _original_col((exc.offset or 1) - 1, marks) + 1 + offset
         raise _fail(f"cannot read the formula: {exc.msg}", col, "FC201") from None
     except (RecursionError, MemoryError, ValueError):
         raise _fail("the formula is nested too deeply", 1, "FC204") from None
 
-    builder = _Builder(prepared, refs, percent_cols, offset)
+    builder = _Builder(prepared, refs, marks, offset)
     root = builder.build(tree.body, 1)
     return Formula(source=text, root=root, names=tuple(dict.fromkeys(builder.names)))
+
+
+def _mark_percents(text: str, offset: int) -> tuple[str, list[int]]:
+    """Write each `%` as the subscript mark; return the text and where each mark starts."""
+    if "%" not in text:
+        return text, []
+    out: list[str] = []
+    marks: list[int] = []
+    length = 0
+    last = 0
+    for i, char in enumerate(text):
+        if char != "%":
+            continue
+        before = text[:i].rstrip()[-1:]
+        after = text[i + 1:].lstrip()[:1]
+        if not before or not (before.isalnum() or before in "_.)"):
+            raise _fail("'%' must follow a value, as in 30%, x%, 1e2% or (a / b)%", i + 1 + offset)
+        if after and (after.isalnum() or after in "_.("):
+            raise _fail("the operator % (modulo) is not allowed in a formula; % means percent and follows a value",
+                        i + 1 + offset)
+        out.append(text[last:i])
+        length += i - last
+        marks.append(length)
+        out.append(_PERCENT_MARK)
+        length += len(_PERCENT_MARK)
+        last = i + 1
+    out.append(text[last:])
+    return "".join(out), marks
+
+
+def _original_col(index: int, marks: list[int]) -> int:
+    """A 0-based position in the marked text back to the position in the text as written."""
+    shift = 0
+    for mark in marks:
+        if index <= mark:
+            break
+        if index < mark + len(_PERCENT_MARK):
+            return mark - shift  # inside a mark: the `%` itself
+        shift += len(_PERCENT_MARK) - 1
+    return index - shift
 
 
 class _Builder:
     """Walks the ``ast`` tree, refusing anything that is not on the allow-list."""
 
-    def __init__(self, source: str, refs: dict[str, str], percent_cols: set[int], offset: int) -> None:
+    def __init__(self, source: str, refs: dict[str, str], marks: list[int], offset: int) -> None:
         self.source = source
         self.refs = refs
-        self.percent_cols = percent_cols
+        self.marks = marks
         self.offset = offset
         self.count = 0
         self.names: list[str] = []
 
     def build(self, node: ast.AST, depth: int) -> Node:
         self.count += 1
-        col = getattr(node, "col_offset", 0) + 1 + self.offset
+        col = _original_col(getattr(node, "col_offset", 0), self.marks) + 1 + self.offset
         if self.count > MAX_NODES:
             raise _fail(f"the formula has more than {MAX_NODES} parts", col, "FC204")
         if depth > MAX_DEPTH:
@@ -125,6 +188,8 @@ class _Builder:
 
         if isinstance(node, ast.Constant):
             return self._literal(node, col)
+        if isinstance(node, ast.Subscript):
+            return self._percent(node, depth, col)
         if isinstance(node, ast.Name):
             return self._name(node.id, col)
         if isinstance(node, ast.UnaryOp):
@@ -140,6 +205,15 @@ class _Builder:
         kind = type(node).__name__
         raise _fail(f"{kind} is not allowed in a formula; use numbers, claim ids, + - * /, ( ) and sum/min/max/abs", col)
 
+    def _percent(self, node: ast.Subscript, depth: int, col: int) -> Node:
+        # Only `%` makes a subscript: brackets as written are refused before parsing.
+        if isinstance(node.value, ast.Constant):
+            number = self._literal(node.value, col)
+            return Node("pct", value=number.value, text=f"{number.text}%", col=col)
+        inner = self.build(node.value, depth + 1)
+        hundred = Node("num", value=Fraction(100), text="100", col=col)
+        return Node("div", (inner, hundred), text="%", col=col)
+
     def _literal(self, node: ast.Constant, col: int) -> Node:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -149,12 +223,13 @@ class _Builder:
         literal = self.source[start:end]
         if len(literal) > MAX_LITERAL_DIGITS:
             raise _fail(f"the number {literal[:20]}… is longer than {MAX_LITERAL_DIGITS} characters", col, "FC204")
-        if "e" in literal.lower() and not re.fullmatch(r"\d+(?:\.\d+)?[eE][+-]?\d{1,2}", literal):
-            raise _fail(f"cannot read the number {literal!r}", col, "FC201")
+        if not _LITERAL_RE.fullmatch(literal):
+            raise _fail(f"cannot read the number {literal!r}; write numbers in decimal, such as 1250 or 0.5", col, "FC201")
         # Read the digits as written: going through float would lose exactness.
         exact = Fraction(literal.replace("_", ""))
-        if start in self.percent_cols:
-            return Node("pct", value=exact, text=literal + "%", col=col)
+        if float(exact) != float(value):
+            # The text cut out is not the number Python read: never compute with it.
+            raise _fail(f"cannot read the number {literal!r}", col, "FC201")
         return Node("num", value=exact, text=literal, col=col)
 
     def _name(self, name: str, col: int) -> Node:
@@ -175,7 +250,7 @@ class _Builder:
         if op is not None:
             return Node(op, (self.build(node.left, depth + 1), self.build(node.right, depth + 1)), col=col)
         if isinstance(node.op, ast.Pow):
-            exponent = _small_int(node.right)
+            exponent = _small_int(node.right, self.source)
             if exponent is None:
                 raise _fail(f"a power must be a whole number from -{MAX_EXPONENT} to {MAX_EXPONENT}", col, "FC204")
             return Node("pow", (self.build(node.left, depth + 1),), exponent=exponent, col=col)
@@ -193,11 +268,13 @@ class _Builder:
         return Node("call", args, name=node.func.id, col=col)
 
 
-def _small_int(node: ast.AST) -> int | None:
+def _small_int(node: ast.AST, source: str) -> int | None:
     sign = 1
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         sign, node = -1, node.operand
     if isinstance(node, ast.Constant) and type(node.value) is int and node.value <= MAX_EXPONENT:
+        if not source[node.col_offset:node.end_col_offset or node.col_offset].isdigit():
+            return None  # 0b11 is 3, but only decimal is read
         return sign * node.value
     return None
 
@@ -213,6 +290,8 @@ def render(node: Node, names: dict[str, str] | None = None) -> str:
             return names.get(n.name, n.name) if names and n.name else (n.name or "")
         if n.op == "call":
             return f"{n.name}(" + ", ".join(go(a, 0) for a in n.args) + ")"
+        if n.op == "div" and n.text == "%":
+            return go(n.args[0], prec["pow"] + 1) + "%"
         if n.op == "neg":
             out = "-" + go(n.args[0], prec["neg"])
         elif n.op == "pow":

@@ -309,7 +309,14 @@ class LazyResult(Result):
     def explanation(self) -> str:  # noqa: D102 - documented on Result
         text = Result.explanation.__get__(self)  # type: ignore[attr-defined]
         if text is None:
-            text = self._explainer(self)
+            try:
+                text = self._explainer(self)
+            except Exception as exc:  # noqa: BLE001 - one explanation must not end the report
+                from factcheck.last_resort import debugging, internal_message
+
+                if debugging():
+                    raise
+                text = f"{self.claim.location}: FC900 {internal_message(exc)}"
             Result.explanation.__set__(self, text)  # type: ignore[attr-defined]
         return text
 

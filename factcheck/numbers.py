@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from factcheck.errors import NumberFormatError
+from factcheck.bounds import MAX_FIGURE_LENGTH, MAX_NUMBER_DIGITS, check_digit_runs, check_length, check_numerals
+from factcheck.errors import FactcheckError, NumberFormatError
 from factcheck.model import Figure, Hedge, Interval
 
 # Spaces that may group digits: plain, no-break, narrow no-break, thin.
@@ -84,6 +85,9 @@ SCALE_WORDS: dict[str, int] = {
     "crore": 7,
     "crores": 7,
 }
+# Short forms that mean a scale only after a currency in English ("£5m", "$1.2 bn"), as the
+# extractor reads them; "5 m" alone is five metres as often as five million.
+SHORT_SCALE_WORDS = frozenset({"m", "mn", "bn", "tn"})
 
 CURRENCY_WORDS: dict[str, str] = {
     "€": "EUR",
@@ -198,11 +202,11 @@ FRACTION_WORDS: dict[str, Fraction] = {
 _SPACE = f"[{GROUP_SPACES}]"
 _NUMBER_RE = {
     # Dutch: "." or a space groups thousands, "," is the decimal mark.
-    "nl": re.compile(rf"\d{{1,3}}(?:(?:\.|{_SPACE})\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"),
+    "nl": re.compile(rf"[0-9]{{1,3}}(?:(?:\.|{_SPACE})[0-9]{{3}})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"),
     # English: "," or a space groups thousands, "." is the decimal mark.
-    "en": re.compile(rf"\d{{1,3}}(?:(?:,|{_SPACE})\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+    "en": re.compile(rf"[0-9]{{1,3}}(?:(?:,|{_SPACE})[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"),
 }
-_RATIO_RE = re.compile(r"(\d+|\w+)\s+(?:op\s+de|op|van\s+de|in|out\s+of)\s+(\d+|\w+)$", re.IGNORECASE)
+_RATIO_RE = re.compile(r"([0-9]+|\w+)\s+(?:op\s+de|op|van\s+de|in|out\s+of)\s+([0-9]+|\w+)$", re.IGNORECASE)
 
 
 def _sorted_alternation(words: dict[str, object]) -> str:
@@ -213,7 +217,7 @@ def _sorted_alternation(words: dict[str, object]) -> str:
 _HEDGE_PREFIX = re.compile(rf"^(?:{_sorted_alternation(HEDGE_WORDS)})(?=\s|$)\s*", re.IGNORECASE)
 _CURRENCY_PREFIX = re.compile(
     r"^(?:€|\$|£|₦|₹|gh₵|us\$|ca?\$|a\$|au\$|nz\$|(?:k|u|t)shs\.|ksh\.|rs\.|"
-    r"(?:eur|usd|gbp|cad|aud|ngn|zmw|zar|kes|inr|ugx|tzs|ghs|kshs|ksh|ushs|tshs|rs)(?=[\s\d])|[knr](?=\d))\s*",
+    r"(?:eur|usd|gbp|cad|aud|ngn|zmw|zar|kes|inr|ugx|tzs|ghs|kshs|ksh|ushs|tshs|rs)(?=[\s0-9])|[knr](?=[0-9]))\s*",
     re.IGNORECASE,
 )
 _SCALE_SUFFIX = re.compile(rf"^\s*({_sorted_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
@@ -239,7 +243,6 @@ DURATION_WORDS: dict[str, str] = {
 }
 _DURATION_SUFFIX = re.compile(rf"^(?:\s*-|\s+)({_sorted_alternation(DURATION_WORDS)})(?![\w])", re.IGNORECASE)
 # "twee jaar", "half jaar": a number word followed by a duration.
-_WORD_DURATION = re.compile(rf"(.*?)\s+({_sorted_alternation(DURATION_WORDS)})$")
 _PER_SUFFIX = re.compile(rf"^\s*(?:per|a|an|each)\s+({_sorted_alternation(PER_WORDS)})(?![\w])", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|to|through|and|en|à)\s*", re.IGNORECASE)
 
@@ -252,6 +255,7 @@ def parse_number(text: str, language: str = "nl") -> tuple[Fraction, int]:
     """
     lang = "en" if language.startswith("en") else "nl"
     cleaned = text.strip()
+    _check_bounds(cleaned, "the number")
     match = _NUMBER_RE[lang].fullmatch(cleaned)
     if match is None:
         raise NumberFormatError(f"cannot read {text!r} as a number in language {lang!r}", code="FC109")
@@ -262,6 +266,21 @@ def parse_number(text: str, language: str = "nl") -> tuple[Fraction, int]:
     whole, _, frac = digits.partition(decimal)
     value = Fraction(int(whole + frac), 10 ** len(frac)) if frac else Fraction(int(whole))
     return value, len(frac)
+
+
+def _check_bounds(text: str, what: str) -> None:
+    # Before any digit is read: int() and \d take every Unicode digit, and int() refuses 4,300.
+    try:
+        check_length(text, what, MAX_FIGURE_LENGTH)
+        check_numerals(text, what)
+        if len(text) > MAX_NUMBER_DIGITS:
+            check_digit_runs(text, what)
+    except FactcheckError as exc:
+        raise NumberFormatError(exc.message, code=exc.code) from None
+
+
+def _is_digit(char: str) -> bool:
+    return char.isascii() and char.isdigit()
 
 
 def _precision_of(value_digits: str, decimals: int) -> int:
@@ -304,7 +323,7 @@ def _word_number(token: str) -> Fraction | None:
         return Fraction(MULTIPLE_WORDS[low])
     if low in FRACTION_WORDS:
         return FRACTION_WORDS[low]
-    if low.isdigit():
+    if low.isascii() and low.isdigit() and len(low) <= MAX_NUMBER_DIGITS:
         return Fraction(int(low))
     return None
 
@@ -312,8 +331,8 @@ def _word_number(token: str) -> Fraction | None:
 # The shape most figures in claim files have: an optional euro sign and a plain grouped number.
 # Reading those directly keeps loading a 100k-claim file fast; everything else takes the full path.
 _SIMPLE = {
-    "nl": re.compile(r"(€ ?)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?"),
-    "en": re.compile(r"([€$£] ?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"),
+    "nl": re.compile(r"(€ ?)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?"),
+    "en": re.compile(r"([€$£] ?)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?"),
 }
 _SYMBOL_UNITS = {"€": "EUR", "$": "USD", "£": "GBP"}
 _HALF_UNITS = {p: Fraction(10) ** p / 2 for p in range(-6, 13)}
@@ -345,6 +364,7 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
 
     Raises :class:`NumberFormatError` (FC109) when the text is not a single figure.
     """
+    _check_bounds(text, "the figure")
     simple = _simple_figure(text, "en" if language.startswith("en") else "nl")
     if simple is not None:
         return simple
@@ -362,7 +382,7 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     sign = 1
     if rest[:1] in MINUS_SIGNS:
         sign, rest = -1, rest[1:].lstrip()
-    elif rest[:1] == "+" and rest[1:2].isdigit():
+    elif rest[:1] == "+" and _is_digit(rest[1:2]):
         rest = rest[1:]  # "+13,6%": an explicit plus sign
     elif rest.startswith("(") and rest.endswith(")"):
         # Accounting notation in tables: (35,8) is -35,8.
@@ -376,15 +396,18 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         rest = rest[m.end():]
         if rest[:1] in MINUS_SIGNS:
             sign, rest = -sign, rest[1:].lstrip()
-        elif rest[:1] == "+" and rest[1:2].isdigit():
+        elif rest[:1] == "+" and _is_digit(rest[1:2]):
             rest = rest[1:]  # "€ +54 mln": an explicit plus sign after the currency
 
     # "one-third", "two-thirds": the extractor keeps the hyphen of the printed words
     whole_words = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", rest.strip().lower())
     word_unit: str | None = None
-    dm = _WORD_DURATION.match(whole_words)
-    if dm and (dm.group(1) in FRACTION_WORDS or dm.group(1) in MULTIPLE_WORDS):
-        whole_words, word_unit = dm.group(1), DURATION_WORDS[dm.group(2)]
+    # "twee jaar", "half jaar": a number word followed by a duration (split, not a regex: a
+    # lazy `(.*?)\s+word$` is quadratic in a run of spaces).
+    head_tail = whole_words.rsplit(None, 1)
+    if len(head_tail) == 2 and head_tail[1] in DURATION_WORDS and (
+            head_tail[0] in FRACTION_WORDS or head_tail[0] in MULTIPLE_WORDS):
+        whole_words, word_unit = head_tail[0], DURATION_WORDS[head_tail[1]]
     if whole_words in FRACTION_WORDS or whole_words in MULTIPLE_WORDS:
         value = _word_number(whole_words)
         assert value is not None
@@ -410,7 +433,7 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     else:
         number_text, rest = m.group(0), rest[m.end():]
         value, decimals = parse_number(number_text, lang)
-        digits = re.sub(r"\D", "", number_text)
+        digits = re.sub(r"[^0-9]", "", number_text)
         if decimals:
             digits = digits[: len(digits) - decimals]
     precision = _precision_of(digits, decimals) if word_value is None else 0
@@ -431,7 +454,7 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
 
     scale = 0
     m = _SCALE_SUFFIX.match(rest)
-    if m:
+    if m and (m.group(1).lower() not in SHORT_SCALE_WORDS or (lang == "en" and unit_hint is not None)):
         scale = SCALE_WORDS[m.group(1).lower()]
         rest = rest[m.end():]
     m = _CURRENCY_SUFFIX.match(rest)
@@ -452,9 +475,11 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         unit_hint = f"{unit_hint or '1'}/{PER_WORDS[m.group(1).lower()]}"
         rest = rest[m.end():]
     if rest.strip():
-        raise NumberFormatError(
-            f"cannot read {original!r} as one figure: {rest.strip()!r} is left over", code="FC109"
-        )
+        left = rest.strip()
+        hint = ""
+        if left.split()[0].lower() in SHORT_SCALE_WORDS:
+            hint = " ('m', 'mn', 'bn' and 'tn' mean million, billion, trillion only after a currency in English, as in £5m)"
+        raise NumberFormatError(f"cannot read {original!r} as one figure: {left!r} is left over{hint}", code="FC109")
 
     factor = Fraction(10) ** scale
     value = sign * value * factor

@@ -17,14 +17,26 @@ from typing import Iterable
 
 import pint
 
+from factcheck.bounds import (
+    CHARACTER_CODE,
+    MAX_EXPONENT,
+    MAX_LITERAL_DIGITS,
+    MAX_UNIT_LENGTH,
+    MAX_UNIT_NESTING,
+    describe_char,
+    first_non_ascii,
+)
 from factcheck.errors import UnitDefinitionError, did_you_mean
 
 # Unit expressions are names, numbers, * / ^ ** and parentheses. Anything else never reaches pint.
-_UNIT_EXPR_RE = re.compile(r"^(?:[A-Za-z€$£%][A-Za-z0-9_]*|[\s*/^().]|\d+)+$")
+# Possessive quantifiers: a word is taken whole, never split again (splitting made this pattern
+# exponential: 'kinderopvangtoeslagontvangers-x' took 28 s).
+_UNIT_EXPR_RE = re.compile(r"^(?:[A-Za-z€$£%][A-Za-z0-9_]*+|[\s*/^().]|[0-9]++)++$")
+_UNIT_TOKEN_RE = re.compile(r"\s*+(?:(\*\*|\^)|([0-9]++)|(\()|(\))|[^\s*^()0-9][^\s*^()]*+)")
 _NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _EQUIVALENCE_RE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\d+(?:\.\d+)?(?:\s*/\s*\d+)?\s*\*?\s*)?(\[[A-Za-z_][A-Za-z0-9_]*\]|[A-Za-z_][A-Za-z0-9_\s*/^().]*)\s*$")
 _SYMBOLS = {"€": " EUR ", "$": " USD ", "£": " GBP ", "%": " percent "}
-_MAX_UNIT_LENGTH = 200
+_MAX_UNIT_LENGTH = MAX_UNIT_LENGTH
 
 Dims = tuple[tuple[str, int], ...]
 
@@ -97,7 +109,12 @@ class UnitSystem:
             return cached
         text = expression.strip().replace("'s", "s").replace("’s", "s")
         if not text or len(text) > _MAX_UNIT_LENGTH or not _UNIT_EXPR_RE.match(text):
+            at = first_non_ascii(text.translate(_SYMBOL_TABLE))
+            if at is not None:
+                raise UnitDefinitionError(f"cannot read unit {expression!r}: it holds {describe_char(text[at])}; "
+                                          "units are written in ASCII", code=CHARACTER_CODE)
             raise UnitDefinitionError(f"cannot read unit {expression!r}", code="FC211")
+        check_powers(text, expression)
         for symbol, word in _SYMBOLS.items():
             text = text.replace(symbol, word)
         try:
@@ -107,10 +124,14 @@ class UnitSystem:
             unknown = [n for n in names if not self._known(n)]
             if not unknown:
                 raise UnitDefinitionError(f"cannot read unit {expression!r}", code="FC211") from None
-            for name in unknown:
-                self._registry.define(f"{name} = [{name}]")
-            dim = self._to_dim(text)
-        except (pint.errors.PintError, ValueError, TypeError, SyntaxError, AttributeError, ZeroDivisionError) as exc:
+            try:
+                for name in unknown:
+                    self._registry.define(f"{name} = [{name}]")
+                dim = self._to_dim(text)
+            except Exception as exc:  # noqa: BLE001 - see below
+                raise UnitDefinitionError(f"cannot read unit {expression!r}: {exc}", code="FC211") from None
+        except Exception as exc:  # noqa: BLE001 - pint's parser fails on bad text with TokenError,
+            # AssertionError, TypeError and more; whatever it raises, the unit could not be read.
             raise UnitDefinitionError(f"cannot read unit {expression!r}: {exc}", code="FC211") from None
         self._cache[expression] = dim
         return dim
@@ -132,6 +153,58 @@ class UnitSystem:
         return Dim(factor, dims)
 
 
+_EXPONENT_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9_.])(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE]")
+_SYMBOL_TABLE = str.maketrans({symbol: "S" for symbol in _SYMBOLS})
+
+
+def check_powers(text: str, shown: str | None = None, code: str = "FC211") -> None:
+    """Refuse what would make pint compute for ever: numbers longer than MAX_LITERAL_DIGITS,
+    powers that are not a whole number up to MAX_EXPONENT (``m**9**9**9``), parentheses nested
+    deeper than MAX_UNIT_NESTING, and powers of powers beyond MAX_EXPONENT (``((m^6)^6)^6``)."""
+    shown = text if shown is None else shown
+    if _EXPONENT_NUMBER_RE.search(text):
+        # pint reads 1e999999999 as an exact Fraction: ten to the power of a billion
+        raise UnitDefinitionError(f"cannot read unit {shown!r}: write numbers without an exponent (1000, not 1e3)",
+                                  code=code)
+    tokens = [m for m in _UNIT_TOKEN_RE.finditer(text)]
+
+    def fail(why: str) -> UnitDefinitionError:
+        return UnitDefinitionError(f"cannot read unit {shown!r}: {why}", code=code)
+
+    opened: list[int] = []  # indexes of the open parentheses
+    closes: dict[int, int] = {}
+    for i, m in enumerate(tokens):
+        if m.group(2) is not None and len(m.group(2)) > MAX_LITERAL_DIGITS:
+            raise fail(f"a number longer than {MAX_LITERAL_DIGITS} digits")
+        if m.group(3) is not None:
+            opened.append(i)
+            if len(opened) > MAX_UNIT_NESTING:
+                raise fail(f"parentheses nested more than {MAX_UNIT_NESTING} deep")
+        elif m.group(4) is not None:
+            if not opened:
+                raise fail("a ')' without '('")
+            closes[opened.pop()] = i
+        elif m.group(1) is not None:
+            exponent = tokens[i + 1] if i + 1 < len(tokens) else None
+            if exponent is None or exponent.group(2) is None or int(exponent.group(2)) > MAX_EXPONENT:
+                raise fail(f"a power must be a whole number up to {MAX_EXPONENT}")
+            if i + 2 < len(tokens) and tokens[i + 2].group(1) is not None:
+                raise fail("a power of a power; write one power")
+    # The power a parenthesised group is raised to multiplies the powers inside it.
+    scale = [1]  # the power applying to everything inside each open group, outermost first
+    power_after = {i: int(tokens[i + 2].group(2)) for i in range(len(tokens) - 2) if tokens[i + 1].group(1) is not None}
+    for i, m in enumerate(tokens):
+        if m.group(3) is not None:
+            end = closes.get(i)
+            outer = scale[-1] if scale else 1
+            scale.append(outer * power_after.get(end, 1) if end is not None else outer)
+        elif m.group(4) is not None and len(scale) > 1:
+            scale.pop()
+        total = scale[-1] * power_after.get(i, 1)
+        if total > MAX_EXPONENT:
+            raise fail(f"the powers multiply to {total}; the limit is {MAX_EXPONENT}")
+
+
 def _default_definitions() -> str:
     return resources.files("factcheck").joinpath("units.txt").read_text(encoding="utf-8")
 
@@ -150,7 +223,18 @@ def definitions_with(declarations: Iterable[str]) -> str:
     """
     lines = _default_definitions().splitlines()
     for declaration in declarations:
-        match = _EQUIVALENCE_RE.match(declaration)
+        at = first_non_ascii(declaration)
+        if at is not None:
+            raise UnitDefinitionError(f"cannot read unit equivalence {declaration[:60]!r}: it holds "
+                                      f"{describe_char(declaration[at])}; units are written in ASCII", code=CHARACTER_CODE)
+        match = _EQUIVALENCE_RE.match(declaration) if len(declaration) <= MAX_UNIT_LENGTH else None
+        if match is not None:
+            number_digits = re.findall(r"[0-9]+", match.group(2) or "")
+            if any(len(run) > MAX_LITERAL_DIGITS for run in number_digits):
+                raise UnitDefinitionError(f"cannot read unit equivalence {declaration!r}: a number longer than "
+                                          f"{MAX_LITERAL_DIGITS} digits", code="FC212")
+            if not match.group(3).lstrip().startswith("["):
+                check_powers(match.group(3), declaration, "FC212")
         if match is None:
             raise UnitDefinitionError(
                 f"cannot read unit equivalence {declaration!r}; write it as 'name = [number] unit'",
@@ -196,7 +280,11 @@ def _defined_from(lines: list[str], name: str, base: str) -> bool:
 def unit_system(declarations: tuple[str, ...] = ()) -> UnitSystem:
     """A unit system for a set of declarations; files that declare the same share one."""
     text = definitions_with(declarations) if declarations else _default_definitions()
-    system = UnitSystem(text)
+    try:
+        system = UnitSystem(text)
+    except Exception as exc:  # noqa: BLE001 - pint's definition parser, as in UnitSystem.resolve
+        raise UnitDefinitionError(f"cannot read the unit equivalences {', '.join(declarations)!r}: {exc}",
+                                  code="FC212") from None
     # Fail early, at load time, when a declaration does not make sense to pint.
     for declaration in declarations:
         system.resolve(declaration.split("=", 1)[0].strip())

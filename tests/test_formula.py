@@ -71,3 +71,25 @@ def test_error_has_a_column() -> None:
     with pytest.raises(FormulaError) as info:
         parse_formula("a + b.__class__")
     assert info.value.col == 5
+
+
+def test_percent_applies_after_a_name_a_number_with_exponent_and_a_group() -> None:
+    # `x1%` and `1e2%` once lost their `%` without a word
+    assert render(parse_formula("x1% * b").root) == "x1% × b"
+    assert parse_formula("1e2%").root.op == "pct"
+    group = parse_formula("(a - b)%").root
+    assert group.op == "div" and group.args[1].value == 100 and render(group) == "(a − b)%"
+
+
+@pytest.mark.parametrize("text, col", [("x% + 0x10", 6), ("a% + b% +* 2", 10), ("50 %  + (a", 9)])
+def test_columns_after_a_percent_point_into_the_text_as_written(text: str, col: int) -> None:
+    with pytest.raises(FormulaError) as info:
+        parse_formula(text)
+    assert info.value.col == col
+
+
+def test_a_look_alike_is_refused_and_named_not_folded() -> None:
+    with pytest.raises(FormulaError) as info:
+        parse_formula("a + \uff41")
+    assert info.value.code == "FC141" and info.value.col == 5
+    assert "FULLWIDTH LATIN SMALL LETTER A" in info.value.message

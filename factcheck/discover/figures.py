@@ -23,7 +23,7 @@ _STOPWORDS = frozenset("""
     with from that this have been were will more than about over into also which their
     million billion thousand percent year years dollar dollars
 """.split())
-_YEAR_RE = re.compile(r"(?:(vanaf|sinds|from|since)\s+)?((?:19|20)\d\d)")
+_YEAR_RE = re.compile(r"(?:(vanaf|sinds|from|since)\s+)?((?:19|20)[0-9][0-9])")
 
 
 @dataclass(frozen=True)
@@ -134,9 +134,17 @@ def _fig(
 ) -> Fig:
     return Fig(
         id=id, stated=stated, value=value, interval=interval, unit=unit, dims=_dims(units, unit), kind=kind,
-        quote=quote or "", position=(int(where.get("page") or 0), line), passage=_passage(where),
+        quote=quote or "", position=(_position(where.get("page")), line), passage=_passage(where),
         period=period_range(period), subject=subject, words=content_words(subject, quote), hedge=hedge,
     )
+
+
+def _position(value: Any) -> int:
+    """A page or line number from `where:`, which is free-form: anything but a plain number is 0."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = str(value or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 0
 
 
 @functools.lru_cache(maxsize=16384)
@@ -172,7 +180,7 @@ def from_dicts(claims: Iterable[Mapping[str, Any]], language: str, declarations:
         out.append(_fig(
             units, id=str(claim["id"]), stated=str(stated), value=value, interval=interval,
             unit=claim.get("unit") or figure.unit_hint, kind=claim.get("kind"), quote=claim.get("quote"),
-            where=where, line=int(where.get("line") or 0), period=claim.get("period"),
+            where=where, line=_position(where.get("line")), period=claim.get("period"),
             subject=claim.get("subject"), hedge=str(hedge),
         ))
     return out
@@ -191,7 +199,7 @@ def from_claims(claims: Iterable[Claim], declarations: tuple[str, ...] = (), *, 
             units, id=claim.id, stated=claim.stated or "", value=claim.value,
             interval=claim.figure.interval if claim.figure.value == claim.value else Interval.point(claim.value),
             unit=claim.unit, kind=claim.kind, quote=claim.quote, where=claim.where,
-            line=int(claim.where.get("line") or claim.location.line or 0), period=claim.period,
+            line=_position(claim.where.get("line")) or claim.location.line or 0, period=claim.period,
             subject=claim.subject, hedge=claim.hedge.value,
         ))
     return out
