@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck import __version__
+import factcheck
 
 # What walking a folder takes: documents, not notes (README.md beside a corpus is not a budget).
 WALKED_SUFFIXES = (".pdf", ".txt", ".text", ".html", ".htm", ".xhtml")
@@ -48,6 +48,11 @@ def walk_sources(paths: Iterable[str]) -> tuple[list[str], list[str]]:
             empty.append(str(raw))
         sources.extend(found)
     return sources, empty
+
+
+def current_version() -> str:
+    """factcheck's version, as stamped: a new version extracts every document again."""
+    return factcheck.__version__
 
 
 def options_key(settings: Mapping[str, Any]) -> str:
@@ -110,7 +115,7 @@ def unchanged(claim_path: Path, sha256: str, options: str) -> Stamp | None:
     if not claim_path.is_file():
         return None
     stamp = read_stamp(claim_path)
-    if stamp is None or (stamp.sha256, stamp.version, stamp.options) != (sha256, __version__, options):
+    if stamp is None or (stamp.sha256, stamp.version, stamp.options) != (sha256, current_version(), options):
         return None
     return stamp
 
@@ -159,5 +164,9 @@ class Tally:
         """The run's last line."""
         n = self.documents
         return (f"{n} document{'s' * (n != 1)}: {self.done} done, {self.skipped} skipped (unchanged), "
-                f"{self.failed} failed; {self.pages:,} pages, {self.figures:,} figures, {self.checks:,} checks, "
-                f"{self.problems:,} problems (table totals that do not add up)")
+                f"{self.failed} failed; {_count(self.pages, 'page')}, {_count(self.figures, 'figure')}, "
+                f"{_count(self.checks, 'check')}, {_count(self.problems, 'problem')} (table totals that do not add up)")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' * (n != 1)}"

@@ -149,8 +149,7 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
 
 def run_extract(args: argparse.Namespace) -> int:
     """The ``extract`` handler: walk, skip the unchanged, extract, merge, write (or diff); return the exit code."""
-    from factcheck import __version__
-    from factcheck.corpus import Stamp, Tally, options_key, unchanged, walk_sources
+    from factcheck.corpus import Stamp, Tally, current_version, options_key, unchanged, walk_sources
     from factcheck.executor import run_documents
     from factcheck.extract.pipeline import document_id
     from factcheck.merge import merge_into_file
@@ -230,7 +229,7 @@ def run_extract(args: argparse.Namespace) -> int:
         for message in result.messages:
             print(message, file=sys.stderr)
         header = dict(result.header, source=ref)
-        stamp = Stamp(header.get("sha256", ""), __version__, settings(ref), result.pages, result.figures,
+        stamp = Stamp(header.get("sha256", ""), current_version(), settings(ref), result.pages, result.figures,
                       result.checks, result.problems)
         try:
             diff, report = merge_into_file(claim_path, header, result.claims, result.info, dry_run=args.dry_run,
@@ -303,11 +302,13 @@ def run_extract(args: argparse.Namespace) -> int:
         ):
             finished[todo[position]] = (status, result)
             flush()
+    except FactcheckError as exc:  # the executor itself failed (no Dask, no scheduler): usage, not a document
+        print(str(exc), file=sys.stderr)
+        return 2
     finally:
         if progress is not None:
             progress.stop()
-    if len(sources) > 1 or tally.skipped:
-        print(tally.summary(), file=sys.stderr)
+    print(tally.summary(), file=sys.stderr)
     return 1 if tally.failed else 0
 
 
