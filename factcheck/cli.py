@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck import __version__
+from factcheck.check_cache import add_switch as add_cache_switch
+from factcheck.check_cache import check_paths_cached
+from factcheck.check_cache import from_args as cache_from_args
 from factcheck.discover.options import Discovery
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
@@ -61,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)")
     add_discovery_switches(check)
+    add_cache_switch(check)
     check.set_defaults(handler=_cmd_check)
 
     explain = sub.add_parser("explain", help="print the explanation of one claim's verdict")
@@ -109,7 +113,8 @@ def _run(paths: list[str], discover: bool | Discovery = True) -> CheckRun:
 def _cmd_check(args: argparse.Namespace) -> int:
     from factcheck.report import build_view, load_baseline, render_view, write_view
 
-    run = _run(args.paths, discover=discovery_from_args(args))
+    run = check_paths_cached(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args),
+                             cache=cache_from_args(args))
     _print_diagnostics(run.diagnostics, sys.stderr)
     if not run.diagnostics and run.summary()["files"] == 0:
         # a gate that checked nothing must not look like one that passed

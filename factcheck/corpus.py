@@ -11,6 +11,7 @@ The stamp also keeps the document's counts, so the summary of a run covers skipp
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -51,8 +52,21 @@ def walk_sources(paths: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def current_version() -> str:
-    """factcheck's version, as stamped: a new version extracts every document again."""
-    return factcheck.__version__
+    """factcheck's version and a fingerprint of its installed code, as stamped: a new version, or
+    code changed in place (an editable install), makes every document new again."""
+    return f"{factcheck.__version__}+{_code_fingerprint()}"
+
+
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    # Names, sizes and times of the package's files: cheap (no reading), and any edit changes it.
+    package = Path(factcheck.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".txt", ".json", ".j2", ".css", ".js") and "__pycache__" not in path.parts:
+            info = path.stat()
+            digest.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:12]
 
 
 def options_key(settings: Mapping[str, Any]) -> str:

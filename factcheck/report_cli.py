@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from factcheck.check_cache import add_switch as add_cache_switch
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.fileio import atomic_write
@@ -45,6 +46,7 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     add_discovery_switches(parser)
+    add_cache_switch(parser)
     parser.add_argument(
         "--report-dir", metavar="DIR", help="write every format into DIR (report.txt, report.md, report.html, ...)"
     )
@@ -73,14 +75,16 @@ def _say(text: str, stream: TextIO) -> None:
 
 def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Handle ``factcheck report``; returns the exit code."""
-    from factcheck.engine import check_paths
+    from factcheck.check_cache import check_paths_cached
+    from factcheck.check_cache import from_args as cache_from_args
     from factcheck.report import build_view, load_baseline, render_view, write_view
     from factcheck.report.terminal import print_report
 
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     baseline = load_baseline(args.baseline) if args.baseline else None  # FC400 on a bad file
-    run = check_paths(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args))
+    run = check_paths_cached(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args),
+                             cache=cache_from_args(args))
     for diag in run.diagnostics:
         _say(str(diag) + (" (warning)" if diag.severity == "warning" else ""), err)
     view = build_view(run, baseline=baseline)
