@@ -22,7 +22,7 @@ import pickle
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -105,8 +105,7 @@ def _source_read_at_check(claim_file: ClaimFile) -> Path | None:
 def _entry(claim_file: ClaimFile, part: FileCheck, shas: dict[str, str]) -> _Entry:
     source = _source_read_at_check(claim_file)
     return _Entry(
-        # The claims live on in the results that need them; the file keeps its header.
-        part=FileCheck(replace(part.file, claims=()), part.warnings, part.diagnostics,
+        part=FileCheck(part.file, part.warnings, part.diagnostics,
                        [_settled(r) for r in part.results]),
         others=dict(shas) if _references_others(claim_file) else {},
         source=(str(source), _sha_or_none(source)) if source is not None else None,

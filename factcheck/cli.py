@@ -151,7 +151,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         else:
             _emit(text, sys.stdout)
     if args.report_dir and view is not None:
-        for written in write_view(view, Path(args.report_dir)):
+        from factcheck.report.html_index import figure_counts
+
+        for written in write_view(view, Path(args.report_dir), figures=figure_counts(run.files)):
             _emit(f"wrote {written}", sys.stderr)
     _emit(_summary_line(run), sys.stderr)
     if run.exit_code == 1 and args.exit_zero:

@@ -87,11 +87,17 @@ def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: T
                              cache=cache_from_args(args))
     for diag in run.diagnostics:
         _say(str(diag) + (" (warning)" if diag.severity == "warning" else ""), err)
+    from factcheck.report import html_index
+
     view = build_view(run, baseline=baseline)
+    figures = html_index.figure_counts(run.files)
     if args.report_dir:
-        for path in write_view(view, Path(args.report_dir)):  # the same view: formats share its work
+        for path in write_view(view, Path(args.report_dir), figures=figures):  # the same view: formats share its work
             _say(f"wrote {path}", err)
-    if args.output:
+    if args.output and args.format == "html" and html_index.wants_index(view):
+        pages = html_index.write_index(view, Path(args.output), figures)
+        _say(f"wrote {args.output} and {len(pages) - 1} document pages in {pages[0].parent}", err)
+    elif args.output:
         _write(args.output, render_view(view, args.format))
         _say(f"wrote {args.output}", err)
     else:
