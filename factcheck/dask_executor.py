@@ -11,6 +11,7 @@ die ``ALLOWED_FAILURES`` times is reported (FC321) and the rest go on.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -80,12 +81,21 @@ def run_on_dask(
                 cluster.close()
 
 
+def _as_given(payload: Any, absolute: str, given: str) -> Any:
+    # Messages name the document as the user gave it, as a serial run does.
+    if isinstance(payload, str):
+        return payload.replace(absolute, given)
+    payload.messages = [m.replace(absolute, given) for m in payload.messages]
+    return payload
+
+
 def _run(client: Any, distributed: Any, sources: list[str], options: dict[str, Any], discovery: Discovery,
          page_timeout: float | None, task: Any) -> Iterator[tuple[int, str, Any]]:
     futures = {}
-    for index, source in enumerate(sources):
+    absolute = [os.path.abspath(s) for s in sources]  # workers may run in another folder
+    for index, path in enumerate(absolute):
         # pure=False: a unique key per task, so runs sharing a cluster never share results.
-        future = client.submit(task, source, options, discovery, page_timeout, pure=False)
+        future = client.submit(task, path, options, discovery, page_timeout, pure=False)
         futures[future] = index
     for future in distributed.as_completed(futures):
         index = futures[future]
@@ -98,4 +108,4 @@ def _run(client: Any, distributed: Any, sources: list[str], options: dict[str, A
         except Exception as exc:  # noqa: BLE001 - a lost task must not stop the corpus
             status, payload = "error", f"{source}: FC300 unexpected {type(exc).__name__} on the cluster: {exc}"
         future.release()
-        yield index, status, payload
+        yield index, status, _as_given(payload, absolute[index], source)
