@@ -61,7 +61,8 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     parser.add_argument("--password", default=None,
                         help=f"password for encrypted PDFs (or set {PASSWORD_ENV})")
     parser.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
-                        help="processes: over the pages of one document, or over the documents of a batch")
+                        help="processes: over the pages of one document, or over the documents of a batch; "
+                             "with --executor dask, the workers of the LocalCluster")
     parser.add_argument("--executor", choices=("local", "dask"), default="local",
                         help="local: child processes on this machine (default); dask: one task per document "
                              "on a Dask cluster (pip install \"factcheck[dask]\")")
