@@ -32,11 +32,11 @@ def run_documents(
 
         yield from run_on_dask(sources, options, discovery, jobs=jobs, page_timeout=page_timeout, scheduler=scheduler)
         return
+    import functools
+
     from factcheck.extract.guard import extract_guarded
     from factcheck.extract_run import prepare_or_error
 
-    for index, status, result in extract_guarded(sources, options, jobs=jobs, page_timeout=page_timeout,
-                                                 on_progress=on_pages):
-        if status == "ok":
-            status, result = prepare_or_error(sources[index], result, discovery)
-        yield index, status, result
+    # Discovery runs in each document's child process too, so --jobs spreads it as well.
+    yield from extract_guarded(sources, options, jobs=jobs, page_timeout=page_timeout, on_progress=on_pages,
+                               finish=functools.partial(prepare_or_error, discovery=discovery))

@@ -9,6 +9,7 @@ are the same whichever executor ran the tasks.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import multiprocessing
 from dataclasses import dataclass, field
@@ -78,13 +79,12 @@ def extract_one(source: str, options: dict[str, Any], discovery: Discovery,
 
     if multiprocessing.current_process().daemon:
         status, result = _extract_in_process(source, options)
-    else:
-        status, result = "error", f"{source}: FC300 no result"
-        for _, status, result in extract_guarded([source], dict(options, jobs=1), jobs=1, page_timeout=page_timeout):
-            pass
-    if status != "ok":
-        return status, result
-    return prepare_or_error(source, result, discovery)
+        return prepare_or_error(source, result, discovery) if status == "ok" else (status, result)
+    status, result = "error", f"{source}: FC300 no result"
+    for _, status, result in extract_guarded([source], dict(options, jobs=1), jobs=1, page_timeout=page_timeout,
+                                             finish=functools.partial(prepare_or_error, discovery=discovery)):
+        pass
+    return status, result
 
 
 def _extract_in_process(source: str, options: dict[str, Any]) -> tuple[str, Any]:

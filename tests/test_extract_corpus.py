@@ -160,3 +160,14 @@ def test_folder_without_documents(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_scheduler_needs_dask_executor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(DOC), "-o", str(tmp_path / "x.yaml"), "--scheduler", "tcp://127.0.0.1:8786"]) == 2
     assert "--scheduler needs --executor dask" in capsys.readouterr().err
+
+
+def test_jobs_write_the_serial_claim_files(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # discovery runs in each document's child process with --jobs: the same bytes, the same messages
+    main([str(corpus), "-o", str(tmp_path / "serial"), "--no-progress"])
+    serial_err = capsys.readouterr().err
+    main([str(corpus), "-o", str(tmp_path / "jobs"), "--no-progress", "--jobs", "2"])
+    jobs_err = capsys.readouterr().err
+    assert _claim_files(tmp_path / "jobs") == _claim_files(tmp_path / "serial")
+    assert len(_claim_files(tmp_path / "serial")) == 6  # three claim files and their sidecars
+    assert jobs_err == serial_err.replace(str(tmp_path / "serial"), str(tmp_path / "jobs"))

@@ -27,7 +27,8 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _child(source: str, options: dict[str, Any], conn: Connection) -> None:
+def _child(source: str, options: dict[str, Any], conn: Connection,
+           finish: Callable[[str, Any], tuple[str, Any]] | None = None) -> None:
     from factcheck.extract import extract_document
 
     last = [0.0]
@@ -40,7 +41,13 @@ def _child(source: str, options: dict[str, Any], conn: Connection) -> None:
 
     try:
         doc = extract_document(Path(source), progress=progress, **options)
-        conn.send(("ok", doc))
+        if finish is None:
+            conn.send(("ok", doc))
+        else:
+            # Every page is read: what is left (discovery) works on what was read, untimed, as it
+            # would in the parent; doing it here spreads it over the children.
+            conn.send(("read",))
+            conn.send(finish(source, doc))
     except FactcheckError as exc:
         conn.send(("error", str(exc.located(path=source))))
     except MemoryError:
@@ -58,10 +65,13 @@ def extract_guarded(
     jobs: int = 1,
     page_timeout: float | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
+    finish: Callable[[str, Any], tuple[str, Any]] | None = None,
 ) -> Iterator[tuple[int, str, Any]]:
     """Yield (index, "ok", ExtractedDocument) or (index, "error", one-line message) per source.
 
     Results come in the order the documents finish; ``index`` is the source's place in ``sources``.
+    With ``finish(source, document) -> (status, result)``, the child runs it on its document once
+    every page is read, free of the page timeout, and its result is yielded instead.
     """
     ctx = _context()
     pending = list(enumerate(sources))
@@ -71,15 +81,16 @@ def extract_guarded(
         while pending and len(active) < max(1, jobs):
             index, source = pending.pop(0)
             parent, child = ctx.Pipe(duplex=False)
-            process = ctx.Process(target=_child, args=(source, options, child), daemon=False)
+            process = ctx.Process(target=_child, args=(source, options, child, finish), daemon=False)
             process.start()
             child.close()
             active[parent] = {"index": index, "source": source, "process": process, "done": 0, "seen": time.monotonic(),
                               "allowance": START_ALLOWANCE + (page_timeout or 0)}
         timeout = None
-        if page_timeout:
+        timed = [s for s in active.values() if s["allowance"] is not None]
+        if page_timeout and timed:
             now = time.monotonic()
-            timeout = max(0.0, min(s["seen"] + s["allowance"] - now for s in active.values()))
+            timeout = max(0.0, min(s["seen"] + s["allowance"] - now for s in timed))
         ready: list[Any] = list(wait(list(active), timeout=timeout))
         now = time.monotonic()
         for conn in ready:
@@ -92,6 +103,9 @@ def extract_guarded(
                 del active[conn]
                 yield state["index"], "error", (
                     f"{state['source']}: FC302 reading stopped: the worker died (exit code {code})")
+                continue
+            if message[0] == "read":
+                state["allowance"] = None  # the pages are read; no page can hang any more
                 continue
             if message[0] == "progress":
                 _, done, total = message
@@ -108,7 +122,7 @@ def extract_guarded(
             yield state["index"], message[0], message[1]
         if page_timeout:
             for conn, state in list(active.items()):
-                if now - state["seen"] > state["allowance"] and conn not in ready:
+                if state["allowance"] is not None and now - state["seen"] > state["allowance"] and conn not in ready:
                     state["process"].kill()
                     state["process"].join()
                     conn.close()
