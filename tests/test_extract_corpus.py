@@ -171,3 +171,36 @@ def test_jobs_write_the_serial_claim_files(corpus: Path, tmp_path: Path, capsys:
     assert _claim_files(tmp_path / "jobs") == _claim_files(tmp_path / "serial")
     assert len(_claim_files(tmp_path / "serial")) == 6  # three claim files and their sidecars
     assert jobs_err == serial_err.replace(str(tmp_path / "serial"), str(tmp_path / "jobs"))
+
+
+def test_progress_counts_documents_done_failed_and_skipped(corpus: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.report import terminal
+
+    labels: list[str] = []
+
+    class Bar:  # stands in for the rich bar, which draws only on a terminal
+        def __init__(self, label: str, total: int) -> None:
+            labels.append(f"start {label} of {total}")
+
+        def advance(self, label: str | None = None) -> None:
+            labels.append(str(label))
+
+        def update(self, completed: int, total: int | None = None) -> None:
+            pass
+
+        def stop(self) -> None:
+            labels.append("stop")
+
+    monkeypatch.setattr(terminal, "ProgressBar", Bar)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    out = tmp_path / "out"
+    main([str(corpus), "-o", str(out)])
+    assert labels[0] == "start extract: 0 done, 0 skipped, 0 failed of 4"
+    assert labels[-2:] == ["extract: 3 done, 0 skipped, 1 failed", "stop"]
+    labels.clear()
+    main([str(corpus), "-o", str(out)])
+    # the unchanged documents are known as skipped before the run starts; the bad one fails again
+    assert labels == ["start extract: 0 done, 3 skipped, 0 failed of 4", "extract: 0 done, 3 skipped, 0 failed",
+                      "extract: 0 done, 3 skipped, 1 failed", "extract: 0 done, 3 skipped, 1 failed",
+                      "extract: 0 done, 3 skipped, 1 failed", "stop"]
