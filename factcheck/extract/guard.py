@@ -77,7 +77,7 @@ def extract_guarded(
     pending = list(enumerate(sources))
     active: dict[Any, dict[str, Any]] = {}  # receiving end of each child's pipe -> its state
     page_jobs = int(options.get("jobs") or 1)
-    while pending or active:
+    def start_children() -> None:
         while pending and len(active) < max(1, jobs):
             index, source = pending.pop(0)
             parent, child = ctx.Pipe(duplex=False)
@@ -86,6 +86,9 @@ def extract_guarded(
             child.close()
             active[parent] = {"index": index, "source": source, "process": process, "done": 0, "seen": time.monotonic(),
                               "allowance": START_ALLOWANCE + (page_timeout or 0)}
+
+    while pending or active:
+        start_children()
         timeout = None
         timed = [s for s in active.values() if s["allowance"] is not None]
         if page_timeout and timed:
@@ -93,6 +96,7 @@ def extract_guarded(
             timeout = max(0.0, min(s["seen"] + s["allowance"] - now for s in timed))
         ready: list[Any] = list(wait(list(active), timeout=timeout))
         now = time.monotonic()
+        finished: list[tuple[int, str, Any]] = []
         for conn in ready:
             state = active[conn]
             try:
@@ -101,8 +105,8 @@ def extract_guarded(
                 state["process"].join()
                 code = state["process"].exitcode
                 del active[conn]
-                yield state["index"], "error", (
-                    f"{state['source']}: FC302 reading stopped: the worker died (exit code {code})")
+                finished.append((state["index"], "error",
+                                 f"{state['source']}: FC302 reading stopped: the worker died (exit code {code})"))
                 continue
             if message[0] == "read":
                 state["allowance"] = None  # the pages are read; no page can hang any more
@@ -119,7 +123,7 @@ def extract_guarded(
             state["process"].join()
             conn.close()
             del active[conn]
-            yield state["index"], message[0], message[1]
+            finished.append((state["index"], message[0], message[1]))
         if page_timeout:
             for conn, state in list(active.items()):
                 if state["allowance"] is not None and now - state["seen"] > state["allowance"] and conn not in ready:
@@ -132,4 +136,8 @@ def extract_guarded(
                         "(raise --page-timeout)",
                         path=state["source"],
                     )
-                    yield state["index"], "error", str(error)
+                    finished.append((state["index"], "error", str(error)))
+        if finished:
+            # The next documents are read while the caller writes these ones' claim files.
+            start_children()
+        yield from finished
