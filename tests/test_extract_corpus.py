@@ -204,3 +204,29 @@ def test_progress_counts_documents_done_failed_and_skipped(corpus: Path, tmp_pat
     assert labels == ["start extract: 0 done, 3 skipped, 0 failed of 4", "extract: 0 done, 3 skipped, 0 failed",
                       "extract: 0 done, 3 skipped, 1 failed", "extract: 0 done, 3 skipped, 1 failed",
                       "extract: 0 done, 3 skipped, 1 failed", "stop"]
+
+
+def test_a_stopped_run_picks_up_where_it_stopped(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import factcheck.merge
+
+    real = factcheck.merge.merge_into_file
+    written: list[str] = []
+
+    def stop_after_two(claim_path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if len(written) == 2:
+            raise KeyboardInterrupt  # Ctrl-C while the third document is being written
+        written.append(Path(claim_path).name)
+        return real(claim_path, *args, **kwargs)
+
+    monkeypatch.setattr(factcheck.merge, "merge_into_file", stop_after_two)
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        main([str(corpus), "-o", str(out), "--no-progress"])
+    assert written == ["antwoorden.yaml", "labor.yaml"]
+    monkeypatch.setattr(factcheck.merge, "merge_into_file", real)
+    capsys.readouterr()
+    main([str(corpus), "-o", str(out), "--no-progress"])
+    err = capsys.readouterr().err
+    assert _summary(err).startswith("4 documents: 1 done, 2 skipped (unchanged), 1 failed; ")
+    assert "oi2021.pdf: wrote" in err
