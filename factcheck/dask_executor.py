@@ -18,6 +18,7 @@ from typing import Any
 from factcheck.discover.options import Discovery
 from factcheck.errors import FactcheckError
 
+CONNECT_TIMEOUT = "20s"  # to reach an existing scheduler
 ALLOWED_FAILURES = 3  # worker deaths per document before it counts as failed (Dask's default)
 # Workers must be able to start a child process per document, the page-timeout guard.
 _CONFIG = {"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": ALLOWED_FAILURES}
@@ -65,7 +66,7 @@ def run_on_dask(
         try:
             if scheduler:
                 try:
-                    client = distributed.Client(scheduler, timeout="20s")
+                    client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
                 except (OSError, TimeoutError) as exc:
                     raise DaskUnavailable(f"cannot reach the Dask scheduler {scheduler}: {exc}",
                                           path="--scheduler") from None

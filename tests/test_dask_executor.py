@@ -116,3 +116,16 @@ def test_a_worker_killed_mid_run_has_its_documents_retried(cluster, tmp_path: Pa
     assert f"{len(GOOD_PDFS)} documents: {len(GOOD_PDFS)} done, 0 skipped (unchanged), 0 failed" in err
     assert main([*GOOD_PDFS, "-o", str(serial), "--no-progress"]) == 0
     assert _tree(out) == _tree(serial)
+
+
+def test_a_scheduler_that_cannot_be_reached(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import dask_executor
+
+    monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT", "1s")
+    rc = main([GOOD_PDFS[0], "-o", str(tmp_path / "out"), "--no-progress", "--executor", "dask",
+               "--scheduler", "tcp://127.0.0.1:9"])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert "--scheduler: FC320 cannot reach the Dask scheduler tcp://127.0.0.1:9" in err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()
