@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck import __version__
+from factcheck.check_cache import add_switch as add_cache_switch
+from factcheck.check_cache import check_paths_cached
+from factcheck.check_cache import from_args as cache_from_args
 from factcheck.discover.options import Discovery
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
@@ -65,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="read every figure as exact (as `precision: exact` under `document:` does), "
                             "so a slip in the last printed digit is a mismatch")
     add_discovery_switches(check)
+    add_cache_switch(check)
     check.set_defaults(handler=_cmd_check)
 
     explain = sub.add_parser("explain", help="print the explanation of one claim's verdict")
@@ -120,7 +124,8 @@ def _run(paths: list[str], discover: bool | Discovery = True, strict: bool = Fal
 def _cmd_check(args: argparse.Namespace) -> int:
     from factcheck.report import build_view, load_baseline, render_view, write_view
 
-    run = _run(args.paths, discover=discovery_from_args(args), strict=args.strict)
+    run = check_paths_cached(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args),
+                             cache=cache_from_args(args), strict=args.strict)
     _print_diagnostics(run.diagnostics, sys.stderr)
     if not run.diagnostics and run.summary()["files"] == 0:
         # a gate that checked nothing must not look like one that passed
@@ -163,7 +168,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         else:
             _emit(text, sys.stdout)
     if args.report_dir and view is not None:
-        for written in write_view(view, Path(args.report_dir)):
+        from factcheck.report.html_index import figure_counts
+
+        for written in write_view(view, Path(args.report_dir), figures=figure_counts(run.files)):
             _emit(f"wrote {written}", sys.stderr)
     _emit(_summary_line(run), sys.stderr)
     if run.exit_code == 1 and args.exit_zero:

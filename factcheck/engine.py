@@ -118,26 +118,43 @@ def check_files(
 
 
 def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discovery: Discovery) -> CheckRun:
-    diagnostics = list(problems)
+    return assemble(problems, check_each(files, discovery))
+
+
+@dataclass
+class FileCheck:
+    """One claim file's part of a check run: what a run over many files is assembled from."""
+
+    file: ClaimFile  # with the claims discovery proposed at check time
+    warnings: list[Diagnostic]  # from discovery at check time
+    diagnostics: list[Diagnostic]  # the file's own problems
+    results: list[Result]
+
+
+def check_each(files: list[ClaimFile], discovery: Discovery) -> list[FileCheck]:
+    """Check files together (they may reference each other's claims); one part per file, in order."""
+    warnings: list[list[Diagnostic]] = []
     if discovery:
         from factcheck.discover.claims import proposed_claims
 
         with_proposals = []
         for claim_file in files:
             try:
-                proposed, warnings = proposed_claims(claim_file, discovery)
+                proposed, found = proposed_claims(claim_file, discovery)
             except Exception as exc:  # noqa: BLE001 - the last resort: this file's discovery only
                 if debugging():
                     raise
-                proposed, warnings = [], [_internal(claim_file.document.path, exc)]
-            diagnostics.extend(warnings)
+                proposed, found = [], [_internal(claim_file.document.path, exc)]
+            warnings.append(list(found))
             with_proposals.append(replace(claim_file, claims=claim_file.claims + tuple(proposed)) if proposed else claim_file)
         files = with_proposals
+    else:
+        warnings = [[] for _ in files]
     engine = _Engine(files)
-    results: list[Result] = []
-    for claim_file in files:
-        diagnostics.extend(claim_file.diagnostics)
-        diagnostics.extend(engine.file_problems.get(claim_file.document.path, []))
+    parts = []
+    for claim_file, found in zip(files, warnings):
+        diagnostics = list(claim_file.diagnostics) + engine.file_problems.get(claim_file.document.path, [])
+        results: list[Result] = []
         for claim in claim_file.claims:
             if claim.is_judged:
                 try:
@@ -148,7 +165,17 @@ def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discove
                     if debugging():
                         raise
                     results.append(engine.internal_error(claim, exc))
-    return CheckRun(files=files, results=results, diagnostics=diagnostics)
+        parts.append(FileCheck(claim_file, found, diagnostics, results))
+    return parts
+
+
+def assemble(problems: Iterable[Diagnostic], parts: Sequence[FileCheck]) -> CheckRun:
+    """One run from its files' parts, in the order a single check would report them."""
+    diagnostics = list(problems)
+    diagnostics.extend(d for part in parts for d in part.warnings)
+    diagnostics.extend(d for part in parts for d in part.diagnostics)
+    return CheckRun(files=[part.file for part in parts], results=[r for part in parts for r in part.results],
+                    diagnostics=diagnostics)
 
 
 def _internal(path: str, exc: BaseException) -> Diagnostic:

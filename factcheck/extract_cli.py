@@ -17,7 +17,6 @@ from typing import Any
 
 from factcheck.claimfile import conflict_positions
 from factcheck.discover.options import Discovery
-from factcheck.extract.currency import apply_dollar
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.errors import FactcheckError
@@ -51,7 +50,8 @@ def _positive_int(text: str) -> int:
 
 def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Add the extract options to ``parser``."""
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="PDF, plain-text or HTML documents")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE",
+                        help="PDF, plain-text or HTML documents, or folders walked for them")
     parser.add_argument(
         "-o", "--output", metavar="DIR|FILE", default=None,
         help=f"claim file (.yaml) for a single source, or a folder for one <document-id>.yaml per source "
@@ -62,7 +62,16 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     parser.add_argument("--password", default=None,
                         help=f"password for encrypted PDFs (or set {PASSWORD_ENV})")
     parser.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
-                        help="processes: over the pages of one document, or over the documents of a batch")
+                        help="processes: over the pages of one document, or over the documents of a batch; "
+                             "with --executor dask, the workers of the LocalCluster")
+    parser.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="local: child processes on this machine (default); dask: one task per document "
+                             "on a Dask cluster (pip install \"factcheck[dask]\")")
+    parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                        help="with --executor dask: the address of a running Dask scheduler "
+                             "(default: a LocalCluster of --jobs workers)")
+    parser.add_argument("--force", action="store_true",
+                        help="extract every document again, also those unchanged since their claim file was written")
     parser.add_argument("--dry-run", action="store_true",
                         help="write nothing; print the unified diff each claim file would get")
     parser.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
@@ -147,57 +156,102 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    """The ``extract`` handler: extract, merge, write (or diff); return the exit code."""
+    """The ``extract`` handler: walk, skip the unchanged, extract, merge, write (or diff); return the exit code."""
+    from factcheck.corpus import Stamp, Tally, current_version, options_key, unchanged, walk_sources
+    from factcheck.executor import run_documents
+    from factcheck.extract.pipeline import document_id
     from factcheck.merge import merge_into_file
+    from factcheck.sources.text import sha256_of
 
-    sources: list[str] = list(args.sources)
+    sources, empty = walk_sources(args.sources)
     output: str | None = args.output
+    for folder in empty:
+        print(f"{folder}: FC322 no PDF, text or HTML files in this folder", file=sys.stderr)
+    if not sources:
+        return 2
     if output and output.endswith((".yaml", ".yml")) and len(sources) > 1:
         print(f"factcheck extract: -o {output} names one file but {len(sources)} sources were given; "
               "give a folder instead", file=sys.stderr)
         return 2
+    if args.scheduler and args.executor != "dask":
+        print("factcheck extract: --scheduler needs --executor dask", file=sys.stderr)
+        return 2
     password = args.password if args.password is not None else os.environ.get(PASSWORD_ENV)
     jobs = max(1, int(args.jobs or 1))
     discovery = discovery_from_args(args)
-    page_jobs = jobs if len(sources) == 1 else 1
+    page_jobs = jobs if len(sources) == 1 and args.executor == "local" else 1
     options = {
         "language": args.lang, "password": password, "jobs": page_jobs,
         "page_timeout": args.page_timeout or None, "max_bytes": args.max_size,
         "table_totals": discovery.tables,
     }
-    show_progress = not args.no_progress and sys.stderr.isatty()
-    failures = 0
+    tally = Tally()
     conflicts = 0
 
-    def handle(source: str, status: str, result: Any) -> None:
-        nonlocal failures, conflicts
+    def claim_target(source: str) -> tuple[Path, str]:
+        claim_path = _claim_path(output, document_id(Path(source)))
+        try:
+            ref = os.path.relpath(Path(source).resolve(), claim_path.parent.resolve())
+        except ValueError:  # another drive on Windows
+            ref = str(Path(source).resolve())
+        return claim_path, ref
+
+    # What makes a claim file's content, besides the document's bytes and factcheck's version.
+    def settings(ref: str) -> str:
+        return options_key({"language": args.lang, "discovery": discovery.names, "source": ref})
+
+    # Which documents need work: a second source for one claim file fails, an unchanged one is skipped.
+    todo: list[int] = []
+    targets: dict[int, tuple[Path, str]] = {}
+    owner: dict[Path, str] = {}
+    lines: dict[int, list[str]] = {}  # what to print for documents settled before the run
+    for index, source in enumerate(sources):
+        claim_path, ref = claim_target(source)
+        key = claim_path.resolve()
+        if key in owner:
+            tally.failed += 1
+            lines[index] = [f"{source}: FC323 {owner[key]} writes the same claim file {claim_path}; "
+                            "rename one or extract them into different folders"]
+            continue
+        owner[key] = source
+        targets[index] = (claim_path, ref)
+        if not args.force and Path(source).is_file():
+            try:
+                stamp = unchanged(claim_path, sha256_of(Path(source)), settings(ref))
+            except OSError:
+                stamp = None  # the extractor will say what is wrong with it
+            if stamp is not None:
+                tally.skipped += 1
+                tally.add(stamp)
+                continue
+        todo.append(index)
+
+    def handle(index: int, status: str, result: Any) -> None:
+        nonlocal conflicts
+        source = sources[index]
         if status == "error":
-            failures += 1
+            tally.failed += 1
             print(result, file=sys.stderr)
             return
-        claim_path = _claim_path(output, result.header["id"])
-        header = dict(result.header)
+        claim_path, ref = targets[index]
+        for message in result.messages:
+            print(message, file=sys.stderr)
+        header = dict(result.header, source=ref)
+        stamp = Stamp(header.get("sha256", ""), current_version(), settings(ref), result.pages, result.figures,
+                      result.checks, result.problems)
         try:
-            header["source"] = os.path.relpath(Path(source).resolve(), claim_path.parent.resolve())
-        except ValueError:  # another drive on Windows
-            header["source"] = str(Path(source).resolve())
-        discovered = discovered_claims(Path(source), result, discovery)
-        # table cells read "$" as USD too: the document's dollar holds for them as for its prose
-        apply_dollar(discovered, result.dollar)
-        claims = list(result.claims) + discovered
-        info = result.extraction_info()
-        # Which kinds ran: `check` leaves the file's discovery as extract decided it.
-        info["discovery"] = discovery.names
-        try:
-            diff, report = merge_into_file(claim_path, header, claims, info, dry_run=args.dry_run)
+            diff, report = merge_into_file(claim_path, header, result.claims, result.info, dry_run=args.dry_run,
+                                           stamp=stamp.to_line())
         except FactcheckError as exc:
-            failures += 1
+            tally.failed += 1
             print(str(exc), file=sys.stderr)
             return
         except OSError as exc:
-            failures += 1
+            tally.failed += 1
             print(f"{claim_path}: FC300 cannot write: {exc.strerror or exc}", file=sys.stderr)
             return
+        tally.done += 1
+        tally.add(stamp)
         if args.dry_run and diff:
             sys.stdout.write(diff)
         conflicts += len(report.conflicts)
@@ -213,41 +267,62 @@ def run_extract(args: argparse.Namespace) -> int:
             verb = "unchanged"
         else:
             verb = "would write" if args.dry_run else "wrote"
-        found = len(claims) - len(result.claims)
-        print(f"{source}: {verb} {claim_path}: {len(result.claims)} figures, {found} discovered "
+        print(f"{source}: {verb} {claim_path}: {result.figures} figures, {result.discovered} discovered "
               f"({report.summary()})", file=sys.stderr)
 
-    from factcheck.extract.guard import extract_guarded
-
+    show_progress = not args.no_progress and sys.stderr.isatty()
     progress: Any = None
+    one_document = len(sources) == 1
     if show_progress:
         from factcheck.report.terminal import ProgressBar
 
-        progress = ProgressBar(f"extract ({'pages' if len(sources) == 1 else 'documents'})", len(sources))
+        progress = ProgressBar("extract (pages)" if one_document else tally.progress(), len(sources))
 
     def pages_done(source: str, done: int, total: int) -> None:
-        if progress is not None and len(sources) == 1:
+        if progress is not None and one_document:
             progress.update(done, total)
+
+    def settle(index: int, status: str = "", result: Any = None) -> None:
+        if index in lines:
+            for line in lines.pop(index):
+                print(line, file=sys.stderr)
+        elif status:
+            handle(index, status, result)
+        if progress is not None and not one_document:
+            progress.advance(tally.progress())
 
     # Results are handled (merged, written, reported) in the order the sources were given.
     finished: dict[int, tuple[str, Any]] = {}
-    next_index = 0
+    pending = iter(range(len(sources)))
+    next_index = next(pending, None)
+    waiting = set(todo)
+
+    def flush() -> None:
+        nonlocal next_index
+        while next_index is not None and (next_index not in waiting or next_index in finished):
+            if next_index in finished:
+                settle(next_index, *finished.pop(next_index))
+            else:
+                settle(next_index)
+            next_index = next(pending, None)
+
     try:
-        for index, status, result in extract_guarded(
-            sources, options, jobs=jobs if len(sources) > 1 else 1,
-            page_timeout=args.page_timeout or None, on_progress=pages_done,
+        flush()
+        work = [sources[i] for i in todo]
+        for position, status, result in run_documents(
+            work, options, discovery, executor=args.executor, jobs=jobs if len(work) > 1 or args.executor == "dask" else 1,
+            page_timeout=args.page_timeout or None, scheduler=args.scheduler, on_pages=pages_done,
         ):
-            finished[index] = (status, result)
-            while next_index in finished:
-                status_i, result_i = finished.pop(next_index)
-                handle(sources[next_index], status_i, result_i)
-                next_index += 1
-                if progress is not None and len(sources) > 1:
-                    progress.advance()
+            finished[todo[position]] = (status, result)
+            flush()
+    except FactcheckError as exc:  # the executor itself failed (no Dask, no scheduler): usage, not a document
+        print(str(exc), file=sys.stderr)
+        return 2
     finally:
         if progress is not None:
             progress.stop()
-    return 1 if failures else 0
+    print(tally.summary(), file=sys.stderr)
+    return 1 if tally.failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -329,11 +329,13 @@ def merge_into_file(
     extraction: Mapping[str, Any] | None = None,
     *,
     dry_run: bool = False,
+    stamp: str | None = None,
 ) -> tuple[str, MergeReport]:
     """Merge an extraction into ``claim_path`` (created when missing) and its sidecar.
 
     Returns the unified diff (for ``--dry-run``; empty when nothing changed) and the report.
-    With ``dry_run`` nothing is written.
+    With ``dry_run`` nothing is written. ``stamp`` (one line, see factcheck.corpus) is kept as a
+    comment in the sidecar: what the extraction was made from, so an unchanged re-run can skip it.
 
     Three ways to the same result, fastest first: a new file is written directly; a file
     nobody touched since extract wrote it (its sha256 is in the sidecar) is read with the C
@@ -362,5 +364,6 @@ def merge_into_file(
         new_base["written_sha256"] = _sha256(new_text)
         yr.write_atomic(side, "# The last extraction of " + claim_path.name
                         + ", kept by `factcheck extract` for three-way merges. Do not edit.\n"
+                        + (f"# {stamp}\n" if stamp else "")
                         + json.dumps(new_base, ensure_ascii=False, indent=1) + "\n")
     return diff, report

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from factcheck.check_cache import add_switch as add_cache_switch
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.fileio import atomic_write
@@ -45,6 +46,7 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     add_discovery_switches(parser)
+    add_cache_switch(parser)
     parser.add_argument(
         "--report-dir", metavar="DIR", help="write every format into DIR (report.txt, report.md, report.html, ...)"
     )
@@ -78,22 +80,29 @@ def _say(text: str, stream: TextIO) -> None:
 
 def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Handle ``factcheck report``; returns the exit code."""
-    from factcheck.engine import check_paths
+    from factcheck.check_cache import check_paths_cached
+    from factcheck.check_cache import from_args as cache_from_args
     from factcheck.report import build_view, load_baseline, render_view, write_view
     from factcheck.report.terminal import print_report
 
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     baseline = load_baseline(args.baseline) if args.baseline else None  # FC400 on a bad file
-    run = check_paths(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args),
-                      strict=getattr(args, "strict", False))
+    run = check_paths_cached(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args),
+                             cache=cache_from_args(args), strict=getattr(args, "strict", False))
     for diag in run.diagnostics:
         _say(str(diag) + (" (warning)" if diag.severity == "warning" else ""), err)
+    from factcheck.report import html_index
+
     view = build_view(run, baseline=baseline)
+    figures = html_index.figure_counts(run.files)
     if args.report_dir:
-        for path in write_view(view, Path(args.report_dir)):  # the same view: formats share its work
+        for path in write_view(view, Path(args.report_dir), figures=figures):  # the same view: formats share its work
             _say(f"wrote {path}", err)
-    if args.output:
+    if args.output and args.format == "html" and html_index.wants_index(view):
+        pages = html_index.write_index(view, Path(args.output), figures)
+        _say(f"wrote {args.output} and {len(pages) - 1} document pages in {pages[0].parent}", err)
+    elif args.output:
         _write(args.output, render_view(view, args.format))
         _say(f"wrote {args.output}", err)
     else:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_results_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`check` and `report` keep results in a cache folder: the tests' own, never the user's."""
+    os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("results-cache"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -94,7 +94,9 @@ def test_no_progress_bar_in_a_pipe(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0
     assert "\x1b[" not in proc.stderr
-    assert proc.stderr.strip().splitlines()[-1].startswith(f"{PDFS / 'labor.pdf'}: wrote ")
+    last = proc.stderr.strip().splitlines()[-2:]
+    assert last[0].startswith(f"{PDFS / 'labor.pdf'}: wrote ")
+    assert last[1].startswith("1 document: 1 done, 0 skipped (unchanged), 0 failed; 1 page, ")
 
 
 def test_parser_registration_and_sizes() -> None:

@@ -27,7 +27,8 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _child(source: str, options: dict[str, Any], conn: Connection) -> None:
+def _child(source: str, options: dict[str, Any], conn: Connection,
+           finish: Callable[[str, Any], tuple[str, Any]] | None = None) -> None:
     from factcheck.extract import extract_document
 
     last = [0.0]
@@ -40,7 +41,13 @@ def _child(source: str, options: dict[str, Any], conn: Connection) -> None:
 
     try:
         doc = extract_document(Path(source), progress=progress, **options)
-        conn.send(("ok", doc))
+        if finish is None:
+            conn.send(("ok", doc))
+        else:
+            # Every page is read: what is left (discovery) works on what was read, untimed, as it
+            # would in the parent; doing it here spreads it over the children.
+            conn.send(("read",))
+            conn.send(finish(source, doc))
     except FactcheckError as exc:
         conn.send(("error", str(exc.located(path=source))))
     except MemoryError:
@@ -58,30 +65,38 @@ def extract_guarded(
     jobs: int = 1,
     page_timeout: float | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
+    finish: Callable[[str, Any], tuple[str, Any]] | None = None,
 ) -> Iterator[tuple[int, str, Any]]:
     """Yield (index, "ok", ExtractedDocument) or (index, "error", one-line message) per source.
 
     Results come in the order the documents finish; ``index`` is the source's place in ``sources``.
+    With ``finish(source, document) -> (status, result)``, the child runs it on its document once
+    every page is read, free of the page timeout, and its result is yielded instead.
     """
     ctx = _context()
     pending = list(enumerate(sources))
     active: dict[Any, dict[str, Any]] = {}  # receiving end of each child's pipe -> its state
     page_jobs = int(options.get("jobs") or 1)
-    while pending or active:
+    def start_children() -> None:
         while pending and len(active) < max(1, jobs):
             index, source = pending.pop(0)
             parent, child = ctx.Pipe(duplex=False)
-            process = ctx.Process(target=_child, args=(source, options, child), daemon=False)
+            process = ctx.Process(target=_child, args=(source, options, child, finish), daemon=False)
             process.start()
             child.close()
             active[parent] = {"index": index, "source": source, "process": process, "done": 0, "seen": time.monotonic(),
                               "allowance": START_ALLOWANCE + (page_timeout or 0)}
+
+    while pending or active:
+        start_children()
         timeout = None
-        if page_timeout:
+        timed = [s for s in active.values() if s["allowance"] is not None]
+        if page_timeout and timed:
             now = time.monotonic()
-            timeout = max(0.0, min(s["seen"] + s["allowance"] - now for s in active.values()))
+            timeout = max(0.0, min(s["seen"] + s["allowance"] - now for s in timed))
         ready: list[Any] = list(wait(list(active), timeout=timeout))
         now = time.monotonic()
+        finished: list[tuple[int, str, Any]] = []
         for conn in ready:
             state = active[conn]
             try:
@@ -90,8 +105,11 @@ def extract_guarded(
                 state["process"].join()
                 code = state["process"].exitcode
                 del active[conn]
-                yield state["index"], "error", (
-                    f"{state['source']}: FC302 reading stopped: the worker died (exit code {code})")
+                finished.append((state["index"], "error",
+                                 f"{state['source']}: FC302 reading stopped: the worker died (exit code {code})"))
+                continue
+            if message[0] == "read":
+                state["allowance"] = None  # the pages are read; no page can hang any more
                 continue
             if message[0] == "progress":
                 _, done, total = message
@@ -105,10 +123,10 @@ def extract_guarded(
             state["process"].join()
             conn.close()
             del active[conn]
-            yield state["index"], message[0], message[1]
+            finished.append((state["index"], message[0], message[1]))
         if page_timeout:
             for conn, state in list(active.items()):
-                if now - state["seen"] > state["allowance"] and conn not in ready:
+                if state["allowance"] is not None and now - state["seen"] > state["allowance"] and conn not in ready:
                     state["process"].kill()
                     state["process"].join()
                     conn.close()
@@ -118,4 +136,8 @@ def extract_guarded(
                         "(raise --page-timeout)",
                         path=state["source"],
                     )
-                    yield state["index"], "error", str(error)
+                    finished.append((state["index"], "error", str(error)))
+        if finished:
+            # The next documents are read while the caller writes these ones' claim files.
+            start_children()
+        yield from finished

@@ -156,8 +156,15 @@ def write_reports(
         return write_view(view, directory, formats)
 
 
-def write_view(view: ReportView, directory: Path, formats: Iterable[str] = ALL) -> list[Path]:
-    """:func:`write_reports` for a prepared view: what one format works out, the next reuses."""
+def write_view(view: ReportView, directory: Path, formats: Iterable[str] = ALL,
+               figures: Mapping[str, int] | None = None) -> list[Path]:
+    """:func:`write_reports` for a prepared view: what one format works out, the next reuses.
+
+    HTML for many documents is an index with a page per document (factcheck.report.html_index);
+    ``figures`` gives the index its figures per claim file.
+    """
+    from factcheck.report import html_index
+
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -165,6 +172,9 @@ def write_view(view: ReportView, directory: Path, formats: Iterable[str] = ALL) 
         for name in formats:
             fmt = get_format(name)
             path = directory / fmt.filename
+            if name == "html" and html_index.wants_index(view):
+                written.extend(html_index.write_index(view, path, dict(figures or {})))
+                continue
             text = render_view(view, name)
             atomic_write(path, text)
             written.append(path)

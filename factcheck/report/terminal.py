@@ -512,7 +512,7 @@ class ProgressBar:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self._progress = Progress(
-            TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=Console(stderr=True), transient=True, auto_refresh=False,
         )
         self._progress.start()
@@ -523,8 +523,10 @@ class ProgressBar:
         self._progress.update(self._task, completed=completed, total=total)
         self._progress.refresh()
 
-    def advance(self) -> None:
-        """One more unit done."""
+    def advance(self, label: str | None = None) -> None:
+        """One more unit done; ``label`` replaces the text before the bar (counts of a run)."""
+        if label is not None:
+            self._progress.update(self._task, description=label)
         self._progress.advance(self._task)
         self._progress.refresh()
 

@@ -1,0 +1,42 @@
+"""Where the documents of a run are extracted: child processes on this machine, or a Dask cluster.
+
+Both executors yield ``(index, "ok", Prepared)`` or ``(index, "error", one line)`` per source, in
+the order documents finish; the caller writes them in the order they were given, so the claim
+files do not depend on the executor. Dask is reached only through factcheck.dask_executor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from factcheck.discover.options import Discovery
+
+EXECUTORS = ("local", "dask")
+
+
+def run_documents(
+    sources: list[str],
+    options: dict[str, Any],
+    discovery: Discovery,
+    *,
+    executor: str = "local",
+    jobs: int = 1,
+    page_timeout: float | None = None,
+    scheduler: str | None = None,
+    on_pages: Callable[[str, int, int], None] | None = None,
+) -> Iterator[tuple[int, str, Any]]:
+    """Extract and prepare every source with the chosen executor."""
+    if executor == "dask":
+        from factcheck.dask_executor import run_on_dask
+
+        yield from run_on_dask(sources, options, discovery, jobs=jobs, page_timeout=page_timeout, scheduler=scheduler)
+        return
+    import functools
+
+    from factcheck.extract.guard import extract_guarded
+    from factcheck.extract_run import prepare_or_error
+
+    # Discovery runs in each document's child process too, so --jobs spreads it as well.
+    yield from extract_guarded(sources, options, jobs=jobs, page_timeout=page_timeout, on_progress=on_pages,
+                               finish=functools.partial(prepare_or_error, discovery=discovery))
