@@ -85,3 +85,15 @@ def test_a_lane_of_zeros_does_not_make_a_numbered_group() -> None:
     # column is all zeros (0 = 0 + 0 + 0 + 0), which is no evidence that row 2 is their group.
     checks = check_pdf(DOCS / "entab-03.pdf", lang="en", pages=[3], all_pages=True)
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_total_wrong_in_one_column_of_a_dense_table_is_an_alarm() -> None:
+    # Town of Hubbardston FY26 budget, page 3: the Finance Committee's TOTAL is $30,200 (= $200 +
+    # $30,000) in four columns and $30,000 under "FY26 DEPT". The same two rows fill every column,
+    # so "it adds up without one part" or "one column over" is no reading of this table: the
+    # printed total is wrong.
+    checks = check_pdf(DOCS / "entab-01.pdf", lang="en", pages=[3], all_pages=True)
+    fc = [c for c in checks if c.page == 3 and c.total_label == "TOTAL" and [p.stated for p in c.parts] == ["$200", "$30,000"]]
+    wrong = [c for c in fc if c.alarm]
+    assert [c.total.stated for c in wrong] == ["$30,000"]
+    assert len([c for c in fc if c.verdict is Verdict.CONSISTENT]) == 4

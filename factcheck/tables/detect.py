@@ -434,6 +434,8 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
                 j += 1  # figures beside the table (a chart's axis), not a row of it
                 continue
             if ln.has_figures:
+                # a lone number left of the columns (a code in a heading, a spreadsheet's row
+                # number) does not move where the table's figures start
                 left = min(left, _figures_left(ln))
                 right_edge = max(right_edge, max(v.x1 for v in ln.values))
                 last_value = j
@@ -804,6 +806,16 @@ def _build_table(
     centred: set[int] = set()  # rows whose figures stand between the lines of their label
     while i < len(body):
         ln = body[i]
+        if (ln.has_figures and len(ln.values) == 1 and anchors and ln.values[0].x1 < anchors[0][0] - 2 * size
+                and not _ROW_NUMBER_ONLY.match(ln.values[0].text) and not ROW_MARK.match(ln.values[0].text)):
+            # a lone number far left of every column is part of the words: a code in a heading
+            # ("Select Board -122"); a row number ("5" between "Inkomensafhankelijke bijdrage" and
+            # "Zvw") is left to the row-number rules
+            rows.append(Row(_joined_label(pending, f"{ln.label_text} {ln.values[0].text}".strip()), {}, ln.top,
+                            ln.bottom, section=True))
+            pending = []
+            i += 1
+            continue
         if ln.has_figures:
             if not ln.label_text and pending:
                 centred.add(len(rows))

@@ -1095,9 +1095,13 @@ def _doubt(
             return f"no figure was read for '{_clean(p.label)}' in this column"
     present = [(p, s, n) for p, s in signed if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]
     nums = [(s, n) for _, s, n in present]
+    # The same rows stand in every column: a part counted twice would fail in the others too.
+    # When two other columns add up with these very parts, this column's failure is the table's.
+    # (A sign may differ by column: a variance column reads spending the other way round.)
+    supported = len(others) >= 2
     for k, (p, s, n) in enumerate(present):
         rest = nums[:k] + nums[k + 1 :]
-        if rest and _fits(judge(rest, tnum).verdict):
+        if rest and not supported and _fits(judge(rest, tnum).verdict):
             return f"it adds up without '{_clean(p.label)}' (a subtotal or a breakdown counted twice?)"
         if not n.nil and _fits(judge(nums[:k] + [(-s, n)] + nums[k + 1 :], tnum).verdict):
             if p.deduct and s * n.value < 0:
@@ -1105,7 +1109,7 @@ def _doubt(
                 # that is the table's slip, not another way to read it
                 return None
             return f"it adds up with '{_clean(p.label)}' {'subtracted' if s > 0 else 'added'}"
-    if len(nums) <= 40:
+    if len(nums) <= 40 and len(others) < 2:
         for k in range(1, len(nums)):
             for run in (nums[k:], nums[:k]):
                 shorter = [run] + [run[:m] + run[m + 1 :] for m in range(len(run))]
@@ -1113,7 +1117,10 @@ def _doubt(
                     return "a shorter run of these rows adds up (the total may close a smaller block)"
     if memo_inside:
         return "'of which' rows stand among the parts, and the text does not show which rows belong to them"
-    for near in (lane - 1, lane + 1):
+    lanes = set(results)
+    dense = all(lanes <= set(x.cells) for x in [total, *(p for p, _ in parts)])
+    # every row fills every column, and other columns add up: no figure can have slipped over
+    for near in (lane - 1, lane + 1) if not (dense and len(others) >= 2) else ():
         cell = total.cells.get(near)
         if cell is not None and cell.number is not None and _fits(judge(nums, cell.number).verdict):
             return "the parts add up to the total printed one column over"

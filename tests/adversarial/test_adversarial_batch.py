@@ -67,7 +67,7 @@ def test_an_unexpected_failure_reading_one_file_is_fc900_and_the_others_are_chec
 
     real = claimfile.parse_claim_text
     monkeypatch.setattr(claimfile, "parse_claim_text",
-                        lambda text, path: _boom() if "hostile" in path else real(text, path))
+                        lambda text, path, **kw: _boom() if "hostile" in path else real(text, path, **kw))
     folder = _folder(tmp_path, b"document: {id: h}\n")
     assert main(["check", str(folder), "--all"]) == 2
     out, err = capsys.readouterr()
@@ -110,7 +110,7 @@ def test_the_pytest_plugin_gives_fc900_for_that_file_and_runs_the_others(
 
     real = claimfile.parse_claim_text
     monkeypatch.setattr(claimfile, "parse_claim_text",
-                        lambda text, path: _boom() if "hostile" in path else real(text, path))
+                        lambda text, path, **kw: _boom() if "hostile" in path else real(text, path, **kw))
     pytester.makefile(".yaml", **{"a-hostile": "document: {id: h}\n", "good": GOOD})
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=2, failed=1)
