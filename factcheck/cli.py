@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    from factcheck.fileio import remove_temps_on_signals
+
+    remove_temps_on_signals()  # SIGTERM and SIGHUP leave no temporary files behind
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
@@ -142,7 +145,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.output:
             from factcheck.fileio import atomic_write
 
-            atomic_write(args.output, text)
+            from factcheck.report.sanitize import guard_workflow_commands
+
+            atomic_write(args.output, guard_workflow_commands(text))
         else:
             _emit(text, sys.stdout)
     if args.report_dir and view is not None:
@@ -221,7 +226,7 @@ def _cmd_accept(args: argparse.Namespace) -> int:
             verb = "would set" if args.dry_run else "set"
             _emit(f"{change.path}: {change.claim_id}: {verb} expect: {change.new} (was {change.old or 'unset'})", sys.stdout)
         else:
-            _emit(f"{change.path}: {change.claim_id}: FC130 not changed: {change.reason}", sys.stderr)
+            _emit(f"{change.path}: {change.code} {change.claim_id} not changed: {change.reason}", sys.stderr)
     if not changes:
         _emit("every verdict already matches its expect:", sys.stdout)
     failed = any(not c.done for c in changes)

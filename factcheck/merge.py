@@ -32,6 +32,7 @@ from typing import Any
 
 from factcheck import yaml_roundtrip as yr
 from factcheck.errors import FactcheckError
+from factcheck.fileio import read_utf8
 
 EXTRACTED_FIELDS = (
     "quote", "stated", "value", "value_high", "unit", "hedge", "kind", "subject", "period", "where", "origin",
@@ -54,6 +55,7 @@ class MergeReport:
     kept_deleted: list[str] = field(default_factory=list)
     newly_deleted: list[str] = field(default_factory=list)
     changed: bool = False  # whether the claim file's content changed at all
+    warnings: list[str] = field(default_factory=list)  # one line each, "path:line:col: FCnnn message"
 
     def summary(self) -> str:
         parts = [
@@ -296,11 +298,16 @@ def unified_diff(old_text: str, new_text: str, path: str) -> str:
     ))
 
 
-def _read_sidecar(side: Path) -> dict[str, Any] | None:
+def _read_sidecar(side: Path, warnings: list[str] | None = None) -> dict[str, Any] | None:
     """The last extraction, or None when there is none or it cannot be read."""
     if not side.exists():
         return None
-    text = side.read_text(encoding="utf-8")
+    try:
+        text = read_utf8(side)
+    except FactcheckError as exc:  # counts as a lost sidecar, but say so
+        if warnings is not None:
+            warnings.append(f"{exc}; the sidecar is ignored, so differences become conflicts")
+        return None
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     try:
         loaded = json.loads(body)
@@ -342,8 +349,9 @@ def merge_into_file(
     """
     claim_path = Path(claim_path)
     side = sidecar_path(claim_path)
-    old_text = claim_path.read_text(encoding="utf-8") if claim_path.exists() else ""
-    base = _read_sidecar(side)
+    old_text = read_utf8(claim_path) if claim_path.exists() else ""  # FC101 when not UTF-8
+    warnings: list[str] = []
+    base = _read_sidecar(side, warnings)
     if not old_text.strip():
         merged, new_base, report = merge(None, base, header, claims, extraction)
         new_text = _write_text(merged)
@@ -355,6 +363,7 @@ def merge_into_file(
         current = yr.loads(old_text, str(claim_path))
         merged, new_base, report = merge(current, base, header, claims, extraction)
         new_text = yr.dumps(merged) if report.changed else old_text
+    report.warnings.extend(warnings)
     diff = unified_diff(old_text, new_text, str(claim_path))
     if not dry_run:
         if new_text != old_text:
