@@ -23,6 +23,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from factcheck.errors import OutputError
 from factcheck.fileio import atomic_write
 from factcheck.report import html as _html
 from factcheck.report import json as _json
@@ -158,7 +159,10 @@ def write_reports(
 def write_view(view: ReportView, directory: Path, formats: Iterable[str] = ALL) -> list[Path]:
     """:func:`write_reports` for a prepared view: what one format works out, the next reuses."""
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, a read-only parent
+        raise OutputError(f"cannot create the report folder: {exc.strerror or exc}", path=str(directory)) from None
     written: list[Path] = []
     with collector_paused():
         for name in formats:
