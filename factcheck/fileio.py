@@ -62,12 +62,12 @@ def atomic_write(path: str | Path, text: str) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
     if current is not None and stat.S_ISDIR(current.st_mode):
-        raise OutputError("is a folder; give a file name", path=str(path))
+        raise OutputError("this is a folder; give a file name", path=str(path))
     if current is not None and not stat.S_ISREG(current.st_mode):
         _write_in_place(target, text)  # a device or a pipe: replacing it would remove it
         return
     if current is not None and not _writable(target, current):
-        raise OutputError("is read-only; not replaced (make it writable first)", path=str(path))
+        raise OutputError("the file is read-only; not replaced (make it writable first)", path=str(path))
     _check_name_length(target, folder, str(path))
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -135,7 +135,7 @@ def _keep_owner(tmp: str, current: os.stat_result, shown: str) -> None:
         try:
             os.chown(tmp, current.st_uid, current.st_gid)
         except PermissionError:
-            raise OutputError("belongs to another user; replacing it would change its owner", path=shown) from None
+            raise OutputError("the file belongs to another user; replacing it would change its owner", path=shown) from None
     elif mine.st_gid != current.st_gid:
         try:
             os.chown(tmp, -1, current.st_gid)
