@@ -29,7 +29,7 @@ class Change:
     new: str
     done: bool
     reason: str = ""
-    code: str = "FC130"  # why it was not done: FC130 cannot edit, FC320 cannot write the file
+    code: str = "FC130"  # why it was not done: FC130 cannot edit, FC111 cannot read, FC320 cannot write
 
 
 def accept(results: Iterable[Result], *, only: set[str] | None = None, dry_run: bool = False) -> list[Change]:
@@ -53,7 +53,7 @@ def accept(results: Iterable[Result], *, only: set[str] | None = None, dry_run: 
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:  # changed since it was checked
             why = getattr(exc, "strerror", None) or str(exc)
-            changes.extend(Change(path, r.claim.id, None, r.verdict.value, False, f"cannot read: {why}", "FC320")
+            changes.extend(Change(path, r.claim.id, None, r.verdict.value, False, f"cannot read: {why}", "FC111")
                            for r in items)
             continue
         newline = "\r\n" if "\r\n" in text else "\n"

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
+from factcheck.errors import shown_name
 from factcheck.fileio import atomic_write
 
 DEFAULT_PATHS = ["claims"]
@@ -86,10 +87,10 @@ def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: T
     view = build_view(run, baseline=baseline)
     if args.report_dir:
         for path in write_view(view, Path(args.report_dir)):  # the same view: formats share its work
-            _say(f"wrote {path}", err)
+            _say(f"wrote {shown_name(path)}", err)
     if args.output:
         _write(args.output, render_view(view, args.format))
-        _say(f"wrote {args.output}", err)
+        _say(f"wrote {shown_name(args.output)}", err)
     else:
         if args.format == "terminal":
             print_report(view, out)  # colours on a terminal, plain text in a pipe

@@ -399,6 +399,12 @@ def test_file_names_print_with_control_characters_escaped(tmp_path: Path) -> Non
     assert "bad\\x1b[31m\\n::error::x" in proc.stderr
     assert "\x1b" not in proc.stderr
     assert_no_workflow_command(proc.stderr)
+    good = claim_file(tmp_path)
+    written = tmp_path / "out\x1b[2J\n::error::.md"
+    proc = factcheck("report", str(good), "--format", "markdown", "-o", str(written))
+    assert written.exists()
+    assert "wrote " + shown_name(written) in proc.stderr and "\x1b" not in proc.stderr
+    assert_no_workflow_command(proc.stderr)
 
 
 def test_extract_escapes_names_and_guards_its_diffs(tmp_path: Path) -> None:
