@@ -172,9 +172,8 @@ def extract_guarded(
 def _died(state: dict[str, Any], code: int | None, max_memory: int | None) -> str:
     """The message for a worker that ended without a word: a crash, or its memory limit."""
     where = shown_name(state["source"])
-    page = state["done"] + 1
     # pdfium aborts when an allocation fails; under our limit that is a document that wants too much
     if max_memory and code in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS, 134):
-        return (f"{where}: FC300 reading page {page} needed more than {max_memory / 2**20:g} MB of memory; "
-                f"stopped (a compressed stream that inflates without end?); raise --max-memory if the file is sound")
+        return (f"{where}: FC300 reading needed more than {max_memory / 2**20:g} MB of memory (a compressed "
+                "stream that inflates without end?); stopped; raise --max-memory if the file is sound")
     return f"{where}: FC302 reading stopped: the worker died (exit code {code})"

@@ -449,7 +449,7 @@ def test_flate_bomb_ends_as_fc300_in_bounded_memory_and_the_batch_goes_on(tmp_pa
         capture_output=True, text=True, timeout=LIMIT, env=ENV)
     report = proc.stdout
     assert "Traceback" not in report
-    assert f"{bomb}: FC300 reading page 1 needed more than 200 MB of memory" in report
+    assert f"{bomb}: FC300 reading needed more than 200 MB of memory" in report
     assert "rc 1" in report
     peak_mb = int(report.rsplit("peak_kb ", 1)[1]) / 1024
     assert peak_mb < 400, peak_mb  # without the limit: over 5 GB
