@@ -548,3 +548,33 @@ def test_merge_keeps_comments_with_their_claims_when_claims_are_inserted(tmp_pat
     # ruamel keeps a comment line with the value above it, so it stays after c2, as it always did
     assert '    quote: "q2"\n  # about c4\n' in out
     assert '    quote: "q6"  # checked\n' in out
+
+
+def _reference_ids(bases: list[str], taken: set[str]) -> list[str]:
+    """Ids as assign_ids always gave them: the base, else the smallest free `_n` from 2 (quadratic)."""
+    used, out = set(taken), []
+    for base in bases:
+        chosen = base
+        if chosen in used:
+            n = 2
+            while f"{base}_{n}" in used:
+                n += 1
+            chosen = f"{base}_{n}"
+        used.add(chosen)
+        out.append(chosen)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    subjects=st.lists(st.sampled_from(["bedrag", "bedrag 2", "kosten", "bedrag 3"]), max_size=40),
+    taken=st.sets(st.sampled_from(["bedrag", "bedrag_2", "bedrag_4", "kosten_3", "bedrag_2_2"]), max_size=4),
+)
+def test_ids_are_numbered_as_before_without_counting_from_two_each_time(subjects: list[str],
+                                                                        taken: set[str]) -> None:
+    from factcheck.extract.ids import assign_ids, base_id
+
+    claims = [{"subject": s, "kind": "money", "where": {"line": 1}} for s in subjects]
+    bases = [base_id(c) for c in claims]
+    assign_ids(claims, taken)
+    assert [c["id"] for c in claims] == _reference_ids(bases, taken)
