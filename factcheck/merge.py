@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import yaml_roundtrip as yr
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, shown_name
 from factcheck.fileio import read_utf8
 from factcheck.gc_pause import collector_paused
 
@@ -414,7 +414,7 @@ def _merge_into_file(
         merged, new_base, report = merge(current, base, header, claims, extraction)
         new_text = yr.dumps(merged) if report.changed else old_text
     report.warnings.extend(warnings)
-    diff = unified_diff(old_text, new_text, str(claim_path)) if dry_run else ""
+    diff = unified_diff(old_text, new_text, shown_name(claim_path)) if dry_run else ""
     if not dry_run:
         if new_text != old_text:
             yr.write_atomic(claim_path, new_text)

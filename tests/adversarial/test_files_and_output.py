@@ -419,6 +419,12 @@ def test_extract_escapes_names_and_guards_its_diffs(tmp_path: Path) -> None:
     assert "\x1b" not in proc.stderr + proc.stdout
     assert_no_workflow_command(proc.stdout)
     assert_no_workflow_command(proc.stderr)
+    odd_out = tmp_path / "out\x1b[2J\n::error::z.yaml"
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(source), "-o", str(odd_out),
+                           "--no-progress", "--dry-run"], capture_output=True, text=True, timeout=LIMIT, env=ENV)
+    assert f"+++ b/{shown_name(odd_out)}" in proc.stdout  # the diff's header names the file escaped
+    assert "\x1b" not in proc.stdout + proc.stderr
+    assert_no_workflow_command(proc.stdout)
     missing = tmp_path / "gone\n::error::y.pdf"
     proc = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(missing), "-o", str(out),
                            "--no-progress"], capture_output=True, text=True, timeout=LIMIT, env=ENV)
