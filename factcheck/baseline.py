@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
+from factcheck.errors import OutputError
 from factcheck.fileio import atomic_write
 from factcheck.last_resort import INTERNAL_CODE
 from factcheck.model import Result
@@ -29,6 +30,7 @@ class Change:
     new: str
     done: bool
     reason: str = ""
+    code: str = "FC130"  # why it was not done: FC130 cannot edit, FC111 cannot read, FC330 cannot write
 
 
 def accept(results: Iterable[Result], *, only: set[str] | None = None, dry_run: bool = False) -> list[Change]:
@@ -48,15 +50,24 @@ def accept(results: Iterable[Result], *, only: set[str] | None = None, dry_run: 
 
     changes: list[Change] = []
     for path, items in per_file.items():
-        text = Path(path).read_text(encoding="utf-8")
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:  # changed since it was checked
+            why = getattr(exc, "strerror", None) or str(exc)
+            changes.extend(Change(path, r.claim.id, None, r.verdict.value, False, f"cannot read: {why}", "FC111")
+                           for r in items)
+            continue
         newline = "\r\n" if "\r\n" in text else "\n"
         lines = text.split(newline)
         # Bottom-up, so inserting a line does not move the ones still to edit.
-        for result in sorted(items, key=lambda r: r.claim.location.line or 0, reverse=True):
-            change = _edit(lines, result)
-            changes.append(change)
-        if not dry_run and any(c.done for c in changes if c.path == path):
-            atomic_write(path, newline.join(lines))
+        edited = [_edit(lines, result) for result in sorted(items, key=lambda r: r.claim.location.line or 0,
+                                                            reverse=True)]
+        if not dry_run and any(c.done for c in edited):
+            try:
+                atomic_write(path, newline.join(lines))
+            except OutputError as exc:  # one file that cannot be written does not stop the others
+                edited = [replace(c, done=False, reason=exc.message, code=exc.code) if c.done else c for c in edited]
+        changes.extend(edited)
     return sorted(changes, key=lambda c: (c.path, c.claim_id))
 
 

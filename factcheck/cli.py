@@ -25,7 +25,7 @@ from factcheck.discover.options import Discovery
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.engine import CheckRun, check_paths
-from factcheck.errors import FactcheckError, did_you_mean
+from factcheck.errors import FactcheckError, did_you_mean, shown_name
 from factcheck.explain import VERDICT_PREFIXES
 from factcheck.model import Diagnostic, Result, Verdict
 from factcheck.report.sanitize import write_line
@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    from factcheck.fileio import remove_temps_on_signals
+
+    remove_temps_on_signals()  # SIGTERM and SIGHUP leave no temporary files behind
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
@@ -129,7 +132,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _print_diagnostics(run.diagnostics, sys.stderr)
     if not run.diagnostics and run.summary()["files"] == 0:
         # a gate that checked nothing must not look like one that passed
-        where = ", ".join(args.paths or DEFAULT_PATHS)
+        where = ", ".join(shown_name(p) for p in args.paths or DEFAULT_PATHS)
         _emit(f"{where}: FC112 no claim files found (*.yaml, *.yml): nothing was checked", sys.stderr)
         return 2
     baseline = Path(args.baseline) if args.baseline else None
@@ -164,14 +167,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.output:
             from factcheck.fileio import atomic_write
 
-            atomic_write(args.output, text)
+            from factcheck.report.sanitize import guard_workflow_commands
+
+            atomic_write(args.output, guard_workflow_commands(text))
         else:
             _emit(text, sys.stdout)
     if args.report_dir and view is not None:
         from factcheck.report.html_index import figure_counts
 
         for written in write_view(view, Path(args.report_dir), figures=figure_counts(run.files)):
-            _emit(f"wrote {written}", sys.stderr)
+            _emit(f"wrote {shown_name(written)}", sys.stderr)
     _emit(_summary_line(run), sys.stderr)
     if run.exit_code == 1 and args.exit_zero:
         return 0
@@ -225,7 +230,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         if known:
             _emit(f"{wanted} is an input (it has no expr), so it has no verdict of its own", sys.stderr)
         else:
-            _emit(f"no claim {wanted!r} in {', '.join(args.paths or DEFAULT_PATHS)}", sys.stderr)
+            _emit(f"no claim {wanted!r} in {', '.join(shown_name(p) for p in args.paths or DEFAULT_PATHS)}", sys.stderr)
         return 2
     for result in matches:
         _emit(f"{result.claim.location}: {result.claim.qualified_id}: {result.verdict.value}"
@@ -252,9 +257,9 @@ def _cmd_accept(args: argparse.Namespace) -> int:
     for change in changes:
         if change.done:
             verb = "would set" if args.dry_run else "set"
-            _emit(f"{change.path}: {change.claim_id}: {verb} expect: {change.new} (was {change.old or 'unset'})", sys.stdout)
+            _emit(f"{shown_name(change.path)}: {change.claim_id}: {verb} expect: {change.new} (was {change.old or 'unset'})", sys.stdout)
         else:
-            _emit(f"{change.path}: {change.claim_id}: FC130 not changed: {change.reason}", sys.stderr)
+            _emit(f"{shown_name(change.path)}: {change.code} {change.claim_id} not changed: {change.reason}", sys.stderr)
     if not changes:
         _emit("every verdict already matches its expect:", sys.stdout)
     failed = any(not c.done for c in changes)

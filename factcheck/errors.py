@@ -9,6 +9,26 @@ import difflib
 from collections.abc import Iterable
 
 
+def shown_name(name: object) -> str:
+    """A file name as printed: control characters and other invisible ones escaped.
+
+    ``"a\\x1b[2Jb.pdf"`` prints as ``a\\x1b[2Jb.pdf``, and a newline as ``\\n``, so a name can
+    neither drive the terminal nor start a line of its own (a forged ``::error::``).
+    """
+    s = str(name)
+    if s.isprintable():
+        return s
+    return "".join(c if c.isprintable() else _escaped(c) for c in s)
+
+
+def _escaped(char: str) -> str:
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if char in named:
+        return named[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 class FactcheckError(Exception):
     """Base of every error factcheck raises on purpose.
 
@@ -46,7 +66,7 @@ class FactcheckError(Exception):
         return self
 
     def __str__(self) -> str:
-        where = self.path or "<input>"
+        where = shown_name(self.path) if self.path else "<input>"
         if self.line is not None:
             where += f":{self.line}:{self.col or 1}"
         return f"{where}: {self.code} {self.message}"
@@ -80,6 +100,18 @@ class SourceError(FactcheckError, OSError):
     """A source document cannot be read (missing, encrypted, corrupt, no text)."""
 
     code = "FC300"
+
+
+class OutputError(FactcheckError, OSError):
+    """An output path cannot be written: a folder, read-only, missing and not creatable, too long."""
+
+    code = "FC330"
+
+
+class OptionError(FactcheckError, ValueError):
+    """A command-line option's value is out of range (``--page-timeout nan``)."""
+
+    code = "FC331"
 
 
 class NumberFormatError(FactcheckError, ValueError):

@@ -25,8 +25,10 @@ def run_documents(
     page_timeout: float | None = None,
     scheduler: str | None = None,
     on_pages: Callable[[str, int, int], None] | None = None,
+    max_memory: int | None = None,
 ) -> Iterator[tuple[int, str, Any]]:
-    """Extract and prepare every source with the chosen executor."""
+    """Extract and prepare every source with the chosen executor (``max_memory``: what each local
+    worker may allocate; Dask workers are bounded by the cluster)."""
     if executor == "dask":
         from factcheck.dask_executor import run_on_dask
 
@@ -39,4 +41,4 @@ def run_documents(
 
     # Discovery runs in each document's child process too, so --jobs spreads it as well.
     yield from extract_guarded(sources, options, jobs=jobs, page_timeout=page_timeout, on_progress=on_pages,
-                               finish=functools.partial(prepare_or_error, discovery=discovery))
+                               max_memory=max_memory, finish=functools.partial(prepare_or_error, discovery=discovery))

@@ -9,22 +9,31 @@ failed, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from factcheck.claimfile import conflict_positions
 from factcheck.discover.options import Discovery
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, shown_name
 from factcheck.sources.text import DEFAULT_MAX_BYTES
 
 DEFAULT_PAGE_TIMEOUT = 30.0
 DEFAULT_OUTPUT = "claims"
+DEFAULT_MAX_MEMORY = 1024**3  # what one worker may add to what it starts with
 PASSWORD_ENV = "FACTCHECK_PDF_PASSWORD"
+
+
+def _say(text: str, stream: TextIO | None = None) -> None:
+    """Print one message (stderr by default): no control characters, no workflow-command line."""
+    from factcheck.report.sanitize import write_line  # imports the report package: only when printing
+
+    write_line(text, stream if stream is not None else sys.stderr)
 
 
 def parse_size(text: str) -> int:
@@ -45,6 +54,29 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+MAX_PAGE_TIMEOUT = 86400.0  # a day: longer is no limit at all, and far beyond a timer's range
+
+
+def _seconds(text: str) -> float:
+    """A ``--page-timeout``: a finite number of seconds from 0 (no limit) to a day."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (0 <= value <= MAX_PAGE_TIMEOUT):  # also false for nan
+        raise argparse.ArgumentTypeError(
+            f"FC331 {text[:40]!r} is not a number of seconds from 0 (no limit) to {MAX_PAGE_TIMEOUT:g}")
+    return value
+
+
+def _memory(text: str) -> int:
+    """A ``--max-memory``: a size (0 for no limit), at least 64 MB so a worker can start."""
+    value = parse_size(text)
+    if value and value < 64 * 1024**2:
+        raise argparse.ArgumentTypeError(f"FC331 {text[:40]!r} is less than 64MB, too little to read any document")
     return value
 
 
@@ -76,9 +108,12 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                         help="write nothing; print the unified diff each claim file would get")
     parser.add_argument("--max-size", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                         help="refuse files larger than this (default 200MB)")
-    parser.add_argument("--page-timeout", type=float, default=DEFAULT_PAGE_TIMEOUT, metavar="SECONDS",
+    parser.add_argument("--page-timeout", type=_seconds, default=DEFAULT_PAGE_TIMEOUT, metavar="SECONDS",
                         help=f"stop reading a document when one page takes longer; its worker process is killed "
                              f"(default {DEFAULT_PAGE_TIMEOUT:g}; 0 for no limit)")
+    parser.add_argument("--max-memory", type=_memory, default=DEFAULT_MAX_MEMORY, metavar="SIZE",
+                        help="memory one worker may use on top of what it starts with; a document that needs more "
+                             "(a flate bomb) fails with FC300 (default 1GB; 0 for no limit)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
     add_discovery_switches(parser)
     parser.set_defaults(handler=run_extract)
@@ -129,13 +164,13 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
         lang = result.header.get("language")
         found = dict(result.found_tables) if result.tables_checked else {}
         for warning in result.table_warnings:
-            print(warning, file=sys.stderr)
+            _say(warning)
         pages = result.rotated_tabular_pages if result.tables_checked else result.tabular_pages
         if pages:
             try:
                 found.update(find_page_tables(source, lang, pages=pages, all_pages=True))
             except FactcheckError as exc:
-                print(f"{exc} (table totals skipped)", file=sys.stderr)
+                _say(f"{exc} (table totals skipped)")
         checks = check_found_tables(source, found, lang, end_pages=set(result.table_end_pages))
         checks.sort(key=lambda c: (c.page, c.table))
         out.extend(checks_to_claims(checks))
@@ -166,12 +201,12 @@ def run_extract(args: argparse.Namespace) -> int:
     sources, empty = walk_sources(args.sources)
     output: str | None = args.output
     for folder in empty:
-        print(f"{folder}: FC322 no PDF, text or HTML files in this folder", file=sys.stderr)
+        _say(f"{shown_name(folder)}: FC322 no PDF, text or HTML files in this folder")
     if not sources:
         return 2
     if output and output.endswith((".yaml", ".yml")) and len(sources) > 1:
-        print(f"factcheck extract: -o {output} names one file but {len(sources)} sources were given; "
-              "give a folder instead", file=sys.stderr)
+        _say(f"factcheck extract: -o {shown_name(output)} names one file but {len(sources)} sources were given; "
+             "give a folder instead")
         return 2
     if args.scheduler and args.executor != "dask":
         print("factcheck extract: --scheduler needs --executor dask", file=sys.stderr)
@@ -231,11 +266,11 @@ def run_extract(args: argparse.Namespace) -> int:
         source = sources[index]
         if status == "error":
             tally.failed += 1
-            print(result, file=sys.stderr)
+            _say(str(result))
             return
         claim_path, ref = targets[index]
         for message in result.messages:
-            print(message, file=sys.stderr)
+            _say(message)
         header = dict(result.header, source=ref)
         stamp = Stamp(header.get("sha256", ""), current_version(), settings(ref), result.pages, result.figures,
                       result.checks, result.problems)
@@ -244,31 +279,35 @@ def run_extract(args: argparse.Namespace) -> int:
                                            stamp=stamp.to_line())
         except FactcheckError as exc:
             tally.failed += 1
-            print(str(exc), file=sys.stderr)
+            _say(str(exc))
             return
         except OSError as exc:
             tally.failed += 1
-            print(f"{claim_path}: FC300 cannot write: {exc.strerror or exc}", file=sys.stderr)
+            _say(f"{shown_name(claim_path)}: FC330 cannot write: {exc.strerror or exc}")
             return
         tally.done += 1
         tally.add(stamp)
         if args.dry_run and diff:
-            sys.stdout.write(diff)
+            from factcheck.report.sanitize import guard_workflow_commands
+
+            sys.stdout.write(guard_workflow_commands(diff))
         conflicts += len(report.conflicts)
+        for warning in report.warnings:
+            _say(f"{warning} (warning)")
         positions = {}
         if report.conflicts and not args.dry_run:
             positions = conflict_positions(claim_path.read_text(encoding="utf-8"), str(claim_path))
         for claim_id, field in report.conflicts:
             line, col = positions.get((claim_id, field), (None, None))
-            where = f"{claim_path}:{line}:{col}" if line is not None else str(claim_path)
-            print(f"{where}: FC310 conflict in {claim_id}.{field}: your edit kept, "
-                  f"extraction changed it too (see `conflict:`)", file=sys.stderr)
+            where = f"{shown_name(claim_path)}:{line}:{col}" if line is not None else shown_name(claim_path)
+            _say(f"{where}: FC310 conflict in {claim_id}.{field}: your edit kept, "
+                 f"extraction changed it too (see `conflict:`) (warning)")
         if not report.changed:
             verb = "unchanged"
         else:
             verb = "would write" if args.dry_run else "wrote"
-        print(f"{source}: {verb} {claim_path}: {result.figures} figures, {result.discovered} discovered "
-              f"({report.summary()})", file=sys.stderr)
+        _say(f"{shown_name(source)}: {verb} {shown_name(claim_path)}: {result.figures} figures, "
+             f"{result.discovered} discovered ({report.summary()})")
 
     show_progress = not args.no_progress and sys.stderr.isatty()
     progress: Any = None
@@ -285,7 +324,7 @@ def run_extract(args: argparse.Namespace) -> int:
     def settle(index: int, status: str = "", result: Any = None) -> None:
         if index in lines:
             for line in lines.pop(index):
-                print(line, file=sys.stderr)
+                _say(line)
         elif status:
             handle(index, status, result)
         if progress is not None and not one_document:
@@ -312,11 +351,12 @@ def run_extract(args: argparse.Namespace) -> int:
         for position, status, result in run_documents(
             work, options, discovery, executor=args.executor, jobs=jobs if len(work) > 1 or args.executor == "dask" else 1,
             page_timeout=args.page_timeout or None, scheduler=args.scheduler, on_pages=pages_done,
+            max_memory=args.max_memory or None,
         ):
             finished[todo[position]] = (status, result)
             flush()
     except FactcheckError as exc:  # the executor itself failed (no Dask, no scheduler): usage, not a document
-        print(str(exc), file=sys.stderr)
+        _say(str(exc))
         return 2
     finally:
         if progress is not None:

@@ -31,7 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import yaml_roundtrip as yr
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, shown_name
+from factcheck.fileio import read_utf8
+from factcheck.gc_pause import collector_paused
 
 EXTRACTED_FIELDS = (
     "quote", "stated", "value", "value_high", "unit", "hedge", "kind", "subject", "period", "where", "origin",
@@ -54,6 +56,7 @@ class MergeReport:
     kept_deleted: list[str] = field(default_factory=list)
     newly_deleted: list[str] = field(default_factory=list)
     changed: bool = False  # whether the claim file's content changed at all
+    warnings: list[str] = field(default_factory=list)  # one line each, "path:line:col: FCnnn message"
 
     def summary(self) -> str:
         parts = [
@@ -119,11 +122,35 @@ def _ids(seq: Any) -> list[str]:
     return out
 
 
-def _index_of(seq: Any, claim_id: str) -> int | None:
-    for i, item in enumerate(seq or []):
-        if isinstance(item, dict) and str(item.get("id")) == claim_id:
-            return i
-    return None
+def _items(seq: Any) -> Any:
+    """The items of a list, fast: ruamel's CommentedSeq iterates through ``__getitem__`` otherwise."""
+    return list.__iter__(seq) if isinstance(seq, list) else iter(seq or [])
+
+
+def _positions(seq: Any) -> dict[str, int]:
+    """Claim id -> index of the first item with that id."""
+    out: dict[str, int] = {}
+    for i, item in enumerate(_items(seq)):
+        if isinstance(item, dict) and item.get("id") is not None:
+            out.setdefault(str(item.get("id")), i)
+    return out
+
+
+def _reorder(seq: Any, order: list[tuple[Any, int | None]]) -> None:
+    """Make ``seq`` hold the items of ``order`` (item, its index in ``seq`` or None for a new one).
+
+    Comments ruamel keeps by index move with their items, as ``insert`` and ``del`` would move
+    them, but in one pass.
+    """
+    comments = getattr(getattr(seq, "ca", None), "items", None)
+    moved = {}
+    if comments:
+        moved = {new: comments[old] for new, (_, old) in enumerate(order) if old is not None and old in comments}
+    list.__delitem__(seq, slice(None))
+    list.extend(seq, [item for item, _ in order])
+    if comments is not None:
+        comments.clear()
+        comments.update(moved)
 
 
 def fresh(header: Mapping[str, Any], claims: list[Mapping[str, Any]], extraction: Mapping[str, Any] | None = None) -> Any:
@@ -229,7 +256,7 @@ def merge(
 
     # Figures that vanished move to `obsolete:`.
     vanished = []
-    for item in current_claims:
+    for item in _items(current_claims):
         if not isinstance(item, dict):
             continue
         vanished_id = str(item.get("id"))
@@ -237,39 +264,55 @@ def merge(
             vanished.append(item)
             report.obsoleted.append(vanished_id)
     if vanished:
-        for i in range(len(current_claims) - 1, -1, -1):
-            if any(current_claims[i] is v for v in vanished):
-                del current_claims[i]
+        gone = {id(v) for v in vanished}
+        _reorder(current_claims, [(item, i) for i, item in enumerate(_items(current_claims)) if id(item) not in gone])
         if obsolete is None:
             obsolete = yr.CommentedSeq()
             root["obsolete"] = obsolete
         for item in vanished:
             obsolete.append(item)
 
-    # New and updated figures, in document order.
-    last_index = -1
+    # New and updated figures, in document order. A claim already in the file stays where it
+    # is; a new (or restored) one goes right after the last claim of the file that came before
+    # it in the document. Every lookup is by id and the list is rebuilt once, so the merge is
+    # linear in the number of claims (inserting one by one was quadratic).
+    position = _positions(current_claims)
+    obsolete_at = _positions(obsolete) if obsolete is not None else {}
+    after: dict[int, list[Any]] = {}  # original position (-1: the start) -> items to insert after it
+    restored_at: set[int] = set()
+    anchor = -1
     for claim in claims:
         claim_id = str(claim["id"])
         if claim_id in deleted:
             report.kept_deleted.append(claim_id)
             continue
-        index = _index_of(current_claims, claim_id)
-        if index is None and obsolete is not None:
-            oi = _index_of(obsolete, claim_id)
-            if oi is not None:
-                item = obsolete.pop(oi)
-                current_claims.insert(last_index + 1, item)
-                index = last_index + 1
-                report.restored.append(claim_id)
+        index = position.get(claim_id)
         if index is None:
-            current_claims.insert(last_index + 1, yr.to_node(dict(claim)))
-            last_index += 1
-            report.added.append(claim_id)
+            oi = obsolete_at.get(claim_id)
+            if oi is not None and oi not in restored_at:
+                restored_at.add(oi)
+                item = list.__getitem__(obsolete, oi)
+                after.setdefault(anchor, []).append(item)
+                report.restored.append(claim_id)
+                if _merge_fields(item, base_claims.get(claim_id), claim, EXTRACTED_FIELDS, claim_id, report):
+                    report.updated.append(claim_id)
+            else:
+                after.setdefault(anchor, []).append(yr.to_node(dict(claim)))
+                report.added.append(claim_id)
             continue
         base_claim = base_claims.get(claim_id)
-        if _merge_fields(current_claims[index], base_claim, claim, EXTRACTED_FIELDS, claim_id, report):
+        if _merge_fields(list.__getitem__(current_claims, index), base_claim, claim, EXTRACTED_FIELDS, claim_id, report):
             report.updated.append(claim_id)
-        last_index = max(last_index, index)
+        anchor = max(anchor, index)
+    if after:
+        order: list[tuple[Any, int | None]] = [(item, None) for item in after.get(-1, [])]
+        for i, item in enumerate(_items(current_claims)):
+            order.append((item, i))
+            order.extend((new, None) for new in after.get(i, []))
+        _reorder(current_claims, order)
+    if restored_at:
+        assert obsolete is not None
+        _reorder(obsolete, [(item, i) for i, item in enumerate(_items(obsolete)) if i not in restored_at])
 
     if obsolete is not None and len(obsolete) == 0 and "obsolete" in root:
         del root["obsolete"]
@@ -277,7 +320,7 @@ def merge(
         if not isinstance(root.get("deleted"), list):
             root["deleted"] = yr.to_node(sorted(deleted))
             report.changed = True
-        existing = [str(x) for x in root["deleted"]]
+        existing = {str(x) for x in root["deleted"]}
         for claim_id in sorted(deleted):
             if claim_id not in existing:
                 root["deleted"].append(claim_id)
@@ -296,11 +339,16 @@ def unified_diff(old_text: str, new_text: str, path: str) -> str:
     ))
 
 
-def _read_sidecar(side: Path) -> dict[str, Any] | None:
+def _read_sidecar(side: Path, warnings: list[str] | None = None) -> dict[str, Any] | None:
     """The last extraction, or None when there is none or it cannot be read."""
     if not side.exists():
         return None
-    text = side.read_text(encoding="utf-8")
+    try:
+        text = read_utf8(side)
+    except FactcheckError as exc:  # counts as a lost sidecar, but say so
+        if warnings is not None:
+            warnings.append(f"{exc}; the sidecar is ignored, so differences become conflicts")
+        return None
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     try:
         loaded = json.loads(body)
@@ -333,8 +381,8 @@ def merge_into_file(
 ) -> tuple[str, MergeReport]:
     """Merge an extraction into ``claim_path`` (created when missing) and its sidecar.
 
-    Returns the unified diff (for ``--dry-run``; empty when nothing changed) and the report.
-    With ``dry_run`` nothing is written. ``stamp`` (one line, see factcheck.corpus) is kept as a
+    Returns the unified diff (with ``dry_run``, which writes nothing; empty otherwise, and when
+    nothing changed) and the report. ``stamp`` (one line, see factcheck.corpus) is kept as a
     comment in the sidecar: what the extraction was made from, so an unchanged re-run can skip it.
 
     Three ways to the same result, fastest first: a new file is written directly; a file
@@ -342,10 +390,20 @@ def merge_into_file(
     YAML loader and written directly; a file people edited goes through ruamel's round trip,
     which keeps their comments, order and quoting, and is not rewritten when nothing changed.
     """
-    claim_path = Path(claim_path)
+    # A file of many claims is a million small objects: full collections, each walking all of
+    # them, made the merge grow faster than the file (benchmarks/merge_speed.py).
+    with collector_paused():
+        return _merge_into_file(Path(claim_path), header, claims, extraction, dry_run, stamp)
+
+
+def _merge_into_file(
+    claim_path: Path, header: Mapping[str, Any], claims: list[Mapping[str, Any]],
+    extraction: Mapping[str, Any] | None, dry_run: bool, stamp: str | None = None,
+) -> tuple[str, MergeReport]:
     side = sidecar_path(claim_path)
-    old_text = claim_path.read_text(encoding="utf-8") if claim_path.exists() else ""
-    base = _read_sidecar(side)
+    old_text = read_utf8(claim_path) if claim_path.exists() else ""  # FC101 when not UTF-8
+    warnings: list[str] = []
+    base = _read_sidecar(side, warnings)
     if not old_text.strip():
         merged, new_base, report = merge(None, base, header, claims, extraction)
         new_text = _write_text(merged)
@@ -357,7 +415,8 @@ def merge_into_file(
         current = yr.loads(old_text, str(claim_path))
         merged, new_base, report = merge(current, base, header, claims, extraction)
         new_text = yr.dumps(merged) if report.changed else old_text
-    diff = unified_diff(old_text, new_text, str(claim_path))
+    report.warnings.extend(warnings)
+    diff = unified_diff(old_text, new_text, shown_name(claim_path)) if dry_run else ""
     if not dry_run:
         if new_text != old_text:
             yr.write_atomic(claim_path, new_text)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Mapping, NamedTuple
 
+from factcheck.errors import shown_name
+
 
 class Hedge(str, enum.Enum):
     """How a printed figure relates to the quantity it stands for."""
@@ -123,8 +125,8 @@ class Location:
 
     def __str__(self) -> str:
         if self.line is None:
-            return self.path
-        return f"{self.path}:{self.line}:{self.col or 1}"
+            return shown_name(self.path)
+        return f"{shown_name(self.path)}:{self.line}:{self.col or 1}"
 
 
 @dataclass(frozen=True, slots=True)

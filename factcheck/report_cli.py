@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from factcheck.check_cache import add_switch as add_cache_switch
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
+from factcheck.errors import shown_name
 from factcheck.fileio import atomic_write
 
 DEFAULT_PATHS = ["claims"]
@@ -98,13 +99,13 @@ def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: T
     figures = html_index.figure_counts(run.files)
     if args.report_dir:
         for path in write_view(view, Path(args.report_dir), figures=figures):  # the same view: formats share its work
-            _say(f"wrote {path}", err)
+            _say(f"wrote {shown_name(path)}", err)
     if args.output and args.format == "html" and html_index.wants_index(view):
         pages = html_index.write_index(view, Path(args.output), figures)
-        _say(f"wrote {args.output} and {len(pages) - 1} document pages in {pages[0].parent}", err)
+        _say(f"wrote {shown_name(args.output)} and {len(pages) - 1} document pages in {shown_name(pages[0].parent)}", err)
     elif args.output:
         _write(args.output, render_view(view, args.format))
-        _say(f"wrote {args.output}", err)
+        _say(f"wrote {shown_name(args.output)}", err)
     else:
         if args.format == "terminal":
             print_report(view, out)  # colours on a terminal, plain text in a pipe

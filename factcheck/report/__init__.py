@@ -24,6 +24,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from factcheck.errors import OutputError
 from factcheck.fileio import atomic_write
 from factcheck.report import html as _html
 from factcheck.report import json as _json
@@ -166,7 +167,10 @@ def write_view(view: ReportView, directory: Path, formats: Iterable[str] = ALL,
     from factcheck.report import html_index
 
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, a read-only parent
+        raise OutputError(f"cannot create the report folder: {exc.strerror or exc}", path=str(directory)) from None
     written: list[Path] = []
     with collector_paused():
         for name in formats:

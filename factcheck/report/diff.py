@@ -27,10 +27,21 @@ class BaselineError(FactcheckError, ValueError):
     code = "FC400"
 
 
+MAX_BASELINE_BYTES = 512 * 1024 * 1024
+
+
 def load_baseline(path: str | Path) -> dict[str, Any]:
-    """Read a baseline JSON report; :class:`BaselineError` with the path when it is not one."""
+    """Read a baseline JSON report; :class:`BaselineError` with the path when it is not one.
+
+    Only the fields a report uses are read, and each must have its type: a deeply nested or
+    oddly shaped file is an error or ignored, never a traceback.
+    """
     p = Path(path)
     try:
+        if p.is_dir():
+            raise BaselineError("is a folder, not a JSON report", path=str(p))
+        if p.stat().st_size > MAX_BASELINE_BYTES:
+            raise BaselineError(f"baseline is larger than {MAX_BASELINE_BYTES // 2**20} MiB", path=str(p))
         data = json.loads(p.read_text(encoding="utf-8"))
     except OSError as exc:
         raise BaselineError(f"cannot read baseline report: {exc.strerror or exc}", path=str(p)) from exc
@@ -38,14 +49,22 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
         line = getattr(exc, "lineno", None)
         col = getattr(exc, "colno", None)
         raise BaselineError(f"baseline is not JSON: {exc}", path=str(p), line=line, col=col) from exc
+    except RecursionError:
+        raise BaselineError("baseline is nested too deeply to be a factcheck JSON report", path=str(p)) from None
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
         raise BaselineError("baseline is not a factcheck JSON report (no 'results' list)", path=str(p))
-    version = str(data.get("schema_version", ""))
-    if version.split(".")[0] != SUPPORTED_MAJOR:
+    version = data.get("schema_version")
+    if not isinstance(version, str) or version.split(".")[0] != SUPPORTED_MAJOR:
+        shown = repr(version[:40]) if isinstance(version, str) else f"of type {type(version).__name__}"
         raise BaselineError(
-            f"baseline has schema_version {version!r}; this factcheck reads {SUPPORTED_MAJOR}.x", path=str(p)
+            f"baseline has schema_version {shown}; this factcheck reads {SUPPORTED_MAJOR}.x", path=str(p)
         )
-    data.setdefault("_path", str(p))
+    for key in ("generated_at",):
+        if not isinstance(data.get(key, ""), str):
+            data[key] = ""
+    if not isinstance(data.get("tool"), dict) or not isinstance(data["tool"].get("version", ""), str):
+        data["tool"] = {}
+    data["_path"] = str(p)  # where it was read, never what the file claims
     return data
 
 
@@ -97,6 +116,10 @@ def compare(view: ReportView, baseline: dict[str, Any]) -> list[Change]:
     return changes
 
 
+def _text(value: Any) -> str:
+    return one_line(value) if isinstance(value, str) else ""
+
+
 def attach_changes(view: ReportView, baseline: dict[str, Any]) -> None:
     """Fill ``view.changes`` and each row's ``change`` from ``baseline``."""
     changes = compare(view, baseline)
@@ -105,9 +128,9 @@ def attach_changes(view: ReportView, baseline: dict[str, Any]) -> None:
     for row in view.results:
         row.change = by_key.get(row.key)
     view.baseline = {
-        "path": one_line(baseline.get("_path", "")),
-        "generated_at": one_line(baseline.get("generated_at", "")),
+        "path": _text(baseline.get("_path")),
+        "generated_at": _text(baseline.get("generated_at")),
         "version": one_line(
-            (baseline.get("tool") or {}).get("version", "") if isinstance(baseline.get("tool"), dict) else ""
+            _text(baseline["tool"].get("version")) if isinstance(baseline.get("tool"), dict) else ""
         ),
     }

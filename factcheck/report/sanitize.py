@@ -9,8 +9,11 @@ dangers, and the helper that removes each:
   :func:`markdown_cell`;
 * characters that XML 1.0 cannot hold at all (a JUnit file with one is unreadable): :func:`clean`
   removes them too, :func:`xml_text` is the name to call in XML writers;
-* GitHub Actions runs ``::command`` lines printed to stdout (after leading whitespace):
-  :func:`guard_workflow_commands`, applied to every rendered report as the last step.
+* GitHub Actions runs ``::command`` lines printed to stdout (after leading whitespace), and the
+  legacy ``##[command]`` form anywhere in a line: :func:`guard_workflow_commands`, applied to
+  every rendered report as the last step and to every line the command line prints;
+* a file name with an escape sequence or a newline: :func:`factcheck.errors.shown_name` escapes
+  it wherever a location is printed.
 
 HTML escaping is Jinja2's autoescape (see html.py); these helpers run before it.
 """
@@ -20,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from factcheck.errors import shown_name
+
 __all__ = [
     "clean",
     "one_line",
@@ -28,6 +33,7 @@ __all__ = [
     "markdown_fragment",
     "xml_text",
     "guard_workflow_commands",
+    "shown_name",
 ]
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
@@ -95,13 +101,19 @@ def xml_text(text: object) -> str:
     return clean(text)
 
 
+LEGACY_COMMAND = "##["  # the runner looks for it anywhere in a line (ActionCommand.TryParse)
+
+
 def guard_workflow_commands(text: str) -> str:
-    """Break every line that GitHub Actions would run as a ``::command``: ``::x`` becomes ``: :x``.
+    """Break every line that GitHub Actions would run as a command: ``::x`` at the start of a line
+    becomes ``: :x``, and ``##[`` anywhere becomes ``## [``.
 
     Applied to the whole rendered report, so it holds whatever the format did with its input.
     """
     # The runner reads lines with .NET's ReadLine, which also splits at a lone "\r".
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if LEGACY_COMMAND in text:
+        text = text.replace(LEGACY_COMMAND, "## [")
     if "::" not in text:  # the pattern needs two colons in a row; a long report rarely has any
         return text
     # What _WORKFLOW_COMMAND.sub(r"\1: ", text) does, visiting only the "::" in the text (a
