@@ -66,7 +66,7 @@ def test_a_merge_conflict_is_placed_by_extract_and_warned_about_by_check(tmp_pat
     lines = target.read_text(encoding="utf-8").splitlines()
     line = lines.index("      unit:") + 1  # under `conflict:`
     assert (f"{target}:{line}:7: FC310 conflict in vraag_1_kostprijs_noodopvang.unit: your edit kept, "
-            "extraction changed it too (see `conflict:`)") in capsys.readouterr().err.splitlines()
+            "extraction changed it too (see `conflict:`) (warning)") in capsys.readouterr().err.splitlines()
     done = run_cli("check", str(target))
     assert done.returncode == 0  # a warning, not a failure
     assert (f"{target}:{line}:7: FC312 unresolved merge conflict in vraag_1_kostprijs_noodopvang.unit: your value "

@@ -386,7 +386,8 @@ def test_check_output_file_and_error_messages_carry_no_workflow_command(tmp_path
     path = claim_file(tmp_path, NAME, HOSTILE.replace("expr: a + b", 'expr: "a + ##[error]b"'))
     out = tmp_path / "gate.txt"
     proc = factcheck("check", str(path), "-o", str(out))
-    assert "FC201" in proc.stderr + out.read_text(encoding="utf-8")
+    # "[" is not allowed in a formula (FC202); the message quotes the formula, workflow command and all
+    assert "FC202" in proc.stderr + out.read_text(encoding="utf-8")
     assert_no_workflow_command(proc.stderr)
     assert_no_workflow_command(out.read_text(encoding="utf-8"))
 
