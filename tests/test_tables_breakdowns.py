@@ -97,3 +97,15 @@ def test_a_total_wrong_in_one_column_of_a_dense_table_is_an_alarm() -> None:
     wrong = [c for c in fc if c.alarm]
     assert [c.total.stated for c in wrong] == ["$30,000"]
     assert len([c for c in fc if c.verdict is Verdict.CONSISTENT]) == 4
+
+
+def test_a_total_adds_the_rows_that_fill_its_columns_not_their_o_w_breakdowns() -> None:
+    # Zambia 2025 budget address, allocations by function: each function has an amount and a
+    # share of the budget; its "O/w" items under it have an amount only. TOTAL 217,105,378,661
+    # (100.0%) is the sum of the ten functions.
+    checks = check_pdf(DOCS / "enworld-05.pdf", lang="en", pages=[2], all_pages=True)
+    total = [c for c in checks if c.total_label == "TOTAL"]
+    assert {c.total.stated for c in total} == {"217,105,378,661", "100.0%"}
+    amounts = next(c for c in total if c.total.stated == "217,105,378,661")
+    assert len(amounts.parts) == 10 and amounts.parts[1].stated == "10,321,443,219"
+    assert all(c.verdict is Verdict.CONSISTENT for c in total)

@@ -654,6 +654,13 @@ def _candidates(
         # several breakdowns of one total printed above them ("Totaal aantal aanvragen" over
         # Starters + Opschalers, then Nieuwe + Heraanvragers): the first rows that add up to it
         cands[1:1] = [("first breakdown", below[:k]) for k in range(len(below) - 1, 1, -1)]
+    if it.kind in ("total", "grand") and len(loose) >= 3:
+        # the rows that fill every column the total fills ("Defence 10,321,443,219 4.7%"), when
+        # the others fill fewer: an "O/w" breakdown set under its row without a share of its own
+        lanes = {ln for ln, c in it.cells.items() if c.number is not None}
+        full = [x for x in loose if lanes <= {ln for ln, c in x.cells.items() if c.number is not None}]
+        if 2 <= len(full) < len(loose):
+            cands.append(("same columns", [(x, 1) for x in full]))
     if it.kind in ("total", "sub") and len(loose) >= 3:
         # the first rows of the block only, the ones after them a breakdown or memo items
         # ("Totaal geconsolideerde schuld" of its first two rows): taken only when exact in every lane
@@ -764,6 +771,8 @@ def _scan(
             fits = sum(1 for ln in hard if _fits(res[ln].verdict))
             if tag == "leading rows" and (fits < len(hard) or len(hard) < 2 or not _long_total(it, hard)):
                 continue  # a part of the block that adds up in some lanes only is a coincidence
+            if tag == "same columns" and (len(res) < 2 or not all(_fits(j.verdict) for j in res.values())):
+                continue  # only when it holds in every column: a filter chosen by the layout alone
             if tag == "first breakdown" and (
                 fits < len(hard) or not all(res[ln].verdict is Verdict.CONSISTENT for ln in hard)
                 or not (len(hard) >= 3 or (len(hard) >= 2 and _long_total(it, hard)))
@@ -1035,6 +1044,10 @@ _READINGS = {
     "group": "the numbered rows under the group row",
     "block": "the rows and subtotals since the previous total of the same level",
     "after heading": "the rows since the previous total, after the first rows (a heading merged into a label)",
+    "same columns": (
+        "the rows that fill every column the total fills; the rows between them fill fewer (a breakdown "
+        "of the row above, such as 'O/w ...', printed without its own share)"
+    ),
     "first breakdown": (
         "the first rows printed below it, which add up to it exactly in every column (the rows after "
         "them break the same total down another way)"
