@@ -927,6 +927,8 @@ def _difference_columns(
             for b in others:
                 if a is b:
                     continue
+                if silent and not _exact_difference(c, a, b):
+                    continue  # the cheap test first: most pairs of columns differ in the first row
                 parts = [(a, 1), (b, -1)]
                 lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
                                                                for p, _ in parts)]
@@ -961,6 +963,19 @@ def _difference_columns(
             if flipped:
                 out.append((c, back, flipped, "difference, the other way round"))
     return out
+
+
+def _exact_difference(c: _Item, a: _Item, b: _Item) -> bool:
+    """Is c exactly a − b wherever all three print a figure (three places at least)?"""
+    seen = 0
+    for ln, cell in c.cells.items():
+        x, y = a.cells.get(ln), b.cells.get(ln)
+        if cell.number is None or x is None or y is None or x.number is None or y.number is None:
+            continue
+        if cell.number.value != x.number.value - y.number.value:
+            return False
+        seen += 1
+    return seen >= 3
 
 
 def _siblings_under(items: list[_Item], head: _Item, row: _Item, lanes: list[int]) -> bool:
