@@ -105,3 +105,8 @@ def check_power_of_ten(power: int, what: str) -> None:
 
 def _short(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
+
+# Bytes an extraction worker may add to what it started with (`extract --max-memory`). Every
+# document of the shared corpus (99 PDFs, 693 pages) reads under half of it; a flate bomb ends at
+# it in about a second (FC300).
+DEFAULT_MAX_MEMORY = 200 * 1024**2

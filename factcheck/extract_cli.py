@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from factcheck.bounds import DEFAULT_MAX_MEMORY
 from factcheck.claimfile import conflict_positions
 from factcheck.discover.options import Discovery
 from factcheck.discover.options import add_switches as add_discovery_switches
@@ -25,7 +26,6 @@ from factcheck.sources.text import DEFAULT_MAX_BYTES
 
 DEFAULT_PAGE_TIMEOUT = 30.0
 DEFAULT_OUTPUT = "claims"
-DEFAULT_MAX_MEMORY = 1024**3  # what one worker may add to what it starts with
 PASSWORD_ENV = "FACTCHECK_PDF_PASSWORD"
 
 
@@ -47,13 +47,16 @@ def parse_size(text: str) -> int:
     return int(number * factor)
 
 
+MAX_JOBS = 256  # processes started at once; more would exhaust the machine before any speed-up
+
+
 def _positive_int(text: str) -> int:
     try:
-        value = int(text)
+        value = int(text[:20])
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(f"FC331 {text[:40]!r} is not a whole number") from None
+    if not 1 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"FC331 {text[:40]!r} is not a number of processes from 1 to {MAX_JOBS}")
     return value
 
 
@@ -113,7 +116,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                              f"(default {DEFAULT_PAGE_TIMEOUT:g}; 0 for no limit)")
     parser.add_argument("--max-memory", type=_memory, default=DEFAULT_MAX_MEMORY, metavar="SIZE",
                         help="memory one worker may use on top of what it starts with; a document that needs more "
-                             "(a flate bomb) fails with FC300 (default 1GB; 0 for no limit)")
+                             "(a flate bomb) fails with FC300 (default 200MB; 0 for no limit)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
     add_discovery_switches(parser)
     parser.set_defaults(handler=run_extract)

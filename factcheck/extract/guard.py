@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from factcheck.bounds import DEFAULT_MAX_MEMORY
 from factcheck.errors import FactcheckError, shown_name
 from factcheck.sources.errors import PageTimeoutError
 
@@ -33,7 +34,7 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-DEFAULT_MAX_MEMORY = 1024**3  # bytes a worker may add to what it started with
+
 
 
 def _address_space() -> int | None:

@@ -92,7 +92,7 @@ def _output_cases(tmp: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("command", ["report", "check"])
 @pytest.mark.parametrize("case", list(_output_cases(Path("/nonexistent"))))
-def test_output_path_that_cannot_be_written_is_fc320(tmp_path: Path, command: str, case: str) -> None:
+def test_output_path_that_cannot_be_written_is_fc330(tmp_path: Path, command: str, case: str) -> None:
     (tmp_path / "afile").write_text("x")
     target = _output_cases(tmp_path)[case]
     path = claim_file(tmp_path)
@@ -100,14 +100,14 @@ def test_output_path_that_cannot_be_written_is_fc320(tmp_path: Path, command: st
     assert_clean_error(proc, "FC330", target[:60])
 
 
-def test_report_dir_that_is_a_file_is_fc320(tmp_path: Path) -> None:
+def test_report_dir_that_is_a_file_is_fc330(tmp_path: Path) -> None:
     path = claim_file(tmp_path)
     (tmp_path / "taken").write_text("x")
     proc = factcheck("report", str(path), "--report-dir", str(tmp_path / "taken"))
     assert_clean_error(proc, "FC330", str(tmp_path / "taken"))
 
 
-def test_accept_into_a_read_only_folder_is_fc320_and_changes_nothing(tmp_path: Path) -> None:
+def test_accept_into_a_read_only_folder_is_fc330_and_changes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     path = claim_file(folder)
@@ -226,7 +226,7 @@ def test_baseline_with_odd_fields_is_read_for_what_it_has(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("value", ["nan", "1e308", "-1", "inf", "-0.5", "1e999", "abc", "86401"])
-def test_page_timeout_out_of_range_is_fc321(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_page_timeout_out_of_range_is_fc331(value: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         extract_cli.main([str(DOC), "--page-timeout", value])
     err = capsys.readouterr().err
@@ -240,7 +240,7 @@ def test_page_timeout_in_range_is_taken() -> None:
     assert parser.parse_args([str(DOC), "--page-timeout", "86400"]).page_timeout == 86400
 
 
-def test_max_memory_too_small_is_fc321(capsys: pytest.CaptureFixture[str]) -> None:
+def test_max_memory_too_small_is_fc331(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         extract_cli.main([str(DOC), "--max-memory", "1k"])
     assert "--max-memory: FC331" in capsys.readouterr().err
@@ -452,7 +452,7 @@ def test_flate_bomb_ends_as_fc300_in_bounded_memory_and_the_batch_goes_on(tmp_pa
     out = tmp_path / "claims"
     proc = subprocess.run(
         [sys.executable, "-c", MEASURE, sys.executable, "-m", "factcheck", "extract", str(bomb), str(good),
-         "-o", str(out), "--no-progress", "--max-memory", "200MB"],
+         "-o", str(out), "--no-progress"],  # the default limit, 200MB
         capture_output=True, text=True, timeout=LIMIT, env=ENV)
     report = proc.stdout
     assert "Traceback" not in report
@@ -585,3 +585,12 @@ def test_ids_are_numbered_as_before_without_counting_from_two_each_time(subjects
     bases = [base_id(c) for c in claims]
     assign_ids(claims, taken)
     assert [c["id"] for c in claims] == _reference_ids(bases, taken)
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3", "257", "99999999999999999999999", "two"])
+def test_jobs_out_of_range_is_fc331(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        extract_cli.main([str(DOC), "--jobs", jobs])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --jobs/-j: FC331" in err and "Traceback" not in err
