@@ -22,7 +22,7 @@ from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
-from factcheck.numbers import decimal_string
+from factcheck.discover.text_tables import table_relation_claim
 from factcheck.tables.detect import Cell, Table
 from factcheck.tables.percentages import judge_share
 from factcheck.tables.totals import _fits, _row_kind, cell_claim
@@ -130,25 +130,7 @@ def fig_number(fig: Fig) -> Any:
 
 def _relation(fig: Fig, source: Mapping[str, Any], table: Table, row: int, part: Mapping[str, Any],
               whole: Mapping[str, Any], chance: Fraction) -> dict[str, Any]:
-    claim: dict[str, Any] = {
-        "id": f"rel_{fig.id}"[:60].rstrip("_"),
-        "quote": source.get("quote") or fig.quote,
-        "stated": fig.stated,
-        "value": decimal_string(fig.value),
-    }
-    if fig.unit:
-        claim["unit"] = fig.unit
-    claim["expr"] = f"{part['id']} / {whole['id']}"
-    if source.get("where"):
-        claim["where"] = dict(source["where"])
-    claim["origin"] = "discovered"
-    claim["evidence"] = {
-        "relation": "share of a table's total",
-        "target": fig.id,
-        "inputs": f"{part['id']} ({part['stated']}), {whole['id']} ({whole['stated']})",
-        "found": f"row '{table.rows[row].label.strip()}' of table {table.index} on page {table.page}, "
-                 "named by the words before the percentage, over the table's total row",
-        "chance": f"about 1 in {max(1, round(1 / chance)) if chance else 'many'} that a ratio in these tables "
-                  "lands this close by coincidence",
-    }
-    return claim
+    return table_relation_claim(
+        fig, source, f"{part['id']} / {whole['id']}", "share of a table's total", (part, whole),
+        f"row '{table.rows[row].label.strip()}' of table {table.index} on page {table.page}, "
+        "named by the words before the percentage, over the table's total row", chance, "a ratio")

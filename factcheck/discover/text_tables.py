@@ -267,6 +267,19 @@ def text_table_claims(
 
 def _relation(fig: Fig, source: Mapping[str, Any], expr: str, relation: str, pair: _Pair,
               first: Mapping[str, Any], second: Mapping[str, Any], chance: Fraction) -> dict[str, Any]:
+    label = pair.table.rows[pair.pos].label.strip()
+    return table_relation_claim(
+        fig, source, expr, relation, (first, second), f"row '{label}' of table {pair.table.index} on page {pair.table.page}",
+        chance, "a difference")
+
+
+def table_relation_claim(
+    fig: Fig, source: Mapping[str, Any], expr: str, relation: str, inputs: Sequence[Mapping[str, Any]], found: str,
+    chance: Fraction, what: str,
+) -> dict[str, Any]:
+    """A discovered relation between a figure of the text and table cells, as a claim dict: the
+    figure's own fields, the formula over the cells' ids, and evidence saying where and how likely
+    a coincidence (``what``: the kind of value that was matched, "a difference", "a ratio")."""
     claim: dict[str, Any] = {
         "id": f"rel_{fig.id}"[:60].rstrip("_"),
         "quote": source.get("quote") or fig.quote,
@@ -279,13 +292,12 @@ def _relation(fig: Fig, source: Mapping[str, Any], expr: str, relation: str, pai
     if source.get("where"):
         claim["where"] = dict(source["where"])
     claim["origin"] = "discovered"
-    label = pair.table.rows[pair.pos].label.strip()
     claim["evidence"] = {
         "relation": relation,
         "target": fig.id,
-        "inputs": f"{first['id']} ({first['stated']}), {second['id']} ({second['stated']})",
-        "found": f"row '{label}' of table {pair.table.index} on page {pair.table.page}",
-        "chance": f"about 1 in {max(1, round(1 / chance)) if chance else 'many'} that a difference in these tables "
+        "inputs": ", ".join(f"{c['id']} ({c['stated']})" for c in inputs),
+        "found": found,
+        "chance": f"about 1 in {max(1, round(1 / chance)) if chance else 'many'} that {what} in these tables "
                   "lands this close by coincidence",
     }
     return claim
