@@ -138,3 +138,17 @@ def test_running_heads_repeated_on_many_pages_are_left_out(tmp_path: Path) -> No
     path.write_bytes(module.make_pdf(pages))
     doc = extract_document(path)
     assert [c["value"] for c in doc.claims] == [str(n * 100) for n in range(1, 13)]
+
+
+def test_title_passes_over_a_page_head_word_and_quotes_drop_private_use_glyphs(tmp_path: Path) -> None:
+    # The bundled answers open with "BIJVOEGSEL" (a page head) above the real title (issue 11);
+    # Word exports set bullets as U+F0B7 of the Symbol font, which reads as a box in a quote.
+    from factcheck.extract import extract_document
+
+    root = Path(__file__).resolve().parent.parent
+    doc = extract_document(root / "documents" / "asiel-migratie-2025-antwoorden.txt")
+    assert doc.header["title"].startswith("Schriftelijke antwoorden van de minister van Asiel en Migratie")
+    text = tmp_path / "bullets.txt"
+    text.write_text("Kosten\n\n\uf0b7 De opvang kost € 55.700 per plaats.\n", encoding="utf-8")
+    (claim,) = [c for c in extract_document(text).claims if c["stated"] == "€ 55.700"]
+    assert "\uf0b7" not in claim["quote"] and "De opvang kost € 55.700" in claim["quote"]

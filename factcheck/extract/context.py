@@ -127,9 +127,14 @@ class Sentences:
         return s, e
 
 
+# Private-use code points: a font's own glyphs (the bullet U+F0B7 of Symbol fonts), which read as
+# nothing, or as a box, anywhere but in that font.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def quote(text: str, start: int, end: int, limit: int = 320) -> str:
     """The sentence text, whitespace collapsed; long ones cut around the figure."""
-    q = _collapse(re.sub(r"[\ufffe\u00ad][ \t]*(?:\r?\n)?[ \t]*", "", text[start:end]))
+    q = _collapse(_PRIVATE_USE.sub(" ", re.sub(r"[\ufffe\u00ad][ \t]*(?:\r?\n)?[ \t]*", "", text[start:end])))
     if len(q) <= limit:
         return q
     return q[:limit].rsplit(" ", 1)[0] + " …"

@@ -353,12 +353,17 @@ def document_id(path: Path) -> str:
 
 
 def _title(text: str) -> str | None:
+    """The document's title: its first line of words, passing over a lone word in capitals set
+    above it as a page head ("BIJVOEGSEL", "CONCEPT") when a line of several words follows."""
     text = _SOFT_HYPHEN.sub("", text)
-    for line in text.splitlines():
-        line = re.sub(r"\s+", " ", line).strip()
-        if len(line) >= 4 and re.search(r"[^\W\d_]{3}", line) and not re.match(r"(?i)pagina \d", line):
-            return line[:160]
-    return None
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+    lines = [line for line in lines
+             if len(line) >= 4 and re.search(r"[^\W\d_]{3}", line) and not re.match(r"(?i)pagina \d", line)]
+    if not lines:
+        return None
+    if len(lines) > 1 and " " not in lines[0] and lines[0].isupper() and len(lines[1].split()) >= 3:
+        return lines[1][:160]
+    return lines[0][:160]
 
 
 def extract_document(
