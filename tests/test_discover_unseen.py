@@ -161,3 +161,18 @@ def test_a_total_of_two_is_read_as_a_sum_when_its_sentence_says_total() -> None:
     # DUS-I RIF report: "bijna € 110 miljoen" (hedged) is never part of an exact sum of round
     # figures ("totaal 127 miljoen" = 110 + 17 holds by coincidence: 127 = 100 + 17 + 10)
     assert not [r for r in _relations("nlmix-01.pdf") if r[1] == "sum" and "€ 110 miljoen" in (r[0], *r[2])]
+
+
+def test_a_change_the_text_states_from_to_is_checked_even_when_it_is_wrong(tmp_path: Path) -> None:
+    # Colorado JBC, FY 2025-26 Appropriations Report: "increased from $18.498 billion in FY
+    # 2024-25 to $18.544 billion in FY 2025-26 (an increase of $60.2 million or 0.3 percent)" -
+    # the difference is $46 million. The sentence runs over a page break. Arithmetic alone would
+    # never propose $60.2 million; the wording does, and the check says it does not hold.
+    from factcheck.cli import main
+
+    assert main(["extract", str(DOCS / "entab-03.pdf"), "-o", str(tmp_path), "--no-progress"]) == 0
+    run = check_paths([tmp_path / "entab-03.yaml"])
+    stated = {r.claim.stated: r for r in run.results if r.claim.evidence and r.claim.evidence.get("wording") == "from … to"}
+    assert stated["$60.2 million"].verdict.value == "mismatch"
+    assert "$18.498 billion" in stated["$60.2 million"].claim.evidence["inputs"]
+    assert stated["0.3 percent"].claim.expr.endswith(") / total_general_fund_expenditures")

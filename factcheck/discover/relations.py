@@ -539,7 +539,10 @@ def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
 
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
-    proposals: list[Proposal] = []
+    from factcheck.discover.changes import stated_changes
+
+    # changes the wording states ("from A to B, an increase of C"), whether or not they hold
+    proposals: list[Proposal] = stated_changes(figures)
     document = _Wholes(figures)
     for passage in passages(figures):
         index = _Passage(passage)

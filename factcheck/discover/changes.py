@@ -1,0 +1,92 @@
+"""Changes the text states in words: "increased from $18.498 billion to $18.544 billion (an increase
+of $60.2 million or 0.3 percent)", "zal dalen van 928,7 miljoen euro naar 902,7 miljoen euro".
+
+The arithmetic search of :mod:`factcheck.discover.relations` proposes a relation only when the
+figures meet, so a stated change that is wrong is never found there. Here the wording decides:
+two amounts of one unit joined by "from … to" ("van … naar", "to … from") are the old and the new
+value, and another amount of that unit in the same sentence is the change between them, a
+percentage the change over the old value. The relation is proposed whatever the arithmetic gives,
+and the check then says whether the text's own calculation holds - a wrong one is a `mismatch`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcheck.discover.figures import Fig
+from factcheck.discover.relations import FALL_WORDS, Proposal
+
+# "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
+_FROM = re.compile(r"\b(?:from|van|vanaf)\s*$", re.IGNORECASE)
+# between the two values: a year or a qualifier may stand ("in FY 2024-25 to"), no other amount
+_TO = re.compile(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,60}?\s)?(?:to|naar|tot)\s*$", re.IGNORECASE)
+_TO_FIRST = re.compile(r"\b(?:to|naar)\s*$", re.IGNORECASE)
+_FROM_AFTER = re.compile(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,30}?\s)?(?:from|van)\s*$", re.IGNORECASE)
+_FROM_WORD = re.compile(r"\b(?:from|van)\b", re.IGNORECASE)
+_GAP = 80  # characters the words between the two values may take at most
+_PERCENT = ("%", "percent", "procent")
+
+
+def _at(quote: str, fig: Fig, start: int = 0) -> int:
+    return quote.find(fig.stated, start)
+
+
+def _from_to(quote: str, figs: Sequence[Fig]) -> tuple[Fig, Fig] | None:
+    """The (old, new) pair of a sentence's "from … to" wording, if it has exactly one."""
+    pairs = []
+    for a in figs:
+        for b in figs:
+            if a is b or a.dims != b.dims or a.kind == "percent" or a.value <= 0 or b.value < 0:
+                continue
+            ia, ib = _at(quote, a), _at(quote, b)
+            if ia < 0 or ib < 0:
+                continue
+            if ia < ib and ib - (ia + len(a.stated)) <= _GAP:
+                # "from A to B"
+                if _FROM.search(quote[max(0, ia - 12):ia]) and _TO.match(quote[ia + len(a.stated):ib]):
+                    pairs.append((a, b))
+            elif ib < ia and ia - (ib + len(b.stated)) <= _GAP:
+                # "to B from A"
+                if _TO_FIRST.search(quote[max(0, ib - 8):ib]) and _FROM_AFTER.match(quote[ib + len(b.stated):ia]):
+                    pairs.append((a, b))
+    return pairs[0] if len(pairs) == 1 else None
+
+
+def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
+    """The change and the rate of change each "from … to" sentence of the document states. A
+    sentence cut by a page break is two quotes; a figure printed in this quote but extracted with
+    the part on the page before (or after) is taken too."""
+    out: list[Proposal] = []
+    by_quote: dict[str, list[Fig]] = {}
+    by_page: dict[object, list[Fig]] = {}
+    for f in figures:
+        by_quote.setdefault(f.quote, []).append(f)
+        by_page.setdefault(f.position[0], []).append(f)
+    for quote, figs in by_quote.items():
+        if not _FROM_WORD.search(quote):
+            continue  # most sentences say no "from" or "van" at all
+        page = figs[0].position[0]
+        near = [f for p in (page - 1, page, page + 1) if isinstance(page, int) for f in by_page.get(p, ())]
+        figs = figs + [f for f in near if f.quote != quote and f.stated in quote
+                       and not any(g.stated == f.stated for g in figs)]
+        pair = _from_to(quote, figs)
+        if pair is None:
+            continue
+        old, new = pair
+        falling = new.value < old.value
+        if bool(FALL_WORDS.search(quote)) != falling and (FALL_WORDS.search(quote) or falling):
+            # the words and the figures disagree on the direction: the sentence is not read
+            # rightly ("fell from … to …" with the new value higher is no reading to check)
+            continue
+        expr = f"{old.id} - {new.id}" if falling else f"{new.id} - {old.id}"
+        for c in figs:
+            if c is old or c is new or c.value <= 0:
+                continue
+            if c.dims == old.dims and c.kind != "percent" and c.value < max(old.value, new.value):
+                out.append(Proposal(c, (new, old) if not falling else (old, new), "difference", expr,
+                                    c.value == abs(new.value - old.value), 9, "from … to", True))
+            elif c.kind == "percent" and (c.unit or "").strip() in _PERCENT and old.kind != "percent":
+                out.append(Proposal(c, (new, old), "growth", f"({expr}) / {old.id}",
+                                    False, 9, "from … to", True))
+    return out
