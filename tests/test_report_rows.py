@@ -34,11 +34,11 @@ claims:
 
 def _summaries(page: str) -> dict[str, str]:
     """Each result's <summary>, by the result's anchor."""
-    return dict(re.findall(r'<details class="result [^"]*" id="([^"]+)"[^>]*>\s*<summary>(.*?)</summary>', page, re.S))
+    return dict(re.findall(r'<details class="result [^"]*" id="([^"]+)"[^>]*>\s*<summary>(.*?)</summary>', page, re.DOTALL))
 
 
 def _cell(summary: str, label: str) -> str:
-    match = re.search(rf'<span class="cell-label">{label}</span>(.*?)</span>\n', summary, re.S)
+    match = re.search(rf'<span class="cell-label">{label}</span>(.*?)</span>\n', summary, re.DOTALL)
     assert match, (label, summary)
     return match.group(1)
 
