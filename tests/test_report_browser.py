@@ -352,6 +352,18 @@ def test_the_first_view_tells_the_findings(bundled_page: DevTools, width: int) -
         assert "0 unexpected" in page.evaluate("document.querySelector('.unexpected-count').textContent")
         first = page.evaluate("Array.from(document.querySelectorAll('details.result')).map(r => r.dataset.verdict)")
         assert first[:2] == ["conflict", "mismatch"], first
+        # The first row reads as its sentence, the figure marked in it (the claim id only under it).
+        mark = page.evaluate(
+            "(() => { const m = document.querySelector('details.result > summary .sentence mark');"
+            " if (!m) return null; const r = m.getBoundingClientRect();"
+            " return {text: m.textContent, top: r.top, bottom: r.bottom, width: r.width,"
+            " sentence: m.closest('.sentence').textContent, id: m.closest('.claim').querySelector('.id').textContent}; })()"
+        )
+        assert mark is not None and mark["width"] > 0, mark
+        assert mark["text"] == "1 miljard" and mark["text"] in mark["sentence"], mark
+        assert mark["id"].startswith("repeat_besparing_hoofdlijnenakkoord"), mark
+        if width >= 1000:
+            assert 0 <= mark["top"] and mark["bottom"] <= 800, f"the first marked figure is not in the first view: {mark}"
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"the page is {overflow}px wider than {width}px"
     finally:

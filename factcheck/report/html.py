@@ -147,11 +147,18 @@ def _result_html(
         out.append(' <span class="flag ok">expected</span>')
     if r.change:
         out.append(f' <span class="change">{_e(r.change.text)}</span>')
-    out.append(f'</span>\n<span class="id">{_e(r.id)}')
+    out.append('</span>\n<span class="claim">')
+    if r.sentence_parts:
+        out.append(f'<span class="sentence">{_marked(r.sentence_parts)}</span>')
+    out.append(f'<span class="id">{_e(r.id)}')
     if many_documents:
         out.append(f'<span class="doc">{_e(r.document_id)}</span>')
+    if r.statements:
+        stated = "".join(f'<span class="statement">{_e(f)} <small>{_e(w)}</small></span>' for f, w in r.statements)
+    else:
+        stated = _e(r.stated or "—")
     out.append(
-        f'</span>\n<span class="num"><span class="cell-label">stated</span>{_e(r.stated or "—")}</span>\n'
+        f'</span></span>\n<span class="num"><span class="cell-label">stated</span>{stated}</span>\n'
         f'<span class="num"><span class="cell-label">computed</span>{_e(r.computed or "—")}</span>\n'
         f'<span class="num"><span class="cell-label">difference</span>{_e(r.difference or "—")}</span>\n'
         f'<span class="num"><span class="cell-label">relative</span>{_e(r.relative_difference or "—")}</span>\n'

@@ -221,7 +221,26 @@ class ResultView:
     def quote_parts(self) -> tuple[tuple[str, bool], ...]:
         """The quote split into (text, is the figure) parts."""
         figure = self.result.claim.figure
-        return mark_figure(self.quote, [self.stated, figure.text if figure else None])
+        # A repeat group states nothing itself: its quote is one of its statements'.
+        others = [stated for stated, _ in self.statements]
+        return mark_figure(self.quote, [self.stated, figure.text if figure else None, *others])
+
+    @cached_property
+    def sentence_parts(self) -> tuple[tuple[str, bool], ...]:
+        """The quote around its marked figure, short enough for a row of the results."""
+        return excerpt(self.quote_parts)
+
+    @cached_property
+    def statements(self) -> tuple[tuple[str, str], ...]:
+        """A repeat group's figures, each once with where it is stated: ("1 miljard", "question 1, 14")."""
+        if not self.result.claim.repeats:
+            return ()
+        places: dict[str, list[str]] = {}
+        for item in self.result.evidence:
+            if hasattr(item, "get") and item.get("stated"):
+                where = one_line(item.get("where") or "") or one_line(item.get("claim") or "")
+                places.setdefault(one_line(item["stated"]), []).append(where)
+        return tuple((figure, _places(wheres)) for figure, wheres in places.items())
 
     @cached_property
     def stated_value(self) -> str:
@@ -391,6 +410,48 @@ def mark_figure(quote: str, candidates: Iterable[str | None]) -> tuple[tuple[str
         parts = [(quote[:start], False), (quote[start:end], True), (quote[end:], False)]
         return tuple(p for p in parts if p[0])
     return ((quote, False),)
+
+
+SENTENCE_CONTEXT = 90  # characters of a quote kept either side of its figure in a result's row
+
+
+def excerpt(parts: tuple[tuple[str, bool], ...], context: int = SENTENCE_CONTEXT) -> tuple[tuple[str, bool], ...]:
+    """``parts`` of :func:`mark_figure` cut to about ``context`` characters either side of the
+    figure, at a space, with "…" where text was left out; the figure itself is always kept."""
+    if not parts:
+        return ()
+    at = next((n for n, (_, marked) in enumerate(parts) if marked), None)
+    if at is None:
+        return ((_cut_after(parts[0][0], 2 * context), False),)
+    out: list[tuple[str, bool]] = []
+    if at:
+        before = parts[0][0]
+        if len(before) > context:
+            tail = before[-context:]
+            space = tail.find(" ")
+            before = "…" + (tail[space + 1:] if 0 <= space < len(tail) - 1 else tail)
+        out.append((before, False))
+    out.append(parts[at])
+    if at + 1 < len(parts):
+        out.append((_cut_after(parts[at + 1][0], context), False))
+    return tuple(out)
+
+
+def _cut_after(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    space = head.rfind(" ")
+    return (head[:space] if space > 0 else head) + "…"
+
+
+def _places(wheres: list[str]) -> str:
+    """Where statements stand, compactly: "question 1, 14" when each names its question, else each in full."""
+    parsed = [dict(p.partition(" ")[::2] for p in w.split(", ") if " " in p) for w in wheres]
+    for key in ("question", "page", "line"):
+        if all(key in p for p in parsed):
+            return f"{key} " + ", ".join(dict.fromkeys(p[key] for p in parsed))
+    return "; ".join(dict.fromkeys(wheres))
 
 
 @lru_cache(maxsize=4096)
