@@ -25,7 +25,16 @@ from factcheck.bounds import (
 from factcheck.errors import ClaimFileError, FactcheckError, did_you_mean
 from factcheck.last_resort import INTERNAL_CODE, debugging, internal_message
 from factcheck.model import (
-    Claim, ClaimFile, Diagnostic, Document, Figure, Hedge, Interval, Location, UnitSettings, Verdict,
+    Claim,
+    ClaimFile,
+    Diagnostic,
+    Document,
+    Figure,
+    Hedge,
+    Interval,
+    Location,
+    UnitSettings,
+    Verdict,
 )
 from factcheck.numbers import figure_interval, parse_figure
 from factcheck.yaml_load import NULL_WORDS, YMap, YScalar, YSeq, YValue, load

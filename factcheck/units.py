@@ -101,7 +101,7 @@ class UnitSystem:
     def resolve(self, expression: str) -> Dim:
         """Turn a unit expression (``EUR / place / year``, ``%``, ``person``) into a :class:`Dim`.
 
-        A single unknown word becomes a countable unit of its own 
+        A single unknown word becomes a countable unit of its own
         so "aanvragen" and "woningen" do not add up, without making every new noun an error.
         """
         cached = self._cache.get(expression)

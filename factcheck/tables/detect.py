@@ -176,7 +176,7 @@ def group_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
         tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit) for w in group]
         line = Line(_split_tokens(_glue_tokens(tokens)), min(w.top for w in group), max(w.bottom for w in group), size)
         lines.append(line)
-    lines.sort(key=lambda l: l.top)
+    lines.sort(key=lambda ln: ln.top)
     return lines
 
 

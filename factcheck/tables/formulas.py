@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..model import Verdict
-from .detect import ROW_MARK, Cell, Row, Table
 from .cells import CellNumber
+from .detect import ROW_MARK, Cell, Row, Table
 from .totals import CellRef, Judgement, TableCheck, cell_ref, judge, make_check
 
 _N = r"\(?(\d{1,2})\)?"

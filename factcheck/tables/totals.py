@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
-from ..numbers import decimal_string
 from ..model import Interval, Verdict, interval_verdict
+from ..numbers import decimal_string
 from .cells import CellNumber, long_figure
 from .detect import ROW_NUMBER, Cell, Table
 
