@@ -25,7 +25,16 @@ from factcheck.bounds import (
 from factcheck.errors import ClaimFileError, FactcheckError, did_you_mean
 from factcheck.last_resort import INTERNAL_CODE, debugging, internal_message
 from factcheck.model import (
-    Claim, ClaimFile, Diagnostic, Document, Figure, Hedge, Interval, Location, UnitSettings, Verdict,
+    Claim,
+    ClaimFile,
+    Diagnostic,
+    Document,
+    Figure,
+    Hedge,
+    Interval,
+    Location,
+    UnitSettings,
+    Verdict,
 )
 from factcheck.numbers import figure_interval, parse_figure
 from factcheck.yaml_load import NULL_WORDS, YMap, YScalar, YSeq, YValue, load
@@ -329,17 +338,17 @@ class _Reader:
                 raise self.error("FC106", f"{key} must be text", self.loc(item))
         for key in node.keys() - CLAIM_KEYS:
             self.warn_unknown(key, CLAIM_KEYS, node, "claim")
-        id_node = node.get("id")
         claim_id = texts.get("id")
         if claim_id is None:
             raise self.error("FC106", "this claim has no `id:`", self.loc(node))
+        id_node = node["id"]  # a text in `texts` has its node in the mapping
         if not CLAIM_ID_RE.match(claim_id):
             raise self.error("FC107", f"claim id {claim_id!r} must match [a-z][a-z0-9_]*", self.loc(id_node))
         location = Location(self.path, id_node.line, id_node.col)
         get = node.get
         stated = texts.get("stated")
         if stated is not None:
-            stated_node = get("stated")
+            stated_node = node["stated"]
             if stated_node.plain and _looks_grouped(stated):
                 self.note("FC110", f"write the printed figure in quotes: stated: \"{stated}\" (unquoted, YAML may read it as another number)", self.loc(stated_node), "warning")
         hedge = Hedge.EXACT

@@ -166,7 +166,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if text is not None:
         if args.output:
             from factcheck.fileio import atomic_write
-
             from factcheck.report.sanitize import guard_workflow_commands
 
             atomic_write(args.output, guard_workflow_commands(text))

@@ -40,7 +40,7 @@ def walk_sources(paths: Iterable[str]) -> tuple[list[str], list[str]]:
         if not path.is_dir():
             sources.append(str(raw))
             continue
-        found = []
+        found: list[str] = []
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             found.extend(os.path.join(root, f) for f in sorted(files)
@@ -99,8 +99,8 @@ class Stamp:
             return None
         try:
             data = json.loads(text[len(STAMP_PREFIX):])
-            return cls(**{k: data[k] for k in ("sha256", "version", "options")},
-                       **{k: int(data.get(k, 0)) for k in ("pages", "figures", "checks", "problems")})
+            counts = {k: int(data.get(k, 0)) for k in ("pages", "figures", "checks", "problems")}
+            return cls(data["sha256"], data["version"], data["options"], **counts)
         except (ValueError, TypeError, KeyError):
             return None
 

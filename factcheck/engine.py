@@ -446,6 +446,7 @@ class _Engine:
                                 computed_unit=describe(computed.dims), stated_unit=describe(dim.dims))
         factor = dim.factor if dim else _ONE
         value = _div(computed.point, factor)
+        assert value is not None  # _div keeps a point, which is never None
         stated = claim.value
         assert stated is not None  # claimfile guarantees a relation has something to compare with
         stated_interval = _stated_interval(claim)

@@ -105,7 +105,8 @@ def _points(node: Node, lookup: Callable[[str, Node], Val]) -> Val:
     if op == "num":
         return Val(node.value, None, None, ())  # type: ignore[arg-type]
     if op == "pct":
-        return Val(node.value / 100, None, None, ())  # type: ignore[operator]
+        assert node.value is not None
+        return Val(node.value / 100, None, None, ())
     if op in ("add", "sub", "mul", "div"):
         a = _points(node.args[0], lookup)
         b = _points(node.args[1], lookup)
@@ -136,8 +137,9 @@ def _full(node: Node, lookup: Callable[[str, Node], Val]) -> Val:
         assert v is not None
         return Val(v, v, v, ())
     if op == "pct":
-        v = node.value / 100  # type: ignore[operator]
-        return Val(v, v, v, ())
+        assert node.value is not None
+        p = node.value / 100
+        return Val(p, p, p, ())
     if op == "ref":
         return lookup(node.name or "", node)
     if op == "neg":

@@ -171,7 +171,7 @@ def _conversion(root: Node, inputs: tuple[InputValue, ...], computed: Fraction |
     relation, None when there is none (1) or it cannot be worked out."""
     if computed is None or not inputs or any(i.value is None for i in inputs):
         return None
-    plain = {i.name: i.value * i.factor if i.dimensionless else i.value for i in inputs}
+    plain = {i.name: i.value * i.factor if i.dimensionless else i.value for i in inputs if i.value is not None}
     try:
         raw = evaluate(root, lambda name, node: Val(plain[name], None, None, None), intervals=False).point  # type: ignore[index]
     except (KeyError, ArithmeticError, ValueError, FactcheckError):
@@ -271,16 +271,17 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
         else:
             lines.append(t["rounding"].format(diff=diff_text, rel=rel_text))
     elif verdict is Verdict.SCALE:
+        assert result.scale_factor is not None  # the engine gives every `scale` verdict its factor
         lines.append(t["scale"].format(factor=format_number(result.scale_factor, language, 6)))
     elif verdict is Verdict.MISMATCH:
         lines.append(t["mismatch"].format(diff=diff_text, rel=rel_text))
         by_name = {i.name: i for i in inputs}
         for implied in result.implied:
-            item = by_name.get(implied.name)
+            given = by_name.get(implied.name)
             lines.append(t["implied"].format(
                 name=implied.name,
                 value=_amount(short_number(implied.value, language), implied.unit, language),
-                printed=_printed(item.claim if item else None, item.value if item else None, language),
+                printed=_printed(given.claim if given else None, given.value if given else None, language),
             ))
     return "\n".join(lines)
 

@@ -81,7 +81,8 @@ def extract_one(source: str, options: dict[str, Any], discovery: Discovery,
         status, result = _extract_in_process(source, options)
         return prepare_or_error(source, result, discovery) if status == "ok" else (status, result)
     status, result = "error", f"{source}: FC300 no result"
-    for _, status, result in extract_guarded([source], dict(options, jobs=1), jobs=1, page_timeout=page_timeout,
+    # The loop keeps the last (and only) outcome; B007 cannot see the names used after it.
+    for _, status, result in extract_guarded([source], dict(options, jobs=1), jobs=1, page_timeout=page_timeout,  # noqa: B007
                                              finish=functools.partial(prepare_or_error, discovery=discovery)):
         pass
     return status, result

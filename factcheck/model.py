@@ -290,6 +290,12 @@ class Result:
         return self.verdict.passes_by_default
 
 
+# Result's slot descriptors, through which LazyResult fills its frozen fields on first read. Taken
+# from the class dict because mypy reads ``Result.explanation`` as the field, not the descriptor.
+_EXPLANATION_SLOT: Any = Result.__dict__["explanation"]
+_INTERVAL_SLOT: Any = Result.__dict__["computed_interval"]
+
+
 class LazyResult(Result):
     """A :class:`Result` whose explanation (and, for a consistent relation, computed interval)
     is worked out on first read.
@@ -300,6 +306,8 @@ class LazyResult(Result):
     """
 
     __slots__ = ("_explainer", "_interval")
+    _explainer: Any
+    _interval: Any
 
     def __init__(self, explainer: Any = None, interval: Any = None, **fields: Any) -> None:
         object.__setattr__(self, "_explainer", explainer)
@@ -309,7 +317,7 @@ class LazyResult(Result):
 
     @property  # type: ignore[override]
     def explanation(self) -> str:  # noqa: D102 - documented on Result
-        text = Result.explanation.__get__(self)  # type: ignore[attr-defined]
+        text = _EXPLANATION_SLOT.__get__(self)
         if text is None:
             try:
                 text = self._explainer(self)
@@ -319,22 +327,22 @@ class LazyResult(Result):
                 if debugging():
                     raise
                 text = f"{self.claim.location}: FC900 {internal_message(exc)}"
-            Result.explanation.__set__(self, text)  # type: ignore[attr-defined]
+            _EXPLANATION_SLOT.__set__(self, text)
         return text
 
     @explanation.setter
     def explanation(self, value: str) -> None:
-        Result.explanation.__set__(self, value)  # type: ignore[attr-defined]
+        _EXPLANATION_SLOT.__set__(self, value)
 
     @property  # type: ignore[override]
     def computed_interval(self) -> Interval | None:  # noqa: D102 - documented on Result
-        interval = Result.computed_interval.__get__(self)  # type: ignore[attr-defined]
+        interval = _INTERVAL_SLOT.__get__(self)
         if interval is None and self._interval is not None:
             interval = self._interval()
             object.__setattr__(self, "_interval", None)
-            Result.computed_interval.__set__(self, interval)  # type: ignore[attr-defined]
+            _INTERVAL_SLOT.__set__(self, interval)
         return interval
 
     @computed_interval.setter
     def computed_interval(self, value: Interval | None) -> None:
-        Result.computed_interval.__set__(self, value)  # type: ignore[attr-defined]
+        _INTERVAL_SLOT.__set__(self, value)

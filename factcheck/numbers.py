@@ -8,6 +8,7 @@ their last non-zero digit, hedged figures get a margin on the side the hedge nam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from fractions import Fraction
 
 from factcheck.bounds import MAX_FIGURE_LENGTH, MAX_NUMBER_DIGITS, check_digit_runs, check_length, check_numerals
@@ -209,7 +210,7 @@ _NUMBER_RE = {
 _RATIO_RE = re.compile(r"([0-9]+|\w+)\s+(?:op\s+de|op|van\s+de|in|out\s+of)\s+([0-9]+|\w+)$", re.IGNORECASE)
 
 
-def _sorted_alternation(words: dict[str, object]) -> str:
+def _sorted_alternation(words: Iterable[str]) -> str:
     # Longest first so "mln." wins over "mln" and "nog geen" over "geen".
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 

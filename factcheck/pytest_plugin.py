@@ -9,13 +9,17 @@ checked together, once, so cross-file references resolve.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
 from factcheck.claimfile import read_claim_file
 from factcheck.engine import check_files
 from factcheck.model import ClaimFile, Result
+
+if TYPE_CHECKING:
+    # The return type of pytest's own repr_failure; pytest does not export it publicly.
+    from _pytest._code.code import TerminalRepr
 
 _FILES_KEY = pytest.StashKey[list[ClaimFile]]()
 _RESULTS_KEY = pytest.StashKey[dict[tuple[str, str], Result]]()
@@ -76,7 +80,7 @@ class ClaimFileProblem(pytest.Item):
     def runtest(self) -> None:
         raise RelationFailed("\n".join(self.problems))
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
         if isinstance(excinfo.value, RelationFailed):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
@@ -115,7 +119,7 @@ class RelationItem(pytest.Item):
                 f"{result.explanation}"
             )
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
         if isinstance(excinfo.value, RelationFailed):
             return str(excinfo.value)
         return super().repr_failure(excinfo)

@@ -101,7 +101,7 @@ class UnitSystem:
     def resolve(self, expression: str) -> Dim:
         """Turn a unit expression (``EUR / place / year``, ``%``, ``person``) into a :class:`Dim`.
 
-        A single unknown word becomes a countable unit of its own 
+        A single unknown word becomes a countable unit of its own
         so "aanvragen" and "woningen" do not add up, without making every new noun an error.
         """
         cached = self._cache.get(expression)
@@ -147,8 +147,9 @@ class UnitSystem:
         quantity = self._registry.Quantity(Fraction(1), self._registry.parse_units(text)).to_base_units()
         magnitude = quantity.magnitude
         factor = magnitude if isinstance(magnitude, Fraction) else Fraction(str(magnitude))
+        # pint types an exponent as any number, complex included; a unit's exponents are whole.
         dims = tuple(
-            sorted((_strip_brackets(name), int(p)) for name, p in quantity.dimensionality.items() if p)
+            sorted((_strip_brackets(name), int(p)) for name, p in quantity.dimensionality.items() if p)  # type: ignore[arg-type]
         )
         return Dim(factor, dims)
 
@@ -210,7 +211,7 @@ def _default_definitions() -> str:
 
 
 def _registry_from_text(text: str) -> pint.UnitRegistry:
-    registry = pint.UnitRegistry(None, non_int_type=Fraction, on_redefinition="ignore")
+    registry: pint.UnitRegistry = pint.UnitRegistry(None, non_int_type=Fraction, on_redefinition="ignore")
     registry.load_definitions(text.splitlines())
     return registry
 

@@ -17,6 +17,7 @@ import yaml
 
 from factcheck.bounds import MAX_YAML_DEPTH as MAX_DEPTH
 from factcheck.errors import ClaimFileError
+
 _SAFE_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
 )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.engine import check_files, check_paths
 from factcheck.claimfile import parse_claim_text
+from factcheck.engine import check_files, check_paths
 from factcheck.model import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -72,8 +72,8 @@ def test_decimal_string() -> None:
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_fast_path_agrees_with_full_grammar(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import re
     import random
+    import re
 
     import factcheck.numbers as numbers
 

@@ -84,7 +84,7 @@ def _product_dims(a: Fig, b: Fig, c: Fig) -> tuple[bool, bool]:
     if combine(a.dims, b.dims, 1) == c.dims:
         return True, True
     for count, price in ((a, b), (b, a)):
-        counted = {name for name, _ in count.dims}
+        counted = {name for name, _ in count.dims or ()}
         if count.dims and counted <= COUNT_DIMS and price.dims == c.dims:
             return True, False
     return False, False
@@ -414,10 +414,10 @@ def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) ->
     just before it when the inputs stand there, else the passage."""
     quote = proposal.target.quote
     quote_only = all(f.quote == quote for f in proposal.inputs)
-    near = windows.get(("near", quote), frozenset())
+    near: frozenset[str] | tuple[int, int] = windows.get(("near", quote), frozenset())
     if quote_only:
         n, percents = windows[quote]
-    elif all(f.quote in near and f.position <= proposal.target.position for f in proposal.inputs):  # type: ignore[operator]
+    elif all(f.quote in near and f.position <= proposal.target.position for f in proposal.inputs):
         n, percents = windows[("local", quote)]
     else:
         n, percents = windows[None]

@@ -154,11 +154,11 @@ def find_repeats(figures: Sequence[Fig]) -> list[RepeatGroup]:
     for fig in candidates:
         clusters.setdefault(root(fig.id), []).append(fig)
     out = []
-    for members in clusters.values():
-        if len(members) < MIN_GROUP:
+    for cluster in clusters.values():
+        if len(cluster) < MIN_GROUP:
             continue
-        members.sort(key=lambda f: f.position)
-        out.append(RepeatGroup(tuple(members)))
+        cluster.sort(key=lambda f: f.position)
+        out.append(RepeatGroup(tuple(cluster)))
     out.sort(key=lambda g: g.members[0].position)
     return out
 

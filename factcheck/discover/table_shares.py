@@ -93,7 +93,7 @@ def table_share_claims(
                     for col, part in table.rows[r].cells.items():
                         for t in totals:
                             whole = table.rows[t].cells.get(col)
-                            if not (_amount(part) and _amount(whole)) or t < r:
+                            if whole is None or not (_amount(part) and _amount(whole)) or t < r:
                                 continue
                             tries += 1
                             j = judge_share(part.number, whole.number, fig_number(fig))  # type: ignore[arg-type]

@@ -149,7 +149,7 @@ class _Trials:
     row). Looking in three sets triples the count.
     """
 
-    def __init__(self, near: Sequence[_TablePairs], words: set[str], others: Sequence[Fig]) -> None:
+    def __init__(self, near: Sequence[_TablePairs], words: frozenset[str], others: Sequence[Fig]) -> None:
         self.worded: set[tuple[int, int]] = set()
         self.quoted: set[int] = set()
         self.worded_pairs = self.quoted_pairs = 0

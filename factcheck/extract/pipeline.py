@@ -17,6 +17,7 @@ from typing import Any
 
 from factcheck.errors import FactcheckError
 from factcheck.extract import context, tables
+from factcheck.extract.currency import apply_dollar, country_mentions, document_dollar
 from factcheck.extract.ids import assign_ids
 from factcheck.extract.scan import get_scanner
 from factcheck.numbers import decimal_string
@@ -25,7 +26,6 @@ from factcheck.sources.errors import (
     NoTextLayerError,
     UnsupportedSourceError,
 )
-from factcheck.extract.currency import apply_dollar, country_mentions, document_dollar
 from factcheck.sources.tabular import has_table_body, has_total_word, looks_tabular
 from factcheck.sources.text import (
     DEFAULT_MAX_BYTES,

@@ -132,7 +132,7 @@ def score(gold: Iterable[GoldFigure], claims: Iterable[Mapping[str, Any]], by: s
         return abs(place - g.place) <= slack if by == "line" else place == g.place
 
     for attempt in range(3):
-        for gi, g in enumerate(gold):
+        for g in gold:
             if any(p[0] is g for p in pairs):
                 continue
             for ci, claim in enumerate(claims):

@@ -14,8 +14,8 @@ from fractions import Fraction
 
 from markupsafe import Markup, escape
 
-from factcheck.formatting import format_number
 from factcheck.errors import FactcheckError
+from factcheck.formatting import format_number
 from factcheck.formula import Node, parse_formula
 
 __all__ = ["formula_mathml"]

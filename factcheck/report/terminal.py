@@ -434,7 +434,7 @@ def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: Te
     narrowest = [0] * 5
     for row in cells:
         for i, cell in enumerate(row):
-            plain = cell.plain if isinstance(cell, Text) else cell
+            plain = cell.plain if isinstance(cell, Text) else str(cell)
             # only plain spaces break a line: "€\xa0983.113.200\xa0/" is one word to rich
             need = cell_len(plain) if i < 3 else max((cell_len(w) for w in plain.split(" ")), default=0)
             narrowest[i] = max(narrowest[i], need)

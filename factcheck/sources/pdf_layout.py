@@ -20,7 +20,6 @@ from factcheck.sources.errors import (
     SourceError,
 )
 
-
 # The table checker raises the same typed errors (and codes) as the rest of factcheck's sources.
 TableSourceError = SourceError
 EncryptedPdfError = EncryptedSourceError

@@ -176,7 +176,7 @@ def group_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
         tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit) for w in group]
         line = Line(_split_tokens(_glue_tokens(tokens)), min(w.top for w in group), max(w.bottom for w in group), size)
         lines.append(line)
-    lines.sort(key=lambda l: l.top)
+    lines.sort(key=lambda ln: ln.top)
     return lines
 
 
@@ -269,13 +269,14 @@ def _split_tokens(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _share_after(line: Line, value: Token, dsep: str | None, col: int) -> Cell | None:
+def _share_after(line: Line, value: Token, dsep: DecimalSep | None, col: int) -> Cell | None:
     """The "(55,6%)" set right after a figure (marked small when the words were glued), as a cell."""
     for t in line.tokens:
         if t.small and t.x0 >= value.x1 and t.x0 - value.x1 <= 1.5 * t.size and _SHARE_IN_BRACKETS.fullmatch(t.text):
             # a percentage has one or two decimals: its separator is plain even where the
             # table's figures leave it open ("62.463")
-            number = next((n for sep in (dsep, ",", ".") if sep and (n := parse_cell(t.text[1:-1], sep))), None)
+            seps: tuple[DecimalSep | None, ...] = (dsep, ",", ".")
+            number = next((n for sep in seps if sep and (n := parse_cell(t.text[1:-1], sep))), None)
             if number is not None and number.percent:
                 return Cell(t.text, number, col, (t.x0, t.top, t.x1, t.bottom))
     return None

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..model import Verdict
-from .detect import ROW_MARK, Cell, Row, Table
 from .cells import CellNumber
+from .detect import ROW_MARK, Cell, Row, Table
 from .totals import CellRef, Judgement, TableCheck, cell_ref, judge, make_check
 
 _N = r"\(?(\d{1,2})\)?"
@@ -114,9 +114,9 @@ def _lines(tables: Sequence[Table], before: Sequence[Table] = ()) -> tuple[list[
                 line.formula, line.formula_text = _terms(tail.group(1)), tail.group(0)
             rest = _FORMULA.sub(" ", label).strip()
             if line.number is None:
-                m = _LEAD_NUMBER.match(rest) or _INNER_NUMBER.match(rest)
-                if m:
-                    line.number = int(m.group(1))
+                lead = _LEAD_NUMBER.match(rest) or _INNER_NUMBER.match(rest)
+                if lead:
+                    line.number = int(lead.group(1))
             lines.append(line)
     lines.sort(key=lambda ln: ln.middle)
     return lines, lone
@@ -190,8 +190,8 @@ def formula_checks(tables: Sequence[Table], file: str = "", before: Table | None
     for ln in lines:
         if ln.formula is None or ln.shift:
             continue
-        rows = [(sign, _numbered(lines, n, ln)) for sign, n in ln.formula]
-        if any(r is None or r is ln for _, r in rows):
+        rows = [(sign, r) for sign, n in ln.formula if (r := _numbered(lines, n, ln)) is not None and r is not ln]
+        if len(rows) < len(ln.formula):
             continue
         judged = _judge_columns(ln, rows)
         held = sum(1 for *_, j in judged if j.verdict in _HOLDS)

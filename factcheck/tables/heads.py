@@ -116,10 +116,10 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
         seen.add(head)
         judged: list[tuple[int, Judgement]] = []
         for lane in lanes:
-            total, nums = amounts[lane][head], [amounts[lane][p] for p in parts]
-            if total is None or any(n is None for n in nums):
+            total, nums = amounts[lane][head], [n for p in parts if (n := amounts[lane][p]) is not None]
+            if total is None or len(nums) < len(parts):
                 continue
-            judged.append((lane, judge([(_signed(signs[p], n), n) for p, n in zip(parts, nums)], total)))  # type: ignore[arg-type]
+            judged.append((lane, judge([(_signed(signs[p], n), n) for p, n in zip(parts, nums)], total)))
         support = len(held)
         if 2 * support < len(judged):
             continue  # adds up in a few columns of many: a coincidence, not the table's structure

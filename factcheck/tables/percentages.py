@@ -40,7 +40,8 @@ def judge_share(part: CellNumber, whole: CellNumber, percent: CellNumber) -> Jud
         return None  # a whole that may be zero: no ratio to speak of
     corners = [p / w * 100 for p in (part.value - part.half, part.value + part.half) for w in (lo_w, hi_w)]
     point = part.value / whole.value * 100
-    computed = Interval(min(corners), max(corners))
+    highest = max(corners)
+    computed = Interval(min(corners), highest)
     # a percentage may be rounded or cut off after its last digit (4.754 printed as 4.7 %):
     # both are printing conventions, not errors, so it stands for one unit of its last digit
     # either way (the claim file says so too: see _PERCENT_SLACK)
@@ -49,7 +50,7 @@ def judge_share(part: CellNumber, whole: CellNumber, percent: CellNumber) -> Jud
     if verdict is Verdict.SCALE:
         verdict, factor = Verdict.MISMATCH, None  # a share off by a thousand is no scale slip
     return Judgement(verdict, percent.value - point, computed, stated,
-                     computed.hi - point + _PERCENT_SLACK * percent.half, factor)
+                     highest - point + _PERCENT_SLACK * percent.half, factor)
 
 
 def _number(cell: Cell | None) -> CellNumber | None:
@@ -58,7 +59,7 @@ def _number(cell: Cell | None) -> CellNumber | None:
 
 def _is_share_column(table: Table, col: int) -> bool:
     header = next((c.header for c in table.columns if c.index == col), "")
-    cells = [r.cells[col].number for r in table.rows if col in r.cells and r.cells[col].number is not None]
+    cells = [n for r in table.rows if col in r.cells and (n := r.cells[col].number) is not None]
     return bool(cells) and (bool(_PERCENT_WORDS.search(header)) or all(n.percent for n in cells if not n.nil))
 
 

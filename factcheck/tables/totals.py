@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
-from ..numbers import decimal_string
 from ..model import Interval, Verdict, interval_verdict
+from ..numbers import decimal_string
 from .cells import CellNumber, long_figure
 from .detect import ROW_NUMBER, Cell, Table
 
@@ -1258,8 +1258,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             ))
     # One check per printed figure: a percentage that adds up as a total (the 100 % row) stays
     # a total; one that does not is checked against its base instead.
-    held = {(c.total.page, c.total.bbox) for c in checks if _fits(c.verdict)}
-    shares = [c for c in percentage_checks(table, file) if (c.total.page, c.total.bbox) not in held]
+    held_at = {(c.total.page, c.total.bbox) for c in checks if _fits(c.verdict)}
+    shares = [c for c in percentage_checks(table, file) if (c.total.page, c.total.bbox) not in held_at]
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
     return _with_heads(checks, head_checks(table, file) + inner_checks(table, file))
