@@ -94,6 +94,8 @@ def _merge_fields(
         if c == b:
             if n is _MISSING:
                 del yours[name]
+            elif isinstance(yours.get(name), yr.CommentedMap) and isinstance(n, dict):
+                _update_map(yours[name], n)
             else:
                 yours[name] = yr.to_node(new[name], name)
             changed = True
@@ -112,6 +114,19 @@ def _merge_fields(
         yours[conflict_key] = yr.to_node(merged)
         changed = True
     return changed
+
+
+def _update_map(node: Any, new: Mapping[str, Any]) -> None:
+    """Make the ruamel map ``node`` hold ``new``, rewriting only the entries that differ.
+
+    A `where:` of which only the offsets moved keeps the quoting and layout of the rest.
+    """
+    flow = bool(node.fa.flow_style())
+    for key in [k for k in node if k not in new]:
+        del node[key]
+    for key, value in new.items():
+        if key not in node or yr.to_plain(node[key]) != value:
+            node[key] = yr.to_node(value, key, flow)
 
 
 def _ids(seq: Any) -> list[str]:

@@ -109,3 +109,19 @@ def test_conflict_with_a_missing_side_does_not_rewrite_the_file(tmp_path: Path) 
     changed = _changed_lines(conflicted, path.read_text(encoding="utf-8"))
     assert [line.split(":")[0] for line in changed] == ["-    subject", "+    subject"], changed
     assert yr.fast_dumps(yr.fast_load(conflicted)) == conflicted
+
+
+def test_moved_figure_keeps_a_where_written_by_hand(tmp_path: Path) -> None:
+    doc, target = _edited_copy(tmp_path)
+    text = target.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "asked_by: \"Piri, K. (GL/PvdA)\", part: answer}" in line)
+    # Someone rewrote one `where:` in single quotes; only its offsets move on the next run.
+    own = line.replace('"Piri, K. (GL/PvdA)"', "'Piri, K. (GL/PvdA)'")
+    target.write_text(text.replace(line, own, 1), encoding="utf-8")
+    source = doc.read_text(encoding="utf-8")
+    doc.write_text(source.replace("gebaseerd op de Meerjaren", "gebaseerd op de actuele Meerjaren", 1), encoding="utf-8")
+    _extract(doc, target)
+    after = target.read_text(encoding="utf-8")
+    moved = re.sub(r"span: \[\d+, \d+\]", "span: [N, N]", own)
+    assert [re.sub(r"span: \[\d+, \d+\]", "span: [N, N]", x) for x in after.splitlines()].count(moved) == 1
+    assert own not in after  # its offsets did move
