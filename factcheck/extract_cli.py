@@ -315,14 +315,22 @@ def run_extract(args: argparse.Namespace) -> int:
     show_progress = not args.no_progress and sys.stderr.isatty()
     progress: Any = None
     one_document = len(sources) == 1
-    if show_progress:
+    if show_progress and not one_document:
         from factcheck.report.terminal import ProgressBar
 
-        progress = ProgressBar("extract (pages)" if one_document else tally.progress(), len(sources))
+        progress = ProgressBar(tally.progress(), len(sources))
 
     def pages_done(source: str, done: int, total: int) -> None:
-        if progress is not None and one_document:
-            progress.update(done, total)
+        nonlocal progress
+        if not (show_progress and one_document):
+            return
+        if progress is None:
+            # One document counts pages, known once the document is open: a bar drawn before
+            # would read "0/1" (the one document) and then jump to the page count.
+            from factcheck.report.terminal import ProgressBar
+
+            progress = ProgressBar(f"{Path(source).name} (pages)", total)
+        progress.update(done, total)
 
     def settle(index: int, status: str = "", result: Any = None) -> None:
         if index in lines:

@@ -94,6 +94,8 @@ def _merge_fields(
         if c == b:
             if n is _MISSING:
                 del yours[name]
+            elif isinstance(yours.get(name), yr.CommentedMap) and isinstance(n, dict):
+                _update_map(yours[name], n)
             else:
                 yours[name] = yr.to_node(new[name], name)
             changed = True
@@ -112,6 +114,19 @@ def _merge_fields(
         yours[conflict_key] = yr.to_node(merged)
         changed = True
     return changed
+
+
+def _update_map(node: Any, new: Mapping[str, Any]) -> None:
+    """Make the ruamel map ``node`` hold ``new``, rewriting only the entries that differ.
+
+    A `where:` of which only the offsets moved keeps the quoting and layout of the rest.
+    """
+    flow = bool(node.fa.flow_style())
+    for key in [k for k in node if k not in new]:
+        del node[key]
+    for key, value in new.items():
+        if key not in node or yr.to_plain(node[key]) != value:
+            node[key] = yr.to_node(value, key, flow)
 
 
 def _ids(seq: Any) -> list[str]:
@@ -370,6 +385,16 @@ def _write_text(merged: Any) -> str:
     return fast if fast is not None else yr.dumps(merged)
 
 
+def _data_only(text: str, claim_path: Path) -> Any | None:
+    """The file's data when the fast writer would write it exactly so, else None (use ruamel).
+
+    A file the round trip wrote has its sha256 in the sidecar too, but it may carry what people
+    added before (comments, their quoting), which reading it with the C loader would lose.
+    """
+    plain = yr.fast_load(text, str(claim_path))
+    return plain if yr.fast_dumps(plain) == text else None
+
+
 def merge_into_file(
     claim_path: str | Path,
     header: Mapping[str, Any],
@@ -386,8 +411,8 @@ def merge_into_file(
     comment in the sidecar: what the extraction was made from, so an unchanged re-run can skip it.
 
     Three ways to the same result, fastest first: a new file is written directly; a file
-    nobody touched since extract wrote it (its sha256 is in the sidecar) is read with the C
-    YAML loader and written directly; a file people edited goes through ruamel's round trip,
+    nobody touched since extract wrote it (its sha256 is in the sidecar) and that holds nothing
+    but data (no comments or hand formatting) is read with the C YAML loader and written directly; a file people edited goes through ruamel's round trip,
     which keeps their comments, order and quoting, and is not rewritten when nothing changed.
     """
     # A file of many claims is a million small objects: full collections, each walking all of
@@ -407,8 +432,10 @@ def _merge_into_file(
     if not old_text.strip():
         merged, new_base, report = merge(None, base, header, claims, extraction)
         new_text = _write_text(merged)
-    elif base is not None and base.get("written_sha256") == _sha256(old_text):
-        current = yr.to_node(yr.fast_load(old_text, str(claim_path)))
+    elif base is not None and base.get("written_sha256") == _sha256(old_text) and (
+        plain := _data_only(old_text, claim_path)
+    ) is not None:
+        current = yr.to_node(plain)
         merged, new_base, report = merge(current, base, header, claims, extraction)
         new_text = _write_text(merged) if report.changed else old_text
     else:

@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 
 from factcheck.errors import ClaimFileError
 from factcheck.fileio import atomic_write
@@ -67,27 +67,31 @@ def dumps(data: Any) -> str:
     return stream.getvalue()
 
 
-def to_node(value: Any, key: str | None = None) -> Any:
+def to_node(value: Any, key: str | None = None, flow: bool = False) -> Any:
     """Plain Python data -> ruamel nodes with our quoting and flow-style rules.
 
     Nodes that are already ruamel's (from a loaded file) are returned unchanged, so their
-    formatting survives.
+    formatting survives. A string is quoted exactly when the fast writer quotes it, and then
+    with double quotes: left to itself ruamel picks single quotes ('Piri, K. (GL/PvdA)'), so a
+    field replaced in a file the fast writer wrote would change its quoting along with its value.
     """
-    if isinstance(value, (CommentedMap, CommentedSeq)):
+    if isinstance(value, (CommentedMap, CommentedSeq, ScalarString)):
         return value
     if isinstance(value, dict):
+        inner = flow or key in FLOW_KEYS
         node = CommentedMap()
         for k, v in value.items():
-            node[k] = to_node(v, k)
-        if key in FLOW_KEYS:
+            node[k] = to_node(v, k, inner)
+        if inner:
             node.fa.set_flow_style()
         return node
     if isinstance(value, (list, tuple)):
-        seq = CommentedSeq(to_node(v) for v in value)
-        if key in FLOW_KEYS or (value and all(isinstance(v, (int, float)) for v in value)):
+        inner = flow or _is_flow(value, key)
+        seq = CommentedSeq(to_node(v, key, inner) for v in value)
+        if inner:
             seq.fa.set_flow_style()
         return seq
-    if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString) and key in QUOTED_KEYS:
+    if isinstance(value, str) and not _plain_ok(value, key, flow):
         return DoubleQuotedScalarString(value)
     return value
 
@@ -150,6 +154,8 @@ class _Unsupported(Exception):
 
 
 def _scalar(value: Any, key: str | None, flow: bool) -> str:
+    if value is None and flow:
+        return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -160,14 +166,18 @@ def _scalar(value: Any, key: str | None, flow: bool) -> str:
             raise _Unsupported(text)
         return text
     if isinstance(value, str):
-        plain_ok = (
-            key not in QUOTED_KEYS
-            and _PLAIN_SAFE.fullmatch(value) is not None
-            and _NOT_PLAIN.match(value) is None
-            and not (flow and any(c in value for c in ",[]{}"))
-        )
-        return value if plain_ok else _double_quoted(value)
+        return value if _plain_ok(value, key, flow) else _double_quoted(value)
     raise _Unsupported(type(value).__name__)
+
+
+def _plain_ok(value: str, key: str | None, flow: bool) -> bool:
+    """Whether a string is written without quotes (by both writers, see ``to_node``)."""
+    return (
+        key not in QUOTED_KEYS
+        and _PLAIN_SAFE.fullmatch(value) is not None
+        and _NOT_PLAIN.match(value) is None
+        and not (flow and any(c in value for c in ",[]{}"))
+    )
 
 
 def _flow(value: Any, key: str | None) -> str:
@@ -209,7 +219,7 @@ def _block(value: Any, key: str | None, indent: int, out: list[str], first_prefi
             elif isinstance(v, (dict, list, tuple)):
                 out.append(f"{lead}{name}: {_flow(v, name)}")
             elif v is None:
-                raise _Unsupported("null")
+                out.append(f"{lead}{name}:")  # as ruamel writes a null (a conflict's missing side)
             else:
                 out.append(f"{lead}{name}: {_scalar(v, name, flow=False)}")
         return

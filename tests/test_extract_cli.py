@@ -124,3 +124,53 @@ def test_written_claim_files_read_cleanly(tmp_path: Path) -> None:
         # Every figure has a value; a discovered repeat group names its statements instead.
         assert all(c.value is not None for c in loaded.claims if not c.repeats)
         assert any(c.origin == "discovered" for c in loaded.claims)
+
+
+class _RecordedBar:
+    """Stands in for report.terminal.ProgressBar: records each frame as (label, done, total)."""
+
+    frames: list[tuple[str, int, int]] = []
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label, self.done, self.total = label, 0, total
+        self.frames.append((label, 0, total))  # the real bar draws its first frame on start
+
+    def update(self, completed: int, total: int | None = None) -> None:
+        self.done, self.total = completed, total if total is not None else self.total
+        self.frames.append((self.label, self.done, self.total))
+
+    def advance(self, label: str | None = None) -> None:
+        self.label, self.done = label or self.label, self.done + 1
+        self.frames.append((self.label, self.done, self.total))
+
+    def stop(self) -> None:
+        pass
+
+
+def test_progress_of_one_document_counts_its_pages_from_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from factcheck.report import terminal
+
+    monkeypatch.setattr(terminal, "ProgressBar", _RecordedBar)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(_RecordedBar, "frames", [])
+    assert main([str(PDFS / "fichebundel-13.pdf"), "-o", str(tmp_path / "out.yaml")]) == 0
+    frames = _RecordedBar.frames
+    assert frames, "no progress shown on a terminal"
+    assert frames[0] == ("fichebundel-13.pdf (pages)", 0, 3)  # not "0/1", the one document
+    assert frames[-1] == ("fichebundel-13.pdf (pages)", 3, 3)
+    assert {total for _, _, total in frames} == {3}
+
+
+def test_progress_of_a_batch_counts_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from factcheck.report import terminal
+
+    monkeypatch.setattr(terminal, "ProgressBar", _RecordedBar)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(_RecordedBar, "frames", [])
+    assert main([str(PDFS / "labor.pdf"), str(PDFS / "1_De_Koning.pdf"), "-o", str(tmp_path)]) == 0
+    frames = _RecordedBar.frames
+    assert frames[0][1:] == (0, 2) and frames[-1][1:] == (2, 2)
