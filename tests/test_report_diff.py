@@ -115,3 +115,15 @@ def test_expect_change_alone_is_not_a_verdict_change() -> None:
     changed = dataclasses.replace(first, claim=dataclasses.replace(first.claim, expect=Verdict.CONSISTENT))
     view = build_view(SimpleRun([changed, *run.results[1:]]), baseline=old)
     assert view.changes == []
+
+
+def test_the_view_does_not_depend_on_the_diff() -> None:
+    # issue 11, structure: report/diff.py builds on report/view.py, never the other way round
+    # (the view used to import the diff to attach a baseline's changes)
+    import ast
+
+    import factcheck.report.view as view_module
+
+    tree = ast.parse(Path(view_module.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert "factcheck.report.diff" not in imported and ".diff" not in imported

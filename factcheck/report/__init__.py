@@ -32,9 +32,10 @@ from factcheck.report import junit as _junit
 from factcheck.report import markdown as _markdown
 from factcheck.report import sarif as _sarif
 from factcheck.report import terminal as _terminal
-from factcheck.report.diff import BaselineError, load_baseline
+from factcheck.report.diff import BaselineError, attach_changes, load_baseline
 from factcheck.report.sanitize import guard_workflow_commands
-from factcheck.report.view import ReportView, RunLike, SimpleRun, build_view, collector_paused
+from factcheck.report.view import ReportView, RunLike, SimpleRun, collector_paused
+from factcheck.report.view import build_view as _view_of
 
 __all__ = [
     "ALL",
@@ -79,6 +80,21 @@ ALL: tuple[str, ...] = tuple(FORMATS)
 
 _plugins_loaded = False
 
+
+
+def build_view(
+    run: RunLike,
+    *,
+    generated_at: datetime | str | None = None,
+    base_dir: Path | None = None,
+    baseline: Mapping[str, Any] | None = None,
+) -> ReportView:
+    """Everything a report shows, in order; with ``baseline`` (a JSON report read by
+    :func:`load_baseline`), each result also says how it changed since then."""
+    view = _view_of(run, generated_at=generated_at, base_dir=base_dir)
+    if baseline is not None:
+        attach_changes(view, dict(baseline))
+    return view
 
 def register_format(fmt: Format) -> None:
     """Add a format (or replace one of the same name)."""

@@ -681,16 +681,14 @@ def build_view(
     *,
     generated_at: datetime | str | None = None,
     base_dir: Path | None = None,
-    baseline: dict[str, Any] | None = None,
 ) -> ReportView:
-    """Everything a report shows, in order. ``baseline`` is a JSON report read by :mod:`.diff`."""
+    """Everything a report shows, in order. Comparing with a baseline is :mod:`.diff`'s job
+    (``factcheck.report.build_view`` does both), so this module does not depend on it."""
     with collector_paused():
-        return _build_view(run, generated_at, base_dir, baseline)
+        return _build_view(run, generated_at, base_dir)
 
 
-def _build_view(
-    run: RunLike, generated_at: datetime | str | None, base_dir: Path | None, baseline: dict[str, Any] | None
-) -> ReportView:
+def _build_view(run: RunLike, generated_at: datetime | str | None, base_dir: Path | None) -> ReportView:
     results = list(run.results)
     if base_dir is None:
         base_dir = Path.cwd()  # once, not for every path shown
@@ -717,8 +715,4 @@ def _build_view(
         results=views,
         diagnostics=diagnostics,
     )
-    if baseline is not None:
-        from factcheck.report.diff import attach_changes
-
-        attach_changes(view, baseline)
     return view
