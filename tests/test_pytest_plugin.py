@@ -55,3 +55,26 @@ def test_other_yaml_is_left_alone(pytester: pytest.Pytester) -> None:
     pytester.makefile(".yaml", workflow="on: push\njobs: {}\n")
     result = pytester.runpytest("-p", "no:cacheprovider")
     assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+
+def test_every_library_the_package_imports_is_declared() -> None:
+    # issue 11, structure: no library is borrowed through another one's dependencies
+    import ast
+    import sys
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = " ".join(project["dependencies"] + [d for ds in project["optional-dependencies"].values() for d in ds])
+    declared = declared.lower()
+    names = {"PIL": "pillow", "yaml": "pyyaml", "_pytest": "pytest", "pdfminer": "pdfminer.six", "ruamel": "ruamel.yaml"}
+    used = set()
+    for path in (root / "factcheck").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                used.update(a.name.split(".")[0] for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                used.add(node.module.split(".")[0])
+    third_party = {m for m in used if m not in sys.stdlib_module_names and m != "factcheck"}
+    assert third_party and all(names.get(m, m).lower() in declared for m in third_party), sorted(
+        m for m in third_party if names.get(m, m).lower() not in declared)
