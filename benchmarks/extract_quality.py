@@ -3,7 +3,7 @@
     python benchmarks/extract_quality.py [--details]
 
 Scores every document in tests/gold/ whose source is present (the bundled text document and
-the PDFs in tests/pdfs/). The scoring itself is ``factcheck.extract.scoring``; the targets on
+the PDFs in tests/pdfs/). The scoring itself is ``tests/support/scoring.py``; the targets on
 the bundled document (recall >= 0.98, precision >= 0.95 for money, counts and percentages;
 value, kind and hedge right for >= 0.95 of the figures found) are asserted by
 tests/test_extract_gold.py.
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from factcheck.extract import extract_document
-from factcheck.extract.scoring import KindScore, Score, score_file
+from tests.support.scoring import KindScore, Score, score_file
 
 SOURCES = {
     "asiel-migratie-2025": ROOT / "documents" / "asiel-migratie-2025-antwoorden.txt",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.extract import extract_document
-from factcheck.extract.scoring import score_file
+from tests.support.scoring import score_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"

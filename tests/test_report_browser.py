@@ -28,7 +28,7 @@ from typing import Any, Iterator
 import pytest
 
 from factcheck.report import render
-from factcheck.report.examples import example_run
+from tests.support.report_examples import example_run
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 TIMEOUT = 60.0

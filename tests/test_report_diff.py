@@ -11,8 +11,8 @@ import pytest
 
 from factcheck.model import Verdict
 from factcheck.report import ALL, BaselineError, build_view, load_baseline, render
-from factcheck.report.examples import example_run
 from factcheck.report.view import SimpleRun
+from tests.support.report_examples import example_run
 
 WHEN = "2026-01-01T12:00:00Z"
 

@@ -166,7 +166,7 @@ def test_html_escaping_is_markupsafes(text: str) -> None:
 def test_html_results_equal_the_templates_loop(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from factcheck.engine import check_paths
     from factcheck.report import build_view
-    from factcheck.report.examples import example_run, injection_run
+    from tests.support.report_examples import example_run, injection_run
 
     claims = tmp_path / "c.yaml"
     claims.write_text(

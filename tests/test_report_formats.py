@@ -16,8 +16,8 @@ import pytest
 
 import factcheck
 from factcheck.report import ALL, FORMATS, build_view, render, render_view, write_reports
-from factcheck.report.examples import example_run
 from factcheck.report.view import SimpleRun
+from tests.support.report_examples import example_run
 
 WHEN = "2026-01-01T12:00:00Z"
 SCHEMA = Path(factcheck.__file__).parent / "schema" / "report.schema.json"

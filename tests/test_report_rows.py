@@ -10,8 +10,8 @@ import pytest
 from factcheck.engine import check_paths
 from factcheck.report import build_view, render
 from factcheck.report import html as html_format
-from factcheck.report.examples import example_run
 from factcheck.report.view import SENTENCE_CONTEXT, excerpt, mark_figure
+from tests.support.report_examples import example_run
 
 WHEN = "2026-01-01T12:00:00Z"
 HOSTILE = "<script>alert(1)</script> ##[error]forged"

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.report import ALL, render
-from factcheck.report.examples import injection_run
 from factcheck.report.sanitize import clean, guard_workflow_commands, markdown_text, one_line
+from tests.support.report_examples import injection_run
 
 WHEN = "2026-01-01T12:00:00Z"
 

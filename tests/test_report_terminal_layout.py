@@ -13,7 +13,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from factcheck.report import build_view, terminal
-from factcheck.report.examples import example_run, injection_run
+from tests.support.report_examples import example_run, injection_run
 
 WHEN = "2026-01-01T12:00:00Z"
 

@@ -16,8 +16,8 @@ import pytest
 
 from factcheck.engine import check_paths
 from factcheck.report import build_view
-from factcheck.report.examples import example_run
 from factcheck.report.terminal import print_report, verdict_table, wrap_line
+from tests.support.report_examples import example_run
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
