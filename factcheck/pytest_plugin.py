@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
-from factcheck.claimfile import read_claim_file
 from factcheck.application import check_loaded
+from factcheck.claimfile import read_claim_file
 from factcheck.model import ClaimFile, Result
 
 if TYPE_CHECKING:
