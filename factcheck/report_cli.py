@@ -5,7 +5,8 @@
 
 Exit codes as ``factcheck check``: 0 every verdict as expected, 1 some verdict unexpected, 2 a
 claim file or the baseline could not be read. ``--exit-zero`` makes 1 a 0 (for report-only CI
-jobs). Argument parsing only; the work is :mod:`factcheck.report`.
+jobs). Argument parsing and output only; the check and the view come from :mod:`factcheck.application`,
+the formats from :mod:`factcheck.report`.
 """
 
 from __future__ import annotations
