@@ -115,3 +115,18 @@ def test_check_and_report_run_through_it(claim_file: Path, monkeypatch: pytest.M
     main(["check", str(claim_file), "-f", "markdown", "--no-cache"])
     main(["report", str(claim_file), "--no-cache"])
     assert calls == [False, True, True]
+
+
+def test_plugin_formats_are_named_without_being_imported(monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.report as report
+
+    class Plugin:
+        name = "fancy"
+
+        def load(self) -> object:
+            raise AssertionError("a plugin is imported only when its format is asked for")
+
+    monkeypatch.setattr(report, "_plugins_loaded", False)
+    monkeypatch.setattr(report, "entry_points", lambda group: [Plugin()] if group == report.ENTRY_POINT_GROUP else [])
+    assert format_names() == (*FORMATS, "fancy")
+    assert "fancy" in _format_choices("check") and "fancy" in _format_choices("report")
