@@ -18,20 +18,16 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck import __version__
+from factcheck.application import DEFAULT_PATHS, check_and_view, check_and_view_args
 from factcheck.check_cache import add_switch as add_cache_switch
-from factcheck.check_cache import check_paths_cached
-from factcheck.check_cache import from_args as cache_from_args
 from factcheck.discover.options import Discovery
 from factcheck.discover.options import add_switches as add_discovery_switches
-from factcheck.discover.options import from_args as discovery_from_args
-from factcheck.engine import CheckRun, check_paths
+from factcheck.engine import CheckRun
 from factcheck.errors import FactcheckError, did_you_mean, shown_name
 from factcheck.explain import VERDICT_PREFIXES
 from factcheck.model import Diagnostic, Result, Verdict
+from factcheck.report import format_names
 from factcheck.report.sanitize import write_line
-
-DEFAULT_PATHS = ["claims"]
-FORMATS = ("terminal", "markdown", "html", "json", "junit", "sarif")
 
 
 def _emit(text: str, stream: TextIO) -> None:
@@ -56,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check every relation in claim files; exit 1 on an unexpected verdict")
     check.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
-    check.add_argument("-f", "--format", choices=FORMATS, default="terminal",
+    check.add_argument("-f", "--format", choices=format_names(), default="terminal",
                        help="output format (default: terminal, a compact verdict table; the others are full reports)")
     check.add_argument("--all", action="store_true", help="list every relation in the verdict table, also consistent ones")
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
@@ -121,26 +117,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(paths: list[str], discover: bool | Discovery = True, strict: bool = False) -> CheckRun:
-    return check_paths(paths or DEFAULT_PATHS, discover=discover, strict=strict)
+    return check_and_view(paths or DEFAULT_PATHS, discover=discover, strict=strict, view=False).run
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from factcheck.report import build_view, load_baseline, render_view, write_view
+    from factcheck.report import render_view, write_view
 
-    run = check_paths_cached(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args),
-                             cache=cache_from_args(args), strict=args.strict)
+    gate = args.format == "terminal" and not args.baseline
+    # One view serves the report printed and the reports written, which share its work.
+    run, view = check_and_view_args(args, view=not gate or bool(args.report_dir))
     _print_diagnostics(run.diagnostics, sys.stderr)
     if not run.diagnostics and run.summary()["files"] == 0:
         # a gate that checked nothing must not look like one that passed
         where = ", ".join(shown_name(p) for p in args.paths or DEFAULT_PATHS)
         _emit(f"{where}: FC112 no claim files found (*.yaml, *.yml): nothing was checked", sys.stderr)
         return 2
-    baseline = Path(args.baseline) if args.baseline else None
-    gate = args.format == "terminal" and baseline is None
-    # One view serves the report printed and the reports written, which share its work.
-    view = None
-    if not gate or args.report_dir:
-        view = build_view(run, baseline=load_baseline(baseline) if baseline is not None else None)
     if gate:
         # The gate's output: what needs attention, not a full report (that is `factcheck report`).
         from factcheck.report.terminal import verdict_table

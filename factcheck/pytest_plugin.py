@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
+from factcheck.application import check_loaded
 from factcheck.claimfile import read_claim_file
-from factcheck.engine import check_files
 from factcheck.model import ClaimFile, Result
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class RelationItem(pytest.Item):
     def _results(self) -> dict[tuple[str, str], Result]:
         stash = self.config.stash
         if _RESULTS_KEY not in stash:
-            run = check_files(stash.get(_FILES_KEY, []))
+            run = check_loaded(stash.get(_FILES_KEY, []))
             stash[_RESULTS_KEY] = {(str(Path(r.claim.location.path)), r.claim.id): r for r in run.results}
         return stash[_RESULTS_KEY]
 

@@ -5,7 +5,8 @@
 
 Exit codes as ``factcheck check``: 0 every verdict as expected, 1 some verdict unexpected, 2 a
 claim file or the baseline could not be read. ``--exit-zero`` makes 1 a 0 (for report-only CI
-jobs). Argument parsing only; the work is :mod:`factcheck.report`.
+jobs). Argument parsing and output only; the check and the view come from :mod:`factcheck.application`,
+the formats from :mod:`factcheck.report`.
 """
 
 from __future__ import annotations
@@ -15,19 +16,19 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from factcheck.application import DEFAULT_PATHS, check_and_view_args
 from factcheck.check_cache import add_switch as add_cache_switch
 from factcheck.discover.options import add_switches as add_discovery_switches
-from factcheck.discover.options import from_args as discovery_from_args
 from factcheck.errors import shown_name
 from factcheck.fileio import atomic_write
 
-DEFAULT_PATHS = ["claims"]
+__all__ = ["DEFAULT_PATHS", "add_report_parser", "run_report"]
 
 
 def _formats() -> tuple[str, ...]:
-    from factcheck.report import ALL
+    from factcheck.report import format_names
 
-    return ALL
+    return format_names()
 
 
 def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -81,21 +82,15 @@ def _say(text: str, stream: TextIO) -> None:
 
 def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Handle ``factcheck report``; returns the exit code."""
-    from factcheck.check_cache import check_paths_cached
-    from factcheck.check_cache import from_args as cache_from_args
-    from factcheck.report import build_view, load_baseline, render_view, write_view
+    from factcheck.report import html_index, render_view, write_view
     from factcheck.report.terminal import print_report
 
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
-    baseline = load_baseline(args.baseline) if args.baseline else None  # FC400 on a bad file
-    run = check_paths_cached(args.paths or DEFAULT_PATHS, discover=discovery_from_args(args),
-                             cache=cache_from_args(args), strict=getattr(args, "strict", False))
+    run, view = check_and_view_args(args)  # FC400 on a bad baseline, before the check
+    assert view is not None  # asked for by default
     for diag in run.diagnostics:
         _say(str(diag) + (" (warning)" if diag.severity == "warning" else ""), err)
-    from factcheck.report import html_index
-
-    view = build_view(run, baseline=baseline)
     figures = html_index.figure_counts(run.files)
     if args.report_dir:
         for path in write_view(view, Path(args.report_dir), figures=figures):  # the same view: formats share its work

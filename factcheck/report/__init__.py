@@ -45,6 +45,7 @@ __all__ = [
     "ReportView",
     "SimpleRun",
     "build_view",
+    "format_names",
     "load_baseline",
     "register_format",
     "render",
@@ -99,6 +100,16 @@ def build_view(
 def register_format(fmt: Format) -> None:
     """Add a format (or replace one of the same name)."""
     FORMATS[fmt.name] = fmt
+
+
+def format_names() -> tuple[str, ...]:
+    """The name of every format :func:`render_view` knows, as the commands' ``-f/--format`` offer
+    them: the registered ones, then those of installed plugins (named, not imported, so a broken
+    plugin fails only when it is asked for)."""
+    names = list(FORMATS)
+    if not _plugins_loaded:
+        names += [ep.name for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name not in names]
+    return tuple(names)
 
 
 def _load_plugins() -> None:
