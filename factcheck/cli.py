@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
     check.add_argument("-f", "--format", choices=FORMATS, default="terminal",
                        help="output format (default: terminal, a compact verdict table; the others are full reports)")
-    check.add_argument("--all", action="store_true", help="list every relation in the verdict table, also consistent ones")
+    check.add_argument("--all", action="store_true", help="list every relation in the verdict table and the reports, also consistent ones")
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--report-dir", metavar="DIR", help="also write a report in every format into DIR")
     check.add_argument("--baseline", metavar="OLD.json", help="show verdicts that changed since a JSON report")
@@ -140,7 +140,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     # One view serves the report printed and the reports written, which share its work.
     view = None
     if not gate or args.report_dir:
-        view = build_view(run, baseline=load_baseline(baseline) if baseline is not None else None)
+        view = build_view(run, baseline=load_baseline(baseline) if baseline is not None else None, full=args.all)
     if gate:
         # The gate's output: what needs attention, not a full report (that is `factcheck report`).
         from factcheck.report.terminal import verdict_table

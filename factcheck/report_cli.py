@@ -55,6 +55,10 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--baseline", metavar="OLD.json", help="an earlier `--format json` report: show which verdicts changed"
     )
     parser.add_argument(
+        "--all", action="store_true",
+        help="list every relation; without it terminal, Markdown and HTML count the consistent ones",
+    )
+    parser.add_argument(
         "--exit-zero",
         action="store_true",
         help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)",
@@ -95,7 +99,7 @@ def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: T
         _say(str(diag) + (" (warning)" if diag.severity == "warning" else ""), err)
     from factcheck.report import html_index
 
-    view = build_view(run, baseline=baseline)
+    view = build_view(run, baseline=baseline, full=getattr(args, "all", False))
     figures = html_index.figure_counts(run.files)
     if args.report_dir:
         for path in write_view(view, Path(args.report_dir), figures=figures):  # the same view: formats share its work

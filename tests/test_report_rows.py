@@ -49,11 +49,11 @@ def repeat_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, object]:
     path.write_text(REPEATS, encoding="utf-8")
     run = check_paths([path])
     assert [r.verdict.value for r in run.results] == ["conflict"], run.diagnostics
-    return render(run, "html", generated_at=WHEN), run
+    return render(run, "html", generated_at=WHEN, full=True), run
 
 
 def test_every_row_shows_its_sentence_with_the_figure_marked_and_keeps_the_id() -> None:
-    page = render(example_run(), "html", generated_at=WHEN)
+    page = render(example_run(), "html", generated_at=WHEN, full=True)
     rows = _summaries(page)
     assert len(rows) == 11
     for anchor, summary in rows.items():

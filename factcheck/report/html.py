@@ -25,7 +25,7 @@ from markupsafe import Markup
 from factcheck.model import Verdict
 from factcheck.report.mathml import formula_mathml
 from factcheck.report.page_image import claim_image_uri
-from factcheck.report.view import VERDICT_HELP, ReportView, ResultView
+from factcheck.report.view import VERDICT_HELP, ReportView, ResultView, omitted_note
 
 TEMPLATE = "report.html.j2"
 _VERDICTS = {v.value for v in Verdict}
@@ -227,16 +227,16 @@ def render(view: ReportView, *, images: bool = True, fast: bool = True) -> str:
         if re.search(r"</(style|script)", text, re.IGNORECASE):  # pragma: no cover - our own files
             raise ValueError("an inline asset contains a closing tag")
     used: set[str] = set()
-    anchors = {row.key: _anchor(row.key, used) for row in view.results}
+    anchors = {row.key: _anchor(row.key, used) for row in view.listed}
     formulas = {
         row.key: formula_mathml(
             row.expr, row.result.document.language or "nl", row.id,
             row.formula_root if row.expr == row.result.claim.expr else None,
         )
-        for row in view.results
+        for row in view.listed
     }
     pictures: dict[str, str | None] = {}
-    for row in view.results:
+    for row in view.listed:
         uri = None
         if images:
             doc = row.result.document
@@ -251,7 +251,7 @@ def render(view: ReportView, *, images: bool = True, fast: bool = True) -> str:
     if fast:
         many = len(view.documents) > 1
         results = Markup("".join(
-            _result_html(row, anchors[row.key], pictures[row.key], formulas[row.key], many) for row in view.results
+            _result_html(row, anchors[row.key], pictures[row.key], formulas[row.key], many) for row in view.listed
         ))
     page: str = _template().render(
         results_html=results,
@@ -267,5 +267,6 @@ def render(view: ReportView, *, images: bool = True, fast: bool = True) -> str:
         images=pictures,
         mathml=formulas,
         facts=_facts,
+        omitted_note=omitted_note,
     )
     return page

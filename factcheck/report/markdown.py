@@ -15,7 +15,7 @@ from tabulate import WIDE_CHARS_MODE, tabulate
 from wcwidth import wcswidth, wcwidth  # how tabulate measures cells
 
 from factcheck.report.sanitize import clean, markdown_fragment, markdown_text
-from factcheck.report.view import VERDICT_HELP, ReportView, ResultView
+from factcheck.report.view import VERDICT_HELP, ReportView, ResultView, omitted_note
 
 _PLAIN = re.compile(r"[A-Za-z0-9_.-]+")  # safe inside a code span in a table cell
 
@@ -223,13 +223,16 @@ def render(view: ReportView) -> str:
             where = d.file + (f":{d.line}:{d.col or 1}" if d.line is not None else "")
             lines.append(f"- {markdown_text(where)}: {markdown_text(d.code)} {markdown_text(d.message)}")
         lines.append("")
-    for doc, rows in view.by_document():
+    for doc, rows, omitted in view.sections():
         title = f"{doc.title} ({doc.id})" if doc.title else doc.id
         lines += [f"## {markdown_text(title)}", ""]
         lines.append(f"Claim file {markdown_text(doc.claim_file)}; language {markdown_text(doc.language)}.")
         lines.append("")
+        if omitted:
+            lines += [markdown_text(omitted_note(omitted)) + ".", ""]
         if not rows:
-            lines += ["No relations.", ""]
+            if not omitted:
+                lines += ["No relations.", ""]
             continue
         lines.append(
             _table(

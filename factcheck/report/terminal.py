@@ -24,7 +24,7 @@ from rich.text import Text
 
 from factcheck.model import Result
 from factcheck.report.sanitize import clean, guard_workflow_commands
-from factcheck.report.view import DocumentView, ReportView, ResultView
+from factcheck.report.view import DocumentView, ReportView, ResultView, omitted_note
 
 STYLES = {
     "consistent": "green",
@@ -112,12 +112,15 @@ def _table(title: str, caption: str | None, rows: list[list[Text]]) -> Table:
     return table
 
 
-def _results_table(doc: DocumentView, rows: list[ResultView]) -> Table:
-    return _table(_table_title(doc), _caption(rows), [[_verdict(r), *(Text(c) for c in _row_cells(r))] for r in rows])
+def _results_table(doc: DocumentView, rows: list[ResultView], omitted: int = 0) -> Table:
+    return _table(_table_title(doc), _caption(rows, omitted), [[_verdict(r), *(Text(c) for c in _row_cells(r))] for r in rows])
 
 
-def _caption(rows: list[ResultView]) -> str | None:
-    return _CAPTION if any(not r.expected for r in rows) else None
+def _caption(rows: list[ResultView], omitted: int = 0) -> str | None:
+    parts = [_CAPTION] if any(not r.expected for r in rows) else []
+    if omitted:
+        parts.append(omitted_note(omitted))
+    return "\n".join(parts) or None
 
 
 def _detail_parts(row: ResultView) -> tuple[Parts, Parts]:
@@ -208,9 +211,9 @@ def _head(view: ReportView) -> list[object]:
 def _renderables(view: ReportView) -> list[object]:
     """The whole report as rich renderables, for a console (colours on a terminal)."""
     out = _head(view)
-    for doc, rows in view.by_document():
-        out.append(_results_table(doc, rows))
-    out += [_detail(row) for row in view.results if _needs_detail(row)]
+    for doc, rows, omitted in view.sections():
+        out.append(_results_table(doc, rows, omitted))
+    out += [_detail(row) for row in view.listed if _needs_detail(row)]
     return out
 
 
@@ -244,13 +247,13 @@ def render(view: ReportView, width: int = WIDTH, *, fast: bool = True) -> str:
         for item in _head(view):
             console.print(item)
         layout = _PlainLayout(console, width)
-        for doc, rows in view.by_document():
-            lines = layout.table(_table_title(doc), _caption(rows), [[_plain(_verdict_parts(r)), *_row_cells(r)] for r in rows])
+        for doc, rows, omitted in view.sections():
+            lines = layout.table(_table_title(doc), _caption(rows, omitted), [[_plain(_verdict_parts(r)), *_row_cells(r)] for r in rows])
             if lines is None:
-                console.print(_results_table(doc, rows))
+                console.print(_results_table(doc, rows, omitted))
             else:
                 buf.write("\n".join(lines) + "\n")
-        for row in view.results:
+        for row in view.listed:
             if _needs_detail(row):
                 title, body = _detail_parts(row)
                 buf.write("\n".join(layout.detail(_plain(title), _plain(body))) + "\n")
