@@ -41,12 +41,14 @@ def check_and_view(
     strict: bool = False,
     baseline: str | Path | None = None,
     view: bool = True,
+    full: bool = False,
 ) -> Checked:
     """Check the claim files under ``paths`` (default: claims/) and build the report view.
 
     ``discover``, ``cache`` and ``strict`` as in :func:`factcheck.check_cache.check_paths_cached`;
     ``baseline`` is an earlier JSON report whose changes the view shows. ``view=False`` skips the
-    view (the gate's verdict table needs none) unless a baseline asks for it.
+    view (the gate's verdict table needs none) unless a baseline asks for it. ``full`` lists every
+    relation in the reports (``--all``), not only the problems.
     """
     from factcheck.report import build_view, load_baseline
 
@@ -56,7 +58,7 @@ def check_and_view(
     run = check_paths_cached(list(paths) or DEFAULT_PATHS, discover=kinds, cache=cache, strict=strict)
     if not view and old is None:
         return Checked(run, None)
-    return Checked(run, build_view(run, baseline=old))
+    return Checked(run, build_view(run, baseline=old, full=full))
 
 
 def check_and_view_args(args: argparse.Namespace, *, view: bool = True) -> Checked:
@@ -68,6 +70,7 @@ def check_and_view_args(args: argparse.Namespace, *, view: bool = True) -> Check
         strict=getattr(args, "strict", False),
         baseline=getattr(args, "baseline", None) or None,
         view=view,
+        full=bool(getattr(args, "all", False)),
     )
 
 

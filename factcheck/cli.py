@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="claim files or folders (default: claims/)")
     check.add_argument("-f", "--format", choices=format_names(), default="terminal",
                        help="output format (default: terminal, a compact verdict table; the others are full reports)")
-    check.add_argument("--all", action="store_true", help="list every relation in the verdict table, also consistent ones")
+    check.add_argument("--all", action="store_true", help="list every relation in the verdict table and the reports, also consistent ones")
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--report-dir", metavar="DIR", help="also write a report in every format into DIR")
     check.add_argument("--baseline", metavar="OLD.json", help="show verdicts that changed since a JSON report")

@@ -56,6 +56,10 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--baseline", metavar="OLD.json", help="an earlier `--format json` report: show which verdicts changed"
     )
     parser.add_argument(
+        "--all", action="store_true",
+        help="list every relation; without it terminal, Markdown and HTML count the consistent ones",
+    )
+    parser.add_argument(
         "--exit-zero",
         action="store_true",
         help="exit 0 even when a verdict is unexpected (still 2 on unreadable input)",

@@ -216,7 +216,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevTools]:
 def report_page(browser: DevTools, tmp_path_factory: pytest.TempPathFactory) -> DevTools:
     folder = tmp_path_factory.mktemp("report")
     page = folder / "report.html"
-    page.write_text(render(example_run(), "html", generated_at="2026-01-01T12:00:00Z"), encoding="utf-8")
+    page.write_text(render(example_run(), "html", generated_at="2026-01-01T12:00:00Z", full=True), encoding="utf-8")
     browser.open_page(page.as_uri())
     return browser
 
@@ -332,7 +332,7 @@ def bundled_page(browser: DevTools, tmp_path_factory: pytest.TempPathFactory) ->
     folder = tmp_path_factory.mktemp("bundled-report")
     page = folder / "report.html"
     run = check_paths([root / "claims"])
-    page.write_text(render(run, "html", generated_at="2026-01-01T12:00:00Z"), encoding="utf-8")
+    page.write_text(render(run, "html", generated_at="2026-01-01T12:00:00Z", full=True), encoding="utf-8")
     browser.open_page(page.as_uri())
     return browser
 

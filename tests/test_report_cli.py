@@ -133,3 +133,22 @@ def test_wired_into_the_factcheck_command(claim_file: Path, tmp_path: Path, caps
     bad.write_text("[]", encoding="utf-8")
     assert main(["report", str(claim_file), "--baseline", str(bad)]) == 2
     assert "FC400" in capsys.readouterr().err
+
+
+def test_all_lists_the_consistent_relations(claim_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert report(str(claim_file), "--format", "markdown") == 1
+    sized = capsys.readouterr().out
+    assert "verschil 32.400" not in sized and "1 consistent relation not listed" in sized
+    assert "verschil **33.500**" in sized  # the mismatch, in full
+    assert report(str(claim_file), "--format", "markdown", "--all") == 1
+    full = capsys.readouterr().out
+    assert "verschil **32.400**" in full and "not listed" not in full
+
+
+def test_check_report_dir_takes_all(claim_file: Path, tmp_path: Path) -> None:
+    from factcheck.cli import main
+
+    main(["check", str(claim_file), "--report-dir", str(tmp_path / "sized")])
+    main(["check", str(claim_file), "--all", "--report-dir", str(tmp_path / "full")])
+    assert "verschil **32.400**" not in (tmp_path / "sized" / "report.md").read_text(encoding="utf-8")
+    assert "verschil **32.400**" in (tmp_path / "full" / "report.md").read_text(encoding="utf-8")

@@ -2,26 +2,20 @@
 
 - sanitize: strings without special characters skip the regular expressions;
 - formatting: rounding and the "≈" mark in integers, the unit's kind worked out once per unit;
-- view: a figure without spaces is found in its quote with str.find;
-- json: the indented JSON text written in one pass;
-- markdown: GitHub tables laid out as tabulate lays out strings;
-- html: the results written without Jinja2's loop, escaped as markupsafe escapes.
+- view: a figure without spaces is found in its quote with str.find.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markupsafe import escape
 
 from factcheck import formatting
 from factcheck.model import Interval
-from factcheck.report import html, markdown, sanitize
-from factcheck.report import json as report_json
+from factcheck.report import sanitize
 from factcheck.report.view import _SPACE_CLASS, mark_figure
 
 # Every character the sanitizer treats specially, and ordinary ones around them.
@@ -132,54 +126,6 @@ def test_interval_bounds_stay_distinct_as_before(lo: Fraction, width: Fraction, 
     expected = (f"{formatting.format_value(lo, language, bound_unit, decimals)} – "
                 f"{formatting.format_value(hi, language, bound_unit, decimals)}{suffix}")
     assert text == expected
-
-
-JSON_VALUES = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.text(), st.floats(allow_nan=False)),
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=5), inner, max_size=4)),
-    max_leaves=30,
-)
-
-
-@settings(max_examples=2000)
-@given(data=JSON_VALUES)
-def test_json_text_equals_the_standard_library(data: object) -> None:
-    assert report_json.dumps(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-CELLS = st.lists(st.sampled_from(["a", "✅ consistent", "☑️", "⚔️", "中文", "e\u0301", " x ", "\u00a0", "True", "",
-                                  "\\*", "€\u00a01.000", "\u200b", "\x07", "-"]), max_size=3).map("".join)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(headers=st.lists(CELLS, min_size=1, max_size=4), data=st.data())
-def test_markdown_table_equals_tabulate(headers: list[str], data: st.DataObject) -> None:
-    rows = data.draw(st.lists(st.lists(CELLS, min_size=len(headers), max_size=len(headers)), max_size=5))
-    assert markdown._github_table(headers, rows) == markdown._tabulate(headers, rows)
-
-
-@given(text=st.text())
-def test_html_escaping_is_markupsafes(text: str) -> None:
-    assert html._e(text) == str(escape(text))
-
-
-def test_html_results_equal_the_templates_loop(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from factcheck.engine import check_paths
-    from factcheck.report import build_view
-    from tests.support.report_examples import example_run, injection_run
-
-    claims = tmp_path / "c.yaml"
-    claims.write_text(
-        "document: {id: doc, language: en}\nclaims:\n"
-        "  - {id: a, stated: '1,234', quote: 'about 1,234 people', where: {line: 3}}\n"
-        "  - {id: b, stated: '37', unit: EUR}\n"
-        "  - {id: c, stated: '45,658', unit: EUR, expr: a * b, expect: consistent}\n"
-        "  - {id: d, stated: '50,123', unit: EUR, expr: a * b}\n",
-        encoding="utf-8",
-    )
-    for run in (example_run(), injection_run(), check_paths([claims])):
-        view = build_view(run, generated_at="2026-01-01T12:00:00Z")
-        assert html.render(view) == html.render(view, fast=False)
 
 
 @settings(max_examples=2000)

@@ -54,7 +54,7 @@ def _order_in(text: str, ids: list[str]) -> list[int]:
 
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "json", "junit"])
 def test_unexpected_first_then_mismatches_then_the_rest(fmt: str) -> None:
-    text = render(example_run(), fmt, generated_at=WHEN)
+    text = render(example_run(), fmt, generated_at=WHEN, full=True)
     # kosten_per_dag: unexpected mismatch; instroom: unexpected conflict (last unexpected);
     # tabel_totaal: expected mismatch; verschil_kostprijs: consistent.
     ids = ["kosten_per_dag", "instroom", "tabel_totaal", "verschil_kostprijs"]
@@ -249,3 +249,31 @@ def test_results_stay_with_their_document_when_locations_differ() -> None:
     view = build_view(SimpleRun([moved, *run.results[1:]], [], run.files), generated_at=WHEN)
     grouped = [r.id for _, rows in view.by_document() for r in rows]
     assert sorted(grouped) == sorted(r.id for r in view.results)
+
+
+
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_reports_for_people_list_problems_and_count_the_consistent(fmt: str) -> None:
+    sized = render(example_run(), fmt, generated_at=WHEN)
+    full = render(example_run(), fmt, generated_at=WHEN, full=True)
+    name = "verschil\\_kostprijs" if fmt == "markdown" else "verschil_kostprijs"
+    assert name not in sized and name in full
+    assert "2 consistent relations not listed" in sized and "not listed" not in full
+    for problem in ("kosten_per_dag", "instroom", "tabel_totaal", "extra_kosten_afgerond"):  # every other verdict
+        assert (problem.replace("_", "\\_") if fmt == "markdown" else problem) in sized
+
+
+@pytest.mark.parametrize("fmt", ["json", "junit", "sarif"])
+def test_reports_for_machines_are_complete_either_way(fmt: str) -> None:
+    assert render(example_run(), fmt, generated_at=WHEN) == render(example_run(), fmt, generated_at=WHEN, full=True)
+
+
+def test_the_view_lists_what_is_not_an_expected_consistent() -> None:
+    view = build_view(example_run(), generated_at=WHEN)
+    assert view.omitted == 2 and len(view.listed) == view.total - 2
+    assert all(r.verdict != "consistent" or not r.expected for r in view.listed)
+    assert [r.key for r in view.listed] == [r.key for r in view.results if r in view.listed]  # order kept
+    full = build_view(example_run(), generated_at=WHEN, full=True)
+    assert full.omitted == 0 and full.listed == full.results

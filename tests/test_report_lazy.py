@@ -39,7 +39,7 @@ def _written(result: Result) -> bool:
     return Result.explanation.__get__(result) is not None  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("fmt", ["sarif", "terminal", "markdown"])
+@pytest.mark.parametrize("fmt", ["sarif", "terminal", "markdown", "html"])
 def test_formats_explain_only_what_they_show(run, fmt: str) -> None:  # type: ignore[no-untyped-def]
     by_id = {r.claim.id: r for r in run.results}
     assert not _written(by_id["ok"]) and not _written(by_id["wrong"])
@@ -51,7 +51,7 @@ def test_formats_explain_only_what_they_show(run, fmt: str) -> None:  # type: ig
 
 @pytest.mark.parametrize("fmt", ["json", "html", "junit"])
 def test_full_formats_explain_everything(run, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    render_view(build_view(run), fmt)
+    render_view(build_view(run, full=fmt == "html"), fmt)  # HTML lists everything only with full
     assert all(_written(r) for r in run.results)
 
 

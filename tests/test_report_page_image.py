@@ -65,7 +65,7 @@ def test_crop_outlines_the_box(pdf: Path) -> None:
 
 
 def test_html_embeds_the_picture_as_a_data_uri(pdf: Path, tmp_path: Path) -> None:
-    html = render(_run(tmp_path, "doc.pdf", {"page": 1, "bbox": BOX}), "html")
+    html = render(_run(tmp_path, "doc.pdf", {"page": 1, "bbox": BOX}), "html", full=True)
     match = re.search(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)"', html)
     assert match is not None
     assert base64.b64decode(match.group(1)).startswith(b"\x89PNG")
@@ -88,7 +88,7 @@ def test_html_embeds_the_picture_as_a_data_uri(pdf: Path, tmp_path: Path) -> Non
 )
 def test_no_picture_when_it_cannot_be_made(pdf: Path, tmp_path: Path, source: str | None, where: dict) -> None:
     assert claim_image_uri(str(tmp_path / "claims.yaml"), source, where) is None
-    html = render(_run(tmp_path, source or "", where), "html")
+    html = render(_run(tmp_path, source or "", where), "html", full=True)
     assert "data:image/png" not in html
 
 
@@ -131,6 +131,6 @@ def test_claim_file_from_a_pdf_gets_a_picture_in_the_html(tmp_path: Path) -> Non
     )
     run = engine.check_paths([claims])
     assert [r.verdict for r in run.results] == [Verdict.CONSISTENT]
-    html = render(run, "html")
+    html = render(run, "html", full=True)
     assert html.count('<img src="data:image/png;base64,') == 1
     assert "<mark>2020</mark>" in html

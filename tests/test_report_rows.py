@@ -8,8 +8,7 @@ import re
 import pytest
 
 from factcheck.engine import check_paths
-from factcheck.report import build_view, render
-from factcheck.report import html as html_format
+from factcheck.report import render
 from factcheck.report.view import SENTENCE_CONTEXT, excerpt, mark_figure
 from tests.support.report_examples import example_run
 
@@ -49,11 +48,11 @@ def repeat_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, object]:
     path.write_text(REPEATS, encoding="utf-8")
     run = check_paths([path])
     assert [r.verdict.value for r in run.results] == ["conflict"], run.diagnostics
-    return render(run, "html", generated_at=WHEN), run
+    return render(run, "html", generated_at=WHEN, full=True), run
 
 
 def test_every_row_shows_its_sentence_with_the_figure_marked_and_keeps_the_id() -> None:
-    page = render(example_run(), "html", generated_at=WHEN)
+    page = render(example_run(), "html", generated_at=WHEN, full=True)
     rows = _summaries(page)
     assert len(rows) == 11
     for anchor, summary in rows.items():
@@ -86,8 +85,6 @@ def test_the_sentence_is_escaped_and_cannot_start_a_workflow_command(repeat_page
     assert "## [error]forged" in sentence
     assert "<script>alert" not in page and "##[error]" not in page
     assert page.count("<script>") == 1  # the report's own
-    view = build_view(run, generated_at=WHEN)
-    assert html_format.render(view) == html_format.render(view, fast=False)
 
 
 def test_a_long_quote_is_cut_around_its_figure() -> None:

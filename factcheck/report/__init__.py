@@ -9,7 +9,10 @@
 Every format shows the same things in the same order (see :mod:`factcheck.report.view`):
 the documents, the time and factcheck version, the count per verdict, then the results,
 unexpected verdicts first, then the documents' problems by severity (conflict, mismatch,
-scale, unit, error, unverifiable), then the rest. With a baseline (an earlier JSON
+scale, unit, error, unverifiable), then the rest. The reports people read (terminal, Markdown,
+HTML) list the problems in full and only count the expected `consistent` relations, unless
+asked for everything (``full=True``, ``factcheck report --all``); JSON, JUnit and SARIF are
+read by machines (JSON also serves as a baseline) and always list every relation. With a baseline (an earlier JSON
 report) every format also lists the verdicts that changed.
 
 Formats are registered in :data:`FORMATS`; other packages can add one through the entry-point
@@ -89,10 +92,13 @@ def build_view(
     generated_at: datetime | str | None = None,
     base_dir: Path | None = None,
     baseline: Mapping[str, Any] | None = None,
+    full: bool = False,
 ) -> ReportView:
     """Everything a report shows, in order; with ``baseline`` (a JSON report read by
-    :func:`load_baseline`), each result also says how it changed since then."""
-    view = _view_of(run, generated_at=generated_at, base_dir=base_dir)
+    :func:`load_baseline`), each result also says how it changed since then. Without ``full``
+    the terminal, Markdown and HTML reports list the problems and count the expected
+    `consistent` relations; JSON, JUnit and SARIF, read by machines, are always complete."""
+    view = _view_of(run, generated_at=generated_at, base_dir=base_dir, full=full)
     if baseline is not None:
         attach_changes(view, dict(baseline))
     return view
@@ -154,15 +160,18 @@ def render(
     *,
     generated_at: datetime | str | None = None,
     base_dir: Path | None = None,
+    full: bool = False,
 ) -> str:
     """The report for ``run`` in format ``fmt``.
 
     ``baseline`` is an earlier JSON report (a path, or its parsed data). ``generated_at``
     overrides the time stamp (``SOURCE_DATE_EPOCH`` is honoured too); ``base_dir`` is what paths
-    are shown relative to (default: the working directory).
+    are shown relative to (default: the working directory); ``full`` lists every relation
+    (see :func:`build_view`).
     """
     with collector_paused():
-        view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline))
+        view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline),
+                          full=full)
         return render_view(view, fmt)
 
 
@@ -174,13 +183,15 @@ def write_reports(
     *,
     generated_at: datetime | str | None = None,
     base_dir: Path | None = None,
+    full: bool = False,
 ) -> list[Path]:
     """Write one file per format into ``directory`` (created if needed); return the paths written.
 
     File names: report.txt, report.md, report.html, report.json, report.junit.xml, report.sarif.
     """
     with collector_paused():
-        view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline))
+        view = build_view(run, generated_at=generated_at, base_dir=base_dir, baseline=_baseline(baseline),
+                          full=full)
         return write_view(view, directory, formats)
 
 

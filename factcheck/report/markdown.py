@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 
-from tabulate import WIDE_CHARS_MODE, tabulate
-from wcwidth import wcswidth, wcwidth  # how tabulate measures cells
+from tabulate import tabulate
 
 from factcheck.report.sanitize import clean, markdown_fragment, markdown_text
-from factcheck.report.view import VERDICT_HELP, ReportView, ResultView
+from factcheck.report.view import VERDICT_HELP, ReportView, ResultView, omitted_note
 
 _PLAIN = re.compile(r"[A-Za-z0-9_.-]+")  # safe inside a code span in a table cell
 
@@ -32,60 +31,8 @@ ICONS = {
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
-    """A GitHub table of strings, as ``tabulate(rows, headers, "github", disable_numparse=True)``."""
-    if (
-        not WIDE_CHARS_MODE  # tabulate measures with len() when wcwidth is missing
-        or any(len(row) != len(headers) for row in rows)
-        or any("\x1b" in cell or "\x01" in cell for row in rows for cell in row)
-    ):
-        return _tabulate(headers, rows)  # colour codes or tabulate's separating-line marker: its own rules
-    return _github_table(headers, rows)
-
-
-# Characters wcwidth gives one column: ASCII and Latin-1 letters, and the signs figures are
-# written with. A text made of them is as wide as it is long, as rich's cell_len has it too.
-_ONE_COLUMN = frozenset(
-    ch
-    for ch in [*map(chr, range(0x20, 0x7F)), *map(chr, range(0xA0, 0x100)), *"€≈−–—‘’“”…·•\u202f\u2009"]
-    if wcwidth(ch) == 1
-)
-
-
-def _width(text: str) -> int:
-    """wcwidth's width of ``text`` (wcswidth), without asking it character by character."""
-    return len(text) if _ONE_COLUMN.issuperset(text) else int(wcswidth(text))
-
-
-def _tabulate(headers: list[str], rows: list[list[str]]) -> str:
+    """A GitHub table of strings, already formatted and escaped."""
     return str(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True))
-
-
-def _github_table(headers: list[str], rows: list[list[str]]) -> str:
-    """tabulate's "github" layout of string cells, without its per-cell type detection.
-
-    tabulate takes about 0.2 ms per row, mostly working out each cell's type, which
-    ``disable_numparse`` makes "string" anyway. Its rules for strings: cells are stripped and
-    left-aligned; a column is as wide as its widest cell, and at least its header plus 2;
-    widths are wcwidth's; each cell gets one space either side; rows are right-stripped.
-    tests/test_report_fast_paths.py checks the text against tabulate's.
-    """
-    columns = [[row[i].strip() for row in rows] for i in range(len(headers))]
-    widths = []
-    padded_columns = []
-    for header, cells in zip(headers, columns):
-        cell_widths = [_width(cell) for cell in cells]
-        width = max([*cell_widths, _width(header) + 2])
-        # _padright to the visible width: wide characters take fewer code points. (tabulate then
-        # measures the padded cells again; each is `width` wide, or -1 wide like its text.)
-        padded_columns.append([cell.ljust(width - (w - len(cell))) for cell, w in zip(cells, cell_widths)])
-        widths.append(width)
-    header_cells = [header.ljust(width + len(header) - _width(header)) for header, width in zip(headers, widths)]
-    lines = ["|" + "|".join(f" {cell} " for cell in header_cells) + "|"]
-    lines[0] = lines[0].rstrip()
-    lines.append(("|" + "|".join("-" * (width + 2) for width in widths) + "|").rstrip())
-    for row in zip(*padded_columns):
-        lines.append(("|" + "|".join(f" {cell} " for cell in row) + "|").rstrip())
-    return "\n".join(lines)
 
 
 def _quote(parts: tuple[tuple[str, bool], ...]) -> str:
@@ -223,13 +170,16 @@ def render(view: ReportView) -> str:
             where = d.file + (f":{d.line}:{d.col or 1}" if d.line is not None else "")
             lines.append(f"- {markdown_text(where)}: {markdown_text(d.code)} {markdown_text(d.message)}")
         lines.append("")
-    for doc, rows in view.by_document():
+    for doc, rows, omitted in view.sections():
         title = f"{doc.title} ({doc.id})" if doc.title else doc.id
         lines += [f"## {markdown_text(title)}", ""]
         lines.append(f"Claim file {markdown_text(doc.claim_file)}; language {markdown_text(doc.language)}.")
         lines.append("")
+        if omitted:
+            lines += [markdown_text(omitted_note(omitted)) + ".", ""]
         if not rows:
-            lines += ["No relations.", ""]
+            if not omitted:
+                lines += ["No relations.", ""]
             continue
         lines.append(
             _table(

@@ -12,10 +12,10 @@ the claim's qualified id, so a result keeps its identity when lines move.
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
 from factcheck.model import Verdict
-from factcheck.report.json import dumps
 from factcheck.report.sanitize import clean, one_line
 from factcheck.report.view import VERDICT_HELP, DiagnosticView, ReportView, ResultView
 
@@ -214,4 +214,4 @@ def report_dict(view: ReportView) -> dict[str, Any]:
 
 
 def render(view: ReportView) -> str:
-    return dumps(report_dict(view))
+    return json.dumps(report_dict(view), ensure_ascii=False, indent=2) + "\n"

@@ -15,8 +15,7 @@ import sys
 from typing import Sequence, TextIO
 
 from rich import box
-from rich._ratio import ratio_reduce
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
@@ -24,7 +23,7 @@ from rich.text import Text
 
 from factcheck.model import Result
 from factcheck.report.sanitize import clean, guard_workflow_commands
-from factcheck.report.view import DocumentView, ReportView, ResultView
+from factcheck.report.view import DocumentView, ReportView, ResultView, omitted_note
 
 STYLES = {
     "consistent": "green",
@@ -40,8 +39,7 @@ STYLES = {
 WIDTH = 120  # of the plain-text rendering
 
 
-# Each styled piece of the report is a list of (text, style) parts: rich's Text is assembled from
-# them for the console, and the plain-text fast path below joins their text.
+# Each styled piece of the report is a list of (text, style) parts, assembled into rich's Text.
 Parts = list[tuple[str, str]]
 
 
@@ -59,10 +57,6 @@ def _verdict_parts(row: ResultView) -> Parts:
 
 def _verdict(row: ResultView) -> Text:
     return Text.assemble(*_verdict_parts(row))
-
-
-def _plain(parts: Parts) -> str:
-    return "".join(text for text, _ in parts)
 
 
 # The columns of the per-document table: (header, no_wrap, overflow, min_width).
@@ -112,12 +106,15 @@ def _table(title: str, caption: str | None, rows: list[list[Text]]) -> Table:
     return table
 
 
-def _results_table(doc: DocumentView, rows: list[ResultView]) -> Table:
-    return _table(_table_title(doc), _caption(rows), [[_verdict(r), *(Text(c) for c in _row_cells(r))] for r in rows])
+def _results_table(doc: DocumentView, rows: list[ResultView], omitted: int = 0) -> Table:
+    return _table(_table_title(doc), _caption(rows, omitted), [[_verdict(r), *(Text(c) for c in _row_cells(r))] for r in rows])
 
 
-def _caption(rows: list[ResultView]) -> str | None:
-    return _CAPTION if any(not r.expected for r in rows) else None
+def _caption(rows: list[ResultView], omitted: int = 0) -> str | None:
+    parts = [_CAPTION] if any(not r.expected for r in rows) else []
+    if omitted:
+        parts.append(omitted_note(omitted))
+    return "\n".join(parts) or None
 
 
 def _detail_parts(row: ResultView) -> tuple[Parts, Parts]:
@@ -208,9 +205,9 @@ def _head(view: ReportView) -> list[object]:
 def _renderables(view: ReportView) -> list[object]:
     """The whole report as rich renderables, for a console (colours on a terminal)."""
     out = _head(view)
-    for doc, rows in view.by_document():
-        out.append(_results_table(doc, rows))
-    out += [_detail(row) for row in view.results if _needs_detail(row)]
+    for doc, rows, omitted in view.sections():
+        out.append(_results_table(doc, rows, omitted))
+    out += [_detail(row) for row in view.listed if _needs_detail(row)]
     return out
 
 
@@ -227,152 +224,15 @@ def _console(buf: io.StringIO, width: int) -> Console:
     )
 
 
-def render(view: ReportView, width: int = WIDTH, *, fast: bool = True) -> str:
-    """The report as plain text (no ANSI codes), for files and tests.
-
-    The text is what rich prints for :func:`_renderables`. With ``fast`` (the default) the
-    results tables and sections are laid out by :class:`_PlainLayout`, which follows rich's
-    rules for them and hands rich every line it cannot place itself; rich prints the rest.
-    ``fast=False`` has rich print everything (tests compare the two).
-    """
+def render(view: ReportView, width: int = WIDTH) -> str:
+    """The report as plain text (no ANSI codes), for files and tests: what rich prints for
+    :func:`_renderables`, trailing spaces stripped."""
     buf = io.StringIO()
     console = _console(buf, width)
-    if not fast:
-        for item in _renderables(view):
-            console.print(item)
-    else:
-        for item in _head(view):
-            console.print(item)
-        layout = _PlainLayout(console, width)
-        for doc, rows in view.by_document():
-            lines = layout.table(_table_title(doc), _caption(rows), [[_plain(_verdict_parts(r)), *_row_cells(r)] for r in rows])
-            if lines is None:
-                console.print(_results_table(doc, rows))
-            else:
-                buf.write("\n".join(lines) + "\n")
-        for row in view.results:
-            if _needs_detail(row):
-                title, body = _detail_parts(row)
-                buf.write("\n".join(layout.detail(_plain(title), _plain(body))) + "\n")
+    for item in _renderables(view):
+        console.print(item)
     text = "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
     return guard_workflow_commands(text)
-
-
-class _PlainLayout:
-    """Lays out the results tables and result sections as rich does, as plain text.
-
-    rich renders a table of 10,000 rows in about 7 s, mostly styling, measuring and cropping
-    segments cell by cell; for plain text almost every cell is its text padded to the column
-    width. This class follows rich's rules (``Table._calculate_column_widths``, the cell
-    ``Padding``, ``Text.wrap``) for the tables and sections :func:`_renderables` makes, and has
-    rich wrap each line that does not fit as it is. Trailing spaces are left to the caller,
-    which strips them from every line. tests/test_report_terminal_layout.py checks it against
-    rich on random tables and texts.
-    """
-
-    def __init__(self, console: Console, width: int) -> None:
-        self.console = console
-        self.width = width
-        self.box = box.SIMPLE_HEAD.substitute(console.options, safe=console.safe_box)
-
-    def wrap(self, text: str, width: int, justify: str = "default", overflow: str = "fold",
-             no_wrap: bool = False) -> list[str]:
-        """``Text(text).wrap(...)`` as plain lines (padded to ``width`` when justify is "left")."""
-        lines: list[str] = []
-        for line in text.split("\n"):
-            if "\t" not in line and cell_len(line) <= width:
-                lines.append(set_cell_size(line, width) if justify == "left" else line)
-            else:
-                wrapped = Text(line).wrap(self.console, width, justify=justify, overflow=overflow,  # type: ignore[arg-type]
-                                          no_wrap=no_wrap)
-                lines += [w.plain for w in wrapped]
-        return lines
-
-    def detail(self, title: str, body: str) -> list[str]:
-        """A result section: the title at full width, the body indented by 4, a blank line."""
-        return [*self.wrap(title, self.width), *("    " + line for line in self.wrap(body, self.width - 4)), ""]
-
-    @staticmethod
-    def _cell_width(text: str) -> tuple[int, bool]:
-        """(the widest line in cells, as ``Text.__rich_measure__`` has it; whether the text is one
-        line without tabs, which a cell shows as it is when it fits)."""
-        lines = text.splitlines()
-        if len(lines) == 1 and lines[0] == text and "\t" not in text:
-            return (len(text) if text.isascii() and text.isprintable() else cell_len(text)), True
-        return (max(cell_len(line) for line in lines) if lines else 0), False
-
-    @staticmethod
-    def _column(widths: set[int], width: int, min_width: int | None) -> int:
-        """The widest a column needs at ``width`` (``Table._measure_column``'s maximum).
-
-        For each cell, ``Measurement.get`` of its ``Padding`` of one space left and right. rich
-        works out minimums too, but its column widths never depend on them.
-        """
-        if width < 1:
-            return 0
-        if width < 3:
-            high = width
-        else:
-            high = 0
-            for text_width in widths:
-                inner = min(max(0, text_width), width)
-                high = max(high, min(inner + 2, width) if inner >= 1 else 2)
-        high = min(high, width)
-        if min_width is not None:
-            high = max(high, min_width + 2)
-        return high
-
-    def _widths(self, measures: list[set[int]]) -> list[int]:
-        """``Table._calculate_column_widths`` for our tables (not expanded, no fixed widths)."""
-        available = self.width - (2 + len(measures) - 1)
-        widths = [self._column(m, available, spec[3]) or 1 for m, spec in zip(measures, _COLUMNS)]
-        if sum(widths) > available:
-            widths = Table._collapse_widths(widths, [not spec[1] for spec in _COLUMNS], available)
-            if sum(widths) > available:
-                excess = sum(widths) - available
-                widths = ratio_reduce(excess, [1] * len(widths), widths, widths)
-            widths = [self._column(m, width, spec[3]) for m, width, spec in zip(measures, widths, _COLUMNS)]
-        return widths
-
-    def table(self, title: str, caption: str | None, rows: list[list[str]]) -> list[str] | None:
-        """The lines of a results table, or ``None`` when rich should lay it out."""
-        headers = [spec[0] for spec in _COLUMNS]
-        all_rows = [headers, *rows]
-        cells = [[self._cell_width(text) for text in row] for row in all_rows]
-        widths = self._widths([{cell[i][0] for cell in cells} for i in range(len(headers))])
-        table_width = sum(widths) + 2 + len(widths) - 1
-        if table_width > self.width or min(widths) < 3:
-            return None  # cropped by the console, or no room for a cell's text: rare, leave it to rich
-        lines = self.wrap(title, table_width, justify="left") if title else []  # rich skips an empty one
-        b = self.box
-        lines.append(b.get_top(widths))
-        edges = [(b.head_left, b.head_vertical, b.head_right), (b.mid_left, b.mid_vertical, b.mid_right),
-                 (b.foot_left, b.foot_vertical, b.foot_right)]
-        inner = [width - 2 for width in widths]
-        last = len(all_rows) - 1
-        for index, (row, measured) in enumerate(zip(all_rows, cells)):
-            left, divider, right = edges[0 if index == 0 else (2 if index == last else 1)]
-            if all(simple and text_width <= room for (text_width, simple), room in zip(measured, inner)):
-                # One line per cell, each fitting: the text padded to the column.
-                lines.append(left + divider.join(
-                    f" {text}{' ' * (room - text_width)} " for text, (text_width, _), room in zip(row, measured, inner)
-                ) + right)
-            else:
-                rendered = []
-                for text, room, spec in zip(row, inner, _COLUMNS):
-                    rendered.append([f" {line} " for line in self.wrap(text, room, "left", spec[2], spec[1])])
-                height = max(len(cell) for cell in rendered)
-                for cell, width in zip(rendered, widths):
-                    blank = [" " * width] * (height - len(cell))
-                    cell[:] = blank + cell if index == 0 else cell + blank  # the header sits at the bottom
-                for line_no in range(height):
-                    lines.append(left + divider.join(cell[line_no] for cell in rendered) + right)
-            if index == 0:
-                lines.append(b.get_row(widths, "head", edge=True))
-        lines.append(b.get_bottom(widths))
-        if caption:
-            lines += self.wrap(caption, table_width, justify="left")
-        return lines
 
 
 def print_report(view: ReportView, file: TextIO | None = None) -> None:

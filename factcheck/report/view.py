@@ -47,6 +47,7 @@ __all__ = [
     "Change",
     "build_view",
     "result_key",
+    "omitted_note",
     "VERDICT_ORDER",
 ]
 
@@ -314,6 +315,20 @@ class ReportView:
     diagnostics: list[DiagnosticView]
     changes: list[Change] | None = None  # None: no baseline given
     baseline: dict[str, Any] | None = None  # {"path", "generated_at", "version"}
+    full: bool = True  # False: the reports people read list the problems, and count the consistent rest
+
+    @property
+    def listed(self) -> list[ResultView]:
+        """The results a report for people lists: all of them with ``full``, otherwise every one
+        that is not an expected `consistent` (those are only counted, see :attr:`omitted`)."""
+        if self.full:
+            return self.results
+        return [r for r in self.results if not is_quiet(r)]
+
+    @property
+    def omitted(self) -> int:
+        """How many expected `consistent` results :attr:`listed` leaves out."""
+        return 0 if self.full else sum(1 for r in self.results if is_quiet(r))
 
     @property
     def ok(self) -> bool:
@@ -325,6 +340,15 @@ class ReportView:
         unit slips), whether or not the baseline expected it: the report's headline."""
         return {v: self.counts[v] for v in PROBLEM_VERDICTS if self.counts.get(v)}
 
+    def sections(self) -> list[tuple[DocumentView, list[ResultView], int]]:
+        """Per document: the results a report for people lists (see :attr:`listed`), and how many
+        expected `consistent` ones it leaves out."""
+        out = []
+        for doc, rows in self.by_document():
+            shown = rows if self.full else [r for r in rows if not is_quiet(r)]
+            out.append((doc, shown, len(rows) - len(shown)))
+        return out
+
     def by_document(self) -> list[tuple[DocumentView, list[ResultView]]]:
         """Results grouped by document, in the report order inside each group."""
         out: list[tuple[DocumentView, list[ResultView]]] = []
@@ -332,6 +356,16 @@ class ReportView:
             rows = [r for r in self.results if r.document_id == doc.id and r.doc_file == doc.claim_file]
             out.append((doc, rows))
         return out
+
+
+def is_quiet(row: ResultView) -> bool:
+    """An expected `consistent` result: counted, not listed, unless a report is asked for in full."""
+    return row.verdict == "consistent" and row.expected
+
+
+def omitted_note(n: int) -> str:
+    """The line a report shows in place of the expected `consistent` relations it does not list."""
+    return f"{n} consistent relation{'' if n == 1 else 's'} not listed (--all lists every relation)"
 
 
 def result_key(document_id: str, claim_id: str) -> str:
@@ -681,14 +715,16 @@ def build_view(
     *,
     generated_at: datetime | str | None = None,
     base_dir: Path | None = None,
+    full: bool = False,
 ) -> ReportView:
-    """Everything a report shows, in order. Comparing with a baseline is :mod:`.diff`'s job
+    """Everything a report shows, in order; without ``full`` the reports people read list only
+    the problems (see :attr:`ReportView.listed`). Comparing with a baseline is :mod:`.diff`'s job
     (``factcheck.report.build_view`` does both), so this module does not depend on it."""
     with collector_paused():
-        return _build_view(run, generated_at, base_dir)
+        return _build_view(run, generated_at, base_dir, full)
 
 
-def _build_view(run: RunLike, generated_at: datetime | str | None, base_dir: Path | None) -> ReportView:
+def _build_view(run: RunLike, generated_at: datetime | str | None, base_dir: Path | None, full: bool) -> ReportView:
     results = list(run.results)
     if base_dir is None:
         base_dir = Path.cwd()  # once, not for every path shown
@@ -714,5 +750,6 @@ def _build_view(run: RunLike, generated_at: datetime | str | None, base_dir: Pat
         total=len(results),
         results=views,
         diagnostics=diagnostics,
+        full=full,
     )
     return view
