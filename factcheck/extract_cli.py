@@ -184,12 +184,6 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
             taken = {str(c["evidence"]["target"]) for c in out if (c.get("evidence") or {}).get("target")}
             have = {c["id"] for c in out}
             out.extend(c for c in text_table_claims(result.claims, found, lang or "nl", taken) if c["id"] not in have)
-            # percentages in the text that are a named row's share of a table's total
-            from factcheck.discover.table_shares import table_share_claims
-
-            taken |= {str(c["evidence"]["target"]) for c in out if (c.get("evidence") or {}).get("target")}
-            have = {c["id"] for c in out}
-            out.extend(c for c in table_share_claims(result.claims, found, lang or "nl", taken) if c["id"] not in have)
     return out
 
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
+from factcheck.discover.figures import Fig, content_words, shared_words
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
 from factcheck.discover.text_tables import table_relation_claim
+from factcheck.tables.cells import CellNumber
 from factcheck.tables.detect import Cell, Table
 from factcheck.tables.percentages import judge_share
 from factcheck.tables.totals import _fits, _row_kind, cell_claim
@@ -56,16 +57,16 @@ def _spread(table: Table) -> Fraction:
 
 
 def table_share_claims(
-    claims: Sequence[Mapping[str, Any]], tables: Mapping[int, Sequence[Table]], language: str,
-    taken: Iterable[str] = (),
+    figs: Sequence[Fig], sources: Mapping[str, Mapping[str, Any]], tables: Mapping[int, Sequence[Table]],
+    taken: Container[str] = (),
 ) -> list[dict[str, Any]]:
     """Shares of a table's total named in the text, as claim dicts: one relation per percentage
-    matched, and the table cells it uses. ``taken``: figures that already have a relation."""
-    taken = set(taken)
-    sources = {str(c.get("id")): c for c in claims}
+    matched, and the table cells it uses. ``figs`` are the document's figures (``sources`` their
+    claim dicts by id), read once by :func:`factcheck.discover.text_tables.text_table_claims`,
+    which calls this; ``taken``: figures that already have a relation."""
     out: list[dict[str, Any]] = []
     cells: dict[str, dict[str, Any]] = {}
-    for fig in from_dicts(claims, language):
+    for fig in figs:
         if fig.kind != "percent" or fig.id in taken or not 0 < fig.value < 100:
             continue
         lo, hi = fig.interval.lo, fig.interval.hi
@@ -96,7 +97,7 @@ def table_share_claims(
                             if whole is None or not (_amount(part) and _amount(whole)) or t < r:
                                 continue
                             tries += 1
-                            j = judge_share(part.number, whole.number, fig_number(fig))  # type: ignore[arg-type]
+                            j = judge_share(part.number, whole.number, _as_cell_number(fig))  # type: ignore[arg-type]
                             if j is not None and _fits(j.verdict):
                                 fits.append((table, r, t, col, part, whole))  # type: ignore[arg-type]
                 # a ratio of this table's figures lands in the percentage's interval with odds of
@@ -120,10 +121,8 @@ def table_share_claims(
     return list(cells.values()) + out
 
 
-def fig_number(fig: Fig) -> Any:
+def _as_cell_number(fig: Fig) -> CellNumber:
     """The percentage as a table cell's number, so that the table checker's share judge applies."""
-    from factcheck.tables.cells import CellNumber
-
     assert fig.interval.lo is not None and fig.interval.hi is not None
     return CellNumber(fig.stated, fig.value, 0, (fig.interval.hi - fig.interval.lo) / 2, False, True, None)
 

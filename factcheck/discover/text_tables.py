@@ -196,8 +196,9 @@ def text_table_claims(
     claims: Sequence[Mapping[str, Any]], tables: Mapping[int, Sequence[Table]], language: str,
     taken: Iterable[str] = (),
 ) -> list[dict[str, Any]]:
-    """Relations between amounts in the text and table rows near them, as claim dicts: one
-    relation per matched statement (and its growth rate), and the table cells they use.
+    """Relations between figures in the text and tables near them, as claim dicts: one relation
+    per matched statement (and its growth rate), each percentage that names a row as that row's
+    share of the table's total (:mod:`.table_shares`), and the table cells they use.
     ``taken``: ids of figures that already have a relation (they are left alone)."""
     if not tables:
         return []
@@ -262,7 +263,13 @@ def text_table_claims(
             base = first if growth[0] is pair.first else second
             out.append(_relation(percent, sources.get(percent.id, {}), f"({expr}) / {base['id']}",
                                  "growth over a table row", pair, first, second, chance))
-    return list(cells.values()) + out
+    # percentages that name a row are its share of the table's total (table_shares), read from
+    # the same figures
+    from factcheck.discover.table_shares import table_share_claims
+
+    targets = taken | {str(c["evidence"]["target"]) for c in out}
+    shares = table_share_claims(figs, sources, tables, targets)
+    return list(cells.values()) + out + [c for c in shares if c["id"] not in cells]
 
 
 def _relation(fig: Fig, source: Mapping[str, Any], expr: str, relation: str, pair: _Pair,

@@ -282,14 +282,16 @@ def _share_after(line: Line, value: Token, dsep: DecimalSep | None, col: int) ->
     return None
 
 
+_LEADING_CURRENCY = re.compile(r"^[(\-−]?\s*(?:[$€£]|[A-Z]{1,3}\$)")
+_SHORT_DECIMALS = re.compile(r"\d[.,]\d{1,2}\)?%?$")
+
+
 def _unlike(text: str, others: list[Token]) -> bool:
     """Is a figure printed unlike all the others: no currency sign where they all have one, or
     decimals where none of them has any?"""
-    cur = re.compile(r"^[(\-−]?\s*(?:[$€£]|[A-Z]{1,3}\$)")
-    dec = re.compile(r"\d[.,]\d{1,2}\)?%?$")
-    if all(cur.match(t.text) for t in others) and not cur.match(text):
+    if all(_LEADING_CURRENCY.match(t.text) for t in others) and not _LEADING_CURRENCY.match(text):
         return True
-    return bool(dec.search(text)) and not any(dec.search(t.text) for t in others)
+    return bool(_SHORT_DECIMALS.search(text)) and not any(_SHORT_DECIMALS.search(t.text) for t in others)
 
 
 def _value_like(t: Token) -> bool:

@@ -18,7 +18,9 @@ other total (with a doubt when the reading holds in fewer than three lanes).
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
@@ -127,63 +129,51 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         got = table.rows[p].cells.get(c)
         return got if _number(got) is not None else None
 
-    for col in share_cols:
+    def column_readings(percent: Callable[[int], Cell | None], parts: list[int]) -> list[tuple[str, list[_Lane]]]:
+        """Readings of a percentage in each row (``percent(row)``) as the amount of a column of
+        ``parts`` over another amount column of the row, or over that column's total row."""
         readings: list[tuple[str, list[_Lane]]] = []
-        # the amount in a column next to it ("Change $", two at most on either side) over the one
-        # in another column of the same row ("%" = Change / 2020)
-        beside = sorted(amount_cols, key=lambda c: abs(c - col))[:2]
-        for a in beside:
+        for a in parts:
             for b in amount_cols:
                 if a == b:
                     continue
                 lanes: list[_Lane] = []
                 for p in rows:
-                    pc, nc, dc = cell(p, col), cell(p, a), cell(p, b)
+                    pc, nc, dc = percent(p), cell(p, a), cell(p, b)
                     if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
                         lanes.append((p, (p, pc), (p, nc), (p, dc)))
                 readings.append((f"{headers.get(a, '')} over {headers.get(b, '')}", lanes))
-        # the amount beside it over that column's total row ("Share of budget")
-        for a in beside:
+        for a in parts:
             for t in totals:
                 whole = cell(t, a)
                 if whole is None or not _amount(whole.number):
                     continue
                 lanes = []
                 for p in rows:
-                    pc, nc = cell(p, col), cell(p, a)
+                    pc, nc = percent(p), cell(p, a)
                     if p != t and pc is not None and nc is not None and _amount(nc.number):
                         lanes.append((p, (p, pc), (p, nc), (t, whole)))
                 readings.append((f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes))
-        best = _best(readings)
+        return readings
+
+    for col in share_cols:
+        # the amount in a column next to it ("Change $", two at most on either side) over the one
+        # in another column of the same row ("%" = Change / 2020), or over that column's total
+        # row ("Share of budget")
+        beside = sorted(amount_cols, key=lambda c: abs(c - col))[:2]
+        best = _best(column_readings(functools.partial(cell, c=col), beside))
         if best is not None:
             out.extend(_checks(table, file, "column", headers.get(col, ""), *best))
     # shares printed in brackets after the figures ("7.040 (11,3%)"): of another column of the
     # row ("Aantal respondenten"), or of the column's total row
     for a in amount_cols:
-        with_share = [p for p in rows if (c := cell(p, a)) is not None and c.share is not None and _amount(c.number)]
-        if len(with_share) < MIN_LANES:
+        def share(p: int, a: int = a) -> Cell | None:
+            c = cell(p, a)
+            return c.share if c is not None else None
+
+        if sum(1 for p in rows if share(p) is not None) < MIN_LANES:
             continue
-        readings = []
-        for b in amount_cols:
-            if b == a:
-                continue
-            lanes = []
-            for p in with_share:
-                nc, dc = cell(p, a), cell(p, b)
-                if nc is not None and nc.share is not None and dc is not None and _amount(dc.number):
-                    lanes.append((p, (p, nc.share), (p, nc), (p, dc)))
-            readings.append((f"{headers.get(a, '')} over {headers.get(b, '')}", lanes))
-        for t in totals:
-            whole = cell(t, a)
-            if whole is None:
-                continue
-            lanes = []
-            for p in with_share:
-                nc = cell(p, a)
-                if p != t and nc is not None and nc.share is not None:
-                    lanes.append((p, (p, nc.share), (p, nc), (t, whole)))
-            readings.append((f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes))
-        best = _best(readings)
+        best = _best(column_readings(share, [a]))
         if best is not None:
             out.extend(_checks(table, file, "column", headers.get(a, ""), *best))
     # rows with amounts in two lanes at least: not a row number on a line of its own ("(9)")
