@@ -57,3 +57,52 @@ def test_a_share_that_does_not_match_its_base_is_an_alarm_when_the_others_do() -
     (defence,) = [c for c in checks if c.lane_label == "Defence"]
     assert defence.verdict is Verdict.MISMATCH and defence.alarm
     assert sum(c.verdict in HOLDS for c in checks) == len(checks) - 1 >= 9
+
+
+def _canada_revenues_without_change_column():
+    from factcheck.tables import find_page_tables
+
+    # Public Accounts of Canada 2021, revenues, with its "Change $" column taken out: the "%"
+    # column beside 2021 and 2020 can then only be read as the change from 2020 to 2021
+    (table,) = find_page_tables(DOCS / "enworld-01.pdf", "en", pages=[2], all_pages=True)[2]
+    for row in table.rows:
+        row.cells.pop(2, None)
+    table.columns[:] = [c for c in table.columns if c.index != 2]
+    return table
+
+
+def test_percent_change_column_without_change_amounts_is_read_as_growth() -> None:
+    import yaml
+
+    from factcheck.claimfile import parse_claim_text
+    from factcheck.engine import check_files
+    from factcheck.tables.percentages import percentage_checks
+
+    checks = percentage_checks(_canada_revenues_without_change_column())
+    personal = next(c for c in checks if c.lane_label == "Income tax revenues Personal")
+    assert personal.relation == "growth" and personal.reading == "a percentage: the change from 2020 to 2021"
+    assert [p.stated for p in personal.parts] == ["174,755", "167,576"]  # new, old: 7,179 / 167,576 = 4.28 %
+    assert len(checks) == 13 and all(c.verdict in HOLDS for c in checks)
+    claims = checks_to_claims(checks)
+    assert {c["expr"] for c in claims if c["id"] == "t2_1_r1_c4"} == {"(t2_1_r1_c1 - t2_1_r1_c2) / t2_1_r1_c2"}
+    text = yaml.safe_dump({"document": {"id": "t", "language": "en"}, "claims": claims}, sort_keys=False)
+    run = check_files([parse_claim_text(text, "t.yaml")], discover=False)
+    assert sorted(r.verdict.value for r in run.results) == sorted(c.verdict.value for c in checks)
+
+
+def test_a_growth_that_does_not_follow_from_its_years_is_an_alarm() -> None:
+    from fractions import Fraction
+
+    from factcheck.tables.cells import CellNumber
+    from factcheck.tables.detect import Cell
+    from factcheck.tables.percentages import percentage_checks
+
+    table = _canada_revenues_without_change_column()
+    for row in table.rows:
+        if row.label == "Corporate":  # 54,112 over 50,060 is 8.1 %, misprinted as 6.1 %
+            cell = row.cells[3]
+            row.cells[3] = Cell("6.1", CellNumber("6.1", Fraction(61, 10), 1, Fraction(1, 20)), cell.col, cell.bbox)
+    checks = percentage_checks(table)
+    (corporate,) = [c for c in checks if c.lane_label == "Corporate"]
+    assert corporate.verdict is Verdict.MISMATCH and corporate.alarm
+    assert sum(c.alarm for c in checks) == 1

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from fractions import Fraction
 
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
@@ -35,13 +36,24 @@ _PERCENT_SLACK = 2  # half-units of the last digit a printed percentage may be o
 def judge_share(part: CellNumber, whole: CellNumber, percent: CellNumber) -> Judgement | None:
     """The printed percentage against part / whole × 100, exactly, with every figure's rounding
     (a percentage cut off rather than rounded counts as rounding too)."""
-    if whole.value == 0 or whole.nil or part.nil:
-        return None
-    lo_w, hi_w = whole.value - whole.half, whole.value + whole.half
-    if lo_w <= 0 <= hi_w:
+    if whole.value == 0 or whole.nil or part.nil or whole.lo <= 0 <= whole.hi:
         return None  # a whole that may be zero: no ratio to speak of
-    corners = [p / w * 100 for p in (part.value - part.half, part.value + part.half) for w in (lo_w, hi_w)]
-    point = part.value / whole.value * 100
+    corners = [p / w * 100 for p in (part.lo, part.hi) for w in (whole.lo, whole.hi)]
+    return _judge_percent(part.value / whole.value * 100, corners, percent)
+
+
+def judge_growth(old: CellNumber, new: CellNumber, percent: CellNumber) -> Judgement | None:
+    """The printed percentage against the change from ``old`` to ``new``, (new − old) / old × 100,
+    exactly and with every figure's rounding, like :func:`judge_share`."""
+    if old.value == 0 or old.nil or new.nil or old.lo <= 0 <= old.hi:
+        return None
+    corners = [(n / o - 1) * 100 for n in (new.lo, new.hi) for o in (old.lo, old.hi)]
+    return _judge_percent((new.value / old.value - 1) * 100, corners, percent)
+
+
+def _judge_percent(point: Fraction, corners: list[Fraction], percent: CellNumber) -> Judgement:
+    # the ratio is monotonic in each figure, so its extremes over the figures' intervals are
+    # among the corners
     highest = max(corners)
     computed = Interval(min(corners), highest)
     # a percentage may be rounded or cut off after its last digit (4.754 printed as 4.7 %):
@@ -79,29 +91,32 @@ def _amount(n: CellNumber | None) -> bool:
     return n is not None and not n.percent
 
 
-# A lane of a reading: (lane key, (row, cell) of the percentage, of the part, of the whole)
+# A lane of a reading: (lane key, (row, cell) of the percentage, of the part, of the whole); for a
+# growth reading the part is the new amount and the whole the old one
 _Lane = tuple[int, tuple[int, Cell], tuple[int, Cell], tuple[int, Cell]]
+# A reading: what it says in words, its lanes, and "share" (part / whole) or "growth" ((new − old) / old)
+_Reading = tuple[str, list[_Lane], str]
 
 
-def _near(part: CellNumber, whole: CellNumber, percent: CellNumber) -> bool:
+def _near(part: CellNumber, whole: CellNumber, percent: CellNumber, kind: str = "share") -> bool:
     """A cheap first test of a lane (most readings fail at once): the ratio's point lies within the
     percentage's slack, widened by the part's and whole's relative rounding."""
     if whole.value == 0:
         return False
-    point = part.value * 100 / whole.value
+    point = part.value * 100 / whole.value - (100 if kind == "growth" else 0)
     err = abs(point) * (part.half / abs(part.value) if part.value else 1) + abs(point) * whole.half / abs(whole.value)
     return abs(point - percent.value) <= _PERCENT_SLACK * percent.half + err
 
 
-def _best(readings: list[tuple[str, list[_Lane]]]) -> tuple[str, list[_Lane]] | None:
+def _best(readings: list[_Reading]) -> _Reading | None:
     """The reading that holds in most lanes, three quarters of them and two at least."""
     best = None
-    for tag, lanes in readings:
+    for tag, lanes, kind in readings:
         if len(lanes) < MIN_LANES:
             continue
         fits = misses = 0
         for _, (_, pc), (_, nc), (_, dc) in lanes:
-            if _near(nc.number, dc.number, pc.number):  # type: ignore[arg-type]
+            if _near(nc.number, dc.number, pc.number, kind):  # type: ignore[arg-type]
                 fits += 1
             else:
                 misses += 1
@@ -111,8 +126,8 @@ def _best(readings: list[tuple[str, list[_Lane]]]) -> tuple[str, list[_Lane]] | 
             continue
         key = (fits, -len(lanes))
         if best is None or key > best[0]:
-            best = (key, tag, lanes)
-    return None if best is None else (best[1], best[2])
+            best = (key, (tag, lanes, kind))
+    return None if best is None else best[1]
 
 
 def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
@@ -129,20 +144,31 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         got = table.rows[p].cells.get(c)
         return got if _number(got) is not None else None
 
-    def column_readings(percent: Callable[[int], Cell | None], parts: list[int]) -> list[tuple[str, list[_Lane]]]:
+    def pair_lanes(percent: Callable[[int], Cell | None], a: int, b: int) -> list[_Lane]:
+        lanes: list[_Lane] = []
+        for p in rows:
+            pc, nc, dc = percent(p), cell(p, a), cell(p, b)
+            if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
+                lanes.append((p, (p, pc), (p, nc), (p, dc)))
+        return lanes
+
+    def column_readings(percent: Callable[[int], Cell | None], parts: list[int],
+                        growth: bool = False) -> list[_Reading]:
         """Readings of a percentage in each row (``percent(row)``) as the amount of a column of
-        ``parts`` over another amount column of the row, or over that column's total row."""
-        readings: list[tuple[str, list[_Lane]]] = []
+        ``parts`` over another amount column of the row, or over that column's total row; with
+        ``growth``, also as the change from one amount column of the row to another."""
+        readings: list[_Reading] = []
         for a in parts:
             for b in amount_cols:
-                if a == b:
-                    continue
-                lanes: list[_Lane] = []
-                for p in rows:
-                    pc, nc, dc = percent(p), cell(p, a), cell(p, b)
-                    if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
-                        lanes.append((p, (p, pc), (p, nc), (p, dc)))
-                readings.append((f"{headers.get(a, '')} over {headers.get(b, '')}", lanes))
+                if a != b:
+                    readings.append((f"{headers.get(a, '')} over {headers.get(b, '')}", pair_lanes(percent, a, b), "share"))
+        if growth:
+            # "% change" beside two years' amounts: the change from one to the other over the first
+            for a in amount_cols:
+                for b in amount_cols:
+                    if a != b:
+                        readings.append((f"the change from {headers.get(a, '')} to {headers.get(b, '')}",
+                                         pair_lanes(percent, b, a), "growth"))
         for a in parts:
             for t in totals:
                 whole = cell(t, a)
@@ -153,7 +179,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                     pc, nc = percent(p), cell(p, a)
                     if p != t and pc is not None and nc is not None and _amount(nc.number):
                         lanes.append((p, (p, pc), (p, nc), (t, whole)))
-                readings.append((f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes))
+                readings.append((f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes, "share"))
         return readings
 
     for col in share_cols:
@@ -161,7 +187,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         # in another column of the same row ("%" = Change / 2020), or over that column's total
         # row ("Share of budget")
         beside = sorted(amount_cols, key=lambda c: abs(c - col))[:2]
-        best = _best(column_readings(functools.partial(cell, c=col), beside))
+        best = _best(column_readings(functools.partial(cell, c=col), beside, growth=True))
         if best is not None:
             out.extend(_checks(table, file, "column", headers.get(col, ""), *best))
     # shares printed in brackets after the figures ("7.040 (11,3%)"): of another column of the
@@ -198,7 +224,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                 pc, nc, dc = cell(p, col), cell(num_row, col), cell(q, col)
                 if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
                     lanes.append((col, (p, pc), (num_row, nc), (q, dc)))
-            readings.append((f"the row above over the {_clean(table.rows[q].label)} row", lanes))
+            readings.append((f"the row above over the {_clean(table.rows[q].label)} row", lanes, "share"))
         best = _best(readings)
         if best is not None:
             out.extend(_checks(table, file, "row", _clean(table.rows[p].label), *best))
@@ -210,11 +236,15 @@ def _ref(table: Table, pos: int, cell: Cell, slack: int = 1) -> CellRef:
     return cell_ref(table, pos, cell, half=cell.number.half * slack)
 
 
-def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lanes: list[_Lane]) -> list[TableCheck]:
+def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lanes: list[_Lane],
+            kind: str) -> list[TableCheck]:
     headers = {c.index: c.header for c in table.columns}
     judged = []
     for lane, (pp, pc), (npos, nc), (dpos, dc) in lanes:
-        j = judge_share(nc.number, dc.number, pc.number)  # type: ignore[arg-type]
+        if kind == "growth":
+            j = judge_growth(dc.number, nc.number, pc.number)  # type: ignore[arg-type]
+        else:
+            j = judge_share(nc.number, dc.number, pc.number)  # type: ignore[arg-type]
         if j is not None:
             judged.append((lane, _ref(table, pp, pc, _PERCENT_SLACK), _ref(table, npos, nc), _ref(table, dpos, dc), j))
     held = sum(1 for *_, j in judged if _fits(j.verdict))
@@ -225,5 +255,5 @@ def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lan
             doubt = "the percentage's base was found from too few other rows to be sure of it"
         lane_label = _clean(table.rows[lane].label) if orientation == "column" else headers.get(lane, "")
         out.append(make_check(table, file, orientation, label, lane_label, pct, (num, den), j,  # type: ignore[arg-type]
-                              f"a percentage: {tag}", doubt, relation="share"))
+                              f"a percentage: {tag}", doubt, relation=kind))
     return out

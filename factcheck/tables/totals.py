@@ -128,7 +128,9 @@ class TableCheck:
     parts_interval: Interval
     total_interval: Interval
     slack: Fraction  # how far the intervals rule lets the printed sum stray: sum of all half-widths
-    relation: str = "sum"  # "sum", "difference" when a part enters with a minus sign, "share" (a percentage)
+    # "sum", "difference" when a part enters with a minus sign, "share" (a percentage: part / whole),
+    # "growth" (a percentage change: (new - old) / old; parts: new, old)
+    relation: str = "sum"
     scale_factor: Fraction | None = None  # for verdict "scale": total = factor x parts
     pages: tuple[int, ...] = ()  # the pages a table continued over pages spans; () for one page
     reading: str = ""  # which rows or columns were taken as the parts, in words
@@ -150,9 +152,11 @@ class TableCheck:
         if self.doubt is not None:
             return [self._doubted_claim()]
         claims: list[dict[str, object]] = [self._input_claim(p) for p in self.parts]
-        if self.relation == "share":
-            # a percentage: part / whole, in percent whatever the amounts' unit and scale
-            expr = f"{_cell_id(self, self.parts[0])} / {_cell_id(self, self.parts[1])}"
+        if self.relation in ("share", "growth"):
+            # a percentage: part / whole, or the change (new - old) / old, in percent whatever the
+            # amounts' unit and scale
+            new, old = _cell_id(self, self.parts[0]), _cell_id(self, self.parts[1])
+            expr = f"{new} / {old}" if self.relation == "share" else f"({new} - {old}) / {old}"
             unit_fields: dict[str, object] = {"unit": "%"}
         else:
             plus = [_cell_id(self, p) for p in self.parts if p.sign > 0]
