@@ -221,7 +221,8 @@ _CURRENCY_PREFIX = re.compile(
     r"(?:eur|usd|gbp|cad|aud|ngn|zmw|zar|kes|inr|ugx|tzs|ghs|kshs|ksh|ushs|tshs|rs)(?=[\s0-9])|[knr](?=[0-9]))\s*",
     re.IGNORECASE,
 )
-_SCALE_SUFFIX = re.compile(rf"^\s*({_sorted_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
+# "$343.2-billion": a hyphen joins the scale word when the amount qualifies a noun
+_SCALE_SUFFIX = re.compile(rf"^(?:-(?=[^\W\d_])|\s*)({_sorted_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
 _CURRENCY_SUFFIX = re.compile(
     r"^\s*(euro's|euros|euro|eur|usd|dollars|dollar|gbp|pounds|pound|€|\$)(?![\w])", re.IGNORECASE
 )

@@ -251,3 +251,11 @@ def test_row_numbers_and_scale_captions_are_not_figures() -> None:
     # "(bedragen x € 1.000)" says what the table's figures count in
     assert [k for k, _ in kinds("Staat van baten (bedragen x € 1.000) en Bedragen x EUR 1", "nl")] == [
         "label", "label"]
+
+
+def test_a_hyphen_joins_the_scale_word_of_an_amount_that_qualifies_a_noun() -> None:
+    # Public Accounts of Canada 2021: "the $343.2-billion deficit projected for 2021"
+    found = figures("was $15.5 billion lower than the $343.2-billion deficit projected", "en")
+    assert [(f.stated, f.value) for f in found] == [("$15.5 billion", 15_500_000_000), ("$343.2-billion", 343_200_000_000)]
+    # a compound word stays a name: "5-sterrenhotel", "a 5-millionth visitor"
+    assert figures("een 5-sterrenhotel", "nl") == [] and figures("a 5-millionth visitor", "en") == []

@@ -235,7 +235,8 @@ _SCALE_NL.update({"miljoenen": 6, "mio": 6, "mio.": 6, "dzd": 3})
 _SCALE_EN = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3,
              "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7}
 _SCALE_RIGHT = {
-    lang: re.compile(r"^" + _ANYWS + r"{0,3}(" + _alternation(words) + r")(?![\w])", re.IGNORECASE)
+    # "$343.2-billion deficit": a hyphen joins the scale word when the amount qualifies a noun
+    lang: re.compile(r"^(?:-(?=[^\W\d_])|" + _ANYWS + r"{0,3})(" + _alternation(words) + r")(?![\w])", re.IGNORECASE)
     for lang, words in (("nl", _SCALE_NL), ("en", _SCALE_EN))
 }
 _SCALE_NEEDS_CURRENCY = {"m", "bn", "mn", "tn", "k"}
@@ -559,7 +560,8 @@ class Scanner:
             if not re.match(r"(?:mln|mld|mrd|mio|miljoen|miljard|procent|percent|bn|m|k|x)\b", right, re.IGNORECASE):
                 return Found(s, e, core, "name")
         if after == "-" and re.match(r"-[^\W\d_]", right) and not re.match(
-            r"-(?:percent|per|procent|jarig|year|month|week|day|jarige)", right, re.IGNORECASE
+            r"-(?:percent|per|procent|jarig|year|month|week|day|jarige|(?:thousand|million|billion|trillion|miljoen|miljard)\b)",
+            right, re.IGNORECASE
         ):
             # 18-jarigen, 5-sterren, 2-status: part of a compound word.
             return Found(s, e, core, "name")
