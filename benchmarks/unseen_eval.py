@@ -181,7 +181,7 @@ def score(results: dict[str, list[dict]], labels: list[Label]) -> dict[str, obje
                     real += 1
                 else:
                     false_alarms.append(f"{file} p{_page(r)} {_kind(r)} {r['id']}: {r['verdict']} "
-                                        f"{r.get('stated_text')} = {r.get('expr', '')[:80]}")
+                                        f"{r.get('stated_text')} = {(r.get('expr') or r.get('relation') or '')[:80]}")
     tables = [lab for lab in labels if lab.kind == "table"]
     relations = [lab for lab in labels if lab.kind == "relation"]
 
