@@ -206,6 +206,16 @@ def test_charbox_indices_line_up_with_text() -> None:
     assert euro[0] == figure[0] and figure[2] > euro[2]
 
 
+def test_a_space_before_the_decimal_point_is_joined() -> None:
+    # District of Saanich's annual report: the text layer prints "$27 .4 million or 11 .9%", with
+    # a space as wide as a word space: a word that starts with its decimal point is no word
+    def probe(page: pdf_text.PdfPage) -> str:
+        return page.joined_text()[0]
+
+    (text,) = pdf_text.map_pages(Path(__file__).parent / "unseen" / "docs" / "enaud-01.pdf", probe, pages=[2])
+    assert "Total expenses increased by $27.4 million or 11.9" in " ".join(text.split())
+
+
 def test_html_source(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text("<html><head><style>p{}</style></head><body><h2>Kosten</h2>"

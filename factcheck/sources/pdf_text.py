@@ -151,11 +151,14 @@ class PdfPage:
             line_start = text.rfind("\n", 0, r) + 1
             line_end = text.find("\n", r)
             typical = self._typical_gap(r, line_start, line_end if line_end >= 0 else len(text))
-            la, lb, ra, rb = self._textpage.get_charbox(r + 1)
-            height = rb - lb
+            # a digit's height beside the space (a separator's own box is a dot)
+            height = max(rb - lb for la, lb, ra, rb in map(self._textpage.get_charbox, (r - 1, r + 1)))
             # Narrow in absolute terms (well under a digit's height: not a column gap) and
             # narrower than the line's other word spaces.
-            if height > 0 and g < 0.6 * height and (typical is None or g < 0.75 * typical):
+            # A word that starts with its decimal point (" .4 million", Saanich's annual report)
+            # is no word of its own, even after a space as wide as the others.
+            decimals = text[r + 1] in ".,"
+            if height > 0 and g < 0.6 * height and (decimals or typical is None or g < 0.75 * typical):
                 moves.append((r, m.end()))
         if not moves:
             return text, []

@@ -90,6 +90,7 @@ class Line:
 
     # Set by split_label once the values are known; read many times while tables are found.
     has_figures: bool = False
+    lead: bool = False  # the first value stands left of the label (a column printed before the labels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +181,9 @@ def group_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
     return lines
 
 
-def _join(a: Token, b: Token) -> Token:
-    return Token(a.text + b.text, a.x0, b.x1, min(a.top, b.top), max(a.bottom, b.bottom), max(a.size, b.size))
+def _join(a: Token, b: Token, between: str = "") -> Token:
+    return Token(a.text + between + b.text, a.x0, b.x1, min(a.top, b.top), max(a.bottom, b.bottom),
+                 max(a.size, b.size))
 
 
 _OPENS_NUMBER = re.compile(r"\(?\d")
@@ -190,6 +192,10 @@ _LEAD_DIGITS = re.compile(r"[(" + re.escape(MINUS_CHARS) + r"]?\d{1,3}")
 _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?%?")
 _ENDS_IN_SEPARATOR = re.compile(r"\d[.,]$")
 _GROUP_TAIL = re.compile(r"\d{3}(?:[.,]\d+)*\)?%?")
+# "1 447 094": the first group, or the groups glued so far (joined by a no-break space, so that
+# only a figure grouped by spaces throughout takes another group)
+_SPACE_GROUPED_HEAD = re.compile(r"[(" + re.escape(MINUS_CHARS) + r"$€£]?\d{1,3}(?:\u202f\d{3})*")
+_SPACE_GROUP = re.compile(r"\d{3}(?:[.,]\d+)?\)?%?")
 _ENDS_IN_DIGIT = re.compile(r"\d$")
 _DECIMALS = re.compile(r"[.,]\d+\)?%?")
 _ENDS_IN_FIGURE = re.compile(r"\d\)?$")
@@ -231,6 +237,13 @@ def _should_glue(a: Token, b: Token) -> bool:
     return False
 
 
+def _space_grouped(a: Token, b: Token) -> bool:
+    """A space for the thousands separator: "1 447 094", "13 340" (Australian, French and SI style).
+    A word space is about half the type size; a gap between columns is wider."""
+    return (not a.small and not b.small and b.x0 - a.x1 <= 0.6 * max(a.size, b.size)
+            and _SPACE_GROUP.fullmatch(b.text) is not None and _SPACE_GROUPED_HEAD.fullmatch(a.text) is not None)
+
+
 def _glue_tokens(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
@@ -247,7 +260,9 @@ def _glue_tokens(tokens: list[Token]) -> list[Token]:
             # figure of its own (nor a negative one)
             out.append(Token(t.text, t.x0, t.x1, t.top, t.bottom, t.size, small=True))
             continue
-        if out and _should_glue(out[-1], t):
+        if out and _space_grouped(out[-1], t):
+            out[-1] = _join(out[-1], t, "\u202f")
+        elif out and _should_glue(out[-1], t):
             out[-1] = _join(out[-1], t)
         else:
             out.append(t)
@@ -282,6 +297,9 @@ def _share_after(line: Line, value: Token, dsep: DecimalSep | None, col: int) ->
     return None
 
 
+# a figure printed as an amount - grouped digits, in brackets, or a nil dash - not a row number
+_LEFT_AMOUNT = re.compile(r"\(?[$€£]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?|\([$€£]?\d[\d.,]*\)|[-\u2013\u2014]")
+_NOTE_MARK = re.compile(r"[A-Z]|\d{1,2}[a-z]")
 _LEADING_CURRENCY = re.compile(r"^[(\-−]?\s*(?:[$€£]|[A-Z]{1,3}\$)")
 _SHORT_DECIMALS = re.compile(r"\d[.,]\d{1,2}\)?%?$")
 
@@ -313,6 +331,12 @@ def split_label(line: Line) -> None:
         and not _value_like(toks[-1])
         and toks[-1].x0 - toks[-2].x1 > 2.5 * line.size
         and _value_like(toks[-2])
+    ):
+        toks = toks[:-1]
+    # a note reference in a "Note" column after the figures ("(297,350)   A"): not part of the row's values
+    if (
+        len(toks) >= 3 and _NOTE_MARK.fullmatch(toks[-1].text) and _value_like(toks[-2])
+        and looks_numeric(toks[-2].text) and toks[-1].x0 - toks[-2].x1 > 1.0 * line.size
     ):
         toks = toks[:-1]
     # text set beside a table on the same baselines (chart labels): after figures, a wide gap,
@@ -374,8 +398,18 @@ def split_label(line: Line) -> None:
         # the label ("Prop 2.5   $210,634   $221,314"); "Zorg 12,0   -0,5   11,5" keeps its 12,0
         values = values[1:]
         start = toks.index(values[0])
-    line.label = toks[:start] + [t for t in toks[start:] if t.small]
+    lead = 0
+    if (
+        start >= 2 and values and _LEFT_AMOUNT.fullmatch(toks[0].text) and not toks[0].small
+        and not _value_like(toks[1]) and toks[1].x0 - toks[0].x1 > 1.5 * line.size
+    ):
+        # an amount column printed left of the labels ("(145,000)   Economic Development
+        # (4,022) ..." in an English council's budget comparison: last year's budget first)
+        lead = 1
+        values = [toks[0], *values]
+    line.label = toks[lead:start] + [t for t in toks[start:] if t.small]
     line.values = values
+    line.lead = bool(lead)
     line.has_figures = _has_figures(line)
 
 
@@ -404,7 +438,7 @@ def _figures_left(line: Line) -> float:
     """Where the line's figures start, not counting a row number in a column of its own ("(4)"):
     labels wrap under such a number, and they are still the table's labels. A line of nothing but
     such a number has no figures to start (infinity)."""
-    xs = [v.x0 for v in line.values if not ROW_MARK.match(v.text)]
+    xs = [v.x0 for v in line.values[1 if line.lead else 0:] if not ROW_MARK.match(v.text)]
     return min(xs) if xs else float("inf")
 
 

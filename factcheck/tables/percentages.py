@@ -84,7 +84,18 @@ def _is_share_row(table: Table, pos: int) -> bool:
 
 
 def _words(label: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W\d_]{4,}", label.lower()) if w not in ("idem", "procent", "percent", "share")}
+    # words of four letters and more, and acronyms ("GSP", "BBP")
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{4,}|\b[A-Z]{2,3}\b", label)}
+    return words - {"idem", "procent", "percent", "percentage", "share", "total", "totaal"}
+
+
+# "Net Interest Cost as a % of Own Source Revenue", "Belastingen in % van het BBP": the label names
+# the part and the base
+_PART_OF_BASE = re.compile(
+    r"^(?P<part>.*?\w.*?)\s+(?:as\s+an?\s+|in\s+|als\s+)?(?:%|per\s?cent(?:age)?|procent|share|aandeel)\s+"
+    r"(?:of|van)\s+(?P<base>.*\w.*)$",
+    re.IGNORECASE,
+)
 
 
 def _amount(n: CellNumber | None) -> bool:
@@ -98,31 +109,38 @@ _Lane = tuple[int, tuple[int, Cell], tuple[int, Cell], tuple[int, Cell]]
 _Reading = tuple[str, list[_Lane], str]
 
 
-def _near(part: CellNumber, whole: CellNumber, percent: CellNumber, kind: str = "share") -> bool:
-    """A cheap first test of a lane (most readings fail at once): the ratio's point lies within the
-    percentage's slack, widened by the part's and whole's relative rounding."""
+def _near(part: CellNumber, whole: CellNumber, percent: CellNumber, kind: str = "share") -> bool | None:
+    """A cheap first test of a lane (most readings fail at once): does the ratio's point lie within
+    the percentage's slack, widened by the part's and whole's relative rounding? None when the
+    amounts are too coarse for the ratio to say anything at the percentage's precision (a "2"
+    read from "2 480 943" split at its spaces fits any percentage)."""
     if whole.value == 0:
-        return False
-    point = part.value * 100 / whole.value - (100 if kind == "growth" else 0)
-    err = abs(point) * (part.half / abs(part.value) if part.value else 1) + abs(point) * whole.half / abs(whole.value)
+        return None
+    ratio = part.value * 100 / whole.value
+    err = abs(ratio) * ((part.half / abs(part.value) if part.value else 1) + whole.half / abs(whole.value))
+    if err > 10 * percent.half:
+        return None
+    point = ratio - (100 if kind == "growth" else 0)
     return abs(point - percent.value) <= _PERCENT_SLACK * percent.half + err
 
 
 def _best(readings: list[_Reading]) -> _Reading | None:
-    """The reading that holds in most lanes, three quarters of them and two at least."""
+    """The reading that holds in most lanes, three quarters of them and two at least; lanes whose
+    amounts are too coarse to tell count neither way."""
     best = None
     for tag, lanes, kind in readings:
         if len(lanes) < MIN_LANES:
             continue
         fits = misses = 0
         for _, (_, pc), (_, nc), (_, dc) in lanes:
-            if _near(nc.number, dc.number, pc.number, kind):  # type: ignore[arg-type]
+            near = _near(nc.number, dc.number, pc.number, kind)  # type: ignore[arg-type]
+            if near:
                 fits += 1
-            else:
+            elif near is not None:
                 misses += 1
                 if 4 * misses > len(lanes):
                     break  # three quarters can no longer hold
-        if fits < MIN_LANES or 4 * fits < 3 * len(lanes):
+        if fits < MIN_LANES or 4 * fits < 3 * (fits + misses):
             continue
         key = (fits, -len(lanes))
         if best is None or key > best[0]:
@@ -211,20 +229,29 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         above = [q for q in amount_rows if q < p]
         if not above:
             continue
-        num_row = above[-1]  # "Idem, in % ..." speaks of the row above it
-        readings = []
+        label = table.rows[p].label
+        named_part = named_base = None
+        if (m := _PART_OF_BASE.match(label)) is not None:
+            # "X as a % of Y": the rows named X over those named Y
+            named_part = [q for q in amount_rows if _words(m["part"]) & _words(table.rows[q].label)]
+            named_base = [q for q in amount_rows if _words(m["base"]) & _words(table.rows[q].label)]
+        # "Idem, in % ..." speaks of the row above it
+        num_rows = named_part or above[-1:]
         # the base the label names ("in % ontvangsten": the Ontvangsten row), else any other row
-        words = _words(table.rows[p].label)
-        named = [q for q in amount_rows if words & _words(table.rows[q].label)]
-        for q in named or amount_rows:
-            if q == num_row:
-                continue
-            lanes = []
-            for col in table.rows[p].cells:
-                pc, nc, dc = cell(p, col), cell(num_row, col), cell(q, col)
-                if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
-                    lanes.append((col, (p, pc), (num_row, nc), (q, dc)))
-            readings.append((f"the row above over the {_clean(table.rows[q].label)} row", lanes, "share"))
+        words = _words(label)
+        named = named_base or [q for q in amount_rows if words & _words(table.rows[q].label)]
+        readings = []
+        for num_row in num_rows:
+            for q in named or amount_rows:
+                if q == num_row:
+                    continue
+                lanes = []
+                for col in table.rows[p].cells:
+                    pc, nc, dc = cell(p, col), cell(num_row, col), cell(q, col)
+                    if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
+                        lanes.append((col, (p, pc), (num_row, nc), (q, dc)))
+                what = "the row above" if num_row == above[-1] else f"the {_clean(table.rows[num_row].label)} row"
+                readings.append((f"{what} over the {_clean(table.rows[q].label)} row", lanes, "share"))
         best = _best(readings)
         if best is not None:
             out.extend(_checks(table, file, "row", _clean(table.rows[p].label), *best))

@@ -384,6 +384,7 @@ class _Item:
     group_children: list[_Item] = field(default_factory=list)
     deduct: bool = False  # the label says the row is taken off ("Less:", "Af:", "-/-")
     tentative: bool = False  # a group guessed from row numbering: a part again unless it adds up
+    unit: Fraction = Fraction(0)  # what the table's figures are rounded to, when coarser than their digits
 
 
 def deducts(label: str) -> bool:
@@ -704,7 +705,25 @@ def _judge_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Judg
             if lane in p.cells and p.cells[lane].number is not None]
     tnum = total.cells[lane].number
     assert tnum is not None
-    return judge([(s, n) for s, n in nums if n is not None], tnum)
+    return judge([(s, n) for s, n in nums if n is not None], tnum, total.unit)
+
+
+def rounded_to_thousands(table: Table) -> Fraction:
+    """1000 (or a higher power of ten) when every figure in the table is a whole multiple of it and
+    many are figures with three significant digits or more ("10.745.000", "292.000"): statistics
+    rounded to thousands, whose totals may be off by the rounding; 0 otherwise. Budgets in round
+    amounts ("50.000", "125.000") have too few significant digits to be taken for rounded ones."""
+    figures = [c.number.value for r in table.rows for c in r.cells.values()
+               if c.number is not None and not c.number.nil and not c.number.percent and c.number.value != 0]
+    if len(figures) < 8 or any(v.denominator != 1 for v in figures):
+        return Fraction(0)
+    unit = 1
+    while unit < 10**6 and all(v.numerator % (unit * 10) == 0 for v in figures):
+        unit *= 10
+    if unit < 1000:
+        return Fraction(0)
+    precise = sum(1 for v in figures if len(str(abs(v.numerator) // unit).rstrip("0")) >= 3)
+    return Fraction(unit) if 4 * precise >= len(figures) else Fraction(0)
 
 
 def _opposite(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> bool:
@@ -893,6 +912,7 @@ _VARIANCE = re.compile(
     re.IGNORECASE,
 )
 _ROWS_BACK = 6  # a change row compares two of the rows this close above it
+_NET_ROW = re.compile(r"\bnet(?:to)?\b", re.IGNORECASE)
 
 
 def _percentages(item: _Item) -> bool | None:
@@ -920,6 +940,11 @@ def _difference_columns(
         # settlements - payments to vendors), but with no word to say so only when it holds
         # exactly in every row, three at least, with long figures (see below)
         changes += [it for it in columns if it not in cued]
+    else:
+        # a "Net …" row ("Total Territory Net Assets" under Total Assets and Total Liabilities) is
+        # one row taken from another, or a total with deductions: read as a difference under the
+        # same strict terms as an unnamed difference column
+        changes += [it for it in columns if it not in cued and _NET_ROW.search(it.label)]
     everything = [it for it in columns if not _CHANGE_HEADER.search(it.label)]
     for c in changes:
         silent = c not in cued
@@ -938,7 +963,7 @@ def _difference_columns(
                                                                for p, _ in parts)]
                 if len(lanes) < 2:
                     continue
-                if rows and _siblings_under(items, a, c, lanes):
+                if rows and _siblings_under(items, a, c, lanes) and not _NET_ROW.search(c.label):
                     continue  # "Uitgaven" = three rows with one mostly zero: c is b's sibling, not a − b
                 res = {ln: _judge_lane(c, parts, ln) for ln in lanes}
                 # A variance column ("Positive (Negative)") is actual − budget for revenues and
@@ -1000,7 +1025,7 @@ def _siblings_under(items: list[_Item], head: _Item, row: _Item, lanes: list[int
 # "+ = voordelig, - = nadelig", "+ is voordeel": the table says what a sign means
 _SIGN_LEGEND = re.compile(r"[+\-\u2212]\s*(?:=|is)\s*(?:voorde|nade|favou?rable|unfavou?rable|surplus|deficit)",
                           re.IGNORECASE)
-_OF_WHICH_HEADER = re.compile(r"^\s*(?:waarvan|w\.v\.|of which|o/w|thereof)\b", re.IGNORECASE)
+_OF_WHICH_HEADER = re.compile(r"^\s*(?:(?:waarvan|of which|o/w|thereof)\b|w\.v\.)", re.IGNORECASE)
 
 
 def _nonzero(item: _Item, lane: int) -> bool:
@@ -1032,6 +1057,38 @@ def _of_which_columns(
             k += len(run) + 1
         else:
             k += 1
+    return out
+
+
+def _of_which_rows(
+    items: list[_Item],
+) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
+    """A row followed by rows labelled "w.v. …"/"of which …" is their total when they add up in
+    every column (two at least): such lists are often partial, so a list that does not add up
+    is no finding. The rows after the first list that adds up may break down its last row in
+    turn ("w.v. strafrechtelijk" followed by "w.v. politie", "w.v. OM", "w.v. rechter")."""
+    out = []
+    k = 0
+    while k < len(items):
+        head = items[k]
+        run = []
+        for nxt in items[k + 1:]:
+            if not _OF_WHICH_HEADER.search(nxt.label) or not nxt.cells:
+                break
+            run.append(nxt)
+        if head.cells and not _OF_WHICH_HEADER.search(head.label) and len(run) >= 2:
+            while len(run) >= 2:
+                for n in range(2, len(run) + 1):
+                    parts = [(p, 1) for p in run[:n]]
+                    lanes = [ln for ln in _lanes(head, parts) if all(ln in p.cells for p, _ in parts)]
+                    res = {ln: _judge_lane(head, parts, ln) for ln in lanes}
+                    if len(res) >= 2 and all(_fits(j.verdict) for j in res.values()):
+                        out.append((head, parts, res, "of which rows"))
+                        head, run = run[n - 1], run[n:]
+                        break
+                else:
+                    break
+        k += 1
     return out
 
 
@@ -1077,6 +1134,7 @@ _READINGS = {
     ),
     "difference": "a change column: one column taken from another, row by row",
     "of which": "the columns after it headed 'of which' (waarvan), row by row",
+    "of which rows": "the rows under it labelled 'of which' (w.v., waarvan), which add up to it in every column",
     "opposite sign": (
         "the rows since the previous saldo, which give the printed figure exactly but with the other sign "
         "(the table's legend says what a sign means)"
@@ -1114,6 +1172,11 @@ def _doubt(
         return "no column of this total adds up under this reading of its parts"
     if not others and held == 0:
         return "nothing else in this table adds up under this reading, so the reading itself may be wrong"
+    failing = sum(1 for j in results.values() if not _fits(j.verdict))
+    if failing >= 3 and 4 * failing > len(results):
+        # errors are rare and seldom come in runs; a reading that fails in many places at once
+        # is more likely ours (a second table with other columns read as part of this one)
+        return f"this reading fails in {failing} of its {len(results)} places, more than errors would explain"
     if 2 * held < totals:
         return "most totals of this table do not add up under any reading tried"
     tnum = total.cells[lane].number
@@ -1203,9 +1266,12 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     headers = {c.index: c.header for c in table.columns}
 
     def ref(item: _Item, lane: int, orientation: Orientation, sign: int = 1) -> CellRef:
+        cell = item.cells[lane]
+        # figures rounded to thousands stand for the thousand around them, in the claim file too
+        half = max(cell.number.half, rounding / 2) if rounding and cell.number is not None and not cell.number.nil else None
         if orientation == "row":
-            return cell_ref(table, item.pos, item.cells[lane], sign, label=item.label)
-        return cell_ref(table, lane, item.cells[lane], sign, label=headers.get(item.pos, ""))
+            return cell_ref(table, item.pos, cell, sign, half, label=item.label)
+        return cell_ref(table, lane, cell, sign, half, label=headers.get(item.pos, ""))
 
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
 
@@ -1215,6 +1281,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
 
     scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
     items_by: dict[str, list[_Item]] = {}
+    rounding = rounded_to_thousands(table)
     orientations: tuple[Orientation, ...] = ("row", "column")
     # an unlabelled figure in an outer column under a run of inner ones is their subtotal: a part
     # of the outer column's total, not a line closing the rows above it in its own column
@@ -1229,6 +1296,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         else:
             items = _col_items(table)
             soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo", "anon")}
+        for it in items:
+            it.unit = rounding
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         signed = bool(_SIGN_LEGEND.search(f"{table.title or ''} {table.header_text}"))
@@ -1236,6 +1305,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         scans.extend((orientation, *found) for found in _difference_columns(items, rows=orientation == "row"))
         if orientation == "column":
             scans.extend(("column", *found) for found in _of_which_columns(items))
+        else:
+            scans.extend(("row", *found) for found in _of_which_rows(items))
     held = sum(1 for *_, results, _tag in scans if any(_fits(j.verdict) for j in results.values()))
     first_row = min((r for r, row in enumerate(table.rows) if _has_value(row.cells)), default=0)
     for orientation, total, parts, results, tag in scans:

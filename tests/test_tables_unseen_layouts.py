@@ -1,0 +1,69 @@
+"""Table layouts first met on unseen dev documents (batches engov, enaud, nlpub): spaces as
+thousands separators, an amount column left of the labels, 'w.v.' rows, figures rounded to
+thousands, and a reading that fails in a run of rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf, find_page_tables
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+def test_spaces_as_thousands_separators_and_rows_that_name_their_relation() -> None:
+    # ACT Budget Paper 3 (2005-06): "1 447 094", "13 340"; "Total Territory Net Assets" under
+    # Total Assets and Total Liabilities; "Taxation as a % of GSP" under Taxation and GSP
+    tables = find_page_tables(DOCS / "engov-01.pdf", "en", pages=[3], all_pages=True)[3]
+    funded = next(t for t in tables if t.title == "Table 1.2.7")
+    assert [c.text.replace("\u202f", " ") for _, c in sorted(funded.rows[0].cells.items())] == [
+        "1 447 094", "2 480 943", "58%"]
+    checks = check_pdf(DOCS / "engov-01.pdf", lang="en", pages=[1, 2, 3], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    net = [c for c in checks if c.total_label == "Total Territory Net Assets"]
+    assert len(net) == 5 and all(c.verdict is Verdict.CONSISTENT for c in net)
+    assert [p.stated.replace("\u202f", " ") for p in net[0].parts] == ["13 340", "4 036"]
+    gsp = [c for c in checks if c.relation == "share" and c.total_label == "Taxation as a % of GSP"]
+    assert len(gsp) == 5 and all(c.verdict in HOLDS for c in gsp)
+    assert [p.stated.replace("\u202f", " ") for p in gsp[0].parts] == ["692", "16 944"]
+
+
+def test_an_amount_column_printed_left_of_the_labels() -> None:
+    # Royal Sutton Coldfield Town Council, budget comparison: last year's budget stands before
+    # the labels ("(145,000)   Economic Development   (4,022)   (132,000)   127,978")
+    (table,) = find_page_tables(DOCS / "engov-03.pdf", "en", pages=[1], all_pages=True)[1]
+    first = table.rows[0]
+    assert first.label == "Economic Development"
+    assert [c.text for _, c in sorted(first.cells.items())] == ["(145,000)", "(4,022)", "(132,000)", "127,978"]
+    checks = check_pdf(DOCS / "engov-03.pdf", lang="en", pages=[1], all_pages=True)
+    totals = [c for c in checks if c.total.stated == "(1,102,339)"]
+    assert len(totals) == 1 and totals[0].verdict in HOLDS
+    assert not [c for c in checks if c.alarm]
+
+
+def test_of_which_rows_add_up_to_the_row_above_and_thousands_are_rounded() -> None:
+    # WODC/CBS Criminaliteit en rechtshandhaving 2023: "Sancties politie+OM+rechter 193.000" over
+    # "w.v. politie 32.000", "w.v. OM 69.000", "w.v. rechter 91.000": 192.000, rounded to thousands
+    checks = check_pdf(DOCS / "nlpub-01.pdf", lang="nl", pages=[1, 2], all_pages=True)
+    sanctions = next(c for c in checks if c.total.stated == "193.000")
+    assert sanctions.verdict is Verdict.ROUNDING
+    assert [p.stated for p in sanctions.parts] == ["32.000", "69.000", "91.000"]
+    assert "'of which'" in sanctions.reading
+    # nested: "w.v. strafrechtelijk 377.000" = w.v. politie + w.v. OM + w.v. rechter
+    nested = next(c for c in checks if c.total.stated == "377.000")
+    assert [p.stated for p in nested.parts] == ["294.000", "31.000", "53.000"] and nested.verdict in HOLDS
+    assert not [c for c in checks if c.alarm]
+
+
+def test_a_reading_that_fails_in_a_run_of_rows_is_doubted_not_an_alarm() -> None:
+    # District of Saanich, note 9: the accumulated-amortization block under the cost block has its
+    # columns in another order (Disposals before Amortization expense); read with the cost block's
+    # roll-forward it fails row after row, which is our misreading, not nine errors
+    checks = check_pdf(DOCS / "enaud-01.pdf", lang="en", pages=[5], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    cost = [c for c in checks if c.total.stated == "$324,115,811"]
+    assert cost and all(c.verdict in HOLDS for c in cost)
+    doubted = [c for c in checks if c.doubt and "fails in" in c.doubt]
+    assert len(doubted) >= 3
