@@ -34,6 +34,16 @@ def test_canadian_public_accounts_are_in_canadian_dollars_in_text_and_tables(tmp
                r.verdict.value in ("consistent", "rounding") for r in run.results)
 
 
+def test_singapore_budget_is_in_singapore_dollars(tmp_path: Path) -> None:
+    # Singapore Budget 2020 annex: "$240 ... to employer (8% of qualifying wages)" means S$
+    assert country_mentions("Singapore ... Singaporean workers ... Singapore's economy") == {"SGD": 3}
+    assert main(["extract", str(DOCS / "enmix-03.pdf"), "-o", str(tmp_path), "--no-progress"]) == 0
+    run = check_paths([tmp_path / "enmix-03.yaml"])
+    units = {c.unit for f in run.files for c in f.claims if c.unit}
+    assert "SGD" in units and not any("USD" in u for u in units)
+    assert not [d for d in run.diagnostics if d.severity == "error"]
+
+
 def test_currencies_written_before_the_amount_glued_with_a_dot(tmp_path: Path) -> None:
     # Kenya's Auditor-General writes "Kshs.145,125,454"; Indian budgets "Rs. 1,200 crore".
     # Before, the figure after "Kshs." was taken for a footnote marker ("verwerkt.1") and lost.

@@ -259,3 +259,19 @@ def test_a_hyphen_joins_the_scale_word_of_an_amount_that_qualifies_a_noun() -> N
     assert [(f.stated, f.value) for f in found] == [("$15.5 billion", 15_500_000_000), ("$343.2-billion", 343_200_000_000)]
     # a compound word stays a name: "5-sterrenhotel", "a 5-millionth visitor"
     assert figures("een 5-sterrenhotel", "nl") == [] and figures("a 5-millionth visitor", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figures_read"),
+    [
+        ("as disclosed under Note 11.4 of the statements", "en", []),
+        ("see line 23 of the table", "en", []),
+        ("Senate Bill 25-088 reduces total appropriations", "en", []),
+        ("the poverty line 23,000 people", "en", ["23,000"]),
+        # a year with its footnote number run on, after a word that introduces a year
+        ("De ontvangsten in 202910 zijn geraamd", "nl", []),
+        ("kost 20450 euro", "nl", ["20450 euro"]),
+    ],
+)
+def test_numbers_that_name_rather_than_count(text: str, language: str, figures_read: list[str]) -> None:
+    assert [f.stated for f in figures(text, language)] == figures_read

@@ -1,5 +1,6 @@
-"""Which dollar a document means by "$": Canadian, Australian or New Zealand dollars when the
-document keeps naming that country, US dollars otherwise.
+"""Which dollar a document means by "$": Canadian, Australian, New Zealand, Singapore, Hong Kong,
+Jamaican, Trinidad and Tobago, Fijian or Namibian dollars when the document keeps naming that
+country, US dollars otherwise.
 
 A figure printed "$4.5 billion" is read as USD, the only thing the sign itself says. The Public
 Accounts of Canada mean Canadian dollars by it, and an Australian budget Australian dollars; the
@@ -16,7 +17,9 @@ from typing import Any
 
 # one pass over a page: a named group per currency
 _COUNTRIES = re.compile(
-    r"\b(?:(?P<CAD>Canada|Canadian)|(?P<AUD>Australia|Australian)|(?P<NZD>New Zealand))"
+    r"\b(?:(?P<CAD>Canada|Canadian)|(?P<AUD>Australia|Australian)|(?P<NZD>New Zealand)|"
+    r"(?P<SGD>Singapore(?:an)?)|(?P<HKD>Hong Kong)|(?P<JMD>Jamaica(?:n)?)|(?P<TTD>Trinidad)|(?P<FJD>Fiji(?:an)?)|"
+    r"(?P<NAD>Namibia(?:n)?))"
 )
 # Named this many times, and more than all other dollar countries together, the country decides.
 MIN_MENTIONS = 3

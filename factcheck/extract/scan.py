@@ -117,12 +117,18 @@ _DIGIT_LED = re.compile(
     r"|(?P<label>(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d]))"  # 1.2.3
 )
 _DIGIT_RUN = re.compile(r"\d+")
+_YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and)\s+$", re.IGNORECASE)
+# label words that are also ordinary nouns before a quantity ("a line 23,000 people long")
+_LOOSE_LABELS = frozenset({"line", "lines", "note", "notes", "bill", "bills", "schedule"})
+_GROUPED_AFTER = re.compile(r"[.,]\d{3}(?!\d)")
 # Words after which a number is a label: "artikel 8", "Tabel 3.1", "p. 29", "vraag 14".
 LABEL_WORDS = frozenset(
     ["tabellen", "tabel", "table", "tables", "figuur", "figuren", "figure", "figures", "fig", "grafiek", "bijlage", "bijlagen", "annex", "appendix", "hoofdstuk", "hoofdstukken", "chapter", "chapters", "paragraaf", "par", "section", "sections", "sectie", "§", "artikelen", "artikel", "article", "articles", "art", "lid", "leden", "nr", "nrs", "no", "nos", "nummer", "nummers", "number", "numbers", "pagina", "pagina's", "page", "pages", "p", "pp", "blz", "spoor", "fase", "phase", "stap", "step", "box", "kader", "variant", "optie", "option", "scenario", "motie", "amendement", "voetnoot", "footnote", "versie", "version", "categorie", "category", "groep", "niveau", "level", "schaal", "onderdeel", "deel", "part", "track", "item", "regel", "rule", "jaar", "year", "week", "dag", "day", "kwartaal", "quarter", "titel", "title", "afdeling", "boek", "stb", "stcrt", "trb", "kamerstuk", "pilaar", "pillar", "prioriteit", "doel", "goal", "module", "ronde", "round", "editie", "edition", "klasse", "class", "graad", "grade", "stelling", "bullet", "punt", "sub", "vraag", "vragen", "question", "questions", "zie", "postbus", "kenmerk", "bijlagen", "huisnummer", "cfr", "usc", "u.s.c", "fr", "amendment", "docket", "model", "flight", "order", "route", "suite"]
     + ["punten", "maatregel", "maatregelen", "varianten", "opties", "conditie", "condities", "hoofdtaak",
        "beleidsoptie", "beleidsopties", "rapport", "thema", "pijler", "doelstelling", "actielijn", "aanbeveling",
-       "aanbevelingen"]
+       "aanbevelingen",
+       # "Note 11.4", "line 23", "Senate Bill 25-088", "Schedule 3", "Exhibit 2", "Annexure 4"
+       "note", "notes", "noot", "line", "lines", "bill", "bills", "schedule", "exhibit", "annexure"]
 )
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
@@ -450,6 +456,8 @@ class Scanner:
                 taken_until = m.end()
                 continue
             start = label_start(text, s)
+            if start is not None and _GROUPED_AFTER.match(text, run.end()) and text[start:s].strip().lower() in _LOOSE_LABELS:
+                start = None  # "the poverty line 23,000 people": a quantity, not line 23
             if start is not None:
                 cont = _LABEL_CONTINUATION.match(text, s)
                 end = cont.end() if cont else run.end()
@@ -566,6 +574,10 @@ class Scanner:
             # 18-jarigen, 5-sterren, 2-status: part of a compound word.
             return Found(s, e, core, "name")
 
+        if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)\d{1,2}", core) and _YEAR_BEFORE.search(text, max(0, s - 12), s):
+            # "in 202910": a year with its footnote number run on (the text layer lost the
+            # superscript); an amount this long would carry thousands separators
+            return Found(s, e, core[:4], "year")
         if self.lang == "en" and re.fullmatch(r"(?:19|20)\d{2}\.\d{1,2}", core) and re.match(r"[ \t]*(?:\r?\n|[ \t][A-Z(])", right):
             return Found(s, e, core[:4], "year")  # "in 2020.3 The ...": a year and a footnote marker
         if re.fullmatch(r"(?:19|20)\d{2}", core) and re.search(
