@@ -176,3 +176,23 @@ def test_a_change_the_text_states_from_to_is_checked_even_when_it_is_wrong(tmp_p
     assert stated["$60.2 million"].verdict.value == "mismatch"
     assert "$18.498 billion" in stated["$60.2 million"].claim.evidence["inputs"]
     assert stated["0.3 percent"].claim.expr.endswith(") / total_general_fund_expenditures")
+
+
+def test_percentage_changes_and_shares_named_in_the_text_are_read_off_the_table(tmp_path: Path) -> None:
+    # WODC/CBS Criminaliteit en rechtshandhaving 2023, page 3: "Sinds 2013 nam de geregistreerde
+    # criminaliteit in totaal af met 27%" above the row "Geregistreerde misdrijven 1.105.560 ...
+    # 807.375" (2013 ... 2023); page 4: "Daarvan was 44% een dagvaarding" of the decisions of the
+    # OM, the row "w.o. dagvaarding 82.000" under "Beslissingen door het OM 187.000" (2023).
+    from factcheck.cli import main
+
+    assert main(["extract", str(DOCS / "nlpub-01.pdf"), "-o", str(tmp_path), "--no-progress"]) == 0
+    run = check_paths([tmp_path / "nlpub-01.yaml"])
+    found = {(r.claim.stated, str((r.claim.evidence or {}).get("relation"))): r for r in run.results if r.claim.expr}
+    crime = found[("27%", "change along a table row")]
+    assert crime.verdict.value in ("consistent", "rounding")
+    assert "Geregistreerde misdrijven" in str(crime.claim.evidence["found"])
+    assert "from 2013 to 2023" in str(crime.claim.evidence["found"])
+    summons = found[("44%", "share of a table's total")]
+    assert [i.claim.stated for i in summons.inputs if i.claim] == ["82.000", "187.000"]  # 2023, the latest year
+    # only agreement is reported: nothing this search found is an alarm
+    assert not [r for r in run.results if r.claim.origin == "discovered" and r.verdict.value in ("mismatch", "scale")]

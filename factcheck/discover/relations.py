@@ -256,11 +256,13 @@ def _is_points(f: Fig) -> bool:
 # Words that say a figure went up or down: in such a sentence a percentage is a rate of change
 # (and the direction tells which figure a growth rate is taken over, see text_tables).
 RISE_WORDS = re.compile(
-    r"\b(?:increas|rose|risen|rise|grew|grow|up\b|higher|more\b|gain|stijg|steeg|toename|hoger|groei|meer\b)",
+    r"\b(?:increas|rose|risen|rise|grew|grow|up\b|higher|more\b|gain|stijg|steeg|gesteg|toename|toegenom|toe\s+met\b|"
+    r"hoger|groei|meer\b)",
     re.IGNORECASE,
 )
 FALL_WORDS = re.compile(
-    r"\b(?:decreas|declin|fell|fall|drop|down\b|lower|less\b|reduc|daal|daling|afname|lager|minder\b)",
+    r"\b(?:decreas|declin|fell|fall|drop|down\b|lower|less\b|reduc|daal|daling|gedaald|afname|afgenom|af\s+met\b|"
+    r"lager|minder\b)",
     re.IGNORECASE,
 )
 

@@ -5,7 +5,7 @@ for public safety (37%), home and community services (25%) and general governmen
 
 The sentence names the row: the words right before the percentage share a word with the row's
 label. The part is that row's cell in a value column, the whole the Total row's cell in the same
-column, on a table of the statement's page or the page before or after it. Rows are chosen by
+column (or, for a row of a "w.v."/"w.o." list, the cell of the row the list breaks down), on a table of the statement's page or the page before or after it. Rows are chosen by
 their words before any figure is looked at, so the search tries few readings; a match is kept
 only when chance would rarely give it (the tries times the share of a percentage's interval in
 the range of ratios the table's figures allow) and when no other reading fits as well. Only
@@ -32,16 +32,21 @@ MAX_CHANCE = Fraction(1, 10)
 PAGES_AROUND = 1
 _CONTEXT = 60  # characters before the percentage that may name the row
 _BOUNDARY = re.compile(r"[.;:]\s|\d")
+_AFTER_END = re.compile(r"[.;:,]\s|\d|\s(?:en|and|of|or)\s")
 
 
-def _context_words(fig: Fig) -> frozenset[str]:
-    """The words right before the percentage in its sentence, back to the previous figure or clause."""
+def _context_words(fig: Fig) -> tuple[frozenset[str], frozenset[str]]:
+    """The words right before the percentage in its sentence, back to the previous figure or
+    clause; and those right after it, up to the next ("Daarvan was 44% een dagvaarding, 28% ..."
+    names its row after the percentage), tried when the words before name no row."""
     at = fig.quote.find(fig.stated)
     if at < 0:
-        return frozenset()
+        return frozenset(), frozenset()
     before = fig.quote[max(0, at - _CONTEXT):at]
     cuts = [m.end() for m in _BOUNDARY.finditer(before)]
-    return content_words(before[cuts[-1]:] if cuts else before)
+    after = fig.quote[at + len(fig.stated):at + len(fig.stated) + _CONTEXT]
+    end = _AFTER_END.search(after)
+    return content_words(before[cuts[-1]:] if cuts else before), content_words(after[:end.start()] if end else after)
 
 
 def _amount(cell: Cell | None) -> bool:
@@ -72,8 +77,8 @@ def table_share_claims(
         lo, hi = fig.interval.lo, fig.interval.hi
         if lo is None or hi is None or lo <= 0:
             continue
-        words = _context_words(fig)
-        if not words or RISE_WORDS.search(fig.quote) or FALL_WORDS.search(fig.quote):
+        before, after = _context_words(fig)
+        if not (before or after) or RISE_WORDS.search(fig.quote) or FALL_WORDS.search(fig.quote):
             continue
         page = fig.position[0]
         fits: list[tuple[Table, int, int, int, Cell, Cell]] = []
@@ -81,20 +86,26 @@ def table_share_claims(
         for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1):
             for table in tables.get(number, ()):
                 totals = [t for t, row in enumerate(table.rows) if _row_kind(row.label) in ("total", "grand")]
-                overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)
-                           if r not in totals}
+                heads = _of_which_heads(table)  # "Beslissingen door het OM" over its "w.o." rows
+                labels = {r: content_words(_OF_WHICH.sub("", row.label)) for r, row in enumerate(table.rows)
+                          if r not in totals}
+                overlap = {r: shared_words(before, words) for r, words in labels.items()}
+                if not any(overlap.values()):
+                    overlap = {r: shared_words(after, words) for r, words in labels.items()}
                 most = max(overlap.values(), default=0)
                 # the rows the sentence names best ("general government support" is the row of
                 # that name, not "General Revenues:")
                 rows = [r for r, n in overlap.items() if n and n == most]
-                if not totals or not rows:
+                if not (totals or heads) or not rows:
                     continue
                 tries = 0
                 for r in rows:
+                    # a row's whole: a total below it, or the head of the "of which" rows it is one of
+                    wholes = [t for t in totals if t > r] + ([heads[r]] if r in heads else [])
                     for col, part in table.rows[r].cells.items():
-                        for t in totals:
+                        for t in wholes:
                             whole = table.rows[t].cells.get(col)
-                            if whole is None or not (_amount(part) and _amount(whole)) or t < r:
+                            if whole is None or not (_amount(part) and _amount(whole)):
                                 continue
                             tries += 1
                             j = judge_share(part.number, whole.number, _as_cell_number(fig))  # type: ignore[arg-type]
@@ -109,8 +120,9 @@ def table_share_claims(
             fits = [x for x in fits if lo <= x[4].number.value * 100 / x[5].number.value <= hi]  # type: ignore[union-attr]
         if len(fits) > 1 and len({(id(x[0]), x[1], x[2]) for x in fits}) == 1:
             # one row over one total in several columns (this year and the year before): the
-            # statement holds either way; the first column is the one a text speaks of
-            fits = [min(fits, key=lambda x: x[3])]
+            # statement holds either way; the column of the year the sentence speaks of, else the
+            # latest year, else the first column is the one meant
+            fits = [min(fits, key=lambda x: _column_preference(x[0], x[3], sources.get(fig.id, {}).get("period")))]
         if len(fits) != 1 or chance > MAX_CHANCE:
             continue  # no reading, or several (ambiguous), or one that chance would often give
         table, r, t, col, part, whole = fits[0]
@@ -119,6 +131,31 @@ def table_share_claims(
             cells.setdefault(str(c["id"]), c)
         out.append(_relation(fig, sources.get(fig.id, {}), table, r, first, second, chance))
     return list(cells.values()) + out
+
+
+_OF_WHICH = re.compile(r"^\s*(?:(?:waarvan|of which|o/w|thereof)\b|w\.[vo]\.)\s*", re.IGNORECASE)
+
+
+def _of_which_heads(table: Table) -> dict[int, int]:
+    """Row -> the row above its run of "of which" rows (w.v., w.o., waarvan), for each such row."""
+    heads: dict[int, int] = {}
+    head = None
+    for r, row in enumerate(table.rows):
+        if _OF_WHICH.match(row.label):
+            if head is not None:
+                heads[r] = head
+        elif row.cells:
+            head = r
+    return heads
+
+
+def _column_preference(table: Table, col: int, period: object) -> tuple[int, int, int]:
+    """Sort key of a column a statement may speak of: its year named by the sentence first, then
+    later years, then the leftmost."""
+    header = next((c.header for c in table.columns if c.index == col), "")
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", header)]
+    said = str(period or "")
+    return (0 if said and said in header else 1, -max(years, default=0), col)
 
 
 def _as_cell_number(fig: Fig) -> CellNumber:

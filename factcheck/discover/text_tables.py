@@ -263,13 +263,22 @@ def text_table_claims(
             base = first if growth[0] is pair.first else second
             out.append(_relation(percent, sources.get(percent.id, {}), f"({expr}) / {base['id']}",
                                  "growth over a table row", pair, first, second, chance))
-    # percentages that name a row are its share of the table's total (table_shares), read from
-    # the same figures
+    # percentages that name a row are its share of the table's total (table_shares), or its
+    # change between two years (table_growth), read from the same figures
+    from factcheck.discover.table_growth import table_growth_claims
     from factcheck.discover.table_shares import table_share_claims
 
     targets = taken | {str(c["evidence"]["target"]) for c in out}
     shares = table_share_claims(figs, sources, tables, targets)
-    return list(cells.values()) + out + [c for c in shares if c["id"] not in cells]
+    targets |= {str(c["evidence"]["target"]) for c in shares if "evidence" in c and "target" in c["evidence"]}
+    changes = table_growth_claims(figs, sources, tables, targets)
+    seen = set(cells)
+    found = list(cells.values()) + out
+    for c in shares + changes:
+        if str(c["id"]) not in seen:
+            seen.add(str(c["id"]))
+            found.append(c)
+    return found
 
 
 def _relation(fig: Fig, source: Mapping[str, Any], expr: str, relation: str, pair: _Pair,

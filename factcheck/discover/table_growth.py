@@ -1,0 +1,157 @@
+"""Percentage changes in the text that a table row shows between two years: "Sinds 2013 nam de
+geregistreerde criminaliteit in totaal af met 27%", above a table whose row "Geregistreerde
+misdrijven" reads 1.105.560 under 2013 and 807.375 under 2023.
+
+The clause around the percentage says which way the change went (a rise or fall word), which
+years it spans (the years it names; one year named is the start, the table's latest year the
+end) and which row it speaks of (the rows whose label shares most words with it). Those are
+chosen before any figure is looked at, so the search tries few readings; a match is kept only
+when chance would rarely give it and no other reading fits as well. Only agreement is reported,
+as in :mod:`factcheck.discover.text_tables`: a clause that matches no row may speak of something
+the table does not hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+from factcheck.discover.figures import Fig, content_words, shared_words
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
+from factcheck.discover.table_shares import _amount, _as_cell_number, _spread
+from factcheck.discover.text_tables import table_relation_claim
+from factcheck.model import Interval
+from factcheck.tables.cells import CellNumber
+from factcheck.tables.detect import Table
+from factcheck.tables.percentages import judge_growth
+from factcheck.tables.totals import _fits, cell_claim
+
+MAX_CHANCE = Fraction(1, 10)
+PAGES_AROUND = 1
+_REACH = 90  # characters either side of the percentage that belong to its clause
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|•")
+_PERCENT = re.compile(r"\d\s?%")
+_BASE = re.compile(
+    r"\b(?:dan\s+in|than\s+in|ten\s+opzichte\s+van|t\.o\.v\.|sinds|since|vergeleken\s+met|compared\s+(?:with|to)|"
+    r"from|vanaf)\s+((?:19[5-9]\d|20[0-4]\d))\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d|\d)")  # also "2023a": a year with its note
+
+
+def _clause(fig: Fig) -> tuple[str, str]:
+    """The words before and after the percentage that speak of it: back to the previous sentence
+    end or percentage, and on to the next ones (at most _REACH characters either way)."""
+    at = fig.quote.find(fig.stated)
+    if at < 0:
+        return "", ""
+    before = fig.quote[max(0, at - _REACH):at]
+    after = fig.quote[at + len(fig.stated):at + len(fig.stated) + _REACH]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(before)] + [m.end() for m in _PERCENT.finditer(before)]
+    before = before[max(cuts):] if cuts else before
+    ends = [m.start() for m in _CLAUSE_END.finditer(after)] + [m.start() for m in _PERCENT.finditer(after)]
+    return before, after[:min(ends)] if ends else after
+
+
+def _span(before: str, after: str) -> tuple[int, int | None] | None:
+    """(base year, end year or None for the table's latest) of the change the clause states:
+    "minder dan in 2013", "ten opzichte van 2022", "sinds 2013" name the base; another year named
+    ("In 2023 ...") is the end; "tussen 2013 en 2023" names both."""
+    bases = [int(m.group(1)) for m in _BASE.finditer(after)] or [int(m.group(1)) for m in _BASE.finditer(before)][-1:]
+    years = sorted({int(y) for y in _YEAR.findall(before + " " + after)})
+    if bases:
+        base = bases[0]
+        others = [y for y in years if y != base]
+        return (base, others[0]) if len(others) == 1 else (base, None) if not others else None
+    if len(years) == 2:
+        return years[0], years[1]
+    return (years[0], None) if len(years) == 1 else None
+
+
+def _year_columns(table: Table) -> dict[int, int]:
+    """Year -> column index, for columns headed by one year ("2013", "2022 a")."""
+    out: dict[int, int] = {}
+    for column in table.columns:
+        years = _YEAR.findall(column.header)
+        if len(years) == 1:
+            out.setdefault(int(years[0]), column.index)
+    return out
+
+
+def _holds(old: CellNumber, new: CellNumber, percent: CellNumber) -> bool:
+    """Does the change from old to new, with the cells' rounding, meet the percentage's interval?
+    The percentage's own interval, as the claim file will state it: no allowance for cut-off
+    digits here, so that check reaches the verdict this search saw."""
+    j = judge_growth(old, new, percent)
+    return j is not None and _fits(j.verdict) and j.parts_interval.meets(
+        Interval(percent.value - percent.half, percent.value + percent.half))
+
+
+def table_growth_claims(
+    figs: Sequence[Fig], sources: Mapping[str, Mapping[str, Any]], tables: Mapping[int, Sequence[Table]],
+    taken: Container[str] = (),
+) -> list[dict[str, Any]]:
+    """Percentage changes named in the text and shown by a table row between two year columns, as
+    claim dicts: one relation per percentage matched, and the table cells it uses. Called by
+    :func:`factcheck.discover.text_tables.text_table_claims` with the document's figures."""
+    out: list[dict[str, Any]] = []
+    cells: dict[str, dict[str, Any]] = {}
+    for fig in figs:
+        if fig.kind != "percent" or fig.id in taken or not 0 < fig.value < 1000 or (fig.unit or "").strip() != "%":
+            continue
+        lo, hi = fig.interval.lo, fig.interval.hi
+        if lo is None or hi is None or lo <= 0:
+            continue
+        before, after = _clause(fig)
+        clause = f"{before} {after}"
+        up, down = bool(RISE_WORDS.search(clause)), bool(FALL_WORDS.search(clause))
+        wanted = _span(before, after)
+        if up == down or wanted is None:
+            continue  # no direction, or both; no span of years
+        words = content_words(_YEAR.sub(" ", clause))
+        if not words:
+            continue
+        signed = _as_cell_number(fig)
+        if down:
+            signed = type(signed)(signed.text, -signed.value, signed.decimals, signed.half, False, True, None)
+        page = fig.position[0]
+        fits = []
+        chance = Fraction(0)
+        for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1):
+            for table in tables.get(number, ()):
+                years = _year_columns(table)
+                if not years:
+                    continue
+                span = (wanted[0], wanted[1] if wanted[1] is not None else max(years))
+                if span[0] >= span[1] or span[0] not in years or span[1] not in years:
+                    continue
+                old_col, new_col = years[span[0]], years[span[1]]
+                overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)}
+                most = max(overlap.values(), default=0)
+                rows = [r for r, n in overlap.items() if n and n == most]
+                for r in rows:
+                    old, new = table.rows[r].cells.get(old_col), table.rows[r].cells.get(new_col)
+                    if not (_amount(old) and _amount(new)):
+                        continue
+                    chance += (hi - lo) / fig.value / _spread(table)
+                    if old is not None and new is not None and _holds(old.number, new.number, signed):  # type: ignore[arg-type]
+                        fits.append((table, r, old, new))
+        if len(fits) != 1 or chance > MAX_CHANCE:
+            continue  # no reading, several (ambiguous), or one that chance would often give
+        table, r, old_cell, new_cell = fits[0]
+        old_claim, new_claim = cell_claim(table, r, old_cell), cell_claim(table, r, new_cell)
+        for c in (old_claim, new_claim):
+            cells.setdefault(str(c["id"]), c)
+        change = (f"{old_claim['id']} - {new_claim['id']}" if down else f"{new_claim['id']} - {old_claim['id']}")
+        out.append(table_relation_claim(
+            fig, sources.get(fig.id, {}), f"({change}) / {old_claim['id']}", "change along a table row",
+            (old_claim, new_claim),
+            f"row '{table.rows[r].label.strip()}' of table {table.index} on page {table.page}, from "
+            f"{span_text(table, old_cell.col)} to {span_text(table, new_cell.col)}, named by the sentence",
+            chance, "a change"))
+    return list(cells.values()) + out
+
+
+def span_text(table: Table, col: int) -> str:
+    """A column's header, for the evidence line."""
+    return next((c.header.strip() for c in table.columns if c.index == col), str(col + 1))
