@@ -67,3 +67,13 @@ def test_a_reading_that_fails_in_a_run_of_rows_is_doubted_not_an_alarm() -> None
     assert cost and all(c.verdict in HOLDS for c in cost)
     doubted = [c for c in checks if c.doubt and "fails in" in c.doubt]
     assert len(doubted) >= 3
+
+
+def test_a_total_right_under_subtotals_closes_the_subtotals() -> None:
+    # The Carpentries' quarterly profit and loss (QuickBooks layout): "Total Income" right under
+    # "Total Fundraising" and "Total Programs" is their sum, in all five columns
+    checks = check_pdf(DOCS / "enaud-03.pdf", lang="en", pages=[1], all_pages=True)
+    income = [c for c in checks if c.total_label == "Total Income"]
+    assert len(income) == 5 and all(c.verdict is Verdict.CONSISTENT for c in income)
+    assert [p.stated for p in income[0].parts] == ["12,182.44", "355,676.23"]
+    assert income[0].reading.startswith("the subtotals right above it")

@@ -659,6 +659,15 @@ def _candidates(
         # several breakdowns of one total printed above them ("Totaal aantal aanvragen" over
         # Starters + Opschalers, then Nieuwe + Heraanvragers): the first rows that add up to it
         cands[1:1] = [("first breakdown", below[:k]) for k in range(len(below) - 1, 1, -1)]
+    subtotals: list[tuple[_Item, int]] = []
+    for x in reversed(top_level):
+        if x.kind not in ("total", "sub"):
+            break
+        subtotals.insert(0, (x, 1))
+    if it.kind in ("total", "grand") and not loose and len(subtotals) >= 2:
+        # "Total Income" right under "Total Fundraising" and "Total Programs": the subtotals it
+        # closes (taken only when they add up in every column, see _scan)
+        cands.insert(0, ("subtotals", subtotals))
     if it.kind in ("total", "grand") and len(loose) >= 3:
         # the rows that fill every column the total fills ("Defence 10,321,443,219 4.7%"), when
         # the others fill fewer: an "O/w" breakdown set under its row without a share of its own
@@ -794,7 +803,7 @@ def _scan(
             fits = sum(1 for ln in hard if _fits(res[ln].verdict))
             if tag == "leading rows" and (fits < len(hard) or len(hard) < 2 or not _long_total(it, hard)):
                 continue  # a part of the block that adds up in some lanes only is a coincidence
-            if tag == "same columns" and (len(res) < 2 or not all(_fits(j.verdict) for j in res.values())):
+            if tag in ("same columns", "subtotals") and (len(res) < 2 or not all(_fits(j.verdict) for j in res.values())):
                 continue  # only when it holds in every column: a filter chosen by the layout alone
             if tag == "first breakdown" and (
                 fits < len(hard) or not all(res[ln].verdict is Verdict.CONSISTENT for ln in hard)
@@ -1124,6 +1133,7 @@ _READINGS = {
         "the rows that fill every column the total fills; the rows between them fill fewer (a breakdown "
         "of the row above, such as 'O/w ...', printed without its own share)"
     ),
+    "subtotals": "the subtotals right above it, each closing its own rows",
     "first breakdown": (
         "the first rows printed below it, which add up to it exactly in every column (the rows after "
         "them break the same total down another way)"
