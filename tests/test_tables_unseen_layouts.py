@@ -77,3 +77,14 @@ def test_a_total_right_under_subtotals_closes_the_subtotals() -> None:
     assert len(income) == 5 and all(c.verdict is Verdict.CONSISTENT for c in income)
     assert [p.stated for p in income[0].parts] == ["12,182.44", "355,676.23"]
     assert income[0].reading.startswith("the subtotals right above it")
+
+
+def test_a_net_row_is_the_row_above_less_the_one_between() -> None:
+    # Royal Sutton Coldfield's balance sheet: current assets 2,344,252 (an unlabelled subtotal),
+    # creditors 304,483, "Net Current Assets 2,039,769"; exact in both years
+    checks = check_pdf(DOCS / "engov-03.pdf", lang="en", pages=[4], all_pages=True)
+    net = [c for c in checks if "Net Current Assets" in c.total_label]
+    assert [(c.total.stated, [p.stated for p in c.parts], c.verdict) for c in net] == [
+        ("1,309,126", ["1,414,480", "105,354"], Verdict.CONSISTENT),
+        ("2,039,769", ["2,344,252", "304,483"], Verdict.CONSISTENT),
+    ]

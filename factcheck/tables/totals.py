@@ -965,7 +965,7 @@ def _difference_columns(
             for b in others:
                 if a is b:
                     continue
-                if silent and not _exact_difference(c, a, b):
+                if silent and not _exact_difference(c, a, b, 2 if rows else 3):
                     continue  # the cheap test first: most pairs of columns differ in the first row
                 parts = [(a, 1), (b, -1)]
                 lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
@@ -987,7 +987,8 @@ def _difference_columns(
                 telling = sum(1 for ln in lanes if (_fits(res[ln].verdict) or ln in flipped)
                               and _nonzero(a, ln) and _nonzero(b, ln))
                 if silent and not (
-                    telling >= 3 and not flipped and all(j.verdict is Verdict.CONSISTENT for j in res.values())
+                    telling >= (2 if rows else 3) and not flipped
+                    and all(j.verdict is Verdict.CONSISTENT for j in res.values())
                     and sum(_long_total(c, [ln]) for ln in lanes) * 2 >= len(lanes)
                 ):
                     continue
@@ -1003,8 +1004,8 @@ def _difference_columns(
     return out
 
 
-def _exact_difference(c: _Item, a: _Item, b: _Item) -> bool:
-    """Is c exactly a − b wherever all three print a figure (three places at least)?"""
+def _exact_difference(c: _Item, a: _Item, b: _Item, least: int = 3) -> bool:
+    """Is c exactly a − b wherever all three print a figure (``least`` places at least)?"""
     seen = 0
     for ln, cell in c.cells.items():
         x, y = a.cells.get(ln), b.cells.get(ln)
@@ -1013,7 +1014,7 @@ def _exact_difference(c: _Item, a: _Item, b: _Item) -> bool:
         if cell.number.value != x.number.value - y.number.value:
             return False
         seen += 1
-    return seen >= 3
+    return seen >= least
 
 
 def _siblings_under(items: list[_Item], head: _Item, row: _Item, lanes: list[int]) -> bool:
