@@ -299,6 +299,7 @@ def _share_after(line: Line, value: Token, dsep: DecimalSep | None, col: int) ->
 
 # a figure printed as an amount - grouped digits, in brackets, or a nil dash - not a row number
 _LEFT_AMOUNT = re.compile(r"\(?[$€£]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?|\([$€£]?\d[\d.,]*\)|[-\u2013\u2014]")
+_CODE_AFTER_NAME = re.compile(r"[-\u2013]\d{1,4}")
 _NOTE_MARK = re.compile(r"[A-Z]|\d{1,2}[a-z]")
 _LEADING_CURRENCY = re.compile(r"^[(\-−]?\s*(?:[$€£]|[A-Z]{1,3}\$)")
 _SHORT_DECIMALS = re.compile(r"\d[.,]\d{1,2}\)?%?$")
@@ -386,6 +387,11 @@ def split_label(line: Line) -> None:
             start, values = len(toks), []
     elif len(values) == 1 and 0 < start and is_year(values[0].text) and values[0].x0 - toks[start - 1].x1 < 1.5 * line.size:
         # a year set right after the words is part of them ("Boekwaarde 1 januari 2022"), not a cell
+        start, values = len(toks), []
+    elif len(values) == 1 and 0 < start and _CODE_AFTER_NAME.fullmatch(values[0].text) and (
+        values[0].x0 - toks[start - 1].x1 < 0.8 * line.size
+    ):
+        # a department's code after its name, a word-space away ("Select Board -122")
         start, values = len(toks), []
     elif (
         len(values) >= 2 and 0 < start and toks[start] is values[0] and not toks[start - 1].small
@@ -694,9 +700,40 @@ def _footnote_refs_to_text(rows: list[Row]) -> None:
                     r.cells[c] = Cell(ref.text, None, ref.col, ref.bbox)
 
 
+_SHEET_ROW = re.compile(r"\d{1,4}")
+
+
+def _drop_sheet_row_numbers(lines: list[Line]) -> list[Line]:
+    """Lines without the row numbers a spreadsheet prints down its left edge ("0", "1", "2", ...,
+    one per line, counting up by one). Left in, they would be read as a column of figures and a
+    line holding only its number would cut the table in two."""
+    firsts = [(k, ln.tokens[0]) for k, ln in enumerate(lines) if ln.tokens and _SHEET_ROW.fullmatch(ln.tokens[0].text)]
+    if len(firsts) < 6:
+        return lines
+    size = max(t.size for _, t in firsts)
+    left = min(t.x0 for _, t in firsts)
+    column = [(k, t) for k, t in firsts if t.x0 <= left + 1.5 * size]
+    steps = sum(1 for (_, a), (_, b) in zip(column, column[1:]) if int(b.text) == int(a.text) + 1)
+    if len(column) < 6 or 4 * steps < 3 * (len(column) - 1):
+        return lines
+    # a spreadsheet numbers every line, headings and empty rows too; item numbers skip the
+    # group rows between them ("NIGERIA INTELLIGENCE AGENCY" over items 120-122), and stay
+    if 10 * len(column) < 9 * (column[-1][0] - column[0][0] + 1):
+        return lines
+    drop = {k for k, _ in column}
+    out = []
+    for k, ln in enumerate(lines):
+        if k in drop:
+            if len(ln.tokens) == 1:
+                continue  # an empty spreadsheet row
+            ln.tokens = ln.tokens[1:]
+        out.append(ln)
+    return out
+
+
 def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     """All tables on a page, top to bottom, with rows, columns, headers, caption and unit."""
-    lines = group_lines(page.words)
+    lines = _drop_sheet_row_numbers(group_lines(page.words))
     for ln in lines:
         split_label(ln)
     _row_numbers_to_labels(lines)
