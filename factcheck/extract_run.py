@@ -61,7 +61,7 @@ def warm(discovery: Discovery) -> None:
     """Import here what extracting and preparing a document needs, and build the unit system.
 
     Forked children inherit it all: each document's child then starts ready instead of importing
-    the extractor again (0.2 s or more a document, most of a small document's time).
+    the extractor again (about 0.1 s a document, most of a small document's time).
     """
     import importlib
     import pkgutil
