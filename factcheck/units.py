@@ -35,6 +35,7 @@ def _without_array_libraries() -> Iterator[None]:
     # pint probes numpy, scipy and dask when it is imported, for quantities of arrays; that took
     # longer than pint itself (0.2-0.5 s of every command's start). Our magnitudes are Fractions,
     # so the ones not loaded yet are hidden while pint loads, and are importable again after.
+    # (This runs at start-up, before factcheck starts threads; a Dask worker has numpy and dask.)
     hidden = [name for name in ("numpy", "scipy", "dask") if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]
