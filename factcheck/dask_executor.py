@@ -5,7 +5,7 @@ thread each; with it, the run joins an existing cluster (Kubernetes, an HPC queu
 dask-jobqueue, ``dask scheduler`` + ``dask worker`` by hand), whose workers need factcheck
 installed. A task returns its result or a one-line error, so a bad document never fails the run.
 A worker that dies has its tasks run again elsewhere by the scheduler; a document whose workers
-die ``ALLOWED_FAILURES`` times is reported (FC321) and the rest go on.
+die ``WORKER_DEATHS`` times is reported (FC321) and the rest go on.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from factcheck.discover.options import Discovery
 from factcheck.errors import FactcheckError
 
 CONNECT_TIMEOUT = "20s"  # to reach an existing scheduler
-ALLOWED_FAILURES = 3  # worker deaths per document before it counts as failed (Dask's default)
-# Workers must be able to start a child process per document, the page-timeout guard.
-_CONFIG = {"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": ALLOWED_FAILURES}
+WORKER_DEATHS = 3  # worker deaths that make a document fail (on the clusters factcheck starts)
+# Workers must be able to start a child process per document, the page-timeout guard. Dask's
+# allowed-failures counts the retries: a task fails once its workers died one time more.
+_CONFIG = {"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": WORKER_DEATHS - 1}
 
 
 class DaskUnavailable(FactcheckError):
@@ -103,9 +104,11 @@ def _run(client: Any, distributed: Any, sources: list[str], options: dict[str, A
         source = sources[index]
         try:
             status, payload = future.result()
-        except distributed.KilledWorker:
+        except distributed.KilledWorker as exc:
+            # an existing cluster has its own allowed-failures: the exception says how many died
+            deaths = int(getattr(exc, "allowed_failures", WORKER_DEATHS - 1)) + 1
             status, payload = "error", (f"{source}: FC321 the workers reading this document died "
-                                        f"{ALLOWED_FAILURES} times; it was not extracted")
+                                        f"{deaths} times; it was not extracted")
         except Exception as exc:  # noqa: BLE001 - a lost task must not stop the corpus
             status, payload = "error", f"{source}: FC300 unexpected {type(exc).__name__} on the cluster: {exc}"
         future.release()

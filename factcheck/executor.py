@@ -36,8 +36,11 @@ def run_documents(
         return
     import functools
 
-    from factcheck.extract.guard import extract_guarded
-    from factcheck.extract_run import prepare_or_error
+    from factcheck.extract.guard import children_inherit_imports, extract_guarded
+    from factcheck.extract_run import prepare_or_error, warm
+
+    if sources and children_inherit_imports():
+        warm(discovery)  # once here rather than in every document's child
 
     # Discovery runs in each document's child process too, so --jobs spreads it as well.
     yield from extract_guarded(sources, options, jobs=jobs, page_timeout=page_timeout, on_progress=on_pages,

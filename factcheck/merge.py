@@ -178,6 +178,16 @@ def fresh(header: Mapping[str, Any], claims: list[Mapping[str, Any]], extraction
     return root
 
 
+def _fresh_plain(header: Mapping[str, Any], claims: list[Mapping[str, Any]],
+                 extraction: Mapping[str, Any] | None) -> dict[str, Any]:
+    """What :func:`fresh` holds, as plain data."""
+    root: dict[str, Any] = {"document": dict(header)}
+    if extraction:
+        root["extraction"] = dict(extraction)
+    root["claims"] = [dict(c) for c in claims]
+    return root
+
+
 def base_of(header: Mapping[str, Any], claims: list[Mapping[str, Any]], deleted: Iterable[str]) -> dict[str, Any]:
     """The sidecar content: the extraction just written, and the ids people deleted."""
     return {
@@ -430,8 +440,11 @@ def _merge_into_file(
     warnings: list[str] = []
     base = _read_sidecar(side, warnings)
     if not old_text.strip():
-        merged, new_base, report = merge(None, base, header, claims, extraction)
-        new_text = _write_text(merged)
+        new_base = base_of(header, claims, ())
+        report = MergeReport(added=[str(c["id"]) for c in claims], changed=True)
+        # nothing to keep: the plain data goes straight to the fast writer, without ruamel's nodes
+        fast = yr.fast_dumps(_fresh_plain(header, claims, extraction))
+        new_text = fast if fast is not None else yr.dumps(fresh(header, claims, extraction))
     elif base is not None and base.get("written_sha256") == _sha256(old_text) and (
         plain := _data_only(old_text, claim_path)
     ) is not None:

@@ -8,14 +8,15 @@ plain Fraction and tuple work (pint quantities are ~10x slower than Fractions, s
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
-
-import pint
 
 from factcheck.bounds import (
     CHARACTER_CODE,
@@ -27,6 +28,27 @@ from factcheck.bounds import (
     first_non_ascii,
 )
 from factcheck.errors import UnitDefinitionError, did_you_mean
+
+
+@contextlib.contextmanager
+def _without_array_libraries() -> Iterator[None]:
+    # pint probes numpy, scipy and dask when it is imported, for quantities of arrays; that took
+    # longer than pint itself (0.2-0.5 s of every command's start). Our magnitudes are Fractions,
+    # so the ones not loaded yet are hidden while pint loads, and are importable again after.
+    # (This runs at start-up, before factcheck starts threads; a Dask worker has numpy and dask.)
+    hidden = [name for name in ("numpy", "scipy", "dask") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in hidden:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+
+
+with _without_array_libraries():
+    import pint
 
 # Unit expressions are names, numbers, * / ^ ** and parentheses. Anything else never reaches pint.
 # Possessive quantifiers: a word is taken whole, never split again (splitting made this pattern

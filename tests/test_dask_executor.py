@@ -118,6 +118,50 @@ def test_a_worker_killed_mid_run_has_its_documents_retried(cluster, tmp_path: Pa
     assert _tree(out) == _tree(serial)
 
 
+def test_a_document_whose_workers_keep_dying_is_fc321_and_the_rest_complete(
+        cluster, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import dask_executor
+
+    local, client = cluster
+    client.wait_for_workers(2, timeout=60)
+    sources = GOOD_PDFS[:4]
+    deadly = Path(sources[1]).name
+    attempts = tmp_path / "attempts"
+    attempts.mkdir()
+    run = dask_executor._run
+
+    # The test's hook, not reachable from the command line: the task of one document ends its
+    # worker's process at once (os._exit: no exception, no goodbye to the scheduler), as a crash
+    # in the worker itself would; the nanny starts a new worker and the scheduler retries the task.
+    def run_with_a_deadly_document(client, distributed, sources, options, discovery,  # type: ignore[no-untyped-def]
+                                   page_timeout, task):
+        def task_or_die(path, *args):  # type: ignore[no-untyped-def]
+            if os.path.basename(path) == deadly:
+                (attempts / f"{os.getpid()}").touch()
+                os._exit(1)
+            return task(path, *args)
+
+        return run(client, distributed, sources, options, discovery, page_timeout, task_or_die)
+
+    monkeypatch.setattr(dask_executor, "_run", run_with_a_deadly_document)
+    out, serial = tmp_path / "out", tmp_path / "serial"
+    rc = main([*sources, "-o", str(out), "--no-progress", "--executor", "dask",
+               "--scheduler", local.scheduler_address])
+    err = capsys.readouterr().err
+    assert rc == 1, err
+    deaths = len(list(attempts.iterdir()))  # one worker process per attempt
+    assert deaths == dask_executor.WORKER_DEATHS == 3
+    assert f"{sources[1]}: FC321 the workers reading this document died 3 times; it was not extracted" in err
+    assert "4 documents: 3 done, 0 skipped (unchanged), 1 failed" in err
+    assert "Traceback" not in err
+    # the others were written, as a serial run writes them
+    others = [s for s in sources if Path(s).name != deadly]
+    assert main([*others, "-o", str(serial), "--no-progress"]) == 0
+    assert _tree(out) == _tree(serial)
+    client.wait_for_workers(2, timeout=60)  # the nanny has replaced the dead workers
+
+
 def test_a_scheduler_that_cannot_be_reached(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck import dask_executor

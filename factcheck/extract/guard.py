@@ -30,11 +30,12 @@ START_ALLOWANCE = 10.0  # seconds for a child to start and open its document
 
 
 def _context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return multiprocessing.get_context("fork" if children_inherit_imports() else "spawn")
 
 
-
+def children_inherit_imports() -> bool:
+    """Whether the children start as copies of this process (fork), modules already imported."""
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _address_space() -> int | None:

@@ -77,14 +77,17 @@ _LABEL_WORDS = (
     r"antwoord\s+op(?:\s+vraag)?|antwoorden\s+op(?:\s+de\s+vragen)?|gelijk\s+aan(?:\s+vraag)?|"
     r"zie(?:\s+vraag)?|Box|Tabel"
 )
+_QUESTION_NUMBER = re.compile(r"\b(?:[Vv]raag|[Qq]uestion)" + _WS + r"*\(\s*\d+\s*\)")
+_URL_OR_EMAIL = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_PARLIAMENT_REFERENCE = re.compile(
+    r"\b(?:Kamerstukk?en|Kamerstuk|Handelingen|Staatsblad|Staatscourant|Stb\.|Stcrt\.|Trb\.|ECLI:|TK,|TK\s(?=\d))"
+    r"[^.;)\]\n]*(?:\n[^.;)\]\n]*)?"
+)
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
-    ("question_number", re.compile(r"\b(?:[Vv]raag|[Qq]uestion)" + _WS + r"*\(\s*\d+\s*\)")),
+    ("question_number", _QUESTION_NUMBER),
     ("footnote", re.compile(r"\[\s*\d{1,3}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")),
-    ("reference", re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")),
-    ("reference", re.compile(
-        r"\b(?:Kamerstukk?en|Kamerstuk|Handelingen|Staatsblad|Staatscourant|Stb\.|Stcrt\.|Trb\.|ECLI:|TK,|TK\s(?=\d))"
-        r"[^.;)\]\n]*(?:\n[^.;)\]\n]*)?"
-    )),
+    ("reference", _URL_OR_EMAIL),
+    ("reference", _PARLIAMENT_REFERENCE),
     ("reference", re.compile(r"\((?:EU|EG|EEG|EC|EEC)\)\s*(?:[Nn]r\.?\s*)?\d+/\d+(?:/\w+)?")),
     ("date_en", re.compile(
         r"\b(?=[jfmasondJFMASOND])(?:" + MONTHS + r"|april|december|november|september)" + _ANYWS + r"+\d{1,2}(?:st|nd|rd|th)?,?"
@@ -100,6 +103,13 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
     )),
 ]
+# Text a mask cannot match without (one of these literals in it): a substring test is far
+# cheaper than the pattern's pass over a page.
+_MASK_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _QUESTION_NUMBER: ("raag", "uestion"),
+    _URL_OR_EMAIL: ("://", "www.", "@"),
+    _PARLIAMENT_REFERENCE: ("Kamerstuk", "Handelingen", "Staatsblad", "Staatscourant", "Stb.", "Stcrt.", "Trb.", "ECLI:", "TK"),
+}
 _ROW_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,3})[ \t]+(?=[A-Z][A-Za-z'’]{2,})")
 # Non-figures that start with a digit are tried only where a run of digits starts: one cheap
 # pass for the digit runs, then an anchored match, instead of a regex pass per pattern.
@@ -479,6 +489,9 @@ class Scanner:
                 continue
             spans.append((m.start(1), m.end(1), "label"))
         for kind, pattern in _MASKS:
+            needs = _MASK_NEEDS.get(pattern)
+            if needs is not None and not any(literal in text for literal in needs):
+                continue  # a full regex pass for a pattern that cannot match: skipped
             if kind == "date_en":
                 if self.lang != "en":
                     continue

@@ -21,6 +21,7 @@ _ROW_END = re.compile(
 )
 _GLUE = re.compile(r"[€$£%*<>=/|]+")
 _LINE = re.compile(r"[^\n]*\n?")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,8 @@ def line_kind(line: str) -> str:
         return "blank"  # empty, or stray punctuation between cells
     run = best = 0
     numbers = 0
-    for tok in tokens:
+    # without a digit no token is a number, and a dash counts only after one: nothing to count
+    for tok in tokens if _DIGIT.search(line) else ():
         if _is_number(tok):
             numbers += 1
             run += 1

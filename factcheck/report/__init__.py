@@ -21,6 +21,7 @@ group ``factcheck.report_formats`` (a callable taking a :class:`ReportView`, ret
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.metadata import entry_points
@@ -29,12 +30,6 @@ from typing import Any, Callable, Iterable, Mapping
 
 from factcheck.errors import OutputError
 from factcheck.fileio import atomic_write
-from factcheck.report import html as _html
-from factcheck.report import json as _json
-from factcheck.report import junit as _junit
-from factcheck.report import markdown as _markdown
-from factcheck.report import sarif as _sarif
-from factcheck.report import terminal as _terminal
 from factcheck.report.diff import BaselineError, attach_changes, load_baseline
 from factcheck.report.sanitize import guard_workflow_commands
 from factcheck.report.view import ReportView, RunLike, SimpleRun, collector_paused
@@ -70,13 +65,25 @@ class Format:
     description: str = ""
 
 
+def _renderer(module: str) -> Callable[[ReportView], str]:
+    """A built-in format's ``render``, its module (rich, Jinja2, tabulate) imported on the first
+    report of that format: ``extract`` prints through this package's sanitizer and needs none."""
+
+    def render(view: ReportView) -> str:
+        rendered: str = importlib.import_module(f"factcheck.report.{module}").render(view)
+        return rendered
+
+    render.__qualname__ = render.__name__ = f"{module}.render"
+    return render
+
+
 FORMATS: dict[str, Format] = {
-    "terminal": Format("terminal", "report.txt", _terminal.render, "rich tables; plain text when not a terminal"),
-    "markdown": Format("markdown", "report.md", _markdown.render, "GitHub/GitLab Markdown"),
-    "html": Format("html", "report.html", _html.render, "one self-contained HTML file"),
-    "json": Format("json", "report.json", _json.render, "versioned JSON, docs/report-json.md"),
-    "junit": Format("junit", "report.junit.xml", _junit.render, "JUnit XML, one test case per relation"),
-    "sarif": Format("sarif", "report.sarif", _sarif.render, "SARIF 2.1.0 for code scanning"),
+    "terminal": Format("terminal", "report.txt", _renderer("terminal"), "rich tables; plain text when not a terminal"),
+    "markdown": Format("markdown", "report.md", _renderer("markdown"), "GitHub/GitLab Markdown"),
+    "html": Format("html", "report.html", _renderer("html"), "one self-contained HTML file"),
+    "json": Format("json", "report.json", _renderer("json"), "versioned JSON, docs/report-json.md"),
+    "junit": Format("junit", "report.junit.xml", _renderer("junit"), "JUnit XML, one test case per relation"),
+    "sarif": Format("sarif", "report.sarif", _renderer("sarif"), "SARIF 2.1.0 for code scanning"),
 }
 
 #: The built-in formats, in the order ``write_reports`` writes them.
