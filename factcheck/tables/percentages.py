@@ -239,7 +239,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         num_rows = named_part or above[-1:]
         # the base the label names ("in % ontvangsten": the Ontvangsten row), else any other row
         words = _words(label)
-        named = named_base or [q for q in amount_rows if words & _words(table.rows[q].label)]
+        named = named_base or [q for q in amount_rows if words & _words(table.rows[q].label) and q not in num_rows]
         readings = []
         for num_row in num_rows:
             for q in named or amount_rows:
