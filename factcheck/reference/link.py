@@ -73,7 +73,7 @@ class Vocabulary:
     def __init__(self, table: ReferenceTable) -> None:
         self.table = table
         chapters: dict[str, set[str]] = {}
-        for (chapter, _article), (chapter_name, _) in table._names.items():
+        for (chapter, _article), (chapter_name, _) in table.names.items():
             if chapter_name and "?" not in chapter_name:
                 chapters.setdefault(chapter_name, set()).add(chapter)
         # Chapter names are proper names: matched as printed, capitals included ("de Koning" in a

@@ -95,30 +95,35 @@ class RefFigure:
     summed: int = 1  # rows added: 1 for a row of the article itself
 
 
-@dataclass
-class _Article:
-    total: list[tuple[int, list[str]]] = field(default_factory=list)
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
-    parts: list[tuple[int, list[str]]] = field(default_factory=list)
-
-
 class ReferenceTable:
-    """A reference CSV read through its layout: figures by key, chapters and articles by name."""
+    """A reference CSV read through its layout: figures by key, chapters and articles by name.
 
-    def __init__(self, name: str, path: str, layout: Layout, sha256: str) -> None:
+    Reading keeps the rows as the csv module gives them; the index by key is built on the first
+    lookup and the names on first use, from each distinct raw value once. A check that uses a
+    100,000-row table spends a tenth of a second on it (benchmarks/reference_speed.py).
+    """
+
+    def __init__(self, name: str, path: str, layout: Layout, sha256: str, columns: dict[str, int],
+                 rows: list[list[str]], lines: list[int]) -> None:
         self.name = name
         self.path = path
         self.layout = layout
         self.sha256 = sha256
         self.warnings: list[str] = []
-        self.rows = 0
-        self._articles: dict[tuple[int, str, str, str], _Article] = {}
-        self._columns: dict[str, int] = {}
+        self._columns = columns
+        self._rows = rows
+        self._lines = lines  # 1-based first line of each row in the file
+        self._index: dict[tuple[int, str, str, str], list[int]] | None = None
+        self._named = False
         self.chapter_names: dict[str, set[str]] = {}  # normal name -> chapters
         self.article_names: dict[str, set[tuple[str, str]]] = {}  # normal name -> (chapter, article)
-        self.articles: set[tuple[str, str]] = set()
+        self._articles: set[tuple[str, str]] = set()
         self._names: dict[tuple[str, str], tuple[str, str]] = {}  # (chapter, article) -> names
-        self._seen: set[tuple[str, str]] = set()
+
+    @property
+    def rows(self) -> int:
+        """Rows that hold figures (keyed rows)."""
+        return sum(len(v) for v in self.index.values())
 
     @property
     def unit(self) -> str:
@@ -128,6 +133,63 @@ class ReferenceTable:
     def scale(self) -> Fraction:
         return self.layout.scale
 
+    @property
+    def articles(self) -> set[tuple[str, str]]:
+        """Every (chapter, article) the table holds."""
+        self._name_rows()
+        return self._articles
+
+    @property
+    def index(self) -> dict[tuple[int, str, str, str], list[int]]:
+        """Row numbers by (year, kind code, chapter, article), built on first use."""
+        if self._index is None:
+            self._index = self._build_index()
+        return self._index
+
+    def _build_index(self) -> dict[tuple[int, str, str, str], list[int]]:
+        # Rows are grouped by their raw key cells, and only the few distinct raw values are read
+        # as years, chapters and articles: a 100,000-row table repeats a few hundred of them.
+        layout, columns = self.layout, self._columns
+        rows = self._rows
+        picked = [columns[layout.year], columns[layout.kind] if layout.kind else None,
+                  columns[layout.chapter], columns[layout.article]]
+        raw_columns = [[row[p] for row in rows] if p is not None else [""] * len(rows) for p in picked]
+        groups: dict[tuple[str, str, str, str], list[int]] = {}
+        for i, raw in enumerate(zip(*raw_columns)):
+            found = groups.get(raw)
+            if found is None:
+                groups[raw] = [i]
+            else:
+                found.append(i)
+        years: dict[str, int | None] = {}
+        kinds: dict[str, str | None] = {}
+        chapters: dict[str, str] = {}
+        articles: dict[str, str] = {}
+        index: dict[tuple[int, str, str, str], list[int]] = {}
+        for (raw_year, raw_kind, raw_chapter, raw_article), found in groups.items():
+            if raw_year not in years:
+                years[raw_year] = _year(raw_year)
+                if years[raw_year] is None and raw_year.strip():
+                    self.warnings.append(f"{self.path}: FC503 the year {raw_year[:20]!r} is not a year; its rows "
+                                         "are left out (warning)")
+            if raw_kind not in kinds:
+                kinds[raw_kind] = layout.kind_codes.get(raw_kind.strip().upper()) if layout.kind else layout.fixed_kind
+            year, kind = years[raw_year], kinds[raw_kind]
+            chapter = chapters.get(raw_chapter)
+            if chapter is None:
+                chapter = chapters[raw_chapter] = raw_chapter.strip().upper()
+            article = articles.get(raw_article)
+            if article is None:
+                article = articles[raw_article] = _article_number(raw_article)
+            if year is None or kind is None or not chapter or not article:
+                continue  # a row without a year, kind, chapter or article holds no figure
+            key = (year, kind, chapter, article)
+            if key in index:
+                index[key] = sorted(index[key] + found)
+            else:
+                index[key] = found
+        return index
+
     def lookup(self, key: Key) -> list[RefFigure]:
         """The figures at ``key``: one when the table is unambiguous there, none or several when not.
 
@@ -135,84 +197,84 @@ class ReferenceTable:
         such rows are two candidates, an ambiguity); an article with neither is the sum of its
         parts, which are never summed with a total.
         """
-        article = self._articles.get((key.year, key.kind, key.chapter, key.article))
-        if article is None:
+        found = self.index.get((key.year, key.kind, key.chapter, key.article))
+        if not found:
             return []
         column = next((c for c, phase in self.layout.values.items() if phase == key.phase and c in self._columns), None)
         if column is None:
             return []
         at = self._columns[column]
-        rows = article.total or article.rows
+        totals, own, parts = self._split(found)
         out = []
-        for line, row in rows:
-            value = _amount(row[at])
+        for i in totals or own:
+            value = _amount(self._rows[i][at])
             if value is not None:
-                out.append(self._figure(key, value, line, column))
-        if out or not article.parts:
+                out.append(self._figure(key, value, i, column))
+        if out or totals or own or not parts:
             return out
-        values = [_amount(row[at]) for _, row in article.parts]
+        values = [_amount(self._rows[i][at]) for i in parts]
         if any(v is None for v in values):
             return []
-        return [self._figure(key, sum(v for v in values if v is not None), article.parts[0][0], column,
-                             summed=len(values))]
+        return [self._figure(key, sum(v for v in values if v is not None), parts[0], column, summed=len(values))]
 
-    def _figure(self, key: Key, value: int, line: int, column: str, summed: int = 1) -> RefFigure:
-        chapter_name, article_name = self._names.get((key.chapter, key.article), ("", ""))
-        return RefFigure(key, Fraction(value), line, column, chapter_name, article_name, summed)
-
-    def add(self, line: int, row: list[str]) -> None:
-        """Index one data row (``line`` is its 1-based line in the file)."""
+    def _split(self, found: list[int]) -> tuple[list[int], list[int], list[int]]:
+        """The rows of one article as totals (of the article itself), its own rows, and parts."""
         layout, columns = self.layout, self._columns
-        try:
-            year = int(row[columns[layout.year]].strip())
-        except ValueError:
-            self.warnings.append(f"{self.path}:{line}:1: FC503 the year {row[columns[layout.year]][:20]!r} is not a year; "
-                                 "the row is left out (warning)")
-            return
-        if layout.kind is not None:
-            kind = layout.kind_codes.get(row[columns[layout.kind]].strip().upper())
-            if kind is None:
-                return  # a kind the mapping does not list (a saldo row, a heading): not a figure
-        else:
-            kind = layout.fixed_kind
-        chapter = row[columns[layout.chapter]].strip().upper()
-        article = _article_number(row[columns[layout.article]])
-        if not chapter or not article:
-            return
-        self.rows += 1
-        bucket = self._articles.setdefault((year, kind, chapter, article), _Article())
-        is_part = any(row[columns[c]].strip() for c in layout.parts if c in columns)
-        if layout.total is not None and row[columns[layout.total[0]]].strip().upper() == layout.total[1].upper():
-            if not is_part:
-                bucket.total.append((line, row))
-        elif is_part:
-            bucket.parts.append((line, row))
-        else:
-            bucket.rows.append((line, row))
-        if (chapter, article) not in self.articles:
-            self.articles.add((chapter, article))
-            chapter_name = row[columns[layout.chapter_name]].strip() if layout.chapter_name in columns else ""
-            article_name = row[columns[layout.article_name]].strip() if layout.article_name in columns else ""
-            self._names[(chapter, article)] = (chapter_name, article_name)
-        self._name_row(row, chapter, article)
+        part_columns = [columns[c] for c in layout.parts if c in columns]
+        total_at = columns.get(layout.total[0]) if layout.total else None
+        totals, own, parts = [], [], []
+        for i in found:
+            row = self._rows[i]
+            is_part = any(row[p].strip() for p in part_columns)
+            if total_at is not None and layout.total and row[total_at].strip().upper() == layout.total[1].upper():
+                if not is_part:
+                    totals.append(i)  # a total below the article is never an article's figure
+            elif is_part:
+                parts.append(i)
+            else:
+                own.append(i)
+        return totals, own, parts
 
-    def _name_row(self, row: list[str], chapter: str, article: str) -> None:
-        # A table repeats its names on every row: each (name, place) is indexed once.
-        layout, columns, seen = self.layout, self._columns, self._seen
-        if layout.chapter_name in columns:
-            raw = row[columns[layout.chapter_name]]
-            if (raw, chapter) not in seen:
-                seen.add((raw, chapter))
-                name = normal_name(raw)
-                if name:
-                    self.chapter_names.setdefault(name, set()).add(chapter)
-        if layout.article_name in columns:
-            raw = row[columns[layout.article_name]]
-            if (raw, chapter + "." + article) not in seen:
-                seen.add((raw, chapter + "." + article))
-                name = normal_name(raw)
-                if name:
-                    self.article_names.setdefault(name, set()).add((chapter, article))
+    def _figure(self, key: Key, value: int, i: int, column: str, summed: int = 1) -> RefFigure:
+        self._name_rows()
+        chapter_name, article_name = self._names.get((key.chapter, key.article), ("", ""))
+        return RefFigure(key, Fraction(value), self._lines[i], column, chapter_name, article_name, summed)
+
+    def _name_rows(self) -> None:
+        """Index the chapter and article names, each distinct (name, place) once."""
+        if self._named:
+            return
+        self._named = True
+        layout, columns = self.layout, self._columns
+        cn = columns.get(layout.chapter_name) if layout.chapter_name else None
+        an = columns.get(layout.article_name) if layout.article_name else None
+        seen: set[tuple[str, str, str]] = set()
+        for (_year, _kind, chapter, article), found in self.index.items():
+            for i in found:
+                row = self._rows[i]
+                chapter_raw = row[cn] if cn is not None else ""
+                article_raw = row[an] if an is not None else ""
+                if (chapter_raw, article_raw, chapter + "." + article) in seen:
+                    continue
+                seen.add((chapter_raw, article_raw, chapter + "." + article))
+                if (chapter, article) not in self._articles:
+                    self._articles.add((chapter, article))
+                    self._names[(chapter, article)] = (chapter_raw.strip(), article_raw.strip())
+                if normal_name(chapter_raw):
+                    self.chapter_names.setdefault(normal_name(chapter_raw), set()).add(chapter)
+                if normal_name(article_raw):
+                    self.article_names.setdefault(normal_name(article_raw), set()).add((chapter, article))
+
+    @property
+    def names(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """(chapter name, article name) by (chapter, article), as the table writes them."""
+        self._name_rows()
+        return self._names
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) == 4 else None
 
 
 def _article_number(text: str) -> str:
@@ -278,22 +340,32 @@ def read_table(path: str | Path, layout: Layout | None = None, name: str | None 
     if missing or not any(c in columns for c in layout.values):
         what = ", ".join(repr(c) for c in missing) or "any amount column (" + ", ".join(layout.values) + ")"
         raise ReferenceError(f"the header row has no column {what}", path=shown, line=1, col=1, code="FC501")
-    table = ReferenceTable(name or layout.name, shown, layout, hashlib.sha256(data).hexdigest())
-    table._columns = columns
     width = len(header)
-    previous = 1
     try:
-        for row in reader:
-            # a quoted cell may hold a line break: the row starts after the previous row's last line
-            number, previous = previous + 1, reader.line_num
-            if len(row) < width:
-                if any(cell.strip() for cell in row):
-                    table.warnings.append(f"{shown}:{number}:1: FC503 the row has {len(row)} cells where the header "
-                                          f"has {width}; the row is left out (warning)")
-                continue
-            table.add(number, row)
+        rows = list(reader)
     except csv.Error as exc:
         raise ReferenceError(f"cannot read the CSV: {exc}", path=shown, line=reader.line_num, col=1, code="FC500") from None
+    if len(rows) + 1 == len(lines):
+        starts = list(range(2, len(rows) + 2))
+    else:
+        # a quoted cell holds a line break: count each row's first line again, the slow way
+        starts, line = [], 2
+        for row in csv.reader(lines[1:], delimiter=reader.dialect.delimiter):
+            starts.append(line)
+            line += 1 + sum(cell.count("\n") for cell in row)
+    short = [i for i, row in enumerate(rows) if len(row) < width] if min(map(len, rows), default=width) < width else []
+    if short:
+        gone = set(short)
+        keep = [i for i in range(len(rows)) if i not in gone]
+        kept_rows, kept_starts = [rows[i] for i in keep], [starts[i] for i in keep]
+    else:
+        kept_rows, kept_starts = rows, starts
+    table = ReferenceTable(name or layout.name, shown, layout, hashlib.sha256(data).hexdigest(), columns,
+                           kept_rows, kept_starts)
+    for i in short:
+        if any(cell.strip() for cell in rows[i]):
+            table.warnings.append(f"{shown}:{starts[i]}:1: FC503 the row has fewer cells than the header's {width}; "
+                                  "it is left out (warning)")
     return table
 
 
