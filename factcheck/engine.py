@@ -118,7 +118,23 @@ def check_files(
 
 
 def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discovery: Discovery) -> CheckRun:
-    return assemble(problems, check_each(files, discovery))
+    return across(assemble(problems, check_each(files, discovery)), discovery)
+
+
+def across(run: CheckRun, discovery: Discovery) -> CheckRun:
+    """The run with the repeated quantities across its files added (factcheck.discover.across),
+    when repeats are on: they depend on every file, so they are never cached per file."""
+    if not discovery.repeats or len(run.files) < 2:
+        return run
+    from factcheck.discover.across import across_documents
+
+    try:
+        run.results.extend(across_documents(run.files))
+    except Exception as exc:  # noqa: BLE001 - the last resort: the comparison across files only
+        if debugging():
+            raise
+        run.diagnostics.append(_internal(run.files[0].document.path, exc))
+    return run
 
 
 @dataclass

@@ -349,10 +349,11 @@ def read_table(path: str | Path, layout: Layout | None = None, name: str | None 
         starts = list(range(2, len(rows) + 2))
     else:
         # a quoted cell holds a line break: count each row's first line again, the slow way
-        starts, line = [], 2
-        for row in csv.reader(lines[1:], delimiter=reader.dialect.delimiter):
-            starts.append(line)
-            line += 1 + sum(cell.count("\n") for cell in row)
+        starts, done = [], 0
+        again = csv.reader(lines[1:], delimiter=reader.dialect.delimiter)
+        for _row in again:
+            starts.append(done + 2)
+            done = again.line_num
     short = [i for i, row in enumerate(rows) if len(row) < width] if min(map(len, rows), default=width) < width else []
     if short:
         gone = set(short)
