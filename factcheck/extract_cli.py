@@ -201,9 +201,8 @@ def run_extract(args: argparse.Namespace) -> int:
     from factcheck.executor import run_documents
     from factcheck.extract.pipeline import document_id
     from factcheck.merge import merge_into_file
-    from factcheck.sources.text import sha256_of
-
     from factcheck.reference.register import is_table
+    from factcheck.sources.text import sha256_of
 
     tables_given = [s for s in args.sources if is_table(s)]
     if tables_given:
@@ -416,7 +415,7 @@ def _register_tables(tables: list[str], args: argparse.Namespace) -> bool:
             _say(str(exc))
             failed = True
             continue
-        for warning in table.warnings:
+        for warning in table.warning_lines():
             _say(warning)
         verb = "would register" if args.dry_run else "registered"
         _say(f"{shown_name(source)}: {verb} reference table {table.name!r} ({table.rows} rows, layout "

@@ -290,9 +290,12 @@ class _Builder:
             raise _fail("ref() takes plain values only", col, "FC504")
         self.count += len(node.args) + len(node.keywords)
         positional = [literal(a) for a in node.args]
-        keywords = [(str(k.arg), *reversed(literal(k.value))) for k in node.keywords]
+        keywords = []
+        for keyword in node.keywords:
+            at, value = literal(keyword.value)
+            keywords.append((str(keyword.arg), value, at))
         try:
-            name = reference_name(positional, keywords, col)  # type: ignore[arg-type]
+            name = reference_name(positional, keywords, col)
         except FormulaError as exc:
             raise _fail(exc.message, exc.col or col, exc.code) from None
         self.names.append(name)

@@ -134,15 +134,19 @@ def names_a_budget(text: str, vocabulary: Vocabulary) -> bool:
 # -- resolving keys from places, nearest first --------------------------------------------------
 
 
-def _nearest(places: Sequence[Place], find: Any) -> Named | None | bool:
-    """The key named at the nearest place that names any: a Named when that place names exactly
-    one, False when it names several (ambiguous: no link), None when no place names one."""
+class _Ambiguous(Exception):
+    """The nearest place naming a key names two or more: no link."""
+
+
+def _nearest(places: Sequence[Place], find: Any) -> Named | None:
+    """The key named at the nearest place that names any, None when no place names one; raises
+    _Ambiguous when that place names several."""
     for place in places:
         found = find(place.text)
         if not found:
             continue
         if len(found) > 1:
-            return False
+            raise _Ambiguous
         (value, words), = found.items()
         return Named(value, words, place.name)
     return None
@@ -181,19 +185,20 @@ def _article(places: Sequence[Place], vocabulary: Vocabulary, chapter: Named | N
 def _keys(places: Sequence[Place], vocabulary: Vocabulary, year: Named | None, phase: Named | None,
           kind_default: str | None = None) -> tuple[Key, list[str]] | None:
     """The key the places name, or None when any part is missing or named ambiguously."""
-    chapter = _nearest(places, vocabulary.chapters_in)
-    if chapter is False:
-        return None
-    article = _article(places, vocabulary, chapter or None)
-    if article is None:
+    try:
+        chapter = _nearest(places, vocabulary.chapters_in)
+        article = _article(places, vocabulary, chapter)
+        if article is None:
+            return None
+        if year is None:
+            year = _nearest(places, _years)
+        if phase is None:
+            phase = _nearest(places, phases_named)
+        kind = _nearest(places, kinds_named)
+    except _Ambiguous:
         return None
     (chapter_value, article_value), why = article
-    if year is None:
-        year = _nearest(places, _years) or None
-    if phase is None:
-        phase = _nearest(places, phases_named) or None
-    kind = _nearest(places, kinds_named)
-    if kind is False or year is None or phase is None or year is False or phase is False:
+    if year is None or phase is None:
         return None
     if kind is None:
         if kind_default is None:
@@ -309,7 +314,7 @@ def table_links(tables: Sequence[ReferenceTable], vocabularies: Sequence[Vocabul
     lines = group_lines(page.words)
     out: list[dict[str, Any]] = []
     for table in found:
-        top, bottom = table.bbox[1], table.bbox[3]
+        top = table.bbox[1]
         above = [ln for ln in lines if ln.bottom <= top]
         above = above[-LINES_ABOVE:]
         below = _note_below(lines, table, found)

@@ -88,8 +88,9 @@ class References:
                 entry.failed = True
                 self._problem(where, exc.code, f"reference table {name!r} not read: {exc}")
                 return None
-            for warning in entry.table.warnings:
-                self._problem(where, "FC503", warning, "warning")
+            entry.table.index  # noqa: B018 - building the index finds the rows left out
+            for line, message in entry.table.warnings:
+                self._problem(Location(entry.table.path, line, 1 if line else None), "FC503", message, "warning")
             sha = entry.file.document.sha256
             if sha and sha != entry.table.sha256:
                 self._problem(where, "FC506", f"{entry.csv} changed since it was registered; its figures are read as "

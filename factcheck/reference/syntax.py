@@ -59,7 +59,7 @@ def parse_name(name: str) -> RefName:
     return RefName(source, Key(int(year), kind, chapter, article, phase))
 
 
-def reference_name(positional: list[tuple[str, int | str]], keywords: list[tuple[str, int | str, int]], col: int) -> str:
+def reference_name(positional: list[tuple[int, int | str]], keywords: list[tuple[str, int | str, int]], col: int) -> str:
     """The canonical name of ``ref(...)``; ``positional`` as (column, value) pairs in order,
     ``keywords`` as (name, value, column). Raises FormulaError FC504 on anything else."""
     given: dict[str, tuple[int | str, int]] = {}

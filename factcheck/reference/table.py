@@ -18,16 +18,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Iterable
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import ReferenceError
 from factcheck.reference.keys import KIND_CODES, KINDS, PHASES, Key, normal_name
 
 MAX_TABLE_BYTES = 512 * 1024 * 1024
-
-
-class ReferenceError(FactcheckError, ValueError):
-    """A reference table or its mapping file cannot be read (FC500–FC509)."""
-
-    code = "FC500"
 
 
 @dataclass(frozen=True)
@@ -109,7 +103,7 @@ class ReferenceTable:
         self.path = path
         self.layout = layout
         self.sha256 = sha256
-        self.warnings: list[str] = []
+        self.warnings: list[tuple[int | None, str]] = []  # (line, message) of rows left out (FC503)
         self._columns = columns
         self._rows = rows
         self._lines = lines  # 1-based first line of each row in the file
@@ -170,8 +164,7 @@ class ReferenceTable:
             if raw_year not in years:
                 years[raw_year] = _year(raw_year)
                 if years[raw_year] is None and raw_year.strip():
-                    self.warnings.append(f"{self.path}: FC503 the year {raw_year[:20]!r} is not a year; its rows "
-                                         "are left out (warning)")
+                    self.warnings.append((None, f"the year {raw_year[:20]!r} is not a year; its rows are left out"))
             if raw_kind not in kinds:
                 kinds[raw_kind] = layout.kind_codes.get(raw_kind.strip().upper()) if layout.kind else layout.fixed_kind
             year, kind = years[raw_year], kinds[raw_kind]
@@ -189,6 +182,11 @@ class ReferenceTable:
             else:
                 index[key] = found
         return index
+
+    def warning_lines(self) -> list[str]:
+        """The warnings as printed: ``path:line:1: FC503 message (warning)``."""
+        self.index  # noqa: B018 - reading the index finds the rows without a year
+        return [f"{self.path}{f':{line}:1' if line else ''}: FC503 {message} (warning)" for line, message in self.warnings]
 
     def lookup(self, key: Key) -> list[RefFigure]:
         """The figures at ``key``: one when the table is unambiguous there, none or several when not.
@@ -365,8 +363,7 @@ def read_table(path: str | Path, layout: Layout | None = None, name: str | None 
                            kept_rows, kept_starts)
     for i in short:
         if any(cell.strip() for cell in rows[i]):
-            table.warnings.append(f"{shown}:{starts[i]}:1: FC503 the row has fewer cells than the header's {width}; "
-                                  "it is left out (warning)")
+            table.warnings.append((starts[i], f"the row has fewer cells than the header's {width}; it is left out"))
     return table
 
 
