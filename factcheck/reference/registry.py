@@ -129,7 +129,7 @@ def reference_claim(ref: RefName, figure: object, table: ReferenceTable, documen
 
     assert isinstance(figure, RefFigure)
     value = figure.value
-    column_index = table._columns.get(figure.column, 0) + 1
+    column_index = table.column_number(figure.column)
     stated = str(value.numerator)
     where = {"file": table.path, "row": figure.line, "column": figure.column, "phase": ref.key.phase,
              "table": ref.source}

@@ -92,21 +92,33 @@ class RefFigure:
 class ReferenceTable:
     """A reference CSV read through its layout: figures by key, chapters and articles by name.
 
-    Reading keeps the rows as the csv module gives them; the index by key is built on the first
-    lookup and the names on first use, from each distinct raw value once. A check that uses a
-    100,000-row table spends a tenth of a second on it (benchmarks/reference_speed.py).
+    Reading keeps each row's text and, column by column, the cells of the keys (years, kinds,
+    chapters, articles, names, total marks); amounts are read from a
+    row's text when it is looked up. The index by key is built on the first lookup. So a check
+    that uses a table of 100,000 rows holds a few hundred thousand objects, not millions, and
+    spends a fraction of a second on it (benchmarks/reference_speed.py).
     """
 
     def __init__(self, name: str, path: str, layout: Layout, sha256: str, columns: dict[str, int],
-                 rows: list[list[str]], lines: list[int]) -> None:
+                 rows: list[list[str]], texts: list[str], lines: list[int], delimiter: str) -> None:
         self.name = name
         self.path = path
         self.layout = layout
         self.sha256 = sha256
         self.warnings: list[tuple[int | None, str]] = []  # (line, message) of rows left out (FC503)
         self._columns = columns
-        self._rows = rows
+        self._delimiter = delimiter
+        self._texts = texts  # each row as written, parsed again when it is looked up
         self._lines = lines  # 1-based first line of each row in the file
+        self._count = len(rows)
+        kept = [layout.year, layout.kind, layout.chapter, layout.article, layout.chapter_name, layout.article_name,
+                layout.total[0] if layout.total else None, *layout.parts]
+        self._cells: dict[int, list[str]] = {}
+        for column in kept:
+            if column is not None and column in columns and columns[column] not in self._cells:
+                at = columns[column]
+                self._cells[at] = [row[at] for row in rows]
+        self._parsed: dict[int, list[str]] = {}
         self._index: dict[tuple[int, str, str, str], list[int]] | None = None
         self._named = False
         self.chapter_names: dict[str, set[str]] = {}  # normal name -> chapters
@@ -140,47 +152,53 @@ class ReferenceTable:
             self._index = self._build_index()
         return self._index
 
+    def column_number(self, column: str) -> int:
+        """The 1-based position of a column in the header."""
+        return self._columns.get(column, 0) + 1
+
+    def _row(self, i: int) -> list[str]:
+        row = self._parsed.get(i)
+        if row is None:
+            row = self._parsed[i] = next(csv.reader([self._texts[i]], delimiter=self._delimiter))
+        return row
+
+    def _cell(self, column: str | None, i: int) -> str:
+        if column is None or column not in self._columns:
+            return ""
+        at = self._columns[column]
+        kept = self._cells.get(at)
+        return kept[i] if kept is not None else self._row(i)[at]
+
     def _build_index(self) -> dict[tuple[int, str, str, str], list[int]]:
-        # Rows are grouped by their raw key cells, and only the few distinct raw values are read
-        # as years, chapters and articles: a 100,000-row table repeats a few hundred of them.
+        # Each distinct year, kind, chapter and article text is read once; the rows are grouped by
+        # the keys those readings make, in one pass.
         layout, columns = self.layout, self._columns
-        rows = self._rows
-        picked = [columns[layout.year], columns[layout.kind] if layout.kind else None,
-                  columns[layout.chapter], columns[layout.article]]
-        raw_columns = [[row[p] for row in rows] if p is not None else [""] * len(rows) for p in picked]
-        groups: dict[tuple[str, str, str, str], list[int]] = {}
-        for i, raw in enumerate(zip(*raw_columns)):
-            found = groups.get(raw)
+        count = self._count
+        raw = [self._cells[columns[c]] for c in (layout.year, layout.chapter, layout.article)]
+        raw_kind = self._cells[columns[layout.kind]] if layout.kind else None
+        years = {text: _year(text) for text in set(raw[0])}
+        for text, year in years.items():
+            if year is None and text.strip():
+                self.warnings.append((None, f"the year {text[:20]!r} is not a year; its rows are left out"))
+        chapters = {text: text.strip().upper() or None for text in set(raw[1])}
+        articles = {text: _article_number(text) or None for text in set(raw[2])}
+        if raw_kind is not None:
+            kinds = {text: layout.kind_codes.get(text.strip().upper()) for text in set(raw_kind)}
+            kind_column: Iterable[str | None] = map(kinds.__getitem__, raw_kind)
+        else:
+            kind_column = [layout.fixed_kind] * count
+        keys = zip(map(years.__getitem__, raw[0]), kind_column, map(chapters.__getitem__, raw[1]),
+                   map(articles.__getitem__, raw[2]))
+        index: dict[tuple[int, str, str, str], list[int]] = {}
+        for i, key in enumerate(keys):
+            found = index.get(key)  # type: ignore[call-overload]
             if found is None:
-                groups[raw] = [i]
+                index[key] = [i]  # type: ignore[index]
             else:
                 found.append(i)
-        years: dict[str, int | None] = {}
-        kinds: dict[str, str | None] = {}
-        chapters: dict[str, str] = {}
-        articles: dict[str, str] = {}
-        index: dict[tuple[int, str, str, str], list[int]] = {}
-        for (raw_year, raw_kind, raw_chapter, raw_article), found in groups.items():
-            if raw_year not in years:
-                years[raw_year] = _year(raw_year)
-                if years[raw_year] is None and raw_year.strip():
-                    self.warnings.append((None, f"the year {raw_year[:20]!r} is not a year; its rows are left out"))
-            if raw_kind not in kinds:
-                kinds[raw_kind] = layout.kind_codes.get(raw_kind.strip().upper()) if layout.kind else layout.fixed_kind
-            year, kind = years[raw_year], kinds[raw_kind]
-            chapter = chapters.get(raw_chapter)
-            if chapter is None:
-                chapter = chapters[raw_chapter] = raw_chapter.strip().upper()
-            article = articles.get(raw_article)
-            if article is None:
-                article = articles[raw_article] = _article_number(raw_article)
-            if year is None or kind is None or not chapter or not article:
-                continue  # a row without a year, kind, chapter or article holds no figure
-            key = (year, kind, chapter, article)
-            if key in index:
-                index[key] = sorted(index[key] + found)
-            else:
-                index[key] = found
+        # a row without a year, kind, chapter or article holds no figure
+        for key in [k for k in index if None in k]:
+            del index[key]
         return index
 
     def warning_lines(self) -> list[str]:
@@ -201,30 +219,26 @@ class ReferenceTable:
         column = next((c for c, phase in self.layout.values.items() if phase == key.phase and c in self._columns), None)
         if column is None:
             return []
-        at = self._columns[column]
         totals, own, parts = self._split(found)
         out = []
         for i in totals or own:
-            value = _amount(self._rows[i][at])
+            value = _amount(self._cell(column, i))
             if value is not None:
                 out.append(self._figure(key, value, i, column))
         if out or totals or own or not parts:
             return out
-        values = [_amount(self._rows[i][at]) for i in parts]
+        values = [_amount(self._cell(column, i)) for i in parts]
         if any(v is None for v in values):
             return []
         return [self._figure(key, sum(v for v in values if v is not None), parts[0], column, summed=len(values))]
 
     def _split(self, found: list[int]) -> tuple[list[int], list[int], list[int]]:
         """The rows of one article as totals (of the article itself), its own rows, and parts."""
-        layout, columns = self.layout, self._columns
-        part_columns = [columns[c] for c in layout.parts if c in columns]
-        total_at = columns.get(layout.total[0]) if layout.total else None
+        layout = self.layout
         totals, own, parts = [], [], []
         for i in found:
-            row = self._rows[i]
-            is_part = any(row[p].strip() for p in part_columns)
-            if total_at is not None and layout.total and row[total_at].strip().upper() == layout.total[1].upper():
+            is_part = any(self._cell(c, i).strip() for c in layout.parts)
+            if layout.total and self._cell(layout.total[0], i).strip().upper() == layout.total[1].upper():
                 if not is_part:
                     totals.append(i)  # a total below the article is never an article's figure
             elif is_part:
@@ -234,27 +248,24 @@ class ReferenceTable:
         return totals, own, parts
 
     def _figure(self, key: Key, value: int, i: int, column: str, summed: int = 1) -> RefFigure:
-        self._name_rows()
-        chapter_name, article_name = self._names.get((key.chapter, key.article), ("", ""))
-        return RefFigure(key, Fraction(value), self._lines[i], column, chapter_name, article_name, summed)
+        layout = self.layout
+        return RefFigure(key, Fraction(value), self._lines[i], column, self._cell(layout.chapter_name, i).strip(),
+                         self._cell(layout.article_name, i).strip(), summed)
 
     def _name_rows(self) -> None:
         """Index the chapter and article names, each distinct (name, place) once."""
         if self._named:
             return
         self._named = True
-        layout, columns = self.layout, self._columns
-        cn = columns.get(layout.chapter_name) if layout.chapter_name else None
-        an = columns.get(layout.article_name) if layout.article_name else None
-        seen: set[tuple[str, str, str]] = set()
+        layout = self.layout
+        seen: set[tuple[str, str, str, str]] = set()
         for (_year, _kind, chapter, article), found in self.index.items():
             for i in found:
-                row = self._rows[i]
-                chapter_raw = row[cn] if cn is not None else ""
-                article_raw = row[an] if an is not None else ""
-                if (chapter_raw, article_raw, chapter + "." + article) in seen:
+                chapter_raw = self._cell(layout.chapter_name, i)
+                article_raw = self._cell(layout.article_name, i)
+                if (chapter_raw, article_raw, chapter, article) in seen:
                     continue
-                seen.add((chapter_raw, article_raw, chapter + "." + article))
+                seen.add((chapter_raw, article_raw, chapter, article))
                 if (chapter, article) not in self._articles:
                     self._articles.add((chapter, article))
                     self._names[(chapter, article)] = (chapter_raw.strip(), article_raw.strip())
@@ -340,27 +351,36 @@ def read_table(path: str | Path, layout: Layout | None = None, name: str | None 
         raise ReferenceError(f"the header row has no column {what}", path=shown, line=1, col=1, code="FC501")
     width = len(header)
     try:
-        rows = list(reader)
+        if '"' in text:
+            rows = list(reader)
+        else:
+            # no quoted cells: a row is its line split at the delimiter (three times csv's speed)
+            delimiter_char = reader.dialect.delimiter
+            rows = [line.split(delimiter_char) for line in lines[1:]]
+            reader.line_num  # noqa: B018 - the header was read through the csv module
     except csv.Error as exc:
         raise ReferenceError(f"cannot read the CSV: {exc}", path=shown, line=reader.line_num, col=1, code="FC500") from None
+    delimiter = reader.dialect.delimiter
     if len(rows) + 1 == len(lines):
         starts = list(range(2, len(rows) + 2))
+        texts = lines[1:]
     else:
-        # a quoted cell holds a line break: count each row's first line again, the slow way
-        starts, done = [], 0
-        again = csv.reader(lines[1:], delimiter=reader.dialect.delimiter)
+        # a quoted cell holds a line break: find each row's lines again, the slow way
+        starts, texts, done = [], [], 1
+        again = csv.reader(lines[1:], delimiter=delimiter)
         for _row in again:
-            starts.append(done + 2)
-            done = again.line_num
+            starts.append(done + 1)
+            texts.append("\n".join(lines[done:again.line_num + 1]))
+            done = again.line_num + 1
     short = [i for i, row in enumerate(rows) if len(row) < width] if min(map(len, rows), default=width) < width else []
     if short:
         gone = set(short)
         keep = [i for i in range(len(rows)) if i not in gone]
-        kept_rows, kept_starts = [rows[i] for i in keep], [starts[i] for i in keep]
+        table = ReferenceTable(name or layout.name, shown, layout, hashlib.sha256(data).hexdigest(), columns,
+                               [rows[i] for i in keep], [texts[i] for i in keep], [starts[i] for i in keep], delimiter)
     else:
-        kept_rows, kept_starts = rows, starts
-    table = ReferenceTable(name or layout.name, shown, layout, hashlib.sha256(data).hexdigest(), columns,
-                           kept_rows, kept_starts)
+        table = ReferenceTable(name or layout.name, shown, layout, hashlib.sha256(data).hexdigest(), columns,
+                               rows, texts, starts, delimiter)
     for i in short:
         if any(cell.strip() for cell in rows[i]):
             table.warnings.append((starts[i], f"the row has fewer cells than the header's {width}; it is left out"))
