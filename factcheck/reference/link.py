@@ -346,7 +346,6 @@ def table_links(tables: Sequence[ReferenceTable], vocabularies: Sequence[Vocabul
                 year_value = current_years.get(col)
                 if year_value is None:
                     continue
-                column_name = next((c.leaf or c.header for c in table.columns if c.index == col), str(year_value))
                 places = [Place(row.label, "row label")] + outer
                 year = Named(year_value, str(year_value), "column header")
                 phase: Named | None = None
@@ -372,7 +371,7 @@ def table_links(tables: Sequence[ReferenceTable], vocabularies: Sequence[Vocabul
                 claim_id = f"ref_t{page.number}_{table.index}_r{row.index}_c{col + 1}"
                 out.append({
                     "id": claim_id,
-                    "quote": f"{table.title + ': ' if table.title else ''}{row.label} | {column_name}",
+                    "quote": f"{table.title + ': ' if table.title else ''}{row.label} | {year_value}",
                     "stated": cell.text,
                     "value": decimal_string(cell.number.value),
                     "precision": str(-cell.number.decimals),
