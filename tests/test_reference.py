@@ -300,3 +300,14 @@ def test_check_compares_repeated_quantities_across_documents(tmp_path: Path) -> 
     (agree,) = [r for r in check_paths([tmp_path]).results if r.claim.id.startswith("across_")]
     assert agree.verdict is Verdict.CONSISTENT
     assert not [r for r in check_paths([tmp_path], discover=False).results if r.claim.id.startswith("across_")]
+
+
+def test_a_short_row_is_left_out_with_a_located_warning(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(HEADER + "2013,U,VI,Justitie,37,Migratie,1,2,3,4,5\n2013,U,VI,Justitie\n"
+                    "2014,U,VI,Justitie,37,Migratie,6,7,8,9,10\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.warning_lines() == [f"{path}:3:1: FC503 the row has fewer cells than the header's 11; "
+                                     "it is left out (warning)"]
+    (figure,) = table.lookup(Key(2014, "U", "VI", "37", "realisatie"))
+    assert (figure.value, figure.line, figure.article_name) == (10, 4, "Migratie")

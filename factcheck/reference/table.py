@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
+from operator import methodcaller
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 
 from factcheck.errors import ReferenceError
 from factcheck.reference.keys import KIND_CODES, KINDS, PHASES, Key, normal_name
@@ -111,15 +113,14 @@ class ReferenceTable:
         self._texts = texts  # each row as written, parsed again when it is looked up
         self._lines = lines  # 1-based first line of each row in the file
         self._count = len(rows)
-        kept = [layout.year, layout.kind, layout.chapter, layout.article, layout.chapter_name, layout.article_name,
-                layout.total[0] if layout.total else None, *layout.parts]
         self._cells: dict[int, list[str]] = {}
-        for column in kept:
-            if column is not None and column in columns and columns[column] not in self._cells:
+        for column in _kept_columns(layout):
+            if column in columns and columns[column] not in self._cells:
                 at = columns[column]
                 self._cells[at] = [row[at] for row in rows]
         self._parsed: dict[int, list[str]] = {}
-        self._index: dict[tuple[int, str, str, str], list[int]] | None = None
+        self._index: dict[tuple[int, str, str, str], list[int]] | None = None  # keys with several rows
+        self._single: dict[Any, int] = {}  # every key, with its last row
         self._named = False
         self.chapter_names: dict[str, set[str]] = {}  # normal name -> chapters
         self.article_names: dict[str, set[tuple[str, str]]] = {}  # normal name -> (chapter, article)
@@ -129,7 +130,14 @@ class ReferenceTable:
     @property
     def rows(self) -> int:
         """Rows that hold figures (keyed rows)."""
-        return sum(len(v) for v in self.index.values())
+        repeated = self.index
+        return sum(1 for key in self._single if key not in repeated) + sum(len(v) for v in repeated.values())
+
+    def keyed(self) -> Iterator[tuple[tuple[int, str, str, str], list[int]]]:
+        """Every key with its rows."""
+        repeated = self.index
+        for key, i in self._single.items():
+            yield key, repeated.get(key, [i])
 
     @property
     def unit(self) -> str:
@@ -147,7 +155,8 @@ class ReferenceTable:
 
     @property
     def index(self) -> dict[tuple[int, str, str, str], list[int]]:
-        """Row numbers by (year, kind code, chapter, article), built on first use."""
+        """Rows of the keys that have several, by (year, kind code, chapter, article), built on
+        first use together with every key's last row (``_single``)."""
         if self._index is None:
             self._index = self._build_index()
         return self._index
@@ -187,18 +196,26 @@ class ReferenceTable:
             kind_column: Iterable[str | None] = map(kinds.__getitem__, raw_kind)
         else:
             kind_column = [layout.fixed_kind] * count
-        keys = zip(map(years.__getitem__, raw[0]), kind_column, map(chapters.__getitem__, raw[1]),
-                   map(articles.__getitem__, raw[2]))
+        keys = list(zip(map(years.__getitem__, raw[0]), kind_column, map(chapters.__getitem__, raw[1]),
+                        map(articles.__getitem__, raw[2])))
+        # Most tables have one row per key: a dict built in C from (key, row) pairs is then the
+        # index. Keys with several rows (an article's parts, or a table that repeats itself) get
+        # their rows collected in a second pass.
+        last: dict[Any, Any] = dict(zip(keys, range(count)))
         index: dict[tuple[int, str, str, str], list[int]] = {}
-        for i, key in enumerate(keys):
-            found = index.get(key)  # type: ignore[call-overload]
-            if found is None:
-                index[key] = [i]  # type: ignore[index]
-            else:
-                found.append(i)
-        # a row without a year, kind, chapter or article holds no figure
-        for key in [k for k in index if None in k]:
-            del index[key]
+        if len(last) < count:
+            repeated = {key for key, n in Counter(keys).items() if n > 1}
+            for i, key in enumerate(keys):
+                if key in repeated:
+                    index.setdefault(key, []).append(i)
+        self._single = last
+        unusable = any(v is None for v in (*years.values(), *chapters.values(), *articles.values())) or (
+            raw_kind is not None and any(v is None for v in kinds.values()))
+        if unusable:
+            # a row without a year, kind, chapter or article holds no figure
+            for key in [k for k in last if None in k]:
+                del last[key]
+                index.pop(key, None)
         return index
 
     def warning_lines(self) -> list[str]:
@@ -213,9 +230,13 @@ class ReferenceTable:
         such rows are two candidates, an ambiguity); an article with neither is the sum of its
         parts, which are never summed with a total.
         """
-        found = self.index.get((key.year, key.kind, key.chapter, key.article))
-        if not found:
-            return []
+        wanted = (key.year, key.kind, key.chapter, key.article)
+        found = self.index.get(wanted)
+        if found is None:
+            single = self._single.get(wanted)
+            if single is None:
+                return []
+            found = [single]
         column = next((c for c, phase in self.layout.values.items() if phase == key.phase and c in self._columns), None)
         if column is None:
             return []
@@ -259,7 +280,7 @@ class ReferenceTable:
         self._named = True
         layout = self.layout
         seen: set[tuple[str, str, str, str]] = set()
-        for (_year, _kind, chapter, article), found in self.index.items():
+        for (_year, _kind, chapter, article), found in self.keyed():
             for i in found:
                 chapter_raw = self._cell(layout.chapter_name, i)
                 article_raw = self._cell(layout.article_name, i)
@@ -279,6 +300,16 @@ class ReferenceTable:
         """(chapter name, article name) by (chapter, article), as the table writes them."""
         self._name_rows()
         return self._names
+
+
+def _kept_columns(layout: Layout) -> list[str]:
+    """The columns a table keeps in memory: the keys, the total mark and the part columns."""
+    kept = [layout.year, layout.chapter, layout.article, *layout.parts]
+    if layout.kind:
+        kept.append(layout.kind)
+    if layout.total:
+        kept.append(layout.total[0])
+    return kept
 
 
 def _year(text: str) -> int | None:
@@ -353,11 +384,16 @@ def read_table(path: str | Path, layout: Layout | None = None, name: str | None 
     try:
         if '"' in text:
             rows = list(reader)
+            short = [i for i, row in enumerate(rows) if len(row) < width] if min(map(len, rows), default=width) < width else []
         else:
             # no quoted cells: a row is its line split at the delimiter (three times csv's speed)
             delimiter_char = reader.dialect.delimiter
-            rows = [line.split(delimiter_char) for line in lines[1:]]
-            reader.line_num  # noqa: B018 - the header was read through the csv module
+            body = lines[1:]
+            # only up to the last column kept in memory: amounts are read from a row's text on lookup
+            last = max(columns[c] for c in _kept_columns(layout) if c in columns)
+            rows = [line.split(delimiter_char, last + 1) for line in body]
+            counts = list(map(methodcaller("count", delimiter_char), body))
+            short = [i for i, n in enumerate(counts) if n < width - 1] if min(counts, default=width) < width - 1 else []
     except csv.Error as exc:
         raise ReferenceError(f"cannot read the CSV: {exc}", path=shown, line=reader.line_num, col=1, code="FC500") from None
     delimiter = reader.dialect.delimiter
@@ -372,7 +408,6 @@ def read_table(path: str | Path, layout: Layout | None = None, name: str | None 
             starts.append(done + 1)
             texts.append("\n".join(lines[done:again.line_num + 1]))
             done = again.line_num + 1
-    short = [i for i, row in enumerate(rows) if len(row) < width] if min(map(len, rows), default=width) < width else []
     if short:
         gone = set(short)
         keep = [i for i in range(len(rows)) if i not in gone]
