@@ -63,24 +63,23 @@ STAND_RE = re.compile(
     r"(?:tweede|2e)\s+suppletoire(?:\s+begroting)?|realisatie)\s+((?:19|20)\d\d)\s*$", re.I)
 
 
-def phases_named(text: str) -> dict[str, str]:
-    """Phases a text names, each with the words that named it."""
+def _named(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str) -> dict[str, str]:
     out: dict[str, str] = {}
-    for pattern, phase in _PHASE_RES:
+    for pattern, value in patterns:
         match = pattern.search(text)
         if match:
-            out.setdefault(phase, match.group(0))
+            out.setdefault(value, match.group(0))
     return out
+
+
+def phases_named(text: str) -> dict[str, str]:
+    """Phases a text names, each with the words that named it."""
+    return _named(_PHASE_RES, text)
 
 
 def kinds_named(text: str) -> dict[str, str]:
     """Kinds (U, V, O) a text names, each with the words that named it."""
-    out: dict[str, str] = {}
-    for pattern, kind in _KIND_RES:
-        match = pattern.search(text)
-        if match:
-            out.setdefault(kind, match.group(0))
-    return out
+    return _named(_KIND_RES, text)
 
 
 def phase_of(word: str) -> str | None:

@@ -207,7 +207,7 @@ class ReferenceTable:
             repeated = {key for key, n in Counter(keys).items() if n > 1}
             for i, key in enumerate(keys):
                 if key in repeated:
-                    index.setdefault(key, []).append(i)
+                    index.setdefault(key, []).append(i)  # type: ignore[arg-type]
         self._single = last
         unusable = any(v is None for v in (*years.values(), *chapters.values(), *articles.values())) or (
             raw_kind is not None and any(v is None for v in kinds.values()))
