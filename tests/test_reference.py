@@ -311,3 +311,12 @@ def test_a_short_row_is_left_out_with_a_located_warning(tmp_path: Path) -> None:
                                      "it is left out (warning)"]
     (figure,) = table.lookup(Key(2014, "U", "VI", "37", "realisatie"))
     assert (figure.value, figure.line, figure.article_name) == (10, 4, "Migratie")
+
+
+def test_extract_links_to_a_csv_given_directly_and_says_why_not_when_unreadable(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "k.yaml"
+    assert extract_main([str(KONING), "-o", str(out), "--reference", str(SLICE), "--no-progress"]) == 0
+    assert "expr: ref(begrotingsstaten, 2018, ontwerpbegroting, I, 2)" in out.read_text(encoding="utf-8")
+    assert extract_main([str(KONING), "-o", str(out), "--reference", str(tmp_path / "nope.csv")]) == 2
+    assert "FC500 cannot read the reference table" in capsys.readouterr().err
