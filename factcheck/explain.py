@@ -210,6 +210,15 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
     return text
 
 
+def _input_name(name: str) -> str:
+    """An input as the formula writes it: a reference value as its ``ref(…)``, not its inner name."""
+    if name.startswith("ref:"):
+        from factcheck.reference.syntax import parse_name
+
+        return parse_name(name).written()
+    return name
+
+
 def _reference_lines(result: Result) -> list[str]:
     """Where each reference value stands, why the figure was linked, and what a scale slip means."""
     language = result.document.language if result.document.language in _TEXT else "en"
@@ -258,10 +267,11 @@ def _explain(result: Result, expr: str | None, reasons: list[str], unit_note: st
             if item.value is not None:
                 written[item.name] = value
             if item.computed:
-                lines.append(t["input_computed"].format(name=item.name, value=_amount(value, item.unit, language), unit=""))
+                lines.append(t["input_computed"].format(name=_input_name(item.name), value=_amount(value, item.unit, language),
+                                                        unit=""))
             else:
                 lines.append(t["input"].format(
-                    name=item.name, value=_amount(value, item.unit, language), unit="",
+                    name=_input_name(item.name), value=_amount(value, item.unit, language), unit="",
                     printed=_printed(item.claim, item.value, language),
                     interval=format_interval(item.interval, language),
                 ))

@@ -63,6 +63,7 @@ def test_de_koning_stands_are_linked_and_consistent(tmp_path: Path) -> None:
     why = links["28.913 ref(begrotingsstaten, 2018, eerste_suppletoire, I, 2)"].explanation  # type: ignore[attr-defined]
     assert "'Functionele uitgaven van de Koning'" in why and "Stand ontwerpbegroting 2019" in why
     assert "begrotingsstaten-slice.csv:" in why and "Stand eerste suppletoire" in why
+    assert "  ref(begrotingsstaten, 2018, eerste_suppletoire, I, 2) = " in why  # the input as written
 
 
 def test_bmh14_article_37_printed_x1000_in_millions_is_a_scale_slip_each_year(tmp_path: Path) -> None:
