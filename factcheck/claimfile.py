@@ -53,7 +53,8 @@ CLAIM_KEYS = frozenset({
 DOCUMENT_KEYS = frozenset({
     "id", "title", "source", "sha256", "language", "units", "hedge_margin", "date", "url", "precision",
 })
-TOP_KEYS = frozenset({"document", "claims", "obsolete", "deleted", "conflicts", "extraction"})
+TOP_KEYS = frozenset({"document", "claims", "obsolete", "deleted", "conflicts", "extraction", "reference"})
+REFERENCE_KEYS = frozenset({"name", "layout", "mapping", "rows"})
 _YAML_SUFFIXES = (".yaml", ".yml")
 # Keys whose value must be a single piece of text.
 TEXT_KEYS = frozenset({"id", "stated", "unit", "hedge", "expr", "expect", "tolerance", "quote", "precision", "external", "scale"})
@@ -136,8 +137,10 @@ def parse_claim_text(text: str, path: str, *, strict: bool = False) -> ClaimFile
     deleted = frozenset(
         item.text for item in deleted_node if isinstance(item, YScalar)
     ) if isinstance(deleted_node, YSeq) else frozenset()
+    reference, reference_at = reader.reference(root.get("reference"))
     return ClaimFile(document=document, claims=tuple(claims), diagnostics=tuple(reader.diagnostics), deleted=deleted,
-                     extracted="extraction" in root, discovery_done=_discovery_done(root.get("extraction")))
+                     extracted="extraction" in root, discovery_done=_discovery_done(root.get("extraction")),
+                     reference=reference, reference_location=reference_at)
 
 
 def conflict_positions(text: str, path: str) -> dict[tuple[str, str], tuple[int, int]]:
@@ -264,6 +267,27 @@ class _Reader:
             hedge_margin=margin,
             exact=precision == "exact",
         )
+
+    def reference(self, node: YValue | None) -> tuple[dict[str, str] | None, Location | None]:
+        """The `reference:` block: which table this file registers, and through which layout."""
+        if node is None:
+            return None, None
+        where = self.loc(node)
+        if not isinstance(node, YMap):
+            self.note("FC106", "`reference:` is a mapping with `name:` and `layout:` or `mapping:`", where)
+            return None, None
+        out: dict[str, str] = {}
+        for key, value in node.items():
+            if key not in REFERENCE_KEYS:
+                self.warn_unknown(key, REFERENCE_KEYS, node, "reference")
+                continue
+            text = self.text(value, f"reference: {key}")
+            if text is not None:
+                out[key] = text
+        if "name" not in out or ("layout" not in out and "mapping" not in out):
+            self.note("FC106", "`reference:` needs `name:` and either `layout:` or `mapping:`", where)
+            return None, None
+        return out, where
 
     def percentage(self, text: str, where: Location) -> Fraction:
         self.numerals(text, "the percentage", where)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from factcheck.claimfile import find_claim_files, read_claim_file
 from factcheck.discover.options import Discovery
@@ -118,7 +118,23 @@ def check_files(
 
 
 def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discovery: Discovery) -> CheckRun:
-    return assemble(problems, check_each(files, discovery))
+    return across(assemble(problems, check_each(files, discovery)), discovery)
+
+
+def across(run: CheckRun, discovery: Discovery) -> CheckRun:
+    """The run with the repeated quantities across its files added (factcheck.discover.across),
+    when repeats are on: they depend on every file, so they are never cached per file."""
+    if not discovery.repeats or len(run.files) < 2:
+        return run
+    from factcheck.discover.across import across_documents
+
+    try:
+        run.results.extend(across_documents(run.files))
+    except Exception as exc:  # noqa: BLE001 - the last resort: the comparison across files only
+        if debugging():
+            raise
+        run.diagnostics.append(_internal(run.files[0].document.path, exc))
+    return run
 
 
 @dataclass
@@ -208,6 +224,16 @@ class _Engine:
                 table[claim.id] = entry
                 self.by_qualified.setdefault(claim.qualified_id, entry)
             self.local[document.path] = table
+        # Reference tables (``ref(...)`` in formulas) are read only when some formula uses one.
+        self.references: Any = None
+        self.reference_entries: dict[str, _Entry | None] = {}
+        if any(f.reference for f in files) or any(c.expr and "ref(" in c.expr for f in files for c in f.claims):
+            from factcheck.reference.registry import References
+
+            self.references = References(files)
+            self.references.load_all()
+            for path, problems in self.references.problems.items():
+                self.file_problems.setdefault(path, []).extend(problems)
 
     def _units_for(self, document: Document) -> UnitSystem:
         declared = tuple(text for text, _ in document.units.equivalences + document.units.definitions)
@@ -236,10 +262,28 @@ class _Engine:
         return cached
 
     def _find(self, name: str, entry: _Entry) -> _Entry | None:
-        """The claim ``name`` as seen from ``entry``'s file: local id, or ``document.claim``."""
+        """The claim ``name`` as seen from ``entry``'s file: local id, ``document.claim``, or a
+        reference table's value (``ref:…``, from ``ref(...)``)."""
+        if name.startswith("ref:"):
+            return self._reference(name)
         if "." in name:
             return self.by_qualified.get(name)
         return self.local[entry.document.path].get(name)
+
+    def _reference(self, name: str) -> _Entry | None:
+        """The entry of a reference value; a value the table lacks is a missing input with its reason."""
+        if name in self.reference_entries:
+            return self.reference_entries[name]
+        found: _Entry | None = None
+        if self.references is not None:
+            claim, document, why = self.references.resolve(name)
+            if document is not None:
+                if claim is None:
+                    claim = Claim(id=name, document_id=document.id, location=Location(document.path),
+                                  external=True, origin="reference", evidence={"missing": why})
+                found = _Entry(claim, document, unit_system(()))
+        self.reference_entries[name] = found
+        return found
 
     def _did_you_mean(self, name: str, entry: _Entry) -> str:
         """"; did you mean 'x'?" for the nearest known id (local ids, or ``document.claim``)."""
@@ -290,7 +334,7 @@ class _Engine:
             if cached is not None:
                 return cached
         if claim.external:
-            raise _Missing([claim.id], ["marked external"])
+            raise _Missing([claim.id], [str(claim.evidence.get("missing") or "marked external")])
         dim = self._dim(entry)
         factor = dim.factor if dim else _ONE
         dims = dim.dims if dim else None
@@ -425,6 +469,14 @@ class _Engine:
                                 missing=tuple(dict.fromkeys(missing)), reasons=reasons)
         except _Unknown as exc:
             col = _expr_col(claim, exc.node.col)
+            if exc.name.startswith("ref:"):
+                from factcheck.reference.registry import References
+                from factcheck.reference.syntax import parse_name
+
+                registry = self.references if self.references is not None else References(())
+                return self._error(entry, FormulaError(
+                    registry.unknown(parse_name(exc.name).source), path=claim.location.path,
+                    line=claim.expr_location.line if claim.expr_location else None, col=col, code="FC505"))
             error = FormulaError(f"unknown claim id {exc.name!r} in the formula{self._did_you_mean(exc.name, entry)}",
                                  path=claim.location.path,
                                  line=claim.expr_location.line if claim.expr_location else None, col=col, code="FC203")

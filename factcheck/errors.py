@@ -114,6 +114,18 @@ class OptionError(FactcheckError, ValueError):
     code = "FC331"
 
 
+class ReferenceError(FactcheckError, ValueError):
+    """A reference table or its mapping file cannot be read, or a ``ref()`` cannot be resolved.
+
+    FC500 the table cannot be read; FC501 its header matches no layout; FC502 a mapping-file
+    mistake; FC503 a row left out (warning); FC504 a malformed ``ref()``; FC505 a ``ref()``
+    naming no registered table, or a table registered twice; FC506 the table changed since it
+    was registered (warning).
+    """
+
+    code = "FC500"
+
+
 class NumberFormatError(FactcheckError, ValueError):
     """A printed figure cannot be read as a number."""
 

@@ -203,6 +203,51 @@ def filled_formula(root: Node, inputs: tuple[InputValue, ...], language: str) ->
 
 def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str | None, root: Node | None = None) -> str:
     """The explanation for one result, in its document's language."""
+    text = _explain(result, expr, reasons, unit_note, root)
+    if result.claim.evidence.get("relation") == "reference" or any(
+            i.claim is not None and i.claim.origin == "reference" for i in result.inputs):
+        text += "\n" + "\n".join(_reference_lines(result))
+    return text
+
+
+def _input_name(name: str) -> str:
+    """An input as the formula writes it: a reference value as its ``ref(…)``, not its inner name."""
+    if name.startswith("ref:"):
+        from factcheck.reference.syntax import parse_name
+
+        return parse_name(name).written()
+    return name
+
+
+def _reference_lines(result: Result) -> list[str]:
+    """Where each reference value stands, why the figure was linked, and what a scale slip means."""
+    language = result.document.language if result.document.language in _TEXT else "en"
+    nl = language == "nl"
+    lines = []
+    for item in result.inputs:
+        claim = item.claim
+        if claim is None or claim.origin != "reference":
+            continue
+        where = claim.where
+        lines.append((f"Bron: {where.get('table')}, {claim.location} (kolom \u2018{where.get('column')}\u2019)" if nl else
+                      f"Source: {where.get('table')}, {claim.location} (column \u2018{where.get('column')}\u2019)"))
+    evidence = result.claim.evidence
+    if evidence.get("matched"):
+        lines.append(("Gekoppeld omdat: " if nl else "Linked because: ") + str(evidence["matched"]) + ".")
+    scale = result.claim.scale
+    if result.verdict is Verdict.SCALE and result.scale_factor and scale and evidence.get("scale"):
+        meant = scale / result.scale_factor
+        printed = format_number(scale, language, 0)
+        real = format_number(meant, language, 0)
+        lines.append(
+            f"De tabel zegt dat haar bedragen x {printed} zijn ({evidence['scale']}), maar ze kloppen met de "
+            f"referentietabel als bedragen x {real}: het eenheidslabel is fout, niet de bedragen." if nl else
+            f"The table says its amounts are x {printed} ({evidence['scale']}), but they match the reference table "
+            f"as amounts x {real}: the unit label is wrong, not the amounts.")
+    return lines
+
+
+def _explain(result: Result, expr: str | None, reasons: list[str], unit_note: str | None, root: Node | None = None) -> str:
     claim = result.claim
     language = result.document.language if result.document.language in _TEXT else "en"
     t = _TEXT[language]
@@ -222,10 +267,11 @@ def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str
             if item.value is not None:
                 written[item.name] = value
             if item.computed:
-                lines.append(t["input_computed"].format(name=item.name, value=_amount(value, item.unit, language), unit=""))
+                lines.append(t["input_computed"].format(name=_input_name(item.name), value=_amount(value, item.unit, language),
+                                                        unit=""))
             else:
                 lines.append(t["input"].format(
-                    name=item.name, value=_amount(value, item.unit, language), unit="",
+                    name=_input_name(item.name), value=_amount(value, item.unit, language), unit="",
                     printed=_printed(item.claim, item.value, language),
                     interval=format_interval(item.interval, language),
                 ))

@@ -118,6 +118,14 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                         help="memory one worker may use on top of what it starts with; a document that needs more "
                              "(a flate bomb) fails with FC300 (default 200MB; 0 for no limit)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
+    parser.add_argument("--reference", action="append", default=[], metavar="TABLE",
+                        help="link the documents' figures to this reference table (a budget CSV, or the claim file "
+                             "that registers one); repeatable. A SOURCE that is a CSV is itself registered as a "
+                             "reference table (docs/reference-tables.md)")
+    parser.add_argument("--mapping", metavar="FILE", default=None,
+                        help="for a CSV SOURCE (or --reference CSV) of another layout: the mapping file describing it")
+    parser.add_argument("--name", default=None,
+                        help="for a CSV SOURCE: the name ref() calls the table by (default: its layout's or mapping's)")
     add_discovery_switches(parser)
     parser.set_defaults(handler=run_extract)
     return parser
@@ -193,8 +201,18 @@ def run_extract(args: argparse.Namespace) -> int:
     from factcheck.executor import run_documents
     from factcheck.extract.pipeline import document_id
     from factcheck.merge import merge_into_file
+    from factcheck.reference.register import is_table
     from factcheck.sources.text import sha256_of
 
+    tables_given = [s for s in args.sources if is_table(s)]
+    if tables_given:
+        failed = _register_tables(tables_given, args)
+        if len(tables_given) == len(args.sources):
+            return 1 if failed else 0
+        args.sources = [s for s in args.sources if not is_table(s)]
+    references = _references(args)
+    if references is None:
+        return 2
     sources, empty = walk_sources(args.sources)
     output: str | None = args.output
     for folder in empty:
@@ -230,7 +248,10 @@ def run_extract(args: argparse.Namespace) -> int:
 
     # What makes a claim file's content, besides the document's bytes and factcheck's version.
     def settings(ref: str) -> str:
-        return options_key({"language": args.lang, "discovery": discovery.names, "source": ref})
+        key: dict[str, Any] = {"language": args.lang, "discovery": discovery.names, "source": ref}
+        if references:
+            key["reference"] = [t.sha256 for t in references]
+        return options_key(key)
 
     # Which documents need work: a second source for one claim file fails, an unchanged one is skipped.
     todo: list[int] = []
@@ -268,6 +289,17 @@ def run_extract(args: argparse.Namespace) -> int:
         claim_path, ref = targets[index]
         for message in result.messages:
             _say(message)
+        if references:
+            from factcheck.reference.link import link_document
+
+            try:
+                links = link_document(Path(source), result.claims, references, result.header.get("language"))
+            except FactcheckError as exc:
+                _say(f"{exc} (reference links skipped)")
+                links = []
+            have = {c.get("id") for c in result.claims}
+            result.claims.extend(link for link in links if link["id"] not in have)
+            result.discovered += len(links)
         header = dict(result.header, source=ref)
         stamp = Stamp(header.get("sha256", ""), current_version(), settings(ref), result.pages, result.figures,
                       result.checks, result.problems)
@@ -368,6 +400,41 @@ def run_extract(args: argparse.Namespace) -> int:
             progress.stop()
     print(tally.summary(), file=sys.stderr)
     return 1 if tally.failed else 0
+
+
+def _register_tables(tables: list[str], args: argparse.Namespace) -> bool:
+    """Register each CSV source as a reference table; True when one failed."""
+    from factcheck.reference.register import register
+
+    failed = False
+    output = args.output if len(tables) == 1 or not (args.output or "").endswith((".yaml", ".yml")) else None
+    for source in tables:
+        try:
+            target, table = register(source, output, args.mapping, args.name, dry_run=args.dry_run)
+        except FactcheckError as exc:
+            _say(str(exc))
+            failed = True
+            continue
+        for warning in table.warning_lines():
+            _say(warning)
+        verb = "would register" if args.dry_run else "registered"
+        _say(f"{shown_name(source)}: {verb} reference table {table.name!r} ({table.rows} rows, layout "
+             f"{table.layout.name}) in {shown_name(target)}")
+    return failed
+
+
+def _references(args: argparse.Namespace) -> list[Any] | None:
+    """The tables of ``--reference``, read; None (after saying why) when one cannot be read."""
+    from factcheck.reference.register import open_table
+
+    tables = []
+    for given in args.reference:
+        try:
+            tables.append(open_table(given, args.mapping if given.lower().endswith(".csv") else None))
+        except FactcheckError as exc:
+            _say(f"--reference {shown_name(given)}: {exc}")
+            return None
+    return tables
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ from factcheck.bounds import MAX_FORMULA_PARTS as MAX_NODES
 from factcheck.errors import FormulaError
 
 FUNCTIONS = frozenset({"sum", "min", "max", "abs"})
+REFERENCE = "ref"  # ref(source, year, phase, chapter, article): a reference table's value
 
 _ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 # "asiel-migratie-2025.kostprijs": a claim in another file. Document ids may hold hyphens,
@@ -258,14 +259,47 @@ class _Builder:
         raise _fail(f"the operator {symbol} is not allowed in a formula", col)
 
     def _call(self, node: ast.Call, depth: int, col: int) -> Node:
+        if isinstance(node.func, ast.Name) and node.func.id == REFERENCE:
+            return self._reference(node, col)
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-            raise _fail("only sum, min, max and abs may be called", col)
+            raise _fail("only sum, min, max, abs and ref may be called", col)
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
             raise _fail(f"{node.func.id}() takes plain values only", col)
         if not node.args or (node.func.id == "abs" and len(node.args) != 1):
             raise _fail(f"{node.func.id}() needs {'one value' if node.func.id == 'abs' else 'at least one value'}", col)
         args = tuple(self.build(a, depth + 1) for a in node.args)
         return Node("call", args, name=node.func.id, col=col)
+
+
+    def _reference(self, node: ast.Call, col: int) -> Node:
+        """``ref(source, year, phase, chapter, article[, kind])``: a value of a reference table.
+        Its arguments are names and whole numbers only, checked by factcheck.reference.syntax."""
+        from factcheck.reference.syntax import reference_name
+
+        def literal(arg: ast.AST) -> tuple[int, int | str]:
+            at = _original_col(getattr(arg, "col_offset", 0), self.marks) + 1 + self.offset
+            if isinstance(arg, ast.Name) and arg.id not in self.refs:
+                return at, arg.id
+            if isinstance(arg, ast.Constant) and type(arg.value) is int:
+                text = self.source[arg.col_offset:arg.end_col_offset or arg.col_offset]
+                if text.isdigit() and len(text) <= 4:
+                    return at, arg.value
+            raise _fail("ref() takes names and whole numbers: ref(source, year, phase, chapter, article)", at, "FC504")
+
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+            raise _fail("ref() takes plain values only", col, "FC504")
+        self.count += len(node.args) + len(node.keywords)
+        positional = [literal(a) for a in node.args]
+        keywords = []
+        for keyword in node.keywords:
+            at, value = literal(keyword.value)
+            keywords.append((str(keyword.arg), value, at))
+        try:
+            name = reference_name(positional, keywords, col)
+        except FormulaError as exc:
+            raise _fail(exc.message, exc.col or col, exc.code) from None
+        self.names.append(name)
+        return Node("ref", name=name, col=col)
 
 
 def _small_int(node: ast.AST, source: str) -> int | None:

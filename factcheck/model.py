@@ -231,6 +231,10 @@ class ClaimFile:
     # The kinds of discovery `extract` ran on this file (its `extraction: discovery:`); None when
     # the file does not say (hand-written, or extracted before extract recorded it).
     discovery_done: frozenset[str] | None = None
+    # A reference table this file registers (its `reference:` block): name, layout or mapping,
+    # rows; the figures are read from the CSV named by `document: source:` (docs/reference-tables.md).
+    reference: Mapping[str, str] | None = None
+    reference_location: Location | None = None
 
 
 class InputValue(NamedTuple):
