@@ -271,7 +271,19 @@ def test_a_hyphen_joins_the_scale_word_of_an_amount_that_qualifies_a_noun() -> N
         # a year with its footnote number run on, after a word that introduces a year
         ("De ontvangsten in 202910 zijn geraamd", "nl", []),
         ("kost 20450 euro", "nl", ["20450 euro"]),
+        # a table row's formula in its label, an answer's number, a period that is half a year
+        ("11 Huurtoeslag 300 12=10+11 Besteedbaar inkomen", "nl", ["300"]),
+        ("Antwoord 11 De budgettaire gevolgen", "nl", []),
+        ("in the second half of 2020", "en", []),
+        ("half of the budget", "en", ["half"]),
     ],
 )
 def test_numbers_that_name_rather_than_count(text: str, language: str, figures_read: list[str]) -> None:
     assert [f.stated for f in figures(text, language)] == figures_read
+
+
+def test_a_currency_sign_before_the_next_amount_is_not_the_years() -> None:
+    # Vlaamse begroting: "bedraagt in 2027 € ‑865 mln": 2027 is the year, € goes with ‑865 mln
+    found = scan("Het saldo bedraagt in 2027 € -865 mln (-1,4% van de ontvangsten)", "nl")
+    assert [(f.stated, f.kind) for f in found if f.stated.startswith("2027")] == [("2027", "year")]
+    assert [f.stated for f in found if f.is_figure][:1] == ["€ -865 mln"]

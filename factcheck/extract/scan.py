@@ -83,6 +83,7 @@ _PARLIAMENT_REFERENCE = re.compile(
     r"\b(?:Kamerstukk?en|Kamerstuk|Handelingen|Staatsblad|Staatscourant|Stb\.|Stcrt\.|Trb\.|ECLI:|TK,|TK\s(?=\d))"
     r"[^.;)\]\n]*(?:\n[^.;)\]\n]*)?"
 )
+_ROW_FORMULA_LABEL = re.compile(r"(?<![\w.,])\d{1,2}[ \t]?=[ \t]?\d{1,2}(?:[ \t]?[-+\u2212\u2013][ \t]?\d{1,2})+(?![\w.,])")
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
     ("footnote", re.compile(r"\[\s*\d{1,3}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")),
@@ -98,6 +99,8 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000"
     ("label", re.compile(r"(?i)(?<![\w])(?:x|×)[ \t]*(?:€|EUR|\$|USD)[ \t]*\d[\d.,]*")),
     ("reference", re.compile(r"(?<![\w.,])\d{4}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")),  # postcode 2513 AA
+    # a table's row formula in its label: "12=10+11", "7=4-5-6"
+    ("label", _ROW_FORMULA_LABEL),
     ("reference", re.compile(  # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234
         r"(?<![\w.,])(?:\+\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
         r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
@@ -107,6 +110,7 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
 # cheaper than the pattern's pass over a page.
 _MASK_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _QUESTION_NUMBER: ("raag", "uestion"),
+    _ROW_FORMULA_LABEL: ("=",),
     _URL_OR_EMAIL: ("://", "www.", "@"),
     _PARLIAMENT_REFERENCE: ("Kamerstuk", "Handelingen", "Staatsblad", "Staatscourant", "Stb.", "Stcrt.", "Trb.", "ECLI:", "TK"),
 }
@@ -127,6 +131,8 @@ _DIGIT_LED = re.compile(
     r"|(?P<label>(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d]))"  # 1.2.3
 )
 _DIGIT_RUN = re.compile(r"\d+")
+_HALF_OF_PERIOD = re.compile(r"\b(?:first|second|eerste|tweede)\s+$", re.IGNORECASE)
+_SIGNED_NUMBER_NEXT = re.compile(r"[ \t\u00a0]*[-\u2011\u2012\u2013\u2212+]?[ \t\u00a0]?\d")
 _YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and)\s+$", re.IGNORECASE)
 # label words that are also ordinary nouns before a quantity ("a line 23,000 people long")
 _LOOSE_LABELS = frozenset({"line", "lines", "note", "notes", "bill", "bills", "schedule"})
@@ -138,7 +144,8 @@ LABEL_WORDS = frozenset(
        "beleidsoptie", "beleidsopties", "rapport", "thema", "pijler", "doelstelling", "actielijn", "aanbeveling",
        "aanbevelingen",
        # "Note 11.4", "line 23", "Senate Bill 25-088", "Schedule 3", "Exhibit 2", "Annexure 4"
-       "note", "notes", "noot", "line", "lines", "bill", "bills", "schedule", "exhibit", "annexure"]
+       "note", "notes", "noot", "line", "lines", "bill", "bills", "schedule", "exhibit", "annexure",
+       "antwoord", "answer"]
 )
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
@@ -671,6 +678,8 @@ class Scanner:
                 scale = (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[word]
                 pos += sm.end()
         cm2 = _CURRENCY_RIGHT.match(text[pos:pos + 40])
+        if cm2 and _SIGNED_NUMBER_NEXT.match(text, pos + cm2.end()):
+            cm2 = None  # "in 2027 € ‑865 mln": the sign stands before the next amount, not after this one
         if cm2:
             word = cm2.group(1).lower()
             if word != "€" or currency is None:
@@ -850,6 +859,8 @@ class Scanner:
         multiples = _MULTIPLES_NL if self.lang == "nl" else _MULTIPLES_EN
         numbers = _WORD_NUMBERS_NL if self.lang == "nl" else _WORD_NUMBERS_EN
         left = text[max(0, s - 40):s]
+        if low in ("half", "helft") and _HALF_OF_PERIOD.search(left):
+            return None  # "the second half of 2020", "de eerste helft van het jaar": a period
         hedge = Hedge.EXACT
         hedge_start = None
         m = self.hedge_left.search(left)
