@@ -287,3 +287,12 @@ def test_a_currency_sign_before_the_next_amount_is_not_the_years() -> None:
     found = scan("Het saldo bedraagt in 2027 € -865 mln (-1,4% van de ontvangsten)", "nl")
     assert [(f.stated, f.kind) for f in found if f.stated.startswith("2027")] == [("2027", "year")]
     assert [f.stated for f in found if f.is_figure][:1] == ["€ -865 mln"]
+
+
+def test_structure_words_and_capital_headings_are_not_what_a_figure_counts() -> None:
+    # Nigeria's 2022 Appropriation Act schedule: "NATURAL RESOURCES 1,628,422,570,000 TOTAL -
+    # DEDUCTIONS": the amount counts no "total"; "3,085,727,194,789 PART C" no "part"
+    assert [f.unit for f in figures("NATURAL RESOURCES 1,628,422,570,000 TOTAL - DEDUCTIONS", "en")] == [None]
+    assert [f.unit for f in figures("deductions of 3,085,727,194,789 PART C", "en")] == [None]
+    assert [f.unit for f in figures("a total of 12 items in 3 tables", "en")] == ["item", "table"]
+    assert [f.unit for f in figures("we hired 25 teachers", "en")] == ["teacher"]

@@ -131,6 +131,8 @@ _DIGIT_LED = re.compile(
     r"|(?P<label>(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d]))"  # 1.2.3
 )
 _DIGIT_RUN = re.compile(r"\d+")
+# words that structure a document or table, never what a figure counts
+_NOT_COUNTED = frozenset({"total", "totals", "totaal", "subtotal", "subtotaal", "part", "schedule"})
 _HALF_OF_PERIOD = re.compile(r"\b(?:first|second|eerste|tweede)\s+$", re.IGNORECASE)
 _SIGNED_NUMBER_NEXT = re.compile(r"[ \t\u00a0]*[-\u2011\u2012\u2013\u2212+]?[ \t\u00a0]?\d")
 _YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and)\s+$", re.IGNORECASE)
@@ -799,8 +801,10 @@ class Scanner:
             if low in _SKIP_BEFORE_NOUN and skipped < 2:
                 skipped += 1
                 continue
-            if low in FUNCTION_WORDS:
+            if low in FUNCTION_WORDS or low in _NOT_COUNTED:
                 return None, None
+            if len(word) > 1 and word.isupper() and low not in NOUN_UNITS:
+                return None, None  # a heading in capitals after the figure ("PART C", "SCHEDULE")
             if word[:1].isupper() and self.lang == "nl" and low not in NOUN_UNITS:
                 return None, None  # a new sentence or a name, not a counted noun
             if (
