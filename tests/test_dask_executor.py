@@ -86,7 +86,7 @@ def test_existing_cluster_and_second_run_skips_all(cluster, tmp_path: Path,  # t
 def test_a_worker_killed_mid_run_has_its_documents_retried(cluster, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     local, client = cluster
-    client.wait_for_workers(2, timeout=60)
+    client.wait_for_workers(2, timeout=180)
     pids = client.run(os.getpid)  # worker address -> process id
     killed: list[int] = []
     stop = threading.Event()
@@ -124,7 +124,7 @@ def test_a_document_whose_workers_keep_dying_is_fc321_and_the_rest_complete(
     from factcheck import dask_executor
 
     local, client = cluster
-    client.wait_for_workers(2, timeout=60)
+    client.wait_for_workers(2, timeout=180)
     sources = GOOD_PDFS[:4]
     deadly = Path(sources[1]).name
     attempts = tmp_path / "attempts"
@@ -159,7 +159,7 @@ def test_a_document_whose_workers_keep_dying_is_fc321_and_the_rest_complete(
     others = [s for s in sources if Path(s).name != deadly]
     assert main([*others, "-o", str(serial), "--no-progress"]) == 0
     assert _tree(out) == _tree(serial)
-    client.wait_for_workers(2, timeout=60)  # the nanny has replaced the dead workers
+    client.wait_for_workers(2, timeout=180)  # the nanny has replaced the dead workers
 
 
 def test_a_scheduler_that_cannot_be_reached(tmp_path: Path, capsys: pytest.CaptureFixture[str],
