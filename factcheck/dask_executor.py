@@ -22,7 +22,10 @@ CONNECT_TIMEOUT = "20s"  # to reach an existing scheduler
 WORKER_DEATHS = 3  # worker deaths that make a document fail (on the clusters factcheck starts)
 # Workers must be able to start a child process per document, the page-timeout guard. Dask's
 # allowed-failures counts the retries: a task fails once its workers died one time more.
-_CONFIG = {"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": WORKER_DEATHS - 1}
+# One document task on a worker at a time (worker-saturation 1.0): a worker that dies then takes
+# only its own document's attempt with it, not those of good documents queued behind it.
+_CONFIG = {"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": WORKER_DEATHS - 1,
+           "distributed.scheduler.worker-saturation": 1.0}
 
 
 class DaskUnavailable(FactcheckError):
