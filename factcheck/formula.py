@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -241,6 +242,7 @@ class _Builder:
             raise _fail(f"{name} is a function; write {name}(a, b, …)", col)
         if not _ID_RE.match(name):
             raise _fail(f"{name!r} is not a claim id; ids are lower-case letters, digits and _", col, "FC203")
+        name = sys.intern(name)  # the same string as the claim's id (factcheck.claimfile)
         self.names.append(name)
         return Node("ref", name=name, col=col)
 
