@@ -38,6 +38,7 @@ from factcheck.model import (
 from factcheck.units import Dim, Dims, UnitSystem, combine, describe, unit_system, unit_typo
 
 _ONE = Fraction(1)
+_ZERO = Fraction(0)
 # Claims a tool wrote: their units are nouns read from the document, where any word may be a unit.
 _TOOL_ORIGINS = frozenset({"extracted", "discovered"})
 
@@ -443,7 +444,7 @@ class _Engine:
                 name=name,
                 claim=target.claim,
                 value=_div(val.point, factor),
-                interval=Interval(_div(val.lo, factor), _div(val.hi, factor)),
+                interval=_input_interval(target.claim, val, factor),
                 unit=target.claim.unit,
                 computed=target.claim.value is None,
                 factor=factor,
@@ -484,6 +485,8 @@ class _Engine:
         assert value is not None  # _div keeps a point, which is never None
         stated = claim.value
         assert stated is not None  # claimfile guarantees a relation has something to compare with
+        if value == stated:
+            value = stated  # one number kept, not two equal ones (a million relations)
         stated_interval = _stated_interval(claim)
 
         # Every input is in ``values`` now: the interval needs nothing else of this check.
@@ -600,8 +603,8 @@ class _Engine:
         claim = entry.claim
         difference = relative = None
         if computed is not None and stated_value is not None:
-            difference = computed - stated_value
-            relative = difference / stated_value if stated_value else None
+            difference = computed - stated_value if computed != stated_value else _ZERO
+            relative = (difference / stated_value if difference else _ZERO) if stated_value else None
         fields = dict(
             claim=claim, document=entry.document, verdict=verdict, computed=computed,
             computed_interval=computed_interval, stated_value=stated_value if stated_value is not None else claim.value,
@@ -654,6 +657,14 @@ def _per_counted_thing(claim: Claim, computed: Dims, stated: Dims) -> bool:
 
     extra = combine(computed, stated, -1)
     return bool(extra) and all(name in COUNT_DIMS and power > 0 for name, power in extra)
+def _input_interval(claim: Claim, val: Val, factor: Fraction) -> Interval:
+    """An input's interval in its own unit: its printed interval itself when that is what it is."""
+    figure = claim.figure
+    if factor == 1 and figure is not None and figure.interval.lo is val.lo and figure.interval.hi is val.hi:
+        return figure.interval
+    return Interval(_div(val.lo, factor), _div(val.hi, factor))
+
+
 def _is_computed(claim: Claim) -> bool:
     return claim.value is None and claim.expr is not None and not claim.external
 
