@@ -50,6 +50,8 @@ class _Unspliceable(Exception):
 def _plain(node: YValue) -> Any:
     """The value ruamel would read, for values that read the same in YAML 1.1 and 1.2."""
     if type(node) is YMap:
+        if any(not _is_word(key) for key in node):
+            raise _NotPlain("a key ruamel may read as another type")
         return {key: _plain(value) for key, value in node.items()}
     if type(node) is YSeq:
         return [_plain(value) for value in node]
@@ -63,9 +65,15 @@ def _plain(node: YValue) -> Any:
         return _BOOLEANS[text]
     if _WHOLE.fullmatch(text):
         return int(text)
-    if _WORD.fullmatch(text) and text.lower() not in _YAML11_WORDS and text == text.strip():
+    if _is_word(text):
         return text
     raise _NotPlain(text)
+
+
+def _is_word(text: str) -> bool:
+    """Plain text both YAML versions read as this string (not yes, on, true, null, a number)."""
+    return (_WORD.fullmatch(text) is not None and text.lower() not in _YAML11_WORDS
+            and text not in _BOOLEANS and text not in NULL_WORDS)
 
 
 class _Cut:
