@@ -12,7 +12,11 @@ claim. Target: the ratios and the time per claim stay flat as N grows (re-extrac
 Both runs go through ``factcheck extract`` in process (``extract_cli.main``), with discovery
 off and no page timeout (a text file is one page), so what differs between them is the merge.
 
-    python benchmarks/merge_speed.py [--sizes 2000,4000,8000,15724]
+With ``--old TREE`` each size is also measured with the factcheck package in TREE (e.g.
+``git archive COMMIT factcheck | tar -x -C /tmp/old``), in a process of its own right before the
+current tree's, and the two lines are printed one above the other.
+
+    python benchmarks/merge_speed.py [--sizes 2000,4000,8000,15724] [--old TREE]
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -101,15 +107,23 @@ def measure(n: int, folder: Path) -> tuple[int, float, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="2000,4000,8000,15724", help="figures per document, comma-separated")
+    parser.add_argument("--old", metavar="TREE", help="also measure the factcheck package in TREE, side by side")
+    parser.add_argument("--quiet", action="store_true", help=argparse.SUPPRESS)  # no header (the --old child)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     merge_module.merge_into_file = _timed(merge_module.merge_into_file)  # extract imports it when it runs
-    print(f"{'figures':>8} {'claims':>7} {'first':>8} {'again':>8} {'merge':>8} {'merge/first':>12} "
-          f"{'again/first':>12} {'merge ms/claim':>15}")
+    if not args.quiet:
+        print(f"{'tree':>4} {'figures':>8} {'claims':>7} {'first':>8} {'again':>8} {'merge':>8} {'merge/first':>12} "
+              f"{'again/first':>12} {'merge ms/claim':>15}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
+            if args.old:
+                env = dict(os.environ, PYTHONPATH=str(Path(args.old).resolve()))
+                done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--sizes", str(n), "--quiet"],
+                                      env=env, cwd=tmp, capture_output=True, text=True, check=True)
+                print(done.stdout.replace(" new ", " old ", 1), end="", flush=True)
             claims, first, again, merging = measure(n, Path(tmp))
-            print(f"{n:>8} {claims:>7} {first:>7.2f}s {again:>7.2f}s {merging:>7.2f}s {merging / first:>12.2f} "
+            print(f"{'new':>4} {n:>8} {claims:>7} {first:>7.2f}s {again:>7.2f}s {merging:>7.2f}s {merging / first:>12.2f} "
                   f"{again / first:>12.2f} {1000 * merging / claims:>15.2f}", flush=True)
 
 

@@ -31,7 +31,7 @@ from factcheck.corpus import current_version
 from factcheck.discover.options import Discovery
 from factcheck.engine import CheckRun, FileCheck, across, assemble, check_each
 from factcheck.gc_pause import collector_paused
-from factcheck.model import ClaimFile, Result
+from factcheck.model import ClaimFile, LazyResult, Result
 
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 _OFF = ("", "0", "off", "no", "none", "false")
@@ -123,6 +123,8 @@ def _entry(claim_file: ClaimFile, part: FileCheck, shas: dict[str, str]) -> _Ent
 
 def _settled(result: Result) -> Result:
     """A plain Result with its explanation and interval worked out, so it can be stored."""
+    if isinstance(result, LazyResult):
+        return result.settled()
     return Result(**{f.name: getattr(result, f.name) for f in fields(Result)})
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+from array import array
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
@@ -120,18 +122,21 @@ def parse_claim_text(text: str, path: str, *, strict: bool = False) -> ClaimFile
 
     ``strict`` makes every unhedged figure exact, as ``precision: exact`` under ``document:`` does.
     """
-    root = load(text, path)
+    reader = _Reader(path)
+    stream = _ClaimStream(reader, strict)
+    root = load(text, path, on_claim=stream)
     if root is None:
         raise ClaimFileError("the file is empty; a claim file needs `document:` and `claims:`", path=path, line=1, col=1, code="FC106")
     if not isinstance(root, YMap):
         raise ClaimFileError("a claim file is a mapping with `document:` and `claims:`", path=path, line=root.line, col=root.col, code="FC106")
-    reader = _Reader(path)
     for key in root:
         if key not in TOP_KEYS:
             reader.warn_unknown(key, TOP_KEYS, root, "top-level")
-    document = reader.document(root)
-    if strict and not document.exact:
-        document = replace(document, exact=True)
+    if stream.document is not None:
+        document = stream.document
+        reader.diagnostics.extend(stream.document_notes)
+    else:
+        document = _header(reader, root, strict)
     claims = reader.claims(root, document)
     deleted_node = root.get("deleted")
     deleted = frozenset(
@@ -141,6 +146,61 @@ def parse_claim_text(text: str, path: str, *, strict: bool = False) -> ClaimFile
     return ClaimFile(document=document, claims=tuple(claims), diagnostics=tuple(reader.diagnostics), deleted=deleted,
                      extracted="extraction" in root, discovery_done=_discovery_done(root.get("extraction")),
                      reference=reference, reference_location=reference_at)
+
+
+def _header(reader: _Reader, root: YMap, strict: bool) -> Document:
+    document = reader.document(root)
+    return replace(document, exact=True) if strict and not document.exact else document
+
+
+class _Streamed:
+    """A claim read while its file was still being parsed: the record, or the error it gave,
+    and the messages reading it produced (kept in file order for :meth:`_Reader.claims`)."""
+
+    __slots__ = ("claim", "error", "notes")
+
+    def __init__(self, claim: Claim | None, error: ClaimFileError | None, notes: tuple[Diagnostic, ...]) -> None:
+        self.claim, self.error, self.notes = claim, error, notes
+
+
+class _ClaimStream:
+    """Turns each claim into its record as soon as the YAML loader has read it (see
+    :func:`factcheck.yaml_load.load`), once the ``document:`` header above it is known. A file
+    of a million positioned values then never exists at once: a 100k-claim file's values took
+    more memory than the claims made of them."""
+
+    def __init__(self, reader: _Reader, strict: bool) -> None:
+        self.reader = reader
+        self.strict = strict
+        self.document: Document | None = None
+        self.document_notes: list[Diagnostic] = []
+        self.off = False  # no header above the claims, or a broken one: read them afterwards
+
+    def __call__(self, item: YMap, root: YMap) -> Any:
+        if self.off:
+            return item
+        reader = self.reader
+        kept = reader.diagnostics
+        reader.diagnostics = []
+        try:
+            if self.document is None:
+                if "document" not in root:
+                    self.off = True
+                    return item
+                try:
+                    self.document = _header(reader, root, self.strict)
+                except ClaimFileError:
+                    self.off = True  # raised again, in its place, when the file is read afterwards
+                    return item
+                self.document_notes = reader.diagnostics
+                reader.diagnostics = []
+            try:
+                claim, error = reader.claim(item, self.document), None
+            except ClaimFileError as exc:
+                claim, error = None, exc
+            return _Streamed(claim, error, tuple(reader.diagnostics))
+        finally:
+            reader.diagnostics = kept
 
 
 def conflict_positions(text: str, path: str) -> dict[tuple[str, str], tuple[int, int]]:
@@ -338,10 +398,17 @@ class _Reader:
         claims: list[Claim] = []
         seen: dict[str, Location] = {}
         for item in node:
-            try:
-                claim = self.claim(item, document)
-            except ClaimFileError as exc:
-                self.note(exc.code, exc.message, Location(exc.path or self.path, exc.line, exc.col))
+            if type(item) is _Streamed:  # read while the file was parsed
+                self.diagnostics.extend(item.notes)
+                claim, error = item.claim, item.error
+            else:
+                try:
+                    claim, error = self.claim(item, document), None
+                except ClaimFileError as exc:
+                    claim, error = None, exc
+            if claim is None:
+                assert error is not None
+                self.note(error.code, error.message, Location(error.path or self.path, error.line, error.col))
                 continue
             if claim.id in seen:
                 self.note("FC108", f"claim id {claim.id!r} is used twice (first at line {seen[claim.id].line})", claim.location)
@@ -368,6 +435,7 @@ class _Reader:
         id_node = node["id"]  # a text in `texts` has its node in the mapping
         if not CLAIM_ID_RE.match(claim_id):
             raise self.error("FC107", f"claim id {claim_id!r} must match [a-z][a-z0-9_]*", self.loc(id_node))
+        claim_id = sys.intern(claim_id)  # shared with the formulas that name it (factcheck.formula)
         location = Location(self.path, id_node.line, id_node.col)
         get = node.get
         stated = texts.get("stated")
@@ -431,7 +499,7 @@ class _Reader:
             if flag not in ("true", "false", "True", "False", "yes", "no"):
                 raise self.error("FC106", "external must be true or false", self.loc(get("external")))
             external = flag in ("true", "True", "yes")
-        unit = texts.get("unit")
+        unit = _shared(texts.get("unit"))
         if unit is None and figure is not None:
             unit = figure.unit_hint
         conflict = get("conflict")
@@ -455,14 +523,14 @@ class _Reader:
             tolerance=tolerance,
             external=external,
             quote=texts.get("quote"),
-            where=_plain(where_node) if type(where_node) is YMap else {},
-            origin=texts.get("origin"),
-            kind=texts.get("kind"),
-            subject=texts.get("subject"),
-            period=texts.get("period"),
+            where=_plain(where_node) if type(where_node) is YMap else _NO_ENTRIES,
+            origin=_shared(texts.get("origin")),
+            kind=_shared(texts.get("kind")),
+            subject=_shared(texts.get("subject")),
+            period=_shared(texts.get("period")),
             repeats=self.id_list(get("repeats")) if "repeats" in node else (),
             scale=self.scale(texts.get("scale"), get("scale")),
-            evidence=_plain(evidence_node) if type(evidence_node) is YMap else {},
+            evidence=_plain(evidence_node) if type(evidence_node) is YMap else _NO_ENTRIES,
             key_locations=_KeyLocations(self.path, node.key_pos),
         )
 
@@ -553,23 +621,48 @@ class _Reader:
 
 
 class _KeyLocations(Mapping[str, Location]):
-    """Where each key of a claim stands, made into Locations only when asked (most never are)."""
+    """Where each key of a claim stands, made into Locations only when asked (most never are).
 
-    __slots__ = ("_path", "_positions")
+    Kept compact because every claim has one: the key names as one tuple shared by all claims
+    that write their keys in the same order, and the positions packed as 32-bit integers. A
+    dict of (line, col) tuples per claim was a sixth of a large check's memory.
+    """
+
+    __slots__ = ("_path", "_keys", "_positions")
 
     def __init__(self, path: str, positions: dict[str, tuple[int, int]]) -> None:
+        keys = tuple(positions)
         self._path = path
-        self._positions = positions
+        self._keys = _KEY_ORDERS.setdefault(keys, keys)
+        self._positions = array("i", [n for pair in positions.values() for n in pair]).tobytes()
 
     def __getitem__(self, key: str) -> Location:
-        line, col = self._positions[key]
-        return Location(self._path, line, col)
+        try:
+            index = self._keys.index(key)
+        except ValueError:
+            raise KeyError(key) from None
+        packed = memoryview(self._positions).cast("i")
+        return Location(self._path, packed[2 * index], packed[2 * index + 1])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._positions)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._positions)
+        return len(self._keys)
+
+
+# One tuple per order of keys met in claims (a file writes its claims' keys in a few orders).
+_KEY_ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {}
+# A claim without `where:` or `evidence:` shares this one empty mapping (never written to).
+_NO_ENTRIES: Mapping[str, Any] = {}
+
+
+def _shared(text: str | None) -> str | None:
+    """One string for a word many claims repeat (units, kinds, origins, subjects, periods)."""
+    return None if text is None else sys.intern(text)
 
 
 def _rehedged(figure: Figure, hedge: Hedge, document: Document) -> Figure:

@@ -7,6 +7,7 @@ value of its own is computed from its own formula; cycles among those are errors
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
@@ -37,6 +38,7 @@ from factcheck.model import (
 from factcheck.units import Dim, Dims, UnitSystem, combine, describe, unit_system, unit_typo
 
 _ONE = Fraction(1)
+_ZERO = Fraction(0)
 # Claims a tool wrote: their units are nouns read from the document, where any word may be a unit.
 _TOOL_ORIGINS = frozenset({"extracted", "discovered"})
 
@@ -84,8 +86,10 @@ class _Unknown(Exception):
         self.node = node
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class _Entry:
+    """A claim as the engine sees it; the entry itself (by identity) keys the engine's caches."""
+
     claim: Claim
     document: Document
     units: UnitSystem
@@ -166,23 +170,43 @@ def check_each(files: list[ClaimFile], discovery: Discovery) -> list[FileCheck]:
         files = with_proposals
     else:
         warnings = [[] for _ in files]
-    engine = _Engine(files)
+    # Files that name no other document's claims are checked one engine at a time, so the
+    # engine's tables for one file are freed before the next (a batch of a million claims).
+    groups = [list(range(len(files)))] if _reaches_across(files) else [[i] for i in range(len(files))]
     parts = []
-    for claim_file, found in zip(files, warnings):
-        diagnostics = list(claim_file.diagnostics) + engine.file_problems.get(claim_file.document.path, [])
-        results: list[Result] = []
-        for claim in claim_file.claims:
-            if claim.is_judged:
-                try:
-                    results.append(engine.judge_repeats(claim) if claim.repeats else engine.judge(claim))
-                except FactcheckError as exc:  # e.g. the claim's own unit cannot be read
-                    results.append(engine.failed(claim, exc))
-                except Exception as exc:  # noqa: BLE001 - the last resort: this claim only
-                    if debugging():
-                        raise
-                    results.append(engine.internal_error(claim, exc))
-        parts.append(FileCheck(claim_file, found, diagnostics, results))
+    for group in groups:
+        engine = _Engine([files[i] for i in group])
+        for i in group:
+            parts.append(_check_file(engine, files[i], warnings[i]))
     return parts
+
+
+def _check_file(engine: _Engine, claim_file: ClaimFile, found: list[Diagnostic]) -> FileCheck:
+    diagnostics = list(claim_file.diagnostics) + engine.file_problems.get(claim_file.document.path, [])
+    results: list[Result] = []
+    for claim in claim_file.claims:
+        if claim.is_judged:
+            try:
+                results.append(engine.judge_repeats(claim) if claim.repeats else engine.judge(claim))
+            except FactcheckError as exc:  # e.g. the claim's own unit cannot be read
+                results.append(engine.failed(claim, exc))
+            except Exception as exc:  # noqa: BLE001 - the last resort: this claim only
+                if debugging():
+                    raise
+                results.append(engine.internal_error(claim, exc))
+    return FileCheck(claim_file, found, diagnostics, results)
+
+
+# Wider than a formula's `doc.claim` (factcheck.formula._REF_RE): a false alarm only costs memory.
+_ACROSS = re.compile(r"[a-z0-9_-]\.[a-z]")
+
+
+def _reaches_across(files: list[ClaimFile]) -> bool:
+    """Whether a claim of one file may name a claim of another (``doc.claim``)."""
+    return len(files) > 1 and any(
+        (claim.expr is not None and _ACROSS.search(claim.expr)) or any("." in r for r in claim.repeats)
+        for claim_file in files for claim in claim_file.claims
+    )
 
 
 def assemble(problems: Iterable[Diagnostic], parts: Sequence[FileCheck]) -> CheckRun:
@@ -200,15 +224,18 @@ def _internal(path: str, exc: BaseException) -> Diagnostic:
 
 class _Engine:
     def __init__(self, files: list[ClaimFile]) -> None:
-        self.by_qualified: dict[str, _Entry] = {}
+        # Each document id's claim tables, in file order: `doc.claim` is looked up in them, which
+        # costs no string per claim (a large check holds a million claims).
+        self.by_document: dict[str, list[dict[str, _Entry]]] = {}
         self.local: dict[str, dict[str, _Entry]] = {}
         self.file_problems: dict[str, list[Diagnostic]] = {}
-        self.values: dict[str, Val] = {}
-        self.formulas: dict[str, Formula | FormulaError] = {}
-        self.computing: list[str] = []
+        self.values: dict[_Entry, Val] = {}
+        self.formulas: dict[_Entry, Formula | FormulaError] = {}
+        self.computing: list[_Entry] = []
         self.unit_typos: dict[tuple[int, str], str] = {}
         # Computed values that failed, kept so a long chain fails once, not once per level.
-        self.failures: dict[str, BaseException] = {}
+        self.failures: dict[_Entry, BaseException] = {}
+        self._qualified: list[str] | None = None
         for claim_file in files:
             document = claim_file.document
             try:
@@ -220,10 +247,9 @@ class _Engine:
                 units = unit_system(())
             table: dict[str, _Entry] = {}
             for claim in claim_file.claims:
-                entry = _Entry(claim, document, units)
-                table[claim.id] = entry
-                self.by_qualified.setdefault(claim.qualified_id, entry)
+                table[claim.id] = _Entry(claim, document, units)
             self.local[document.path] = table
+            self.by_document.setdefault(document.id, []).append(table)
         # Reference tables (``ref(...)`` in formulas) are read only when some formula uses one.
         self.references: Any = None
         self.reference_entries: dict[str, _Entry | None] = {}
@@ -249,14 +275,13 @@ class _Engine:
     # -- looking things up -------------------------------------------------------------------
 
     def _formula(self, entry: _Entry) -> Formula:
-        key = entry.claim.qualified_id + "@" + entry.document.path
-        cached = self.formulas.get(key)
+        cached = self.formulas.get(entry)
         if cached is None:
             try:
                 cached = parse_formula(entry.claim.expr or "")
             except FormulaError as exc:
                 cached = exc
-            self.formulas[key] = cached
+            self.formulas[entry] = cached
         if isinstance(cached, FormulaError):
             raise cached
         return cached
@@ -267,7 +292,12 @@ class _Engine:
         if name.startswith("ref:"):
             return self._reference(name)
         if "." in name:
-            return self.by_qualified.get(name)
+            document_id, _, claim_id = name.partition(".")
+            for table in self.by_document.get(document_id, ()):
+                found = table.get(claim_id)
+                if found is not None:
+                    return found
+            return None
         return self.local[entry.document.path].get(name)
 
     def _reference(self, name: str) -> _Entry | None:
@@ -287,7 +317,13 @@ class _Engine:
 
     def _did_you_mean(self, name: str, entry: _Entry) -> str:
         """"; did you mean 'x'?" for the nearest known id (local ids, or ``document.claim``)."""
-        return did_you_mean(name, self.by_qualified if "." in name else self.local[entry.document.path])
+        if "." not in name:
+            return did_you_mean(name, self.local[entry.document.path])
+        if self._qualified is None:  # made once, on the first unknown `doc.claim`
+            self._qualified = list(dict.fromkeys(
+                f"{document_id}.{claim_id}" for document_id, tables in self.by_document.items()
+                for table in tables for claim_id in table))
+        return did_you_mean(name, self._qualified)
 
     def _resolve(self, name: str, entry: _Entry, node: Node) -> _Entry:
         target = self._find(name, entry)
@@ -320,7 +356,7 @@ class _Engine:
 
     def _value(self, entry: _Entry) -> Val:
         """The value a claim contributes when referenced: printed if it has one, else computed."""
-        key = entry.claim.qualified_id + "@" + entry.document.path
+        key = entry
         cached = self.values.get(key)
         if cached is not None:
             return cached
@@ -347,7 +383,7 @@ class _Engine:
         elif claim.expr is not None:
             if key in self.computing:
                 cycle = self.computing[self.computing.index(key):] + [key]
-                names = " -> ".join(k.split("@")[0].split(".", 1)[1] for k in cycle)
+                names = " -> ".join(k.claim.id for k in cycle)
                 raise EvaluationError(f"the relations form a cycle: {names}", code="FC223")
             self.computing.append(key)
             try:
@@ -372,13 +408,13 @@ class _Engine:
         200 of them would exhaust Python's stack. Walking the chain here first, with a stack of
         our own, leaves each formula with its inputs cached, whatever the chain's length.
         """
-        state: dict[str, int] = {}  # 1: on the current path, 2: done
-        parent: dict[str, str | None] = {}
+        state: dict[_Entry, int] = {}  # 1: on the current path, 2: done
+        parent: dict[_Entry, _Entry | None] = {}
         order: list[_Entry] = []
-        stack: list[tuple[_Entry, str | None, bool]] = [(entry, None, False)]
+        stack: list[tuple[_Entry, _Entry | None, bool]] = [(entry, None, False)]
         while stack:
             current, from_key, finished = stack.pop()
-            key = current.claim.qualified_id + "@" + current.document.path
+            key = current
             if finished:
                 state[key] = 2
                 order.append(current)
@@ -395,7 +431,7 @@ class _Engine:
                 target = self._find(name, current)
                 if target is None or not _is_computed(target.claim):
                     continue
-                target_key = target.claim.qualified_id + "@" + target.document.path
+                target_key = target
                 if target_key in self.values or target_key in self.failures:
                     continue
                 if state.get(target_key) == 1:
@@ -408,7 +444,7 @@ class _Engine:
             except (FactcheckError, UnitClash, _Missing, _Unknown):
                 continue  # kept in self.failures; reported where it is used
 
-    def _cycle(self, first: str, last: str, parent: dict[str, str | None]) -> None:
+    def _cycle(self, first: _Entry, last: _Entry, parent: dict[_Entry, _Entry | None]) -> None:
         """Record the cycle first -> ... -> last -> first as the failure of each claim in it."""
         path = [last]
         while path[-1] != first:
@@ -417,7 +453,7 @@ class _Engine:
                 return
             path.append(up)
         path.reverse()
-        names = " -> ".join(k.split("@")[0].split(".", 1)[1] for k in [*path, first])
+        names = " -> ".join(k.claim.id for k in [*path, first])
         error = EvaluationError(f"the relations form a cycle: {names}", code="FC223")
         for key in path:
             self.failures.setdefault(key, error)
@@ -452,7 +488,7 @@ class _Engine:
                 name=name,
                 claim=target.claim,
                 value=_div(val.point, factor),
-                interval=Interval(_div(val.lo, factor), _div(val.hi, factor)),
+                interval=_input_interval(target.claim, val, factor),
                 unit=target.claim.unit,
                 computed=target.claim.value is None,
                 factor=factor,
@@ -501,12 +537,12 @@ class _Engine:
         assert value is not None  # _div keeps a point, which is never None
         stated = claim.value
         assert stated is not None  # claimfile guarantees a relation has something to compare with
+        if value == stated:
+            value = stated  # one number kept, not two equal ones (a million relations)
         stated_interval = _stated_interval(claim)
 
-        def computed_interval() -> Interval:
-            full = evaluate(formula.root, lookup)
-            return Interval(_div(full.lo, factor), _div(full.hi, factor))
-
+        # Every input is in ``values`` now: the interval needs nothing else of this check.
+        computed_interval = _LaterInterval(formula.root, values, factor)
         if value == stated:
             # Consistent whatever the intervals are; work them out only if someone reads them.
             return self._finish(
@@ -619,8 +655,8 @@ class _Engine:
         claim = entry.claim
         difference = relative = None
         if computed is not None and stated_value is not None:
-            difference = computed - stated_value
-            relative = difference / stated_value if stated_value else None
+            difference = computed - stated_value if computed != stated_value else _ZERO
+            relative = (difference / stated_value if difference else _ZERO) if stated_value else None
         fields = dict(
             claim=claim, document=entry.document, verdict=verdict, computed=computed,
             computed_interval=computed_interval, stated_value=stated_value if stated_value is not None else claim.value,
@@ -629,13 +665,38 @@ class _Engine:
             inputs=tuple(inputs or ()), implied=implied, formula_filled=None,
             computed_unit=computed_unit, stated_unit=stated_unit, missing=missing, message=message, formula=formula,
         )
-        source = formula.source if formula else claim.expr
-        notes = list(reasons or [])
-
-        def explainer(result: Result) -> str:
-            return explain(result, source, notes, unit_note, formula.root if formula else None)
-
+        explainer = _Explainer(formula.source if formula else claim.expr, tuple(reasons or ()), unit_note,
+                               formula.root if formula else None)
         return LazyResult(explainer, lazy_interval, **fields)
+
+
+class _Explainer:
+    """Writes a result's explanation when it is read; holds only what the explanation needs."""
+
+    __slots__ = ("source", "notes", "unit_note", "root")
+
+    def __init__(self, source: str | None, notes: tuple[str, ...], unit_note: str | None, root: Node | None) -> None:
+        self.source, self.notes, self.unit_note, self.root = source, notes, unit_note, root
+
+    def __call__(self, result: Result) -> str:
+        return explain(result, self.source, self.notes, self.unit_note, self.root)
+
+
+class _LaterInterval:
+    """A relation's computed interval, worked out from its inputs' values when it is asked for.
+
+    A small object rather than a closure over the judge's locals, which would keep each
+    relation's working lists and the whole engine alive as long as its result.
+    """
+
+    __slots__ = ("root", "values", "factor")
+
+    def __init__(self, root: Node, values: dict[str, Val], factor: Fraction) -> None:
+        self.root, self.values, self.factor = root, values, factor
+
+    def __call__(self) -> Interval:
+        full = evaluate(self.root, lambda name, node: self.values[name])
+        return Interval(_div(full.lo, self.factor), _div(full.hi, self.factor))
 
 
 def _per_counted_thing(claim: Claim, computed: Dims, stated: Dims) -> bool:
@@ -648,6 +709,14 @@ def _per_counted_thing(claim: Claim, computed: Dims, stated: Dims) -> bool:
 
     extra = combine(computed, stated, -1)
     return bool(extra) and all(name in COUNT_DIMS and power > 0 for name, power in extra)
+def _input_interval(claim: Claim, val: Val, factor: Fraction) -> Interval:
+    """An input's interval in its own unit: its printed interval itself when that is what it is."""
+    figure = claim.figure
+    if factor == 1 and figure is not None and figure.interval.lo is val.lo and figure.interval.hi is val.hi:
+        return figure.interval
+    return Interval(_div(val.lo, factor), _div(val.hi, factor))
+
+
 def _is_computed(claim: Claim) -> bool:
     return claim.value is None and claim.expr is not None and not claim.external
 

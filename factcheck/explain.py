@@ -8,6 +8,7 @@ why that gives this verdict.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from fractions import Fraction
 
 from factcheck.errors import FactcheckError
@@ -201,7 +202,7 @@ def filled_formula(root: Node, inputs: tuple[InputValue, ...], language: str) ->
     return render(root, values) if values else None
 
 
-def explain(result: Result, expr: str | None, reasons: list[str], unit_note: str | None, root: Node | None = None) -> str:
+def explain(result: Result, expr: str | None, reasons: Sequence[str], unit_note: str | None, root: Node | None = None) -> str:
     """The explanation for one result, in its document's language."""
     text = _explain(result, expr, reasons, unit_note, root)
     if result.claim.evidence.get("relation") == "reference" or any(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -33,6 +34,8 @@ _ID_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 # which Python would read as minus, so references are swapped for same-length placeholders.
 _REF_RE = re.compile(r"(?<![\w.])([a-z0-9][a-z0-9_-]*)\.([a-z][a-z0-9_]*)(?![\w.(])")
 # A number as Python reads it, in decimal only: 0x10, 0b101 and 0o17 are refused, not misread.
+# A run of digits that no number in a formula may have (not part of a claim id such as x1).
+_LONG_DIGITS = re.compile(rf"(?<![A-Za-z0-9_])[0-9]{{{MAX_LITERAL_DIGITS + 1},}}")
 _LITERAL_RE = re.compile(r"(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9]{1,2})?")
 # `%` is written as a postfix; Python has none, so it becomes a subscript `[0]`, which binds
 # as tightly as a postfix does and is otherwise refused (no `[` or `]` may be written).
@@ -99,6 +102,11 @@ def parse_formula(text: str) -> Formula:
     for bracket in "[]":
         if bracket in text:
             raise _fail(f"{bracket!r} is not allowed in a formula; use ( )", text.index(bracket) + 1)
+    long_number = _LONG_DIGITS.search(text)
+    if long_number is not None:
+        # Before Python's parser, which stops at 4,300 digits with a message of its own (FC201).
+        raise _fail(f"the number {long_number.group()[:20]}… is longer than {MAX_LITERAL_DIGITS} characters",
+                    long_number.start() + 1, "FC204")
 
     refs: dict[str, str] = {}
 
@@ -242,6 +250,7 @@ class _Builder:
             raise _fail(f"{name} is a function; write {name}(a, b, …)", col)
         if not _ID_RE.match(name):
             raise _fail(f"{name!r} is not a claim id; ids are lower-case letters, digits and _", col, "FC203")
+        name = sys.intern(name)  # the same string as the claim's id (factcheck.claimfile)
         self.names.append(name)
         return Node("ref", name=name, col=col)
 

@@ -34,6 +34,7 @@ from factcheck import yaml_roundtrip as yr
 from factcheck.errors import FactcheckError, shown_name
 from factcheck.fileio import read_utf8
 from factcheck.gc_pause import collector_paused
+from factcheck.merge_splice import spliced_merge
 
 EXTRACTED_FIELDS = (
     "quote", "stated", "value", "value_high", "unit", "hedge", "kind", "subject", "period", "where", "origin",
@@ -451,6 +452,8 @@ def _merge_into_file(
         current = yr.to_node(plain)
         merged, new_base, report = merge(current, base, header, claims, extraction)
         new_text = _write_text(merged) if report.changed else old_text
+    elif (spliced := spliced_merge(old_text, str(claim_path), base, header, claims, extraction)) is not None:
+        new_text, new_base, report = spliced  # only the claims the merge changes go through ruamel
     else:
         current = yr.loads(old_text, str(claim_path))
         merged, new_base, report = merge(current, base, header, claims, extraction)

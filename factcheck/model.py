@@ -6,7 +6,7 @@ Numbers are :class:`fractions.Fraction` everywhere on the way to a verdict; floa
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from fractions import Fraction
 from typing import Any, Mapping, NamedTuple
 
@@ -323,20 +323,33 @@ class LazyResult(Result):
     def explanation(self) -> str:  # noqa: D102 - documented on Result
         text = _EXPLANATION_SLOT.__get__(self)
         if text is None:
-            try:
-                text = self._explainer(self)
-            except Exception as exc:  # noqa: BLE001 - one explanation must not end the report
-                from factcheck.last_resort import debugging, internal_message
-
-                if debugging():
-                    raise
-                text = f"{self.claim.location}: FC900 {internal_message(exc)}"
+            text = self._explain()
             _EXPLANATION_SLOT.__set__(self, text)
         return text
 
     @explanation.setter
     def explanation(self, value: str) -> None:
         _EXPLANATION_SLOT.__set__(self, value)
+
+    def _explain(self) -> str:
+        try:
+            return str(self._explainer(self))
+        except Exception as exc:  # noqa: BLE001 - one explanation must not end the report
+            from factcheck.last_resort import debugging, internal_message
+
+            if debugging():
+                raise
+            return f"{self.claim.location}: FC900 {internal_message(exc)}"
+
+    def settled(self) -> Result:
+        """A plain :class:`Result` with everything worked out (to store it), leaving this one
+        lazy: a cache written for a million relations need not keep their explanations."""
+        text = _EXPLANATION_SLOT.__get__(self)
+        interval = _INTERVAL_SLOT.__get__(self)
+        if interval is None and self._interval is not None:
+            interval = self._interval()
+        values = {f.name: getattr(self, f.name) for f in fields(Result) if f.name not in ("explanation", "computed_interval")}
+        return Result(explanation=self._explain() if text is None else text, computed_interval=interval, **values)
 
     @property  # type: ignore[override]
     def computed_interval(self) -> Interval | None:  # noqa: D102 - documented on Result

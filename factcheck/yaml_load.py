@@ -11,7 +11,8 @@ Writing claim files back with comments intact is :mod:`factcheck.yaml_roundtrip`
 
 from __future__ import annotations
 
-from typing import Union
+import sys
+from typing import Any, Callable, Union
 
 import yaml
 
@@ -72,8 +73,13 @@ def _pos(event: yaml.Event) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def load(text: str, path: str) -> YValue | None:
+def load(text: str, path: str, on_claim: Callable[[YMap, YMap], Any] | None = None) -> YValue | None:
     """Parse one YAML document into positioned values; ``None`` for an empty file.
+
+    ``on_claim(item, root)`` is called with each mapping of the top-level ``claims:`` list as
+    soon as it is complete (``root`` holds the keys read so far), and its return value takes the
+    item's place: a caller can turn each claim into its record while the file is read, so the
+    positioned values of only one claim are alive at a time, not those of the whole file.
 
     Raises :class:`ClaimFileError` with ``path:line:col`` for syntax errors (FC101), tags
     (FC102), duplicate keys (FC103), aliases or nesting deeper than MAX_DEPTH (FC104).
@@ -104,6 +110,8 @@ def load(text: str, path: str) -> YValue | None:
                 raise err(
                     f"duplicate key {value.text!r} (first at line {first[0]})", line, col, "FC103"
                 )
+            # Keys repeat in every claim ("id", "stated", "unit"): one string each, not one per claim.
+            value.text = sys.intern(value.text)
             pending_key[-1] = value
         else:
             parent[key.text] = value
@@ -142,8 +150,11 @@ def load(text: str, path: str) -> YValue | None:
                 stack.append(node)
                 pending_key.append(None)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
+                done = stack.pop()
                 pending_key.pop()
+                if (on_claim is not None and len(stack) == 2 and type(done) is YMap
+                        and type(stack[0]) is YMap and stack[0].get("claims") is stack[1]):
+                    stack[1][-1] = on_claim(done, stack[0])
             elif kind is yaml.AliasEvent:
                 line, col = _pos(event)
                 raise err("aliases (*name) are not allowed in a claim file; repeat the value", line, col, "FC104")

@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck.cli import main
-from test_adversarial_cases import CASES, FILES, _expectations, claim_file
+from test_adversarial_cases import CASES, FILES, _expectations, case_text, claim_file
 
 pytest_plugins = ["pytester"]
 
@@ -26,8 +28,8 @@ FIELD_CASES = [c for c in CASES if c["kind"] not in ("formula", "figure") and c.
 
 def _hostile_texts() -> list[Any]:
     out = [pytest.param(path.read_bytes(), _expectations(path)[0], id=path.name) for path in FILES]
-    out += [pytest.param(claim_file(c["kind"], c["text"], c.get("language", "nl")).encode(), [c["code"]],
-                         id=f"{c['kind']}:{c['text'][:30]!a}") for c in FIELD_CASES]
+    out += [pytest.param(claim_file(c["kind"], case_text(c), c.get("language", "nl")).encode(), [c["code"]],
+                         id=f"{c['kind']}:{case_text(c)[:30]!a}") for c in FIELD_CASES]
     return out
 
 
@@ -144,3 +146,28 @@ def test_accept_never_writes_an_internal_error_as_the_expected_verdict(
     lines = [ln for ln in capsys.readouterr().err.splitlines() if "som" in ln and "not changed" in ln]
     assert len(lines) == 1 and "the verdict is FC900 internal error (please report)" in lines[0]
     assert (folder / "good.yaml").read_text(encoding="utf-8") == before
+
+
+_FIELDS = ("stated", "value", "precision", "tolerance", "scale", "expr", "unit", "equivalence")
+_ANY_TEXT = st.text(alphabet=st.one_of(st.sampled_from(list("0123456789.,%-+*/() e_abmxjEUR€$")),
+                                       st.characters(blacklist_categories=("Cs",))), max_size=60)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(hostile=st.one_of(
+    st.builds(lambda kind, text: claim_file(kind, text, "nl").encode(), st.sampled_from(_FIELDS), _ANY_TEXT),
+    st.builds(lambda data, at, cut: (GOOD.encode()[:at] + data + GOOD.encode()[at:])[:cut],
+              st.binary(max_size=20), st.integers(0, len(GOOD)), st.integers(0, 2 * len(GOOD))),
+))
+def test_any_hostile_file_beside_a_good_one_leaves_the_good_files_verdicts(hostile: bytes, tmp_path_factory: Any) -> None:
+    from factcheck.engine import check_paths
+
+    folder = _folder(tmp_path_factory.mktemp("batch"), hostile)
+    run = check_paths([folder])
+    good = {r.claim.id: r.verdict.value for r in run.results if r.document.id == "good"
+            and r.document.path.endswith("good.yaml")}
+    assert good == GOOD_VERDICTS
+    messages = [str(d) for d in run.diagnostics] + [r.message for r in run.results if r.message]
+    for message in messages:  # located, with a stable code, and never an internal error
+        assert re.search(r"a-hostile\.yaml(:\d+:\d+)?: FC\d{3} ", message), message
+        assert "FC900" not in message, message

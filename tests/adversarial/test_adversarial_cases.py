@@ -88,13 +88,19 @@ def claim_file(kind: str, text: str, language: str) -> str:
             f'  - {{id: a, stated: "10"{unit}}}\n  - {{id: b, stated: "3"}}\n  - {{id: s, {s}}}\n')
 
 
+def case_text(case: dict[str, Any]) -> str:
+    """The case's hostile text: ``before`` + ``text`` repeated ``times`` (for 5,000-digit runs)."""
+    return str(case.get("before", "")) + case["text"] * int(case.get("times", 1))
+
+
 def _case_id(case: dict[str, Any]) -> str:
-    return f"{case['kind']}:{case['text'][:40]!a}"
+    times = f"x{case['times']}" if "times" in case else ""
+    return f"{case['kind']}:{case.get('before', '')}{case['text'][:40]!a}{times}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
 def test_case(case: dict[str, Any], tmp_path: Path, worker: Worker) -> None:
-    kind, text, language = case["kind"], case["text"], case.get("language", "nl")
+    kind, text, language = case["kind"], case_text(case), case.get("language", "nl")
     if kind in ("formula", "figure"):
         out = worker.ask({"kind": kind, "text": text, "language": language})
     else:
