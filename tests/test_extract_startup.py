@@ -19,8 +19,13 @@ import json, sys
 from factcheck.cli import main
 code = main(sys.argv[1:])
 loaded = sorted(m for m in ("numpy", "scipy", "dask", "rich", "jinja2", "tabulate") if m in sys.modules)
-import numpy  # hidden from pint while it loaded, importable again after
-print(json.dumps({"code": code, "loaded": loaded, "numpy": numpy.__name__}))
+try:
+    import numpy  # hidden from pint while it loaded, importable again after
+    numpy_name = numpy.__name__
+except ModuleNotFoundError:  # the quick start installs no numpy (the dask extra does)
+    import importlib.util
+    numpy_name = "numpy" if importlib.util.find_spec("numpy") is None else "hidden"
+print(json.dumps({"code": code, "loaded": loaded, "numpy": numpy_name}))
 """
 
 
