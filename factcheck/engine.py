@@ -202,11 +202,13 @@ _ACROSS = re.compile(r"[a-z0-9_-]\.[a-z]")
 
 
 def _reaches_across(files: list[ClaimFile]) -> bool:
-    """Whether a claim of one file may name a claim of another (``doc.claim``)."""
-    return len(files) > 1 and any(
-        (claim.expr is not None and _ACROSS.search(claim.expr)) or any("." in r for r in claim.repeats)
+    """Whether a claim of one file may name a claim of another (``doc.claim``), or a reference
+    table that another file registers (``ref(...)``)."""
+    return len(files) > 1 and (any(f.reference for f in files) or any(
+        (claim.expr is not None and (_ACROSS.search(claim.expr) or "ref(" in claim.expr))
+        or any("." in r for r in claim.repeats)
         for claim_file in files for claim in claim_file.claims
-    )
+    ))
 
 
 def assemble(problems: Iterable[Diagnostic], parts: Sequence[FileCheck]) -> CheckRun:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.cli import main
@@ -154,6 +154,8 @@ _ANY_TEXT = st.text(alphabet=st.one_of(st.sampled_from(list("0123456789.,%-+*/()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# found by this test once: a unit equivalence that cannot be read broke the comparison across files
+@example(hostile=claim_file("equivalence", "0", "nl").encode())
 @given(hostile=st.one_of(
     st.builds(lambda kind, text: claim_file(kind, text, "nl").encode(), st.sampled_from(_FIELDS), _ANY_TEXT),
     st.builds(lambda data, at, cut: (GOOD.encode()[:at] + data + GOOD.encode()[at:])[:cut],
