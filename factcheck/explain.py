@@ -248,7 +248,7 @@ def _reference_lines(result: Result) -> list[str]:
     return lines
 
 
-def _explain(result: Result, expr: str | None, reasons: list[str], unit_note: str | None, root: Node | None = None) -> str:
+def _explain(result: Result, expr: str | None, reasons: Sequence[str], unit_note: str | None, root: Node | None = None) -> str:
     claim = result.claim
     language = result.document.language if result.document.language in _TEXT else "en"
     t = _TEXT[language]
