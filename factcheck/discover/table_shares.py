@@ -23,6 +23,7 @@ from typing import Any
 from factcheck.discover.figures import Fig, content_words, shared_words
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
 from factcheck.discover.text_tables import table_relation_claim
+from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
 from factcheck.tables.detect import Cell, Table
 from factcheck.tables.percentages import judge_share
@@ -109,7 +110,9 @@ def table_share_claims(
                                 continue
                             tries += 1
                             j = judge_share(part.number, whole.number, _as_cell_number(fig))  # type: ignore[arg-type]
-                            if j is not None and _fits(j.verdict):
+                            # the percentage's own interval, as the claim file states it: a share
+                            # cut off rather than rounded fits the table checker, not this claim
+                            if j is not None and _fits(j.verdict) and j.parts_interval.meets(Interval(lo, hi)):
                                 fits.append((table, r, t, col, part, whole))  # type: ignore[arg-type]
                 # a ratio of this table's figures lands in the percentage's interval with odds of
                 # its relative width over the log-range of the figures

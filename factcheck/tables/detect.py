@@ -700,40 +700,9 @@ def _footnote_refs_to_text(rows: list[Row]) -> None:
                     r.cells[c] = Cell(ref.text, None, ref.col, ref.bbox)
 
 
-_SHEET_ROW = re.compile(r"\d{1,4}")
-
-
-def _drop_sheet_row_numbers(lines: list[Line]) -> list[Line]:
-    """Lines without the row numbers a spreadsheet prints down its left edge ("0", "1", "2", ...,
-    one per line, counting up by one). Left in, they would be read as a column of figures and a
-    line holding only its number would cut the table in two."""
-    firsts = [(k, ln.tokens[0]) for k, ln in enumerate(lines) if ln.tokens and _SHEET_ROW.fullmatch(ln.tokens[0].text)]
-    if len(firsts) < 6:
-        return lines
-    size = max(t.size for _, t in firsts)
-    left = min(t.x0 for _, t in firsts)
-    column = [(k, t) for k, t in firsts if t.x0 <= left + 1.5 * size]
-    steps = sum(1 for (_, a), (_, b) in zip(column, column[1:]) if int(b.text) == int(a.text) + 1)
-    if len(column) < 6 or 4 * steps < 3 * (len(column) - 1):
-        return lines
-    # a spreadsheet numbers every line, headings and empty rows too; item numbers skip the
-    # group rows between them ("NIGERIA INTELLIGENCE AGENCY" over items 120-122), and stay
-    if 10 * len(column) < 9 * (column[-1][0] - column[0][0] + 1):
-        return lines
-    drop = {k for k, _ in column}
-    out = []
-    for k, ln in enumerate(lines):
-        if k in drop:
-            if len(ln.tokens) == 1:
-                continue  # an empty spreadsheet row
-            ln.tokens = ln.tokens[1:]
-        out.append(ln)
-    return out
-
-
 def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     """All tables on a page, top to bottom, with rows, columns, headers, caption and unit."""
-    lines = _drop_sheet_row_numbers(group_lines(page.words))
+    lines = group_lines(page.words)
     for ln in lines:
         split_label(ln)
     _row_numbers_to_labels(lines)

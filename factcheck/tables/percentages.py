@@ -278,7 +278,11 @@ def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lan
     out = []
     for lane, pct, num, den, j in sorted(judged, key=lambda t: t[0]):
         doubt = None
-        if not _fits(j.verdict) and held < 3:
+        if not _fits(j.verdict) and kind == "growth":
+            # a change read from two of the columns around it is found by trying many pairs: it
+            # confirms the lanes that follow it, and says nothing against the others
+            doubt = "the change was read from two of the columns beside it; this row may compare other ones"
+        elif not _fits(j.verdict) and held < 3:
             doubt = "the percentage's base was found from too few other rows to be sure of it"
         lane_label = _clean(table.rows[lane].label) if orientation == "column" else headers.get(lane, "")
         out.append(make_check(table, file, orientation, label, lane_label, pct, (num, den), j,  # type: ignore[arg-type]
