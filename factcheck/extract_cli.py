@@ -60,6 +60,17 @@ def _positive_int(text: str) -> int:
     return value
 
 
+AUTO_JOBS = 4  # processes a batch uses when --jobs is not given: past this, memory before speed
+
+
+def _auto_jobs(documents: int) -> int:
+    """Processes for a run without --jobs: a batch uses the machine's cores (each document is read
+    by one process, so the output is the same as a serial run's); one document stays in one."""
+    if documents < 2:
+        return 1
+    return max(1, min(os.cpu_count() or 1, AUTO_JOBS, documents))
+
+
 MAX_PAGE_TIMEOUT = 86400.0  # a day: longer is no limit at all, and far beyond a timer's range
 
 
@@ -96,9 +107,10 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                         help="document language; detected per document when not given")
     parser.add_argument("--password", default=None,
                         help=f"password for encrypted PDFs (or set {PASSWORD_ENV})")
-    parser.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
+    parser.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
                         help="processes: over the pages of one document, or over the documents of a batch; "
-                             "with --executor dask, the workers of the LocalCluster")
+                             "with --executor dask, the workers of the LocalCluster (default: one for one "
+                             f"document, else one per core, at most {AUTO_JOBS})")
     parser.add_argument("--executor", choices=("local", "dask"), default="local",
                         help="local: child processes on this machine (default); dask: one task per document "
                              "on a Dask cluster (pip install \"factcheck[dask]\")")
@@ -227,7 +239,7 @@ def run_extract(args: argparse.Namespace) -> int:
         print("factcheck extract: --scheduler needs --executor dask", file=sys.stderr)
         return 2
     password = args.password if args.password is not None else os.environ.get(PASSWORD_ENV)
-    jobs = max(1, int(args.jobs or 1))
+    jobs = int(args.jobs) if args.jobs else _auto_jobs(len(sources))
     discovery = discovery_from_args(args)
     page_jobs = jobs if len(sources) == 1 and args.executor == "local" else 1
     options = {

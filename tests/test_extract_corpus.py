@@ -164,7 +164,7 @@ def test_scheduler_needs_dask_executor(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_jobs_write_the_serial_claim_files(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # discovery runs in each document's child process with --jobs: the same bytes, the same messages
-    main([str(corpus), "-o", str(tmp_path / "serial"), "--no-progress"])
+    main([str(corpus), "-o", str(tmp_path / "serial"), "--no-progress", "--jobs", "1"])
     serial_err = capsys.readouterr().err
     main([str(corpus), "-o", str(tmp_path / "jobs"), "--no-progress", "--jobs", "2"])
     jobs_err = capsys.readouterr().err
@@ -230,3 +230,14 @@ def test_a_stopped_run_picks_up_where_it_stopped(corpus: Path, tmp_path: Path, m
     err = capsys.readouterr().err
     assert _summary(err).startswith("4 documents: 1 done, 2 skipped (unchanged), 1 failed; ")
     assert "oi2021.pdf: wrote" in err
+
+
+def test_a_batch_uses_the_cores_unless_told_and_writes_the_same(corpus: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.extract_cli import AUTO_JOBS, _auto_jobs
+
+    assert _auto_jobs(1) == 1  # one document: one process
+    assert 1 <= _auto_jobs(50) <= AUTO_JOBS and _auto_jobs(2) <= 2
+    main([str(corpus), "-o", str(tmp_path / "auto"), "--no-progress"])
+    main([str(corpus), "-o", str(tmp_path / "one"), "--no-progress", "--jobs", "1"])
+    assert _claim_files(tmp_path / "auto") == _claim_files(tmp_path / "one")
