@@ -276,6 +276,8 @@ def test_a_hyphen_joins_the_scale_word_of_an_amount_that_qualifies_a_noun() -> N
         ("Antwoord 11 De budgettaire gevolgen", "nl", []),
         ("in the second half of 2020", "en", []),
         ("half of the budget", "en", ["half"]),
+        # a label word at the end of a line, its number on the next ("Zie Tabel 4 op pagina\n20.")
+        ("Zie Tabel 4 op pagina\n20.", "nl", []),
     ],
 )
 def test_numbers_that_name_rather_than_count(text: str, language: str, figures_read: list[str]) -> None:

@@ -158,7 +158,7 @@ _LABEL_CONTINUATION = re.compile(
     r"\d+(?:[.,]\d+)*[a-z]?(?:bis|ter|quater)?\)?"
     r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot|-|–|van|of)" + _WS + r"*\d+(?:\.\d+)*(?:bis|ter)?\)?)*)"
 )
-_BLANK_OR_PAREN = " \t\u00a0\u202f\u2009("
+_BLANK_OR_PAREN = " \t\u00a0\u202f\u2009(\n\r"  # a label word may end the line before its number
 
 
 def _word_before(text: str, i: int) -> tuple[str, int]:
