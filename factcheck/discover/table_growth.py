@@ -20,7 +20,7 @@ from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, shared_words
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
-from factcheck.discover.table_shares import _amount, _as_cell_number, _spread
+from factcheck.discover.table_shares import as_cell_number, is_amount, log_spread
 from factcheck.discover.text_tables import table_relation_claim
 from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
@@ -111,7 +111,7 @@ def table_growth_claims(
         words = content_words(_YEAR.sub(" ", clause))
         if not words:
             continue
-        signed = _as_cell_number(fig)
+        signed = as_cell_number(fig)
         if down:
             signed = type(signed)(signed.text, -signed.value, signed.decimals, signed.half, False, True, None)
         page = fig.position[0]
@@ -131,9 +131,9 @@ def table_growth_claims(
                 rows = [r for r, n in overlap.items() if n and n == most]
                 for r in rows:
                     old, new = table.rows[r].cells.get(old_col), table.rows[r].cells.get(new_col)
-                    if not (_amount(old) and _amount(new)):
+                    if not (is_amount(old) and is_amount(new)):
                         continue
-                    chance += (hi - lo) / fig.value / _spread(table)
+                    chance += (hi - lo) / fig.value / log_spread(table)
                     if old is not None and new is not None and _holds(old.number, new.number, signed):  # type: ignore[arg-type]
                         fits.append((table, r, old, new))
         if len(fits) != 1 or chance > MAX_CHANCE:

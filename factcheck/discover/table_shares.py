@@ -50,13 +50,16 @@ def _context_words(fig: Fig) -> tuple[frozenset[str], frozenset[str]]:
     return content_words(before[cuts[-1]:] if cuts else before), content_words(after[:end.start()] if end else after)
 
 
-def _amount(cell: Cell | None) -> bool:
+def is_amount(cell: Cell | None) -> bool:
+    """Does the cell hold a positive amount (no percentage, no nil)?"""
     return cell is not None and cell.number is not None and not cell.number.nil and not cell.number.percent \
         and cell.number.value > 0
 
 
-def _spread(table: Table) -> Fraction:
-    values = [abs(c.number.value) for r in table.rows for c in r.cells.values() if _amount(c)]  # type: ignore[union-attr]
+def log_spread(table: Table) -> Fraction:
+    """The range of the table's amounts as a natural log (at least 1): a ratio of two of them lands
+    in a percentage's interval with odds of the interval's relative width over this."""
+    values = [abs(c.number.value) for r in table.rows for c in r.cells.values() if is_amount(c)]  # type: ignore[union-attr]
     if len(values) < 2 or min(values) <= 0:
         return Fraction(1)
     return Fraction(max(1.0, math.log(max(values) / min(values))))
@@ -106,17 +109,17 @@ def table_share_claims(
                     for col, part in table.rows[r].cells.items():
                         for t in wholes:
                             whole = table.rows[t].cells.get(col)
-                            if whole is None or not (_amount(part) and _amount(whole)):
+                            if whole is None or not (is_amount(part) and is_amount(whole)):
                                 continue
                             tries += 1
-                            j = judge_share(part.number, whole.number, _as_cell_number(fig))  # type: ignore[arg-type]
+                            j = judge_share(part.number, whole.number, as_cell_number(fig))  # type: ignore[arg-type]
                             # the percentage's own interval, as the claim file states it: a share
                             # cut off rather than rounded fits the table checker, not this claim
                             if j is not None and _fits(j.verdict) and j.parts_interval.meets(Interval(lo, hi)):
                                 fits.append((table, r, t, col, part, whole))  # type: ignore[arg-type]
                 # a ratio of this table's figures lands in the percentage's interval with odds of
                 # its relative width over the log-range of the figures
-                chance += tries * (hi - lo) / fig.value / _spread(table)
+                chance += tries * (hi - lo) / fig.value / log_spread(table)
         if len(fits) > 1:
             # a percentage may be cut off rather than rounded, so two columns can fit ("37%": 36.9
             # this year, 36.2 the year before); the one that rounds to it is the one meant
@@ -161,7 +164,7 @@ def _column_preference(table: Table, col: int, period: object) -> tuple[int, int
     return (0 if said and said in header else 1, -max(years, default=0), col)
 
 
-def _as_cell_number(fig: Fig) -> CellNumber:
+def as_cell_number(fig: Fig) -> CellNumber:
     """The percentage as a table cell's number, so that the table checker's share judge applies."""
     assert fig.interval.lo is not None and fig.interval.hi is not None
     return CellNumber(fig.stated, fig.value, 0, (fig.interval.hi - fig.interval.lo) / 2, False, True, None)
