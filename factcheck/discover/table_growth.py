@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping, Sequence
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -113,7 +114,7 @@ def table_growth_claims(
             continue
         signed = as_cell_number(fig)
         if down:
-            signed = type(signed)(signed.text, -signed.value, signed.decimals, signed.half, False, True, None)
+            signed = replace(signed, value=-signed.value)  # "af met 27%": a change of -27 %
         page = fig.position[0]
         fits = []
         chance = Fraction(0)
