@@ -80,6 +80,18 @@ class CellNumber:
 LONG_DIGITS = 4
 
 
+def whole_power_of_ten(numbers: Iterable[CellNumber], least: int) -> int:
+    """The power of ten (up to a million) that every non-zero figure is a whole multiple of, when
+    ``least`` such figures or more are printed; 1 otherwise (or when one has decimals)."""
+    figures = [n.value for n in numbers if not n.nil and n.value != 0]
+    if len(figures) < least or any(v.denominator != 1 for v in figures):
+        return 1
+    unit = 1
+    while unit < 10**6 and all(v.numerator % (unit * 10) == 0 for v in figures):
+        unit *= 10
+    return unit
+
+
 def long_figure(n: CellNumber) -> bool:
     """Is the figure printed with four significant digits or more?"""
     return n.half > 0 and abs(n.value) >= 10 ** (LONG_DIGITS - 1) * 2 * n.half

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
 
 from ..sources.pdf_layout import PageWords, Word
 from ..sources.tabular import ROW_FORMULA
@@ -30,6 +31,7 @@ from .cells import (
     looks_numeric,
     parse_cell,
     split_run_together,
+    whole_power_of_ten,
 )
 from .scale import Scale, find_scale
 
@@ -800,6 +802,8 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
                 )
             tables.append(table)
         prev_bottom_idx = end
+    for table in tables:
+        _widen_to_thousands(table)
     if tables:
         # down to the foot of the page, with nothing but page numbers below
         last = tables[-1]
@@ -807,6 +811,24 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             _furniture(ln, page.height, top=False) or _foot(ln, last.size) for ln in lines[prev_bottom_idx:]
         )
     return tables
+
+
+def _widen_to_thousands(table: Table) -> None:
+    """Statistics rounded to thousands ("10.745.000", "292.000"): when every figure of the table is
+    a whole multiple of 1000 or more and a quarter of them show three significant digits or more,
+    each stands for the thousand around it, in every check and claim made from the table. Budgets
+    in round amounts ("50.000", "125.000") have too few significant digits to be taken so."""
+    numbers = [c.number for r in table.rows for c in r.cells.values()
+               if c.number is not None and not c.number.nil and not c.number.percent and c.number.value != 0]
+    unit = whole_power_of_ten(numbers, 8)
+    if unit < 1000 or 4 * sum(1 for n in numbers if len(str(abs(n.value.numerator) // unit).rstrip("0")) >= 3) < len(numbers):
+        return
+    half = Fraction(unit, 2)
+    for row in table.rows:
+        for col, cell in row.cells.items():
+            n = cell.number
+            if n is not None and not n.nil and not n.percent and n.half < half:
+                row.cells[col] = replace(cell, number=replace(n, half=half))
 
 
 # Running heads and page numbers sit in the top and bottom margins: this share of the page. A

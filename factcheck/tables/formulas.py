@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..model import Verdict
-from .cells import CellNumber
+from .cells import CellNumber, whole_power_of_ten
 from .detect import ROW_MARK, Cell, Row, Table
 from .totals import CellRef, Judgement, TableCheck, cell_ref, judge, make_check
 
@@ -248,12 +248,7 @@ def _flipped_reading(
 def _rounded_to(numbers: list[CellNumber]) -> Fraction:
     """The power of ten (100 or more) that every non-zero figure is a whole multiple of, when
     there are three such figures or more; 0 otherwise: income tables print whole hundreds."""
-    figures = [n.value for n in numbers if not n.nil and n.value != 0]
-    if len(figures) < 3 or any(v.denominator != 1 for v in figures):
-        return Fraction(0)
-    unit = 1
-    while unit < 10**6 and all(v.numerator % (unit * 10) == 0 for v in figures):
-        unit *= 10
+    unit = whole_power_of_ten(numbers, 3)
     return Fraction(unit) if unit >= 100 else Fraction(0)
 
 

@@ -384,7 +384,6 @@ class _Item:
     group_children: list[_Item] = field(default_factory=list)
     deduct: bool = False  # the label says the row is taken off ("Less:", "Af:", "-/-")
     tentative: bool = False  # a group guessed from row numbering: a part again unless it adds up
-    unit: Fraction = Fraction(0)  # what the table's figures are rounded to, when coarser than their digits
 
 
 def deducts(label: str) -> bool:
@@ -714,25 +713,7 @@ def _judge_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Judg
             if lane in p.cells and p.cells[lane].number is not None]
     tnum = total.cells[lane].number
     assert tnum is not None
-    return judge([(s, n) for s, n in nums if n is not None], tnum, total.unit)
-
-
-def rounded_to_thousands(table: Table) -> Fraction:
-    """1000 (or a higher power of ten) when every figure in the table is a whole multiple of it and
-    many are figures with three significant digits or more ("10.745.000", "292.000"): statistics
-    rounded to thousands, whose totals may be off by the rounding; 0 otherwise. Budgets in round
-    amounts ("50.000", "125.000") have too few significant digits to be taken for rounded ones."""
-    figures = [c.number.value for r in table.rows for c in r.cells.values()
-               if c.number is not None and not c.number.nil and not c.number.percent and c.number.value != 0]
-    if len(figures) < 8 or any(v.denominator != 1 for v in figures):
-        return Fraction(0)
-    unit = 1
-    while unit < 10**6 and all(v.numerator % (unit * 10) == 0 for v in figures):
-        unit *= 10
-    if unit < 1000:
-        return Fraction(0)
-    precise = sum(1 for v in figures if len(str(abs(v.numerator) // unit).rstrip("0")) >= 3)
-    return Fraction(unit) if 4 * precise >= len(figures) else Fraction(0)
+    return judge([(s, n) for s, n in nums if n is not None], tnum)
 
 
 def _opposite(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> bool:
@@ -1277,12 +1258,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     headers = {c.index: c.header for c in table.columns}
 
     def ref(item: _Item, lane: int, orientation: Orientation, sign: int = 1) -> CellRef:
-        cell = item.cells[lane]
-        # figures rounded to thousands stand for the thousand around them, in the claim file too
-        half = max(cell.number.half, rounding / 2) if rounding and cell.number is not None and not cell.number.nil else None
         if orientation == "row":
-            return cell_ref(table, item.pos, cell, sign, half, label=item.label)
-        return cell_ref(table, lane, cell, sign, half, label=headers.get(item.pos, ""))
+            return cell_ref(table, item.pos, item.cells[lane], sign, label=item.label)
+        return cell_ref(table, lane, item.cells[lane], sign, label=headers.get(item.pos, ""))
 
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
 
@@ -1292,7 +1270,6 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
 
     scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
     items_by: dict[str, list[_Item]] = {}
-    rounding = rounded_to_thousands(table)
     orientations: tuple[Orientation, ...] = ("row", "column")
     # an unlabelled figure in an outer column under a run of inner ones is their subtotal: a part
     # of the outer column's total, not a line closing the rows above it in its own column
@@ -1307,8 +1284,6 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         else:
             items = _col_items(table)
             soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo", "anon")}
-        for it in items:
-            it.unit = rounding
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         signed = bool(_SIGN_LEGEND.search(f"{table.title or ''} {table.header_text}"))
