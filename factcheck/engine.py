@@ -204,9 +204,8 @@ _ACROSS = re.compile(r"[a-z0-9_-]\.[a-z]")
 def _reaches_across(files: list[ClaimFile]) -> bool:
     """Whether a claim of one file may name a claim of another (``doc.claim``), or a reference
     table that another file registers (``ref(...)``)."""
-    return len(files) > 1 and (any(f.reference for f in files) or any(
-        (claim.expr is not None and (_ACROSS.search(claim.expr) or "ref(" in claim.expr))
-        or any("." in r for r in claim.repeats)
+    return len(files) > 1 and (any(f.reference or f.uses_reference for f in files) or any(
+        (claim.expr is not None and _ACROSS.search(claim.expr)) or any("." in r for r in claim.repeats)
         for claim_file in files for claim in claim_file.claims
     ))
 
@@ -255,7 +254,7 @@ class _Engine:
         # Reference tables (``ref(...)`` in formulas) are read only when some formula uses one.
         self.references: Any = None
         self.reference_entries: dict[str, _Entry | None] = {}
-        if any(f.reference for f in files) or any(c.expr and "ref(" in c.expr for f in files for c in f.claims):
+        if any(f.reference or f.uses_reference for f in files):
             from factcheck.reference.registry import References
 
             self.references = References(files)

@@ -236,6 +236,11 @@ class ClaimFile:
     reference: Mapping[str, str] | None = None
     reference_location: Location | None = None
 
+    @property
+    def uses_reference(self) -> bool:
+        """Whether a formula of this file takes a value from a reference table (``ref(...)``)."""
+        return any(c.expr is not None and "ref(" in c.expr for c in self.claims)
+
 
 class InputValue(NamedTuple):
     """One input of a relation as the explanation shows it."""
