@@ -21,7 +21,7 @@ from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, shared_words
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
-from factcheck.discover.table_shares import as_cell_number, is_amount, log_spread
+from factcheck.discover.table_shares import YEAR, as_cell_number, column_years, is_amount, log_spread
 from factcheck.discover.text_tables import table_relation_claim
 from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
@@ -37,7 +37,6 @@ _PERCENT = re.compile(r"\d\s?%")
 _BASE = re.compile(
     r"\b(?:dan\s+in|than\s+in|ten\s+opzichte\s+van|t\.o\.v\.|sinds|since|vergeleken\s+met|compared\s+(?:with|to)|"
     r"from|vanaf)\s+((?:19[5-9]\d|20[0-4]\d))\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d|\d)")  # also "2023a": a year with its note
 
 
 def _clause(fig: Fig) -> tuple[str, str]:
@@ -59,7 +58,7 @@ def _span(before: str, after: str) -> tuple[int, int | None] | None:
     "minder dan in 2013", "ten opzichte van 2022", "sinds 2013" name the base; another year named
     ("In 2023 ...") is the end; "tussen 2013 en 2023" names both."""
     bases = [int(m.group(1)) for m in _BASE.finditer(after)] or [int(m.group(1)) for m in _BASE.finditer(before)][-1:]
-    years = sorted({int(y) for y in _YEAR.findall(before + " " + after)})
+    years = sorted({int(y) for y in YEAR.findall(before + " " + after)})
     if bases:
         base = bases[0]
         others = [y for y in years if y != base]
@@ -72,10 +71,9 @@ def _span(before: str, after: str) -> tuple[int, int | None] | None:
 def _year_columns(table: Table) -> dict[int, int]:
     """Year -> column index, for columns headed by one year ("2013", "2022 a")."""
     out: dict[int, int] = {}
-    for column in table.columns:
-        years = _YEAR.findall(column.header)
+    for index, years in column_years(table).items():
         if len(years) == 1:
-            out.setdefault(int(years[0]), column.index)
+            out.setdefault(years[0], index)
     return out
 
 
@@ -109,7 +107,7 @@ def table_growth_claims(
         wanted = _span(before, after)
         if up == down or wanted is None:
             continue  # no direction, or both; no span of years
-        words = content_words(_YEAR.sub(" ", clause))
+        words = content_words(YEAR.sub(" ", clause))
         if not words:
             continue
         signed = as_cell_number(fig)

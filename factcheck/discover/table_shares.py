@@ -155,13 +155,21 @@ def _of_which_heads(table: Table) -> dict[int, int]:
     return heads
 
 
+# a year, also with a note letter glued on ("2023a"), not inside a longer number or a figure
+YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d|\d)")
+
+
+def column_years(table: Table) -> dict[int, list[int]]:
+    """The years each column's header names, by column index."""
+    return {c.index: [int(y) for y in YEAR.findall(c.header)] for c in table.columns}
+
+
 def _column_preference(table: Table, col: int, period: object) -> tuple[int, int, int]:
     """Sort key of a column a statement may speak of: its year named by the sentence first, then
     later years, then the leftmost."""
-    header = next((c.header for c in table.columns if c.index == col), "")
-    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", header)]
+    years = column_years(table).get(col, [])
     said = str(period or "")
-    return (0 if said and said in header else 1, -max(years, default=0), col)
+    return (0 if said and said.isdigit() and int(said) in years else 1, -max(years, default=0), col)
 
 
 def as_cell_number(fig: Fig) -> CellNumber:
