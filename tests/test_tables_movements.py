@@ -55,3 +55,14 @@ def test_a_funds_movements_in_an_inner_column_close_on_per_saldo_and_the_closing
     assert on_page[("Per saldo toevoeging", "47")] == ["547", "-500"]
     assert on_page[("Stand per 31 december", "1.047")] == ["1.000", "47"]
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_closing_book_value_is_the_sum_of_the_section_subtotals_above_it() -> None:
+    # Rijksdienst jaarverslag 2022, verloop materiële vaste activa: "Boekwaarde 1 januari" closed
+    # by an unlabelled line 186.585, the movements by -94.878, and "Boekwaarde 31 december" by
+    # 91.707, which is both its own two rows and 186.585 - 94.878
+    checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[7], all_pages=True)
+    closing = [c for c in checks if c.total.stated == "91.707" and c.page == 7 and c.table == 2]
+    assert sorted([p.stated for p in c.parts] for c in closing) == [["186.585", "-94.878"], ["786.663", "-694.956"]]
+    assert all(c.verdict is Verdict.CONSISTENT for c in closing)
+    assert not [c for c in checks if c.alarm]

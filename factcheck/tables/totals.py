@@ -810,6 +810,8 @@ def _scan(
         (_, fits, _), tag, cand, res, hard = best
         if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading") or len(cand) < 2):
             continue  # an unlabelled line is a subtotal only when it closes the rows above it exactly
+        if it.kind == "anon":
+            out.extend(_closing_sections(it, top_level[: len(top_level) - len(loose)]))
         trusted = _understood(it.kind, tag, orientation, fits, len(hard)) and (fits > 0 or not suspect)
         if trusted and not _several_breakdowns(it, cand, hard):
             # percent and 'change' lanes are not additive by nature: report them only when they add up
@@ -828,6 +830,29 @@ def _scan(
         top_level.append(it)
         loose = []
     return out
+
+
+def _closing_sections(
+    it: _Item, before: list[_Item]
+) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
+    """An unlabelled subtotal that is also the sum of the section subtotals above it: a movement
+    schedule's closing book value = the opening one + the balance of the movements, each closed by
+    its own line. Taken only when exact in every lane, never as an alarm: the layout alone says
+    nothing of it."""
+    sections: list[tuple[_Item, int]] = []
+    for x in reversed(before):
+        if x.kind != "anon":
+            break
+        sections.insert(0, (x, 1))
+    if len(sections) < 2:
+        return []
+    lanes = _lanes(it, sections)
+    res = {ln: _judge_lane(it, sections, ln) for ln in lanes}
+    if not res or not all(j.verdict is Verdict.CONSISTENT for j in res.values()):
+        return []
+    if not any(_nonzero(it, ln) for ln in res) or any(not _nonzero(p, ln) for p, _ in sections for ln in res):
+        return []  # zeros add up to anything made of zeros
+    return [(it, sections, res, "sections")]
 
 
 def _long_total(total: _Item, lanes: list[int]) -> bool:
@@ -1116,6 +1141,10 @@ _READINGS = {
         "of the row above, such as 'O/w ...', printed without its own share)"
     ),
     "subtotals": "the subtotals right above it, each closing its own rows",
+    "sections": (
+        "the unlabelled subtotals above it, each closing its own section (opening balance plus the "
+        "balance of the movements)"
+    ),
     "first breakdown": (
         "the first rows printed below it, which add up to it exactly in every column (the rows after "
         "them break the same total down another way)"
