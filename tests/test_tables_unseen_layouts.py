@@ -34,13 +34,21 @@ def test_an_amount_column_printed_left_of_the_labels() -> None:
     # Royal Sutton Coldfield Town Council, budget comparison: last year's budget stands before
     # the labels ("(145,000)   Economic Development   (4,022)   (132,000)   127,978")
     (table,) = find_page_tables(DOCS / "engov-03.pdf", "en", pages=[1], all_pages=True)[1]
-    first = table.rows[0]
+    heading, first = table.rows[0], table.rows[1]
+    assert heading.section and heading.label == "DIRECT SERVICES TO THE PUBLIC"
     assert first.label == "Economic Development"
     assert [c.text for _, c in sorted(first.cells.items())] == ["(145,000)", "(4,022)", "(132,000)", "127,978"]
     checks = check_pdf(DOCS / "engov-03.pdf", lang="en", pages=[1], all_pages=True)
     totals = [c for c in checks if c.total.stated == "(1,102,339)"]
     assert len(totals) == 1 and totals[0].verdict in HOLDS
     assert not [c for c in checks if c.alarm]
+    # the section heading over the first row ("DIRECT SERVICES TO THE PUBLIC") stands over the
+    # labels, not over the figures: the header above it still names the columns
+    assert [c.header for c in table.columns] == ["2017 £ Budget", "2018 £ Net Expenditure", "2018 £ Budget",
+                                                 "2018 £ Variance"]
+    variance = next(c for c in checks if c.total.stated == "127,978")
+    assert variance.relation == "difference" and variance.verdict is Verdict.CONSISTENT
+    assert [p.stated for p in variance.parts] == ["(4,022)", "(132,000)"]
 
 
 def test_of_which_rows_add_up_to_the_row_above_and_thousands_are_rounded() -> None:

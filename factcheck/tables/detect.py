@@ -686,6 +686,14 @@ def _joined_label(pending: list[str], label: str) -> str:
     return " ".join(pending + [label]).strip()
 
 
+def _caps_heading(text: str, next_label: str) -> bool:
+    """A line in capitals (two words or more) over a label in ordinary case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    after = [ch for ch in next_label if ch.isalpha()]
+    return (len(letters) >= 8 and len(text.split()) >= 2 and all(ch.isupper() for ch in letters)
+            and any(ch.islower() for ch in after))
+
+
 def _footnote_refs_to_text(rows: list[Row]) -> None:
     """"(1)", "(2)" among large amounts are footnote references, not negative ones and twos."""
     by_col: dict[int, list[Cell]] = {}
@@ -735,7 +743,11 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             if tables and not any(b.has_figures for b in between) and _append_closing_line(tables[-1], body, between):
                 prev_bottom_idx = end
             continue
+        # a column printed left of the labels (Line.lead) does not make the labels' heading a header
         left = min(v.x0 for ln in body for v in ln.values)
+        leading = [ln.values[0].x1 for ln in body if ln.lead]
+        if leading:
+            left = min((v.x0 for ln in body for v in ln.values if v.x0 > max(leading)), default=left)
         size = statistics.median(ln.size for ln in body)
         # header lines: directly above the body, with words over the value columns
         header_idx: list[int] = []
@@ -922,6 +934,10 @@ def _build_table(
                 else:
                     prev.label = (prev.label + " " + text).strip()
             prev.bottom = max(prev.bottom, body[j - 1].bottom)
+        elif len(block) == 1 and nxt is not None and _caps_heading(block[0], nxt.label_text):
+            # a heading in capitals over rows in ordinary case ("DIRECT SERVICES TO THE PUBLIC" over
+            # "Economic Development"): a section of the table, not the start of the next label
+            rows.append(Row(block[0], {}, ln.top, ln.bottom, section=True))
         elif nxt is not None and _TOTAL_LABEL.match(nxt.label_text):
             # a total's label does not start on the line above: those lines are an item printed
             # without a figure ("20 SPECIAL ACCOUNTS" over "TOTAL - SPECIAL LEVIES"), or a heading
