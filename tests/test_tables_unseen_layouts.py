@@ -102,3 +102,16 @@ def test_a_department_code_after_its_name_is_no_figure() -> None:
     # Town of Hubbardston FY26 budget: "Select Board -122", "Town Admin -129" head each section
     tables = find_page_tables(DOCS / "entab-01.pdf", "en", pages=[3], all_pages=True)[3]
     assert not [c for t in tables for r in t.rows for c in r.cells.values() if c.text in ("-114", "-122", "-129")]
+
+
+def test_a_total_label_does_not_swallow_the_heading_of_the_next_block() -> None:
+    # Town budget (spreadsheet print, row numbers at left): "64 TOTAL $126,674 ..." is followed by
+    # "65 Information Technology - 155" / "66 5200 Services", the heading of the next department;
+    # joined to "TOTAL" they hid the total row
+    checks = check_pdf(DOCS / "entab-01.pdf", lang="en", pages=[4], all_pages=True)
+    treasurer = [c for c in checks if c.page == 4 and c.total.stated == "$126,674"]
+    assert len(treasurer) == 1 and treasurer[0].total_label == "TOTAL"
+    assert treasurer[0].verdict is Verdict.CONSISTENT
+    assert [p.stated for p in treasurer[0].parts] == [
+        "$65,000", "$1,000", "$42,204", "$870", "$3,500", "$4,800", "$7,300", "$2,000"]
+    assert not [c for c in checks if c.alarm and c.page == 4]

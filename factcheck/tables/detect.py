@@ -927,7 +927,10 @@ def _build_table(
             # starts the next row's label
             prev.label = (prev.label + " " + block[0]).strip()
             pending.extend(block[1:])
-        elif prev is not None and (starts_low or prev.label.endswith("-") or (d_prev < d_next and not next_low)):
+        elif prev is not None and (starts_low or prev.label.endswith("-") or (
+            d_prev < d_next and not next_low and not _TOTAL_LABEL.match(ROW_NUMBER.sub("", prev.label))
+        )):
+            # a total's label is complete: the lines after it in ordinary case start the next block
             for text in block:
                 if prev.label.endswith("-"):
                     prev.label = prev.label[:-1] + text
