@@ -202,11 +202,11 @@ def test_a_match_within_rounding_must_be_narrower_than_its_target() -> None:
     assert [p for p in discover(claims, "en") if "expr" in p] == []
 
 
-def _conflicts(claims: list[dict]) -> list[list[str]]:
+def _conflicts(claims: list[dict], lang: str = "nl") -> list[list[str]]:
     from factcheck.discover.figures import from_dicts
     from factcheck.discover.repeats import find_repeats, judge_statements
 
-    groups = find_repeats(from_dicts(claims, "nl"))
+    groups = find_repeats(from_dicts(claims, lang))
     return [sorted(f.id for f in g.members) for g in groups if judge_statements(g.members)[0] == "conflict"]
 
 
@@ -252,3 +252,23 @@ def test_the_same_sentence_with_another_amount_is_a_conflict() -> None:
     for row in register:
         row.update(kind="count", unit="person")
     assert _conflicts(register) == []
+
+
+def test_one_sentence_pattern_filled_in_for_several_agencies_is_no_conflict() -> None:
+    # Budget of the U.S. Government FY2024, the opening line of three agencies' chapters: the agency
+    # is named only in the chapter's heading, and every number but the year differs
+    claims = [
+        _said("p4", "$60.4 billion", "The Budget requests $60.4 billion in discretionary budget authority for 2024, "
+              "a $0.6 billion or one-percent decrease from the 2023 enacted level.", 4, "2024"),
+        _said("p5", "$73.3 billion", "The Budget requests $73.3 billion in discretionary budget authority for 2024, "
+              "a $1.1 billion increase or 1.6-percent increase from the 2023 enacted level.", 5, "2024"),
+        _said("p6", "$16.3 billion", "The Budget requests $16.3 billion in discretionary budget authority for 2024, "
+              "a $2.1 billion or 15-percent increase from the 2023 enacted level.", 6, "2024"),
+    ]
+    for c in claims:
+        c["unit"] = "USD"
+    assert _conflicts(claims, "en") == []
+    # reworded around a figure they share, two such sentences speak of one thing: a conflict
+    claims[1]["quote"] = ("The Budget requests $73.3 billion in discretionary budget authority for 2024, "
+                          "a $0.6 billion or one-percent decrease from the 2023 enacted level, as proposed.")
+    assert _conflicts(claims[:2], "en") == [["p4", "p5"]]

@@ -9,6 +9,7 @@ opvangplekken" decided in 2023 and kept from 2027 on is one figure, stated six t
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -82,7 +83,26 @@ def _contradicts(a: Fig, b: Fig) -> bool:
         return False
     shared = shared_words(a.words, b.words)
     overlap = shared / (len(a.words) + len(b.words) - shared) if shared else 0.0
-    return shared >= MIN_SHARED_WORDS_CONFLICT and overlap >= MIN_WORD_OVERLAP_CONFLICT
+    if shared < MIN_SHARED_WORDS_CONFLICT or overlap < MIN_WORD_OVERLAP_CONFLICT:
+        return False
+    return not _refilled(a.quote, b.quote)
+
+
+# Two sentences this alike once their numbers are masked are one sentence pattern.
+MIN_PATTERN_LIKENESS = 0.7
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _refilled(a: str, b: str) -> bool:
+    """One sentence pattern filled in for two different things: the sentences read alike with their
+    numbers masked, and no number but a year is the same in both ("The Budget requests $60.4 billion
+    ..., a $0.6 billion or one-percent decrease" in one agency's chapter, "$73.3 billion ..., a $1.1
+    billion increase" in the next). Two sentences that share a figure other than a year speak of one
+    thing and stay a candidate conflict."""
+    if difflib.SequenceMatcher(None, _template(a).split(), _template(b).split()).ratio() < MIN_PATTERN_LIKENESS:
+        return False
+    numbers = lambda q: {n for n in _DIGITS.findall(q) if not _YEAR.match(n)}  # noqa: E731
+    return not (numbers(a) & numbers(b))
 
 
 def _compatible(a: Fig, b: Fig) -> bool:
