@@ -254,7 +254,12 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                 readings.append((f"{what} over the {_clean(table.rows[q].label)} row", lanes, "share"))
         best = _best(readings)
         if best is not None:
-            out.extend(_checks(table, file, "row", _clean(table.rows[p].label), *best))
+            # a base the label names but no row carries ("in percentage van het gemiddeld belegd
+            # vermogen"): a row that comes close to it confirms lanes, and says nothing against others
+            unprinted = None if m is None or named_base else (
+                f"the label names its base ('{m['base'].strip()}'), which is not a row of the table; "
+                "the row taken only comes close to it")
+            out.extend(_checks(table, file, "row", _clean(table.rows[p].label), *best, doubt=unprinted))
     return out
 
 
@@ -264,7 +269,8 @@ def _ref(table: Table, pos: int, cell: Cell, slack: int = 1) -> CellRef:
 
 
 def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lanes: list[_Lane],
-            kind: str) -> list[TableCheck]:
+            kind: str, doubt: str | None = None) -> list[TableCheck]:
+    """One check per lane of the reading; ``doubt``: why a lane that fails may be our misreading."""
     headers = {c.index: c.header for c in table.columns}
     judged = []
     for lane, (pp, pc), (npos, nc), (dpos, dc) in lanes:
@@ -277,14 +283,16 @@ def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lan
     held = sum(1 for *_, j in judged if _fits(j.verdict))
     out = []
     for lane, pct, num, den, j in sorted(judged, key=lambda t: t[0]):
-        doubt = None
-        if not _fits(j.verdict) and kind == "growth":
+        why = None
+        if not _fits(j.verdict) and doubt is not None:
+            why = doubt
+        elif not _fits(j.verdict) and kind == "growth":
             # a change read from two of the columns around it is found by trying many pairs: it
             # confirms the lanes that follow it, and says nothing against the others
-            doubt = "the change was read from two of the columns beside it; this row may compare other ones"
+            why = "the change was read from two of the columns beside it; this row may compare other ones"
         elif not _fits(j.verdict) and held < 3:
-            doubt = "the percentage's base was found from too few other rows to be sure of it"
+            why = "the percentage's base was found from too few other rows to be sure of it"
         lane_label = _clean(table.rows[lane].label) if orientation == "column" else headers.get(lane, "")
         out.append(make_check(table, file, orientation, label, lane_label, pct, (num, den), j,  # type: ignore[arg-type]
-                              f"a percentage: {tag}", doubt, relation=kind))
+                              f"a percentage: {tag}", why, relation=kind))
     return out
