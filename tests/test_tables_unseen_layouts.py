@@ -126,3 +126,22 @@ def test_a_percentage_of_a_base_the_table_does_not_print_raises_no_alarm() -> No
     assert len(costs) == 5 and not [c for c in checks if c.alarm]
     off = [c for c in costs if c.verdict not in HOLDS]
     assert [c.lane_label for c in off] == ["2021"] and "gemiddeld belegd vermogen" in (off[0].doubt or "")
+
+
+def test_a_table_turned_on_its_side_with_year_range_totals_and_shares_of_gdp() -> None:
+    # Budget of the U.S. Government FY2024, Table S-1: the table is set sideways, with a running
+    # title upright in the margin; a unit line ending in ':' heads its first rows; "Totals 2024-
+    # 2028" sums five year columns; "Budget totals as a percent of GDP:" heads rows of shares
+    (table,) = find_page_tables(DOCS / "enloc-01.pdf", "en", pages=[1], all_pages=True)[1]
+    assert [c.header for c in table.columns][:3] == ["2022", "2023", "2024"]
+    assert not any(len(w) == 1 and w.isupper() for r in table.rows for w in r.label.split())  # no margin letters
+    checks = check_pdf(DOCS / "enloc-01.pdf", lang="en", pages=[1], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    receipts = next(c for c in checks if c.total.stated == "28,708" and c.lane_label == "Receipts")
+    assert receipts.verdict is Verdict.CONSISTENT and len(receipts.parts) == 5
+    # percentages are not summed over the years: no check of 19.3% against five years' shares
+    assert not [c for c in checks if c.total.stated == "19.3%" and c.relation == "sum"]
+    outlays = [c for c in checks if c.relation == "share" and c.total_label == "Outlays" and c.lane_label == "2022"]
+    assert sorted((c.total.stated, c.parts[0].stated, c.parts[1].stated) for c in outlays) == [
+        ("24.8%", "6,209", "25,000"), ("25.1%", "6,273", "25,000")]
+    assert all(c.verdict in HOLDS for c in outlays)

@@ -127,7 +127,7 @@ def _pdfplumber_page_words(path: str | Path, pages: Iterable[int] | None) -> Ite
             try:
                 page = pdf.pages[n - 1]
                 try:
-                    raw = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+                    raw = _one_orientation(page.extract_words(extra_attrs=["size", "upright"], keep_blank_chars=False))
                     result = PageWords(
                         n,
                         float(page.width),
@@ -148,6 +148,15 @@ def _pdfplumber_page_words(path: str | Path, pages: Iterable[int] | None) -> Ite
             yield result
     finally:
         pdf.close()
+
+
+def _one_orientation(words: list[dict]) -> list[dict]:
+    """The words written in the page's main direction: a running title set sideways in the margin
+    ("BUDGET OF THE U.S. GOVERNMENT" beside a table turned on its side) would otherwise be read
+    letter by letter into the table's lines."""
+    upright = sum(len(w["text"]) for w in words if w.get("upright", True))
+    main = 2 * upright >= sum(len(w["text"]) for w in words)
+    return [w for w in words if bool(w.get("upright", True)) == main]
 
 
 def tabular_pages(path: str | Path, pages: Iterable[int] | None = None) -> list[int]:

@@ -758,8 +758,10 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             below = lines[k + 1]
             # the header may stand a little further off the body than rows stand from each other
             limit = _gap_limit(size) * (1.5 if k == start - 1 else 1.0)
-            if below.top - ln.bottom > limit or _CAPTION.match(ln.text) or find_scale([ln.text]):
+            if below.top - ln.bottom > limit or _CAPTION.match(ln.text):
                 break
+            if find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx):
+                break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
             in_value_zone = any(t.x1 > left - 0.5 * size for t in ln.tokens)
             if _is_prose(ln) and not ln.is_year_header and (in_value_zone or header_idx):
                 break  # running text above the table

@@ -98,6 +98,24 @@ _PART_OF_BASE = re.compile(
 )
 
 
+# A heading over rows of percentages that names their base: "Budget totals as a percent of GDP:",
+# "As a percent of GDP:", "In % van het bbp:"
+_SECTION_OF_BASE = re.compile(
+    r"(?:%|per\s?cent(?:age)?|procent|share)\s+(?:of|van)\s+(?:the\s+|het\s+|de\s+)?(?P<base>[^:]*\w)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _section_base(table: Table, pos: int) -> set[str] | None:
+    """The words of the base named by the section heading the row stands under, if any."""
+    for q in range(pos - 1, -1, -1):
+        row = table.rows[q]
+        if row.section or not row.cells:
+            m = _SECTION_OF_BASE.search(row.label)
+            return _words(m["base"]) or None if m else None
+    return None
+
+
 def _amount(n: CellNumber | None) -> bool:
     return n is not None and not n.percent
 
@@ -235,6 +253,12 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
             # "X as a % of Y": the rows named X over those named Y
             named_part = [q for q in amount_rows if _words(m["part"]) & _words(table.rows[q].label)]
             named_base = [q for q in amount_rows if _words(m["base"]) & _words(table.rows[q].label)]
+        elif (base := _section_base(table, p)) is not None:
+            # under "Budget totals as a percent of GDP:", "Receipts 19.6%": the Receipts row above
+            # over the GDP row
+            same = [q for q in amount_rows if q < p and _clean(table.rows[q].label) == _clean(label)]
+            named_part = same[-1:] or None
+            named_base = [q for q in amount_rows if base & _words(table.rows[q].label)] or None
         # "Idem, in % ..." speaks of the row above it
         num_rows = named_part or above[-1:]
         # the base the label names ("in % ontvangsten": the Ontvangsten row), else any other row

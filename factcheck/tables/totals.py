@@ -495,6 +495,11 @@ def _row_items(table: Table) -> list[_Item]:
     return items
 
 
+def _all_percent(cells: dict[int, Cell]) -> bool:
+    nums = [c.number for c in cells.values() if c.number is not None and not c.number.nil]
+    return bool(nums) and all(n.percent for n in nums)
+
+
 def _amounts_only(cells: dict[int, Cell]) -> bool:
     """Every figure is a whole amount of four digits or more: no ratio or percentage is printed so."""
     nums = [c.number for c in cells.values() if c.number is not None and not c.number.nil]
@@ -1312,7 +1317,10 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             soft = _soft_columns(table)
         else:
             items = _col_items(table)
-            soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo", "anon")}
+            # rows of percentages too: a total column over years ("Totals 2024–2028") sums the
+            # amounts, while the share of GDP beside them is taken over the period's totals
+            soft = {r for r, row in enumerate(table.rows) if _row_kind(row.label) in ("none", "memo", "anon")
+                    or _all_percent(row.cells)}
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         signed = bool(_SIGN_LEGEND.search(f"{table.title or ''} {table.header_text}"))
