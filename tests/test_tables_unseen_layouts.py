@@ -145,3 +145,16 @@ def test_a_table_turned_on_its_side_with_year_range_totals_and_shares_of_gdp() -
     assert sorted((c.total.stated, c.parts[0].stated, c.parts[1].stated) for c in outlays) == [
         ("24.8%", "6,209", "25,000"), ("25.1%", "6,273", "25,000")]
     assert all(c.verdict in HOLDS for c in outlays)
+
+
+def test_a_saldo_of_costs_and_benefits_set_flush_left_under_a_gap() -> None:
+    # SEO business case for Gemeente Almere, Tabel 4.5: the header stands over a section heading
+    # ("Kosten"), the columns are set flush left, and "Saldo kosten en baten" stands three blank
+    # lines under the rows: Besparing ziekenhuis - Kosten werken ... - Extra kosten ...
+    (_, table) = find_page_tables(DOCS / "nlgem-03.pdf", "nl", pages=[4], all_pages=True)[4]
+    assert [c.header for c in table.columns] == ["Gupta min", "Gupta max", "Ziekenhuis500", "Ziekenhuis 300"]
+    checks = check_pdf(DOCS / "nlgem-03.pdf", lang="nl", pages=[4], all_pages=True)
+    saldo = [c for c in checks if c.total_label == "Saldo kosten en baten"]
+    assert [c.total.stated for c in saldo] == ["€250.000", "€1.468.750", "€1.896.830", "€1.138.098"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in saldo)
+    assert [(p.stated, p.sign) for p in saldo[0].parts] == [("€500.000", -1), ("€485.000", -1), ("€1.235.000", 1)]

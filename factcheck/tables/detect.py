@@ -645,11 +645,12 @@ def _append_closing_line(table: Table, body: list[Line], between: list[Line] | N
         reach = 9 if _TOTAL_LABEL.match(label) else 6
         if ln.top - table.bbox[3] > reach * max(ln.size, 1.0):
             return False
-    # each figure ends where one of the table's columns ends, in order (a balance sheet's total
-    # stands in its outer columns only)
+    # each figure ends where one of the table's columns ends (or starts, in a table set flush
+    # left), in order (a balance sheet's total stands in its outer columns only)
     columns: list[Column] = []
     for v in ln.values:
-        col = next((c for c in table.columns if abs(v.x1 - c.x1) <= ln.size), None)
+        col = next((c for c in table.columns if abs(v.x1 - c.x1) <= ln.size), None) or next(
+            (c for c in table.columns if abs(v.x0 - c.x0) <= ln.size / 2), None)
         if col is None or (columns and col.index <= columns[-1].index):
             return False
         columns.append(col)
@@ -757,7 +758,7 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             ln = lines[k]
             below = lines[k + 1]
             # the header may stand a little further off the body than rows stand from each other
-            limit = _gap_limit(size) * (1.5 if k == start - 1 else 1.0)
+            limit = _gap_limit(size) * (1.5 if k == start - 1 or (lead and not header_idx) else 1.0)
             if below.top - ln.bottom > limit or _CAPTION.match(ln.text):
                 break
             if find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx):

@@ -572,6 +572,12 @@ _DECREASE = re.compile(
 )
 
 
+# Rows a saldo of costs and benefits takes off, and the ones it adds
+_COST = re.compile(r"\b(?:\w*kosten|lasten|uitgaven|costs?|expenses?|expenditures?)\b", re.IGNORECASE)
+_BENEFIT = re.compile(r"\b(?:baten|opbrengsten|besparing\w*|inkomsten|savings?|revenues?|income|benefits?)\b",
+                      re.IGNORECASE)
+
+
 def _roll_forward(items: list[_Item]) -> None:
     """The last column of a movement schedule is the first one plus the movements between them:
     both headed with the same balance word and a date ("Saldo 31-12-2022" … "Saldo 31-12-2023")."""
@@ -652,6 +658,10 @@ def _candidates(
         for a in range(len(recent)):
             for b in range(a + 1, len(recent)):
                 cands.append(("pair", [(recent[a], 1), (recent[b], 1)]))
+        # "Saldo kosten en baten": the rows that name a cost taken off the others
+        signs = [(x, -1 if _COST.search(x.label) and not _BENEFIT.search(x.label) else 1) for x in loose]
+        if len(signs) >= 2 and {s for _, s in signs} == {1, -1}:
+            cands.append(("costs off", signs))
     else:
         cands = [("flat", flat), ("nested", nested)]
     if block:
@@ -1137,6 +1147,7 @@ _READINGS = {
     "nested": "the rows and subtotals at the total's own level",
     "below": "the rows printed below the total",
     "pair": "two totals before it, one taken from the other",
+    "costs off": "the rows since the previous total, those that name a cost taken off the others (costs and benefits)",
     "explicit": "the columns its header names",
     "group": "the numbered rows under the group row",
     "block": "the rows and subtotals since the previous total of the same level",
