@@ -66,3 +66,18 @@ def test_a_closing_book_value_is_the_sum_of_the_section_subtotals_above_it() -> 
     assert sorted([p.stated for p in c.parts] for c in closing) == [["186.585", "-94.878"], ["786.663", "-694.956"]]
     assert all(c.verdict is Verdict.CONSISTENT for c in closing)
     assert not [c for c in checks if c.alarm]
+
+
+def test_each_balance_column_closes_the_one_before_and_the_movements_between() -> None:
+    # GGD Flevoland, begroting 2026, verloop reserves: "Stand 31-dec-23 | resultaat 2024 | Stand
+    # 31-dec-24 | Begroting 2025 | Stand 31-dec-25 | Begroting 2026 | Stand 31-dec-26"; the
+    # "Totaal reserves" figures stand on the line under their label, two blank lines down
+    checks = check_pdf(DOCS / "nlgem-01.pdf", lang="nl", pages=[5], all_pages=True)
+    stands = [c for c in checks if c.orientation == "column" and c.total_label.startswith("Stand 31-dec-2")]
+    general = {c.total_label: [p.stated for p in c.parts] for c in stands if c.lane_label.startswith("Algemene")}
+    assert general == {"Stand 31-dec-24": ["3.388", "77"], "Stand 31-dec-25": ["3.465", "-25"],
+                       "Stand 31-dec-26": ["3.440", "0"]}
+    assert all(c.verdict in HOLDS for c in stands)
+    reserves = [c for c in checks if c.total_label == "Totaal reserves"]
+    assert reserves and reserves[0].total.stated == "7.065" and all(c.verdict in HOLDS for c in reserves)
+    assert not [c for c in checks if c.alarm]

@@ -627,7 +627,9 @@ def _append_closing_line(table: Table, body: list[Line], between: list[Line] | N
     (a heading with no rows, "Voorzieningen voor risico's"), taken when the last of them starts
     the total's label ("Totaal voorzieningen voor" / "verplichtingen ...  1.423")."""
     figures = [ln for ln in body if ln.has_figures]
-    if len(figures) != 1 or not figures[0].label_text:
+    # a line of figures with no words of its own takes its label from the line above
+    # ("Totaal reserves" / "7.065  12  7.077 ...")
+    if len(figures) != 1 or not (figures[0].label_text or between):
         return False
     ln = figures[0]
     label = ln.label_text

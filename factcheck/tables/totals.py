@@ -563,6 +563,7 @@ def _col_items(table: Table) -> list[_Item]:
 # Saldo 31-12-2023", "Balance at 1 April | Additions | Disposals | Balance at 31 March".
 _BALANCE_WORD = re.compile(r"\b(saldo|stand|balance|boekwaarde|book\s+value|carrying\s+amount)\b", re.IGNORECASE)
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[-/.]\d{1,2}\b|januari|december|april|march|june|juni|"
+                    r"\b\d{1,2}[-/.\s](?:jan|feb|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b|"
                     r"beginning|begin|end\b|einde|ultimo|opening|closing", re.IGNORECASE)
 # Movement columns that take off when printed as positive amounts.
 _DECREASE = re.compile(
@@ -589,14 +590,22 @@ def _roll_forward(items: list[_Item]) -> None:
         return
     if not (_DATED.search(first.label) and _DATED.search(last.label)) or first.label.strip() == last.label.strip():
         return
-    middle = items[1:-1]
-    if any(it.kind != "part" for it in middle):
+    word = a.group(1).lower()
+    # "Stand 31-dec-23 | resultaat 2024 | Stand 31-dec-24 | Begroting 2025 | Stand 31-dec-25": each
+    # balance column closes the one before it and the movements between them
+    stops = [k for k, it in enumerate(items)
+             if (m := _BALANCE_WORD.search(it.label)) and m.group(1).lower() == word and _DATED.search(it.label)]
+    if stops[0] != 0 or stops[-1] != len(items) - 1 or any(j - i < 2 for i, j in zip(stops, stops[1:])):
         return
-    for it in middle:
-        # headers hyphenated over two lines read "Vermin- dering"
-        it.deduct = bool(_DECREASE.search(re.sub(r"(\w)-\s+(\w)", r"\1\2", it.label)))
-    last.kind = "total"
-    last.explicit = [(first, 1)] + [(it, 1) for it in middle]
+    if any(it.kind != "part" for k, it in enumerate(items) if k not in stops):
+        return
+    for i, j in zip(stops, stops[1:]):
+        middle = items[i + 1 : j]
+        for it in middle:
+            # headers hyphenated over two lines read "Vermin- dering"
+            it.deduct = bool(_DECREASE.search(re.sub(r"(\w)-\s+(\w)", r"\1\2", it.label)))
+        items[j].kind = "total"
+        items[j].explicit = [(items[i], 1)] + [(it, 1) for it in middle]
 
 
 def _topic(label: str) -> list[str]:
