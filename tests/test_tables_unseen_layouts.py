@@ -158,3 +158,16 @@ def test_a_saldo_of_costs_and_benefits_set_flush_left_under_a_gap() -> None:
     assert [c.total.stated for c in saldo] == ["€250.000", "€1.468.750", "€1.896.830", "€1.138.098"]
     assert all(c.verdict is Verdict.CONSISTENT for c in saldo)
     assert [(p.stated, p.sign) for p in saldo[0].parts] == [("€500.000", -1), ("€485.000", -1), ("€1.235.000", 1)]
+
+
+def test_a_year_alone_on_its_line_ends_a_label_and_growth_inside_a_word_is_no_ratio() -> None:
+    # GGD Flevoland, begroting 2026, inwonerbijdrage: "Wijziging budget ten gevolge van
+    # inwonergroei" / figures / "2025": the year ends the label and does not cut the table in two;
+    # "inwonergroei" is a change in euros, not a growth rate
+    (table,) = find_page_tables(DOCS / "nlgem-01.pdf", "nl", pages=[1], all_pages=True)[1]
+    assert [c.header for c in table.columns] == ["2026", "2027", "2028", "2029"]
+    checks = check_pdf(DOCS / "nlgem-01.pdf", lang="nl", pages=[1], all_pages=True)
+    technical = [c for c in checks if c.total_label == "subtotaal Technische wijzigingen"]
+    assert [p.stated for p in technical[0].parts] == ["156", "389"] and technical[0].verdict is Verdict.CONSISTENT
+    assert all(c.verdict in HOLDS for c in technical)
+    assert not [c for c in checks if c.alarm]

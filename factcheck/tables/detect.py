@@ -418,6 +418,10 @@ def split_label(line: Line) -> None:
     line.label = toks[lead:start] + [t for t in toks[start:] if t.small]
     line.values = values
     line.lead = bool(lead)
+    if len(toks) == 1 and values and is_year(values[0].text) and not values[0].text.startswith("("):
+        # a year alone on its line is the end of a wrapped label ("... ten gevolge van inwonergroei"
+        # / "2025") or a heading, never a row of one figure
+        line.label, line.values = list(toks), []
     line.has_figures = _has_figures(line)
 
 

@@ -65,7 +65,7 @@ _SALDO = re.compile(
 # Rows that are breakdowns of the row above, or not amounts at all, are never parts.
 _MEMO = re.compile(r"^(?:waarvan|w\.v\.|of which|o/w|thereof|including|incl\.|memo|p\.m\.)", re.IGNORECASE)
 _NOT_AMOUNT = re.compile(
-    r"%|\bper\s?cent|procent|percentage|aandeel|share|\bratio\b|average|gemiddeld|\bindex\b|growth|groei|"
+    r"%|\bper\s?cent|procent|percentage|aandeel|share|\bratio\b|average|gemiddeld|\bindex\b|\bgrowth\b|\bgroei\b|"
     r"change|\bchg\b|\bvar\.?\b|\brates?\b|\bper\b|\bmean\b|\bmedian\b|\bin % ",
     re.IGNORECASE,
 )
