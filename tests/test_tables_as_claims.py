@@ -46,3 +46,20 @@ def test_dash_means_nil() -> None:
 
     figure = parse_figure("\u2013")
     assert figure.value == 0 and figure.interval.contains(0)
+
+
+def test_percentages_in_a_table_of_thousands_keep_their_own_unit() -> None:
+    # Pensioenfonds DNB: "Bedragen in duizenden euro" over the table, and "Totale kosten in
+    # percentage van het gemiddeld belegd vermogen 0,29%" = 0,22% + 0,07% below: the percentages
+    # are no thousands of euros, or the engine would add 220 and 0,07
+    checks = check_pdf(Path(__file__).parent / "unseen" / "docs" / "nlrap-03.pdf", "nl", pages=[1, 2], all_pages=True)
+    claims = checks_to_claims(checks)
+    by_id = {c["id"]: c for c in claims}
+    total = by_id["t2_1_r6_c1"]
+    assert total["expr"] == "sum(t2_1_r4_c1, t2_1_r5_c1)" and total["unit"] == "%" and "scale" not in total
+    assert by_id["t2_1_r4_c1"]["unit"] == "%" and "scale" not in by_id["t2_1_r4_c1"]
+    text = yaml.safe_dump({"document": {"id": "t", "language": "nl"}, "claims": claims}, allow_unicode=True, sort_keys=False)
+    run = check_files([parse_claim_text(text, "t.yaml")], discover=False)
+    verdicts = {r.claim.id: r.verdict.value for r in run.results}
+    assert verdicts["t2_1_r6_c1"] == "consistent"
+    assert [i for i, v in verdicts.items() if v in ("mismatch", "scale")] == []  # the 2021 share is doubted: no relation

@@ -219,7 +219,10 @@ class TableCheck:
             return f"{self.total_label} row of {table}, column {self.lane_label or self.total.col}"
         return f"{self.total_label} column of {table}, row {self.lane_label or self.total.row}"
 
-    def _unit_fields(self) -> dict[str, object]:
+    def _unit_fields(self, ref: CellRef | None = None) -> dict[str, object]:
+        if "%" in (ref or self.total).stated:
+            # a percentage in a table of amounts: the table's unit and scale are not its own
+            return {"unit": "%"}
         out: dict[str, object] = {}
         if self.unit:
             out["unit"] = self.unit
@@ -241,7 +244,7 @@ class TableCheck:
             "id": _cell_id(self, ref),
             "stated": ref.stated,
             **_exact_fields(ref),
-            **self._unit_fields(),
+            **self._unit_fields(ref),
             "where": self._where(ref),
             "origin": "discovered",
         }
@@ -293,10 +296,13 @@ def cell_claim(table: Table, pos: int, cell: Cell) -> dict[str, object]:
     claim: dict[str, object] = {"id": f"t{ref.page}_{ref.table}_r{ref.row}_c{ref.col}", "stated": cell.text,
                                 **_exact_fields(ref)}
     unit = (scale.unit if scale else None) or _printed_currency(table)
-    if unit:
-        claim["unit"] = unit
-    if scale is not None and scale.multiplier != 1:
-        claim["scale"] = str(scale.multiplier)
+    if cell.number is not None and cell.number.percent:
+        claim["unit"] = "%"  # the table's unit and scale are its amounts', not a percentage's
+    else:
+        if unit:
+            claim["unit"] = unit
+        if scale is not None and scale.multiplier != 1:
+            claim["scale"] = str(scale.multiplier)
     claim["where"] = {"page": ref.page, "table": ref.table, "row": ref.row, "col": ref.col,
                       "bbox": [round(v, 1) for v in cell.bbox]}
     claim["origin"] = "discovered"
@@ -478,6 +484,7 @@ def _row_items(table: Table) -> list[_Item]:
             kind = "part" if first_valued else "total"
         items.append(_Item(pos, row.label, kind, cells, deduct=deducts(row.label)))
         first_valued = False
+    _shares_of_one_base(items)
     _numbered_groups(items)
     # ministry rows in capitals over numbered department rows (India Union Budget)
     for i, it in enumerate(items):
@@ -498,6 +505,26 @@ def _row_items(table: Table) -> list[_Item]:
 def _all_percent(cells: dict[int, Cell]) -> bool:
     nums = [c.number for c in cells.values() if c.number is not None and not c.number.nil]
     return bool(nums) and all(n.percent for n in nums)
+
+
+_OF_BASE = re.compile(r"(?:%|percentage|procent|per\s?cent)\s+(?:of|van)\s+(?P<base>.*\w)", re.IGNORECASE)
+
+
+def _shares_of_one_base(items: list[_Item]) -> None:
+    """"Totale kosten in percentage van het gemiddeld belegd vermogen" under "Kosten vermogensbeheer in
+    percentage van ..." and "Transactiekosten in percentage van ...": percentages of one base add up
+    like amounts, so the rows right above such a total, of the same base, are its parts."""
+    for i, it in enumerate(items):
+        m = _OF_BASE.search(it.label)
+        if it.kind not in ("total", "sub") or m is None or not _all_percent(it.cells):
+            continue
+        base = " ".join(m["base"].lower().split())
+        k = i - 1
+        while k >= 0 and items[k].kind == "none" and _all_percent(items[k].cells) and (
+            (n := _OF_BASE.search(items[k].label)) is not None and " ".join(n["base"].lower().split()) == base
+        ):
+            items[k].kind = "part"
+            k -= 1
 
 
 def _amounts_only(cells: dict[int, Cell]) -> bool:
