@@ -171,3 +171,15 @@ def test_a_year_alone_on_its_line_ends_a_label_and_growth_inside_a_word_is_no_ra
     assert [p.stated for p in technical[0].parts] == ["156", "389"] and technical[0].verdict is Verdict.CONSISTENT
     assert all(c.verdict in HOLDS for c in technical)
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_change_column_off_in_a_footnoted_row_and_the_totals_after_it_raises_no_alarm() -> None:
+    # Pennsylvania 2015-16 tracking run: "School Employees' Retirement*** 1,157,853  0  0  0.0%",
+    # its note moving it to a restricted account; the Subtotal and, on the next page, the
+    # Education Total carry that row's change
+    checks = check_pdf(DOCS / "enus-02.pdf", lang="en", pages=[1, 2], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    retirement = next(c for c in checks if c.relation == "difference" and "Retirement" in c.lane_label)
+    assert retirement.verdict not in HOLDS and "footnote" in (retirement.doubt or "")
+    changes = [c for c in checks if c.relation == "difference"]
+    assert sum(c.verdict in HOLDS for c in changes) >= 100

@@ -1298,6 +1298,29 @@ def _doubt(
     return None
 
 
+_FOOTNOTE_MARK = re.compile(r"[*†‡]|\(\d\)\s*$")
+
+
+def _difference_doubt(
+    table: Table, lane: int, results: dict[int, Judgement], summed: bool, parts_checked: bool,
+) -> str | None:
+    """Why a change column that fails in one row may say what the document means: the row carries
+    a footnote mark ("School Employees' Retirement***", whose note moves it to another account),
+    or it is a total whose change adds up its rows' changes (``summed``), so that a row that is off
+    (above it, or on an earlier page) makes it off too."""
+    label = table.rows[lane].label
+    if _FOOTNOTE_MARK.search(label):
+        return "the row carries a footnote mark: its note may say why the change is not the plain difference"
+    if summed or (_row_kind(label) in ("total", "sub", "grand") and any(
+        ln < lane and not _fits(j.verdict) for ln, j in results.items()
+    )):
+        return "this total's change adds up its rows' changes, so a row that is off makes it off too"
+    if _row_kind(label) in ("total", "sub", "grand") and not parts_checked:
+        # its rows may stand on an earlier page, one of them off for a reason its footnote gives
+        return "this total's own rows were not found to add up to it, so its change cannot be told from theirs"
+    return None
+
+
 def make_check(
     table: Table, file: str, orientation: Orientation, total_label: str, lane_label: str, total: CellRef,
     parts: tuple[CellRef, ...], j: Judgement, reading: str, doubt: str | None, pages: tuple[int, ...] = (),
@@ -1378,6 +1401,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         else:
             scans.extend(("row", *found) for found in _of_which_rows(items))
     held = sum(1 for *_, results, _tag in scans if any(_fits(j.verdict) for j in results.values()))
+    # (row, column) of the total rows that add up their rows in a column
+    summed = {(t.pos, ln) for o, t, _p, results, _tag in scans if o == "row"
+              for ln, j in results.items() if _fits(j.verdict)}
     first_row = min((r for r, row in enumerate(table.rows) if _has_value(row.cells)), default=0)
     for orientation, total, parts, results, tag in scans:
         open_top = (table.starts_page and table.page > 1 and orientation == "row"
@@ -1386,6 +1412,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             doubt = None if _fits(j.verdict) else _doubt(
                 total, parts, lane, results, held, len(scans), open_top, _memo_between(items_by[orientation], parts)
             )
+            if doubt is None and not _fits(j.verdict) and tag.startswith("difference") and orientation == "column":
+                doubt = _difference_doubt(table, lane, results, (lane, total.pos) in summed,
+                                          any(r == lane for r, _ in summed))
             prefs = tuple(
                 ref(p, lane, orientation, _sign(p, s, lane))
                 for p, s in parts if lane in p.cells and p.cells[lane].number is not None
