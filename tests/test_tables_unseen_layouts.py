@@ -183,3 +183,20 @@ def test_a_change_column_off_in_a_footnoted_row_and_the_totals_after_it_raises_n
     assert retirement.verdict not in HOLDS and "footnote" in (retirement.doubt or "")
     changes = [c for c in checks if c.relation == "difference"]
     assert sum(c.verdict in HOLDS for c in changes) >= 100
+
+
+def test_a_flemish_balance_sheet_of_numbered_saldos() -> None:
+    # Provincie Antwerpen, meerjarenplan 2026-2031, "Staat van het financieel evenwicht" (a page set
+    # sideways): "I. Exploitatiesaldo" = "a. Ontvangsten" - "b. Uitgaven"; "III. Saldo exploitatie
+    # en investeringen" = I. + II.; "V. Budgettair resultaat van het boekjaar" = III. + IV.; the
+    # page has no word "Totaal", and is still read for its tables
+    checks = [c for c in check_pdf(DOCS / "nltaal-04.pdf", lang="nl", pages=[1]) if c.page == 1]
+    by = {(c.total_label, c.lane_label[-4:]): c for c in checks}
+    first = by[("I. Exploitatiesaldo", "2026")]
+    assert [(p.stated, p.sign) for p in first.parts] == [("236.862.206", 1), ("204.700.675", -1)]
+    third = next(c for (label, lane), c in by.items() if label.endswith("Saldo exploitatie en investeringen")
+                 and lane.endswith("2026"))
+    assert [p.stated for p in third.parts] == ["32.161.531", "-31.536.482"]
+    assert len(checks) >= 40 and all(c.verdict in HOLDS for c in checks)
+    # "IX. Beschikbaar budgettair resultaat" repeats VII.: a sibling, not a head over one item
+    assert not [c for c in checks if c.total_label.startswith("VII.") and len(c.parts) == 1]

@@ -22,7 +22,11 @@ _TOTAL_WORD = re.compile(
     re.IGNORECASE,
 )
 RELATION_HEADER_WORDS = 8  # a change or "of which" word counts in a line this short (a column header)
-_TOTAL_START = re.compile(r"^[ \t]*(?:[\w-]*saldo|stand|som\s+der|net(?:to)?)\b", re.IGNORECASE | re.MULTILINE)
+_TOTAL_START = re.compile(
+    # after a row's numbering ("I. Exploitatiesaldo", "III. Autofinancieringsmarge")
+    r"^[ \t]*(?:(?:[IVX]{1,5}|[a-z]|\d{1,2})[.)][ \t]*)?(?:[\w-]*saldo|stand|som\s+der|net(?:to)?|[\w-]*financieringsmarge)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 # a row formula ("4=1+2+3", "(10)=(6)+(9)")
 ROW_FORMULA = re.compile(r"(?<![\w.,])\(?\d{1,2}\)?\s*=\s*\(?\d{1,2}\)?\s*[+\-\u2212\u2013]\s*\(?\d")
 _DIGIT = re.compile(r"\d")

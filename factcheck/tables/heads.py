@@ -24,7 +24,7 @@ from fractions import Fraction
 
 from .cells import CellNumber, long_figure
 from .detect import Table
-from .totals import Judgement, TableCheck, _fits, cell_ref, deducts, judge, make_check
+from .totals import Judgement, TableCheck, _fits, _row_kind, cell_ref, deducts, is_cost, judge, make_check, numbering
 
 MIN_PARTS = 2
 MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
@@ -51,6 +51,16 @@ def _signed(sign: int, n: CellNumber) -> int:
     return sign if n.value > 0 else 1
 
 
+def _net_head(label: str) -> bool:
+    """A head that is a balance ("I. Exploitatiesaldo" over "a. Ontvangsten" and "b. Uitgaven")."""
+    return _row_kind(label) == "saldo"
+
+
+def _sign_under(net: bool, label: str, sign: int) -> int:
+    """The sign a row enters its head with: under a balance, a row of spending is taken off."""
+    return -1 if net and is_cost(label) else sign
+
+
 def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[int],
                     feet: bool = False) -> dict[int, tuple[int, ...]]:
     """Head row -> the rows (units) it adds, found bottom-up in one column; with ``feet``, the
@@ -68,10 +78,14 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[
         if not n.nil and n.value != 0 and long_figure(n):
             total = half = Fraction(0)
             nonzero = 0
+            level = numbering(table.rows[pos].label)
+            net = _net_head(table.rows[pos].label)
             for k, u in enumerate(units[:MAX_PARTS], 1):
+                if level is not None and numbering(table.rows[u].label) == level:
+                    break  # "II." is the sibling of "I.", never its part
                 un = amounts[u]
                 assert un is not None
-                total += _signed(signs[u], un) * un.value
+                total += _signed(_sign_under(net, table.rows[u].label, signs[u]), un) * un.value
                 half += n.half if un.nil else un.half
                 nonzero += 0 if un.nil or un.value == 0 else 1
                 if abs(n.value - total) > half + n.half:
@@ -85,7 +99,8 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[
                     if nonzero == 1 and total == n.value and single:
                         best = k
                     continue
-                parts = [(_signed(signs[x], amounts[x]), amounts[x]) for x in units[:k]]  # type: ignore[arg-type]
+                parts = [(_signed(_sign_under(net, table.rows[x].label, signs[x]), amounts[x]), amounts[x])  # type: ignore[arg-type]
+                         for x in units[:k]]
                 if _fits(judge(parts, n).verdict):  # type: ignore[arg-type]
                     best = k  # the longest run that adds up: zero rows at its end belong to it
         if best is not None:
@@ -119,7 +134,9 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
             total, nums = amounts[lane][head], [n for p in parts if (n := amounts[lane][p]) is not None]
             if total is None or len(nums) < len(parts):
                 continue
-            judged.append((lane, judge([(_signed(signs[p], n), n) for p, n in zip(parts, nums)], total)))
+            net = _net_head(table.rows[head].label)
+            judged.append((lane, judge([(_signed(_sign_under(net, table.rows[p].label, signs[p]), n), n)
+                                        for p, n in zip(parts, nums)], total)))
         support = len(held)
         if 2 * support < len(judged):
             continue  # adds up in a few columns of many: a coincidence, not the table's structure
@@ -130,7 +147,9 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
             if not _fits(j.verdict) and not clear:
                 continue  # the rows below may not be its parts in this column: say nothing
             tref = cell_ref(table, head, row.cells[lane])
-            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], _signed(signs[p], amounts[lane][p]))  # type: ignore[arg-type]
+            net = _net_head(row.label)
+            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane],
+                                   _signed(_sign_under(net, table.rows[p].label, signs[p]), amounts[lane][p]))  # type: ignore[arg-type]
                           for p in parts)
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
                                      reading, None))

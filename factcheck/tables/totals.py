@@ -59,7 +59,7 @@ _CHANGE_HEADER = re.compile(
 # "Net" alone (or Netto / Net total) closes a table; "Net interest" is an ordinary item
 _SALDO = re.compile(
     r"\b(?:saldo|deficit|surplus|balance)\b|^net(?:to)?(?:\s+total)?\s*$|^net(?:to)?\s+\S+(?:\s+\S+){0,4}$|"
-    r"^excess\b|^\w*resultaat\b",
+    r"^excess\b|^\w*resultaat\b|^\w{4,}saldo\b|\w*financieringsmarge\b|^(?:budgettair|gecumuleerd)\b.*\bresultaat\b",
     re.IGNORECASE,
 )
 # Rows that are breakdowns of the row above, or not amounts at all, are never parts.
@@ -600,10 +600,28 @@ _DECREASE = re.compile(
 )
 
 
+_ROMAN = re.compile(r"^\s*[IVX]{1,5}\s*[.)]\s*\S")
+_LETTER = re.compile(r"^\s*[a-z]\s*[.)]\s+\S")
+_DIGIT = re.compile(r"^\s*\d{1,2}\s*[.)]\s+\S")
+
+
+def numbering(label: str) -> str | None:
+    """How a label is numbered: "roman" (II.), "letter" (a.), "digit" (3.) or None."""
+    for name, pattern in (("roman", _ROMAN), ("letter", _LETTER), ("digit", _DIGIT)):
+        if pattern.match(label):
+            return name
+    return None
+
+
 # Rows a saldo of costs and benefits takes off, and the ones it adds
-_COST = re.compile(r"\b(?:\w*kosten|lasten|uitgaven|costs?|expenses?|expenditures?)\b", re.IGNORECASE)
+_COST = re.compile(r"\b(?:\w*kosten|lasten|uitgaven|costs?|expenses?|expenditures?|outlays)\b", re.IGNORECASE)
 _BENEFIT = re.compile(r"\b(?:baten|opbrengsten|besparing\w*|inkomsten|savings?|revenues?|income|benefits?)\b",
                       re.IGNORECASE)
+
+
+def is_cost(label: str) -> bool:
+    """Does the row name spending ("b. Uitgaven", "Extra kosten ...") and not income?"""
+    return bool(_COST.search(label)) and not _BENEFIT.search(label)
 
 
 def _roll_forward(items: list[_Item]) -> None:
@@ -681,6 +699,10 @@ def _candidates(
             below.append((nxt, 1))
         if len(below) < 2:
             below = []
+    # "V. Budgettair resultaat" after "III. Saldo ..." and "IV. Financieringssaldo": the rows numbered
+    # at its own level since the last total
+    level = numbering(it.label)
+    siblings = [x for x in top_level if level is not None and numbering(x.label) == level]
     cands: list[tuple[str, list[tuple[_Item, int]]]]
     if it.kind == "grand":
         cands = [("nested", nested), ("flat", flat)]
@@ -694,8 +716,11 @@ def _candidates(
         for a in range(len(recent)):
             for b in range(a + 1, len(recent)):
                 cands.append(("pair", [(recent[a], 1), (recent[b], 1)]))
+        if len(siblings) >= 2:
+            cands.insert(0, ("numbered", [(x, 1) for x in siblings[-2:]]))
+            cands.insert(1, ("numbered", [(siblings[-2], 1), (siblings[-1], -1)]))
         # "Saldo kosten en baten": the rows that name a cost taken off the others
-        signs = [(x, -1 if _COST.search(x.label) and not _BENEFIT.search(x.label) else 1) for x in loose]
+        signs = [(x, -1 if is_cost(x.label) else 1) for x in loose]
         if len(signs) >= 2 and {s for _, s in signs} == {1, -1}:
             cands.append(("costs off", signs))
     else:
@@ -1183,6 +1208,7 @@ _READINGS = {
     "nested": "the rows and subtotals at the total's own level",
     "below": "the rows printed below the total",
     "pair": "two totals before it, one taken from the other",
+    "numbered": "the two rows numbered at its own level right before it (III. = I. + II.)",
     "costs off": "the rows since the previous total, those that name a cost taken off the others (costs and benefits)",
     "explicit": "the columns its header names",
     "group": "the numbered rows under the group row",
