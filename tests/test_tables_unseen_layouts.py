@@ -200,3 +200,21 @@ def test_a_flemish_balance_sheet_of_numbered_saldos() -> None:
     assert len(checks) >= 40 and all(c.verdict in HOLDS for c in checks)
     # "IX. Beschikbaar budgettair resultaat" repeats VII.: a sibling, not a head over one item
     assert not [c for c in checks if c.total_label.startswith("VII.") and len(c.parts) == 1]
+
+
+def test_a_table_in_one_column_of_a_two_column_page() -> None:
+    # Public Accounts of Canada 2011-2012, vol. I: "Comparison of 2011-2012 Outcomes to June 2011
+    # Budget" in the left column, running text in the right one, line for line beside its rows
+    (first, *_) = find_page_tables(DOCS / "enworld-04.pdf", "en", pages=[1], all_pages=True)[1]
+    assert [r.label for r in first.rows][-3:] == ["Public debt charges", "Total expenses", "Annual deficit"]
+    assert all(len(r.cells) == 3 for r in first.rows)
+    checks = check_pdf(DOCS / "enworld-04.pdf", lang="en", pages=[1], all_pages=True)
+    program = [c for c in checks if c.total_label == "Total program expenses"]
+    assert [p.stated for p in program[0].parts] == ["70,568", "58,208", "39,539", "80,085"]
+    assert all(c.verdict in HOLDS for c in program) and not [c for c in checks if c.alarm]
+
+
+def test_a_table_across_the_page_under_two_columns_of_text_stays_whole() -> None:
+    # GGD Flevoland: two columns of text above a table whose figures stand right of the gutter
+    (table,) = find_page_tables(DOCS / "nlgem-01.pdf", "nl", pages=[1], all_pages=True)[1]
+    assert table.rows[0].label.startswith("Totaal uitgangssituatie") and len(table.rows[0].cells) == 4

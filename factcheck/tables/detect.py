@@ -718,7 +718,20 @@ def _footnote_refs_to_text(rows: list[Row]) -> None:
 
 
 def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
-    """All tables on a page, top to bottom, with rows, columns, headers, caption and unit."""
+    """All tables on a page, top to bottom (column by column on a page set in two text columns),
+    with rows, columns, headers, caption and unit."""
+    from .text_columns import split_text_columns
+
+    halves = split_text_columns(page)
+    if len(halves) == 1:
+        return _find_tables(page, lang)
+    tables = [t for half in halves for t in _find_tables(half, lang)]
+    for k, table in enumerate(tables, 1):
+        table.index = k
+    return tables
+
+
+def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     lines = group_lines(page.words)
     for ln in lines:
         split_label(ln)

@@ -1,0 +1,88 @@
+"""Pages set in two text columns: each column is read for tables on its own.
+
+An annual report often sets a small table in one column of a two-column page, beside running
+text in the other ("Comparison of 2011-2012 Outcomes to June 2011 Budget" in the Public Accounts of
+Canada). Read as one page, each of the table's rows picks up the words of the prose beside it.
+A page is split when a vertical gutter near its middle is crossed by hardly any word outside the
+page's margins (a full-width heading may cross it), and running text stands on both sides of it: a wide table's gap between its labels and
+its figures has no prose on the figures' side, so it is never taken for a gutter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..sources.pdf_layout import PageWords, Word
+
+# Where a gutter may stand, as a share of the page's width, and how wide it is at least (points).
+_GUTTER_FROM, _GUTTER_TO = 0.3, 0.7
+MIN_GUTTER = 8.0
+# Running heads and page numbers in these top and bottom shares of the page may cross the gutter.
+MARGIN = 0.08
+# Lines of running text each side needs: five words or more, closely set.
+MIN_PROSE_LINES = 6
+
+
+def split_text_columns(page: PageWords) -> list[PageWords]:
+    """The page as its text columns, left first; ``[page]`` when it is not set in two columns."""
+    words = page.words
+    if len(words) < 80 or page.width <= 0:
+        return [page]
+    body = [w for w in words if MARGIN * page.height < w.top and w.bottom < (1 - MARGIN) * page.height]
+    lo, hi = int(_GUTTER_FROM * page.width), int(_GUTTER_TO * page.width)
+    # how many body words cross each point of the middle band; a full-width heading may cross
+    crossing = [0] * (hi - lo + 1)
+    for w in body:
+        for x in range(max(lo, int(w.x0) + 1), min(hi, int(w.x1)) + 1):
+            crossing[x - lo] += 1
+    allowed = max(2, len(body) // 100)
+    best: tuple[int, int] | None = None
+    run = None
+    for k, n in enumerate(crossing + [allowed + 1]):
+        if n <= allowed:
+            run = k if run is None else run
+            continue
+        if run is not None and k - run >= MIN_GUTTER and (best is None or k - run > best[1] - best[0]):
+            best = (run, k)
+        run = None
+    if best is None:
+        return [page]
+    cut = lo + (best[0] + best[1]) / 2
+    left = [w for w in body if (w.x0 + w.x1) / 2 < cut]
+    right = [w for w in body if (w.x0 + w.x1) / 2 >= cut]
+    if _prose_lines(left) < MIN_PROSE_LINES or _prose_lines(right) < MIN_PROSE_LINES:
+        return [page]
+    # a line is cut only where words stand right of the gutter: a row of a table set across the
+    # page, its figures alone beyond the gutter, stays whole (with the left column's lines)
+    lines: dict[int, list[Word]] = {}
+    for w in body:
+        lines.setdefault(round((w.top + w.bottom) / 4), []).append(w)
+    left, right = [], []
+    for line in lines.values():
+        beyond = [w for w in line if (w.x0 + w.x1) / 2 >= cut]
+        if sum(1 for w in beyond if sum(ch.isalpha() for ch in w.text) >= 2) >= 2:
+            left.extend(w for w in line if (w.x0 + w.x1) / 2 < cut)
+            right.extend(beyond)
+        else:
+            left.extend(line)
+    margins = [w for w in words if w not in body]
+    return [replace(page, words=tuple(left + [w for w in margins if (w.x0 + w.x1) / 2 < cut])),
+            replace(page, words=tuple(right + [w for w in margins if (w.x0 + w.x1) / 2 >= cut]))]
+
+
+def _prose_lines(words: list[Word]) -> int:
+    """Lines of five words or more with no wide gap between them."""
+    lines: dict[int, list[Word]] = {}
+    for w in words:
+        lines.setdefault(round(w.top / 2), []).append(w)
+    count = 0
+    for line in lines.values():
+        if len(line) < 5:
+            continue
+        line.sort(key=lambda w: w.x0)
+        size = max(w.size for w in line)
+        if all(b.x0 - a.x1 < 1.5 * size for a, b in zip(line, line[1:])) and not any(
+            any(ch.isdigit() for ch in w.text) for w in line[-1:]
+        ):
+            count += 1
+    return count
