@@ -218,3 +218,12 @@ def test_a_table_across_the_page_under_two_columns_of_text_stays_whole() -> None
     # GGD Flevoland: two columns of text above a table whose figures stand right of the gutter
     (table,) = find_page_tables(DOCS / "nlgem-01.pdf", "nl", pages=[1], all_pages=True)[1]
     assert table.rows[0].label.startswith("Totaal uitgangssituatie") and len(table.rows[0].cells) == 4
+
+
+def test_a_heading_in_capitals_set_apart_over_rows_in_capitals_is_a_section() -> None:
+    # Town of Colchester, adopted revenues: "OTHER REVENUES", a blank line, then
+    # "TELECOMMUNICATION PROPERTY TAX  82,399 ..."
+    (table,) = find_page_tables(DOCS / "enus-04.pdf", "en", pages=[4], all_pages=True)[4]
+    labels = [r.label for r in table.rows]
+    assert labels[:2] == ["OTHER REVENUES", "TELECOMMUNICATION PROPERTY TAX"] and table.rows[0].section
+    assert "USE OF FUND BALANCE" in labels

@@ -693,12 +693,13 @@ def _joined_label(pending: list[str], label: str) -> str:
     return " ".join(pending + [label]).strip()
 
 
-def _caps_heading(text: str, next_label: str) -> bool:
-    """A line in capitals (two words or more) over a label in ordinary case."""
+def _caps_heading(text: str, next_label: str, apart: bool = False) -> bool:
+    """A line in capitals (two words or more) over a label in ordinary case, or over any label
+    when a blank line stands between them (``apart``: "OTHER REVENUES" over "TELECOMMUNICATION ...")."""
     letters = [ch for ch in text if ch.isalpha()]
     after = [ch for ch in next_label if ch.isalpha()]
     return (len(letters) >= 8 and len(text.split()) >= 2 and all(ch.isupper() for ch in letters)
-            and any(ch.islower() for ch in after))
+            and (apart or any(ch.islower() for ch in after)))
 
 
 def _footnote_refs_to_text(rows: list[Row]) -> None:
@@ -959,7 +960,7 @@ def _build_table(
                 else:
                     prev.label = (prev.label + " " + text).strip()
             prev.bottom = max(prev.bottom, body[j - 1].bottom)
-        elif len(block) == 1 and nxt is not None and _caps_heading(block[0], nxt.label_text):
+        elif len(block) == 1 and nxt is not None and _caps_heading(block[0], nxt.label_text, d_next > 1.2 * size):
             # a heading in capitals over rows in ordinary case ("DIRECT SERVICES TO THE PUBLIC" over
             # "Economic Development"): a section of the table, not the start of the next label
             rows.append(Row(block[0], {}, ln.top, ln.bottom, section=True))
