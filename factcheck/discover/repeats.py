@@ -85,7 +85,7 @@ def _contradicts(a: Fig, b: Fig) -> bool:
     overlap = shared / (len(a.words) + len(b.words) - shared) if shared else 0.0
     if shared < MIN_SHARED_WORDS_CONFLICT or overlap < MIN_WORD_OVERLAP_CONFLICT:
         return False
-    return not _refilled(a.quote, b.quote)
+    return not _refilled(a, b)
 
 
 # Two sentences this alike once their numbers are masked are one sentence pattern.
@@ -93,16 +93,23 @@ MIN_PATTERN_LIKENESS = 0.7
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-def _refilled(a: str, b: str) -> bool:
+def _refilled(a: Fig, b: Fig) -> bool:
     """One sentence pattern filled in for two different things: the sentences read alike with their
-    numbers masked, and no number but a year is the same in both ("The Budget requests $60.4 billion
-    ..., a $0.6 billion or one-percent decrease" in one agency's chapter, "$73.3 billion ..., a $1.1
-    billion increase" in the next). Two sentences that share a figure other than a year speak of one
-    thing and stay a candidate conflict."""
-    if difflib.SequenceMatcher(None, _template(a).split(), _template(b).split()).ratio() < MIN_PATTERN_LIKENESS:
+    numbers masked, each holds another number besides its figure and the years, and none of those
+    is the same in both ("The Budget requests $60.4 billion ..., a $0.6 billion or one-percent
+    decrease" in one agency's chapter, "$73.3 billion ..., a $1.1 billion increase" in the next).
+    A sentence whose only number is its figure, restated elsewhere with another value, stays a
+    candidate conflict: that is how a figure changed in one place and not the other looks."""
+    if difflib.SequenceMatcher(None, _template(a.quote).split(), _template(b.quote).split()).ratio() \
+            < MIN_PATTERN_LIKENESS:
         return False
-    numbers = lambda q: {n for n in _DIGITS.findall(q) if not _YEAR.match(n)}  # noqa: E731
-    return not (numbers(a) & numbers(b))
+
+    def others(f: Fig) -> set[str]:
+        own = set(_DIGITS.findall(f.stated))
+        return {n for n in _DIGITS.findall(f.quote) if not _YEAR.match(n) and n not in own}
+
+    na, nb = others(a), others(b)
+    return bool(na) and bool(nb) and not (na & nb)
 
 
 def _compatible(a: Fig, b: Fig) -> bool:
