@@ -74,7 +74,8 @@ def _fail(message: str, col: int = 1, code: str = "FC202") -> FormulaError:
 
 def parse_formula(text: str) -> Formula:
     """Parse ``text`` into a :class:`Formula` or raise :class:`FormulaError` with a column."""
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text.strip(" \t\r\n"):
+        # only ASCII blanks make a formula empty: a no-break space is a character to name (FC141)
         raise _fail("the formula is empty", code="FC201")
     if len(text) > MAX_LENGTH:
         raise _fail(f"the formula is {len(text)} characters long; the limit is {MAX_LENGTH}", code="FC204")

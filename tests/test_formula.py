@@ -93,3 +93,14 @@ def test_a_look_alike_is_refused_and_named_not_folded() -> None:
         parse_formula("a + \uff41")
     assert info.value.code == "FC141" and info.value.col == 5
     assert "FULLWIDTH LATIN SMALL LETTER A" in info.value.message
+
+
+def test_a_formula_of_only_a_no_break_space_names_the_character() -> None:
+    # found by the adversarial property test: str.strip() took U+00A0 for a blank (FC201 "empty")
+    import pytest
+
+    from factcheck.formula import FormulaError, parse_formula
+
+    with pytest.raises(FormulaError) as err:
+        parse_formula("\u00a0")
+    assert err.value.code == "FC141" and "NO-BREAK SPACE" in str(err.value)
