@@ -84,6 +84,7 @@ _PARLIAMENT_REFERENCE = re.compile(
     r"[^.;)\]\n]*(?:\n[^.;)\]\n]*)?"
 )
 _ROW_FORMULA_LABEL = re.compile(r"(?<![\w.,])\d{1,2}[ \t]?=[ \t]?\d{1,2}(?:[ \t]?[-+\u2212\u2013][ \t]?\d{1,2})+(?![\w.,])")
+_FORMULA_CONSTANT = re.compile(r"(?<=[*^])\d+(?:[.,]\d+)?(?![\w])|\d+(?=\)[*^])")
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
     ("footnote", re.compile(r"\[\s*\d{1,3}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")),
@@ -101,6 +102,8 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("reference", re.compile(r"(?<![\w.,])\d{4}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")),  # postcode 2513 AA
     # a table's row formula in its label: "12=10+11", "7=4-5-6"
     ("label", _ROW_FORMULA_LABEL),
+    # a constant in a formula quoted in the text: "(EXP(x)-1)*100", "10^6"
+    ("label", _FORMULA_CONSTANT),
     ("reference", re.compile(  # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234
         r"(?<![\w.,])(?:\+\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
         r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
@@ -111,6 +114,7 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
 _MASK_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _QUESTION_NUMBER: ("raag", "uestion"),
     _ROW_FORMULA_LABEL: ("=",),
+    _FORMULA_CONSTANT: ("*", "^"),
     _URL_OR_EMAIL: ("://", "www.", "@"),
     _PARLIAMENT_REFERENCE: ("Kamerstuk", "Handelingen", "Staatsblad", "Staatscourant", "Stb.", "Stcrt.", "Trb.", "ECLI:", "TK"),
 }
@@ -134,6 +138,7 @@ _DIGIT_RUN = re.compile(r"\d+")
 # words that structure a document or table, never what a figure counts
 _NOT_COUNTED = frozenset({"total", "totals", "totaal", "subtotal", "subtotaal", "part", "schedule"})
 _HALF_OF_PERIOD = re.compile(r"\b(?:first|second|eerste|tweede)\s+$", re.IGNORECASE)
+_HALF_OF_YEAR = re.compile(r"\s+(?:of|van)\s+(?:(?:19|20)\d\d|het\s+jaar|the\s+year)\b", re.IGNORECASE)
 _SIGNED_NUMBER_NEXT = re.compile(r"[ \t\u00a0]*[-\u2011\u2012\u2013\u2212+]?[ \t\u00a0]?\d")
 _YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and)\s+$", re.IGNORECASE)
 # label words that are also ordinary nouns before a quantity ("a line 23,000 people long")
@@ -863,8 +868,10 @@ class Scanner:
         multiples = _MULTIPLES_NL if self.lang == "nl" else _MULTIPLES_EN
         numbers = _WORD_NUMBERS_NL if self.lang == "nl" else _WORD_NUMBERS_EN
         left = text[max(0, s - 40):s]
-        if low in ("half", "helft") and _HALF_OF_PERIOD.search(left):
-            return None  # "the second half of 2020", "de eerste helft van het jaar": a period
+        if low in ("half", "helft") and (_HALF_OF_PERIOD.search(left) or _HALF_OF_YEAR.match(text, e)):
+            # "the second half of 2020", "de eerste helft van het jaar": a period; also when the
+            # words before it are cut off by a line or page break ("half of 2020.")
+            return None
         hedge = Hedge.EXACT
         hedge_start = None
         m = self.hedge_left.search(left)
