@@ -107,6 +107,7 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("reference", re.compile(  # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234
         r"(?<![\w.,])(?:\+\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
         r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
+        r"|(?<![\w.,])1[-\u2013]?[89]00[-\u2013][\d-]{7,9}(?![\w])"  # toll-free lines: 1800-3524728, 1-800-555-0199
     )),
 ]
 # Text a mask cannot match without (one of these literals in it): a substring test is far
