@@ -992,7 +992,11 @@ def _exact_difference(c: _Item, a: _Item, b: _Item, least: int = 3) -> bool:
         x, y = a.cells.get(ln), b.cells.get(ln)
         if cell.number is None or x is None or y is None or x.number is None or y.number is None:
             continue
-        if cell.number.value != x.number.value - y.number.value:
+        # c != a - b, cross-multiplied (denominators are positive): the same test in integers,
+        # without a Fraction made for each of the many column pairs tried
+        c_, a_, b_ = cell.number.value, x.number.value, y.number.value
+        if (c_.numerator * a_.denominator * b_.denominator
+                != (a_.numerator * b_.denominator - b_.numerator * a_.denominator) * c_.denominator):
             return False
         seen += 1
     return seen >= least
