@@ -159,8 +159,9 @@ def analyse_page(
     found = scanner.scan(text, [(r.start, r.end) for r in regions])
     result.skipped_in_tables = scanner.skipped
     sentences = context.Sentences(text)
-    furniture = _page_furniture(text) if page.number is not None else ()
-    edges = _edge_lines(text) if page.number is not None else []
+    lines = _content_lines(text) if page.number is not None else []
+    furniture = _page_furniture(lines) if page.number is not None else ()
+    edges = _edge_lines(text, lines) if page.number is not None else []
     result.edge_signatures = sorted({sig for _, _, sig in edges})
     previous_end = 0
     period_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
@@ -228,20 +229,30 @@ def analyse_page(
 _DIGITS = re.compile(r"\d+")
 
 
-def _edge_lines(text: str, count: int = 3) -> list[tuple[int, int, str]]:
-    """The first and last ``count`` non-blank lines of a page: (start, end, signature).
+def _content_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the page's non-blank lines (what ``[^\\n]*\\S[^\\n]*`` matches: each whole line,
+    newline aside, that holds a character other than whitespace)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _edge_lines(text: str, spans: list[tuple[int, int]], count: int = 3) -> list[tuple[int, int, str]]:
+    """The first and last ``count`` non-blank lines of a page (``spans``): (start, end, signature).
 
     The signature has every digit run replaced by '#', so "Pagina 24 van 306" and
     "Pagina 25 van 306" are the same running head.
     """
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     chosen = spans[:count] + spans[max(count, len(spans) - count):]
     return [(a, b, _DIGITS.sub("#", re.sub(r"\s+", " ", text[a:b]).strip())) for a, b in chosen]
 
 
-def _page_furniture(text: str) -> list[tuple[int, int]]:
-    """Spans of the first and last non-blank line of a page (running heads and page numbers)."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+def _page_furniture(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first and last of a page's non-blank lines (running heads and page numbers)."""
     if not spans:
         return []
     return [spans[0], spans[-1]]
