@@ -236,9 +236,13 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", _ANYWS + "+") for w in sorted(words, key=len, reverse=True))
 
 
-_HEDGE_LEFT = re.compile(r"(?:^|(?<=[\s(\[,;:]))(" + _alternation(ALL_HEDGES) + r")" + _ANYWS + r"*$", re.IGNORECASE)
+_HEDGE_LEFT = re.compile(
+    r"(?:^|(?<=[\s(\[,;:]))" + _first_letters(ALL_HEDGES) + r"(" + _alternation(ALL_HEDGES) + r")" + _ANYWS + r"*$",
+    re.IGNORECASE,
+)
 _HEDGE_LEFT_EN = re.compile(
-    r"(?:^|(?<=[\s(\[,;:]))(" + _alternation({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES}) + r")" + _ANYWS + r"*$", re.IGNORECASE
+    r"(?:^|(?<=[\s(\[,;:]))" + _first_letters({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES})
+    + r"(" + _alternation({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES}) + r")" + _ANYWS + r"*$", re.IGNORECASE
 )
 _CURRENCY_LEFT = re.compile(
     r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|CA?\$|CAD|A\$|AU\$|AUD|NZ\$|₦|NGN|ZMW|ZAR|\$|£|USD|GBP|"
@@ -433,8 +437,11 @@ class Found:
         return self.kind in FIGURE_KINDS
 
 
+_BLANKS = re.compile(r"[\s\u00a0\u202f\u2009]+")
+
+
 def _collapse(text: str) -> str:
-    return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text).strip()
+    return _BLANKS.sub(" ", text).strip()
 
 
 def read_core(core: str, language: str) -> tuple[Fraction, int]:
@@ -734,9 +741,10 @@ class Scanner:
 
         # Decide.
         factor = sign * 10 ** scale  # an int: Fraction(10) ** scale cost more than the rest of this step
-        value = value * factor
-        if value_high is not None:
-            value_high = value_high * factor
+        if factor != 1:  # most figures: times one, which would only make the same Fraction again
+            value = value * factor
+            if value_high is not None:
+                value_high = value_high * factor
         item = Found(start, stated_end, _collapse(text[start:stated_end]), "count", value, value_high,
                      hedge=hedge, hedge_start=hedge_start, noun=noun, noun_end=noun_end, currency=currency,
                      scale=scale)
