@@ -882,12 +882,6 @@ class Scanner:
         left = text[max(0, s - 40):s]
         if low in ("half", "helft") and _HALF_OF_PERIOD.search(left):
             return None  # "the second half of 2020", "de eerste helft van het jaar": a period
-        hedge = Hedge.EXACT
-        hedge_start = None
-        m = self.hedge_left.search(left)
-        if m:
-            hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
-            hedge_start = s - (len(left) - m.start())
         pos = e
         kind = "count"
         unit: str | None = None
@@ -936,6 +930,13 @@ class Scanner:
                 if noun is None:
                     return None
                 unit = self._unit_of(noun)
+        # The hedge only once the word is a figure: most number words are articles ("een"), let go above.
+        hedge = Hedge.EXACT
+        hedge_start = None
+        m = self.hedge_left.search(left)
+        if m:
+            hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
+            hedge_start = s - (len(left) - m.start())
         stated_end = pos
         per = []
         while (pm := _PER_RIGHT.match(text[pos:pos + 40])) is not None:
