@@ -167,7 +167,6 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
     A table that cannot be read is skipped with a warning: the prose figures still count.
     """
     from factcheck.discover import discover
-
     from factcheck.discover.figures import from_dicts
 
     discovery = discovery if discovery is not None else Discovery()
