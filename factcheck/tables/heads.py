@@ -71,7 +71,8 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[
             for k, u in enumerate(units[:MAX_PARTS], 1):
                 un = amounts[u]
                 assert un is not None
-                total += _signed(signs[u], un) * un.value
+                sign = _signed(signs[u], un)
+                total += un.value if sign == 1 else sign * un.value  # no product for a part added as it is
                 half += n.half if un.nil else un.half
                 nonzero += 0 if un.nil or un.value == 0 else 1
                 if abs(n.value - total) > half + n.half:

@@ -355,10 +355,12 @@ def judge(parts: list[tuple[int, CellNumber]], total: CellNumber, unit: Fraction
     ``unit``: what every figure is known to be rounded to when that is coarser than its digits
     (an income table in whole hundreds, see factcheck.tables.formulas).
     """
-    s = sum((sign * n.value for sign, n in parts), Fraction(0))
-    half = sum((max(total.half if n.nil else n.half, unit / 2) for _, n in parts), Fraction(0))
+    unit_half = unit / 2
+    # (a part's value as it is when its sign is +1: no product made for most parts)
+    s = sum((n.value if sign == 1 else sign * n.value for sign, n in parts), Fraction(0))
+    half = sum((max(total.half if n.nil else n.half, unit_half) for _, n in parts), Fraction(0))
     p_iv = Interval(s - half, s + half)
-    t_half = max(total.half, unit / 2)
+    t_half = max(total.half, unit_half)
     t_iv = Interval(total.value - t_half, total.value + t_half)
     verdict, factor = interval_verdict(s, p_iv, total.value, t_iv)
     return Judgement(verdict, total.value - s, p_iv, t_iv, half + t_half, factor)
