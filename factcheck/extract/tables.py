@@ -43,10 +43,6 @@ class Region:
     last_line: int
 
 
-def _is_number(token: str) -> bool:
-    return _NUMERIC.fullmatch(token) is not None
-
-
 def line_kind(line: str) -> str:
     """'wide' (four or more values side by side), 'table' (two or three), 'row' (a label and one value), 'cell' (a lone value),
     'label' (short text), 'prose' or 'blank'."""
