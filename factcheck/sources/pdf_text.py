@@ -218,6 +218,27 @@ def _time_limit(seconds: float | None, path: Path, page_number: int) -> Iterator
         raise PageTimeoutError(f"page {page_number} took longer than {seconds:g} s", path=str(path))
 
 
+def _load_page(pdf: Any, number: int, path: Path) -> tuple[Any, Any, str]:
+    """Page ``number`` (1-based) open, its text page, and its text; closed again if reading fails."""
+    try:
+        page = pdf[number - 1]
+        textpage = page.get_textpage()
+    except pypdfium2.PdfiumError as exc:
+        raise CorruptSourceError(f"cannot read page {number}: {exc}", path=str(path)) from None
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        if len(text) != count:
+            # Rare: pdfium dropped or inserted characters; bounded text is the
+            # better text then, and boxes fall back to None where they disagree.
+            text = textpage.get_text_bounded()
+    except BaseException:
+        textpage.close()
+        page.close()
+        raise
+    return page, textpage, text
+
+
 def map_pages(
     path: Path,
     fn: Callable[[PdfPage], T],
@@ -227,30 +248,32 @@ def map_pages(
     page_timeout: float | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     require_text: bool = True,
+    first: int = 0,
+    on_first: Callable[[list[str]], object] | None = None,
 ) -> list[T]:
     """Call ``fn`` on each page (1-based numbers), one page open at a time; return the results.
 
-    Raises :class:`NoTextLayerError` when ``require_text`` and none of the pages has text.
+    With ``on_first``, the first ``first`` pages are read before ``fn`` sees any page (without the
+    time limit, as a pass of their own would be) and their texts given to ``on_first``, which may
+    decide how ``fn`` reads (the document's language); they stay open until ``fn`` has had them,
+    so each page is loaded once. Raises :class:`NoTextLayerError` when ``require_text`` and none
+    of the pages has text.
     """
     pdf = open_pdf(path, password, max_bytes)
     results: list[T] = []
     seen_text = False
+    loaded: dict[int, tuple[Any, Any, str]] = {}
     try:
         numbers = list(pages) if pages is not None else list(range(1, len(pdf) + 1))
+        if on_first is not None:
+            for number in numbers[:first]:
+                if number not in loaded:
+                    loaded[number] = _load_page(pdf, number, path)
+            on_first([loaded[number][2] for number in numbers[:first]])
         for number in numbers:
             with _time_limit(page_timeout, path, number):
+                page, textpage, text = loaded.pop(number) if number in loaded else _load_page(pdf, number, path)
                 try:
-                    page = pdf[number - 1]
-                    textpage = page.get_textpage()
-                except pypdfium2.PdfiumError as exc:
-                    raise CorruptSourceError(f"cannot read page {number}: {exc}", path=str(path)) from None
-                try:
-                    count = textpage.count_chars()
-                    text = textpage.get_text_range(0, count) if count > 0 else ""
-                    if len(text) != count:
-                        # Rare: pdfium dropped or inserted characters; bounded text is the
-                        # better text then, and boxes fall back to None where they disagree.
-                        text = textpage.get_text_bounded()
                     if not seen_text and _VISIBLE.search(text):
                         seen_text = True
                     width, height = page.get_size()
@@ -264,6 +287,9 @@ def map_pages(
                 path=str(path),
             )
     finally:
+        for page, textpage, _ in loaded.values():  # read ahead, and left by an error before fn had them
+            textpage.close()
+            page.close()
         pdf.close()
     return results
 
