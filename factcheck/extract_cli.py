@@ -167,12 +167,16 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
     A table that cannot be read is skipped with a warning: the prose figures still count.
     """
     from factcheck.discover import discover
+    from factcheck.discover.figures import from_dicts
 
     discovery = discovery if discovery is not None else Discovery()
     out: list[dict[str, Any]] = []
-    if discovery.relations or discovery.repeats:
-        out.extend(discover(result.claims, result.header.get("language", "nl"),
-                            relations=discovery.relations, repeats=discovery.repeats))
+    language = result.header.get("language", "nl")
+    # The figures as discovery sees them, made once for the relations and the tables' statements.
+    figures = from_dicts(result.claims, language) if discovery.relations or discovery.repeats else None
+    if figures is not None:
+        out.extend(discover(result.claims, language, relations=discovery.relations, repeats=discovery.repeats,
+                            figures=figures))
     if discovery.tables and source.suffix.lower() == ".pdf":
         from factcheck.tables import (
             check_found_tables,
@@ -203,7 +207,9 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
             # statements in the text about the rows of these tables ("increased by $7.2 billion")
             taken = {str(c["evidence"]["target"]) for c in out if (c.get("evidence") or {}).get("target")}
             have = {c["id"] for c in out}
-            out.extend(c for c in text_table_claims(result.claims, found, lang or "nl", taken) if c["id"] not in have)
+            shared = figures if (lang or "nl") == language else None
+            out.extend(c for c in text_table_claims(result.claims, found, lang or "nl", taken, figures=shared)
+                       if c["id"] not in have)
     return out
 
 

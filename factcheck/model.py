@@ -78,6 +78,8 @@ class Interval(NamedTuple):
 
 # Slips of a thousand, a million and a billion, both ways.
 SCALE_POWERS = (1, 2, 3, -1, -2, -3)
+# Their factors, made once: a Fraction power on every mismatch cost more than the test itself.
+_SCALE_FACTORS = tuple(Fraction(1000) ** power for power in SCALE_POWERS)
 
 
 def interval_verdict(
@@ -94,8 +96,7 @@ def interval_verdict(
     if computed_range.meets(stated_range):
         return Verdict.ROUNDING, None
     if computed != 0 and stated != 0:
-        for power in SCALE_POWERS:
-            factor = Fraction(1000) ** power
+        for factor in _SCALE_FACTORS:
             if computed_range.scaled(factor).meets(stated_range):
                 return Verdict.SCALE, factor
     return Verdict.MISMATCH, None

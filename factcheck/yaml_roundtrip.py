@@ -8,6 +8,7 @@ same folder, then ``os.replace``) and keep the file's mode.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from pathlib import Path
@@ -172,9 +173,14 @@ def _scalar(value: Any, key: str | None, flow: bool) -> str:
 
 def _plain_ok(value: str, key: str | None, flow: bool) -> bool:
     """Whether a string is written without quotes (by both writers, see ``to_node``)."""
+    return key not in QUOTED_KEYS and _plain_text(value, flow)
+
+
+@functools.lru_cache(maxsize=16384)
+def _plain_text(value: str, flow: bool) -> bool:
+    # Cached: a claim file repeats its units, kinds and hedges thousands of times.
     return (
-        key not in QUOTED_KEYS
-        and _PLAIN_SAFE.fullmatch(value) is not None
+        _PLAIN_SAFE.fullmatch(value) is not None
         and _NOT_PLAIN.match(value) is None
         and not (flow and any(c in value for c in ",[]{}"))
     )
@@ -190,9 +196,15 @@ def _flow(value: Any, key: str | None) -> str:
     return _scalar(value, key, flow=True)
 
 
+_KEYS_OK: set[str] = set()  # keys already found writable as they are (the same few, every claim)
+
+
 def _key(key: Any) -> str:
+    if key in _KEYS_OK and isinstance(key, str):
+        return key
     if not isinstance(key, str) or _PLAIN_SAFE.fullmatch(key) is None or _NOT_PLAIN.match(key):
         raise _Unsupported(repr(key))
+    _KEYS_OK.add(key)
     return key
 
 

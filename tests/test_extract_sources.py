@@ -206,6 +206,32 @@ def test_charbox_indices_line_up_with_text() -> None:
     assert euro[0] == figure[0] and figure[2] > euro[2]
 
 
+def test_the_first_pages_are_read_ahead_and_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # extract reads the first pages' text (language, title) before any page is analysed; those
+    # pages stay open for their turn instead of being loaded a second time
+    loads: list[int] = []
+    get_page = pypdfium2.PdfDocument.get_page
+
+    def counting(self: pypdfium2.PdfDocument, index: int) -> pypdfium2.PdfPage:
+        loads.append(index + 1)
+        return get_page(self, index)
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_page", counting)
+    events: list[object] = []
+
+    def probe(page: pdf_text.PdfPage) -> str:
+        events.append(page.source.number)
+        return page.source.text
+
+    texts = pdf_text.map_pages(PDFS / "fichebundel-85.pdf", probe, first=2,
+                               on_first=lambda sample: events.append(list(sample)))
+    assert events == [texts[:2], 1, 2, 3]
+    assert loads == [1, 2, 3]
+    assert "\n".join(texts).strip()  # the pages have text
+    doc = extract_document(PDFS / "fichebundel-85.pdf")
+    assert doc.header["language"] == "nl" and doc.header["title"] and doc.pages == 3
+
+
 def test_a_space_before_the_decimal_point_is_joined() -> None:
     # District of Saanich's annual report: the text layer prints "$27 .4 million or 11 .9%", with
     # a space as wide as a word space: a word that starts with its decimal point is no word

@@ -9,7 +9,7 @@ Table totals are found by :mod:`factcheck.tables` and arrive the same way.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from factcheck.discover.figures import Fig, from_dicts
 from factcheck.discover.relations import Proposal, find_relations
@@ -84,11 +84,14 @@ def discover(
     deleted: Iterable[str] = (),
     relations: bool = True,
     repeats: bool = True,
+    figures: Sequence[Fig] | None = None,
 ) -> list[dict[str, Any]]:
-    """New discovered claims for extracted claim dicts; ids already present or deleted are skipped."""
+    """New discovered claims for extracted claim dicts; ids already present or deleted are skipped.
+    ``figures``: ``from_dicts(claims, language, declarations)`` when the caller has it already."""
     claims = list(claims)
     by_id = {str(c.get("id")): c for c in claims}
-    figures: list[Fig] = from_dicts(claims, language, declarations)
+    if figures is None:
+        figures = from_dicts(claims, language, declarations)
     skip = set(existing) | set(deleted) | set(by_id)
     out: list[dict[str, Any]] = []
     if relations:

@@ -66,7 +66,9 @@ def periods_overlap(a: tuple[int, int | None] | None, b: tuple[int, int | None] 
     return a[0] <= b_end and b[0] <= a_end
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    # (Cached: a document repeats its words, and this runs for every word of every quote.)
     # Crude Dutch/English stemming, enough to match "stabiel"/"stabiele", "plek"/"plekken".
     for ending in ("en", "es", "e", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:

@@ -327,11 +327,11 @@ def _ratios(
             for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
                 if b is a or b.value <= a.value:
                     continue
-                ratio = a.value / b.value * 100
                 lo = a_lo / (b.interval.hi or b.value) * 100
                 hi = a_hi / (b.interval.lo or b.value) * 100
                 if hi < p.interval.lo or p.interval.hi < lo or 2 * (hi - lo) > p.value:
                     continue
+                ratio = a.value / b.value * 100  # only for the few wholes that pass (most do not)
                 exact = ratio == p.value
                 # a share is printed rounded: meeting the percentage's interval is what agreement means
                 score, cue = index.score(p, (a, b), "share", True)

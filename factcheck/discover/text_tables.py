@@ -194,17 +194,18 @@ def _next_percent(figs: Sequence[Fig], k: int) -> Fig | None:
 
 def text_table_claims(
     claims: Sequence[Mapping[str, Any]], tables: Mapping[int, Sequence[Table]], language: str,
-    taken: Iterable[str] = (),
+    taken: Iterable[str] = (), figures: Sequence[Fig] | None = None,
 ) -> list[dict[str, Any]]:
     """Relations between figures in the text and tables near them, as claim dicts: one relation
     per matched statement (and its growth rate), each percentage that names a row as that row's
     share of the table's total (:mod:`.table_shares`), and the table cells they use.
-    ``taken``: ids of figures that already have a relation (they are left alone)."""
+    ``taken``: ids of figures that already have a relation (they are left alone); ``figures``:
+    ``from_dicts(claims, language)`` when the caller has it already."""
     if not tables:
         return []
     taken = set(taken)
     sources = {str(c.get("id")): c for c in claims}
-    figs = from_dicts(claims, language)
+    figs = from_dicts(claims, language) if figures is None else figures
     out: list[dict[str, Any]] = []
     cells: dict[str, dict[str, Any]] = {}
     wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_AROUND, PAGES_AROUND + 1)}

@@ -21,6 +21,8 @@ _COUNTRIES = re.compile(
     r"(?P<SGD>Singapore(?:an)?)|(?P<HKD>Hong Kong)|(?P<JMD>Jamaica(?:n)?)|(?P<TTD>Trinidad)|(?P<FJD>Fiji(?:an)?)|"
     r"(?P<NAD>Namibia(?:n)?))"
 )
+# What every match of _COUNTRIES contains (it is case-sensitive)
+_COUNTRY_NAMES = ("Canad", "Australia", "New Zealand", "Singapore", "Hong Kong", "Jamaica", "Trinidad", "Fiji", "Namibia")
 # Named this many times, and more than all other dollar countries together, the country decides.
 MIN_MENTIONS = 3
 _EXPLICIT_US = re.compile(r"US\$|USD|U\.S\.|US dollars?|American dollars?", re.IGNORECASE)
@@ -28,6 +30,8 @@ _EXPLICIT_US = re.compile(r"US\$|USD|U\.S\.|US dollars?|American dollars?", re.I
 
 def country_mentions(text: str) -> dict[str, int]:
     """How often a page names each dollar country other than the United States."""
+    if not any(name in text for name in _COUNTRY_NAMES):
+        return {}  # most pages: a substring test each is far cheaper than the pattern's pass
     counts: Counter[str] = Counter(m.lastgroup for m in _COUNTRIES.finditer(text) if m.lastgroup)
     return dict(counts)
 

@@ -159,8 +159,9 @@ def analyse_page(
     found = scanner.scan(text, [(r.start, r.end) for r in regions])
     result.skipped_in_tables = scanner.skipped
     sentences = context.Sentences(text)
-    furniture = _page_furniture(text) if page.number is not None else ()
-    edges = _edge_lines(text) if page.number is not None else []
+    lines = _content_lines(text) if page.number is not None else []
+    furniture = _page_furniture(lines) if page.number is not None else ()
+    edges = _edge_lines(text, lines) if page.number is not None else []
     result.edge_signatures = sorted({sig for _, _, sig in edges})
     previous_end = 0
     period_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
@@ -228,20 +229,30 @@ def analyse_page(
 _DIGITS = re.compile(r"\d+")
 
 
-def _edge_lines(text: str, count: int = 3) -> list[tuple[int, int, str]]:
-    """The first and last ``count`` non-blank lines of a page: (start, end, signature).
+def _content_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the page's non-blank lines (what ``[^\\n]*\\S[^\\n]*`` matches: each whole line,
+    newline aside, that holds a character other than whitespace)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _edge_lines(text: str, spans: list[tuple[int, int]], count: int = 3) -> list[tuple[int, int, str]]:
+    """The first and last ``count`` non-blank lines of a page (``spans``): (start, end, signature).
 
     The signature has every digit run replaced by '#', so "Pagina 24 van 306" and
     "Pagina 25 van 306" are the same running head.
     """
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     chosen = spans[:count] + spans[max(count, len(spans) - count):]
     return [(a, b, _DIGITS.sub("#", re.sub(r"\s+", " ", text[a:b]).strip())) for a, b in chosen]
 
 
-def _page_furniture(text: str) -> list[tuple[int, int]]:
-    """Spans of the first and last non-blank line of a page (running heads and page numbers)."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+def _page_furniture(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first and last of a page's non-blank lines (running heads and page numbers)."""
     if not spans:
         return []
     return [spans[0], spans[-1]]
@@ -307,19 +318,31 @@ def _advance(state: dict[str, Any], kind: str, value: str) -> None:
         state["section"] = value
 
 
+SAMPLE_PAGES = 6  # the first pages, whose words decide the language when none is given
+
+
 def _pdf_worker(
-    args: tuple[str, str | None, list[int], str, float | None, int | None, bool],
+    args: tuple[str, str | None, list[int], str | None, float | None, int | None, bool],
     progress: Callable[[int], None] | None = None,
+    sample: Callable[[list[str]], str] | None = None,
 ) -> list[PageResult]:
+    """Analyse the pages; with ``sample``, the texts of the first pages go to it before any page
+    is analysed, and it returns the language to read them all in (the pages are loaded once)."""
     path, password, numbers, language, page_timeout, max_bytes, totals = args
     from factcheck.sources import pdf_text
+
+    reading: list[Any] = [language]  # the language, once ``sample`` has decided it
+
+    def decide(texts: list[str]) -> None:
+        assert sample is not None
+        reading[0] = sample(texts)
 
     def one(page: Any) -> PageResult:
         text, moves = page.joined_text()
         source = SourcePage(page.source.number, text) if moves else page.source
-        result = analyse_page(source, language, page.bbox, moves)
+        result = analyse_page(source, reading[0], page.bbox, moves)
         if totals and result.tabular:
-            _read_page_tables(page, result, language)
+            _read_page_tables(page, result, reading[0])
         if progress is not None:
             progress(1)
         return result
@@ -327,6 +350,7 @@ def _pdf_worker(
     return pdf_text.map_pages(
         Path(path), one, password=password, pages=numbers,
         page_timeout=page_timeout, max_bytes=max_bytes, require_text=False,
+        first=SAMPLE_PAGES if sample is not None else 0, on_first=decide if sample is not None else None,
     )
 
 
@@ -398,12 +422,17 @@ def extract_document(
         page_count = pdf_text.page_count(path, password, max_bytes)
         if page_count == 0:
             raise EmptySourceError("the PDF has no pages", path=str(path))
-        sample = pdf_text.map_pages(path, lambda p: p.source.text, password=password,
-                                    pages=range(1, min(page_count, 6) + 1), max_bytes=max_bytes,
-                                    require_text=False)
-        if language is None:
-            language = detect_language("\n".join(sample))
         numbers = list(range(1, page_count + 1))
+        # The first pages' text gives the title and, when none is given, the language.
+        sample: list[str] = []
+
+        def read_sample(texts: list[str]) -> str:
+            nonlocal language
+            sample.extend(texts)
+            if language is None:
+                language = detect_language("\n".join(sample))
+            return language
+
         done = 0
 
         def advance(count: int) -> None:
@@ -413,6 +442,9 @@ def extract_document(
                 progress(done, page_count)
 
         if jobs > 1 and page_count > 8:
+            # the workers need the language before they start: the sample is read on its own
+            read_sample(pdf_text.map_pages(path, lambda p: p.source.text, password=password,
+                                           pages=numbers[:SAMPLE_PAGES], max_bytes=max_bytes, require_text=False))
             chunk = max(4, -(-page_count // (jobs * 4)))
             batches = [numbers[i:i + chunk] for i in range(0, page_count, chunk)]
             with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -422,7 +454,9 @@ def extract_document(
                     pages.extend(part)
                     advance(len(part))
         else:
-            pages = _pdf_worker((str(path), password, numbers, language, page_timeout, max_bytes, table_totals), advance)
+            # one pass: the sample pages are read first and stay open for their turn
+            pages = _pdf_worker((str(path), password, numbers, language, page_timeout, max_bytes, table_totals), advance,
+                                read_sample)
         if page_count and not any(p.has_text for p in pages):
             raise NoTextLayerError(
                 f"none of the {page_count} pages has a text layer; the PDF is scanned and needs OCR first",

@@ -44,12 +44,19 @@ _ANYWS = r"[\s\u00a0\u202f\u2009]"  # blanks including line breaks
 MINUS = "-\u2012\u2013\u2212"
 
 # --- number cores ---------------------------------------------------------------------------
+# Every pattern run over a whole page starts with what it consumes (a digit, a letter), and the
+# look-behind that guards its start comes after that first character: Python's re then skips
+# ahead to the candidates, where a leading look-behind made it try every position of the page
+# (these passes were several times slower). "\d(?<![\w/]\d)" is "(?<![\w/])\d", and
+# "\d{0,2}" after it is "\d{1,3}" with the first digit taken.
 _CORE = {
     "nl": re.compile(
-        r"(?:(?<![\w/])|(?<=(?<!\w)[KNR]))(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d.,]\d)|\d+)(?:,\d+)?(?![\d])"
+        r"\d(?:(?<![\w/]\d)|(?<=(?<!\w)[KNR]\d))"
+        r"(?:\d{0,2}(?:\.\d{3})+(?!\d)|\d{0,2}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d.,]\d)|\d*)(?:,\d+)?(?![\d])"
     ),
     "en": re.compile(
-        r"(?:(?<![\w/])|(?<=(?<!\w)[KNR]))(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\d])"
+        r"\d(?:(?<![\w/]\d)|(?<=(?<!\w)[KNR]\d))"
+        r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d{0,2}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d*)(?:\.\d+)?(?![\d])"
     ),
 }
 _CORE_TEXT = {
@@ -77,7 +84,7 @@ _LABEL_WORDS = (
     r"antwoord\s+op(?:\s+vraag)?|antwoorden\s+op(?:\s+de\s+vragen)?|gelijk\s+aan(?:\s+vraag)?|"
     r"zie(?:\s+vraag)?|Box|Tabel"
 )
-_QUESTION_NUMBER = re.compile(r"\b(?:[Vv]raag|[Qq]uestion)" + _WS + r"*\(\s*\d+\s*\)")
+_QUESTION_NUMBER = re.compile(r"(?:[Vv](?<!\w[Vv])raag|[Qq](?<!\w[Qq])uestion)" + _WS + r"*\(\s*\d+\s*\)")  # \bVraag
 _URL_OR_EMAIL = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 _PARLIAMENT_REFERENCE = re.compile(
     r"\b(?:Kamerstukk?en|Kamerstuk|Handelingen|Staatsblad|Staatscourant|Stb\.|Stcrt\.|Trb\.|ECLI:|TK,|TK\s(?=\d))"
@@ -98,14 +105,14 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("label", re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section 3.1
     # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000"
-    ("label", re.compile(r"(?i)(?<![\w])(?:x|×)[ \t]*(?:€|EUR|\$|USD)[ \t]*\d[\d.,]*")),
-    ("reference", re.compile(r"(?<![\w.,])\d{4}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")),  # postcode 2513 AA
+    ("label", re.compile(r"(?i)[x×](?<![\w][x×])[ \t]*(?:€|EUR|\$|USD)[ \t]*\d[\d.,]*")),
+    ("reference", re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")),  # postcode 2513 AA
     # a table's row formula in its label: "12=10+11", "7=4-5-6"
     ("label", _ROW_FORMULA_LABEL),
     # a constant in a formula quoted in the text: "(EXP(x)-1)*100", "10^6"
     ("label", _FORMULA_CONSTANT),
     ("reference", re.compile(  # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234
-        r"(?<![\w.,])(?:\+\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
+        r"(?:\+(?<![\w.,]\+)\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0(?<![\w.,]0)\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
         r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
         r"|(?<![\w.,])1[-\u2013]?[89]00[-\u2013][\d-]{7,9}(?![\w])"  # toll-free lines: 1800-3524728, 1-800-555-0199
     )),
@@ -235,9 +242,13 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", _ANYWS + "+") for w in sorted(words, key=len, reverse=True))
 
 
-_HEDGE_LEFT = re.compile(r"(?:^|(?<=[\s(\[,;:]))(" + _alternation(ALL_HEDGES) + r")" + _ANYWS + r"*$", re.IGNORECASE)
+_HEDGE_LEFT = re.compile(
+    r"(?:^|(?<=[\s(\[,;:]))" + _first_letters(ALL_HEDGES) + r"(" + _alternation(ALL_HEDGES) + r")" + _ANYWS + r"*$",
+    re.IGNORECASE,
+)
 _HEDGE_LEFT_EN = re.compile(
-    r"(?:^|(?<=[\s(\[,;:]))(" + _alternation({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES}) + r")" + _ANYWS + r"*$", re.IGNORECASE
+    r"(?:^|(?<=[\s(\[,;:]))" + _first_letters({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES})
+    + r"(" + _alternation({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES}) + r")" + _ANYWS + r"*$", re.IGNORECASE
 )
 _CURRENCY_LEFT = re.compile(
     r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|CA?\$|CAD|A\$|AU\$|AUD|NZ\$|₦|NGN|ZMW|ZAR|\$|£|USD|GBP|"
@@ -432,8 +443,11 @@ class Found:
         return self.kind in FIGURE_KINDS
 
 
+_BLANKS = re.compile(r"[\s\u00a0\u202f\u2009]+")
+
+
 def _collapse(text: str) -> str:
-    return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text).strip()
+    return _BLANKS.sub(" ", text).strip()
 
 
 def read_core(core: str, language: str) -> tuple[Fraction, int]:
@@ -528,17 +542,18 @@ class Scanner:
         masks = self.masks(text)
         found: list[Found] = []
         masked = _Intervals([(s, e) for s, e, _ in masks] + list(skip or ()), len(text))
+        in_table = _Intervals(skip or [], len(text)).taken  # 1 at each character of a skipped span
         self.skipped = 0
         for s, e, kind in masks:
             # One non-figure record per masked number, so they can be listed separately.
-            for m in re.finditer(r"\d+", text[s:e]):
-                found.append(Found(s + m.start(), s + m.end(), m.group(0), kind))
-                break
+            digits = _DIGIT_RUN.search(text, s, e)
+            if digits is not None:
+                found.append(Found(digits.start(), digits.end(), digits.group(0), kind))
         consumed = _Intervals([], len(text))
         for m in self.core_re.finditer(text):
             s, e = m.span()
             if masked.hits(s, e) or consumed.hits(s, e):
-                if skip and any(a <= s < b for a, b in skip):
+                if in_table[s]:
                     self.skipped += 1
                 continue
             item = self._figure_at(text, s, e)
@@ -557,7 +572,7 @@ class Scanner:
         found.sort(key=lambda f: (f.start, f.end))
         self._propagate_hedges(text, found)
         if skip:
-            found = [f for f in found if not any(a <= f.start < b for a, b in skip)]
+            found = [f for f in found if not in_table[f.start]]
         return found
 
     # -- one digit group ----------------------------------------------------------------------------
@@ -731,9 +746,11 @@ class Scanner:
         noun, noun_end = self._noun_after(text, pos)
 
         # Decide.
-        value = sign * value * Fraction(10) ** scale
-        if value_high is not None:
-            value_high = sign * value_high * Fraction(10) ** scale
+        factor = sign * 10 ** scale  # an int: Fraction(10) ** scale cost more than the rest of this step
+        if factor != 1:  # most figures: times one, which would only make the same Fraction again
+            value = value * factor
+            if value_high is not None:
+                value_high = value_high * factor
         item = Found(start, stated_end, _collapse(text[start:stated_end]), "count", value, value_high,
                      hedge=hedge, hedge_start=hedge_start, noun=noun, noun_end=noun_end, currency=currency,
                      scale=scale)
@@ -873,12 +890,6 @@ class Scanner:
             # "the second half of 2020", "de eerste helft van het jaar": a period; also when the
             # words before it are cut off by a line or page break ("half of 2020.")
             return None
-        hedge = Hedge.EXACT
-        hedge_start = None
-        m = self.hedge_left.search(left)
-        if m:
-            hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
-            hedge_start = s - (len(left) - m.start())
         pos = e
         kind = "count"
         unit: str | None = None
@@ -927,6 +938,13 @@ class Scanner:
                 if noun is None:
                     return None
                 unit = self._unit_of(noun)
+        # The hedge only once the word is a figure: most number words are articles ("een"), let go above.
+        hedge = Hedge.EXACT
+        hedge_start = None
+        m = self.hedge_left.search(left)
+        if m:
+            hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
+            hedge_start = s - (len(left) - m.start())
         stated_end = pos
         per = []
         while (pm := _PER_RIGHT.match(text[pos:pos + 40])) is not None:

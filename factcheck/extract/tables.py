@@ -19,6 +19,17 @@ _ROW_END = re.compile(
     r"(?:\d[\d.,]*%?\)?\*?|\d[\d.,]*[\s\u00a0]*(?:miljoen|miljard|mln|mld|mrd|million|billion|bn)\.?\)?|nihil|n\.?v\.?t\.?|[-–‒—])[\s\u00a0]*$",
     re.IGNORECASE,
 )
+# What a line that _ROW_END matches can end with (it is anchored at the end, and the line has no
+# trailing blanks): a digit or . , % ) * (a figure), the last letter of a scale word, nihil or
+# n.v.t., or a dash. A line ending otherwise is settled without the pattern's pass over it.
+_ROW_END_LAST = frozenset(".,%)*nNdDlLtT-–‒—")
+
+
+def _row_end(stripped: str) -> bool:
+    return bool(stripped) and (stripped[-1] in _ROW_END_LAST or stripped[-1].isdecimal()) and (
+        _ROW_END.search(stripped) is not None)
+
+
 _GLUE = re.compile(r"[€$£%*<>=/|]+")
 _LINE = re.compile(r"[^\n]*\n?")
 _DIGIT = re.compile(r"\d")
@@ -32,10 +43,6 @@ class Region:
     last_line: int
 
 
-def _is_number(token: str) -> bool:
-    return _NUMERIC.fullmatch(token) is not None
-
-
 def line_kind(line: str) -> str:
     """'wide' (four or more values side by side), 'table' (two or three), 'row' (a label and one value), 'cell' (a lone value),
     'label' (short text), 'prose' or 'blank'."""
@@ -44,16 +51,17 @@ def line_kind(line: str) -> str:
         return "blank"  # empty, or stray punctuation between cells
     run = best = 0
     numbers = 0
+    number, dash, glue = _NUMERIC.fullmatch, _DASH.fullmatch, _GLUE.fullmatch  # every token of every line
     # without a digit no token is a number, and a dash counts only after one: nothing to count
     for tok in tokens if _DIGIT.search(line) else ():
-        if _is_number(tok):
+        if number(tok) is not None:
             numbers += 1
             run += 1
             best = max(best, run)
-        elif _DASH.fullmatch(tok) and run:
+        elif run and dash(tok):
             run += 1  # a dash or "nvt" after a value is an empty cell
             best = max(best, run)
-        elif _GLUE.fullmatch(tok):
+        elif glue(tok):
             continue  # a currency sign between values keeps the run going
         else:
             run = 0
@@ -64,7 +72,7 @@ def line_kind(line: str) -> str:
     if numbers >= 1 and len(tokens) <= 3:
         return "cell"
     stripped = line.rstrip()
-    if len(tokens) <= 10 and _ROW_END.search(stripped) and not stripped.endswith("."):
+    if len(tokens) <= 10 and _row_end(stripped) and not stripped.endswith("."):
         return "row"
     if len(tokens) <= 5 and not stripped.endswith((".", "?", "!")):
         return "label"

@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import re
 
+# A figure (an optional sign or bracket, an optional currency sign, digits) not glued to a word,
+# or a lone dash: "(?<![\w.,])[(-]?[$€£]?\d[\d.,]*(?:[KMB]|bn)?\)?%?(?![\w])|(?<!\S)[‒–—-](?!\S)".
+# Written to start with the character it consumes, the look-behinds after it (each branch looks
+# back at which character that was), so that Python's re skips from candidate to candidate:
+# the same matches, four to six times faster.
 _NUMTOK = re.compile(
-    r"(?<![\w.,])[\(\-\u2012\u2013\u2212]?[$€£]?\d[\d.,]*(?:[KMB]|bn)?\)?%?(?![\w])|(?<!\S)[\u2012\u2013\u2014-](?!\S)"
+    "[(\\-\u2012\u2013\u2212$€£\\d\u2014](?:"
+    "(?:(?<=[(\\-\u2012\u2013\u2212])(?<![\\w.,][(\\-\u2012\u2013\u2212])[$€£]?\\d"
+    "|(?<=[$€£])(?<![\\w.,][$€£])\\d"
+    "|(?<=\\d)(?<![\\w.,]\\d))"
+    "[\\d.,]*(?:[KMB]|bn)?\\)?%?(?![\\w])"
+    "|(?<=[\u2012\u2013\u2014-])(?<!\\S[\u2012\u2013\u2014-])(?!\\S))"
 )
 # "stand" and "net" are ordinary Dutch words ("tot stand komen", "net als"): they count only
 # where a row label starts. Change words and row formulas count too: tables without a total row
 # state those relations, and the checker reads them (factcheck.tables.totals, .formulas).
+# The look-ahead on the first letters is only a shortcut (the first letter of every word below):
+# it settles most places of a page before the alternation is tried, twice as fast.
 _TOTAL_WORD = re.compile(
-    r"\b(?:(?:sub)?tota(?:al|l|ls|les|le)|deficit|surplus|balance|balans|activa|passiva|"
+    r"\b(?=[stdbapvmecwo])(?:(?:sub)?tota(?:al|l|ls|les|le)|deficit|surplus|balance|balans|activa|passiva|"
     # relations other than a total that a table states: a change column or row, "of which" parts
     # (these are common in prose too: they count only in a short line, a header, see below)
     r"(?P<relation>verandering|verschil|mutatie|evolutie|change|difference|variance|delta|waarvan|of which|w\.v(?=\.)|o/w))\b",

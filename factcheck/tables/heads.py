@@ -20,7 +20,7 @@ only where the table's own structure is clear.
 
 from __future__ import annotations
 
-from fractions import Fraction
+import math
 
 from .cells import CellNumber, long_figure
 from .detect import Table
@@ -68,6 +68,15 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[
     groups: dict[int, tuple[int, ...]] = {}
     units: list[int] = []  # rows standing for themselves (or for their group), nearest first
     order = range(len(table.rows)) if feet else range(len(table.rows) - 1, -1, -1)
+    # Each amount and half-unit as a whole multiple of one common unit 1/den: the running sums
+    # below are then exact integer work (the Fractions they stand for, times den) instead of
+    # several Fractions made for every pair of rows.
+    den = 1
+    for a in amounts:
+        if a is not None:
+            den = math.lcm(den, a.value.denominator, a.half.denominator)
+    value = [None if a is None else a.value.numerator * (den // a.value.denominator) for a in amounts]
+    halves = [None if a is None else a.half.numerator * (den // a.half.denominator) for a in amounts]
     for pos in order:
         n = amounts[pos]
         if n is None:
@@ -76,19 +85,21 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[
             continue
         best = None
         if not n.nil and n.value != 0 and long_figure(n):
-            total = half = Fraction(0)
+            n_value, n_half = value[pos], halves[pos]
+            assert n_value is not None and n_half is not None
+            total = half = 0  # times den, as above
             nonzero = 0
             level = numbering(table.rows[pos].label)
             net = _net_head(table.rows[pos].label)
             for k, u in enumerate(units[:MAX_PARTS], 1):
                 if level is not None and numbering(table.rows[u].label) == level:
                     break  # "II." is the sibling of "I.", never its part
-                un = amounts[u]
-                assert un is not None
-                total += _signed(_sign_under(net, table.rows[u].label, signs[u]), un) * un.value
-                half += n.half if un.nil else un.half
+                un, u_value, u_half = amounts[u], value[u], halves[u]
+                assert un is not None and u_value is not None and u_half is not None
+                total += _signed(_sign_under(net, table.rows[u].label, signs[u]), un) * u_value
+                half += n_half if un.nil else u_half
                 nonzero += 0 if un.nil or un.value == 0 else 1
-                if abs(n.value - total) > half + n.half:
+                if abs(n_value - total) > half + n_half:
                     continue
                 if nonzero < MIN_PARTS:
                     # a heading over a single item repeats its long figure exactly, and an
@@ -96,7 +107,7 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[
                     # of one); a labelled row that repeats the one above is neither
                     single = table.rows[pos].label.strip() == "" if feet else all(
                         table.rows[x].label.strip() for x in units[:k])
-                    if nonzero == 1 and total == n.value and single:
+                    if nonzero == 1 and total == n_value and single:
                         best = k
                     continue
                 parts = [(_signed(_sign_under(net, table.rows[x].label, signs[x]), amounts[x]), amounts[x])  # type: ignore[arg-type]

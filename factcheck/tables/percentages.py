@@ -132,14 +132,25 @@ def _near(part: CellNumber, whole: CellNumber, percent: CellNumber, kind: str = 
     the percentage's slack, widened by the part's and whole's relative rounding? None when the
     amounts are too coarse for the ratio to say anything at the percentage's precision (a "2"
     read from "2 480 943" split at its spaces fits any percentage)."""
+    # ratio = part / whole × 100, err = |ratio| × (part's relative half-unit + whole's), then
+    # |ratio − (100 for growth) − percent| <= slack × percent's half-unit + err: the same exact test,
+    # written out over whole numbers (numerator, positive denominator), as most readings fail it.
     if whole.value == 0:
         return None
-    ratio = part.value * 100 / whole.value
-    err = abs(ratio) * ((part.half / abs(part.value) if part.value else 1) + whole.half / abs(whole.value))
-    if err > 10 * percent.half:
+    a, b = part.value.numerator, part.value.denominator
+    c, d = whole.value.numerator, whole.value.denominator
+    rn, rd = 100 * a * d, b * c  # ratio
+    if rd < 0:
+        rn, rd = -rn, -rd
+    t1n, t1d = (part.half.numerator * b, part.half.denominator * abs(a)) if a else (1, 1)
+    t2n, t2d = whole.half.numerator * d, whole.half.denominator * abs(c)
+    en, ed = abs(rn) * (t1n * t2d + t2n * t1d), rd * t1d * t2d  # err
+    kn, kd = percent.half.numerator, percent.half.denominator
+    if en * kd > 10 * kn * ed:
         return None
-    point = ratio - (100 if kind == "growth" else 0)
-    return abs(point - percent.value) <= _PERCENT_SLACK * percent.half + err
+    i, j = percent.value.numerator, percent.value.denominator
+    off = abs((rn - (100 if kind == "growth" else 0) * rd) * j - i * rd)  # |point − percent| × rd × j
+    return off * kd * ed <= (_PERCENT_SLACK * kn * ed + en * kd) * rd * j
 
 
 def _best(readings: list[_Reading]) -> _Reading | None:

@@ -361,10 +361,12 @@ def judge(parts: list[tuple[int, CellNumber]], total: CellNumber, unit: Fraction
     ``unit``: what every figure is known to be rounded to when that is coarser than its digits
     (an income table in whole hundreds, see factcheck.tables.formulas).
     """
-    s = sum((sign * n.value for sign, n in parts), Fraction(0))
-    half = sum((max(total.half if n.nil else n.half, unit / 2) for _, n in parts), Fraction(0))
+    unit_half = unit / 2
+    # (a part's value as it is when its sign is +1: no product made for most parts)
+    s = sum((n.value if sign == 1 else sign * n.value for sign, n in parts), Fraction(0))
+    half = sum((max(total.half if n.nil else n.half, unit_half) for _, n in parts), Fraction(0))
     p_iv = Interval(s - half, s + half)
-    t_half = max(total.half, unit / 2)
+    t_half = max(total.half, unit_half)
     t_iv = Interval(total.value - t_half, total.value + t_half)
     verdict, factor = interval_verdict(s, p_iv, total.value, t_iv)
     return Judgement(verdict, total.value - s, p_iv, t_iv, half + t_half, factor)
@@ -1093,7 +1095,11 @@ def _exact_difference(c: _Item, a: _Item, b: _Item, least: int = 3) -> bool:
         x, y = a.cells.get(ln), b.cells.get(ln)
         if cell.number is None or x is None or y is None or x.number is None or y.number is None:
             continue
-        if cell.number.value != x.number.value - y.number.value:
+        # c != a - b, cross-multiplied (denominators are positive): the same test in integers,
+        # without a Fraction made for each of the many column pairs tried
+        c_, a_, b_ = cell.number.value, x.number.value, y.number.value
+        if (c_.numerator * a_.denominator * b_.denominator
+                != (a_.numerator * b_.denominator - b_.numerator * a_.denominator) * c_.denominator):
             return False
         seen += 1
     return seen >= least
