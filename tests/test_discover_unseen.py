@@ -196,3 +196,14 @@ def test_percentage_changes_and_shares_named_in_the_text_are_read_off_the_table(
     assert [i.claim.stated for i in summons.inputs if i.claim] == ["82.000", "187.000"]  # 2023, the latest year
     # only agreement is reported: nothing this search found is an alarm
     assert not [r for r in run.results if r.claim.origin == "discovered" and r.verdict.value in ("mismatch", "scale")]
+
+
+def test_lower_than_is_wording_for_a_difference() -> None:
+    # Public Accounts of Canada 2021, p. 23 (enworld-01 p3): "The 2021 budgetary deficit of
+    # $327.7 billion was $15.5 billion lower than the $343.2-billion deficit projected".
+    assert _relates("enworld-01.pdf", "difference", {"$15.5 billion", "$343.2-billion", "$327.7 billion"})
+
+
+def _relates(name: str, relation: str, figures: set[str]) -> bool:
+    """Whether discovery relates exactly these printed figures, whichever one it solved for."""
+    return any(r[1] == relation and {r[0], *r[2]} == figures for r in _relations(name))

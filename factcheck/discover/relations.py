@@ -34,7 +34,8 @@ _CUES = {
     # a - b = c is b + c = a read the other way: the words of a sum support it too.
     "difference": re.compile(
         r"\bvoordeel\b|\bnadeel\b|\bmeevaller|\btegenvaller|\boverschrijding|\bonderschrijding|\bbesparing"
-        r"|\bshortfall|\bsaving|\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bhoger\b|\bless\b|\bhigher\b|\bdaling"
+        r"|\bshortfall|\bsaving|\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bhoger\b|\bless\b|\bhigher\b"
+        r"|\blower\b|\bgreater\b|\blarger\b|\bsmaller\b|\babove\b|\bbelow\b|\bexceed|\bgroter\b|\bkleiner\b|\bdaling"
         r"|\bstijging|\btoename|\bafname|\bverhoging|\bverlaging|\bincrease|\bincrement|\bdecrease|\breduc|\bleaving\b"
         r"|\bremaining\b|\bresteren|\bover(?:blijft|blijven)\b|" + _SUM_WORDS, re.I),
     "sum": re.compile(_SUM_WORDS, re.I),
