@@ -207,3 +207,11 @@ def test_lower_than_is_wording_for_a_difference() -> None:
 def _relates(name: str, relation: str, figures: set[str]) -> bool:
     """Whether discovery relates exactly these printed figures, whichever one it solved for."""
     return any(r[1] == relation and {r[0], *r[2]} == figures for r in _relations(name))
+
+
+def test_a_total_stated_before_its_breakdown() -> None:
+    # DUS-I monitoring RIF-2 (nlmix-01 p1): "Met RIF-2 werd totaal € 127 miljoen subsidie
+    # beschikbaar gesteld. Voor … € 100 miljoen … opgehoogd met € 27 miljoen"; and on p4 the
+    # breakdown in round parts, "€ 100 miljoen … € 17 miljoen … € 10 miljoen", which add up exactly.
+    assert _relates("nlmix-01.pdf", "sum", {"€ 127 miljoen", "€ 100 miljoen", "€ 27 miljoen"})
+    assert _relates("nlmix-01.pdf", "sum", {"127 miljoen", "€ 100 miljoen", "€ 17 miljoen", "€ 10 miljoen"})

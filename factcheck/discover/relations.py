@@ -390,13 +390,17 @@ def _exact_chance(index: "_Passage", target: Fig, inputs: Sequence[Fig]) -> Frac
 
 # A result sentence often follows the sentences that state its inputs ("De geraamde lasten
 # bedroegen € 2.778.000. De werkelijke lasten bedroegen € 2.389.000. Dit is een voordeel van
-# € 389.000."): the target's sentence and this many before it make its local window.
+# € 389.000."): the target's sentence and this many before it make its local window. A total is
+# as often stated first and broken down after ("Met RIF-2 werd totaal € 127 miljoen subsidie
+# beschikbaar gesteld. Voor … € 100 miljoen … opgehoogd met € 27 miljoen"): the target's sentence
+# and as many after it make a second window, its tries counted twice since both were looked in.
 LOCAL_SENTENCES = 2
 
 
 def _windows(passage: Sequence[Fig]) -> dict[object, tuple[int, int]]:
     """Figures and percentages per sentence of the passage (key: the quote), in each sentence's
-    local window (key: ("local", quote)), and in the whole passage (key None)."""
+    local window before it (key: ("local", quote)) and after it (key: ("after", quote)), and in
+    the whole passage (key None)."""
     out: dict[object, tuple[int, int]] = {None: (len(passage), sum(f.kind == "percent" for f in passage))}
     order: list[str] = []
     for f in passage:
@@ -408,20 +412,28 @@ def _windows(passage: Sequence[Fig]) -> dict[object, tuple[int, int]]:
         near = order[max(0, i - LOCAL_SENTENCES): i + 1]
         out[("local", quote)] = (sum(out[q][0] for q in near), sum(out[q][1] for q in near))
         out[("near", quote)] = frozenset(near)  # type: ignore[assignment]
+        following = order[i: i + 1 + LOCAL_SENTENCES]
+        out[("after", quote)] = (sum(out[q][0] for q in following), sum(out[q][1] for q in following))
+        out[("following", quote)] = frozenset(following)  # type: ignore[assignment]
     return out
 
 
 def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) -> Fraction:
     """Matches this good expected by chance among the combinations the search tried in the
     proposal's window: the target's sentence when every input stands in it, else the sentences
-    just before it when the inputs stand there, else the passage."""
+    just before it, or just after it, when the inputs stand there, else the passage."""
     quote = proposal.target.quote
     quote_only = all(f.quote == quote for f in proposal.inputs)
     near: frozenset[str] | tuple[int, int] = windows.get(("near", quote), frozenset())
+    following: frozenset[str] | tuple[int, int] = windows.get(("following", quote), frozenset())
+    looks = 1
     if quote_only:
         n, percents = windows[quote]
     elif all(f.quote in near and f.position <= proposal.target.position for f in proposal.inputs):
         n, percents = windows[("local", quote)]
+    elif all(f.quote in following and f.position >= proposal.target.position for f in proposal.inputs):
+        n, percents = windows[("after", quote)]
+        looks = 2
     else:
         n, percents = windows[None]
     if proposal.relation == "sum" and len(proposal.inputs) == 2:
@@ -438,10 +450,10 @@ def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) ->
     elif proposal.relation == "points":
         # the other pairs of percentages that could have been meant (the target itself is one)
         tried = max(0, (percents - 1) * (percents - 2) - 1) if quote_only else percents * (percents - 1)
-        return proposal.chance * tried
+        return proposal.chance * tried * looks
     else:
         tried = n * (n - 1)
-    return proposal.chance * max(tried, 1)
+    return proposal.chance * max(tried, 1) * looks
 
 
 def _max_chance(proposal: Proposal) -> Fraction:
@@ -518,6 +530,10 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                 score, cue = index.score(total, combo, "sum", exact)
                 expr = "sum(" + ", ".join(f.id for f in combo) + ")"
                 chance = _chance(index, total, sum(hi_ends) - sum(lo_ends))
+                if exact:
+                    # round parts ("€ 100 miljoen") have wide intervals; landing exactly on the
+                    # printed total is as rare as for a difference
+                    chance = min(chance, _exact_chance(index, total, combo))
                 found.append(Proposal(total, tuple(combo), "sum", expr, exact, score, cue, True, chance))
     return found
 
