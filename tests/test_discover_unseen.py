@@ -215,3 +215,10 @@ def test_a_total_stated_before_its_breakdown() -> None:
     # breakdown in round parts, "€ 100 miljoen … € 17 miljoen … € 10 miljoen", which add up exactly.
     assert _relates("nlmix-01.pdf", "sum", {"€ 127 miljoen", "€ 100 miljoen", "€ 27 miljoen"})
     assert _relates("nlmix-01.pdf", "sum", {"127 miljoen", "€ 100 miljoen", "€ 17 miljoen", "€ 10 miljoen"})
+
+
+def test_the_words_after_of_name_a_share_s_whole() -> None:
+    # Village annual report, MD&A (enus-03 p1): "fund balance of $6,103,664 is 14.0% of total General
+    # Fund expenditures and other financing uses", the whole stated on p4: "Expenditures and other
+    # financing uses were $43,484,184".
+    assert _relates("enus-03.pdf", "ratio", {"14.0%", "$6,103,664", "$43,484,184"})

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Container, Sequence
 
-from factcheck.discover.figures import COUNT_DIMS, Fig
+from factcheck.discover.figures import COUNT_DIMS, Fig, content_words, shared_words
 from factcheck.units import Dims, combine
 
 MAX_FIGURES_PER_PASSAGE = 24
@@ -281,6 +281,14 @@ class _Wholes:
         # amounts spread over orders of magnitude: the natural log of the largest over the smallest
         self.spread = {d: Fraction(max(1.0, math.log(v[-1] / v[0]))) for d, v in self.values.items()}
 
+    def named(self, dims: object, words: frozenset[str]) -> frozenset[str]:
+        """Ids of the amounts whose sentence says most of the words that name a whole: half of
+        them and at least two (or the one given)."""
+        if not words:
+            return frozenset()
+        need = min(len(words), max(2, -(-len(words) // 2)))
+        return frozenset(f.id for f in self.figs.get(dims, ()) if shared_words(words, f.words) >= need)
+
     def between(self, dims: object, lo: Fraction, hi: Fraction) -> list[Fig]:
         values = self.values.get(dims, [])
         return self.figs[dims][bisect.bisect_left(values, lo): bisect.bisect_right(values, hi)] if values else []
@@ -304,6 +312,7 @@ def _ratios(
             continue
         if p.id in skip or p.interval.lo <= 0 or RISE_WORDS.search(p.quote) or FALL_WORDS.search(p.quote):
             continue  # "decreased by $0.6 billion, or 12.3%": a rate of change, not a share of two amounts
+        whole_words = _whole_words(p)
         # the amount printed just before the percentage is the part it most likely describes
         before = next((f for f in reversed(figures[:k]) if f.kind != "percent" and f.quote == p.quote), None)
         for a in amounts:
@@ -323,6 +332,11 @@ def _ratios(
             # a whole in the sentence itself ("representing 91% of the total ... of $10,291,594")
             # was one of the sentence's amounts: fewer tries; looking in both places doubles them
             local = 2 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * in_sentence
+            # "14.0% of total General Fund expenditures and other financing uses": the words after
+            # "of" name the whole; the amounts of sentences that say those words are a third, small
+            # set of wholes, chosen before any value was looked at (three places: thrice the tries)
+            named = pool.named(a.dims, whole_words)
+            by_name = 3 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * len(named)
             a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
             # b's own rounding may widen the band a little: a tenth either way is ample
             for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
@@ -338,8 +352,20 @@ def _ratios(
                 score, cue = index.score(p, (a, b), "share", True)
                 score += a is before
                 odds = min(chance, local) if b.quote == p.quote else chance
+                if b.id in named:
+                    odds = min(odds, by_name)
                 found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, odds))
     return found
+
+
+# "14.0% of total expenditures", "28% van de afgedane zaken": the words that name the whole
+_OF_WHOLE = r"\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+|all\s+|alle\s+)?([^.;:()$€£0-9]{3,80})"
+
+
+def _whole_words(percent: Fig) -> frozenset[str]:
+    """The content words of the phrase after "p% of" that names the percentage's whole, if any."""
+    match = re.search(re.escape(percent.stated) + _OF_WHOLE, percent.quote, re.IGNORECASE)
+    return content_words(match.group(1)) if match else frozenset()
 
 
 _APPOSITION = r"\s*,?\s*(?:or|of|oftewel|ofwel|dat is|i\.e\.|\(|–|—|-)\s*"
