@@ -222,3 +222,11 @@ def test_the_words_after_of_name_a_share_s_whole() -> None:
     # Fund expenditures and other financing uses", the whole stated on p4: "Expenditures and other
     # financing uses were $43,484,184".
     assert _relates("enus-03.pdf", "ratio", {"14.0%", "$6,103,664", "$43,484,184"})
+
+
+def test_a_summary_about_statements_a_few_pages_on(tmp_path: Path) -> None:
+    # Saanich annual report 2023 (enaud-01 p1): "Total expenses increased by $27.4 million or 11.9%
+    # over 2022", the statement of operations three pages on: 258,045,212 | 230,674,994.
+    found = _text_table_results(_extracted("enaud-01.pdf", str(tmp_path)))
+    assert found["$27.4 million"] == ("difference of a table row", "rounding", ("258,045,212", "230,674,994"))
+    assert found["11.9%"] == ("growth over a table row", "rounding", ("258,045,212", "230,674,994"))
