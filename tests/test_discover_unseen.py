@@ -230,3 +230,11 @@ def test_a_summary_about_statements_a_few_pages_on(tmp_path: Path) -> None:
     found = _text_table_results(_extracted("enaud-01.pdf", str(tmp_path)))
     assert found["$27.4 million"] == ("difference of a table row", "rounding", ("258,045,212", "230,674,994"))
     assert found["11.9%"] == ("growth over a table row", "rounding", ("258,045,212", "230,674,994"))
+
+
+def test_the_clause_before_an_amount_names_the_row(tmp_path: Path) -> None:
+    # Public Accounts of Canada 2021 (enworld-01 p3): "Major transfers to persons were $10.5 billion
+    # higher than forecast": the clause's words pick the row "Major transfers to persons"
+    # (200,087 | 189,578), a small set of pairs, before any difference is looked at.
+    found = _text_table_results(_extracted("enworld-01.pdf", str(tmp_path)))
+    assert found["$10.5 billion"] == ("difference of a table row", "rounding", ("200,087", "189,578"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -156,11 +157,12 @@ class _Trials:
         self.worded: set[tuple[int, int]] = set()
         self.quoted: set[int] = set()
         self.worded_pairs = self.quoted_pairs = 0
+        need = min(2, len(words)) or 1  # two words of the subject name a row; one, when it has one
         for tp in near:
             table = tp.table
             mult = tp.mult
             for pos, cells, label_words in tp.rows:
-                if shared_words(words, label_words):
+                if shared_words(words, label_words) >= need:
                     self.worded.add((id(table), pos))
                     self.worded_pairs += len(cells) * (len(cells) - 1) // 2
                 for c in cells:
@@ -258,6 +260,23 @@ def text_table_claims(
 
 
 
+def _subject_words(fig: Fig, others: Sequence[Fig]) -> frozenset[str]:
+    """The content words of the clause that leads up to the amount, its subject ("The District's
+    net investment in capital assets increased by $25.3 million and total reserves … grew by
+    $13.8 million": investment, capital, assets for the first; reserves, surplus for the second);
+    two of them, or the one there is, pick the rows it may speak of."""
+    at = fig.quote.find(fig.stated)
+    if at < 0:
+        return frozenset()
+    start = 0
+    for other in others:
+        end = fig.quote.rfind(other.stated, 0, at)
+        if end >= 0:
+            start = max(start, end + len(other.stated))
+    clause = re.split(r"[;:]", fig.quote[start:at])[-1]
+    return content_words(clause)
+
+
 def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks: int,
                others: Sequence[Fig]) -> tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None:
     """The row pair whose difference the amount states, if one stands out from chance among the
@@ -273,7 +292,7 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
     if not matching:
         return None
     words = content_words(fig.quote)
-    trials = _Trials(near, words, others)
+    trials = _Trials(near, _subject_words(fig, others) or words, others)
     best: tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None = None
     ambiguous = False
     for pair in matching:
