@@ -238,3 +238,53 @@ def test_the_clause_before_an_amount_names_the_row(tmp_path: Path) -> None:
     # (200,087 | 189,578), a small set of pairs, before any difference is looked at.
     found = _text_table_results(_extracted("enworld-01.pdf", str(tmp_path)))
     assert found["$10.5 billion"] == ("difference of a table row", "rounding", ("200,087", "189,578"))
+
+
+def test_a_share_in_a_sentence_that_also_states_a_change() -> None:
+    # Village MD&A (enus-03 p3): "Tax revenues ($30,866,126) … represent the largest revenue source
+    # (63% which is down from 2010's figure of 67%)": "down" speaks of the share, not of 63%.
+    assert _relates("enus-03.pdf", "ratio", {"63%", "$30,866,126", "$49,275,861"})
+
+
+def test_which_percentages_state_a_change() -> None:
+    from factcheck.discover.relations import rate_of_change
+
+    sentences = {
+        # Public Accounts of Canada 2021 (enworld-01)
+        ("12.3%", "Customs import duties decreased by $0.6 billion, or 12.3%, in 2021."): True,
+        ("4.3%", "Personal income tax revenues increased by $7.2 billion in 2021, or 4.3%"): True,
+        # WODC Criminaliteit en rechtshandhaving 2023 (nlpub-01 p4, p6)
+        ("3%", "In 2023 werden 178.000 misdrijfzaken bij het OM ingeschreven; 3% minder dan in 2022"): True,
+        ("44%", "Daarvan was 44% een dagvaarding, 28% een onvoorwaardelijk sepot"): False,
+        ("47%", "daalde het aandeel dagvaardingen van 47% naar 44%"): False,
+        ("2%", "een stijging van 2% ten opzichte van 2022"): True,
+        ("45%", "daalde ten opzichte van 2013 met 45% tot 4.000."): True,
+        # Zambia budget address 2025 (enworld-05)
+        ("8.9 percent", "Domestic borrowing will be K15.4 billion or 7.1 percent while K19.4 billion or 8.9 "
+                        "percent will come from external sources."): False,
+    }
+    for (stated, quote), change in sentences.items():
+        fig = _percent(stated, quote)
+        assert rate_of_change(fig) is change, quote
+
+
+def _percent(stated: str, quote: str) -> "Fig":
+    from fractions import Fraction
+
+    from factcheck.discover.figures import Fig
+    from factcheck.model import Interval
+
+    value = Fraction(stated.split("%")[0].split(" ")[0])
+    return Fig("p", stated, value, Interval(value - Fraction(1, 2), value + Fraction(1, 2)), "%", (), "percent",
+               quote, (1, 1), (), None, None, frozenset())
+
+
+def test_a_list_that_names_each_share_after_it(tmp_path: Path) -> None:
+    # WODC (nlpub-01 p4): "Daarvan was 44% een dagvaarding, 28% een onvoorwaardelijk sepot, 22% een
+    # opgelegde strafbeschikking": 28% is the row "w.o. … onvoorwaardelijk beleidssepot" (53.000 of
+    # 187.000), not "dagvaarding", which stands before it as the previous share's name.
+    run = check_paths([_extracted("nlpub-01.pdf", str(tmp_path))])
+    found = {r.claim.stated: str((r.claim.evidence or {}).get("inputs")) for r in run.results
+             if (r.claim.evidence or {}).get("relation") == "share of a table's total"}
+    assert "(53.000)" in found["28%"] and "(187.000)" in found["28%"]
+    assert "(42.000)" in found["22%"] and "(187.000)" in found["22%"]

@@ -268,6 +268,45 @@ FALL_WORDS = re.compile(
 )
 
 
+# a level, not a change: "van 47% naar 44%", "from 61% to 86%", "gelijk op 4%", "at 3.2%"
+_LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|van|naar|tot|op)\s*$", re.IGNORECASE)
+# a change: "increased by 5%", "daalde … met 45%"
+_BY_BEFORE = re.compile(r"(?:\b(?:by|met)|(?:stijging|daling|toename|afname|groei|increase|decrease|growth|rise|fall|"
+                        r"decline|reduction|verlaging|verhoging)\s+(?:van|of))\s*$", re.IGNORECASE)
+# "$0.6 billion, or 12.3%", "$30,866,126 (63%)": a percentage set right after an amount
+_APPOSED_TO_AMOUNT = re.compile(r"\d[^\d]{0,25}?(?:,?\s*(?:or|of|oftewel|ofwel)\s*|\s*\(\s*)$", re.IGNORECASE)
+_SENTENCE_CUT = re.compile(r"[.;:](?!\d)|%|\bp(?:er)?\s?c(?:en)?t\b|\bprocent\b", re.IGNORECASE)
+# the clause of a figure: back to the previous figure or punctuation
+_CLAUSE_CUT = re.compile(r"[.;:,()]|\d")
+
+
+def rate_of_change(percent: Fig) -> bool:
+    """Whether a percentage states a change rather than a share or level, by the words of its own
+    clause, not of its whole sentence ("178.000 zaken; 3% minder dan in 2022 … Daarvan was 44%
+    een dagvaarding": 3% is a change, 44% a share): a rising or falling word in the clause before it
+    (or, when it is set right after an amount, "decreased by $0.6 billion, or 12.3%", in that
+    amount's clause), or as one of the two words right after it ("7% meer", "3% less"); "by"/"met"
+    right before it in a sentence of change. "from 61% to 86%", "van 47% naar 44%" are levels."""
+    quote = percent.quote
+    at = quote.find(percent.stated)
+    if at < 0:
+        return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
+    head = quote[:at]
+    if _BY_BEFORE.search(head):
+        return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
+    if _LEVEL_BEFORE.search(head):
+        return False
+    after = quote[at + len(percent.stated):]
+    next_words = " ".join(re.findall(r"[^\W\d_]+", after[:40])[:2])
+    if RISE_WORDS.search(next_words) or FALL_WORDS.search(next_words):
+        return True
+    # set right after an amount, the percentage shares the clause that leads up to the amount
+    # (back to the sentence's previous stop or percentage); else its own, back to the last figure
+    cut = _SENTENCE_CUT if _APPOSED_TO_AMOUNT.search(head) else _CLAUSE_CUT
+    clause = head[max((m.end() for m in cut.finditer(head)), default=0):]
+    return bool(RISE_WORDS.search(clause) or FALL_WORDS.search(clause))
+
+
 class _Wholes:
     """The amounts a share's whole may be, by unit, sorted by value (built once per pool)."""
 
@@ -310,7 +349,7 @@ def _ratios(
     for k, p in enumerate(figures):
         if not _is_percent(p) or p.value <= 0 or p.value >= 100 or p.interval.lo is None or p.interval.hi is None:
             continue
-        if p.id in skip or p.interval.lo <= 0 or RISE_WORDS.search(p.quote) or FALL_WORDS.search(p.quote):
+        if p.id in skip or p.interval.lo <= 0 or rate_of_change(p):
             continue  # "decreased by $0.6 billion, or 12.3%": a rate of change, not a share of two amounts
         whole_words = _whole_words(p)
         # the amount printed just before the percentage is the part it most likely describes

@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, shared_words
-from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
+from factcheck.discover.relations import rate_of_change
 from factcheck.discover.text_tables import table_relation_claim
 from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
@@ -33,13 +33,16 @@ MAX_CHANCE = Fraction(1, 10)
 PAGES_AROUND = 1
 _CONTEXT = 60  # characters before the percentage that may name the row
 _BOUNDARY = re.compile(r"[.;:]\s|\d")
+_PREVIOUS_PERCENT = re.compile(r"\s*(?:%|percent\b|procent\b)", re.IGNORECASE)
+_NAME_FOLLOWS = re.compile(r"\s+[^\W\d_]")
 _AFTER_END = re.compile(r"[.;:,]\s|\d|\s(?:en|and|of|or)\s")
 
 
 def _context_words(fig: Fig) -> tuple[frozenset[str], frozenset[str]]:
-    """The words right before the percentage in its sentence, back to the previous figure or
-    clause; and those right after it, up to the next ("Daarvan was 44% een dagvaarding, 28% ..."
-    names its row after the percentage), tried when the words before name no row."""
+    """The words that name the percentage's row, and the words tried when those name no row: the
+    words right before it in its sentence (back to the previous figure or clause), and those right
+    after it, up to the next ("Daarvan was 44% een dagvaarding, 28% ..." names its row after the
+    percentage); in a list named that way, the words after come first."""
     at = fig.quote.find(fig.stated)
     if at < 0:
         return frozenset(), frozenset()
@@ -47,7 +50,13 @@ def _context_words(fig: Fig) -> tuple[frozenset[str], frozenset[str]]:
     cuts = [m.end() for m in _BOUNDARY.finditer(before)]
     after = fig.quote[at + len(fig.stated):at + len(fig.stated) + _CONTEXT]
     end = _AFTER_END.search(after)
-    return content_words(before[cuts[-1]:] if cuts else before), content_words(after[:end.start()] if end else after)
+    before = before[cuts[-1]:] if cuts else before
+    after = after[:end.start()] if end else after
+    if _PREVIOUS_PERCENT.match(before) and _NAME_FOLLOWS.match(after):
+        # a list that names each share after it ("44% een dagvaarding, 28% een onvoorwaardelijk
+        # sepot"): the words before a percentage are the previous share's name, not its own
+        return content_words(after), content_words(before)
+    return content_words(before), content_words(after)
 
 
 def is_amount(cell: Cell | None) -> bool:
@@ -82,7 +91,7 @@ def table_share_claims(
         if lo is None or hi is None or lo <= 0:
             continue
         before, after = _context_words(fig)
-        if not (before or after) or RISE_WORDS.search(fig.quote) or FALL_WORDS.search(fig.quote):
+        if not (before or after) or rate_of_change(fig):
             continue
         page = fig.position[0]
         fits: list[tuple[Table, int, int, int, Cell, Cell]] = []
