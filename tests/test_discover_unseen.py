@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
 from factcheck.discover import discover
+from factcheck.discover.figures import Fig
 from factcheck.engine import check_paths
 from factcheck.extract import extract_document
 from factcheck.extract.tables import regions
+from factcheck.model import Interval
 from factcheck.sources.pdf_layout import page_texts
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -268,11 +271,7 @@ def test_which_percentages_state_a_change() -> None:
         assert rate_of_change(fig) is change, quote
 
 
-def _percent(stated: str, quote: str) -> "Fig":
-    from fractions import Fraction
-
-    from factcheck.discover.figures import Fig
-    from factcheck.model import Interval
+def _percent(stated: str, quote: str) -> Fig:
 
     value = Fraction(stated.split("%")[0].split(" ")[0])
     return Fig("p", stated, value, Interval(value - Fraction(1, 2), value + Fraction(1, 2)), "%", (), "percent",
