@@ -287,3 +287,17 @@ def test_a_list_that_names_each_share_after_it(tmp_path: Path) -> None:
              if (r.claim.evidence or {}).get("relation") == "share of a table's total"}
     assert "(53.000)" in found["28%"] and "(187.000)" in found["28%"]
     assert "(42.000)" in found["22%"] and "(187.000)" in found["22%"]
+
+
+def test_changes_named_after_the_percentage_in_a_list(tmp_path: Path) -> None:
+    # WODC (nlpub-01 p4): "In 2023 werden 178.000 misdrijfzaken bij het OM ingeschreven; 3% minder dan
+    # in 2022 en circa 15% minder dan in 2013": the clause names no row, so the sentence's subject
+    # does ("Ingeschreven misdrijfzaken bij het OM"); 2022 is 3%'s base, not the end year of 15%.
+    # p5: "74.000 misdrijfzaken af, 30% minder dan in 2013": 105.000 to 74.000 is 29.5 %.
+    run = check_paths([_extracted("nlpub-01.pdf", str(tmp_path))])
+    found = {(r.claim.stated, (r.claim.where or {}).get("page")): (str((r.claim.evidence or {}).get("inputs")),
+                                                                   r.verdict.value)
+             for r in run.results if (r.claim.evidence or {}).get("relation") == "change along a table row"}
+    assert "(184.000)" in found[("3%", 4)][0] and "(178.000)" in found[("3%", 4)][0]
+    assert "(209.000)" in found[("15%", 4)][0] and "(178.000)" in found[("15%", 4)][0]
+    assert "(105.000)" in found[("30%", 5)][0] and found[("30%", 5)][1] in ("consistent", "rounding")
