@@ -301,3 +301,15 @@ def test_changes_named_after_the_percentage_in_a_list(tmp_path: Path) -> None:
     assert "(184.000)" in found[("3%", 4)][0] and "(178.000)" in found[("3%", 4)][0]
     assert "(209.000)" in found[("15%", 4)][0] and "(178.000)" in found[("15%", 4)][0]
     assert "(105.000)" in found[("30%", 5)][0] and found[("30%", 5)][1] in ("consistent", "rounding")
+
+
+def test_a_share_named_before_a_year_and_one_shared_by_from_and_to(tmp_path: Path) -> None:
+    # WODC (nlpub-01 p5): "Het aandeel vrijheidsstraffen in 2023 is gelijk gebleven ten opzichte van
+    # 2022 (op 39%), het aandeel geldboetes is gestegen van 17% in 2022 naar 18% in 2023": a year
+    # does not end the words that name the row; "17%" is named by the words before "van".
+    run = check_paths([_extracted("nlpub-01.pdf", str(tmp_path))])
+    found = {r.claim.stated: str((r.claim.evidence or {}).get("found")) for r in run.results
+             if (r.claim.evidence or {}).get("relation") == "share of a table's total"
+             and (r.claim.where or {}).get("page") == 5}
+    assert "w.o. vrijheidsstraffen" in found["39%"]
+    assert "w.o. geldboetes" in found["17%"]

@@ -31,7 +31,7 @@ from factcheck.tables.totals import _fits, _row_kind, cell_claim
 
 MAX_CHANCE = Fraction(1, 10)
 PAGES_AROUND = 1
-_CONTEXT = 60  # characters before the percentage that may name the row
+_CONTEXT = 90  # characters before the percentage that may name the row
 _BOUNDARY = re.compile(r"[.;:]\s|\d")
 _PREVIOUS_PERCENT = re.compile(r"\s*(?:%|percent\b|procent\b)", re.IGNORECASE)
 _NAME_FOLLOWS = re.compile(r"\s+[^\W\d_]")
@@ -46,17 +46,32 @@ def _context_words(fig: Fig) -> tuple[frozenset[str], frozenset[str]]:
     at = fig.quote.find(fig.stated)
     if at < 0:
         return frozenset(), frozenset()
-    before = fig.quote[max(0, at - _CONTEXT):at]
-    cuts = [m.end() for m in _BOUNDARY.finditer(before)]
+    # years are no figures: "Het aandeel vrijheidsstraffen in 2023 is gelijk gebleven … (op 39%)"
+    plain = YEAR.sub(lambda m: " " * len(m.group()), fig.quote)
+    start = _clause_start(plain, at)
+    before = fig.quote[start:at]
     after = fig.quote[at + len(fig.stated):at + len(fig.stated) + _CONTEXT]
     end = _AFTER_END.search(after)
-    before = before[cuts[-1]:] if cuts else before
     after = after[:end.start()] if end else after
-    if _PREVIOUS_PERCENT.match(before) and _NAME_FOLLOWS.match(after):
+    if _PREVIOUS_PERCENT.match(before) and content_words(after) and _NAME_FOLLOWS.match(after):
         # a list that names each share after it ("44% een dagvaarding, 28% een onvoorwaardelijk
         # sepot"): the words before a percentage are the previous share's name, not its own
         return content_words(after), content_words(before)
+    if _PREVIOUS_PERCENT.match(before) and not content_words(before):
+        # "het aandeel geldboetes is gestegen van 17% in 2022 naar 18%": both share the subject
+        # before the first
+        first = plain.rfind(" ", 0, start - 1)
+        before = fig.quote[_clause_start(plain, max(0, first)):at]
     return content_words(before), content_words(after)
+
+
+def _clause_start(plain: str, at: int) -> int:
+    """Where the clause before position ``at`` begins: after the previous figure or clause end."""
+    begin = max(0, at - _CONTEXT)
+    if begin:
+        begin = plain.find(" ", begin, at) + 1 or at  # a whole word, not the end of one
+    cuts = [m.end() for m in _BOUNDARY.finditer(plain[begin:at])]
+    return begin + (cuts[-1] if cuts else 0)
 
 
 def is_amount(cell: Cell | None) -> bool:
