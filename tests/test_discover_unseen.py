@@ -313,3 +313,17 @@ def test_a_share_named_before_a_year_and_one_shared_by_from_and_to(tmp_path: Pat
              and (r.claim.where or {}).get("page") == 5}
     assert "w.o. vrijheidsstraffen" in found["39%"]
     assert "w.o. geldboetes" in found["17%"]
+
+
+def test_shares_of_a_total_printed_first_named_by_a_compound(tmp_path: Path) -> None:
+    # DUS-I monitoring RIF-2 (nlmix-01 p2): "is het percentage startersaanvragen gedaald van 92% naar
+    # 59%", Tabel 1 on p3: Starters 33 of 36 (2019) and 13 of 22 (2023), under "Totaal aantal
+    # aanvragen", its first row; "starters" heads the compound "startersaanvragen". The summary on
+    # p1 ("toegenomen van 8% in 2019 naar 41% in 2023") speaks of the same table two pages on, and
+    # "in 2023" ties 41% to the 2023 column.
+    run = check_paths([_extracted("nlmix-01.pdf", str(tmp_path))])
+    found = {(r.claim.stated, (r.claim.where or {}).get("page")): str((r.claim.evidence or {}).get("inputs"))
+             for r in run.results if (r.claim.evidence or {}).get("relation") == "share of a table's total"}
+    assert "(33)" in found[("92%", 2)] and "(36)" in found[("92%", 2)]
+    assert "(13)" in found[("59%", 2)] and "(22)" in found[("59%", 2)]
+    assert "(9)" in found[("41%", 1)] and "(22)" in found[("41%", 1)]

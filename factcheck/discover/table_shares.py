@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -31,6 +31,7 @@ from factcheck.tables.totals import _fits, _row_kind, cell_claim
 
 MAX_CHANCE = Fraction(1, 10)
 PAGES_AROUND = 1
+PAGES_FAR = 4  # see text_tables.PAGES_FAR
 _CONTEXT = 90  # characters before the percentage that may name the row
 _BOUNDARY = re.compile(r"[.;:]\s|\d")
 _PREVIOUS_PERCENT = re.compile(r"\s*(?:%|percent\b|procent\b)", re.IGNORECASE)
@@ -63,6 +64,17 @@ def _context_words(fig: Fig) -> tuple[frozenset[str], frozenset[str]]:
         first = plain.rfind(" ", 0, start - 1)
         before = fig.quote[_clause_start(plain, max(0, first)):at]
     return content_words(before), content_words(after)
+
+
+def _naming(words: frozenset[str], label: frozenset[str]) -> int:
+    """How many of a row label's words the sentence's words name: shared words, and label words
+    that head a Dutch compound of the sentence ("opschalers" in "opschalersaanvragen")."""
+    heads = sum(1 for w in label - words if len(w) >= _COMPOUND_HEAD and any(
+        len(v) > len(w) and v.startswith(w) for v in words))
+    return shared_words(words, label) + heads
+
+
+_COMPOUND_HEAD = 6
 
 
 def _clause_start(plain: str, at: int) -> int:
@@ -109,41 +121,13 @@ def table_share_claims(
         if not (before or after) or rate_of_change(fig):
             continue
         page = fig.position[0]
-        fits: list[tuple[Table, int, int, int, Cell, Cell]] = []
-        chance = Fraction(0)
-        for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1):
-            for table in tables.get(number, ()):
-                totals = [t for t, row in enumerate(table.rows) if _row_kind(row.label) in ("total", "grand")]
-                heads = _of_which_heads(table)  # "Beslissingen door het OM" over its "w.o." rows
-                labels = {r: content_words(_OF_WHICH.sub("", row.label)) for r, row in enumerate(table.rows)
-                          if r not in totals}
-                overlap = {r: shared_words(before, words) for r, words in labels.items()}
-                if not any(overlap.values()):
-                    overlap = {r: shared_words(after, words) for r, words in labels.items()}
-                most = max(overlap.values(), default=0)
-                # the rows the sentence names best ("general government support" is the row of
-                # that name, not "General Revenues:")
-                rows = [r for r, n in overlap.items() if n and n == most]
-                if not (totals or heads) or not rows:
-                    continue
-                tries = 0
-                for r in rows:
-                    # a row's whole: a total below it, or the head of the "of which" rows it is one of
-                    wholes = [t for t in totals if t > r] + ([heads[r]] if r in heads else [])
-                    for col, part in table.rows[r].cells.items():
-                        for t in wholes:
-                            whole = table.rows[t].cells.get(col)
-                            if whole is None or not (is_amount(part) and is_amount(whole)):
-                                continue
-                            tries += 1
-                            j = judge_share(part.number, whole.number, as_cell_number(fig))  # type: ignore[arg-type]
-                            # the percentage's own interval, as the claim file states it: a share
-                            # cut off rather than rounded fits the table checker, not this claim
-                            if j is not None and _fits(j.verdict) and j.parts_interval.meets(Interval(lo, hi)):
-                                fits.append((table, r, t, col, part, whole))  # type: ignore[arg-type]
-                # a ratio of this table's figures lands in the percentage's interval with odds of
-                # its relative width over the log-range of the figures
-                chance += tries * (hi - lo) / fig.value / log_spread(table)
+        said = _said_year(fig)
+        # tables on the pages around the statement; when none fits, those a few pages on (a
+        # summary speaks of tables further on): two looks, the chance counted twice
+        fits, chance = _readings(fig, tables, range(page - PAGES_AROUND, page + PAGES_AROUND + 1), said, before, after)
+        if not fits:
+            fits, chance = _readings(fig, tables, range(page - PAGES_FAR, page + PAGES_FAR + 1), said, before, after)
+            chance *= 2
         if len(fits) > 1:
             # a percentage may be cut off rather than rounded, so two columns can fit ("37%": 36.9
             # this year, 36.2 the year before); the one that rounds to it is the one meant
@@ -161,6 +145,58 @@ def table_share_claims(
             cells.setdefault(str(c["id"]), c)
         out.append(_relation(fig, sources.get(fig.id, {}), table, r, first, second, chance))
     return list(cells.values()) + out
+
+
+def _readings(fig: Fig, tables: Mapping[int, Sequence[Table]], pages: Iterable[int], said: int | None,
+              before: frozenset[str], after: frozenset[str]) -> tuple[list[tuple[Table, int, int, int, Cell, Cell]],
+                                                                      Fraction]:
+    """The (table, row, total row, column, part, whole) readings on these pages that the
+    percentage fits, and the chance that one of the ratios tried lands in its interval."""
+    lo, hi = fig.interval.lo, fig.interval.hi
+    assert lo is not None and hi is not None
+    fits: list[tuple[Table, int, int, int, Cell, Cell]] = []
+    chance = Fraction(0)
+    for number in pages:
+        for table in tables.get(number, ()):
+            totals = [t for t, row in enumerate(table.rows) if _row_kind(row.label) in ("total", "grand")]
+            heads = _of_which_heads(table)  # "Beslissingen door het OM" over its "w.o." rows
+            # a total printed as the table's first row ("Totaal aantal aanvragen" over Starters,
+            # Opschalers) is the whole of the rows below it
+            first = next((t for t, row in enumerate(table.rows) if row.cells), -1)
+            years_of = {y[0]: c for c, y in column_years(table).items() if len(y) == 1}
+            labels = {r: content_words(_OF_WHICH.sub("", row.label)) for r, row in enumerate(table.rows)
+                      if r not in totals}
+            overlap = {r: _naming(before, words) for r, words in labels.items()}
+            if not any(overlap.values()):
+                overlap = {r: _naming(after, words) for r, words in labels.items()}
+            most = max(overlap.values(), default=0)
+            # the rows the sentence names best ("general government support" is the row of
+            # that name, not "General Revenues:")
+            rows = [r for r, n in overlap.items() if n and n == most]
+            if not (totals or heads) or not rows:
+                continue
+            tries = 0
+            for r in rows:
+                # a row's whole: a total below it, or the head of the "of which" rows it is one of
+                wholes = [t for t in totals if t > r] + ([heads[r]] if r in heads else []) + \
+                    [t for t in totals[:1] if t < r and t == first]
+                for col, part in table.rows[r].cells.items():
+                    if said is not None and said in years_of and col != years_of[said]:
+                        continue  # "88% in 2023": the 2023 column, when the table has one
+                    for t in wholes:
+                        whole = table.rows[t].cells.get(col)
+                        if whole is None or not (is_amount(part) and is_amount(whole)):
+                            continue
+                        tries += 1
+                        j = judge_share(part.number, whole.number, as_cell_number(fig))  # type: ignore[arg-type]
+                        # the percentage's own interval, as the claim file states it: a share
+                        # cut off rather than rounded fits the table checker, not this claim
+                        if j is not None and _fits(j.verdict) and j.parts_interval.meets(Interval(lo, hi)):
+                            fits.append((table, r, t, col, part, whole))  # type: ignore[arg-type]
+            # a ratio of this table's figures lands in the percentage's interval with odds of
+            # its relative width over the log-range of the figures
+            chance += tries * (hi - lo) / fig.value / log_spread(table)
+    return fits, chance
 
 
 _OF_WHICH = re.compile(r"^\s*(?:(?:waarvan|of which|o/w|thereof)\b|w\.[vo]\.)\s*", re.IGNORECASE)
@@ -186,6 +222,17 @@ YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d|\d)")
 def column_years(table: Table) -> dict[int, list[int]]:
     """The years each column's header names, by column index."""
     return {c.index: [int(y) for y in YEAR.findall(c.header)] for c in table.columns}
+
+
+_YEAR_AFTER = re.compile(r"^\s*(?:in|for|voor)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _said_year(fig: Fig) -> int | None:
+    """The year printed right after the percentage ("88% in 2023"), which ties it to one column;
+    a year elsewhere in the sentence may be another figure's."""
+    at = fig.quote.find(fig.stated)
+    match = _YEAR_AFTER.match(fig.quote[at + len(fig.stated):]) if at >= 0 else None
+    return int(match.group(1)) if match else None
 
 
 def _column_preference(table: Table, col: int, period: object) -> tuple[int, int, int]:
