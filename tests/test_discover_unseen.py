@@ -327,3 +327,10 @@ def test_shares_of_a_total_printed_first_named_by_a_compound(tmp_path: Path) -> 
     assert "(33)" in found[("92%", 2)] and "(36)" in found[("92%", 2)]
     assert "(13)" in found[("59%", 2)] and "(22)" in found[("59%", 2)]
     assert "(9)" in found[("41%", 1)] and "(22)" in found[("41%", 1)]
+
+
+def test_every_amount_of_a_list_adding_up_to_a_total() -> None:
+    # NYC Comptroller audit (enus-01 p3): "HHC underpaid the City $193,513 in Fiscal Year 2004,
+    # $297,450 in Fiscal Year 2005, $303,750 …, $328,050 … and $331,875 in Fiscal Year 2008", beside
+    # "$1,454,638 in Improper Rental Payments": every amount of the list, exactly.
+    assert _relates("enus-01.pdf", "sum", {"$1,454,638", "$193,513", "$297,450", "$303,750", "$328,050", "$331,875"})

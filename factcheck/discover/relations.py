@@ -113,6 +113,12 @@ class _Passage:
         )
         hundred = 100 * self.den
         self.small = {f.id: -hundred < self.scaled[f.id][0] < hundred for f in figures}
+        # the amounts of each sentence, by unit: a list's items ("$193,513 in Fiscal Year 2004,
+        # $297,450 in …, and $331,875 in Fiscal Year 2008")
+        self.listed: dict[tuple[str, object], frozenset[str]] = {}
+        for f in figures:
+            key = (f.quote, f.dims)
+            self.listed[key] = self.listed.get(key, frozenset()) | {f.id}
         self.digits = {f.id: _significant_digits(f.value) for f in figures}
         self._cues: dict[tuple[str, str], str | None] = {}
 
@@ -152,6 +158,12 @@ class _Passage:
             score += 1
         if relation != "share" and all(f.position[1] == target.position[1] for f in inputs):
             score -= 1  # a list on one line is more often an enumeration than a calculation
+        if (not cue and relation == "sum" and exact and len(inputs) >= 3
+                and self.listed.get((inputs[0].quote, inputs[0].dims), frozenset()) - {target.id}
+                == frozenset(f.id for f in inputs)):
+            # every other amount of one sentence, a list, adding up exactly to the figure: the list
+            # is what the total sums (no wording said so: the chance must be low all the same)
+            score += 2
         if not cue:
             # Without words that say so, only a match of large, precise numbers is convincing:
             # lists of counts (a table read as text) add up by chance all the time.
