@@ -334,3 +334,19 @@ def test_every_amount_of_a_list_adding_up_to_a_total() -> None:
     # $297,450 in Fiscal Year 2005, $303,750 …, $328,050 … and $331,875 in Fiscal Year 2008", beside
     # "$1,454,638 in Improper Rental Payments": every amount of the list, exactly.
     assert _relates("enus-01.pdf", "sum", {"$1,454,638", "$193,513", "$297,450", "$303,750", "$328,050", "$331,875"})
+
+
+def test_a_change_named_by_the_next_sentence() -> None:
+    # Colorado Appropriations Report FY 2025-26 (entab-03 p3): "Total General Fund appropriations
+    # increased from $15.9 billion for FY 2024-25 (as adjusted in the 2025 session) to $16.9 billion
+    # for FY 2025-26. This $1.1 billion increase—6.8 percent—is the result of bills …"
+    assert _relates("entab-03.pdf", "difference", {"$1.1 billion", "$16.9 billion", "$15.9 billion"})
+    assert _relates("entab-03.pdf", "growth", {"6.8 percent", "$16.9 billion", "$15.9 billion"})
+
+
+def test_a_next_sentence_with_a_change_of_its_own_is_not_the_change() -> None:
+    # Zambia budget address (enworld-05 p3): "I, therefore, propose to increase the allocation for CDF
+    # to K5.6 billion in 2025 from K4.8 billion in 2024. This will increase the allocation to each
+    # constituency to K36.1 million from K30.6 million in 2024." K30.6 million is no change of CDF.
+    assert not [r for r in _relations("enworld-05.pdf") if "K4.8 billion" in r[2] and r[0] in ("K30.6 million",
+                                                                                             "K36.1 million")]
