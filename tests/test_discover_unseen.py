@@ -350,3 +350,12 @@ def test_a_next_sentence_with_a_change_of_its_own_is_not_the_change() -> None:
     # constituency to K36.1 million from K30.6 million in 2024." K30.6 million is no change of CDF.
     assert not [r for r in _relations("enworld-05.pdf") if "K4.8 billion" in r[2] and r[0] in ("K30.6 million",
                                                                                              "K36.1 million")]
+
+
+def test_a_figure_broken_down_right_after_it() -> None:
+    # Sira study cited by the Tweede Kamer (nlstaat-03 p1): "67% van de ATR-adviespunten wordt
+    # opgevolgd (54% volledig en 13% gedeeltelijk)"; Village MD&A (enus-03 p1): "the unrestricted
+    # portion is $2,402,776 (Governmental Activities ($906,218) and Business-type Activities
+    # $3,308,994)", the bracketed amount negative.
+    assert _relates("nlstaat-03.pdf", "sum", {"67%", "54%", "13%"})
+    assert _relates("enus-03.pdf", "sum", {"$2,402,776", "$906,218", "$3,308,994"})

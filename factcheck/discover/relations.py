@@ -615,6 +615,43 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
     return found
 
 
+# a figure broken down right after it: "67% van de adviespunten wordt opgevolgd (54% volledig en 13%
+# gedeeltelijk)", "the unrestricted portion is $2,402,776 (Governmental Activities ($906,218) and
+# Business-type Activities $3,308,994)", "€ 2,2 miljard, waarvan …"
+_PARTS_FOLLOW = re.compile(r"^[^()%\d]{0,60}?(?:\(|\bwaarvan\b|\bof which\b|\bnamelijk\b|\bnamely\b)", re.IGNORECASE)
+
+
+def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
+    """A figure broken down in its own sentence, right after it ("(", "waarvan", "of which"),
+    into the figures of its unit that follow, which add up to it exactly; an amount printed in
+    brackets counts as negative. The breakdown is one fixed set, so the chance is that of one
+    combination landing exactly on the total; percentages, small numbers that meet by chance
+    otherwise, are proposed only this way."""
+    found: list[Proposal] = []
+    for k, total in enumerate(figures):
+        at = total.quote.find(total.stated)
+        if at < 0 or total.value <= 0 or not _PARTS_FOLLOW.match(total.quote[at + len(total.stated):]):
+            continue
+        percent = _is_percent(total)
+        parts = [f for f in figures[k + 1:] if f.quote == total.quote and f.dims == total.dims
+                 and _is_percent(f) == percent and (percent or f.kind != "percent")]
+        if len(parts) < 2 or sum(_signed(f) for f in parts) != total.value:
+            continue
+        chance = _exact_chance(index, total, parts)
+        found.append(Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(_signed_id(f) for f in parts) + ")", True,
+                              MIN_SCORE + 2, "a breakdown", True, chance))
+    return found
+
+
+def _signed(f: Fig) -> Fraction:
+    """The figure's value, negative when the sentence prints it in brackets ("($906,218)")."""
+    return -abs(f.value) if f"({f.stated})" in f.quote else f.value
+
+
+def _signed_id(f: Fig) -> str:
+    return f"-{f.id}" if _signed(f) < 0 < f.value else f.id
+
+
 def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
     """Group figures by passage; a long passage is cut where a gap of lines suggests a new paragraph."""
     groups: dict[tuple[object, ...], list[Fig]] = {}
@@ -640,6 +677,9 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # changes the wording states ("from A to B, an increase of C"), whether or not they hold
     proposals: list[Proposal] = stated_changes(figures)
     document = _Wholes(figures)
+    # breakdowns read the same equations the search may find solved for another figure ("in totaal
+    # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
+    breakdowns: list[Proposal] = []
     for passage in passages(figures):
         index = _Passage(passage)
         shares = [p for p in _ratios(passage, index) if p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
@@ -653,6 +693,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             continue
         windows = _windows(passage)
         proposals.extend(shares)
+        breakdowns.extend(p for p in _breakdowns(passage, index) if p.chance <= MAX_CHANCE)
         proposals.extend(
             p for p in _binary(passage, index) + _sums(passage, index)
             if p.score >= MIN_SCORE and _coincidences(p, windows) <= _max_chance(p)
@@ -677,4 +718,9 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         targets.add(proposal.target.id)
         seen_sets.add(proposal.figure_ids)
         seen_values.add(values)
+    for proposal in breakdowns:
+        if proposal.target.id not in targets and proposal.figure_ids not in seen_sets:
+            kept.append(proposal)
+            targets.add(proposal.target.id)
+            seen_sets.add(proposal.figure_ids)
     return kept
