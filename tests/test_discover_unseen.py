@@ -359,3 +359,11 @@ def test_a_figure_broken_down_right_after_it() -> None:
     # $3,308,994)", the bracketed amount negative.
     assert _relates("nlstaat-03.pdf", "sum", {"67%", "54%", "13%"})
     assert _relates("enus-03.pdf", "sum", {"$2,402,776", "$906,218", "$3,308,994"})
+
+
+def test_a_footnote_that_explains_its_figure() -> None:
+    # Rekenhof on the Flemish budget 2026 (nltaal-03 p3): "De totale (positieve) impact van de
+    # begrotingsfondsen op het vorderingensaldo 2026 bedraagt 265,8 miljoen euro53." and footnote 53:
+    # "Dat is het verschil tussen de ESR-ontvangsten (791,9 miljoen euro) en de ESR-uitgaven (526,1
+    # miljoen euro)."
+    assert _relates("nltaal-03.pdf", "difference", {"265,8 miljoen", "791,9 miljoen euro", "526,1 miljoen euro"})

@@ -16,7 +16,7 @@ import bisect
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Container, Sequence
 
@@ -652,6 +652,40 @@ def _signed_id(f: Fig) -> str:
     return f"-{f.id}" if _signed(f) < 0 < f.value else f.id
 
 
+# a footnote that explains the figure it is set against: "… bedraagt 265,8 miljoen euro53." with,
+# at the foot of the page, "53 Dat is het verschil tussen de ESR-ontvangsten (791,9 miljoen euro)
+# en de ESR-uitgaven (526,1 miljoen euro)."
+_FOOTNOTE = re.compile(r"^(\d{1,3})\s+(?:dat|dit|het|deze|this|that|it|these)\b", re.IGNORECASE)
+
+
+def _footnoted(figures: Sequence[Fig]) -> list[Proposal]:
+    """Relations a footnote states about the figure its number is set against: the figure is read
+    as if it stood in the footnote's sentence, with the footnote's figures as the only others."""
+    found: list[Proposal] = []
+    by_page: dict[int, list[Fig]] = {}
+    for f in figures:
+        by_page.setdefault(f.position[0], []).append(f)
+    notes: dict[str, list[Fig]] = {}
+    for f in figures:
+        if _FOOTNOTE.match(f.quote):
+            notes.setdefault(f.quote, []).append(f)
+    for quote, note in notes.items():
+        mark = _FOOTNOTE.match(quote).group(1)  # type: ignore[union-attr]
+        page = note[0].position[0]
+        marked = [f for f in by_page.get(page, ()) if f.quote != quote and re.search(
+            re.escape(f.stated) + r"(?:\s*[^\W\d]+)?" + mark + r"(?!\d)", f.quote)]
+        if len(marked) != 1:
+            continue  # no figure, or several, carries the footnote's number
+        target = replace(marked[0], quote=quote)
+        group = sorted([target, *note], key=lambda f: f.position)
+        index = _Passage(group)
+        windows = _windows(group)
+        found.extend(p for p in _binary(group, index) + _sums(group, index)
+                     if p.target.id == target.id and p.score >= MIN_SCORE
+                     and _coincidences(p, windows) <= _max_chance(p))
+    return found
+
+
 def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
     """Group figures by passage; a long passage is cut where a gap of lines suggests a new paragraph."""
     groups: dict[tuple[object, ...], list[Fig]] = {}
@@ -675,7 +709,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.changes import stated_changes
 
     # changes the wording states ("from A to B, an increase of C"), whether or not they hold
-    proposals: list[Proposal] = stated_changes(figures)
+    proposals: list[Proposal] = stated_changes(figures) + _footnoted(figures)
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
