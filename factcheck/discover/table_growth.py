@@ -157,8 +157,8 @@ def table_growth_claims(
             # "30%" may stand for 25-35 %; when the change lands within 29.5-30.5 % all the same,
             # the odds are those of that narrow band
             narrow = replace(signed, half=Fraction(1, 2))
-            old_cell, new_cell = fits[0][2].number, fits[0][3].number
-            if old_cell is not None and new_cell is not None and _holds(old_cell, new_cell, narrow):
+            old_number, new_number = fits[0][2].number, fits[0][3].number
+            if old_number is not None and new_number is not None and _holds(old_number, new_number, narrow):
                 chance /= hi - lo
         if len(fits) != 1 or chance > MAX_CHANCE:
             continue  # no reading, several (ambiguous), or one that chance would often give
