@@ -367,3 +367,10 @@ def test_a_footnote_that_explains_its_figure() -> None:
     # "Dat is het verschil tussen de ESR-ontvangsten (791,9 miljoen euro) en de ESR-uitgaven (526,1
     # miljoen euro)."
     assert _relates("nltaal-03.pdf", "difference", {"265,8 miljoen", "791,9 miljoen euro", "526,1 miljoen euro"})
+
+
+def test_a_total_broken_down_in_the_sentences_after_it() -> None:
+    # Zambia budget address 2025 (enworld-05 p1): "Government proposes to spend K217.1 billion …
+    # Out of this amount, K174.2 billion … while K8.2 billion … The balance of K34.7 billion …": the
+    # words that tie the parts to the total stand in the parts' sentences.
+    assert _relates("enworld-05.pdf", "sum", {"K217.1 billion", "K174.2 billion", "K8.2 billion", "K34.7 billion"})

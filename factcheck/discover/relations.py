@@ -30,6 +30,8 @@ MIN_SCORE = 6
 
 _SUM_WORDS = (r"\bsamen\b|\bin totaal\b|\btotaal|\bopgeteld|\bwaarvan\b|\btogether|\bin total\b|\btotal|\bcombined"
               r"|\bplus\b|\bbestaande uit\b|\bconsisting of\b|\bsaldo\b|\bbalance\b")
+_BREAKDOWN_CUE = re.compile(r"\b(?:out of this|of this amount|of which|hiervan|daarvan|waarvan|the balance|"
+                           r"the remainder|the rest|het restant|de rest|het overige)\b", re.IGNORECASE)
 _CUES = {
     # a - b = c is b + c = a read the other way: the words of a sum support it too.
     "difference": re.compile(
@@ -147,6 +149,11 @@ class _Passage:
         """How convincing a match is (see the module docstring), and the wording that supports it."""
         score = 4 if exact else 1
         cue = self.cue(target, relation)
+        if cue is None and relation == "sum":
+            # a total stated first and broken down after it, the words in the breakdown's sentences:
+            # "… to spend K217.1 billion … Out of this amount, K174.2 billion … The balance of K34.7 billion"
+            cue = next((m.group(0) for f in inputs if f.position > target.position
+                        for m in [_BREAKDOWN_CUE.search(f.quote)] if m), None)
         if cue:
             score += 2
         digits = self.digits[target.id]
