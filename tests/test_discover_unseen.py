@@ -374,3 +374,11 @@ def test_a_total_broken_down_in_the_sentences_after_it() -> None:
     # Out of this amount, K174.2 billion … while K8.2 billion … The balance of K34.7 billion …": the
     # words that tie the parts to the total stand in the parts' sentences.
     assert _relates("enworld-05.pdf", "sum", {"K217.1 billion", "K174.2 billion", "K8.2 billion", "K34.7 billion"})
+
+
+def test_a_long_passage_is_not_cut_between_a_result_and_its_inputs() -> None:
+    # Village MD&A (enus-03 p4), the 24th figure of a long passage: "However, actual results of
+    # operations showed the addition of $1,067,432 to fund balance." then "Revenues and other
+    # financing sources were $44,551,616 …" and "Expenditures and other financing uses were
+    # $43,484,184 …".
+    assert _relates("enus-03.pdf", "difference", {"$1,067,432", "$44,551,616", "$43,484,184"})

@@ -694,7 +694,11 @@ def _footnoted(figures: Sequence[Fig]) -> list[Proposal]:
 
 
 def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
-    """Group figures by passage; a long passage is cut where a gap of lines suggests a new paragraph."""
+    """Group figures by passage; a long passage is cut where a gap of lines suggests a new paragraph.
+    A passage cut only because it holds too many figures goes on with the sentences that stood
+    at the end of the last piece (:data:`LOCAL_SENTENCES`), so that a result and the sentences that
+    explain it are not cut apart ("… showed the addition of $1,067,432 to fund balance. Revenues …
+    were $44,551,616 … Expenditures … were $43,484,184")."""
     groups: dict[tuple[object, ...], list[Fig]] = {}
     for fig in sorted(figures, key=lambda f: f.position):
         groups.setdefault(fig.passage, []).append(fig)
@@ -702,9 +706,13 @@ def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
     for group in groups.values():
         current: list[Fig] = []
         for fig in group:
-            if current and (fig.position[1] - current[-1].position[1] > 12 or len(current) >= MAX_FIGURES_PER_PASSAGE):
+            if current and fig.position[1] - current[-1].position[1] > 12:
                 out.append(current)
                 current = []
+            elif len(current) >= MAX_FIGURES_PER_PASSAGE:
+                out.append(current)
+                tail = list(dict.fromkeys(f.quote for f in current))[-LOCAL_SENTENCES:]
+                current = [f for f in current if f.quote in tail][-MAX_FIGURES_PER_PASSAGE // 2:]
             current.append(fig)
         if current:
             out.append(current)
