@@ -382,3 +382,16 @@ def test_a_long_passage_is_not_cut_between_a_result_and_its_inputs() -> None:
     # financing sources were $44,551,616 …" and "Expenditures and other financing uses were
     # $43,484,184 …".
     assert _relates("enus-03.pdf", "difference", {"$1,067,432", "$44,551,616", "$43,484,184"})
+
+
+def test_from_to_shares_and_round_percentages(tmp_path: Path) -> None:
+    # WODC (nlpub-01 p4): "In de afgelopen elf jaar daalde het aandeel dagvaardingen van 47% naar 44%
+    # en het aandeel transacties van 8% naar 1%": without years, "van" is the first year column
+    # (18.000 of 214.000 in 2013). "steeg van 6% in 2022 naar 10% in 2023": 1400 of 14.000; a round
+    # "10%" stands for 5-15 %, but the share lands within 9.5-10.5 %, so its odds are those of that band.
+    run = check_paths([_extracted("nlpub-01.pdf", str(tmp_path))])
+    found = {(r.claim.stated, (r.claim.where or {}).get("line")): str((r.claim.evidence or {}).get("inputs"))
+             for r in run.results if (r.claim.evidence or {}).get("relation") == "share of a table's total"
+             and (r.claim.where or {}).get("page") == 4}
+    assert any("(18.000)" in v and "(214.000)" in v for (s, _), v in found.items() if s == "8%")
+    assert any("(1400)" in v and "(14.000)" in v for (s, _), v in found.items() if s == "10%")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -137,6 +138,15 @@ def table_share_claims(
             # statement holds either way; the column of the year the sentence speaks of, else the
             # latest year, else the first column is the one meant
             fits = [min(fits, key=lambda x: _column_preference(x[0], x[3], sources.get(fig.id, {}).get("period")))]
+        if len(fits) == 1 and hi - lo > 1 and fig.value.denominator == 1:
+            # "10%" may stand for 5-15 %; when the share lands within 9.5-10.5 % all the same, the
+            # odds are those of that narrow band (as for a change, table_growth)
+            part_n, whole_n = fits[0][4].number, fits[0][5].number
+            narrow = replace(as_cell_number(fig), half=Fraction(1, 2))
+            j = judge_share(part_n, whole_n, narrow) if part_n is not None and whole_n is not None else None
+            if j is not None and _fits(j.verdict) and j.parts_interval.meets(
+                    Interval(fig.value - Fraction(1, 2), fig.value + Fraction(1, 2))):
+                chance /= hi - lo
         if len(fits) != 1 or chance > MAX_CHANCE:
             continue  # no reading, or several (ambiguous), or one that chance would often give
         table, r, t, col, part, whole = fits[0]
@@ -147,7 +157,7 @@ def table_share_claims(
     return list(cells.values()) + out
 
 
-def _readings(fig: Fig, tables: Mapping[int, Sequence[Table]], pages: Iterable[int], said: int | None,
+def _readings(fig: Fig, tables: Mapping[int, Sequence[Table]], pages: Iterable[int], said: int | str | None,
               before: frozenset[str], after: frozenset[str]) -> tuple[list[tuple[Table, int, int, int, Cell, Cell]],
                                                                       Fraction]:
     """The (table, row, total row, column, part, whole) readings on these pages that the
@@ -181,7 +191,7 @@ def _readings(fig: Fig, tables: Mapping[int, Sequence[Table]], pages: Iterable[i
                 wholes = [t for t in totals if t > r] + ([heads[r]] if r in heads else []) + \
                     [t for t in totals[:1] if t < r and t == first]
                 for col, part in table.rows[r].cells.items():
-                    if said is not None and said in years_of and col != years_of[said]:
+                    if said is not None and _column_said(said, years_of) not in (None, col):
                         continue  # "88% in 2023": the 2023 column, when the table has one
                     for t in wholes:
                         whole = table.rows[t].cells.get(col)
@@ -227,12 +237,36 @@ def column_years(table: Table) -> dict[int, list[int]]:
 _YEAR_AFTER = re.compile(r"^\s*(?:in|for|voor)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
-def _said_year(fig: Fig) -> int | None:
+def _said_year(fig: Fig) -> int | str | None:
     """The year printed right after the percentage ("88% in 2023"), which ties it to one column;
-    a year elsewhere in the sentence may be another figure's."""
+    a year elsewhere in the sentence may be another figure's. Without years, "van 8% naar 1%"
+    ("from … to …") says "earliest" of the first and "latest" of the second."""
     at = fig.quote.find(fig.stated)
-    match = _YEAR_AFTER.match(fig.quote[at + len(fig.stated):]) if at >= 0 else None
-    return int(match.group(1)) if match else None
+    if at < 0:
+        return None
+    head, tail = fig.quote[:at], fig.quote[at + len(fig.stated):]
+    match = _YEAR_AFTER.match(tail)
+    if match:
+        return int(match.group(1))
+    if _FROM_END.search(head) and _TO_PERCENT.match(tail):
+        return "earliest"
+    if _FROM_PERCENT_TO.search(head):
+        return "latest"
+    return None
+
+
+def _column_said(said: int | str, years_of: Mapping[int, int]) -> int | None:
+    """The column a said year (or "earliest", "latest") picks, if the table has year columns."""
+    if isinstance(said, int):
+        return years_of.get(said)
+    if not years_of:
+        return None
+    return years_of[min(years_of) if said == "earliest" else max(years_of)]
+
+
+_FROM_END = re.compile(r"\b(?:van|from)\s*$", re.IGNORECASE)
+_TO_PERCENT = re.compile(r"^\s*(?:naar|to)\s+\d[\d.,]*\s?(?:%|procent|percent)", re.IGNORECASE)
+_FROM_PERCENT_TO = re.compile(r"\b(?:van|from)\s+\d[\d.,]*\s?(?:%|procent|percent)\s+(?:naar|to)\s*$", re.IGNORECASE)
 
 
 def _column_preference(table: Table, col: int, period: object) -> tuple[int, int, int]:
