@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
 from factcheck.discover import discover
+from factcheck.discover.figures import Fig
 from factcheck.engine import check_paths
 from factcheck.extract import extract_document
 from factcheck.extract.tables import regions
+from factcheck.model import Interval
 from factcheck.sources.pdf_layout import page_texts
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -196,3 +199,199 @@ def test_percentage_changes_and_shares_named_in_the_text_are_read_off_the_table(
     assert [i.claim.stated for i in summons.inputs if i.claim] == ["82.000", "187.000"]  # 2023, the latest year
     # only agreement is reported: nothing this search found is an alarm
     assert not [r for r in run.results if r.claim.origin == "discovered" and r.verdict.value in ("mismatch", "scale")]
+
+
+def test_lower_than_is_wording_for_a_difference() -> None:
+    # Public Accounts of Canada 2021, p. 23 (enworld-01 p3): "The 2021 budgetary deficit of
+    # $327.7 billion was $15.5 billion lower than the $343.2-billion deficit projected".
+    assert _relates("enworld-01.pdf", "difference", {"$15.5 billion", "$343.2-billion", "$327.7 billion"})
+
+
+def _relates(name: str, relation: str, figures: set[str]) -> bool:
+    """Whether discovery relates exactly these printed figures, whichever one it solved for."""
+    return any(r[1] == relation and {r[0], *r[2]} == figures for r in _relations(name))
+
+
+def test_a_total_stated_before_its_breakdown() -> None:
+    # DUS-I monitoring RIF-2 (nlmix-01 p1): "Met RIF-2 werd totaal € 127 miljoen subsidie
+    # beschikbaar gesteld. Voor … € 100 miljoen … opgehoogd met € 27 miljoen"; and on p4 the
+    # breakdown in round parts, "€ 100 miljoen … € 17 miljoen … € 10 miljoen", which add up exactly.
+    assert _relates("nlmix-01.pdf", "sum", {"€ 127 miljoen", "€ 100 miljoen", "€ 27 miljoen"})
+    assert _relates("nlmix-01.pdf", "sum", {"127 miljoen", "€ 100 miljoen", "€ 17 miljoen", "€ 10 miljoen"})
+
+
+def test_the_words_after_of_name_a_share_s_whole() -> None:
+    # Village annual report, MD&A (enus-03 p1): "fund balance of $6,103,664 is 14.0% of total General
+    # Fund expenditures and other financing uses", the whole stated on p4: "Expenditures and other
+    # financing uses were $43,484,184".
+    assert _relates("enus-03.pdf", "ratio", {"14.0%", "$6,103,664", "$43,484,184"})
+
+
+def test_a_summary_about_statements_a_few_pages_on(tmp_path: Path) -> None:
+    # Saanich annual report 2023 (enaud-01 p1): "Total expenses increased by $27.4 million or 11.9%
+    # over 2022", the statement of operations three pages on: 258,045,212 | 230,674,994.
+    found = _text_table_results(_extracted("enaud-01.pdf", str(tmp_path)))
+    assert found["$27.4 million"] == ("difference of a table row", "rounding", ("258,045,212", "230,674,994"))
+    assert found["11.9%"] == ("growth over a table row", "rounding", ("258,045,212", "230,674,994"))
+
+
+def test_the_clause_before_an_amount_names_the_row(tmp_path: Path) -> None:
+    # Public Accounts of Canada 2021 (enworld-01 p3): "Major transfers to persons were $10.5 billion
+    # higher than forecast": the clause's words pick the row "Major transfers to persons"
+    # (200,087 | 189,578), a small set of pairs, before any difference is looked at.
+    found = _text_table_results(_extracted("enworld-01.pdf", str(tmp_path)))
+    assert found["$10.5 billion"] == ("difference of a table row", "rounding", ("200,087", "189,578"))
+
+
+def test_a_share_in_a_sentence_that_also_states_a_change() -> None:
+    # Village MD&A (enus-03 p3): "Tax revenues ($30,866,126) … represent the largest revenue source
+    # (63% which is down from 2010's figure of 67%)": "down" speaks of the share, not of 63%.
+    assert _relates("enus-03.pdf", "ratio", {"63%", "$30,866,126", "$49,275,861"})
+
+
+def test_which_percentages_state_a_change() -> None:
+    from factcheck.discover.relations import rate_of_change
+
+    sentences = {
+        # Public Accounts of Canada 2021 (enworld-01)
+        ("12.3%", "Customs import duties decreased by $0.6 billion, or 12.3%, in 2021."): True,
+        ("4.3%", "Personal income tax revenues increased by $7.2 billion in 2021, or 4.3%"): True,
+        # WODC Criminaliteit en rechtshandhaving 2023 (nlpub-01 p4, p6)
+        ("3%", "In 2023 werden 178.000 misdrijfzaken bij het OM ingeschreven; 3% minder dan in 2022"): True,
+        ("44%", "Daarvan was 44% een dagvaarding, 28% een onvoorwaardelijk sepot"): False,
+        ("47%", "daalde het aandeel dagvaardingen van 47% naar 44%"): False,
+        ("2%", "een stijging van 2% ten opzichte van 2022"): True,
+        ("45%", "daalde ten opzichte van 2013 met 45% tot 4.000."): True,
+        # Zambia budget address 2025 (enworld-05)
+        ("8.9 percent", "Domestic borrowing will be K15.4 billion or 7.1 percent while K19.4 billion or 8.9 "
+                        "percent will come from external sources."): False,
+    }
+    for (stated, quote), change in sentences.items():
+        fig = _percent(stated, quote)
+        assert rate_of_change(fig) is change, quote
+
+
+def _percent(stated: str, quote: str) -> Fig:
+
+    value = Fraction(stated.split("%")[0].split(" ")[0])
+    return Fig("p", stated, value, Interval(value - Fraction(1, 2), value + Fraction(1, 2)), "%", (), "percent",
+               quote, (1, 1), (), None, None, frozenset())
+
+
+def test_a_list_that_names_each_share_after_it(tmp_path: Path) -> None:
+    # WODC (nlpub-01 p4): "Daarvan was 44% een dagvaarding, 28% een onvoorwaardelijk sepot, 22% een
+    # opgelegde strafbeschikking": 28% is the row "w.o. … onvoorwaardelijk beleidssepot" (53.000 of
+    # 187.000), not "dagvaarding", which stands before it as the previous share's name.
+    run = check_paths([_extracted("nlpub-01.pdf", str(tmp_path))])
+    found = {r.claim.stated: str((r.claim.evidence or {}).get("inputs")) for r in run.results
+             if (r.claim.evidence or {}).get("relation") == "share of a table's total"}
+    assert "(53.000)" in found["28%"] and "(187.000)" in found["28%"]
+    assert "(42.000)" in found["22%"] and "(187.000)" in found["22%"]
+
+
+def test_changes_named_after_the_percentage_in_a_list(tmp_path: Path) -> None:
+    # WODC (nlpub-01 p4): "In 2023 werden 178.000 misdrijfzaken bij het OM ingeschreven; 3% minder dan
+    # in 2022 en circa 15% minder dan in 2013": the clause names no row, so the sentence's subject
+    # does ("Ingeschreven misdrijfzaken bij het OM"); 2022 is 3%'s base, not the end year of 15%.
+    # p5: "74.000 misdrijfzaken af, 30% minder dan in 2013": 105.000 to 74.000 is 29.5 %.
+    run = check_paths([_extracted("nlpub-01.pdf", str(tmp_path))])
+    found = {(r.claim.stated, (r.claim.where or {}).get("page")): (str((r.claim.evidence or {}).get("inputs")),
+                                                                   r.verdict.value)
+             for r in run.results if (r.claim.evidence or {}).get("relation") == "change along a table row"}
+    assert "(184.000)" in found[("3%", 4)][0] and "(178.000)" in found[("3%", 4)][0]
+    assert "(209.000)" in found[("15%", 4)][0] and "(178.000)" in found[("15%", 4)][0]
+    assert "(105.000)" in found[("30%", 5)][0] and found[("30%", 5)][1] in ("consistent", "rounding")
+
+
+def test_a_share_named_before_a_year_and_one_shared_by_from_and_to(tmp_path: Path) -> None:
+    # WODC (nlpub-01 p5): "Het aandeel vrijheidsstraffen in 2023 is gelijk gebleven ten opzichte van
+    # 2022 (op 39%), het aandeel geldboetes is gestegen van 17% in 2022 naar 18% in 2023": a year
+    # does not end the words that name the row; "17%" is named by the words before "van".
+    run = check_paths([_extracted("nlpub-01.pdf", str(tmp_path))])
+    found = {r.claim.stated: str((r.claim.evidence or {}).get("found")) for r in run.results
+             if (r.claim.evidence or {}).get("relation") == "share of a table's total"
+             and (r.claim.where or {}).get("page") == 5}
+    assert "w.o. vrijheidsstraffen" in found["39%"]
+    assert "w.o. geldboetes" in found["17%"]
+
+
+def test_shares_of_a_total_printed_first_named_by_a_compound(tmp_path: Path) -> None:
+    # DUS-I monitoring RIF-2 (nlmix-01 p2): "is het percentage startersaanvragen gedaald van 92% naar
+    # 59%", Tabel 1 on p3: Starters 33 of 36 (2019) and 13 of 22 (2023), under "Totaal aantal
+    # aanvragen", its first row; "starters" heads the compound "startersaanvragen". The summary on
+    # p1 ("toegenomen van 8% in 2019 naar 41% in 2023") speaks of the same table two pages on, and
+    # "in 2023" ties 41% to the 2023 column.
+    run = check_paths([_extracted("nlmix-01.pdf", str(tmp_path))])
+    found = {(r.claim.stated, (r.claim.where or {}).get("page")): str((r.claim.evidence or {}).get("inputs"))
+             for r in run.results if (r.claim.evidence or {}).get("relation") == "share of a table's total"}
+    assert "(33)" in found[("92%", 2)] and "(36)" in found[("92%", 2)]
+    assert "(13)" in found[("59%", 2)] and "(22)" in found[("59%", 2)]
+    assert "(9)" in found[("41%", 1)] and "(22)" in found[("41%", 1)]
+
+
+def test_every_amount_of_a_list_adding_up_to_a_total() -> None:
+    # NYC Comptroller audit (enus-01 p3): "HHC underpaid the City $193,513 in Fiscal Year 2004,
+    # $297,450 in Fiscal Year 2005, $303,750 …, $328,050 … and $331,875 in Fiscal Year 2008", beside
+    # "$1,454,638 in Improper Rental Payments": every amount of the list, exactly.
+    assert _relates("enus-01.pdf", "sum", {"$1,454,638", "$193,513", "$297,450", "$303,750", "$328,050", "$331,875"})
+
+
+def test_a_change_named_by_the_next_sentence() -> None:
+    # Colorado Appropriations Report FY 2025-26 (entab-03 p3): "Total General Fund appropriations
+    # increased from $15.9 billion for FY 2024-25 (as adjusted in the 2025 session) to $16.9 billion
+    # for FY 2025-26. This $1.1 billion increase—6.8 percent—is the result of bills …"
+    assert _relates("entab-03.pdf", "difference", {"$1.1 billion", "$16.9 billion", "$15.9 billion"})
+    assert _relates("entab-03.pdf", "growth", {"6.8 percent", "$16.9 billion", "$15.9 billion"})
+
+
+def test_a_next_sentence_with_a_change_of_its_own_is_not_the_change() -> None:
+    # Zambia budget address (enworld-05 p3): "I, therefore, propose to increase the allocation for CDF
+    # to K5.6 billion in 2025 from K4.8 billion in 2024. This will increase the allocation to each
+    # constituency to K36.1 million from K30.6 million in 2024." K30.6 million is no change of CDF.
+    assert not [r for r in _relations("enworld-05.pdf") if "K4.8 billion" in r[2] and r[0] in ("K30.6 million",
+                                                                                             "K36.1 million")]
+
+
+def test_a_figure_broken_down_right_after_it() -> None:
+    # Sira study cited by the Tweede Kamer (nlstaat-03 p1): "67% van de ATR-adviespunten wordt
+    # opgevolgd (54% volledig en 13% gedeeltelijk)"; Village MD&A (enus-03 p1): "the unrestricted
+    # portion is $2,402,776 (Governmental Activities ($906,218) and Business-type Activities
+    # $3,308,994)", the bracketed amount negative.
+    assert _relates("nlstaat-03.pdf", "sum", {"67%", "54%", "13%"})
+    assert _relates("enus-03.pdf", "sum", {"$2,402,776", "$906,218", "$3,308,994"})
+
+
+def test_a_footnote_that_explains_its_figure() -> None:
+    # Rekenhof on the Flemish budget 2026 (nltaal-03 p3): "De totale (positieve) impact van de
+    # begrotingsfondsen op het vorderingensaldo 2026 bedraagt 265,8 miljoen euro53." and footnote 53:
+    # "Dat is het verschil tussen de ESR-ontvangsten (791,9 miljoen euro) en de ESR-uitgaven (526,1
+    # miljoen euro)."
+    assert _relates("nltaal-03.pdf", "difference", {"265,8 miljoen", "791,9 miljoen euro", "526,1 miljoen euro"})
+
+
+def test_a_total_broken_down_in_the_sentences_after_it() -> None:
+    # Zambia budget address 2025 (enworld-05 p1): "Government proposes to spend K217.1 billion …
+    # Out of this amount, K174.2 billion … while K8.2 billion … The balance of K34.7 billion …": the
+    # words that tie the parts to the total stand in the parts' sentences.
+    assert _relates("enworld-05.pdf", "sum", {"K217.1 billion", "K174.2 billion", "K8.2 billion", "K34.7 billion"})
+
+
+def test_a_long_passage_is_not_cut_between_a_result_and_its_inputs() -> None:
+    # Village MD&A (enus-03 p4), the 24th figure of a long passage: "However, actual results of
+    # operations showed the addition of $1,067,432 to fund balance." then "Revenues and other
+    # financing sources were $44,551,616 …" and "Expenditures and other financing uses were
+    # $43,484,184 …".
+    assert _relates("enus-03.pdf", "difference", {"$1,067,432", "$44,551,616", "$43,484,184"})
+
+
+def test_from_to_shares_and_round_percentages(tmp_path: Path) -> None:
+    # WODC (nlpub-01 p4): "In de afgelopen elf jaar daalde het aandeel dagvaardingen van 47% naar 44%
+    # en het aandeel transacties van 8% naar 1%": without years, "van" is the first year column
+    # (18.000 of 214.000 in 2013). "steeg van 6% in 2022 naar 10% in 2023": 1400 of 14.000; a round
+    # "10%" stands for 5-15 %, but the share lands within 9.5-10.5 %, so its odds are those of that band.
+    run = check_paths([_extracted("nlpub-01.pdf", str(tmp_path))])
+    found = {(r.claim.stated, (r.claim.where or {}).get("line")): str((r.claim.evidence or {}).get("inputs"))
+             for r in run.results if (r.claim.evidence or {}).get("relation") == "share of a table's total"
+             and (r.claim.where or {}).get("page") == 4}
+    assert any("(18.000)" in v and "(214.000)" in v for (s, _), v in found.items() if s == "8%")
+    assert any("(1400)" in v and "(14.000)" in v for (s, _), v in found.items() if s == "10%")

@@ -20,7 +20,8 @@ from factcheck.discover.relations import FALL_WORDS, Proposal
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 _FROM = re.compile(r"\b(?:from|van|vanaf)\s*$", re.IGNORECASE)
 # between the two values: a year or a qualifier may stand ("in FY 2024-25 to"), no other amount
-_TO = re.compile(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,60}?\s)?(?:to|naar|tot)\s*$", re.IGNORECASE)
+_TO = re.compile(r"^\s*(?:[^$€£()]{0,30}?\s)?(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,60}?\s)?(?:to|naar|tot)\s*$",
+                 re.IGNORECASE)
 _TO_FIRST = re.compile(r"\b(?:to|naar)\s*$", re.IGNORECASE)
 _FROM_AFTER = re.compile(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,30}?\s)?(?:from|van)\s*$", re.IGNORECASE)
 _FROM_WORD = re.compile(r"\b(?:from|van)\b", re.IGNORECASE)
@@ -53,6 +54,21 @@ def _from_to(quote: str, figs: Sequence[Fig]) -> tuple[Fig, Fig] | None:
     return pairs[0] if len(pairs) == 1 else None
 
 
+# a sentence that points back at the one before: "This $1.1 billion increase", "Dit is een stijging"
+_ANAPHOR = re.compile(r"\s*(?:this|that|these|dit|dat|deze|daarmee|hiermee)\b", re.IGNORECASE)
+
+
+def _next_sentences(figures: Sequence[Fig]) -> dict[str, str]:
+    """Each sentence (quote) with figures -> the next one with figures, in document order."""
+    out: dict[str, str] = {}
+    previous = None
+    for f in sorted(figures, key=lambda f: f.position):
+        if previous is not None and f.quote != previous and previous not in out:
+            out[previous] = f.quote
+        previous = f.quote
+    return out
+
+
 def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
     """The change and the rate of change each "from … to" sentence of the document states. A
     sentence cut by a page break is two quotes; a figure printed in this quote but extracted with
@@ -63,6 +79,7 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
     for f in figures:
         by_quote.setdefault(f.quote, []).append(f)
         by_page.setdefault(f.position[0], []).append(f)
+    following = _next_sentences(figures)
     for quote, figs in by_quote.items():
         if not _FROM_WORD.search(quote):
             continue  # most sentences say no "from" or "van" at all
@@ -80,6 +97,14 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
             # rightly ("fell from … to …" with the new value higher is no reading to check)
             continue
         expr = f"{old.id} - {new.id}" if falling else f"{new.id} - {old.id}"
+        after = following.get(quote)
+        if after is not None and _ANAPHOR.match(after) and _from_to(after, list({f.stated: f for f in by_quote[after]}.values())) is None and not any(
+                c is not old and c is not new and (c.dims == old.dims or c.kind == "percent") for c in figs):
+            # "… increased from $15.9 billion … to $16.9 billion for FY 2025-26. This $1.1 billion
+            # increase—6.8 percent—is …": the next sentence names the change, pointing back (one
+            # that states a change of its own, "This will increase … to K36.1 million from K30.6
+            # million", speaks of something else)
+            figs = figs + by_quote[after]
         for c in figs:
             if c is old or c is new or c.value <= 0:
                 continue

@@ -16,11 +16,11 @@ import bisect
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Container, Sequence
 
-from factcheck.discover.figures import COUNT_DIMS, Fig
+from factcheck.discover.figures import COUNT_DIMS, Fig, content_words, shared_words
 from factcheck.units import Dims, combine
 
 MAX_FIGURES_PER_PASSAGE = 24
@@ -30,11 +30,14 @@ MIN_SCORE = 6
 
 _SUM_WORDS = (r"\bsamen\b|\bin totaal\b|\btotaal|\bopgeteld|\bwaarvan\b|\btogether|\bin total\b|\btotal|\bcombined"
               r"|\bplus\b|\bbestaande uit\b|\bconsisting of\b|\bsaldo\b|\bbalance\b")
+_BREAKDOWN_CUE = re.compile(r"\b(?:out of this|of this amount|of which|hiervan|daarvan|waarvan|the balance|"
+                           r"the remainder|the rest|het restant|de rest|het overige)\b", re.IGNORECASE)
 _CUES = {
     # a - b = c is b + c = a read the other way: the words of a sum support it too.
     "difference": re.compile(
         r"\bvoordeel\b|\bnadeel\b|\bmeevaller|\btegenvaller|\boverschrijding|\bonderschrijding|\bbesparing"
-        r"|\bshortfall|\bsaving|\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bhoger\b|\bless\b|\bhigher\b|\bdaling"
+        r"|\bshortfall|\bsaving|\bverschil|\bminus\b|\bmin\b|\bdifference|\bminder\b|\blager\b|\bhoger\b|\bless\b|\bhigher\b"
+        r"|\blower\b|\bgreater\b|\blarger\b|\bsmaller\b|\babove\b|\bbelow\b|\bexceed|\bgroter\b|\bkleiner\b|\bdaling"
         r"|\bstijging|\btoename|\bafname|\bverhoging|\bverlaging|\bincrease|\bincrement|\bdecrease|\breduc|\bleaving\b"
         r"|\bremaining\b|\bresteren|\bover(?:blijft|blijven)\b|" + _SUM_WORDS, re.I),
     "sum": re.compile(_SUM_WORDS, re.I),
@@ -112,6 +115,12 @@ class _Passage:
         )
         hundred = 100 * self.den
         self.small = {f.id: -hundred < self.scaled[f.id][0] < hundred for f in figures}
+        # the amounts of each sentence, by unit: a list's items ("$193,513 in Fiscal Year 2004,
+        # $297,450 in …, and $331,875 in Fiscal Year 2008")
+        self.listed: dict[tuple[str, object], frozenset[str]] = {}
+        for f in figures:
+            key = (f.quote, f.dims)
+            self.listed[key] = self.listed.get(key, frozenset()) | {f.id}
         self.digits = {f.id: _significant_digits(f.value) for f in figures}
         self._cues: dict[tuple[str, str], str | None] = {}
 
@@ -140,6 +149,11 @@ class _Passage:
         """How convincing a match is (see the module docstring), and the wording that supports it."""
         score = 4 if exact else 1
         cue = self.cue(target, relation)
+        if cue is None and relation == "sum":
+            # a total stated first and broken down after it, the words in the breakdown's sentences:
+            # "… to spend K217.1 billion … Out of this amount, K174.2 billion … The balance of K34.7 billion"
+            cue = next((m.group(0) for f in inputs if f.position > target.position
+                        for m in [_BREAKDOWN_CUE.search(f.quote)] if m), None)
         if cue:
             score += 2
         digits = self.digits[target.id]
@@ -151,6 +165,12 @@ class _Passage:
             score += 1
         if relation != "share" and all(f.position[1] == target.position[1] for f in inputs):
             score -= 1  # a list on one line is more often an enumeration than a calculation
+        if (not cue and relation == "sum" and exact and len(inputs) >= 3
+                and self.listed.get((inputs[0].quote, inputs[0].dims), frozenset()) - {target.id}
+                == frozenset(f.id for f in inputs)):
+            # every other amount of one sentence, a list, adding up exactly to the figure: the list
+            # is what the total sums (no wording said so: the chance must be low all the same)
+            score += 2
         if not cue:
             # Without words that say so, only a match of large, precise numbers is convincing:
             # lists of counts (a table read as text) add up by chance all the time.
@@ -267,6 +287,45 @@ FALL_WORDS = re.compile(
 )
 
 
+# a level, not a change: "van 47% naar 44%", "from 61% to 86%", "gelijk op 4%", "at 3.2%"
+_LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|van|naar|tot|op)\s*$", re.IGNORECASE)
+# a change: "increased by 5%", "daalde … met 45%"
+_BY_BEFORE = re.compile(r"(?:\b(?:by|met)|(?:stijging|daling|toename|afname|groei|increase|decrease|growth|rise|fall|"
+                        r"decline|reduction|verlaging|verhoging)\s+(?:van|of))\s*$", re.IGNORECASE)
+# "$0.6 billion, or 12.3%", "$30,866,126 (63%)": a percentage set right after an amount
+_APPOSED_TO_AMOUNT = re.compile(r"\d[^\d]{0,25}?(?:,?\s*(?:or|of|oftewel|ofwel)\s*|\s*\(\s*)$", re.IGNORECASE)
+_SENTENCE_CUT = re.compile(r"[.;:](?!\d)|%|\bp(?:er)?\s?c(?:en)?t\b|\bprocent\b", re.IGNORECASE)
+# the clause of a figure: back to the previous figure or punctuation
+_CLAUSE_CUT = re.compile(r"[.;:,()]|\d")
+
+
+def rate_of_change(percent: Fig) -> bool:
+    """Whether a percentage states a change rather than a share or level, by the words of its own
+    clause, not of its whole sentence ("178.000 zaken; 3% minder dan in 2022 … Daarvan was 44%
+    een dagvaarding": 3% is a change, 44% a share): a rising or falling word in the clause before it
+    (or, when it is set right after an amount, "decreased by $0.6 billion, or 12.3%", in that
+    amount's clause), or as one of the two words right after it ("7% meer", "3% less"); "by"/"met"
+    right before it in a sentence of change. "from 61% to 86%", "van 47% naar 44%" are levels."""
+    quote = percent.quote
+    at = quote.find(percent.stated)
+    if at < 0:
+        return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
+    head = quote[:at]
+    if _BY_BEFORE.search(head):
+        return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
+    if _LEVEL_BEFORE.search(head):
+        return False
+    after = quote[at + len(percent.stated):]
+    next_words = " ".join(re.findall(r"[^\W\d_]+", after[:40])[:2])
+    if RISE_WORDS.search(next_words) or FALL_WORDS.search(next_words):
+        return True
+    # set right after an amount, the percentage shares the clause that leads up to the amount
+    # (back to the sentence's previous stop or percentage); else its own, back to the last figure
+    cut = _SENTENCE_CUT if _APPOSED_TO_AMOUNT.search(head) else _CLAUSE_CUT
+    clause = head[max((m.end() for m in cut.finditer(head)), default=0):]
+    return bool(RISE_WORDS.search(clause) or FALL_WORDS.search(clause))
+
+
 class _Wholes:
     """The amounts a share's whole may be, by unit, sorted by value (built once per pool)."""
 
@@ -279,6 +338,14 @@ class _Wholes:
         self.values = {d: [f.value for f in fs] for d, fs in self.figs.items()}
         # amounts spread over orders of magnitude: the natural log of the largest over the smallest
         self.spread = {d: Fraction(max(1.0, math.log(v[-1] / v[0]))) for d, v in self.values.items()}
+
+    def named(self, dims: object, words: frozenset[str]) -> frozenset[str]:
+        """Ids of the amounts whose sentence says most of the words that name a whole: half of
+        them and at least two (or the one given)."""
+        if not words:
+            return frozenset()
+        need = min(len(words), max(2, -(-len(words) // 2)))
+        return frozenset(f.id for f in self.figs.get(dims, ()) if shared_words(words, f.words) >= need)
 
     def between(self, dims: object, lo: Fraction, hi: Fraction) -> list[Fig]:
         values = self.values.get(dims, [])
@@ -301,8 +368,9 @@ def _ratios(
     for k, p in enumerate(figures):
         if not _is_percent(p) or p.value <= 0 or p.value >= 100 or p.interval.lo is None or p.interval.hi is None:
             continue
-        if p.id in skip or p.interval.lo <= 0 or RISE_WORDS.search(p.quote) or FALL_WORDS.search(p.quote):
+        if p.id in skip or p.interval.lo <= 0 or rate_of_change(p):
             continue  # "decreased by $0.6 billion, or 12.3%": a rate of change, not a share of two amounts
+        whole_words = _whole_words(p)
         # the amount printed just before the percentage is the part it most likely describes
         before = next((f for f in reversed(figures[:k]) if f.kind != "percent" and f.quote == p.quote), None)
         for a in amounts:
@@ -322,6 +390,11 @@ def _ratios(
             # a whole in the sentence itself ("representing 91% of the total ... of $10,291,594")
             # was one of the sentence's amounts: fewer tries; looking in both places doubles them
             local = 2 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * in_sentence
+            # "14.0% of total General Fund expenditures and other financing uses": the words after
+            # "of" name the whole; the amounts of sentences that say those words are a third, small
+            # set of wholes, chosen before any value was looked at (three places: thrice the tries)
+            named = pool.named(a.dims, whole_words)
+            by_name = 3 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * len(named)
             a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
             # b's own rounding may widen the band a little: a tenth either way is ample
             for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
@@ -337,8 +410,20 @@ def _ratios(
                 score, cue = index.score(p, (a, b), "share", True)
                 score += a is before
                 odds = min(chance, local) if b.quote == p.quote else chance
+                if b.id in named:
+                    odds = min(odds, by_name)
                 found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, odds))
     return found
+
+
+# "14.0% of total expenditures", "28% van de afgedane zaken": the words that name the whole
+_OF_WHOLE = r"\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+|all\s+|alle\s+)?([^.;:()$€£0-9]{3,80})"
+
+
+def _whole_words(percent: Fig) -> frozenset[str]:
+    """The content words of the phrase after "p% of" that names the percentage's whole, if any."""
+    match = re.search(re.escape(percent.stated) + _OF_WHOLE, percent.quote, re.IGNORECASE)
+    return content_words(match.group(1)) if match else frozenset()
 
 
 _APPOSITION = r"\s*,?\s*(?:or|of|oftewel|ofwel|dat is|i\.e\.|\(|–|—|-)\s*"
@@ -389,13 +474,17 @@ def _exact_chance(index: "_Passage", target: Fig, inputs: Sequence[Fig]) -> Frac
 
 # A result sentence often follows the sentences that state its inputs ("De geraamde lasten
 # bedroegen € 2.778.000. De werkelijke lasten bedroegen € 2.389.000. Dit is een voordeel van
-# € 389.000."): the target's sentence and this many before it make its local window.
+# € 389.000."): the target's sentence and this many before it make its local window. A total is
+# as often stated first and broken down after ("Met RIF-2 werd totaal € 127 miljoen subsidie
+# beschikbaar gesteld. Voor … € 100 miljoen … opgehoogd met € 27 miljoen"): the target's sentence
+# and as many after it make a second window, its tries counted twice since both were looked in.
 LOCAL_SENTENCES = 2
 
 
 def _windows(passage: Sequence[Fig]) -> dict[object, tuple[int, int]]:
     """Figures and percentages per sentence of the passage (key: the quote), in each sentence's
-    local window (key: ("local", quote)), and in the whole passage (key None)."""
+    local window before it (key: ("local", quote)) and after it (key: ("after", quote)), and in
+    the whole passage (key None)."""
     out: dict[object, tuple[int, int]] = {None: (len(passage), sum(f.kind == "percent" for f in passage))}
     order: list[str] = []
     for f in passage:
@@ -407,20 +496,28 @@ def _windows(passage: Sequence[Fig]) -> dict[object, tuple[int, int]]:
         near = order[max(0, i - LOCAL_SENTENCES): i + 1]
         out[("local", quote)] = (sum(out[q][0] for q in near), sum(out[q][1] for q in near))
         out[("near", quote)] = frozenset(near)  # type: ignore[assignment]
+        following = order[i: i + 1 + LOCAL_SENTENCES]
+        out[("after", quote)] = (sum(out[q][0] for q in following), sum(out[q][1] for q in following))
+        out[("following", quote)] = frozenset(following)  # type: ignore[assignment]
     return out
 
 
 def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) -> Fraction:
     """Matches this good expected by chance among the combinations the search tried in the
     proposal's window: the target's sentence when every input stands in it, else the sentences
-    just before it when the inputs stand there, else the passage."""
+    just before it, or just after it, when the inputs stand there, else the passage."""
     quote = proposal.target.quote
     quote_only = all(f.quote == quote for f in proposal.inputs)
     near: frozenset[str] | tuple[int, int] = windows.get(("near", quote), frozenset())
+    following: frozenset[str] | tuple[int, int] = windows.get(("following", quote), frozenset())
+    looks = 1
     if quote_only:
         n, percents = windows[quote]
     elif all(f.quote in near and f.position <= proposal.target.position for f in proposal.inputs):
         n, percents = windows[("local", quote)]
+    elif all(f.quote in following and f.position >= proposal.target.position for f in proposal.inputs):
+        n, percents = windows[("after", quote)]
+        looks = 2
     else:
         n, percents = windows[None]
     if proposal.relation == "sum" and len(proposal.inputs) == 2:
@@ -437,10 +534,10 @@ def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) ->
     elif proposal.relation == "points":
         # the other pairs of percentages that could have been meant (the target itself is one)
         tried = max(0, (percents - 1) * (percents - 2) - 1) if quote_only else percents * (percents - 1)
-        return proposal.chance * tried
+        return proposal.chance * tried * looks
     else:
         tried = n * (n - 1)
-    return proposal.chance * max(tried, 1)
+    return proposal.chance * max(tried, 1) * looks
 
 
 def _max_chance(proposal: Proposal) -> Fraction:
@@ -517,12 +614,91 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                 score, cue = index.score(total, combo, "sum", exact)
                 expr = "sum(" + ", ".join(f.id for f in combo) + ")"
                 chance = _chance(index, total, sum(hi_ends) - sum(lo_ends))
+                if exact:
+                    # round parts ("€ 100 miljoen") have wide intervals; landing exactly on the
+                    # printed total is as rare as for a difference
+                    chance = min(chance, _exact_chance(index, total, combo))
                 found.append(Proposal(total, tuple(combo), "sum", expr, exact, score, cue, True, chance))
     return found
 
 
+# a figure broken down right after it: "67% van de adviespunten wordt opgevolgd (54% volledig en 13%
+# gedeeltelijk)", "the unrestricted portion is $2,402,776 (Governmental Activities ($906,218) and
+# Business-type Activities $3,308,994)", "€ 2,2 miljard, waarvan …"
+_PARTS_FOLLOW = re.compile(r"^[^()%\d]{0,60}?(?:\(|\bwaarvan\b|\bof which\b|\bnamelijk\b|\bnamely\b)", re.IGNORECASE)
+
+
+def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
+    """A figure broken down in its own sentence, right after it ("(", "waarvan", "of which"),
+    into the figures of its unit that follow, which add up to it exactly; an amount printed in
+    brackets counts as negative. The breakdown is one fixed set, so the chance is that of one
+    combination landing exactly on the total; percentages, small numbers that meet by chance
+    otherwise, are proposed only this way."""
+    found: list[Proposal] = []
+    for k, total in enumerate(figures):
+        at = total.quote.find(total.stated)
+        if at < 0 or total.value <= 0 or not _PARTS_FOLLOW.match(total.quote[at + len(total.stated):]):
+            continue
+        percent = _is_percent(total)
+        parts = [f for f in figures[k + 1:] if f.quote == total.quote and f.dims == total.dims
+                 and _is_percent(f) == percent and (percent or f.kind != "percent")]
+        if len(parts) < 2 or sum(_signed(f) for f in parts) != total.value:
+            continue
+        chance = _exact_chance(index, total, parts)
+        found.append(Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(_signed_id(f) for f in parts) + ")", True,
+                              MIN_SCORE + 2, "a breakdown", True, chance))
+    return found
+
+
+def _signed(f: Fig) -> Fraction:
+    """The figure's value, negative when the sentence prints it in brackets ("($906,218)")."""
+    return -abs(f.value) if f"({f.stated})" in f.quote else f.value
+
+
+def _signed_id(f: Fig) -> str:
+    return f"-{f.id}" if _signed(f) < 0 < f.value else f.id
+
+
+# a footnote that explains the figure it is set against: "… bedraagt 265,8 miljoen euro53." with,
+# at the foot of the page, "53 Dat is het verschil tussen de ESR-ontvangsten (791,9 miljoen euro)
+# en de ESR-uitgaven (526,1 miljoen euro)."
+_FOOTNOTE = re.compile(r"^(\d{1,3})\s+(?:dat|dit|het|deze|this|that|it|these)\b", re.IGNORECASE)
+
+
+def _footnoted(figures: Sequence[Fig]) -> list[Proposal]:
+    """Relations a footnote states about the figure its number is set against: the figure is read
+    as if it stood in the footnote's sentence, with the footnote's figures as the only others."""
+    found: list[Proposal] = []
+    by_page: dict[int, list[Fig]] = {}
+    for f in figures:
+        by_page.setdefault(f.position[0], []).append(f)
+    notes: dict[str, list[Fig]] = {}
+    for f in figures:
+        if _FOOTNOTE.match(f.quote):
+            notes.setdefault(f.quote, []).append(f)
+    for quote, note in notes.items():
+        mark = _FOOTNOTE.match(quote).group(1)  # type: ignore[union-attr]
+        page = note[0].position[0]
+        marked = [f for f in by_page.get(page, ()) if f.quote != quote and re.search(
+            re.escape(f.stated) + r"(?:\s*[^\W\d]+)?" + mark + r"(?!\d)", f.quote)]
+        if len(marked) != 1:
+            continue  # no figure, or several, carries the footnote's number
+        target = replace(marked[0], quote=quote)
+        group = sorted([target, *note], key=lambda f: f.position)
+        index = _Passage(group)
+        windows = _windows(group)
+        found.extend(p for p in _binary(group, index) + _sums(group, index)
+                     if p.target.id == target.id and p.score >= MIN_SCORE
+                     and _coincidences(p, windows) <= _max_chance(p))
+    return found
+
+
 def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
-    """Group figures by passage; a long passage is cut where a gap of lines suggests a new paragraph."""
+    """Group figures by passage; a long passage is cut where a gap of lines suggests a new paragraph.
+    A passage cut only because it holds too many figures goes on with the sentences that stood
+    at the end of the last piece (:data:`LOCAL_SENTENCES`), so that a result and the sentences that
+    explain it are not cut apart ("… showed the addition of $1,067,432 to fund balance. Revenues …
+    were $44,551,616 … Expenditures … were $43,484,184")."""
     groups: dict[tuple[object, ...], list[Fig]] = {}
     for fig in sorted(figures, key=lambda f: f.position):
         groups.setdefault(fig.passage, []).append(fig)
@@ -530,9 +706,13 @@ def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
     for group in groups.values():
         current: list[Fig] = []
         for fig in group:
-            if current and (fig.position[1] - current[-1].position[1] > 12 or len(current) >= MAX_FIGURES_PER_PASSAGE):
+            if current and fig.position[1] - current[-1].position[1] > 12:
                 out.append(current)
                 current = []
+            elif len(current) >= MAX_FIGURES_PER_PASSAGE:
+                out.append(current)
+                tail = list(dict.fromkeys(f.quote for f in current))[-LOCAL_SENTENCES:]
+                current = [f for f in current if f.quote in tail][-MAX_FIGURES_PER_PASSAGE // 2:]
             current.append(fig)
         if current:
             out.append(current)
@@ -544,8 +724,11 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.changes import stated_changes
 
     # changes the wording states ("from A to B, an increase of C"), whether or not they hold
-    proposals: list[Proposal] = stated_changes(figures)
+    proposals: list[Proposal] = stated_changes(figures) + _footnoted(figures)
     document = _Wholes(figures)
+    # breakdowns read the same equations the search may find solved for another figure ("in totaal
+    # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
+    breakdowns: list[Proposal] = []
     for passage in passages(figures):
         index = _Passage(passage)
         shares = [p for p in _ratios(passage, index) if p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
@@ -559,6 +742,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             continue
         windows = _windows(passage)
         proposals.extend(shares)
+        breakdowns.extend(p for p in _breakdowns(passage, index) if p.chance <= MAX_CHANCE)
         proposals.extend(
             p for p in _binary(passage, index) + _sums(passage, index)
             if p.score >= MIN_SCORE and _coincidences(p, windows) <= _max_chance(p)
@@ -583,4 +767,9 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         targets.add(proposal.target.id)
         seen_sets.add(proposal.figure_ids)
         seen_values.add(values)
+    for proposal in breakdowns:
+        if proposal.target.id not in targets and proposal.figure_ids not in seen_sets:
+            kept.append(proposal)
+            targets.add(proposal.target.id)
+            seen_sets.add(proposal.figure_ids)
     return kept

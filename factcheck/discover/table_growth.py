@@ -61,11 +61,24 @@ def _span(before: str, after: str) -> tuple[int, int | None] | None:
     years = sorted({int(y) for y in YEAR.findall(before + " " + after)})
     if bases:
         base = bases[0]
-        others = [y for y in years if y != base]
+        # a base year named for another percentage of the clause ("3% minder dan in 2022 en circa
+        # 15% minder dan in 2013") is no end year of this one
+        named = {int(m.group(1)) for m in _BASE.finditer(before + " " + after)}
+        others = [y for y in years if y != base and y not in named]
         return (base, others[0]) if len(others) == 1 else (base, None) if not others else None
     if len(years) == 2:
         return years[0], years[1]
     return (years[0], None) if len(years) == 1 else None
+
+
+def _direction(clause: str, after: str) -> tuple[bool, bool]:
+    """(up, down): the words right after the percentage when they say which way ("6% meer dan in
+    2022", in "30% minder dan in 2013 en 6% meer dan in 2022"), else the clause's words."""
+    first = " ".join(re.findall(r"[^\W\d_]+", after)[:2])
+    up, down = bool(RISE_WORDS.search(first)), bool(FALL_WORDS.search(first))
+    if up != down:
+        return up, down
+    return bool(RISE_WORDS.search(clause)), bool(FALL_WORDS.search(clause))
 
 
 def _year_columns(table: Table) -> dict[int, int]:
@@ -103,12 +116,15 @@ def table_growth_claims(
             continue
         before, after = _clause(fig)
         clause = f"{before} {after}"
-        up, down = bool(RISE_WORDS.search(clause)), bool(FALL_WORDS.search(clause))
+        up, down = _direction(clause, after)
         wanted = _span(before, after)
         if up == down or wanted is None:
             continue  # no direction, or both; no span of years
         words = content_words(YEAR.sub(" ", clause))
-        if not words:
+        # "178.000 misdrijfzaken … ingeschreven; 3% minder dan in 2022": a clause that names no
+        # row speaks of the sentence's subject, the words before it
+        subject = content_words(YEAR.sub(" ", fig.quote[:max(0, fig.quote.find(fig.stated))]))
+        if not words and not subject:
             continue
         signed = as_cell_number(fig)
         if down:
@@ -126,6 +142,8 @@ def table_growth_claims(
                     continue
                 old_col, new_col = years[span[0]], years[span[1]]
                 overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)}
+                if not any(overlap.values()):
+                    overlap = {r: shared_words(subject, content_words(row.label)) for r, row in enumerate(table.rows)}
                 most = max(overlap.values(), default=0)
                 rows = [r for r, n in overlap.items() if n and n == most]
                 for r in rows:
@@ -135,6 +153,13 @@ def table_growth_claims(
                     chance += (hi - lo) / fig.value / log_spread(table)
                     if old is not None and new is not None and _holds(old.number, new.number, signed):  # type: ignore[arg-type]
                         fits.append((table, r, old, new))
+        if len(fits) == 1 and hi - lo > 1 and fig.value.denominator == 1:
+            # "30%" may stand for 25-35 %; when the change lands within 29.5-30.5 % all the same,
+            # the odds are those of that narrow band
+            narrow = replace(signed, half=Fraction(1, 2))
+            old_number, new_number = fits[0][2].number, fits[0][3].number
+            if old_number is not None and new_number is not None and _holds(old_number, new_number, narrow):
+                chance /= hi - lo
         if len(fits) != 1 or chance > MAX_CHANCE:
             continue  # no reading, several (ambiguous), or one that chance would often give
         table, r, old_cell, new_cell = fits[0]

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, shared_words
-from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
+from factcheck.discover.relations import rate_of_change
 from factcheck.discover.text_tables import table_relation_claim
 from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
@@ -31,23 +32,59 @@ from factcheck.tables.totals import _fits, _row_kind, cell_claim
 
 MAX_CHANCE = Fraction(1, 10)
 PAGES_AROUND = 1
-_CONTEXT = 60  # characters before the percentage that may name the row
+PAGES_FAR = 4  # see text_tables.PAGES_FAR
+_CONTEXT = 90  # characters before the percentage that may name the row
 _BOUNDARY = re.compile(r"[.;:]\s|\d")
+_PREVIOUS_PERCENT = re.compile(r"\s*(?:%|percent\b|procent\b)", re.IGNORECASE)
+_NAME_FOLLOWS = re.compile(r"\s+[^\W\d_]")
 _AFTER_END = re.compile(r"[.;:,]\s|\d|\s(?:en|and|of|or)\s")
 
 
 def _context_words(fig: Fig) -> tuple[frozenset[str], frozenset[str]]:
-    """The words right before the percentage in its sentence, back to the previous figure or
-    clause; and those right after it, up to the next ("Daarvan was 44% een dagvaarding, 28% ..."
-    names its row after the percentage), tried when the words before name no row."""
+    """The words that name the percentage's row, and the words tried when those name no row: the
+    words right before it in its sentence (back to the previous figure or clause), and those right
+    after it, up to the next ("Daarvan was 44% een dagvaarding, 28% ..." names its row after the
+    percentage); in a list named that way, the words after come first."""
     at = fig.quote.find(fig.stated)
     if at < 0:
         return frozenset(), frozenset()
-    before = fig.quote[max(0, at - _CONTEXT):at]
-    cuts = [m.end() for m in _BOUNDARY.finditer(before)]
+    # years are no figures: "Het aandeel vrijheidsstraffen in 2023 is gelijk gebleven … (op 39%)"
+    plain = YEAR.sub(lambda m: " " * len(m.group()), fig.quote)
+    start = _clause_start(plain, at)
+    before = fig.quote[start:at]
     after = fig.quote[at + len(fig.stated):at + len(fig.stated) + _CONTEXT]
     end = _AFTER_END.search(after)
-    return content_words(before[cuts[-1]:] if cuts else before), content_words(after[:end.start()] if end else after)
+    after = after[:end.start()] if end else after
+    if _PREVIOUS_PERCENT.match(before) and content_words(after) and _NAME_FOLLOWS.match(after):
+        # a list that names each share after it ("44% een dagvaarding, 28% een onvoorwaardelijk
+        # sepot"): the words before a percentage are the previous share's name, not its own
+        return content_words(after), content_words(before)
+    if _PREVIOUS_PERCENT.match(before) and not content_words(before):
+        # "het aandeel geldboetes is gestegen van 17% in 2022 naar 18%": both share the subject
+        # before the first
+        first = plain.rfind(" ", 0, start - 1)
+        before = fig.quote[_clause_start(plain, max(0, first)):at]
+    return content_words(before), content_words(after)
+
+
+def _naming(words: frozenset[str], label: frozenset[str]) -> int:
+    """How many of a row label's words the sentence's words name: shared words, and label words
+    that head a Dutch compound of the sentence ("opschalers" in "opschalersaanvragen")."""
+    heads = sum(1 for w in label - words if len(w) >= _COMPOUND_HEAD and any(
+        len(v) > len(w) and v.startswith(w) for v in words))
+    return shared_words(words, label) + heads
+
+
+_COMPOUND_HEAD = 6
+
+
+def _clause_start(plain: str, at: int) -> int:
+    """Where the clause before position ``at`` begins: after the previous figure or clause end."""
+    begin = max(0, at - _CONTEXT)
+    if begin:
+        begin = plain.find(" ", begin, at) + 1 or at  # a whole word, not the end of one
+    cuts = [m.end() for m in _BOUNDARY.finditer(plain[begin:at])]
+    return begin + (cuts[-1] if cuts else 0)
 
 
 def is_amount(cell: Cell | None) -> bool:
@@ -82,44 +119,16 @@ def table_share_claims(
         if lo is None or hi is None or lo <= 0:
             continue
         before, after = _context_words(fig)
-        if not (before or after) or RISE_WORDS.search(fig.quote) or FALL_WORDS.search(fig.quote):
+        if not (before or after) or rate_of_change(fig):
             continue
         page = fig.position[0]
-        fits: list[tuple[Table, int, int, int, Cell, Cell]] = []
-        chance = Fraction(0)
-        for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1):
-            for table in tables.get(number, ()):
-                totals = [t for t, row in enumerate(table.rows) if _row_kind(row.label) in ("total", "grand")]
-                heads = _of_which_heads(table)  # "Beslissingen door het OM" over its "w.o." rows
-                labels = {r: content_words(_OF_WHICH.sub("", row.label)) for r, row in enumerate(table.rows)
-                          if r not in totals}
-                overlap = {r: shared_words(before, words) for r, words in labels.items()}
-                if not any(overlap.values()):
-                    overlap = {r: shared_words(after, words) for r, words in labels.items()}
-                most = max(overlap.values(), default=0)
-                # the rows the sentence names best ("general government support" is the row of
-                # that name, not "General Revenues:")
-                rows = [r for r, n in overlap.items() if n and n == most]
-                if not (totals or heads) or not rows:
-                    continue
-                tries = 0
-                for r in rows:
-                    # a row's whole: a total below it, or the head of the "of which" rows it is one of
-                    wholes = [t for t in totals if t > r] + ([heads[r]] if r in heads else [])
-                    for col, part in table.rows[r].cells.items():
-                        for t in wholes:
-                            whole = table.rows[t].cells.get(col)
-                            if whole is None or not (is_amount(part) and is_amount(whole)):
-                                continue
-                            tries += 1
-                            j = judge_share(part.number, whole.number, as_cell_number(fig))  # type: ignore[arg-type]
-                            # the percentage's own interval, as the claim file states it: a share
-                            # cut off rather than rounded fits the table checker, not this claim
-                            if j is not None and _fits(j.verdict) and j.parts_interval.meets(Interval(lo, hi)):
-                                fits.append((table, r, t, col, part, whole))  # type: ignore[arg-type]
-                # a ratio of this table's figures lands in the percentage's interval with odds of
-                # its relative width over the log-range of the figures
-                chance += tries * (hi - lo) / fig.value / log_spread(table)
+        said = _said_year(fig)
+        # tables on the pages around the statement; when none fits, those a few pages on (a
+        # summary speaks of tables further on): two looks, the chance counted twice
+        fits, chance = _readings(fig, tables, range(page - PAGES_AROUND, page + PAGES_AROUND + 1), said, before, after)
+        if not fits:
+            fits, chance = _readings(fig, tables, range(page - PAGES_FAR, page + PAGES_FAR + 1), said, before, after)
+            chance *= 2
         if len(fits) > 1:
             # a percentage may be cut off rather than rounded, so two columns can fit ("37%": 36.9
             # this year, 36.2 the year before); the one that rounds to it is the one meant
@@ -129,6 +138,15 @@ def table_share_claims(
             # statement holds either way; the column of the year the sentence speaks of, else the
             # latest year, else the first column is the one meant
             fits = [min(fits, key=lambda x: _column_preference(x[0], x[3], sources.get(fig.id, {}).get("period")))]
+        if len(fits) == 1 and hi - lo > 1 and fig.value.denominator == 1:
+            # "10%" may stand for 5-15 %; when the share lands within 9.5-10.5 % all the same, the
+            # odds are those of that narrow band (as for a change, table_growth)
+            part_n, whole_n = fits[0][4].number, fits[0][5].number
+            narrow = replace(as_cell_number(fig), half=Fraction(1, 2))
+            j = judge_share(part_n, whole_n, narrow) if part_n is not None and whole_n is not None else None
+            if j is not None and _fits(j.verdict) and j.parts_interval.meets(
+                    Interval(fig.value - Fraction(1, 2), fig.value + Fraction(1, 2))):
+                chance /= hi - lo
         if len(fits) != 1 or chance > MAX_CHANCE:
             continue  # no reading, or several (ambiguous), or one that chance would often give
         table, r, t, col, part, whole = fits[0]
@@ -137,6 +155,58 @@ def table_share_claims(
             cells.setdefault(str(c["id"]), c)
         out.append(_relation(fig, sources.get(fig.id, {}), table, r, first, second, chance))
     return list(cells.values()) + out
+
+
+def _readings(fig: Fig, tables: Mapping[int, Sequence[Table]], pages: Iterable[int], said: int | str | None,
+              before: frozenset[str], after: frozenset[str]) -> tuple[list[tuple[Table, int, int, int, Cell, Cell]],
+                                                                      Fraction]:
+    """The (table, row, total row, column, part, whole) readings on these pages that the
+    percentage fits, and the chance that one of the ratios tried lands in its interval."""
+    lo, hi = fig.interval.lo, fig.interval.hi
+    assert lo is not None and hi is not None
+    fits: list[tuple[Table, int, int, int, Cell, Cell]] = []
+    chance = Fraction(0)
+    for number in pages:
+        for table in tables.get(number, ()):
+            totals = [t for t, row in enumerate(table.rows) if _row_kind(row.label) in ("total", "grand")]
+            heads = _of_which_heads(table)  # "Beslissingen door het OM" over its "w.o." rows
+            # a total printed as the table's first row ("Totaal aantal aanvragen" over Starters,
+            # Opschalers) is the whole of the rows below it
+            first = next((t for t, row in enumerate(table.rows) if row.cells), -1)
+            years_of = {y[0]: c for c, y in column_years(table).items() if len(y) == 1}
+            labels = {r: content_words(_OF_WHICH.sub("", row.label)) for r, row in enumerate(table.rows)
+                      if r not in totals}
+            overlap = {r: _naming(before, words) for r, words in labels.items()}
+            if not any(overlap.values()):
+                overlap = {r: _naming(after, words) for r, words in labels.items()}
+            most = max(overlap.values(), default=0)
+            # the rows the sentence names best ("general government support" is the row of
+            # that name, not "General Revenues:")
+            rows = [r for r, n in overlap.items() if n and n == most]
+            if not (totals or heads) or not rows:
+                continue
+            tries = 0
+            for r in rows:
+                # a row's whole: a total below it, or the head of the "of which" rows it is one of
+                wholes = [t for t in totals if t > r] + ([heads[r]] if r in heads else []) + \
+                    [t for t in totals[:1] if t < r and t == first]
+                for col, part in table.rows[r].cells.items():
+                    if said is not None and _column_said(said, years_of) not in (None, col):
+                        continue  # "88% in 2023": the 2023 column, when the table has one
+                    for t in wholes:
+                        whole = table.rows[t].cells.get(col)
+                        if whole is None or not (is_amount(part) and is_amount(whole)):
+                            continue
+                        tries += 1
+                        j = judge_share(part.number, whole.number, as_cell_number(fig))  # type: ignore[arg-type]
+                        # the percentage's own interval, as the claim file states it: a share
+                        # cut off rather than rounded fits the table checker, not this claim
+                        if j is not None and _fits(j.verdict) and j.parts_interval.meets(Interval(lo, hi)):
+                            fits.append((table, r, t, col, part, whole))  # type: ignore[arg-type]
+            # a ratio of this table's figures lands in the percentage's interval with odds of
+            # its relative width over the log-range of the figures
+            chance += tries * (hi - lo) / fig.value / log_spread(table)
+    return fits, chance
 
 
 _OF_WHICH = re.compile(r"^\s*(?:(?:waarvan|of which|o/w|thereof)\b|w\.[vo]\.)\s*", re.IGNORECASE)
@@ -162,6 +232,41 @@ YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d|\d)")
 def column_years(table: Table) -> dict[int, list[int]]:
     """The years each column's header names, by column index."""
     return {c.index: [int(y) for y in YEAR.findall(c.header)] for c in table.columns}
+
+
+_YEAR_AFTER = re.compile(r"^\s*(?:in|for|voor)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _said_year(fig: Fig) -> int | str | None:
+    """The year printed right after the percentage ("88% in 2023"), which ties it to one column;
+    a year elsewhere in the sentence may be another figure's. Without years, "van 8% naar 1%"
+    ("from … to …") says "earliest" of the first and "latest" of the second."""
+    at = fig.quote.find(fig.stated)
+    if at < 0:
+        return None
+    head, tail = fig.quote[:at], fig.quote[at + len(fig.stated):]
+    match = _YEAR_AFTER.match(tail)
+    if match:
+        return int(match.group(1))
+    if _FROM_END.search(head) and _TO_PERCENT.match(tail):
+        return "earliest"
+    if _FROM_PERCENT_TO.search(head):
+        return "latest"
+    return None
+
+
+def _column_said(said: int | str, years_of: Mapping[int, int]) -> int | None:
+    """The column a said year (or "earliest", "latest") picks, if the table has year columns."""
+    if isinstance(said, int):
+        return years_of.get(said)
+    if not years_of:
+        return None
+    return years_of[min(years_of) if said == "earliest" else max(years_of)]
+
+
+_FROM_END = re.compile(r"\b(?:van|from)\s*$", re.IGNORECASE)
+_TO_PERCENT = re.compile(r"^\s*(?:naar|to)\s+\d[\d.,]*\s?(?:%|procent|percent)", re.IGNORECASE)
+_FROM_PERCENT_TO = re.compile(r"\b(?:van|from)\s+\d[\d.,]*\s?(?:%|procent|percent)\s+(?:naar|to)\s*$", re.IGNORECASE)
 
 
 def _column_preference(table: Table, col: int, period: object) -> tuple[int, int, int]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -30,6 +31,9 @@ from factcheck.tables.totals import _CHANGE_HEADER, _NOT_AMOUNT, cell_claim
 
 MAX_CHANCE = Fraction(1, 20)
 PAGES_AROUND = 1  # tables on the statement's page and this many pages before and after it
+# An executive summary speaks of statements a few pages on: when the tables near the statement
+# give no match, those within this many pages are searched (two looks: the tries count twice).
+PAGES_FAR = 4
 
 
 @dataclass(frozen=True)
@@ -153,11 +157,12 @@ class _Trials:
         self.worded: set[tuple[int, int]] = set()
         self.quoted: set[int] = set()
         self.worded_pairs = self.quoted_pairs = 0
+        need = min(2, len(words)) or 1  # two words of the subject name a row; one, when it has one
         for tp in near:
             table = tp.table
             mult = tp.mult
             for pos, cells, label_words in tp.rows:
-                if shared_words(words, label_words):
+                if shared_words(words, label_words) >= need:
                     self.worded.add((id(table), pos))
                     self.worded_pairs += len(cells) * (len(cells) - 1) // 2
                 for c in cells:
@@ -208,7 +213,7 @@ def text_table_claims(
     figs = from_dicts(claims, language) if figures is None else figures
     out: list[dict[str, Any]] = []
     cells: dict[str, dict[str, Any]] = {}
-    wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_AROUND, PAGES_AROUND + 1)}
+    wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_FAR, PAGES_FAR + 1)}
     by_page = {number: [_TablePairs(t) for t in page_tables]
                for number, page_tables in tables.items() if number in wanted}  # only pages near an amount
     for k, fig in enumerate(figs):
@@ -216,42 +221,15 @@ def text_table_claims(
             continue
         if fig.interval.hi is None:
             continue
-        page = fig.position[0]
-        near = [tp for p in range(page - PAGES_AROUND, page + PAGES_AROUND + 1) for tp in by_page.get(p, ())]
-        tried = sum(len(tp) for tp in near)
-        if not tried:
-            continue
-        # the printed cells' difference itself must round to the stated amount: a match that
-        # needs the cells' own rounding as well is too loose to tell a statement from chance
-        matching = [pr for tp in near for pr in tp.within(fig.interval.lo, fig.interval.hi)]
-        if not matching:
-            continue
+        best = None
         percent = _next_percent(figs, k)
-        words = content_words(fig.quote)
-        trials = _Trials(near, words, [f for f in figs if f.quote == fig.quote and f is not fig and f.kind == "money"])
-        best: tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None = None
-        ambiguous = False
-        for pair in matching:
-            if _printed_in_row(pair, fig):
-                continue  # the text quotes a cell of this row; that the others differ by it is the row's sum
-            growth = _growth(pair, percent, fig.quote) if percent is not None else None
-            chance = trials.count(pair, tried) * _odds(fig, pair.half)
-            if growth is not None and percent is not None:
-                chance *= _odds(percent, growth[1])
-            similar = shared_words(words, content_words(pair.table.rows[pair.pos].label))
-            key = (chance, -similar, abs(pair.table.page - page))
-            if best is not None and _same_figures(pair, best[2]):
-                # the same two figures printed in two tables (a statement and its note): one
-                # statement about them, checked against the nearest
-                if key < (best[0], -best[1], abs(best[2].table.page - page)):
-                    best = (chance, similar, pair, growth)
-                continue
-            if best is None or key[:2] < (best[0], -best[1]):
-                ambiguous = best is not None and best[0] == chance and best[1] == similar
-                best = (chance, similar, pair, growth)
-            elif key[:2] == (best[0], -best[1]):
-                ambiguous = True
-        if best is None or ambiguous or best[0] > MAX_CHANCE:
+        others = [f for f in figs if f.quote == fig.quote and f is not fig and f.kind == "money"]
+        for reach, looks in ((PAGES_AROUND, 1), (PAGES_FAR, 2)):
+            near = [tp for p in range(fig.position[0] - reach, fig.position[0] + reach + 1) for tp in by_page.get(p, ())]
+            best = _best_pair(fig, percent, near, looks, others)
+            if best is not None:
+                break
+        if best is None:
             continue
         chance, _, pair, growth = best
         first = cell_claim(pair.table, pair.pos, pair.first)
@@ -281,6 +259,66 @@ def text_table_claims(
             found.append(c)
     return found
 
+
+
+def _subject_words(fig: Fig, others: Sequence[Fig]) -> frozenset[str]:
+    """The content words of the clause that leads up to the amount, its subject ("The District's
+    net investment in capital assets increased by $25.3 million and total reserves … grew by
+    $13.8 million": investment, capital, assets for the first; reserves, surplus for the second);
+    two of them, or the one there is, pick the rows it may speak of."""
+    at = fig.quote.find(fig.stated)
+    if at < 0:
+        return frozenset()
+    start = 0
+    for other in others:
+        end = fig.quote.rfind(other.stated, 0, at)
+        if end >= 0:
+            start = max(start, end + len(other.stated))
+    clause = re.split(r"[;:]", fig.quote[start:at])[-1]
+    return content_words(clause)
+
+
+def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks: int,
+               others: Sequence[Fig]) -> tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None:
+    """The row pair whose difference the amount states, if one stands out from chance among the
+    pairs of ``near``; ``looks``: how many sets of tables were searched (the tries count that often)."""
+    tried = sum(len(tp) for tp in near)
+    if not tried:
+        return None
+    page = fig.position[0]
+    assert fig.interval.lo is not None and fig.interval.hi is not None
+    # the printed cells' difference itself must round to the stated amount: a match that
+    # needs the cells' own rounding as well is too loose to tell a statement from chance
+    matching = [pr for tp in near for pr in tp.within(fig.interval.lo, fig.interval.hi)]
+    if not matching:
+        return None
+    words = content_words(fig.quote)
+    trials = _Trials(near, _subject_words(fig, others) or words, others)
+    best: tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None = None
+    ambiguous = False
+    for pair in matching:
+        if _printed_in_row(pair, fig):
+            continue  # the text quotes a cell of this row; that the others differ by it is the row's sum
+        growth = _growth(pair, percent, fig.quote) if percent is not None else None
+        chance = trials.count(pair, tried) * looks * _odds(fig, pair.half)
+        if growth is not None and percent is not None:
+            chance *= _odds(percent, growth[1])
+        similar = shared_words(words, content_words(pair.table.rows[pair.pos].label))
+        key = (chance, -similar, abs(pair.table.page - page))
+        if best is not None and _same_figures(pair, best[2]):
+            # the same two figures printed in two tables (a statement and its note): one
+            # statement about them, checked against the nearest
+            if key < (best[0], -best[1], abs(best[2].table.page - page)):
+                best = (chance, similar, pair, growth)
+            continue
+        if best is None or key[:2] < (best[0], -best[1]):
+            ambiguous = best is not None and best[0] == chance and best[1] == similar
+            best = (chance, similar, pair, growth)
+        elif key[:2] == (best[0], -best[1]):
+            ambiguous = True
+    if best is None or ambiguous or best[0] > MAX_CHANCE:
+        return None
+    return best
 
 def _relation(fig: Fig, source: Mapping[str, Any], expr: str, relation: str, pair: _Pair,
               first: Mapping[str, Any], second: Mapping[str, Any], chance: Fraction) -> dict[str, Any]:
