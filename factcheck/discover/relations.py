@@ -398,8 +398,8 @@ def _ratios(
             a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
             # b's own rounding may widen the band a little: a tenth either way is ample
             for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
-                if b is a or b.value <= a.value:
-                    continue
+                if b is a or b.value <= a.value or b.unit != a.unit:
+                    continue  # a share of months in days is no share: one unit, or none, on both sides
                 lo = a_lo / (b.interval.hi or b.value) * 100
                 hi = a_hi / (b.interval.lo or b.value) * 100
                 if hi < p.interval.lo or p.interval.hi < lo or 2 * (hi - lo) > p.value:
