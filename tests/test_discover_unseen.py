@@ -402,3 +402,28 @@ def test_a_share_is_never_taken_of_figures_in_different_units() -> None:
     # voor 67 procent van de ouderen" and, in a footnote, "Bij een ligduur van tien dagen": six
     # months over ten days read 60 % and met 67 procent's wide interval; the engine then gave 1826 %
     assert not [r for r in _relations("nlgem-03.pdf") if r[0] == "67 procent"]
+
+
+def test_an_equation_printed_in_the_text_is_proposed_as_written() -> None:
+    # Pensioenfonds DNB, jaarverslag 2024 (nlrap-03 p4): "3,09% x 95,1% = 2,94% voor de actieven";
+    # the line is a calculation in the text, not a table row, and the check finds it holds
+    found = _relations("nlrap-03.pdf")
+    assert ("2,94%", "product", ("3,09%", "95,1%")) in found
+    assert ("5,79%", "product", ("6,09%", "95,1%")) in found
+
+
+def test_equations_of_one_operator_only_and_of_written_figures_only() -> None:
+    from factcheck.discover.equations import stated_equations
+    from factcheck.discover.figures import from_dicts
+
+    def claims(quote: str, stated: list[str]) -> list[dict]:
+        return [{"id": f"f{k}", "stated": s, "kind": "money", "unit": "EUR", "quote": quote,
+                 "where": {"page": 1, "line": 1}} for k, s in enumerate(stated)]
+
+    wrong = claims("Totaal € 1.500 + € 2.500 = € 4.100 aan subsidie.", ["€ 1.500", "€ 2.500", "€ 4.100"])
+    (proposal,) = stated_equations(from_dicts(wrong, "nl"))
+    assert proposal.relation == "sum" and proposal.expr == "f0 + f1" and proposal.target.id == "f2"
+    mixed = claims("Dat is 3 x € 2 + € 1 = € 7.", ["€ 2", "€ 1", "€ 7"])
+    assert stated_equations(from_dicts(mixed, "nl")) == []  # precedence the text does not show
+    unread = claims("Regel 12=10+11 telt op.", [])
+    assert stated_equations(from_dicts(unread, "nl")) == []

@@ -303,3 +303,10 @@ def test_structure_words_and_capital_headings_are_not_what_a_figure_counts() -> 
     assert [f.unit for f in figures("deductions of 3,085,727,194,789 PART C", "en")] == [None]
     assert [f.unit for f in figures("a total of 12 items in 3 tables", "en")] == ["item", "table"]
     assert [f.unit for f in figures("we hired 25 teachers", "en")] == ["teacher"]
+
+
+def test_an_equation_line_is_prose_not_a_table_row() -> None:
+    from factcheck.extract.tables import line_kind
+
+    assert line_kind("3,09% x 95,1% = 2,94% voor de actieven en de inactieven") == "prose"
+    assert line_kind("Huurtoeslag   34.200   44.200   33.500") == "table"

@@ -722,9 +722,11 @@ def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
     from factcheck.discover.changes import stated_changes
+    from factcheck.discover.equations import stated_equations
 
-    # changes the wording states ("from A to B, an increase of C"), whether or not they hold
-    proposals: list[Proposal] = stated_changes(figures) + _footnoted(figures)
+    # changes the wording states ("from A to B, an increase of C") and equations the text prints
+    # ("3,09% x 95,1% = 2,94%"), whether or not they hold
+    proposals: list[Proposal] = stated_equations(figures) + stated_changes(figures) + _footnoted(figures)
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not

@@ -30,6 +30,7 @@ def _row_end(stripped: str) -> bool:
         _ROW_END.search(stripped) is not None)
 
 
+_EQUATION = re.compile(r"\d%?[ \u00a0]*[x×*+\-\u2212/][ \u00a0]*[€$£]?[ \u00a0]?\d[\d.,]*%?[ \u00a0]*=[ \u00a0]*[€$£]?[ \u00a0]?\d")
 _GLUE = re.compile(r"[€$£%*<>=/|]+")
 _LINE = re.compile(r"[^\n]*\n?")
 _DIGIT = re.compile(r"\d")
@@ -47,6 +48,8 @@ def line_kind(line: str) -> str:
     """'wide' (four or more values side by side), 'table' (two or three), 'row' (a label and one value), 'cell' (a lone value),
     'label' (short text), 'prose' or 'blank'."""
     tokens = line.split()
+    if "=" in line and _EQUATION.search(line):
+        return "prose"  # "3,09% x 95,1% = 2,94% voor de actieven": a calculation in the text, not a row
     if not tokens or (len(tokens) == 1 and len(tokens[0]) <= 2 and not any(c.isdigit() for c in tokens[0])):
         return "blank"  # empty, or stray punctuation between cells
     run = best = 0
