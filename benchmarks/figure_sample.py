@@ -52,8 +52,8 @@ def main() -> int:
             lost += not hits
             continue
         still = [c for c in hits if not (
-            (r["reason"] == "wrong-unit" and c.get("unit") != (r["unit"] or None))
-            or (r["reason"] == "wrong-value" and str(c.get("value")) != r["value"])
+            (r["reason"] in ("wrong-unit", "unit") and c.get("unit") != (r["unit"] or None))
+            or (r["reason"] in ("wrong-value", "value") and str(c.get("value")) != r["value"])
         )]
         if still:
             kept += 1

@@ -62,3 +62,11 @@ def test_currencies_written_before_the_amount_glued_with_a_dot(tmp_path: Path) -
     assert not run.diagnostics and not [d for f in run.files for d in f.diagnostics]
     stated = {c.stated: c for f in run.files for c in f.claims}
     assert stated["Kshs.3,195,355"].unit == "KES"
+
+
+def test_a_country_named_in_capitals_in_the_running_head_decides_the_dollar() -> None:
+    from factcheck.extract.currency import country_mentions
+
+    # Public Accounts of Canada: "PUBLIC ACCOUNTS OF CANADA, 2011-2012" on every page
+    assert country_mentions("PUBLIC ACCOUNTS OF CANADA, 2011-2012") == {"CAD": 1}
+    assert country_mentions("the Canadian economy") == {"CAD": 1}

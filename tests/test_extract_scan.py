@@ -279,6 +279,11 @@ def test_a_hyphen_joins_the_scale_word_of_an_amount_that_qualifies_a_noun() -> N
         # the words before it cut off by a line break (Singapore Budget 2020: "second" / "half of 2020.")
         ("half of 2020.", "en", []),
         ("please call the hotline 1800-3524728.", "en", []),
+        # an address's house number, registration numbers (Flemish and Dutch annual accounts)
+        ("Koningin Elisabethlei 22, 2018 Antwerpen", "nl", []),
+        ("Nummer Kamer van Koophandel: 61202924", "nl", []),
+        ("RSIN: 854251583", "nl", []),
+        ("Totaal: 500 euro", "nl", ["500 euro"]),
         # a constant in a formula quoted in the text (KiM: "(EXP(x)-1)*100, waar x de β-coëfficiënt ...")
         ("de volgende formule toegepast: (EXP(x)-1)*100, waar x", "nl", []),
         # a label word at the end of a line, its number on the next ("Zie Tabel 4 op pagina\n20.")

@@ -19,10 +19,12 @@ from typing import Any
 _COUNTRIES = re.compile(
     r"\b(?:(?P<CAD>Canada|Canadian)|(?P<AUD>Australia|Australian)|(?P<NZD>New Zealand)|"
     r"(?P<SGD>Singapore(?:an)?)|(?P<HKD>Hong Kong)|(?P<JMD>Jamaica(?:n)?)|(?P<TTD>Trinidad)|(?P<FJD>Fiji(?:an)?)|"
-    r"(?P<NAD>Namibia(?:n)?))"
+    r"(?P<NAD>Namibia(?:n)?))",
+    re.IGNORECASE,  # running heads print the country in capitals: "PUBLIC ACCOUNTS OF CANADA"
 )
-# What every match of _COUNTRIES contains (it is case-sensitive)
-_COUNTRY_NAMES = ("Canad", "Australia", "New Zealand", "Singapore", "Hong Kong", "Jamaica", "Trinidad", "Fiji", "Namibia")
+# What every match of _COUNTRIES contains, as it is printed in text or in capitals
+_COUNTRY_NAMES = ("Canad", "Australia", "New Zealand", "Singapore", "Hong Kong", "Jamaica", "Trinidad", "Fiji", "Namibia",
+                  "CANAD", "AUSTRALIA", "NEW ZEALAND", "SINGAPORE", "HONG KONG", "JAMAICA", "TRINIDAD", "FIJI", "NAMIBIA")
 # Named this many times, and more than all other dollar countries together, the country decides.
 MIN_MENTIONS = 3
 _EXPLICIT_US = re.compile(r"US\$|USD|U\.S\.|US dollars?|American dollars?", re.IGNORECASE)

@@ -92,6 +92,10 @@ _PARLIAMENT_REFERENCE = re.compile(
 )
 _ROW_FORMULA_LABEL = re.compile(r"(?<![\w.,])\d{1,2}[ \t]?=[ \t]?\d{1,2}(?:[ \t]?[-+\u2212\u2013][ \t]?\d{1,2})+(?![\w.,])")
 _FORMULA_CONSTANT = re.compile(r"(?<=[*^])\d+(?:[.,]\d+)?(?![\w])|\d+(?=\)[*^])")
+_HOUSE_NUMBER = re.compile(
+    r"(?<=[a-z])(?:straat|laan|lei|weg|plein|gracht|kade|singel|dijk|dreef|markt|steenweg|hof|voorhout|street|avenue|road)"
+    r"[ \u00a0]+\d{1,4}[a-zA-Z]?(?![\w.,]\d)"
+)
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
     ("footnote", re.compile(r"\[\s*\d{1,3}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")),
@@ -111,6 +115,8 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("label", _ROW_FORMULA_LABEL),
     # a constant in a formula quoted in the text: "(EXP(x)-1)*100", "10^6"
     ("label", _FORMULA_CONSTANT),
+    # a house number after a street name: "Koningin Elisabethlei 22", "Lange Voorhout 8"
+    ("reference", _HOUSE_NUMBER),
     ("reference", re.compile(  # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234
         r"(?:\+(?<![\w.,]\+)\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0(?<![\w.,]0)\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
         r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
@@ -123,6 +129,8 @@ _MASK_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _QUESTION_NUMBER: ("raag", "uestion"),
     _ROW_FORMULA_LABEL: ("=",),
     _FORMULA_CONSTANT: ("*", "^"),
+    _HOUSE_NUMBER: ("straat", "laan", "lei ", "weg ", "plein", "gracht", "kade", "singel", "dijk", "dreef", "markt",
+                    "hof ", "Voorhout", "Street", "Avenue", "Road", "street", "avenue", "road"),
     _URL_OR_EMAIL: ("://", "www.", "@"),
     _PARLIAMENT_REFERENCE: ("Kamerstuk", "Handelingen", "Staatsblad", "Staatscourant", "Stb.", "Stcrt.", "Trb.", "ECLI:", "TK"),
 }
@@ -160,8 +168,13 @@ LABEL_WORDS = frozenset(
        "aanbevelingen",
        # "Note 11.4", "line 23", "Senate Bill 25-088", "Schedule 3", "Exhibit 2", "Annexure 4"
        "note", "notes", "noot", "line", "lines", "bill", "bills", "schedule", "exhibit", "annexure",
-       "antwoord", "answer"]
+       "antwoord", "answer",
+       # registration numbers: "Nummer Kamer van Koophandel: 61202924", "RSIN: 854251583"
+       "kvk", "koophandel", "rsin", "journaalvolgnummer", "journaalvolgnummers"]
 )
+# label words a registration number follows after a colon
+_REGISTRATION_LABELS = frozenset({"kvk", "koophandel", "rsin", "journaalvolgnummer", "journaalvolgnummers", "kenmerk",
+                                  "postbus", "huisnummer"})
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
 _ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "blz", "fig", "par", "stb", "stcrt", "trb"])
@@ -191,7 +204,13 @@ def label_start(text: str, s: int) -> int | None:
         i -= 1
     if i > 0 and text[i - 1] == "§":
         return i - 1
+    colon = i > 0 and text[i - 1] == ":"
+    if colon:
+        # "Nummer Kamer van Koophandel: 61202924", "RSIN: 854251583": a registration number
+        i -= 1
     word, j = _word_before(text, i)
+    if colon:
+        return j if word and word.lower() in _REGISTRATION_LABELS else None
     if not word:
         return None
     low = word.lower()
