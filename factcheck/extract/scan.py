@@ -160,6 +160,10 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from
 # label words that are also ordinary nouns before a quantity ("a line 23,000 people long")
 _LOOSE_LABELS = frozenset({"line", "lines", "note", "notes", "bill", "bills", "schedule"})
 _GROUPED_AFTER = re.compile(r"[.,]\d{3}(?!\d)")
+# Label words a registration number follows, with or without a colon: "Nummer Kamer van
+# Koophandel: 61202924", "RSIN: 854251583", "Postbus 20011"
+_REGISTRATION_LABELS = frozenset({"kvk", "koophandel", "rsin", "journaalvolgnummer", "journaalvolgnummers", "kenmerk",
+                                  "postbus", "huisnummer"})
 # Words after which a number is a label: "artikel 8", "Tabel 3.1", "p. 29", "vraag 14".
 LABEL_WORDS = frozenset(
     ["tabellen", "tabel", "table", "tables", "figuur", "figuren", "figure", "figures", "fig", "grafiek", "bijlage", "bijlagen", "annex", "appendix", "hoofdstuk", "hoofdstukken", "chapter", "chapters", "paragraaf", "par", "section", "sections", "sectie", "§", "artikelen", "artikel", "article", "articles", "art", "lid", "leden", "nr", "nrs", "no", "nos", "nummer", "nummers", "number", "numbers", "pagina", "pagina's", "page", "pages", "p", "pp", "blz", "spoor", "fase", "phase", "stap", "step", "box", "kader", "variant", "optie", "option", "scenario", "motie", "amendement", "voetnoot", "footnote", "versie", "version", "categorie", "category", "groep", "niveau", "level", "schaal", "onderdeel", "deel", "part", "track", "item", "regel", "rule", "jaar", "year", "week", "dag", "day", "kwartaal", "quarter", "titel", "title", "afdeling", "boek", "stb", "stcrt", "trb", "kamerstuk", "pilaar", "pillar", "prioriteit", "doel", "goal", "module", "ronde", "round", "editie", "edition", "klasse", "class", "graad", "grade", "stelling", "bullet", "punt", "sub", "vraag", "vragen", "question", "questions", "zie", "postbus", "kenmerk", "bijlagen", "huisnummer", "cfr", "usc", "u.s.c", "fr", "amendment", "docket", "model", "flight", "order", "route", "suite"]
@@ -168,13 +172,8 @@ LABEL_WORDS = frozenset(
        "aanbevelingen",
        # "Note 11.4", "line 23", "Senate Bill 25-088", "Schedule 3", "Exhibit 2", "Annexure 4"
        "note", "notes", "noot", "line", "lines", "bill", "bills", "schedule", "exhibit", "annexure",
-       "antwoord", "answer",
-       # registration numbers: "Nummer Kamer van Koophandel: 61202924", "RSIN: 854251583"
-       "kvk", "koophandel", "rsin", "journaalvolgnummer", "journaalvolgnummers"]
-)
-# label words a registration number follows after a colon
-_REGISTRATION_LABELS = frozenset({"kvk", "koophandel", "rsin", "journaalvolgnummer", "journaalvolgnummers", "kenmerk",
-                                  "postbus", "huisnummer"})
+       "antwoord", "answer"]
+) | _REGISTRATION_LABELS
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
 _ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "blz", "fig", "par", "stb", "stcrt", "trb"])

@@ -34,6 +34,7 @@ from .cells import (
     whole_power_of_ten,
 )
 from .scale import Scale, find_scale
+from .text_columns import split_text_columns
 
 _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|tab\.)\s*[:.]?\s*[\w.\-–]+", re.IGNORECASE)
 # Non-figure tokens that still sit in value columns: p.m., n.v.t., page ranges ("20-25").
@@ -721,8 +722,6 @@ def _footnote_refs_to_text(rows: list[Row]) -> None:
 def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
     with rows, columns, headers, caption and unit."""
-    from .text_columns import split_text_columns
-
     halves = split_text_columns(page)
     if len(halves) == 1:
         return _find_tables(page, lang)

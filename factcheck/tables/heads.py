@@ -21,6 +21,7 @@ only where the table's own structure is clear.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from .cells import CellNumber, long_figure
 from .detect import Table
@@ -42,26 +43,31 @@ def _amounts(table: Table, lane: int) -> list[CellNumber | None]:
     return out
 
 
-def _signs(table: Table) -> list[int]:
-    """-1 for a row labelled as a deduction ("Less: ..."), taken off when printed positive."""
-    return [-1 if deducts(row.label) else 1 for row in table.rows]
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    """What each row's label says, read once per table (the head search asks for every pair)."""
+
+    signs: tuple[int, ...]  # -1 for a deduction row ("Less: ..."), taken off when printed positive
+    levels: tuple[str | None, ...]  # numbering: "roman" (II.), "letter" (a.), "digit" (3.) or None
+    nets: tuple[bool, ...]  # a balance ("I. Exploitatiesaldo"), over "a. Ontvangsten" and "b. Uitgaven"
+    costs: tuple[bool, ...]  # names spending ("b. Uitgaven"), taken off under a balance
+
+    @classmethod
+    def of(cls, table: Table) -> _Labels:
+        labels = [row.label for row in table.rows]
+        return cls(tuple(-1 if deducts(label) else 1 for label in labels), tuple(numbering(x) for x in labels),
+                   tuple(_row_kind(x) == "saldo" for x in labels), tuple(is_cost(x) for x in labels))
+
+    def sign(self, head: int, part: int) -> int:
+        """The sign a row enters its head with: under a balance, a row of spending is taken off."""
+        return -1 if self.nets[head] and self.costs[part] else self.signs[part]
 
 
 def _signed(sign: int, n: CellNumber) -> int:
     return sign if n.value > 0 else 1
 
 
-def _net_head(label: str) -> bool:
-    """A head that is a balance ("I. Exploitatiesaldo" over "a. Ontvangsten" and "b. Uitgaven")."""
-    return _row_kind(label) == "saldo"
-
-
-def _sign_under(net: bool, label: str, sign: int) -> int:
-    """The sign a row enters its head with: under a balance, a row of spending is taken off."""
-    return -1 if net and is_cost(label) else sign
-
-
-def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[int],
+def _groups_in_lane(table: Table, amounts: list[CellNumber | None], labels: _Labels,
                     feet: bool = False) -> dict[int, tuple[int, ...]]:
     """Head row -> the rows (units) it adds, found bottom-up in one column; with ``feet``, the
     rows that close the units right above them instead, found top-down."""
@@ -89,14 +95,13 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[
             assert n_value is not None and n_half is not None
             total = half = 0  # times den, as above
             nonzero = 0
-            level = numbering(table.rows[pos].label)
-            net = _net_head(table.rows[pos].label)
+            level = labels.levels[pos]
             for k, u in enumerate(units[:MAX_PARTS], 1):
-                if level is not None and numbering(table.rows[u].label) == level:
+                if level is not None and labels.levels[u] == level:
                     break  # "II." is the sibling of "I.", never its part
                 un, u_value, u_half = amounts[u], value[u], halves[u]
                 assert un is not None and u_value is not None and u_half is not None
-                total += _signed(_sign_under(net, table.rows[u].label, signs[u]), un) * u_value
+                total += _signed(labels.sign(pos, u), un) * u_value
                 half += n_half if un.nil else u_half
                 nonzero += 0 if un.nil or un.value == 0 else 1
                 if abs(n_value - total) > half + n_half:
@@ -110,8 +115,7 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], signs: list[
                     if nonzero == 1 and total == n_value and single:
                         best = k
                     continue
-                parts = [(_signed(_sign_under(net, table.rows[x].label, signs[x]), amounts[x]), amounts[x])  # type: ignore[arg-type]
-                         for x in units[:k]]
+                parts = [(_signed(labels.sign(pos, x), amounts[x]), amounts[x]) for x in units[:k]]  # type: ignore[arg-type]
                 if _fits(judge(parts, n).verdict):  # type: ignore[arg-type]
                     best = k  # the longest run that adds up: zero rows at its end belong to it
         if best is not None:
@@ -127,11 +131,11 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
     """The checks of every group head of the table's row lanes (see the module doc)."""
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None})
     amounts = {lane: _amounts(table, lane) for lane in lanes}
-    signs = _signs(table)
+    labels = _Labels.of(table)
     found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
     for feet in (False, True):
         for lane in lanes:
-            for head, parts in _groups_in_lane(table, amounts[lane], signs, feet).items():
+            for head, parts in _groups_in_lane(table, amounts[lane], labels, feet).items():
                 found.setdefault((head, parts), []).append(lane)
     headers = {c.index: c.header for c in table.columns}
     checks: list[TableCheck] = []
@@ -145,9 +149,7 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
             total, nums = amounts[lane][head], [n for p in parts if (n := amounts[lane][p]) is not None]
             if total is None or len(nums) < len(parts):
                 continue
-            net = _net_head(table.rows[head].label)
-            judged.append((lane, judge([(_signed(_sign_under(net, table.rows[p].label, signs[p]), n), n)
-                                        for p, n in zip(parts, nums)], total)))
+            judged.append((lane, judge([(_signed(labels.sign(head, p), n), n) for p, n in zip(parts, nums)], total)))
         support = len(held)
         if 2 * support < len(judged):
             continue  # adds up in a few columns of many: a coincidence, not the table's structure
@@ -158,9 +160,7 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
             if not _fits(j.verdict) and not clear:
                 continue  # the rows below may not be its parts in this column: say nothing
             tref = cell_ref(table, head, row.cells[lane])
-            net = _net_head(row.label)
-            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane],
-                                   _signed(_sign_under(net, table.rows[p].label, signs[p]), amounts[lane][p]))  # type: ignore[arg-type]
+            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], _signed(labels.sign(head, p), amounts[lane][p]))  # type: ignore[arg-type]
                           for p in parts)
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
                                      reading, None))

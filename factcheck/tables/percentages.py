@@ -26,7 +26,7 @@ from fractions import Fraction
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
 from .detect import Cell, Table
-from .totals import CellRef, Judgement, TableCheck, _clean, _fits, _row_kind, cell_ref, make_check
+from .totals import OF_BASE, CellRef, Judgement, TableCheck, _clean, _fits, _row_kind, cell_ref, make_check
 
 _PERCENT_WORDS = re.compile(r"%|\bper\s?cent|procent|\bshare\b|aandeel", re.IGNORECASE)
 MIN_LANES = 2
@@ -98,20 +98,13 @@ _PART_OF_BASE = re.compile(
 )
 
 
-# A heading over rows of percentages that names their base: "Budget totals as a percent of GDP:",
-# "As a percent of GDP:", "In % van het bbp:"
-_SECTION_OF_BASE = re.compile(
-    r"(?:%|per\s?cent(?:age)?|procent|share)\s+(?:of|van)\s+(?:the\s+|het\s+|de\s+)?(?P<base>[^:]*\w)\s*:?\s*$",
-    re.IGNORECASE,
-)
-
-
 def _section_base(table: Table, pos: int) -> set[str] | None:
-    """The words of the base named by the section heading the row stands under, if any."""
+    """The words of the base named by the section heading the row stands under, if any
+    ("Budget totals as a percent of GDP:", "As a percent of GDP:", "In % van het bbp:")."""
     for q in range(pos - 1, -1, -1):
         row = table.rows[q]
         if row.section or not row.cells:
-            m = _SECTION_OF_BASE.search(row.label)
+            m = OF_BASE.search(row.label)
             return _words(m["base"]) or None if m else None
     return None
 

@@ -28,7 +28,10 @@ def split_text_columns(page: PageWords) -> list[PageWords]:
     words = page.words
     if len(words) < 80 or page.width <= 0:
         return [page]
-    body = [w for w in words if MARGIN * page.height < w.top and w.bottom < (1 - MARGIN) * page.height]
+    body: list[Word] = []
+    margins: list[Word] = []
+    for w in words:
+        (body if MARGIN * page.height < w.top and w.bottom < (1 - MARGIN) * page.height else margins).append(w)
     lo, hi = int(_GUTTER_FROM * page.width), int(_GUTTER_TO * page.width)
     # how many body words cross each point of the middle band; a full-width heading may cross
     crossing = [0] * (hi - lo + 1)
@@ -54,29 +57,30 @@ def split_text_columns(page: PageWords) -> list[PageWords]:
         return [page]
     # a line is cut only where words stand right of the gutter: a row of a table set across the
     # page, its figures alone beyond the gutter, stays whole (with the left column's lines)
-    lines: dict[int, list[Word]] = {}
-    for w in body:
-        lines.setdefault(round((w.top + w.bottom) / 4), []).append(w)
     left, right = [], []
-    for line in lines.values():
+    for line in _lines(body):
         beyond = [w for w in line if (w.x0 + w.x1) / 2 >= cut]
         if sum(1 for w in beyond if sum(ch.isalpha() for ch in w.text) >= 2) >= 2:
             left.extend(w for w in line if (w.x0 + w.x1) / 2 < cut)
             right.extend(beyond)
         else:
             left.extend(line)
-    margins = [w for w in words if w not in body]
     return [replace(page, words=tuple(left + [w for w in margins if (w.x0 + w.x1) / 2 < cut])),
             replace(page, words=tuple(right + [w for w in margins if (w.x0 + w.x1) / 2 >= cut]))]
 
 
-def _prose_lines(words: list[Word]) -> int:
-    """Lines of five words or more with no wide gap between them."""
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """The words grouped into lines by their vertical centre (to two points)."""
     lines: dict[int, list[Word]] = {}
     for w in words:
-        lines.setdefault(round(w.top / 2), []).append(w)
+        lines.setdefault(round((w.top + w.bottom) / 4), []).append(w)
+    return list(lines.values())
+
+
+def _prose_lines(words: list[Word]) -> int:
+    """Lines of five words or more with no wide gap between them."""
     count = 0
-    for line in lines.values():
+    for line in _lines(words):
         if len(line) < 5:
             continue
         line.sort(key=lambda w: w.x0)

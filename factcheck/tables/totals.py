@@ -220,15 +220,7 @@ class TableCheck:
         return f"{self.total_label} column of {table}, row {self.lane_label or self.total.row}"
 
     def _unit_fields(self, ref: CellRef | None = None) -> dict[str, object]:
-        if "%" in (ref or self.total).stated:
-            # a percentage in a table of amounts: the table's unit and scale are not its own
-            return {"unit": "%"}
-        out: dict[str, object] = {}
-        if self.unit:
-            out["unit"] = self.unit
-        if self.multiplier != 1:
-            out["scale"] = str(self.multiplier)
-        return out
+        return unit_fields("%" in (ref or self.total).stated, self.unit, self.multiplier)
 
     def _where(self, ref: CellRef) -> dict[str, object]:
         return {
@@ -288,6 +280,19 @@ def cell_ref(
                    num.half if half is None else half, cell.bbox, page, index, row + 1, cell.col + 1, sign)
 
 
+def unit_fields(percent: bool, unit: str | None, multiplier: Fraction) -> dict[str, object]:
+    """A table figure's `unit` and `scale` fields: the table's, except for a percentage, whose unit
+    is % whatever the table's amounts are counted in (a table in thousands of euros)."""
+    if percent:
+        return {"unit": "%"}
+    out: dict[str, object] = {}
+    if unit:
+        out["unit"] = unit
+    if multiplier != 1:
+        out["scale"] = str(multiplier)
+    return out
+
+
 def cell_claim(table: Table, pos: int, cell: Cell) -> dict[str, object]:
     """One table cell as a plain figure claim (id ``t<page>_<table>_r<row>_c<col>``), with the
     table's unit and scale: the input of a relation found outside the table checker."""
@@ -296,13 +301,8 @@ def cell_claim(table: Table, pos: int, cell: Cell) -> dict[str, object]:
     claim: dict[str, object] = {"id": f"t{ref.page}_{ref.table}_r{ref.row}_c{ref.col}", "stated": cell.text,
                                 **_exact_fields(ref)}
     unit = (scale.unit if scale else None) or _printed_currency(table)
-    if cell.number is not None and cell.number.percent:
-        claim["unit"] = "%"  # the table's unit and scale are its amounts', not a percentage's
-    else:
-        if unit:
-            claim["unit"] = unit
-        if scale is not None and scale.multiplier != 1:
-            claim["scale"] = str(scale.multiplier)
+    claim.update(unit_fields(cell.number is not None and cell.number.percent, unit,
+                             scale.multiplier if scale is not None else Fraction(1)))
     claim["where"] = {"page": ref.page, "table": ref.table, "row": ref.row, "col": ref.col,
                       "bbox": [round(v, 1) for v in cell.bbox]}
     claim["origin"] = "discovered"
@@ -509,7 +509,11 @@ def _all_percent(cells: dict[int, Cell]) -> bool:
     return bool(nums) and all(n.percent for n in nums)
 
 
-_OF_BASE = re.compile(r"(?:%|percentage|procent|per\s?cent)\s+(?:of|van)\s+(?P<base>.*\w)", re.IGNORECASE)
+# What a percentage is taken of, as a label or a heading names it: "in percentage van het gemiddeld
+# belegd vermogen", "Budget totals as a percent of GDP:"
+OF_BASE = re.compile(
+    r"(?:%|per\s?cent(?:age)?|procent|share)\s+(?:of|van)\s+(?:the\s+|het\s+|de\s+)?(?P<base>[^:]*\w)", re.IGNORECASE
+)
 
 
 def _shares_of_one_base(items: list[_Item]) -> None:
@@ -517,13 +521,13 @@ def _shares_of_one_base(items: list[_Item]) -> None:
     percentage van ..." and "Transactiekosten in percentage van ...": percentages of one base add up
     like amounts, so the rows right above such a total, of the same base, are its parts."""
     for i, it in enumerate(items):
-        m = _OF_BASE.search(it.label)
+        m = OF_BASE.search(it.label)
         if it.kind not in ("total", "sub") or m is None or not _all_percent(it.cells):
             continue
         base = " ".join(m["base"].lower().split())
         k = i - 1
         while k >= 0 and items[k].kind == "none" and _all_percent(items[k].cells) and (
-            (n := _OF_BASE.search(items[k].label)) is not None and " ".join(n["base"].lower().split()) == base
+            (n := OF_BASE.search(items[k].label)) is not None and " ".join(n["base"].lower().split()) == base
         ):
             items[k].kind = "part"
             k -= 1
