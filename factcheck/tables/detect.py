@@ -391,6 +391,12 @@ def split_label(line: Line) -> None:
     elif len(values) == 1 and 0 < start and is_year(values[0].text) and values[0].x0 - toks[start - 1].x1 < 1.5 * line.size:
         # a year set right after the words is part of them ("Boekwaarde 1 januari 2022"), not a cell
         start, values = len(toks), []
+    elif len(values) == 1 and 0 < start and values[0].text in "-\u2013\u2014" and (
+        values[0].x0 - toks[start - 1].x1 < 1.0 * line.size
+    ):
+        # a dash right after a heading's words introduces its rows ("TAX REVENUES —"); a nil
+        # dash stands in a column of figures, away from the words
+        start, values = len(toks), []
     elif len(values) == 1 and 0 < start and _CODE_AFTER_NAME.fullmatch(values[0].text) and (
         values[0].x0 - toks[start - 1].x1 < 0.8 * line.size
     ):
