@@ -227,3 +227,31 @@ def test_a_heading_in_capitals_set_apart_over_rows_in_capitals_is_a_section() ->
     labels = [r.label for r in table.rows]
     assert labels[:2] == ["OTHER REVENUES", "TELECOMMUNICATION PROPERTY TAX"] and table.rows[0].section
     assert "USE OF FUND BALANCE" in labels
+
+
+def test_a_dash_after_a_heading_introduces_its_rows_and_keeps_the_statement_one_table() -> None:
+    # Public Accounts of Canada 2011-2012, Consolidated Statement of Operations: "TAX REVENUES —",
+    # "OTHER REVENUES —" are headings; read as nil cells they cut the statement in three tables
+    # and TOTAL REVENUES lost its parts
+    (table,) = find_page_tables(DOCS / "enworld-04.pdf", "en", pages=[2], all_pages=True)[2]
+    assert len(table.columns) == 3
+    other = next(r for r in table.rows if r.label.startswith("OTHER REVENUES"))
+    assert not other.cells
+    checks = check_pdf(DOCS / "enworld-04.pdf", lang="en", pages=[2], all_pages=True)
+    revenues = [c for c in checks if c.total_label == "TOTAL REVENUES"]
+    assert len(revenues) == 3 and all(c.verdict is Verdict.CONSISTENT for c in revenues)
+    assert [p.stated for p in revenues[0].parts] == ["202,693", "18,851", "27,555"]
+    deficit = [c for c in checks if c.total_label == "ANNUAL DEFICIT"]
+    assert len(deficit) == 3 and all(c.verdict is Verdict.CONSISTENT for c in deficit)
+
+
+def test_a_subtotal_without_the_word_over_parts_left_blank_in_one_column() -> None:
+    # the Statement of Change in Net Debt: the Budget column leaves "CHANGE DUE TO INVENTORIES"
+    # and "... PREPAID EXPENSES" blank; "NET INCREASE IN NET DEBT DUE TO OPERATIONS" still adds
+    # ANNUAL DEFICIT and the capital-asset total there (32,259 + 2,940 = 35,199)
+    checks = check_pdf(DOCS / "enworld-04.pdf", lang="en", pages=[3], all_pages=True)
+    due = {c.lane_label: c for c in checks if c.total_label == "NET INCREASE IN NET DEBT DUE TO OPERATIONS"}
+    assert set(due) == {"Budget (Note 2)", "2012 Actual", "2011 Actual"}
+    assert [p.stated for p in due["Budget (Note 2)"].parts] == ["32,259", "2,940"]
+    assert len(due["2012 Actual"].parts) == 4 and all(c.verdict is Verdict.CONSISTENT for c in due.values())
+    assert not [c for c in checks if c.alarm]

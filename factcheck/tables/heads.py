@@ -146,13 +146,25 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
         seen.add(head)
         judged: list[tuple[int, Judgement]] = []
         for lane in lanes:
-            total, nums = amounts[lane][head], [n for p in parts if (n := amounts[lane][p]) is not None]
-            if total is None or len(nums) < len(parts):
+            total = amounts[lane][head]
+            if total is None or any(amounts[lane][p] is None and table.rows[p].cells.get(lane) for p in parts):
+                continue  # no figure to check, or a part of another kind in this column
+            # a part left blank in this column adds nothing to it (a budget column without the
+            # year's minor items), as long as two parts are printed
+            signed = [(_signed(labels.sign(head, p), n), n) for p in parts if (n := amounts[lane][p]) is not None]
+            if len(signed) < min(len(parts), MIN_PARTS):
                 continue
-            judged.append((lane, judge([(_signed(labels.sign(head, p), n), n) for p, n in zip(parts, nums)], total)))
-        support = len(held)
-        if 2 * support < len(judged):
+            judged.append((lane, judge(signed, total)))
+        # a column where the search took a longer run (blank parts in it) where the reading fits
+        # too keeps it from being a coincidence; alarms still need the columns it was found in
+        fits = len(held) + sum(
+            1 for lane, j in judged
+            if lane not in held and _fits(j.verdict) and amounts[lane][head].value != 0  # type: ignore[union-attr]
+            and sum(1 for p in parts if (n := amounts[lane][p]) is not None and n.value != 0) >= MIN_PARTS
+        )
+        if 2 * fits < len(judged):
             continue  # adds up in a few columns of many: a coincidence, not the table's structure
+        support = len(held)
         clear = support >= 3 and 4 * support >= 3 * len(judged)
         reading = _FOOT_READING if parts[0] < head else _READING
         row = table.rows[head]
@@ -161,7 +173,7 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
                 continue  # the rows below may not be its parts in this column: say nothing
             tref = cell_ref(table, head, row.cells[lane])
             prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], _signed(labels.sign(head, p), amounts[lane][p]))  # type: ignore[arg-type]
-                          for p in parts)
+                          for p in parts if amounts[lane][p] is not None)
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
                                      reading, None))
     return checks
