@@ -255,3 +255,18 @@ def test_a_subtotal_without_the_word_over_parts_left_blank_in_one_column() -> No
     assert [p.stated for p in due["Budget (Note 2)"].parts] == ["32,259", "2,940"]
     assert len(due["2012 Actual"].parts) == 4 and all(c.verdict is Verdict.CONSISTENT for c in due.values())
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_group_heading_with_a_lone_figure_is_a_row_not_the_header() -> None:
+    # The Carpentries, quarterly profit and loss (QuickBooks): "Fundraising  0.00" under the
+    # quarter header is the group's heading line with its Total; read as the header it hid
+    # "Jan - Mar, 2022 ... Total", and page 2 (whose header is printed) no longer joined page 1
+    (table,) = find_page_tables(DOCS / "enaud-03.pdf", "en", pages=[1], all_pages=True)[1]
+    assert [c.header for c in table.columns] == ["Jan - Mar, 2022", "Apr - Jun, 2022", "Jul - Sep, 2022",
+                                                 "Oct - Dec, 2022", "Total"]
+    assert table.rows[0].label.endswith("Fundraising") and [c.text for c in table.rows[0].cells.values()] == ["0.00"]
+    checks = check_pdf(DOCS / "enaud-03.pdf", lang="en", pages=[1, 2], all_pages=True)
+    team = [c for c in checks if c.total_label == "Total 1 Team Salary & Benefit Expenses"]
+    assert len(team) == 5 and all(c.verdict is Verdict.CONSISTENT for c in team)
+    assert "6000 Salaries" in {p.label for p in team[0].parts}
+    assert not [c for c in checks if c.alarm]

@@ -631,6 +631,19 @@ def _anchors(
     ]
 
 
+def _row_above(ln: Line, body: list[Line]) -> bool:
+    """Is a line right above the body a row with fewer figures (a group's heading line with its
+    "0.00" in the Total column), not a header: a label, then amounts that end where the body's
+    figures end?"""
+    if not (ln.has_figures and ln.label_text and ln.values) or ln.is_year_header:
+        return False
+    ends = [v.x1 for b in body for v in b.values]
+    return all(
+        looks_numeric(v.text) and not is_year(v.text) and any(abs(v.x1 - e) <= ln.size / 2 for e in ends)
+        for v in ln.values
+    )
+
+
 def _append_closing_line(table: Table, body: list[Line], between: list[Line] | None = None) -> bool:
     """Append a lone line of figures set apart under a table ("Exploitatieresultaat" a few lines
     below "Som der exploitatielasten") as its last row, when its figures stand in the table's
@@ -791,7 +804,7 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             in_value_zone = any(t.x1 > left - 0.5 * size for t in ln.tokens)
             if _is_prose(ln) and not ln.is_year_header and (in_value_zone or header_idx):
                 break  # running text above the table
-            if not in_value_zone:
+            if not in_value_zone or (not header_idx and _row_above(ln, body)):
                 if header_idx or len(lead) >= 4:
                     break
                 lead.insert(0, k)
