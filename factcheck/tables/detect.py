@@ -698,6 +698,20 @@ def _same_columns(a: Table, b: Table, size: float) -> bool:
     )
 
 
+def _repeated_header(prev: Table, table: Table) -> bool:
+    """Does the table under ``prev`` resume it: no header of its own, or the same column words
+    repeated? A header with other words ("Balance April 2017 | Movement for Year | Balance March
+    2018" under an income account) starts another table, even in the same columns."""
+    def words(c: Column) -> set[str]:
+        return {w for w in c.header.lower().split() if any(ch.isalnum() for ch in w)}  # ".." is a nil mark
+
+    new, before = [words(c) for c in table.columns], [words(c) for c in prev.columns]
+    if not any(new):
+        return True
+    # a header repeated over a page's second half may be cut shorter, or take a word of the first row
+    return not any(before) or all(a <= b or b <= a for a, b in zip(new, before))
+
+
 def _marks_only(table: Table, col: int) -> bool:
     cells = [r.cells[col] for r in table.rows if col in r.cells]
     return bool(cells) and all(ROW_MARK.match(c.text) for c in cells)
@@ -836,7 +850,8 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         if scale is None:
             scale = find_scale([ln.text for ln in reversed(lines[:start])])
         table = _build_table(page.number, len(tables) + 1, title, scale, header_lines, body, lang, size)
-        if tables and title is None and first_idx == prev_bottom_idx and _same_columns(tables[-1], table, size):
+        if (tables and title is None and first_idx == prev_bottom_idx and _same_columns(tables[-1], table, size)
+                and _repeated_header(tables[-1], table)):
             # the same table resumes under a repeated header ("Topic | Enquiries"): one table,
             # so that a Grand Total below can reach the Total above
             prev = tables[-1]

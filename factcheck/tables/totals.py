@@ -18,7 +18,7 @@ reconciles them, else ``mismatch``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Literal
 
@@ -633,6 +633,11 @@ def is_cost(label: str) -> bool:
 def _roll_forward(items: list[_Item]) -> None:
     """The last column of a movement schedule is the first one plus the movements between them:
     both headed with the same balance word and a date ("Saldo 31-12-2022" … "Saldo 31-12-2023")."""
+    # columns before the first balance (last year's figures printed left of the labels) are no
+    # part of the schedule
+    start = next((k for k, it in enumerate(items) if _BALANCE_WORD.search(it.label) and _DATED.search(it.label)),
+                 len(items))
+    items = items[start:]
     if len(items) < 3:
         return
     first, last = items[0], items[-1]
@@ -659,6 +664,24 @@ def _roll_forward(items: list[_Item]) -> None:
         items[j].explicit = [(items[i], 1)] + [(it, 1) for it in middle]
 
 
+def _movement_signs(explicit: list[tuple[_Item, int]]) -> list[tuple[str, list[tuple[_Item, int]]]]:
+    """The other signs a movement schedule's columns may take: an accumulated-depreciation block
+    adds its "Amortization expense" and takes off its "Disposals", where the cost block above it
+    adds "Additions". Header words guess the sign; these readings let the figures settle it (each
+    movement column added or taken off), tried after the header's own reading."""
+    opening, *moves = explicit
+    if not any(it.deduct for it, _ in moves) or not 2 <= len(moves) <= 4 or not all(
+        it.kind == "part" for it, _ in moves
+    ):
+        return []
+    out = []
+    for mask in range(1, 2 ** len(moves)):
+        flipped = [(replace(it, deduct=not it.deduct) if mask >> k & 1 else it, sign)
+                   for k, (it, sign) in enumerate(moves)]
+        out.append(("movement signs", [opening, *flipped]))
+    return out
+
+
 def _topic(label: str) -> list[str]:
     """The words after the total keyword in "TOTAL BEANS", lower case; [] for a bare "Total"."""
     m = re.match(r"^(?:sub[-\s]?)?tota(?:al|l|ls)\s+(.+)$", _clean(label), re.IGNORECASE)
@@ -674,7 +697,7 @@ def _candidates(
     """Readings of 'the parts of items[i]', most likely first, each tagged with how it was found."""
     it = items[i]
     if it.explicit is not None:
-        return [("explicit", it.explicit)]
+        return [("explicit", it.explicit), *_movement_signs(it.explicit)]
     if it.kind == "group":
         return [("group", [(k, 1) for k in it.group_children])]
     flat = [(x, 1) for x in loose]
@@ -866,6 +889,8 @@ def _scan(
             fits = sum(1 for ln in hard if _fits(res[ln].verdict))
             if tag == "leading rows" and (fits < len(hard) or len(hard) < 2 or not _long_total(it, hard)):
                 continue  # a part of the block that adds up in some lanes only is a coincidence
+            if tag == "movement signs" and (len(hard) < 2 or 4 * fits < 3 * len(hard)):
+                continue  # signs read from the figures must hold in most rows, or they are chosen to fit
             if tag in ("same columns", "subtotals") and (len(res) < 2 or not all(_fits(j.verdict) for j in res.values())):
                 continue  # only when it holds in every column: a filter chosen by the layout alone
             if tag == "first breakdown" and (
@@ -1221,6 +1246,10 @@ _READINGS = {
     "numbered": "the two rows numbered at its own level right before it (III. = I. + II.)",
     "costs off": "the rows since the previous total, those that name a cost taken off the others (costs and benefits)",
     "explicit": "the columns its header names",
+    "movement signs": (
+        "the balance column before it and the movements between them, each movement added or taken off as "
+        "the figures say in most rows (the header words' signs fail here)"
+    ),
     "group": "the numbered rows under the group row",
     "block": "the rows and subtotals since the previous total of the same level",
     "after heading": "the rows since the previous total, after the first rows (a heading merged into a label)",
