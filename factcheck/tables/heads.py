@@ -127,6 +127,14 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], labels: _Lab
     return groups
 
 
+def _printed_parts(amounts: list[CellNumber | None], head: int, parts: tuple[int, ...]) -> int:
+    """How many parts print a figure other than zero in the lane (none when the head is zero)."""
+    total = amounts[head]
+    if total is None or total.value == 0:
+        return 0
+    return sum(1 for p in parts if (n := amounts[p]) is not None and n.value != 0)
+
+
 def head_checks(table: Table, file: str = "") -> list[TableCheck]:
     """The checks of every group head of the table's row lanes (see the module doc)."""
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None})
@@ -157,11 +165,8 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
             judged.append((lane, judge(signed, total)))
         # a column where the search took a longer run (blank parts in it) where the reading fits
         # too keeps it from being a coincidence; alarms still need the columns it was found in
-        fits = len(held) + sum(
-            1 for lane, j in judged
-            if lane not in held and _fits(j.verdict) and amounts[lane][head].value != 0  # type: ignore[union-attr]
-            and sum(1 for p in parts if (n := amounts[lane][p]) is not None and n.value != 0) >= MIN_PARTS
-        )
+        fits = len(held) + sum(1 for lane, j in judged if lane not in held and _fits(j.verdict)
+                               and _printed_parts(amounts[lane], head, parts) >= MIN_PARTS)
         if 2 * fits < len(judged):
             continue  # adds up in a few columns of many: a coincidence, not the table's structure
         support = len(held)
