@@ -289,3 +289,18 @@ def test_a_new_header_in_the_same_columns_starts_another_table() -> None:
     fund = next(c for c in checks if c.total.stated == "1,212,000" and c.orientation == "column")
     assert fund.verdict is Verdict.CONSISTENT and [p.stated for p in fund.parts] == ["1,309,126", "(97,126)"]
     assert not [c for c in checks if c.alarm]
+
+
+def test_figures_set_smaller_than_a_long_label_are_figures_not_footnote_marks() -> None:
+    # Provincie Antwerpen, "Ontvangsten en uitgaven naar economische aard": rows with long labels
+    # in 8 points print their figures in 6 ("e. Onderwijzend personeel ... 307.000"); read as
+    # superscripts they vanished, and "2. Bezoldigingen" lost a part
+    tables = find_page_tables(DOCS / "nltaal-04.pdf", "nl", pages=[3], all_pages=True)[3]
+    rows = {r.label: r for t in tables for r in t.rows}
+    assert [c.text for _, c in sorted(rows["e. Onderwijzend personeel ten laste van andere overheden"].cells.items())][:2] == [
+        "307.000", "311.000"]
+    checks = check_pdf(DOCS / "nltaal-04.pdf", lang="nl", pages=[3], all_pages=True)
+    pay = [c for c in checks if c.total_label == "2. Bezoldigingen"]
+    assert len(pay) == 6 and all(c.verdict is Verdict.CONSISTENT for c in pay)
+    assert "307.000" in [p.stated for p in pay[0].parts]
+    assert not [c for c in checks if c.alarm]

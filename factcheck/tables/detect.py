@@ -175,9 +175,11 @@ def group_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
         group.sort(key=lambda w: w.x0)
         sizes = [w.size for w in group]
         size = statistics.median(sizes)
-        # superscripts (footnote markers) are set clearly smaller than the line's text
+        # superscripts (footnote markers) are set clearly smaller than the line's text, and are
+        # short; a row's figures may be set smaller than its long label ("307.000" under 8-point words)
         limit = 0.8 * min(size * 1.25, max(sizes))
-        tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit) for w in group]
+        tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= 3)
+                  for w in group]
         line = Line(_split_tokens(_glue_tokens(tokens)), min(w.top for w in group), max(w.bottom for w in group), size)
         lines.append(line)
     lines.sort(key=lambda ln: ln.top)
