@@ -304,3 +304,18 @@ def test_figures_set_smaller_than_a_long_label_are_figures_not_footnote_marks() 
     assert len(pay) == 6 and all(c.verdict is Verdict.CONSISTENT for c in pay)
     assert "307.000" in [p.stated for p in pay[0].parts]
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_spreadsheets_row_numbers_are_neither_figures_nor_words() -> None:
+    # Town budget printed from a spreadsheet with its row numbers down the margin ("0", "1", ...,
+    # "12" alone on an empty row): read as figures they cut the page into three tables and the
+    # department TOTALs lost their parts; two of them are printed wrong
+    (table,) = find_page_tables(DOCS / "entab-01.pdf", "en", pages=[3], all_pages=True)[3]
+    assert not any(r.label[:1].isdigit() and r.label.split()[0] in {"2", "3", "6", "16"} for r in table.rows)
+    checks = [c for c in check_pdf(DOCS / "entab-01.pdf", lang="en", pages=[3], all_pages=True) if c.page == 3]
+    alarms = {(c.total.stated, c.lane_label) for c in checks if c.alarm}
+    # Town Admin: 110,000 + 600 + 6,600 = 117,200, printed $121,253; Finance Committee's FY26 DEPT
+    # column: 200 + 30,000 = 30,200, printed $30,000
+    assert alarms == {("$121,253", "FY24 ACTUAL"), ("$30,000", "FY26 DEPT")}
+    select = next(c for c in checks if c.total.stated == "$77,161")
+    assert select.verdict is Verdict.CONSISTENT and len(select.parts) == 11

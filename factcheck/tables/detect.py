@@ -544,6 +544,30 @@ def _row_numbers_to_labels(lines: list[Line]) -> None:
             ln.has_figures = _has_figures(ln)
 
 
+_WHOLE = re.compile(r"\d{1,4}")
+
+
+def _spreadsheet_row_numbers(lines: list[Line]) -> None:
+    """A spreadsheet printed with its row numbers ("0 Moderator - 114", "1 5100 Personnel", a "12"
+    alone on an empty row) down the left margin: those numbers count lines, so they are set aside
+    like footnote marks - neither a figure nor a word of the label. Taken only when six or more
+    lines start with a whole number at the page's left edge and the numbers count up by one."""
+    starts = [ln.tokens[0] for ln in lines if ln.tokens]
+    if len(starts) < 6:
+        return
+    edge = min(t.x0 for t in starts)
+    marks = [(ln, t) for ln in lines if ln.tokens and _WHOLE.fullmatch((t := ln.tokens[0]).text)
+             and t.x0 <= edge + 2 * t.size]
+    if len(marks) < 6:
+        return
+    numbers = [int(t.text) for _, t in marks]
+    steps = [b - a for a, b in zip(numbers, numbers[1:])]
+    if any(d <= 0 for d in steps) or 10 * sum(1 for d in steps if d == 1) < 7 * len(steps):
+        return
+    for ln, t in marks:
+        ln.tokens[0] = replace(t, small=True)
+
+
 def _running_head(lines: list[Line], i: int, height: float) -> bool:
     """Is line ``i`` a running head with figures ("12 (2025-2026) – Nr. 1   24") over a table that
     starts right under it? Its figures are no row, and its words would cut the table's labels off."""
@@ -768,6 +792,7 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
 
 def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     lines = group_lines(page.words)
+    _spreadsheet_row_numbers(lines)
     for ln in lines:
         split_label(ln)
     _row_numbers_to_labels(lines)
@@ -817,6 +842,9 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
                 break
             if find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx):
                 break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
+            if len(ln.tokens) == 1 and len(ln.text) <= 2 and ln.text.isalpha():
+                k -= 1  # a letter of a word set vertically beside the header ("Row"): no line of its own
+                continue
             in_value_zone = any(t.x1 > left - 0.5 * size for t in ln.tokens)
             if _is_prose(ln) and not ln.is_year_header and (in_value_zone or header_idx):
                 break  # running text above the table
