@@ -318,4 +318,4 @@ def test_a_spreadsheets_row_numbers_are_neither_figures_nor_words() -> None:
     # column: 200 + 30,000 = 30,200, printed $30,000
     assert alarms == {("$121,253", "FY24 ACTUAL"), ("$30,000", "FY26 DEPT")}
     select = next(c for c in checks if c.total.stated == "$77,161")
-    assert select.verdict is Verdict.CONSISTENT and len(select.parts) == 11
+    assert select.verdict is Verdict.CONSISTENT and len(select.parts) == 10
