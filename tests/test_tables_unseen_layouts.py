@@ -319,3 +319,14 @@ def test_a_spreadsheets_row_numbers_are_neither_figures_nor_words() -> None:
     assert alarms == {("$121,253", "FY24 ACTUAL"), ("$30,000", "FY26 DEPT")}
     select = next(c for c in checks if c.total.stated == "$77,161")
     assert select.verdict is Verdict.CONSISTENT and len(select.parts) == 10
+
+
+def test_a_business_case_of_costs_and_effects_set_apart_is_one_table() -> None:
+    # GGD Flevoland / Almere, Tabel 4.3: "Kosten" and its rows, a blank line, "Effecten" and its
+    # rows, a blank line, "Saldo kosten en baten": one table, the rows under Kosten taken off
+    (table,) = find_page_tables(DOCS / "nlgem-03.pdf", "nl", pages=[2], all_pages=True)[2]
+    assert table.rows[-1].label == "Saldo kosten en baten" and len(table.rows) == 8
+    checks = check_pdf(DOCS / "nlgem-03.pdf", lang="nl", pages=[2], all_pages=True)
+    (saldo,) = [c for c in checks if c.total_label == "Saldo kosten en baten"]
+    assert saldo.verdict is Verdict.CONSISTENT
+    assert [p.sign for p in saldo.parts] == [-1, -1, -1, -1, 1, 1, 1]

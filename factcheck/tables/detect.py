@@ -484,6 +484,10 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
                 # whose right edges line up: still the same table
                 gap <= _ALIGNED_GAP * ln.size and ln.has_figures and lines[j - 1].has_figures
                 and abs(max(v.x1 for v in ln.values) - right_edge) <= 0.5 * ln.size
+            ) and not (
+                # the same, with the next group's heading right above its rows ("Effecten" over
+                # "Besparing huisartsconsulten  € 294.000")
+                gap <= _ALIGNED_GAP * ln.size and lines[j - 1].has_figures and _group_heading(lines, j, left, right_edge)
             ):
                 break
             if ln.is_year_header:
@@ -520,6 +524,19 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
         blocks.append((start, end))
         i = end
     return blocks
+
+
+def _group_heading(lines: list[Line], j: int, left: float, right_edge: float) -> bool:
+    """Is line ``j`` a short heading (words only, ending left of the figures) set right above a
+    row whose figures end where the table's figures end?"""
+    ln = lines[j]
+    if ln.has_figures or len(ln.tokens) > 4 or max(t.x1 for t in ln.tokens) > left - 0.5 * ln.size:
+        return False
+    if j + 1 >= len(lines) or _CAPTION.match(ln.text) or _TOTAL_LABEL.match(ln.text) or find_scale([ln.text]):
+        return False  # a total's label wrapped over two lines closes a group, it heads none
+    nxt = lines[j + 1]
+    return (nxt.has_figures and nxt.top - ln.bottom <= _gap_limit(nxt.size)
+            and abs(max(v.x1 for v in nxt.values) - right_edge) <= 0.5 * nxt.size)
 
 
 def _row_numbers_to_labels(lines: list[Line]) -> None:
@@ -1031,6 +1048,12 @@ def _build_table(
             # a total's label does not start on the line above: those lines are an item printed
             # without a figure ("20 SPECIAL ACCOUNTS" over "TOTAL - SPECIAL LEVIES"), or a heading
             rows.extend(Row(text, {}, b.top, b.bottom) for text, b in zip(block, body[i:j]))
+        elif (k := next((n for n, text in enumerate(block) if n and _TOTAL_LABEL.match(text)), 0)):
+            # a heading with no rows of its own over a total whose label wraps ("Voorzieningen voor
+            # risico's" / "Totaal voorzieningen voor" / "verplichtingen ...  1.423"): the heading is
+            # a section, the total's label starts at its own word
+            rows.append(Row(" ".join(block[:k]), {}, ln.top, body[i + k - 1].bottom, section=True))
+            pending.extend(block[k:])
         else:
             pending.extend(block)
         i = j

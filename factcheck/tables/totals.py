@@ -630,6 +630,27 @@ def is_cost(label: str) -> bool:
     return bool(_COST.search(label)) and not _BENEFIT.search(label)
 
 
+# A group heading merged into its first row's label ("Kosten Licentie voor de app", "Effecten
+# Besparing ..."): the rows after it, up to the next such heading, are costs (or benefits) too.
+_COST_HEAD = re.compile(r"^(?:kosten|lasten|uitgaven|costs|expenses|expenditures?)\s+\S", re.IGNORECASE)
+_BENEFIT_HEAD = re.compile(r"^(?:baten|opbrengsten|effecten|besparingen|inkomsten|ontvangsten|revenues?|income|"
+                           r"benefits|savings)\s+\S", re.IGNORECASE)
+
+
+def _cost_signs(rows: list[_Item]) -> list[tuple[_Item, int]]:
+    """Each row with -1 when it is a cost: it names one, or stands under a heading of costs."""
+    out = []
+    group = 1
+    for x in rows:
+        label = x.label.strip()
+        if _COST_HEAD.match(label):
+            group = -1
+        elif _BENEFIT_HEAD.match(label):
+            group = 1
+        out.append((x, -1 if is_cost(label) else 1 if _BENEFIT.search(label) else group))
+    return out
+
+
 def _roll_forward(items: list[_Item]) -> None:
     """The last column of a movement schedule is the first one plus the movements between them:
     both headed with the same balance word and a date ("Saldo 31-12-2022" … "Saldo 31-12-2023")."""
@@ -749,7 +770,7 @@ def _candidates(
             cands.insert(0, ("numbered", [(x, 1) for x in siblings[-2:]]))
             cands.insert(1, ("numbered", [(siblings[-2], 1), (siblings[-1], -1)]))
         # "Saldo kosten en baten": the rows that name a cost taken off the others
-        signs = [(x, -1 if is_cost(x.label) else 1) for x in loose]
+        signs = _cost_signs(loose)
         if len(signs) >= 2 and {s for _, s in signs} == {1, -1}:
             cands.append(("costs off", signs))
     else:
