@@ -330,3 +330,15 @@ def test_a_business_case_of_costs_and_effects_set_apart_is_one_table() -> None:
     (saldo,) = [c for c in checks if c.total_label == "Saldo kosten en baten"]
     assert saldo.verdict is Verdict.CONSISTENT
     assert [p.sign for p in saldo.parts] == [-1, -1, -1, -1, 1, 1, 1]
+
+
+def test_a_heading_wrapped_over_two_lines_ending_in_a_colon_is_one_section() -> None:
+    # US Budget FY2024, Table S-1: "Memorandum, totals standardized to 12 monthly" / "benefit
+    # payments:" heads a second Receipts / Outlays / Deficit block; joined to "Receipts" it made
+    # that row a memo item, and the block's Deficit lost its parts
+    (table,) = find_page_tables(DOCS / "enloc-01.pdf", "en", pages=[1], all_pages=True)[1]
+    memo = next(r for r in table.rows if r.label.startswith("Memorandum"))
+    assert memo.section and memo.label.endswith("benefit payments:")
+    checks = check_pdf(DOCS / "enloc-01.pdf", lang="en", pages=[1], all_pages=True)
+    deficit = next(c for c in checks if c.total.stated == "1,312")
+    assert deficit.verdict is Verdict.CONSISTENT and [p.stated for p in deficit.parts] == ["6,209", "4,897"]

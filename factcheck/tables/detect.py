@@ -1010,7 +1010,10 @@ def _build_table(
             continue
         text = (ln.label_text or ln.text).strip()
         if text.endswith(":"):
-            rows.append(Row(text, {}, ln.top, ln.bottom, section=True))
+            # a heading wrapped over lines ("Memorandum, totals standardized to 12 monthly" /
+            # "benefit payments:") is one section, not the start of the next row's label
+            rows.append(Row(" ".join([*pending, text]), {}, ln.top, ln.bottom, section=True))
+            pending = []
             i += 1
             continue
         # a run of label-only lines: a wrapped label of the row above, or the start of the next one
