@@ -342,3 +342,13 @@ def test_a_heading_wrapped_over_two_lines_ending_in_a_colon_is_one_section() -> 
     checks = check_pdf(DOCS / "enloc-01.pdf", lang="en", pages=[1], all_pages=True)
     deficit = next(c for c in checks if c.total.stated == "1,312")
     assert deficit.verdict is Verdict.CONSISTENT and [p.stated for p in deficit.parts] == ["6,209", "4,897"]
+
+
+def test_whole_euros_with_dashed_cents_and_no_rows_dropped_to_make_a_total_fit() -> None:
+    # Stichting Apsara, baten en lasten 2022: "Totaal  € 1.214,--" over "Algemene kosten € 119,00"
+    # and "Projecten Cambodja € 1.214,00" (119 + 1.214 = 1.333). Dropping the first row would make
+    # it fit; with no heading merged there, that reading hid the error
+    checks = check_pdf(DOCS / "nltaal-06.pdf", lang="nl", pages=[1], all_pages=True)
+    (costs,) = [c for c in checks if c.total_label == "Totaal" and c.lane_label == "Lasten"]
+    assert costs.total.value == 1214 and costs.verdict is Verdict.MISMATCH
+    assert [p.stated for p in costs.parts if p.value] == ["119,00", "€1.214,00"]

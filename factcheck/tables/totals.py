@@ -731,7 +731,12 @@ def _candidates(
     earlier = [[(x, 1) for x in top_level[k + 1 :]] for k in reversed(peers[-3:-1])] if it.kind == "total" else []
     # rows above a heading that the layout merged into the next label are not parts
     # ("Revenues 316,446 / Expenses Program expenses 608,522 / ... / Total expenses")
-    after_heading = [[(x, 1) for x in loose[k:]] for k in (1, 2) if len(loose) - k >= 2]
+    # ("Revenues 316,446 / Expenses Program expenses 608,522 / ... / Total expenses"), or set apart
+    # by a heading row; taken only then, else dropping rows would hide an error
+    total_words = set(re.findall(r"\w+", it.label.lower()))
+    after_heading = [[(x, 1) for x in loose[k:]] for k in (1, 2)
+                     if len(loose) - k >= 2 and (loose[k].pos - loose[k - 1].pos > 1 or (
+                         (m := re.match(r"\w+", loose[k].label.strip().lower())) and m.group(0) in total_words))]
     below: list[tuple[_Item, int]] = []
     topic = _topic(it.label)
     if topic:
