@@ -352,3 +352,14 @@ def test_whole_euros_with_dashed_cents_and_no_rows_dropped_to_make_a_total_fit()
     (costs,) = [c for c in checks if c.total_label == "Totaal" and c.lane_label == "Lasten"]
     assert costs.total.value == 1214 and costs.verdict is Verdict.MISMATCH
     assert [p.stated for p in costs.parts if p.value] == ["119,00", "€1.214,00"]
+
+
+def test_footnote_stars_a_space_after_the_words_are_no_column() -> None:
+    # Rotterdam-area municipality's balance sheet: "Liquide middelen **", "Vorderingen openbare
+    # lichamen *": read as cells they made two extra columns, and the page fell into two tables
+    (table,) = find_page_tables(DOCS / "nltaal-02.pdf", "nl", pages=[3], all_pages=True)[3]
+    assert len(table.columns) == 5
+    checks = check_pdf(DOCS / "nltaal-02.pdf", lang="nl", pages=[3], all_pages=True)
+    liabilities = [c for c in checks if c.total_label == "Totaal passiva"]
+    assert len(liabilities) == 5 and all(c.verdict is Verdict.CONSISTENT for c in liabilities)
+    assert len(liabilities[0].parts) == 7

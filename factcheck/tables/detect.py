@@ -51,6 +51,7 @@ _TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
+_STARS = re.compile(r"\*{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +381,11 @@ def split_label(line: Line) -> None:
     while start < len(toks) and (toks[start].small or (_DOTS.match(toks[start].text) and (
         start == 0 or not _value_like(toks[start - 1]) or toks[start - 1].small
     ))):
+        start += 1
+    # a footnote mark a space after the words ("Liquide middelen **") is part of the label; a "*"
+    # for "less than half the unit" stands in a column of figures, away from the words
+    while (0 < start < len(toks) and _STARS.fullmatch(toks[start].text)
+           and toks[start].x0 - toks[start - 1].x1 < 1.0 * line.size and not _value_like(toks[start - 1])):
         start += 1
     values = [t for t in toks[start:] if not t.small and not _CURRENCY_ONLY.match(t.text)]
     if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
