@@ -355,7 +355,7 @@ def test_whole_euros_with_dashed_cents_and_no_rows_dropped_to_make_a_total_fit()
 
 
 def test_footnote_stars_a_space_after_the_words_are_no_column() -> None:
-    # Rotterdam-area municipality's balance sheet: "Liquide middelen **", "Vorderingen openbare
+    # Gemeente Wassenaar, begroting 2025, geprognosticeerde balans: "Liquide middelen **", "Vorderingen openbare
     # lichamen *": read as cells they made two extra columns, and the page fell into two tables
     (table,) = find_page_tables(DOCS / "nltaal-02.pdf", "nl", pages=[3], all_pages=True)[3]
     assert len(table.columns) == 5
