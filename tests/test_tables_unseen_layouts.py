@@ -307,7 +307,7 @@ def test_figures_set_smaller_than_a_long_label_are_figures_not_footnote_marks() 
 
 
 def test_a_spreadsheets_row_numbers_are_neither_figures_nor_words() -> None:
-    # Town budget printed from a spreadsheet with its row numbers down the margin ("0", "1", ...,
+    # Town of Hubbardston (MA) FY26 proposed budget, printed from a spreadsheet with its row numbers down the margin ("0", "1", ...,
     # "12" alone on an empty row): read as figures they cut the page into three tables and the
     # department TOTALs lost their parts; two of them are printed wrong
     (table,) = find_page_tables(DOCS / "entab-01.pdf", "en", pages=[3], all_pages=True)[3]
@@ -322,7 +322,7 @@ def test_a_spreadsheets_row_numbers_are_neither_figures_nor_words() -> None:
 
 
 def test_a_business_case_of_costs_and_effects_set_apart_is_one_table() -> None:
-    # GGD Flevoland / Almere, Tabel 4.3: "Kosten" and its rows, a blank line, "Effecten" and its
+    # Almere, businesscase Transformatieplan (SEO, 2024), Tabel 4.3: "Kosten" and its rows, a blank line, "Effecten" and its
     # rows, a blank line, "Saldo kosten en baten": one table, the rows under Kosten taken off
     (table,) = find_page_tables(DOCS / "nlgem-03.pdf", "nl", pages=[2], all_pages=True)[2]
     assert table.rows[-1].label == "Saldo kosten en baten" and len(table.rows) == 8
