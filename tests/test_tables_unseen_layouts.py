@@ -363,3 +363,16 @@ def test_footnote_stars_a_space_after_the_words_are_no_column() -> None:
     liabilities = [c for c in checks if c.total_label == "Totaal passiva"]
     assert len(liabilities) == 5 and all(c.verdict is Verdict.CONSISTENT for c in liabilities)
     assert len(liabilities[0].parts) == 7
+
+
+def test_a_closing_balance_over_the_opening_balance_and_an_unexplained_saldo() -> None:
+    # A foundation's fund movements ("Fonds Bag of Love"): the inner column's lines add up to an
+    # unlabelled subtotal; "Per saldo onttrekking" repeats the net movement in the outer column, and
+    # "Stand per 31 december" is "Stand per 1 januari" plus it (3.020 - 409 = 2.611). The inner
+    # subtotal must not take the opening balance, which has no figure in its column
+    tables = find_page_tables(DOCS / "nltab-03.pdf", "nl", pages=[3], all_pages=True)[3]
+    checks = check_pdf(DOCS / "nltab-03.pdf", lang="nl", pages=[3], all_pages=True)
+    closing = [c for c in checks if c.total_label == "Stand per 31 december" and c.table == tables[1].index]
+    assert {c.total.stated for c in closing} == {"2.611", "3.020"}
+    assert all(c.verdict is Verdict.CONSISTENT for c in closing)
+    assert [p.stated for p in next(c for c in closing if c.total.stated == "2.611").parts] == ["3.020", "-409"]

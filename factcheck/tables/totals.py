@@ -915,6 +915,9 @@ def _scan(
             fits = sum(1 for ln in hard if _fits(res[ln].verdict))
             if tag == "leading rows" and (fits < len(hard) or len(hard) < 2 or not _long_total(it, hard)):
                 continue  # a part of the block that adds up in some lanes only is a coincidence
+            if tag in ("below", "first breakdown") and all(
+                    (zero := it.cells[ln].number) is not None and zero.value == 0 for ln in lanes):
+                continue  # rows below a zero total that are zero where it is printed: no evidence they are its parts
             if tag == "movement signs" and (len(hard) < 2 or 4 * fits < 3 * len(hard)):
                 continue  # signs read from the figures must hold in most rows, or they are chosen to fit
             if tag in ("same columns", "subtotals") and (len(res) < 2 or not all(_fits(j.verdict) for j in res.values())):
@@ -939,6 +942,11 @@ def _scan(
             if it.kind not in ("saldo", "anon"):
                 top_level.append(it)
                 loose = []
+            elif it.kind == "saldo":
+                # a saldo whose own parts are not in the table ("Per saldo onttrekking") is still a
+                # part of what follows ("Stand per 31 december" = the opening balance plus it)
+                top_level.append(it)
+                loose.append(it)
             continue
         (_, fits, _), tag, cand, res, hard = best
         if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading") or len(cand) < 2):
@@ -953,6 +961,9 @@ def _scan(
             }
             if kept:
                 out.append((it, cand, kept, tag))
+            # a row with no figure in any lane checked gave nothing to this total: it stays free
+            # ("Stand per 1 januari" beside an inner column's subtotal)
+            cand = [(p, s) for p, s in cand if any(ln in p.cells for ln in res)] or cand
             members = {id(p) for p, _ in cand}
             for p, _ in cand:
                 p.consumed = True
