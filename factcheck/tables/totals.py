@@ -1055,6 +1055,10 @@ def _difference_columns(
                     continue
                 if silent and not _exact_difference(c, a, b, 2 if rows else 3):
                     continue  # the cheap test first: most pairs of columns differ in the first row
+                if silent and not rows and c.pos < max(a.pos, b.pos):
+                    # c = a − b is b = a − c: with no word to say which is the change, it is the
+                    # column printed after the two it compares
+                    continue
                 parts = [(a, 1), (b, -1)]
                 lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
                                                                for p, _ in parts)]
@@ -1077,7 +1081,9 @@ def _difference_columns(
                 if silent and not (
                     telling >= (2 if rows else 3) and not flipped
                     and all(j.verdict is Verdict.CONSISTENT for j in res.values())
-                    and sum(_long_total(c, [ln]) for ln in lanes) * 2 >= len(lanes)
+                    and (sum(_long_total(c, [ln]) for ln in lanes) * 2 >= len(lanes)
+                         # or long figures on both sides with a change in three rows: no coincidence
+                         or sum(_nonzero(c, ln) and _long_total(a, [ln]) and _long_total(b, [ln]) for ln in lanes) >= 3)
                 ):
                     continue
                 # nearer columns first: a change column sits next to the two it compares
