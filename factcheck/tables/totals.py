@@ -1008,6 +1008,9 @@ _VARIANCE = re.compile(
     r"varian|afwijking|over\s*/\s*\(?under|favou?rable|positive\s*\(?negative|\+\s*/\s*[-−–]|voordeel|nadeel",
     re.IGNORECASE,
 )
+# A row that is how far one row lies above or below another: "Year-end Reserve Above Requirement",
+# "Excess of revenues over expenditures", "Shortfall", "Overschot", "Tekort"
+_MARGIN_ROW = re.compile(r"\b(?:above|below|excess|shortfall|overschot|tekort)\b", re.IGNORECASE)
 _ROWS_BACK = 6  # a change row compares two of the rows this close above it
 _NET_ROW = re.compile(r"\bnet(?:to)?\b", re.IGNORECASE)
 
@@ -1030,7 +1033,8 @@ def _difference_columns(
     columns = [it for it in items if not it.consumed and _percentages(it) is not None]
     # a column headed as what is left ("Balance as at 30 June", "Saldo", "Remaining") is one
     # column taken from another as much as a "Change" column is
-    cued = [it for it in columns if _CHANGE_HEADER.search(it.label) or (not rows and _LEFT_HEADER.search(it.label))]
+    cued = [it for it in columns if _CHANGE_HEADER.search(it.label) or (not rows and _LEFT_HEADER.search(it.label))
+            or (rows and _MARGIN_ROW.search(it.label))]
     changes = list(cued)
     if not rows:
         # any other column may be one too ("Payments Lacking Supporting Documentation" = EMS
@@ -1064,7 +1068,8 @@ def _difference_columns(
                                                                for p, _ in parts)]
                 if len(lanes) < 2:
                     continue
-                if rows and _siblings_under(items, a, c, lanes) and not _NET_ROW.search(c.label):
+                if (rows and _siblings_under(items, a, c, lanes) and not _NET_ROW.search(c.label)
+                        and not _MARGIN_ROW.search(c.label)):
                     continue  # "Uitgaven" = three rows with one mostly zero: c is b's sibling, not a − b
                 res = {ln: _judge_lane(c, parts, ln) for ln in lanes}
                 # A variance column ("Positive (Negative)") is actual − budget for revenues and
@@ -1413,6 +1418,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     from .heads import head_checks  # heads, inner columns and percentages build on this module's records
     from .inner import inner_checks, inner_runs
     from .percentages import percentage_checks
+    from .steps import step_checks
 
     scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
     items_by: dict[str, list[_Item]] = {}
@@ -1474,7 +1480,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             ))
     # One check per printed figure: a percentage that adds up as a total (the 100 % row) stays
     # a total; one that does not is checked against its base instead.
-    found = percentage_checks(table, file)
+    found = percentage_checks(table, file) + step_checks(table, file)
     # a percentage that is both a difference of two percentages (Deficit 5.5 % = 25.1 % − 19.6 %)
     # and the share of its amount (1,376 over GDP 25,000) is checked from the amounts
     from_amounts = {(c.total.page, c.total.bbox) for c in found if _fits(c.verdict)}
