@@ -1047,11 +1047,19 @@ def _difference_columns(
         # same strict terms as an unnamed difference column
         changes += [it for it in columns if it not in cued and _NET_ROW.search(it.label)]
     everything = [it for it in columns if not _CHANGE_HEADER.search(it.label)]
+    # a row named a change may compare rows that are parts of a total above it ("Geraamde
+    # evolutie" = the closing balance − the opening balance, a part of that closing balance)
+    summed = [it for it in items if it.consumed and _percentages(it) is not None
+              and not _CHANGE_HEADER.search(it.label)] if rows else []
     for c in changes:
         silent = c not in cued
         # amounts from amounts; percentages from percentages (a change in percentage points)
         others = [it for it in everything if _percentages(it) == _percentages(c)]
-        others = [it for it in others if it.pos < c.pos][-_ROWS_BACK:] if rows else others
+        if rows:
+            others = [it for it in others if it.pos < c.pos][-_ROWS_BACK:]
+            if not silent:
+                others = sorted(others + [it for it in summed if c.pos - _ROWS_BACK <= it.pos < c.pos
+                                          and _percentages(it) == _percentages(c)], key=lambda it: it.pos)
         best = None
         for a in others:
             for b in others:
@@ -1092,7 +1100,8 @@ def _difference_columns(
                 ):
                     continue
                 # nearer columns first: a change column sits next to the two it compares
-                key = (fits, -abs(a.pos - c.pos) - abs(b.pos - c.pos))
+                # (rows that are no part of a total above first: the totals themselves are compared)
+                key = (fits, -a.consumed - b.consumed, -abs(a.pos - c.pos) - abs(b.pos - c.pos))
                 if 4 * fits >= 3 * len(lanes) and telling >= 2 and (best is None or key > best[0]):
                     best = (key, parts, res, back, flipped)
         if best is not None:
