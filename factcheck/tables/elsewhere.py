@@ -12,6 +12,7 @@ table), else it is doubted.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 
 from .detect import Cell, Table
 from .percentages import _PART_OF_BASE, _PERCENT_SLACK, MIN_LANES, _is_share_row, _near, _section_base, _words, judge_share
@@ -25,6 +26,10 @@ def _figure(cell: Cell | None) -> bool:
 def _amount_row(table: Table, pos: int) -> bool:
     cells = [c for c in table.rows[pos].cells.values() if _figure(c)]
     return len(cells) >= MIN_LANES and not any(c.number.percent for c in cells)  # type: ignore[union-attr]
+
+
+def _scale(table: Table) -> tuple[Fraction, str | None]:
+    return (table.scale.multiplier, table.scale.unit) if table.scale else (Fraction(1), None)
 
 
 def _headers(table: Table) -> dict[str, int]:
@@ -60,8 +65,8 @@ def elsewhere_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
                 continue
             mine = _headers(table)
             for other in tables:
-                if other is table:
-                    continue
+                if other is table or _scale(other) != _scale(table):
+                    continue  # (amounts counted in other units are not compared)
                 theirs = _headers(other)
                 shared = {mine[h]: theirs[h] for h in mine if h in theirs}
                 for q, base_row in enumerate(other.rows):
