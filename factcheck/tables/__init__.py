@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from pathlib import Path
 
+from ..model import Verdict
 from ..sources.pdf_layout import (
     CorruptPdfError,
     EmptyPdfError,
@@ -26,7 +27,6 @@ from ..sources.pdf_layout import (
 )
 from ..sources.tabular import has_table_body, has_total_word
 from .continued import check_pages, closes, continues, has_total_row
-from ..model import Verdict
 from .detect import Table, find_tables
 from .elsewhere import elsewhere_checks
 from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
@@ -162,6 +162,6 @@ def check_found_tables(
     # a percentage whose base only another table prints: where nothing in its own table holds
     key = lambda c: (c.total.page, c.total.bbox)  # noqa: E731
     held = {key(c) for c in checks if c.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING)}
-    extra = [c for c in elsewhere_checks(found, str(path)) if key(c) not in held]
-    replaced = {key(c) for c in extra}
-    return [c for c in checks if key(c) not in replaced] + extra
+    based = [c for c in elsewhere_checks(found, str(path)) if key(c) not in held]
+    replaced = {key(c) for c in based}
+    return [c for c in checks if key(c) not in replaced] + based

@@ -15,7 +15,16 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 from .detect import Cell, Table
-from .percentages import _PART_OF_BASE, _PERCENT_SLACK, MIN_LANES, _is_share_row, _near, _section_base, _words, judge_share
+from .percentages import (
+    _PART_OF_BASE,
+    _PERCENT_SLACK,
+    MIN_LANES,
+    _is_share_row,
+    _near,
+    _section_base,
+    _words,
+    judge_share,
+)
 from .totals import OF_BASE, TableCheck, _clean, _fits, cell_ref, make_check
 
 
