@@ -98,3 +98,31 @@ def test_an_increase_row_compares_the_row_above_with_the_column_before() -> None
     row.cells[col] = Cell("$564,686.34", CellNumber("$564,686.34", Fraction(56468634, 100), 2, Fraction(1, 200)),
                           cell.col, cell.bbox)
     assert [c.total_label for c in step_checks(table)] == ["Anticipated % Increase"] * 2
+
+
+def test_net_book_value_is_the_cost_block_less_the_amortization_block() -> None:
+    # Capital assets note: the rows at cost, then the accumulated amortization ("Land (ARO
+    # amortization)"), then a table of net book values with the same row names
+    from factcheck.tables.stacked import stacked_checks
+
+    found = find_page_tables(DOCS / "enaud-01.pdf", "en", pages=[5], all_pages=True)
+    checks = stacked_checks(found)
+    land = [c for c in checks if c.lane_label == "Land"]
+    assert [(c.total.stated, [(p.stated, p.sign) for p in c.parts]) for c in land] == [
+        ("$311,244,038", [("$311,244,038", 1), ("-", -1)]),
+        ("$322,515,811", [("$324,115,811", 1), ("1,600,000", -1)])]
+    assert len(checks) == 20 and all(c.verdict in HOLDS for c in checks)  # nine rows and Total, two years
+    # Water infrastructure 2022: 167,022,959 − 62,759,540 = 104,263,419, printed 104,263,418
+    (water,) = [c for c in checks if c.lane_label == "Water infrastructure" and c.total.stated == "104,263,418"]
+    assert water.verdict is Verdict.ROUNDING
+    # a misprinted net value is an alarm: the reading holds in the other rows
+    table = found[5][1]
+    row = next(r for r in table.rows if r.label == "Roads infrastructure")
+    cell = row.cells[1]
+    from factcheck.tables.cells import CellNumber
+    from factcheck.tables.detect import Cell
+
+    row.cells[1] = Cell("120,892,110", CellNumber("120,892,110", Fraction(120892110), 0, Fraction(1, 2)),
+                        cell.col, cell.bbox)
+    (roads,) = [c for c in stacked_checks(found) if c.total.stated == "120,892,110"]
+    assert roads.verdict is Verdict.MISMATCH and roads.alarm
