@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from fractions import Fraction
 
 from .cells import CellNumber, long_figure
 from .detect import Cell, Table
+from .elsewhere import _scale
 from .totals import _PARENTHESES, Judgement, TableCheck, _clean, _fits, cell_ref, judge, make_check
 
 MIN_ROWS = 3
@@ -36,10 +36,6 @@ def _amount(cell: Cell | None) -> CellNumber | None:
     if cell is None or cell.number is None or cell.number.percent:
         return None
     return cell.number
-
-
-def _scale(table: Table) -> tuple[Fraction, str | None]:
-    return (table.scale.multiplier, table.scale.unit) if table.scale else (Fraction(1), None)
 
 
 _Row = tuple[Table, int]

@@ -21,7 +21,7 @@ import re
 
 from .cells import CellNumber
 from .detect import Cell, Table
-from .percentages import _PERCENT_SLACK, judge_growth
+from .percentages import _PERCENT_SLACK, _number, judge_growth
 from .totals import Judgement, TableCheck, _clean, _fits, cell_ref, judge, make_check
 
 # what the label of a change row says (no "difference"/"verschil": between two named rows, not
@@ -29,10 +29,6 @@ from .totals import Judgement, TableCheck, _clean, _fits, cell_ref, judge, make_
 _STEP = re.compile(
     r"\b(?:increase|decrease|change|growth|groei|toename|afname|stijging|daling|mutatie)\b", re.IGNORECASE)
 MIN_LANES = 2
-
-
-def _number(cell: Cell | None) -> CellNumber | None:
-    return None if cell is None or cell.number is None or cell.number.nil else cell.number
 
 
 def _amounts(table: Table, pos: int) -> dict[int, Cell]:
