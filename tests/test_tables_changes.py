@@ -126,3 +126,16 @@ def test_net_book_value_is_the_cost_block_less_the_amortization_block() -> None:
                         cell.col, cell.bbox)
     (roads,) = [c for c in stacked_checks(found) if c.total.stated == "120,892,110"]
     assert roads.verdict is Verdict.MISMATCH and roads.alarm
+
+
+def test_a_saldo_column_adds_the_costs_printed_negative() -> None:
+    # Dutch municipal budget, Tabel 6.2: "baten | lasten | saldo" four times over, lasten printed
+    # negative ("+ = voordeel"): each saldo is the baten and lasten before it, off by one in places
+    checks = check_pdf(DOCS / "nltaal-02.pdf", lang="nl", pages=[1], all_pages=True)
+    saldo = [c for c in checks if c.total_label == "saldo"]
+    assert len(saldo) >= 48 and all(c.verdict in HOLDS for c in saldo)
+    first = [c for c in saldo if c.lane_label == "P1 Veiligheid en handhaving"]
+    assert [(c.total.stated, [p.stated for p in c.parts]) for c in first] == [
+        ("-4.496", ["105", "-4.602"]), ("-4.414", ["105", "-4.520"]),
+        ("-4.451", ["105", "-4.557"]), ("-4.451", ["105", "-4.557"])]
+    assert first[0].verdict is Verdict.ROUNDING and first[0].relation == "sum"

@@ -1071,7 +1071,9 @@ def _difference_columns(
                     # c = a − b is b = a − c: with no word to say which is the change, it is the
                     # column printed after the two it compares
                     continue
-                parts = [(a, 1), (b, -1)]
+                # a saldo column beside costs printed negative ("baten | lasten | saldo") adds them
+                adds = not rows and not silent and bool(_LEFT_HEADER.search(c.label)) and _negative(b)
+                parts = [(a, 1), (b, 1 if adds else -1)]
                 lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
                                                                for p, _ in parts)]
                 if len(lanes) < 2:
@@ -1106,10 +1108,17 @@ def _difference_columns(
                     best = (key, parts, res, back, flipped)
         if best is not None:
             _, parts, res, back, flipped = best
-            out.append((c, parts, {ln: j for ln, j in res.items() if ln not in flipped}, "difference"))
+            tag = "saldo of costs printed negative" if parts[1][1] == 1 else "difference"
+            out.append((c, parts, {ln: j for ln, j in res.items() if ln not in flipped}, tag))
             if flipped:
                 out.append((c, back, flipped, "difference, the other way round"))
     return out
+
+
+def _negative(item: _Item) -> bool:
+    """Are the item's figures printed negative (costs in a "baten | lasten | saldo" table), two at least?"""
+    values = [c.number.value for c in item.cells.values() if c.number is not None and not c.number.nil]
+    return sum(v < 0 for v in values) >= 2 and all(v <= 0 for v in values)
 
 
 def _exact_difference(c: _Item, a: _Item, b: _Item, least: int = 3) -> bool:
@@ -1262,6 +1271,7 @@ _READINGS = {
         "(the rows after them are a breakdown or items outside the total)"
     ),
     "difference": "a change column: one column taken from another, row by row",
+    "saldo of costs printed negative": "a saldo column: the income column plus the costs, printed negative, row by row",
     "of which": "the columns after it headed 'of which' (waarvan), row by row",
     "of which rows": "the rows under it labelled 'of which' (w.v., waarvan), which add up to it in every column",
     "opposite sign": (
