@@ -139,3 +139,12 @@ def test_a_saldo_column_adds_the_costs_printed_negative() -> None:
         ("-4.496", ["105", "-4.602"]), ("-4.414", ["105", "-4.520"]),
         ("-4.451", ["105", "-4.557"]), ("-4.451", ["105", "-4.557"])]
     assert first[0].verdict is Verdict.ROUNDING and first[0].relation == "sum"
+
+
+def test_a_section_heading_merged_into_its_first_row_signs_the_rows_under_it() -> None:
+    # Business case (Tabel 4.3): "Kosten Licentie …", three more cost rows without a cost word,
+    # "Effecten Besparing …" and two more savings; the saldo is the savings less the costs
+    checks = check_pdf(DOCS / "nlgem-03.pdf", lang="nl", pages=[2], all_pages=True)
+    (saldo,) = [c for c in checks if c.total_label == "Saldo kosten en baten"]
+    assert saldo.verdict is Verdict.CONSISTENT
+    assert [p.sign for p in saldo.parts] == [-1, -1, -1, -1, 1, 1, 1]
