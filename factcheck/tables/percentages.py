@@ -97,6 +97,13 @@ def _is_share_column(table: Table, col: int, signed: set[int] | None = None) -> 
         not _PERCENT_WORDS.search(headers.get(c, "")) for c in signed)
 
 
+def _same_header(a: str, b: str) -> bool:
+    """Do two column headers end in the same words ("2014-2019 2014" and "2014")?"""
+    a_words, b_words = a.split(), b.split()
+    n = min(len(a_words), len(b_words))
+    return n > 0 and a_words[-n:] == b_words[-n:]
+
+
 def _is_share_row(table: Table, pos: int) -> bool:
     nums = [c.number for c in table.rows[pos].cells.values() if c.number is not None and not c.number.nil]
     return len(nums) >= MIN_LANES and (all(n.percent for n in nums) or (
@@ -216,6 +223,8 @@ def _best(readings: list[_Reading]) -> _Reading | None:
         fits = misses = 0
         for _, (_, pc), (_, nc), (_, dc) in lanes:
             near = _near(nc.number, dc.number, pc.number, kind)  # type: ignore[arg-type]
+            if near and kind == "share" and pc.number.value == 0 and nc.number.value:  # type: ignore[union-attr]
+                continue  # a share printed as 0 % fits any small part: it tells nothing (nothing of a whole does)
             if near:
                 fits += 1
             elif near is not None:
@@ -294,6 +303,10 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         # in another column of the same row ("%" = Change / 2020), or over that column's total
         # row ("Share of budget")
         beside = sorted(amount_cols, key=lambda c: abs(c - col))[:2]
+        # a percentage column headed like an amount column ("2017" | … | "2017" in %) is its share
+        named = [c for c in amount_cols if c not in beside and headers.get(c, "").strip()
+                 and _same_header(headers.get(c, ""), headers.get(col, ""))]
+        beside += named
         best = _best(column_readings(functools.partial(cell, c=col), beside, growth=True))
         if best is not None:
             out.extend(_checks(table, file, "column", headers.get(col, ""), best))
