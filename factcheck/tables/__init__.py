@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from pathlib import Path
 
+from ..model import Verdict
 from ..sources.pdf_layout import (
     CorruptPdfError,
     EmptyPdfError,
@@ -27,6 +28,8 @@ from ..sources.pdf_layout import (
 from ..sources.tabular import has_table_body, has_total_word
 from .continued import check_pages, closes, continues, has_total_row
 from .detect import Table, find_tables
+from .elsewhere import elsewhere_checks
+from .stacked import stacked_checks
 from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
 
 __all__ = [
@@ -156,4 +159,11 @@ def check_found_tables(
                 found[page.number] = find_tables(page, lang)
         except TableSourceError:
             break
-    return check_pages(found, str(path))
+    checks = check_pages(found, str(path))
+    # a percentage whose base only another table prints, a block that is two earlier blocks'
+    # difference: where nothing in its own table holds
+    key = lambda c: (c.total.page, c.total.bbox)  # noqa: E731
+    held = {key(c) for c in checks if c.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING)}
+    based = [c for c in elsewhere_checks(found, str(path)) + stacked_checks(found, str(path)) if key(c) not in held]
+    replaced = {key(c) for c in based}
+    return [c for c in checks if key(c) not in replaced] + based

@@ -22,6 +22,7 @@ import functools
 import re
 from collections.abc import Callable
 from fractions import Fraction
+from typing import NamedTuple
 
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
@@ -71,10 +72,36 @@ def _number(cell: Cell | None) -> CellNumber | None:
     return None if cell is None or cell.number is None or cell.number.nil else cell.number
 
 
-def _is_share_column(table: Table, col: int) -> bool:
-    header = next((c.header for c in table.columns if c.index == col), "")
+def _signed_columns(table: Table) -> set[int]:
+    """Columns whose every figure carries a % sign."""
+    seen: dict[int, list[bool]] = {}
+    for r in table.rows:
+        for c, cell in r.cells.items():
+            if cell.number is not None and not cell.number.nil:
+                seen.setdefault(c, []).append(cell.number.percent)
+    return {c for c, marks in seen.items() if all(marks)}
+
+
+def _is_share_column(table: Table, col: int, signed: set[int] | None = None) -> bool:
+    headers = {c.index: c.header for c in table.columns}
     cells = [n for r in table.rows if col in r.cells and (n := r.cells[col].number) is not None]
-    return bool(cells) and (bool(_PERCENT_WORDS.search(header)) or all(n.percent for n in cells if not n.nil))
+    if not cells:
+        return False
+    signed = _signed_columns(table) if signed is None else signed
+    if col in signed:
+        return True
+    # a column with no % sign under a header with "%", beside a column of figures with % signs
+    # under a header without it: the "%" is that column's ("$ Change | % Change" on two lines
+    # read as "$ Change %" and "Change")
+    return bool(_PERCENT_WORDS.search(headers.get(col, ""))) and not any(
+        not _PERCENT_WORDS.search(headers.get(c, "")) for c in signed)
+
+
+def _same_header(a: str, b: str) -> bool:
+    """Do two column headers end in the same words ("2014-2019 2014" and "2014")?"""
+    a_words, b_words = a.split(), b.split()
+    n = min(len(a_words), len(b_words))
+    return n > 0 and a_words[-n:] == b_words[-n:]
 
 
 def _is_share_row(table: Table, pos: int) -> bool:
@@ -116,8 +143,47 @@ def _amount(n: CellNumber | None) -> bool:
 # A lane of a reading: (lane key, (row, cell) of the percentage, of the part, of the whole); for a
 # growth reading the part is the new amount and the whole the old one
 _Lane = tuple[int, tuple[int, Cell], tuple[int, Cell], tuple[int, Cell]]
-# A reading: what it says in words, its lanes, and "share" (part / whole) or "growth" ((new − old) / old)
-_Reading = tuple[str, list[_Lane], str]
+
+
+class _Reading(NamedTuple):
+    """A reading of a percentage column or row: what it says in words, its lanes, and "share"
+    (part / whole) or "growth" ((new − old) / old)."""
+
+    tag: str
+    lanes: list[_Lane]
+    kind: str
+    # readings the table's own structure backs ("% Change" over the column its "$ Change" was
+    # taken from) go before those that only fit the figures
+    rank: int = 0
+    # lanes where that structure does not hold, and why a failing percentage there may be our
+    # misreading
+    doubted: frozenset[int] = frozenset()
+    why: str = ""
+
+
+_NOT_TAKEN = ("in this row the change is not the difference of the columns (an adjustment explained "
+              "elsewhere?), so the percentage may not be taken over the column either")
+
+
+def _taken_from(table: Table, change: int, base: int, amount_cols: list[int]) -> frozenset[int] | None:
+    """When the ``change`` column is another amount column minus ``base`` ("$ Change" = 2016 −
+    2015) in three quarters of the rows, two at least, exactly: the rows where it is not. None
+    when no column makes it so."""
+    for other in amount_cols:
+        if other in (change, base):
+            continue
+        held, failed = 0, set()
+        for p, row in enumerate(table.rows):
+            c, n, o = (_number(row.cells.get(k)) for k in (change, other, base))
+            if c is None or n is None or o is None or c.percent or n.percent or o.percent:
+                continue
+            if abs(c.value - (n.value - o.value)) <= c.half + n.half + o.half:
+                held += 1 if (c.value and n.value and o.value) else 0
+            else:
+                failed.add(p)
+        if held >= MIN_LANES and 4 * len(failed) <= held + len(failed):
+            return frozenset(failed)
+    return None
 
 
 def _near(part: CellNumber, whole: CellNumber, percent: CellNumber, kind: str = "share") -> bool | None:
@@ -150,12 +216,15 @@ def _best(readings: list[_Reading]) -> _Reading | None:
     """The reading that holds in most lanes, three quarters of them and two at least; lanes whose
     amounts are too coarse to tell count neither way."""
     best = None
-    for tag, lanes, kind in readings:
+    for reading in readings:
+        lanes, kind = reading.lanes, reading.kind
         if len(lanes) < MIN_LANES:
             continue
         fits = misses = 0
         for _, (_, pc), (_, nc), (_, dc) in lanes:
             near = _near(nc.number, dc.number, pc.number, kind)  # type: ignore[arg-type]
+            if near and kind == "share" and pc.number.value == 0 and nc.number.value:  # type: ignore[union-attr]
+                continue  # a share printed as 0 % fits any small part: it tells nothing (nothing of a whole does)
             if near:
                 fits += 1
             elif near is not None:
@@ -164,9 +233,9 @@ def _best(readings: list[_Reading]) -> _Reading | None:
                     break  # three quarters can no longer hold
         if fits < MIN_LANES or 4 * fits < 3 * (fits + misses):
             continue
-        key = (fits, -len(lanes))
+        key = (reading.rank, fits, -len(lanes))
         if best is None or key > best[0]:
-            best = (key, (tag, lanes, kind))
+            best = (key, reading)
     return None if best is None else best[1]
 
 
@@ -176,7 +245,8 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
     headers = {c.index: c.header for c in table.columns}
     rows = list(range(len(table.rows)))
     cols = sorted({c for r in table.rows for c in r.cells})
-    share_cols = [c for c in cols if _is_share_column(table, c)]
+    signed = _signed_columns(table)
+    share_cols = [c for c in cols if _is_share_column(table, c, signed)]
     amount_cols = [c for c in cols if c not in share_cols]
     totals = [p for p in rows if _row_kind(table.rows[p].label) in ("total", "grand")]
 
@@ -201,14 +271,20 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         for a in parts:
             for b in amount_cols:
                 if a != b:
-                    readings.append((f"{headers.get(a, '')} over {headers.get(b, '')}", pair_lanes(percent, a, b), "share"))
+                    lanes = pair_lanes(percent, a, b)
+                    taken = _taken_from(table, a, b, amount_cols)
+                    if taken is None:
+                        readings.append(_Reading(f"{headers.get(a, '')} over {headers.get(b, '')}", lanes, "share"))
+                    else:
+                        readings.append(_Reading(f"{headers.get(a, '')} over {headers.get(b, '')}", lanes, "share", 1,
+                                                 taken, _NOT_TAKEN))
         if growth:
             # "% change" beside two years' amounts: the change from one to the other over the first
             for a in amount_cols:
                 for b in amount_cols:
                     if a != b:
-                        readings.append((f"the change from {headers.get(a, '')} to {headers.get(b, '')}",
-                                         pair_lanes(percent, b, a), "growth"))
+                        readings.append(_Reading(f"the change from {headers.get(a, '')} to {headers.get(b, '')}",
+                                                 pair_lanes(percent, b, a), "growth"))
         for a in parts:
             for t in totals:
                 whole = cell(t, a)
@@ -219,7 +295,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                     pc, nc = percent(p), cell(p, a)
                     if p != t and pc is not None and nc is not None and _amount(nc.number):
                         lanes.append((p, (p, pc), (p, nc), (t, whole)))
-                readings.append((f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes, "share"))
+                readings.append(_Reading(f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes, "share"))
         return readings
 
     for col in share_cols:
@@ -227,9 +303,13 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         # in another column of the same row ("%" = Change / 2020), or over that column's total
         # row ("Share of budget")
         beside = sorted(amount_cols, key=lambda c: abs(c - col))[:2]
+        # a percentage column headed like an amount column ("2017" | … | "2017" in %) is its share
+        named = [c for c in amount_cols if c not in beside and headers.get(c, "").strip()
+                 and _same_header(headers.get(c, ""), headers.get(col, ""))]
+        beside += named
         best = _best(column_readings(functools.partial(cell, c=col), beside, growth=True))
         if best is not None:
-            out.extend(_checks(table, file, "column", headers.get(col, ""), *best))
+            out.extend(_checks(table, file, "column", headers.get(col, ""), best))
     # shares printed in brackets after the figures ("7.040 (11,3%)"): of another column of the
     # row ("Aantal respondenten"), or of the column's total row
     for a in amount_cols:
@@ -241,7 +321,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
             continue
         best = _best(column_readings(share, [a]))
         if best is not None:
-            out.extend(_checks(table, file, "column", headers.get(a, ""), *best))
+            out.extend(_checks(table, file, "column", headers.get(a, ""), best))
     # rows with amounts in two lanes at least: not a row number on a line of its own ("(9)")
     amount_rows = [p for p in rows if not _is_share_row(table, p)
                    and sum(1 for c in table.rows[p].cells.values() if _amount(_number(c))) >= MIN_LANES]
@@ -279,7 +359,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                     if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
                         lanes.append((col, (p, pc), (num_row, nc), (q, dc)))
                 what = "the row above" if num_row == above[-1] else f"the {_clean(table.rows[num_row].label)} row"
-                readings.append((f"{what} over the {_clean(table.rows[q].label)} row", lanes, "share"))
+                readings.append(_Reading(f"{what} over the {_clean(table.rows[q].label)} row", lanes, "share"))
         best = _best(readings)
         if best is not None:
             # a base the label names but no row carries ("in percentage van het gemiddeld belegd
@@ -287,7 +367,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
             unprinted = None if m is None or named_base else (
                 f"the label names its base ('{m['base'].strip()}'), which is not a row of the table; "
                 "the row taken only comes close to it")
-            out.extend(_checks(table, file, "row", _clean(table.rows[p].label), *best, doubt=unprinted))
+            out.extend(_checks(table, file, "row", _clean(table.rows[p].label), best, doubt=unprinted))
     return out
 
 
@@ -296,9 +376,10 @@ def _ref(table: Table, pos: int, cell: Cell, slack: int = 1) -> CellRef:
     return cell_ref(table, pos, cell, half=cell.number.half * slack)
 
 
-def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lanes: list[_Lane],
-            kind: str, doubt: str | None = None) -> list[TableCheck]:
+def _checks(table: Table, file: str, orientation: str, label: str, reading: _Reading,
+            doubt: str | None = None) -> list[TableCheck]:
     """One check per lane of the reading; ``doubt``: why a lane that fails may be our misreading."""
+    tag, lanes, kind = reading.tag, reading.lanes, reading.kind
     headers = {c.index: c.header for c in table.columns}
     judged = []
     for lane, (pp, pc), (npos, nc), (dpos, dc) in lanes:
@@ -314,6 +395,8 @@ def _checks(table: Table, file: str, orientation: str, label: str, tag: str, lan
         why = None
         if not _fits(j.verdict) and doubt is not None:
             why = doubt
+        elif not _fits(j.verdict) and lane in reading.doubted:
+            why = reading.why
         elif not _fits(j.verdict) and kind == "growth":
             # a change read from two of the columns around it is found by trying many pairs: it
             # confirms the lanes that follow it, and says nothing against the others

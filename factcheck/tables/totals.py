@@ -625,6 +625,11 @@ _BENEFIT = re.compile(r"\b(?:baten|opbrengsten|besparing\w*|inkomsten|savings?|r
                       re.IGNORECASE)
 
 
+_SECTION_SIGN = re.compile(
+    r"^\s*(?:(?P<cost>kosten|lasten|uitgaven|costs|expenses|expenditures?)|effecten|baten|opbrengsten|besparingen|"
+    r"inkomsten|benefits|revenues|income|savings)\s+\S", re.IGNORECASE)
+
+
 def is_cost(label: str) -> bool:
     """Does the row name spending ("b. Uitgaven", "Extra kosten ...") and not income?"""
     return bool(_COST.search(label)) and not _BENEFIT.search(label)
@@ -778,6 +783,15 @@ def _candidates(
         signs = _cost_signs(loose)
         if len(signs) >= 2 and {s for _, s in signs} == {1, -1}:
             cands.append(("costs off", signs))
+        # "Kosten Inzet welzijnscoaches", "Effecten Besparing huisartsconsulten": a section heading
+        # merged into its first row gives the sign of that row and the ones under it
+        sign, by_section = 0, []
+        for x in loose:
+            if (head := _SECTION_SIGN.match(x.label)) is not None:
+                sign = -1 if head["cost"] else 1
+            by_section.append((x, sign))
+        if len(by_section) >= 2 and {s for _, s in by_section} == {1, -1} and by_section != signs:
+            cands.append(("costs off", by_section))
     else:
         cands = [("flat", flat), ("nested", nested)]
     if block:
@@ -1070,6 +1084,9 @@ _VARIANCE = re.compile(
     r"varian|afwijking|over\s*/\s*\(?under|favou?rable|positive\s*\(?negative|\+\s*/\s*[-−–]|voordeel|nadeel",
     re.IGNORECASE,
 )
+# A row that is how far one row lies above or below another: "Year-end Reserve Above Requirement",
+# "Excess of revenues over expenditures", "Shortfall", "Overschot", "Tekort"
+_MARGIN_ROW = re.compile(r"\b(?:above|below|excess|shortfall|overschot|tekort)\b", re.IGNORECASE)
 _ROWS_BACK = 6  # a change row compares two of the rows this close above it
 _NET_ROW = re.compile(r"\bnet(?:to)?\b", re.IGNORECASE)
 
@@ -1092,7 +1109,8 @@ def _difference_columns(
     columns = [it for it in items if not it.consumed and _percentages(it) is not None]
     # a column headed as what is left ("Balance as at 30 June", "Saldo", "Remaining") is one
     # column taken from another as much as a "Change" column is
-    cued = [it for it in columns if _CHANGE_HEADER.search(it.label) or (not rows and _LEFT_HEADER.search(it.label))]
+    cued = [it for it in columns if _CHANGE_HEADER.search(it.label) or (not rows and _LEFT_HEADER.search(it.label))
+            or (rows and _MARGIN_ROW.search(it.label))]
     changes = list(cued)
     if not rows:
         # any other column may be one too ("Payments Lacking Supporting Documentation" = EMS
@@ -1105,11 +1123,19 @@ def _difference_columns(
         # same strict terms as an unnamed difference column
         changes += [it for it in columns if it not in cued and _NET_ROW.search(it.label)]
     everything = [it for it in columns if not _CHANGE_HEADER.search(it.label)]
+    # a row named a change may compare rows that are parts of a total above it ("Geraamde
+    # evolutie" = the closing balance − the opening balance, a part of that closing balance)
+    summed = [it for it in items if it.consumed and _percentages(it) is not None
+              and not _CHANGE_HEADER.search(it.label)] if rows else []
     for c in changes:
         silent = c not in cued
         # amounts from amounts; percentages from percentages (a change in percentage points)
         others = [it for it in everything if _percentages(it) == _percentages(c)]
-        others = [it for it in others if it.pos < c.pos][-_ROWS_BACK:] if rows else others
+        if rows:
+            others = [it for it in others if it.pos < c.pos][-_ROWS_BACK:]
+            if not silent:
+                others = sorted(others + [it for it in summed if c.pos - _ROWS_BACK <= it.pos < c.pos
+                                          and _percentages(it) == _percentages(c)], key=lambda it: it.pos)
         best = None
         for a in others:
             for b in others:
@@ -1117,12 +1143,19 @@ def _difference_columns(
                     continue
                 if silent and not _exact_difference(c, a, b, 2 if rows else 3):
                     continue  # the cheap test first: most pairs of columns differ in the first row
-                parts = [(a, 1), (b, -1)]
+                if silent and not rows and c.pos < max(a.pos, b.pos):
+                    # c = a − b is b = a − c: with no word to say which is the change, it is the
+                    # column printed after the two it compares
+                    continue
+                # a saldo column beside costs printed negative ("baten | lasten | saldo") adds them
+                adds = not rows and not silent and bool(_LEFT_HEADER.search(c.label)) and _negative(b)
+                parts = [(a, 1), (b, 1 if adds else -1)]
                 lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
                                                                for p, _ in parts)]
                 if len(lanes) < 2:
                     continue
-                if rows and _siblings_under(items, a, c, lanes) and not _NET_ROW.search(c.label):
+                if (rows and _siblings_under(items, a, c, lanes) and not _NET_ROW.search(c.label)
+                        and not _MARGIN_ROW.search(c.label)):
                     continue  # "Uitgaven" = three rows with one mostly zero: c is b's sibling, not a − b
                 res = {ln: _judge_lane(c, parts, ln) for ln in lanes}
                 # A variance column ("Positive (Negative)") is actual − budget for revenues and
@@ -1139,19 +1172,29 @@ def _difference_columns(
                 if silent and not (
                     telling >= (2 if rows else 3) and not flipped
                     and all(j.verdict is Verdict.CONSISTENT for j in res.values())
-                    and sum(_long_total(c, [ln]) for ln in lanes) * 2 >= len(lanes)
+                    and (sum(_long_total(c, [ln]) for ln in lanes) * 2 >= len(lanes)
+                         # or long figures on both sides with a change in three rows: no coincidence
+                         or sum(_nonzero(c, ln) and _long_total(a, [ln]) and _long_total(b, [ln]) for ln in lanes) >= 3)
                 ):
                     continue
                 # nearer columns first: a change column sits next to the two it compares
-                key = (fits, -abs(a.pos - c.pos) - abs(b.pos - c.pos))
+                # (rows that are no part of a total above first: the totals themselves are compared)
+                key = (fits, -a.consumed - b.consumed, -abs(a.pos - c.pos) - abs(b.pos - c.pos))
                 if 4 * fits >= 3 * len(lanes) and telling >= 2 and (best is None or key > best[0]):
                     best = (key, parts, res, back, flipped)
         if best is not None:
             _, parts, res, back, flipped = best
-            out.append((c, parts, {ln: j for ln, j in res.items() if ln not in flipped}, "difference"))
+            tag = "saldo of costs printed negative" if parts[1][1] == 1 else "difference"
+            out.append((c, parts, {ln: j for ln, j in res.items() if ln not in flipped}, tag))
             if flipped:
                 out.append((c, back, flipped, "difference, the other way round"))
     return out
+
+
+def _negative(item: _Item) -> bool:
+    """Are the item's figures printed negative (costs in a "baten | lasten | saldo" table), two at least?"""
+    values = [c.number.value for c in item.cells.values() if c.number is not None and not c.number.nil]
+    return sum(v < 0 for v in values) >= 2 and all(v <= 0 for v in values)
 
 
 def _exact_difference(c: _Item, a: _Item, b: _Item, least: int = 3) -> bool:
@@ -1308,6 +1351,7 @@ _READINGS = {
         "(the rows after them are a breakdown or items outside the total)"
     ),
     "difference": "a change column: one column taken from another, row by row",
+    "saldo of costs printed negative": "a saldo column: the income column plus the costs, printed negative, row by row",
     "of which": "the columns after it headed 'of which' (waarvan), row by row",
     "of which rows": "the rows under it labelled 'of which' (w.v., waarvan), which add up to it in every column",
     "opposite sign": (
@@ -1473,6 +1517,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     from .heads import head_checks  # heads, inner columns and percentages build on this module's records
     from .inner import inner_checks, inner_runs
     from .percentages import percentage_checks
+    from .steps import step_checks
 
     scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
     items_by: dict[str, list[_Item]] = {}
@@ -1534,11 +1579,22 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             ))
     # One check per printed figure: a percentage that adds up as a total (the 100 % row) stays
     # a total; one that does not is checked against its base instead.
-    held_at = {(c.total.page, c.total.bbox) for c in checks if _fits(c.verdict)}
-    shares = [c for c in percentage_checks(table, file) if (c.total.page, c.total.bbox) not in held_at]
+    found = percentage_checks(table, file) + step_checks(table, file)
+    # a percentage that is both a difference of two percentages (Deficit 5.5 % = 25.1 % − 19.6 %)
+    # and the share of its amount (1,376 over GDP 25,000) is checked from the amounts
+    from_amounts = {(c.total.page, c.total.bbox) for c in found if _fits(c.verdict)}
+    held_at = {(c.total.page, c.total.bbox) for c in checks if _fits(c.verdict)
+               and not ((c.total.page, c.total.bbox) in from_amounts and _in_points(c))}
+    shares = [c for c in found if (c.total.page, c.total.bbox) not in held_at]
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
     return _with_heads(checks, head_checks(table, file) + inner_checks(table, file))
+
+
+def _in_points(check: TableCheck) -> bool:
+    """Is the check a difference of percentages printed with a % sign (a change in points)?"""
+    return check.relation == "difference" and all(r.stated.rstrip().endswith("%")
+                                                   for r in (check.total, *check.parts))
 
 
 def _with_heads(checks: list[TableCheck], heads: list[TableCheck]) -> list[TableCheck]:
