@@ -116,7 +116,7 @@ def test_net_book_value_is_the_cost_block_less_the_amortization_block() -> None:
     (water,) = [c for c in checks if c.lane_label == "Water infrastructure" and c.total.stated == "104,263,418"]
     assert water.verdict is Verdict.ROUNDING
     # a misprinted net value is an alarm: the reading holds in the other rows
-    table = found[5][1]
+    table = found[5][-1]  # the net book value block, under the cost and the amortization blocks
     row = next(r for r in table.rows if r.label == "Roads infrastructure")
     cell = row.cells[1]
     from factcheck.tables.cells import CellNumber

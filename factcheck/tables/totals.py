@@ -625,11 +625,6 @@ _BENEFIT = re.compile(r"\b(?:baten|opbrengsten|besparing\w*|inkomsten|savings?|r
                       re.IGNORECASE)
 
 
-_SECTION_SIGN = re.compile(
-    r"^\s*(?:(?P<cost>kosten|lasten|uitgaven|costs|expenses|expenditures?)|effecten|baten|opbrengsten|besparingen|"
-    r"inkomsten|benefits|revenues|income|savings)\s+\S", re.IGNORECASE)
-
-
 def is_cost(label: str) -> bool:
     """Does the row name spending ("b. Uitgaven", "Extra kosten ...") and not income?"""
     return bool(_COST.search(label)) and not _BENEFIT.search(label)
@@ -779,19 +774,11 @@ def _candidates(
         if len(siblings) >= 2:
             cands.insert(0, ("numbered", [(x, 1) for x in siblings[-2:]]))
             cands.insert(1, ("numbered", [(siblings[-2], 1), (siblings[-1], -1)]))
-        # "Saldo kosten en baten": the rows that name a cost taken off the others
+        # "Saldo kosten en baten": the rows that name a cost, or stand under a heading of costs
+        # merged into the first of them ("Kosten Inzet welzijnscoaches"), taken off the others
         signs = _cost_signs(loose)
         if len(signs) >= 2 and {s for _, s in signs} == {1, -1}:
             cands.append(("costs off", signs))
-        # "Kosten Inzet welzijnscoaches", "Effecten Besparing huisartsconsulten": a section heading
-        # merged into its first row gives the sign of that row and the ones under it
-        sign, by_section = 0, []
-        for x in loose:
-            if (head := _SECTION_SIGN.match(x.label)) is not None:
-                sign = -1 if head["cost"] else 1
-            by_section.append((x, sign))
-        if len(by_section) >= 2 and {s for _, s in by_section} == {1, -1} and by_section != signs:
-            cands.append(("costs off", by_section))
     else:
         cands = [("flat", flat), ("nested", nested)]
     if block:
