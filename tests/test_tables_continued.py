@@ -167,3 +167,16 @@ def test_one_page_missing_joins_nothing(pages: tuple[int, ...]) -> None:
     built = {1: _first(), 2: _second(REST)}
     found = {n: find_tables(built[n], "nl") for n in pages}
     assert all(c.pages == () for c in check_pages(found))
+
+
+def test_a_change_column_read_otherwise_over_both_pages_does_not_keep_the_pages_apart() -> None:
+    # Pennsylvania 2015-16 tracking run: the Judiciary Subtotal on page 4 closes a row printed at
+    # the foot of page 3 ("$1,118"); the row-by-row "$ Change" reading of one row is not made again
+    # over both pages, which used to keep the pages apart and the Subtotal in doubt
+    docs = Path(__file__).parent / "unseen" / "docs"
+    checks = [c for c in check_pdf(docs / "enus-02.pdf", lang="en") if c.page == 4]
+    subtotal = [c for c in checks if c.total.stated == "$36,900"]
+    assert len(subtotal) == 2 and all(c.verdict is Verdict.CONSISTENT for c in subtotal)
+    assert [p.stated for p in subtotal[0].parts] == ["$1,118", "34,407", "1,375"]
+    # "Judiciary Total" ends its label: the headings under it ("Legislature", "Senate") start the next block
+    assert {c.total_label for c in checks if c.total.stated == "$317,432"} == {"Judiciary Total"}

@@ -127,9 +127,17 @@ def _key(check: TableCheck) -> tuple[object, ...]:
 
 
 def _no_worse(joined: list[TableCheck], alone: list[TableCheck]) -> bool:
-    """Is every total that adds up without the join still checked, and still adds up, with it?"""
+    """Is every total row that adds up without the join still checked, and still adds up, with it?
+    A total column's check stays within its row, which the join does not change (see _kept)."""
     verdicts = {_key(c): c.verdict for c in joined}
-    return all(verdicts.get(_key(c)) in _FITS for c in alone if c.verdict in _FITS)
+    return all(verdicts.get(_key(c)) in _FITS for c in alone if c.verdict in _FITS and c.orientation == "row")
+
+
+def _kept(joined: list[TableCheck], alone: list[TableCheck]) -> list[TableCheck]:
+    """The joined table's checks, and the row-by-row checks of a piece (a change column) that the
+    joined table did not make: read over more rows, a column's reading may be settled otherwise."""
+    have = {_key(c) for c in joined}
+    return joined + [c for c in alone if c.orientation == "column" and c.verdict in _FITS and _key(c) not in have]
 
 
 def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[TableCheck]:
@@ -180,14 +188,14 @@ def _check_chain(pieces: list[Table], file: str) -> list[TableCheck]:
         whole = join(whole, piece)
     checks = check_table(whole, file)
     if _no_worse(checks, [c for piece_checks in alone for c in piece_checks]):
-        return checks
+        return _kept(checks, [c for piece_checks in alone for c in piece_checks])
     checks = []
     current, current_checks = pieces[0], alone[0]
     for piece, piece_checks in zip(pieces[1:], alone[1:]):
         candidate = join(current, piece)
         candidate_checks = check_table(candidate, file)
         if _no_worse(candidate_checks, current_checks + piece_checks):
-            current, current_checks = candidate, candidate_checks
+            current, current_checks = candidate, _kept(candidate_checks, current_checks + piece_checks)
         else:
             checks.extend(current_checks)
             current, current_checks = piece, piece_checks

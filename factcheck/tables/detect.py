@@ -52,6 +52,7 @@ ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 _STARS = re.compile(r"\*{1,3}")
+_ENDS_IN_TOTAL = re.compile(r"\btota(?:al|l|ls)\s*$", re.IGNORECASE)  # "Judiciary Total": a complete label
 
 
 @dataclass(frozen=True, slots=True)
@@ -1041,6 +1042,7 @@ def _build_table(
             pending.extend(block[1:])
         elif prev is not None and (starts_low or prev.label.endswith("-") or (
             d_prev < d_next and not next_low and not _TOTAL_LABEL.match(ROW_NUMBER.sub("", prev.label))
+            and not _ENDS_IN_TOTAL.search(prev.label)
         )):
             # a total's label is complete: the lines after it in ordinary case start the next block
             for text in block:
