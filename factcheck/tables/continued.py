@@ -68,9 +68,14 @@ def has_total_row(table: Table) -> bool:
     )
 
 
-def continues(first: Table, second: Table) -> bool:
-    """Is ``second``, the first table of a page, the rest of ``first``, the last table of the page before?"""
-    if not (first.ends_page and second.starts_page) or closes(first):
+def continues(first: Table, second: Table, repeated: bool = False) -> bool:
+    """Is ``second``, the first table of a page, the rest of ``first``, the last table of the page before?
+    ``repeated``: the page prints the previous page's title block over ``second`` (a report's running
+    title and column heads), which counts as page furniture."""
+    # a total at the foot of a page closes the table, unless the next page repeats the title block:
+    # then it closes one section of a schedule that runs on (the join is undone if it hurts a check)
+    if not (first.ends_page and second.starts_page or repeated and first.last_on_page) or (
+            closes(first) and not repeated):
         return False
     if second.title is not None and (first.title is None or _caption_key(first.title) != _caption_key(second.title)):
         return False
@@ -147,9 +152,12 @@ def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[Ta
     chains: list[list[Table]] = []
     joined: Table | None = None  # the last chain so far, joined: it may continue on the next page
     previous = 0
+    top = ""  # the previous page's title block over its first table
     for number in sorted(pages):
         tables = list(pages[number])
-        if joined is not None and tables and previous + 1 == number and continues(joined, tables[0]):
+        repeated = bool(tables and tables[0].top_text and tables[0].top_text == top and previous + 1 == number)
+        top = tables[0].top_text if tables else ""
+        if joined is not None and tables and previous + 1 == number and continues(joined, tables[0], repeated):
             chains[-1].append(tables[0])
             joined = join(joined, tables[0])
             tables = tables[1:]

@@ -155,6 +155,10 @@ class Table:
     # the table may continue from the previous page, or on the next one.
     starts_page: bool = False
     ends_page: bool = False
+    # The first table of a page: the words printed above it (digits left out, page numbers change).
+    # A page that repeats the previous page's title block over its table goes on with that table.
+    top_text: str = ""
+    last_on_page: bool = False  # nothing but page furniture below it, however high it ends
 
 
 # ---------------------------------------------------------------- lines and tokens
@@ -916,6 +920,7 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             prev.bbox = (min(prev.bbox[0], table.bbox[0]), prev.bbox[1], max(prev.bbox[2], table.bbox[2]), table.bbox[3])
         else:
             if not tables:
+                table.top_text = re.sub(r"[\d\s]+", " ", " ".join(ln.text for ln in lines[:first_idx])).strip()
                 # at the top of the page, under nothing but running heads, its caption or unit
                 table.starts_page = table.bbox[1] <= _REACH * page.height and all(
                     _furniture(ln, page.height, top=True) or (title is not None and _CAPTION.match(ln.text))
@@ -929,9 +934,10 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     if tables:
         # down to the foot of the page, with nothing but page numbers below
         last = tables[-1]
-        last.ends_page = last.bbox[3] >= (1 - _REACH) * page.height and all(
+        last.last_on_page = all(
             _furniture(ln, page.height, top=False) or _foot(ln, last.size) for ln in lines[prev_bottom_idx:]
         )
+        last.ends_page = last.last_on_page and last.bbox[3] >= (1 - _REACH) * page.height
     return tables
 
 

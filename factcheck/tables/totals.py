@@ -534,9 +534,11 @@ def _shares_of_one_base(items: list[_Item]) -> None:
 
 
 def _amounts_only(cells: dict[int, Cell]) -> bool:
-    """Every figure is a whole amount of four digits or more: no ratio or percentage is printed so."""
+    """Every figure is an amount, most of four digits or more (a change column beside them may be
+    smaller): no ratio or percentage is printed so."""
     nums = [c.number for c in cells.values() if c.number is not None and not c.number.nil]
-    return bool(nums) and all(not n.percent and n.decimals <= 2 and abs(n.value) >= 1000 for n in nums)
+    return (bool(nums) and all(not n.percent and n.decimals <= 2 for n in nums)
+            and 2 * sum(1 for n in nums if abs(n.value) >= 1000) > len(nums))
 
 
 def _numbered_groups(items: list[_Item]) -> None:
