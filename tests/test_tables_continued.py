@@ -180,3 +180,16 @@ def test_a_change_column_read_otherwise_over_both_pages_does_not_keep_the_pages_
     assert [p.stated for p in subtotal[0].parts] == ["$1,118", "34,407", "1,375"]
     # "Judiciary Total" ends its label: the headings under it ("Legislature", "Senate") start the next block
     assert {c.total_label for c in checks if c.total.stated == "$317,432"} == {"Judiciary Total"}
+
+
+def test_a_schedule_under_the_same_title_block_on_every_page_is_one_table() -> None:
+    # Town of Colchester, adopted revenues FY 2008-2009: every page repeats "TOWN OF COLCHESTER /
+    # ADOPTED REVENUES & COMPARISON" and the column heads over its rows, ends above the foot of the
+    # page and with a section total; the grand TOTAL on page 4 adds the section totals of pages 2-4
+    docs = Path(__file__).parent / "unseen" / "docs"
+    checks = [c for c in check_pdf(docs / "enus-04.pdf", lang="en") if c.page == 4 and c.total_label == "TOTAL"]
+    first = next(c for c in checks if c.total.stated == "46,940,735")
+    assert first.verdict is Verdict.CONSISTENT
+    assert [p.stated for p in first.parts] == ["28,923,875", "468,824", "15,119,594", "439,500", "756,310",
+                                               "552,632", "680,000"]
+    assert {p.page for p in first.parts} == {2, 3, 4}
