@@ -376,3 +376,13 @@ def test_a_closing_balance_over_the_opening_balance_and_an_unexplained_saldo() -
     assert {c.total.stated for c in closing} == {"2.611", "3.020"}
     assert all(c.verdict is Verdict.CONSISTENT for c in closing)
     assert [p.stated for p in next(c for c in closing if c.total.stated == "2.611").parts] == ["3.020", "-409"]
+
+
+def test_a_balance_dated_at_the_year_end_closes_the_movements_after_the_opening_balance() -> None:
+    # Pension fund annual report, Tabel 1: "Eigen vermogen per 1 januari 12,6" ... "Eigen vermogen
+    # per 31 december 14,2" (12,6 + 4,9 - 3,3). "per 31 december" dates a balance, it is no rate;
+    # the heading "Beleggingsresultaten" joined to the first movement's label sets the opening apart
+    checks = check_pdf(DOCS / "nlrap-01.pdf", lang="nl", pages=[2], all_pages=True)
+    closing = {c.lane_label: c for c in checks if c.total_label == "Eigen vermogen per 31 december"}
+    assert set(closing) == {"2024", "2023"} and all(c.verdict is Verdict.CONSISTENT for c in closing.values())
+    assert [p.stated for p in closing["2024"].parts if p.value] == ["12,6", "4,9", "-3,3"]

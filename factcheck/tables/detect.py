@@ -120,6 +120,7 @@ class Row:
     top: float
     bottom: float
     section: bool = False  # a heading inside the table ("Outlays:"), no values
+    headed: bool = False  # lines of words above the row's own were joined to its label (a heading, maybe)
     # Where a row of a table joined across pages was printed: (page, table on that page, row
     # on that table, from 0). None for a table found on one page.
     origin: tuple[int, int, int] | None = None
@@ -1017,7 +1018,8 @@ def _build_table(
             for tok, col in zip(ln.values, cols):
                 cells[col] = Cell(tok.text, parse_cell(tok.text, dsep), col, (tok.x0, tok.top, tok.x1, tok.bottom),
                                   _share_after(ln, tok, dsep, col))
-            rows.append(Row(_joined_label(pending, ln.label_text), cells, ln.top, ln.bottom))
+            rows.append(Row(_joined_label(pending, ln.label_text), cells, ln.top, ln.bottom,
+                            headed=bool(pending and ln.label_text and ln.label_text[:1].isupper())))
             pending = []
             i += 1
             continue

@@ -71,6 +71,7 @@ _NOT_AMOUNT = re.compile(
 )
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
 _PER_SALDO = re.compile(r"\bper\s+saldo\b", re.IGNORECASE)
+_PER_DATE = re.compile(r"\bper\s+(?=\d{1,2}(?:[-./]\d{1,2}\b|\s+[a-z]{3,}))", re.IGNORECASE)
 # Words that make a row a ratio rather than an amount only when its figures are small: "Share of
 # budget 34.0" is a ratio, "FEDERAL GOVERNMENT SHARE OF MAIN POOL 18,843,331,510,032" an amount,
 # and so is a town's levy "New Growth $134,215".
@@ -392,6 +393,7 @@ class _Item:
     group_children: list[_Item] = field(default_factory=list)
     deduct: bool = False  # the label says the row is taken off ("Less:", "Af:", "-/-")
     tentative: bool = False  # a group guessed from row numbering: a part again unless it adds up
+    headed: bool = False  # a heading line was joined to the label: the rows before it may be no parts
 
 
 def deducts(label: str) -> bool:
@@ -429,6 +431,8 @@ def _row_kind(label: str) -> str:
         return "memo"
     # "Per saldo" is Dutch for net, not a rate per something
     lab = _PER_SALDO.sub("saldo", lab)
+    # "per 31 december" dates a balance; it is no rate per something
+    lab = _PER_DATE.sub("op ", lab)
     # a parenthesis qualifies the item ("(80% OF WHICH IS CAPTURED ...)"); it does not make it a ratio,
     # and a row that says it is taken off ("Af: aandeel in de kosten") is an amount
     if _NOT_AMOUNT.search(_PARENTHESES.sub("", lab)) and not _TOTAL.match(lab) and not deducts(lab):
@@ -484,8 +488,9 @@ def _row_items(table: Table) -> list[_Item]:
             # Dutch begroting tables: "Stand ontwerpbegroting 2019" closes the mutations that
             # follow the first "Stand" row; the first one is a part
             kind = "part" if first_valued else "total"
-        items.append(_Item(pos, row.label, kind, cells, deduct=deducts(row.label)))
+        items.append(_Item(pos, row.label, kind, cells, deduct=deducts(row.label), headed=row.headed))
         first_valued = False
+    _dated_balances(items)
     _shares_of_one_base(items)
     _numbered_groups(items)
     # ministry rows in capitals over numbered department rows (India Union Budget)
@@ -502,6 +507,26 @@ def _row_items(table: Table) -> list[_Item]:
                 it.kind = "group"
                 it.group_children = kids
     return items
+
+
+# A balance dated at the start of the period, and one dated at its end ("Eigen vermogen per 1 januari"
+# ... "Eigen vermogen per 31 december", "Balance at 1 April" ... "Balance at 31 March")
+_OPENING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+1\s+(?:januari|january|april)\b|\bbegin\s+(?:van\s+het\s+)?"
+                           r"(?:boek)?jaar\b|\bbeginning\s+of\s+(?:the\s+)?year\b", re.IGNORECASE)
+_CLOSING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+31\s+(?:december|march|maart)\b|\beinde\s+(?:van\s+het\s+)?"
+                           r"(?:boek)?jaar\b|\bend\s+of\s+(?:the\s+)?year\b", re.IGNORECASE)
+
+
+def _dated_balances(items: list[_Item]) -> None:
+    """A row dated at the period's end, after a row of the same table dated at its start, closes
+    the movements between them: the opening balance plus the rows (and subtotals) after it."""
+    opened = False
+    for it in items:
+        if _OPENING_DATE.search(it.label):
+            opened = True
+        elif opened and it.kind == "part" and _CLOSING_DATE.search(it.label):
+            it.kind = "total"
+            opened = False
 
 
 def _all_percent(cells: dict[int, Cell]) -> bool:
@@ -737,7 +762,7 @@ def _candidates(
     # by a heading row; taken only then, else dropping rows would hide an error
     total_words = set(re.findall(r"\w+", it.label.lower()))
     after_heading = [[(x, 1) for x in loose[k:]] for k in (1, 2)
-                     if len(loose) - k >= 2 and (loose[k].pos - loose[k - 1].pos > 1 or (
+                     if len(loose) - k >= 2 and (loose[k].pos - loose[k - 1].pos > 1 or loose[k].headed or (
                          (m := re.match(r"\w+", loose[k].label.strip().lower())) and m.group(0) in total_words))]
     below: list[tuple[_Item, int]] = []
     topic = _topic(it.label)
