@@ -13,6 +13,7 @@ The search is bounded (figures per passage, terms per sum) so it stays fast on l
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -306,8 +307,13 @@ def rate_of_change(percent: Fig) -> bool:
     (or, when it is set right after an amount, "decreased by $0.6 billion, or 12.3%", in that
     amount's clause), or as one of the two words right after it ("7% meer", "3% less"); "by"/"met"
     right before it in a sentence of change. "from 61% to 86%", "van 47% naar 44%" are levels."""
-    quote = percent.quote
-    at = quote.find(percent.stated)
+    return _rate_of_change(percent.stated, percent.quote)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rate_of_change(stated: str, quote: str) -> bool:
+    # a percentage is judged in every passage and window it stands in: its words once
+    at = quote.find(stated)
     if at < 0:
         return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
     head = quote[:at]
@@ -315,7 +321,7 @@ def rate_of_change(percent: Fig) -> bool:
         return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
     if _LEVEL_BEFORE.search(head):
         return False
-    after = quote[at + len(percent.stated):]
+    after = quote[at + len(stated):]
     next_words = " ".join(re.findall(r"[^\W\d_]+", after[:40])[:2])
     if RISE_WORDS.search(next_words) or FALL_WORDS.search(next_words):
         return True
@@ -373,6 +379,7 @@ def _ratios(
         whole_words = _whole_words(p)
         # the amount printed just before the percentage is the part it most likely describes
         before = next((f for f in reversed(figures[:k]) if f.kind != "percent" and f.quote == p.quote), None)
+        named_by_dims: dict[object, frozenset[str]] = {}  # pool.named depends on the unit only
         for a in amounts:
             if a.quote != p.quote or a.dims not in pool.values:
                 continue
@@ -393,7 +400,9 @@ def _ratios(
             # "14.0% of total General Fund expenditures and other financing uses": the words after
             # "of" name the whole; the amounts of sentences that say those words are a third, small
             # set of wholes, chosen before any value was looked at (three places: thrice the tries)
-            named = pool.named(a.dims, whole_words)
+            named = named_by_dims.get(a.dims)
+            if named is None:
+                named = named_by_dims[a.dims] = pool.named(a.dims, whole_words)
             by_name = 3 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * len(named)
             a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
             # b's own rounding may widen the band a little: a tenth either way is ample
@@ -420,9 +429,28 @@ def _ratios(
 _OF_WHOLE = r"\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+|all\s+|alle\s+)?([^.;:()$€£0-9]{3,80})"
 
 
+_OF_WHOLE_AFTER = re.compile(_OF_WHOLE, re.IGNORECASE)
+
+
 def _whole_words(percent: Fig) -> frozenset[str]:
     """The content words of the phrase after "p% of" that names the percentage's whole, if any."""
-    match = re.search(re.escape(percent.stated) + _OF_WHOLE, percent.quote, re.IGNORECASE)
+    return _whole_words_of(percent.stated, percent.quote)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_words_of(stated: str, quote: str) -> frozenset[str]:
+    # A percentage is looked at in every passage it stands in: its words once. A figure of ASCII
+    # digits and signs matches only itself, case aside: where it stands is found with str.find
+    # and the phrase after it with one pattern, instead of compiling a pattern for each figure.
+    if stated.isascii() and not any(c.isalpha() for c in stated):
+        at = quote.find(stated)
+        while at >= 0:
+            match = _OF_WHOLE_AFTER.match(quote, at + len(stated))
+            if match:
+                return content_words(match.group(1))
+            at = quote.find(stated, at + 1)
+        return frozenset()
+    match = re.search(re.escape(stated) + _OF_WHOLE, quote, re.IGNORECASE)
     return content_words(match.group(1)) if match else frozenset()
 
 
@@ -432,8 +460,12 @@ _APPOSITION = r"\s*,?\s*(?:or|of|oftewel|ofwel|dat is|i\.e\.|\(|–|—|-)\s*"
 def _apposed(amount: Fig, percent: Fig) -> bool:
     """Is the percentage set right after the amount as its share: "K8.2 billion or 3.8 percent",
     "$30,866,126 (63%)", "€ 6,3 miljoen, oftewel 15 procent"?"""
-    return re.search(re.escape(amount.stated) + _APPOSITION + re.escape(percent.stated), percent.quote,
-                     re.IGNORECASE) is not None
+    return _apposed_in(amount.stated, percent.stated, percent.quote)
+
+
+@functools.lru_cache(maxsize=4096)
+def _apposed_in(amount: str, percent: str, quote: str) -> bool:
+    return re.search(re.escape(amount) + _APPOSITION + re.escape(percent), quote, re.IGNORECASE) is not None
 
 
 # Coincidences expected in the passage that a proposal may have, at most: with wording that ties

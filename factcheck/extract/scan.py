@@ -92,13 +92,22 @@ _PARLIAMENT_REFERENCE = re.compile(
 )
 _ROW_FORMULA_LABEL = re.compile(r"(?<![\w.,])\d{1,2}[ \t]?=[ \t]?\d{1,2}(?:[ \t]?[-+\u2212\u2013][ \t]?\d{1,2})+(?![\w.,])")
 _FORMULA_CONSTANT = re.compile(r"(?<=[*^])\d+(?:[.,]\d+)?(?![\w])|\d+(?=\)[*^])")
+# After a lower-case letter: straat, laan, lei, weg, plein, gracht, kade, singel, dijk, dreef, markt,
+# steenweg, hof, voorhout, street, avenue, road. Each word starts with the letter it is matched by
+# and looks back past it (no word is the start of another, so grouping them by their first
+# letter keeps every match): Python's re then skips to those letters, not to every position.
 _HOUSE_NUMBER = re.compile(
-    r"(?<=[a-z])(?:straat|laan|lei|weg|plein|gracht|kade|singel|dijk|dreef|markt|steenweg|hof|voorhout|street|avenue|road)"
+    r"(?:s(?<=[a-z]s)(?:traat|ingel|teenweg|treet)|l(?<=[a-z]l)(?:aan|ei)|w(?<=[a-z]w)eg|p(?<=[a-z]p)lein"
+    r"|g(?<=[a-z]g)racht|k(?<=[a-z]k)ade|d(?<=[a-z]d)(?:ijk|reef)|m(?<=[a-z]m)arkt|h(?<=[a-z]h)of"
+    r"|v(?<=[a-z]v)oorhout|a(?<=[a-z]a)venue|r(?<=[a-z]r)oad)"
     r"[ \u00a0]+\d{1,4}[a-zA-Z]?(?![\w.,]\d)"
 )
+_PHONE_REST = r"[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
-    ("footnote", re.compile(r"\[\s*\d{1,3}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")),
+    # "[12]" or superscript digits; written to start with the character it consumes (as below)
+    ("footnote", re.compile(r"[\[\u00b9\u00b2\u00b3\u2070-\u2079](?:(?<=\[)\s*\d{1,3}\s*\]"
+                            r"|(?<=[\u00b9\u00b2\u00b3\u2070-\u2079])[\u00b9\u00b2\u00b3\u2070-\u2079]*)")),
     ("reference", _URL_OR_EMAIL),
     ("reference", _PARLIAMENT_REFERENCE),
     ("reference", re.compile(r"\((?:EU|EG|EEG|EC|EEC)\)\s*(?:[Nn]r\.?\s*)?\d+/\d+(?:/\w+)?")),
@@ -109,7 +118,9 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("label", re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section 3.1
     # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000"
-    ("label", re.compile(r"(?i)[x×](?<![\w][x×])[ \t]*(?:€|EUR|\$|USD)[ \t]*\d[\d.,]*")),
+    # (its case spelled out: under re.IGNORECASE re cannot skip ahead to the x; the long s, U+017F,
+    # which IGNORECASE matched as an "s", is kept)
+    ("label", re.compile(r"[xX×](?<!\w[xX×])[ \t]*(?:€|[Ee][Uu][Rr]|\$|[Uu][Ss\u017f][Dd])[ \t]*\d[\d.,]*")),
     ("reference", re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")),  # postcode 2513 AA
     # a table's row formula in its label: "12=10+11", "7=4-5-6"
     ("label", _ROW_FORMULA_LABEL),
@@ -117,10 +128,13 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("label", _FORMULA_CONSTANT),
     # a house number after a street name: "Koningin Elisabethlei 22", "Lange Voorhout 8"
     ("reference", _HOUSE_NUMBER),
-    ("reference", re.compile(  # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234
-        r"(?:\+(?<![\w.,]\+)\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0(?<![\w.,]0)\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
-        r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
-        r"|(?<![\w.,])1[-\u2013]?[89]00[-\u2013][\d-]{7,9}(?![\w])"  # toll-free lines: 1800-3524728, 1-800-555-0199
+    # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234. Every branch starts with the
+    # character it consumes (+, 0 or 1), so re skips from one of those to the next.
+    ("reference", re.compile(
+        r"\+(?<![\w.,]\+)\d{2}[ \u00a0]?\(?0?\)?\d{1,3}" + _PHONE_REST
+        + r"|0(?<![\w.,]0)\d{1,3}" + _PHONE_REST
+        + r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
+        r"|1(?<![\w.,]1)[-\u2013]?[89]00[-\u2013][\d-]{7,9}(?![\w])"  # toll-free lines: 1800-3524728, 1-800-555-0199
     )),
 ]
 # Text a mask cannot match without (one of these literals in it): a substring test is far
