@@ -3,7 +3,7 @@
 With ``indent`` the standard library encodes in pure Python, a call per value; the sidecar of a
 claim file (factcheck.merge) holds every extracted field of every claim, and that encoding was a
 tenth of writing it. Here the nesting is walked once and each string goes through the C escaper.
-Anything that is not plain JSON data (a non-string key, a float, another type) is left to
+Anything that is not plain JSON data (a non-string key, another type) is left to
 ``json.dumps`` itself, so the result, or the error, is always exactly the standard library's.
 """
 
@@ -12,6 +12,9 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
+
+
+_INFINITY = float("inf")
 
 
 class _NotPlain(Exception):
@@ -34,6 +37,14 @@ def _write(value: Any, out: list[str], newline: str, step: str) -> None:
         out.append(encode_basestring(value))
     elif kind is int:
         out.append(int.__repr__(value))
+    elif kind is float:
+        # as json's floatstr with allow_nan (the default): NaN and the infinities by name
+        if value != value:
+            out.append("NaN")
+        elif value in (_INFINITY, -_INFINITY):
+            out.append("Infinity" if value > 0 else "-Infinity")
+        else:
+            out.append(float.__repr__(value))
     elif value is None:
         out.append("null")
     elif value is True:

@@ -102,6 +102,7 @@ _HOUSE_NUMBER = re.compile(
     r"|v(?<=[a-z]v)oorhout|a(?<=[a-z]a)venue|r(?<=[a-z]r)oad)"
     r"[ \u00a0]+\d{1,4}[a-zA-Z]?(?![\w.,]\d)"
 )
+_SECTION_NUMBER = re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")  # section 3.1
 _PHONE_REST = r"[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
@@ -116,7 +117,7 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         + _ANYWS + r"+" + _YEAR + r"(?!\d)",
         re.IGNORECASE,
     )),
-    ("label", re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section 3.1
+    ("label", _SECTION_NUMBER),
     # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000"
     # (its case spelled out: under re.IGNORECASE re cannot skip ahead to the x; the long s, U+017F,
     # which IGNORECASE matched as an "s", is kept)
@@ -165,6 +166,19 @@ _DIGIT_LED = re.compile(
     r"|(?P<label>(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d]))"  # 1.2.3
 )
 _DIGIT_RUN = re.compile(r"\d+")
+
+
+def _digit_line_starts(text: str) -> list[int]:
+    """Where the lines start whose first character after blanks is a digit (as ``\\d``)."""
+    starts = []
+    at = 0
+    for line in text.split("\n"):
+        if line.lstrip(" \t")[:1].isdecimal():
+            starts.append(at)
+        at += len(line) + 1
+    return starts
+
+
 # words that structure a document or table, never what a figure counts
 _NOT_COUNTED = frozenset({"total", "totals", "totaal", "subtotal", "subtotaal", "part", "schedule"})
 _HALF_OF_PERIOD = re.compile(r"\b(?:first|second|eerste|tweede)\s+$", re.IGNORECASE)
@@ -537,7 +551,10 @@ class Scanner:
                 if not (scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail)):
                     spans.append((start, end, "label"))
                     taken_until = end
-        for m in _ROW_NUMBER.finditer(text):
+        # Both masks anchored at a line's start need a digit first on it (after blanks) and stay on
+        # that line: matched at those lines' starts only, in order, they find what a search finds.
+        digit_lines = _digit_line_starts(text)
+        for m in filter(None, [_ROW_NUMBER.match(text, at) for at in digit_lines]):
             # "59 FEDERAL MINISTRY OF ...", "11  Huurtoeslag": a row or item number where a new
             # line starts after a finished sentence (or a blank line), before a capitalised word
             previous = text[max(0, m.start() - 200): m.start()].rstrip(" \t\r\n").rsplit("\n", 1)[-1]
@@ -557,7 +574,9 @@ class Scanner:
                 if self.lang != "en":
                     continue
                 kind = "date"
-            for m in pattern.finditer(text):
+            matches = (filter(None, [pattern.match(text, at) for at in digit_lines]) if pattern is _SECTION_NUMBER
+                       else pattern.finditer(text))
+            for m in matches:
                 if m.end() <= m.start():
                     continue
                 if kind == "label":
