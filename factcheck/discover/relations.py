@@ -344,14 +344,20 @@ class _Wholes:
         self.values = {d: [f.value for f in fs] for d, fs in self.figs.items()}
         # amounts spread over orders of magnitude: the natural log of the largest over the smallest
         self.spread = {d: Fraction(max(1.0, math.log(v[-1] / v[0]))) for d, v in self.values.items()}
+        # a document's pool is asked about each percentage in every passage it stands in
+        self._named: dict[tuple[object, frozenset[str]], frozenset[str]] = {}
 
     def named(self, dims: object, words: frozenset[str]) -> frozenset[str]:
         """Ids of the amounts whose sentence says most of the words that name a whole: half of
         them and at least two (or the one given)."""
         if not words:
             return frozenset()
-        need = min(len(words), max(2, -(-len(words) // 2)))
-        return frozenset(f.id for f in self.figs.get(dims, ()) if shared_words(words, f.words) >= need)
+        found = self._named.get((dims, words))
+        if found is None:
+            need = min(len(words), max(2, -(-len(words) // 2)))
+            found = self._named[dims, words] = frozenset(
+                f.id for f in self.figs.get(dims, ()) if shared_words(words, f.words) >= need)
+        return found
 
     def between(self, dims: object, lo: Fraction, hi: Fraction) -> list[Fig]:
         values = self.values.get(dims, [])
@@ -379,7 +385,6 @@ def _ratios(
         whole_words = _whole_words(p)
         # the amount printed just before the percentage is the part it most likely describes
         before = next((f for f in reversed(figures[:k]) if f.kind != "percent" and f.quote == p.quote), None)
-        named_by_dims: dict[object, frozenset[str]] = {}  # pool.named depends on the unit only
         for a in amounts:
             if a.quote != p.quote or a.dims not in pool.values:
                 continue
@@ -400,9 +405,7 @@ def _ratios(
             # "14.0% of total General Fund expenditures and other financing uses": the words after
             # "of" name the whole; the amounts of sentences that say those words are a third, small
             # set of wholes, chosen before any value was looked at (three places: thrice the tries)
-            named = named_by_dims.get(a.dims)
-            if named is None:
-                named = named_by_dims[a.dims] = pool.named(a.dims, whole_words)
+            named = pool.named(a.dims, whole_words)
             by_name = 3 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * len(named)
             a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
             # b's own rounding may widen the band a little: a tenth either way is ample
