@@ -13,7 +13,6 @@ import json
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-
 _INFINITY = float("inf")
 
 

@@ -103,6 +103,7 @@ _HOUSE_NUMBER = re.compile(
     r"[ \u00a0]+\d{1,4}[a-zA-Z]?(?![\w.,]\d)"
 )
 _SECTION_NUMBER = re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")  # section 3.1
+_POSTCODE = re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")  # 2513 AA: a run of four digits
 _PHONE_REST = r"[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
@@ -122,7 +123,7 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     # (its case spelled out: under re.IGNORECASE re cannot skip ahead to the x; the long s, U+017F,
     # which IGNORECASE matched as an "s", is kept)
     ("label", re.compile(r"[xX×](?<!\w[xX×])[ \t]*(?:€|[Ee][Uu][Rr]|\$|[Uu][Ss\u017f][Dd])[ \t]*\d[\d.,]*")),
-    ("reference", re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")),  # postcode 2513 AA
+    ("reference", _POSTCODE),
     # a table's row formula in its label: "12=10+11", "7=4-5-6"
     ("label", _ROW_FORMULA_LABEL),
     # a constant in a formula quoted in the text: "(EXP(x)-1)*100", "10^6"
@@ -141,14 +142,40 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
 # Text a mask cannot match without (one of these literals in it): a substring test is far
 # cheaper than the pattern's pass over a page.
 _MASK_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _QUESTION_NUMBER: ("raag", "uestion"),
     _ROW_FORMULA_LABEL: ("=",),
     _FORMULA_CONSTANT: ("*", "^"),
-    _HOUSE_NUMBER: ("straat", "laan", "lei ", "weg ", "plein", "gracht", "kade", "singel", "dijk", "dreef", "markt",
-                    "hof ", "Voorhout", "Street", "Avenue", "Road", "street", "avenue", "road"),
     _URL_OR_EMAIL: ("://", "www.", "@"),
-    _PARLIAMENT_REFERENCE: ("Kamerstuk", "Handelingen", "Staatsblad", "Staatscourant", "Stb.", "Stcrt.", "Trb.", "ECLI:", "TK"),
 }
+# Masks that can start only where one of these literals stands, or the given number of characters
+# before it (every branch of the pattern starts so): they are matched at those places, in order,
+# skipping those inside the last match, which finds what a search through the page finds at the
+# cost of a few substring searches.
+_MASK_STARTS: dict[re.Pattern[str], tuple[tuple[str, ...], int]] = {
+    _QUESTION_NUMBER: (("raag", "uestion"), 1),
+    _HOUSE_NUMBER: (("straat", "laan", "lei", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "markt",
+                     "steenweg", "hof", "voorhout", "street", "avenue", "road"), 0),
+    _PARLIAMENT_REFERENCE: (("Kamerstuk", "Handelingen", "Staatsblad", "Staatscourant", "Stb.", "Stcrt.", "Trb.", "ECLI:",
+                             "TK"), 0),
+}
+
+
+def _matches_at_literals(pattern: re.Pattern[str], text: str, literals: tuple[str, ...], back: int) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that matches only at ``back`` characters before one
+    of ``literals`` (and never an empty string)."""
+    starts: set[int] = set()
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            if at >= back:
+                starts.add(at - back)
+            at = text.find(literal, at + 1)
+    found = []
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
 _ROW_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,3})[ \t]+(?=[A-Z][A-Za-z'’]{2,})")
 # Non-figures that start with a digit are tried only where a run of digits starts: one cheap
 # pass for the digit runs, then an anchored match, instead of a regex pass per pattern.
@@ -528,7 +555,8 @@ class Scanner:
         spans: list[tuple[int, int, str]] = []
         scale_re = _SCALE_RIGHT[self.lang]
         taken_until = 0
-        for run in _DIGIT_RUN.finditer(text):
+        runs = list(_DIGIT_RUN.finditer(text))
+        for run in runs:
             s = run.start()
             if s < taken_until:
                 continue
@@ -574,8 +602,14 @@ class Scanner:
                 if self.lang != "en":
                     continue
                 kind = "date"
-            matches = (filter(None, [pattern.match(text, at) for at in digit_lines]) if pattern is _SECTION_NUMBER
-                       else pattern.finditer(text))
+            if pattern is _SECTION_NUMBER:
+                matches: Iterable[re.Match[str]] = filter(None, [pattern.match(text, at) for at in digit_lines])
+            elif pattern is _POSTCODE:  # it starts a run of exactly four digits
+                matches = filter(None, [pattern.match(text, run.start()) for run in runs if run.end() - run.start() == 4])
+            elif pattern in _MASK_STARTS:
+                matches = _matches_at_literals(pattern, text, *_MASK_STARTS[pattern])
+            else:
+                matches = pattern.finditer(text)
             for m in matches:
                 if m.end() <= m.start():
                     continue

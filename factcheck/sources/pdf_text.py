@@ -405,7 +405,7 @@ def page_words(path: Path, pages: Iterable[int], password: str | None = None) ->
 # arguments took half of each call's time.
 def _untyped(function: Any, restype: Any) -> Any:
     untyped = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value or 0)
-    untyped.argtypes = None
+    untyped.argtypes = None  # type: ignore[assignment]  # None: no conversion, which typeshed does not list
     return untyped
 
 
