@@ -94,6 +94,19 @@ def _product_dims(a: Fig, b: Fig, c: Fig) -> tuple[bool, bool]:
     return False, False
 
 
+# A figure's sentence is read in every window of the passages it stands in: its wording once.
+@functools.lru_cache(maxsize=8192)
+def _cue_in(quote: str, relation: str) -> str | None:
+    match = _CUES[relation].search(quote)
+    return match.group(0).strip() if match else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _breakdown_cue(quote: str) -> str | None:
+    match = _BREAKDOWN_CUE.search(quote)
+    return match.group(0) if match else None
+
+
 class _Passage:
     """One passage's figures prepared for the search.
 
@@ -142,8 +155,7 @@ class _Passage:
         """The words in the target's sentence that support the relation, if any."""
         key = (target.id, relation)
         if key not in self._cues:
-            match = _CUES[relation].search(target.quote)
-            self._cues[key] = match.group(0).strip() if match else None
+            self._cues[key] = _cue_in(target.quote, relation)
         return self._cues[key]
 
     def score(self, target: Fig, inputs: Sequence[Fig], relation: str, exact: bool) -> tuple[int, str | None]:
@@ -153,8 +165,8 @@ class _Passage:
         if cue is None and relation == "sum":
             # a total stated first and broken down after it, the words in the breakdown's sentences:
             # "… to spend K217.1 billion … Out of this amount, K174.2 billion … The balance of K34.7 billion"
-            cue = next((m.group(0) for f in inputs if f.position > target.position
-                        for m in [_BREAKDOWN_CUE.search(f.quote)] if m), None)
+            cue = next((found for f in inputs if f.position > target.position
+                        for found in [_breakdown_cue(f.quote)] if found is not None), None)
         if cue:
             score += 2
         digits = self.digits[target.id]
