@@ -176,6 +176,8 @@ def _matches_at_literals(pattern: re.Pattern[str], text: str, literals: tuple[st
             found.append(m)
             end = m.end()
     return found
+
+
 _ROW_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,3})[ \t]+(?=[A-Z][A-Za-z'’]{2,})")
 # Non-figures that start with a digit are tried only where a run of digits starts: one cheap
 # pass for the digit runs, then an anchored match, instead of a regex pass per pattern.
