@@ -34,6 +34,7 @@ from factcheck import yaml_roundtrip as yr
 from factcheck.errors import FactcheckError, shown_name
 from factcheck.fileio import read_utf8
 from factcheck.gc_pause import collector_paused
+from factcheck.json_text import dumps_indented
 from factcheck.merge_splice import spliced_merge
 
 EXTRACTED_FIELDS = (
@@ -467,5 +468,5 @@ def _merge_into_file(
         yr.write_atomic(side, "# The last extraction of " + claim_path.name
                         + ", kept by `factcheck extract` for three-way merges. Do not edit.\n"
                         + (f"# {stamp}\n" if stamp else "")
-                        + json.dumps(new_base, ensure_ascii=False, indent=1) + "\n")
+                        + dumps_indented(new_base, indent=1) + "\n")
     return diff, report

@@ -13,6 +13,7 @@ The search is bounded (figures per passage, terms per sum) so it stays fast on l
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -93,6 +94,19 @@ def _product_dims(a: Fig, b: Fig, c: Fig) -> tuple[bool, bool]:
     return False, False
 
 
+# A figure's sentence is read in every window of the passages it stands in: its wording once.
+@functools.lru_cache(maxsize=8192)
+def _cue_in(quote: str, relation: str) -> str | None:
+    match = _CUES[relation].search(quote)
+    return match.group(0).strip() if match else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _breakdown_cue(quote: str) -> str | None:
+    match = _BREAKDOWN_CUE.search(quote)
+    return match.group(0) if match else None
+
+
 class _Passage:
     """One passage's figures prepared for the search.
 
@@ -141,8 +155,7 @@ class _Passage:
         """The words in the target's sentence that support the relation, if any."""
         key = (target.id, relation)
         if key not in self._cues:
-            match = _CUES[relation].search(target.quote)
-            self._cues[key] = match.group(0).strip() if match else None
+            self._cues[key] = _cue_in(target.quote, relation)
         return self._cues[key]
 
     def score(self, target: Fig, inputs: Sequence[Fig], relation: str, exact: bool) -> tuple[int, str | None]:
@@ -152,8 +165,8 @@ class _Passage:
         if cue is None and relation == "sum":
             # a total stated first and broken down after it, the words in the breakdown's sentences:
             # "… to spend K217.1 billion … Out of this amount, K174.2 billion … The balance of K34.7 billion"
-            cue = next((m.group(0) for f in inputs if f.position > target.position
-                        for m in [_BREAKDOWN_CUE.search(f.quote)] if m), None)
+            cue = next((found for f in inputs if f.position > target.position
+                        for found in [_breakdown_cue(f.quote)] if found is not None), None)
         if cue:
             score += 2
         digits = self.digits[target.id]
@@ -306,8 +319,13 @@ def rate_of_change(percent: Fig) -> bool:
     (or, when it is set right after an amount, "decreased by $0.6 billion, or 12.3%", in that
     amount's clause), or as one of the two words right after it ("7% meer", "3% less"); "by"/"met"
     right before it in a sentence of change. "from 61% to 86%", "van 47% naar 44%" are levels."""
-    quote = percent.quote
-    at = quote.find(percent.stated)
+    return _rate_of_change(percent.stated, percent.quote)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rate_of_change(stated: str, quote: str) -> bool:
+    # a percentage is judged in every passage and window it stands in: its words once
+    at = quote.find(stated)
     if at < 0:
         return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
     head = quote[:at]
@@ -315,7 +333,7 @@ def rate_of_change(percent: Fig) -> bool:
         return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
     if _LEVEL_BEFORE.search(head):
         return False
-    after = quote[at + len(percent.stated):]
+    after = quote[at + len(stated):]
     next_words = " ".join(re.findall(r"[^\W\d_]+", after[:40])[:2])
     if RISE_WORDS.search(next_words) or FALL_WORDS.search(next_words):
         return True
@@ -338,14 +356,20 @@ class _Wholes:
         self.values = {d: [f.value for f in fs] for d, fs in self.figs.items()}
         # amounts spread over orders of magnitude: the natural log of the largest over the smallest
         self.spread = {d: Fraction(max(1.0, math.log(v[-1] / v[0]))) for d, v in self.values.items()}
+        # a document's pool is asked about each percentage in every passage it stands in
+        self._named: dict[tuple[object, frozenset[str]], frozenset[str]] = {}
 
     def named(self, dims: object, words: frozenset[str]) -> frozenset[str]:
         """Ids of the amounts whose sentence says most of the words that name a whole: half of
         them and at least two (or the one given)."""
         if not words:
             return frozenset()
-        need = min(len(words), max(2, -(-len(words) // 2)))
-        return frozenset(f.id for f in self.figs.get(dims, ()) if shared_words(words, f.words) >= need)
+        found = self._named.get((dims, words))
+        if found is None:
+            need = min(len(words), max(2, -(-len(words) // 2)))
+            found = self._named[dims, words] = frozenset(
+                f.id for f in self.figs.get(dims, ()) if shared_words(words, f.words) >= need)
+        return found
 
     def between(self, dims: object, lo: Fraction, hi: Fraction) -> list[Fig]:
         values = self.values.get(dims, [])
@@ -420,10 +444,33 @@ def _ratios(
 _OF_WHOLE = r"\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+|all\s+|alle\s+)?([^.;:()$€£0-9]{3,80})"
 
 
+_OF_WHOLE_AFTER = re.compile(_OF_WHOLE, re.IGNORECASE)
+
+
 def _whole_words(percent: Fig) -> frozenset[str]:
     """The content words of the phrase after "p% of" that names the percentage's whole, if any."""
-    match = re.search(re.escape(percent.stated) + _OF_WHOLE, percent.quote, re.IGNORECASE)
-    return content_words(match.group(1)) if match else frozenset()
+    return _whole_words_of(percent.stated, percent.quote)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_words_of(stated: str, quote: str) -> frozenset[str]:
+    # A percentage is looked at in every passage it stands in: its words once. The figure is found
+    # wherever it stands (case aside, as in one pattern of the figure and the phrase) and the
+    # phrase after it read with one fixed pattern: compiling that phrase's pattern again for each
+    # figure took longer than all the rest.
+    literal = _literal(stated)
+    found = literal.search(quote)
+    while found is not None:
+        match = _OF_WHOLE_AFTER.match(quote, found.end())
+        if match:
+            return content_words(match.group(1))
+        found = literal.search(quote, found.start() + 1)
+    return frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def _literal(text: str) -> re.Pattern[str]:
+    return re.compile(re.escape(text), re.IGNORECASE)
 
 
 _APPOSITION = r"\s*,?\s*(?:or|of|oftewel|ofwel|dat is|i\.e\.|\(|–|—|-)\s*"
@@ -432,8 +479,12 @@ _APPOSITION = r"\s*,?\s*(?:or|of|oftewel|ofwel|dat is|i\.e\.|\(|–|—|-)\s*"
 def _apposed(amount: Fig, percent: Fig) -> bool:
     """Is the percentage set right after the amount as its share: "K8.2 billion or 3.8 percent",
     "$30,866,126 (63%)", "€ 6,3 miljoen, oftewel 15 procent"?"""
-    return re.search(re.escape(amount.stated) + _APPOSITION + re.escape(percent.stated), percent.quote,
-                     re.IGNORECASE) is not None
+    return _apposed_in(amount.stated, percent.stated, percent.quote)
+
+
+@functools.lru_cache(maxsize=4096)
+def _apposed_in(amount: str, percent: str, quote: str) -> bool:
+    return re.search(re.escape(amount) + _APPOSITION + re.escape(percent), quote, re.IGNORECASE) is not None
 
 
 # Coincidences expected in the passage that a proposal may have, at most: with wording that ties

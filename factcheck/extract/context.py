@@ -38,6 +38,10 @@ _MARKERS = [
         r"(?m)^[ \t]*((?:[Hh]oofdstuk|HOOFDSTUK|[Cc]hapter|[Bb]ijlage|BIJLAGE|[Aa]nnex|[Dd]eel|[Pp]art)[ \t]+(?:\d+|[IVX]+)\b[^\n\r]{0,80}?)[ \t]*\r?$"
     )),
 ]
+# Every marker stands on a line of its own, starting (after blanks) with one of these characters
+# (a digit: any decimal digit, as \d; the case-blind words have no other spelling of their first
+# letter): each pattern is matched at those line starts only, not searched for over the page.
+_MARKER_FIRSTS = ("Vv", "Qq", "VvQq", "AaRr", None, "HhCcBbAaDdPp")
 _PERIOD = re.compile(
     r"(?<![\w])(?=[vstmeubnpofdijaVSTMEUBNPOFDIJA12])(?:(?P<prep>vanaf|sinds|tot en met|t/m|tot|medio|eind|begin|uiterlijk|na|vóór|voor|in|per|over|from|since|until|by|in|during|over)[ \t\r\n]+)?"
     r"(?:(?:het|de)[ \t\r\n]+(?:jaar|periode)[ \t\r\n]+)?"
@@ -76,8 +80,19 @@ class Marker:
 def markers(text: str) -> list[Marker]:
     """Q&A and section markers on a page, in order."""
     out: list[Marker] = []
-    for kind, pattern in _MARKERS:
-        for m in pattern.finditer(text):
+    # (line start, its first character after blanks); a match cannot span lines, so matching at
+    # each line start in order finds what a search through the page finds
+    starts: list[tuple[int, str]] = []
+    at = 0
+    for line in text.split("\n"):
+        starts.append((at, line.lstrip(" \t")[:1]))
+        at += len(line) + 1
+    for (kind, pattern), firsts in zip(_MARKERS, _MARKER_FIRSTS):
+        found = [pattern.match(text, at) for at, first in starts
+                 if first and (first.isdecimal() if firsts is None else first in firsts)]
+        for m in found:
+            if m is None:
+                continue
             if kind == "section":
                 title = _collapse(m.group(0))
                 words = title.split()

@@ -165,6 +165,7 @@ def analyse_page(
     result.edge_signatures = sorted({sig for _, _, sig in edges})
     previous_end = 0
     period_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    quote_cache: dict[tuple[int, int], str] = {}  # the figures of one sentence share its quote
     for item in found:
         if furniture and item.kind == "count" and any(a <= item.start < b for a, b in furniture) and (
             not item.unit or re.match(r"[ \t]*\r?(?:\n|$)", text[item.end:item.end + 3])
@@ -178,9 +179,12 @@ def analyse_page(
             result.nonfigures.append(entry)
             continue
         s, e = sentences.bounds(item.start, item.end)
+        quote = quote_cache.get((s, e))
+        if quote is None:
+            quote = quote_cache[s, e] = context.quote(text, s, e)
         claim: dict[str, Any] = {
             "id": None,
-            "quote": context.quote(text, s, e),
+            "quote": quote,
             "stated": item.stated,
             "value": decimal_string(item.value if item.value is not None else Fraction(0)),
         }

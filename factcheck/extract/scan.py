@@ -92,13 +92,24 @@ _PARLIAMENT_REFERENCE = re.compile(
 )
 _ROW_FORMULA_LABEL = re.compile(r"(?<![\w.,])\d{1,2}[ \t]?=[ \t]?\d{1,2}(?:[ \t]?[-+\u2212\u2013][ \t]?\d{1,2})+(?![\w.,])")
 _FORMULA_CONSTANT = re.compile(r"(?<=[*^])\d+(?:[.,]\d+)?(?![\w])|\d+(?=\)[*^])")
+# After a lower-case letter: straat, laan, lei, weg, plein, gracht, kade, singel, dijk, dreef, markt,
+# steenweg, hof, voorhout, street, avenue, road. Each word starts with the letter it is matched by
+# and looks back past it (no word is the start of another, so grouping them by their first
+# letter keeps every match): Python's re then skips to those letters, not to every position.
 _HOUSE_NUMBER = re.compile(
-    r"(?<=[a-z])(?:straat|laan|lei|weg|plein|gracht|kade|singel|dijk|dreef|markt|steenweg|hof|voorhout|street|avenue|road)"
+    r"(?:s(?<=[a-z]s)(?:traat|ingel|teenweg|treet)|l(?<=[a-z]l)(?:aan|ei)|w(?<=[a-z]w)eg|p(?<=[a-z]p)lein"
+    r"|g(?<=[a-z]g)racht|k(?<=[a-z]k)ade|d(?<=[a-z]d)(?:ijk|reef)|m(?<=[a-z]m)arkt|h(?<=[a-z]h)of"
+    r"|v(?<=[a-z]v)oorhout|a(?<=[a-z]a)venue|r(?<=[a-z]r)oad)"
     r"[ \u00a0]+\d{1,4}[a-zA-Z]?(?![\w.,]\d)"
 )
+_SECTION_NUMBER = re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")  # section 3.1
+_POSTCODE = re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")  # 2513 AA: a run of four digits
+_PHONE_REST = r"[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
-    ("footnote", re.compile(r"\[\s*\d{1,3}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")),
+    # "[12]" or superscript digits; written to start with the character it consumes (as below)
+    ("footnote", re.compile(r"[\[\u00b9\u00b2\u00b3\u2070-\u2079](?:(?<=\[)\s*\d{1,3}\s*\]"
+                            r"|(?<=[\u00b9\u00b2\u00b3\u2070-\u2079])[\u00b9\u00b2\u00b3\u2070-\u2079]*)")),
     ("reference", _URL_OR_EMAIL),
     ("reference", _PARLIAMENT_REFERENCE),
     ("reference", re.compile(r"\((?:EU|EG|EEG|EC|EEC)\)\s*(?:[Nn]r\.?\s*)?\d+/\d+(?:/\w+)?")),
@@ -107,33 +118,66 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         + _ANYWS + r"+" + _YEAR + r"(?!\d)",
         re.IGNORECASE,
     )),
-    ("label", re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")),  # section 3.1
+    ("label", _SECTION_NUMBER),
     # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000"
-    ("label", re.compile(r"(?i)[x×](?<![\w][x×])[ \t]*(?:€|EUR|\$|USD)[ \t]*\d[\d.,]*")),
-    ("reference", re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")),  # postcode 2513 AA
+    # (its case spelled out: under re.IGNORECASE re cannot skip ahead to the x; the long s, U+017F,
+    # which IGNORECASE matched as an "s", is kept)
+    ("label", re.compile(r"[xX×](?<!\w[xX×])[ \t]*(?:€|[Ee][Uu][Rr]|\$|[Uu][Ss\u017f][Dd])[ \t]*\d[\d.,]*")),
+    ("reference", _POSTCODE),
     # a table's row formula in its label: "12=10+11", "7=4-5-6"
     ("label", _ROW_FORMULA_LABEL),
     # a constant in a formula quoted in the text: "(EXP(x)-1)*100", "10^6"
     ("label", _FORMULA_CONSTANT),
     # a house number after a street name: "Koningin Elisabethlei 22", "Lange Voorhout 8"
     ("reference", _HOUSE_NUMBER),
-    ("reference", re.compile(  # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234
-        r"(?:\+(?<![\w.,]\+)\d{2}[ \u00a0]?\(?0?\)?\d{1,3}|0(?<![\w.,]0)\d{1,3})[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
-        r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
-        r"|(?<![\w.,])1[-\u2013]?[89]00[-\u2013][\d-]{7,9}(?![\w])"  # toll-free lines: 1800-3524728, 1-800-555-0199
+    # telephone numbers: 070 – 342 43 44, +31 70 342 43 44, 0800-1234. Every branch starts with the
+    # character it consumes (+, 0 or 1), so re skips from one of those to the next.
+    ("reference", re.compile(
+        r"\+(?<![\w.,]\+)\d{2}[ \u00a0]?\(?0?\)?\d{1,3}" + _PHONE_REST
+        + r"|0(?<![\w.,]0)\d{1,3}" + _PHONE_REST
+        + r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
+        r"|1(?<![\w.,]1)[-\u2013]?[89]00[-\u2013][\d-]{7,9}(?![\w])"  # toll-free lines: 1800-3524728, 1-800-555-0199
     )),
 ]
 # Text a mask cannot match without (one of these literals in it): a substring test is far
 # cheaper than the pattern's pass over a page.
 _MASK_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _QUESTION_NUMBER: ("raag", "uestion"),
     _ROW_FORMULA_LABEL: ("=",),
     _FORMULA_CONSTANT: ("*", "^"),
-    _HOUSE_NUMBER: ("straat", "laan", "lei ", "weg ", "plein", "gracht", "kade", "singel", "dijk", "dreef", "markt",
-                    "hof ", "Voorhout", "Street", "Avenue", "Road", "street", "avenue", "road"),
     _URL_OR_EMAIL: ("://", "www.", "@"),
-    _PARLIAMENT_REFERENCE: ("Kamerstuk", "Handelingen", "Staatsblad", "Staatscourant", "Stb.", "Stcrt.", "Trb.", "ECLI:", "TK"),
 }
+# Masks that can start only where one of these literals stands, or the given number of characters
+# before it (every branch of the pattern starts so): they are matched at those places, in order,
+# skipping those inside the last match, which finds what a search through the page finds at the
+# cost of a few substring searches.
+_MASK_STARTS: dict[re.Pattern[str], tuple[tuple[str, ...], int]] = {
+    _QUESTION_NUMBER: (("raag", "uestion"), 1),
+    _HOUSE_NUMBER: (("straat", "laan", "lei", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "markt",
+                     "steenweg", "hof", "voorhout", "street", "avenue", "road"), 0),
+    _PARLIAMENT_REFERENCE: (("Kamerstuk", "Handelingen", "Staatsblad", "Staatscourant", "Stb.", "Stcrt.", "Trb.", "ECLI:",
+                             "TK"), 0),
+}
+
+
+def _matches_at_literals(pattern: re.Pattern[str], text: str, literals: tuple[str, ...], back: int) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that matches only at ``back`` characters before one
+    of ``literals`` (and never an empty string)."""
+    starts: set[int] = set()
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            if at >= back:
+                starts.add(at - back)
+            at = text.find(literal, at + 1)
+    found = []
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 _ROW_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,3})[ \t]+(?=[A-Z][A-Za-z'’]{2,})")
 # Non-figures that start with a digit are tried only where a run of digits starts: one cheap
 # pass for the digit runs, then an anchored match, instead of a regex pass per pattern.
@@ -151,6 +195,19 @@ _DIGIT_LED = re.compile(
     r"|(?P<label>(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d]))"  # 1.2.3
 )
 _DIGIT_RUN = re.compile(r"\d+")
+
+
+def _digit_line_starts(text: str) -> list[int]:
+    """Where the lines start whose first character after blanks is a digit (as ``\\d``)."""
+    starts = []
+    at = 0
+    for line in text.split("\n"):
+        if line.lstrip(" \t")[:1].isdecimal():
+            starts.append(at)
+        at += len(line) + 1
+    return starts
+
+
 # words that structure a document or table, never what a figure counts
 _NOT_COUNTED = frozenset({"total", "totals", "totaal", "subtotal", "subtotaal", "part", "schedule"})
 _HALF_OF_PERIOD = re.compile(r"\b(?:first|second|eerste|tweede)\s+$", re.IGNORECASE)
@@ -500,7 +557,8 @@ class Scanner:
         spans: list[tuple[int, int, str]] = []
         scale_re = _SCALE_RIGHT[self.lang]
         taken_until = 0
-        for run in _DIGIT_RUN.finditer(text):
+        runs = list(_DIGIT_RUN.finditer(text))
+        for run in runs:
             s = run.start()
             if s < taken_until:
                 continue
@@ -523,7 +581,10 @@ class Scanner:
                 if not (scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail)):
                     spans.append((start, end, "label"))
                     taken_until = end
-        for m in _ROW_NUMBER.finditer(text):
+        # Both masks anchored at a line's start need a digit first on it (after blanks) and stay on
+        # that line: matched at those lines' starts only, in order, they find what a search finds.
+        digit_lines = _digit_line_starts(text)
+        for m in filter(None, [_ROW_NUMBER.match(text, at) for at in digit_lines]):
             # "59 FEDERAL MINISTRY OF ...", "11  Huurtoeslag": a row or item number where a new
             # line starts after a finished sentence (or a blank line), before a capitalised word
             previous = text[max(0, m.start() - 200): m.start()].rstrip(" \t\r\n").rsplit("\n", 1)[-1]
@@ -543,7 +604,15 @@ class Scanner:
                 if self.lang != "en":
                     continue
                 kind = "date"
-            for m in pattern.finditer(text):
+            if pattern is _SECTION_NUMBER:
+                matches: Iterable[re.Match[str]] = filter(None, [pattern.match(text, at) for at in digit_lines])
+            elif pattern is _POSTCODE:  # it starts a run of exactly four digits
+                matches = filter(None, [pattern.match(text, run.start()) for run in runs if run.end() - run.start() == 4])
+            elif pattern in _MASK_STARTS:
+                matches = _matches_at_literals(pattern, text, *_MASK_STARTS[pattern])
+            else:
+                matches = pattern.finditer(text)
+            for m in matches:
                 if m.end() <= m.start():
                     continue
                 if kind == "label":

@@ -98,7 +98,7 @@ class PdfPage:
         text = self.source.text
         # PdfTextPage.get_charbox's call, with its four buffers made once per figure, not per
         # character (this runs for every character of every figure)
-        raw, char_box = self._textpage.raw, pdfium_c.FPDFText_GetCharBox
+        raw, char_box = ctypes.c_void_p(ctypes.cast(self._textpage.raw, ctypes.c_void_p).value), _CHAR_BOX
         bl, bb, br, bt = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
         refs = ctypes.byref(bl), ctypes.byref(br), ctypes.byref(bb), ctypes.byref(bt)  # left, right, bottom, top
         for i in range(max(0, start), min(end, len(text))):
@@ -399,10 +399,19 @@ def page_words(path: Path, pages: Iterable[int], password: str | None = None) ->
 # FPDFText_GetTextObject with an integer result: pypdfium2 declares it to return a pointer
 # object, which cannot key a dict. Every character of one text object has the object's font
 # size and matrix, so the size is asked for once per text object instead of once per character
-# (the two calls it takes were a third of a table page's reading time).
-_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
-)
+# (the two calls it takes were a third of a table page's reading time). It and the loose box,
+# the two calls made for every character, go without ctypes' argument types (the text page as a
+# plain pointer, the index as a C int, the box by reference, as C declares them): converting the
+# arguments took half of each call's time.
+def _untyped(function: Any, restype: Any) -> Any:
+    untyped = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+    untyped.argtypes = None  # type: ignore[assignment]  # None: no conversion, which typeshed does not list
+    return untyped
+
+
+_TEXT_OBJECT = _untyped(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_LOOSE_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)  # for PdfPage.bbox, per figure character
 
 
 def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
@@ -417,7 +426,8 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
     rect_ref = ctypes.byref(rect)
     matrix = pdfium_c.FS_MATRIX()
     matrix_ref = ctypes.byref(matrix)
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    loose_box = _LOOSE_CHAR_BOX
+    page_handle = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     get_matrix = pdfium_c.FPDFText_GetMatrix
     font_size = pdfium_c.FPDFText_GetFontSize
     text_object = _TEXT_OBJECT
@@ -427,7 +437,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
             continue
         if ch == _SOFT_HYPHEN:
             ch = "-"
-        loose_box(raw, i, rect_ref)
+        loose_box(page_handle, i, rect_ref)
         left, low, right, high = rect.left, rect.bottom, rect.right, rect.top
         space = ch.isspace()
         size: float | None
@@ -436,7 +446,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
             # of characters, which are grouped by size) instead of a lookup of its own.
             size = chars[-1][5] if chars else None
         else:
-            key = text_object(raw, i)
+            key = text_object(page_handle, i)
             if key and key in sizes:
                 size = sizes[key]
             else:

@@ -17,6 +17,7 @@ reconciles them, else ``mismatch``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -419,6 +420,7 @@ def _clean(label: str) -> str:
 _HEAD = re.compile(r"(?:waarvan|of which|bestaande uit|comprised of|consisting of|as follows)\s*:\s*$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # a label is asked about once per table read, and per figure near it
 def _row_kind(label: str) -> str:
     lab = _clean(label)
     if _HEAD.search(lab):
