@@ -351,6 +351,9 @@ def test_whole_euros_with_dashed_cents_and_no_rows_dropped_to_make_a_total_fit()
     checks = check_pdf(DOCS / "nltaal-06.pdf", lang="nl", pages=[1], all_pages=True)
     (costs,) = [c for c in checks if c.total_label == "Totaal" and c.lane_label == "Lasten"]
     assert costs.total.value == 1214 and costs.verdict is Verdict.MISMATCH
+    # an alarm: the row left out is an ordinary item, no subtotal that could be counted twice, and
+    # one row equal to the total is what a forgotten row leaves behind, not a smaller block
+    assert costs.alarm and costs.doubt is None
     assert [p.stated for p in costs.parts if p.value] == ["119,00", "€1.214,00"]
 
 

@@ -1419,9 +1419,10 @@ def _doubt(
     signed = [(p, _sign(p, s, lane)) for p, s in parts]
     for p, _s in signed:
         cell = p.cells.get(lane)
-        if (cell is None or cell.number is None) and any(
-            ln in p.cells and p.cells[ln].number is not None for ln in others
-        ):
+        figures = [n for ln in others if ln in p.cells and (n := p.cells[ln].number) is not None]
+        # a row whose figure another column's total adds up with is read right there, and a row of
+        # nil dashes printed nothing to lose; one printing 0 beside an empty cell may have lost its figure
+        if (cell is None or cell.number is None) and figures and all(not n.nil and n.value == 0 for n in figures):
             return f"no figure was read for '{_clean(p.label)}' in this column"
     present = [(p, s, n) for p, s in signed if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]
     nums = [(s, n) for _, s, n in present]
@@ -1431,7 +1432,7 @@ def _doubt(
     supported = len(others) >= 2
     for k, (p, s, n) in enumerate(present):
         rest = nums[:k] + nums[k + 1 :]
-        if rest and not supported and _fits(judge(rest, tnum).verdict):
+        if rest and not supported and _double(present, k) and _fits(judge(rest, tnum).verdict):
             return f"it adds up without '{_clean(p.label)}' (a subtotal or a breakdown counted twice?)"
         if not n.nil and _fits(judge(nums[:k] + [(-s, n)] + nums[k + 1 :], tnum).verdict):
             if p.deduct and s * n.value < 0:
@@ -1443,7 +1444,8 @@ def _doubt(
         for k in range(1, len(nums)):
             for run in (nums[k:], nums[:k]):
                 shorter = [run] + [run[:m] + run[m + 1 :] for m in range(len(run))]
-                if any(r and _fits(judge(r, tnum).verdict) for r in shorter):
+                # one row equal to the total is what a forgotten row leaves too: two at least
+                if any(sum(1 for _, x in r if x.value != 0) >= 2 and _fits(judge(r, tnum).verdict) for r in shorter):
                     return "a shorter run of these rows adds up (the total may close a smaller block)"
     if memo_inside:
         return "'of which' rows stand among the parts, and the text does not show which rows belong to them"
@@ -1461,6 +1463,22 @@ def _doubt(
 
 
 _FOOTNOTE_MARK = re.compile(r"[*†‡]|\(\d\)\s*$")
+
+
+def _double(present: list[tuple[_Item, int, CellNumber]], k: int) -> bool:
+    """Could part k be counted twice: a subtotal or total itself, or the sum of the parts right
+    before or right after it (a breakdown printed with its total)? An ordinary item that the
+    total leaves out is an error, not another reading."""
+    item, _, n = present[k]
+    if item.kind != "part" or n.value == 0:
+        return True
+    for run in (present[:k][::-1], present[k + 1 :]):
+        acc = Fraction(0)
+        for _, s, m in run[:12]:
+            acc += s * m.value
+            if acc == n.value:
+                return True
+    return False
 
 
 def _difference_doubt(
