@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from fractions import Fraction
 
 from factcheck.discover.figures import Fig
-from factcheck.discover.relations import FALL_WORDS, Proposal
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 _FROM = re.compile(r"\b(?:from|van|vanaf)\s*$", re.IGNORECASE)
@@ -114,4 +115,71 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
             elif c.kind == "percent" and (c.unit or "").strip() in _PERCENT and old.kind != "percent":
                 out.append(Proposal(c, (new, old), "growth", f"({expr}) / {old.id}",
                                     False, 9, "from … to", True))
+    return out
+
+
+# "a $14.8 billion or 11.5-percent increase", "$1.8 billion, or 15 percent, above", "a $1.1 billion
+# increase or 1.6-percent increase": a change in money and its rate, side by side
+_CHANGE_WORD = r"(?:increase|decrease|rise|fall|cut|reduction|stijging|daling|toename|afname|verhoging|verlaging)"
+_RATE_BESIDE = r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:or|of|oftewel|ofwel|\()\s*"
+_OLD_LEVEL = re.compile(r"\b(?:from|van|vanaf|over|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*$", re.IGNORECASE)
+
+
+def _direction(text: str) -> bool | None:
+    """True for a rise, False for a fall, None when the words say neither or both."""
+    up, down = bool(RISE_WORDS.search(text)), bool(FALL_WORDS.search(text))
+    return up if up != down else None
+
+
+def _bounds(x: Fig) -> tuple[Fraction, Fraction]:
+    return (x.interval.lo if x.interval.lo is not None else x.value,
+            x.interval.hi if x.interval.hi is not None else x.value)
+
+
+def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
+    """The rate of a change printed beside the change, over the level the sentence states: "The
+    Budget requests $144 billion …, a $14.8 billion or 11.5-percent increase from the 2023 enacted
+    level" is 14.8 / (144 − 14.8). The level is the one amount of the change's unit before it in the
+    sentence: the new level (the change taken off, or added back for a fall), or the old one when
+    "from"/"van" introduces it. Which amount is the level is read from the layout of the sentence,
+    not stated, so a reading is proposed only when its arithmetic holds: a wrong reading must not
+    become an alarm."""
+    out: list[Proposal] = []
+    by_quote: dict[str, list[Fig]] = {}
+    for f in figures:
+        by_quote.setdefault(f.quote, []).append(f)
+    for quote, figs in by_quote.items():
+        percents = [f for f in figs if f.kind == "percent" and (f.unit or "").strip() in _PERCENT and f.value > 0]
+        if not percents or not RISE_WORDS.search(quote) and not FALL_WORDS.search(quote):
+            continue
+        for rate in percents:
+            at = _at(quote, rate)
+            change = next((c for c in figs if c.kind != "percent" and c.value > 0 and c.dims is not None
+                           and re.search(re.escape(c.stated) + _RATE_BESIDE + re.escape(rate.stated) + r"(?!\d)", quote)),
+                          None)
+            if change is None or at < 0 or rate.interval.lo is None or rate.interval.hi is None:
+                continue
+            c_at = _at(quote, change)
+            rising = _direction(quote[at + len(rate.stated):at + len(rate.stated) + 25])
+            if rising is None:
+                rising = _direction(quote[max(0, c_at - 25):at])
+            if rising is None:
+                continue
+            levels = [f for f in figs if f.dims == change.dims and f.kind != "percent" and f.value > change.value
+                      and 0 <= _at(quote, f) < c_at]
+            if len(levels) != 1:
+                continue
+            level = levels[0]
+            old = bool(_OLD_LEVEL.search(quote[:_at(quote, level)]))
+            (c_lo, c_hi), (l_lo, l_hi) = _bounds(change), _bounds(level)
+            if old:
+                lo, hi, expr = c_lo / l_hi, c_hi / l_lo, f"{change.id} / {level.id}"
+            elif rising:
+                lo, hi, expr = c_lo / (l_hi - c_lo), c_hi / (l_lo - c_hi), f"{change.id} / ({level.id} - {change.id})"
+            else:
+                lo, hi, expr = c_lo / (l_hi + c_lo), c_hi / (l_lo + c_hi), f"{change.id} / ({level.id} + {change.id})"
+            lo, hi = lo * 100, hi * 100
+            if hi < rate.interval.lo or rate.interval.hi < lo or 2 * (hi - lo) > rate.value:
+                continue
+            out.append(Proposal(rate, (level, change), "growth", expr, False, 9, "a change beside its level", True))
     return out

@@ -297,6 +297,8 @@ _APPOSED_TO_AMOUNT = re.compile(r"\d[^\d]{0,25}?(?:,?\s*(?:or|of|oftewel|ofwel)\
 _SENTENCE_CUT = re.compile(r"[.;:](?!\d)|%|\bp(?:er)?\s?c(?:en)?t\b|\bprocent\b", re.IGNORECASE)
 # the clause of a figure: back to the previous figure or punctuation
 _CLAUSE_CUT = re.compile(r"[.;:,()]|\d")
+# "20.9 percent of the budget", "28% van de zaken": the words after it name the whole of a share
+_OF_AFTER = re.compile(r"\s*(?:of|van)\s+(?!\d)[^\W\d]", re.IGNORECASE)
 
 
 def rate_of_change(percent: Fig) -> bool:
@@ -319,6 +321,10 @@ def rate_of_change(percent: Fig) -> bool:
     next_words = " ".join(re.findall(r"[^\W\d_]+", after[:40])[:2])
     if RISE_WORDS.search(next_words) or FALL_WORDS.search(next_words):
         return True
+    if _OF_AFTER.match(after):
+        # "to stimulate economic growth … I propose to spend K35.0 billion or 20.9 percent of the
+        # budget": a share, whatever the clause says of growth
+        return False
     # set right after an amount, the percentage shares the clause that leads up to the amount
     # (back to the sentence's previous stop or percentage); else its own, back to the last figure
     cut = _SENTENCE_CUT if _APPOSED_TO_AMOUNT.search(head) else _CLAUSE_CUT
@@ -624,13 +630,18 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
 
 # a figure broken down right after it: "67% van de adviespunten wordt opgevolgd (54% volledig en 13%
 # gedeeltelijk)", "the unrestricted portion is $2,402,776 (Governmental Activities ($906,218) and
-# Business-type Activities $3,308,994)", "€ 2,2 miljard, waarvan …"
-_PARTS_FOLLOW = re.compile(r"^[^()%\d]{0,60}?(?:\(|\bwaarvan\b|\bof which\b|\bnamelijk\b|\bnamely\b)", re.IGNORECASE)
+# Business-type Activities $3,308,994)", "€ 2,2 miljard, waarvan …", "is 4,600 ringgit, comprising
+# 2,200 ringgit STR and 2,400 ringgit SARA"
+_PARTS_FOLLOW = re.compile(
+    r"^[^()%\d]{0,60}?(?:\(|\bwaarvan\b|\bof which\b|\bnamelijk\b|\bnamely\b|\bcompris(?:ing|es)\b"
+    r"|\bconsist(?:ing|s) of\b|\bmade up of\b|\bcomposed of\b|\bbestaande uit\b|\bbestaat uit\b"
+    r"|\bopgebouwd uit\b|\bte weten\b)", re.IGNORECASE)
 
 
 def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
     """A figure broken down in its own sentence, right after it ("(", "waarvan", "of which"),
-    into the figures of its unit that follow, which add up to it exactly; an amount printed in
+    into the figures of its unit that follow, which add up to it (amounts within their rounding,
+    percentages exactly); an amount printed in
     brackets counts as negative. The breakdown is one fixed set, so the chance is that of one
     combination landing exactly on the total; percentages, small numbers that meet by chance
     otherwise, are proposed only this way."""
@@ -642,12 +653,84 @@ def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
         percent = _is_percent(total)
         parts = [f for f in figures[k + 1:] if f.quote == total.quote and f.dims == total.dims
                  and _is_percent(f) == percent and (percent or f.kind != "percent")]
-        if len(parts) < 2 or sum(_signed(f) for f in parts) != total.value:
+        if len(parts) < 2:
             continue
-        chance = _exact_chance(index, total, parts)
-        found.append(Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(_signed_id(f) for f in parts) + ")", True,
+        exact = sum(_signed(f) for f in parts) == total.value
+        if exact:
+            chance = _exact_chance(index, total, parts)
+        else:
+            # amounts rounded to the same digit rarely add up to the digit: "K111.6 billion …
+            # out of which K93.6 billion … while K18.1 billion"; a percentage's parts are small
+            # numbers whose rounding meets almost any total, so they must add up exactly
+            span = _rounded_sum(parts, index)
+            t_point, t_lo, t_hi = index.scaled[total.id]
+            if percent or span is None or t_lo is None or t_hi is None or _too_loose(*span, t_point):
+                continue
+            if span[1] < t_lo or t_hi < span[0]:
+                continue
+            chance = _chance(index, total, span[1] - span[0])
+        found.append(Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(_signed_id(f) for f in parts) + ")", exact,
                               MIN_SCORE + 2, "a breakdown", True, chance))
     return found
+
+
+# a sentence that breaks down the amount the one before it ends with: "… expects to raise K167.3
+# billion. Of this amount, …", "Hiervan …", "Van dit bedrag …"
+_OF_THIS = re.compile(
+    r"^\W*(?:(?:out\s+)?of\s+(?:this|that|the)\s+(?:amount|total|sum)\b|(?:hier|daar)van\b"
+    r"|van\s+(?:dit|dat|het)\s+(?:bedrag|totaal)\b|(?:this|that)\s+(?:amount|total)\s+(?:comprises|consists\s+of"
+    r"|is\s+made\s+up\s+of)\b|dit\s+bedrag\s+bestaat\s+uit\b)", re.IGNORECASE)
+
+
+def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
+    """An amount broken down by the next sentence, which points back at it ("Of this amount,
+    K15.6 billion will be domestic and K38.4 billion external financing"): the amounts of that
+    sentence, of the unit of the last amount before it, add up to that amount (within rounding).
+    The reading is fixed by the words, one combination, so its chance is that of one sum."""
+    found: list[Proposal] = []
+    sentences: list[list[Fig]] = []
+    for f in figures:
+        if sentences and sentences[-1][0].quote == f.quote:
+            sentences[-1].append(f)
+        else:
+            sentences.append([f])
+    for before, sentence in zip(sentences, sentences[1:]):
+        if not _OF_THIS.match(sentence[0].quote):
+            continue
+        total = next((f for f in reversed(before) if f.kind != "percent" and f.value > 0), None)
+        if total is None:
+            continue
+        parts = [f for f in sentence if f.dims == total.dims and f.kind != "percent"]
+        if len(parts) < 2 or any(not 0 < f.value < total.value for f in parts):
+            continue
+        span = _rounded_sum(parts, index)
+        t_point, t_lo, t_hi = index.scaled[total.id]
+        if span is None or t_lo is None or t_hi is None or span[1] < t_lo or t_hi < span[0]:
+            continue
+        exact = sum(f.value for f in parts) == total.value
+        if exact:
+            chance = _exact_chance(index, total, parts)
+        elif _too_loose(*span, t_point):
+            continue
+        else:
+            chance = _chance(index, total, span[1] - span[0])
+        cue = _OF_THIS.match(sentence[0].quote).group(0).strip(" ,")  # type: ignore[union-attr]
+        found.append(Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(f.id for f in parts) + ")", exact,
+                              MIN_SCORE + 2, cue, True, chance))
+    return found
+
+
+def _rounded_sum(parts: Sequence[Fig], index: _Passage) -> tuple[int, int] | None:
+    """The interval of the parts' sum (scaled), signed as :func:`_signed` reads them."""
+    lo = hi = 0
+    for f in parts:
+        _, f_lo, f_hi = index.scaled[f.id]
+        if f_lo is None or f_hi is None:
+            return None
+        if _signed(f) < 0 < f.value:
+            f_lo, f_hi = -f_hi, -f_lo
+        lo, hi = lo + f_lo, hi + f_hi
+    return lo, hi
 
 
 def _signed(f: Fig) -> Fraction:
@@ -719,14 +802,39 @@ def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
     return out
 
 
+def _unrefined(proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals without the sums that only break one part of another sum of the same total
+    down further: "raise K167.3 billion. Of this amount, K111.6 billion … K1.7 billion. The
+    balance of K54.0 billion … Of this amount, K15.6 billion … and K38.4 billion": the text adds
+    up K54.0 billion, not its own breakdown of it."""
+    sums: dict[str, list[Proposal]] = {}
+    for p in proposals:
+        if p.relation == "sum":
+            sums.setdefault(p.target.id, []).append(p)
+    refined: set[int] = set()
+    for group in sums.values():
+        for fine in group:
+            fine_ids = {f.id for f in fine.inputs}
+            for coarse in group:
+                if coarse is fine or coarse.score < fine.score:
+                    continue
+                coarse_ids = {f.id for f in coarse.inputs}
+                kept = [f for f in coarse.inputs if f.id not in fine_ids]
+                if len(kept) == 1 and coarse_ids - {kept[0].id} <= fine_ids and sum(
+                        f.value for f in fine.inputs if f.id not in coarse_ids) == kept[0].value:
+                    refined.add(id(fine))
+    return [p for p in proposals if id(p) not in refined]
+
+
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
-    from factcheck.discover.changes import stated_changes
+    from factcheck.discover.changes import rates_beside_levels, stated_changes
     from factcheck.discover.equations import stated_equations
 
     # changes the wording states ("from A to B, an increase of C") and equations the text prints
     # ("3,09% x 95,1% = 2,94%"), whether or not they hold
-    proposals: list[Proposal] = stated_equations(figures) + stated_changes(figures) + _footnoted(figures)
+    proposals: list[Proposal] = (stated_equations(figures) + stated_changes(figures) + rates_beside_levels(figures)
+                                 + _footnoted(figures))
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
@@ -744,11 +852,13 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             continue
         windows = _windows(passage)
         proposals.extend(shares)
-        breakdowns.extend(p for p in _breakdowns(passage, index) if p.chance <= MAX_CHANCE)
+        breakdowns.extend(p for p in _breakdowns(passage, index) + _broken_down_after(passage, index)
+                          if p.chance <= MAX_CHANCE)
         proposals.extend(
             p for p in _binary(passage, index) + _sums(passage, index)
             if p.score >= MIN_SCORE and _coincidences(p, windows) <= _max_chance(p)
         )
+    proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
     # A share and "p % of b = c" are one equation over the same figures: the amount is the natural
