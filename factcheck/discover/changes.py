@@ -157,7 +157,10 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
             change = next((c for c in figs if c.kind != "percent" and c.value > 0 and c.dims is not None
                            and re.search(re.escape(c.stated) + _RATE_BESIDE + re.escape(rate.stated) + r"(?!\d)", quote)),
                           None)
-            if change is None or at < 0 or rate.interval.lo is None or rate.interval.hi is None:
+            if at < 0 or rate.interval.lo is None or rate.interval.hi is None:
+                continue
+            if change is None:
+                out.extend(_rate_from_old(quote, figs, rate, at))
                 continue
             c_at = _at(quote, change)
             rising = _direction(quote[at + len(rate.stated):at + len(rate.stated) + 25])
@@ -183,3 +186,32 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
                 continue
             out.append(Proposal(rate, (level, change), "growth", expr, False, 9, "a change beside its level", True))
     return out
+
+
+# "an increase of 383 percent from K186.4 million": the old level named right after the rate
+_FROM_OLD = r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:from|van|vanaf|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*"
+
+
+def _rate_from_old(quote: str, figs: Sequence[Fig], rate: Fig, at: int) -> list[Proposal]:
+    """"a further K900.0 million …, an increase of 383 percent from K186.4 million this year": the
+    rate of the change from the old level named right after it to the one amount of that unit
+    before it (the new level); proposed only when it holds, as above."""
+    old = next((f for f in figs if f.kind != "percent" and f.value > 0 and f.dims is not None
+                and re.match(re.escape(rate.stated) + _FROM_OLD + re.escape(f.stated) + r"(?!\d)", quote[at:])), None)
+    if old is None:
+        return []
+    rising = _direction(quote[max(0, at - 30):at + len(rate.stated) + 25])
+    news = [f for f in figs if f.dims == old.dims and f.kind != "percent" and f.value > 0 and 0 <= _at(quote, f) < at]
+    if rising is None or len(news) != 1 or (news[0].value > old.value) != rising:
+        return []
+    new = news[0]
+    (o_lo, o_hi), (n_lo, n_hi) = _bounds(old), _bounds(new)
+    if rising:
+        lo, hi, expr = (n_lo - o_hi) / o_hi, (n_hi - o_lo) / o_lo, f"({new.id} - {old.id}) / {old.id}"
+    else:
+        lo, hi, expr = (o_lo - n_hi) / o_hi, (o_hi - n_lo) / o_lo, f"({old.id} - {new.id}) / {old.id}"
+    lo, hi = lo * 100, hi * 100
+    assert rate.interval.lo is not None and rate.interval.hi is not None
+    if hi < rate.interval.lo or rate.interval.hi < lo or 2 * (hi - lo) > rate.value:
+        return []
+    return [Proposal(rate, (new, old), "growth", expr, False, 9, "a rate from a level", True)]

@@ -374,7 +374,13 @@ def _ratios(
     for k, p in enumerate(figures):
         if not _is_percent(p) or p.value <= 0 or p.value >= 100 or p.interval.lo is None or p.interval.hi is None:
             continue
-        if p.id in skip or p.interval.lo <= 0 or rate_of_change(p):
+        if p.id in skip or p.interval.lo <= 0:
+            continue
+        # "44 procent …, dus 106 personen", "daalt met 20 procent, oftewel 21 personen": the amount
+        # the sentence says the percentage comes to (a change is then a share of its base)
+        said = next((f for f in figures[k + 1:] if f.quote == p.quote and f.kind != "percent" and f.value > 0
+                     and _comes_to(p, f)), None)
+        if said is None and rate_of_change(p):
             continue  # "decreased by $0.6 billion, or 12.3%": a rate of change, not a share of two amounts
         whole_words = _whole_words(p)
         # the amount printed just before the percentage is the part it most likely describes
@@ -389,7 +395,9 @@ def _ratios(
             in_sentence = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote)
             # the amount the percentage is set right after is its part ("K8.2 billion or 3.8
             # percent"): the other amounts of the sentence were never tried as the part
-            apposed = a is before and _apposed(a, p)
+            apposed = (a is before and _apposed(a, p)) or a is said
+            if said is not None and a is not said:
+                continue
             parts_tried = 1 if apposed else in_sentence
             tried = parts_tried * len(pool.values[a.dims])
             chance = (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * tried
@@ -415,11 +423,19 @@ def _ratios(
                 # a share is printed rounded: meeting the percentage's interval is what agreement means
                 score, cue = index.score(p, (a, b), "share", True)
                 score += a is before
+                if a is said:
+                    score, cue = score + 2, SAID_CUE
                 odds = min(chance, local) if b.quote == p.quote else chance
                 if b.id in named:
                     odds = min(odds, by_name)
                 found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, odds))
-    return found
+    # the wording says which amount is the part, not which is the whole: two wholes that fit
+    # leave the share unread
+    wholes: dict[str, set[Fraction]] = {}
+    for q in found:
+        if q.cue == SAID_CUE:
+            wholes.setdefault(q.target.id, set()).add(q.inputs[1].value)
+    return [q for q in found if q.cue != SAID_CUE or len(wholes[q.target.id]) == 1]
 
 
 # "14.0% of total expenditures", "28% van de afgedane zaken": the words that name the whole
@@ -433,6 +449,19 @@ def _whole_words(percent: Fig) -> frozenset[str]:
 
 
 _APPOSITION = r"\s*,?\s*(?:or|of|oftewel|ofwel|dat is|i\.e\.|\(|–|—|-)\s*"
+
+
+# "44 procent na ontslag opnieuw opgenomen, dus 106 personen", "62% ($9,879,710) of the total":
+# what the percentage comes to
+SAID_CUE = "the percentage comes to the amount"
+_COMES_TO = (r"(?:\s*\(\s*|[^\d%;:.]{0,60}?,?\s*(?:dus|oftewel|ofwel|i\.e\.,?|that is,?)\s*)"
+             r"(?:ca\.?\s*|circa\s*|about\s*)?")
+
+
+def _comes_to(percent: Fig, amount: Fig) -> bool:
+    """Does the sentence say the percentage comes to the amount: "p procent …, dus/oftewel N"?"""
+    return re.search(re.escape(percent.stated) + _COMES_TO + re.escape(amount.stated) + r"(?![\d.,]\d)",
+                     percent.quote, re.IGNORECASE) is not None
 
 
 def _apposed(amount: Fig, percent: Fig) -> bool:
@@ -549,7 +578,8 @@ def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) ->
 def _max_chance(proposal: Proposal) -> Fraction:
     # every percentage's sentence has the word "percent": for a share, it is no evidence
     if proposal.relation == "ratio":
-        return MAX_CHANCE
+        # … but "p procent …, dus N" is: the sentence says what the percentage comes to
+        return MAX_CHANCE_WITH_CUE if proposal.cue == SAID_CUE else MAX_CHANCE
     return MAX_CHANCE_WITH_CUE if proposal.cue else MAX_CHANCE
 
 
@@ -684,9 +714,12 @@ _OF_THIS = re.compile(
 
 def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
     """An amount broken down by the next sentence, which points back at it ("Of this amount,
-    K15.6 billion will be domestic and K38.4 billion external financing"): the amounts of that
-    sentence, of the unit of the last amount before it, add up to that amount (within rounding).
-    The reading is fixed by the words, one combination, so its chance is that of one sum."""
+    K15.6 billion will be domestic and K38.4 billion external financing"), or which gives each
+    part with its percentage as the amount was given with its own ("The balance of K34.7 billion
+    or 16.0 percent … Domestic borrowing will be K15.4 billion or 7.1 percent while K19.4 billion
+    or 8.9 percent …": both the amounts and the percentages add up). The parts are the amounts of
+    that sentence of the unit of the last amount before it, and they add up to it (within
+    rounding). The reading is fixed by the words, one combination, so its chance is that of one sum."""
     found: list[Proposal] = []
     sentences: list[list[Fig]] = []
     for f in figures:
@@ -695,29 +728,51 @@ def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal
         else:
             sentences.append([f])
     for before, sentence in zip(sentences, sentences[1:]):
-        if not _OF_THIS.match(sentence[0].quote):
-            continue
         total = next((f for f in reversed(before) if f.kind != "percent" and f.value > 0), None)
         if total is None:
             continue
         parts = [f for f in sentence if f.dims == total.dims and f.kind != "percent"]
         if len(parts) < 2 or any(not 0 < f.value < total.value for f in parts):
             continue
-        span = _rounded_sum(parts, index)
-        t_point, t_lo, t_hi = index.scaled[total.id]
-        if span is None or t_lo is None or t_hi is None or span[1] < t_lo or t_hi < span[0]:
+        anaphor = _OF_THIS.match(sentence[0].quote)
+        if anaphor:
+            found.extend(_sum_within_rounding(total, parts, index, anaphor.group(0).strip(" ,")))
             continue
-        exact = sum(f.value for f in parts) == total.value
-        if exact:
-            chance = _exact_chance(index, total, parts)
-        elif _too_loose(*span, t_point):
+        share = _percent_beside(total, before)
+        shares = [_percent_beside(f, sentence) for f in parts]
+        if share is None or any(p is None for p in shares):
             continue
-        else:
-            chance = _chance(index, total, span[1] - span[0])
-        cue = _OF_THIS.match(sentence[0].quote).group(0).strip(" ,")  # type: ignore[union-attr]
-        found.append(Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(f.id for f in parts) + ")", exact,
-                              MIN_SCORE + 2, cue, True, chance))
+        amounts = _sum_within_rounding(total, parts, index, "parts with their percentages")
+        percents = _sum_within_rounding(share, [p for p in shares if p is not None], index,
+                                        "parts with their percentages")
+        if amounts and percents:
+            found.extend(amounts + percents)
     return found
+
+
+def _percent_beside(amount: Fig, sentence: Sequence[Fig]) -> Fig | None:
+    """The percentage printed right after the amount as its share ("K15.4 billion or 7.1 percent")."""
+    following = [f for f in sentence if f.position > amount.position or (
+        f.position == amount.position and f.quote.find(f.stated) > f.quote.find(amount.stated))]
+    nxt = min(following, key=lambda f: (f.position, f.quote.find(f.stated)), default=None)
+    return nxt if nxt is not None and _is_percent(nxt) and _apposed(amount, nxt) else None
+
+
+def _sum_within_rounding(total: Fig, parts: Sequence[Fig], index: _Passage, cue: str) -> list[Proposal]:
+    """The sum total = parts, when the parts add up to it within their rounding (not too loosely)."""
+    span = _rounded_sum(parts, index)
+    t_point, t_lo, t_hi = index.scaled[total.id]
+    if span is None or t_lo is None or t_hi is None or span[1] < t_lo or t_hi < span[0]:
+        return []
+    exact = sum(f.value for f in parts) == total.value
+    if exact:
+        chance = _exact_chance(index, total, parts)
+    elif _too_loose(*span, t_point):
+        return []
+    else:
+        chance = _chance(index, total, span[1] - span[0])
+    return [Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(f.id for f in parts) + ")", exact,
+                     MIN_SCORE + 2, cue, True, chance)]
 
 
 def _rounded_sum(parts: Sequence[Fig], index: _Passage) -> tuple[int, int] | None:
