@@ -431,11 +431,11 @@ def _ratios(
                 found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, odds))
     # the wording says which amount is the part, not which is the whole: two wholes that fit
     # leave the share unread
-    wholes: dict[str, set[Fraction]] = {}
+    said_wholes: dict[str, set[Fraction]] = {}
     for q in found:
         if q.cue == SAID_CUE:
-            wholes.setdefault(q.target.id, set()).add(q.inputs[1].value)
-    return [q for q in found if q.cue != SAID_CUE or len(wholes[q.target.id]) == 1]
+            said_wholes.setdefault(q.target.id, set()).add(q.inputs[1].value)
+    return [q for q in found if q.cue != SAID_CUE or len(said_wholes[q.target.id]) == 1]
 
 
 # "14.0% of total expenditures", "28% van de afgedane zaken": the words that name the whole
