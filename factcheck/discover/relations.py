@@ -13,6 +13,7 @@ The search is bounded (figures per passage, terms per sum) so it stays fast on l
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -857,6 +858,33 @@ def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
     return out
 
 
+# three numbers with no word between them: the rows of a table run together, not prose
+_NUMBER_RUN = re.compile(r"\d[\d.,]*(?:[^\w]+\d[\d.,]*){2}")
+_NUMBER_TOKEN = re.compile(r"\d[\d.,]*")
+_WORD_TOKEN = re.compile(r"[^\W\d_]{2,}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _prose(quote: str) -> bool:
+    """Does the sentence read as prose (more words than numbers, no numbers in a row), not as
+    the rows of a table run together ("Cash at Bank and In-hand 2,291,650 1,414,480 2,344,252")?"""
+    return not _NUMBER_RUN.search(quote) and len(_WORD_TOKEN.findall(quote)) > 2 * len(_NUMBER_TOKEN.findall(quote))
+
+
+def _plain_exact(proposal: Proposal, index: _Passage) -> bool:
+    """An exact sum or difference of figures stated in prose, one of them precise, that chance would
+    rarely give (the caller checks the chance): convincing without words that say so ("De werkelijke
+    lasten bedroegen € 2.389.000. Dit is een voordeel van € 389.000" against € 2.778.000 budgeted).
+    The score's other signs (wording, order) add nothing an exact match of this kind lacks."""
+    if not proposal.exact or proposal.relation not in ("sum", "difference"):
+        return False
+    figures = (proposal.target, *proposal.inputs)
+    # "€ 2,4 miljoen … € 0,3 miljoen … € 2,1 miljoen": two-digit figures meet exactly by chance
+    if max(index.digits[f.id] for f in figures) < 3:
+        return False
+    return all(_prose(f.quote) for f in figures)
+
+
 def _unrefined(proposals: list[Proposal]) -> list[Proposal]:
     """The proposals without the sums that only break one part of another sum of the same total
     down further: "raise K167.3 billion. Of this amount, K111.6 billion … K1.7 billion. The
@@ -911,7 +939,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
                           if p.chance <= MAX_CHANCE)
         proposals.extend(
             p for p in _binary(passage, index) + _sums(passage, index)
-            if p.score >= MIN_SCORE and _coincidences(p, windows) <= _max_chance(p)
+            if (p.score >= MIN_SCORE or _plain_exact(p, index)) and _coincidences(p, windows) <= _max_chance(p)
         )
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
