@@ -1,0 +1,142 @@
+"""Relations the prose states, read on unseen dev excerpts (tests/unseen/docs): breakdowns, rates of
+change beside their levels, shares the sentence says a percentage comes to, exact sums in prose."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+
+from factcheck.discover import discover
+from factcheck.discover.figures import Fig
+from factcheck.discover.relations import find_relations, rate_of_change
+from factcheck.extract import extract_document
+from factcheck.model import Interval
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+
+
+@lru_cache(maxsize=None)
+def _relations(name: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    doc = extract_document(DOCS / name)
+    printed = {c["id"]: c["stated"] for c in doc.claims}
+    out = []
+    for claim in discover(doc.claims, doc.header.get("language", "nl"), repeats=False):
+        ids = [i.split(" (", 1)[0] for i in claim["evidence"]["inputs"].split(", ")]
+        out.append((claim["stated"], claim["evidence"]["relation"], tuple(printed[i] for i in ids)))
+    return tuple(out)
+
+
+def _fig(id: str, stated: str, value: str, half: str, quote: str, unit: str, line: int) -> Fig:
+    v, h = Fraction(value), Fraction(half)
+    kind = "percent" if unit == "%" else "money"
+    dims = (("%", 1),) if unit == "%" else (("ZMW", 1),)
+    return Fig(id=id, stated=stated, value=v, interval=Interval(v - h, v + h), unit=unit, dims=dims, kind=kind,
+               quote=quote, position=(1, line), passage=("page", 1, None), period=None, subject=None,
+               words=frozenset())
+
+
+def test_a_percentage_of_the_budget_is_a_share_whatever_the_clause_says_of_growth() -> None:
+    # Zambia budget address 2024 (enworld-02 p3): "to stimulate economic growth and improve
+    # livelihoods …, I propose to spend K35.0 billion or 20.9 percent of the budget": "growth" and
+    # "improve" lead up to the amount, but "percent of the budget" names the share's whole
+    quote = ("Madam Speaker, to stimulate economic growth and improve livelihoods of our people, I propose to "
+             "spend K35.0 billion or 20.9 percent of the budget on the Economic Affairs function.")
+    assert not rate_of_change(_fig("p", "20.9 percent", "20.9", "0.05", quote, "%", 1))
+    assert ("20.9 percent", "ratio", ("K35.0 billion", "K167.3 billion")) in _relations("enworld-02.pdf")
+    # Public Accounts of Canada (enworld-01 p2): no "of" after it, the rate stays a change
+    assert rate_of_change(_fig("p", "12.3%", "12.3", "0.05", "Customs import duties decreased by $0.6 billion, "
+                               "or 12.3%, largely due to lower imports.", "%", 1))
+
+
+def test_a_breakdown_after_comprising_and_within_rounding() -> None:
+    # Malaysia Budget 2025 (enloc-03 p2): "is 4,600 ringgit, comprising 2,200 ringgit STR and 2,400
+    # ringgit SARA"; Zambia 2024 (enworld-02 p5): "K111.6 billion will come from domestic revenues
+    # out of which K93.6 billion … while K18.1 billion" (111.7: the amounts are rounded)
+    assert ("4,600", "sum", ("2,200", "2,400")) in _relations("enloc-03.pdf")
+    assert ("K111.6 billion", "sum", ("K93.6 billion", "K18.1 billion")) in _relations("enworld-02.pdf")
+
+
+def test_a_breakdown_of_percentages_must_add_up_exactly() -> None:
+    # "8% (3% en 4%)" (nltab-style breakdown, figures changed): small rounded numbers meet almost
+    # any total within their rounding
+    quote = "Het aandeel steeg tot 8% (3% in het noorden en 4% in het zuiden) van de zaken."
+    figs = [_fig("t", "8%", "8", "0.5", quote, "%", 1), _fig("a", "3%", "3", "0.5", quote, "%", 1),
+            _fig("b", "4%", "4", "0.5", quote, "%", 1)]
+    assert not [p for p in find_relations(figs) if p.relation == "sum"]
+
+
+def test_the_sentence_after_an_amount_breaks_it_down() -> None:
+    # enworld-02 p5: "the balance of K54.0 billion will be financing. … Of this amount, K15.6 billion
+    # will be domestic and K38.4 billion external financing."
+    found = _relations("enworld-02.pdf")
+    assert ("K54.0 billion", "sum", ("K38.4 billion", "K15.6 billion")) in found
+    # Zambia 2025 (enworld-05 p1): "The balance of K34.7 billion or 16.0 percent … Domestic borrowing
+    # will be K15.4 billion or 7.1 percent while K19.4 billion or 8.9 percent will come from external
+    # sources": no pointing word, but each part comes with its percentage, and those add up too
+    assert ("K34.7 billion", "sum", ("K15.4 billion", "K19.4 billion")) in _relations("enworld-05.pdf")
+
+
+def test_parts_without_their_percentages_or_a_pointing_word_are_no_breakdown() -> None:
+    # enworld-05 p1 with the percentages taken out: two sentences of amounts that happen to add up
+    first = "The balance of K34.7 billion will be financed through borrowing."
+    second = "Domestic borrowing will be K15.4 billion while K19.4 billion will come from external sources."
+    figs = [_fig("t", "K34.7 billion", "34.7", "0.05", first, "ZMW", 1),
+            _fig("a", "K15.4 billion", "15.4", "0.05", second, "ZMW", 2),
+            _fig("b", "K19.4 billion", "19.4", "0.05", second, "ZMW", 3)]
+    assert not [p for p in find_relations(figs) if p.cue == "parts with their percentages"]
+
+
+def test_a_sum_adds_up_the_amount_the_text_states_not_its_breakdown() -> None:
+    # enworld-02 p5: K167.3 = 111.6 + 1.7 + 54.0, and 54.0 = 15.6 + 38.4: the text adds up K54.0
+    found = _relations("enworld-02.pdf")
+    assert ("K167.3 billion", "sum", ("K111.6 billion", "K1.7 billion", "K54.0 billion")) in found
+    assert not [r for r in found if r[0] == "K167.3 billion" and "K15.6 billion" in r[2]]
+
+
+def test_a_rate_of_change_beside_the_level_it_changes() -> None:
+    # US Budget FY2024 (enloc-01): "The Budget requests $144 billion …, a $14.8 billion or 11.5-percent
+    # increase from the 2023 enacted level": 14.8 / (144 - 14.8) = 11.46 %
+    found = _relations("enloc-01.pdf")
+    assert ("11.5-percent", "growth", ("$144 billion", "$14.8 billion")) in found
+    assert ("1.6-percent", "growth", ("$73.3 billion", "$1.1 billion")) in found
+    # enworld-02 p4: "a further K900.0 million …, an increase of 383 percent from K186.4 million"
+    assert ("383 percent", "growth", ("K900.0 million", "K186.4 million")) in _relations("enworld-02.pdf")
+
+
+def test_a_rate_that_does_not_hold_over_the_level_is_not_proposed() -> None:
+    # enloc-01 p3 with the rate changed: the level is read from the layout, not stated, so a
+    # reading whose arithmetic fails is no reading (and no alarm)
+    quote = "The Budget requests $144 billion for 2024, a $14.8 billion or 20-percent increase from 2023."
+    figs = [_fig("l", "$144 billion", "144", "0.5", quote, "ZMW", 1),
+            _fig("c", "$14.8 billion", "14.8", "0.05", quote, "ZMW", 1),
+            _fig("p", "20-percent", "20", "0.5", quote, "%", 1)]
+    assert not [p for p in find_relations(figs) if p.relation == "growth"]
+
+
+def test_the_amount_a_percentage_comes_to() -> None:
+    # SEO business case Almere (nlgem-03 p6): "Van de 242 patiënten … ca. 44 procent na ontslag
+    # opnieuw opgenomen, dus 106 personen. … daalt dit aantal met 20 procent, oftewel 21 personen."
+    found = _relations("nlgem-03.pdf")
+    assert ("44 procent", "ratio", ("106", "242")) in found
+    assert ("20 procent", "ratio", ("21", "106")) in found  # a fall of 20 %: a share of its base
+    # Eerste Kamer (nlstaat-02 p1): "namelijk 94% (€ 687,1 miljoen)" of € 730,7 miljoen; "Slechts 6%
+    # (€ 43,6 miljoen)" fits both € 687,1 and € 730,7 miljoen within 5.5-6.5 %: left unread
+    found = _relations("nlstaat-02.pdf")
+    assert ("94%", "ratio", ("€ 687,1 miljoen", "€ 730,7 miljoen")) in found
+    assert not [r for r in found if r[0] == "6%"]
+
+
+def test_an_exact_difference_in_prose_needs_no_wording() -> None:
+    # bpfBOUW jaarverslag (nlrap-01 p2): baten 14,2 and lasten 12,6 miljard euro, "Het positieve
+    # resultaat bedroeg 1,6 miljard euro"
+    assert ("12,6 miljard euro", "difference", ("14,2 miljard euro", "1,6 miljard euro")) in _relations("nlrap-01.pdf")
+    # Malaysia 2025 (enloc-03 p1): 470 billion ringgit = 338.2 + 81 + 30 + 10 + 10.8
+    assert ("470 billion", "sum", ("338.2 billion", "81 billion", "30 billion", "10 billion", "10.8 billion")) \
+        in _relations("enloc-03.pdf")
+
+
+def test_a_balance_sheet_run_together_is_no_prose() -> None:
+    # charity accounts (engov-03 p4): "Cash at Bank and In-hand 2,291,650 1,414,480 2,344,252":
+    # columns of a table, whose sums are the table's business, not the prose's
+    assert not [r for r in _relations("engov-03.pdf") if r[0] in ("2,291,650", "1,354,007")]
