@@ -140,3 +140,28 @@ def test_a_balance_sheet_run_together_is_no_prose() -> None:
     # charity accounts (engov-03 p4): "Cash at Bank and In-hand 2,291,650 1,414,480 2,344,252":
     # columns of a table, whose sums are the table's business, not the prose's
     assert not [r for r in _relations("engov-03.pdf") if r[0] in ("2,291,650", "1,354,007")]
+
+
+def test_a_change_whose_subject_names_the_row_is_matched_to_that_row(tmp_path: Path) -> None:
+    from test_discover_unseen import _extracted, _text_table_results
+
+    # District of Saanich annual report (enaud-01 p1): "increases to transfers from other governments
+    # of $14.5 million" against the row "Transfers from other governments" (16,850,691 and
+    # 2,381,939) of a statement three pages on: "of" after a rise word says it is a change, and the
+    # subject names the row, so odds of 1 in 16 do not put it down to chance
+    found = _text_table_results(_extracted("enaud-01.pdf", str(tmp_path)))
+    assert found["$14.5 million"][0] == "difference of a table row"
+    assert found["$14.5 million"][2] == ("16,850,691", "2,381,939")
+    # "Investment in tangible capital assets such as lands, parks infrastructure, roads and sidewalks
+    # increased by $25.3 million" (p2) names the row "Invested in tangible capital assets" best
+    assert found["$25.3 million"][2] == ("924,158,224", "898,906,439")
+
+
+def test_a_change_that_names_no_row_keeps_the_strict_odds(tmp_path: Path) -> None:
+    from test_discover_unseen import _extracted, _text_table_results
+
+    # Vlaamse begroting (nltaal-03 p1): "De geraamde Vlaamse geconsolideerde schuld 2026 neemt toe
+    # met 6,8 miljard euro": the row 'Mobiliteit en Openbare Werken' (7.345,0 - 527,8) lands within
+    # its rounding with odds of 1 in 17, but the sentence does not name that row
+    found = _text_table_results(_extracted("nltaal-03.pdf", str(tmp_path)))
+    assert found.get("6,8 miljard euro", ("", "", ()))[2] != ("7.345,0", "527,8")
