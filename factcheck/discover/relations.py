@@ -899,8 +899,8 @@ def _unrefined(proposals: list[Proposal]) -> list[Proposal]:
         for fine in group:
             fine_ids = {f.id for f in fine.inputs}
             for coarse in group:
-                if coarse is fine or coarse.score < fine.score:
-                    continue
+                if len(coarse.inputs) >= len(fine.inputs) or coarse.score < fine.score:
+                    continue  # (the same sum over a figure printed twice refines nothing)
                 coarse_ids = {f.id for f in coarse.inputs}
                 kept = [f for f in coarse.inputs if f.id not in fine_ids]
                 if len(kept) == 1 and coarse_ids - {kept[0].id} <= fine_ids and sum(
