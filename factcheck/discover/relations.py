@@ -855,7 +855,24 @@ def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
             current.append(fig)
         if current:
             out.append(current)
-    return out
+    return [_with_start(out[i - 1], passage) if i else passage for i, passage in enumerate(out)]
+
+
+# a page that opens inside a sentence (after the page number the text may carry): "73 of Kshs.3,308,061,239."
+_CONTINUES = re.compile(r"^\s*(?:\d{1,4}\s+)?[a-zà-ÿ]")
+
+
+def _with_start(before: list[Fig], passage: list[Fig]) -> list[Fig]:
+    """The passage with the start of its first sentence when a page break cut it: the figures of
+    the unfinished last sentence of the page before ("… withdrawn totalling Kshs.3,311,256,594 …,
+    while the statement … reflects loan from external development partners" | "73 of
+    Kshs.3,308,061,239. The difference of Kshs.3,195,355 …")."""
+    first, last = passage[0], before[-1]
+    if (first.position[0] != last.position[0] + 1 or not _CONTINUES.match(first.quote)
+            or last.quote.rstrip()[-1:] in (".", "!", "?", ":", ";")):
+        return passage
+    start = [f for f in before if f.quote == last.quote]
+    return start + passage if len(start) + len(passage) <= MAX_FIGURES_PER_PASSAGE + LOCAL_SENTENCES else passage
 
 
 # three numbers with no word between them: the rows of a table run together, not prose
@@ -872,12 +889,12 @@ def _prose(quote: str) -> bool:
 
 
 def _plain_exact(proposal: Proposal, index: _Passage) -> bool:
-    """An exact sum or difference of figures stated in prose, one of them precise, that chance would
-    rarely give (the caller checks the chance): convincing without words that say so ("De werkelijke
-    lasten bedroegen € 2.389.000. Dit is een voordeel van € 389.000" against € 2.778.000 budgeted).
+    """An exact sum (of up to three parts) or difference of figures stated in prose, one of them
+    precise, that chance would rarely give (the caller checks the chance): convincing without words
+    that say so ("baten 14,2 … lasten 12,6 … Het positieve resultaat bedroeg 1,6 miljard euro").
     The score's other signs (wording, order) add nothing an exact match of this kind lacks."""
-    if not proposal.exact or proposal.relation not in ("sum", "difference"):
-        return False
+    if not proposal.exact or proposal.relation not in ("sum", "difference") or len(proposal.inputs) > 3:
+        return False  # (four or more amounts of a passage add up to a fifth by chance too often)
     figures = (proposal.target, *proposal.inputs)
     # "€ 2,4 miljoen … € 0,3 miljoen … € 2,1 miljoen": two-digit figures meet exactly by chance
     if max(index.digits[f.id] for f in figures) < 3:
@@ -937,9 +954,13 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         proposals.extend(shares)
         breakdowns.extend(p for p in _breakdowns(passage, index) + _broken_down_after(passage, index)
                           if p.chance <= MAX_CHANCE)
+        # the start of a sentence cut by a page break is there for its figures as inputs; as
+        # targets they were tried with the page they stand on
+        home = passage[-1].passage
         proposals.extend(
             p for p in _binary(passage, index) + _sums(passage, index)
-            if (p.score >= MIN_SCORE or _plain_exact(p, index)) and _coincidences(p, windows) <= _max_chance(p)
+            if p.target.passage == home
+            and (p.score >= MIN_SCORE or _plain_exact(p, index)) and _coincidences(p, windows) <= _max_chance(p)
         )
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
