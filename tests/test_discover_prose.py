@@ -3,6 +3,7 @@ change beside their levels, shares the sentence says a percentage comes to, exac
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
@@ -179,3 +180,21 @@ def test_a_sentence_cut_by_a_page_break_is_read_with_its_start() -> None:
     assert ("Kshs.3,195,355", "difference", ("Kshs.3,311,256,594", "Kshs.3,308,061,239")) in found
     # the borrowed start serves as input only: the total on page 2 is not proposed again from page 3
     assert not [r for r in found if r[0] == "Kshs.3,311,256,594"]
+
+
+def test_a_rate_of_a_part_is_not_read_over_the_level() -> None:
+    # enloc-01 p3 rewritten: the change is of grants, a part of the level (14.8 / 129.2 = 11.46 %
+    # holds by construction, and must not be read as the level's rate)
+    quote = "The Budget requests $144 billion for 2024, a $14.8 billion or 11.5-percent increase in grants."
+    figs = [_fig("l", "$144 billion", "144", "0.5", quote, "ZMW", 1),
+            _fig("c", "$14.8 billion", "14.8", "0.05", quote, "ZMW", 1),
+            _fig("p", "11.5-percent", "11.5", "0.05", quote, "%", 1)]
+    assert not [p for p in find_relations(figs) if p.relation == "growth"]
+    # with another figure between the level and the change, the change may be of that clause
+    quote = ("The Budget requests $144 billion for 2024 and funds 1,200 grants, a $14.8 billion or "
+             "11.5-percent increase from the 2023 enacted level.")
+    figs = [_fig("l", "$144 billion", "144", "0.5", quote, "ZMW", 1),
+            replace(_fig("g", "1,200", "1200", "0.5", quote, "ZMW", 1), kind="count", dims=None, unit=None),
+            _fig("c", "$14.8 billion", "14.8", "0.05", quote, "ZMW", 1),
+            _fig("p", "11.5-percent", "11.5", "0.05", quote, "%", 1)]
+    assert not [p for p in find_relations(figs) if p.relation == "growth"]

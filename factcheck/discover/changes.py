@@ -122,6 +122,9 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
 # increase or 1.6-percent increase": a change in money and its rate, side by side
 _CHANGE_WORD = r"(?:increase|decrease|rise|fall|cut|reduction|stijging|daling|toename|afname|verhoging|verlaging)"
 _RATE_BESIDE = r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:or|of|oftewel|ofwel|\()\s*"
+# what follows the rate names another subject than the level's: "… increase in grants", "… voor zorg"
+_OTHER_SUBJECT = re.compile(r"\s*(?:-?\s*" + _CHANGE_WORD + r"\s*)?(?:in|of|for|voor|bij|aan|op)\s+(?:the\s+|de\s+|het\s+)?"
+                            r"[^\W\d]", re.IGNORECASE)
 _OLD_LEVEL = re.compile(r"\b(?:from|van|vanaf|over|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*$", re.IGNORECASE)
 
 
@@ -168,11 +171,16 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
                 rising = _direction(quote[max(0, c_at - 25):at])
             if rising is None:
                 continue
+            if _OTHER_SUBJECT.match(quote[at + len(rate.stated):]):
+                continue  # "a $20 million or 4% increase in grants": the change of a part, not of the level
             levels = [f for f in figs if f.dims == change.dims and f.kind != "percent" and f.value > change.value
                       and 0 <= _at(quote, f) < c_at]
             if len(levels) != 1:
                 continue
             level = levels[0]
+            l_end = _at(quote, level) + len(level.stated)
+            if any(l_end <= _at(quote, f) < c_at for f in figs if f is not level):
+                continue  # another figure between them: the change may be of that one
             old = bool(_OLD_LEVEL.search(quote[:_at(quote, level)]))
             (c_lo, c_hi), (l_lo, l_hi) = _bounds(change), _bounds(level)
             if old:
