@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from factcheck.discover.figures import Fig
-from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, joined
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 _FROM = re.compile(r"\b(?:from|van|vanaf)\s*$", re.IGNORECASE)
@@ -121,7 +121,7 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
 # "a $14.8 billion or 11.5-percent increase", "$1.8 billion, or 15 percent, above", "a $1.1 billion
 # increase or 1.6-percent increase": a change in money and its rate, side by side
 _CHANGE_WORD = r"(?:increase|decrease|rise|fall|cut|reduction|stijging|daling|toename|afname|verhoging|verlaging)"
-_RATE_BESIDE = r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:or|of|oftewel|ofwel|\()\s*"
+_RATE_BESIDE = re.compile(r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:or|of|oftewel|ofwel|\()\s*", re.IGNORECASE)
 # what follows the rate names another subject than the level's: "… increase in grants", "… voor zorg"
 _OTHER_SUBJECT = re.compile(r"\s*(?:-?\s*" + _CHANGE_WORD + r"\s*)?(?:in|of|for|voor|bij|aan|op)\s+(?:the\s+|de\s+|het\s+)?"
                             r"[^\W\d]", re.IGNORECASE)
@@ -158,7 +158,7 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
         for rate in percents:
             at = _at(quote, rate)
             change = next((c for c in figs if c.kind != "percent" and c.value > 0 and c.dims is not None
-                           and re.search(re.escape(c.stated) + _RATE_BESIDE + re.escape(rate.stated) + r"(?!\d)", quote)),
+                           and joined(quote, c.stated, _RATE_BESIDE, rate.stated)),
                           None)
             if at < 0 or rate.interval.lo is None or rate.interval.hi is None:
                 continue
@@ -197,7 +197,8 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
 
 
 # "an increase of 383 percent from K186.4 million": the old level named right after the rate
-_FROM_OLD = r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:from|van|vanaf|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*"
+_FROM_OLD = re.compile(r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:from|van|vanaf|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*",
+                       re.IGNORECASE)
 
 
 def _rate_from_old(quote: str, figs: Sequence[Fig], rate: Fig, at: int) -> list[Proposal]:
@@ -205,7 +206,7 @@ def _rate_from_old(quote: str, figs: Sequence[Fig], rate: Fig, at: int) -> list[
     rate of the change from the old level named right after it to the one amount of that unit
     before it (the new level); proposed only when it holds, as above."""
     old = next((f for f in figs if f.kind != "percent" and f.value > 0 and f.dims is not None
-                and re.match(re.escape(rate.stated) + _FROM_OLD + re.escape(f.stated) + r"(?!\d)", quote[at:])), None)
+                and joined(quote[at:], rate.stated, _FROM_OLD, f.stated)), None)
     if old is None:
         return []
     rising = _direction(quote[max(0, at - 30):at + len(rate.stated) + 25])

@@ -455,14 +455,30 @@ _APPOSITION = r"\s*,?\s*(?:or|of|oftewel|ofwel|dat is|i\.e\.|\(|–|—|-)\s*"
 # "44 procent na ontslag opnieuw opgenomen, dus 106 personen", "62% ($9,879,710) of the total":
 # what the percentage comes to
 SAID_CUE = "the percentage comes to the amount"
-_COMES_TO = (r"(?:\s*\(\s*|[^\d%;:.]{0,60}?,?\s*(?:dus|oftewel|ofwel|i\.e\.,?|that is,?)\s*)"
-             r"(?:ca\.?\s*|circa\s*|about\s*)?")
+_COMES_TO = re.compile(r"(?:\s*\(\s*|[^\d%;:.]{0,60}?,?\s*(?:dus|oftewel|ofwel|i\.e\.,?|that is,?)\s*)"
+                       r"(?:ca\.?\s*|circa\s*|about\s*)?", re.IGNORECASE)
+_RUNS_ON = re.compile(r"[.,]?\d")
+
+
+def joined(quote: str, first: str, gap: re.Pattern[str], second: str) -> bool:
+    """Does the quote print ``first``, then words that ``gap`` matches whole, then ``second`` (not
+    running on into more digits)? Positions and one compiled pattern: discovery asks this for
+    many pairs of figures, and a pattern built per pair would be compiled per pair."""
+    start = quote.find(first)
+    while start >= 0:
+        end = start + len(first)
+        at = quote.find(second, end)
+        while at >= 0:
+            if gap.fullmatch(quote, end, at) and not _RUNS_ON.match(quote, at + len(second)):
+                return True
+            at = quote.find(second, at + 1)
+        start = quote.find(first, start + 1)
+    return False
 
 
 def _comes_to(percent: Fig, amount: Fig) -> bool:
     """Does the sentence say the percentage comes to the amount: "p procent …, dus/oftewel N"?"""
-    return re.search(re.escape(percent.stated) + _COMES_TO + re.escape(amount.stated) + r"(?![\d.,]\d)",
-                     percent.quote, re.IGNORECASE) is not None
+    return joined(percent.quote, percent.stated, _COMES_TO, amount.stated)
 
 
 def _apposed(amount: Fig, percent: Fig) -> bool:
