@@ -198,3 +198,22 @@ def test_a_rate_of_a_part_is_not_read_over_the_level() -> None:
             _fig("c", "$14.8 billion", "14.8", "0.05", quote, "ZMW", 1),
             _fig("p", "11.5-percent", "11.5", "0.05", quote, "%", 1)]
     assert not [p for p in find_relations(figs) if p.relation == "growth"]
+
+
+def test_an_exact_difference_with_a_cue_still_needs_the_strict_odds_without_its_score() -> None:
+    # O&I-lijst 2021 (corpus, p86-87): "… levert een besparing op van 22 miljoen euro." ends item 36;
+    # item 37 says kraamzorg costs "circa 328 miljoen euro … In prijspeil 2021 … circa 350 miljoen
+    # euro". 350 - 328 = 22 exactly, and "besparing" is a word of difference, but the result stands
+    # before inputs from another item: only a high score or 1 in 20 odds would carry it
+    where = lambda line: {"page": 87, "line": line}  # noqa: E731
+    claims = [
+        {"id": "sov", "stated": "22 miljoen euro", "kind": "money", "unit": "EUR", "where": where(1),
+         "quote": "Het herinvoeren van de voorwaarde van de verzekeringsplicht levert een besparing op van 22 miljoen euro."},
+        {"id": "kraamzorg", "stated": "328 miljoen euro", "kind": "money", "unit": "EUR", "where": where(4),
+         "quote": "De uitgaven aan kraamzorg bedragen in 2019 circa 328 miljoen euro voor ca. 160.000 verzekerden."},
+        {"id": "verzekerden", "stated": "160.000", "kind": "count", "where": where(4),
+         "quote": "De uitgaven aan kraamzorg bedragen in 2019 circa 328 miljoen euro voor ca. 160.000 verzekerden."},
+        {"id": "prijspeil", "stated": "350 miljoen euro", "kind": "money", "unit": "EUR", "where": where(5),
+         "quote": "In prijspeil 2021 betekent dat circa 350 miljoen euro."},
+    ]
+    assert not [c for c in discover(claims, "nl", repeats=False) if c["stated"] == "22 miljoen euro"]

@@ -904,9 +904,18 @@ def _prose(quote: str) -> bool:
     return not _NUMBER_RUN.search(quote) and len(_WORD_TOKEN.findall(quote)) > 2 * len(_NUMBER_TOKEN.findall(quote))
 
 
+def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple[int, int]]) -> bool:
+    """Kept from the search: scored high enough and rare enough by chance (with wording, up to one
+    coincidence expected), or an exact prose match under the strict bound whatever the wording."""
+    chance = _coincidences(proposal, windows)
+    if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
+        return True
+    return chance <= MAX_CHANCE and _plain_exact(proposal, index)
+
+
 def _plain_exact(proposal: Proposal, index: _Passage) -> bool:
     """An exact sum (of up to three parts) or difference of figures stated in prose, one of them
-    precise, that chance would rarely give (the caller checks the chance): convincing without words
+    precise, that chance would rarely give (1 in 20, checked by the caller): convincing without words
     that say so ("baten 14,2 … lasten 12,6 … Het positieve resultaat bedroeg 1,6 miljard euro").
     The score's other signs (wording, order) add nothing an exact match of this kind lacks."""
     if not proposal.exact or proposal.relation not in ("sum", "difference") or len(proposal.inputs) > 3:
@@ -975,8 +984,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         home = passage[-1].passage
         proposals.extend(
             p for p in _binary(passage, index) + _sums(passage, index)
-            if p.target.passage == home
-            and (p.score >= MIN_SCORE or _plain_exact(p, index)) and _coincidences(p, windows) <= _max_chance(p)
+            if p.target.passage == home and _convincing(p, index, windows)
         )
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
