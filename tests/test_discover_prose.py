@@ -10,7 +10,7 @@ from pathlib import Path
 
 from factcheck.discover import discover
 from factcheck.discover.figures import Fig
-from factcheck.discover.relations import find_relations, rate_of_change
+from factcheck.discover.relations import _prose, find_relations, rate_of_change
 from factcheck.extract import extract_document
 from factcheck.model import Interval
 
@@ -217,3 +217,27 @@ def test_an_exact_difference_with_a_cue_still_needs_the_strict_odds_without_its_
          "quote": "In prijspeil 2021 betekent dat circa 350 miljoen euro."},
     ]
     assert not [c for c in discover(claims, "nl", repeats=False) if c["stated"] == "22 miljoen euro"]
+
+
+def test_a_breakdown_in_brackets_ends_at_the_closing_bracket() -> None:
+    # US government report (corpus icdar2013 us-027): footnote marks "11, 12" after the bracket
+    # are no parts of the 17.8 million
+    quote = ("Student enrollment in these institutions in the fall of 2006 measured 17.8 million (11.2 million in "
+             "four-year institutions and 6.5 million in two-year institutions).11, 12 Of these students,")
+    where = {"page": 1, "line": 1}
+    claims = [{"id": i, "stated": s, "kind": "count", "quote": quote, "where": where}
+              for i, s in (("total", "17.8 million"), ("four", "11.2 million"), ("two", "6.5 million"), ("note", "12"))]
+    found = [c for c in discover(claims, "en", repeats=False) if c["stated"] == "17.8 million"]
+    assert [c["expr"] for c in found] == ["sum(four, two)"]
+
+
+def test_a_ballot_in_capitals_is_no_prose() -> None:
+    # LA precinct bulletin (corpus): "RUBIN STATE MEASURE 48 VOTER NOMINATED YES 90 YES 109 YES 96
+    # NEEL KASHKARI 247": 48 + 90 + 109 = 247 exactly, the columns of a form read as one line
+    # (the exact sum was proposed from the whole bulletin's passage, whose other figures are not
+    # repeated here: the reading of the line is what decides)
+    assert not _prose("RUBIN STATE MEASURE 48 VOTER NOMINATED YES 90 YES 109 YES 96 NEEL KASHKARI 247 REP NO 142")
+    assert not _prose("2017 2018 £ £ Note Current Assets 60,473 Debtors and Prepayments 52,602 D 1,354,007 Cash "
+                      "at Bank and In-hand 2,291,650 1,414,480 2,344,252 Current Liabilities 105,354")
+    assert _prose("The accumulated deficit increased by $31.8 billion in 2011-2012, largely reflecting the "
+                  "$26.2-billion budgetary deficit and a $2.3-billion other comprehensive loss.")

@@ -698,8 +698,10 @@ def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
         if at < 0 or total.value <= 0 or not _PARTS_FOLLOW.match(total.quote[at + len(total.stated):]):
             continue
         percent = _is_percent(total)
+        end = _breakdown_end(total.quote, at + len(total.stated))
         parts = [f for f in figures[k + 1:] if f.quote == total.quote and f.dims == total.dims
-                 and _is_percent(f) == percent and (percent or f.kind != "percent")]
+                 and _is_percent(f) == percent and (percent or f.kind != "percent")
+                 and 0 <= total.quote.find(f.stated, at + len(total.stated)) < end]
         if len(parts) < 2:
             continue
         exact = sum(_signed(f) for f in parts) == total.value
@@ -790,6 +792,21 @@ def _sum_within_rounding(total: Fig, parts: Sequence[Fig], index: _Passage, cue:
         chance = _chance(index, total, span[1] - span[0])
     return [Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(f.id for f in parts) + ")", exact,
                      MIN_SCORE + 2, cue, True, chance)]
+
+
+def _breakdown_end(quote: str, start: int) -> int:
+    """Where a breakdown that opens after ``start`` ends: at the bracket that closes the one it
+    opens with ("17.8 million (11.2 million in four-year … and 6.5 million in two-year
+    institutions).11, 12": the footnote marks after it are no parts), else at the sentence's end."""
+    opening = _PARTS_FOLLOW.match(quote[start:])
+    if opening is None or not opening.group(0).endswith("("):
+        return len(quote)
+    depth = 0
+    for i in range(start + opening.end() - 1, len(quote)):
+        depth += {"(": 1, ")": -1}.get(quote[i], 0)
+        if depth == 0:
+            return i
+    return len(quote)
 
 
 def _rounded_sum(parts: Sequence[Fig], index: _Passage) -> tuple[int, int] | None:
@@ -899,9 +916,12 @@ _WORD_TOKEN = re.compile(r"[^\W\d_]{2,}")
 
 @functools.lru_cache(maxsize=4096)
 def _prose(quote: str) -> bool:
-    """Does the sentence read as prose (more words than numbers, no numbers in a row), not as
-    the rows of a table run together ("Cash at Bank and In-hand 2,291,650 1,414,480 2,344,252")?"""
-    return not _NUMBER_RUN.search(quote) and len(_WORD_TOKEN.findall(quote)) > 2 * len(_NUMBER_TOKEN.findall(quote))
+    """Does the sentence read as prose (more words than numbers, no numbers in a row, mostly words
+    in lower case), not as the rows of a table run together ("Cash at Bank and In-hand 2,291,650
+    1,414,480 2,344,252", "RUBIN STATE MEASURE 48 VOTER NOMINATED YES 90 YES 109")?"""
+    words = _WORD_TOKEN.findall(quote)
+    return (not _NUMBER_RUN.search(quote) and len(words) > 2 * len(_NUMBER_TOKEN.findall(quote))
+            and 2 * sum(w[0].islower() for w in words) >= len(words))
 
 
 def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple[int, int]]) -> bool:
