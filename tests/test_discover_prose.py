@@ -5,27 +5,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 from fractions import Fraction
-from functools import lru_cache
 from pathlib import Path
+
+from test_discover_unseen import _extracted, _relations, _text_table_results
 
 from factcheck.discover import discover
 from factcheck.discover.figures import Fig
 from factcheck.discover.relations import _prose, find_relations, rate_of_change
-from factcheck.extract import extract_document
 from factcheck.model import Interval
 
-DOCS = Path(__file__).parent / "unseen" / "docs"
 
-
-@lru_cache(maxsize=None)
-def _relations(name: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    doc = extract_document(DOCS / name)
-    printed = {c["id"]: c["stated"] for c in doc.claims}
-    out = []
-    for claim in discover(doc.claims, doc.header.get("language", "nl"), repeats=False):
-        ids = [i.split(" (", 1)[0] for i in claim["evidence"]["inputs"].split(", ")]
-        out.append((claim["stated"], claim["evidence"]["relation"], tuple(printed[i] for i in ids)))
-    return tuple(out)
+def _rates(quote: str, rate: str, *between: Fig) -> list[str]:
+    """The growth relations found in enloc-01 p3's sentence as rewritten in ``quote``."""
+    figs = [_fig("l", "$144 billion", "144", "0.5", quote, "ZMW", 1), *between,
+            _fig("c", "$14.8 billion", "14.8", "0.05", quote, "ZMW", 1),
+            _fig("p", rate, rate.split("-")[0], "0.05" if "." in rate else "0.5", quote, "%", 1)]
+    return [p.expr for p in find_relations(figs) if p.relation == "growth"]
 
 
 def _fig(id: str, stated: str, value: str, half: str, quote: str, unit: str, line: int) -> Fig:
@@ -108,11 +103,10 @@ def test_a_rate_of_change_beside_the_level_it_changes() -> None:
 def test_a_rate_that_does_not_hold_over_the_level_is_not_proposed() -> None:
     # enloc-01 p3 with the rate changed: the level is read from the layout, not stated, so a
     # reading whose arithmetic fails is no reading (and no alarm)
-    quote = "The Budget requests $144 billion for 2024, a $14.8 billion or 20-percent increase from 2023."
-    figs = [_fig("l", "$144 billion", "144", "0.5", quote, "ZMW", 1),
-            _fig("c", "$14.8 billion", "14.8", "0.05", quote, "ZMW", 1),
-            _fig("p", "20-percent", "20", "0.5", quote, "%", 1)]
-    assert not [p for p in find_relations(figs) if p.relation == "growth"]
+    assert _rates("The Budget requests $144 billion for 2024, a $14.8 billion or 11.5-percent increase from 2023.",
+                  "11.5-percent") == ["c / (l - c)"]
+    assert not _rates("The Budget requests $144 billion for 2024, a $14.8 billion or 20-percent increase from 2023.",
+                      "20-percent")
 
 
 def test_the_amount_a_percentage_comes_to() -> None:
@@ -148,8 +142,6 @@ def test_a_balance_sheet_run_together_is_no_prose() -> None:
 
 
 def test_a_change_whose_subject_names_the_row_is_matched_to_that_row(tmp_path: Path) -> None:
-    from test_discover_unseen import _extracted, _text_table_results
-
     # District of Saanich annual report (enaud-01 p1): "increases to transfers from other governments
     # of $14.5 million" against the row "Transfers from other governments" (16,850,691 and
     # 2,381,939) of a statement three pages on: "of" after a rise word says it is a change, and the
@@ -163,8 +155,6 @@ def test_a_change_whose_subject_names_the_row_is_matched_to_that_row(tmp_path: P
 
 
 def test_a_change_that_names_no_row_keeps_the_strict_odds(tmp_path: Path) -> None:
-    from test_discover_unseen import _extracted, _text_table_results
-
     # Vlaamse begroting (nltaal-03 p1): "De geraamde Vlaamse geconsolideerde schuld 2026 neemt toe
     # met 6,8 miljard euro": the row 'Mobiliteit en Openbare Werken' (7.345,0 - 527,8) lands within
     # its rounding with odds of 1 in 17, but the sentence does not name that row
@@ -185,19 +175,13 @@ def test_a_sentence_cut_by_a_page_break_is_read_with_its_start() -> None:
 def test_a_rate_of_a_part_is_not_read_over_the_level() -> None:
     # enloc-01 p3 rewritten: the change is of grants, a part of the level (14.8 / 129.2 = 11.46 %
     # holds by construction, and must not be read as the level's rate)
-    quote = "The Budget requests $144 billion for 2024, a $14.8 billion or 11.5-percent increase in grants."
-    figs = [_fig("l", "$144 billion", "144", "0.5", quote, "ZMW", 1),
-            _fig("c", "$14.8 billion", "14.8", "0.05", quote, "ZMW", 1),
-            _fig("p", "11.5-percent", "11.5", "0.05", quote, "%", 1)]
-    assert not [p for p in find_relations(figs) if p.relation == "growth"]
+    assert not _rates("The Budget requests $144 billion for 2024, a $14.8 billion or 11.5-percent increase in grants.",
+                      "11.5-percent")
     # with another figure between the level and the change, the change may be of that clause
     quote = ("The Budget requests $144 billion for 2024 and funds 1,200 grants, a $14.8 billion or "
              "11.5-percent increase from the 2023 enacted level.")
-    figs = [_fig("l", "$144 billion", "144", "0.5", quote, "ZMW", 1),
-            replace(_fig("g", "1,200", "1200", "0.5", quote, "ZMW", 1), kind="count", dims=None, unit=None),
-            _fig("c", "$14.8 billion", "14.8", "0.05", quote, "ZMW", 1),
-            _fig("p", "11.5-percent", "11.5", "0.05", quote, "%", 1)]
-    assert not [p for p in find_relations(figs) if p.relation == "growth"]
+    grants = replace(_fig("g", "1,200", "1200", "0.5", quote, "ZMW", 1), kind="count", dims=None, unit=None)
+    assert not _rates(quote, "11.5-percent", grants)
 
 
 def test_an_exact_difference_with_a_cue_still_needs_the_strict_odds_without_its_score() -> None:
