@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from fractions import Fraction
 
 from factcheck.discover.figures import Fig
-from factcheck.discover.relations import FALL_WORDS, Proposal
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, joined
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 _FROM = re.compile(r"\b(?:from|van|vanaf)\s*$", re.IGNORECASE)
@@ -115,3 +116,111 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
                 out.append(Proposal(c, (new, old), "growth", f"({expr}) / {old.id}",
                                     False, 9, "from … to", True))
     return out
+
+
+# "a $14.8 billion or 11.5-percent increase", "$1.8 billion, or 15 percent, above", "a $1.1 billion
+# increase or 1.6-percent increase": a change in money and its rate, side by side
+_CHANGE_WORD = r"(?:increase|decrease|rise|fall|cut|reduction|stijging|daling|toename|afname|verhoging|verlaging)"
+_RATE_BESIDE = re.compile(r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:or|of|oftewel|ofwel|\()\s*", re.IGNORECASE)
+# what follows the rate names another subject than the level's: "… increase in grants", "… voor zorg"
+_OTHER_SUBJECT = re.compile(r"\s*(?:-?\s*" + _CHANGE_WORD + r"\s*)?(?:in|of|for|voor|bij|aan|op)\s+(?:the\s+|de\s+|het\s+)?"
+                            r"[^\W\d]", re.IGNORECASE)
+_OLD_LEVEL = re.compile(r"\b(?:from|van|vanaf|over|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*$", re.IGNORECASE)
+
+
+def _direction(text: str) -> bool | None:
+    """True for a rise, False for a fall, None when the words say neither or both."""
+    up, down = bool(RISE_WORDS.search(text)), bool(FALL_WORDS.search(text))
+    return up if up != down else None
+
+
+def _bounds(x: Fig) -> tuple[Fraction, Fraction]:
+    return (x.interval.lo if x.interval.lo is not None else x.value,
+            x.interval.hi if x.interval.hi is not None else x.value)
+
+
+def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
+    """The rate of a change printed beside the change, over the level the sentence states: "The
+    Budget requests $144 billion …, a $14.8 billion or 11.5-percent increase from the 2023 enacted
+    level" is 14.8 / (144 − 14.8). The level is the one amount of the change's unit before it in the
+    sentence: the new level (the change taken off, or added back for a fall), or the old one when
+    "from"/"van" introduces it. Which amount is the level is read from the layout of the sentence,
+    not stated, so a reading is proposed only when its arithmetic holds: a wrong reading must not
+    become an alarm."""
+    out: list[Proposal] = []
+    by_quote: dict[str, list[Fig]] = {}
+    for f in figures:
+        by_quote.setdefault(f.quote, []).append(f)
+    for quote, figs in by_quote.items():
+        percents = [f for f in figs if f.kind == "percent" and (f.unit or "").strip() in _PERCENT and f.value > 0]
+        if not percents or not RISE_WORDS.search(quote) and not FALL_WORDS.search(quote):
+            continue
+        for rate in percents:
+            at = _at(quote, rate)
+            change = next((c for c in figs if c.kind != "percent" and c.value > 0 and c.dims is not None
+                           and joined(quote, c.stated, _RATE_BESIDE, rate.stated)),
+                          None)
+            if at < 0 or rate.interval.lo is None or rate.interval.hi is None:
+                continue
+            if change is None:
+                out.extend(_rate_from_old(quote, figs, rate, at))
+                continue
+            c_at = _at(quote, change)
+            rising = _direction(quote[at + len(rate.stated):at + len(rate.stated) + 25])
+            if rising is None:
+                rising = _direction(quote[max(0, c_at - 25):at])
+            if rising is None:
+                continue
+            if _OTHER_SUBJECT.match(quote[at + len(rate.stated):]):
+                continue  # "a $20 million or 4% increase in grants": the change of a part, not of the level
+            levels = [f for f in figs if f.dims == change.dims and f.kind != "percent" and f.value > change.value
+                      and 0 <= _at(quote, f) < c_at]
+            if len(levels) != 1:
+                continue
+            level = levels[0]
+            l_end = _at(quote, level) + len(level.stated)
+            if any(l_end <= _at(quote, f) < c_at for f in figs if f is not level):
+                continue  # another figure between them: the change may be of that one
+            old = bool(_OLD_LEVEL.search(quote[:_at(quote, level)]))
+            (c_lo, c_hi), (l_lo, l_hi) = _bounds(change), _bounds(level)
+            if old:
+                lo, hi, expr = c_lo / l_hi, c_hi / l_lo, f"{change.id} / {level.id}"
+            elif rising:
+                lo, hi, expr = c_lo / (l_hi - c_lo), c_hi / (l_lo - c_hi), f"{change.id} / ({level.id} - {change.id})"
+            else:
+                lo, hi, expr = c_lo / (l_hi + c_lo), c_hi / (l_lo + c_hi), f"{change.id} / ({level.id} + {change.id})"
+            lo, hi = lo * 100, hi * 100
+            if hi < rate.interval.lo or rate.interval.hi < lo or 2 * (hi - lo) > rate.value:
+                continue
+            out.append(Proposal(rate, (level, change), "growth", expr, False, 9, "a change beside its level", True))
+    return out
+
+
+# "an increase of 383 percent from K186.4 million": the old level named right after the rate
+_FROM_OLD = re.compile(r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:from|van|vanaf|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*",
+                       re.IGNORECASE)
+
+
+def _rate_from_old(quote: str, figs: Sequence[Fig], rate: Fig, at: int) -> list[Proposal]:
+    """"a further K900.0 million …, an increase of 383 percent from K186.4 million this year": the
+    rate of the change from the old level named right after it to the one amount of that unit
+    before it (the new level); proposed only when it holds, as above."""
+    old = next((f for f in figs if f.kind != "percent" and f.value > 0 and f.dims is not None
+                and joined(quote[at:], rate.stated, _FROM_OLD, f.stated)), None)
+    if old is None:
+        return []
+    rising = _direction(quote[max(0, at - 30):at + len(rate.stated) + 25])
+    news = [f for f in figs if f.dims == old.dims and f.kind != "percent" and f.value > 0 and 0 <= _at(quote, f) < at]
+    if rising is None or len(news) != 1 or (news[0].value > old.value) != rising:
+        return []
+    new = news[0]
+    (o_lo, o_hi), (n_lo, n_hi) = _bounds(old), _bounds(new)
+    if rising:
+        lo, hi, expr = (n_lo - o_hi) / o_hi, (n_hi - o_lo) / o_lo, f"({new.id} - {old.id}) / {old.id}"
+    else:
+        lo, hi, expr = (o_lo - n_hi) / o_hi, (o_hi - n_lo) / o_lo, f"({old.id} - {new.id}) / {old.id}"
+    lo, hi = lo * 100, hi * 100
+    assert rate.interval.lo is not None and rate.interval.hi is not None
+    if hi < rate.interval.lo or rate.interval.hi < lo or 2 * (hi - lo) > rate.value:
+        return []
+    return [Proposal(rate, (new, old), "growth", expr, False, 9, "a rate from a level", True)]

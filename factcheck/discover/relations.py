@@ -310,6 +310,8 @@ _APPOSED_TO_AMOUNT = re.compile(r"\d[^\d]{0,25}?(?:,?\s*(?:or|of|oftewel|ofwel)\
 _SENTENCE_CUT = re.compile(r"[.;:](?!\d)|%|\bp(?:er)?\s?c(?:en)?t\b|\bprocent\b", re.IGNORECASE)
 # the clause of a figure: back to the previous figure or punctuation
 _CLAUSE_CUT = re.compile(r"[.;:,()]|\d")
+# "20.9 percent of the budget", "28% van de zaken": the words after it name the whole of a share
+_OF_AFTER = re.compile(r"\s*(?:of|van)\s+(?!\d)[^\W\d]", re.IGNORECASE)
 
 
 def rate_of_change(percent: Fig) -> bool:
@@ -337,6 +339,10 @@ def _rate_of_change(stated: str, quote: str) -> bool:
     next_words = " ".join(re.findall(r"[^\W\d_]+", after[:40])[:2])
     if RISE_WORDS.search(next_words) or FALL_WORDS.search(next_words):
         return True
+    if _OF_AFTER.match(after):
+        # "to stimulate economic growth … I propose to spend K35.0 billion or 20.9 percent of the
+        # budget": a share, whatever the clause says of growth
+        return False
     # set right after an amount, the percentage shares the clause that leads up to the amount
     # (back to the sentence's previous stop or percentage); else its own, back to the last figure
     cut = _SENTENCE_CUT if _APPOSED_TO_AMOUNT.search(head) else _CLAUSE_CUT
@@ -392,7 +398,13 @@ def _ratios(
     for k, p in enumerate(figures):
         if not _is_percent(p) or p.value <= 0 or p.value >= 100 or p.interval.lo is None or p.interval.hi is None:
             continue
-        if p.id in skip or p.interval.lo <= 0 or rate_of_change(p):
+        if p.id in skip or p.interval.lo <= 0:
+            continue
+        # "44 procent …, dus 106 personen", "daalt met 20 procent, oftewel 21 personen": the amount
+        # the sentence says the percentage comes to (a change is then a share of its base)
+        said = next((f for f in figures[k + 1:] if f.quote == p.quote and f.kind != "percent" and f.value > 0
+                     and _comes_to(p, f)), None)
+        if said is None and rate_of_change(p):
             continue  # "decreased by $0.6 billion, or 12.3%": a rate of change, not a share of two amounts
         whole_words = _whole_words(p)
         # the amount printed just before the percentage is the part it most likely describes
@@ -407,7 +419,9 @@ def _ratios(
             in_sentence = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote)
             # the amount the percentage is set right after is its part ("K8.2 billion or 3.8
             # percent"): the other amounts of the sentence were never tried as the part
-            apposed = a is before and _apposed(a, p)
+            apposed = (a is before and _apposed(a, p)) or a is said
+            if said is not None and a is not said:
+                continue
             parts_tried = 1 if apposed else in_sentence
             tried = parts_tried * len(pool.values[a.dims])
             chance = (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * tried
@@ -433,11 +447,19 @@ def _ratios(
                 # a share is printed rounded: meeting the percentage's interval is what agreement means
                 score, cue = index.score(p, (a, b), "share", True)
                 score += a is before
+                if a is said:
+                    score, cue = score + 2, SAID_CUE
                 odds = min(chance, local) if b.quote == p.quote else chance
                 if b.id in named:
                     odds = min(odds, by_name)
                 found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, odds))
-    return found
+    # the wording says which amount is the part, not which is the whole: two wholes that fit
+    # leave the share unread
+    said_wholes: dict[str, set[Fraction]] = {}
+    for q in found:
+        if q.cue == SAID_CUE:
+            said_wholes.setdefault(q.target.id, set()).add(q.inputs[1].value)
+    return [q for q in found if q.cue != SAID_CUE or len(said_wholes[q.target.id]) == 1]
 
 
 # "14.0% of total expenditures", "28% van de afgedane zaken": the words that name the whole
@@ -474,6 +496,35 @@ def _literal(text: str) -> re.Pattern[str]:
 
 
 _APPOSITION = r"\s*,?\s*(?:or|of|oftewel|ofwel|dat is|i\.e\.|\(|–|—|-)\s*"
+
+
+# "44 procent na ontslag opnieuw opgenomen, dus 106 personen", "62% ($9,879,710) of the total":
+# what the percentage comes to
+SAID_CUE = "the percentage comes to the amount"
+_COMES_TO = re.compile(r"(?:\s*\(\s*|[^\d%;:.]{0,60}?,?\s*(?:dus|oftewel|ofwel|i\.e\.,?|that is,?)\s*)"
+                       r"(?:ca\.?\s*|circa\s*|about\s*)?", re.IGNORECASE)
+_RUNS_ON = re.compile(r"[.,]?\d")
+
+
+def joined(quote: str, first: str, gap: re.Pattern[str], second: str) -> bool:
+    """Does the quote print ``first``, then words that ``gap`` matches whole, then ``second`` (not
+    running on into more digits)? Positions and one compiled pattern: discovery asks this for
+    many pairs of figures, and a pattern built per pair would be compiled per pair."""
+    start = quote.find(first)
+    while start >= 0:
+        end = start + len(first)
+        at = quote.find(second, end)
+        while at >= 0:
+            if gap.fullmatch(quote, end, at) and not _RUNS_ON.match(quote, at + len(second)):
+                return True
+            at = quote.find(second, at + 1)
+        start = quote.find(first, start + 1)
+    return False
+
+
+def _comes_to(percent: Fig, amount: Fig) -> bool:
+    """Does the sentence say the percentage comes to the amount: "p procent …, dus/oftewel N"?"""
+    return joined(percent.quote, percent.stated, _COMES_TO, amount.stated)
 
 
 def _apposed(amount: Fig, percent: Fig) -> bool:
@@ -594,7 +645,8 @@ def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) ->
 def _max_chance(proposal: Proposal) -> Fraction:
     # every percentage's sentence has the word "percent": for a share, it is no evidence
     if proposal.relation == "ratio":
-        return MAX_CHANCE
+        # … but "p procent …, dus N" is: the sentence says what the percentage comes to
+        return MAX_CHANCE_WITH_CUE if proposal.cue == SAID_CUE else MAX_CHANCE
     return MAX_CHANCE_WITH_CUE if proposal.cue else MAX_CHANCE
 
 
@@ -675,13 +727,18 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
 
 # a figure broken down right after it: "67% van de adviespunten wordt opgevolgd (54% volledig en 13%
 # gedeeltelijk)", "the unrestricted portion is $2,402,776 (Governmental Activities ($906,218) and
-# Business-type Activities $3,308,994)", "€ 2,2 miljard, waarvan …"
-_PARTS_FOLLOW = re.compile(r"^[^()%\d]{0,60}?(?:\(|\bwaarvan\b|\bof which\b|\bnamelijk\b|\bnamely\b)", re.IGNORECASE)
+# Business-type Activities $3,308,994)", "€ 2,2 miljard, waarvan …", "is 4,600 ringgit, comprising
+# 2,200 ringgit STR and 2,400 ringgit SARA"
+_PARTS_FOLLOW = re.compile(
+    r"^[^()%\d]{0,60}?(?:\(|\bwaarvan\b|\bof which\b|\bnamelijk\b|\bnamely\b|\bcompris(?:ing|es)\b"
+    r"|\bconsist(?:ing|s) of\b|\bmade up of\b|\bcomposed of\b|\bbestaande uit\b|\bbestaat uit\b"
+    r"|\bopgebouwd uit\b|\bte weten\b)", re.IGNORECASE)
 
 
 def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
     """A figure broken down in its own sentence, right after it ("(", "waarvan", "of which"),
-    into the figures of its unit that follow, which add up to it exactly; an amount printed in
+    into the figures of its unit that follow, which add up to it (amounts within their rounding,
+    percentages exactly); an amount printed in
     brackets counts as negative. The breakdown is one fixed set, so the chance is that of one
     combination landing exactly on the total; percentages, small numbers that meet by chance
     otherwise, are proposed only this way."""
@@ -691,14 +748,128 @@ def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
         if at < 0 or total.value <= 0 or not _PARTS_FOLLOW.match(total.quote[at + len(total.stated):]):
             continue
         percent = _is_percent(total)
+        end = _breakdown_end(total.quote, at + len(total.stated))
         parts = [f for f in figures[k + 1:] if f.quote == total.quote and f.dims == total.dims
-                 and _is_percent(f) == percent and (percent or f.kind != "percent")]
-        if len(parts) < 2 or sum(_signed(f) for f in parts) != total.value:
+                 and _is_percent(f) == percent and (percent or f.kind != "percent")
+                 and 0 <= total.quote.find(f.stated, at + len(total.stated)) < end]
+        if len(parts) < 2:
             continue
-        chance = _exact_chance(index, total, parts)
-        found.append(Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(_signed_id(f) for f in parts) + ")", True,
+        exact = sum(_signed(f) for f in parts) == total.value
+        if exact:
+            chance = _exact_chance(index, total, parts)
+        else:
+            # amounts rounded to the same digit rarely add up to the digit: "K111.6 billion …
+            # out of which K93.6 billion … while K18.1 billion"; a percentage's parts are small
+            # numbers whose rounding meets almost any total, so they must add up exactly
+            span = _rounded_sum(parts, index)
+            t_point, t_lo, t_hi = index.scaled[total.id]
+            if percent or span is None or t_lo is None or t_hi is None or _too_loose(*span, t_point):
+                continue
+            if span[1] < t_lo or t_hi < span[0]:
+                continue
+            chance = _chance(index, total, span[1] - span[0])
+        found.append(Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(_signed_id(f) for f in parts) + ")", exact,
                               MIN_SCORE + 2, "a breakdown", True, chance))
     return found
+
+
+# a sentence that breaks down the amount the one before it ends with: "… expects to raise K167.3
+# billion. Of this amount, …", "Hiervan …", "Van dit bedrag …"
+_OF_THIS = re.compile(
+    r"^\W*(?:(?:out\s+)?of\s+(?:this|that|the)\s+(?:amount|total|sum)\b|(?:hier|daar)van\b"
+    r"|van\s+(?:dit|dat|het)\s+(?:bedrag|totaal)\b|(?:this|that)\s+(?:amount|total)\s+(?:comprises|consists\s+of"
+    r"|is\s+made\s+up\s+of)\b|dit\s+bedrag\s+bestaat\s+uit\b)", re.IGNORECASE)
+
+
+def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
+    """An amount broken down by the next sentence, which points back at it ("Of this amount,
+    K15.6 billion will be domestic and K38.4 billion external financing"), or which gives each
+    part with its percentage as the amount was given with its own ("The balance of K34.7 billion
+    or 16.0 percent … Domestic borrowing will be K15.4 billion or 7.1 percent while K19.4 billion
+    or 8.9 percent …": both the amounts and the percentages add up). The parts are the amounts of
+    that sentence of the unit of the last amount before it, and they add up to it (within
+    rounding). The reading is fixed by the words, one combination, so its chance is that of one sum."""
+    found: list[Proposal] = []
+    sentences: list[list[Fig]] = []
+    for f in figures:
+        if sentences and sentences[-1][0].quote == f.quote:
+            sentences[-1].append(f)
+        else:
+            sentences.append([f])
+    for before, sentence in zip(sentences, sentences[1:]):
+        total = next((f for f in reversed(before) if f.kind != "percent" and f.value > 0), None)
+        if total is None:
+            continue
+        parts = [f for f in sentence if f.dims == total.dims and f.kind != "percent"]
+        if len(parts) < 2 or any(not 0 < f.value < total.value for f in parts):
+            continue
+        anaphor = _OF_THIS.match(sentence[0].quote)
+        if anaphor:
+            found.extend(_sum_within_rounding(total, parts, index, anaphor.group(0).strip(" ,")))
+            continue
+        share = _percent_beside(total, before)
+        shares = [_percent_beside(f, sentence) for f in parts]
+        if share is None or any(p is None for p in shares):
+            continue
+        amounts = _sum_within_rounding(total, parts, index, "parts with their percentages")
+        percents = _sum_within_rounding(share, [p for p in shares if p is not None], index,
+                                        "parts with their percentages")
+        if amounts and percents:
+            found.extend(amounts + percents)
+    return found
+
+
+def _percent_beside(amount: Fig, sentence: Sequence[Fig]) -> Fig | None:
+    """The percentage printed right after the amount as its share ("K15.4 billion or 7.1 percent")."""
+    following = [f for f in sentence if f.position > amount.position or (
+        f.position == amount.position and f.quote.find(f.stated) > f.quote.find(amount.stated))]
+    nxt = min(following, key=lambda f: (f.position, f.quote.find(f.stated)), default=None)
+    return nxt if nxt is not None and _is_percent(nxt) and _apposed(amount, nxt) else None
+
+
+def _sum_within_rounding(total: Fig, parts: Sequence[Fig], index: _Passage, cue: str) -> list[Proposal]:
+    """The sum total = parts, when the parts add up to it within their rounding (not too loosely)."""
+    span = _rounded_sum(parts, index)
+    t_point, t_lo, t_hi = index.scaled[total.id]
+    if span is None or t_lo is None or t_hi is None or span[1] < t_lo or t_hi < span[0]:
+        return []
+    exact = sum(f.value for f in parts) == total.value
+    if exact:
+        chance = _exact_chance(index, total, parts)
+    elif _too_loose(*span, t_point):
+        return []
+    else:
+        chance = _chance(index, total, span[1] - span[0])
+    return [Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(f.id for f in parts) + ")", exact,
+                     MIN_SCORE + 2, cue, True, chance)]
+
+
+def _breakdown_end(quote: str, start: int) -> int:
+    """Where a breakdown that opens after ``start`` ends: at the bracket that closes the one it
+    opens with ("17.8 million (11.2 million in four-year … and 6.5 million in two-year
+    institutions).11, 12": the footnote marks after it are no parts), else at the sentence's end."""
+    opening = _PARTS_FOLLOW.match(quote[start:])
+    if opening is None or not opening.group(0).endswith("("):
+        return len(quote)
+    depth = 0
+    for i in range(start + opening.end() - 1, len(quote)):
+        depth += {"(": 1, ")": -1}.get(quote[i], 0)
+        if depth == 0:
+            return i
+    return len(quote)
+
+
+def _rounded_sum(parts: Sequence[Fig], index: _Passage) -> tuple[int, int] | None:
+    """The interval of the parts' sum (scaled), signed as :func:`_signed` reads them."""
+    lo = hi = 0
+    for f in parts:
+        _, f_lo, f_hi = index.scaled[f.id]
+        if f_lo is None or f_hi is None:
+            return None
+        if _signed(f) < 0 < f.value:
+            f_lo, f_hi = -f_hi, -f_lo
+        lo, hi = lo + f_lo, hi + f_hi
+    return lo, hi
 
 
 def _signed(f: Fig) -> Fraction:
@@ -767,17 +938,98 @@ def passages(figures: Sequence[Fig]) -> list[list[Fig]]:
             current.append(fig)
         if current:
             out.append(current)
-    return out
+    return [_with_start(out[i - 1], passage) if i else passage for i, passage in enumerate(out)]
+
+
+# a page that opens inside a sentence (after the page number the text may carry): "73 of Kshs.3,308,061,239."
+_CONTINUES = re.compile(r"^\s*(?:\d{1,4}\s+)?[a-zà-ÿ]")
+
+
+def _with_start(before: list[Fig], passage: list[Fig]) -> list[Fig]:
+    """The passage with the start of its first sentence when a page break cut it: the figures of
+    the unfinished last sentence of the page before ("… withdrawn totalling Kshs.3,311,256,594 …,
+    while the statement … reflects loan from external development partners" | "73 of
+    Kshs.3,308,061,239. The difference of Kshs.3,195,355 …")."""
+    first, last = passage[0], before[-1]
+    if (first.position[0] != last.position[0] + 1 or not _CONTINUES.match(first.quote)
+            or last.quote.rstrip()[-1:] in (".", "!", "?", ":", ";")):
+        return passage
+    start = [f for f in before if f.quote == last.quote]
+    return start + passage if len(start) + len(passage) <= MAX_FIGURES_PER_PASSAGE + LOCAL_SENTENCES else passage
+
+
+# three numbers with no word between them: the rows of a table run together, not prose
+_NUMBER_RUN = re.compile(r"\d[\d.,]*(?:[^\w]+\d[\d.,]*){2}")
+_NUMBER_TOKEN = re.compile(r"\d[\d.,]*")
+_WORD_TOKEN = re.compile(r"[^\W\d_]{2,}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _prose(quote: str) -> bool:
+    """Does the sentence read as prose (more words than numbers, no numbers in a row, mostly words
+    in lower case), not as the rows of a table run together ("Cash at Bank and In-hand 2,291,650
+    1,414,480 2,344,252", "RUBIN STATE MEASURE 48 VOTER NOMINATED YES 90 YES 109")?"""
+    words = _WORD_TOKEN.findall(quote)
+    return (not _NUMBER_RUN.search(quote) and len(words) > 2 * len(_NUMBER_TOKEN.findall(quote))
+            and 2 * sum(w[0].islower() for w in words) >= len(words))
+
+
+def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple[int, int]]) -> bool:
+    """Kept from the search: scored high enough and rare enough by chance (with wording, up to one
+    coincidence expected), or an exact prose match under the strict bound whatever the wording."""
+    chance = _coincidences(proposal, windows)
+    if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
+        return True
+    return chance <= MAX_CHANCE and _plain_exact(proposal, index)
+
+
+def _plain_exact(proposal: Proposal, index: _Passage) -> bool:
+    """An exact sum (of up to three parts) or difference of figures stated in prose, one of them
+    precise, that chance would rarely give (1 in 20, checked by the caller): convincing without words
+    that say so ("baten 14,2 … lasten 12,6 … Het positieve resultaat bedroeg 1,6 miljard euro").
+    The score's other signs (wording, order) add nothing an exact match of this kind lacks."""
+    if not proposal.exact or proposal.relation not in ("sum", "difference") or len(proposal.inputs) > 3:
+        return False  # (four or more amounts of a passage add up to a fifth by chance too often)
+    figures = (proposal.target, *proposal.inputs)
+    # "€ 2,4 miljoen … € 0,3 miljoen … € 2,1 miljoen": two-digit figures meet exactly by chance
+    if max(index.digits[f.id] for f in figures) < 3:
+        return False
+    return all(_prose(f.quote) for f in figures)
+
+
+def _unrefined(proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals without the sums that only break one part of another sum of the same total
+    down further: "raise K167.3 billion. Of this amount, K111.6 billion … K1.7 billion. The
+    balance of K54.0 billion … Of this amount, K15.6 billion … and K38.4 billion": the text adds
+    up K54.0 billion, not its own breakdown of it."""
+    sums: dict[str, list[Proposal]] = {}
+    for p in proposals:
+        if p.relation == "sum":
+            sums.setdefault(p.target.id, []).append(p)
+    refined: set[int] = set()
+    for group in sums.values():
+        for fine in group:
+            fine_ids = {f.id for f in fine.inputs}
+            for coarse in group:
+                if len(coarse.inputs) >= len(fine.inputs) or coarse.score < fine.score:
+                    continue  # (the same sum over a figure printed twice refines nothing)
+                coarse_ids = {f.id for f in coarse.inputs}
+                kept = [f for f in coarse.inputs if f.id not in fine_ids]
+                if len(kept) == 1 and coarse_ids - {kept[0].id} <= fine_ids and sum(
+                        f.value for f in fine.inputs if f.id not in coarse_ids) == kept[0].value:
+                    refined.add(id(fine))
+    return [p for p in proposals if id(p) not in refined]
 
 
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
-    from factcheck.discover.changes import stated_changes
+    from factcheck.discover.changes import rates_beside_levels, stated_changes
     from factcheck.discover.equations import stated_equations
 
     # changes the wording states ("from A to B, an increase of C") and equations the text prints
     # ("3,09% x 95,1% = 2,94%"), whether or not they hold
-    proposals: list[Proposal] = stated_equations(figures) + stated_changes(figures) + _footnoted(figures)
+    proposals: list[Proposal] = (stated_equations(figures) + stated_changes(figures) + rates_beside_levels(figures)
+                                 + _footnoted(figures))
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
@@ -795,11 +1047,16 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             continue
         windows = _windows(passage)
         proposals.extend(shares)
-        breakdowns.extend(p for p in _breakdowns(passage, index) if p.chance <= MAX_CHANCE)
+        breakdowns.extend(p for p in _breakdowns(passage, index) + _broken_down_after(passage, index)
+                          if p.chance <= MAX_CHANCE)
+        # the start of a sentence cut by a page break is there for its figures as inputs; as
+        # targets they were tried with the page they stand on
+        home = passage[-1].passage
         proposals.extend(
             p for p in _binary(passage, index) + _sums(passage, index)
-            if p.score >= MIN_SCORE and _coincidences(p, windows) <= _max_chance(p)
+            if p.target.passage == home and _convincing(p, index, windows)
         )
+    proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
     # A share and "p % of b = c" are one equation over the same figures: the amount is the natural

@@ -30,6 +30,10 @@ from factcheck.tables.detect import Cell, Table
 from factcheck.tables.totals import _CHANGE_HEADER, _NOT_AMOUNT, cell_claim
 
 MAX_CHANCE = Fraction(1, 20)
+# … and when the words around the amount say it is a change ("increased by $25.3 million"), which
+# is what the search looks for, and its subject names the row: the wording, not only the odds,
+# ties the amount to that difference
+MAX_CHANCE_CHANGE = Fraction(1, 10)
 PAGES_AROUND = 1  # tables on the statement's page and this many pages before and after it
 # An executive summary speaks of statements a few pages on: when the tables near the statement
 # give no match, those within this many pages are searched (two looks: the tries count twice).
@@ -146,11 +150,12 @@ def _printed_in_row(pair: _Pair, fig: Fig) -> bool:
 class _Trials:
     """How many differences a match had to be picked from, for the chance it is a coincidence.
 
-    Every pair of cells near the statement, unless the match stands out in one of two narrower
+    Every pair of cells near the statement, unless the match stands out in one of three narrower
     sets, each a fixed choice made before looking at the differences: the rows whose label shares
-    a word with the sentence ("Total revenues"), and the pairs holding a cell that another amount
-    of the same sentence quotes ("$316.4 billion in 2021, down $17.7 billion": 316,446 is in the
-    row). Looking in three sets triples the count.
+    words with the sentence ("Total revenues"), the rows that share the most words with its
+    subject, when that is more than two, and the pairs holding a cell that another amount of the
+    same sentence quotes ("$316.4 billion in 2021, down $17.7 billion": 316,446 is in the row).
+    Looking in four sets quadruples the count.
     """
 
     def __init__(self, near: Sequence[_TablePairs], words: frozenset[str], others: Sequence[Fig]) -> None:
@@ -158,11 +163,19 @@ class _Trials:
         self.quoted: set[int] = set()
         self.worded_pairs = self.quoted_pairs = 0
         need = min(2, len(words)) or 1  # two words of the subject name a row; one, when it has one
+        # the rows that share the most words with the subject, when that is more than the two
+        # that make a row worded: "Investment in tangible capital assets … increased by $25.3
+        # million" names the row "Invested in tangible capital assets" better than any other
+        shared = {(id(tp.table), pos): (shared_words(words, label_words), len(cells))
+                  for tp in near for pos, cells, label_words in tp.rows}
+        most = max((n for n, _ in shared.values()), default=0)
+        self.named = {key for key, (n, _) in shared.items() if n == most and n > need}
+        self.named_pairs = sum(c * (c - 1) // 2 for key, (_, c) in shared.items() if key in self.named)
         for tp in near:
             table = tp.table
             mult = tp.mult
-            for pos, cells, label_words in tp.rows:
-                if shared_words(words, label_words) >= need:
+            for pos, cells, _ in tp.rows:
+                if shared[(id(table), pos)][0] >= need:
                     self.worded.add((id(table), pos))
                     self.worded_pairs += len(cells) * (len(cells) - 1) // 2
                 for c in cells:
@@ -177,9 +190,11 @@ class _Trials:
         counts = [everything]
         if (id(pair.table), pair.pos) in self.worded:
             counts.append(self.worded_pairs)
+        if (id(pair.table), pair.pos) in self.named:
+            counts.append(self.named_pairs)
         if id(pair.first) in self.quoted or id(pair.second) in self.quoted:
             counts.append(self.quoted_pairs)
-        return min(everything, 3 * min(counts))
+        return min(everything, 4 * min(counts))
 
 
 def _same_figures(a: _Pair, b: _Pair) -> bool:
@@ -316,9 +331,34 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
             best = (chance, similar, pair, growth)
         elif key[:2] == (best[0], -best[1]):
             ambiguous = True
-    if best is None or ambiguous or best[0] > MAX_CHANCE:
+    if best is None or ambiguous:
+        return None
+    # a change the words name the row of ("transfers from other governments increased by $14.5
+    # million", row "Transfers from other governments") may be the likelier coincidence
+    named = (id(best[2].table), best[2].pos) in trials.worded and _says_change(fig)
+    if best[0] > (MAX_CHANCE_CHANGE if named else MAX_CHANCE):
         return None
     return best
+
+
+# "increased by $25.3 million", "an increase of $7.8 million", "$30.8 billion higher than": the words
+# right before or after the amount say it is a change, which is what the search looks for
+_CHANGE_BEFORE = re.compile(r"(?:\b(?:by|of|met|van)|(?:increase|decrease|rise|fall|growth|decline)s?(?:\s+\w+){0,3}"
+                            r"\s+of)\s*$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|above|below|hoger|lager|meer|minder)\b", re.IGNORECASE)
+
+
+def _says_change(fig: Fig) -> bool:
+    """Do the words around the amount say it is a change: a rise or fall word in the clause before
+    it with "by"/"of" right before it, or "higher"/"lower" right after it?"""
+    at = fig.quote.find(fig.stated)
+    if at < 0:
+        return False
+    head = fig.quote[max(0, at - 60):at]
+    clause = re.split(r"[,;:.](?!\d)", head)[-1]
+    if _CHANGE_AFTER.match(fig.quote[at + len(fig.stated):]):
+        return True
+    return bool(_CHANGE_BEFORE.search(clause) and (RISE_WORDS.search(clause) or FALL_WORDS.search(clause)))
 
 def _relation(fig: Fig, source: Mapping[str, Any], expr: str, relation: str, pair: _Pair,
               first: Mapping[str, Any], second: Mapping[str, Any], chance: Fraction) -> dict[str, Any]:

@@ -1,0 +1,227 @@
+"""Relations the prose states, read on unseen dev excerpts (tests/unseen/docs): breakdowns, rates of
+change beside their levels, shares the sentence says a percentage comes to, exact sums in prose."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+
+from test_discover_unseen import _extracted, _relations, _text_table_results
+
+from factcheck.discover import discover
+from factcheck.discover.figures import Fig
+from factcheck.discover.relations import _prose, find_relations, rate_of_change
+from factcheck.model import Interval
+
+
+def _rates(quote: str, rate: str, *between: Fig) -> list[str]:
+    """The growth relations found in enloc-01 p3's sentence as rewritten in ``quote``."""
+    figs = [_fig("l", "$144 billion", "144", "0.5", quote, "ZMW", 1), *between,
+            _fig("c", "$14.8 billion", "14.8", "0.05", quote, "ZMW", 1),
+            _fig("p", rate, rate.split("-")[0], "0.05" if "." in rate else "0.5", quote, "%", 1)]
+    return [p.expr for p in find_relations(figs) if p.relation == "growth"]
+
+
+def _fig(id: str, stated: str, value: str, half: str, quote: str, unit: str, line: int) -> Fig:
+    v, h = Fraction(value), Fraction(half)
+    kind = "percent" if unit == "%" else "money"
+    dims = (("%", 1),) if unit == "%" else (("ZMW", 1),)
+    return Fig(id=id, stated=stated, value=v, interval=Interval(v - h, v + h), unit=unit, dims=dims, kind=kind,
+               quote=quote, position=(1, line), passage=("page", 1, None), period=None, subject=None,
+               words=frozenset())
+
+
+def test_a_percentage_of_the_budget_is_a_share_whatever_the_clause_says_of_growth() -> None:
+    # Zambia budget address 2024 (enworld-02 p3): "to stimulate economic growth and improve
+    # livelihoods …, I propose to spend K35.0 billion or 20.9 percent of the budget": "growth" and
+    # "improve" lead up to the amount, but "percent of the budget" names the share's whole
+    quote = ("Madam Speaker, to stimulate economic growth and improve livelihoods of our people, I propose to "
+             "spend K35.0 billion or 20.9 percent of the budget on the Economic Affairs function.")
+    assert not rate_of_change(_fig("p", "20.9 percent", "20.9", "0.05", quote, "%", 1))
+    assert ("20.9 percent", "ratio", ("K35.0 billion", "K167.3 billion")) in _relations("enworld-02.pdf")
+    # Public Accounts of Canada (enworld-01 p2): no "of" after it, the rate stays a change
+    assert rate_of_change(_fig("p", "12.3%", "12.3", "0.05", "Customs import duties decreased by $0.6 billion, "
+                               "or 12.3%, largely due to lower imports.", "%", 1))
+
+
+def test_a_breakdown_after_comprising_and_within_rounding() -> None:
+    # Malaysia Budget 2025 (enloc-03 p2): "is 4,600 ringgit, comprising 2,200 ringgit STR and 2,400
+    # ringgit SARA"; Zambia 2024 (enworld-02 p5): "K111.6 billion will come from domestic revenues
+    # out of which K93.6 billion … while K18.1 billion" (111.7: the amounts are rounded)
+    assert ("4,600", "sum", ("2,200", "2,400")) in _relations("enloc-03.pdf")
+    assert ("K111.6 billion", "sum", ("K93.6 billion", "K18.1 billion")) in _relations("enworld-02.pdf")
+
+
+def test_a_breakdown_of_percentages_must_add_up_exactly() -> None:
+    # "8% (3% en 4%)" (nltab-style breakdown, figures changed): small rounded numbers meet almost
+    # any total within their rounding
+    quote = "Het aandeel steeg tot 8% (3% in het noorden en 4% in het zuiden) van de zaken."
+    figs = [_fig("t", "8%", "8", "0.5", quote, "%", 1), _fig("a", "3%", "3", "0.5", quote, "%", 1),
+            _fig("b", "4%", "4", "0.5", quote, "%", 1)]
+    assert not [p for p in find_relations(figs) if p.relation == "sum"]
+
+
+def test_the_sentence_after_an_amount_breaks_it_down() -> None:
+    # enworld-02 p5: "the balance of K54.0 billion will be financing. … Of this amount, K15.6 billion
+    # will be domestic and K38.4 billion external financing."
+    found = _relations("enworld-02.pdf")
+    assert ("K54.0 billion", "sum", ("K38.4 billion", "K15.6 billion")) in found
+    # Zambia 2025 (enworld-05 p1): "The balance of K34.7 billion or 16.0 percent … Domestic borrowing
+    # will be K15.4 billion or 7.1 percent while K19.4 billion or 8.9 percent will come from external
+    # sources": no pointing word, but each part comes with its percentage, and those add up too
+    assert ("K34.7 billion", "sum", ("K15.4 billion", "K19.4 billion")) in _relations("enworld-05.pdf")
+
+
+def test_parts_without_their_percentages_or_a_pointing_word_are_no_breakdown() -> None:
+    # enworld-05 p1 with the percentages taken out: two sentences of amounts that happen to add up
+    first = "The balance of K34.7 billion will be financed through borrowing."
+    second = "Domestic borrowing will be K15.4 billion while K19.4 billion will come from external sources."
+    figs = [_fig("t", "K34.7 billion", "34.7", "0.05", first, "ZMW", 1),
+            _fig("a", "K15.4 billion", "15.4", "0.05", second, "ZMW", 2),
+            _fig("b", "K19.4 billion", "19.4", "0.05", second, "ZMW", 3)]
+    assert not [p for p in find_relations(figs) if p.cue == "parts with their percentages"]
+
+
+def test_a_sum_adds_up_the_amount_the_text_states_not_its_breakdown() -> None:
+    # enworld-02 p5: K167.3 = 111.6 + 1.7 + 54.0, and 54.0 = 15.6 + 38.4: the text adds up K54.0
+    found = _relations("enworld-02.pdf")
+    assert ("K167.3 billion", "sum", ("K111.6 billion", "K1.7 billion", "K54.0 billion")) in found
+    assert not [r for r in found if r[0] == "K167.3 billion" and "K15.6 billion" in r[2]]
+
+
+def test_a_rate_of_change_beside_the_level_it_changes() -> None:
+    # US Budget FY2024 (enloc-01): "The Budget requests $144 billion …, a $14.8 billion or 11.5-percent
+    # increase from the 2023 enacted level": 14.8 / (144 - 14.8) = 11.46 %
+    found = _relations("enloc-01.pdf")
+    assert ("11.5-percent", "growth", ("$144 billion", "$14.8 billion")) in found
+    assert ("1.6-percent", "growth", ("$73.3 billion", "$1.1 billion")) in found
+    # enworld-02 p4: "a further K900.0 million …, an increase of 383 percent from K186.4 million"
+    assert ("383 percent", "growth", ("K900.0 million", "K186.4 million")) in _relations("enworld-02.pdf")
+
+
+def test_a_rate_that_does_not_hold_over_the_level_is_not_proposed() -> None:
+    # enloc-01 p3 with the rate changed: the level is read from the layout, not stated, so a
+    # reading whose arithmetic fails is no reading (and no alarm)
+    assert _rates("The Budget requests $144 billion for 2024, a $14.8 billion or 11.5-percent increase from 2023.",
+                  "11.5-percent") == ["c / (l - c)"]
+    assert not _rates("The Budget requests $144 billion for 2024, a $14.8 billion or 20-percent increase from 2023.",
+                      "20-percent")
+
+
+def test_the_amount_a_percentage_comes_to() -> None:
+    # SEO business case Almere (nlgem-03 p6): "Van de 242 patiënten … ca. 44 procent na ontslag
+    # opnieuw opgenomen, dus 106 personen. … daalt dit aantal met 20 procent, oftewel 21 personen."
+    found = _relations("nlgem-03.pdf")
+    assert ("44 procent", "ratio", ("106", "242")) in found
+    assert ("20 procent", "ratio", ("21", "106")) in found  # a fall of 20 %: a share of its base
+    # Eerste Kamer (nlstaat-02 p1): "namelijk 94% (€ 687,1 miljoen)" of € 730,7 miljoen; "Slechts 6%
+    # (€ 43,6 miljoen)" fits both € 687,1 and € 730,7 miljoen within 5.5-6.5 %: left unread
+    found = _relations("nlstaat-02.pdf")
+    assert ("94%", "ratio", ("€ 687,1 miljoen", "€ 730,7 miljoen")) in found
+    assert not [r for r in found if r[0] == "6%"]
+
+
+def test_an_exact_difference_in_prose_needs_no_wording() -> None:
+    # bpfBOUW jaarverslag (nlrap-01 p2): baten 14,2 and lasten 12,6 miljard euro, "Het positieve
+    # resultaat bedroeg 1,6 miljard euro"
+    assert ("12,6 miljard euro", "difference", ("14,2 miljard euro", "1,6 miljard euro")) in _relations("nlrap-01.pdf")
+    # Canada Public Accounts 2012 (enworld-04 p1): "increased by $31.8 billion …, largely reflecting the
+    # $26.2-billion budgetary deficit and a $2.3-billion other comprehensive loss" and "an additional
+    # $3.3 billion" (the figures repeat in the text: the same sum over either copy is one sum)
+    assert ("$31.8 billion", "sum", ("$26.2-billion", "$2.3-billion", "$3.3 billion")) in _relations("enworld-04.pdf")
+    # Malaysia 2025 (enloc-03 p1): 470 billion ringgit = 338.2 + 81 + 30 + 10 + 10.8 holds, but five
+    # amounts of a passage adding up to a sixth is too common a coincidence without words that say so
+    assert not [r for r in _relations("enloc-03.pdf") if r[0] == "470 billion"]
+
+
+def test_a_balance_sheet_run_together_is_no_prose() -> None:
+    # charity accounts (engov-03 p4): "Cash at Bank and In-hand 2,291,650 1,414,480 2,344,252":
+    # columns of a table, whose sums are the table's business, not the prose's
+    assert not [r for r in _relations("engov-03.pdf") if r[0] in ("2,291,650", "1,354,007")]
+
+
+def test_a_change_whose_subject_names_the_row_is_matched_to_that_row(tmp_path: Path) -> None:
+    # District of Saanich annual report (enaud-01 p1): "increases to transfers from other governments
+    # of $14.5 million" against the row "Transfers from other governments" (16,850,691 and
+    # 2,381,939) of a statement three pages on: "of" after a rise word says it is a change, and the
+    # subject names the row, so odds of 1 in 16 do not put it down to chance
+    found = _text_table_results(_extracted("enaud-01.pdf", str(tmp_path)))
+    assert found["$14.5 million"][0] == "difference of a table row"
+    assert found["$14.5 million"][2] == ("16,850,691", "2,381,939")
+    # "Investment in tangible capital assets such as lands, parks infrastructure, roads and sidewalks
+    # increased by $25.3 million" (p2) names the row "Invested in tangible capital assets" best
+    assert found["$25.3 million"][2] == ("924,158,224", "898,906,439")
+
+
+def test_a_change_that_names_no_row_keeps_the_strict_odds(tmp_path: Path) -> None:
+    # Vlaamse begroting (nltaal-03 p1): "De geraamde Vlaamse geconsolideerde schuld 2026 neemt toe
+    # met 6,8 miljard euro": the row 'Mobiliteit en Openbare Werken' (7.345,0 - 527,8) lands within
+    # its rounding with odds of 1 in 17, but the sentence does not name that row
+    found = _text_table_results(_extracted("nltaal-03.pdf", str(tmp_path)))
+    assert found.get("6,8 miljard euro", ("", "", ()))[2] != ("7.345,0", "527,8")
+
+
+def test_a_sentence_cut_by_a_page_break_is_read_with_its_start() -> None:
+    # Kenyan Auditor-General (enmix-01 p2-3): "… reflects donor amounts withdrawn totalling
+    # Kshs.3,311,256,594 …, while the statement … reflects loan from external development partners" |
+    # "73 of Kshs.3,308,061,239. The difference of Kshs.3,195,355 was not explained or supported."
+    found = _relations("enmix-01.pdf")
+    assert ("Kshs.3,195,355", "difference", ("Kshs.3,311,256,594", "Kshs.3,308,061,239")) in found
+    # the borrowed start serves as input only: the total on page 2 is not proposed again from page 3
+    assert not [r for r in found if r[0] == "Kshs.3,311,256,594"]
+
+
+def test_a_rate_of_a_part_is_not_read_over_the_level() -> None:
+    # enloc-01 p3 rewritten: the change is of grants, a part of the level (14.8 / 129.2 = 11.46 %
+    # holds by construction, and must not be read as the level's rate)
+    assert not _rates("The Budget requests $144 billion for 2024, a $14.8 billion or 11.5-percent increase in grants.",
+                      "11.5-percent")
+    # with another figure between the level and the change, the change may be of that clause
+    quote = ("The Budget requests $144 billion for 2024 and funds 1,200 grants, a $14.8 billion or "
+             "11.5-percent increase from the 2023 enacted level.")
+    grants = replace(_fig("g", "1,200", "1200", "0.5", quote, "ZMW", 1), kind="count", dims=None, unit=None)
+    assert not _rates(quote, "11.5-percent", grants)
+
+
+def test_an_exact_difference_with_a_cue_still_needs_the_strict_odds_without_its_score() -> None:
+    # O&I-lijst 2021 (corpus, p86-87): "… levert een besparing op van 22 miljoen euro." ends item 36;
+    # item 37 says kraamzorg costs "circa 328 miljoen euro … In prijspeil 2021 … circa 350 miljoen
+    # euro". 350 - 328 = 22 exactly, and "besparing" is a word of difference, but the result stands
+    # before inputs from another item: only a high score or 1 in 20 odds would carry it
+    where = lambda line: {"page": 87, "line": line}  # noqa: E731
+    claims = [
+        {"id": "sov", "stated": "22 miljoen euro", "kind": "money", "unit": "EUR", "where": where(1),
+         "quote": "Het herinvoeren van de voorwaarde van de verzekeringsplicht levert een besparing op van 22 miljoen euro."},
+        {"id": "kraamzorg", "stated": "328 miljoen euro", "kind": "money", "unit": "EUR", "where": where(4),
+         "quote": "De uitgaven aan kraamzorg bedragen in 2019 circa 328 miljoen euro voor ca. 160.000 verzekerden."},
+        {"id": "verzekerden", "stated": "160.000", "kind": "count", "where": where(4),
+         "quote": "De uitgaven aan kraamzorg bedragen in 2019 circa 328 miljoen euro voor ca. 160.000 verzekerden."},
+        {"id": "prijspeil", "stated": "350 miljoen euro", "kind": "money", "unit": "EUR", "where": where(5),
+         "quote": "In prijspeil 2021 betekent dat circa 350 miljoen euro."},
+    ]
+    assert not [c for c in discover(claims, "nl", repeats=False) if c["stated"] == "22 miljoen euro"]
+
+
+def test_a_breakdown_in_brackets_ends_at_the_closing_bracket() -> None:
+    # US government report (corpus icdar2013 us-027): footnote marks "11, 12" after the bracket
+    # are no parts of the 17.8 million
+    quote = ("Student enrollment in these institutions in the fall of 2006 measured 17.8 million (11.2 million in "
+             "four-year institutions and 6.5 million in two-year institutions).11, 12 Of these students,")
+    where = {"page": 1, "line": 1}
+    claims = [{"id": i, "stated": s, "kind": "count", "quote": quote, "where": where}
+              for i, s in (("total", "17.8 million"), ("four", "11.2 million"), ("two", "6.5 million"), ("note", "12"))]
+    found = [c for c in discover(claims, "en", repeats=False) if c["stated"] == "17.8 million"]
+    assert [c["expr"] for c in found] == ["sum(four, two)"]
+
+
+def test_a_ballot_in_capitals_is_no_prose() -> None:
+    # LA precinct bulletin (corpus): "RUBIN STATE MEASURE 48 VOTER NOMINATED YES 90 YES 109 YES 96
+    # NEEL KASHKARI 247": 48 + 90 + 109 = 247 exactly, the columns of a form read as one line
+    # (the exact sum was proposed from the whole bulletin's passage, whose other figures are not
+    # repeated here: the reading of the line is what decides)
+    assert not _prose("RUBIN STATE MEASURE 48 VOTER NOMINATED YES 90 YES 109 YES 96 NEEL KASHKARI 247 REP NO 142")
+    assert not _prose("2017 2018 £ £ Note Current Assets 60,473 Debtors and Prepayments 52,602 D 1,354,007 Cash "
+                      "at Bank and In-hand 2,291,650 1,414,480 2,344,252 Current Liabilities 105,354")
+    assert _prose("The accumulated deficit increased by $31.8 billion in 2011-2012, largely reflecting the "
+                  "$26.2-billion budgetary deficit and a $2.3-billion other comprehensive loss.")
