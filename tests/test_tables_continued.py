@@ -193,3 +193,13 @@ def test_a_schedule_under_the_same_title_block_on_every_page_is_one_table() -> N
     assert [p.stated for p in first.parts] == ["28,923,875", "468,824", "15,119,594", "439,500", "756,310",
                                                "552,632", "680,000"]
     assert {p.page for p in first.parts} == {2, 3, 4}
+
+
+def test_one_row_at_the_foot_of_a_page_starts_the_table_that_runs_on() -> None:
+    # Nigeria's 2026 Appropriation Bill schedule: "PART I - OTHERS" starts under the closing total
+    # of Part H with one row at the foot of page 2 ("23 DEVELOPMENT LEVY 1,899,517,808,898"); its
+    # other rows and "TOTAL - OTHERS" stand on page 3
+    docs = Path(__file__).parent / "unseen" / "docs"
+    (others,) = [c for c in check_pdf(docs / "enworld-03.pdf", lang="en") if c.total_label == "TOTAL - OTHERS"]
+    assert others.verdict is Verdict.CONSISTENT and others.doubt is None
+    assert [p.stated for p in others.parts if p.value] == ["1,899,517,808,898", "22,679,465,942", "65,054,483,752"]

@@ -827,7 +827,8 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     _row_numbers_to_labels(lines)
     tables: list[Table] = []
     prev_bottom_idx = 0
-    for start, end in _block_lines(lines, page.height):
+    blocks = _block_lines(lines, page.height)
+    for start, end in blocks:
         # leading lines with far fewer figures than the body are page furniture above the
         # header ("Appendix 5", "Page 8 of ..."), not the first rows
         counts = sorted(len(ln.values) for ln in lines[start:end] if ln.has_figures)
@@ -851,7 +852,15 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             between = lines[prev_bottom_idx:start]
             if tables and not any(b.has_figures for b in between) and _append_closing_line(tables[-1], body, between):
                 prev_bottom_idx = end
-            continue
+                continue
+            # one row at the foot of the page after a table that closed with its total ("23
+            # DEVELOPMENT LEVY" under the next part's heading) starts a table that runs on over
+            # the page: a table of one row, to be joined
+            figures = [ln for ln in body if ln.has_figures]
+            if (start, end) != blocks[-1] or not tables or not _TOTAL_LABEL.match(tables[-1].rows[-1].label) or not (
+                    figures and figures[0].label_text and all(_GROUPED.fullmatch(v.text.strip("()")) for v in figures[0].values)
+            ) or not all(_furniture(ln, page.height, top=False) or _foot(ln, ln.size) for ln in lines[end:]):
+                continue
         # a column printed left of the labels (Line.lead) does not make the labels' heading a header
         left = min(v.x0 for ln in body for v in ln.values)
         leading = [ln.values[0].x1 for ln in body if ln.lead]
