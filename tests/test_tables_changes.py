@@ -148,3 +148,14 @@ def test_a_section_heading_merged_into_its_first_row_signs_the_rows_under_it() -
     (saldo,) = [c for c in checks if c.total_label == "Saldo kosten en baten"]
     assert saldo.verdict is Verdict.CONSISTENT
     assert [p.sign for p in saldo.parts] == [-1, -1, -1, -1, 1, 1, 1]
+
+
+def test_an_unnamed_net_column_is_the_sum_of_the_two_before_it() -> None:
+    # Royal Sutton Coldfield Town Council, income and expenditure account: "Gross Expenditure |
+    # Income | Net Expenditure", spending in brackets; no word says Net is a total, the rows do
+    # ((163,521) + 68,635 = (94,886)), exactly in every row
+    checks = check_pdf(DOCS / "engov-03.pdf", lang="en", pages=[2], all_pages=True)
+    net = [c for c in checks if c.orientation == "column" and c.total_label.startswith("2018 £ Net Expenditure")]
+    assert len(net) >= 10 and all(c.verdict is Verdict.CONSISTENT for c in net)
+    culture = next(c for c in net if c.lane_label == "Cultural and Heritage")
+    assert [(p.stated, p.sign) for p in culture.parts] == [("(163,521)", 1), ("68,635", 1)]

@@ -1157,14 +1157,18 @@ def _difference_columns(
             for b in others:
                 if a is b:
                     continue
-                if silent and not _exact_difference(c, a, b, 2 if rows else 3):
+                # a column printed after two that add up to it ("Gross | Income | Net", incomes
+                # positive and spending in brackets): their sum, under the same strict terms
+                summed_pair = (silent and not rows and a.pos < b.pos < c.pos
+                               and not _exact_difference(c, a, b, 3) and _exact_difference(a, c, b, 3))
+                if silent and not summed_pair and not _exact_difference(c, a, b, 2 if rows else 3):
                     continue  # the cheap test first: most pairs of columns differ in the first row
                 if silent and not rows and c.pos < max(a.pos, b.pos):
                     # c = a − b is b = a − c: with no word to say which is the change, it is the
                     # column printed after the two it compares
                     continue
                 # a saldo column beside costs printed negative ("baten | lasten | saldo") adds them
-                adds = not rows and not silent and bool(_LEFT_HEADER.search(c.label)) and _negative(b)
+                adds = summed_pair or (not rows and not silent and bool(_LEFT_HEADER.search(c.label)) and _negative(b))
                 parts = [(a, 1), (b, 1 if adds else -1)]
                 lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
                                                                for p, _ in parts)]
@@ -1200,7 +1204,7 @@ def _difference_columns(
                     best = (key, parts, res, back, flipped)
         if best is not None:
             _, parts, res, back, flipped = best
-            tag = "saldo of costs printed negative" if parts[1][1] == 1 else "difference"
+            tag = ("saldo of costs printed negative" if c in cued else "sum of columns") if parts[1][1] == 1 else "difference"
             out.append((c, parts, {ln: j for ln, j in res.items() if ln not in flipped}, tag))
             if flipped:
                 out.append((c, back, flipped, "difference, the other way round"))
@@ -1367,6 +1371,10 @@ _READINGS = {
         "(the rows after them are a breakdown or items outside the total)"
     ),
     "difference": "a change column: one column taken from another, row by row",
+    "sum of columns": (
+        "the two columns before it, added row by row (they add up to it exactly in every row, three at least: "
+        "a net column of gross amounts and income)"
+    ),
     "saldo of costs printed negative": "a saldo column: the income column plus the costs, printed negative, row by row",
     "of which": "the columns after it headed 'of which' (waarvan), row by row",
     "of which rows": "the rows under it labelled 'of which' (w.v., waarvan), which add up to it in every column",
