@@ -53,3 +53,19 @@ def test_subtotals_without_a_total_word_close_the_rows_above_them() -> None:
     assert direct and [p.stated for p in direct[0].parts][0] == "2.687,4" and len(direct[0].parts) == 7
     assert all(c.verdict in HOLDS for c in deficit + direct)
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_total_counts_a_group_found_from_the_arithmetic_in_place_of_its_items() -> None:
+    # Colorado's FY 2025-26 budget, Table 2: line 4 "2025 Legislation Impacting Available General
+    # Fund" prints the sum of lines 5-21 (the bills); "Total General Fund Available" is lines 1-4
+    from pathlib import Path
+
+    from factcheck.model import Verdict
+    from factcheck.tables import check_pdf
+
+    docs = Path(__file__).parent / "unseen" / "docs"
+    checks = check_pdf(docs / "entab-03.pdf", lang="en", pages=[2], all_pages=True)
+    total = [c for c in checks if c.total_label == "Total General Fund Available"]
+    assert len(total) == 2 and all(c.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING) for c in total)
+    assert [p.stated for p in total[0].parts] == ["$3,153.5", "17,227.4", "158.0", "338.5"]
+    assert "group's amount" in total[0].reading

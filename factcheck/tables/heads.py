@@ -137,6 +137,13 @@ def _printed_parts(amounts: list[CellNumber | None], head: int, parts: tuple[int
 
 def head_checks(table: Table, file: str = "") -> list[TableCheck]:
     """The checks of every group head of the table's row lanes (see the module doc)."""
+    return head_groups(table, file)[0]
+
+
+def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozenset[int]]:
+    """The checks of :func:`head_checks`, and the rows (positions in ``table.rows``) that a group
+    head printed above them adds up in every column it was judged in: its items, which a total
+    further up must not count beside the head."""
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None})
     amounts = {lane: _amounts(table, lane) for lane in lanes}
     labels = _Labels.of(table)
@@ -147,6 +154,7 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
                 found.setdefault((head, parts), []).append(lane)
     headers = {c.index: c.header for c in table.columns}
     checks: list[TableCheck] = []
+    grouped: set[int] = set()
     seen: set[int] = set()
     for (head, parts), held in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if head in seen:
@@ -172,6 +180,8 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
         support = len(held)
         clear = support >= 3 and 4 * support >= 3 * len(judged)
         reading = _FOOT_READING if parts[0] < head else _READING
+        if reading == _READING and judged and all(_fits(j.verdict) for _, j in judged):
+            grouped.update(parts)
         row = table.rows[head]
         for lane, j in judged:
             if not _fits(j.verdict) and not clear:
@@ -181,4 +191,4 @@ def head_checks(table: Table, file: str = "") -> list[TableCheck]:
                           for p in parts if amounts[lane][p] is not None)
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
                                      reading, None))
-    return checks
+    return checks, frozenset(grouped)

@@ -891,9 +891,11 @@ def _scan(
     all_soft: bool = False,
     suspect: bool = False,
     signed: bool = False,
+    grouped: frozenset[int] = frozenset(),
 ) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
     """Walk the items in order and settle each total's parts; return (total, parts, lane verdicts,
-    the reading that chose the parts). ``signed``: the table says what a sign means."""
+    the reading that chose the parts). ``signed``: the table says what a sign means. ``grouped``:
+    rows that a group's amount on the row above them adds up (found from the arithmetic)."""
     out = []
     top_level: list[_Item] = []
     loose: list[_Item] = []
@@ -931,6 +933,12 @@ def _scan(
             loose.append(it)
             continue
         candidates = _candidates(items, i, top_level, loose)
+        if grouped and it.kind in ("total", "grand", "sub"):
+            # "Total General Fund Available" over "4 2025 Legislation ... 338.5" and the bills it adds:
+            # the group's amount stands for its items
+            heads_only = [(x, 1) for x in loose if x.pos not in grouped]
+            if 2 <= len(heads_only) < len(loose):
+                candidates.append(("groups", heads_only))
         if it.kind == "anon":
             # an unlabelled subtotal closes the last rows above it, however many: every run that
             # ends right above it, longest first (it counts only when it adds up exactly, below)
@@ -950,6 +958,8 @@ def _scan(
                 continue  # rows below a zero total that are zero where it is printed: no evidence they are its parts
             if tag == "movement signs" and (len(hard) < 2 or 4 * fits < 3 * len(hard)):
                 continue  # signs read from the figures must hold in most rows, or they are chosen to fit
+            if tag == "groups" and (len(hard) < 1 or fits < len(hard)):
+                continue  # a group found from the arithmetic stands for its items only where that adds up everywhere
             if tag in ("same columns", "subtotals") and (len(res) < 2 or not all(_fits(j.verdict) for j in res.values())):
                 continue  # only when it holds in every column: a filter chosen by the layout alone
             if tag == "first breakdown" and (
@@ -1358,6 +1368,10 @@ _READINGS = {
         "of the row above, such as 'O/w ...', printed without its own share)"
     ),
     "subtotals": "the subtotals right above it, each closing its own rows",
+    "groups": (
+        "the rows since the previous total, a group's amount (found from the arithmetic: it adds up the rows under "
+        "it) counted in place of its rows"
+    ),
     "sections": (
         "the unlabelled subtotals above it, each closing its own section (opening balance plus the "
         "balance of the movements)"
@@ -1556,11 +1570,12 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
 
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
 
-    from .heads import head_checks  # heads, inner columns and percentages build on this module's records
+    from .heads import head_groups  # heads, inner columns and percentages build on this module's records
     from .inner import inner_checks, inner_runs
     from .percentages import percentage_checks
     from .steps import step_checks
 
+    heads, grouped = head_groups(table, file)
     scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
     items_by: dict[str, list[_Item]] = {}
     orientations: tuple[Orientation, ...] = ("row", "column")
@@ -1583,7 +1598,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         signed = bool(_SIGN_LEGEND.search(f"{table.title or ''} {table.header_text}"))
-        scans.extend((orientation, *found) for found in _scan(items, soft, orientation, all_soft, table.suspect, signed))
+        scans.extend((orientation, *found) for found in _scan(
+            items, soft, orientation, all_soft, table.suspect, signed, grouped if orientation == "row" else frozenset()))
         scans.extend((orientation, *found) for found in _difference_columns(items, rows=orientation == "row"))
         if orientation == "column":
             scans.extend(("column", *found) for found in _of_which_columns(items))
@@ -1630,7 +1646,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     shares = [c for c in found if (c.total.page, c.total.bbox) not in held_at]
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
-    return _with_heads(checks, head_checks(table, file) + inner_checks(table, file))
+    return _with_heads(checks, heads + inner_checks(table, file))
 
 
 def _in_points(check: TableCheck) -> bool:
