@@ -203,3 +203,16 @@ def test_one_row_at_the_foot_of_a_page_starts_the_table_that_runs_on() -> None:
     (others,) = [c for c in check_pdf(docs / "enworld-03.pdf", lang="en") if c.total_label == "TOTAL - OTHERS"]
     assert others.verdict is Verdict.CONSISTENT and others.doubt is None
     assert [p.stated for p in others.parts if p.value] == ["1,899,517,808,898", "22,679,465,942", "65,054,483,752"]
+
+
+def test_notes_set_among_the_rows_do_not_end_the_table_and_percent_columns_do_not_block_subtotals() -> None:
+    # Pennsylvania 2015-16 tracking run: notes starting with stars ("* Net of restricted account /
+    # transfer" beside the figures, "** Basic Education appropriation combines ...") stand between
+    # a Subtotal and the next university's rows; the Education Total on page 2 adds the subtotals
+    # of both pages. Its "% Change" column does not add up, and need not for the subtotals reading
+    docs = Path(__file__).parent / "unseen" / "docs"
+    (table,) = find_page_tables(docs / "enus-02.pdf", "en", pages=[1], all_pages=True)[1]
+    assert table.rows[-1].label == "Subtotal" and table.rows[-1].cells[0].text == "$231,694"
+    education = [c for c in check_pdf(docs / "enus-02.pdf", lang="en") if c.total_label == "Education Total"]
+    assert len(education) == 3 and all(c.verdict is Verdict.CONSISTENT for c in education)
+    assert [p.stated for p in education[0].parts] == ["$10,617,715", "$231,694", "$136,293", "$139,917", "$13,163"]

@@ -521,7 +521,32 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
             # a label-only line stays inside the table only if it ends left of the values
             right = max(t.x1 for t in ln.tokens)
             if right > left - 0.5 * ln.size or _CAPTION.match(ln.text):
-                break
+                # a note set among the rows ("* Net of restricted account" / "transfer", "** Basic
+                # Education appropriation combines ..."), words only, starting with a footnote star:
+                # passed over with the lines that go on with it
+                words = [t for t in ln.tokens if not t.small]
+                if not (words and words[0].text.startswith("*")):
+                    break
+                k, note_xs = j + 1, [words[0].x0]
+                while (k < min(j + 8, len(lines)) and not lines[k].has_figures
+                       and lines[k].top - lines[k - 1].bottom <= _gap_limit(ln.size)):
+                    more = [t for t in lines[k].tokens if not t.small]
+                    if more and more[0].text.startswith("*"):
+                        note_xs.append(more[0].x0)  # the next note (notes may stand side by side)
+                    elif more and all(abs(more[0].x0 - x) > 3 * ln.size for x in note_xs):
+                        break  # neither a note nor a line of one
+                    k += 1
+                # only when rows of the table go on right under the note (under a heading at most);
+                # else it ends the table
+                nxt = k
+                while (nxt < min(k + 2, len(lines)) and not lines[nxt].has_figures and lines[nxt].tokens
+                       and max(t.x1 for t in lines[nxt].tokens) <= left - 0.5 * ln.size):
+                    nxt += 1
+                if not (nxt < len(lines) and lines[nxt].has_figures
+                        and abs(max(v.x1 for v in lines[nxt].values) - right_edge) <= 0.5 * ln.size):
+                    break
+                j = k
+                continue
             j += 1
         end = last_value + 1
         # the last row's label may wrap below its figures: a row formula ("12=10+11") or a

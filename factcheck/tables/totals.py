@@ -960,7 +960,7 @@ def _scan(
                 continue  # signs read from the figures must hold in most rows, or they are chosen to fit
             if tag == "groups" and (len(hard) < 1 or fits < len(hard)):
                 continue  # a group found from the arithmetic stands for its items only where that adds up everywhere
-            if tag in ("same columns", "subtotals") and (len(res) < 2 or not all(_fits(j.verdict) for j in res.values())):
+            if tag in ("same columns", "subtotals") and (len(res) < 2 or not all(_fits(res[ln].verdict) for ln in hard)):
                 continue  # only when it holds in every column: a filter chosen by the layout alone
             if tag == "first breakdown" and (
                 fits < len(hard) or not all(res[ln].verdict is Verdict.CONSISTENT for ln in hard)
