@@ -79,3 +79,38 @@ def test_a_year_after_in_with_words_before_the_noun_is_a_year() -> None:
     assert figures(text, "nl") == []
     assert figures("Since 2019 more people have applied.", "en") == []
     assert figures("Er kwamen 1500 extra plekken bij.", "nl") == [("1500", "count", "place", 1500)]
+
+
+def test_a_year_a_hedge_word_compares_with_is_a_year() -> None:
+    # Canadian municipal statements (enaud-01): "over 2022" is the year before, not above 2022
+    text = "Total expenses increased by $27.4 million or 11.9% over 2022 due to higher wage settlements"
+    assert [stated for stated, *_ in figures(text, "en")] == ["$27.4 million", "11.9%"]
+    assert figures("over 2000 people applied", "en") == [("2000", "count", "person", 2000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a footnote opening with a capitalised phrase (enworld-04), a name after a count (enloc-01)
+        ("9 Public debt charges in 2011-2012 were $1.9 billion lower", "en", [("$1.9 billion", "money", "USD", 1_900_000_000)]),
+        ("to hire an additional 350 Border Patrol Agents", "en", [("350", "count", None, 350)]),
+        # a range of line or table numbers (entab-03, nlstaat-01)
+        ("Lines 4 through 21 identify bills that the General Assembly adopted", "en", []),
+        ("Tabellen 1 tot en met 6 geven de gevraagde rekenvoorbeelden.", "nl", []),
+    ],
+)
+def test_names_headings_and_label_ranges_are_not_counted(text: str, language: str, expected: list) -> None:
+    assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("nine million recipients will also receive SARA", "en", [("nine million", "count", "recipient", 9_000_000)]),
+        ("Het kost drie miljoen euro per jaar.", "nl", [("drie miljoen euro", "money", "EUR / year", 3_000_000)]),
+        ("een miljoen mensen", "nl", [("een miljoen", "count", "person", 1_000_000)]),
+    ],
+)
+def test_a_number_word_takes_its_scale_word(text: str, language: str, expected: list) -> None:
+    assert figures(text, language) == expected
+    assert parse_figure(expected[0][0], language).value == expected[0][3]

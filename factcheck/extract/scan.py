@@ -247,7 +247,8 @@ _ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "b
 _LABEL_PAIRS = {"op": {"antwoord", "antwoorden"}, "aan": {"gelijk"}}
 _LABEL_CONTINUATION = re.compile(
     r"\d+(?:[.,]\d+)*[a-z]?(?:bis|ter|quater)?\)?"
-    r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot|-|–|van|of)" + _WS + r"*\d+(?:\.\d+)*(?:bis|ter)?\)?)*)"
+    r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot" + _WS + r"+en" + _WS + r"+met|tot|through|-|–|van|of)" + _WS
+    + r"*\d+(?:\.\d+)*(?:bis|ter)?\)?)*)"
 )
 _BLANK_OR_PAREN = " \t\u00a0\u202f\u2009(\n\r"  # a label word may end the line before its number
 
@@ -415,6 +416,8 @@ _ADJECTIVE = re.compile(r"(?:gebonden|[^i]e)$")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _LIST_MARK_RIGHT = re.compile(r"[.)][ \t]+[^\W\d_]")
 _LIST_MARK_LEFT = re.compile(r"(?:^|[;:,(]|\ben|\bof|\band|\bor)[ \t\r\n]*$")
+# A line ending in a small letter or a comma: the next line carries on its sentence
+_SENTENCE_GOES_ON = re.compile(r"[a-z,][ \t]*\r?\n[ \t]*$")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
 _CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*)[A-Z\u00c0-\u00de]")
 _MONEY_NOUNS = {
@@ -884,13 +887,16 @@ class Scanner:
             else:
                 item.kind, item.unit = "count", _with_per(self._unit_of(noun), per_tail)
         else:
-            if _is_year(core, value) and hedge in (Hedge.EXACT, Hedge.ABOUT) and sign == 1 and (
-                (noun or "").lower() not in NOUN_UNITS or self._year_before_words(text, start, e, noun_end)
+            if _is_year(core, value) and sign == 1 and (
+                (hedge in (Hedge.EXACT, Hedge.ABOUT) and (
+                    (noun or "").lower() not in NOUN_UNITS or self._year_before_words(text, start, e, noun_end)))
+                or not self._plural(noun)
             ):
                 item.kind = "year"
                 return item
             line_start = text.rfind("\n", 0, s) + 1
-            starts_sentence = not text[line_start:s].strip() or _AFTER_SENTENCE.search(text, max(0, s - 4), s)
+            starts_sentence = (not text[line_start:s].strip() and not _SENTENCE_GOES_ON.search(
+                text, max(0, line_start - 80), line_start)) or _AFTER_SENTENCE.search(text, max(0, s - 4), s)
             if starts_sentence and value < 1000 and decimals == 0 and noun is None and _CAPITAL_NEXT.match(text, e):
                 item.kind = "label"  # footnote text or list item: "1 Zie ...", "2) De ...", "1990. 12 M. Hoogeveen"
                 return item
@@ -905,6 +911,14 @@ class Scanner:
             item.kind = "count"
             item.unit = _with_per(self._unit_of(noun), per_tail)
         return item
+
+    def _plural(self, noun: str | None) -> bool:
+        """Whether a noun is a plural a count of more than one names ("2000 people", "2000 mensen");
+        "over 2022 due to", "meer dan 2020 verwacht": the hedge word compares with a year."""
+        if noun is None:
+            return False
+        low = noun.lower()
+        return low in NOUN_UNITS or low.endswith(("s", "en") if self.lang == "nl" else ("s", "people", "staff"))
 
     @staticmethod
     def _year_before_words(text: str, start: int, end: int, noun_end: int | None) -> bool:
@@ -947,8 +961,10 @@ class Scanner:
                 return None, None
             if len(word) > 1 and word.isupper() and low not in NOUN_UNITS:
                 return None, None  # a heading in capitals after the figure ("PART C", "SCHEDULE")
-            if word[:1].isupper() and self.lang == "nl" and low not in NOUN_UNITS:
-                return None, None  # a new sentence or a name, not a counted noun
+            if word[:1].isupper() and low not in NOUN_UNITS:
+                # a new sentence, a name or a heading ("9 Public debt charges", "350 Border Patrol
+                # Agents", "1 Senate Bill"), not a counted noun
+                return None, None
             if (
                 skipped < 2
                 and self.lang == "nl"
@@ -1038,8 +1054,17 @@ class Scanner:
             value = Fraction(numbers[low])
             if low == "honderden":
                 return None
-            ra = _RATIO_RIGHT.match(text[pos:pos + 40])
-            dm = _DURATION_RIGHT.match(text[pos:pos + 30])
+            sm = _SCALE_RIGHT[self.lang].match(text[pos:pos + 40])
+            if sm and sm.group(1).lower() not in _SCALE_NEEDS_CURRENCY:
+                # "nine million STR recipients", "drie miljoen euro": the scale word is the number's
+                value *= 10 ** (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[sm.group(1).lower()]
+                pos += sm.end()
+                cm = _CURRENCY_RIGHT.match(text[pos:pos + 40])
+                if cm:
+                    kind, unit = "money", CURRENCY_WORDS[cm.group(1).lower()]
+                    pos += cm.end()
+            ra = _RATIO_RIGHT.match(text[pos:pos + 40]) if value == numbers[low] else None
+            dm = _DURATION_RIGHT.match(text[pos:pos + 30]) if value == numbers[low] else None
             if ra:
                 den_text = ra.group(2).lower()
                 den = int(den_text) if den_text.isdigit() else numbers.get(den_text)
@@ -1048,14 +1073,14 @@ class Scanner:
                     pos += ra.end()
                 else:
                     ra = None
-            if kind == "ratio":
+            if kind in ("ratio", "money"):
                 pass
             elif dm and low in _ONE_WORDS and _PERIOD_DESCRIBED.match(text, pos + dm.end()):
                 return None  # "2022 was een jaar waarin ...", "a year in which": an article, not one year
             elif dm:
                 kind, unit = "duration", DURATION_UNITS[dm.group(1).lower()]
                 pos += dm.end()
-            elif low in _ONE_WORDS:
+            elif low in _ONE_WORDS and value == 1:
                 return None  # "een", "one", "a": an article far more often than a count
             else:
                 noun, _ = self._noun_after(text, pos)
