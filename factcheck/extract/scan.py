@@ -416,8 +416,11 @@ _ADJECTIVE = re.compile(r"(?:gebonden|[^i]e)$")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _LIST_MARK_RIGHT = re.compile(r"[.)][ \t]+[^\W\d_]")
 _LIST_MARK_LEFT = re.compile(r"(?:^|[;:,(]|\ben|\bof|\band|\bor)[ \t\r\n]*$")
-# A line ending in a small letter or a comma: the next line carries on its sentence
-_SENTENCE_GOES_ON = re.compile(r"[a-z,][ \t]*\r?\n[ \t]*$")
+# A line ending in a word in small letters (not a heading's capitalised word): "The ministry has\n59
+# Federal agencies" carries on its sentence to the number and the name after it (English, where a
+# capitalised word after a number was once read as its noun; Dutch footnotes open so too)
+_SENTENCE_GOES_ON = re.compile(r"(?<![\w'’-])[a-z]+,?[ \t]*\r?\n[ \t]*$")
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
 _CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*)[A-Z\u00c0-\u00de]")
 _MONEY_NOUNS = {
@@ -895,8 +898,10 @@ class Scanner:
                 item.kind = "year"
                 return item
             line_start = text.rfind("\n", 0, s) + 1
-            starts_sentence = (not text[line_start:s].strip() and not _SENTENCE_GOES_ON.search(
-                text, max(0, line_start - 80), line_start)) or _AFTER_SENTENCE.search(text, max(0, s - 4), s)
+            starts_sentence = (not text[line_start:s].strip() and not (
+                self.lang == "en" and _NAME_NEXT.match(text, e)
+                and _SENTENCE_GOES_ON.search(text, max(0, line_start - 80), line_start)
+            )) or _AFTER_SENTENCE.search(text, max(0, s - 4), s)
             if starts_sentence and value < 1000 and decimals == 0 and noun is None and _CAPITAL_NEXT.match(text, e):
                 item.kind = "label"  # footnote text or list item: "1 Zie ...", "2) De ...", "1990. 12 M. Hoogeveen"
                 return item
