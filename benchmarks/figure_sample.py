@@ -1,6 +1,6 @@
 """Figure precision on a judged sample of extracted prose figures, re-scored with today's code.
 
-    python benchmarks/figure_sample.py [--split dev|test] [--keep DIR]
+    python benchmarks/figure_sample.py [--split dev|dev2|test] [--keep DIR]
 
 ``tests/unseen/figures.<split>-sample.tsv`` holds figures ``factcheck extract`` wrote when the
 sample was drawn, each judged right or wrong by reading the page. Each document is extracted
@@ -27,7 +27,7 @@ from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "test"), default="dev")
     ap.add_argument("--keep", type=Path, help="write the claim files here instead of a temporary folder")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the sampled figures still wrong")
     args = ap.parse_args()
@@ -43,12 +43,16 @@ def main() -> int:
             claims[doc] = data.get("claims") or []
     right = kept = lost = fixed = 0
     wrong: list[str] = []
+    by_lang: dict[str, list[int]] = {}  # language -> [right, kept]
     for r in rows:
+        tally = by_lang.setdefault(r.get("lang") or "?", [0, 0])
         hits = [c for c in claims[r["doc"]]
                 if c.get("stated") == r["stated"] and str((c.get("where") or {}).get("page")) == r["page"]]
         if r["verdict"] == "right":
             right += bool(hits)
             kept += bool(hits)
+            tally[0] += bool(hits)
+            tally[1] += bool(hits)
             lost += not hits
             continue
         still = [c for c in hits if not (
@@ -57,6 +61,7 @@ def main() -> int:
         )]
         if still:
             kept += 1
+            tally[1] += 1
             wrong.append(f"  {r['doc']} p{r['page']} {r['stated']!r}: {r['reason']} ({r['note'][:70]})")
         else:
             fixed += 1
@@ -64,6 +69,7 @@ def main() -> int:
           f"{sum(r['verdict'] == 'right' for r in rows)} right")
     print(f"figure precision now: {right}/{kept} = {right / kept:.3f}; wrong ones fixed: {fixed}; "
           f"right ones no longer extracted: {lost}")
+    print("by language: " + "; ".join(f"{lang} {r}/{k}" for lang, (r, k) in sorted(by_lang.items())))
     if args.verbose:
         print("\n".join(wrong))
     return 0

@@ -140,6 +140,24 @@ CURRENCY_WORDS: dict[str, str] = {
     "gh₵": "GHS",
     "ghs": "GHS",
 }
+# Currencies named in words after the amount ("1,200 ringgit annually", "50 billion naira"): a
+# currency, not a counted noun. Names shared by several countries (shilling, franc, peso) are
+# left out, as is "rand" (a Dutch noun).
+CURRENCY_NAMES_AFTER: dict[str, str] = {
+    "ringgit": "MYR",
+    "rupee": "INR",
+    "rupees": "INR",
+    "naira": "NGN",
+    "kwacha": "ZMW",
+    "cedi": "GHS",
+    "cedis": "GHS",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "baht": "THB",
+    "rupiah": "IDR",
+}
+CURRENCY_WORDS.update(CURRENCY_NAMES_AFTER)
 # A currency letter glued to the amount ("K174.2 billion", "N1.2 trillion", "R3,5 miljard").
 GLUED_CURRENCY_LETTERS: dict[str, str] = {"k": "ZMW", "n": "NGN", "r": "ZAR"}
 
@@ -228,7 +246,8 @@ _CURRENCY_PREFIX = re.compile(
 # "$343.2-billion": a hyphen joins the scale word when the amount qualifies a noun
 _SCALE_SUFFIX = re.compile(rf"^(?:-(?=[^\W\d_])|\s*)({_sorted_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
 _CURRENCY_SUFFIX = re.compile(
-    r"^\s*(euro's|euros|euro|eur|usd|dollars|dollar|gbp|pounds|pound|€|\$)(?![\w])", re.IGNORECASE
+    r"^\s*(euro's|euros|euro|eur|usd|dollars|dollar|gbp|pounds|pound|€|\$|"
+    + _sorted_alternation(CURRENCY_NAMES_AFTER) + r")(?![\w])", re.IGNORECASE
 )
 _PERCENT_SUFFIX = re.compile(rf"^(?:\s*|-)({_sorted_alternation(PERCENT_WORDS)})(?![\w])", re.IGNORECASE)
 PER_WORDS: dict[str, str] = {

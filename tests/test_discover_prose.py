@@ -49,7 +49,7 @@ def test_a_breakdown_after_comprising_and_within_rounding() -> None:
     # Malaysia Budget 2025 (enloc-03 p2): "is 4,600 ringgit, comprising 2,200 ringgit STR and 2,400
     # ringgit SARA"; Zambia 2024 (enworld-02 p5): "K111.6 billion will come from domestic revenues
     # out of which K93.6 billion … while K18.1 billion" (111.7: the amounts are rounded)
-    assert ("4,600", "sum", ("2,200", "2,400")) in _relations("enloc-03.pdf")
+    assert ("4,600 ringgit", "sum", ("2,200 ringgit", "2,400 ringgit")) in _relations("enloc-03.pdf")
     assert ("K111.6 billion", "sum", ("K93.6 billion", "K18.1 billion")) in _relations("enworld-02.pdf")
 
 

@@ -26,6 +26,7 @@ from fractions import Fraction
 
 from factcheck.model import Hedge
 from factcheck.numbers import (
+    CURRENCY_NAMES_AFTER,
     CURRENCY_WORDS,
     FRACTION_WORDS,
     GLUED_CURRENCY_LETTERS,
@@ -213,9 +214,14 @@ _NOT_COUNTED = frozenset({"total", "totals", "totaal", "subtotal", "subtotaal", 
 _HALF_OF_PERIOD = re.compile(r"\b(?:first|second|eerste|tweede)\s+$", re.IGNORECASE)
 _HALF_OF_YEAR = re.compile(r"\s+(?:of|van)\s+(?:(?:19|20)\d\d|het\s+jaar|the\s+year)\b", re.IGNORECASE)
 _SIGNED_NUMBER_NEXT = re.compile(r"[ \t\u00a0]*[-\u2011\u2012\u2013\u2212+]?[ \t\u00a0]?\d")
+# A relative clause after "een jaar" / "a year" describes the period: the word is an article.
+_PERIOD_DESCRIBED = re.compile(r"[ \t\u00a0\r\n]*,?[ \t\u00a0\r\n]+(?:waarin|waarop|waarbij|waarvan|waar|die|dat|vol|"
+                               r"in[ \t\u00a0\r\n]+which|when|during[ \t\u00a0\r\n]+which)\b", re.IGNORECASE)
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|sinds|vanaf|since|during)[ \t\u00a0]+$", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and)\s+$", re.IGNORECASE)
 # label words that are also ordinary nouns before a quantity ("a line 23,000 people long")
-_LOOSE_LABELS = frozenset({"line", "lines", "note", "notes", "bill", "bills", "schedule"})
+_LOOSE_LABELS = frozenset({"line", "lines", "note", "notes", "bill", "bills", "schedule", "resolution", "ordinance",
+                           "proposition", "propositions"})
 _GROUPED_AFTER = re.compile(r"[.,]\d{3}(?!\d)")
 # Label words a registration number follows, with or without a colon: "Nummer Kamer van
 # Koophandel: 61202924", "RSIN: 854251583", "Postbus 20011"
@@ -229,16 +235,20 @@ LABEL_WORDS = frozenset(
        "aanbevelingen",
        # "Note 11.4", "line 23", "Senate Bill 25-088", "Schedule 3", "Exhibit 2", "Annexure 4"
        "note", "notes", "noot", "line", "lines", "bill", "bills", "schedule", "exhibit", "annexure",
-       "antwoord", "answer"]
+       "antwoord", "answer",
+       # legislation: "Proposition 130 Implementation", "H.B. 24-1466", "S.B. 25-088", "Ordinance 2023-14"
+       "proposition", "propositions", "prop", "hb", "sb", "h.b", "s.b", "h.r", "ordinance", "resolution"]
 ) | _REGISTRATION_LABELS
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
-_ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "blz", "fig", "par", "stb", "stcrt", "trb"])
+_ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "blz", "fig", "par", "stb", "stcrt", "trb",
+                                  "prop", "h.b", "s.b", "h.r"])
 # Two-word labels whose second word is a preposition: "antwoord op 14", "gelijk aan 24".
 _LABEL_PAIRS = {"op": {"antwoord", "antwoorden"}, "aan": {"gelijk"}}
 _LABEL_CONTINUATION = re.compile(
     r"\d+(?:[.,]\d+)*[a-z]?(?:bis|ter|quater)?\)?"
-    r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot|-|–|van|of)" + _WS + r"*\d+(?:\.\d+)*(?:bis|ter)?\)?)*)"
+    r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot" + _WS + r"+en" + _WS + r"+met|tot|through|-|–|van|of)" + _WS
+    + r"*\d+(?:\.\d+)*(?:bis|ter)?\)?)*)"
 )
 _BLANK_OR_PAREN = " \t\u00a0\u202f\u2009(\n\r"  # a label word may end the line before its number
 
@@ -357,7 +367,11 @@ _SCALE_RIGHT = {
     for lang, words in (("nl", _SCALE_NL), ("en", _SCALE_EN))
 }
 _SCALE_NEEDS_CURRENCY = {"m", "bn", "mn", "tn", "k"}
-_CURRENCY_RIGHT = re.compile(r"^" + _ANYWS + r"{0,3}(euro's|euros|euro|EUR|€|dollars|dollar|USD|pounds|GBP)(?![\w])", re.IGNORECASE)
+_CURRENCY_RIGHT = re.compile(
+    r"^" + _ANYWS + r"{0,3}(euro's|euros|euro|EUR|€|dollars|dollar|USD|pounds|GBP|"
+    + "|".join(sorted(CURRENCY_NAMES_AFTER, key=len, reverse=True)) + r")(?![\w])",
+    re.IGNORECASE,
+)
 _PERCENT_RIGHT = re.compile(
     r"^(?:" + _WS + r"?-|" + _ANYWS + r"{0,3})(%-?punten|%-?punt|%|procentpunten|procentpunt|procent|percentage" + _ANYWS
     + r"+points?|percentage-points?|percent|per" + _WS + r"cent|pct\.?)(?![\w])",
@@ -402,6 +416,11 @@ _ADJECTIVE = re.compile(r"(?:gebonden|[^i]e)$")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _LIST_MARK_RIGHT = re.compile(r"[.)][ \t]+[^\W\d_]")
 _LIST_MARK_LEFT = re.compile(r"(?:^|[;:,(]|\ben|\bof|\band|\bor)[ \t\r\n]*$")
+# A line ending in a word in small letters (not a heading's capitalised word): "The ministry has\n59
+# Federal agencies" carries on its sentence to the number and the name after it (English, where a
+# capitalised word after a number was once read as its noun; Dutch footnotes open so too)
+_SENTENCE_GOES_ON = re.compile(r"(?<![\w'’-])[a-z]+,?[ \t]*\r?\n[ \t]*$")
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
 _CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*)[A-Z\u00c0-\u00de]")
 _MONEY_NOUNS = {
@@ -409,6 +428,13 @@ _MONEY_NOUNS = {
     "lasten", "middelen", "subsidie", "subsidies", "opbrengst", "opbrengsten", "euro's", "extra", "tekort",
     "overschot", "budget", "investering", "investeringen", "dollars", "omzet", "schuld", "schulden",
 }
+# Areas: "10,000 square feet", "500 vierkante meter"; written as "ft2", "m2", as documents print "m2".
+_AREA_WORDS = frozenset({"square", "sq", "vierkante"})
+_AREA_LENGTHS = {"feet": "ft", "foot": "ft", "ft": "ft", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+                 "m": "m", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
+                 "miles": "mi", "mile": "mi", "mi": "mi", "yards": "yd", "yard": "yd"}
+_AREA_UNIT = re.compile(r"\.?" + _ANYWS + r"+(" + "|".join(sorted(_AREA_LENGTHS, key=len, reverse=True)) + r")\b\.?",
+                        re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
 # Nouns whose count a figure gives; the unit we write for them.
@@ -864,13 +890,18 @@ class Scanner:
             else:
                 item.kind, item.unit = "count", _with_per(self._unit_of(noun), per_tail)
         else:
-            if _is_year(core, value) and hedge in (Hedge.EXACT, Hedge.ABOUT) and sign == 1 and (
-                (noun or "").lower() not in NOUN_UNITS
+            if _is_year(core, value) and sign == 1 and (
+                (hedge in (Hedge.EXACT, Hedge.ABOUT) and (
+                    (noun or "").lower() not in NOUN_UNITS or self._year_before_words(text, start, e, noun_end)))
+                or not self._plural(noun)
             ):
                 item.kind = "year"
                 return item
             line_start = text.rfind("\n", 0, s) + 1
-            starts_sentence = not text[line_start:s].strip() or _AFTER_SENTENCE.search(text, max(0, s - 4), s)
+            starts_sentence = (not text[line_start:s].strip() and not (
+                self.lang == "en" and _NAME_NEXT.match(text, e)
+                and _SENTENCE_GOES_ON.search(text, max(0, line_start - 80), line_start)
+            )) or _AFTER_SENTENCE.search(text, max(0, s - 4), s)
             if starts_sentence and value < 1000 and decimals == 0 and noun is None and _CAPITAL_NEXT.match(text, e):
                 item.kind = "label"  # footnote text or list item: "1 Zie ...", "2) De ...", "1990. 12 M. Hoogeveen"
                 return item
@@ -885,6 +916,22 @@ class Scanner:
             item.kind = "count"
             item.unit = _with_per(self._unit_of(noun), per_tail)
         return item
+
+    def _plural(self, noun: str | None) -> bool:
+        """Whether a noun is a plural a count of more than one names ("2000 people", "2000 mensen");
+        "over 2022 due to", "meer dan 2020 verwacht": the hedge word compares with a year."""
+        if noun is None:
+            return False
+        low = noun.lower()
+        return low in NOUN_UNITS or low.endswith(("s", "en") if self.lang == "nl" else ("s", "people", "staff"))
+
+    @staticmethod
+    def _year_before_words(text: str, start: int, end: int, noun_end: int | None) -> bool:
+        """A year after "in"/"sinds"/"since" with words before the noun: "in 2023 minder personen",
+        "since 2019 more people" (a count, "in 2000 gevallen", has its noun right after it)."""
+        if not _YEAR_PREPOSITION.search(text, max(0, start - 12), start) or noun_end is None:
+            return False
+        return len(_WORD_RE.findall(text, end, noun_end)) > 1
 
     @staticmethod
     def _short_line(text: str, pos: int) -> bool:
@@ -911,12 +958,18 @@ class Scanner:
             if low in _SKIP_BEFORE_NOUN and skipped < 2:
                 skipped += 1
                 continue
+            if low in _AREA_WORDS:
+                area = _AREA_UNIT.match(chunk, m.end())
+                if area:  # "10,000 square feet": an area, not a count of squares
+                    return f"{low} {area.group(1).lower()}", pos + area.end()
             if low in FUNCTION_WORDS or low in _NOT_COUNTED:
                 return None, None
             if len(word) > 1 and word.isupper() and low not in NOUN_UNITS:
                 return None, None  # a heading in capitals after the figure ("PART C", "SCHEDULE")
-            if word[:1].isupper() and self.lang == "nl" and low not in NOUN_UNITS:
-                return None, None  # a new sentence or a name, not a counted noun
+            if word[:1].isupper() and low not in NOUN_UNITS:
+                # a new sentence, a name or a heading ("9 Public debt charges", "350 Border Patrol
+                # Agents", "1 Senate Bill"), not a counted noun
+                return None, None
             if (
                 skipped < 2
                 and self.lang == "nl"
@@ -944,6 +997,9 @@ class Scanner:
 
     def _unit_word(self, noun: str) -> str | None:
         low = noun.lower().replace("’", "'").rstrip("'")
+        if " " in low:
+            first, length = low.split(" ", 1)
+            return _AREA_LENGTHS[length] + "2" if first in _AREA_WORDS else None
         if low not in NOUN_UNITS:
             low = unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode("ascii")  # categorieën
         if low in NOUN_UNITS:
@@ -1003,8 +1059,17 @@ class Scanner:
             value = Fraction(numbers[low])
             if low == "honderden":
                 return None
-            ra = _RATIO_RIGHT.match(text[pos:pos + 40])
-            dm = _DURATION_RIGHT.match(text[pos:pos + 30])
+            sm = _SCALE_RIGHT[self.lang].match(text[pos:pos + 40])
+            if sm and sm.group(1).lower() not in _SCALE_NEEDS_CURRENCY:
+                # "nine million STR recipients", "drie miljoen euro": the scale word is the number's
+                value *= 10 ** (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[sm.group(1).lower()]
+                pos += sm.end()
+                cm = _CURRENCY_RIGHT.match(text[pos:pos + 40])
+                if cm:
+                    kind, unit = "money", CURRENCY_WORDS[cm.group(1).lower()]
+                    pos += cm.end()
+            ra = _RATIO_RIGHT.match(text[pos:pos + 40]) if value == numbers[low] else None
+            dm = _DURATION_RIGHT.match(text[pos:pos + 30]) if value == numbers[low] else None
             if ra:
                 den_text = ra.group(2).lower()
                 den = int(den_text) if den_text.isdigit() else numbers.get(den_text)
@@ -1013,12 +1078,14 @@ class Scanner:
                     pos += ra.end()
                 else:
                     ra = None
-            if kind == "ratio":
+            if kind in ("ratio", "money"):
                 pass
+            elif dm and low in _ONE_WORDS and _PERIOD_DESCRIBED.match(text, pos + dm.end()):
+                return None  # "2022 was een jaar waarin ...", "a year in which": an article, not one year
             elif dm:
                 kind, unit = "duration", DURATION_UNITS[dm.group(1).lower()]
                 pos += dm.end()
-            elif low in _ONE_WORDS:
+            elif low in _ONE_WORDS and value == 1:
                 return None  # "een", "one", "a": an article far more often than a count
             else:
                 noun, _ = self._noun_after(text, pos)
