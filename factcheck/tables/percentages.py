@@ -169,18 +169,23 @@ def _taken_from(table: Table, change: int, base: int, amount_cols: list[int]) ->
     """When the ``change`` column is another amount column minus ``base`` ("$ Change" = 2016 −
     2015) in three quarters of the rows, two at least, exactly: the rows where it is not. None
     when no column makes it so."""
+    rows = len(table.rows)
+    changes = [_number(row.cells.get(change)) for row in table.rows]
+    bases = [_number(row.cells.get(base)) for row in table.rows]
     for other in amount_cols:
         if other in (change, base):
             continue
         held, failed = 0, set()
         for p, row in enumerate(table.rows):
-            c, n, o = (_number(row.cells.get(k)) for k in (change, other, base))
+            c, n, o = changes[p], _number(row.cells.get(other)), bases[p]
             if c is None or n is None or o is None or c.percent or n.percent or o.percent:
                 continue
             if abs(c.value - (n.value - o.value)) <= c.half + n.half + o.half:
                 held += 1 if (c.value and n.value and o.value) else 0
             else:
                 failed.add(p)
+                if 3 * len(failed) > held + rows - p - 1:
+                    break  # the rows left cannot make it hold in three quarters
         if held >= MIN_LANES and 4 * len(failed) <= held + len(failed):
             return frozenset(failed)
     return None
