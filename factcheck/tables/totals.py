@@ -363,15 +363,29 @@ def judge(parts: list[tuple[int, CellNumber]], total: CellNumber, unit: Fraction
     ``unit``: what every figure is known to be rounded to when that is coarser than its digits
     (an income table in whole hundreds, see factcheck.tables.formulas).
     """
-    unit_half = unit / 2
+    s, p_iv, t_iv, half, t_half = _intervals(parts, total, unit / 2)
+    verdict, factor = interval_verdict(s, p_iv, total.value, t_iv)
+    return Judgement(verdict, total.value - s, p_iv, t_iv, half + t_half, factor)
+
+
+def _intervals(
+    parts: list[tuple[int, CellNumber]], total: CellNumber, unit_half: Fraction
+) -> tuple[Fraction, Interval, Interval, Fraction, Fraction]:
+    """The parts' sum, its interval, the total's interval, and the two half-widths."""
     # (a part's value as it is when its sign is +1: no product made for most parts)
     s = sum((n.value if sign == 1 else sign * n.value for sign, n in parts), Fraction(0))
     half = sum((max(total.half if n.nil else n.half, unit_half) for _, n in parts), Fraction(0))
-    p_iv = Interval(s - half, s + half)
     t_half = max(total.half, unit_half)
-    t_iv = Interval(total.value - t_half, total.value + t_half)
-    verdict, factor = interval_verdict(s, p_iv, total.value, t_iv)
-    return Judgement(verdict, total.value - s, p_iv, t_iv, half + t_half, factor)
+    return s, Interval(s - half, s + half), Interval(total.value - t_half, total.value + t_half), half, t_half
+
+
+def fit_verdict(parts: list[tuple[int, CellNumber]], total: CellNumber) -> Verdict:
+    """:func:`judge`'s verdict where it says the total fits (consistent, rounding), and
+    ``mismatch`` for every other: the cheap test for readings that are only being compared."""
+    s, p_iv, t_iv, _, _ = _intervals(parts, total, Fraction(0))
+    if s == total.value:
+        return Verdict.CONSISTENT
+    return Verdict.ROUNDING if p_iv.meets(t_iv) else Verdict.MISMATCH
 
 
 def _fits(v: Verdict) -> bool:
@@ -877,6 +891,15 @@ def _judge_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Judg
     return judge([(s, n) for s, n in nums if n is not None], tnum)
 
 
+def _fit_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Verdict:
+    """:func:`_judge_lane`'s verdict as far as it fits or not (see :func:`fit_verdict`)."""
+    nums = [(_sign(p, s, lane), p.cells[lane].number) for p, s in parts
+            if lane in p.cells and p.cells[lane].number is not None]
+    tnum = total.cells[lane].number
+    assert tnum is not None
+    return fit_verdict([(s, n) for s, n in nums if n is not None], tnum)
+
+
 def _opposite(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> bool:
     """Do the parts add up exactly to the total's figure with the other sign (a long figure)?"""
     j = _judge_lane(total, parts, lane)
@@ -948,9 +971,10 @@ def _scan(
             lanes = _lanes(it, cand)
             if not lanes:
                 continue
-            res = {ln: _judge_lane(it, cand, ln) for ln in lanes}
+            # readings are compared by whether they fit; the chosen one is judged in full below
+            fit_by = {ln: _fit_lane(it, cand, ln) for ln in lanes}
             hard = [ln for ln in lanes if ln not in soft_lanes] or lanes
-            fits = sum(1 for ln in hard if _fits(res[ln].verdict))
+            fits = sum(1 for ln in hard if _fits(fit_by[ln]))
             if tag == "leading rows" and (fits < len(hard) or len(hard) < 2 or not _long_total(it, hard)):
                 continue  # a part of the block that adds up in some lanes only is a coincidence
             if tag in ("below", "first breakdown") and all(
@@ -960,22 +984,22 @@ def _scan(
                 continue  # signs read from the figures must hold in most rows, or they are chosen to fit
             if tag == "groups" and (len(hard) < 1 or fits < len(hard)):
                 continue  # a group found from the arithmetic stands for its items only where that adds up everywhere
-            if tag in ("same columns", "subtotals") and (len(res) < 2 or not all(_fits(res[ln].verdict) for ln in hard)):
+            if tag in ("same columns", "subtotals") and (len(fit_by) < 2 or not all(_fits(fit_by[ln]) for ln in hard)):
                 continue  # only when it holds in every column: a filter chosen by the layout alone
             if tag == "first breakdown" and (
-                fits < len(hard) or not all(res[ln].verdict is Verdict.CONSISTENT for ln in hard)
+                fits < len(hard) or not all(fit_by[ln] is Verdict.CONSISTENT for ln in hard)
                 or not (len(hard) >= 3 or (len(hard) >= 2 and _long_total(it, hard)))
             ):
                 continue  # exact in every lane (three at least, or long figures), or a coincidence
             if signed and it.kind == "saldo" and fits < len(hard) and all(
-                _fits(res[ln].verdict) or _opposite(it, cand, ln) for ln in hard
+                _fits(fit_by[ln]) or _opposite(it, cand, ln) for ln in hard
             ):
                 # the legend says what a sign means ("+ = voordelig, - = nadelig") and the parts
                 # give the printed figure exactly, with the other sign: a slip of the sign
                 tag, fits = "opposite sign", len(hard)
             key = (fits == len(hard), fits, -rank)
             if best is None or key > best[0]:
-                best = (key, tag, cand, res, hard)
+                best = (key, tag, cand, fit_by, hard)
             if fits == len(hard):
                 break  # a later reading can tie at best, and ties go to the earlier one
         if best is None:
@@ -988,7 +1012,8 @@ def _scan(
                 top_level.append(it)
                 loose.append(it)
             continue
-        (_, fits, _), tag, cand, res, hard = best
+        (_, fits, _), tag, cand, fitted, hard = best
+        res = {ln: _judge_lane(it, cand, ln) for ln in fitted}
         if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading") or len(cand) < 2):
             continue  # an unlabelled line is a subtotal only when it closes the rows above it exactly
         if it.kind == "anon":
