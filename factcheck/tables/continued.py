@@ -123,6 +123,7 @@ def join(first: Table, second: Table) -> Table:
         decimal_sep=dsep,
         suspect=first.suspect or second.suspect,
         ends_page=second.ends_page,
+        last_on_page=second.last_on_page,
     )
 
 
@@ -195,8 +196,9 @@ def _check_chain(pieces: list[Table], file: str) -> list[TableCheck]:
     for piece in pieces[1:]:
         whole = join(whole, piece)
     checks = check_table(whole, file)
-    if _no_worse(checks, [c for piece_checks in alone for c in piece_checks]):
-        return _kept(checks, [c for piece_checks in alone for c in piece_checks])
+    every_piece = [c for piece_checks in alone for c in piece_checks]
+    if _no_worse(checks, every_piece):
+        return _kept(checks, every_piece)
     checks = []
     current, current_checks = pieces[0], alone[0]
     for piece, piece_checks in zip(pieces[1:], alone[1:]):

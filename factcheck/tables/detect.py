@@ -495,7 +495,7 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
                 # a wider gap (a blank line between groups of rows) inside a column of figures
                 # whose right edges line up: still the same table
                 gap <= _ALIGNED_GAP * ln.size and ln.has_figures and lines[j - 1].has_figures
-                and abs(max(v.x1 for v in ln.values) - right_edge) <= 0.5 * ln.size
+                and _ends_at(ln, right_edge)
             ) and not (
                 # the same, with the next group's heading right above its rows ("Effecten" over
                 # "Besparing huisartsconsulten  € 294.000")
@@ -521,31 +521,11 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
             # a label-only line stays inside the table only if it ends left of the values
             right = max(t.x1 for t in ln.tokens)
             if right > left - 0.5 * ln.size or _CAPTION.match(ln.text):
-                # a note set among the rows ("* Net of restricted account" / "transfer", "** Basic
-                # Education appropriation combines ..."), words only, starting with a footnote star:
-                # passed over with the lines that go on with it
-                words = [t for t in ln.tokens if not t.small]
-                if not (words and words[0].text.startswith("*")):
+                # notes set among the rows are passed over when the rows go on under them
+                after = _notes_end(lines, j, left, right_edge)
+                if after is None:
                     break
-                k, note_xs = j + 1, [words[0].x0]
-                while (k < min(j + 8, len(lines)) and not lines[k].has_figures
-                       and lines[k].top - lines[k - 1].bottom <= _gap_limit(ln.size)):
-                    more = [t for t in lines[k].tokens if not t.small]
-                    if more and more[0].text.startswith("*"):
-                        note_xs.append(more[0].x0)  # the next note (notes may stand side by side)
-                    elif more and all(abs(more[0].x0 - x) > 3 * ln.size for x in note_xs):
-                        break  # neither a note nor a line of one
-                    k += 1
-                # only when rows of the table go on right under the note (under a heading at most);
-                # else it ends the table
-                nxt = k
-                while (nxt < min(k + 2, len(lines)) and not lines[nxt].has_figures and lines[nxt].tokens
-                       and max(t.x1 for t in lines[nxt].tokens) <= left - 0.5 * ln.size):
-                    nxt += 1
-                if not (nxt < len(lines) and lines[nxt].has_figures
-                        and abs(max(v.x1 for v in lines[nxt].values) - right_edge) <= 0.5 * ln.size):
-                    break
-                j = k
+                j = after
                 continue
             j += 1
         end = last_value + 1
@@ -563,6 +543,36 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
     return blocks
 
 
+def _ends_at(ln: Line, right_edge: float) -> bool:
+    """Do the line's figures end where the table's figures end?"""
+    return abs(max(v.x1 for v in ln.values) - right_edge) <= 0.5 * ln.size
+
+
+def _notes_end(lines: list[Line], j: int, left: float, right_edge: float) -> int | None:
+    """Where notes set among a table's rows end, when line ``j`` starts them ("* Net of restricted
+    account" / "transfer", "** Basic Education appropriation combines ..."): words only, each note
+    opening with a footnote star, up to eight lines; None when ``j`` is no such note, or when the
+    table's rows do not go on right under the notes (under a heading at most)."""
+    ln = lines[j]
+    words = [t for t in ln.tokens if not t.small]
+    if not (words and words[0].text.startswith("*")):
+        return None
+    k, note_xs = j + 1, [words[0].x0]
+    while (k < min(j + 8, len(lines)) and not lines[k].has_figures
+           and lines[k].top - lines[k - 1].bottom <= _gap_limit(ln.size)):
+        more = [t for t in lines[k].tokens if not t.small]
+        if more and more[0].text.startswith("*"):
+            note_xs.append(more[0].x0)  # the next note (notes may stand side by side)
+        elif more and all(abs(more[0].x0 - x) > 3 * ln.size for x in note_xs):
+            break  # neither a note nor a line of one
+        k += 1
+    nxt = k
+    while (nxt < min(k + 2, len(lines)) and not lines[nxt].has_figures and lines[nxt].tokens
+           and max(t.x1 for t in lines[nxt].tokens) <= left - 0.5 * ln.size):
+        nxt += 1
+    return k if nxt < len(lines) and lines[nxt].has_figures and _ends_at(lines[nxt], right_edge) else None
+
+
 def _group_heading(lines: list[Line], j: int, left: float, right_edge: float) -> bool:
     """Is line ``j`` a short heading (words only, ending left of the figures) set right above a
     row whose figures end where the table's figures end?"""
@@ -572,8 +582,7 @@ def _group_heading(lines: list[Line], j: int, left: float, right_edge: float) ->
     if j + 1 >= len(lines) or _CAPTION.match(ln.text) or _TOTAL_LABEL.match(ln.text) or find_scale([ln.text]):
         return False  # a total's label wrapped over two lines closes a group, it heads none
     nxt = lines[j + 1]
-    return (nxt.has_figures and nxt.top - ln.bottom <= _gap_limit(nxt.size)
-            and abs(max(v.x1 for v in nxt.values) - right_edge) <= 0.5 * nxt.size)
+    return nxt.has_figures and nxt.top - ln.bottom <= _gap_limit(nxt.size) and _ends_at(nxt, right_edge)
 
 
 def _row_numbers_to_labels(lines: list[Line]) -> None:

@@ -379,7 +379,7 @@ def _intervals(
     return s, Interval(s - half, s + half), Interval(total.value - t_half, total.value + t_half), half, t_half
 
 
-def fit_verdict(parts: list[tuple[int, CellNumber]], total: CellNumber) -> Verdict:
+def _fit_verdict(parts: list[tuple[int, CellNumber]], total: CellNumber) -> Verdict:
     """:func:`judge`'s verdict where it says the total fits (consistent, rounding), and
     ``mismatch`` for every other: the cheap test for readings that are only being compared."""
     s, p_iv, t_iv, _, _ = _intervals(parts, total, Fraction(0))
@@ -883,21 +883,23 @@ def _lanes(total: _Item, parts: list[tuple[_Item, int]]) -> list[int]:
     return lanes
 
 
-def _judge_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Judgement:
-    nums = [(_sign(p, s, lane), p.cells[lane].number) for p, s in parts
-            if lane in p.cells and p.cells[lane].number is not None]
+def _lane_figures(
+    total: _Item, parts: list[tuple[_Item, int]], lane: int
+) -> tuple[list[tuple[int, CellNumber]], CellNumber]:
+    """The signed figures the parts print in the lane, and the total's."""
+    nums = [(_sign(p, s, lane), n) for p, s in parts if lane in p.cells and (n := p.cells[lane].number) is not None]
     tnum = total.cells[lane].number
     assert tnum is not None
-    return judge([(s, n) for s, n in nums if n is not None], tnum)
+    return nums, tnum
+
+
+def _judge_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Judgement:
+    return judge(*_lane_figures(total, parts, lane))
 
 
 def _fit_lane(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> Verdict:
-    """:func:`_judge_lane`'s verdict as far as it fits or not (see :func:`fit_verdict`)."""
-    nums = [(_sign(p, s, lane), p.cells[lane].number) for p, s in parts
-            if lane in p.cells and p.cells[lane].number is not None]
-    tnum = total.cells[lane].number
-    assert tnum is not None
-    return fit_verdict([(s, n) for s, n in nums if n is not None], tnum)
+    """:func:`_judge_lane`'s verdict as far as it fits or not (see :func:`_fit_verdict`)."""
+    return _fit_verdict(*_lane_figures(total, parts, lane))
 
 
 def _opposite(total: _Item, parts: list[tuple[_Item, int]], lane: int) -> bool:
@@ -982,7 +984,7 @@ def _scan(
                 continue  # rows below a zero total that are zero where it is printed: no evidence they are its parts
             if tag == "movement signs" and (len(hard) < 2 or 4 * fits < 3 * len(hard)):
                 continue  # signs read from the figures must hold in most rows, or they are chosen to fit
-            if tag == "groups" and (len(hard) < 1 or fits < len(hard)):
+            if tag == "groups" and fits < len(hard):
                 continue  # a group found from the arithmetic stands for its items only where that adds up everywhere
             if tag in ("same columns", "subtotals") and (len(fit_by) < 2 or not all(_fits(fit_by[ln]) for ln in hard)):
                 continue  # only when it holds in every column: a filter chosen by the layout alone
