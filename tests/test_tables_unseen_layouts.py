@@ -389,3 +389,18 @@ def test_a_balance_dated_at_the_year_end_closes_the_movements_after_the_opening_
     closing = {c.lane_label: c for c in checks if c.total_label == "Eigen vermogen per 31 december"}
     assert set(closing) == {"2024", "2023"} and all(c.verdict is Verdict.CONSISTENT for c in closing.values())
     assert [p.stated for p in closing["2024"].parts if p.value] == ["12,6", "4,9", "-3,3"]
+
+
+def test_a_result_row_adds_the_reserve_movements_to_the_saldo_and_comes_before_its_allocation() -> None:
+    # Gemeente begroting 2025, Tabel 6.2: "Geraamde resultaat 93.255" = "Saldo van baten en lasten
+    # 91.793" + "Mutaties reserves 1.462" (an adjective before "resultaat" keeps it a result row)
+    checks = check_pdf(DOCS / "nltaal-02.pdf", lang="nl", pages=[1], all_pages=True)
+    result = [c for c in checks if c.total_label == "Geraamde resultaat"]
+    assert len(result) == 12 and all(c.verdict in HOLDS for c in result)
+    assert [p.stated for p in result[0].parts] == ["91.793", "1.462"]
+    # Jaarverslag: "Exploitatieresultaat" under the totals of baten and lasten is their difference,
+    # not the sum of the allocation rows printed below it
+    checks = check_pdf(DOCS / "nlrijk-01.pdf", lang="nl", pages=[6], all_pages=True)
+    result = next(c for c in checks if c.total_label == "Exploitatieresultaat" and c.page == 6)
+    assert result.relation == "difference" and result.verdict is Verdict.CONSISTENT
+    assert [p.stated for p in result.parts] == ["27.147.900", "29.797.089"]

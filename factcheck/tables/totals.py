@@ -60,7 +60,7 @@ _CHANGE_HEADER = re.compile(
 # "Net" alone (or Netto / Net total) closes a table; "Net interest" is an ordinary item
 _SALDO = re.compile(
     r"\b(?:saldo|deficit|surplus|balance)\b|^net(?:to)?(?:\s+total)?\s*$|^net(?:to)?\s+\S+(?:\s+\S+){0,4}$|"
-    r"^excess\b|^\w*resultaat\b|^\w{4,}saldo\b|\w*financieringsmarge\b|^(?:budgettair|gecumuleerd)\b.*\bresultaat\b",
+    r"^excess\b|^\w*resultaat\b|^(?:\w+\s+){1,2}resultaat\s*$|^(?:operating|operational|overall)\s+result\b|^\w{4,}saldo\b|\w*financieringsmarge\b|^(?:budgettair|gecumuleerd)\b.*\bresultaat\b",
     re.IGNORECASE,
 )
 # Rows that are breakdowns of the row above, or not amounts at all, are never parts.
@@ -829,10 +829,13 @@ def _candidates(
     cands += [("block", c) for c in earlier]
     cands += [("after heading", c) for c in after_heading]
     if below:
-        cands.insert(0, ("below", below))
+        # a saldo right after the totals it nets ("Exploitatieresultaat" under baten and lasten)
+        # is their difference first; the rows below it that allocate it come after that reading
+        at = len(cands) if it.kind == "saldo" else 0
+        cands.insert(at, ("below", below))
         # several breakdowns of one total printed above them ("Totaal aantal aanvragen" over
         # Starters + Opschalers, then Nieuwe + Heraanvragers): the first rows that add up to it
-        cands[1:1] = [("first breakdown", below[:k]) for k in range(len(below) - 1, 1, -1)]
+        cands[at + 1:at + 1] = [("first breakdown", below[:k]) for k in range(len(below) - 1, 1, -1)]
     subtotals: list[tuple[_Item, int]] = []
     for x in reversed(top_level):
         if x.kind not in ("total", "sub"):
