@@ -404,3 +404,18 @@ def test_a_result_row_adds_the_reserve_movements_to_the_saldo_and_comes_before_i
     result = next(c for c in checks if c.total_label == "Exploitatieresultaat" and c.page == 6)
     assert result.relation == "difference" and result.verdict is Verdict.CONSISTENT
     assert [p.stated for p in result.parts] == ["27.147.900", "29.797.089"]
+
+
+def test_a_row_of_pm_and_figures_set_flush_left_stay_in_the_table() -> None:
+    # SEO business case (Tabel 4.6): "Operationele kosten RTP  PM" (pro memorie: not yet known)
+    # between the costs, a blank line, then "Effecten"; the figures are set flush left, so their
+    # right edges differ; the saldo is printed "€ 594.422 – PM"
+    (table,) = find_page_tables(DOCS / "nlgem-03.pdf", "nl", pages=[5], all_pages=True)[5]
+    assert [c.header for c in table.columns] == ["Bedrag"]
+    assert [(r.label, [c.text for c in r.cells.values()]) for r in table.rows][:3] == [
+        ("Kosten Ligdagen in het verpleeghuis", ["€85.260"]), ("Operationele kosten RTP", ["PM"]),
+        ("Effecten Besparing ligdagen in een ziekenhuisbed", ["€108.254"])]
+    (saldo,) = [c for c in check_pdf(DOCS / "nlgem-03.pdf", lang="nl", pages=[5], all_pages=True)
+                if c.total_label == "Saldo kosten en baten"]
+    assert saldo.verdict is Verdict.CONSISTENT and saldo.total.stated == "€594.422"
+    assert [(p.stated, p.sign) for p in saldo.parts] == [("€85.260", -1), ("€108.254", 1), ("€571.428", 1)]

@@ -52,6 +52,9 @@ ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 _STARS = re.compile(r"\*{1,3}")
+# "PM" (pro memorie) stands for an amount not yet known in Dutch budgets
+_PRO_MEMORIE = re.compile(r"PM|p\.\s?m\.?", re.IGNORECASE)
+_PLUS_MINUS = ("-", "\u2013", "+", "\u2212")
 _ENDS_IN_TOTAL = re.compile(r"\btota(?:al|l|ls)\s*$", re.IGNORECASE)  # "Judiciary Total": a complete label
 
 
@@ -394,8 +397,17 @@ def split_label(line: Line) -> None:
            and toks[start].x0 - toks[start - 1].x1 < 1.0 * line.size and not _value_like(toks[start - 1])):
         start += 1
     values = [t for t in toks[start:] if not t.small and not _CURRENCY_ONLY.match(t.text)]
+    if (len(values) >= 3 and _PRO_MEMORIE.fullmatch(values[-1].text) and values[-2].text in _PLUS_MINUS
+            and looks_numeric(values[-3].text) and values[-1].x0 - values[-3].x1 < 3 * line.size):
+        # "€ 594.422 – PM": the known amount, less a cost not yet known; the "– PM" is a note
+        # on the figure, no cell of its own
+        values = values[:-2]
     if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
-        start, values = len(toks), []
+        if not (values and start > 0 and all(_PRO_MEMORIE.fullmatch(v.text) for v in values)
+                and values[0].x0 - toks[start - 1].x1 > 2.5 * line.size):
+            start, values = len(toks), []
+        # else a row whose amounts are all "PM" (pro memorie: not yet known), set in the
+        # column of figures far from its words: a row of the table all the same
     elif len(values) == 1 and start >= 5:
         # running text that happens to end in a number ("... met 23.") is not a table row
         words = toks[:start]
@@ -486,6 +498,8 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
         start = i
         left = _figures_left(lines[i])
         right_edge = max(v.x1 for v in lines[i].values)
+        # where the last column's figures start: a column set flush left ends its figures unevenly
+        last_x0 = lines[i].values[-1].x0
         last_value = i
         j = i + 1
         while j < len(lines):
@@ -494,16 +508,19 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
             if gap > _gap_limit(ln.size) and not (
                 # a wider gap (a blank line between groups of rows) inside a column of figures
                 # whose right edges line up: still the same table
-                gap <= _ALIGNED_GAP * ln.size and ln.has_figures and lines[j - 1].has_figures
-                and _ends_at(ln, right_edge)
+                gap <= _ALIGNED_GAP * ln.size and ln.has_figures and _row_line(lines[j - 1])
+                and _ends_at(ln, right_edge, last_x0)
             ) and not (
                 # the same, with the next group's heading right above its rows ("Effecten" over
                 # "Besparing huisartsconsulten  € 294.000")
-                gap <= _ALIGNED_GAP * ln.size and lines[j - 1].has_figures and _group_heading(lines, j, left, right_edge)
+                gap <= _ALIGNED_GAP * ln.size and _row_line(lines[j - 1]) and _group_heading(lines, j, left, right_edge, last_x0)
             ):
                 break
             if ln.is_year_header:
                 break
+            if not ln.has_figures and _row_line(ln) and _ends_at(ln, right_edge, last_x0):
+                j += 1  # a row of "PM" in the column of figures: part of the table
+                continue
             if ln.has_figures and min(v.x0 for v in ln.values) > right_edge + 2 * ln.size:
                 j += 1  # figures beside the table (a chart's axis), not a row of it
                 continue
@@ -511,6 +528,8 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
                 # a lone number left of the columns (a code in a heading, a spreadsheet's row
                 # number) does not move where the table's figures start
                 left = min(left, _figures_left(ln))
+                if ln.values[-1].x1 > right_edge:
+                    right_edge, last_x0 = ln.values[-1].x1, ln.values[-1].x0
                 right_edge = max(right_edge, max(v.x1 for v in ln.values))
                 last_value = j
                 j += 1
@@ -543,9 +562,17 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
     return blocks
 
 
-def _ends_at(ln: Line, right_edge: float) -> bool:
-    """Do the line's figures end where the table's figures end?"""
-    return abs(max(v.x1 for v in ln.values) - right_edge) <= 0.5 * ln.size
+def _row_line(ln: Line) -> bool:
+    """A line of a table's body: figures, or only "PM" (amounts not yet known) where figures go."""
+    return ln.has_figures or bool(ln.values) and all(_PRO_MEMORIE.fullmatch(v.text) for v in ln.values)
+
+
+def _ends_at(ln: Line, right_edge: float, last_x0: float | None = None) -> bool:
+    """Do the line's figures end where the table's figures end (or, given where the last
+    column's figures start, start there: a column set flush left)?"""
+    if abs(max(v.x1 for v in ln.values) - right_edge) <= 0.5 * ln.size:
+        return True
+    return last_x0 is not None and abs(ln.values[-1].x0 - last_x0) <= 0.5 * ln.size
 
 
 def _notes_end(lines: list[Line], j: int, left: float, right_edge: float) -> int | None:
@@ -573,7 +600,7 @@ def _notes_end(lines: list[Line], j: int, left: float, right_edge: float) -> int
     return k if nxt < len(lines) and lines[nxt].has_figures and _ends_at(lines[nxt], right_edge) else None
 
 
-def _group_heading(lines: list[Line], j: int, left: float, right_edge: float) -> bool:
+def _group_heading(lines: list[Line], j: int, left: float, right_edge: float, last_x0: float | None = None) -> bool:
     """Is line ``j`` a short heading (words only, ending left of the figures) set right above a
     row whose figures end where the table's figures end?"""
     ln = lines[j]
@@ -582,7 +609,7 @@ def _group_heading(lines: list[Line], j: int, left: float, right_edge: float) ->
     if j + 1 >= len(lines) or _CAPTION.match(ln.text) or _TOTAL_LABEL.match(ln.text) or find_scale([ln.text]):
         return False  # a total's label wrapped over two lines closes a group, it heads none
     nxt = lines[j + 1]
-    return nxt.has_figures and nxt.top - ln.bottom <= _gap_limit(nxt.size) and _ends_at(nxt, right_edge)
+    return nxt.has_figures and nxt.top - ln.bottom <= _gap_limit(nxt.size) and _ends_at(nxt, right_edge, last_x0)
 
 
 def _row_numbers_to_labels(lines: list[Line]) -> None:
@@ -1053,7 +1080,7 @@ def _build_table(
             pending = []
             i += 1
             continue
-        if ln.has_figures:
+        if _row_line(ln):
             if not ln.label_text and pending:
                 centred.add(len(rows))
             cols = assign_columns(ln.values, anchors)
@@ -1076,11 +1103,11 @@ def _build_table(
             continue
         # a run of label-only lines: a wrapped label of the row above, or the start of the next one
         j = i
-        while j < len(body) and not body[j].has_figures and not (body[j].label_text or body[j].text).strip().endswith(":"):
+        while j < len(body) and not _row_line(body[j]) and not (body[j].label_text or body[j].text).strip().endswith(":"):
             j += 1
         block = [(b.label_text or b.text).strip() for b in body[i:j]]
         prev = rows[-1] if rows and not rows[-1].section else None
-        nxt = body[j] if j < len(body) and body[j].has_figures else None
+        nxt = body[j] if j < len(body) and _row_line(body[j]) else None
         d_prev = ln.top - prev.bottom if prev else float("inf")
         d_next = nxt.top - body[j - 1].bottom if nxt else float("inf")
         starts_low = block[0][:1].islower()
