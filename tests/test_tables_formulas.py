@@ -97,3 +97,14 @@ def test_a_numbered_table_over_a_page_break_finds_the_documents_own_slips() -> N
     primary = [c for c in checks if c.total_label.startswith("Primair") and c.reading.startswith("the formula")]
     assert len(primary) == 5 and all(c.verdict in HOLDS for c in primary)
     assert "row 7 taken with the opposite sign" in primary[0].reading
+
+
+def test_a_formula_of_letters_names_the_rows_its_label_starts_with() -> None:
+    # Provincie Antwerpen, meerjarenplan 2026-2031, T3 "Evolutie van de financiële schulden":
+    # "D. Financiële schulden op 31 december (A+B-C)" over rows "A. ... op 1 januari",
+    # "B. Nieuwe leningen", "C. Aflossingen", each with a "3. Schulden aan kredietinstellingen" under it
+    checks = [c for c in check_pdf(DOCS / "nltaal-04.pdf", lang="nl", pages=[5], all_pages=True)
+              if c.total_label.startswith("D. ")]
+    assert len(checks) == 6 and all(c.verdict is Verdict.CONSISTENT for c in checks)
+    assert all("(A+B-C)" in c.reading for c in checks)
+    assert [(p.stated, p.sign) for p in checks[2].parts] == [("10.680.000", 1), ("15.000.000", 1), ("6.740.000", -1)]

@@ -40,6 +40,12 @@ _FORMULA = re.compile(rf"(?<![\w.,]){_N}\s*=\s*({_N}(?:{_OP}{_N})+)(?![\w.,])")
 # "(1+2)" or "(b) - (a)" at the end of a label: the row is computed from the rows it names
 _TAIL_FORMULA = re.compile(r"\((\d{1,2}(?:\s*[+\-\u2212\u2013]\s*\d{1,2})+)\)\s*$")
 _TERM = re.compile(rf"(^|{_OP}){_N}")
+# "D. Financiële schulden op 31 december (A+B-C)", "Autofinancieringsmarge (I-II)": rows named by
+# the letter or Roman numeral their label starts with (Flemish BBC schedules)
+_KEY = r"(?:[IVX]{1,4}|[A-Z])"
+_TAIL_LETTERS = re.compile(rf"\(({_KEY}(?:\s*[+\-\u2212\u2013]\s*{_KEY})+)\)\s*$")
+_LETTER_TERM = re.compile(rf"(^|{_OP})({_KEY})")
+_LEAD_LETTER = re.compile(rf"^({_KEY})\.\s*(?=[^\d\s.])")
 _LEAD_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?\s+(?=[^\d\s=])")
 # a number after a wrapped word of the label above: "risico 9 Zorgtoeslag"
 _INNER_NUMBER = re.compile(r"^[a-z][\w-]*\s+(\d{1,2})\s+(?=[A-Z])")
@@ -57,10 +63,10 @@ class _Line:
     pos: int  # index in table.rows
     row: Row
     cells: list[Cell]  # the figures, without a row-number cell
-    number: int | None = None
-    formula: list[tuple[int, int]] | None = None  # (sign, row number)
+    number: int | str | None = None  # a row number, or the letter its label starts with ("A.", "II.")
+    formula: list[tuple[int, int | str]] | None = None  # (sign, row number or letter)
     formula_text: str = ""
-    pending: list[tuple[int, list[tuple[int, int]], str]] = field(default_factory=list)
+    pending: list[tuple[int, list[tuple[int, int | str]], str]] = field(default_factory=list)
     shift: float = 0.0  # rows of the page before stand this far above the page's own rows
 
     @property
@@ -68,12 +74,20 @@ class _Line:
         return (self.row.top + self.row.bottom) / 2 - self.shift
 
 
-def _terms(expr: str) -> list[tuple[int, int]]:
-    out = []
+def _terms(expr: str) -> list[tuple[int, int | str]]:
+    out: list[tuple[int, int | str]] = []
     for m in _TERM.finditer(expr):
         op = m.group(2)
         sign = -1 if op and op in "-\u2212\u2013" else 1
         out.append((sign, int(m.group(3))))
+    return out
+
+
+def _letter_terms(expr: str) -> list[tuple[int, int | str]]:
+    out: list[tuple[int, int | str]] = []
+    for m in _LETTER_TERM.finditer(expr):
+        op = m.group(2)
+        out.append((-1 if op and op in "-\u2212\u2013" else 1, m.group(3)))
     return out
 
 
@@ -112,11 +126,15 @@ def _lines(tables: Sequence[Table], before: Sequence[Table] = ()) -> tuple[list[
             tail = _TAIL_FORMULA.search(label)
             if tail and not line.pending:
                 line.formula, line.formula_text = _terms(tail.group(1)), tail.group(0)
+            elif (letters := _TAIL_LETTERS.search(label)) and not line.pending:
+                line.formula, line.formula_text = _letter_terms(letters.group(1)), letters.group(0)
             rest = _FORMULA.sub(" ", label).strip()
             if line.number is None:
                 lead = _LEAD_NUMBER.match(rest) or _INNER_NUMBER.match(rest)
                 if lead:
                     line.number = int(lead.group(1))
+                elif letter := _LEAD_LETTER.match(rest):
+                    line.number = letter.group(1)
             lines.append(line)
     lines.sort(key=lambda ln: ln.middle)
     return lines, lone
@@ -156,13 +174,14 @@ def _number_lines(lines: list[_Line], lone: list[tuple[float, int]]) -> None:
             target.number = number
 
 
-def _numbered(lines: list[_Line], number: int, at: _Line) -> _Line | None:
+def _numbered(lines: list[_Line], number: int | str, at: _Line) -> _Line | None:
     """The row numbered ``number`` that a formula on ``at`` means: the nearest one above it, not
     beyond the last row numbered 1 (a page can hold several tables numbered from 1). None when it
     is not on this page."""
     above = [ln for ln in lines if ln.middle < at.middle]
     # numbering restarts at 1 in the next table: never reach back past that
-    starts = [i for i, ln in enumerate(above) if ln.number == 1]
+    first = 1 if isinstance(number, int) else ("I" if number in ("I", "II", "III", "IV", "V", "VI") else "A")
+    starts = [i for i, ln in enumerate(above) if ln.number == first]
     found = [ln for ln in above[starts[-1] if starts else 0:] if ln.number == number]
     return found[-1] if found else None
 
@@ -182,7 +201,8 @@ def formula_checks(tables: Sequence[Table], file: str = "", before: Table | None
     ``before``: the previous page's last table, when the page's first table continues it; the
     rows a formula names may stand there ("10=7-8+9" under a page break after row 8).
     """
-    if not any(_FORMULA.search(r.label) or _TAIL_FORMULA.search(r.label) for t in tables for r in t.rows):
+    if not any(_FORMULA.search(r.label) or _TAIL_FORMULA.search(r.label) or _TAIL_LETTERS.search(r.label)
+               for t in tables for r in t.rows):
         return []
     lines, lone = _lines(tables, [before] if before is not None else [])
     _number_lines(lines, lone)
