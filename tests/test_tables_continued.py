@@ -216,3 +216,16 @@ def test_notes_set_among_the_rows_do_not_end_the_table_and_percent_columns_do_no
     education = [c for c in check_pdf(docs / "enus-02.pdf", lang="en") if c.total_label == "Education Total"]
     assert len(education) == 3 and all(c.verdict is Verdict.CONSISTENT for c in education)
     assert [p.stated for p in education[0].parts] == ["$10,617,715", "$231,694", "$136,293", "$139,917", "$13,163"]
+
+
+def test_a_title_block_marked_concluded_goes_on_with_the_table_of_the_page_before() -> None:
+    # Barbados Appropriation Bill 2022, Schedule: "ABSTRACTS OF THE APPROPRIATION GRANTS" ends
+    # two thirds down its page; the next page prints "Schedule - (Concl'd)" and the title again
+    from factcheck.tables.continued import _marked_continuation, continues
+
+    found = find_page_tables(Path(__file__).parent / "unseen" / "docs" / "enfin-01.pdf", "en", pages=[3, 4], all_pages=True)
+    (first,), (second,) = found[3], found[4]
+    assert not first.ends_page and not second.starts_page
+    assert _marked_continuation(first.top_text, second.top_text)
+    assert not _marked_continuation(first.top_text, "L.R.O. Schedule - (Concl'd) ESTIMATES OF REVENUE")
+    assert continues(first, second, repeated=True)

@@ -37,13 +37,26 @@ _CLOSING = ("total", "grand", "saldo")
 _TOTAL_KINDS = ("total", "sub", "grand", "saldo")
 _FITS = (Verdict.CONSISTENT, Verdict.ROUNDING)
 _CONTINUATION_MARK = re.compile(
-    r"[\s(\[—–-]*\b(?:continued|vervolg|cont(?:'d|\.))\b[\s)\].:]*", re.IGNORECASE
+    r"[\s(\[—–-]*\b(?:continued|concluded|vervolg|cont(?:'d|\.)|concl(?:'d|\.))(?!\w)[\s)\].:]*", re.IGNORECASE
 )
 
 
 def _caption_key(title: str) -> str:
     """A caption without its continuation mark, spacing and case: "Tabel 19 ... (vervolg)" -> "tabel 19 ..."."""
     return re.sub(r"\s+", " ", _CONTINUATION_MARK.sub(" ", title)).strip().lower()
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w.']+", text.lower()) if any(ch.isalpha() for ch in w)}
+
+
+def _marked_continuation(before: str, top: str) -> bool:
+    """Does the title block ``top`` say it goes on from the page before ("ABSTRACTS OF THE
+    APPROPRIATION GRANTS - (Concl'd)"), repeating nothing but words of that page's title block?"""
+    if not before or not _CONTINUATION_MARK.search(top):
+        return False
+    words = _words(_CONTINUATION_MARK.sub(" ", top))
+    return len(words) >= 2 and words <= _words(before)
 
 
 def _header_key(table: Table) -> str:
@@ -156,7 +169,8 @@ def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[Ta
     top = ""  # the previous page's title block over its first table
     for number in sorted(pages):
         tables = list(pages[number])
-        repeated = bool(tables and tables[0].top_text and tables[0].top_text == top and previous + 1 == number)
+        repeated = bool(tables and tables[0].top_text and previous + 1 == number and (
+            tables[0].top_text == top or _marked_continuation(top, tables[0].top_text)))
         top = tables[0].top_text if tables else ""
         if joined is not None and tables and previous + 1 == number and continues(joined, tables[0], repeated):
             chains[-1].append(tables[0])

@@ -1035,7 +1035,7 @@ def _widen_to_thousands(table: Table) -> None:
 _MARGIN = 0.12
 _REACH = 0.25
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
-_CONTINUED = re.compile(r"\b(?:continued|vervolg|cont(?:'d|\.))", re.IGNORECASE)
+_CONTINUED = re.compile(r"\b(?:continued|concluded|vervolg|cont(?:'d|\.)|concl(?:'d|\.))", re.IGNORECASE)
 
 
 def _furniture(ln: Line, height: float, top: bool) -> bool:
