@@ -52,6 +52,7 @@ ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 _STARS = re.compile(r"\*{1,3}")
+_SHOWN_SUM = re.compile(r"\(\d{1,4}(?:[.,]\d+)?\s?[*x×+]\s?\d{1,4}(?:[.,]\d+)?\)")
 # "PM" (pro memorie) stands for an amount not yet known in Dutch budgets
 _PRO_MEMORIE = re.compile(r"PM|p\.\s?m\.?", re.IGNORECASE)
 _PLUS_MINUS = ("-", "\u2013", "+", "\u2212")
@@ -339,7 +340,10 @@ def split_label(line: Line) -> None:
     known text cells (p.m., page ranges). The first dot leader after the label belongs to the
     label; later dot runs are empty cells ("........." in US budget tables).
     """
-    toks = line.tokens
+    # the sum that gave a figure, printed beside it ("24 (8*3)" hours): a note, no cell
+    toks = [t for k, t in enumerate(line.tokens) if not (
+        k and _SHOWN_SUM.fullmatch(t.text) and looks_numeric(line.tokens[k - 1].text)
+        and t.x0 - line.tokens[k - 1].x1 < 1.0 * line.size)]
     # margin text far to the right (running heads, vertical "SUMMARY TABLES" letters) is not
     # part of the row: drop non-figure tokens separated from the rest by a wide gap
     while (
@@ -414,6 +418,12 @@ def split_label(line: Line) -> None:
         gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:] + [values[0]])]
         if max(gaps) < 1.5 * line.size:
             start, values = len(toks), []
+    elif (len(values) == 1 and start >= 2 and re.fullmatch(r"\d{1,2}", values[0].text)
+          and values[0].x0 - toks[start - 1].x1 < 0.6 * line.size and toks[start - 1].text[:1].islower()
+          and toks[start - 2].text[:1].islower()):
+        # a small number a word-space after lower-case words is a word of a wrapped label
+        # ("een periode van 3" / "jaar: opstellen en"), not a figure
+        start, values = len(toks), []
     elif len(values) == 1 and 0 < start and is_year(values[0].text) and values[0].x0 - toks[start - 1].x1 < 1.5 * line.size:
         # a year set right after the words is part of them ("Boekwaarde 1 januari 2022"), not a cell
         start, values = len(toks), []
@@ -500,6 +510,7 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
         right_edge = max(v.x1 for v in lines[i].values)
         # where the last column's figures start: a column set flush left ends its figures unevenly
         last_x0 = lines[i].values[-1].x0
+        edges = [v.x1 for v in lines[i].values]  # the right edges of the table's columns so far
         last_value = i
         j = i + 1
         while j < len(lines):
@@ -514,6 +525,11 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
                 # the same, with the next group's heading right above its rows ("Effecten" over
                 # "Besparing huisartsconsulten  € 294.000")
                 gap <= _ALIGNED_GAP * ln.size and _row_line(lines[j - 1]) and _group_heading(lines, j, left, right_edge, last_x0)
+            ) and not (
+                # a row whose three figures or more end at the table's column edges, after
+                # nothing but the wrapped label of the row above (rows of fixed height)
+                gap <= 2 * _ALIGNED_GAP * ln.size and _on_edges(ln, edges)
+                and max(t.x1 for t in lines[j - 1].tokens) <= left - 0.5 * ln.size
             ):
                 break
             if ln.is_year_header:
@@ -530,6 +546,7 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
                 left = min(left, _figures_left(ln))
                 if ln.values[-1].x1 > right_edge:
                     right_edge, last_x0 = ln.values[-1].x1, ln.values[-1].x0
+                edges.extend(v.x1 for v in ln.values)
                 right_edge = max(right_edge, max(v.x1 for v in ln.values))
                 last_value = j
                 j += 1
@@ -560,6 +577,12 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
         blocks.append((start, end))
         i = end
     return blocks
+
+
+def _on_edges(ln: Line, edges: list[float]) -> bool:
+    """Do three figures of the line or more all end at right edges of the table's columns?"""
+    return ln.has_figures and len(ln.values) >= 3 and all(
+        any(abs(v.x1 - e) <= 0.5 * ln.size for e in edges) for v in ln.values)
 
 
 def _row_line(ln: Line) -> bool:
@@ -1188,6 +1211,7 @@ def _build_table(
     header_text = " ".join(ln.text for ln in header_lines)
     suspect = any(
         looks_numeric(t.text) and not is_year(t.text) and not _DOTS.match(t.text) and not t.small
+        and not _STARS.fullmatch(t.text)  # a footnote mark after a column's name ("Tarief *")
         for ln in header_lines
         for t in ln.tokens
         if t.x1 >= label_edge - 0.5 * size

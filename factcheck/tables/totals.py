@@ -1600,6 +1600,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
 
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
 
+    from .found import found_sum_checks
     from .heads import head_groups  # heads, inner columns and percentages build on this module's records
     from .inner import inner_checks, inner_runs
     from .percentages import percentage_checks
@@ -1676,7 +1677,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     shares = [c for c in found if (c.total.page, c.total.bbox) not in held_at]
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
-    return _with_heads(checks, heads + inner_checks(table, file))
+    # sums found from the arithmetic alone come last: any other reading of the figure goes first
+    return _with_heads(_with_heads(checks, heads + inner_checks(table, file)), found_sum_checks(table, file))
 
 
 def _in_points(check: TableCheck) -> bool:
