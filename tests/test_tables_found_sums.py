@@ -37,3 +37,12 @@ def test_only_sums_that_hold_in_every_column_and_never_a_copy_of_one_row() -> No
         assert len(c.parts) >= 2 and all(p.stated != c.total.stated or p.value == 0 for p in c.parts)
     # the share rows (67 %, 42 % ...) and the count row of taxpayers are no sums of other rows
     assert not {c.total_label for c in found} & {"gemiddeld spaardeel", "aantal belastingplichtigen ( x 1.000)"}
+
+
+def test_a_share_row_may_take_its_part_from_a_row_higher_up_than_the_one_above() -> None:
+    # "gemiddeld spaardeel 67% 42% 12% 41%" stands under "sparen" and "beleggen": sparen over
+    # rendementsgrondslag (67.413 / 100.308 = 67.2 %), in all four columns
+    checks = [c for c in check_pdf(DOCS / "nlwat-03.pdf", lang="nl", pages=[2], all_pages=True)
+              if c.page == 2 and c.total.table == 1 and c.total_label == "gemiddeld spaardeel"]
+    assert len(checks) == 4 and all(c.verdict in HOLDS and c.relation == "share" for c in checks)
+    assert [p.stated for p in checks[0].parts] == ["67.413", "100.308"]

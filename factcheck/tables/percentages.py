@@ -348,8 +348,11 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
             same = [q for q in amount_rows if q < p and _clean(table.rows[q].label) == _clean(label)]
             named_part = same[-1:] or None
             named_base = [q for q in amount_rows if base & _words(table.rows[q].label)] or None
-        # "Idem, in % ..." speaks of the row above it
-        num_rows = named_part or above[-1:]
+        # "Idem, in % ..." speaks of the row above it; a row of three shares or more may speak of
+        # one a little higher ("gemiddeld spaardeel" under "sparen" and "beleggen"), taken only
+        # when the row right above gives no reading
+        num_rows = named_part or (above[-3:][::-1] if sum(1 for c in table.rows[p].cells.values()
+                                                          if _number(c) is not None) >= 3 else above[-1:])
         # the base the label names ("in % ontvangsten": the Ontvangsten row), else any other row
         words = _words(label)
         named = named_base or [q for q in amount_rows if words & _words(table.rows[q].label) and q not in num_rows]
@@ -364,7 +367,9 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                     if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
                         lanes.append((col, (p, pc), (num_row, nc), (q, dc)))
                 what = "the row above" if num_row == above[-1] else f"the {_clean(table.rows[num_row].label)} row"
-                readings.append(_Reading(f"{what} over the {_clean(table.rows[q].label)} row", lanes, "share"))
+                higher = not named_part and num_row != above[-1]
+                readings.append(_Reading(f"{what} over the {_clean(table.rows[q].label)} row", lanes, "share",
+                                         -1 if higher else 0))
         best = _best(readings)
         if best is not None:
             # a base the label names but no row carries ("in percentage van het gemiddeld belegd
