@@ -246,3 +246,14 @@ def test_bracketed_negatives_with_the_closing_bracket_set_apart() -> None:
     assert [p.stated for p in restricted[2].parts] == ["-", "(1,968.07)", "81,539.00", "(71,339.00)"]
     assert all(c.verdict is Verdict.CONSISTENT for c in checks)
     assert len(checks) == 20
+
+
+def test_a_total_off_by_less_than_any_of_its_rows_is_an_alarm_though_no_column_adds_up() -> None:
+    # Regeldruk annex (IenW 2024): "Totaal € 384.037,-" under seven rows that add up to 384.328;
+    # the other column's Totaal is off as well (19.956 printed, 19.977 added up). The gap (291) is
+    # smaller than any row, so no row too many or too few explains it. The table's header is on
+    # page 2 and page 1 was read: no rows of it stand on the page before.
+    checks = check_pdf(Path(__file__).parent / "unseen" / "docs" / "nlwat-01.pdf", lang="nl")
+    (total,) = [c for c in checks if c.total_label == "Totaal" and c.total.stated == "€384.037,-"]
+    assert total.verdict is Verdict.MISMATCH and total.alarm and total.difference == -291
+    assert len(total.parts) == 7

@@ -1441,6 +1441,7 @@ def _doubt(
     total: _Item, parts: list[tuple[_Item, int]], lane: int, results: dict[int, Judgement], held: int, totals: int,
     open_top: bool = False,
     memo_inside: bool = False,
+    plain: bool = False,
 ) -> str | None:
     """Why a total that does not add up in ``lane`` may be our misreading of the table rather than
     an error in it; None when the reading has support and no other plausible reading holds.
@@ -1455,16 +1456,20 @@ def _doubt(
         return "the table starts at the top of the page with these parts: more of them may stand on the page before"
     if len(parts) == 1:
         return "only one part was found for this total: the others may not have been read"
-    if len(results) > 1 and not others:
+    # a Total closing every row above it, off by less than any one of them: no choice of rows
+    # explains that (a row too many or too few moves the sum by a whole row), so the figures
+    # themselves disagree, whatever the other columns do
+    slip = plain and _slip(total, parts, lane, results[lane])
+    if len(results) > 1 and not others and not slip:
         return "no column of this total adds up under this reading of its parts"
-    if not others and held == 0:
+    if not others and held == 0 and not slip:
         return "nothing else in this table adds up under this reading, so the reading itself may be wrong"
     failing = sum(1 for j in results.values() if not _fits(j.verdict))
     if failing >= 3 and 4 * failing > len(results):
         # errors are rare and seldom come in runs; a reading that fails in many places at once
         # is more likely ours (a second table with other columns read as part of this one)
         return f"this reading fails in {failing} of its {len(results)} places, more than errors would explain"
-    if 2 * held < totals:
+    if 2 * held < totals and not slip:
         return "most totals of this table do not add up under any reading tried"
     tnum = total.cells[lane].number
     assert tnum is not None
@@ -1512,6 +1517,17 @@ def _doubt(
         if len(shifted) >= 2 and _fits(judge(shifted, tnum).verdict):
             return "the total equals the parts printed one column over"
     return None
+
+
+def _slip(total: _Item, parts: list[tuple[_Item, int]], lane: int, j: Judgement) -> bool:
+    """Is the total off by less than any part it closes (three at least), and by at most one
+    percent of itself: a slip in the figures rather than a row too many or too few?"""
+    tnum = total.cells[lane].number
+    nums = [n for p, _ in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]
+    if tnum is None or len(nums) < 3 or any(n.nil or n.value == 0 for n in nums) or tnum.value == 0:
+        return False
+    gap = abs(j.difference)
+    return gap < min(abs(n.value) for n in nums) and 100 * gap <= abs(tnum.value)
 
 
 _FOOTNOTE_MARK = re.compile(r"[*†‡]|\(\d\)\s*$")
@@ -1646,7 +1662,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                     and min(p.pos for p, _ in parts) <= first_row)
         for lane, j in sorted(results.items()):
             doubt = None if _fits(j.verdict) else _doubt(
-                total, parts, lane, results, held, len(scans), open_top, _memo_between(items_by[orientation], parts)
+                total, parts, lane, results, held, len(scans), open_top, _memo_between(items_by[orientation], parts),
+                plain=tag == "flat" and orientation == "row" and total.kind in ("total", "grand"),
             )
             if doubt is None and not _fits(j.verdict) and tag.startswith("difference") and orientation == "column":
                 doubt = _difference_doubt(table, lane, results, (lane, total.pos) in summed,
