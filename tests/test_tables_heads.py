@@ -69,3 +69,15 @@ def test_a_total_counts_a_group_found_from_the_arithmetic_in_place_of_its_items(
     assert len(total) == 2 and all(c.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING) for c in total)
     assert [p.stated for p in total[0].parts] == ["$3,153.5", "17,227.4", "158.0", "338.5"]
     assert "group's amount" in total[0].reading
+
+
+def test_a_row_named_total_inside_a_group_is_one_of_its_items() -> None:
+    # SFUSD Recommended Budget 2021-22, Exhibit 5: "Financing/Transfers $(27,410,659)" over three
+    # offsets and "Total, Other Financing (Sources) / Uses $1,414,392"; the grand total adds the
+    # three group amounts: 491,987,313 + 125,190,613 - 27,410,659 = 589,767,267
+    checks = check_pdf(Path(__file__).parent / "unseen" / "docs" / "enfin-03.pdf", lang="en", pages=[6],
+                       all_pages=True)
+    (grand,) = [c for c in checks if c.total_label == "Total Unrestricted General Fund Expenditures"]
+    assert grand.verdict is Verdict.CONSISTENT
+    assert [p.stated for p in grand.parts] == ["491,987,313", "125,190,613", "(27,410,659)"]
+    assert not [c for c in checks if c.total_label.startswith("Total, Other Financing")]

@@ -180,8 +180,9 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
         support = len(held)
         clear = support >= 3 and 4 * support >= 3 * len(judged)
         reading = _FOOT_READING if parts[0] < head else _READING
-        if reading == _READING and judged and all(_fits(j.verdict) for _, j in judged):
-            grouped.update(parts)
+        if reading == _READING and judged and all(_fits(j.verdict) for _, j in judged) and all(
+                _printed_parts(amounts[lane], head, parts) >= MIN_PARTS for lane, _ in judged):
+            grouped.update(parts)  # a heading that repeats its one item's figure groups nothing
         row = table.rows[head]
         for lane, j in judged:
             if not _fits(j.verdict) and not clear:

@@ -866,6 +866,12 @@ def _candidates(
     return out
 
 
+def _closes(total: _Item, parts: list[tuple[_Item, int]]) -> bool:
+    """Do the signed parts add up to the total in every lane where both print figures?"""
+    lanes = _lanes(total, parts)
+    return bool(lanes) and all(_fits(_fit_lane(total, parts, ln)) for ln in lanes)
+
+
 def _lanes(total: _Item, parts: list[tuple[_Item, int]]) -> list[int]:
     lanes = []
     for lane, cell in total.cells.items():
@@ -930,7 +936,11 @@ def _scan(
     for i, it in enumerate(items):
         if it.kind in ("memo", "none") or it.consumed:
             continue
-        if it.kind == "part":
+        if it.kind == "part" or (it.kind in ("total", "sub") and it.pos in grouped and not any(
+                _closes(it, cand) for _, cand in _candidates(items, i, top_level, loose))):
+            # a row named a total that closes nothing before it under any reading, while a group's
+            # amount above it adds it up with them, is one of that group's items ("Total, Other
+            # Financing (Sources) / Uses" under "Financing/Transfers")
             top_level.append(it)
             loose.append(it)
             continue
