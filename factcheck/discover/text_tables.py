@@ -2,7 +2,8 @@
 billion in 2021, or 4.3%", next to a table whose row reads 174,755 and 167,576 ($ millions).
 
 An amount in the text is matched with the difference of two cells of one row of a table on the
-same page or the next or previous one, and a percentage printed right after it with that
+same page or the next or previous one (failing that, further away: :data:`PAGES_FAR`,
+:data:`PAGES_SUMMARY`), and a percentage printed right after it with that
 difference over the row's earlier value (the growth rate). The search tries every row and every
 pair of value columns, so a match is kept only when chance would rarely give it: the number of
 pairs tried times the odds that one difference lands in the amount's rounding interval (and in
@@ -38,6 +39,9 @@ PAGES_AROUND = 1  # tables on the statement's page and this many pages before an
 # An executive summary speaks of statements a few pages on: when the tables near the statement
 # give no match, those within this many pages are searched (two looks: the tries count twice).
 PAGES_FAR = 4
+# … and when those give none either, the tables within this many pages: a summary at the front
+# speaks of the statements at the back of a report (three looks)
+PAGES_SUMMARY = 10
 
 
 @dataclass(frozen=True)
@@ -228,7 +232,7 @@ def text_table_claims(
     figs = from_dicts(claims, language) if figures is None else figures
     out: list[dict[str, Any]] = []
     cells: dict[str, dict[str, Any]] = {}
-    wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_FAR, PAGES_FAR + 1)}
+    wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_SUMMARY, PAGES_SUMMARY + 1)}
     by_page = {number: [_TablePairs(t) for t in page_tables]
                for number, page_tables in tables.items() if number in wanted}  # only pages near an amount
     for k, fig in enumerate(figs):
@@ -239,7 +243,7 @@ def text_table_claims(
         best = None
         percent = _next_percent(figs, k)
         others = [f for f in figs if f.quote == fig.quote and f is not fig and f.kind == "money"]
-        for reach, looks in ((PAGES_AROUND, 1), (PAGES_FAR, 2)):
+        for reach, looks in ((PAGES_AROUND, 1), (PAGES_FAR, 2), (PAGES_SUMMARY, 3)):
             near = [tp for p in range(fig.position[0] - reach, fig.position[0] + reach + 1) for tp in by_page.get(p, ())]
             best = _best_pair(fig, percent, near, looks, others)
             if best is not None:
