@@ -13,6 +13,7 @@ from test_discover_unseen import DOCS, _extracted, _relations
 from factcheck.discover.figures import Fig, from_dicts
 from factcheck.discover.named_wholes import _head, named_whole_shares
 from factcheck.discover.relations import Proposal, _Wholes, find_relations
+from factcheck.discover.restated import restated
 from factcheck.engine import check_paths
 from factcheck.extract import extract_document
 from factcheck.model import Interval
@@ -109,3 +110,19 @@ def test_a_summary_speaks_of_a_table_at_the_end_of_the_document(tmp_path: Path) 
     assert len(first_page) == 1
     assert "924,158,224" in str(first_page[0].claim.evidence["inputs"])
     assert first_page[0].verdict.value in ("consistent", "rounding")
+
+
+def test_a_figure_stated_again_carries_the_relation_of_its_first_statement() -> None:
+    # Village MD&A (enus-03): "The General Fund unreserved and undesignated fund balance of $6,103,664
+    # is 14.0% of total General Fund expenditures" (p1), and on p4 "the General Fund showed a 14.0%
+    # unreserved and undesignated fund balance to total expenditures": the same share, its part and
+    # whole not printed again
+    doc = extract_document(DOCS / "enus-03.pdf")
+    found = [p for p in find_relations(from_dicts(doc.claims, "en")) if p.target.stated == "14.0%"]
+    assert sorted(p.target.position[0] for p in found) == [1, 4]
+    assert {tuple(f.stated for f in p.inputs) for p in found} == {("$6,103,664", "$43,484,184")}
+    # a percentage printed again in a sentence about something else is no restatement
+    first = next(p for p in found if p.target.position[0] == 1)
+    other = replace(first.target, id="other", position=(5, 1), quote="Interest rates rose 14.0% in the year.",
+                    words=frozenset({"interest", "rate", "rose", "year"}))
+    assert restated([first.target, other], [first]) == []

@@ -1130,4 +1130,6 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             kept.append(proposal)
             targets.add(proposal.target.id)
             seen_sets.add(proposal.figure_ids)
-    return kept
+    from factcheck.discover.restated import restated
+
+    return kept + restated(figures, kept)
