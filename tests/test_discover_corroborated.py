@@ -8,7 +8,7 @@ from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
-from test_discover_unseen import DOCS, _extracted, _relations
+from test_discover_unseen import DOCS, _extracted, _relations, _text_table_results
 
 from factcheck.discover.figures import Fig, from_dicts
 from factcheck.discover.named_wholes import _head, named_whole_shares
@@ -126,3 +126,11 @@ def test_a_figure_stated_again_carries_the_relation_of_its_first_statement() -> 
     other = replace(first.target, id="other", position=(5, 1), quote="Interest rates rose 14.0% in the year.",
                     words=frozenset({"interest", "rate", "rose", "year"}))
     assert restated([first.target, other], [first]) == []
+
+
+def test_an_amount_the_table_prints_in_another_row_is_a_quotation(tmp_path: Path) -> None:
+    # Village MD&A (enus-03 p1): "… increased the Village's net assets by $1,746,851" quotes the row
+    # "Change in Net Assets" (1,710,673 | 36,178 | 1,746,851); that "Net Assets - Ending" of the two
+    # years differs by it too (41,758,476 - 40,011,625) is the table's own arithmetic
+    found = _text_table_results(_extracted("enus-03.pdf", str(tmp_path)))
+    assert "$1,746,851" not in found and "$36,178" not in found

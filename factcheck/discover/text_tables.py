@@ -136,19 +136,26 @@ def _growth(pair: _Pair, fig: Fig, quote: str) -> tuple[Cell, Fraction] | None:
 
 
 def _printed_in_row(pair: _Pair, fig: Fig) -> bool:
-    """Whether a cell of the pair's row (a total, or the other part) holds the figure itself; a
-    change column ("Change $") holding it is the difference printed, and does not count."""
+    """Whether a cell of the pair's row (a total, or the other part) holds the figure itself, or
+    another row of the table prints it to the last digit ("Change in Net Assets 1,746,851" under
+    the two years' "Net Assets - Ending": the text quotes that row); a change column ("Change $")
+    holding it is the difference printed, and does not count."""
     mult = pair.table.scale.multiplier if pair.table.scale else Fraction(1)
     headers = {c.index: c.header for c in pair.table.columns}
-    for cell in pair.table.rows[pair.pos].cells.values():
-        n = cell.number
-        if _CHANGE_HEADER.search(headers.get(cell.col, "")):
-            continue
-        if n is not None and not n.nil and not n.percent and _meets(
-            (abs(n.value) - n.half) * mult, (abs(n.value) + n.half) * mult, fig
-        ):
-            return True
+    for pos, row in enumerate(pair.table.rows):
+        for cell in row.cells.values():
+            n = cell.number
+            if n is None or n.nil or n.percent or _CHANGE_HEADER.search(headers.get(cell.col, "")):
+                continue
+            if pos == pair.pos and _meets((abs(n.value) - n.half) * mult, (abs(n.value) + n.half) * mult, fig):
+                return True
+            if abs(n.value) * mult == fig.value and _significant(fig.value) >= 4:
+                return True
     return False
+
+
+def _significant(value: Fraction) -> int:
+    return len(str(abs(value.numerator)).rstrip("0")) if value.denominator == 1 else 4
 
 
 class _Trials:
