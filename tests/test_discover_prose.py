@@ -225,3 +225,18 @@ def test_a_ballot_in_capitals_is_no_prose() -> None:
                       "at Bank and In-hand 2,291,650 1,414,480 2,344,252 Current Liabilities 105,354")
     assert _prose("The accumulated deficit increased by $31.8 billion in 2011-2012, largely reflecting the "
                   "$26.2-billion budgetary deficit and a $2.3-billion other comprehensive loss.")
+
+
+def test_a_rate_above_a_level_is_a_rise() -> None:
+    # US budget (enloc-01 p6): "the Budget provides a total of $14.1 billion for the IRS, $1.8 billion,
+    # or 15 percent, above the 2023 enacted level": 1.8 / (14.1 - 1.8) is 14.6 %; "above" says
+    # which way, as "higher" would
+    quote = ("To ensure that taxpayers receive the highest quality customer service and that all Americans are "
+             "treated fairly by the U.S. tax system, the Budget provides a total of $14.1 billion for the IRS, "
+             "$1.8 billion, or 15 percent, above the 2023 enacted level.")
+    figs = [_fig("l", "$14.1 billion", "14.1", "0.05", quote, "ZMW", 1), _fig("c", "$1.8 billion", "1.8", "0.05", quote, "ZMW", 1),
+            _fig("p", "15 percent", "15", "0.5", quote, "%", 1)]
+    assert [p.expr for p in find_relations(figs) if p.relation == "growth"] == ["c / (l - c)"]
+    # "below" the level: the change is added back to the level it fell to, and then 15 % does not hold
+    below = [replace(f, quote=quote.replace("above", "below")) for f in figs]
+    assert not [p for p in find_relations(below) if p.relation == "growth"]

@@ -128,10 +128,22 @@ _OTHER_SUBJECT = re.compile(r"\s*(?:-?\s*" + _CHANGE_WORD + r"\s*)?(?:in|of|for|
 _OLD_LEVEL = re.compile(r"\b(?:from|van|vanaf|over|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*$", re.IGNORECASE)
 
 
+# "$1.8 billion, or 15 percent, above the 2023 enacted level": a level compared, a rise or a fall
+# (Dutch says "hoger"/"lager", which the rise and fall words hold; "boven", "onder" mean much else)
+_ABOVE = re.compile(r"\babove\b", re.IGNORECASE)
+_BELOW = re.compile(r"\bbelow\b", re.IGNORECASE)
+
+
 def _direction(text: str) -> bool | None:
     """True for a rise, False for a fall, None when the words say neither or both."""
-    up, down = bool(RISE_WORDS.search(text)), bool(FALL_WORDS.search(text))
+    up = bool(RISE_WORDS.search(text) or _ABOVE.search(text))
+    down = bool(FALL_WORDS.search(text) or _BELOW.search(text))
     return up if up != down else None
+
+
+def _moves(text: str) -> bool:
+    """Do the words say anything went up or down (or stands above or below a level)?"""
+    return any(p.search(text) for p in (RISE_WORDS, FALL_WORDS, _ABOVE, _BELOW))
 
 
 def _bounds(x: Fig) -> tuple[Fraction, Fraction]:
@@ -153,7 +165,7 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
         by_quote.setdefault(f.quote, []).append(f)
     for quote, figs in by_quote.items():
         percents = [f for f in figs if f.kind == "percent" and (f.unit or "").strip() in _PERCENT and f.value > 0]
-        if not percents or not RISE_WORDS.search(quote) and not FALL_WORDS.search(quote):
+        if not percents or not _moves(quote):
             continue
         for rate in percents:
             at = _at(quote, rate)
