@@ -240,3 +240,19 @@ def test_a_rate_above_a_level_is_a_rise() -> None:
     # "below" the level: the change is added back to the level it fell to, and then 15 % does not hold
     below = [replace(f, quote=quote.replace("above", "below")) for f in figs]
     assert not [p for p in find_relations(below) if p.relation == "growth"]
+
+
+def test_a_figure_is_found_where_it_stands_not_inside_a_longer_number() -> None:
+    # Criminaliteit en rechtshandhaving (nlpub-01 p4): "Daarvan was 44% een dagvaarding, …, 4% een
+    # voorwaardelijk beleidssepot": the words around "4%" are those after its own place, not after
+    # the "4%" that ends "44%"
+    from factcheck.discover.figures import place
+    from factcheck.discover.table_shares import _context_words
+
+    quote = ("Daarvan was 44% een dagvaarding, 28% een onvoorwaardelijk sepot, 22% een opgelegde strafbeschikking, "
+             "4% een voorwaardelijk beleidssepot en circa 1% een voldane transactie.")
+    assert place(quote, "4%") == quote.index(" 4%") + 1
+    assert place("€ 1.061 en € 1.0", "€ 1.0") == len("€ 1.061 en ")
+    assert place("no such figure", "4%") == -1
+    before, _ = _context_words(_fig("p", "4%", "4", "0.5", quote, "%", 1))
+    assert {"voorwaardelijk", "beleidssepot"} <= before

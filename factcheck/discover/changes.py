@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from factcheck.discover.figures import Fig
+from factcheck.discover.figures import Fig, place
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, joined
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
@@ -31,7 +31,7 @@ _PERCENT = ("%", "percent", "procent")
 
 
 def _at(quote: str, fig: Fig, start: int = 0) -> int:
-    return quote.find(fig.stated, start)
+    return place(quote, fig.stated, start)
 
 
 def _from_to(quote: str, figs: Sequence[Fig]) -> tuple[Fig, Fig] | None:

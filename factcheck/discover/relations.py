@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Container, Sequence
 
-from factcheck.discover.figures import COUNT_DIMS, Fig, content_words, shared_words
+from factcheck.discover.figures import COUNT_DIMS, Fig, content_words, place, shared_words
 from factcheck.units import Dims, combine
 
 MAX_FIGURES_PER_PASSAGE = 24
@@ -327,7 +327,7 @@ def rate_of_change(percent: Fig) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _rate_of_change(stated: str, quote: str) -> bool:
     # a percentage is judged in every passage and window it stands in: its words once
-    at = quote.find(stated)
+    at = place(quote, stated)
     if at < 0:
         return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
     head = quote[:at]
@@ -757,14 +757,14 @@ def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
     otherwise, are proposed only this way."""
     found: list[Proposal] = []
     for k, total in enumerate(figures):
-        at = total.quote.find(total.stated)
+        at = total.at
         if at < 0 or total.value <= 0 or not _PARTS_FOLLOW.match(total.quote[at + len(total.stated):]):
             continue
         percent = _is_percent(total)
         end = _breakdown_end(total.quote, at + len(total.stated))
         parts = [f for f in figures[k + 1:] if f.quote == total.quote and f.dims == total.dims
                  and _is_percent(f) == percent and (percent or f.kind != "percent")
-                 and 0 <= total.quote.find(f.stated, at + len(total.stated)) < end]
+                 and 0 <= place(total.quote, f.stated, at + len(total.stated)) < end]
         if len(parts) < 2:
             continue
         exact = sum(_signed(f) for f in parts) == total.value
@@ -864,8 +864,8 @@ def _listed_after(before: Sequence[Fig], sentence: Sequence[Fig], index: _Passag
 def _percent_beside(amount: Fig, sentence: Sequence[Fig]) -> Fig | None:
     """The percentage printed right after the amount as its share ("K15.4 billion or 7.1 percent")."""
     following = [f for f in sentence if f.position > amount.position or (
-        f.position == amount.position and f.quote.find(f.stated) > f.quote.find(amount.stated))]
-    nxt = min(following, key=lambda f: (f.position, f.quote.find(f.stated)), default=None)
+        f.position == amount.position and f.at > amount.at)]
+    nxt = min(following, key=lambda f: (f.position, f.at), default=None)
     return nxt if nxt is not None and _is_percent(nxt) and _apposed(amount, nxt) else None
 
 

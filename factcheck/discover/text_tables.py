@@ -292,7 +292,7 @@ def _subject_words(fig: Fig, others: Sequence[Fig]) -> frozenset[str]:
     net investment in capital assets increased by $25.3 million and total reserves … grew by
     $13.8 million": investment, capital, assets for the first; reserves, surplus for the second);
     two of them, or the one there is, pick the rows it may speak of."""
-    at = fig.quote.find(fig.stated)
+    at = fig.at
     if at < 0:
         return frozenset()
     start = 0
@@ -362,7 +362,7 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|above|below|hoger|lag
 def _says_change(fig: Fig) -> bool:
     """Do the words around the amount say it is a change: a rise or fall word in the clause before
     it with "by"/"of" right before it, or "higher"/"lower" right after it?"""
-    at = fig.quote.find(fig.stated)
+    at = fig.at
     if at < 0:
         return False
     head = fig.quote[max(0, at - 60):at]
