@@ -256,3 +256,24 @@ def test_a_figure_is_found_where_it_stands_not_inside_a_longer_number() -> None:
     assert place("no such figure", "4%") == -1
     before, _ = _context_words(_fig("p", "4%", "4", "0.5", quote, "%", 1))
     assert {"voorwaardelijk", "beleidssepot"} <= before
+
+
+def test_a_figure_of_another_sentence_is_no_part_of_this_one_for_sharing_digits() -> None:
+    # Court of Audit answers (kamervragen, corpus): "Vraag 28 Het aantal fraudeonderzoeken … is
+    # gestegen met 8% van 982 naar 1.046 …, Kamerstuk 33 523 nrs. 1-2 …": a figure "8" or "1" of
+    # another sentence on the page is not printed here ("8%", "1-2"), so it is no stated change
+    from factcheck.discover.changes import stated_changes
+
+    quote = ("Vraag 28 Het aantal fraudeonderzoeken bij het anti -fraudebureau OLAF is gestegen met 8% van 982 "
+             "naar 1.046 en het totaalbedrag …, Kamerstuk 33 523 nrs. 1-2 besloeg 1,9 miljard euro.")
+    other = "Vraag 8 gaat over 1 ander onderwerp."
+
+    def count(id: str, stated: str, value: str, quote: str, line: int) -> Fig:
+        v = Fraction(value)
+        return Fig(id=id, stated=stated, value=v, interval=Interval(v - Fraction(1, 2), v + Fraction(1, 2)), unit=None,
+                   dims=None, kind="count", quote=quote, position=(1, line), passage=("page", 1, None), period=None,
+                   subject=None, words=frozenset())
+
+    figs = [_fig("p", "8%", "8", "0.5", quote, "%", 2), count("old", "982", "982", quote, 2),
+            count("new", "1.046", "1046", quote, 2), count("eight", "8", "8", other, 3), count("one", "1", "1", other, 3)]
+    assert [(p.target.id, p.relation) for p in stated_changes(figs)] == [("p", "growth")]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from factcheck.discover.figures import Fig, place
+from factcheck.discover.figures import Fig, place, stands_at
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, joined
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
@@ -28,6 +28,15 @@ _FROM_AFTER = re.compile(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,30}?\s)?(?
 _FROM_WORD = re.compile(r"\b(?:from|van)\b", re.IGNORECASE)
 _GAP = 80  # characters the words between the two values may take at most
 _PERCENT = ("%", "percent", "procent")
+
+
+def _printed_in(fig: Fig, quote: str) -> bool:
+    """Is the figure printed in this quote, as the same words around it show: its own sentence was
+    cut by a page break and this quote holds the whole ("8" of "Vraag 8" is not the "8" of "8%")?"""
+    at = fig.at
+    if at < 0 or stands_at(quote, fig.stated) < 0:
+        return False
+    return fig.quote[max(0, at - 20):at + len(fig.stated) + 20] in quote
 
 
 def _at(quote: str, fig: Fig, start: int = 0) -> int:
@@ -86,7 +95,7 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
             continue  # most sentences say no "from" or "van" at all
         page = figs[0].position[0]
         near = [f for p in (page - 1, page, page + 1) if isinstance(page, int) for f in by_page.get(p, ())]
-        figs = figs + [f for f in near if f.quote != quote and f.stated in quote
+        figs = figs + [f for f in near if f.quote != quote and _printed_in(f, quote)
                        and not any(g.stated == f.stated for g in figs)]
         pair = _from_to(quote, figs)
         if pair is None:

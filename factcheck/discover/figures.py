@@ -51,12 +51,19 @@ class Fig:
         return place(self.quote, self.stated)
 
 
-@functools.lru_cache(maxsize=8192)
 def place(quote: str, stated: str, start: int = 0) -> int:
     """The first place from ``start`` where ``stated`` stands in ``quote`` as a figure of its own,
     not inside a longer number ("4%" in "Daarvan was 44% …, 4% een voorwaardelijk beleidssepot");
     the first place at all when there is none such."""
-    first = at = quote.find(stated, start)
+    at = stands_at(quote, stated, start)
+    return at if at >= 0 else quote.find(stated, start)
+
+
+@functools.lru_cache(maxsize=8192)
+def stands_at(quote: str, stated: str, start: int = 0) -> int:
+    """The first place from ``start`` where ``stated`` stands in ``quote`` as a figure of its own
+    ("8" is not printed in "Vraag 28"); -1 when there is none."""
+    at = quote.find(stated, start)
     while at >= 0:
         end = at + len(stated)
         inside_before = stated[:1].isdigit() and at > 0 and (
@@ -66,7 +73,7 @@ def place(quote: str, stated: str, start: int = 0) -> int:
         if not inside_before and not inside_after:
             return at
         at = quote.find(stated, at + 1)
-    return first
+    return -1
 
 
 def period_range(text: str | None) -> tuple[int, int | None] | None:
