@@ -225,3 +225,55 @@ def test_a_ballot_in_capitals_is_no_prose() -> None:
                       "at Bank and In-hand 2,291,650 1,414,480 2,344,252 Current Liabilities 105,354")
     assert _prose("The accumulated deficit increased by $31.8 billion in 2011-2012, largely reflecting the "
                   "$26.2-billion budgetary deficit and a $2.3-billion other comprehensive loss.")
+
+
+def test_a_rate_above_a_level_is_a_rise() -> None:
+    # US budget (enloc-01 p6): "the Budget provides a total of $14.1 billion for the IRS, $1.8 billion,
+    # or 15 percent, above the 2023 enacted level": 1.8 / (14.1 - 1.8) is 14.6 %; "above" says
+    # which way, as "higher" would
+    quote = ("To ensure that taxpayers receive the highest quality customer service and that all Americans are "
+             "treated fairly by the U.S. tax system, the Budget provides a total of $14.1 billion for the IRS, "
+             "$1.8 billion, or 15 percent, above the 2023 enacted level.")
+    figs = [_fig("l", "$14.1 billion", "14.1", "0.05", quote, "ZMW", 1), _fig("c", "$1.8 billion", "1.8", "0.05", quote, "ZMW", 1),
+            _fig("p", "15 percent", "15", "0.5", quote, "%", 1)]
+    assert [p.expr for p in find_relations(figs) if p.relation == "growth"] == ["c / (l - c)"]
+    # "below" the level: the change is added back to the level it fell to, and then 15 % does not hold
+    below = [replace(f, quote=quote.replace("above", "below")) for f in figs]
+    assert not [p for p in find_relations(below) if p.relation == "growth"]
+
+
+def test_a_figure_is_found_where_it_stands_not_inside_a_longer_number() -> None:
+    # Criminaliteit en rechtshandhaving (nlpub-01 p4): "Daarvan was 44% een dagvaarding, …, 4% een
+    # voorwaardelijk beleidssepot": the words around "4%" are those after its own place, not after
+    # the "4%" that ends "44%"
+    from factcheck.discover.figures import place
+    from factcheck.discover.table_shares import _context_words
+
+    quote = ("Daarvan was 44% een dagvaarding, 28% een onvoorwaardelijk sepot, 22% een opgelegde strafbeschikking, "
+             "4% een voorwaardelijk beleidssepot en circa 1% een voldane transactie.")
+    assert place(quote, "4%") == quote.index(" 4%") + 1
+    assert place("€ 1.061 en € 1.0", "€ 1.0") == len("€ 1.061 en ")
+    assert place("no such figure", "4%") == -1
+    before, _ = _context_words(_fig("p", "4%", "4", "0.5", quote, "%", 1))
+    assert {"voorwaardelijk", "beleidssepot"} <= before
+
+
+def test_a_figure_of_another_sentence_is_no_part_of_this_one_for_sharing_digits() -> None:
+    # Court of Audit answers (kamervragen, corpus): "Vraag 28 Het aantal fraudeonderzoeken … is
+    # gestegen met 8% van 982 naar 1.046 …, Kamerstuk 33 523 nrs. 1-2 …": a figure "8" or "1" of
+    # another sentence on the page is not printed here ("8%", "1-2"), so it is no stated change
+    from factcheck.discover.changes import stated_changes
+
+    quote = ("Vraag 28 Het aantal fraudeonderzoeken bij het anti -fraudebureau OLAF is gestegen met 8% van 982 "
+             "naar 1.046 en het totaalbedrag …, Kamerstuk 33 523 nrs. 1-2 besloeg 1,9 miljard euro.")
+    other = "Vraag 8 gaat over 1 ander onderwerp."
+
+    def count(id: str, stated: str, value: str, quote: str, line: int) -> Fig:
+        v = Fraction(value)
+        return Fig(id=id, stated=stated, value=v, interval=Interval(v - Fraction(1, 2), v + Fraction(1, 2)), unit=None,
+                   dims=None, kind="count", quote=quote, position=(1, line), passage=("page", 1, None), period=None,
+                   subject=None, words=frozenset())
+
+    figs = [_fig("p", "8%", "8", "0.5", quote, "%", 2), count("old", "982", "982", quote, 2),
+            count("new", "1.046", "1046", quote, 2), count("eight", "8", "8", other, 3), count("one", "1", "1", other, 3)]
+    assert [(p.target.id, p.relation) for p in stated_changes(figs)] == [("p", "growth")]

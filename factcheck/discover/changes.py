@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from factcheck.discover.figures import Fig
+from factcheck.discover.figures import Fig, place, stands_at
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, joined
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
@@ -30,8 +30,17 @@ _GAP = 80  # characters the words between the two values may take at most
 _PERCENT = ("%", "percent", "procent")
 
 
+def _printed_in(fig: Fig, quote: str) -> bool:
+    """Is the figure printed in this quote, as the same words around it show: its own sentence was
+    cut by a page break and this quote holds the whole ("8" of "Vraag 8" is not the "8" of "8%")?"""
+    at = fig.at
+    if at < 0 or stands_at(quote, fig.stated) < 0:
+        return False
+    return fig.quote[max(0, at - 20):at + len(fig.stated) + 20] in quote
+
+
 def _at(quote: str, fig: Fig, start: int = 0) -> int:
-    return quote.find(fig.stated, start)
+    return place(quote, fig.stated, start)
 
 
 def _from_to(quote: str, figs: Sequence[Fig]) -> tuple[Fig, Fig] | None:
@@ -86,7 +95,7 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
             continue  # most sentences say no "from" or "van" at all
         page = figs[0].position[0]
         near = [f for p in (page - 1, page, page + 1) if isinstance(page, int) for f in by_page.get(p, ())]
-        figs = figs + [f for f in near if f.quote != quote and f.stated in quote
+        figs = figs + [f for f in near if f.quote != quote and _printed_in(f, quote)
                        and not any(g.stated == f.stated for g in figs)]
         pair = _from_to(quote, figs)
         if pair is None:
@@ -128,10 +137,22 @@ _OTHER_SUBJECT = re.compile(r"\s*(?:-?\s*" + _CHANGE_WORD + r"\s*)?(?:in|of|for|
 _OLD_LEVEL = re.compile(r"\b(?:from|van|vanaf|over|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*$", re.IGNORECASE)
 
 
+# "$1.8 billion, or 15 percent, above the 2023 enacted level": a level compared, a rise or a fall
+# (Dutch says "hoger"/"lager", which the rise and fall words hold; "boven", "onder" mean much else)
+_ABOVE = re.compile(r"\babove\b", re.IGNORECASE)
+_BELOW = re.compile(r"\bbelow\b", re.IGNORECASE)
+
+
 def _direction(text: str) -> bool | None:
     """True for a rise, False for a fall, None when the words say neither or both."""
-    up, down = bool(RISE_WORDS.search(text)), bool(FALL_WORDS.search(text))
+    up = bool(RISE_WORDS.search(text) or _ABOVE.search(text))
+    down = bool(FALL_WORDS.search(text) or _BELOW.search(text))
     return up if up != down else None
+
+
+def _moves(text: str) -> bool:
+    """Do the words say anything went up or down (or stands above or below a level)?"""
+    return any(p.search(text) for p in (RISE_WORDS, FALL_WORDS, _ABOVE, _BELOW))
 
 
 def _bounds(x: Fig) -> tuple[Fraction, Fraction]:
@@ -153,7 +174,7 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
         by_quote.setdefault(f.quote, []).append(f)
     for quote, figs in by_quote.items():
         percents = [f for f in figs if f.kind == "percent" and (f.unit or "").strip() in _PERCENT and f.value > 0]
-        if not percents or not RISE_WORDS.search(quote) and not FALL_WORDS.search(quote):
+        if not percents or not _moves(quote):
             continue
         for rate in percents:
             at = _at(quote, rate)

@@ -45,6 +45,36 @@ class Fig:
     words: frozenset[str]
     hedge: str = "exact"
 
+    @property
+    def at(self) -> int:
+        """Where the figure stands in its quote (-1 when it is not printed there as extracted)."""
+        return place(self.quote, self.stated)
+
+
+def place(quote: str, stated: str, start: int = 0) -> int:
+    """The first place from ``start`` where ``stated`` stands in ``quote`` as a figure of its own,
+    not inside a longer number ("4%" in "Daarvan was 44% …, 4% een voorwaardelijk beleidssepot");
+    the first place at all when there is none such."""
+    at = stands_at(quote, stated, start)
+    return at if at >= 0 else quote.find(stated, start)
+
+
+@functools.lru_cache(maxsize=8192)
+def stands_at(quote: str, stated: str, start: int = 0) -> int:
+    """The first place from ``start`` where ``stated`` stands in ``quote`` as a figure of its own
+    ("8" is not printed in "Vraag 28"); -1 when there is none."""
+    at = quote.find(stated, start)
+    while at >= 0:
+        end = at + len(stated)
+        inside_before = stated[:1].isdigit() and at > 0 and (
+            quote[at - 1].isdigit() or (quote[at - 1] in ".," and at > 1 and quote[at - 2].isdigit()))
+        inside_after = stated[-1:].isdigit() and end < len(quote) and (
+            quote[end].isdigit() or (quote[end] in ".," and end + 1 < len(quote) and quote[end + 1].isdigit()))
+        if not inside_before and not inside_after:
+            return at
+        at = quote.find(stated, at + 1)
+    return -1
+
 
 def period_range(text: str | None) -> tuple[int, int | None] | None:
     """'vanaf 2027' -> (2027, None); '2027' -> (2027, 2027); '2024 tot en met september' -> (2024, 2024)."""

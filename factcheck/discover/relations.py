@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Container, Sequence
 
-from factcheck.discover.figures import COUNT_DIMS, Fig, content_words, shared_words
+from factcheck.discover.figures import COUNT_DIMS, Fig, content_words, place, shared_words
 from factcheck.units import Dims, combine
 
 MAX_FIGURES_PER_PASSAGE = 24
@@ -327,7 +327,7 @@ def rate_of_change(percent: Fig) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _rate_of_change(stated: str, quote: str) -> bool:
     # a percentage is judged in every passage and window it stands in: its words once
-    at = quote.find(stated)
+    at = place(quote, stated)
     if at < 0:
         return bool(RISE_WORDS.search(quote) or FALL_WORDS.search(quote))
     head = quote[:at]
@@ -376,6 +376,12 @@ class _Wholes:
             found = self._named[dims, words] = frozenset(
                 f.id for f in self.figs.get(dims, ()) if shared_words(words, f.words) >= need)
         return found
+
+    def only(self, whole: Fig) -> "_Wholes":
+        """The pool of this one amount, the spread of its unit kept as in the document."""
+        pool = _Wholes([whole])
+        pool.spread[whole.dims] = self.spread.get(whole.dims, pool.spread[whole.dims])
+        return pool
 
     def between(self, dims: object, lo: Fraction, hi: Fraction) -> list[Fig]:
         values = self.values.get(dims, [])
@@ -476,6 +482,13 @@ def _whole_words(percent: Fig) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _whole_words_of(stated: str, quote: str) -> frozenset[str]:
+    phrase = _whole_phrase(stated, quote)
+    return frozenset() if phrase is None else content_words(phrase)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_phrase(stated: str, quote: str) -> str | None:
+    """The phrase after "p% of" that names the percentage's whole ("budget on housing"), if any."""
     # A percentage is looked at in every passage it stands in: its words once. The figure is found
     # wherever it stands (case aside, as in one pattern of the figure and the phrase) and the
     # phrase after it read with one fixed pattern: compiling that phrase's pattern again for each
@@ -485,9 +498,9 @@ def _whole_words_of(stated: str, quote: str) -> frozenset[str]:
     while found is not None:
         match = _OF_WHOLE_AFTER.match(quote, found.end())
         if match:
-            return content_words(match.group(1))
+            return match.group(1)
         found = literal.search(quote, found.start() + 1)
-    return frozenset()
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -744,14 +757,14 @@ def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
     otherwise, are proposed only this way."""
     found: list[Proposal] = []
     for k, total in enumerate(figures):
-        at = total.quote.find(total.stated)
+        at = total.at
         if at < 0 or total.value <= 0 or not _PARTS_FOLLOW.match(total.quote[at + len(total.stated):]):
             continue
         percent = _is_percent(total)
         end = _breakdown_end(total.quote, at + len(total.stated))
         parts = [f for f in figures[k + 1:] if f.quote == total.quote and f.dims == total.dims
                  and _is_percent(f) == percent and (percent or f.kind != "percent")
-                 and 0 <= total.quote.find(f.stated, at + len(total.stated)) < end]
+                 and 0 <= place(total.quote, f.stated, at + len(total.stated)) < end]
         if len(parts) < 2:
             continue
         exact = sum(_signed(f) for f in parts) == total.value
@@ -797,6 +810,10 @@ def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal
         else:
             sentences.append([f])
     for before, sentence in zip(sentences, sentences[1:]):
+        listed = _listed_after(before, sentence, index)
+        if listed:
+            found.extend(listed)
+            continue
         total = next((f for f in reversed(before) if f.kind != "percent" and f.value > 0), None)
         if total is None:
             continue
@@ -819,11 +836,36 @@ def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal
     return found
 
 
+# a list set out item by item: "● 338.2 billion ringgit for Federal Operating Expenditure (OE); ● 81 …"
+_BULLET = re.compile(r"^\s*[●•▪◦·•●▪–-]\s")
+_BULLETS = re.compile(r"(?:^|\s)[●•▪◦·•●▪–-]\s")
+
+
+def _listed_after(before: Sequence[Fig], sentence: Sequence[Fig], index: _Passage) -> list[Proposal]:
+    """An amount of a sentence broken down by the bulleted list that follows it: "expenditure
+    amounting to 470 billion ringgit compared with 452 billion ringgit in the previous year." |
+    "● 338.2 billion ringgit for …; ● 81 billion ringgit for …; … and ● 10.8 billion ringgit …".
+    The items are the list's amounts, one per bullet; each amount of the sentence before is tried
+    as their total (the chance counts every one), and only one may fit."""
+    quote = sentence[0].quote
+    if not _BULLET.match(quote):
+        return []
+    fits: list[Proposal] = []
+    totals = [f for f in before if f.kind != "percent" and f.value > 0]
+    for total in totals:
+        parts = [f for f in sentence if f.dims == total.dims and f.kind != "percent"]
+        if len(parts) < 2 or len(parts) > len(_BULLETS.findall(quote)) or any(not 0 < f.value < total.value for f in parts):
+            continue
+        fits.extend(replace(p, chance=p.chance * len(totals))
+                    for p in _sum_within_rounding(total, parts, index, "a bulleted list after it"))
+    return fits if len(fits) == 1 else []
+
+
 def _percent_beside(amount: Fig, sentence: Sequence[Fig]) -> Fig | None:
     """The percentage printed right after the amount as its share ("K15.4 billion or 7.1 percent")."""
     following = [f for f in sentence if f.position > amount.position or (
-        f.position == amount.position and f.quote.find(f.stated) > f.quote.find(amount.stated))]
-    nxt = min(following, key=lambda f: (f.position, f.quote.find(f.stated)), default=None)
+        f.position == amount.position and f.at > amount.at)]
+    nxt = min(following, key=lambda f: (f.position, f.at), default=None)
     return nxt if nxt is not None and _is_percent(nxt) and _apposed(amount, nxt) else None
 
 
@@ -1025,6 +1067,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
     from factcheck.discover.changes import rates_beside_levels, stated_changes
     from factcheck.discover.equations import stated_equations
+    from factcheck.discover.parallel import parallel_products
 
     # changes the wording states ("from A to B, an increase of C") and equations the text prints
     # ("3,09% x 95,1% = 2,94%"), whether or not they hold
@@ -1052,10 +1095,15 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         # the start of a sentence cut by a page break is there for its figures as inputs; as
         # targets they were tried with the page they stand on
         home = passage[-1].passage
-        proposals.extend(
-            p for p in _binary(passage, index) + _sums(passage, index)
-            if p.target.passage == home and _convincing(p, index, windows)
-        )
+        searched = [p for p in _binary(passage, index) + _sums(passage, index) if p.target.passage == home]
+        convincing = [_convincing(p, index, windows) for p in searched]
+        proposals.extend(p for p, ok in zip(searched, convincing) if ok)
+        # exact products sharing a factor are convincing together (see parallel)
+        proposals.extend(parallel_products([p for p, ok in zip(searched, convincing) if not ok],
+                                           functools.partial(_coincidences, windows=windows)))
+    from factcheck.discover.named_wholes import named_whole_shares
+
+    proposals += named_whole_shares(passages(figures), proposals, document)
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
@@ -1082,4 +1130,6 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             kept.append(proposal)
             targets.add(proposal.target.id)
             seen_sets.add(proposal.figure_ids)
-    return kept
+    from factcheck.discover.restated import restated
+
+    return kept + restated(figures, kept)

@@ -42,7 +42,7 @@ _BASE = re.compile(
 def _clause(fig: Fig) -> tuple[str, str]:
     """The words before and after the percentage that speak of it: back to the previous sentence
     end or percentage, and on to the next ones (at most _REACH characters either way)."""
-    at = fig.quote.find(fig.stated)
+    at = fig.at
     if at < 0:
         return "", ""
     before = fig.quote[max(0, at - _REACH):at]
@@ -123,7 +123,7 @@ def table_growth_claims(
         words = content_words(YEAR.sub(" ", clause))
         # "178.000 misdrijfzaken … ingeschreven; 3% minder dan in 2022": a clause that names no
         # row speaks of the sentence's subject, the words before it
-        subject = content_words(YEAR.sub(" ", fig.quote[:max(0, fig.quote.find(fig.stated))]))
+        subject = content_words(YEAR.sub(" ", fig.quote[:max(0, fig.at)]))
         if not words and not subject:
             continue
         signed = as_cell_number(fig)

@@ -45,7 +45,7 @@ def _context_words(fig: Fig) -> tuple[frozenset[str], frozenset[str]]:
     words right before it in its sentence (back to the previous figure or clause), and those right
     after it, up to the next ("Daarvan was 44% een dagvaarding, 28% ..." names its row after the
     percentage); in a list named that way, the words after come first."""
-    at = fig.quote.find(fig.stated)
+    at = fig.at
     if at < 0:
         return frozenset(), frozenset()
     # years are no figures: "Het aandeel vrijheidsstraffen in 2023 is gelijk gebleven … (op 39%)"
@@ -241,7 +241,7 @@ def _said_year(fig: Fig) -> int | str | None:
     """The year printed right after the percentage ("88% in 2023"), which ties it to one column;
     a year elsewhere in the sentence may be another figure's. Without years, "van 8% naar 1%"
     ("from … to …") says "earliest" of the first and "latest" of the second."""
-    at = fig.quote.find(fig.stated)
+    at = fig.at
     if at < 0:
         return None
     head, tail = fig.quote[:at], fig.quote[at + len(fig.stated):]

@@ -2,7 +2,8 @@
 billion in 2021, or 4.3%", next to a table whose row reads 174,755 and 167,576 ($ millions).
 
 An amount in the text is matched with the difference of two cells of one row of a table on the
-same page or the next or previous one, and a percentage printed right after it with that
+same page or the next or previous one (failing that, further away: :data:`PAGES_FAR`,
+:data:`PAGES_SUMMARY`), and a percentage printed right after it with that
 difference over the row's earlier value (the growth rate). The search tries every row and every
 pair of value columns, so a match is kept only when chance would rarely give it: the number of
 pairs tried times the odds that one difference lands in the amount's rounding interval (and in
@@ -38,6 +39,9 @@ PAGES_AROUND = 1  # tables on the statement's page and this many pages before an
 # An executive summary speaks of statements a few pages on: when the tables near the statement
 # give no match, those within this many pages are searched (two looks: the tries count twice).
 PAGES_FAR = 4
+# … and when those give none either, the tables within this many pages: a summary at the front
+# speaks of the statements at the back of a report (three looks)
+PAGES_SUMMARY = 10
 
 
 @dataclass(frozen=True)
@@ -132,19 +136,26 @@ def _growth(pair: _Pair, fig: Fig, quote: str) -> tuple[Cell, Fraction] | None:
 
 
 def _printed_in_row(pair: _Pair, fig: Fig) -> bool:
-    """Whether a cell of the pair's row (a total, or the other part) holds the figure itself; a
-    change column ("Change $") holding it is the difference printed, and does not count."""
+    """Whether a cell of the pair's row (a total, or the other part) holds the figure itself, or
+    another row of the table prints it to the last digit ("Change in Net Assets 1,746,851" under
+    the two years' "Net Assets - Ending": the text quotes that row); a change column ("Change $")
+    holding it is the difference printed, and does not count."""
     mult = pair.table.scale.multiplier if pair.table.scale else Fraction(1)
     headers = {c.index: c.header for c in pair.table.columns}
-    for cell in pair.table.rows[pair.pos].cells.values():
-        n = cell.number
-        if _CHANGE_HEADER.search(headers.get(cell.col, "")):
-            continue
-        if n is not None and not n.nil and not n.percent and _meets(
-            (abs(n.value) - n.half) * mult, (abs(n.value) + n.half) * mult, fig
-        ):
-            return True
+    for pos, row in enumerate(pair.table.rows):
+        for cell in row.cells.values():
+            n = cell.number
+            if n is None or n.nil or n.percent or _CHANGE_HEADER.search(headers.get(cell.col, "")):
+                continue
+            if pos == pair.pos and _meets((abs(n.value) - n.half) * mult, (abs(n.value) + n.half) * mult, fig):
+                return True
+            if abs(n.value) * mult == fig.value and _significant(fig.value) >= 4:
+                return True
     return False
+
+
+def _significant(value: Fraction) -> int:
+    return len(str(abs(value.numerator)).rstrip("0")) if value.denominator == 1 else 4
 
 
 class _Trials:
@@ -228,7 +239,7 @@ def text_table_claims(
     figs = from_dicts(claims, language) if figures is None else figures
     out: list[dict[str, Any]] = []
     cells: dict[str, dict[str, Any]] = {}
-    wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_FAR, PAGES_FAR + 1)}
+    wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_SUMMARY, PAGES_SUMMARY + 1)}
     by_page = {number: [_TablePairs(t) for t in page_tables]
                for number, page_tables in tables.items() if number in wanted}  # only pages near an amount
     for k, fig in enumerate(figs):
@@ -239,7 +250,7 @@ def text_table_claims(
         best = None
         percent = _next_percent(figs, k)
         others = [f for f in figs if f.quote == fig.quote and f is not fig and f.kind == "money"]
-        for reach, looks in ((PAGES_AROUND, 1), (PAGES_FAR, 2)):
+        for reach, looks in ((PAGES_AROUND, 1), (PAGES_FAR, 2), (PAGES_SUMMARY, 3)):
             near = [tp for p in range(fig.position[0] - reach, fig.position[0] + reach + 1) for tp in by_page.get(p, ())]
             best = _best_pair(fig, percent, near, looks, others)
             if best is not None:
@@ -281,7 +292,7 @@ def _subject_words(fig: Fig, others: Sequence[Fig]) -> frozenset[str]:
     net investment in capital assets increased by $25.3 million and total reserves … grew by
     $13.8 million": investment, capital, assets for the first; reserves, surplus for the second);
     two of them, or the one there is, pick the rows it may speak of."""
-    at = fig.quote.find(fig.stated)
+    at = fig.at
     if at < 0:
         return frozenset()
     start = 0
@@ -351,7 +362,7 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|above|below|hoger|lag
 def _says_change(fig: Fig) -> bool:
     """Do the words around the amount say it is a change: a rise or fall word in the clause before
     it with "by"/"of" right before it, or "higher"/"lower" right after it?"""
-    at = fig.quote.find(fig.stated)
+    at = fig.at
     if at < 0:
         return False
     head = fig.quote[max(0, at - 60):at]
