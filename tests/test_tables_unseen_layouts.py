@@ -419,3 +419,19 @@ def test_a_row_of_pm_and_figures_set_flush_left_stay_in_the_table() -> None:
                 if c.total_label == "Saldo kosten en baten"]
     assert saldo.verdict is Verdict.CONSISTENT and saldo.total.stated == "€594.422"
     assert [(p.stated, p.sign) for p in saldo.parts] == [("€85.260", -1), ("€108.254", 1), ("€571.428", 1)]
+
+
+def test_a_foundations_accounts_with_group_amounts_in_an_outer_column() -> None:
+    # Stichting Old School, jaarrekening 2024: items in an inner column, each group's amount in an
+    # outer one ("Totaal baten € 168.181", a lone "€ 43.410" under its items), "-€ 198.750" a
+    # subsidy taken off the building's cost, and "Exploitatieresultaat" = baten - lasten
+    (table,) = find_page_tables(DOCS / "nlbrf-03.pdf", "nl", pages=[1], all_pages=True)[1]
+    rows = {r.label: [c.text for c in r.cells.values()] for r in table.rows}
+    assert rows["Subsidie gemeente Apeldoorn"] == ["-€198.750"]
+    assert rows["Totaal baten"] == ["€168.181"] and rows["Totaal lasten"] == ["€89.044"]
+    checks = check_pdf(DOCS / "nlbrf-03.pdf", lang="nl", pages=[1], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    (result,) = [c for c in checks if c.total_label == "Exploitatieresultaat"]
+    assert result.verdict is Verdict.CONSISTENT and [p.stated for p in result.parts] == ["€168.181", "€89.044"]
+    baten = [c for c in checks if c.total_label == "Totaal baten"]
+    assert baten and all(c.verdict is Verdict.CONSISTENT for c in baten)

@@ -51,6 +51,7 @@ _TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
+_NEGATIVE_CURRENCY = re.compile(r"[-\u2212\u2013\u2012](?:€|\$|£)")
 _STARS = re.compile(r"\*{1,3}")
 _SHOWN_SUM = re.compile(r"\(\d{1,4}(?:[.,]\d+)?\s?[*x×+]\s?\d{1,4}(?:[.,]\d+)?\)")
 # "PM" (pro memorie) stands for an amount not yet known in Dutch budgets
@@ -238,6 +239,9 @@ def _should_glue(a: Token, b: Token) -> bool:
     if _MINUS_ONLY.match(a.text) and _OPENS_NUMBER.match(b.text) and gap <= 1.0 * size:
         return True
     if _CURRENCY_ONLY.match(a.text) and _DIGIT_START.match(b.text) and gap <= 1.0 * size:
+        return True
+    # a minus before the currency sign: "-€ 198.750" (a subsidy taken off an asset's cost)
+    if _NEGATIVE_CURRENCY.fullmatch(a.text) and _DIGIT_START.match(b.text) and gap <= 1.0 * size:
         return True
     # a leading digit split off with no gap at all: "1" + "4.862", "5" + "3.204,6"
     if _LEAD_DIGITS.fullmatch(a.text) and _GROUPED.fullmatch(b.text) and gap <= 0.15 * size:
@@ -537,7 +541,8 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
             if not ln.has_figures and _row_line(ln) and _ends_at(ln, right_edge, last_x0):
                 j += 1  # a row of "PM" in the column of figures: part of the table
                 continue
-            if ln.has_figures and min(v.x0 for v in ln.values) > right_edge + 2 * ln.size:
+            if ln.has_figures and min(v.x0 for v in ln.values) > right_edge + 2 * ln.size and not _outer_row(
+                    ln, lines[j - 1], left):
                 j += 1  # figures beside the table (a chart's axis), not a row of it
                 continue
             if ln.has_figures:
@@ -577,6 +582,15 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
         blocks.append((start, end))
         i = end
     return blocks
+
+
+def _outer_row(ln: Line, above: Line, left: float) -> bool:
+    """Is a line whose figures stand right of the table's a row with a figure in an outer column
+    (a balance sheet's group amount): labelled from the left like the other rows, or a lone
+    subtotal right under a row of figures?"""
+    if ln.label:
+        return min(t.x0 for t in ln.label) < left and len(ln.values) == 1
+    return len(ln.values) == 1 and above.has_figures and ln.top - above.bottom <= _gap_limit(ln.size)
 
 
 def _on_edges(ln: Line, edges: list[float]) -> bool:
@@ -923,8 +937,10 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         if not body:
             continue
         right_edge = max(v.x1 for v in body[0].values)
-        for ln in body:
-            if ln.has_figures and min(v.x0 for v in ln.values) <= right_edge + 2 * ln.size:
+        body_left = min(_figures_left(ln) for ln in body if ln.has_figures)
+        for before, ln in zip(body, body[1:]):
+            if ln.has_figures and (min(v.x0 for v in ln.values) <= right_edge + 2 * ln.size
+                                   or _outer_row(ln, before, body_left)):
                 right_edge = max(right_edge, max(v.x1 for v in ln.values))
         body = [
             ln

@@ -814,6 +814,11 @@ def _candidates(
         for a in range(len(recent)):
             for b in range(a + 1, len(recent)):
                 cands.append(("pair", [(recent[a], 1), (recent[b], 1)]))
+        # "Exploitatieresultaat" under "Totaal baten" and "Totaal lasten" with the rows of an inner
+        # column between them: the last two totals, one taken from the other
+        closed = [x for x in top_level if x.kind in ("total", "sub", "grand")][-2:]
+        if len(closed) == 2:
+            cands.append(("pair", [(closed[0], 1), (closed[1], -1)]))
         if len(siblings) >= 2:
             cands.insert(0, ("numbered", [(x, 1) for x in siblings[-2:]]))
             cands.insert(1, ("numbered", [(siblings[-2], 1), (siblings[-1], -1)]))
