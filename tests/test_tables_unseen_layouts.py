@@ -435,3 +435,22 @@ def test_a_foundations_accounts_with_group_amounts_in_an_outer_column() -> None:
     assert result.verdict is Verdict.CONSISTENT and [p.stated for p in result.parts] == ["€168.181", "€89.044"]
     baten = [c for c in checks if c.total_label == "Totaal baten"]
     assert baten and all(c.verdict is Verdict.CONSISTENT for c in baten)
+
+
+def test_a_parish_councils_accounts_last_years_figures_left_of_the_labels() -> None:
+    # Souldern Parish Council, accounts to March 2017: "5700    Precept    5700    5700.00" with
+    # 2015/6 printed left of the labels, a tick glyph of a symbol font between the figures, an
+    # "underspent/overspent" column (budget - expenditure), and "Balance Brought Forward / Add
+    # income / Deduct expenditure / Balance": 9120.00 + 9170.34 - 7881.25 = 10409.09, printed 10409.00
+    tables = find_page_tables(DOCS / "enrep-03.pdf", "en", pages=[1], all_pages=True)[1]
+    income = tables[0]
+    assert [(r.label, [c.text for c in r.cells.values()]) for r in income.rows][0] == (
+        "Precept", ["5700", "5700", "5700.00"])
+    checks = check_pdf(DOCS / "enrep-03.pdf", lang="en", pages=[1, 2], all_pages=True)
+    totals = [c for c in checks if c.total_label == "Totals"]
+    assert len(totals) == 10 and all(c.verdict is Verdict.CONSISTENT for c in totals)
+    variance = [c for c in checks if c.total_label == "underspent/overspent" and c.lane_label == "Insurance"]
+    assert variance and variance[0].verdict is Verdict.CONSISTENT
+    (balance,) = [c for c in checks if c.total_label == "Balance"]
+    assert balance.alarm and [(p.stated, p.sign) for p in balance.parts] == [
+        ("9120.00", 1), ("9170.34", 1), ("7881.25", -1)]

@@ -51,6 +51,8 @@ _TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
+# a glyph of a symbol font (a tick, a bullet) between the figures: Unicode's private use area
+_SYMBOL = re.compile("[\ue000-\uf8ff]+")
 _NEGATIVE_CURRENCY = re.compile(r"[-\u2212\u2013\u2012](?:€|\$|£)")
 _STARS = re.compile(r"\*{1,3}")
 _SHOWN_SUM = re.compile(r"\(\d{1,4}(?:[.,]\d+)?\s?[*x×+]\s?\d{1,4}(?:[.,]\d+)?\)")
@@ -191,7 +193,9 @@ def group_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
         # short; a row's figures may be set smaller than its long label ("307.000" under 8-point words)
         limit = 0.8 * min(size * 1.25, max(sizes))
         tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= 3)
-                  for w in group]
+                  for w in group if not _SYMBOL.fullmatch(w.text)]
+        if not tokens:
+            continue
         line = Line(_split_tokens(_glue_tokens(tokens)), min(w.top for w in group), max(w.bottom for w in group), size)
         lines.append(line)
     lines.sort(key=lambda ln: ln.top)
@@ -649,6 +653,29 @@ def _group_heading(lines: list[Line], j: int, left: float, right_edge: float, la
     return nxt.has_figures and nxt.top - ln.bottom <= _gap_limit(nxt.size) and _ends_at(nxt, right_edge, last_x0)
 
 
+def _left_amount_column(lines: list[Line]) -> None:
+    """Plain figures printed left of the labels, right-aligned one under another in rows that have
+    figures of their own ("5700    Precept    5700    5700.00", last year's amounts first in a
+    parish council's accounts), are an amount column, not the start of each label: when three
+    rows or more print them so, and they read as amounts (decimals, or four digits or more, in
+    half of them at least), not as row numbers."""
+    firsts = [ln for ln in lines if ln.has_figures and not ln.lead and len(ln.label) >= 2
+              and looks_numeric(ln.label[0].text) and not ln.label[0].small and not is_year(ln.label[0].text)
+              and ln.label[1].x0 - ln.label[0].x1 > 1.5 * ln.size and not _value_like(ln.label[1])]
+    if len(firsts) < 3:
+        return
+    edge = sorted(ln.label[0].x1 for ln in firsts)[len(firsts) // 2]
+    aligned = [ln for ln in firsts if abs(ln.label[0].x1 - edge) <= 0.5 * ln.size]
+    amounts = sum(1 for ln in aligned if re.search(r"[.,]\d|\d{4}", ln.label[0].text))
+    if len(aligned) < 3 or 2 * amounts < len(aligned):
+        return
+    for ln in aligned:
+        ln.values = [ln.label[0], *ln.values]
+        ln.label = ln.label[1:]
+        ln.lead = True
+        ln.has_figures = _has_figures(ln)
+
+
 def _row_numbers_to_labels(lines: list[Line]) -> None:
     """A row number printed on a line of its own figures, with the row's words on the lines above
     and below ("Inkomensafhankelijke bijdrage" / "5   2.400   3.800" / "Zvw"), is the row's label,
@@ -923,6 +950,7 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     for ln in lines:
         split_label(ln)
     _row_numbers_to_labels(lines)
+    _left_amount_column(lines)
     tables: list[Table] = []
     prev_bottom_idx = 0
     blocks = _block_lines(lines, page.height)

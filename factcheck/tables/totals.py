@@ -54,7 +54,7 @@ _LEFT_HEADER = re.compile(
 # A column (or row) that is the difference of two others: "Change", "Verschil", "Variance", "Mutatie".
 _CHANGE_HEADER = re.compile(
     r"change|difference|variance|increase|decrease|verschil|mutatie|afwijking|toename|afname|\bdiff\b|evolu[tc]i|\bdelta\b|veranderin|"
-    r"\bvar\.?\b|\+\s*/\s*[-−–]|over\s*/\s*\(?under",
+    r"\bvar\.?\b|\+\s*/\s*[-−–]|over\s*/\s*\(?under|under\w*\s*/\s*\(?over",
     re.IGNORECASE,
 )
 # "Net" alone (or Netto / Net total) closes a table; "Net interest" is an ordinary item
@@ -528,7 +528,11 @@ def _row_items(table: Table) -> list[_Item]:
 # A balance dated at the start of the period, and one dated at its end ("Eigen vermogen per 1 januari"
 # ... "Eigen vermogen per 31 december", "Balance at 1 April" ... "Balance at 31 March")
 _OPENING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+1\s+(?:januari|january|april)\b|\bbegin\s+(?:van\s+het\s+)?"
-                           r"(?:boek)?jaar\b|\bbeginning\s+of\s+(?:the\s+)?year\b", re.IGNORECASE)
+                           r"(?:boek)?jaar\b|\bbeginning\s+of\s+(?:the\s+)?year\b|\bbrought\s+forward\b|\bb/f\b|"
+                           r"\bopening\s+balance\b|\bbeginsaldo\b", re.IGNORECASE)
+# a bare balance after an opening one and the movements ("Balance Brought Forward / Add income /
+# Deduct expenditure / Balance")
+_BARE_BALANCE = re.compile(r"(?:closing\s+)?balance|(?:eind)?saldo", re.IGNORECASE)
 _CLOSING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+31\s+(?:december|march|maart)\b|\beinde\s+(?:van\s+het\s+)?"
                            r"(?:boek)?jaar\b|\bend\s+of\s+(?:the\s+)?year\b", re.IGNORECASE)
 
@@ -540,7 +544,10 @@ def _dated_balances(items: list[_Item]) -> None:
     for it in items:
         if _OPENING_DATE.search(it.label):
             opened = True
-        elif opened and it.kind == "part" and _CLOSING_DATE.search(it.label):
+            if it.kind == "saldo":
+                it.kind = "part"  # "Balance Brought Forward" is where the movements start, not a result
+        elif opened and (it.kind == "part" and _CLOSING_DATE.search(it.label)
+                         or it.kind == "saldo" and _BARE_BALANCE.fullmatch(_clean(it.label))):
             it.kind = "total"
             opened = False
 
@@ -1103,7 +1110,7 @@ def _several_breakdowns(total: _Item, parts: list[tuple[_Item, int]], lanes: lis
         return False
     for lane in lanes:
         t = total.cells[lane].number
-        nums = [p.cells[lane].number for p, s in parts if s > 0 and lane in p.cells]
+        nums = [p.cells[lane].number for p, s in parts if lane in p.cells and _sign(p, s, lane) > 0]
         vals = [n.value for n in nums if n is not None]
         if t is None or t.value <= 0 or any(v < 0 for v in vals) or sum(vals) * 10 < 19 * t.value:
             return False
@@ -1152,7 +1159,7 @@ def _soft_columns(table: Table) -> set[int]:
 
 # A variance is favourable one way for income and the other for spending: a plain change is not.
 _VARIANCE = re.compile(
-    r"varian|afwijking|over\s*/\s*\(?under|favou?rable|positive\s*\(?negative|\+\s*/\s*[-−–]|voordeel|nadeel",
+    r"varian|afwijking|over\s*/\s*\(?under|under\w*\s*/\s*\(?over|favou?rable|positive\s*\(?negative|\+\s*/\s*[-−–]|voordeel|nadeel",
     re.IGNORECASE,
 )
 # A row that is how far one row lies above or below another: "Year-end Reserve Above Requirement",
