@@ -454,3 +454,12 @@ def test_a_parish_councils_accounts_last_years_figures_left_of_the_labels() -> N
     (balance,) = [c for c in checks if c.total_label == "Balance"]
     assert balance.alarm and [(p.stated, p.sign) for p in balance.parts] == [
         ("9120.00", 1), ("9170.34", 1), ("7881.25", -1)]
+
+
+def test_a_page_whose_font_pdfium_cannot_map_is_read_with_pdfplumber() -> None:
+    # Stichting Buitenbeesten, jaarrekening 2016: pdfium gives control characters for the glyphs
+    # of one font and loses digits with them (".340" for "4.340"); pdfplumber reads the figures
+    checks = check_pdf(DOCS / "nlbrf-01.pdf", lang="nl")
+    (current,) = [c for c in checks if c.total_label == "Som der vlottende activa"]
+    assert current.verdict is Verdict.CONSISTENT and [p.stated for p in current.parts] == ["160", "487"]
+    assert any(c.total_label == "Totaal" and [p.stated for p in c.parts] == ["-3.990", "4.637"] for c in checks)

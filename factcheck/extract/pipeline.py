@@ -71,7 +71,7 @@ class PageResult:
     # (factcheck.tables.Table), None when its words were not read.
     found_tables: list[Any] | None = None
     table_warnings: list[str] = field(default_factory=list)
-    rotated: bool = False  # a tabular page pdfium's words do not cover; pdfplumber reads it later
+    rotated: bool = False  # a tabular page pdfium's words do not cover (rotated, or garbled); pdfplumber reads it later
     dollar_countries: dict[str, int] = field(default_factory=dict)  # see factcheck.extract.currency
 
 

@@ -86,10 +86,12 @@ class PdfPage:
     rotation: int = 0
 
     def words(self) -> list[Word] | None:
-        """The page's words as :func:`page_words` gives them; None for a rotated page."""
+        """The page's words as :func:`page_words` gives them; None for a rotated page, or one
+        whose text pdfium cannot map to characters (see :func:`_garbled`)."""
         if self.rotation != 0:
             return None
-        return _words(_chars(self._textpage, self.height))
+        words = _words(_chars(self._textpage, self.height))
+        return None if _garbled(words) else words
 
     def bbox(self, start: int, end: int) -> BBox | None:
         """Box ``[x0, top, x1, bottom]`` (points, top-left origin, as pdfplumber) of ``text[start:end]``."""
@@ -371,8 +373,8 @@ _SOFT_HYPHEN = "\ufffe"  # pdfium's end-of-line hyphen; pdfplumber has "-"
 def page_words(path: Path, pages: Iterable[int], password: str | None = None) -> Iterator[tuple[int, float, float, list[Word] | None]]:
     """``(page, width, height, words)`` for each 1-based page; words in points, top-left origin.
 
-    ``words`` is None for a rotated page: the caller reads those with pdfplumber, which has
-    rotated pages covered by tests.
+    ``words`` is None for a rotated page, or one pdfium cannot map to characters: the caller
+    reads those with pdfplumber, which has rotated pages covered by tests.
     """
     pdf = open_pdf(path, password)
     try:
@@ -387,7 +389,8 @@ def page_words(path: Path, pages: Iterable[int], password: str | None = None) ->
                     continue
                 textpage = page.get_textpage()
                 try:
-                    yield number, float(width), float(height), _words(_chars(textpage, height))
+                    words = _words(_chars(textpage, height))
+                    yield number, float(width), float(height), None if _garbled(words) else words
                 finally:
                     textpage.close()
             finally:
@@ -412,6 +415,13 @@ def _untyped(function: Any, restype: Any) -> Any:
 _TEXT_OBJECT = _untyped(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _LOOSE_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)  # for PdfPage.bbox, per figure character
+
+
+def _garbled(words: list[Word]) -> bool:
+    """Does pdfium give control characters for glyphs it cannot map (a font without a usable
+    character map: words read ".340" for "4.340", "nkopen" for "Inkopen")? pdfplumber reads such
+    a page's figures whole, so the caller reads it with pdfplumber, as it does a rotated page."""
+    return sum(1 for w in words for ch in w[0] if ord(ch) < 32) >= 3
 
 
 def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
