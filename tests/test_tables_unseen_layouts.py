@@ -463,3 +463,12 @@ def test_a_page_whose_font_pdfium_cannot_map_is_read_with_pdfplumber() -> None:
     (current,) = [c for c in checks if c.total_label == "Som der vlottende activa"]
     assert current.verdict is Verdict.CONSISTENT and [p.stated for p in current.parts] == ["160", "487"]
     assert any(c.total_label == "Totaal" and [p.stated for p in c.parts] == ["-3.990", "4.637"] for c in checks)
+
+
+def test_cash_funds_this_year_end_close_last_year_end_and_the_years_net() -> None:
+    # UK Python Association, Charity Commission form CC16a: "Cash funds this year end 6,517" =
+    # "Net of receipts/(payments) 1,559" + "A5 Transfers between funds -" + "A6 Cash funds last year end 4,958"
+    checks = check_pdf(DOCS / "enacc-01.pdf", lang="en", pages=[1], all_pages=True)
+    cash = [c for c in checks if c.total_label == "Cash funds this year end"]
+    assert cash and all(c.verdict is Verdict.CONSISTENT for c in cash)
+    assert [p.stated for p in cash[0].parts] == ["1,559", "-", "4,958"]

@@ -40,7 +40,7 @@ _STAND = re.compile(r"^stand\b", re.IGNORECASE)
 # A closing balance is the total of the opening balance and the movements listed since it.
 _CLOSING_BALANCE = re.compile(
     r"\b(?:end\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year|period)|closing\s+balance|ending\s+(?:fund\s+)?balance|"
-    r"balance,?\s+end\b|carried\s+forward|eindsaldo|eindstand|(?:stand|saldo)\s+(?:per|op|ultimo)\s+31\s+december|"
+    r"balance,?\s+end\b|carried\s+forward|\bthis\s+year[-\s]end\b|eindsaldo|eindstand|(?:stand|saldo)\s+(?:per|op|ultimo)\s+31\s+december|"
     r"saldo\s+(?:per\s+)?einde|einde\s+(?:boek)?jaar)",
     re.IGNORECASE,
 )
