@@ -257,3 +257,12 @@ def test_a_total_off_by_less_than_any_of_its_rows_is_an_alarm_though_no_column_a
     (total,) = [c for c in checks if c.total_label == "Totaal" and c.total.stated == "€384.037,-"]
     assert total.verdict is Verdict.MISMATCH and total.alarm and total.difference == -291
     assert len(total.parts) == 7
+
+
+def test_a_total_more_than_twice_its_parts_has_its_parts_elsewhere() -> None:
+    # A building cost estimate's last page: "Totale bouwkosten €252.462,86" under five rows of
+    # labour (€7.678,01); the estimate's other ten pages hold the rest. No alarm, a doubt.
+    checks = check_pdf(Path(__file__).parent / "unseen" / "docs" / "nlver-01.pdf", lang="nl")
+    (total,) = [c for c in checks if c.total_label == "Totale bouwkosten"]
+    assert total.verdict is Verdict.MISMATCH and not total.alarm
+    assert total.doubt is not None and "less than half" in total.doubt

@@ -1478,6 +1478,12 @@ def _doubt(
         return "the table starts at the top of the page with these parts: more of them may stand on the page before"
     if len(parts) == 1:
         return "only one part was found for this total: the others may not have been read"
+    tnum = total.cells[lane].number
+    shown = [n.value for p, s in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]
+    if tnum is not None and tnum.value > 0 and all(v >= 0 for v in shown) and 2 * sum(shown) < tnum.value:
+        # a printed total is seldom off by half of itself; rows that add up to less than half of
+        # it are a part of its rows (the others on earlier pages, or in another table)
+        return "the parts found add up to less than half of this total: most of its parts stand elsewhere"
     # a Total closing every row above it, off by less than any one of them: no choice of rows
     # explains that (a row too many or too few moves the sum by a whole row), so the figures
     # themselves disagree, whatever the other columns do
