@@ -131,6 +131,7 @@ def test_a_bracketed_multiplier_scales_the_amount() -> None:
         # nltaal-06: a guideline's number, and a bank account's digits
         ("in overeenstemming met de Richtlijn voor de Jaarverslaggeving 640 (RJ640) “Organisaties", "nl"),
         ("gebaseerd op de bankafschriften van deze rekening, met rekeningnummer NL70RABO ..........7 18.", "nl"),
+        ("Betalingen gaan naar rekening NL91 ABNA 0417 1643 00 van de stichting.", "nl"),
     ],
 )
 def test_row_list_note_and_page_numbers_and_codes_are_not_figures(text: str, language: str) -> None:

@@ -198,6 +198,8 @@ _DIGIT_LED = re.compile(
     r"|\d{1,2} \. \d{1,3}(?=[ \t]*\r?(?:\n|$)))"  # "... DISCUSSION AND ANALYSIS 1 . 9": a section and page number
 )
 _DIGIT_RUN = re.compile(r"\d+")
+# an IBAN, its account number printed or hidden by dots: "NL70RABO ..........7 18"
+_IBAN = re.compile(r"[A-Z]{2}\d{2}[ ]?[A-Z]{4}[\d. ]*\d(?![\w,])")
 # a whole number opening a line, before a word, a mark or the line's end
 _LINE_NUMBER = re.compile(r"[ \t]*(\d{1,4})(?=[ \t]+[^\d\s.,]|[ \t]*\r?(?:\n|$))")
 
@@ -449,8 +451,7 @@ _LIST_MARK_LEFT = re.compile(r"(?:^|[;:,(]|\ben|\bof|\band|\bor)[ \t\r\n]*$")
 # Federal agencies" carries on its sentence to the number and the name after it (English, where a
 # capitalised word after a number was once read as its noun; Dutch footnotes open so too)
 _SENTENCE_GOES_ON = re.compile(r"(?<![\w'’-])[a-z]+,?[ \t]*\r?\n[ \t]*$")
-# an IBAN, its account number shown or hidden by dots: "NL70RABO ..........7 18"
-_BANK_ACCOUNT_LEFT = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}[ ]?[\d. ]*$")
+_ECHOED_CODE = re.compile(r"[ \t]*\([A-Z]{1,6}[ \t]?(\d[\d.,]*)\)")
 _WORD_EN = re.compile(r"[^\W\d_]{2,}en\b")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;:!?,)]|\r?\n[ \t]*\r?\n|$)")
 _MODAL = re.compile(r"\b(?:kan|kunnen|zal|zullen|moet|moeten|mag|mogen|wil|willen|gaat|gaan|zou|zouden)\b", re.IGNORECASE)
@@ -646,6 +647,7 @@ class Scanner:
         self.unit_after = (_SCALE_RIGHT[self.lang], _CURRENCY_RIGHT, _PERCENT_RIGHT, _DURATION_RIGHT)
         self.hedges = {**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES} if self.lang == "en" else ALL_HEDGES
         self.core_text = re.compile(_CORE_TEXT[self.lang])
+        self.soft_breaks = False
 
     # -- masks ------------------------------------------------------------------------------------
     def masks(self, text: str) -> list[tuple[int, int, str]]:
@@ -659,6 +661,10 @@ class Scanner:
                 continue
             before = text[s - 1] if s else " "
             if before.isalnum() or before == "_":
+                if run.end() - s == 2 and s >= 2 and text[s - 2:s].isupper() and (
+                        iban := _IBAN.match(text, s - 2)) is not None:
+                    spans.append((iban.start(), iban.end(), "reference"))  # "NL70RABO ..........7 18"
+                    taken_until = iban.end()
                 continue
             m = _DIGIT_LED.match(text, s)
             if m is not None and not (before in ".," and m.lastgroup != "reference"):
@@ -666,7 +672,7 @@ class Scanner:
                 taken_until = m.end()
                 continue
             start = label_start(text, s)
-            if start is None and run.end() - s <= 3:
+            if start is None and run.end() - s <= 3 and s >= 3 and text[s - 2].isupper():
                 start = _acronym_start(text, s, run.end())
             if start is not None and _GROUPED_AFTER.match(text, run.end()) and text[start:s].strip().lower() in _LOOSE_LABELS:
                 start = None  # "the poverty line 23,000 people": a quantity, not line 23
@@ -754,6 +760,9 @@ class Scanner:
 
     # -- main -------------------------------------------------------------------------------------
     def scan(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Found]:
+        # a page whose text layer marks words hyphenated at a line's end: scale and percent words
+        # are also looked for across those breaks
+        self.soft_breaks = "\ufffe" in text or "\u00ad" in text
         masks = self.masks(text)
         found: list[Found] = []
         masked = _Intervals([(s, e) for s, e, _ in masks] + list(skip or ()), len(text))
@@ -812,9 +821,8 @@ class Scanner:
             return Found(s, e, core, "label")  # "Store #2183", "#5": a number that names, not counts
         if before == "(" and after == ")" and len(core) <= 3 and s >= 2 and (text[s - 2] == ")" or text[s - 2].isalpha()):
             return Found(s, e, core, "footnote")  # "lange financiering 2022 (cum)(4)": a note's mark
-        if _BANK_ACCOUNT_LEFT.search(text, max(0, s - 40), s):
-            return Found(s, e, core, "reference")  # "rekeningnummer NL70RABO ..........7 18"
-        if re.match(r"[ \t]*\([A-Z]{1,6}[ \t]?" + re.escape(core) + r"\)", text[e:e + 20]):
+        echo = _ECHOED_CODE.match(text, e) if "(" in text[e:e + 3] else None
+        if echo is not None and echo.group(1) == core:
             return Found(s, e, core, "label")  # "Richtlijn 640 (RJ640)", "Procedure 10 (OP 10)": the name repeats it
         if _LIST_MARK_RIGHT.match(text, e) and len(core) <= 2 and core.isdigit() and _LIST_MARK_LEFT.search(
             text, max(0, s - 6), s
@@ -919,7 +927,9 @@ class Scanner:
                     value_high = v2
                     pos = cm.end()
         scale = 0
-        scale_word = _match_unbroken(_SCALE_RIGHT[self.lang], text[pos:pos + 40])
+        sm = _SCALE_RIGHT[self.lang].match(text[pos:pos + 40])
+        scale_word = (sm.group(1).lower(), sm.end()) if sm is not None else (
+            _match_unbroken(_SCALE_RIGHT[self.lang], text[pos:pos + 40]) if self.soft_breaks else None)
         if scale_word is not None:
             word, length = scale_word
             if word not in _SCALE_NEEDS_CURRENCY or currency is not None:
@@ -937,7 +947,11 @@ class Scanner:
         if times is not None:  # "een bedrag van € 406 (x 1.000)"
             scale, pos = times
         percent: str | None = None
-        percent_word = _match_unbroken(_PERCENT_RIGHT, text[pos:pos + 40]) if currency is None else None
+        percent_word = None
+        if currency is None:
+            pm = _PERCENT_RIGHT.match(text[pos:pos + 40])
+            percent_word = (pm.group(1).lower(), pm.end()) if pm is not None else (
+                _match_unbroken(_PERCENT_RIGHT, text[pos:pos + 40]) if self.soft_breaks else None)
         if percent_word is not None:
             word = _collapse(percent_word[0])
             percent = "pp" if ("punt" in word or "point" in word) else "%"
@@ -1093,7 +1107,8 @@ class Scanner:
                 return None, None  # punctuation or a number in between
             word = m.group(0)
             end = m.end()
-            if self._hyphen_joined(chunk, words, index):  # "6 kilo-" "meter": a word split over two lines
+            if (word[-1] == "-" or self.soft_breaks) and self._hyphen_joined(chunk, words, index):
+                # "6 kilo-" "meter": a word split over two lines
                 index += 1
                 word, end = word.rstrip("-") + words[index].group(0), words[index].end()
             low = word.lower()
