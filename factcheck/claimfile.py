@@ -612,7 +612,7 @@ class _Reader:
         self.numerals(text, "precision", self.loc(node))
         if not _PRECISION_RE.match(text.strip()):
             raise self.error("FC106", f"precision must be `exact` or a power of ten such as 3 (thousands) or -1 (tenths), not {text!r}", self.loc(node))
-        power = int(text)
+        power = int(text.strip())  # str.strip() also takes \x1c-\x1f, which int() refuses
         try:
             check_power_of_ten(power, "precision")
         except FactcheckError as exc:

@@ -249,6 +249,9 @@ _CURRENCY_SUFFIX = re.compile(
     r"^\s*(euro's|euros|euro|eur|usd|dollars|dollar|gbp|pounds|pound|€|\$|"
     + _sorted_alternation(CURRENCY_NAMES_AFTER) + r")(?![\w])", re.IGNORECASE
 )
+# "€ 406 (x 1.000)": a multiplier in brackets after the amount, as a table's caption prints it;
+# group 1 is the thousands groups, each with the separator the language groups digits with
+TIMES_SCALE = re.compile(r"[ \t]*\([ \t]*[x×][ \t]*(?:€|EUR|\$|£)?[ \t]*1((?:[.,]000)+)[ \t]*\)")
 _PERCENT_SUFFIX = re.compile(rf"^(?:\s*|-)({_sorted_alternation(PERCENT_WORDS)})(?![\w])", re.IGNORECASE)
 PER_WORDS: dict[str, str] = {
     "dag": "day", "day": "day", "week": "week", "maand": "month", "month": "month",
@@ -360,6 +363,7 @@ _SIMPLE = {
     "en": re.compile(r"([€$£] ?)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?"),
 }
 _SYMBOL_UNITS = {"€": "EUR", "$": "USD", "£": "GBP"}
+_BRACKETED_PERCENT = re.compile(r"\(([^()]+)\)[ \t]?%")
 _HALF_UNITS = {p: Fraction(10) ** p / 2 for p in range(-6, 13)}
 
 
@@ -412,6 +416,8 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     elif rest.startswith("(") and rest.endswith(")"):
         # Accounting notation in tables: (35,8) is -35,8.
         sign, rest = -1, rest[1:-1].strip()
+    elif (bracketed := _BRACKETED_PERCENT.fullmatch(rest)) is not None:
+        sign, rest = -1, bracketed.group(1).strip() + "%"  # "(14.9)%", as a table prints -14.9 %
 
     unit_hint: str | None = None
     m = _CURRENCY_PREFIX.match(rest)
@@ -486,6 +492,9 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     if m:
         unit_hint = CURRENCY_WORDS[m.group(1).lower()]
         rest = rest[m.end():]
+    times = times_scale(rest, 0, lang) if scale == 0 else None
+    if times is not None:
+        scale, rest = times[0], rest[times[1]:]
     m = _PERCENT_SUFFIX.match(rest)
     if m:
         unit_hint = PERCENT_WORDS[m.group(1).lower()]
@@ -528,6 +537,16 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         unit_hint=unit_hint,
         value_high=value_high,
     )
+
+
+def times_scale(text: str, pos: int, language: str) -> tuple[int, int] | None:
+    """The power of ten of a bracketed multiplier at ``text[pos:]`` ("(x 1.000)", "(x € 1.000.000)")
+    and where it ends; None when there is none, or when its digits are grouped as the language
+    does not group them."""
+    m = TIMES_SCALE.match(text, pos)
+    if m is None or set(m.group(1)[::4]) != {"." if language.startswith("nl") else ","}:
+        return None
+    return 3 * (len(m.group(1)) // 4), m.end()
 
 
 def decimal_string(value: Fraction, max_digits: int = 12) -> str:

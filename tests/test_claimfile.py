@@ -98,3 +98,10 @@ def test_hedge_from_stated_and_override(tmp_path: Path) -> None:
     a, b = load(tmp_path, text).claims
     assert a.hedge is Hedge.ABOVE and a.figure.interval.lo == 860_000_000
     assert b.hedge is Hedge.ABOUT and b.figure.interval.lo < 860_000_000 < b.figure.interval.hi
+
+
+def test_a_precision_ending_in_a_separator_control_character_reads_as_its_digits(tmp_path: Path) -> None:
+    # found by the adversarial batch test: str.strip() takes \x1f, int() does not
+    claim_file = load(tmp_path, 'document: {id: d}\nclaims:\n  - {id: a, stated: "55.700", precision: "0\\x1f"}\n')
+    assert codes(claim_file) == []
+    assert claim_file.claims[0].figure.precision == 0

@@ -35,6 +35,7 @@ from factcheck.numbers import (
     NUMBER_WORDS,
     PER_WORDS,
     SCALE_WORDS,
+    times_scale,
 )
 
 FIGURE_KINDS = ("money", "count", "percent", "ratio", "duration")
@@ -184,7 +185,7 @@ _ROW_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,3})[ \t]+(?=[A-Z][A-Za-z'’]{2,})")
 # pass for the digit runs, then an anchored match, instead of a regex pass per pattern.
 _DIGIT_LED = re.compile(
     r"(?P<reference>\d{1,6}(?:\s\d{3})?[-–][A-Z]{1,6}\b"  # 36600-XX
-    r"|\d+(?:[-–‒][ \t\r\n]?\d+){2,}(?:[-–‒][A-Z\d]+)*(?![\w])"  # 737–31–1860, 206–231–3195, 2018–23–51
+    r"|\d+(?:[-–‒](?:[ \t\n]|\r\n)?\d+){2,}(?:[-–‒][A-Z\d]+)*(?![\w])"  # 737–31–1860, 206–231–3195, 1800-352-\r\n4728
     r"|\d+[-–]\d+(?:[-–‒][A-Z][\w]*)+"  # 4910–13–P
     r"|\d+(?:\s\d{3})*\s+(?:[IVXL]{2,}\b|[IVX]\b(?=,))"  # 36 410 XVII, 35 000 I,
     r"|\d+/\d+(?:/\d+)?(?![\w]))"  # 2024/1359, 2024/25, 12/6
@@ -193,9 +194,14 @@ _DIGIT_LED = re.compile(
     + r"+(?i:" + MONTHS + r")\.?(?![\w])(?:" + _ANYWS + r"+" + _YEAR + r"(?!\d))?)"
     r"|(?P<time>\d{1,2}[.:]\d{2}" + _WS + r"*(?i:uur|u\.|h\b|am\b|pm\b|a\.m\.|p\.m\.)|\d{1,2}:\d{2}(?![\d]))"
     r"|(?P<year>" + _YEAR + r"\s*[-–/]\s*(?:" + _YEAR + r"|\d{2})(?![\w,.]?\d))"
-    r"|(?P<label>(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d]))"  # 1.2.3
+    r"|(?P<label>(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+){2,}(?![\d])"  # 1.2.3
+    r"|\d{1,2} \. \d{1,3}(?=[ \t]*\r?(?:\n|$)))"  # "... DISCUSSION AND ANALYSIS 1 . 9": a section and page number
 )
 _DIGIT_RUN = re.compile(r"\d+")
+# an IBAN, its account number printed or hidden by dots: "NL70RABO ..........7 18"
+_IBAN = re.compile(r"[A-Z]{2}\d{2}[ ]?[A-Z]{4}[\d. ]*\d(?![\w,])")
+# a whole number opening a line, before a word, a mark or the line's end
+_LINE_NUMBER = re.compile(r"[ \t]*(\d{1,4})(?=[ \t]+[^\d\s.,]|[ \t]*\r?(?:\n|$))")
 
 
 def _digit_line_starts(text: str) -> list[int]:
@@ -217,6 +223,13 @@ _SIGNED_NUMBER_NEXT = re.compile(r"[ \t\u00a0]*[-\u2011\u2012\u2013\u2212+]?[ \t
 # A relative clause after "een jaar" / "a year" describes the period: the word is an article.
 _PERIOD_DESCRIBED = re.compile(r"[ \t\u00a0\r\n]*,?[ \t\u00a0\r\n]+(?:waarin|waarop|waarbij|waarvan|waar|die|dat|vol|"
                                r"in[ \t\u00a0\r\n]+which|when|during[ \t\u00a0\r\n]+which)\b", re.IGNORECASE)
+# An ordinal before a number of periods of a named year picks out a stretch of it: "de eerste
+# drie kwartalen van 2022", "the first 3 months of 2023" ("de eerste twee maanden" of a benefit
+# is a length).
+_ORDINAL_BEFORE = re.compile(r"\b(?:eerste|laatste|first|last)[ \t\u00a0\r\n]+$", re.IGNORECASE)
+_OF_YEAR_AFTER = re.compile(r"[ \t\u00a0\r\n]+(?:van|of|in)[ \t\u00a0\r\n]+(?:(?:het|dit|dat|the|this|that)[ \t\u00a0\r\n]+)?"
+                            r"(?:(?:19|20)\d\d(?!\d)|(?:boek)?jaar\b|year\b)", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|binnen|per|na|gedurende|tijdens)[ \t\u00a0\r\n]+$", re.IGNORECASE)
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|sinds|vanaf|since|during)[ \t\u00a0]+$", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and)\s+$", re.IGNORECASE)
 # label words that are also ordinary nouns before a quantity ("a line 23,000 people long")
@@ -237,7 +250,9 @@ LABEL_WORDS = frozenset(
        "note", "notes", "noot", "line", "lines", "bill", "bills", "schedule", "exhibit", "annexure",
        "antwoord", "answer",
        # legislation: "Proposition 130 Implementation", "H.B. 24-1466", "S.B. 25-088", "Ordinance 2023-14"
-       "proposition", "propositions", "prop", "hb", "sb", "h.b", "s.b", "h.r", "ordinance", "resolution"]
+       "proposition", "propositions", "prop", "hb", "sb", "h.b", "s.b", "h.r", "ordinance", "resolution",
+       # "Operating Procedure 10-20"
+       "procedure", "procedures"]
 ) | _REGISTRATION_LABELS
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
@@ -293,6 +308,22 @@ def label_start(text: str, s: int) -> int | None:
         if first.lower() in _LABEL_PAIRS[bare]:
             return f
     return None
+
+_ACRONYM_BEFORE = re.compile(r"(?<![\w&+.])[A-Z]{2,4}[ \u00a0]$")
+_NOT_CODES = frozenset(k.upper() for k in CURRENCY_WORDS) | {"RM", "MYR", "CHF", "JPY", "CNY", "IDR", "THB"}
+
+
+def _acronym_start(text: str, s: int, end: int) -> int | None:
+    """Where an abbreviation in capitals right before a small bare number starts: "ESR 8
+    kredieten", "(OP 10-20)" name a class or a procedure, they do not count (a currency code
+    aside: "EUR 8", and a number of days or years after a name: "het COA 3 maanden")."""
+    m = _ACRONYM_BEFORE.search(text, max(0, s - 6), s)
+    if m is None or text[m.start():s].strip() in _NOT_CODES or re.match(r"[.,]\d", text[end:end + 2]):
+        return None
+    if _DURATION_RIGHT.match(text[end:end + 30]):
+        return None  # "de opvang in het COA 3 maanden na statusverlening": the organisation, then a length
+    return m.start()
+
 
 # --- left context ------------------------------------------------------------------------------
 EXTRA_HEDGES: dict[str, Hedge] = {
@@ -420,9 +451,18 @@ _LIST_MARK_LEFT = re.compile(r"(?:^|[;:,(]|\ben|\bof|\band|\bor)[ \t\r\n]*$")
 # Federal agencies" carries on its sentence to the number and the name after it (English, where a
 # capitalised word after a number was once read as its noun; Dutch footnotes open so too)
 _SENTENCE_GOES_ON = re.compile(r"(?<![\w'’-])[a-z]+,?[ \t]*\r?\n[ \t]*$")
+_ECHOED_CODE = re.compile(r"[ \t]*\([A-Z]{1,6}[ \t]?(\d[\d.,]*)\)")
+_WORD_EN = re.compile(r"[^\W\d_]{2,}en\b")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.;:!?,)]|\r?\n[ \t]*\r?\n|$)")
+_MODAL = re.compile(r"\b(?:kan|kunnen|zal|zullen|moet|moeten|mag|mogen|wil|willen|gaat|gaan|zou|zouden)\b", re.IGNORECASE)
+_ADDS_UP_TO = re.compile(r"\b(?:(?:tellen|telt)[ \t\r\n]+op[ \t\r\n]+tot|optellen[ \t\r\n]+tot|adds?[ \t\r\n]+up[ \t\r\n]+to"
+                         r"|sums?[ \t\r\n]+to)[ \t\u00a0\r\n]+$", re.IGNORECASE)
+_ACCOUNTING_PERCENT = re.compile(r"\)[ \t]?%(?![\w])")
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
-_CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*)[A-Z\u00c0-\u00de]")
+# (a row label may open with the sign its row is counted with: "1.   (+) Exploitatiesaldo"; a
+# numbered paragraph's number may stand on a line of its own: "7.\nDe Pensioenfederatie")
+_CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*(?:\r?\n[ \t]*)?|[ \t]+|[ \t]*\r?\n[ \t]*)(?:\([-+\u2212\u2013]\)[ \t]*)?[A-Z\u00c0-\u00de]")
 _MONEY_NOUNS = {
     "besparing", "besparingen", "bezuiniging", "bezuinigingen", "kosten", "uitgaven", "inkomsten", "ontvangsten",
     "lasten", "middelen", "subsidie", "subsidies", "opbrengst", "opbrengsten", "euro's", "extra", "tekort",
@@ -436,6 +476,10 @@ _AREA_LENGTHS = {"feet": "ft", "foot": "ft", "ft": "ft", "metres": "m", "meters"
 _AREA_UNIT = re.compile(r"\.?" + _ANYWS + r"+(" + "|".join(sorted(_AREA_LENGTHS, key=len, reverse=True)) + r")\b\.?",
                         re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+_DUTCH_ADJECTIVE_END = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|ief|eel|aal)$")
+_SOFT_BREAK = re.compile(r"[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?")
+# Plurals that end in neither -s nor -en
+_PLURALS_WITHOUT_S = frozenset({"people", "children", "staff", "personnel", "criteria", "data"})
 
 # Nouns whose count a figure gives; the unit we write for them.
 NOUN_UNITS: dict[str, str] = {}
@@ -548,7 +592,33 @@ _BLANKS = re.compile(r"[\s\u00a0\u202f\u2009]+")
 
 
 def _collapse(text: str) -> str:
+    if "\ufffe" in text or "\u00ad" in text:
+        text = _SOFT_BREAK.sub("", text)  # "mil-" "joen": one word the line broke
     return _BLANKS.sub(" ", text).strip()
+
+
+def _match_unbroken(pattern: re.Pattern[str], window: str) -> tuple[str, int] | None:
+    """A word matched at the start of ``window`` (group 1, in small letters) and the length of
+    ``window`` it takes, also when a soft hyphen breaks the word over two lines ("91,2 mil-"
+    "joen euro")."""
+    m = pattern.match(window)
+    if m is not None:
+        return m.group(1).lower(), m.end()
+    if "\ufffe" not in window and "\u00ad" not in window:
+        return None
+    kept: list[int] = []  # where each character of the joined text stands in the window
+    at = 0
+    while at < len(window):
+        soft = _SOFT_BREAK.match(window, at)
+        if soft is not None:
+            at = soft.end()
+            continue
+        kept.append(at)
+        at += 1
+    m = pattern.match("".join(window[i] for i in kept))
+    if m is None:
+        return None
+    return m.group(1).lower(), kept[m.end() - 1] + 1
 
 
 def read_core(core: str, language: str) -> tuple[Fraction, int]:
@@ -577,6 +647,7 @@ class Scanner:
         self.unit_after = (_SCALE_RIGHT[self.lang], _CURRENCY_RIGHT, _PERCENT_RIGHT, _DURATION_RIGHT)
         self.hedges = {**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES} if self.lang == "en" else ALL_HEDGES
         self.core_text = re.compile(_CORE_TEXT[self.lang])
+        self.soft_breaks = False
 
     # -- masks ------------------------------------------------------------------------------------
     def masks(self, text: str) -> list[tuple[int, int, str]]:
@@ -590,6 +661,10 @@ class Scanner:
                 continue
             before = text[s - 1] if s else " "
             if before.isalnum() or before == "_":
+                if run.end() - s == 2 and s >= 2 and text[s - 2:s].isupper() and (
+                        iban := _IBAN.match(text, s - 2)) is not None:
+                    spans.append((iban.start(), iban.end(), "reference"))  # "NL70RABO ..........7 18"
+                    taken_until = iban.end()
                 continue
             m = _DIGIT_LED.match(text, s)
             if m is not None and not (before in ".," and m.lastgroup != "reference"):
@@ -597,6 +672,8 @@ class Scanner:
                 taken_until = m.end()
                 continue
             start = label_start(text, s)
+            if start is None and run.end() - s <= 3 and s >= 3 and text[s - 2].isupper():
+                start = _acronym_start(text, s, run.end())
             if start is not None and _GROUPED_AFTER.match(text, run.end()) and text[start:s].strip().lower() in _LOOSE_LABELS:
                 start = None  # "the poverty line 23,000 people": a quantity, not line 23
             if start is not None:
@@ -622,6 +699,8 @@ class Scanner:
             if scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail):
                 continue
             spans.append((m.start(1), m.end(1), "label"))
+        taken = {a for a, _, _ in spans}
+        spans.extend(span for span in self._numbered_lines(text, digit_lines) if span[0] not in taken)
         for kind, pattern in _MASKS:
             needs = _MASK_NEEDS.get(pattern)
             if needs is not None and not any(literal in text for literal in needs):
@@ -650,8 +729,40 @@ class Scanner:
         spans.sort()
         return spans
 
+    def _numbered_lines(self, text: str, digit_lines: list[int]) -> list[tuple[int, int, str]]:
+        """Numbers that open three or more lines in a row counting up by one ("1 ten opzichte
+        van", "2 in vergelijking met", "3 niet van toepassing"; "182 Community Colleges", "183
+        Transfer to"): footnotes, list items or a spreadsheet's row numbers, not figures. Lines
+        that open with no number may come between (a footnote wraps)."""
+        scale_re = _SCALE_RIGHT[self.lang]
+        spans: list[tuple[int, int, str]] = []
+        run: list[tuple[int, int]] = []
+        previous = -1
+        for at in digit_lines:
+            m = _LINE_NUMBER.match(text, at)
+            if m is None or int(m.group(1)) != previous + 1:
+                if len(run) >= 3:
+                    spans.extend((a, b, "label") for a, b in run)
+                run = []
+            if m is None:
+                previous = -1
+                continue
+            tail = text[m.end():m.end() + 30]
+            if scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail):
+                previous = -1
+                run = []
+                continue
+            previous = int(m.group(1))
+            run.append((m.start(1), m.end(1)))
+        if len(run) >= 3:
+            spans.extend((a, b, "label") for a, b in run)
+        return spans
+
     # -- main -------------------------------------------------------------------------------------
     def scan(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Found]:
+        # a page whose text layer marks words hyphenated at a line's end: scale and percent words
+        # are also looked for across those breaks
+        self.soft_breaks = "\ufffe" in text or "\u00ad" in text
         masks = self.masks(text)
         found: list[Found] = []
         masked = _Intervals([(s, e) for s, e, _ in masks] + list(skip or ()), len(text))
@@ -708,6 +819,11 @@ class Scanner:
             return Found(s, e, core, "label")  # t+3 on a chart axis
         if before == "#":
             return Found(s, e, core, "label")  # "Store #2183", "#5": a number that names, not counts
+        if before == "(" and after == ")" and len(core) <= 3 and s >= 2 and (text[s - 2] == ")" or text[s - 2].isalpha()):
+            return Found(s, e, core, "footnote")  # "lange financiering 2022 (cum)(4)": a note's mark
+        echo = _ECHOED_CODE.match(text, e) if "(" in text[e:e + 3] else None
+        if echo is not None and echo.group(1) == core:
+            return Found(s, e, core, "label")  # "Richtlijn 640 (RJ640)", "Procedure 10 (OP 10)": the name repeats it
         if _LIST_MARK_RIGHT.match(text, e) and len(core) <= 2 and core.isdigit() and _LIST_MARK_LEFT.search(
             text, max(0, s - 6), s
         ):
@@ -715,6 +831,10 @@ class Scanner:
         if len(core) > 1 and core[0] == "0" and core[1].isdigit():
             return Found(s, e, core, "reference")  # 00015, 035: a code with leading zeros
         right = text[e:e + 120]
+        if before == "(" and (pm0 := _ACCOUNTING_PERCENT.match(text, e)) is not None:
+            # "Percentage of GDP (14.9)%": a negative percentage in accounting brackets
+            value, _ = read_core(core, self.lang)
+            return Found(s - 1, pm0.end(), text[s - 1:pm0.end()], "percent", -value, unit="%")
         if self.lang == "nl" and re.match(r"\.\d", right):
             return Found(s, e, core, "label")  # 3.1, 1.5 in a Dutch text: a section or version number
         if self.lang == "en" and re.match(r",\d{1,2}(?!\d)", right):
@@ -808,11 +928,13 @@ class Scanner:
                     pos = cm.end()
         scale = 0
         sm = _SCALE_RIGHT[self.lang].match(text[pos:pos + 40])
-        if sm:
-            word = sm.group(1).lower()
+        scale_word = (sm.group(1).lower(), sm.end()) if sm is not None else (
+            _match_unbroken(_SCALE_RIGHT[self.lang], text[pos:pos + 40]) if self.soft_breaks else None)
+        if scale_word is not None:
+            word, length = scale_word
             if word not in _SCALE_NEEDS_CURRENCY or currency is not None:
                 scale = (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[word]
-                pos += sm.end()
+                pos += length
         cm2 = _CURRENCY_RIGHT.match(text[pos:pos + 40])
         if cm2 and _SIGNED_NUMBER_NEXT.match(text, pos + cm2.end()):
             cm2 = None  # "in 2027 € ‑865 mln": the sign stands before the next amount, not after this one
@@ -821,12 +943,19 @@ class Scanner:
             if word != "€" or currency is None:
                 currency = CURRENCY_WORDS.get(word, currency)
                 pos += cm2.end()
+        times = times_scale(text, pos, self.lang) if scale == 0 else None
+        if times is not None:  # "een bedrag van € 406 (x 1.000)"
+            scale, pos = times
         percent: str | None = None
-        pm = _PERCENT_RIGHT.match(text[pos:pos + 40])
-        if pm and currency is None:
-            word = _collapse(pm.group(1)).lower()
+        percent_word = None
+        if currency is None:
+            pm = _PERCENT_RIGHT.match(text[pos:pos + 40])
+            percent_word = (pm.group(1).lower(), pm.end()) if pm is not None else (
+                _match_unbroken(_PERCENT_RIGHT, text[pos:pos + 40]) if self.soft_breaks else None)
+        if percent_word is not None:
+            word = _collapse(percent_word[0])
             percent = "pp" if ("punt" in word or "point" in word) else "%"
-            pos += pm.end()
+            pos += percent_word[1]
         ratio_den: Fraction | None = None
         duration: str | None = None
         if currency is None and percent is None and scale == 0:
@@ -844,6 +973,9 @@ class Scanner:
                     pos += ra.end()
             if ratio_den is None:
                 dm = _DURATION_RIGHT.match(text[pos:pos + 40])
+                if dm and _ORDINAL_BEFORE.search(text, max(0, start - 12), start) and _OF_YEAR_AFTER.match(
+                        text, pos + dm.end()):
+                    return Found(s, e, core, "date")  # "the first 3 months of 2023": a period, not a length
                 if dm:
                     duration = DURATION_UNITS[dm.group(1).lower()]
                     pos += dm.end()
@@ -856,7 +988,7 @@ class Scanner:
             word = pm2.group(1).lower()
             per.append(_PER_WORDS[word])
             pos += pm2.end()
-        noun, noun_end = self._noun_after(text, pos)
+        noun, noun_end = self._noun_after(text, pos, many=sign == 1 and decimals == 0 and value > 1)
 
         # Decide.
         factor = sign * 10 ** scale  # an int: Fraction(10) ** scale cost more than the rest of this step
@@ -868,6 +1000,8 @@ class Scanner:
                      hedge=hedge, hedge_start=hedge_start, noun=noun, noun_end=noun_end, currency=currency,
                      scale=scale)
         per_tail = "".join(f" / {p}" for p in per)
+        if percent == "%" and value == 100 and _ADDS_UP_TO.search(text, max(0, start - 30), start):
+            return Found(s, e, core, "label")  # "Rijen tellen op tot 100 procent": how to read a table
         if percent:
             item.kind, item.unit = "percent", percent + per_tail
         elif currency:
@@ -880,7 +1014,9 @@ class Scanner:
             lower = (noun or "").lower()
             if lower in NOUN_UNITS:
                 item.kind, item.unit = "count", NOUN_UNITS[lower] + per_tail
-            elif noun and lower not in _MONEY_NOUNS and (lower.endswith(("en", "s")) or self.lang == "en"):
+            elif noun and lower not in _MONEY_NOUNS and (lower.endswith(("en", "s")) or self.lang == "en") and not (
+                self.lang == "nl" and self._final_infinitive(text, start, noun_end)
+            ):
                 # "5,5 miljoen aansluitingen", "8 miljoen leidingwateraansluitingen": a count of things.
                 item.kind, item.unit = "count", _with_per(self._unit_of(noun), per_tail)
             elif self.lang == "nl" and scale >= 6:
@@ -917,6 +1053,18 @@ class Scanner:
             item.unit = _with_per(self._unit_of(noun), per_tail)
         return item
 
+    @staticmethod
+    def _final_infinitive(text: str, start: int, noun_end: int | None) -> bool:
+        """Whether the word after an amount ends its clause after a modal verb: Dutch puts the
+        infinitive last ("kan circa 6 miljoen opleveren.", "zal 5 miljoen besparen"), so it is
+        a verb, not the noun the amount counts."""
+        if noun_end is None or not _CLAUSE_END.match(text, noun_end) or not text[noun_end - 2:noun_end] == "en":
+            return False
+        clause_start = max(text.rfind(mark, max(0, start - 80), start) for mark in ".;:!?")
+        modals = list(_MODAL.finditer(text, max(clause_start + 1, start - 80), start))
+        # "kan oplopen tot 5 miljoen aansluitingen": the modal has its verb already
+        return bool(modals) and _WORD_EN.search(text, modals[-1].end(), start) is None
+
     def _plural(self, noun: str | None) -> bool:
         """Whether a noun is a plural a count of more than one names ("2000 people", "2000 mensen");
         "over 2022 due to", "meer dan 2020 verwacht": the hedge word compares with a year."""
@@ -940,21 +1088,31 @@ class Scanner:
         line = text[line_start: line_end if line_end >= 0 else len(text)]
         return len(line.split()) <= 6
 
-    def _noun_after(self, text: str, pos: int) -> tuple[str | None, int | None]:
-        """The noun a figure counts: the first content word after it, past a few adjectives."""
+    def _noun_after(self, text: str, pos: int, many: bool = False) -> tuple[str | None, int | None]:
+        """The noun a figure counts: the first content word after it, past a few adjectives.
+
+        ``many``: the figure is a whole number above one, so it counts a plural noun."""
         chunk = text[pos:pos + 80]
         if not chunk[:1].isspace():
             return None, None
         skipped = 0
         offset = 0
         words = list(_WORD_RE.finditer(chunk))
-        for index, m in enumerate(words):
+        index = -1
+        while index + 1 < len(words):
+            index += 1
+            m = words[index]
             between = chunk[offset:m.start()]
             if between.strip():
                 return None, None  # punctuation or a number in between
             word = m.group(0)
+            end = m.end()
+            if (word[-1] == "-" or self.soft_breaks) and self._hyphen_joined(chunk, words, index):
+                # "6 kilo-" "meter": a word split over two lines
+                index += 1
+                word, end = word.rstrip("-") + words[index].group(0), words[index].end()
             low = word.lower()
-            offset = m.end()
+            offset = end
             if low in _SKIP_BEFORE_NOUN and skipped < 2:
                 skipped += 1
                 continue
@@ -981,8 +1139,37 @@ class Scanner:
             ):
                 skipped += 1  # "kindgebonden budget", "achterstallige inschrijvingen"
                 continue
-            return word, pos + m.end()
+            if many and not self._plural_form(low) and index + 1 < len(words) and (
+                    self.lang == "en" or _DUTCH_ADJECTIVE_END.search(low)):
+                # "Two useful measures", "zeven verpleegkundig specialisten": a count above one
+                # counts a plural; a word that is none before one that is, is its attribute (in
+                # Dutch only a word formed as an adjective: "5 kilometer fietsen" counts kilometres)
+                nxt = words[index + 1]
+                following = nxt.group(0)
+                if (not chunk[end:nxt.start()].strip() and following.islower()
+                        and following not in FUNCTION_WORDS and self._plural_form(following)):
+                    return following, pos + nxt.end()
+            return word, pos + end
         return None, None
+
+    @staticmethod
+    def _hyphen_joined(chunk: str, words: list[re.Match[str]], index: int) -> bool:
+        """Whether the word at ``index`` ends a line with a hyphen (printed, or the soft one a PDF's
+        text layer marks) and the next line goes on with the rest of it in small letters ("kilo-",
+        "meter")."""
+        word = words[index].group(0)
+        if len(word) < 2 or index + 1 >= len(words) or not words[index + 1].group(0)[:1].islower():
+            return False
+        gap = chunk[words[index].end():words[index + 1].start()]
+        if word.endswith("-"):
+            return "\n" in gap and not gap.strip()
+        return _SOFT_BREAK.fullmatch(gap) is not None
+
+    def _plural_form(self, low: str) -> bool:
+        """Whether a word in small letters has the form of a plural noun ("measures", "specialisten")."""
+        if low in NOUN_UNITS or low in _PLURALS_WITHOUT_S:
+            return True
+        return low.endswith(("en", "s", "'s", "’s") if self.lang == "nl" else "s") and not low.endswith("ss")
 
     def _unit_of(self, noun: str | None) -> str | None:
         """A unit name for a counted noun: known nouns map to shared units, others to a plain
@@ -1017,7 +1204,9 @@ class Scanner:
                         stem = stem[:-1] + stem[-2] + stem[-1]  # facturen -> factuur, zaken -> zaak, jaren -> jaar
                     return stem
             return low
-        for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", "")):
+        if low in ("species", "series"):
+            return low
+        for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", "")):
             if low.endswith(suffix) and len(low) > 3 and not low.endswith("ss"):
                 return low[: len(low) - len(suffix)] + repl
         return low
@@ -1082,13 +1271,17 @@ class Scanner:
                 pass
             elif dm and low in _ONE_WORDS and _PERIOD_DESCRIBED.match(text, pos + dm.end()):
                 return None  # "2022 was een jaar waarin ...", "a year in which": an article, not one year
+            elif dm and low == "een" and _PREPOSITION_BEFORE.search(left):
+                return None  # "die ATR in een jaar langs krijgt": "in a year", an article ("één jaar" counts)
+            elif dm and _ORDINAL_BEFORE.search(left) and _OF_YEAR_AFTER.match(text, pos + dm.end()):
+                return None  # "de eerste drie kwartalen van 2022", "the last two years": a period, not a length
             elif dm:
                 kind, unit = "duration", DURATION_UNITS[dm.group(1).lower()]
                 pos += dm.end()
             elif low in _ONE_WORDS and value == 1:
                 return None  # "een", "one", "a": an article far more often than a count
             else:
-                noun, _ = self._noun_after(text, pos)
+                noun, _ = self._noun_after(text, pos, many=value > 1)
                 if noun is None:
                     return None
                 unit = self._unit_of(noun)
@@ -1106,7 +1299,7 @@ class Scanner:
             pos += pm.end()
         if per:
             unit = (unit or "1") + "".join(f" / {p}" for p in per)
-        noun, noun_end = self._noun_after(text, pos)
+        noun, noun_end = self._noun_after(text, pos, many=kind == "count" and value > 1)
         return Found(s, stated_end, _collapse(text[s:stated_end]), kind, value, unit=unit, hedge=hedge,
                      hedge_start=hedge_start, noun=noun, noun_end=noun_end)
 

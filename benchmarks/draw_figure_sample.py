@@ -1,0 +1,113 @@
+"""Draw a fresh sample of extracted prose figures of the development documents, to be judged by hand.
+
+    python benchmarks/draw_figure_sample.py --seed 2030 --size 100 --out tests/unseen/figures.dev3-sample.tsv
+        [--claims DIR]
+
+Every figure ``factcheck extract`` writes (claims with ``origin: extracted``) of every development
+document (``tests/unseen/split.tsv``; never the test ones) is the population, less the figures
+already in an earlier development sample (same document, page and printed text). The sample is
+split evenly between English and Dutch (the rest from the other language when one has too few):
+one ``random.Random(seed)`` per language, each population sorted by document, page and id. The
+rows are written with ``verdict``, ``reason`` and ``note`` empty, for the person who reads each
+figure's page and judges it (see ``tests/unseen/README.md``). ``--claims DIR`` reads claim files
+already extracted there (``<doc>.yaml``) instead of extracting again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
+
+COLUMNS = ("lang", "doc", "id", "stated", "value", "unit", "page", "verdict", "reason", "note")
+EARLIER = ("dev", "dev2", "dev3", "dev-old-test")
+
+
+def dev_documents() -> list[str]:
+    """The development documents' ids, as ``split.tsv`` has them."""
+    with (UNSEEN / "split.tsv").open(encoding="utf-8") as fh:
+        return sorted(r["id"] for r in csv.DictReader(fh, delimiter="\t") if r["split"] == "dev")
+
+
+def already_sampled(out: Path) -> set[tuple[str, str, str]]:
+    """(document, page, printed text) of every figure in an earlier development sample."""
+    seen: set[tuple[str, str, str]] = set()
+    for name in EARLIER:
+        path = UNSEEN / f"figures.{name}-sample.tsv"
+        if path.resolve() == out.resolve() or not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            seen.update((r["doc"], r["page"], r["stated"]) for r in csv.DictReader(fh, delimiter="\t"))
+    return seen
+
+
+def population(claims_dir: Path, docs: list[str]) -> dict[str, list[dict[str, str]]]:
+    """Every extracted figure of the documents, as sample rows, by language."""
+    by_lang: dict[str, list[dict[str, str]]] = {}
+    for doc in docs:
+        data = yaml.safe_load((claims_dir / f"{doc}.yaml").read_text(encoding="utf-8")) or {}
+        lang = "en" if str((data.get("document") or {}).get("language", doc[:2])).startswith("en") else "nl"
+        for c in data.get("claims") or []:
+            if c.get("origin") != "extracted":
+                continue
+            by_lang.setdefault(lang, []).append({
+                "lang": lang, "doc": doc, "id": str(c["id"]), "stated": str(c.get("stated", "")),
+                "value": str(c.get("value", "")), "unit": str(c.get("unit") or ""),
+                "page": str((c.get("where") or {}).get("page", "")), "verdict": "", "reason": "", "note": "",
+            })
+    return by_lang
+
+
+def draw(by_lang: dict[str, list[dict[str, str]]], size: int, seed: int) -> list[dict[str, str]]:
+    """``size`` rows, half per language where each has enough."""
+    langs = sorted(by_lang)
+    want = {lang: size // len(langs) for lang in langs}
+    for lang in langs:  # a language with too few gives its share to the others
+        short = want[lang] - len(by_lang[lang])
+        if short > 0:
+            want[lang] -= short
+            other = next(x for x in langs if x != lang)
+            want[other] += short
+    rows: list[dict[str, str]] = []
+    for lang in langs:
+        pool = sorted(by_lang[lang], key=lambda r: (r["doc"], int(r["page"] or 0), r["id"]))
+        rows.extend(random.Random(seed).sample(pool, min(want[lang], len(pool))))
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--size", type=int, default=100)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--claims", type=Path, help="claim files already extracted (<doc>.yaml) in this folder")
+    args = ap.parse_args()
+    docs = dev_documents()
+    with tempfile.TemporaryDirectory() as tmp:
+        claims_dir = args.claims or Path(tmp)
+        if args.claims is None:
+            for doc in docs:
+                run_factcheck(UNSEEN / "docs" / f"{doc}.pdf", claims_dir)
+        by_lang = population(claims_dir, docs)
+    seen = already_sampled(args.out)
+    by_lang = {lang: [r for r in rows if (r["doc"], r["page"], r["stated"]) not in seen] for lang, rows in by_lang.items()}
+    rows = draw(by_lang, args.size, args.seed)
+    with args.out.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(rows)} figures drawn from " + ", ".join(f"{lang} {len(r)}" for lang, r in sorted(by_lang.items()))
+          + f" not sampled before -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
