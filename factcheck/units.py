@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Iterable
 
 from factcheck.bounds import (
     CHARACTER_CODE,
@@ -139,16 +139,11 @@ class UnitSystem:
         check_powers(text, expression)
         for symbol, word in _SYMBOLS.items():
             text = text.replace(symbol, word)
-        parsed = None
         try:
-            parsed = self._registry.parse_units(text)
-            dim = self._to_dim(text, parsed)
+            dim = self._to_dim(text)
         except pint.errors.UndefinedUnitError:
             names = _NAME_RE.findall(text)
-            # A lone word pint has just failed to parse is unknown: asking again would say so again
-            # (a noun from extraction costs a third less).
-            lone = parsed is None and names == [text]
-            unknown = names if lone else [n for n in names if not self._known(n)]
+            unknown = [n for n in names if not self._known(n)]
             if not unknown:
                 raise UnitDefinitionError(f"cannot read unit {expression!r}", code="FC211") from None
             try:
@@ -170,10 +165,8 @@ class UnitSystem:
             return False
         return True
 
-    def _to_dim(self, text: str, units: Any = None) -> Dim:
-        if units is None:
-            units = self._registry.parse_units(text)
-        quantity = self._registry.Quantity(Fraction(1), units).to_base_units()
+    def _to_dim(self, text: str) -> Dim:
+        quantity = self._registry.Quantity(Fraction(1), self._registry.parse_units(text)).to_base_units()
         magnitude = quantity.magnitude
         factor = magnitude if isinstance(magnitude, Fraction) else Fraction(str(magnitude))
         # pint types an exponent as any number, complex included; a unit's exponents are whole.
