@@ -148,7 +148,11 @@ def time_command(paths: list[Path], runs: int, old: Path | None = None, jobs: in
         print(f"whole command ({f'--jobs {jobs}' if jobs else 'default --jobs'}), median of {runs}: {name} {a:.3f} s, pdftotext {b:.3f} s, "
               f"ratio {a / b:.2f} ({verdict} the target of {SPEED_TARGET:g}x; runs: "
               f"{', '.join(f'{x:.2f}' for x, _ in ours)} s against {', '.join(f'{x:.2f}' for x, _ in theirs)} s)")
-        print(f"  CPU time, median: {a_cpu:.3f} s against {b_cpu:.3f} s, ratio {a_cpu / b_cpu:.2f}")
+        # the least CPU time of the runs is the one the machine's other work disturbed least
+        least = min(c for _, c in ours) / min(c for _, c in theirs)
+        print(f"  CPU time, median: {a_cpu:.3f} s against {b_cpu:.3f} s, ratio {a_cpu / b_cpu:.2f}; least of each: ratio {least:.2f}")
+    if hasattr(os, "getloadavg"):
+        print(f"  load average at the end: {os.getloadavg()[0]:.1f} (other work on this machine; 2 cores)")
     return ratio
 
 

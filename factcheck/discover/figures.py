@@ -138,14 +138,19 @@ def shared_words(a: frozenset[str], b: frozenset[str]) -> int:
     tails = _tails(large)
     hits = 0
     for w in small:
-        if w in large or (len(w) >= _COMPOUND_MIN and (
-            w in tails or any(w[i:] in large for i in range(1, len(w) - _COMPOUND_MIN + 1))
-        )):
+        if w in large or (len(w) >= _COMPOUND_MIN and (w in tails or not large.isdisjoint(_inner_tails(w)))):
             hits += 1
     return hits
 
 
 _COMPOUND_MIN = 5
+
+
+@functools.lru_cache(maxsize=16384)
+def _inner_tails(word: str) -> frozenset[str]:
+    # The endings of 5+ letters of a word, the word itself aside: "one of them is a word of the
+    # other set" is then one set operation (a slice and lookup per ending was half the time).
+    return frozenset(word[i:] for i in range(1, len(word) - _COMPOUND_MIN + 1))
 
 
 @functools.lru_cache(maxsize=8192)

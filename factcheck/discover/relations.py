@@ -418,27 +418,10 @@ def _ratios(
         for a in amounts:
             if a.quote != p.quote or a.dims not in pool.values:
                 continue
-            # Matches expected by chance: amounts spread over orders of magnitude, so a whole
-            # taken at random lands in the narrow band a / P (relative width: the percentage's
-            # interval over its value) with odds of that width over the log-range of the wholes.
-            # The tries are the parts in its sentence times the wholes, each of the same unit.
-            in_sentence = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote)
-            # the amount the percentage is set right after is its part ("K8.2 billion or 3.8
-            # percent"): the other amounts of the sentence were never tried as the part
-            apposed = (a is before and _apposed(a, p)) or a is said
             if said is not None and a is not said:
                 continue
-            parts_tried = 1 if apposed else in_sentence
-            tried = parts_tried * len(pool.values[a.dims])
-            chance = (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * tried
-            # a whole in the sentence itself ("representing 91% of the total ... of $10,291,594")
-            # was one of the sentence's amounts: fewer tries; looking in both places doubles them
-            local = 2 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * in_sentence
-            # "14.0% of total General Fund expenditures and other financing uses": the words after
-            # "of" name the whole; the amounts of sentences that say those words are a third, small
-            # set of wholes, chosen before any value was looked at (three places: thrice the tries)
-            named = pool.named(a.dims, whole_words)
-            by_name = 3 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * len(named)
+            # the odds below, worked out for the first whole that fits (most parts find none)
+            odds_of: tuple[Fraction, Fraction, frozenset[str], Fraction] | None = None
             a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
             # b's own rounding may widen the band a little: a tenth either way is ample
             for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
@@ -455,6 +438,9 @@ def _ratios(
                 score += a is before
                 if a is said:
                     score, cue = score + 2, SAID_CUE
+                if odds_of is None:
+                    odds_of = _share_odds(p, a, amounts, pool, whole_words, before, said)
+                chance, local, named, by_name = odds_of
                 odds = min(chance, local) if b.quote == p.quote else chance
                 if b.id in named:
                     odds = min(odds, by_name)
@@ -466,6 +452,33 @@ def _ratios(
         if q.cue == SAID_CUE:
             said_wholes.setdefault(q.target.id, set()).add(q.inputs[1].value)
     return [q for q in found if q.cue != SAID_CUE or len(said_wholes[q.target.id]) == 1]
+
+
+def _share_odds(p: Fig, a: Fig, amounts: Sequence[Fig], pool: _Wholes, whole_words: frozenset[str],
+                before: Fig | None, said: Fig | None) -> tuple[Fraction, Fraction, frozenset[str], Fraction]:
+    """The matches expected by chance for percentage ``p`` as a share with part ``a``: of a whole
+    anywhere in the pool, in the sentence, and among the wholes named; and the ids named."""
+    # Matches expected by chance: amounts spread over orders of magnitude, so a whole
+    # taken at random lands in the narrow band a / P (relative width: the percentage's
+    # interval over its value) with odds of that width over the log-range of the wholes.
+    # The tries are the parts in its sentence times the wholes, each of the same unit.
+    assert p.interval.hi is not None and p.interval.lo is not None
+    in_sentence = sum(1 for f in amounts if f.dims == a.dims and f.quote == p.quote)
+    # the amount the percentage is set right after is its part ("K8.2 billion or 3.8
+    # percent"): the other amounts of the sentence were never tried as the part
+    apposed = (a is before and _apposed(a, p)) or a is said
+    parts_tried = 1 if apposed else in_sentence
+    tried = parts_tried * len(pool.values[a.dims])
+    chance = (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * tried
+    # a whole in the sentence itself ("representing 91% of the total ... of $10,291,594")
+    # was one of the sentence's amounts: fewer tries; looking in both places doubles them
+    local = 2 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * in_sentence
+    # "14.0% of total General Fund expenditures and other financing uses": the words after
+    # "of" name the whole; the amounts of sentences that say those words are a third, small
+    # set of wholes, chosen before any value was looked at (three places: thrice the tries)
+    named = pool.named(a.dims, whole_words)
+    by_name = 3 * (p.interval.hi - p.interval.lo) / p.value / pool.spread[a.dims] * parts_tried * len(named)
+    return chance, local, named, by_name
 
 
 # "14.0% of total expenditures", "28% van de afgedane zaken": the words that name the whole

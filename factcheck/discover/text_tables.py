@@ -242,6 +242,10 @@ def text_table_claims(
     wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_SUMMARY, PAGES_SUMMARY + 1)}
     by_page = {number: [_TablePairs(t) for t in page_tables]
                for number, page_tables in tables.items() if number in wanted}  # only pages near an amount
+    money_by_quote: dict[str, list[Fig]] = {}  # the amounts of each sentence, in order
+    for f in figs:
+        if f.kind == "money":
+            money_by_quote.setdefault(f.quote, []).append(f)
     for k, fig in enumerate(figs):
         if fig.kind != "money" or fig.value <= 0 or fig.id in taken or fig.interval.lo is None:
             continue
@@ -249,7 +253,7 @@ def text_table_claims(
             continue
         best = None
         percent = _next_percent(figs, k)
-        others = [f for f in figs if f.quote == fig.quote and f is not fig and f.kind == "money"]
+        others = [f for f in money_by_quote[fig.quote] if f is not fig]
         for reach, looks in ((PAGES_AROUND, 1), (PAGES_FAR, 2), (PAGES_SUMMARY, 3)):
             near = [tp for p in range(fig.position[0] - reach, fig.position[0] + reach + 1) for tp in by_page.get(p, ())]
             best = _best_pair(fig, percent, near, looks, others)

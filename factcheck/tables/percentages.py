@@ -259,13 +259,22 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         got = table.rows[p].cells.get(c)
         return got if _number(got) is not None else None
 
-    def pair_lanes(percent: Callable[[int], Cell | None], a: int, b: int) -> list[_Lane]:
-        lanes: list[_Lane] = []
-        for p in rows:
-            pc, nc, dc = percent(p), cell(p, a), cell(p, b)
-            if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
-                lanes.append((p, (p, pc), (p, nc), (p, dc)))
-        return lanes
+    amounts: dict[int, list[Cell | None]] = {}
+
+    def amount_cells(c: int) -> list[Cell | None]:
+        # each column's amounts, row by row, read once: every pair of columns is tried
+        got = amounts.get(c)
+        if got is None:
+            got = amounts[c] = [n if n is not None and _amount(n.number) else None for n in (cell(p, c) for p in rows)]
+        return got
+
+    taken_from: dict[tuple[int, int], frozenset[int] | None] = {}
+
+    def pair_lanes(percents: list[tuple[int, Cell]], a: int, b: int) -> list[_Lane]:
+        """The rows with a percentage (``percents``: row, cell) and an amount in columns a and b."""
+        part_cells, whole_cells = amount_cells(a), amount_cells(b)
+        return [(p, (p, pc), (p, nc), (p, dc)) for p, pc in percents
+                if (nc := part_cells[p]) is not None and (dc := whole_cells[p]) is not None]
 
     def column_readings(percent: Callable[[int], Cell | None], parts: list[int],
                         growth: bool = False) -> list[_Reading]:
@@ -273,11 +282,14 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         ``parts`` over another amount column of the row, or over that column's total row; with
         ``growth``, also as the change from one amount column of the row to another."""
         readings: list[_Reading] = []
+        percents = [(p, pc) for p in rows if (pc := percent(p)) is not None]
         for a in parts:
             for b in amount_cols:
                 if a != b:
-                    lanes = pair_lanes(percent, a, b)
-                    taken = _taken_from(table, a, b, amount_cols)
+                    lanes = pair_lanes(percents, a, b)
+                    if (a, b) not in taken_from:  # the same pair is tried for every percentage column
+                        taken_from[a, b] = _taken_from(table, a, b, amount_cols)
+                    taken = taken_from[a, b]
                     if taken is None:
                         readings.append(_Reading(f"{headers.get(a, '')} over {headers.get(b, '')}", lanes, "share"))
                     else:
@@ -289,17 +301,15 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                 for b in amount_cols:
                     if a != b:
                         readings.append(_Reading(f"the change from {headers.get(a, '')} to {headers.get(b, '')}",
-                                                 pair_lanes(percent, b, a), "growth"))
+                                                 pair_lanes(percents, b, a), "growth"))
         for a in parts:
             for t in totals:
                 whole = cell(t, a)
                 if whole is None or not _amount(whole.number):
                     continue
-                lanes = []
-                for p in rows:
-                    pc, nc = percent(p), cell(p, a)
-                    if p != t and pc is not None and nc is not None and _amount(nc.number):
-                        lanes.append((p, (p, pc), (p, nc), (t, whole)))
+                in_column = amount_cells(a)
+                lanes = [(p, (p, pc), (p, nc), (t, whole)) for p, pc in percents
+                         if p != t and (nc := in_column[p]) is not None]
                 readings.append(_Reading(f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes, "share"))
         return readings
 

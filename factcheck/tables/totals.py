@@ -382,10 +382,32 @@ def _intervals(
 def _fit_verdict(parts: list[tuple[int, CellNumber]], total: CellNumber) -> Verdict:
     """:func:`judge`'s verdict where it says the total fits (consistent, rounding), and
     ``mismatch`` for every other: the cheap test for readings that are only being compared."""
-    s, p_iv, t_iv, _, _ = _intervals(parts, total, Fraction(0))
-    if s == total.value:
+    # judge's sums as one numerator over one positive denominator each, and its two tests
+    # (equal; the intervals meet: |sum - total| <= the half-widths) cross-multiplied: exactly
+    # the same answers without a Fraction made and reduced at every step (five times faster)
+    sn, sd, hn, hd = 0, 1, 0, 1  # the parts' sum, and their half-widths'
+    for sign, n in parts:
+        a, b = n.value.numerator, n.value.denominator
+        if sign != 1:
+            a *= sign
+        if b == sd:
+            sn += a
+        else:
+            sn, sd = sn * b + a * sd, sd * b
+        half = total.half if n.nil else n.half
+        if half > 0:
+            a, b = half.numerator, half.denominator
+            if b == hd:
+                hn += a
+            else:
+                hn, hd = hn * b + a * hd, hd * b
+    tn, td = total.value.numerator, total.value.denominator
+    if sn * td == tn * sd:
         return Verdict.CONSISTENT
-    return Verdict.ROUNDING if p_iv.meets(t_iv) else Verdict.MISMATCH
+    thn, thd = (total.half.numerator, total.half.denominator) if total.half > 0 else (0, 1)
+    if abs(sn * td - tn * sd) * hd * thd <= (hn * thd + thn * hd) * sd * td:
+        return Verdict.ROUNDING
+    return Verdict.MISMATCH
 
 
 def _fits(v: Verdict) -> bool:
