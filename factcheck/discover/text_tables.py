@@ -90,6 +90,16 @@ class _TablePairs:
         found.sort(key=lambda t: t[0])
         self.keys = [t[0] for t in found]
         self.found = found
+        # every amount the table prints outside a change column, scaled: an amount of the text
+        # that one of them prints to the last digit is a quotation (see _printed_in_row)
+        headers = {c.index: c.header for c in table.columns}
+        amounts = [[n for cell in row.cells.values()
+                    if (n := cell.number) is not None and not n.nil and not n.percent
+                    and not _CHANGE_HEADER.search(headers.get(cell.col, ""))] for row in table.rows]
+        self.printed = frozenset(abs(n.value) * self.mult for row in amounts for n in row)
+        # each row's amounts as the intervals their rounding allows, scaled
+        self.spans = [[((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult) for n in row]
+                      for row in amounts]
 
     def __len__(self) -> int:
         return len(self.found)
@@ -135,23 +145,14 @@ def _growth(pair: _Pair, fig: Fig, quote: str) -> tuple[Cell, Fraction] | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _printed_in_row(pair: _Pair, fig: Fig) -> bool:
+def _printed_in_row(pair: _Pair, fig: Fig, tp: _TablePairs) -> bool:
     """Whether a cell of the pair's row (a total, or the other part) holds the figure itself, or
     another row of the table prints it to the last digit ("Change in Net Assets 1,746,851" under
     the two years' "Net Assets - Ending": the text quotes that row); a change column ("Change $")
     holding it is the difference printed, and does not count."""
-    mult = pair.table.scale.multiplier if pair.table.scale else Fraction(1)
-    headers = {c.index: c.header for c in pair.table.columns}
-    for pos, row in enumerate(pair.table.rows):
-        for cell in row.cells.values():
-            n = cell.number
-            if n is None or n.nil or n.percent or _CHANGE_HEADER.search(headers.get(cell.col, "")):
-                continue
-            if pos == pair.pos and _meets((abs(n.value) - n.half) * mult, (abs(n.value) + n.half) * mult, fig):
-                return True
-            if abs(n.value) * mult == fig.value and _significant(fig.value) >= 4:
-                return True
-    return False
+    if fig.value in tp.printed and _significant(fig.value) >= 4:
+        return True
+    return any(_meets(lo, hi, fig) for lo, hi in tp.spans[pair.pos])
 
 
 def _significant(value: Fraction) -> int:
@@ -319,15 +320,15 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
     assert fig.interval.lo is not None and fig.interval.hi is not None
     # the printed cells' difference itself must round to the stated amount: a match that
     # needs the cells' own rounding as well is too loose to tell a statement from chance
-    matching = [pr for tp in near for pr in tp.within(fig.interval.lo, fig.interval.hi)]
+    matching = [(pr, tp) for tp in near for pr in tp.within(fig.interval.lo, fig.interval.hi)]
     if not matching:
         return None
     words = content_words(fig.quote)
     trials = _Trials(near, _subject_words(fig, others) or words, others)
     best: tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None = None
     ambiguous = False
-    for pair in matching:
-        if _printed_in_row(pair, fig):
+    for pair, tp in matching:
+        if _printed_in_row(pair, fig, tp):
             continue  # the text quotes a cell of this row; that the others differ by it is the row's sum
         growth = _growth(pair, percent, fig.quote) if percent is not None else None
         chance = trials.count(pair, tried) * looks * _odds(fig, pair.half)
