@@ -472,3 +472,16 @@ def test_cash_funds_this_year_end_close_last_year_end_and_the_years_net() -> Non
     cash = [c for c in checks if c.total_label == "Cash funds this year end"]
     assert cash and all(c.verdict is Verdict.CONSISTENT for c in cash)
     assert [p.stated for p in cash[0].parts] == ["1,559", "-", "4,958"]
+
+
+def test_note_numbers_in_a_column_of_references_are_no_figures() -> None:
+    # Belgian annual accounts (NBB short format): "Materiële vaste activa  6.1.2  22/27  840.588"
+    # with the note's section number in a "Toel." column; "VASTE ACTIVA 21/28" is the sum of the
+    # groups under it
+    (table, *_) = find_page_tables(DOCS / "nlver-03.pdf", "nl", pages=[1], all_pages=True)[1]
+    assert [c.header for c in table.columns] == ["Boekjaar", "Vorig boekjaar"]
+    assert all("." not in c.text or c.number is not None for r in table.rows for c in r.cells.values())
+    checks = check_pdf(DOCS / "nlver-03.pdf", lang="nl", pages=[1], all_pages=True)
+    fixed = [c for c in checks if c.total.stated == "7.252.006"]
+    assert fixed and fixed[0].verdict is Verdict.CONSISTENT
+    assert [p.stated for p in fixed[0].parts] == ["840.588", "6.411.418"]

@@ -51,6 +51,9 @@ _TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
+# a note's section number in a column of references ("Toel. 6.1.2" in Belgian annual accounts):
+# groups of one or two digits are no thousands
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){2,3}")
 # a glyph of a symbol font (a tick, a bullet) between the figures: Unicode's private use area
 _SYMBOL = re.compile("[\ue000-\uf8ff]+")
 _NEGATIVE_CURRENCY = re.compile(r"[-\u2212\u2013\u2012](?:€|\$|£)")
@@ -338,7 +341,8 @@ def _unlike(text: str, others: list[Token]) -> bool:
 
 
 def _value_like(t: Token) -> bool:
-    return not t.small and (looks_numeric(t.text) or bool(_TEXT_CELL.match(t.text)))
+    return not t.small and not _SECTION_NUMBER.fullmatch(t.text) and (
+        looks_numeric(t.text) or bool(_TEXT_CELL.match(t.text)))
 
 
 def split_label(line: Line) -> None:
