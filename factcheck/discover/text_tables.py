@@ -17,6 +17,7 @@ speak of something the table does not hold.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,6 +28,7 @@ from typing import Any
 from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
 from factcheck.numbers import decimal_string
+from factcheck.tables.cells import CellNumber
 from factcheck.tables.detect import Cell, Table
 from factcheck.tables.totals import _CHANGE_HEADER, _NOT_AMOUNT, cell_claim
 
@@ -90,19 +92,27 @@ class _TablePairs:
         found.sort(key=lambda t: t[0])
         self.keys = [t[0] for t in found]
         self.found = found
-        # every amount the table prints outside a change column, scaled: an amount of the text
-        # that one of them prints to the last digit is a quotation (see _printed_in_row)
-        headers = {c.index: c.header for c in table.columns}
-        amounts = [[n for cell in row.cells.values()
-                    if (n := cell.number) is not None and not n.nil and not n.percent
-                    and not _CHANGE_HEADER.search(headers.get(cell.col, ""))] for row in table.rows]
-        self.printed = frozenset(abs(n.value) * self.mult for row in amounts for n in row)
-        # each row's amounts as the intervals their rounding allows, scaled
-        self.spans = [[((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult) for n in row]
-                      for row in amounts]
 
     def __len__(self) -> int:
         return len(self.found)
+
+    @functools.cached_property
+    def _amounts(self) -> list[list[CellNumber]]:
+        """Each row's amounts outside a change column (made when a statement first needs them)."""
+        headers = {c.index: c.header for c in self.table.columns}
+        return [[n for cell in row.cells.values()
+                 if (n := cell.number) is not None and not n.nil and not n.percent
+                 and not _CHANGE_HEADER.search(headers.get(cell.col, ""))] for row in self.table.rows]
+
+    @functools.cached_property
+    def printed(self) -> frozenset[Fraction]:
+        """Every amount the table prints outside a change column, scaled: an amount of the text
+        that one of them prints to the last digit is a quotation (see _printed_in_row)."""
+        return frozenset(abs(n.value) * self.mult for row in self._amounts for n in row)
+
+    def spans(self, pos: int) -> list[tuple[Fraction, Fraction]]:
+        """Row ``pos``'s amounts as the intervals their rounding allows, scaled."""
+        return [((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult) for n in self._amounts[pos]]
 
     def within(self, lo: Fraction, hi: Fraction) -> list[_Pair]:
         """The pairs whose difference (the table's scale applied) lies in [lo, hi]."""
@@ -152,7 +162,7 @@ def _printed_in_row(pair: _Pair, fig: Fig, tp: _TablePairs) -> bool:
     holding it is the difference printed, and does not count."""
     if fig.value in tp.printed and _significant(fig.value) >= 4:
         return True
-    return any(_meets(lo, hi, fig) for lo, hi in tp.spans[pair.pos])
+    return any(_meets(lo, hi, fig) for lo, hi in tp.spans(pair.pos))
 
 
 def _significant(value: Fraction) -> int:
