@@ -83,7 +83,8 @@ class _TablePairs:
         self.den = den
         found: list[tuple[int, int, Cell, Cell]] = []
         for pos, cells in rows:
-            ints = [int(c.number.value * den) for c in cells]  # type: ignore[union-attr]
+            # den is a multiple of every denominator: whole numbers without a Fraction made each
+            ints = [c.number.value.numerator * (den // c.number.value.denominator) for c in cells]  # type: ignore[union-attr]
             for i in range(len(cells)):
                 for j in range(i + 1, len(cells)):
                     d = ints[i] - ints[j]
@@ -92,6 +93,9 @@ class _TablePairs:
         found.sort(key=lambda t: t[0])
         self.keys = [t[0] for t in found]
         self.found = found
+        self._spans: dict[int, list[tuple[Fraction, Fraction]]] = {}
+        self._cell_spans: dict[int, list[tuple[Fraction, Fraction]]] = {}
+        self._cells = {pos: cells for pos, cells, _ in self.rows}
 
     def __len__(self) -> int:
         return len(self.found)
@@ -110,9 +114,23 @@ class _TablePairs:
         that one of them prints to the last digit is a quotation (see _printed_in_row)."""
         return frozenset(abs(n.value) * self.mult for row in self._amounts for n in row)
 
+    def cell_spans(self, pos: int) -> list[tuple[Fraction, Fraction]]:
+        """The intervals of the value cells of row ``pos`` (as :attr:`rows` lists them), scaled;
+        made once a row."""
+        got = self._cell_spans.get(pos)
+        if got is None:
+            got = self._cell_spans[pos] = [
+                ((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult)
+                for c in self._cells[pos] if (n := c.number) is not None]
+        return got
+
     def spans(self, pos: int) -> list[tuple[Fraction, Fraction]]:
-        """Row ``pos``'s amounts as the intervals their rounding allows, scaled."""
-        return [((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult) for n in self._amounts[pos]]
+        """Row ``pos``'s amounts as the intervals their rounding allows, scaled (made once a row)."""
+        got = self._spans.get(pos)
+        if got is None:
+            got = self._spans[pos] = [((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult)
+                                      for n in self._amounts[pos]]
+        return got
 
     def within(self, lo: Fraction, hi: Fraction) -> list[_Pair]:
         """The pairs whose difference (the table's scale applied) lies in [lo, hi]."""
@@ -195,15 +213,14 @@ class _Trials:
         self.named_pairs = sum(c * (c - 1) // 2 for key, (_, c) in shared.items() if key in self.named)
         for tp in near:
             table = tp.table
-            mult = tp.mult
             for pos, cells, _ in tp.rows:
                 if shared[(id(table), pos)][0] >= need:
                     self.worded.add((id(table), pos))
                     self.worded_pairs += len(cells) * (len(cells) - 1) // 2
-                for c in cells:
-                    n = c.number
-                    assert n is not None
-                    if any(_meets((abs(n.value) - n.half) * mult, (abs(n.value) + n.half) * mult, o) for o in others):
+                if not others:
+                    continue
+                for c, (lo, hi) in zip(cells, tp.cell_spans(pos)):
+                    if any(_meets(lo, hi, o) for o in others):
                         self.quoted.add(id(c))
                         self.quoted_pairs += len(cells) - 1
 
