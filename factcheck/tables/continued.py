@@ -29,16 +29,14 @@ from dataclasses import replace
 
 from ..model import Verdict
 from .cells import parse_cell
-from .detect import Cell, Row, Table, _same_columns
+from .detect import CONTINUATION_WORDS, Cell, Row, Table, _same_columns
 from .formulas import formula_checks
 from .totals import _STAND, TableCheck, _clean, _row_kind, check_table
 
 _CLOSING = ("total", "grand", "saldo")
 _TOTAL_KINDS = ("total", "sub", "grand", "saldo")
 _FITS = (Verdict.CONSISTENT, Verdict.ROUNDING)
-_CONTINUATION_MARK = re.compile(
-    r"[\s(\[—–-]*\b(?:continued|concluded|vervolg|cont(?:'d|\.)|concl(?:'d|\.))(?!\w)[\s)\].:]*", re.IGNORECASE
-)
+_CONTINUATION_MARK = re.compile(rf"[\s(\[—–-]*\b(?:{CONTINUATION_WORDS})(?!\w)[\s)\].:]*", re.IGNORECASE)
 
 
 def _caption_key(title: str) -> str:

@@ -1106,7 +1106,9 @@ def _widen_to_thousands(table: Table) -> None:
 _MARGIN = 0.12
 _REACH = 0.25
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
-_CONTINUED = re.compile(r"\b(?:continued|concluded|vervolg|cont(?:'d|\.)|concl(?:'d|\.))", re.IGNORECASE)
+# the words that say a table goes on from the page before ("(vervolg)", "- (Concl'd)")
+CONTINUATION_WORDS = r"continued|concluded|vervolg|cont(?:'d|\.)|concl(?:'d|\.)"
+_CONTINUED = re.compile(rf"\b(?:{CONTINUATION_WORDS})", re.IGNORECASE)
 
 
 def _furniture(ln: Line, height: float, top: bool) -> bool:

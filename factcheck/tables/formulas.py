@@ -74,20 +74,14 @@ class _Line:
         return (self.row.top + self.row.bottom) / 2 - self.shift
 
 
-def _terms(expr: str) -> list[tuple[int, int | str]]:
+def _terms(expr: str, letters: bool = False) -> list[tuple[int, int | str]]:
+    """(sign, row) of each term of a formula: row numbers, or with ``letters`` the letters or
+    Roman numerals that start the rows' labels."""
     out: list[tuple[int, int | str]] = []
-    for m in _TERM.finditer(expr):
+    for m in (_LETTER_TERM if letters else _TERM).finditer(expr):
         op = m.group(2)
         sign = -1 if op and op in "-\u2212\u2013" else 1
-        out.append((sign, int(m.group(3))))
-    return out
-
-
-def _letter_terms(expr: str) -> list[tuple[int, int | str]]:
-    out: list[tuple[int, int | str]] = []
-    for m in _LETTER_TERM.finditer(expr):
-        op = m.group(2)
-        out.append((-1 if op and op in "-\u2212\u2013" else 1, m.group(3)))
+        out.append((sign, m.group(3) if letters else int(m.group(3))))
     return out
 
 
@@ -127,7 +121,7 @@ def _lines(tables: Sequence[Table], before: Sequence[Table] = ()) -> tuple[list[
             if tail and not line.pending:
                 line.formula, line.formula_text = _terms(tail.group(1)), tail.group(0)
             elif (letters := _TAIL_LETTERS.search(label)) and not line.pending:
-                line.formula, line.formula_text = _letter_terms(letters.group(1)), letters.group(0)
+                line.formula, line.formula_text = _terms(letters.group(1), letters=True), letters.group(0)
             rest = _FORMULA.sub(" ", label).strip()
             if line.number is None:
                 lead = _LEAD_NUMBER.match(rest) or _INNER_NUMBER.match(rest)

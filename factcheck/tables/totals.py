@@ -1501,8 +1501,9 @@ def _doubt(
     if len(parts) == 1:
         return "only one part was found for this total: the others may not have been read"
     tnum = total.cells[lane].number
+    assert tnum is not None
     shown = [n.value for p, s in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]
-    if tnum is not None and tnum.value > 0 and all(v >= 0 for v in shown) and 2 * sum(shown) < tnum.value:
+    if tnum.value > 0 and all(v >= 0 for v in shown) and 2 * sum(shown) < tnum.value:
         # a printed total is seldom off by half of itself; rows that add up to less than half of
         # it are a part of its rows (the others on earlier pages, or in another table)
         return "the parts found add up to less than half of this total: most of its parts stand elsewhere"
@@ -1521,8 +1522,6 @@ def _doubt(
         return f"this reading fails in {failing} of its {len(results)} places, more than errors would explain"
     if 2 * held < totals and not slip:
         return "most totals of this table do not add up under any reading tried"
-    tnum = total.cells[lane].number
-    assert tnum is not None
     signed = [(p, _sign(p, s, lane)) for p, s in parts]
     for p, _s in signed:
         cell = p.cells.get(lane)
