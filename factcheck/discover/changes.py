@@ -39,8 +39,8 @@ def _printed_in(fig: Fig, quote: str) -> bool:
     return fig.quote[max(0, at - 20):at + len(fig.stated) + 20] in quote
 
 
-def _at(quote: str, fig: Fig, start: int = 0) -> int:
-    return place(quote, fig.stated, start)
+def _at(quote: str, fig: Fig) -> int:
+    return place(quote, fig.stated)
 
 
 def _from_to(quote: str, figs: Sequence[Fig]) -> tuple[Fig, Fig] | None:

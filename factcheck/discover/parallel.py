@@ -15,17 +15,11 @@ from dataclasses import replace
 from fractions import Fraction
 
 from factcheck.discover.figures import Fig
-from factcheck.discover.relations import MAX_CHANCE, Proposal
+from factcheck.discover.relations import MAX_CHANCE, Proposal, _significant_digits
 
 CUE = "products made alike with one shared factor"
 
 MIN_DIGITS = 3  # a result of one or two significant digits is met exactly by chance too often
-
-
-def _digits(value: Fraction) -> int:
-    if value.denominator != 1:
-        return MIN_DIGITS
-    return len(str(abs(value.numerator)).rstrip("0"))
 
 
 def parallel_products(candidates: Sequence[Proposal], chance: Callable[[Proposal], Fraction]) -> list[Proposal]:
@@ -34,7 +28,7 @@ def parallel_products(candidates: Sequence[Proposal], chance: Callable[[Proposal
     (``chance``: the coincidences one proposal is expected to have in its passage)."""
     groups: dict[str, list[Proposal]] = {}
     for p in candidates:
-        if p.relation == "product" and p.exact and _digits(p.target.value) >= MIN_DIGITS:
+        if p.relation == "product" and p.exact and _significant_digits(p.target.value) >= MIN_DIGITS:
             for factor in p.inputs:
                 groups.setdefault(factor.id, []).append(p)
     out: list[Proposal] = []

@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
-from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, _significant_digits
 from factcheck.numbers import decimal_string
 from factcheck.tables.cells import CellNumber
 from factcheck.tables.detect import Cell, Table
@@ -114,23 +114,22 @@ class _TablePairs:
         that one of them prints to the last digit is a quotation (see _printed_in_row)."""
         return frozenset(abs(n.value) * self.mult for row in self._amounts for n in row)
 
-    def cell_spans(self, pos: int) -> list[tuple[Fraction, Fraction]]:
-        """The intervals of the value cells of row ``pos`` (as :attr:`rows` lists them), scaled;
-        made once a row."""
-        got = self._cell_spans.get(pos)
+    def _intervals(self, cache: dict[int, list[tuple[Fraction, Fraction]]], pos: int,
+                   numbers: list[CellNumber]) -> list[tuple[Fraction, Fraction]]:
+        """The intervals the numbers' rounding allows, scaled, kept in ``cache`` by row."""
+        got = cache.get(pos)
         if got is None:
-            got = self._cell_spans[pos] = [
-                ((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult)
-                for c in self._cells[pos] if (n := c.number) is not None]
+            got = cache[pos] = [((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult)
+                                for n in numbers]
         return got
 
+    def cell_spans(self, pos: int) -> list[tuple[Fraction, Fraction]]:
+        """The intervals of the value cells of row ``pos`` (as :attr:`rows` lists them), made once a row."""
+        return self._intervals(self._cell_spans, pos, [c.number for c in self._cells[pos]])  # type: ignore[misc]
+
     def spans(self, pos: int) -> list[tuple[Fraction, Fraction]]:
-        """Row ``pos``'s amounts as the intervals their rounding allows, scaled (made once a row)."""
-        got = self._spans.get(pos)
-        if got is None:
-            got = self._spans[pos] = [((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult)
-                                      for n in self._amounts[pos]]
-        return got
+        """Row ``pos``'s amounts outside a change column as intervals, made once a row."""
+        return self._intervals(self._spans, pos, self._amounts[pos])
 
     def within(self, lo: Fraction, hi: Fraction) -> list[_Pair]:
         """The pairs whose difference (the table's scale applied) lies in [lo, hi]."""
@@ -178,13 +177,9 @@ def _printed_in_row(pair: _Pair, fig: Fig, tp: _TablePairs) -> bool:
     another row of the table prints it to the last digit ("Change in Net Assets 1,746,851" under
     the two years' "Net Assets - Ending": the text quotes that row); a change column ("Change $")
     holding it is the difference printed, and does not count."""
-    if fig.value in tp.printed and _significant(fig.value) >= 4:
+    if fig.value in tp.printed and _significant_digits(fig.value) >= 4:
         return True
     return any(_meets(lo, hi, fig) for lo, hi in tp.spans(pair.pos))
-
-
-def _significant(value: Fraction) -> int:
-    return len(str(abs(value.numerator)).rstrip("0")) if value.denominator == 1 else 4
 
 
 class _Trials:

@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.scan import FUNCTION_WORDS, Found
+from factcheck.extract.scan import FUNCTION_WORDS, SOFT_BREAK, Found
 
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -155,7 +155,7 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 def quote(text: str, start: int, end: int, limit: int = 320) -> str:
     """The sentence text, whitespace collapsed; long ones cut around the figure."""
-    q = _collapse(_PRIVATE_USE.sub(" ", re.sub(r"[\ufffe\u00ad][ \t]*(?:\r?\n)?[ \t]*", "", text[start:end])))
+    q = _collapse(_PRIVATE_USE.sub(" ", SOFT_BREAK.sub("", text[start:end])))
     if len(q) <= limit:
         return q
     return q[:limit].rsplit(" ", 1)[0] + " …"

@@ -477,7 +477,8 @@ _AREA_UNIT = re.compile(r"\.?" + _ANYWS + r"+(" + "|".join(sorted(_AREA_LENGTHS,
                         re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _DUTCH_ADJECTIVE_END = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|ief|eel|aal)$")
-_SOFT_BREAK = re.compile(r"[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?")
+# a soft hyphen (or pdfium's U+FFFE) where a line broke a word, with the break itself
+SOFT_BREAK = re.compile(r"[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?")
 # Plurals that end in neither -s nor -en
 _PLURALS_WITHOUT_S = frozenset({"people", "children", "staff", "personnel", "criteria", "data"})
 
@@ -593,7 +594,7 @@ _BLANKS = re.compile(r"[\s\u00a0\u202f\u2009]+")
 
 def _collapse(text: str) -> str:
     if "\ufffe" in text or "\u00ad" in text:
-        text = _SOFT_BREAK.sub("", text)  # "mil-" "joen": one word the line broke
+        text = SOFT_BREAK.sub("", text)  # "mil-" "joen": one word the line broke
     return _BLANKS.sub(" ", text).strip()
 
 
@@ -609,7 +610,7 @@ def _match_unbroken(pattern: re.Pattern[str], window: str) -> tuple[str, int] | 
     kept: list[int] = []  # where each character of the joined text stands in the window
     at = 0
     while at < len(window):
-        soft = _SOFT_BREAK.match(window, at)
+        soft = SOFT_BREAK.match(window, at)
         if soft is not None:
             at = soft.end()
             continue
@@ -1163,7 +1164,7 @@ class Scanner:
         gap = chunk[words[index].end():words[index + 1].start()]
         if word.endswith("-"):
             return "\n" in gap and not gap.strip()
-        return _SOFT_BREAK.fullmatch(gap) is not None
+        return SOFT_BREAK.fullmatch(gap) is not None
 
     def _plural_form(self, low: str) -> bool:
         """Whether a word in small letters has the form of a plural noun ("measures", "specialisten")."""

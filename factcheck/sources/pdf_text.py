@@ -87,11 +87,8 @@ class PdfPage:
 
     def words(self) -> list[Word] | None:
         """The page's words as :func:`page_words` gives them; None for a rotated page, or one
-        whose text pdfium cannot map to characters (see :func:`_garbled`)."""
-        if self.rotation != 0:
-            return None
-        words = _words(_chars(self._textpage, self.height))
-        return None if _garbled(words) else words
+        whose text pdfium cannot map to characters (see :func:`_readable_words`)."""
+        return None if self.rotation != 0 else _readable_words(self._textpage, self.height)
 
     def bbox(self, start: int, end: int) -> BBox | None:
         """Box ``[x0, top, x1, bottom]`` (points, top-left origin, as pdfplumber) of ``text[start:end]``."""
@@ -389,8 +386,7 @@ def page_words(path: Path, pages: Iterable[int], password: str | None = None) ->
                     continue
                 textpage = page.get_textpage()
                 try:
-                    words = _words(_chars(textpage, height))
-                    yield number, float(width), float(height), None if _garbled(words) else words
+                    yield number, float(width), float(height), _readable_words(textpage, height)
                 finally:
                     textpage.close()
             finally:
@@ -417,11 +413,17 @@ _LOOSE_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)  # for PdfPage.bbox, per figure character
 
 
-def _garbled(words: list[Word]) -> bool:
-    """Does pdfium give control characters for glyphs it cannot map (a font without a usable
-    character map: words read ".340" for "4.340", "nkopen" for "Inkopen")? pdfplumber reads such
-    a page's figures whole, so the caller reads it with pdfplumber, as it does a rotated page."""
-    return sum(1 for w in words for ch in w[0] if ord(ch) < 32) >= 3
+_CONTROL = re.compile("[\x00-\x1f]")
+
+
+def _readable_words(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word] | None:
+    """The page's words; None when pdfium gives control characters for glyphs it cannot map (a
+    font without a usable character map: words read ".340" for "4.340", "nkopen" for "Inkopen").
+    pdfplumber reads such a page's figures whole, so the caller reads it with pdfplumber, as it
+    does a rotated page."""
+    words = _words(_chars(textpage, height))
+    # counted over the words joined, by the regex engine rather than a Python loop per character
+    return None if len(_CONTROL.findall("".join(w[0] for w in words))) >= 3 else words
 
 
 def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
