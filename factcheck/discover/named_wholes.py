@@ -41,9 +41,11 @@ def _head(percent: Fig) -> str | None:
     return None
 
 
-def named_whole_shares(passages: Sequence[Sequence[Fig]], found: Sequence[Proposal], document: _Wholes) -> list[Proposal]:
+def named_whole_shares(passages: Sequence[Sequence[Fig]], found: Sequence[Proposal], document: _Wholes,
+                       indexes: Sequence[_Passage] | None = None) -> list[Proposal]:
     """Shares of the percentages not yet explained whose whole is named by a word that the found
-    shares (``found``) all read as one amount: each tried against that amount only."""
+    shares (``found``) all read as one amount: each tried against that amount only. ``indexes``:
+    the passages' indexes when the caller has made them already."""
     wholes: dict[str, dict[object, Fig]] = {}
     counts: dict[str, int] = {}
     for p in found:
@@ -61,10 +63,11 @@ def named_whole_shares(passages: Sequence[Sequence[Fig]], found: Sequence[Propos
         return []
     done = {p.target.id for p in found}
     out: list[Proposal] = []
-    for passage in passages:
-        index: _Passage | None = None
+    for k, passage in enumerate(passages):
+        index: _Passage | None = indexes[k] if indexes is not None else None
+        heads = {f.id: _head(f) for f in passage if f.kind == "percent"}
         for head, whole in agreed.items():
-            todo = {f.id for f in passage if f.kind == "percent" and f.id not in done and _head(f) == head}
+            todo = {i for i, h in heads.items() if h == head and i not in done}
             if not todo:
                 continue
             index = index or _Passage(passage)

@@ -1090,8 +1090,11 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
     breakdowns: list[Proposal] = []
-    for passage in passages(figures):
+    grouped = passages(figures)
+    indexes: list[_Passage] = []
+    for passage in grouped:
         index = _Passage(passage)
+        indexes.append(index)
         shares = [p for p in _ratios(passage, index) if p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
         # a share's whole may stand anywhere in the document ("of the Budget"); tried only for a
         # percentage the passage does not explain, and the chance estimate counts every whole
@@ -1116,7 +1119,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
                                            functools.partial(_coincidences, windows=windows)))
     from factcheck.discover.named_wholes import named_whole_shares
 
-    proposals += named_whole_shares(passages(figures), proposals, document)
+    proposals += named_whole_shares(grouped, proposals, document, indexes)
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).

@@ -650,10 +650,14 @@ class Scanner:
         self.core_text = re.compile(_CORE_TEXT[self.lang])
         self.soft_breaks = False
 
+    def _quantity_follows(self, tail: str) -> bool:
+        """Does a scale word, currency or percent sign follow ("elk jaar 1 miljard", "stap 2
+        procent")? Then the number before it is a quantity, not a label's number."""
+        return bool(self.unit_after[0].match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail))
+
     # -- masks ------------------------------------------------------------------------------------
     def masks(self, text: str) -> list[tuple[int, int, str]]:
         spans: list[tuple[int, int, str]] = []
-        scale_re = _SCALE_RIGHT[self.lang]
         taken_until = 0
         runs = list(_DIGIT_RUN.finditer(text))
         for run in runs:
@@ -682,7 +686,7 @@ class Scanner:
                 end = cont.end() if cont else run.end()
                 tail = text[end:end + 30]
                 # "elk jaar 1 miljard", "stap 2 procent": the number is a quantity after all.
-                if not (scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail)):
+                if not (self._quantity_follows(tail)):
                     spans.append((start, end, "label"))
                     taken_until = end
         # Both masks anchored at a line's start need a digit first on it (after blanks) and stay on
@@ -697,7 +701,7 @@ class Scanner:
             ):
                 continue  # the line goes on with a sentence from the line before
             tail = text[m.end(1):m.end(1) + 30]
-            if scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail):
+            if self._quantity_follows(tail):
                 continue
             spans.append((m.start(1), m.end(1), "label"))
         taken = {a for a, _, _ in spans}
@@ -724,7 +728,7 @@ class Scanner:
                 if kind == "label":
                     # "elk jaar 1 miljard", "stap 2 procent": the number is a quantity after all.
                     tail = text[m.end():m.end() + 30]
-                    if scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail):
+                    if self._quantity_follows(tail):
                         continue
                 spans.append((m.start(), m.end(), kind))
         spans.sort()
@@ -735,7 +739,6 @@ class Scanner:
         van", "2 in vergelijking met", "3 niet van toepassing"; "182 Community Colleges", "183
         Transfer to"): footnotes, list items or a spreadsheet's row numbers, not figures. Lines
         that open with no number may come between (a footnote wraps)."""
-        scale_re = _SCALE_RIGHT[self.lang]
         spans: list[tuple[int, int, str]] = []
         run: list[tuple[int, int]] = []
         previous = -1
@@ -749,7 +752,7 @@ class Scanner:
                 previous = -1
                 continue
             tail = text[m.end():m.end() + 30]
-            if scale_re.match(tail) or _CURRENCY_RIGHT.match(tail) or _PERCENT_RIGHT.match(tail):
+            if self._quantity_follows(tail):
                 previous = -1
                 run = []
                 continue
