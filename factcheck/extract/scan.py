@@ -648,7 +648,6 @@ class Scanner:
         self.unit_after = (_SCALE_RIGHT[self.lang], _CURRENCY_RIGHT, _PERCENT_RIGHT, _DURATION_RIGHT)
         self.hedges = {**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES} if self.lang == "en" else ALL_HEDGES
         self.core_text = re.compile(_CORE_TEXT[self.lang])
-        self.soft_breaks = False
 
     def _quantity_follows(self, tail: str) -> bool:
         """Does a scale word, currency or percent sign follow ("elk jaar 1 miljard", "stap 2
@@ -764,9 +763,6 @@ class Scanner:
 
     # -- main -------------------------------------------------------------------------------------
     def scan(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Found]:
-        # a page whose text layer marks words hyphenated at a line's end: scale and percent words
-        # are also looked for across those breaks
-        self.soft_breaks = "\ufffe" in text or "\u00ad" in text
         masks = self.masks(text)
         found: list[Found] = []
         masked = _Intervals([(s, e) for s, e, _ in masks] + list(skip or ()), len(text))
@@ -931,9 +927,7 @@ class Scanner:
                     value_high = v2
                     pos = cm.end()
         scale = 0
-        sm = _SCALE_RIGHT[self.lang].match(text[pos:pos + 40])
-        scale_word = (sm.group(1).lower(), sm.end()) if sm is not None else (
-            _match_unbroken(_SCALE_RIGHT[self.lang], text[pos:pos + 40]) if self.soft_breaks else None)
+        scale_word = _match_unbroken(self.unit_after[0], text[pos:pos + 40])
         if scale_word is not None:
             word, length = scale_word
             if word not in _SCALE_NEEDS_CURRENCY or currency is not None:
@@ -953,9 +947,7 @@ class Scanner:
         percent: str | None = None
         percent_word = None
         if currency is None:
-            pm = _PERCENT_RIGHT.match(text[pos:pos + 40])
-            percent_word = (pm.group(1).lower(), pm.end()) if pm is not None else (
-                _match_unbroken(_PERCENT_RIGHT, text[pos:pos + 40]) if self.soft_breaks else None)
+            percent_word = _match_unbroken(_PERCENT_RIGHT, text[pos:pos + 40])
         if percent_word is not None:
             word = _collapse(percent_word[0])
             percent = "pp" if ("punt" in word or "point" in word) else "%"
@@ -1102,6 +1094,7 @@ class Scanner:
         skipped = 0
         offset = 0
         words = list(_WORD_RE.finditer(chunk))
+        soft = "\ufffe" in chunk or "\u00ad" in chunk  # a line's soft hyphen may join two of them
         index = -1
         while index + 1 < len(words):
             index += 1
@@ -1111,7 +1104,7 @@ class Scanner:
                 return None, None  # punctuation or a number in between
             word = m.group(0)
             end = m.end()
-            if (word[-1] == "-" or self.soft_breaks) and self._hyphen_joined(chunk, words, index):
+            if (word[-1] == "-" or soft) and self._hyphen_joined(chunk, words, index):
                 # "6 kilo-" "meter": a word split over two lines
                 index += 1
                 word, end = word.rstrip("-") + words[index].group(0), words[index].end()
