@@ -178,11 +178,11 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
             continue
         for rate in percents:
             at = _at(quote, rate)
+            if at < 0 or rate.interval.lo is None or rate.interval.hi is None:
+                continue
             change = next((c for c in figs if c.kind != "percent" and c.value > 0 and c.dims is not None
                            and joined(quote, c.stated, _RATE_BESIDE, rate.stated)),
                           None)
-            if at < 0 or rate.interval.lo is None or rate.interval.hi is None:
-                continue
             if change is None:
                 out.extend(_rate_from_old(quote, figs, rate, at))
                 continue

@@ -400,7 +400,7 @@ _SCALE_RIGHT = {
 _SCALE_NEEDS_CURRENCY = {"m", "bn", "mn", "tn", "k"}
 _CURRENCY_RIGHT = re.compile(
     r"^" + _ANYWS + r"{0,3}(euro's|euros|euro|EUR|€|dollars|dollar|USD|pounds|GBP|"
-    + "|".join(sorted(CURRENCY_NAMES_AFTER, key=len, reverse=True)) + r")(?![\w])",
+    + _alternation(CURRENCY_NAMES_AFTER) + r")(?![\w])",
     re.IGNORECASE,
 )
 _PERCENT_RIGHT = re.compile(
