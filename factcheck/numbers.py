@@ -85,6 +85,8 @@ SCALE_WORDS: dict[str, int] = {
     "lakhs": 5,
     "crore": 7,
     "crores": 7,
+    "lakh crore": 12,
+    "lakh crores": 12,
 }
 # Short forms that mean a scale only after a currency in English ("£5m", "$1.2 bn"), as the
 # extractor reads them; "5 m" alone is five metres as often as five million.
@@ -227,7 +229,9 @@ _NUMBER_RE = {
     # Dutch: "." or a space groups thousands, "," is the decimal mark.
     "nl": re.compile(rf"[0-9]{{1,3}}(?:(?:\.|{_SPACE})[0-9]{{3}})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"),
     # English: "," or a space groups thousands, "." is the decimal mark.
-    "en": re.compile(rf"[0-9]{{1,3}}(?:(?:,|{_SPACE})[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"),
+    # Indian grouping too: "1,95,000" (pairs of digits before the last three).
+    "en": re.compile(rf"[0-9]{{1,3}}(?:(?:,|{_SPACE})[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}"
+                     rf"(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"),
 }
 _RATIO_RE = re.compile(r"([0-9]+|\w+)\s+(?:op\s+de|op|van\s+de|in|out\s+of)\s+([0-9]+|\w+)$", re.IGNORECASE)
 
@@ -486,7 +490,7 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     scale = 0
     m = _SCALE_SUFFIX.match(rest)
     if m and (m.group(1).lower() not in SHORT_SCALE_WORDS or (lang == "en" and unit_hint is not None)):
-        scale = SCALE_WORDS[m.group(1).lower()]
+        scale = SCALE_WORDS[" ".join(m.group(1).lower().split())]
         rest = rest[m.end():]
     m = _CURRENCY_SUFFIX.match(rest)
     if m:

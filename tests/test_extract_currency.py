@@ -70,3 +70,22 @@ def test_a_country_named_in_capitals_in_the_running_head_decides_the_dollar() ->
     # Public Accounts of Canada: "PUBLIC ACCOUNTS OF CANADA, 2011-2012" on every page
     assert country_mentions("PUBLIC ACCOUNTS OF CANADA, 2011-2012") == {"CAD": 1}
     assert country_mentions("the Canadian economy") == {"CAD": 1}
+
+
+def test_indian_grouping_and_lakh_crore() -> None:
+    # Sentences of India's Union Budget 2023-24 speech and its "Budget at a Glance" (₹ crore):
+    # "₹10 lakh crore" is 10 × 10^5 × 10^7, not ten lakh; "45,03,097" groups lakhs and crores.
+    from factcheck.extract.scan import scan
+    from factcheck.numbers import parse_figure
+
+    text = ("The capital investment outlay is being increased steeply for the third year in a row by "
+            "33 per cent to ₹10 lakh crore, which would be 3.3 per cent of GDP. The total expenditure is "
+            "estimated at ₹45,03,097 crore, and the effective capital expenditure of the Centre is budgeted "
+            "at ₹13.7 lakh\ncrore.")
+    found = {f.stated: f for f in scan(text, "en")}
+    assert found["₹10 lakh crore"].value == 10 * 10**12 and found["₹10 lakh crore"].currency == "INR"
+    assert found["₹45,03,097 crore"].value == 4503097 * 10**7
+    assert found["₹13.7 lakh crore"].value == 137 * 10**11
+    assert parse_figure("Rs. 1,95,000", "en").value == 195000
+    # a list of figures is no Indian number, and Dutch text never groups this way
+    assert "1,2,345" not in {f.stated for f in scan("the codes 1,2,345 and 7", "en")}

@@ -151,3 +151,13 @@ def test_share_and_footnote_after_a_count_are_not_figures() -> None:
     (line,) = group_lines(_words([("Bad Debts", 20, 60), ("10,000", 150, 175), ("(1)", 177, 185)]))
     split_label(line)
     assert [v.text for v in line.values] == ["10,000"]
+
+
+def test_indian_grouped_cells() -> None:
+    # Budget at a Glance 2023-24 (₹ crore): "45,03,097" total expenditure; pairs before the last three
+    from factcheck.tables.cells import parse_cell
+
+    assert parse_cell("45,03,097", None).value == 4503097
+    assert parse_cell("(1,23,45,678)", ".").value == -12345678
+    assert parse_cell("12,34,567.50", ".").decimals == 2
+    assert parse_cell("45,03,097", ",") is None  # a decimal comma table prints no such figure

@@ -58,12 +58,15 @@ _CORE = {
     ),
     "en": re.compile(
         r"\d(?:(?<![\w/]\d)|(?<=(?<!\w)[KNR]\d))"
-        r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d{0,2}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d*)(?:\.\d+)?(?![\d])"
+        # "1,95,000", "12,34,567": Indian grouping (lakhs and crores), pairs of digits before the
+        # last three; no grouping of thousands prints a pair, so it is no list of figures either
+        r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d?(?:,\d{2})+,\d{3}(?![\d,]\d)"
+        r"|\d{0,2}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d*)(?:\.\d+)?(?![\d])"
     ),
 }
 _CORE_TEXT = {
     "nl": r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?",
-    "en": r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?",
+    "en": r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?",
 }
 
 MONTHS = (
@@ -391,7 +394,7 @@ _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYW
 _SCALE_NL = {k: v for k, v in SCALE_WORDS.items() if k in ("duizend", "miljoen", "miljard", "mln.", "mln", "mld.", "mld", "mrd.", "mrd", "biljoen")}
 _SCALE_NL.update({"miljoenen": 6, "mio": 6, "mio.": 6, "dzd": 3})
 _SCALE_EN = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mn": 6, "m": 6, "tn": 12, "k": 3,
-             "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7}
+             "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7, "lakh crore": 12, "lakh crores": 12}
 _SCALE_RIGHT = {
     # "$343.2-billion deficit": a hyphen joins the scale word when the amount qualifies a noun
     lang: re.compile(r"^(?:-(?=[^\W\d_])|" + _ANYWS + r"{0,3})(" + _alternation(words) + r")(?![\w])", re.IGNORECASE)
@@ -931,7 +934,7 @@ class Scanner:
         if scale_word is not None:
             word, length = scale_word
             if word not in _SCALE_NEEDS_CURRENCY or currency is not None:
-                scale = (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[word]
+                scale = (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[" ".join(word.split())]
                 pos += length
         cm2 = _CURRENCY_RIGHT.match(text[pos:pos + 40])
         if cm2 and _SIGNED_NUMBER_NEXT.match(text, pos + cm2.end()):
@@ -1248,7 +1251,7 @@ class Scanner:
             sm = _SCALE_RIGHT[self.lang].match(text[pos:pos + 40])
             if sm and sm.group(1).lower() not in _SCALE_NEEDS_CURRENCY:
                 # "nine million STR recipients", "drie miljoen euro": the scale word is the number's
-                value *= 10 ** (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[sm.group(1).lower()]
+                value *= 10 ** (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[" ".join(sm.group(1).lower().split())]
                 pos += sm.end()
                 cm = _CURRENCY_RIGHT.match(text[pos:pos + 40])
                 if cm:

@@ -39,11 +39,12 @@ _NUM_RE = re.compile(
 _MAG = {"K": 10**3, "M": 10**6, "mn": 10**6, "mln": 10**6, "B": 10**9, "bn": 10**9, "mld": 10**9, "mrd": 10**9}
 _GROUPED = {
     ",": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$"),
-    ".": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
+    ".": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
 }
 # With no evidence in the table, a lone separator before exactly three digits is a
 # thousands separator, whichever character it is (see decide_decimal_sep).
-_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$|^\d+$")
+# "1,95,000" is Indian grouping (lakhs and crores): commas only, pairs of digits before the last three.
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$|^\d{1,2}(?:,\d{2})+,\d{3}$|^\d+$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d(?:\s?[" + re.escape(MINUS_CHARS) + r"/]\s?(?:(?:19|20)?\d\d)?)?$")
 
 
