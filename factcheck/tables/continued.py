@@ -170,7 +170,9 @@ def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[Ta
         repeated = bool(tables and tables[0].top_text and previous + 1 == number and (
             tables[0].top_text == top or _marked_continuation(top, tables[0].top_text)))
         top = tables[0].top_text if tables else ""
-        if joined is not None and tables and previous + 1 == number and continues(joined, tables[0], repeated):
+        # coded statements go on page after page: their codes, not their layout, say what adds up
+        if joined is not None and tables and previous + 1 == number and (
+                continues(joined, tables[0], repeated) or joined.coded and tables[0].coded):
             chains[-1].append(tables[0])
             joined = join(joined, tables[0])
             tables = tables[1:]

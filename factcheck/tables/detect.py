@@ -134,6 +134,7 @@ class Row:
     # Where a row of a table joined across pages was printed: (page, table on that page, row
     # on that table, from 0). None for a table found on one page.
     origin: tuple[int, int, int] | None = None
+    code: str = ""  # the account code printed beside the label (tables.account_codes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +171,7 @@ class Table:
     # A page that repeats the previous page's title block over its table goes on with that table.
     top_text: str = ""
     last_on_page: bool = False  # nothing but page furniture below it, however high it ends
+    coded: bool = False  # its rows carry account codes, which say what adds up (tables.account_codes)
 
 
 # ---------------------------------------------------------------- lines and tokens
@@ -939,6 +941,11 @@ def _footnote_refs_to_text(rows: list[Row]) -> None:
 def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
     with rows, columns, headers, caption and unit."""
+    from .account_codes import coded_table
+
+    coded = coded_table(page, lang)
+    if coded is not None:
+        return [coded]
     halves = split_text_columns(page)
     if len(halves) == 1:
         return _find_tables(page, lang)

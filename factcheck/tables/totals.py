@@ -1655,6 +1655,10 @@ def make_check(
 
 def check_table(table: Table, file: str = "") -> list[TableCheck]:
     """Every total row and total column of a table, judged lane by lane."""
+    if table.coded:
+        from .account_codes import coded_checks
+
+        return coded_checks(table, file)
     checks: list[TableCheck] = []
     headers = {c.index: c.header for c in table.columns}
 
