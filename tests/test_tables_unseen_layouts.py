@@ -485,3 +485,48 @@ def test_note_numbers_in_a_column_of_references_are_no_figures() -> None:
     fixed = [c for c in checks if c.total.stated == "7.252.006"]
     assert fixed and fixed[0].verdict is Verdict.CONSISTENT
     assert [p.stated for p in fixed[0].parts] == ["840.588", "6.411.418"]
+
+
+def _by_label(path: Path, pages: list[int], lang: str = "en") -> dict[str, list]:
+    found: dict[str, list] = {}
+    for c in check_pdf(path, lang=lang, pages=pages, all_pages=True):
+        found.setdefault(c.total_label, []).append(c)
+    return found
+
+
+def test_rules_drawn_with_box_characters_are_no_text() -> None:
+    # An Irish charity's FRS 102 balance sheet draws its rules as "───────" and "═══════" in the
+    # text layer; read as words they split the table and made a header of "76,150 ───────"
+    checks = _by_label(DOCS / "eneur-01.pdf", [3])
+    assert [(c.lane_label, c.verdict) for c in checks["Net Current Assets"]] == [
+        ("2023 €", Verdict.CONSISTENT), ("2022 €", Verdict.CONSISTENT)]
+    assert [p.stated for p in checks["Net Current Assets"][0].parts] == ["509,998", "(16,666)"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in checks["Members' Funds"])
+
+
+def test_a_total_named_after_a_heading_adds_the_rows_under_that_heading() -> None:
+    # India, Notes on Demands for Grants 2024-25 (DPIIT): "Total-Industrial Development of Backward
+    # and Remote Areas" adds items 18-24, not items 15-17 above its heading, which the layout
+    # joined to item 17's label; "Gross" is no group of the rows below it (Net = Gross + Recoveries)
+    checks = _by_label(DOCS / "enafr-01.pdf", [1, 2, 3])
+    backward = checks["Total-Industrial Development of Backward and Remote Areas"]
+    assert backward and all(c.verdict in HOLDS for c in backward if c.lane_label == "Budget Revenue")
+    assert any(c.total.stated == "1447.01" and len(c.parts) == 7 for c in backward)
+    assert not [c for cs in checks.values() for c in cs if c.alarm]
+
+
+def test_a_part_larger_than_its_total_is_no_part_of_it() -> None:
+    # Nigeria's 2026 budget: "TOTAL ALLOCATION:" is printed above the rows it adds, and the row
+    # before it (2,019,617,780,421) is larger than it: that reading is no alarm
+    checks = _by_label(DOCS / "enworld-03.pdf", [4])
+    (total,) = checks["TOTAL ALLOCATION:"]
+    assert total.verdict is Verdict.MISMATCH and not total.alarm and "larger than this total" in total.doubt
+
+
+def test_a_house_number_and_a_dash_after_a_title_are_no_cells() -> None:
+    # NYC FY2011 capital budget changes: "COURTHOUSE - 120 SCHERMERHORN ST." and "AGREEMENT --"
+    # end a project title; the figures are 8,000,000 and 59,494,000 in the FY 2011 column
+    (courts,) = [c for c in _by_label(DOCS / "enusa-01.pdf", [2])["TOTALS FOR COURTS (2 PROJECTS)"]
+                 if c.lane_label == "FY 2011"]
+    assert courts.verdict is Verdict.CONSISTENT
+    assert [p.stated for p in courts.parts] == ["8,000,000", "59,494,000"]

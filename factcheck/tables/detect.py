@@ -54,8 +54,9 @@ _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 # a note's section number in a column of references ("Toel. 6.1.2" in Belgian annual accounts):
 # groups of one or two digits are no thousands
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){2,3}")
-# a glyph of a symbol font (a tick, a bullet) between the figures: Unicode's private use area
-_SYMBOL = re.compile("[\ue000-\uf8ff]+")
+# a glyph of a symbol font (a tick, a bullet) between the figures: Unicode's private use area;
+# rules drawn with characters ("───────" under a column, "═══════" under a total, "________")
+_SYMBOL = re.compile("[\ue000-\uf8ff]+|[\u2500-\u259f]+|_{3,}")
 _NEGATIVE_CURRENCY = re.compile(r"[-\u2212\u2013\u2012](?:€|\$|£)")
 _STARS = re.compile(r"\*{1,3}")
 _SHOWN_SUM = re.compile(r"\(\d{1,4}(?:[.,]\d+)?\s?[*x×+]\s?\d{1,4}(?:[.,]\d+)?\)")
@@ -339,6 +340,11 @@ def _unlike(text: str, others: list[Token]) -> bool:
     decimals where none of them has any?"""
     if all(_LEADING_CURRENCY.match(t.text) for t in others) and not _LEADING_CURRENCY.match(text):
         return True
+    if text.strip("-\u2013\u2014") == "":
+        return True  # "COURTS DASNY FUNDING AGREEMENT --": a dash the title goes on after, no nil cell
+    grouped = [t.text for t in others if len(re.sub(r"\D", "", t.text)) >= 4]
+    if grouped and all(_GROUPED.search(g) for g in grouped) and len(re.sub(r"\D", "", text)) >= 3 and not _GROUPED.search(text):
+        return True  # "COURTHOUSE - 120 SCHERMERHORN ST.": a house number, where the figures print 8,000,000
     return bool(_SHORT_DECIMALS.search(text)) and not any(_SHORT_DECIMALS.search(t.text) for t in others)
 
 

@@ -48,7 +48,10 @@ class _Lanes:
                 continue
             vals = [r[ln].number.value * unit[ln] for ln in lanes]  # type: ignore[union-attr]
             self.ints.append(tuple(int(v) if v.denominator == 1 else round(v) for v in vals))
-            self.halves.append(tuple(unit[ln] // 10 ** r[ln].number.decimals for ln in lanes))  # type: ignore[union-attr]
+            # a nil dash is exactly zero here: "..." + "..." is no sum of 0.01 (the claim file, which
+            # writes a dash as 0, must come to the same verdict)
+            self.halves.append(tuple(0 if r[ln].number.nil else unit[ln] // 10 ** r[ln].number.decimals  # type: ignore[union-attr]
+                                     for ln in lanes))
         zero = tuple(0 for _ in lanes)
         self.sums, self.room, self.gaps = [zero], [zero], [0]
         for ints, halves in zip(self.ints, self.halves):

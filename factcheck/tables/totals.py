@@ -784,6 +784,29 @@ def _topic(label: str) -> list[str]:
     return words[:2]
 
 
+_TOTAL_OF = re.compile(r"^\s*(?:sub-?\s*)?(?:total|totaal)\s*(?:[-–:]\s*|of\s+|van\s+)?(?P<name>.+)$", re.IGNORECASE)
+
+
+def _named_heading(label: str, loose: list[_Item]) -> int:
+    """Where a heading named like the total ("Total-X" under "X") was joined to a row's label
+    among ``loose``: the index of the first row under it, or 0 when none (or the first row) is.
+    The layout joins such a heading to the label of the row below it, or of the row above it
+    as if it were that label's wrapped end ("17. ... (UNNATI), 2024 Industrial Development of ...")."""
+    m = _TOTAL_OF.match(label)
+    if m is None:
+        return 0
+    name = " ".join(re.findall(r"\w+", m.group("name").lower()))
+    if len(name) < 8 or " " not in name:
+        return 0
+    for k in range(len(loose) - 1, -1, -1):
+        words = " ".join(re.findall(r"\w+", loose[k].label.lower()))
+        if k and loose[k].headed and name in words:
+            return k
+        if words.endswith(" " + name) and k + 1 < len(loose):
+            return k + 1
+    return 0
+
+
 def _candidates(
     items: list[_Item], i: int, top_level: list[_Item], loose: list[_Item]
 ) -> list[tuple[str, list[tuple[_Item, int]]]]:
@@ -809,6 +832,11 @@ def _candidates(
     after_heading = [[(x, 1) for x in loose[k:]] for k in (1, 2)
                      if len(loose) - k >= 2 and (loose[k].pos - loose[k - 1].pos > 1 or loose[k].headed or (
                          (m := re.match(r"\w+", loose[k].label.strip().lower())) and m.group(0) in total_words))]
+    # "Total-Industrial Development of Backward and Remote Areas" under rows that follow the heading
+    # of that name, which the layout joined to its first item's label: the rows from that one
+    named = _named_heading(it.label, loose)
+    if named:
+        after_heading.append([(x, 1) for x in loose[named:]])
     below: list[tuple[_Item, int]] = []
     topic = _topic(it.label)
     if topic:
@@ -1507,6 +1535,11 @@ def _doubt(
         # a printed total is seldom off by half of itself; rows that add up to less than half of
         # it are a part of its rows (the others on earlier pages, or in another table)
         return "the parts found add up to less than half of this total: most of its parts stand elsewhere"
+    if tnum.value > 0 and all(v >= 0 for v in shown) and shown and max(shown) > tnum.value and all(
+            s == 1 and not p.deduct for p, s in parts):
+        # no share of a total is larger than the total: the row is no part of it (a total printed
+        # above its own rows, read as closing the rows before it)
+        return "one of the parts found is larger than this total: it cannot be one of its parts"
     # a Total closing every row above it, off by less than any one of them: no choice of rows
     # explains that (a row too many or too few moves the sum by a whole row), so the figures
     # themselves disagree, whatever the other columns do
@@ -1748,7 +1781,28 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
     # sums found from the arithmetic alone come last: any other reading of the figure goes first
-    return _with_heads(_with_heads(checks, heads + inner_checks(table, file)), found_sum_checks(table, file))
+    return _not_circular(_with_heads(_with_heads(checks, heads + inner_checks(table, file)),
+                                     found_sum_checks(table, file)))
+
+
+def _not_circular(checks: list[TableCheck]) -> list[TableCheck]:
+    """A failing reading of the rows below a figure that takes as its part a total which holds with
+    this figure among its own parts ("Gross" read as Recoveries + Net, where Net = Gross +
+    Recoveries holds) has the relation backwards: no alarm, a doubt."""
+    key = lambda r: (r.page, r.bbox)  # noqa: E731
+    held = [(key(c.total), {key(p) for p in c.parts}) for c in checks if _fits(c.verdict)]
+    if not held:
+        return checks
+    out = []
+    for c in checks:
+        if c.doubt is None and not _fits(c.verdict) and c.parts and all(
+                p.page == c.total.page and p.bbox[1] > c.total.bbox[1] for p in c.parts):
+            mine = key(c.total)
+            if any(total in {key(p) for p in c.parts} and mine in parts for total, parts in held):
+                c = replace(c, doubt="one of its parts is a total that holds with this figure among its own "
+                                     "parts: the reading runs the wrong way, not an error")
+        out.append(c)
+    return out
 
 
 def _in_points(check: TableCheck) -> bool:
