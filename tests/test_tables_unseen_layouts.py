@@ -530,3 +530,17 @@ def test_a_house_number_and_a_dash_after_a_title_are_no_cells() -> None:
                  if c.lane_label == "FY 2011"]
     assert courts.verdict is Verdict.CONSISTENT
     assert [p.stated for p in courts.parts] == ["8,000,000", "59,494,000"]
+
+
+def test_an_inclusive_row_stays_in_its_table_and_a_wrong_share_is_an_alarm() -> None:
+    # An Austrian foundation's in-kind contributions: "edcstiftung.eu  inclusive" (in the hosting
+    # package) is a row that adds nothing, not the header of a new table; the VPS's share is
+    # printed 77.9% where 627.00 / 808.40 is 77.6% (a real error, confirmed on the page)
+    (table,) = find_page_tables(DOCS / "eneur-03.pdf", "en", pages=[2], all_pages=True)[2]
+    assert [c.header for c in table.columns] == ["2025", "Share", "2024"]
+    inclusive = next(r for r in table.rows if r.label == "edcstiftung.eu")
+    assert inclusive.cells[0].number is not None and inclusive.cells[0].number.nil
+    (vps,) = [c for c in check_pdf(DOCS / "eneur-03.pdf", lang="en", pages=[2], all_pages=True)
+              if c.relation == "share" and c.lane_label.startswith("VPS")]
+    assert vps.verdict is Verdict.MISMATCH and vps.alarm
+    assert [p.stated for p in vps.parts] == ["€627.00", "€808.40"]

@@ -23,7 +23,9 @@ DecimalSep = Literal[",", "."]
 MINUS_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 _MINUS_RE = "[" + re.escape(MINUS_CHARS) + "]"
 
-NIL_RE = re.compile(r"^(?:" + _MINUS_RE + r"{1,2}|\.{2,}|\u2026+|-/-|nil|n\.?v\.?t\.?)$", re.IGNORECASE)
+# "inclusive": the amount is in another figure (a domain name in the hosting package), so it adds nothing
+NIL_RE = re.compile(r"^(?:" + _MINUS_RE + r"{1,2}|\.{2,}|\u2026+|-/-|nil|n\.?v\.?t\.?|inclusive|included|inbegrepen)$",
+                    re.IGNORECASE)
 # "*" = less than half the unit (US budget tables); "0*" and "p.m." are not numbers.
 STAR_RE = re.compile(r"^\*$")
 _NUM_RE = re.compile(

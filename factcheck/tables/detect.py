@@ -39,7 +39,7 @@ from .text_columns import split_text_columns
 _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|tab\.)\s*[:.]?\s*[\w.\-–]+", re.IGNORECASE)
 # Non-figure tokens that still sit in value columns: p.m., n.v.t., page ranges ("20-25").
 _TEXT_CELL = re.compile(
-    r"^(?:PM|p\.?m\.?|n\.?v\.?t\.?|n/?a|NA|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|"
+    r"^(?:PM|p\.?m\.?|inclusive|included|incl\.|inbegrepen|n\.?v\.?t\.?|n/?a|NA|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|"
     r"\(\d[\d.,]*[–‒-]\d[\d.,]*\)?|\(?\d[\d.,]*[–‒-]\d[\d.,]*\)|"  # confidence intervals "(1.1–1.2)"
     r"\(\d[\d.,]*\s?%\))$"  # a share beside a count, "189 (55.6%)": not a negative percentage
 )
@@ -62,6 +62,8 @@ _STARS = re.compile(r"\*{1,3}")
 _SHOWN_SUM = re.compile(r"\(\d{1,4}(?:[.,]\d+)?\s?[*x×+]\s?\d{1,4}(?:[.,]\d+)?\)")
 # "PM" (pro memorie) stands for an amount not yet known in Dutch budgets
 _PRO_MEMORIE = re.compile(r"PM|p\.\s?m\.?", re.IGNORECASE)
+# a cell that adds nothing to its column: pro memorie (not yet known), or included in another figure
+_NO_AMOUNT = re.compile(r"PM|p\.\s?m\.?|inclusive|included|incl\.|inbegrepen", re.IGNORECASE)
 _PLUS_MINUS = ("-", "\u2013", "+", "\u2212")
 _ENDS_IN_TOTAL = re.compile(r"\btota(?:al|l|ls)\s*$", re.IGNORECASE)  # "Judiciary Total": a complete label
 
@@ -427,7 +429,7 @@ def split_label(line: Line) -> None:
         # on the figure, no cell of its own
         values = values[:-2]
     if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
-        if not (values and start > 0 and all(_PRO_MEMORIE.fullmatch(v.text) for v in values)
+        if not (values and start > 0 and all(_NO_AMOUNT.fullmatch(v.text) for v in values)
                 and values[0].x0 - toks[start - 1].x1 > 2.5 * line.size):
             start, values = len(toks), []
         # else a row whose amounts are all "PM" (pro memorie: not yet known), set in the
@@ -554,8 +556,9 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
                 break
             if ln.is_year_header:
                 break
-            if not ln.has_figures and _row_line(ln) and _ends_at(ln, right_edge, last_x0):
-                j += 1  # a row of "PM" in the column of figures: part of the table
+            if not ln.has_figures and _row_line(ln) and (_ends_at(ln, right_edge, last_x0) or all(
+                    any(abs(v.x1 - e) <= 0.3 * ln.size for e in edges) for v in ln.values)):
+                j += 1  # a row of "PM" or "inclusive" in a column of figures: part of the table
                 continue
             if ln.has_figures and min(v.x0 for v in ln.values) > right_edge + 2 * ln.size and not _outer_row(
                     ln, lines[j - 1], left):
@@ -617,7 +620,7 @@ def _on_edges(ln: Line, edges: list[float]) -> bool:
 
 def _row_line(ln: Line) -> bool:
     """A line of a table's body: figures, or only "PM" (amounts not yet known) where figures go."""
-    return ln.has_figures or bool(ln.values) and all(_PRO_MEMORIE.fullmatch(v.text) for v in ln.values)
+    return ln.has_figures or bool(ln.values) and all(_NO_AMOUNT.fullmatch(v.text) for v in ln.values)
 
 
 def _ends_at(ln: Line, right_edge: float, last_x0: float | None = None) -> bool:
@@ -976,8 +979,9 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         # header ("Appendix 5", "Page 8 of ..."), not the first rows
         counts = sorted(len(ln.values) for ln in lines[start:end] if ln.has_figures)
         median = counts[len(counts) // 2] if counts else 0
-        while start < end and (not lines[start].has_figures or 2 * len(lines[start].values) < median):
-            start += 1
+        while start < end and (not lines[start].has_figures or 2 * len(lines[start].values) < median or (
+                start + 1 < end and all(is_year(v.text) for v in lines[start].values))):
+            start += 1  # (a header line whose years stand apart: "... free service 2025  Share  2024")
         body = lines[start:end]
         if not body:
             continue
