@@ -544,3 +544,11 @@ def test_an_inclusive_row_stays_in_its_table_and_a_wrong_share_is_an_alarm() -> 
               if c.relation == "share" and c.lane_label.startswith("VPS")]
     assert vps.verdict is Verdict.MISMATCH and vps.alarm
     assert [p.stated for p in vps.parts] == ["€627.00", "€808.40"]
+
+
+def test_totals_printed_in_the_wrong_columns_are_alarms() -> None:
+    # Kwale County Statistical Abstract 2015, Table 15.4: the Recurrent columns' rows add up exactly
+    # to the totals printed under Development, and the other way round (confirmed on the page)
+    checks = [c for c in check_pdf(DOCS / "enafr-03.pdf", lang="en", pages=[4], all_pages=True) if c.page == 4]
+    assert len(checks) == 4 and all(c.verdict is Verdict.MISMATCH and c.alarm for c in checks)
+    assert "wrong columns" in checks[0].reading

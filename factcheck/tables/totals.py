@@ -1096,6 +1096,8 @@ def _scan(
         if it.kind == "anon":
             out.extend(_closing_sections(it, top_level[: len(top_level) - len(loose)]))
         trusted = _understood(it.kind, tag, orientation, fits, len(hard)) and (fits > 0 or not suspect)
+        if not trusted and fits == 0 and tag == "flat" and _swapped(it, cand, hard):
+            tag, trusted = "swapped", True
         if trusted and not _several_breakdowns(it, cand, hard):
             # percent and 'change' lanes are not additive by nature: report them only when they add up
             kept = {
@@ -1116,6 +1118,24 @@ def _scan(
         top_level.append(it)
         loose = []
     return out
+
+
+def _swapped(total: _Item, parts: list[tuple[_Item, int]], lanes: list[int]) -> bool:
+    """Does each lane's sum equal, exactly, the total printed under one other lane, lanes for lanes
+    (Recurrent's rows add up to the total under Development, and the other way round)? A total row
+    printed in the wrong columns: an error in the table, not our misreading of it, since a row is
+    read left to right and long figures do not match by chance."""
+    if len(lanes) < 2 or not _long_total(total, lanes):
+        return False
+    taken: set[int] = set()
+    for lane in lanes:
+        nums, _own = _lane_figures(total, parts, lane)
+        hits = [m for m in lanes if m != lane and judge(nums, total.cells[m].number).verdict  # type: ignore[arg-type]
+                is Verdict.CONSISTENT]
+        if len(hits) != 1 or hits[0] in taken:
+            return False
+        taken.add(hits[0])
+    return True
 
 
 def _closing_sections(
@@ -1452,6 +1472,8 @@ def _printed_currency(table: Table) -> str | None:
 
 _READINGS = {
     "flat": "the rows since the previous total",
+    "swapped": "the rows since the previous total; the totals are printed in the wrong columns (each column's "
+               "rows add up exactly to the total printed under another)",
     "nested": "the rows and subtotals at the total's own level",
     "below": "the rows printed below the total",
     "pair": "two totals before it, one taken from the other",
@@ -1747,7 +1769,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         open_top = (table.starts_page and table.page > 1 and orientation == "row"
                     and min(p.pos for p, _ in parts) <= first_row)
         for lane, j in sorted(results.items()):
-            doubt = None if _fits(j.verdict) else _doubt(
+            doubt = None if _fits(j.verdict) or tag == "swapped" else _doubt(
                 total, parts, lane, results, held, len(scans), open_top, _memo_between(items_by[orientation], parts),
                 plain=tag == "flat" and orientation == "row" and total.kind in ("total", "grand"),
             )
