@@ -552,3 +552,13 @@ def test_totals_printed_in_the_wrong_columns_are_alarms() -> None:
     checks = [c for c in check_pdf(DOCS / "enafr-03.pdf", lang="en", pages=[4], all_pages=True) if c.page == 4]
     assert len(checks) == 4 and all(c.verdict is Verdict.MISMATCH and c.alarm for c in checks)
     assert "wrong columns" in checks[0].reading
+
+
+def test_a_cash_flow_statement_adds_up_by_its_labels() -> None:
+    # Australia's Digital Transformation Agency, cash flow statement 2016-17: "Net increase in cash
+    # held" = the three "Net cash ... activities" rows; cash at the end = at the beginning + increase
+    checks = _by_label(DOCS / "enaus-03.pdf", [5])
+    (net, net16) = checks["Net increase in cash held"]
+    assert net.verdict is Verdict.CONSISTENT and [p.stated for p in net.parts] == ["1,414", "(1,002)", "-"]
+    end = checks["Cash and cash equivalents at the end of the reporting period"]
+    assert [p.stated for p in end[0].parts] == ["145", "412"] and all(c.verdict is Verdict.CONSISTENT for c in end)

@@ -426,6 +426,7 @@ class _Item:
     kind: str  # part | total | sub | grand | saldo | memo | none
     cells: dict[int, Cell]
     explicit: list[tuple[_Item, int]] | None = None  # parts fixed by the label (a year range)
+    explicit_tag: str = "explicit"  # how the label fixed them, for the reading's words
     consumed: bool = False
     group_children: list[_Item] = field(default_factory=list)
     deduct: bool = False  # the label says the row is taken off ("Less:", "Af:", "-/-")
@@ -529,6 +530,7 @@ def _row_items(table: Table) -> list[_Item]:
         items.append(_Item(pos, row.label, kind, cells, deduct=deducts(row.label), headed=row.headed))
         first_valued = False
     _dated_balances(items)
+    _cash_flows(items)
     _shares_of_one_base(items)
     _numbered_groups(items)
     # ministry rows in capitals over numbered department rows (India Union Budget)
@@ -723,6 +725,43 @@ def _cost_signs(rows: list[_Item]) -> list[tuple[_Item, int]]:
     return out
 
 
+# A cash flow statement (IFRS, IPSAS, US GAAP, RJ): the net change in cash is the sum of the net
+# cash flows of the activities above it, and the cash at the end is the cash at the beginning plus
+# that change. The labels say so, whatever the layout.
+_NET_ACTIVITY = re.compile(
+    r"^(?:net\s+cash\s+(?:flows?\s+)?(?:from|used|provided|generated|\(?used\)?|inflows?|outflows?|applied)\b.*"
+    r"\bactivities|(?:netto\s+)?kasstroom\s+uit\s+(?:operationele|bedrijfs|investerings|financierings)\w*)",
+    re.IGNORECASE)
+_NET_CHANGE = re.compile(
+    r"^(?:net\s+(?:\(?(?:increase|decrease)\)?(?:\s*/\s*\(?(?:increase|decrease)\)?)?|change)\s+in\s+cash|"
+    r"(?:mutatie|toename|afname|netto\s+kasstroom)\b.*\bliquide\s+middelen)", re.IGNORECASE)
+_CASH_AT = re.compile(r"^(?:cash\b.*\bat\s+(?:the\s+)?(?P<en>beginning|start|end|close)\b|"
+                      r"liquide\s+middelen\s+(?:per\s+)?(?P<nl>begin|ultimo|einde|eind)\w*)", re.IGNORECASE)
+
+
+def _cash_flows(items: list[_Item]) -> None:
+    """The net change in cash over its activities' net cash flows, and the cash at the end over
+    the cash at the beginning and that change (module comment above)."""
+    activities: list[_Item] = []
+    change: _Item | None = None
+    begin: _Item | None = None
+    for it in items:
+        label = _clean(it.label)
+        if _NET_ACTIVITY.match(label):
+            activities.append(it)
+        elif _NET_CHANGE.match(label):
+            if len(activities) >= 2:
+                it.kind, it.explicit, it.explicit_tag = "total", [(a, 1) for a in activities], "cash flow"
+            activities, change = [], it
+        elif (m := _CASH_AT.match(label)) is not None:
+            word = (m.group("en") or m.group("nl")).lower()
+            if word in ("beginning", "start", "begin"):
+                begin = it
+            elif begin is not None and change is not None:
+                it.kind, it.explicit, it.explicit_tag = "total", [(begin, 1), (change, 1)], "cash balance"
+                begin = change = None
+
+
 def _roll_forward(items: list[_Item]) -> None:
     """The last column of a movement schedule is the first one plus the movements between them:
     both headed with the same balance word and a date ("Saldo 31-12-2022" … "Saldo 31-12-2023")."""
@@ -813,7 +852,7 @@ def _candidates(
     """Readings of 'the parts of items[i]', most likely first, each tagged with how it was found."""
     it = items[i]
     if it.explicit is not None:
-        return [("explicit", it.explicit), *_movement_signs(it.explicit)]
+        return [(it.explicit_tag, it.explicit), *_movement_signs(it.explicit)]
     if it.kind == "group":
         return [("group", [(k, 1) for k in it.group_children])]
     flat = [(x, 1) for x in loose]
@@ -1472,6 +1511,8 @@ def _printed_currency(table: Table) -> str | None:
 
 _READINGS = {
     "flat": "the rows since the previous total",
+    "cash flow": "the net cash flows of the activities above it (a cash flow statement)",
+    "cash balance": "the cash at the beginning plus the net change in cash",
     "swapped": "the rows since the previous total; the totals are printed in the wrong columns (each column's "
                "rows add up exactly to the total printed under another)",
     "nested": "the rows and subtotals at the total's own level",
