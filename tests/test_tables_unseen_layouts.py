@@ -562,3 +562,12 @@ def test_a_cash_flow_statement_adds_up_by_its_labels() -> None:
     assert net.verdict is Verdict.CONSISTENT and [p.stated for p in net.parts] == ["1,414", "(1,002)", "-"]
     end = checks["Cash and cash equivalents at the end of the reporting period"]
     assert [p.stated for p in end[0].parts] == ["145", "412"] and all(c.verdict is Verdict.CONSISTENT for c in end)
+
+
+def test_an_outer_figure_closes_an_inner_subtotal_and_the_rows_after_it() -> None:
+    # London Hackspace's balance sheet: the current assets' subtotal 46,339 stands in the inner
+    # column, then "Creditors (3,479)"; "Net current assets 42,860" in the outer column adds the two
+    checks = _by_label(DOCS / "ennpo-01.pdf", [2])
+    (net, net14) = checks["Net current assets"]
+    assert net.verdict is Verdict.CONSISTENT and [p.stated for p in net.parts] == ["46,339", "(3,479)"]
+    assert net14.verdict is Verdict.CONSISTENT

@@ -66,7 +66,17 @@ def inner_checks(table: Table, file: str = "") -> list[TableCheck]:
         assert total.number is not None
         j = judge([(1, c.number) for _, c in cells if c.number is not None], total.number)
         if not _fits(j.verdict):
-            continue
+            # "46,339" under the current assets, then "Creditors (3,479)", then "Net current assets
+            # 42,860" in the outer column: the inner subtotal line and the rows after it
+            for k in range(len(cells) - 1, 0, -1):
+                if table.rows[cells[k][0]].label.strip():
+                    continue
+                j = judge([(1, c.number) for _, c in cells[k:] if c.number is not None], total.number)
+                if _fits(j.verdict) and len(cells) - k >= 2:
+                    cells = cells[k:]
+                    break
+            else:
+                continue
         label = table.rows[row].label.strip() or "unlabelled subtotal (a figure in the outer column under the items it adds)"
         checks.append(make_check(
             table, file, "row", label, headers.get(col, ""),
