@@ -571,3 +571,14 @@ def test_an_outer_figure_closes_an_inner_subtotal_and_the_rows_after_it() -> Non
     (net, net14) = checks["Net current assets"]
     assert net.verdict is Verdict.CONSISTENT and [p.stated for p in net.parts] == ["46,339", "(3,479)"]
     assert net14.verdict is Verdict.CONSISTENT
+
+
+def test_bullet_points_beside_a_table_are_no_cells() -> None:
+    # San Francisco USD's fiscal stabilization slides: bullet points run beside the projection table
+    # ("2027-28 to meet the statutory 2%"); read as cells they broke every row
+    (table,) = find_page_tables(DOCS / "enuni-03.pdf", "en", pages=[2], all_pages=True)[2]
+    assert len(table.columns) == 3 and len(table.rows) == 11
+    assert [c.text for _, c in sorted(table.rows[5].cells.items())] == ["-$51,527,446", "-$32,448,993", "-$19,547,898"]
+    net = [c for c in check_pdf(DOCS / "enuni-03.pdf", lang="en", pages=[2], all_pages=True)
+           if c.page == 2 and c.total_label == "D Net Surplus / (Shortfall)"]
+    assert net and all(c.verdict in HOLDS for c in net)

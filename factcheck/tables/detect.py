@@ -964,8 +964,44 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     return tables
 
 
+_BULLETS = frozenset("●•▪■◦–-")
+_MIN_SIDE_LINES = 5
+
+
+def _drop_side_text(lines: list[Line]) -> None:
+    """Take off the column of running text set beside a table (a slide's bullet points, a
+    commentary column): words that start, line after line, at one left edge right of the figures
+    after a wide gap. Its numbers ("2027-28 to meet the statutory 2%") are no cells of the table."""
+    starts: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        for i, t in enumerate(ln.tokens):
+            if i and t.x0 - ln.tokens[i - 1].x1 >= 2.5 * ln.size and t.text[:1].isalnum():
+                starts.setdefault(round(t.x0), []).append(k)
+    for x in sorted(starts):
+        near = sorted({k for dx in (-2, -1, 0, 1, 2) for k in starts.get(x + dx, [])})
+        if len(near) < _MIN_SIDE_LINES:
+            continue
+        band = [t for ln in lines for t in ln.tokens if t.x0 >= x - 2]
+        band_lines = sum(1 for ln in lines if any(t.x0 >= x - 2 for t in ln.tokens))
+        words = sum(1 for t in band if any(ch.isalpha() for ch in t.text))
+        figures = sum(1 for t in band if looks_numeric(t.text))
+        # the table's figures all stand left of it, in rows of two figures or more
+        rows = [[t for t in ln.tokens if looks_numeric(t.text) and t.x0 < x - 2] for ln in lines]
+        left_rows = sum(1 for r in rows if len(r) >= 2)
+        if 10 * words < 8 * len(band) or 10 * figures > len(band) or len(band) < 3 * band_lines or left_rows < 3:
+            continue
+        for ln in lines:
+            keep = [t for t in ln.tokens if t.x0 < x - 2]
+            while keep and keep[-1].text in _BULLETS and keep[-1].x1 > x - 4 * ln.size:
+                keep.pop()
+            ln.tokens = keep
+        lines[:] = [ln for ln in lines if ln.tokens]
+        return
+
+
 def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     lines = group_lines(page.words)
+    _drop_side_text(lines)
     _spreadsheet_row_numbers(lines)
     for ln in lines:
         split_label(ln)
