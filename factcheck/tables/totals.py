@@ -265,7 +265,11 @@ def _exact_fields(ref: CellRef) -> dict[str, object]:
     if width == 1:
         fields["precision"] = str(power)
     else:
-        fields["tolerance"] = decimal_string(ref.half)
+        # a percentage judged with the slack of a figure rounded or cut off: the claim file's
+        # `tolerance` would drop the inputs' rounding (the computed value itself must fall within
+        # it), and 436.7% = 0.18 / 0.04 would be a mismatch that the table's own judgement is not;
+        # the printed digits' rounding keeps the inputs' intervals in play
+        fields["precision"] = str(-ref.decimals)
     return fields
 
 
