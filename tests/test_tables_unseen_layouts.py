@@ -582,3 +582,16 @@ def test_bullet_points_beside_a_table_are_no_cells() -> None:
     net = [c for c in check_pdf(DOCS / "enuni-03.pdf", lang="en", pages=[2], all_pages=True)
            if c.page == 2 and c.total_label == "D Net Surplus / (Shortfall)"]
     assert net and all(c.verdict in HOLDS for c in net)
+
+
+def test_a_variance_percentage_is_taken_over_the_budget_it_was_taken_from() -> None:
+    # Vancouver's 2014 Q3 operating budget review (expenditures): "Q3 Variance $" = Budget − Actuals
+    # and "Q3 Variance %" is over the budget (Fire: 1.42 / 24.84 = 5.7 %), not over the actuals;
+    # "436.7%" = 0.18 / 0.04 holds within the rounding of two-decimal millions, in check too
+    checks = [c for c in check_pdf(DOCS / "enmun-01.pdf", lang="en", pages=[1, 2], all_pages=True)
+              if c.relation == "share"]
+    fire = [c for c in checks if c.page == 2 and c.lane_label == "Fire" and c.total.stated == "5.7%"]
+    assert [p.stated for p in fire[0].parts] == ["1.42", "24.84"] and fire[0].verdict in HOLDS
+    assert not [c for c in checks if c.alarm]
+    (claim,) = [c for c in checks if c.total.stated == "436.7%"][0].to_claims()[-1:]
+    assert claim["precision"] == "-1" and "tolerance" not in claim

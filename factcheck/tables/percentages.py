@@ -165,10 +165,12 @@ _NOT_TAKEN = ("in this row the change is not the difference of the columns (an a
               "elsewhere?), so the percentage may not be taken over the column either")
 
 
-def _taken_from(table: Table, change: int, base: int, amount_cols: list[int]) -> frozenset[int] | None:
+def _taken_from(table: Table, change: int, base: int, amount_cols: list[int], minuend: bool = False
+                ) -> frozenset[int] | None:
     """When the ``change`` column is another amount column minus ``base`` ("$ Change" = 2016 −
     2015) in three quarters of the rows, two at least, exactly: the rows where it is not. None
-    when no column makes it so."""
+    when no column makes it so. With ``minuend``, ``base`` minus another column ("Variance" =
+    Budget − Actuals, whose "Variance %" is taken over the budget)."""
     rows = len(table.rows)
     changes = [_number(row.cells.get(change)) for row in table.rows]
     bases = [_number(row.cells.get(base)) for row in table.rows]
@@ -180,7 +182,7 @@ def _taken_from(table: Table, change: int, base: int, amount_cols: list[int]) ->
             c, n, o = changes[p], _number(row.cells.get(other)), bases[p]
             if c is None or n is None or o is None or c.percent or n.percent or o.percent:
                 continue
-            if abs(c.value - (n.value - o.value)) <= c.half + n.half + o.half:
+            if abs(c.value - ((o.value - n.value) if minuend else (n.value - o.value))) <= c.half + n.half + o.half:
                 held += 1 if (c.value and n.value and o.value) else 0
             else:
                 failed.add(p)
@@ -289,6 +291,8 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                     lanes = pair_lanes(percents, a, b)
                     if (a, b) not in taken_from:  # the same pair is tried for every percentage column
                         taken_from[a, b] = _taken_from(table, a, b, amount_cols)
+                        if taken_from[a, b] is None:
+                            taken_from[a, b] = _taken_from(table, a, b, amount_cols, minuend=True)
                     taken = taken_from[a, b]
                     if taken is None:
                         readings.append(_Reading(f"{headers.get(a, '')} over {headers.get(b, '')}", lanes, "share"))
