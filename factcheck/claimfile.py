@@ -465,6 +465,12 @@ class _Reader:
                 value = self.value(get("value"), stated)
                 assert value is not None  # texts["value"] is not None
                 figure = Figure(text=stated, value=value, interval=Interval.point(value))
+            if (texts.get("value") is not None and (texts.get("precision") is not None or texts.get("tolerance") is not None)
+                    and (written := self.value(get("value"), stated)) is not None and written != figure.value):
+                # a tool that read the figure itself says what it is: "(11,3%)" beside an amount is
+                # a share of 11,3 %, not a negative one; its precision applies to that value
+                value = written
+                figure = Figure(text=stated, value=written, interval=Interval.point(written), hedge=figure.hedge)
             if hedge_text is None:
                 hedge = figure.hedge
             elif hedge is not figure.hedge:

@@ -80,6 +80,7 @@ SCALE_WORDS: dict[str, int] = {
     "bn": 9,
     "trillion": 12,
     "tn": 12,
+    "k": 3,  # "£100k": only after a currency (SHORT_SCALE_WORDS)
     # Indian numbering: "Rs. 1,200 crore", "5 lakh"
     "lakh": 5,
     "lakhs": 5,
@@ -90,7 +91,7 @@ SCALE_WORDS: dict[str, int] = {
 }
 # Short forms that mean a scale only after a currency in English ("£5m", "$1.2 bn"), as the
 # extractor reads them; "5 m" alone is five metres as often as five million.
-SHORT_SCALE_WORDS = frozenset({"m", "mn", "bn", "tn"})
+SHORT_SCALE_WORDS = frozenset({"m", "mn", "bn", "tn", "k"})
 
 CURRENCY_WORDS: dict[str, str] = {
     "€": "EUR",
@@ -516,7 +517,7 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         left = rest.strip()
         hint = ""
         if left.split()[0].lower() in SHORT_SCALE_WORDS:
-            hint = " ('m', 'mn', 'bn' and 'tn' mean million, billion, trillion only after a currency in English, as in £5m)"
+            hint = " ('k', 'm', 'mn', 'bn' and 'tn' mean thousand, million, billion, trillion only after a currency in English, as in £5m)"
         raise NumberFormatError(f"cannot read {original!r} as one figure: {left!r} is left over{hint}", code="FC109")
 
     factor = Fraction(10) ** scale

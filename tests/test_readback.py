@@ -6,6 +6,7 @@ the whole corpus.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,23 @@ def test_figures_the_extractor_writes_are_parsed(text: str, language: str, value
     assert figure.value == Fraction(value)
     assert figure.unit_hint == unit
     assert figure.value_high == (Fraction(high) if high else None)
+
+
+def test_a_bracketed_share_keeps_its_precision_and_a_k_after_a_currency_is_thousands(tmp_path: Path) -> None:
+    # "(11,3%)" beside an amount is a share of 11,3 % (the table wrote value 11.3 and precision -1):
+    # its rounding applies to that value, so 7.040 / 62.463 = 11,27 % holds; "£100k" reads back
+    from factcheck.claimfile import read_claim_file
+
+    path = tmp_path / "share.yaml"
+    path.write_text('document: {id: d, language: nl}\nclaims:\n'
+                    '  - {id: a, stated: "7.040", value: "7040", precision: "0"}\n'
+                    '  - {id: b, stated: "62.463", value: "62463", precision: "0"}\n'
+                    '  - {id: s, stated: "(11,3%)", value: "11.3", precision: "-1", unit: "%", expr: a / b}\n',
+                    encoding="utf-8")
+    claims = {c.id: c for c in read_claim_file(path).claims}
+    figure = claims["s"].figure
+    assert figure is not None and figure.value == Fraction(113, 10)
+    assert figure.interval.lo == Fraction(1125, 100) and figure.interval.hi == Fraction(1135, 100)
+    run = check_paths([path])
+    assert [r.verdict.value for r in run.results] == ["rounding"]
+    assert parse_figure("£100k", "en").value == 100_000
