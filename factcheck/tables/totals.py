@@ -171,7 +171,7 @@ class TableCheck:
             {
                 "id": _cell_id(self, self.total),
                 "stated": self.total.stated,
-                **_exact_fields(self.total),
+                **_exact_fields(self.total, point=abs(self.difference) <= self.total.half),
                 "expr": expr,
                 **unit_fields,
                 "where": self._where(self.total),
@@ -244,7 +244,7 @@ class TableCheck:
         }
 
 
-def _exact_fields(ref: CellRef) -> dict[str, object]:
+def _exact_fields(ref: CellRef, point: bool = False) -> dict[str, object]:
     """`value` and `precision` of a cell, so the claim file never re-reads the printed text.
 
     The number format is decided per table (an English report may print "3.597" for 3597), which
@@ -264,11 +264,14 @@ def _exact_fields(ref: CellRef) -> dict[str, object]:
         power -= 1
     if width == 1:
         fields["precision"] = str(power)
+    elif point:
+        # a percentage judged with the slack of a figure rounded or cut off ("4,7" for 4,79), whose
+        # exact value from the printed parts lies within that slack: `tolerance` says just that
+        fields["tolerance"] = decimal_string(ref.half)
     else:
-        # a percentage judged with the slack of a figure rounded or cut off: the claim file's
-        # `tolerance` would drop the inputs' rounding (the computed value itself must fall within
-        # it), and 436.7% = 0.18 / 0.04 would be a mismatch that the table's own judgement is not;
-        # the printed digits' rounding keeps the inputs' intervals in play
+        # where only the parts' rounding explains it (436.7% = 0.18 / 0.04), a tolerance would drop
+        # that rounding (the computed value itself must fall within it): the printed digits' own
+        # precision keeps the inputs' intervals in play, so check agrees with the table's judgement
         fields["precision"] = str(-ref.decimals)
     return fields
 
