@@ -595,3 +595,12 @@ def test_a_variance_percentage_is_taken_over_the_budget_it_was_taken_from() -> N
     assert not [c for c in checks if c.alarm]
     (claim,) = [c for c in checks if c.total.stated == "436.7%"][0].to_claims()[-1:]
     assert claim["precision"] == "-1" and "tolerance" not in claim
+
+
+def test_a_total_named_after_a_one_word_heading_starts_under_it() -> None:
+    # NO2ID's income and expenses 2004-2007: "Total Expense" adds the rows from the one whose label
+    # starts with the heading "Expenses" (joined to it by the layout), not the income rows above
+    checks = [c for c in check_pdf(DOCS / "ennpo-03.pdf", lang="en", pages=[4], all_pages=True)
+              if c.page == 4 and c.total_label == "Total Expense"]
+    assert len(checks) == 3 and all(c.verdict is Verdict.CONSISTENT for c in checks)
+    assert checks[0].parts[0].stated == "6,339.00"

@@ -842,7 +842,18 @@ def _named_heading(label: str, loose: list[_Item]) -> int:
     if m is None:
         return 0
     name = " ".join(re.findall(r"\w+", m.group("name").lower()))
-    if len(name) < 8 or " " not in name:
+    if " " not in name:
+        # "Total Expense" under the rows after a heading "Expenses" joined to the first of them
+        # ("Expenses Communication Publications (non-sale)"): the heading word starts that label
+        if len(name) < 5 or not name.isalpha():
+            return 0
+        forms = {name, name + "s", name + "es", name.removesuffix("s")}
+        for k in range(len(loose) - 1, 0, -1):
+            first = re.match(r"\w+", loose[k].label.strip().lower())
+            if loose[k].headed and first is not None and first.group(0) in forms:
+                return k
+        return 0
+    if len(name) < 8:
         return 0
     for k in range(len(loose) - 1, -1, -1):
         words = " ".join(re.findall(r"\w+", loose[k].label.lower()))
