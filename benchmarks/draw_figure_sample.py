@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
 
 COLUMNS = ("lang", "doc", "id", "stated", "value", "unit", "page", "verdict", "reason", "note")
-EARLIER = ("dev", "dev2", "dev3", "dev-old-test")
+EARLIER = ("dev", "dev2", "dev3", "dev4", "dev-old-test")
 
 
 def dev_documents() -> list[str]:
