@@ -12,7 +12,8 @@ The grammar works in three steps:
    ("artikel 8", "Tabel 3.1", "p. 29") are found first and their numbers set aside;
 2. *cores*: each remaining digit group is read in the document's convention, then its left
    context (currency, sign, hedge) and right context (range, scale word, currency, percent,
-   ratio, duration unit, per-tails, the noun it counts) decide kind, unit and value;
+   ratio, duration unit, per-tails, the noun it counts, a hedge such as "of meer") decide kind,
+   unit, value and hedge;
 3. *words*: number words (zes, tweemaal, een derde, anderhalf, half) get the same treatment.
 """
 
@@ -119,6 +120,13 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?=[jfmasondJFMASOND])(?:" + MONTHS + r"|april|december|november|september)" + _ANYWS + r"+\d{1,2}(?:st|nd|rd|th)?,?"
         + _ANYWS + r"+" + _YEAR + r"(?!\d)",
         re.IGNORECASE,
+    )),
+    # a month's name before a year: "December 2017", "januari 2023" ("12 december 2017" is a date led
+    # by its day); English months in capitals, so that "may" stays a verb
+    ("date", re.compile(
+        r"(?=[jfmasondJFMASOND])(?<![\w])(?<!\d )(?:(?i:januari|februari|maart|april|mei|juni|juli|augustus|september"
+        r"|oktober|november|december)|January|February|March|May|June|July|August|October)" + _ANYWS + r"+" + _YEAR
+        + r"(?![\d,.]?\d)"
     )),
     ("label", _SECTION_NUMBER),
     # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000"
@@ -386,6 +394,45 @@ def _glued_currency(text: str, s: int, e: int, core: str) -> str | None:
     return _GLUED_CURRENCY[text[s - 1]]
 _SIGN_LEFT = re.compile(r"(?:(?<=[\s(\[=:;<>€$£])|^)([-‒–−+])$|(?:(?<=[\s(\[=])|^)([‒−])" + _WS + r"$")
 _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.IGNORECASE)
+
+# "` 1 lakh crore": fonts of Indian budget papers print the rupee sign at the backtick's code
+_RUPEE_BACKTICK = re.compile(r"`" + _WS + r"{0,2}$")
+_LAKH_CRORE_NEXT = re.compile(r"[ \t]*(?:lakhs?|crores?)\b", re.IGNORECASE)
+# a footnote's number the text layer ran into an amount: "co-fund $1,4403 of the total" ($1,440 and
+# note 3), "€ 1.4403"; the thousands groups are what is left of the amount
+_GROUPS_RUN_ON = {"en": re.compile(r"(?:,\d{3})+(?=\d(?!\d|[.,]\d))"), "nl": re.compile(r"(?:\.\d{3})+(?=\d(?!\d|[.,]\d))")}
+# an English amount with thousands groups and one decimal before a new sentence: "ranged from
+# $11,920 to $251,895.5 Given": the full stop ends the sentence and the 5 is a footnote's number
+_GROUPED_ONE_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d")
+_SENTENCE_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+# "steeg van 20 naar 22%": the first figure of a change takes the unit the second one prints
+_VAN_LEFT = re.compile(r"\bvan" + _ANYWS + r"+$", re.IGNORECASE)
+_NAAR_RIGHT = re.compile(_ANYWS + r"+naar" + _ANYWS + r"+")
+# a number before a web address is its footnote's number: "14 https://www.atr-regeldruk.nl/..."
+_URL_NEXT = re.compile(r"[ \t\u00a0]+(?:https?://|www\.)")
+# a hedge after the figure: "subsidies van € 125.000,– of meer", "burgers van 15 jaar en ouder",
+# "households of five or more"; "en meer"/"and more" also ends lists ("en meer geld"), so only "of"/"or"
+_HEDGE_RIGHT = re.compile(
+    r"(?:,[-\u2013\u2014]{1,2})?" + _ANYWS + r"+(?:(?:of|or)" + _ANYWS + r"+(?P<or>meer|more|minder|less|fewer|ouder|older"
+    r"|jonger|younger|hoger|higher|lager|lower|langer|longer|korter|shorter)|(?:en|and)" + _ANYWS
+    + r"+(?P<and>ouder|older|jonger|younger|hoger|lager|(?:above|below)(?!" + _ANYWS + r"+(?:the|de|het)\b)))(?![\w-])",
+    re.IGNORECASE,
+)
+# "of meer dan de helft": the hedge of the next figure
+_THAN_NEXT = re.compile(_ANYWS + r"+(?:dan|than)\b", re.IGNORECASE)
+_HEDGE_RIGHT_WORDS = {
+    "meer": Hedge.ABOVE, "more": Hedge.ABOVE, "ouder": Hedge.ABOVE, "older": Hedge.ABOVE, "hoger": Hedge.ABOVE,
+    "higher": Hedge.ABOVE, "langer": Hedge.ABOVE, "longer": Hedge.ABOVE, "above": Hedge.ABOVE,
+    "minder": Hedge.BELOW, "less": Hedge.BELOW, "fewer": Hedge.BELOW, "jonger": Hedge.BELOW, "younger": Hedge.BELOW,
+    "lager": Hedge.BELOW, "lower": Hedge.BELOW, "korter": Hedge.BELOW, "shorter": Hedge.BELOW, "below": Hedge.BELOW,
+}
+# "200 ringgit monthly", "€ 2 miljoen jaarlijks": a period adverb after a sum of money is its per-tail
+_PER_ADVERB = re.compile(
+    _ANYWS + r"{1,3}(monthly|annually|yearly|weekly|daily|maandelijks|jaarlijks|wekelijks|dagelijks)(?![\w])",
+    re.IGNORECASE,
+)
+_PER_ADVERBS = {"monthly": "month", "annually": "year", "yearly": "year", "weekly": "week", "daily": "day",
+                "maandelijks": "month", "jaarlijks": "year", "wekelijks": "week", "dagelijks": "day"}
 
 # --- right context -----------------------------------------------------------------------------
 _SCALE_NL = {k: v for k, v in SCALE_WORDS.items() if k in ("duizend", "miljoen", "miljard", "mln.", "mln", "mld.", "mld", "mrd.", "mrd", "biljoen")}
@@ -801,9 +848,12 @@ class Scanner:
 
     # -- one digit group ----------------------------------------------------------------------------
     def _figure_at(self, text: str, s: int, e: int) -> Found | None:
+        e = self._without_footnote_mark(text, s, e)
         core = text[s:e]
         before = text[s - 1] if s > 0 else " "
         after = text[e:e + 1]
+        if _URL_NEXT.match(text, e):
+            return Found(s, e, core, "footnote")  # "14 https://www.atr-regeldruk.nl/...": a note's number
         glued = _glued_currency(text, s, e, core)
         if before.isalpha() and glued is None:
             return Found(s, e, core, "name")  # D66, JA21, WoON2018, million2
@@ -888,6 +938,10 @@ class Scanner:
                 sign = -1
                 start -= len(left) - m2.start()
                 left = left[: m2.start()]
+        elif currency is None and (bt := _RUPEE_BACKTICK.search(left)) is not None and _LAKH_CRORE_NEXT.match(text, e):
+            currency = "INR"  # "about `2.83 lakh crore": the rupee sign, as the font prints it
+            start -= len(left) - bt.start()
+            left = left[: bt.start()]
         m = self.hedge_left.search(left)
         if m:
             hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
@@ -902,7 +956,8 @@ class Scanner:
             after_sep = pos + rm.end()
             cm = self.core_text.match(text, after_sep)
             if cm and not re.match(r"[\w.,]\d", text[cm.end():cm.end() + 2]):
-                v2, _ = read_core(cm.group(0), self.lang)
+                high_end = self._without_footnote_mark(text, cm.start(), cm.end())
+                v2, _ = read_core(text[cm.start():high_end], self.lang)
                 ok = False
                 if sep in ("tot en met", "t/m", "through"):
                     ok = True
@@ -925,7 +980,8 @@ class Scanner:
                     ok = False  # "in 2010 to 71.1 percent": a year, then a figure
                 if ok:
                     value_high = v2
-                    pos = cm.end()
+                    pos = high_end
+        borrow_at = self._change_to(text, start, pos) if value_high is None and currency is None else None
         scale = 0
         scale_word = _match_unbroken(self.unit_after[0], text[pos:pos + 40])
         if scale_word is not None:
@@ -933,6 +989,10 @@ class Scanner:
             if word not in _SCALE_NEEDS_CURRENCY or currency is not None:
                 scale = (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[word]
                 pos += length
+                crore = _match_unbroken(self.unit_after[0], text[pos:pos + 40]) if self.lang == "en" else None
+                if crore is not None and crore[0] in ("crore", "crores"):
+                    scale += 7  # "1 lakh crore", "20,000 crore": a crore of the amount before it
+                    pos += crore[1]
         cm2 = _CURRENCY_RIGHT.match(text[pos:pos + 40])
         if cm2 and _SIGNED_NUMBER_NEXT.match(text, pos + cm2.end()):
             cm2 = None  # "in 2027 € ‑865 mln": the sign stands before the next amount, not after this one
@@ -952,6 +1012,10 @@ class Scanner:
             word = _collapse(percent_word[0])
             percent = "pp" if ("punt" in word or "point" in word) else "%"
             pos += percent_word[1]
+        elif borrow_at is not None and scale == 0 and (
+                borrowed := _match_unbroken(_PERCENT_RIGHT, text[borrow_at:borrow_at + 40])) is not None:
+            word = _collapse(borrowed[0])  # "steeg van 20 naar 22%": 20 is a percentage too
+            percent = "pp" if ("punt" in word or "point" in word) else "%"
         ratio_den: Fraction | None = None
         duration: str | None = None
         if currency is None and percent is None and scale == 0:
@@ -984,6 +1048,9 @@ class Scanner:
             word = pm2.group(1).lower()
             per.append(_PER_WORDS[word])
             pos += pm2.end()
+        if currency is not None and not per and (adverb := _PER_ADVERB.match(text, pos)) is not None:
+            per.append(_PER_ADVERBS[adverb.group(1).lower()])  # "200 ringgit monthly"
+            pos = adverb.end()
         noun, noun_end = self._noun_after(text, pos, many=sign == 1 and decimals == 0 and value > 1)
 
         # Decide.
@@ -1047,7 +1114,32 @@ class Scanner:
                 return item
             item.kind = "count"
             item.unit = _with_per(self._unit_of(noun), per_tail)
+        if hedge is Hedge.EXACT:
+            item.hedge = _hedge_after(text, (stated_end, pos, noun_end))
         return item
+
+    def _without_footnote_mark(self, text: str, s: int, e: int) -> int:
+        """Where the amount at ``text[s:e]`` ends once a footnote's number the text layer ran into
+        it is left off: "$1,4403" (the core stops at "$1"), "$251,895.5 Given" (English)."""
+        core = text[s:e]
+        if e - s <= 3 and core.isdigit() and (run_on := _GROUPS_RUN_ON[self.lang].match(text, e)) is not None and (
+                self.lang == "en" or _CURRENCY_LEFT.search(text, max(0, s - 8), s)):
+            return run_on.end()
+        if self.lang == "en" and _GROUPED_ONE_DECIMAL.fullmatch(core) and _SENTENCE_NEXT.match(text, e) and not (
+                _SCALE_RIGHT["en"].match(text[e:e + 20])):
+            return e - 2
+        return e
+
+    def _change_to(self, text: str, start: int, pos: int) -> int | None:
+        """Where the second figure of "van 20 naar 22%" ends, when the figure ending at ``pos`` is
+        its first: the unit printed after the second is the first's too (Dutch)."""
+        if self.lang != "nl" or not _VAN_LEFT.search(text, max(0, start - 20), start):
+            return None
+        to = _NAAR_RIGHT.match(text, pos)
+        cm = self.core_text.match(text, to.end()) if to is not None else None
+        if cm is None or re.match(r"[\w.,]\d", text[cm.end():cm.end() + 2]):
+            return None
+        return cm.end()
 
     @staticmethod
     def _final_infinitive(text: str, start: int, noun_end: int | None) -> bool:
@@ -1297,6 +1389,8 @@ class Scanner:
         if per:
             unit = (unit or "1") + "".join(f" / {p}" for p in per)
         noun, noun_end = self._noun_after(text, pos, many=kind == "count" and value > 1)
+        if hedge is Hedge.EXACT:
+            hedge = _hedge_after(text, (stated_end, pos, noun_end))
         return Found(s, stated_end, _collapse(text[s:stated_end]), kind, value, unit=unit, hedge=hedge,
                      hedge_start=hedge_start, noun=noun, noun_end=noun_end)
 
@@ -1318,6 +1412,15 @@ class Scanner:
                 item.hedge = previous.hedge
                 item.notes.append("hedge carried over from a list")
             previous = item
+
+
+def _hedge_after(text: str, ends: tuple[int | None, ...]) -> Hedge:
+    """The hedge a figure's words end with, right after the figure, its per-tail or its noun:
+    "€ 125.000,– of meer", "15 jaar en ouder", "five people or fewer"; exact when there is none."""
+    for end in dict.fromkeys(ends):
+        if end is not None and (m := _HEDGE_RIGHT.match(text, end)) is not None and not _THAN_NEXT.match(text, m.end()):
+            return _HEDGE_RIGHT_WORDS[(m.group("or") or m.group("and")).lower()]
+    return Hedge.EXACT
 
 
 def _with_per(unit: str | None, per_tail: str) -> str | None:
