@@ -1,8 +1,10 @@
 """Figures the grammar misread in development documents, judged in the fourth sample (dev4): a
 footnote's number run into an amount, a month's name before a year, lakh and crore with the
 rupee sign a font prints as a backtick, a period adverb after an amount, the unit of "van 20 naar
-22%", hedges after the figure, a footnote's number before a web address. The texts are the pages'
-text layers as pdfium gives them."""
+22%", hedges after the figure, a footnote's number before a web address; and, seen in the same
+documents outside the sample, page numbers beside a bar, paragraph sub-numbers, a cited year with
+its note's number, English counts after several attributes. The texts are the pages' text layers
+as pdfium gives them."""
 
 from __future__ import annotations
 
@@ -120,3 +122,85 @@ def test_a_number_before_a_web_address_is_a_footnote() -> None:
             "evaluatie-atr-2017-2020/. 15 Sira (2021) Opvolging ATR-a")
     assert "14" not in [f[0] for f in figures(text, "nl")]
     assert [f.kind for f in scan(text, "nl") if f.stated == "14"] == ["footnote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # enrep-01: a numbered paragraph's sub-numbers
+        ("in the sea.\r\n23 (15).Youth in coastal areas benefit through fish processing and \r\nmarketing.", "en"),
+        ("Indian Museum in Kolkata. \r\n75 (1). In the historic Old Mint building Kolkata", "en"),
+        # enaud-01: a note's number with a blank before its full stop
+        ("Year ended December 31, 2023\r\n10 . Accumulated surplus: \r\nAccumulated", "en"),
+        # enus-05, enacc-03, enmix-01, nltaal-03: names of a recommendation, a report, a vote, a kind
+        ("Response to Recommendation 2 All written policies", "en"),
+        ("DOIOIA Grant D17AP00107 Progress Report 4 for details", "en"),
+        ("MINISTRY OF ENVIRONMENT AND FORESTRY – VOTE 1108 REPORT ON", "en"),
+        ("48 Alleen de gesplitste kredieten (aard 2) worden opgenomen", "nl"),
+    ],
+)
+def test_paragraph_note_and_name_numbers_are_not_figures(text: str, language: str) -> None:
+    assert figures(text, language) == []
+
+
+def test_a_cited_year_with_its_footnote_number_run_on_is_a_year() -> None:
+    # nlgem-03: "(Ribbelink et al., 20023)": 2002 and note 3
+    text = "18 Bij een ligduur van tien dagen (Ribbelink et al., 20023) bedragen de kosten hiervoor ongeveer 796.000 euro."
+    assert [f[0] for f in figures(text, "nl")] == ["tien dagen", "796.000 euro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("the three most populous trees in Guam's forests", "tree"),  # enacc-03
+        ("were Sri Lanka's top five international tourist generating markets in the month", "market"),  # engrn-03
+        ("The two disclosed account numbers differ with respective special accounts", "number"),  # enmix-01
+        ("the organization's two primary accounting systems reflect conflicting", "system"),  # enus-05
+        ("for the recruitment of 2,000 frontline health personnel.", "personnel"),  # enworld-05
+        ("currently provides 2.3 million low-income families with rental assistance", "family"),  # enloc-01
+        ("all 20,000 youth aging out of foster care annually", "youth"),
+    ],
+)
+def test_an_english_count_counts_the_plural_after_its_attributes(text: str, unit: str) -> None:
+    [found] = figures(text, "en")
+    assert found[1:3] == ("count", unit)
+
+
+def test_page_numbers_beside_a_bar_or_between_dashes_are_furniture() -> None:
+    from pathlib import Path
+
+    from factcheck.extract import extract_document
+
+    docs = Path(__file__).resolve().parent / "unseen" / "docs"
+    # enaud-01: "The District of Saanich 2023 Annual Report | 95" and "- 25 -" head each page
+    claims = extract_document(docs / "enaud-01.pdf").claims
+    heads = [c for c in claims if c["stated"] in ("95", "25", "98", "28") and c["where"]["line"] <= 3]
+    assert heads == []
+    assert any(c["stated"] == "$25.3 million" for c in claims)
+
+
+def test_the_figures_of_a_list_take_the_percent_sign_of_its_last() -> None:
+    # nltaal-05: "respectievelijk 0,1 en 0,4 procentpunt hoger geraamd"
+    text = "wordt in 2025 en 2026 respectievelijk 0,1 en 0,4 procentpunt hoger geraamd"
+    assert [f[:3] for f in figures(text, "nl")] == [("0,1", "percent", "pp"), ("0,4 procentpunt", "percent", "pp")]
+    assert [f[2] for f in figures("rates of 10, 20 and 30 percent", "en")] == ["%", "%", "%"]
+    # numbers of another form or size, or a year, are not of the list
+    assert figures("het aantal steeg tot 500 en 20% daarvan was nieuw", "nl")[0][:3] == ("500", "count", None)
+    assert [f[0] for f in figures("in 2023 en 5 procent", "nl")] == ["5 procent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # enloc-01, engrn-03: an English month's day with no year, a day written "31 st"
+        ("2 When October 1 falls on a weekend, certain mandatory benefit payments", "en", []),
+        ("As at 31 st December 2018, 2,333,796 tourists had visited Sri Lanka", "en",
+         [("2,333,796", "count", "tourist", 2333796)]),
+        # nlgem-01, nlwat-03: a table's scale caption with no currency
+        ("Risicoparagraaf\r\nRisico’s x 1.000\r\nnr. Risico", "nl", []),
+        ("aantal belastingplichtigen ( x 1.000) 3.278 \r\ntotaal", "nl", [("3.278", "count", None, 3278)]),
+        ("Het kost 3 x 1.000 euro", "nl", [("3", "count", None, 3), ("1.000 euro", "money", "EUR", 1000)]),
+    ],
+)
+def test_dates_without_a_year_and_scale_captions_without_a_currency(text: str, language: str, expected: list) -> None:
+    assert figures(text, language) == expected

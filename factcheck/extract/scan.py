@@ -106,6 +106,8 @@ _HOUSE_NUMBER = re.compile(
     r"[ \u00a0]+\d{1,4}[a-zA-Z]?(?![\w.,]\d)"
 )
 _SECTION_NUMBER = re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")  # section 3.1
+# a numbered paragraph's sub-number: "23 (15).Youth in coastal areas", "75 (1). In the historic ..."
+_PARAGRAPH_NUMBER = re.compile(r"[ \t]*\d{1,3}(?:[ \t]*\(\d{1,3}\))+\.(?=[ \t]*[A-Z\u00c0-\u00de]|[ \t]*\r?\n)")
 _POSTCODE = re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")  # 2513 AA: a run of four digits
 _PHONE_REST = r"[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
@@ -121,6 +123,12 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         + _ANYWS + r"+" + _YEAR + r"(?!\d)",
         re.IGNORECASE,
     )),
+    # an English month's name before a day and no year: "When October 1 falls on a weekend"
+    ("date_en", re.compile(
+        r"(?=[JFMASOND])(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November"
+        r"|December)" + _WS + r"+(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?(?![\w.,]?\d)(?!,?" + _ANYWS + r"+" + _YEAR
+        + r"(?!\d))(?!" + _WS + r"*(?:%|percent|per cent|thousand|million|billion)(?![\w]))"
+    )),
     # a month's name before a year: "December 2017", "januari 2023" ("12 december 2017" is a date led
     # by its day); English months in capitals, so that "may" stays a verb
     ("date", re.compile(
@@ -129,10 +137,13 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         + r"(?![\d,.]?\d)"
     )),
     ("label", _SECTION_NUMBER),
-    # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000"
+    ("label", _PARAGRAPH_NUMBER),
+    # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000", and with no
+    # currency before a bracket or the line's end: "Risico's x 1.000", "( x 1.000)"
     # (its case spelled out: under re.IGNORECASE re cannot skip ahead to the x; the long s, U+017F,
     # which IGNORECASE matched as an "s", is kept)
-    ("label", re.compile(r"[xX×](?<!\w[xX×])[ \t]*(?:€|[Ee][Uu][Rr]|\$|[Uu][Ss\u017f][Dd])[ \t]*\d[\d.,]*")),
+    ("label", re.compile(r"[xX×](?<!\w[xX×])[ \t]*(?:(?:€|[Ee][Uu][Rr]|\$|[Uu][Ss\u017f][Dd])[ \t]*\d[\d.,]*"
+                         r"|1(?:[.,]000)+(?=[ \t]*(?:\)|\r?\n|$)))")),
     ("reference", _POSTCODE),
     # a table's row formula in its label: "12=10+11", "7=4-5-6"
     ("label", _ROW_FORMULA_LABEL),
@@ -198,7 +209,7 @@ _DIGIT_LED = re.compile(
     r"|\d+(?:\s\d{3})*\s+(?:[IVXL]{2,}\b|[IVX]\b(?=,))"  # 36 410 XVII, 35 000 I,
     r"|\d+/\d+(?:/\d+)?(?![\w]))"  # 2024/1359, 2024/25, 12/6
     r"|(?P<date>\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})(?![\w])"
-    r"|\d{1,2}(?:e|ste|de)?(?:\s*(?:en|-|–|t/m|tot(?:\s+en\s+met)?|and|to)\s*\d{1,2})?" + _ANYWS
+    r"|\d{1,2}(?:e|ste|de|[ \t]?(?:st|nd|rd|th))?(?:\s*(?:en|-|–|t/m|tot(?:\s+en\s+met)?|and|to)\s*\d{1,2})?" + _ANYWS
     + r"+(?i:" + MONTHS + r")\.?(?![\w])(?:" + _ANYWS + r"+" + _YEAR + r"(?!\d))?)"
     r"|(?P<time>\d{1,2}[.:]\d{2}" + _WS + r"*(?i:uur|u\.|h\b|am\b|pm\b|a\.m\.|p\.m\.)|\d{1,2}:\d{2}(?![\d]))"
     r"|(?P<year>" + _YEAR + r"\s*[-–/]\s*(?:" + _YEAR + r"|\d{2})(?![\w,.]?\d))"
@@ -239,7 +250,7 @@ _OF_YEAR_AFTER = re.compile(r"[ \t\u00a0\r\n]+(?:van|of|in)[ \t\u00a0\r\n]+(?:(?
                             r"(?:(?:19|20)\d\d(?!\d)|(?:boek)?jaar\b|year\b)", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|binnen|per|na|gedurende|tijdens)[ \t\u00a0\r\n]+$", re.IGNORECASE)
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|sinds|vanaf|since|during)[ \t\u00a0]+$", re.IGNORECASE)
-_YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and)\s+$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and|al\.,?)\s+$", re.IGNORECASE)
 # label words that are also ordinary nouns before a quantity ("a line 23,000 people long")
 _LOOSE_LABELS = frozenset({"line", "lines", "note", "notes", "bill", "bills", "schedule", "resolution", "ordinance",
                            "proposition", "propositions"})
@@ -260,7 +271,9 @@ LABEL_WORDS = frozenset(
        # legislation: "Proposition 130 Implementation", "H.B. 24-1466", "S.B. 25-088", "Ordinance 2023-14"
        "proposition", "propositions", "prop", "hb", "sb", "h.b", "s.b", "h.r", "ordinance", "resolution",
        # "Operating Procedure 10-20"
-       "procedure", "procedures"]
+       "procedure", "procedures",
+       # "Response to Recommendation 2", "Progress Report 4", "VOTE 1108", "(aard 2)"
+       "recommendation", "recommendations", "report", "vote", "aard"]
 ) | _REGISTRATION_LABELS
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
@@ -405,9 +418,10 @@ _GROUPS_RUN_ON = {"en": re.compile(r"(?:,\d{3})+(?=\d(?!\d|[.,]\d))"), "nl": re.
 # $11,920 to $251,895.5 Given": the full stop ends the sentence and the 5 is a footnote's number
 _GROUPED_ONE_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d")
 _SENTENCE_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
-# "steeg van 20 naar 22%": the first figure of a change takes the unit the second one prints
+# "steeg van 20 naar 22%", "respectievelijk 0,1 en 0,4 procentpunt", "10, 20 and 30 percent": the
+# figures before the last of a change or a list take the unit the last one prints
 _VAN_LEFT = re.compile(r"\bvan" + _ANYWS + r"+$", re.IGNORECASE)
-_NAAR_RIGHT = re.compile(_ANYWS + r"+naar" + _ANYWS + r"+")
+_LIST_NEXT = re.compile(r"(?:" + _ANYWS + r"+(naar|en|and|of|or)|" + _WS + r"*(,))" + _ANYWS + r"+", re.IGNORECASE)
 # a number before a web address is its footnote's number: "14 https://www.atr-regeldruk.nl/..."
 _URL_NEXT = re.compile(r"[ \t\u00a0]+(?:https?://|www\.)")
 # a hedge after the figure: "subsidies van € 125.000,– of meer", "burgers van 15 jaar en ouder",
@@ -508,8 +522,9 @@ _ACCOUNTING_PERCENT = re.compile(r"\)[ \t]?%(?![\w])")
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
 # (a row label may open with the sign its row is counted with: "1.   (+) Exploitatiesaldo"; a
-# numbered paragraph's number may stand on a line of its own: "7.\nDe Pensioenfederatie")
-_CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*(?:\r?\n[ \t]*)?|[ \t]+|[ \t]*\r?\n[ \t]*)(?:\([-+\u2212\u2013]\)[ \t]*)?[A-Z\u00c0-\u00de]")
+# numbered paragraph's number may stand on a line of its own: "7.\nDe Pensioenfederatie"; a note's number
+# may have a blank before its full stop: "10 . Accumulated surplus")
+_CAPITAL_NEXT = re.compile(r"(?:[ \t]?[).][ \t]*(?:\r?\n[ \t]*)?|[ \t]+|[ \t]*\r?\n[ \t]*)(?:\([-+\u2212\u2013]\)[ \t]*)?[A-Z\u00c0-\u00de]")
 _MONEY_NOUNS = {
     "besparing", "besparingen", "bezuiniging", "bezuinigingen", "kosten", "uitgaven", "inkomsten", "ontvangsten",
     "lasten", "middelen", "subsidie", "subsidies", "opbrengst", "opbrengsten", "euro's", "extra", "tekort",
@@ -527,7 +542,7 @@ _DUTCH_ADJECTIVE_END = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|ief|eel|a
 # a soft hyphen (or pdfium's U+FFFE) where a line broke a word, with the break itself
 SOFT_BREAK = re.compile(r"[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?")
 # Plurals that end in neither -s nor -en
-_PLURALS_WITHOUT_S = frozenset({"people", "children", "staff", "personnel", "criteria", "data"})
+_PLURALS_WITHOUT_S = frozenset({"people", "children", "staff", "personnel", "criteria", "data", "men", "women"})
 
 # Nouns whose count a figure gives; the unit we write for them.
 NOUN_UNITS: dict[str, str] = {}
@@ -760,7 +775,7 @@ class Scanner:
                 if self.lang != "en":
                     continue
                 kind = "date"
-            if pattern is _SECTION_NUMBER:
+            if pattern is _SECTION_NUMBER or pattern is _PARAGRAPH_NUMBER:
                 matches: Iterable[re.Match[str]] = filter(None, [pattern.match(text, at) for at in digit_lines])
             elif pattern is _POSTCODE:  # it starts a run of exactly four digits
                 matches = filter(None, [pattern.match(text, run.start()) for run in runs if run.end() - run.start() == 4])
@@ -981,7 +996,7 @@ class Scanner:
                 if ok:
                     value_high = v2
                     pos = high_end
-        borrow_at = self._change_to(text, start, pos) if value_high is None and currency is None else None
+        borrow_at = self._change_to(text, start, pos, core) if value_high is None and currency is None else None
         scale = 0
         scale_word = _match_unbroken(self.unit_after[0], text[pos:pos + 40])
         if scale_word is not None:
@@ -1051,7 +1066,7 @@ class Scanner:
         if currency is not None and not per and (adverb := _PER_ADVERB.match(text, pos)) is not None:
             per.append(_PER_ADVERBS[adverb.group(1).lower()])  # "200 ringgit monthly"
             pos = adverb.end()
-        noun, noun_end = self._noun_after(text, pos, many=sign == 1 and decimals == 0 and value > 1)
+        noun, noun_end = self._noun_after(text, pos, many=sign == 1 and (scale > 0 or decimals == 0 and value > 1))
 
         # Decide.
         factor = sign * 10 ** scale  # an int: Fraction(10) ** scale cost more than the rest of this step
@@ -1130,16 +1145,35 @@ class Scanner:
             return e - 2
         return e
 
-    def _change_to(self, text: str, start: int, pos: int) -> int | None:
-        """Where the second figure of "van 20 naar 22%" ends, when the figure ending at ``pos`` is
-        its first: the unit printed after the second is the first's too (Dutch)."""
-        if self.lang != "nl" or not _VAN_LEFT.search(text, max(0, start - 20), start):
-            return None
-        to = _NAAR_RIGHT.match(text, pos)
-        cm = self.core_text.match(text, to.end()) if to is not None else None
-        if cm is None or re.match(r"[\w.,]\d", text[cm.end():cm.end() + 2]):
-            return None
-        return cm.end()
+    def _change_to(self, text: str, start: int, pos: int, core: str) -> int | None:
+        """Where the figure ends whose percent sign the figure at ``text[start:pos]`` shares: the
+        second of "van 20 naar 22%" (Dutch), the last of "0,1 en 0,4 procentpunt" or "10, 20 and
+        30 percent" (numbers of one form, at most 100, none a year), or None."""
+        if _LIST_NEXT.match(text, pos) is None:
+            return None  # most figures: nothing follows that could share a unit
+        value, decimals = read_core(core, self.lang)
+        at = pos
+        for _ in range(4):
+            sep = _LIST_NEXT.match(text, at)
+            if sep is None:
+                return None
+            word = (sep.group(1) or sep.group(2)).lower()
+            cm = self.core_text.match(text, sep.end())
+            if cm is None or re.match(r"[\w.,]\d", text[cm.end():cm.end() + 2]):
+                return None
+            if word == "naar":
+                if self.lang != "nl" or at != pos or not _VAN_LEFT.search(text, max(0, start - 20), start):
+                    return None
+            else:
+                other, other_decimals = read_core(cm.group(0), self.lang)
+                if decimals != other_decimals or max(value, other) > 100 or _is_year(core, value):
+                    return None
+            if _match_unbroken(_PERCENT_RIGHT, text[cm.end():cm.end() + 40]) is not None:
+                return cm.end()
+            if word == "naar":
+                return None
+            at = cm.end()
+        return None
 
     @staticmethod
     def _final_infinitive(text: str, start: int, noun_end: int | None) -> bool:
@@ -1232,12 +1266,18 @@ class Scanner:
                     self.lang == "en" or _DUTCH_ADJECTIVE_END.search(low)):
                 # "Two useful measures", "zeven verpleegkundig specialisten": a count above one
                 # counts a plural; a word that is none before one that is, is its attribute (in
-                # Dutch only a word formed as an adjective: "5 kilometer fietsen" counts kilometres)
-                nxt = words[index + 1]
-                following = nxt.group(0)
-                if (not chunk[end:nxt.start()].strip() and following.islower()
-                        and following not in FUNCTION_WORDS and self._plural_form(following)):
-                    return following, pos + nxt.end()
+                # Dutch only a word formed as an adjective: "5 kilometer fietsen" counts kilometres);
+                # English may put up to three: "five international tourist generating markets"
+                last = end
+                for nxt in words[index + 1:index + (4 if self.lang == "en" else 2)]:
+                    following = nxt.group(0)
+                    if chunk[last:nxt.start()].strip() or not following.islower() or following in FUNCTION_WORDS:
+                        break
+                    if self._plural_form(following):
+                        return following, pos + nxt.end()
+                    if following.endswith("ed"):
+                        break  # "three men carried bags": a verb, the count's noun came before it
+                    last = nxt.end()
             return word, pos + end
         return None, None
 
@@ -1258,7 +1298,9 @@ class Scanner:
         """Whether a word in small letters has the form of a plural noun ("measures", "specialisten")."""
         if low in NOUN_UNITS or low in _PLURALS_WITHOUT_S:
             return True
-        return low.endswith(("en", "s", "'s", "’s") if self.lang == "nl" else "s") and not low.endswith("ss")
+        if self.lang == "en":
+            return low.endswith("s") and not low.endswith(("ss", "us", "is"))  # not "populous", "basis"
+        return low.endswith(("en", "s", "'s", "’s")) and not low.endswith("ss")
 
     def _unit_of(self, noun: str | None) -> str | None:
         """A unit name for a counted noun: known nouns map to shared units, others to a plain
