@@ -204,3 +204,17 @@ def test_the_figures_of_a_list_take_the_percent_sign_of_its_last() -> None:
 )
 def test_dates_without_a_year_and_scale_captions_without_a_currency(text: str, language: str, expected: list) -> None:
     assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # corpus us-004: a day and a year with no blank after the comma, no footnote run on
+        ("based on BNY Mellon’s December 31, 2009, December 31,2010 and June 30, 2011 Call Reports:", "en", []),
+        # corpus us-028: a comma alone makes no list
+        ("instructional areas such as classrooms (n = 90, 57 percent; see Table 5).", "en",
+         [("90", "count", None, 90), ("57 percent", "percent", "%", 57)]),
+    ],
+)
+def test_what_the_run_on_and_list_rules_leave_alone(text: str, language: str, expected: list) -> None:
+    assert figures(text, language) == expected

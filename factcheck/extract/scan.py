@@ -119,8 +119,8 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("reference", _PARLIAMENT_REFERENCE),
     ("reference", re.compile(r"\((?:EU|EG|EEG|EC|EEC)\)\s*(?:[Nn]r\.?\s*)?\d+/\d+(?:/\w+)?")),
     ("date_en", re.compile(
-        r"\b(?=[jfmasondJFMASOND])(?:" + MONTHS + r"|april|december|november|september)" + _ANYWS + r"+\d{1,2}(?:st|nd|rd|th)?,?"
-        + _ANYWS + r"+" + _YEAR + r"(?!\d)",
+        r"\b(?=[jfmasondJFMASOND])(?:" + MONTHS + r"|april|december|november|september)" + _ANYWS + r"+\d{1,2}(?:st|nd|rd|th)?(?:,"
+        + _ANYWS + r"*|" + _ANYWS + r"+)" + _YEAR + r"(?!\d)",
         re.IGNORECASE,
     )),
     # an English month's name before a day and no year: "When October 1 falls on a weekend"
@@ -587,7 +587,7 @@ FUNCTION_WORDS = {
     "were", "be", "been", "that", "this", "these", "those", "it", "as", "than", "not", "also",
     "zal", "zullen", "kan", "kunnen", "moet", "moeten", "wil", "willen", "gaat", "gaan", "komt", "komen",
     "bedraagt", "bedragen", "vanaf", "sinds", "tussen", "onder", "boven", "tegen", "zo", "ca", "jaarlijks",
-    "structureel", "incidenteel", "opgeteld", "totaal", "will", "would", "can", "could", "each", "hiervan", "waarvan", "daarvan", "ieder", "elk", "elke", "iedere", "gemiddeld", "respectievelijk", "à",
+    "structureel", "incidenteel", "opgeteld", "totaal", "then", "will", "would", "can", "could", "each", "hiervan", "waarvan", "daarvan", "ieder", "elk", "elke", "iedere", "gemiddeld", "respectievelijk", "à",
 }
 
 # --- number words ------------------------------------------------------------------------------
@@ -1138,8 +1138,9 @@ class Scanner:
         it is left off: "$1,4403" (the core stops at "$1"), "$251,895.5 Given" (English)."""
         core = text[s:e]
         if e - s <= 3 and core.isdigit() and (run_on := _GROUPS_RUN_ON[self.lang].match(text, e)) is not None and (
-                self.lang == "en" or _CURRENCY_LEFT.search(text, max(0, s - 8), s)):
-            return run_on.end()
+                self.lang == "en" or _CURRENCY_LEFT.search(text, max(0, s - 8), s)) and not (
+                1800 <= int(text[run_on.end() - 3:run_on.end() + 1]) <= 2100):
+            return run_on.end()  # (but "December 31,2010" is a day and a year)
         if self.lang == "en" and _GROUPED_ONE_DECIMAL.fullmatch(core) and _SENTENCE_NEXT.match(text, e) and not (
                 _SCALE_RIGHT["en"].match(text[e:e + 20])):
             return e - 2
@@ -1153,7 +1154,7 @@ class Scanner:
             return None  # most figures: nothing follows that could share a unit
         value, decimals = read_core(core, self.lang)
         at = pos
-        for _ in range(4):
+        for _ in range(4):  # (a comma alone does not make a list: "(n = 90, 57 percent)")
             sep = _LIST_NEXT.match(text, at)
             if sep is None:
                 return None
@@ -1169,7 +1170,7 @@ class Scanner:
                 if decimals != other_decimals or max(value, other) > 100 or _is_year(core, value):
                     return None
             if _match_unbroken(_PERCENT_RIGHT, text[cm.end():cm.end() + 40]) is not None:
-                return cm.end()
+                return cm.end() if word != "," else None
             if word == "naar":
                 return None
             at = cm.end()
