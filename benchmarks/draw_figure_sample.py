@@ -27,8 +27,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
 
-COLUMNS = ("lang", "doc", "id", "stated", "value", "unit", "page", "verdict", "reason", "note")
-EARLIER = ("dev", "dev2", "dev3", "dev-old-test")
+COLUMNS = ("lang", "doc", "id", "stated", "value", "unit", "hedge", "page", "verdict", "reason", "note")
+EARLIER = ("dev", "dev2", "dev3", "dev4", "dev-old-test")
 
 
 def dev_documents() -> list[str]:
@@ -60,7 +60,7 @@ def population(claims_dir: Path, docs: list[str]) -> dict[str, list[dict[str, st
                 continue
             by_lang.setdefault(lang, []).append({
                 "lang": lang, "doc": doc, "id": str(c["id"]), "stated": str(c.get("stated", "")),
-                "value": str(c.get("value", "")), "unit": str(c.get("unit") or ""),
+                "value": str(c.get("value", "")), "unit": str(c.get("unit") or ""), "hedge": str(c.get("hedge") or ""),
                 "page": str((c.get("where") or {}).get("page", "")), "verdict": "", "reason": "", "note": "",
             })
     return by_lang

@@ -1,12 +1,12 @@
 """Figure precision on a judged sample of extracted prose figures, re-scored with today's code.
 
-    python benchmarks/figure_sample.py [--split dev|dev2|dev3|dev-old-test|test] [--keep DIR]
+    python benchmarks/figure_sample.py [--split dev|dev2|dev3|dev4|dev-old-test|test] [--keep DIR]
 
 ``tests/unseen/figures.<split>-sample.tsv`` holds figures ``factcheck extract`` wrote when the
 sample was drawn, each judged right or wrong by reading the page. Each document is extracted
 again and every sampled figure looked up (same printed text, same page): a wrong one counts as
-fixed when it is gone, or when its unit or value is no longer the one judged wrong; a right one
-that is gone is reported as lost. Precision = right figures still extracted / figures still
+fixed when it is gone, or when its unit, value or hedge (recorded from dev4 on) is no longer the
+one judged wrong; a right one that is gone is reported as lost. Precision = right figures still extracted / figures still
 extracted and not fixed. New wrong figures the code now writes are not in the sample: draw a new
 sample for those.
 """
@@ -27,7 +27,7 @@ from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev-old-test", "test"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev-old-test", "test"), default="dev")
     ap.add_argument("--keep", type=Path, help="write the claim files here instead of a temporary folder")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the sampled figures still wrong")
     args = ap.parse_args()
@@ -58,6 +58,7 @@ def main() -> int:
         still = [c for c in hits if not (
             (r["reason"] in ("wrong-unit", "unit") and c.get("unit") != (r["unit"] or None))
             or (r["reason"] in ("wrong-value", "value") and str(c.get("value")) != r["value"])
+            or (r["reason"] == "wrong-hedge" and c.get("hedge") != r.get("hedge"))
         )]
         if still:
             kept += 1

@@ -242,6 +242,7 @@ def _sorted_alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+_LAKH_CRORE = re.compile(r"\d[\d.,]*\s*(?:lakhs?|crores?)\b", re.IGNORECASE)
 _HEDGE_PREFIX = re.compile(rf"^(?:{_sorted_alternation(HEDGE_WORDS)})(?=\s|$)\s*", re.IGNORECASE)
 _CURRENCY_PREFIX = re.compile(
     r"^(?:€|\$|£|₦|₹|gh₵|us\$|ca?\$|a\$|au\$|nz\$|(?:k|u|t)shs\.|ksh\.|rs\.|"
@@ -426,6 +427,8 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
 
     unit_hint: str | None = None
     m = _CURRENCY_PREFIX.match(rest)
+    if m is None and rest[:1] == "`" and _LAKH_CRORE.search(rest):
+        unit_hint, rest = "INR", rest[1:].lstrip()  # "` 1 lakh crore": Indian budget fonts print ₹ as a backtick
     if m:
         word = m.group(0).strip().lower()
         unit_hint = CURRENCY_WORDS.get(word) or GLUED_CURRENCY_LETTERS[word]
@@ -493,6 +496,8 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     if m and (m.group(1).lower() not in SHORT_SCALE_WORDS or (lang == "en" and unit_hint is not None)):
         scale = SCALE_WORDS[" ".join(m.group(1).lower().split())]
         rest = rest[m.end():]
+        if (crore := _SCALE_SUFFIX.match(rest)) is not None and crore.group(1).lower() in ("crore", "crores"):
+            scale, rest = scale + 7, rest[crore.end():]  # "2.83 lakh crore": a crore of lakhs
     m = _CURRENCY_SUFFIX.match(rest)
     if m:
         unit_hint = CURRENCY_WORDS[m.group(1).lower()]

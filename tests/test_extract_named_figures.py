@@ -20,7 +20,7 @@ def figures(text: str, language: str) -> list[tuple[str, str, str | None, object
         # Malaysian budget speech (enloc-03)
         ("STR recipients will also receive SARA up to 100 ringgit per month or 1,200\n"
          "ringgit annually.",
-         [("100 ringgit", "money", "MYR / month", 100), ("1,200 ringgit", "money", "MYR", 1200)]),
+         [("100 ringgit", "money", "MYR / month", 100), ("1,200 ringgit", "money", "MYR / year", 1200)]),
         ("expenditure amounting to 470 billion ringgit compared with 452 billion ringgit in the previous year",
          [("470 billion ringgit", "money", "MYR", 470_000_000_000), ("452 billion ringgit", "money", "MYR", 452_000_000_000)]),
     ],

@@ -160,7 +160,7 @@ def analyse_page(
     result.skipped_in_tables = scanner.skipped
     sentences = context.Sentences(text)
     lines = _content_lines(text) if page.number is not None else []
-    furniture = _page_furniture(lines) if page.number is not None else ()
+    furniture = _page_furniture(lines, text) if page.number is not None else ()
     edges = _edge_lines(text, lines) if page.number is not None else []
     result.edge_signatures = sorted({sig for _, _, sig in edges})
     previous_end = 0
@@ -255,11 +255,17 @@ def _edge_lines(text: str, spans: list[tuple[int, int]], count: int = 3) -> list
     return [(a, b, _DIGITS.sub("#", re.sub(r"\s+", " ", text[a:b]).strip())) for a, b in chosen]
 
 
-def _page_furniture(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The first and last of a page's non-blank lines (running heads and page numbers)."""
+# a page number as running heads and feet print it: "Annual Report | 95", "24 | Section 1", "- 25 -"
+_PAGE_NUMBER_LINE = re.compile(r"[ \t]*(?:\d{1,4}[ \t]*\|.*|.*\|[ \t]*\d{1,4}|[-\u2013][ \t]*\d{1,4}[ \t]*[-\u2013])[ \t]*\r?")
+
+
+def _page_furniture(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The first and last of a page's non-blank lines (running heads and page numbers), and the
+    lines among the first and last three that hold a page number beside a bar or between dashes."""
     if not spans:
         return []
-    return [spans[0], spans[-1]]
+    edges = spans[:3] + spans[-3:]
+    return [spans[0], spans[-1]] + [(a, b) for a, b in edges if _PAGE_NUMBER_LINE.fullmatch(text, a, b)]
 
 
 def _drop_running_heads(pages: list[PageResult], claims: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:

@@ -12,7 +12,8 @@ The grammar works in three steps:
    ("artikel 8", "Tabel 3.1", "p. 29") are found first and their numbers set aside;
 2. *cores*: each remaining digit group is read in the document's convention, then its left
    context (currency, sign, hedge) and right context (range, scale word, currency, percent,
-   ratio, duration unit, per-tails, the noun it counts) decide kind, unit and value;
+   ratio, duration unit, per-tails, the noun it counts, a hedge such as "of meer") decide kind,
+   unit, value and hedge;
 3. *words*: number words (zes, tweemaal, een derde, anderhalf, half) get the same treatment.
 """
 
@@ -108,6 +109,8 @@ _HOUSE_NUMBER = re.compile(
     r"[ \u00a0]+\d{1,4}[a-zA-Z]?(?![\w.,]\d)"
 )
 _SECTION_NUMBER = re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")  # section 3.1
+# a numbered paragraph's sub-number: "23 (15).Youth in coastal areas", "75 (1). In the historic ..."
+_PARAGRAPH_NUMBER = re.compile(r"[ \t]*\d{1,3}(?:[ \t]*\(\d{1,3}\))+\.(?=[ \t]*[A-Z\u00c0-\u00de]|[ \t]*\r?\n)")
 _POSTCODE = re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")  # 2513 AA: a run of four digits
 _PHONE_REST = r"[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
@@ -119,15 +122,31 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("reference", _PARLIAMENT_REFERENCE),
     ("reference", re.compile(r"\((?:EU|EG|EEG|EC|EEC)\)\s*(?:[Nn]r\.?\s*)?\d+/\d+(?:/\w+)?")),
     ("date_en", re.compile(
-        r"\b(?=[jfmasondJFMASOND])(?:" + MONTHS + r"|april|december|november|september)" + _ANYWS + r"+\d{1,2}(?:st|nd|rd|th)?,?"
-        + _ANYWS + r"+" + _YEAR + r"(?!\d)",
+        r"\b(?=[jfmasondJFMASOND])(?:" + MONTHS + r"|april|december|november|september)" + _ANYWS + r"+\d{1,2}(?:st|nd|rd|th)?(?:,"
+        + _ANYWS + r"*|" + _ANYWS + r"+)" + _YEAR + r"(?!\d)",
         re.IGNORECASE,
     )),
+    # an English month's name before a day and no year: "When October 1 falls on a weekend"
+    ("date_en", re.compile(
+        r"(?=[JFMASOND])(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November"
+        r"|December)" + _WS + r"+(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?(?![\w.,]?\d)(?!,?" + _ANYWS + r"+" + _YEAR
+        + r"(?!\d))(?!" + _WS + r"*(?:%|percent|per cent|thousand|million|billion)(?![\w]))"
+    )),
+    # a month's name before a year: "December 2017", "januari 2023" ("12 december 2017" is a date led
+    # by its day); English months in capitals, so that "may" stays a verb
+    ("date", re.compile(
+        r"(?=[jfmasondJFMASOND])(?<![\w])(?<!\d )(?:(?i:januari|februari|maart|april|mei|juni|juli|augustus|september"
+        r"|oktober|november|december)|January|February|March|May|June|July|August|October)" + _ANYWS + r"+" + _YEAR
+        + r"(?![\d,.]?\d)"
+    )),
     ("label", _SECTION_NUMBER),
-    # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000"
+    ("label", _PARAGRAPH_NUMBER),
+    # a table's scale caption: "Bedragen x EUR 1", "(bedragen x € 1.000)", "x $1,000", and with no
+    # currency before a bracket or the line's end: "Risico's x 1.000", "( x 1.000)"
     # (its case spelled out: under re.IGNORECASE re cannot skip ahead to the x; the long s, U+017F,
     # which IGNORECASE matched as an "s", is kept)
-    ("label", re.compile(r"[xX×](?<!\w[xX×])[ \t]*(?:€|[Ee][Uu][Rr]|\$|[Uu][Ss\u017f][Dd])[ \t]*\d[\d.,]*")),
+    ("label", re.compile(r"[xX×](?<!\w[xX×])[ \t]*(?:(?:€|[Ee][Uu][Rr]|\$|[Uu][Ss\u017f][Dd])[ \t]*\d[\d.,]*"
+                         r"|1(?:[.,]000)+(?=[ \t]*(?:\)|\r?\n|$)))")),
     ("reference", _POSTCODE),
     # a table's row formula in its label: "12=10+11", "7=4-5-6"
     ("label", _ROW_FORMULA_LABEL),
@@ -193,7 +212,7 @@ _DIGIT_LED = re.compile(
     r"|\d+(?:\s\d{3})*\s+(?:[IVXL]{2,}\b|[IVX]\b(?=,))"  # 36 410 XVII, 35 000 I,
     r"|\d+/\d+(?:/\d+)?(?![\w]))"  # 2024/1359, 2024/25, 12/6
     r"|(?P<date>\d{1,2}[-.]\d{1,2}[-.](?:\d{4}|\d{2})(?![\w])"
-    r"|\d{1,2}(?:e|ste|de)?(?:\s*(?:en|-|–|t/m|tot(?:\s+en\s+met)?|and|to)\s*\d{1,2})?" + _ANYWS
+    r"|\d{1,2}(?:e|ste|de|[ \t]?(?:st|nd|rd|th))?(?:\s*(?:en|-|–|t/m|tot(?:\s+en\s+met)?|and|to)\s*\d{1,2})?" + _ANYWS
     + r"+(?i:" + MONTHS + r")\.?(?![\w])(?:" + _ANYWS + r"+" + _YEAR + r"(?!\d))?)"
     r"|(?P<time>\d{1,2}[.:]\d{2}" + _WS + r"*(?i:uur|u\.|h\b|am\b|pm\b|a\.m\.|p\.m\.)|\d{1,2}:\d{2}(?![\d]))"
     r"|(?P<year>" + _YEAR + r"\s*[-–/]\s*(?:" + _YEAR + r"|\d{2})(?![\w,.]?\d))"
@@ -234,7 +253,7 @@ _OF_YEAR_AFTER = re.compile(r"[ \t\u00a0\r\n]+(?:van|of|in)[ \t\u00a0\r\n]+(?:(?
                             r"(?:(?:19|20)\d\d(?!\d)|(?:boek)?jaar\b|year\b)", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|binnen|per|na|gedurende|tijdens)[ \t\u00a0\r\n]+$", re.IGNORECASE)
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|sinds|vanaf|since|during)[ \t\u00a0]+$", re.IGNORECASE)
-_YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and)\s+$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and|al\.,?)\s+$", re.IGNORECASE)
 # label words that are also ordinary nouns before a quantity ("a line 23,000 people long")
 _LOOSE_LABELS = frozenset({"line", "lines", "note", "notes", "bill", "bills", "schedule", "resolution", "ordinance",
                            "proposition", "propositions"})
@@ -255,7 +274,9 @@ LABEL_WORDS = frozenset(
        # legislation: "Proposition 130 Implementation", "H.B. 24-1466", "S.B. 25-088", "Ordinance 2023-14"
        "proposition", "propositions", "prop", "hb", "sb", "h.b", "s.b", "h.r", "ordinance", "resolution",
        # "Operating Procedure 10-20"
-       "procedure", "procedures"]
+       "procedure", "procedures",
+       # "Response to Recommendation 2", "Progress Report 4", "VOTE 1108", "(aard 2)"
+       "recommendation", "recommendations", "report", "vote", "aard"]
 ) | _REGISTRATION_LABELS
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
@@ -390,6 +411,46 @@ def _glued_currency(text: str, s: int, e: int, core: str) -> str | None:
 _SIGN_LEFT = re.compile(r"(?:(?<=[\s(\[=:;<>€$£])|^)([-‒–−+])$|(?:(?<=[\s(\[=])|^)([‒−])" + _WS + r"$")
 _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.IGNORECASE)
 
+# "` 1 lakh crore": fonts of Indian budget papers print the rupee sign at the backtick's code
+_RUPEE_BACKTICK = re.compile(r"`" + _WS + r"{0,2}$")
+_LAKH_CRORE_NEXT = re.compile(r"[ \t]*(?:lakhs?|crores?)\b", re.IGNORECASE)
+# a footnote's number the text layer ran into an amount: "co-fund $1,4403 of the total" ($1,440 and
+# note 3), "€ 1.4403"; the thousands groups are what is left of the amount
+_GROUPS_RUN_ON = {"en": re.compile(r"(?:,\d{3})+(?=\d(?!\d|[.,]\d))"), "nl": re.compile(r"(?:\.\d{3})+(?=\d(?!\d|[.,]\d))")}
+# an English amount with thousands groups and one decimal before a new sentence: "ranged from
+# $11,920 to $251,895.5 Given": the full stop ends the sentence and the 5 is a footnote's number
+_GROUPED_ONE_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d")
+_SENTENCE_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+# "steeg van 20 naar 22%", "respectievelijk 0,1 en 0,4 procentpunt", "10, 20 and 30 percent": the
+# figures before the last of a change or a list take the unit the last one prints
+_VAN_LEFT = re.compile(r"\bvan" + _ANYWS + r"+$", re.IGNORECASE)
+_LIST_NEXT = re.compile(r"(?:" + _ANYWS + r"+(naar|en|and|of|or)|" + _WS + r"*(,))" + _ANYWS + r"+", re.IGNORECASE)
+# a number before a web address is its footnote's number: "14 https://www.atr-regeldruk.nl/..."
+_URL_NEXT = re.compile(r"[ \t\u00a0]+(?:https?://|www\.)")
+# a hedge after the figure: "subsidies van € 125.000,– of meer", "burgers van 15 jaar en ouder",
+# "households of five or more"; "en meer"/"and more" also ends lists ("en meer geld"), so only "of"/"or"
+_HEDGE_RIGHT = re.compile(
+    r"(?:,[-\u2013\u2014]{1,2})?" + _ANYWS + r"+(?:(?:of|or)" + _ANYWS + r"+(?P<or>meer|more|minder|less|fewer|ouder|older"
+    r"|jonger|younger|hoger|higher|lager|lower|langer|longer|korter|shorter)|(?:en|and)" + _ANYWS
+    + r"+(?P<and>ouder|older|jonger|younger|hoger|lager|(?:above|below)(?!" + _ANYWS + r"+(?:the|de|het)\b)))(?![\w-])",
+    re.IGNORECASE,
+)
+# "of meer dan de helft": the hedge of the next figure
+_THAN_NEXT = re.compile(_ANYWS + r"+(?:dan|than)\b", re.IGNORECASE)
+_HEDGE_RIGHT_WORDS = {
+    "meer": Hedge.ABOVE, "more": Hedge.ABOVE, "ouder": Hedge.ABOVE, "older": Hedge.ABOVE, "hoger": Hedge.ABOVE,
+    "higher": Hedge.ABOVE, "langer": Hedge.ABOVE, "longer": Hedge.ABOVE, "above": Hedge.ABOVE,
+    "minder": Hedge.BELOW, "less": Hedge.BELOW, "fewer": Hedge.BELOW, "jonger": Hedge.BELOW, "younger": Hedge.BELOW,
+    "lager": Hedge.BELOW, "lower": Hedge.BELOW, "korter": Hedge.BELOW, "shorter": Hedge.BELOW, "below": Hedge.BELOW,
+}
+# "200 ringgit monthly", "€ 2 miljoen jaarlijks": a period adverb after a sum of money is its per-tail
+_PER_ADVERB = re.compile(
+    _ANYWS + r"{1,3}(monthly|annually|yearly|weekly|daily|maandelijks|jaarlijks|wekelijks|dagelijks)(?![\w])",
+    re.IGNORECASE,
+)
+_PER_ADVERBS = {"monthly": "month", "annually": "year", "yearly": "year", "weekly": "week", "daily": "day",
+                "maandelijks": "month", "jaarlijks": "year", "wekelijks": "week", "dagelijks": "day"}
+
 # --- right context -----------------------------------------------------------------------------
 _SCALE_NL = {k: v for k, v in SCALE_WORDS.items() if k in ("duizend", "miljoen", "miljard", "mln.", "mln", "mld.", "mld", "mrd.", "mrd", "biljoen")}
 _SCALE_NL.update({"miljoenen": 6, "mio": 6, "mio.": 6, "dzd": 3})
@@ -464,8 +525,9 @@ _ACCOUNTING_PERCENT = re.compile(r"\)[ \t]?%(?![\w])")
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
 # (a row label may open with the sign its row is counted with: "1.   (+) Exploitatiesaldo"; a
-# numbered paragraph's number may stand on a line of its own: "7.\nDe Pensioenfederatie")
-_CAPITAL_NEXT = re.compile(r"(?:[).][ \t]*(?:\r?\n[ \t]*)?|[ \t]+|[ \t]*\r?\n[ \t]*)(?:\([-+\u2212\u2013]\)[ \t]*)?[A-Z\u00c0-\u00de]")
+# numbered paragraph's number may stand on a line of its own: "7.\nDe Pensioenfederatie"; a note's number
+# may have a blank before its full stop: "10 . Accumulated surplus")
+_CAPITAL_NEXT = re.compile(r"(?:[ \t]?[).][ \t]*(?:\r?\n[ \t]*)?|[ \t]+|[ \t]*\r?\n[ \t]*)(?:\([-+\u2212\u2013]\)[ \t]*)?[A-Z\u00c0-\u00de]")
 _MONEY_NOUNS = {
     "besparing", "besparingen", "bezuiniging", "bezuinigingen", "kosten", "uitgaven", "inkomsten", "ontvangsten",
     "lasten", "middelen", "subsidie", "subsidies", "opbrengst", "opbrengsten", "euro's", "extra", "tekort",
@@ -483,7 +545,7 @@ _DUTCH_ADJECTIVE_END = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|ief|eel|a
 # a soft hyphen (or pdfium's U+FFFE) where a line broke a word, with the break itself
 SOFT_BREAK = re.compile(r"[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?")
 # Plurals that end in neither -s nor -en
-_PLURALS_WITHOUT_S = frozenset({"people", "children", "staff", "personnel", "criteria", "data"})
+_PLURALS_WITHOUT_S = frozenset({"people", "children", "staff", "personnel", "criteria", "data", "men", "women"})
 
 # Nouns whose count a figure gives; the unit we write for them.
 NOUN_UNITS: dict[str, str] = {}
@@ -528,7 +590,7 @@ FUNCTION_WORDS = {
     "were", "be", "been", "that", "this", "these", "those", "it", "as", "than", "not", "also",
     "zal", "zullen", "kan", "kunnen", "moet", "moeten", "wil", "willen", "gaat", "gaan", "komt", "komen",
     "bedraagt", "bedragen", "vanaf", "sinds", "tussen", "onder", "boven", "tegen", "zo", "ca", "jaarlijks",
-    "structureel", "incidenteel", "opgeteld", "totaal", "will", "would", "can", "could", "each", "hiervan", "waarvan", "daarvan", "ieder", "elk", "elke", "iedere", "gemiddeld", "respectievelijk", "à",
+    "structureel", "incidenteel", "opgeteld", "totaal", "then", "will", "would", "can", "could", "each", "hiervan", "waarvan", "daarvan", "ieder", "elk", "elke", "iedere", "gemiddeld", "respectievelijk", "à",
 }
 
 # --- number words ------------------------------------------------------------------------------
@@ -716,7 +778,7 @@ class Scanner:
                 if self.lang != "en":
                     continue
                 kind = "date"
-            if pattern is _SECTION_NUMBER:
+            if pattern is _SECTION_NUMBER or pattern is _PARAGRAPH_NUMBER:
                 matches: Iterable[re.Match[str]] = filter(None, [pattern.match(text, at) for at in digit_lines])
             elif pattern is _POSTCODE:  # it starts a run of exactly four digits
                 matches = filter(None, [pattern.match(text, run.start()) for run in runs if run.end() - run.start() == 4])
@@ -804,9 +866,12 @@ class Scanner:
 
     # -- one digit group ----------------------------------------------------------------------------
     def _figure_at(self, text: str, s: int, e: int) -> Found | None:
+        e = self._without_footnote_mark(text, s, e)
         core = text[s:e]
         before = text[s - 1] if s > 0 else " "
         after = text[e:e + 1]
+        if _URL_NEXT.match(text, e):
+            return Found(s, e, core, "footnote")  # "14 https://www.atr-regeldruk.nl/...": a note's number
         glued = _glued_currency(text, s, e, core)
         if before.isalpha() and glued is None:
             return Found(s, e, core, "name")  # D66, JA21, WoON2018, million2
@@ -891,6 +956,10 @@ class Scanner:
                 sign = -1
                 start -= len(left) - m2.start()
                 left = left[: m2.start()]
+        elif currency is None and (bt := _RUPEE_BACKTICK.search(left)) is not None and _LAKH_CRORE_NEXT.match(text, e):
+            currency = "INR"  # "about `2.83 lakh crore": the rupee sign, as the font prints it
+            start -= len(left) - bt.start()
+            left = left[: bt.start()]
         m = self.hedge_left.search(left)
         if m:
             hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
@@ -905,7 +974,8 @@ class Scanner:
             after_sep = pos + rm.end()
             cm = self.core_text.match(text, after_sep)
             if cm and not re.match(r"[\w.,]\d", text[cm.end():cm.end() + 2]):
-                v2, _ = read_core(cm.group(0), self.lang)
+                high_end = self._without_footnote_mark(text, cm.start(), cm.end())
+                v2, _ = read_core(text[cm.start():high_end], self.lang)
                 ok = False
                 if sep in ("tot en met", "t/m", "through"):
                     ok = True
@@ -928,7 +998,8 @@ class Scanner:
                     ok = False  # "in 2010 to 71.1 percent": a year, then a figure
                 if ok:
                     value_high = v2
-                    pos = cm.end()
+                    pos = high_end
+        borrow_at = self._change_to(text, start, pos, core) if value_high is None and currency is None else None
         scale = 0
         scale_word = _match_unbroken(self.unit_after[0], text[pos:pos + 40])
         if scale_word is not None:
@@ -936,6 +1007,10 @@ class Scanner:
             if word not in _SCALE_NEEDS_CURRENCY or currency is not None:
                 scale = (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[" ".join(word.split())]
                 pos += length
+                crore = _match_unbroken(self.unit_after[0], text[pos:pos + 40]) if self.lang == "en" else None
+                if crore is not None and crore[0] in ("crore", "crores"):
+                    scale += 7  # "1 lakh crore", "20,000 crore": a crore of the amount before it
+                    pos += crore[1]
         cm2 = _CURRENCY_RIGHT.match(text[pos:pos + 40])
         if cm2 and _SIGNED_NUMBER_NEXT.match(text, pos + cm2.end()):
             cm2 = None  # "in 2027 € ‑865 mln": the sign stands before the next amount, not after this one
@@ -955,6 +1030,10 @@ class Scanner:
             word = _collapse(percent_word[0])
             percent = "pp" if ("punt" in word or "point" in word) else "%"
             pos += percent_word[1]
+        elif borrow_at is not None and scale == 0 and (
+                borrowed := _match_unbroken(_PERCENT_RIGHT, text[borrow_at:borrow_at + 40])) is not None:
+            word = _collapse(borrowed[0])  # "steeg van 20 naar 22%": 20 is a percentage too
+            percent = "pp" if ("punt" in word or "point" in word) else "%"
         ratio_den: Fraction | None = None
         duration: str | None = None
         if currency is None and percent is None and scale == 0:
@@ -987,7 +1066,10 @@ class Scanner:
             word = pm2.group(1).lower()
             per.append(_PER_WORDS[word])
             pos += pm2.end()
-        noun, noun_end = self._noun_after(text, pos, many=sign == 1 and decimals == 0 and value > 1)
+        if currency is not None and not per and (adverb := _PER_ADVERB.match(text, pos)) is not None:
+            per.append(_PER_ADVERBS[adverb.group(1).lower()])  # "200 ringgit monthly"
+            pos = adverb.end()
+        noun, noun_end = self._noun_after(text, pos, many=sign == 1 and (scale > 0 or decimals == 0 and value > 1))
 
         # Decide.
         factor = sign * 10 ** scale  # an int: Fraction(10) ** scale cost more than the rest of this step
@@ -1050,7 +1132,52 @@ class Scanner:
                 return item
             item.kind = "count"
             item.unit = _with_per(self._unit_of(noun), per_tail)
+        if hedge is Hedge.EXACT:
+            item.hedge = _hedge_after(text, (stated_end, pos, noun_end))
         return item
+
+    def _without_footnote_mark(self, text: str, s: int, e: int) -> int:
+        """Where the amount at ``text[s:e]`` ends once a footnote's number the text layer ran into
+        it is left off: "$1,4403" (the core stops at "$1"), "$251,895.5 Given" (English)."""
+        core = text[s:e]
+        if e - s <= 3 and core.isdigit() and (run_on := _GROUPS_RUN_ON[self.lang].match(text, e)) is not None and (
+                self.lang == "en" or _CURRENCY_LEFT.search(text, max(0, s - 8), s)) and not (
+                1800 <= int(text[run_on.end() - 3:run_on.end() + 1]) <= 2100):
+            return run_on.end()  # (but "December 31,2010" is a day and a year)
+        if self.lang == "en" and _GROUPED_ONE_DECIMAL.fullmatch(core) and _SENTENCE_NEXT.match(text, e) and not (
+                _SCALE_RIGHT["en"].match(text[e:e + 20])):
+            return e - 2
+        return e
+
+    def _change_to(self, text: str, start: int, pos: int, core: str) -> int | None:
+        """Where the figure ends whose percent sign the figure at ``text[start:pos]`` shares: the
+        second of "van 20 naar 22%" (Dutch), the last of "0,1 en 0,4 procentpunt" or "10, 20 and
+        30 percent" (numbers of one form, at most 100, none a year), or None."""
+        if _LIST_NEXT.match(text, pos) is None:
+            return None  # most figures: nothing follows that could share a unit
+        value, decimals = read_core(core, self.lang)
+        at = pos
+        for _ in range(4):  # (a comma alone does not make a list: "(n = 90, 57 percent)")
+            sep = _LIST_NEXT.match(text, at)
+            if sep is None:
+                return None
+            word = (sep.group(1) or sep.group(2)).lower()
+            cm = self.core_text.match(text, sep.end())
+            if cm is None or re.match(r"[\w.,]\d", text[cm.end():cm.end() + 2]):
+                return None
+            if word == "naar":
+                if self.lang != "nl" or at != pos or not _VAN_LEFT.search(text, max(0, start - 20), start):
+                    return None
+            else:
+                other, other_decimals = read_core(cm.group(0), self.lang)
+                if decimals != other_decimals or max(value, other) > 100 or _is_year(core, value):
+                    return None
+            if _match_unbroken(_PERCENT_RIGHT, text[cm.end():cm.end() + 40]) is not None:
+                return cm.end() if word != "," else None
+            if word == "naar":
+                return None
+            at = cm.end()
+        return None
 
     @staticmethod
     def _final_infinitive(text: str, start: int, noun_end: int | None) -> bool:
@@ -1143,12 +1270,18 @@ class Scanner:
                     self.lang == "en" or _DUTCH_ADJECTIVE_END.search(low)):
                 # "Two useful measures", "zeven verpleegkundig specialisten": a count above one
                 # counts a plural; a word that is none before one that is, is its attribute (in
-                # Dutch only a word formed as an adjective: "5 kilometer fietsen" counts kilometres)
-                nxt = words[index + 1]
-                following = nxt.group(0)
-                if (not chunk[end:nxt.start()].strip() and following.islower()
-                        and following not in FUNCTION_WORDS and self._plural_form(following)):
-                    return following, pos + nxt.end()
+                # Dutch only a word formed as an adjective: "5 kilometer fietsen" counts kilometres);
+                # English may put up to three: "five international tourist generating markets"
+                last = end
+                for nxt in words[index + 1:index + (4 if self.lang == "en" else 2)]:
+                    following = nxt.group(0)
+                    if chunk[last:nxt.start()].strip() or not following.islower() or following in FUNCTION_WORDS:
+                        break
+                    if self._plural_form(following):
+                        return following, pos + nxt.end()
+                    if following.endswith("ed"):
+                        break  # "three men carried bags": a verb, the count's noun came before it
+                    last = nxt.end()
             return word, pos + end
         return None, None
 
@@ -1169,7 +1302,9 @@ class Scanner:
         """Whether a word in small letters has the form of a plural noun ("measures", "specialisten")."""
         if low in NOUN_UNITS or low in _PLURALS_WITHOUT_S:
             return True
-        return low.endswith(("en", "s", "'s", "’s") if self.lang == "nl" else "s") and not low.endswith("ss")
+        if self.lang == "en":
+            return low.endswith("s") and not low.endswith(("ss", "us", "is"))  # not "populous", "basis"
+        return low.endswith(("en", "s", "'s", "’s")) and not low.endswith("ss")
 
     def _unit_of(self, noun: str | None) -> str | None:
         """A unit name for a counted noun: known nouns map to shared units, others to a plain
@@ -1300,6 +1435,8 @@ class Scanner:
         if per:
             unit = (unit or "1") + "".join(f" / {p}" for p in per)
         noun, noun_end = self._noun_after(text, pos, many=kind == "count" and value > 1)
+        if hedge is Hedge.EXACT:
+            hedge = _hedge_after(text, (stated_end, pos, noun_end))
         return Found(s, stated_end, _collapse(text[s:stated_end]), kind, value, unit=unit, hedge=hedge,
                      hedge_start=hedge_start, noun=noun, noun_end=noun_end)
 
@@ -1321,6 +1458,15 @@ class Scanner:
                 item.hedge = previous.hedge
                 item.notes.append("hedge carried over from a list")
             previous = item
+
+
+def _hedge_after(text: str, ends: tuple[int | None, ...]) -> Hedge:
+    """The hedge a figure's words end with, right after the figure, its per-tail or its noun:
+    "€ 125.000,– of meer", "15 jaar en ouder", "five people or fewer"; exact when there is none."""
+    for end in dict.fromkeys(ends):
+        if end is not None and (m := _HEDGE_RIGHT.match(text, end)) is not None and not _THAN_NEXT.match(text, m.end()):
+            return _HEDGE_RIGHT_WORDS[(m.group("or") or m.group("and")).lower()]
+    return Hedge.EXACT
 
 
 def _with_per(unit: str | None, per_tail: str) -> str | None:
