@@ -1897,6 +1897,11 @@ def _with_heads(checks: list[TableCheck], heads: list[TableCheck]) -> list[Table
     check of the same figure that does not (a reading that holds beats one that fails); one that
     does not add up only goes where nothing checked that figure."""
     key = lambda c: (c.total.page, c.total.bbox)  # noqa: E731
+    # a balance guessed as two totals before it, one taken from the other, where the rows right
+    # below it add up to it ("Net Investment" over its domestic and foreign shares): the rows it is
+    # printed over are its parts; the pair holds by the same arithmetic, one level up
+    grouped = {key(c) for c in heads if _fits(c.verdict)}
+    checks = [c for c in checks if not (c.reading == _READINGS["pair"] and key(c) in grouped)]
     fitting = {key(c) for c in checks if _fits(c.verdict)}
     checked = {key(c) for c in checks}
     better = {key(c) for c in heads if _fits(c.verdict) and key(c) not in fitting}
