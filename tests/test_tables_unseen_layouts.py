@@ -604,3 +604,12 @@ def test_a_total_named_after_a_one_word_heading_starts_under_it() -> None:
               if c.page == 4 and c.total_label == "Total Expense"]
     assert len(checks) == 3 and all(c.verdict is Verdict.CONSISTENT for c in checks)
     assert checks[0].parts[0].stated == "6,339.00"
+
+
+def test_a_balance_over_its_own_rows_is_not_read_off_the_head_above_it() -> None:
+    # Nepal's financing overview 2017/18: "Net Investment" is printed over its domestic and foreign
+    # share investments; "Fiscal Policy (L-R)" above it = Net Internal Loan + Net Investment, so
+    # "Fiscal Policy − Net Internal Loan" holds too, but only as that head's arithmetic backwards
+    (net,) = [c for c in check_pdf(DOCS / "enstat-01.pdf", lang="en", pages=[5], all_pages=True)
+              if c.page == 5 and c.total_label == "Net Investment" and c.lane_label == "2015/16 Actual"]
+    assert [p.stated for p in net.parts] == ["11,994,018", "706,771"] and net.verdict is Verdict.CONSISTENT

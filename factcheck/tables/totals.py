@@ -1862,7 +1862,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
     # sums found from the arithmetic alone come last: any other reading of the figure goes first
-    return _not_circular(_with_heads(_with_heads(checks, heads + inner_checks(table, file)),
+    return _not_circular(_with_heads(_with_heads(checks, heads + inner_checks(table, file), grouped_over=True),
                                      found_sum_checks(table, file)))
 
 
@@ -1892,16 +1892,23 @@ def _in_points(check: TableCheck) -> bool:
                                                    for r in (check.total, *check.parts))
 
 
-def _with_heads(checks: list[TableCheck], heads: list[TableCheck]) -> list[TableCheck]:
+def _with_heads(checks: list[TableCheck], heads: list[TableCheck], grouped_over: bool = False) -> list[TableCheck]:
     """The checks with the group heads found from the arithmetic: a head that adds up replaces a
     check of the same figure that does not (a reading that holds beats one that fails); one that
     does not add up only goes where nothing checked that figure."""
     key = lambda c: (c.total.page, c.total.bbox)  # noqa: E731
-    # a balance guessed as two totals before it, one taken from the other, where the rows right
-    # below it add up to it ("Net Investment" over its domestic and foreign shares): the rows it is
-    # printed over are its parts; the pair holds by the same arithmetic, one level up
-    grouped = {key(c) for c in heads if _fits(c.verdict)}
-    checks = [c for c in checks if not (c.reading == _READINGS["pair"] and key(c) in grouped)]
+    # a balance guessed as two totals before it, one taken from the other, where the first of them
+    # is a group head over this very row and the rows right below it add up to it ("Net Investment"
+    # = "Fiscal Policy" − "Net Internal Loan", where Fiscal Policy = Net Internal Loan + Net
+    # Investment): the pair is the head's own arithmetic read backwards; the rows below are its parts
+    grouped = {key(c) for c in heads if _fits(c.verdict)} if grouped_over else set()
+    at = lambda r: (r.page, r.bbox)  # noqa: E731
+    # (a row labelled as a total closes the rows above it: read as a head over the rows below, it
+    # is the same identity backwards, "Totaal baten" = lasten + resultaat)
+    over = {(at(h.total), at(p)) for h in heads if _fits(h.verdict)
+            and _row_kind(h.total_label) not in ("total", "grand", "sub") for p in h.parts}
+    checks = [c for c in checks if not (c.reading == _READINGS["pair"] and key(c) in grouped and c.parts
+                                        and (at(c.parts[0]), at(c.total)) in over)]
     fitting = {key(c) for c in checks if _fits(c.verdict)}
     checked = {key(c) for c in checks}
     better = {key(c) for c in heads if _fits(c.verdict) and key(c) not in fitting}
