@@ -131,7 +131,8 @@ class TableCheck:
     total_interval: Interval
     slack: Fraction  # how far the intervals rule lets the printed sum stray: sum of all half-widths
     # "sum", "difference" when a part enters with a minus sign, "share" (a percentage: part / whole),
-    # "growth" (a percentage change: (new - old) / old; parts: new, old)
+    # "growth" (a percentage change: (new - old) / old; parts: new, old), "product" (parts: the
+    # count, or the amount before a percentage, then the price or the percentage)
     relation: str = "sum"
     scale_factor: Fraction | None = None  # for verdict "scale": total = factor x parts
     pages: tuple[int, ...] = ()  # the pages a table continued over pages spans; () for one page
@@ -154,12 +155,18 @@ class TableCheck:
         if self.doubt is not None:
             return [self._doubted_claim()]
         claims: list[dict[str, object]] = [self._input_claim(p) for p in self.parts]
-        if self.relation in ("share", "growth"):
+        if self.relation == "product":
+            # a count times a price (or an amount times a percentage): the count has no unit
+            if "%" not in self.parts[1].stated:
+                claims[0] = {k: v for k, v in claims[0].items() if k not in ("unit", "scale")}
+            expr = f"{_cell_id(self, self.parts[0])} * {_cell_id(self, self.parts[1])}"
+            unit_fields: dict[str, object] = self._unit_fields()
+        elif self.relation in ("share", "growth"):
             # a percentage: part / whole, or the change (new - old) / old, in percent whatever the
             # amounts' unit and scale
             new, old = _cell_id(self, self.parts[0]), _cell_id(self, self.parts[1])
             expr = f"{new} / {old}" if self.relation == "share" else f"({new} - {old}) / {old}"
-            unit_fields: dict[str, object] = {"unit": "%"}
+            unit_fields = {"unit": "%"}
         else:
             plus = [_cell_id(self, p) for p in self.parts if p.sign > 0]
             minus = [_cell_id(self, p) for p in self.parts if p.sign < 0]
@@ -337,7 +344,31 @@ def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
                 if alt["id"] not in by_id:
                     by_id[str(alt["id"])] = alt
                     order.append(str(alt["id"]))
+    _percent_sums(by_id)
     return [by_id[i] for i in order]
+
+
+_CELL_ID = re.compile(r"\bt\d+_\d+_r\d+_c\d+(?:_x)?\b")
+
+
+def _percent_sums(by_id: dict[str, dict[str, object]]) -> None:
+    """A sum of figures that another check reads as percentages (a "%" column printed without
+    the sign, its shares found over a base row) is a sum of percentages: the total and every
+    part in percent, or the sum would add a percentage to a plain figure."""
+    changed = True
+    while changed:
+        changed = False
+        for cid, claim in by_id.items():
+            expr = str(claim.get("expr") or "")
+            if claim.get("unit") == "%" or not expr.startswith("sum("):
+                continue
+            refs = [r for r in _CELL_ID.findall(expr) if r in by_id]
+            if not any(by_id[r].get("unit") == "%" for r in refs):
+                continue
+            for r in [cid, *refs]:
+                if by_id[r].get("unit") != "%":
+                    by_id[r] = {k: v for k, v in by_id[r].items() if k != "scale"} | {"unit": "%"}
+                    changed = True
 
 
 # ---------------------------------------------------------------- judging
@@ -1669,7 +1700,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     from .heads import head_groups  # heads, inner columns and percentages build on this module's records
     from .inner import inner_checks, inner_runs
     from .percentages import percentage_checks
+    from .products import product_checks
     from .steps import step_checks
+    from .unmarked import unmarked_checks
 
     heads, grouped = head_groups(table, file)
     scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
@@ -1744,7 +1777,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
     # sums found from the arithmetic alone come last: any other reading of the figure goes first
-    return _with_heads(_with_heads(checks, heads + inner_checks(table, file)), found_sum_checks(table, file))
+    checks = _with_heads(_with_heads(checks, heads + inner_checks(table, file)), found_sum_checks(table, file))
+    return _with_heads(checks, product_checks(table, file) + unmarked_checks(table, file))
 
 
 def _in_points(check: TableCheck) -> bool:

@@ -1,0 +1,106 @@
+"""Percentage columns printed without a % sign or a % header, found from the arithmetic.
+
+A monthly table prints the change over last year as a bare figure, its "%" lost in a header the
+reader did not join to the column::
+
+    January    219,360   238,924    8.9     (238,924 − 219,360) / 219,360 = 8.9 %
+    February   197,517   235,618   19.3
+
+The percentage checks (factcheck.tables.percentages) read only columns marked as percentages.
+Here every column of figures is tried as the change from one column to its left to another, and
+as the share of one column in another: a reading counts only when the printed figure is the
+percentage to its last digit in three rows at least and in three quarters of the rows that can
+tell (a coincidence does not repeat down a column); a reading whose first two rows that tell
+both miss is dropped at once. Rows where a percentage would be trivial (no change) or has one
+significant digit ("0.1", which many ratios round to) tell nothing. A row where the winning reading fails is a mismatch.
+"""
+
+from __future__ import annotations
+
+from .cells import CellNumber
+from .detect import Table
+from .percentages import _PERCENT_SLACK, _near, _signed_columns, judge_growth, judge_share
+from .totals import TableCheck, _clean, cell_ref, make_check
+
+MIN_LANES = 3
+MAX_COLUMNS = 12
+MAX_ROWS = 200
+
+
+def _telling(pct: CellNumber) -> bool:
+    """Can this figure tell a percentage from another: no % sign (those columns are read by
+    factcheck.tables.percentages), two significant digits at least ("0.1" fits too much)."""
+    return not pct.percent and abs(pct.value) >= 20 * pct.half and abs(pct.value) <= 10_000
+
+
+def _holds(rows: list[dict[int, CellNumber]], lanes: list[int], old: int, new: int, res: int,
+           kind: str) -> int:
+    """In how many of the lanes the percentage is the growth (or share) to its last digit; 0 when
+    three quarters of the rows that tell cannot hold, or the first two that tell both miss."""
+    fits = misses = 0
+    for n, p in enumerate(lanes):
+        r = rows[p]
+        if r[new].value == r[old].value:
+            continue  # no change: any percentage of nothing
+        told = _near(r[new], r[old], r[res], kind)
+        if told:
+            fits += 1
+        elif told is False:
+            misses += 1
+            if misses > fits + 1 or 3 * misses > fits + len(lanes) - n - 1:
+                return 0
+    return fits if fits >= MIN_LANES and 4 * fits >= 3 * (fits + misses) else 0
+
+
+def unmarked_checks(table: Table, file: str = "") -> list[TableCheck]:
+    """Every unmarked column that is the growth or share of two columns to its left (module doc)."""
+    rows = [{c: cell.number for c, cell in row.cells.items() if cell.number is not None and not cell.number.nil}
+            for row in table.rows]
+    cols = sorted({c for r in rows for c in r})
+    if len(rows) < MIN_LANES or len(rows) > MAX_ROWS or not 3 <= len(cols) <= MAX_COLUMNS:
+        return []
+    signed = _signed_columns(table)
+    headers = {c.index: c.header for c in table.columns}
+    out: list[TableCheck] = []
+    for k, res in enumerate(cols):
+        if k < 2 or res in signed:
+            continue
+        telling = [p for p, r in enumerate(rows) if res in r and _telling(r[res])]
+        if len(telling) < MIN_LANES:
+            continue
+        best = None
+        for i in range(k):
+            for j in range(k):
+                if i == j:
+                    continue
+                old, new = cols[i], cols[j]
+                lanes = [p for p in telling if old in rows[p] and new in rows[p]]
+                if len(lanes) < MIN_LANES:
+                    continue
+                for kind in ("growth", "share"):
+                    fits = _holds(rows, lanes, old, new, res, kind)
+                    if fits and (best is None or fits > best[0]):
+                        best = (fits, old, new, kind)
+        if best is None:
+            continue
+        fits, old, new, kind = best
+        for p in (p for p, r in enumerate(rows) if old in r and new in r and res in r):
+            cells = table.rows[p].cells
+            cn, co, cr = cells[new], cells[old], cells[res]
+            assert cn.number is not None and co.number is not None and cr.number is not None
+            if kind == "growth":
+                judged = judge_growth(co.number, cn.number, cr.number)
+                what = f"the change from {co.text.strip()} to {cn.text.strip()}"
+            else:
+                judged = judge_share(cn.number, co.number, cr.number)
+                what = f"{cn.text.strip()} as a percentage of {co.text.strip()}"
+            if judged is None:
+                continue
+            how = "the change from one column to another" if kind == "growth" else "the share of one column in another"
+            reading = f"{what}: found from the arithmetic, the column is a percentage with no % sign, {how} in {fits} rows"
+            out.append(make_check(table, file, "column", headers.get(res, "") or "%", _clean(table.rows[p].label),
+                                  # the percentage may be rounded or cut off: the claim says so too
+                                  cell_ref(table, p, cr, half=cr.number.half * _PERCENT_SLACK),
+                                  (cell_ref(table, p, cn), cell_ref(table, p, co)), judged,
+                                  reading, None, relation=kind))
+    return out
