@@ -24,8 +24,8 @@ from fractions import Fraction
 
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
-from .detect import Cell, Table
-from .totals import Judgement, TableCheck, _clean, cell_ref, make_check
+from .detect import Cell, Row, Table
+from .totals import Judgement, TableCheck, _clean, _fits, cell_ref, make_check
 
 MIN_LANES = 3
 MAX_COLUMNS = 12  # past this the triples of columns cost more than they find
@@ -60,10 +60,10 @@ class _Figures:
     every column to their right, and whole-number arithmetic is the same test without a
     Fraction made and reduced at every step."""
 
-    def __init__(self, table: Table) -> None:
+    def __init__(self, rows: list[Row]) -> None:
         self.rows: list[dict[int, CellNumber]] = [
             {c: cell.number for c, cell in row.cells.items() if cell.number is not None and not cell.number.nil}
-            for row in table.rows]
+            for row in rows]
         # per row and column: factor numerator, denominator, half numerator, denominator
         self.factor: list[dict[int, tuple[int, int, int, int]]] = []
         self.result: list[dict[int, tuple[int, int, int, int]]] = []  # the same, for a result that tells
@@ -120,14 +120,13 @@ def _count_first(table: Table, a: int, b: int) -> bool:
     return plain(a) or not plain(b)
 
 
-def product_checks(table: Table, file: str = "") -> list[TableCheck]:
-    """Every column that is the product of two columns to its left in most rows (module doc)."""
-    figures = _Figures(table)
+def _search(figures: _Figures) -> list[tuple[list[int], int, int, int]]:
+    """The readings that hold: (rows where they fit, factor columns a and b, result column)."""
     rows = figures.rows
     cols = sorted({c for r in rows for c in r})
     if len(rows) < MIN_LANES or len(rows) > MAX_ROWS or not 3 <= len(cols) <= MAX_COLUMNS:
         return []
-    out: list[TableCheck] = []
+    out = []
     for k, res in enumerate(cols):
         telling = figures.telling(res)
         if k < 2 or len(telling) < MIN_LANES:
@@ -142,21 +141,55 @@ def product_checks(table: Table, file: str = "") -> list[TableCheck]:
         if best is None:
             continue
         fits, a, b = best
-        lanes = [p for p, r in enumerate(rows) if a in r and b in r and res in r]
         if any(all(rows[p].get(other) == rows[p][res] for p in fits) for other in cols[:k] if other not in (a, b)):
             # a copy of a column to its left where the product holds (a net column: the product
             # less a deduction printed in a few rows only): the reading is that column's
             continue
-        if not _count_first(table, a, b):
-            a, b = b, a
-        out.extend(_checks(table, file, a, b, res, lanes, len(fits)))
+        out.append((fits, a, b, res))
     return out
 
 
-def _checks(table: Table, file: str, a: int, b: int, res: int, lanes: list[int], fits: int) -> list[TableCheck]:
+def product_checks(table: Table, file: str = "") -> list[TableCheck]:
+    """Every column that is the product of two columns to its left in most rows (module doc)."""
+    out: list[TableCheck] = []
+    for fits, a, b, res in _search(_Figures(table.rows)):
+        out.extend(_checks(table, file, a, b, res, len(fits)))
+    return out
+
+
+def page_product_checks(found: dict[int, list[Table]], file: str = "") -> list[TableCheck]:
+    """Products in tables too short to show them on their own, read from all the tables of their
+    page together: the reader cuts one order form into several tables where a heading line or a
+    blank line stands between its rows ("Glass Dish 3 $4.00 $12.00" in a table of two rows). A
+    row where such a reading fails is doubted, not an alarm: its own table did not show it."""
+    out: list[TableCheck] = []
+    for tables in found.values():
+        if len(tables) < 2:
+            continue
+        pooled = [(t, p) for t in tables for p in range(len(t.rows))]
+        figures = _Figures([t.rows[p] for t, p in pooled])
+        for fits, a, b, res in _search(figures):
+            for table in tables:
+                if any(c.total.col == res + 1 for c in product_checks(table)):
+                    continue  # its own reading goes first
+                if not any(pooled[p][0] is table for p in fits):
+                    continue  # nothing of it fits: the reading is the other tables'
+                out.extend(_checks(table, file, a, b, res, len(fits), "the product was read from the rows of all the "
+                                   "tables on the page together; this table's own rows are too few to show it"))
+    return out
+
+
+def _checks(table: Table, file: str, a: int, b: int, res: int, fits: int, doubt: str | None = None) -> list[TableCheck]:
+    """One check per row of the table with figures in the three columns; ``doubt``: why a row
+    that fails may be our misreading."""
+    if not _count_first(table, a, b):
+        a, b = b, a
     headers = {c.index: c.header for c in table.columns}
     out = []
-    for p in lanes:
+    for p, row in enumerate(table.rows):
+        if any(row.cells.get(c) is None or row.cells[c].number is None or row.cells[c].number.nil  # type: ignore[union-attr]
+               for c in (a, b, res)):
+            continue
         cells = table.rows[p].cells
         ca, cb, cr = cells[a], cells[b], cells[res]
         assert ca.number is not None and cb.number is not None and cr.number is not None
@@ -165,7 +198,7 @@ def _checks(table: Table, file: str, a: int, b: int, res: int, lanes: list[int],
                    f"{_name(headers, a)} and {_name(headers, b)} in {fits} rows")
         out.append(make_check(table, file, "column", headers.get(res, "") or "product", _clean(table.rows[p].label),
                               cell_ref(table, p, cr), (cell_ref(table, p, ca), cell_ref(table, p, cb)), j,
-                              reading, None, relation="product"))
+                              reading, None if _fits(j.verdict) else doubt, relation="product"))
     return out
 
 
