@@ -97,6 +97,9 @@ def test_shares_are_taken_over_the_row_that_prints_100_percent() -> None:
     assert _row(checks, "share", "Kantoorkosten") == [("1,77", ["4.549", "256.739"], Verdict.ROUNDING),
                                                       ("1,36", ["3.381", "248.691"], Verdict.ROUNDING)]
     assert not [c for c in checks if c.alarm]
-    # the percentages that add up (64,52 = the costs' shares) are percentages too: no alarm
+    # the costs' 64,52 adds up their shares and is also their amount over the base: both are checked
+    costs = sorted(c.relation for c in checks if c.total.stated == "64,52")
+    assert costs == ["share", "sum"] and all(c.verdict in HOLDS for c in checks if c.total.stated == "64,52")
+    # the percentages that add up are percentages too, in the claims: no alarm
     verdicts = _engine(checks, "nl")
     assert [i for i, v in verdicts.items() if v in ("mismatch", "scale")] == []
