@@ -7,20 +7,19 @@ reader did not join to the column::
     February   197,517   235,618   19.3
 
 The percentage checks (factcheck.tables.percentages) read only columns marked as percentages.
-Here every other column of figures is tried as the change from one column to its left to
-another, and as the share of one column in another: a reading counts only when the printed
-figure is the percentage to its last digit in three rows at least and in three quarters of the
-rows that can tell (a coincidence does not repeat down a column); a reading whose first two
-rows that tell both miss is dropped at once. Rows where a percentage would be trivial (no
-change) or has one significant digit ("0.1", which many ratios round to) tell nothing. A row
-where the winning reading fails is a mismatch.
+Here every column of figures is tried as the change from one column to its left to another, and
+as the share of one column in another: a reading counts only when the printed figure is the
+percentage to its last digit in three rows at least and in three quarters of the rows that can
+tell (a coincidence does not repeat down a column); a reading whose first two rows that tell
+both miss is dropped at once. Rows where a percentage would be trivial (no change) or has one
+significant digit ("0.1", which many ratios round to) tell nothing. A row where the winning reading fails is a mismatch.
 """
 
 from __future__ import annotations
 
 from .cells import CellNumber
 from .detect import Row, Table
-from .percentages import _PERCENT_SLACK, _is_share_column, _near, _signed_columns, judge_growth, judge_share
+from .percentages import _PERCENT_SLACK, _near, _signed_columns, judge_growth, judge_share
 from .totals import TableCheck, _clean, _fits, cell_ref, make_check
 
 MIN_LANES = 3
@@ -53,14 +52,14 @@ def _holds(rows: list[dict[int, CellNumber]], lanes: list[int], old: int, new: i
     return fits if fits >= MIN_LANES and 4 * fits >= 3 * (fits + misses) else 0
 
 
-def _search(rows: list[dict[int, CellNumber]], marked: set[int]) -> list[tuple[int, int, int, str, int]]:
+def _search(rows: list[dict[int, CellNumber]], signed: set[int]) -> list[tuple[int, int, int, str, int]]:
     """The readings that hold: (result column, old and new columns, kind, rows where it fits)."""
     cols = sorted({c for r in rows for c in r})
     if len(rows) < MIN_LANES or len(rows) > MAX_ROWS or not 3 <= len(cols) <= MAX_COLUMNS:
         return []
     out = []
     for k, res in enumerate(cols):
-        if k < 2 or res in marked:
+        if k < 2 or res in signed:
             continue
         telling = [p for p, r in enumerate(rows) if res in r and _telling(r[res])]
         if len(telling) < MIN_LANES:
@@ -83,12 +82,6 @@ def _search(rows: list[dict[int, CellNumber]], marked: set[int]) -> list[tuple[i
     return out
 
 
-def _marked(table: Table) -> set[int]:
-    """The columns the percentage checks read (a % on every figure, or a % header): not ours."""
-    signed = _signed_columns(table)
-    return {c.index for c in table.columns if _is_share_column(table, c.index, signed)} | signed
-
-
 def _numbers(rows: list[Row]) -> list[dict[int, CellNumber]]:
     return [{c: cell.number for c, cell in row.cells.items() if cell.number is not None and not cell.number.nil}
             for row in rows]
@@ -97,7 +90,7 @@ def _numbers(rows: list[Row]) -> list[dict[int, CellNumber]]:
 def unmarked_checks(table: Table, file: str = "") -> list[TableCheck]:
     """Every unmarked column that is the growth or share of two columns to its left (module doc)."""
     out: list[TableCheck] = []
-    for res, old, new, kind, fits in _search(_numbers(table.rows), _marked(table)):
+    for res, old, new, kind, fits in _search(_numbers(table.rows), _signed_columns(table)):
         out.extend(_checks(table, file, res, old, new, kind, fits))
     return out
 
@@ -112,8 +105,8 @@ def page_unmarked_checks(found: dict[int, list[Table]], file: str = "") -> list[
             continue
         owner = [t for t in tables for _ in t.rows]
         rows = _numbers([r for t in tables for r in t.rows])
-        marked = set().union(*(_marked(t) for t in tables))
-        for res, old, new, kind, fits in _search(rows, marked):
+        signed = set().union(*(_signed_columns(t) for t in tables))
+        for res, old, new, kind, fits in _search(rows, signed):
             for table in tables:
                 if any(c.total.col == res + 1 for c in unmarked_checks(table)):
                     continue  # its own reading goes first
