@@ -1781,7 +1781,11 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     # a percentage that adds up as a total and is also its amount over the base (the costs' 64,52 %
     # = the sum of their shares = 165.649 over 256.739): the share is checked too, where it holds
     also = [c for c in found if (c.total.page, c.total.bbox) in held_at and _fits(c.verdict)]
-    return _with_heads(checks, product_checks(table, file) + unmarked_checks(table, file)) + also
+    checks = _with_heads(checks, product_checks(table, file))
+    # a percentage found from the arithmetic only where no other reading of the figure was made:
+    # a marked percentage that fails its own base stays that check (a real error, maybe)
+    seen = {(c.total.page, c.total.bbox) for c in checks}
+    return checks + [c for c in unmarked_checks(table, file) if (c.total.page, c.total.bbox) not in seen] + also
 
 
 def _in_points(check: TableCheck) -> bool:

@@ -7,12 +7,14 @@ reader did not join to the column::
     February   197,517   235,618   19.3
 
 The percentage checks (factcheck.tables.percentages) read only columns marked as percentages.
-Here every column of figures is tried as the change from one column to its left to another, and
-as the share of one column in another: a reading counts only when the printed figure is the
-percentage to its last digit in three rows at least and in three quarters of the rows that can
-tell (a coincidence does not repeat down a column); a reading whose first two rows that tell
-both miss is dropped at once. Rows where a percentage would be trivial (no change) or has one
-significant digit ("0.1", which many ratios round to) tell nothing. A row where the winning reading fails is a mismatch.
+Here every column of figures but those with a % on every figure is tried as the change from one
+column to its left to another, and as the share of one column in another: a reading counts
+only when the printed figure is the percentage to its last digit in three rows at least and in
+three quarters of the rows that can tell (a coincidence does not repeat down a column); a
+reading whose first two rows that tell both miss is dropped at once. Rows where a percentage
+would be trivial (no change) or has one significant digit ("0.1", which many ratios round to)
+tell nothing. A row where the winning reading fails is a mismatch. A figure another check reads
+keeps that reading, even one that fails (factcheck.tables.totals.check_table).
 """
 
 from __future__ import annotations
