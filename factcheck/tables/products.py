@@ -151,6 +151,8 @@ def _search(figures: _Figures) -> list[tuple[list[int], int, int, int]]:
 
 def product_checks(table: Table, file: str = "") -> list[TableCheck]:
     """Every column that is the product of two columns to its left in most rows (module doc)."""
+    if not MIN_LANES <= len(table.rows) <= MAX_ROWS or len({c for r in table.rows for c in r.cells}) < 3:
+        return []  # (before any figure is worked out: most tables have no room for a product)
     out: list[TableCheck] = []
     for fits, a, b, res in _search(_Figures(table.rows)):
         out.extend(_checks(table, file, a, b, res, len(fits)))
