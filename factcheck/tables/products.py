@@ -9,9 +9,10 @@ Order forms, cost estimates and risk tables print a calculation in every row::
 No header says so, so every pair of columns is tried against each column to their right (a
 result is printed after its factors), and a reading counts only when it holds in three rows at
 least and in three quarters of the rows that can tell: a coincidence does not repeat down a
-column (a reading whose first two rows that tell both miss is dropped at once). A row tells only when the product of the printed figures rounds to the printed result,
-that result has two significant digits at least, and neither factor is 1 (or 100 %), which any
-column times itself would fit.
+column (a reading whose first two rows that tell both miss is dropped at once). A row tells
+only when the product of the printed figures rounds to the printed result, that result has two
+significant digits at least, and neither factor is 1 (or 100 %), which any column times itself
+would fit.
 
 Each row of the winning reading is then judged exactly, every printed figure standing for the
 interval its digits allow; a row where it fails is a mismatch (the reading holds in three rows
