@@ -12,6 +12,8 @@ import yaml
 from factcheck.claimfile import parse_claim_text
 from factcheck.engine import check_files
 from factcheck.model import Verdict
+from factcheck.sources.pdf_layout import page_texts
+from factcheck.sources.tabular import looks_tabular
 from factcheck.tables import TableCheck, check_pdf, checks_to_claims
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -74,6 +76,9 @@ def test_an_amount_times_a_probability_is_the_risk_and_a_net_column_is_no_produc
                                                            for c in products]
     verdicts = _engine(checks, "nl")
     assert all(verdicts[f"t6_1_r{c.total.row}_c{c.total.col}"] in ("consistent", "rounding") for c in products)
+    # its sum row, "Som van de risico's door algemene reserve te dekken", makes the page one the
+    # extractor reads for tables
+    assert looks_tabular(page_texts(DOCS / "nlgem-01.pdf")[5])
 
 
 def test_a_growth_column_without_a_percent_sign_is_found_from_the_arithmetic() -> None:
