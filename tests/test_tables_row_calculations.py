@@ -5,6 +5,7 @@ that prints 100 without being a total. The engine, reading the claims, reaches t
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -108,3 +109,22 @@ def test_shares_are_taken_over_the_row_that_prints_100_percent() -> None:
     # the percentages that add up are percentages too, in the claims: no alarm
     verdicts = _engine(checks, "nl")
     assert [i for i, v in verdicts.items() if v in ("mismatch", "scale")] == []
+
+
+def test_a_count_another_check_writes_in_dollars_stays_a_plain_number_in_the_product() -> None:
+    # were the Qty column added up in the order form, the count cell would be written first by that
+    # sum, in the table's dollars; the product then takes the count as a plain figure of its own
+    checks = check_pdf(DOCS / "engrn-01.pdf", lang="en", pages=[2], all_pages=True)
+    products = [c for c in checks if c.relation == "product"]
+    count = products[0].parts[0]
+    summed = replace(products[0], relation="sum", parts=(count,), total=products[1].parts[0],
+                     reading="the Qty column added up")
+    claims = checks_to_claims([summed, *products])
+    by_id = {c["id"]: c for c in claims}
+    count_id = f"t{count.page}_{count.table}_r{count.row}_c{count.col}"
+    assert by_id[count_id].get("unit") == "USD" and "unit" not in by_id[count_id + "_n"]
+    text = yaml.safe_dump({"document": {"id": "t", "language": "en"}, "claims": claims},
+                          allow_unicode=True, sort_keys=False)
+    run = check_files([parse_claim_text(text, "t.yaml")], discover=False)
+    verdicts = Counter(r.verdict.value for r in run.results)
+    assert verdicts["unit"] == 0 and verdicts["consistent"] >= len(products)

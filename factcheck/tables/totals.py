@@ -17,6 +17,7 @@ reconciles them, else ``mismatch``.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass, field, replace
@@ -345,7 +346,32 @@ def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
                     by_id[str(alt["id"])] = alt
                     order.append(str(alt["id"]))
     _percent_sums(by_id)
+    _unitless_counts(by_id, order)
     return [by_id[i] for i in order]
+
+
+_PRODUCT = re.compile(r"^(t\d+_\d+_r\d+_c\d+) \* (t\d+_\d+_r\d+_c\d+)$")
+
+
+def _unitless_counts(by_id: dict[str, dict[str, object]], order: list[str]) -> None:
+    """A product's count has no unit (41 × $14.99); when another check wrote that cell first in
+    the table's unit (a Qty column added up in a table of dollars), the product takes the count
+    as a plain number of its own (id ``…_n``, the same printed figure), or it would give dollars²."""
+    for cid in list(order):
+        claim = by_id[cid]
+        m = _PRODUCT.match(str(claim.get("expr") or ""))
+        if m is None:
+            continue
+        count, factor = by_id.get(m[1]), by_id.get(m[2])
+        if count is None or factor is None or factor.get("unit") == "%" or "unit" not in count and "scale" not in count:
+            continue
+        # (a deep copy: a claim file writer must not see one mapping in two places)
+        plain = copy.deepcopy({k: v for k, v in count.items() if k not in ("unit", "scale", "expr", "evidence")})
+        plain["id"] = m[1] + "_n"
+        if plain["id"] not in by_id:
+            by_id[str(plain["id"])] = plain
+            order.append(str(plain["id"]))
+        by_id[cid] = claim | {"expr": f"{m[1]}_n * {m[2]}"}
 
 
 _CELL_ID = re.compile(r"\bt\d+_\d+_r\d+_c\d+(?:_x)?\b")
