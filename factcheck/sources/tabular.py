@@ -36,7 +36,7 @@ _TOTAL_WORD = re.compile(
 RELATION_HEADER_WORDS = 8  # a change or "of which" word counts in a line this short (a column header)
 _TOTAL_START = re.compile(
     # after a row's numbering ("I. Exploitatiesaldo", "III. Autofinancieringsmarge")
-    r"^[ \t]*(?:(?:[IVX]{1,5}|[a-z]|\d{1,2})[.)][ \t]*)?(?:[\w-]*saldo|stand|som\s+der|net(?:to)?|[\w-]*financieringsmarge)\b",
+    r"^[ \t]*(?:(?:[IVX]{1,5}|[a-z]|\d{1,2})[.)][ \t]*)?(?:[\w-]*saldo|stand|som\s+(?:der|van)|net(?:to)?|[\w-]*financieringsmarge)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # a row formula ("4=1+2+3", "(10)=(6)+(9)")

@@ -29,8 +29,10 @@ from ..sources.tabular import has_table_body, has_total_word
 from .continued import check_pages, closes, continues, has_total_row
 from .detect import Table, find_tables
 from .elsewhere import elsewhere_checks
+from .products import page_product_checks
 from .stacked import stacked_checks
 from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
+from .unmarked import page_unmarked_checks
 
 __all__ = [
     "CellRef",
@@ -166,4 +168,8 @@ def check_found_tables(
     held = {key(c) for c in checks if c.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING)}
     based = [c for c in elsewhere_checks(found, str(path)) + stacked_checks(found, str(path)) if key(c) not in held]
     replaced = {key(c) for c in based}
-    return [c for c in checks if key(c) not in replaced] + based
+    checks = [c for c in checks if key(c) not in replaced] + based
+    # calculations within rows that only the page's tables together show: where nothing else is checked
+    checked = {key(c) for c in checks}
+    pooled = page_product_checks(found, str(path)) + page_unmarked_checks(found, str(path))
+    return checks + [c for c in pooled if key(c) not in checked]

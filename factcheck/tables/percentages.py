@@ -306,8 +306,11 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                     if a != b:
                         readings.append(_Reading(f"the change from {headers.get(a, '')} to {headers.get(b, '')}",
                                                  pair_lanes(percents, b, a), "growth"))
+        # a row whose percentage is 100 is the base of the others ("Netto-omzet 256.739 100,00"),
+        # total or not
+        hundred = [p for p, pc in percents if p not in totals and pc.number.value == 100]  # type: ignore[union-attr]
         for a in parts:
-            for t in totals:
+            for t in totals + hundred:
                 whole = cell(t, a)
                 if whole is None or not _amount(whole.number):
                     continue

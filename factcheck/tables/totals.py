@@ -17,6 +17,7 @@ reconciles them, else ``mismatch``.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass, field, replace
@@ -131,7 +132,8 @@ class TableCheck:
     total_interval: Interval
     slack: Fraction  # how far the intervals rule lets the printed sum stray: sum of all half-widths
     # "sum", "difference" when a part enters with a minus sign, "share" (a percentage: part / whole),
-    # "growth" (a percentage change: (new - old) / old; parts: new, old)
+    # "growth" (a percentage change: (new - old) / old; parts: new, old), "product" (parts: the
+    # count, or the amount before a percentage, then the price or the percentage)
     relation: str = "sum"
     scale_factor: Fraction | None = None  # for verdict "scale": total = factor x parts
     pages: tuple[int, ...] = ()  # the pages a table continued over pages spans; () for one page
@@ -154,12 +156,18 @@ class TableCheck:
         if self.doubt is not None:
             return [self._doubted_claim()]
         claims: list[dict[str, object]] = [self._input_claim(p) for p in self.parts]
-        if self.relation in ("share", "growth"):
+        if self.relation == "product":
+            # a count times a price (or an amount times a percentage): the count has no unit
+            if "%" not in self.parts[1].stated:
+                claims[0] = {k: v for k, v in claims[0].items() if k not in ("unit", "scale")}
+            expr = f"{_cell_id(self, self.parts[0])} * {_cell_id(self, self.parts[1])}"
+            unit_fields: dict[str, object] = self._unit_fields()
+        elif self.relation in ("share", "growth"):
             # a percentage: part / whole, or the change (new - old) / old, in percent whatever the
             # amounts' unit and scale
             new, old = _cell_id(self, self.parts[0]), _cell_id(self, self.parts[1])
             expr = f"{new} / {old}" if self.relation == "share" else f"({new} - {old}) / {old}"
-            unit_fields: dict[str, object] = {"unit": "%"}
+            unit_fields = {"unit": "%"}
         else:
             plus = [_cell_id(self, p) for p in self.parts if p.sign > 0]
             minus = [_cell_id(self, p) for p in self.parts if p.sign < 0]
@@ -344,7 +352,56 @@ def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
                 if alt["id"] not in by_id:
                     by_id[str(alt["id"])] = alt
                     order.append(str(alt["id"]))
+    _percent_sums(by_id)
+    _unitless_counts(by_id, order)
     return [by_id[i] for i in order]
+
+
+_PRODUCT = re.compile(r"^(t\d+_\d+_r\d+_c\d+) \* (t\d+_\d+_r\d+_c\d+)$")
+
+
+def _unitless_counts(by_id: dict[str, dict[str, object]], order: list[str]) -> None:
+    """A product's count has no unit (41 × $14.99); when another check wrote that cell first in
+    the table's unit (a Qty column added up in a table of dollars), the product takes the count
+    as a plain number of its own (id ``…_n``, the same printed figure), or it would give dollars²."""
+    for cid in list(order):
+        claim = by_id[cid]
+        m = _PRODUCT.match(str(claim.get("expr") or ""))
+        if m is None:
+            continue
+        count, factor = by_id.get(m[1]), by_id.get(m[2])
+        if count is None or factor is None or factor.get("unit") == "%" or "unit" not in count and "scale" not in count:
+            continue
+        # (a deep copy: a claim file writer must not see one mapping in two places)
+        plain = copy.deepcopy({k: v for k, v in count.items() if k not in ("unit", "scale", "expr", "evidence")})
+        plain["id"] = m[1] + "_n"
+        if plain["id"] not in by_id:
+            by_id[str(plain["id"])] = plain
+            order.append(str(plain["id"]))
+        by_id[cid] = claim | {"expr": f"{m[1]}_n * {m[2]}"}
+
+
+_CELL_ID = re.compile(r"\bt\d+_\d+_r\d+_c\d+(?:_x)?\b")
+
+
+def _percent_sums(by_id: dict[str, dict[str, object]]) -> None:
+    """A sum of figures that another check reads as percentages (a "%" column printed without
+    the sign, its shares found over a base row) is a sum of percentages: the total and every
+    part in percent, or the sum would add a percentage to a plain figure."""
+    changed = True
+    while changed:
+        changed = False
+        for cid, claim in by_id.items():
+            expr = str(claim.get("expr") or "")
+            if claim.get("unit") == "%" or not expr.startswith("sum("):
+                continue
+            refs = [r for r in _CELL_ID.findall(expr) if r in by_id]
+            if not any(by_id[r].get("unit") == "%" for r in refs):
+                continue
+            for r in [cid, *refs]:
+                if by_id[r].get("unit") != "%":
+                    by_id[r] = {k: v for k, v in by_id[r].items() if k != "scale"} | {"unit": "%"}
+                    changed = True
 
 
 # ---------------------------------------------------------------- judging
@@ -1787,7 +1844,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     from .heads import head_groups  # heads, inner columns and percentages build on this module's records
     from .inner import inner_checks, inner_runs
     from .percentages import percentage_checks
+    from .products import product_checks
     from .steps import step_checks
+    from .unmarked import unmarked_checks
 
     heads, grouped = head_groups(table, file)
     scans: list[tuple[Orientation, _Item, list[tuple[_Item, int]], dict[int, Judgement], str]] = []
@@ -1862,8 +1921,17 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
     # sums found from the arithmetic alone come last: any other reading of the figure goes first
-    return _not_circular(_with_heads(_with_heads(checks, heads + inner_checks(table, file), grouped_over=True),
-                                     found_sum_checks(table, file)))
+    checks = _with_heads(_with_heads(checks, heads + inner_checks(table, file), grouped_over=True),
+                         found_sum_checks(table, file))
+    # a percentage that adds up as a total and is also its amount over the base (the costs' 64,52 %
+    # = the sum of their shares = 165.649 over 256.739): the share is checked too, where it holds
+    also = [c for c in found if (c.total.page, c.total.bbox) in held_at and _fits(c.verdict)]
+    checks = _with_heads(checks, product_checks(table, file))
+    # a percentage found from the arithmetic only where no other reading of the figure was made:
+    # a marked percentage that fails its own base stays that check (a real error, maybe)
+    seen = {(c.total.page, c.total.bbox) for c in checks}
+    checks = checks + [c for c in unmarked_checks(table, file) if (c.total.page, c.total.bbox) not in seen] + also
+    return _not_circular(checks)
 
 
 def _not_circular(checks: list[TableCheck]) -> list[TableCheck]:
