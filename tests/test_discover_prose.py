@@ -277,3 +277,42 @@ def test_a_figure_of_another_sentence_is_no_part_of_this_one_for_sharing_digits(
     figs = [_fig("p", "8%", "8", "0.5", quote, "%", 2), count("old", "982", "982", quote, 2),
             count("new", "1.046", "1046", quote, 2), count("eight", "8", "8", other, 3), count("one", "1", "1", other, 3)]
     assert [(p.target.id, p.relation) for p in stated_changes(figs)] == [("p", "growth")]
+
+
+def test_a_rate_over_two_levels_stated_in_the_sentences_before_it() -> None:
+    # Sri Lanka tourist arrivals (engrn-03 p1): "… during December 2018 was 253,169. In comparison
+    # to December last year, there is a growth of 3.5% when the arrivals were 244,536." and
+    # "… 2,333,796 tourists had visited Sri Lanka for this year. It is a 10.3% growth over last year
+    # when 2,116,407 tourists had visited the country.": no "from … to", the words say a rise
+    found = _relations("engrn-03.pdf")
+    assert ("3.5%", "growth", ("253,169", "244,536")) in found
+    assert ("10.3%", "growth", ("2,333,796", "2,116,407")) in found
+    # bpfBOUW jaarverslag (nlrap-01 p3): "Eind 2023 waren 17.105 werkgevers …, ultimo 2024 waren
+    # dat 17.875 werkgevers. Dat is een toename van ongeveer 5 procent."
+    assert ("5 procent", "growth", ("17.875", "17.105")) in _relations("nlrap-01.pdf")
+
+
+def test_a_rate_over_levels_is_proposed_only_when_one_pair_holds() -> None:
+    # the sentence of engrn-03 p1 with the levels changed: 3.5% is no growth of 253,169 over
+    # 200,000, nor over both of two levels that give it (which one the words mean is not said)
+    first = "The total number of arrivals during December 2018 was 253,169."
+    quote = "In comparison to December last year, there is a growth of 3.5% when the arrivals were 200,000."
+    figs = [_fig("new", "253,169", "253169", "0.5", first, "ZMW", 1), _fig("old", "200,000", "200000", "0.5", quote, "ZMW", 2),
+            _fig("p", "3.5%", "3.5", "0.05", quote, "%", 2)]
+    assert not [p for p in find_relations(figs) if p.relation == "growth"]
+    figs[1] = _fig("old", "244,536", "244536", "0.5", quote.replace("200,000", "244,536"), "ZMW", 2)
+    figs[2] = replace(figs[2], quote=figs[1].quote)
+    assert [p.expr for p in find_relations(figs) if p.relation == "growth"] == ["(new - old) / old"]
+    twice = "In November it was 244,537 and in December 244,536, there is a growth of 3.5% since."
+    figs = [figs[0], _fig("a", "244,537", "244537", "0.5", twice, "ZMW", 2),
+            _fig("b", "244,536", "244536", "0.5", twice, "ZMW", 2), _fig("p", "3.5%", "3.5", "0.05", twice, "%", 2)]
+    assert not [p for p in find_relations(figs) if p.relation == "growth"]
+
+
+def test_a_set_of_rows_that_holds_no_pair_is_no_look(tmp_path: Path) -> None:
+    # District of Saanich (enaud-01 p1): "revenues from own sources with an increase of $7.8
+    # million" against the row "Revenue from own sources" (24,540,759 and 16,767,148) three pages
+    # on. The rows the subject names were one set looked in, every row another; no row is named
+    # best and no cell quoted, so those sets give no match and add no tries (odds 1 in 13)
+    found = _text_table_results(_extracted("enaud-01.pdf", str(tmp_path)))
+    assert found["$7.8 million"] == ("difference of a table row", "rounding", ("24,540,759", "16,767,148"))

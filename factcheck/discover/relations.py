@@ -1120,6 +1120,10 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.named_wholes import named_whole_shares
 
     proposals += named_whole_shares(grouped, proposals, document, indexes)
+    # a rate of change over two levels the sentences state, for a percentage nothing else explains
+    from factcheck.discover.growth_rates import prose_growth_rates
+
+    proposals += prose_growth_rates(grouped, {p.target.id for p in proposals + breakdowns})
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
