@@ -316,3 +316,22 @@ def test_a_set_of_rows_that_holds_no_pair_is_no_look(tmp_path: Path) -> None:
     # best and no cell quoted, so those sets give no match and add no tries (odds 1 in 13)
     found = _text_table_results(_extracted("enaud-01.pdf", str(tmp_path)))
     assert found["$7.8 million"] == ("difference of a table row", "rounding", ("24,540,759", "16,767,148"))
+
+
+def test_a_round_percentage_of_precise_amounts_has_the_odds_of_its_narrow_band() -> None:
+    # SFUSD budget (enfin-03 p1): "$95.9 million, ESSER III - American Rescue Plan $76.7M (80% of
+    # total)": "80%" may stand for 75-85 %, but 76.7 / 95.9 = 79.98 % lands within 79.5-80.5 %
+    assert ("80%", "ratio", ("$76.7M", "$95.9 million")) in _relations("enfin-03.pdf")
+    # Almere (nlgem-03 p4): "300 patiënten … waarvan 40 procent": 300 of the 750 patiënten of
+    # another passage is exactly 40 %, but round amounts land on round shares all the time
+    assert not [r for r in _relations("nlgem-03.pdf") if r[0] == "40 procent"]
+
+
+def test_a_percentage_worded_as_the_result_of_two_others() -> None:
+    # bpfBOUW jaarverslag (nlrap-01 p6): "… exclusief derivaten, was 9,0 procent positief. De
+    # afdekking … heeft per saldo een negatieve bijdrage geleverd … van 1,4 procent. Daardoor is het
+    # rendement inclusief derivaten uitgekomen op 7,6 procent positief."
+    assert ("7,6 procent", "difference", ("9,0 procent", "1,4 procent")) in _relations("nlrap-01.pdf")
+    # whole percentages meet by chance: "44% …, 28% …, 22% …, 4% …" (nlpub-01 p4) state no sum
+    assert not [r for r in _relations("nlpub-01.pdf") if r[1] in ("sum", "difference") and r[0].endswith("%")
+                and all(i.endswith("%") for i in r[2])]

@@ -444,6 +444,12 @@ def _ratios(
                 odds = min(chance, local) if b.quote == p.quote else chance
                 if b.id in named:
                     odds = min(odds, by_name)
+                if (p.value.denominator == 1 and p.interval.hi - p.interval.lo > 1 and lo <= p.value + HALF
+                        and p.value - HALF <= hi and min(_significant_digits(a.value), _significant_digits(b.value)) >= 3):
+                    # "20%" may stand for 15-25 %; when a share of precise amounts lands within
+                    # 19.5-20.5 % all the same, the odds are those of that narrow band (as in
+                    # table_shares); round amounts (300 of 750) land on round shares too often
+                    odds /= p.interval.hi - p.interval.lo
                 found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, odds))
     # the wording says which amount is the part, not which is the whole: two wholes that fit
     # leave the share unread
@@ -452,6 +458,9 @@ def _ratios(
         if q.cue == SAID_CUE:
             said_wholes.setdefault(q.target.id, set()).add(q.inputs[1].value)
     return [q for q in found if q.cue != SAID_CUE or len(said_wholes[q.target.id]) == 1]
+
+
+HALF = Fraction(1, 2)
 
 
 def _share_odds(p: Fig, a: Fig, amounts: Sequence[Fig], pool: _Wholes, whole_words: frozenset[str],
@@ -1124,6 +1133,10 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.growth_rates import prose_growth_rates
 
     proposals += prose_growth_rates(grouped, {p.target.id for p in proposals + breakdowns})
+    # percentages that add up to, or differ by, a percentage worded as their result
+    from factcheck.discover.percent_levels import percent_levels
+
+    proposals += percent_levels(grouped, {p.target.id for p in proposals + breakdowns})
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
