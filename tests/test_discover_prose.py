@@ -335,3 +335,14 @@ def test_a_percentage_worded_as_the_result_of_two_others() -> None:
     # whole percentages meet by chance: "44% …, 28% …, 22% …, 4% …" (nlpub-01 p4) state no sum
     assert not [r for r in _relations("nlpub-01.pdf") if r[1] in ("sum", "difference") and r[0].endswith("%")
                 and all(i.endswith("%") for i in r[2])]
+
+
+def test_an_exact_match_chance_would_rarely_give_needs_no_words_in_a_heading() -> None:
+    # SFUSD budget (enfin-03 p1), a chart's headings: "$138.9 million Elementary and Secondary
+    # School Emergency Relief (ESSER) Funds $43 million, … Supplemental Appropriations Act $95.9
+    # million, ESSER III": no words say so and it is no lower-case prose, but an exact difference
+    # that chance gives about once in 300 is the heading's arithmetic
+    assert ("$95.9 million", "difference", ("$138.9 million", "$43 million")) in _relations("enfin-03.pdf")
+    # a balance sheet run together (engov-03 p4, "… In-hand 2,291,650 1,414,480 2,344,252"): its
+    # rows meet exactly too, but they are table rows, not statements
+    assert not [r for r in _relations("engov-03.pdf") if r[0] in ("2,291,650", "1,354,007")]

@@ -577,6 +577,7 @@ def _apposed_in(amount: str, percent: str, quote: str) -> bool:
 # the figures together, and without. A match is kept only when chance alone would rarely give it.
 MAX_CHANCE_WITH_CUE = Fraction(1)
 MAX_CHANCE = Fraction(1, 20)
+MAX_CHANCE_EXACT = Fraction(1, 200)
 
 
 def _chance(index: "_Passage", target: Fig, width: int | None, scale: int = 1) -> Fraction:
@@ -1043,6 +1044,12 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
     coincidence expected), or an exact prose match under the strict bound whatever the wording."""
     chance = _coincidences(proposal, windows)
     if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
+        return True
+    if (proposal.exact and proposal.relation in ("sum", "difference") and chance <= MAX_CHANCE_EXACT
+            and not any(_NUMBER_RUN.search(f.quote) for f in (proposal.target, *proposal.inputs))):
+        # an exact match that chance would give once in hundreds, in lines that are no table rows
+        # run together: a heading or a chart's labels ("$138.9 million … Funds $43 million, …
+        # $95.9 million, ESSER III") state their arithmetic without words or lower-case prose
         return True
     return chance <= MAX_CHANCE and _plain_exact(proposal, index)
 
