@@ -346,3 +346,17 @@ def test_an_exact_match_chance_would_rarely_give_needs_no_words_in_a_heading() -
     # a balance sheet run together (engov-03 p4, "… In-hand 2,291,650 1,414,480 2,344,252"): its
     # rows meet exactly too, but they are table rows, not statements
     assert not [r for r in _relations("engov-03.pdf") if r[0] in ("2,291,650", "1,354,007")]
+
+
+def test_rates_of_change_are_no_levels_that_add_up() -> None:
+    # CONAB grain crop assessment (shared corpus): "The estimated yield is of 184.30 million tons,
+    # 10.9% higher than in 2011/12 … This outcome represents an increment of 18.13 million tons due,
+    # mostly to soybeans and corn second crop that present increase in yield of 22.4% and 11.5%,
+    # respectively." 11.5 + 10.9 = 22.4, but all three are rates of change, and 11.5% stands after
+    # 22.4%: no percentage here is the result of two others
+    first = "The estimated yield is of 184.30 million tons, 10.9% higher than in 2011/12, when it reached 166.17 million tons (Table 2)."
+    second = ("This outcome represents an increment of 18.13 million tons due, mostly to soybeans and corn second "
+              "crop that present increase in yield of 22.4% and 11.5%, respectively.")
+    figs = [_fig("a", "10.9%", "10.9", "0.05", first, "%", 1), _fig("b", "22.4%", "22.4", "0.05", second, "%", 2),
+            _fig("c", "11.5%", "11.5", "0.05", second, "%", 2)]
+    assert not find_relations(figs)

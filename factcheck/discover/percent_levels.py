@@ -19,7 +19,7 @@ from collections.abc import Container, Sequence
 from fractions import Fraction
 
 from factcheck.discover.figures import Fig
-from factcheck.discover.relations import _CUES, LOCAL_SENTENCES, Proposal, _is_percent
+from factcheck.discover.relations import _CUES, LOCAL_SENTENCES, Proposal, _is_percent, rate_of_change
 
 MAX_CHANCE = Fraction(1, 20)
 # the words of a result, besides those of a difference or a sum: "daardoor … uitgekomen op",
@@ -38,6 +38,12 @@ def _step(f: Fig) -> Fraction | None:
     return None if lo is None or hi is None or hi <= lo else hi - lo
 
 
+def _before(f: Fig, c: Fig) -> bool:
+    if f.quote == c.quote:
+        return 0 <= f.at < c.at
+    return f.position <= c.position
+
+
 def percent_levels(grouped: Sequence[Sequence[Fig]], taken: Container[str] = ()) -> list[Proposal]:
     """Sums and differences of two percentages that a third, worded as a result, states exactly;
     per passage (:func:`~factcheck.discover.relations.passages`); ``taken``: figures that already
@@ -49,15 +55,17 @@ def percent_levels(grouped: Sequence[Sequence[Fig]], taken: Container[str] = ())
             continue
         order = list(dict.fromkeys(f.quote for f in passage))
         for c in percents:
-            if c.id in taken:
-                continue
+            if c.id in taken or rate_of_change(c):
+                continue  # a rate of change is no level: "yield of 184.30 million tons, 10.9% higher …"
             cue = _cue(c.quote)
             if cue is None:
                 continue
             i = order.index(c.quote)
             window = set(order[max(0, i - LOCAL_SENTENCES): i + 1])
+            # the inputs stand before the result, levels as it is ("… increase in yield of 22.4% and
+            # 11.5%": 22.4 is no result of 11.5 and 10.9, a rate of the sentence before)
             inputs = [f for f in percents if f.quote in window and f is not c and f.value != c.value
-                      and f.position <= c.position]
+                      and _before(f, c) and not rate_of_change(f)]
             fits: list[tuple[str, Fig, Fig]] = []
             tried = 0
             for a, b in itertools.combinations(inputs, 2):
