@@ -360,3 +360,13 @@ def test_rates_of_change_are_no_levels_that_add_up() -> None:
     figs = [_fig("a", "10.9%", "10.9", "0.05", first, "%", 1), _fig("b", "22.4%", "22.4", "0.05", second, "%", 2),
             _fig("c", "11.5%", "11.5", "0.05", second, "%", 2)]
     assert not find_relations(figs)
+
+
+def test_a_change_over_the_same_period_as_the_clause_before(tmp_path: Path) -> None:
+    # Criminaliteit en rechtshandhaving (nlpub-01 p3): "Het totale aantal registraties van
+    # verdachten nam sinds 2013 af met 26%; het onderliggend aantal unieke personen nam in
+    # diezelfde periode af met 35%." The second clause names no year: "diezelfde periode" is 2013
+    # to the table's latest year, as the clause before says (232.390 -> 150.450: -35,3 %)
+    found = _text_table_results(_extracted("nlpub-01.pdf", str(tmp_path)))
+    assert found["35%"][0] == "change along a table row"
+    assert found["35%"][2] == ("232.390", "150.450")
