@@ -370,3 +370,10 @@ def test_a_change_over_the_same_period_as_the_clause_before(tmp_path: Path) -> N
     found = _text_table_results(_extracted("nlpub-01.pdf", str(tmp_path)))
     assert found["35%"][0] == "change along a table row"
     assert found["35%"][2] == ("232.390", "150.450")
+
+
+def test_a_sentence_that_says_the_amount_before_is_divided_breaks_it_down() -> None:
+    # Indian budget speech 2020 (enrep-01 p1): "… an allocation of about ` 2.83 lakh crore has been
+    # made for the year 2020-21. Its divided, inter-alia; a) For Agriculture, Irrigation & allied
+    # activities - ` 1.60 lakh crore b) For Rural development &Panchayati Raj - ` 1.23 lakh crore"
+    assert ("2.83 lakh", "sum", ("1.60 lakh", "1.23 lakh")) in _relations("enrep-01.pdf")

@@ -814,7 +814,11 @@ def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
 _OF_THIS = re.compile(
     r"^\W*(?:(?:out\s+)?of\s+(?:this|that|the)\s+(?:amount|total|sum)\b|(?:hier|daar)van\b"
     r"|van\s+(?:dit|dat|het)\s+(?:bedrag|totaal)\b|(?:this|that)\s+(?:amount|total)\s+(?:comprises|consists\s+of"
-    r"|is\s+made\s+up\s+of)\b|dit\s+bedrag\s+bestaat\s+uit\b)", re.IGNORECASE)
+    r"|is\s+made\s+up\s+of)\b|dit\s+bedrag\s+bestaat\s+uit\b"
+    # "It is divided, inter-alia; a) … 1.60 lakh crore b) … 1.23 lakh crore", "Dit bedrag wordt als volgt verdeeld"
+    r"|(?:it|its|it's|this|that)(?:\s+(?:amount|total))?(?:\s+(?:is|has\s+been|will\s+be))?\s+(?:divided|split|distributed"
+    r"|broken\s+down|allocated)\b|(?:dit|dat|het)(?:\s+(?:bedrag|totaal))?\s+(?:wordt|is|zal\s+worden)\s+(?:als\s+volgt\s+)?"
+    r"(?:verdeeld|opgesplitst|besteed)\b)", re.IGNORECASE)
 
 
 def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
