@@ -10,7 +10,9 @@ sentences just before it, the new level above the old for a rise and below it fo
 fits when its growth, within the levels' rounding, meets the percentage's interval. The reading is
 not stated, so it is kept only when it holds, when it is the one pair that fits, and when chance
 would rarely give it: the pairs tried times the odds that one pair's ratio lands in the band the
-percentage allows (ratios of related amounts taken as spread over a factor of e).
+percentage allows (ratios of related amounts taken as spread over a factor of e), under 1 in 10 as
+for a change whose words name its row in :mod:`factcheck.discover.text_tables` (the words say it
+is a change, and which way).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from factcheck.discover.changes import _direction
 from factcheck.discover.figures import Fig
 from factcheck.discover.relations import LOCAL_SENTENCES, Proposal, _is_percent, rate_of_change
 
-MAX_CHANCE = Fraction(1, 20)
+MAX_CHANCE = Fraction(1, 10)
 CUE = "a rate over two stated levels"
 _AROUND = 30  # characters either side of the percentage whose words give its direction
 
