@@ -1049,11 +1049,14 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
     chance = _coincidences(proposal, windows)
     if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
         return True
+    figures = (proposal.target, *proposal.inputs)
     if (proposal.exact and proposal.relation in ("sum", "difference") and chance <= MAX_CHANCE_EXACT
-            and not any(_NUMBER_RUN.search(f.quote) for f in (proposal.target, *proposal.inputs))):
-        # an exact match that chance would give once in hundreds, in lines that are no table rows
-        # run together: a heading or a chart's labels ("$138.9 million … Funds $43 million, …
-        # $95.9 million, ESSER III") state their arithmetic without words or lower-case prose
+            and len(proposal.inputs) <= 3 and min(index.digits[f.id] for f in figures) >= 2
+            and not any(_NUMBER_RUN.search(f.quote) for f in figures)):
+        # an exact match that chance would give once in hundreds, of two or three parts none of
+        # them round ("100 euro" makes the grid of a sum look finer than it is), in lines that are
+        # no table rows run together: a heading or a chart's labels ("$138.9 million … Funds $43
+        # million, … $95.9 million, ESSER III") state their arithmetic without words or prose
         return True
     return chance <= MAX_CHANCE and _plain_exact(proposal, index)
 
