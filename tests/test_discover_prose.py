@@ -381,3 +381,16 @@ def test_a_sentence_that_says_the_amount_before_is_divided_breaks_it_down() -> N
     # made for the year 2020-21. Its divided, inter-alia; a) For Agriculture, Irrigation & allied
     # activities - ` 1.60 lakh crore b) For Rural development &Panchayati Raj - ` 1.23 lakh crore"
     assert ("2.83 lakh", "sum", ("1.60 lakh", "1.23 lakh")) in _relations("enrep-01.pdf")
+
+
+def test_an_amount_the_text_says_the_table_below_sets_out(tmp_path: Path) -> None:
+    # Kenyan Auditor-General report (enmix-01): "unpresented cheques totalling Kshs.887,120,153 …
+    # as analyzed below" over four accounts that add up to it, and (p5) "the Ministry paid various
+    # allowances totalling to Kshs.228,105,416 as detailed below:" over six allowances that add
+    # up to 228,105,424, as the table's Total row prints: the text's total is 8 shillings short
+    from factcheck.engine import check_paths
+
+    run = check_paths([_extracted("enmix-01.pdf", str(tmp_path))])
+    found = {r.claim.stated: r.verdict.value for r in run.results
+             if (r.claim.evidence or {}).get("relation") == "total of the table below"}
+    assert found == {"Kshs.887,120,153": "consistent", "Kshs.228,105,416": "mismatch"}

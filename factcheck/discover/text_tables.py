@@ -303,12 +303,17 @@ def text_table_claims(
     from factcheck.discover.table_shares import table_share_claims
 
     targets = taken | {str(c["evidence"]["target"]) for c in out}
+    # an amount the text says a table below sets out ("totalling … as detailed below")
+    from factcheck.discover.table_below import table_below_claims
+
+    below = table_below_claims(figs, sources, tables, targets)
+    targets |= {str(c["evidence"]["target"]) for c in below if "evidence" in c and "target" in c["evidence"]}
     shares = table_share_claims(figs, sources, tables, targets)
     targets |= {str(c["evidence"]["target"]) for c in shares if "evidence" in c and "target" in c["evidence"]}
     changes = table_growth_claims(figs, sources, tables, targets)
     seen = set(cells)
     found = list(cells.values()) + out
-    for c in shares + changes:
+    for c in below + shares + changes:
         if str(c["id"]) not in seen:
             seen.add(str(c["id"]))
             found.append(c)
