@@ -277,3 +277,120 @@ def test_a_figure_of_another_sentence_is_no_part_of_this_one_for_sharing_digits(
     figs = [_fig("p", "8%", "8", "0.5", quote, "%", 2), count("old", "982", "982", quote, 2),
             count("new", "1.046", "1046", quote, 2), count("eight", "8", "8", other, 3), count("one", "1", "1", other, 3)]
     assert [(p.target.id, p.relation) for p in stated_changes(figs)] == [("p", "growth")]
+
+
+def test_a_rate_over_two_levels_stated_in_the_sentences_before_it() -> None:
+    # Sri Lanka tourist arrivals (engrn-03 p1): "… during December 2018 was 253,169. In comparison
+    # to December last year, there is a growth of 3.5% when the arrivals were 244,536." and
+    # "… 2,333,796 tourists had visited Sri Lanka for this year. It is a 10.3% growth over last year
+    # when 2,116,407 tourists had visited the country.": no "from … to", the words say a rise
+    found = _relations("engrn-03.pdf")
+    assert ("3.5%", "growth", ("253,169", "244,536")) in found
+    assert ("10.3%", "growth", ("2,333,796", "2,116,407")) in found
+    # bpfBOUW jaarverslag (nlrap-01 p3): "Eind 2023 waren 17.105 werkgevers …, ultimo 2024 waren
+    # dat 17.875 werkgevers. Dat is een toename van ongeveer 5 procent."
+    assert ("5 procent", "growth", ("17.875", "17.105")) in _relations("nlrap-01.pdf")
+    # Indian budget speech 2020 (enrep-01 p2): "Foreign exchange earnings grew 7.4% to ` 1.88 lakh
+    # crores for the period January to November 2019 from ` 1.75 lakh crores": the levels' rounding
+    # makes 6.8-8.0 % of the pair, so the odds are 1 in 18 with the other pairs of the window tried
+    assert ("7.4%", "growth", ("1.88 lakh", "1.75 lakh")) in _relations("enrep-01.pdf")
+
+
+def test_a_rate_over_levels_is_proposed_only_when_one_pair_holds() -> None:
+    # the sentence of engrn-03 p1 with the levels changed: 3.5% is no growth of 253,169 over
+    # 200,000, nor over both of two levels that give it (which one the words mean is not said)
+    first = "The total number of arrivals during December 2018 was 253,169."
+    quote = "In comparison to December last year, there is a growth of 3.5% when the arrivals were 200,000."
+    figs = [_fig("new", "253,169", "253169", "0.5", first, "ZMW", 1), _fig("old", "200,000", "200000", "0.5", quote, "ZMW", 2),
+            _fig("p", "3.5%", "3.5", "0.05", quote, "%", 2)]
+    assert not [p for p in find_relations(figs) if p.relation == "growth"]
+    figs[1] = _fig("old", "244,536", "244536", "0.5", quote.replace("200,000", "244,536"), "ZMW", 2)
+    figs[2] = replace(figs[2], quote=figs[1].quote)
+    assert [p.expr for p in find_relations(figs) if p.relation == "growth"] == ["(new - old) / old"]
+    twice = "In November it was 244,537 and in December 244,536, there is a growth of 3.5% since."
+    figs = [figs[0], _fig("a", "244,537", "244537", "0.5", twice, "ZMW", 2),
+            _fig("b", "244,536", "244536", "0.5", twice, "ZMW", 2), _fig("p", "3.5%", "3.5", "0.05", twice, "%", 2)]
+    assert not [p for p in find_relations(figs) if p.relation == "growth"]
+
+
+def test_a_set_of_rows_that_holds_no_pair_is_no_look(tmp_path: Path) -> None:
+    # District of Saanich (enaud-01 p1): "revenues from own sources with an increase of $7.8
+    # million" against the row "Revenue from own sources" (24,540,759 and 16,767,148) three pages
+    # on. The rows the subject names were one set looked in, every row another; no row is named
+    # best and no cell quoted, so those sets give no match and add no tries (odds 1 in 13)
+    found = _text_table_results(_extracted("enaud-01.pdf", str(tmp_path)))
+    assert found["$7.8 million"] == ("difference of a table row", "rounding", ("24,540,759", "16,767,148"))
+
+
+def test_a_round_percentage_of_precise_amounts_has_the_odds_of_its_narrow_band() -> None:
+    # SFUSD budget (enfin-03 p1): "$95.9 million, ESSER III - American Rescue Plan $76.7M (80% of
+    # total)": "80%" may stand for 75-85 %, but 76.7 / 95.9 = 79.98 % lands within 79.5-80.5 %
+    assert ("80%", "ratio", ("$76.7M", "$95.9 million")) in _relations("enfin-03.pdf")
+    # Almere (nlgem-03 p4): "300 patiënten … waarvan 40 procent": 300 of the 750 patiënten of
+    # another passage is exactly 40 %, but round amounts land on round shares all the time
+    assert not [r for r in _relations("nlgem-03.pdf") if r[0] == "40 procent"]
+
+
+def test_a_percentage_worded_as_the_result_of_two_others() -> None:
+    # bpfBOUW jaarverslag (nlrap-01 p6): "… exclusief derivaten, was 9,0 procent positief. De
+    # afdekking … heeft per saldo een negatieve bijdrage geleverd … van 1,4 procent. Daardoor is het
+    # rendement inclusief derivaten uitgekomen op 7,6 procent positief."
+    assert ("7,6 procent", "difference", ("9,0 procent", "1,4 procent")) in _relations("nlrap-01.pdf")
+    # whole percentages meet by chance: "44% …, 28% …, 22% …, 4% …" (nlpub-01 p4) state no sum
+    assert not [r for r in _relations("nlpub-01.pdf") if r[1] in ("sum", "difference") and r[0].endswith("%")
+                and all(i.endswith("%") for i in r[2])]
+
+
+def test_an_exact_match_chance_would_rarely_give_needs_no_words_in_a_heading() -> None:
+    # SFUSD budget (enfin-03 p1), a chart's headings: "$138.9 million Elementary and Secondary
+    # School Emergency Relief (ESSER) Funds $43 million, … Supplemental Appropriations Act $95.9
+    # million, ESSER III": no words say so and it is no lower-case prose, but an exact difference
+    # that chance gives about once in 300 is the heading's arithmetic
+    assert ("$95.9 million", "difference", ("$138.9 million", "$43 million")) in _relations("enfin-03.pdf")
+    # a balance sheet run together (engov-03 p4, "… In-hand 2,291,650 1,414,480 2,344,252"): its
+    # rows meet exactly too, but they are table rows, not statements
+    assert not [r for r in _relations("engov-03.pdf") if r[0] in ("2,291,650", "1,354,007")]
+
+
+def test_rates_of_change_are_no_levels_that_add_up() -> None:
+    # CONAB grain crop assessment (shared corpus): "The estimated yield is of 184.30 million tons,
+    # 10.9% higher than in 2011/12 … This outcome represents an increment of 18.13 million tons due,
+    # mostly to soybeans and corn second crop that present increase in yield of 22.4% and 11.5%,
+    # respectively." 11.5 + 10.9 = 22.4, but all three are rates of change, and 11.5% stands after
+    # 22.4%: no percentage here is the result of two others
+    first = "The estimated yield is of 184.30 million tons, 10.9% higher than in 2011/12, when it reached 166.17 million tons (Table 2)."
+    second = ("This outcome represents an increment of 18.13 million tons due, mostly to soybeans and corn second "
+              "crop that present increase in yield of 22.4% and 11.5%, respectively.")
+    figs = [_fig("a", "10.9%", "10.9", "0.05", first, "%", 1), _fig("b", "22.4%", "22.4", "0.05", second, "%", 2),
+            _fig("c", "11.5%", "11.5", "0.05", second, "%", 2)]
+    assert not find_relations(figs)
+
+
+def test_a_change_over_the_same_period_as_the_clause_before(tmp_path: Path) -> None:
+    # Criminaliteit en rechtshandhaving (nlpub-01 p3): "Het totale aantal registraties van
+    # verdachten nam sinds 2013 af met 26%; het onderliggend aantal unieke personen nam in
+    # diezelfde periode af met 35%." The second clause names no year: "diezelfde periode" is 2013
+    # to the table's latest year, as the clause before says (232.390 -> 150.450: -35,3 %)
+    found = _text_table_results(_extracted("nlpub-01.pdf", str(tmp_path)))
+    assert found["35%"][0] == "change along a table row"
+    assert found["35%"][2] == ("232.390", "150.450")
+
+
+def test_a_sentence_that_says_the_amount_before_is_divided_breaks_it_down() -> None:
+    # Indian budget speech 2020 (enrep-01 p1): "… an allocation of about ` 2.83 lakh crore has been
+    # made for the year 2020-21. Its divided, inter-alia; a) For Agriculture, Irrigation & allied
+    # activities - ` 1.60 lakh crore b) For Rural development &Panchayati Raj - ` 1.23 lakh crore"
+    assert ("2.83 lakh", "sum", ("1.60 lakh", "1.23 lakh")) in _relations("enrep-01.pdf")
+
+
+def test_an_amount_the_text_says_the_table_below_sets_out(tmp_path: Path) -> None:
+    # Kenyan Auditor-General report (enmix-01): "unpresented cheques totalling Kshs.887,120,153 …
+    # as analyzed below" over four accounts that add up to it, and (p5) "the Ministry paid various
+    # allowances totalling to Kshs.228,105,416 as detailed below:" over six allowances that add
+    # up to 228,105,424, as the table's Total row prints: the text's total is 8 shillings short
+    from factcheck.engine import check_paths
+
+    run = check_paths([_extracted("enmix-01.pdf", str(tmp_path))])
+    found = {r.claim.stated: r.verdict.value for r in run.results
+             if (r.claim.evidence or {}).get("relation") == "total of the table below"}
+    assert found == {"Kshs.887,120,153": "consistent", "Kshs.228,105,416": "mismatch"}

@@ -444,6 +444,12 @@ def _ratios(
                 odds = min(chance, local) if b.quote == p.quote else chance
                 if b.id in named:
                     odds = min(odds, by_name)
+                if (p.value.denominator == 1 and p.interval.hi - p.interval.lo > 1 and lo <= p.value + HALF
+                        and p.value - HALF <= hi and min(_significant_digits(a.value), _significant_digits(b.value)) >= 3):
+                    # "20%" may stand for 15-25 %; when a share of precise amounts lands within
+                    # 19.5-20.5 % all the same, the odds are those of that narrow band (as in
+                    # table_shares); round amounts (300 of 750) land on round shares too often
+                    odds /= p.interval.hi - p.interval.lo
                 found.append(Proposal(p, (a, b), "ratio", f"{a.id} / {b.id}", exact, score, cue, True, odds))
     # the wording says which amount is the part, not which is the whole: two wholes that fit
     # leave the share unread
@@ -452,6 +458,9 @@ def _ratios(
         if q.cue == SAID_CUE:
             said_wholes.setdefault(q.target.id, set()).add(q.inputs[1].value)
     return [q for q in found if q.cue != SAID_CUE or len(said_wholes[q.target.id]) == 1]
+
+
+HALF = Fraction(1, 2)
 
 
 def _share_odds(p: Fig, a: Fig, amounts: Sequence[Fig], pool: _Wholes, whole_words: frozenset[str],
@@ -568,6 +577,7 @@ def _apposed_in(amount: str, percent: str, quote: str) -> bool:
 # the figures together, and without. A match is kept only when chance alone would rarely give it.
 MAX_CHANCE_WITH_CUE = Fraction(1)
 MAX_CHANCE = Fraction(1, 20)
+MAX_CHANCE_EXACT = Fraction(1, 200)
 
 
 def _chance(index: "_Passage", target: Fig, width: int | None, scale: int = 1) -> Fraction:
@@ -804,7 +814,11 @@ def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
 _OF_THIS = re.compile(
     r"^\W*(?:(?:out\s+)?of\s+(?:this|that|the)\s+(?:amount|total|sum)\b|(?:hier|daar)van\b"
     r"|van\s+(?:dit|dat|het)\s+(?:bedrag|totaal)\b|(?:this|that)\s+(?:amount|total)\s+(?:comprises|consists\s+of"
-    r"|is\s+made\s+up\s+of)\b|dit\s+bedrag\s+bestaat\s+uit\b)", re.IGNORECASE)
+    r"|is\s+made\s+up\s+of)\b|dit\s+bedrag\s+bestaat\s+uit\b"
+    # "It is divided, inter-alia; a) … 1.60 lakh crore b) … 1.23 lakh crore", "Dit bedrag wordt als volgt verdeeld"
+    r"|(?:it|its|it's|this|that)(?:\s+(?:amount|total))?(?:\s+(?:is|has\s+been|will\s+be))?\s+(?:divided|split|distributed"
+    r"|broken\s+down|allocated)\b|(?:dit|dat|het)(?:\s+(?:bedrag|totaal))?\s+(?:wordt|is|zal\s+worden)\s+(?:als\s+volgt\s+)?"
+    r"(?:verdeeld|opgesplitst|besteed)\b)", re.IGNORECASE)
 
 
 def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
@@ -1035,6 +1049,15 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
     chance = _coincidences(proposal, windows)
     if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
         return True
+    figures = (proposal.target, *proposal.inputs)
+    if (proposal.exact and proposal.relation in ("sum", "difference") and chance <= MAX_CHANCE_EXACT
+            and len(proposal.inputs) <= 3 and min(index.digits[f.id] for f in figures) >= 2
+            and not any(_NUMBER_RUN.search(f.quote) for f in figures)):
+        # an exact match that chance would give once in hundreds, of two or three parts none of
+        # them round ("100 euro" makes the grid of a sum look finer than it is), in lines that are
+        # no table rows run together: a heading or a chart's labels ("$138.9 million … Funds $43
+        # million, … $95.9 million, ESSER III") state their arithmetic without words or prose
+        return True
     return chance <= MAX_CHANCE and _plain_exact(proposal, index)
 
 
@@ -1120,6 +1143,14 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.named_wholes import named_whole_shares
 
     proposals += named_whole_shares(grouped, proposals, document, indexes)
+    # a rate of change over two levels the sentences state, for a percentage nothing else explains
+    from factcheck.discover.growth_rates import prose_growth_rates
+
+    proposals += prose_growth_rates(grouped, {p.target.id for p in proposals + breakdowns})
+    # percentages that add up to, or differ by, a percentage worded as their result
+    from factcheck.discover.percent_levels import percent_levels
+
+    proposals += percent_levels(grouped, {p.target.id for p in proposals + breakdowns})
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).

@@ -39,6 +39,11 @@ _BASE = re.compile(
     r"from|vanaf)\s+((?:19[5-9]\d|20[0-4]\d))\b", re.IGNORECASE)
 
 
+# a clause that points back at the period named before it
+_SAME_PERIOD = re.compile(r"\b(?:(?:die|de)zelfde|die|deze|(?:the|that)\s+same|that|this)\s+(?:periode|period|tijd|time)\b",
+                          re.IGNORECASE)
+
+
 def _clause(fig: Fig) -> tuple[str, str]:
     """The words before and after the percentage that speak of it: back to the previous sentence
     end or percentage, and on to the next ones (at most _REACH characters either way)."""
@@ -118,6 +123,10 @@ def table_growth_claims(
         clause = f"{before} {after}"
         up, down = _direction(clause, after)
         wanted = _span(before, after)
+        if wanted is None and _SAME_PERIOD.search(clause):
+            # "nam sinds 2013 af met 26%; het … aantal unieke personen nam in diezelfde periode af
+            # met 35%": the period is the one the sentence named before this clause
+            wanted = _span(fig.quote[:max(0, fig.at - len(before))], "")
         if up == down or wanted is None:
             continue  # no direction, or both; no span of years
         words = content_words(YEAR.sub(" ", clause))

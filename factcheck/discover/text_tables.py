@@ -190,7 +190,8 @@ class _Trials:
     words with the sentence ("Total revenues"), the rows that share the most words with its
     subject, when that is more than two, and the pairs holding a cell that another amount of the
     same sentence quotes ("$316.4 billion in 2021, down $17.7 billion": 316,446 is in the row).
-    Looking in four sets quadruples the count.
+    Each set looked in multiplies the count: a set that holds no pair (no row named, no cell
+    quoted) is no look, since no match can come from it.
     """
 
     def __init__(self, near: Sequence[_TablePairs], words: frozenset[str], others: Sequence[Fig]) -> None:
@@ -228,7 +229,8 @@ class _Trials:
             counts.append(self.named_pairs)
         if id(pair.first) in self.quoted or id(pair.second) in self.quoted:
             counts.append(self.quoted_pairs)
-        return min(everything, 4 * min(counts))
+        looks = 1 + sum(1 for n in (self.worded_pairs, self.named_pairs, self.quoted_pairs) if n)
+        return min(everything, looks * min(counts))
 
 
 def _same_figures(a: _Pair, b: _Pair) -> bool:
@@ -301,12 +303,17 @@ def text_table_claims(
     from factcheck.discover.table_shares import table_share_claims
 
     targets = taken | {str(c["evidence"]["target"]) for c in out}
+    # an amount the text says a table below sets out ("totalling … as detailed below")
+    from factcheck.discover.table_below import table_below_claims
+
+    below = table_below_claims(figs, sources, tables, targets)
+    targets |= {str(c["evidence"]["target"]) for c in below if "evidence" in c and "target" in c["evidence"]}
     shares = table_share_claims(figs, sources, tables, targets)
     targets |= {str(c["evidence"]["target"]) for c in shares if "evidence" in c and "target" in c["evidence"]}
     changes = table_growth_claims(figs, sources, tables, targets)
     seen = set(cells)
     found = list(cells.values()) + out
-    for c in shares + changes:
+    for c in below + shares + changes:
         if str(c["id"]) not in seen:
             seen.add(str(c["id"]))
             found.append(c)
