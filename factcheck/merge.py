@@ -16,17 +16,18 @@ Which fields are merged: every field extraction or discovery writes (``precision
 ``evidence``, ``scale`` of a discovered table total as much as ``stated`` or ``quote``); the
 sidecar records them all (``"format": 2``). A sidecar written before that recorded only
 :data:`EXTRACTED_FIELDS`; for the others (:data:`DISCOVERED_FIELDS`) the last extraction's value
-is taken from the claim file where it must be that one: everywhere in a file nobody edited since
-extract wrote it (its sha256 is in the sidecar), else in each claim whose recorded fields all
-still hold the sidecar's values; a claim a person edited gets the rule of a lost sidecar for
-them. So an upgrade of factcheck updates what an older version discovered, and keeps edits.
+is taken from the claim file in each discovered claim whose recorded fields all still hold the
+sidecar's values (FC520 counts those the merge changed: an edit of only the unrecorded fields
+looks the same); a claim a person edited gets the rule of a lost sidecar for them. So an
+upgrade of factcheck updates what an older version discovered, and keeps edits.
 
 Claims: figures that vanished from the document move to ``obsolete:`` with their edits;
 a figure you deleted from the file is remembered in ``deleted:`` and stays deleted (remove
-its id from ``deleted:`` to get it back); your own claims and keys (``expr``, ``note``,
-``expect`` ...) are never touched. Without a sidecar (lost, or a file written by hand) a
-claim counts as extracted when its ``origin`` is ``extracted``, and every field where the
-file and the new extraction differ becomes a conflict.
+its id from ``deleted:`` to get it back); your own claims and the keys neither extraction
+wrote (``note``, ``expect``, an ``expr`` of your own ...) are never touched. Without a sidecar
+(lost, or a file written by hand) a claim counts as extracted when its ``origin`` is
+``extracted``, and every field where the file and the new extraction differ becomes a
+conflict, except ``where`` and ``evidence``, which follow the document.
 """
 
 from __future__ import annotations
@@ -167,28 +168,29 @@ def _claim_fields(claim: Mapping[str, Any], base_claim: Mapping[str, Any] | None
 
 
 def _legacy_fields(
-    yours: Any, claim: Mapping[str, Any], base_claim: Mapping[str, Any], unedited: bool,
+    yours: Any, claim: Mapping[str, Any], base_claim: Mapping[str, Any],
 ) -> tuple[dict[str, Any], list[str], tuple[str, ...], bool]:
     """For a sidecar before format 2: (the claim's base, its fields, those of unknown base, and
-    whether the base of some was taken from a file people edited).
+    whether the base of some was taken from the file).
 
-    Such a sidecar recorded EXTRACTED_FIELDS only.
+    Such a sidecar recorded EXTRACTED_FIELDS only. Of a claim whose recorded fields nobody edited,
+    the file holds the last extraction's value of the others too, as far as anyone can tell; of a
+    claim people edited, their base is unknown, as without a sidecar. Only discovery wrote
+    DISCOVERED_FIELDS: on an extracted figure they are a person's (an `expr` that made it a relation).
     """
-    # The file holds the last extraction's value of the others when nobody edited the file
-    # since, or nobody edited this claim's recorded fields (a claim people left alone); else
-    # their base is unknown, as without a sidecar.
     fields = _claim_fields(claim, base_claim)
-    fields.extend(k for k in DISCOVERED_FIELDS if k in yours and k not in fields)
+    if base_claim.get("origin") == "discovered":
+        fields.extend(k for k in DISCOVERED_FIELDS if k in yours and k not in fields)
     unrecorded = [k for k in fields if k not in EXTRACTED_FIELDS]
     if not unrecorded:
         return dict(base_claim), fields, (), False
-    if not unedited and any(_get(yours, k) != base_claim.get(k, _MISSING) for k in EXTRACTED_FIELDS):
+    if any(_get(yours, k) != base_claim.get(k, _MISSING) for k in EXTRACTED_FIELDS):
         return dict(base_claim), fields, tuple(unrecorded), False
     base = dict(base_claim)
     for k in unrecorded:
         if k in yours:
             base[k] = yr.to_plain(yours[k])
-    return base, fields, (), not unedited
+    return base, fields, (), True
 
 
 def _update_map(node: Any, new: Mapping[str, Any]) -> None:
@@ -280,12 +282,9 @@ def merge(
     header: Mapping[str, Any],
     claims: list[Mapping[str, Any]],
     extraction: Mapping[str, Any] | None = None,
-    unedited: bool = False,
 ) -> tuple[Any, dict[str, Any], MergeReport]:
     """Fold a new extraction into the current claim file (a ruamel map, changed in place).
 
-    ``unedited``: the file is the one the extraction in ``base`` wrote (its sha256 matches), so
-    it holds that extraction's value of every field, also those an older sidecar did not record.
     Returns the merged content, the new sidecar content and a report.
     """
     report = MergeReport()
@@ -302,7 +301,7 @@ def merge(
     def merge_claim(item: Any, claim_id: str, claim: Mapping[str, Any]) -> bool:
         base_claim = base_claims.get(claim_id)
         if base_claim is not None and legacy:
-            old, fields, unknown, assumed = _legacy_fields(item, claim, base_claim, unedited)
+            old, fields, unknown, assumed = _legacy_fields(item, claim, base_claim)
             changed = _merge_fields(item, old, claim, fields, claim_id, report, unknown=unknown)
             if changed and assumed and any(_get(item, k) != old.get(k, _MISSING) for k in fields
                                            if k not in EXTRACTED_FIELDS):
@@ -530,22 +529,23 @@ def _merge_into_file(
     old_text = read_utf8(claim_path) if claim_path.exists() else ""  # FC101 when not UTF-8
     warnings: list[str] = []
     base = _read_sidecar(side, warnings)
-    unedited = base is not None and base.get("written_sha256") == _sha256(old_text)
     if not old_text.strip():
         new_base = base_of(header, claims, ())
         report = MergeReport(added=[str(c["id"]) for c in claims], changed=True)
         # nothing to keep: the plain data goes straight to the fast writer, without ruamel's nodes
         fast = yr.fast_dumps(_fresh_plain(header, claims, extraction))
         new_text = fast if fast is not None else yr.dumps(fresh(header, claims, extraction))
-    elif unedited and (plain := _data_only(old_text, claim_path)) is not None:
+    elif base is not None and base.get("written_sha256") == _sha256(old_text) and (
+        plain := _data_only(old_text, claim_path)
+    ) is not None:
         current = yr.to_node(plain)
-        merged, new_base, report = merge(current, base, header, claims, extraction, unedited)
+        merged, new_base, report = merge(current, base, header, claims, extraction)
         new_text = _write_text(merged) if report.changed else old_text
-    elif (spliced := spliced_merge(old_text, str(claim_path), base, header, claims, extraction, unedited)) is not None:
+    elif (spliced := spliced_merge(old_text, str(claim_path), base, header, claims, extraction)) is not None:
         new_text, new_base, report = spliced  # only the claims the merge changes go through ruamel
     else:
         current = yr.loads(old_text, str(claim_path))
-        merged, new_base, report = merge(current, base, header, claims, extraction, unedited)
+        merged, new_base, report = merge(current, base, header, claims, extraction)
         new_text = yr.dumps(merged) if report.changed else old_text
     if report.assumed:
         warnings.append(

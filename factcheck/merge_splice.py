@@ -166,11 +166,10 @@ def _touched(report: MergeReport) -> set[str]:
 
 def spliced_merge(
     text: str, path: str, base: Mapping[str, Any] | None, header: Mapping[str, Any],
-    claims: list[Mapping[str, Any]], extraction: Mapping[str, Any] | None, unedited: bool = False,
+    claims: list[Mapping[str, Any]], extraction: Mapping[str, Any] | None,
 ) -> tuple[str, dict[str, Any], MergeReport] | None:
     """:func:`factcheck.merge.merge` into the claim file ``text``: (new text, sidecar, report),
-    or None when the file cannot be cut at its claims (then use the whole round trip).
-    ``unedited`` as for ``merge``."""
+    or None when the file cannot be cut at its claims (then use the whole round trip)."""
     from factcheck.merge import merge
 
     cut = _cut(text, path)
@@ -178,7 +177,7 @@ def spliced_merge(
         return None
     try:
         first = _hybrid(cut, set(), path)
-        _, _, report = merge(first[0], base, header, claims, extraction, unedited)
+        _, _, report = merge(first[0], base, header, claims, extraction)
         touched = _touched(report)
         ids = [str(p["id"]) if isinstance(p, dict) and p.get("id") is not None else None for p in cut.plain]
         real = {i for i, claim_id in enumerate(ids) if claim_id in touched}
@@ -186,7 +185,7 @@ def spliced_merge(
             return None
         # Merge again, with ruamel's nodes for the claims it changes (the first merge changed its own).
         root, standing = _hybrid(cut, real, path)
-        merged, new_base, report = merge(root, base, header, claims, extraction, unedited)
+        merged, new_base, report = merge(root, base, header, claims, extraction)
         if not report.changed:
             return text, new_base, report
         return _write(cut, merged, standing), new_base, report
