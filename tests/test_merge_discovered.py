@@ -5,7 +5,8 @@ The older version here is the one before c888c75: on the Vancouver quarterly rev
 (tests/unseen/docs/enmun-01.pdf) it wrote `tolerance: "0.1"` where the percentages of the tables now
 get `precision: "-1"`, and its sidecar recorded only EXTRACTED_FIELDS. `_as_older_version` turns
 today's extraction into that version's claim file and sidecar (checked byte for byte against the
-output of 212f68d when this test was written: these 47 claims were the only difference).
+output of 212f68d when this test was written: these 47 claims were the only difference). Later
+versions may write `tolerance` for other cells again; the tests look only at the claims swapped.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def _as_older_version(fresh: Path, tmp_path: Path) -> Path:
     """The claim file and sidecar the version before c888c75 wrote for the document."""
     target = tmp_path / "enmun.yaml"
     ids = set(_percent_ids(fresh))
-    assert len(ids) >= 10
+    assert len(ids) >= 3
     chunks = fresh.read_text(encoding="utf-8").split("\n  - id: ")
     for i, chunk in enumerate(chunks):
         if chunk.split("\n", 1)[0] in ids:
@@ -117,7 +118,8 @@ def test_the_sidecar_records_every_field_written(fresh: Path) -> None:
 
 def test_an_older_versions_file_nobody_edited_becomes_todays(fresh: Path, tmp_path: Path) -> None:
     target = _as_older_version(fresh, tmp_path)
-    assert target.read_text(encoding="utf-8").count(OLD_TOLERANCE) == len(_percent_ids(fresh))
+    assert target.read_text(encoding="utf-8") != fresh.read_text(encoding="utf-8")
+    assert all(_claims(target)[cid]["tolerance"] == "0.1" for cid in _percent_ids(fresh))
     report, _ = _run(target)
     assert sorted(report.updated) == sorted(report.assumed) == sorted(_percent_ids(fresh)) and report.conflicts == []
     assert [w.split(": ", 1)[1][:5] for w in report.warnings] == ["FC520"]
@@ -230,4 +232,7 @@ def test_splicing_an_older_versions_file_matches_the_whole_round_trip(fresh: Pat
     spliced = spliced_merge(text, "enmun.yaml", base, header, claims, info)
     assert spliced is not None
     assert spliced[0] == yr.dumps(merged) and spliced[1] == whole_base and vars(spliced[2]) == vars(whole)
-    assert OLD_TOLERANCE not in spliced[0] and len(whole.updated) == len(_percent_ids(fresh)) == len(whole.assumed)
+    ids = _percent_ids(fresh)
+    claims_now = {c["id"]: c for c in yr.to_plain(yr.loads(spliced[0]))["claims"]}
+    assert all("tolerance" not in claims_now[cid] and claims_now[cid]["precision"] == "-1" for cid in ids)
+    assert sorted(whole.updated) == sorted(whole.assumed) == sorted(ids)
