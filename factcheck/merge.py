@@ -12,12 +12,22 @@ did not change it (new == base) your edit stays; if both changed it differently 
 stays and the claim gets a ``conflict:`` entry naming the field, the value extraction used to
 have and the one it has now. Nothing is overwritten silently.
 
+Which fields are merged: every field extraction or discovery writes (``precision``, ``expr``,
+``evidence``, ``scale`` of a discovered table total as much as ``stated`` or ``quote``); the
+sidecar records them all (``"format": 2``). A sidecar written before that recorded only
+:data:`EXTRACTED_FIELDS`; for the others (:data:`DISCOVERED_FIELDS`) the last extraction's value
+is taken from the claim file in each discovered claim whose recorded fields all still hold the
+sidecar's values (FC520 counts those the merge changed: an edit of only the unrecorded fields
+looks the same); a claim a person edited gets the rule of a lost sidecar for them. So an
+upgrade of factcheck updates what an older version discovered, and keeps edits.
+
 Claims: figures that vanished from the document move to ``obsolete:`` with their edits;
 a figure you deleted from the file is remembered in ``deleted:`` and stays deleted (remove
-its id from ``deleted:`` to get it back); your own claims and keys (``expr``, ``note``,
-``expect`` ...) are never touched. Without a sidecar (lost, or a file written by hand) a
-claim counts as extracted when its ``origin`` is ``extracted``, and every field where the
-file and the new extraction differ becomes a conflict.
+its id from ``deleted:`` to get it back); your own claims and the keys neither extraction
+wrote (``note``, ``expect``, an ``expr`` of your own ...) are never touched. Without a sidecar
+(lost, or a file written by hand) a claim counts as extracted when its ``origin`` is
+``extracted``, and every field where the file and the new extraction differ becomes a
+conflict, except ``where`` and ``evidence``, which follow the document.
 """
 
 from __future__ import annotations
@@ -40,9 +50,16 @@ from factcheck.merge_splice import spliced_merge
 EXTRACTED_FIELDS = (
     "quote", "stated", "value", "value_high", "unit", "hedge", "kind", "subject", "period", "where", "origin",
 )
+# What extraction or discovery writes besides EXTRACTED_FIELDS, now or in an earlier version (a
+# table total's percentage had a `tolerance` before it had a `precision`); sidecars before format 2
+# did not record them.
+DISCOVERED_FIELDS = ("precision", "tolerance", "expr", "evidence", "scale", "repeats")
 HEADER_FIELDS = ("id", "title", "source", "sha256", "language")
-# Written by the extractor only; without a sidecar they follow the document instead of conflicting.
-PROVENANCE_FIELDS = ("where",)
+# Written by the extractor only; without a record of the last extraction they follow the document
+# instead of conflicting.
+PROVENANCE_FIELDS = ("where", "evidence")
+# Sidecars that record every field a claim was written with; older ones recorded EXTRACTED_FIELDS.
+SIDECAR_FORMAT = 2
 _MISSING: Any = object()
 
 
@@ -57,6 +74,9 @@ class MergeReport:
     restored: list[str] = field(default_factory=list)
     kept_deleted: list[str] = field(default_factory=list)
     newly_deleted: list[str] = field(default_factory=list)
+    # claims of a file people edited whose fields an older sidecar did not record and that changed:
+    # taken as the older extraction's because the rest of the claim was (see _legacy_fields)
+    assumed: list[str] = field(default_factory=list)
     changed: bool = False  # whether the claim file's content changed at all
     warnings: list[str] = field(default_factory=list)  # one line each, "path:line:col: FCnnn message"
 
@@ -82,24 +102,29 @@ def _get(mapping: Mapping[str, Any] | None, key: str) -> Any:
 
 def _merge_fields(
     yours: Any, base: Mapping[str, Any] | None, new: Mapping[str, Any], fields: Iterable[str], claim_id: str,
-    report: MergeReport, conflict_key: str | None = "conflict",
+    report: MergeReport, conflict_key: str | None = "conflict", unknown: Iterable[str] = (),
 ) -> bool:
-    """Three-way merge of ``fields`` into ``yours`` (a ruamel map) in place; True if it changed."""
+    """Three-way merge of ``fields`` into ``yours`` (a ruamel map) in place; True if it changed.
+
+    ``unknown``: fields of which ``base`` holds no record (all of them when ``base`` is None).
+    """
     changed = False
     conflicts: dict[str, Any] = {}
     for name in fields:
         b, n, c = _get(base, name), _get(new, name), _get(yours, name)
         if c == n:
             continue
-        if base is None and name in PROVENANCE_FIELDS:
+        if name in PROVENANCE_FIELDS and (base is None or name in unknown):
             b = c  # no record of the last extraction: where a figure stands follows the document
         if c == b:
             if n is _MISSING:
                 del yours[name]
             elif isinstance(yours.get(name), yr.CommentedMap) and isinstance(n, dict):
                 _update_map(yours[name], n)
-            else:
+            elif name in yours:
                 yours[name] = yr.to_node(new[name], name)
+            else:
+                _insert(yours, name, yr.to_node(new[name], name), new)
             changed = True
         elif b == n:
             continue  # your edit, extraction unchanged
@@ -116,6 +141,56 @@ def _merge_fields(
         yours[conflict_key] = yr.to_node(merged)
         changed = True
     return changed
+
+
+def _insert(yours: Any, name: str, node: Any, new: Mapping[str, Any]) -> None:
+    """Add the key ``name`` to ``yours`` where the new claim has it: after the keys it follows
+    there, so a file nobody edited reads as a new extraction would write it."""
+    at = 0
+    keys = list(yours)
+    for key in new:
+        if key == name:
+            break
+        if key in yours:
+            at = max(at, keys.index(key) + 1)
+    if at >= len(keys):
+        yours[name] = node
+    else:
+        yours.insert(at, name, node)
+
+
+def _claim_fields(claim: Mapping[str, Any], base_claim: Mapping[str, Any] | None) -> list[str]:
+    """The fields merged for one claim: what the new extraction writes and what the last one wrote."""
+    fields = [k for k in claim if k != "id"]
+    if base_claim:
+        fields.extend(k for k in base_claim if k != "id" and k not in claim)
+    return fields
+
+
+def _legacy_fields(
+    yours: Any, claim: Mapping[str, Any], base_claim: Mapping[str, Any],
+) -> tuple[dict[str, Any], list[str], tuple[str, ...], bool]:
+    """For a sidecar before format 2: (the claim's base, its fields, those of unknown base, and
+    whether the base of some was taken from the file).
+
+    Such a sidecar recorded EXTRACTED_FIELDS only. Of a claim whose recorded fields nobody edited,
+    the file holds the last extraction's value of the others too, as far as anyone can tell; of a
+    claim people edited, their base is unknown, as without a sidecar. Only discovery wrote
+    DISCOVERED_FIELDS: on an extracted figure they are a person's (an `expr` that made it a relation).
+    """
+    fields = _claim_fields(claim, base_claim)
+    if base_claim.get("origin") == "discovered":
+        fields.extend(k for k in DISCOVERED_FIELDS if k in yours and k not in fields)
+    unrecorded = [k for k in fields if k not in EXTRACTED_FIELDS]
+    if not unrecorded:
+        return dict(base_claim), fields, (), False
+    if any(_get(yours, k) != base_claim.get(k, _MISSING) for k in EXTRACTED_FIELDS):
+        return dict(base_claim), fields, tuple(unrecorded), False
+    base = dict(base_claim)
+    for k in unrecorded:
+        if k in yours:
+            base[k] = yr.to_plain(yours[k])
+    return base, fields, (), True
 
 
 def _update_map(node: Any, new: Mapping[str, Any]) -> None:
@@ -191,10 +266,12 @@ def _fresh_plain(header: Mapping[str, Any], claims: list[Mapping[str, Any]],
 
 
 def base_of(header: Mapping[str, Any], claims: list[Mapping[str, Any]], deleted: Iterable[str]) -> dict[str, Any]:
-    """The sidecar content: the extraction just written, and the ids people deleted."""
+    """The sidecar content: the extraction just written (every field of every claim), and the
+    ids people deleted."""
     return {
+        "format": SIDECAR_FORMAT,
         "document": {k: header[k] for k in HEADER_FIELDS if k in header},
-        "claims": {str(c["id"]): {k: yr.to_plain(c[k]) for k in EXTRACTED_FIELDS if k in c} for c in claims},
+        "claims": {str(c["id"]): {k: yr.to_plain(v) for k, v in c.items() if k != "id"} for c in claims},
         "deleted": sorted(set(deleted)),
     }
 
@@ -219,6 +296,18 @@ def merge(
     root = current
     base = base or {}
     base_claims: Mapping[str, Any] = base.get("claims") or {}
+    legacy = base.get("format") != SIDECAR_FORMAT
+
+    def merge_claim(item: Any, claim_id: str, claim: Mapping[str, Any]) -> bool:
+        base_claim = base_claims.get(claim_id)
+        if base_claim is not None and legacy:
+            old, fields, unknown, assumed = _legacy_fields(item, claim, base_claim)
+            changed = _merge_fields(item, old, claim, fields, claim_id, report, unknown=unknown)
+            if changed and assumed and any(_get(item, k) != old.get(k, _MISSING) for k in fields
+                                           if k not in EXTRACTED_FIELDS):
+                report.assumed.append(claim_id)
+            return changed
+        return _merge_fields(item, base_claim, claim, _claim_fields(claim, base_claim), claim_id, report)
 
     # The document header.
     doc = root.get("document")
@@ -321,14 +410,13 @@ def merge(
                 item = list.__getitem__(obsolete, oi)
                 after.setdefault(anchor, []).append(item)
                 report.restored.append(claim_id)
-                if _merge_fields(item, base_claims.get(claim_id), claim, EXTRACTED_FIELDS, claim_id, report):
+                if merge_claim(item, claim_id, claim):
                     report.updated.append(claim_id)
             else:
                 after.setdefault(anchor, []).append(yr.to_node(dict(claim)))
                 report.added.append(claim_id)
             continue
-        base_claim = base_claims.get(claim_id)
-        if _merge_fields(list.__getitem__(current_claims, index), base_claim, claim, EXTRACTED_FIELDS, claim_id, report):
+        if merge_claim(list.__getitem__(current_claims, index), claim_id, claim):
             report.updated.append(claim_id)
         anchor = max(anchor, index)
     if after:
@@ -459,6 +547,11 @@ def _merge_into_file(
         current = yr.loads(old_text, str(claim_path))
         merged, new_base, report = merge(current, base, header, claims, extraction)
         new_text = yr.dumps(merged) if report.changed else old_text
+    if report.assumed:
+        warnings.append(
+            f"{shown_name(claim_path)}:1:1: FC520 a sidecar of an older factcheck: {len(report.assumed)} claims "
+            f"(first: {report.assumed[0]}) took the new extraction's precision, expr, evidence or scale, as no other "
+            "field of theirs was edited; an edit of those fields alone cannot be told from the older extraction")
     report.warnings.extend(warnings)
     diff = unified_diff(old_text, new_text, shown_name(claim_path)) if dry_run else ""
     if not dry_run:
