@@ -977,18 +977,32 @@ def _drop_side_text(lines: list[Line]) -> None:
         for i, t in enumerate(ln.tokens):
             if i and t.x0 - ln.tokens[i - 1].x1 >= 2.5 * ln.size and t.text[:1].isalnum():
                 starts.setdefault(round(t.x0), []).append(k)
+    if sum(len(ks) for ks in starts.values()) < _MIN_SIDE_LINES:
+        return
+    marks: list[list[tuple[float, bool, bool]]] = []
+    second: list[list[float]] = []
     for x in sorted(starts):
-        near = sorted({k for dx in (-2, -1, 0, 1, 2) for k in starts.get(x + dx, [])})
+        near = {k for dx in (-2, -1, 0, 1, 2) for k in starts.get(x + dx, [])}
         if len(near) < _MIN_SIDE_LINES:
             continue
-        band = [t for ln in lines for t in ln.tokens if t.x0 >= x - 2]
-        band_lines = sum(1 for ln in lines if any(t.x0 >= x - 2 for t in ln.tokens))
-        words = sum(1 for t in band if any(ch.isalpha() for ch in t.text))
-        figures = sum(1 for t in band if looks_numeric(t.text))
+        if not marks:
+            # each token's kind read once (a table's page has many candidate edges): its left
+            # edge, whether it has letters, whether it is a figure; per line, its second figure
+            marks = [[(t.x0, any(ch.isalpha() for ch in t.text), looks_numeric(t.text)) for t in ln.tokens]
+                     for ln in lines]
+            second = [sorted(x0 for x0, _alpha, num in m if num)[1:2] for m in marks]
+        edge = x - 2
+        band = words = figures = band_lines = 0
+        for m in marks:
+            inside = [(alpha, num) for x0, alpha, num in m if x0 >= edge]
+            if inside:
+                band_lines += 1
+                band += len(inside)
+                words += sum(1 for alpha, _num in inside if alpha)
+                figures += sum(1 for _alpha, num in inside if num)
         # the table's figures all stand left of it, in rows of two figures or more
-        rows = [[t for t in ln.tokens if looks_numeric(t.text) and t.x0 < x - 2] for ln in lines]
-        left_rows = sum(1 for r in rows if len(r) >= 2)
-        if 10 * words < 8 * len(band) or 10 * figures > len(band) or len(band) < 3 * band_lines or left_rows < 3:
+        left_rows = sum(1 for sec in second if sec and sec[0] < edge)
+        if 10 * words < 8 * band or 10 * figures > band or band < 3 * band_lines or left_rows < 3:
             continue
         for ln in lines:
             keep = [t for t in ln.tokens if t.x0 < x - 2]
