@@ -102,7 +102,7 @@ def _header(lines: Sequence[Line]) -> tuple[int, Token] | None:
 
 def coded_table(page: PageWords, lang: str | None = None) -> Table | None:
     """The page read as one statement with account codes, or ``None`` when it is not one."""
-    if not any(_HEADER.match(w.text) for w in page.words):
+    if not any(w.text.lower() in ("code", "codes") for w in page.words):
         return None
     lines = group_lines(page.words)
     found = _header(lines)
