@@ -226,13 +226,14 @@ FRACTION_WORDS: dict[str, Fraction] = {
 }
 
 _SPACE = f"[{GROUP_SPACES}]"
+# Indian grouping (lakhs and crores): "1,95,000", "45,03,097", pairs of digits before the last three.
+INDIAN_GROUPED = r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
 _NUMBER_RE = {
     # Dutch: "." or a space groups thousands, "," is the decimal mark.
     "nl": re.compile(rf"[0-9]{{1,3}}(?:(?:\.|{_SPACE})[0-9]{{3}})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"),
     # English: "," or a space groups thousands, "." is the decimal mark.
-    # Indian grouping too: "1,95,000" (pairs of digits before the last three).
-    "en": re.compile(rf"[0-9]{{1,3}}(?:(?:,|{_SPACE})[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}"
-                     rf"(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"),
+    # Indian grouping too.
+    "en": re.compile(rf"[0-9]{{1,3}}(?:(?:,|{_SPACE})[0-9]{{3}})+(?:\.[0-9]+)?|{INDIAN_GROUPED}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"),
 }
 _RATIO_RE = re.compile(r"([0-9]+|\w+)\s+(?:op\s+de|op|van\s+de|in|out\s+of)\s+([0-9]+|\w+)$", re.IGNORECASE)
 

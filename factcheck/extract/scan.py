@@ -32,6 +32,7 @@ from factcheck.numbers import (
     FRACTION_WORDS,
     GLUED_CURRENCY_LETTERS,
     HEDGE_WORDS,
+    INDIAN_GROUPED,
     MULTIPLE_WORDS,
     NUMBER_WORDS,
     PER_WORDS,
@@ -67,7 +68,7 @@ _CORE = {
 }
 _CORE_TEXT = {
     "nl": r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?",
-    "en": r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?",
+    "en": r"(?:\d{1,3}(?:,\d{3})+|" + INDIAN_GROUPED + r"|\d+)(?:\.\d+)?",
 }
 
 MONTHS = (
@@ -462,6 +463,11 @@ _SCALE_RIGHT = {
     for lang, words in (("nl", _SCALE_NL), ("en", _SCALE_EN))
 }
 _SCALE_NEEDS_CURRENCY = {"m", "bn", "mn", "tn", "k"}
+
+
+def _scale_power(word: str, lang: str) -> int:
+    """The power of ten of a scale word as matched ("lakh\ncrore" over a line break: 12)."""
+    return (_SCALE_NL if lang == "nl" else _SCALE_EN)[" ".join(word.lower().split())]
 _CURRENCY_RIGHT = re.compile(
     r"^" + _ANYWS + r"{0,3}(euro's|euros|euro|EUR|€|dollars|dollar|USD|pounds|GBP|"
     + _alternation(CURRENCY_NAMES_AFTER) + r")(?![\w])",
@@ -1005,7 +1011,7 @@ class Scanner:
         if scale_word is not None:
             word, length = scale_word
             if word not in _SCALE_NEEDS_CURRENCY or currency is not None:
-                scale = (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[" ".join(word.split())]
+                scale = _scale_power(word, self.lang)
                 pos += length
                 crore = _match_unbroken(self.unit_after[0], text[pos:pos + 40]) if self.lang == "en" else None
                 if crore is not None and crore[0] in ("crore", "crores"):
@@ -1386,7 +1392,7 @@ class Scanner:
             sm = _SCALE_RIGHT[self.lang].match(text[pos:pos + 40])
             if sm and sm.group(1).lower() not in _SCALE_NEEDS_CURRENCY:
                 # "nine million STR recipients", "drie miljoen euro": the scale word is the number's
-                value *= 10 ** (_SCALE_NL if self.lang == "nl" else _SCALE_EN)[" ".join(sm.group(1).lower().split())]
+                value *= 10 ** _scale_power(sm.group(1), self.lang)
                 pos += sm.end()
                 cm = _CURRENCY_RIGHT.match(text[pos:pos + 40])
                 if cm:

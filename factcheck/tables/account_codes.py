@@ -19,6 +19,7 @@ filing, and it is written with its doubt.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +31,6 @@ from .cells import CellNumber, DecimalSep, decide_decimal_sep, parse_cell
 from .detect import Cell, Column, Line, Row, Table, Token, group_lines
 from .totals import CellRef, TableCheck, cell_ref, judge, make_check
 
-_HEADER = re.compile(r"^(?:codes?|code)$", re.IGNORECASE)
 # "20", "21/28", "490/1", "76A", "75/76B", "9901", "8199P"
 _CODE = re.compile(r"^(\d{1,4})([AB]|P)?(?:/(\d{1,4})([AB])?)?$")
 _NOTE = re.compile(r"^\d+(?:\.\d+)+$")  # "6.1.1": a note reference in the "Toel." column
@@ -71,6 +71,11 @@ class Code:
         return True
 
 
+def _is_header(text: str) -> bool:
+    return text.lower() in ("code", "codes")
+
+
+@functools.lru_cache(maxsize=4096)
 def read_code(text: str) -> Code | None:
     """The range of accounts a printed code covers; ``None`` when it is no account code."""
     m = _CODE.match(text)
@@ -95,14 +100,14 @@ def read_code(text: str) -> Code | None:
 def _header(lines: Sequence[Line]) -> tuple[int, Token] | None:
     for i, ln in enumerate(lines):
         for t in ln.tokens:
-            if _HEADER.match(t.text):
+            if _is_header(t.text):
                 return i, t
     return None
 
 
 def coded_table(page: PageWords, lang: str | None = None) -> Table | None:
     """The page read as one statement with account codes, or ``None`` when it is not one."""
-    if not any(w.text.lower() in ("code", "codes") for w in page.words):
+    if not any(_is_header(w.text) for w in page.words):
         return None
     lines = group_lines(page.words)
     found = _header(lines)
@@ -129,14 +134,15 @@ def coded_table(page: PageWords, lang: str | None = None) -> Table | None:
     columns = _columns(lines[at], head)
     if not columns:
         return None
-    rows = _rows(lines, coded, edge, columns, lang)
+    dsep = decide_decimal_sep([t.text for i, code in coded for t in lines[i].tokens if t.x0 > code.x1], lang or "nl")
+    rows = _rows(lines, coded, edge, columns, dsep)
     if len(rows) < _MIN_CODED:
         return None
     top = lines[at].top
     bottom = max(r.bottom for r in rows)
     title = " ".join(t.text for ln in lines[:at] for t in ln.tokens if ln.top > 40)[:80] or None
     return Table(page=page.number, index=1, title=title, scale=None, columns=columns, rows=rows,
-                 header_text=" ".join(c.header for c in columns), decimal_sep=_dsep(rows, lang),
+                 header_text=" ".join(c.header for c in columns), decimal_sep=dsep,
                  bbox=(0.0, top, page.width, bottom), size=lines[at].size, coded=True,
                  starts_page=True, ends_page=True)
 
@@ -153,16 +159,10 @@ def _columns(header: Line, head: Token) -> list[Column]:
     return [Column(k, g[0].x0, g[-1].x1, " ".join(t.text for t in g)) for k, g in enumerate(groups)]
 
 
-def _dsep(rows: list[Row], lang: str | None) -> DecimalSep | None:
-    return decide_decimal_sep([c.text for r in rows for c in r.cells.values()], lang or "nl")
-
-
 def _rows(lines: Sequence[Line], coded: list[tuple[int, Token]], edge: float, columns: list[Column],
-          lang: str | None) -> list[Row]:
+          dsep: DecimalSep | None) -> list[Row]:
     """One row per code: the words left of the code are its label (with the lines of words
-    nearest to it), the figures right of it its amounts, each in the nearest column."""
-    texts = [t.text for _i, code in coded for t in lines[_i].tokens if t.x0 > code.x1]
-    dsep = decide_decimal_sep(texts, lang or "nl")
+    nearest to it), the figures right of it its amounts (read with ``dsep``), each in the nearest column."""
     by_line = {i: code for i, code in coded}
     extra: dict[int, list[tuple[float, str]]] = {i: [] for i in by_line}
     coded_lines = sorted(by_line)

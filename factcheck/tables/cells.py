@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from ..numbers import INDIAN_GROUPED
 from .scale import currency_code
 
 DecimalSep = Literal[",", "."]
@@ -24,8 +25,8 @@ MINUS_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 _MINUS_RE = "[" + re.escape(MINUS_CHARS) + "]"
 
 # "inclusive": the amount is in another figure (a domain name in the hosting package), so it adds nothing
-NIL_RE = re.compile(r"^(?:" + _MINUS_RE + r"{1,2}|\.{2,}|\u2026+|-/-|nil|n\.?v\.?t\.?|inclusive|included|inbegrepen)$",
-                    re.IGNORECASE)
+INCLUDED = r"inclusive|included|incl\.|inbegrepen"
+NIL_RE = re.compile(r"^(?:" + _MINUS_RE + r"{1,2}|\.{2,}|\u2026+|-/-|nil|n\.?v\.?t\.?|" + INCLUDED + r")$", re.IGNORECASE)
 # "*" = less than half the unit (US budget tables); "0*" and "p.m." are not numbers.
 STAR_RE = re.compile(r"^\*$")
 _NUM_RE = re.compile(
@@ -41,12 +42,12 @@ _NUM_RE = re.compile(
 _MAG = {"K": 10**3, "M": 10**6, "mn": 10**6, "mln": 10**6, "B": 10**9, "bn": 10**9, "mld": 10**9, "mrd": 10**9}
 _GROUPED = {
     ",": re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$"),
-    ".": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
+    ".": re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^" + INDIAN_GROUPED + r"(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
 }
 # With no evidence in the table, a lone separator before exactly three digits is a
 # thousands separator, whichever character it is (see decide_decimal_sep).
 # "1,95,000" is Indian grouping (lakhs and crores): commas only, pairs of digits before the last three.
-_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$|^\d{1,2}(?:,\d{2})+,\d{3}$|^\d+$")
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$|^" + INDIAN_GROUPED + r"$|^\d+$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d(?:\s?[" + re.escape(MINUS_CHARS) + r"/]\s?(?:(?:19|20)?\d\d)?)?$")
 
 

@@ -23,6 +23,7 @@ from fractions import Fraction
 from ..sources.pdf_layout import PageWords, Word
 from ..sources.tabular import ROW_FORMULA
 from .cells import (
+    INCLUDED,
     MINUS_CHARS,
     CellNumber,
     DecimalSep,
@@ -39,7 +40,7 @@ from .text_columns import split_text_columns
 _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|tab\.)\s*[:.]?\s*[\w.\-–]+", re.IGNORECASE)
 # Non-figure tokens that still sit in value columns: p.m., n.v.t., page ranges ("20-25").
 _TEXT_CELL = re.compile(
-    r"^(?:PM|p\.?m\.?|inclusive|included|incl\.|inbegrepen|n\.?v\.?t\.?|n/?a|NA|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|"
+    r"^(?:PM|p\.?m\.?|" + INCLUDED + r"|n\.?v\.?t\.?|n/?a|NA|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|"
     r"\(\d[\d.,]*[–‒-]\d[\d.,]*\)?|\(?\d[\d.,]*[–‒-]\d[\d.,]*\)|"  # confidence intervals "(1.1–1.2)"
     r"\(\d[\d.,]*\s?%\))$"  # a share beside a count, "189 (55.6%)": not a negative percentage
 )
@@ -63,7 +64,7 @@ _SHOWN_SUM = re.compile(r"\(\d{1,4}(?:[.,]\d+)?\s?[*x×+]\s?\d{1,4}(?:[.,]\d+)?\
 # "PM" (pro memorie) stands for an amount not yet known in Dutch budgets
 _PRO_MEMORIE = re.compile(r"PM|p\.\s?m\.?", re.IGNORECASE)
 # a cell that adds nothing to its column: pro memorie (not yet known), or included in another figure
-_NO_AMOUNT = re.compile(r"PM|p\.\s?m\.?|inclusive|included|incl\.|inbegrepen", re.IGNORECASE)
+_NO_AMOUNT = re.compile(r"PM|p\.\s?m\.?|" + INCLUDED, re.IGNORECASE)
 _PLUS_MINUS = ("-", "\u2013", "+", "\u2212")
 _ENDS_IN_TOTAL = re.compile(r"\btota(?:al|l|ls)\s*$", re.IGNORECASE)  # "Judiciary Total": a complete label
 
