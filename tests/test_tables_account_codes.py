@@ -64,3 +64,39 @@ def test_a_total_off_in_one_year_is_an_alarm() -> None:
     assert [(c.lane_label, c.verdict, c.doubt is None) for c in wrong] == [
         ("Boekjaar", Verdict.MISMATCH, True), ("Vorig boekjaar", Verdict.ROUNDING, True)]
     assert wrong[0].difference == Fraction(10000)
+
+
+def _schedules(page: int) -> dict[str, object]:
+    found = find_page_tables(PDF, pages=[page], all_pages=True)
+    assert all(t.coded for tables in found.values() for t in tables)
+    return {c.total_label: c for c in check_found_tables(PDF, found) if c.page == page}
+
+
+def test_movement_schedules_carry_last_years_balance_forward() -> None:
+    checks = _schedules(5)
+    # 8199 = 8199P (last year's column) + acquisitions 8169 - disposals 8179; the cents behind the
+    # euros make it a euro off
+    cost = checks["Aanschaffingswaarde per einde van het boekjaar"]
+    assert [(p.stated, p.sign) for p in cost.parts] == [  # type: ignore[attr-defined]
+        ("2.120.501", 1), ("1.729", 1), ("169.894", -1)]
+    assert cost.verdict is Verdict.ROUNDING and cost.total.stated == "1.952.337"  # type: ignore[attr-defined]
+    # depreciation: "Geboekt" adds, "Afgeboekt na overdrachten" takes away
+    depreciation = checks["Afschrijvingen en waardeverminderingen per einde van het boekjaar"]
+    assert [(p.stated, p.sign) for p in depreciation.parts] == [  # type: ignore[attr-defined]
+        ("1.188.186", 1), ("93.457", 1), ("169.894", -1)]
+    assert depreciation.verdict is Verdict.CONSISTENT  # type: ignore[attr-defined]
+    # the net book value "(22/27)" is the cost less the depreciation, both at the end of the year
+    net = checks["NETTOBOEKWAARDE PER EINDE VAN HET BOEKJAAR"]
+    assert [(p.stated, p.sign) for p in net.parts] == [  # type: ignore[attr-defined]
+        ("1.952.337", 1), ("1.111.749", -1)]
+    assert net.verdict is Verdict.CONSISTENT  # type: ignore[attr-defined]
+
+
+def test_a_schedule_that_does_not_add_up_is_doubted_not_an_alarm() -> None:
+    found = find_page_tables(PDF, pages=[6], all_pages=True)
+    table = found[6][0]
+    pos = next(i for i, r in enumerate(table.rows) if r.code == "8365")
+    cell = table.rows[pos].cells[0]
+    table.rows[pos].cells[0] = replace(cell, text="2.391.659", number=parse_cell("2.391.659", ","))
+    (cost,) = [c for c in coded_checks(table) if c.total_label.startswith("Aanschaffingswaarde")]
+    assert cost.verdict is Verdict.MISMATCH and cost.doubt is not None

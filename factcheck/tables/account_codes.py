@@ -97,6 +97,11 @@ def read_code(text: str) -> Code | None:
     return Code(text, int(first.ljust(_WIDTH, "0")), int(last.ljust(_WIDTH, "9")), letter, False)
 
 
+def _bare(text: str) -> str:
+    """A code as printed without its brackets: a schedule's net value refers to "(22/27)"."""
+    return text[1:-1] if text.startswith("(") and text.endswith(")") else text
+
+
 def _header(lines: Sequence[Line]) -> tuple[int, Token] | None:
     for i, ln in enumerate(lines):
         for t in ln.tokens:
@@ -118,18 +123,20 @@ def coded_table(page: PageWords, lang: str | None = None) -> Table | None:
     lefts: dict[int, int] = {}
     for ln in lines[at + 1:]:
         for t in ln.tokens:
-            if read_code(t.text) and t.x0 >= head.x0 - 12 and t.x1 <= head.x1 + 30:
+            if read_code(_bare(t.text)) and t.x0 >= head.x0 - 12 and t.x1 <= head.x1 + 30:
                 lefts[round(t.x0)] = lefts.get(round(t.x0), 0) + 1
     if not lefts:
         return None
     edge = max(lefts, key=lambda x: lefts[x])
     coded = [(i, t) for i, ln in enumerate(lines) if i > at for t in ln.tokens
-             if abs(t.x0 - edge) <= 3 and read_code(t.text)]
+             if abs(t.x0 - edge) <= 3 and read_code(_bare(t.text))]
     if len(coded) < _MIN_CODED:
         return None
-    # ranges ("21/28") or result lines ("9901") make it the NBB's model, not a column of
-    # budget-line or fund codes, whose tables the general reader reads
-    if sum("/" in t.text for _i, t in coded) < 2 and not any(read_code(t.text).result for _i, t in coded):  # type: ignore[union-attr]
+    # ranges ("21/28"), result lines ("9901") or a schedule's previous-year lines ("8199P") make it
+    # the NBB's model, not a column of budget-line or fund codes, whose tables the general reader reads
+    read = [read_code(_bare(t.text)) for _i, t in coded]
+    if (sum("/" in t.text for _i, t in coded) < 2 and not any(c.result for c in read if c)
+            and sum(c.previous for c in read if c) < 2):
         return None
     columns = _columns(lines[at], head)
     if not columns:
@@ -191,7 +198,7 @@ def _rows(lines: Sequence[Line], coded: list[tuple[int, Token]], edge: float, co
             col = min(columns, key=lambda c: abs(c.x1 - t.x1) if t.x1 >= c.x0 else abs(c.x0 - t.x0) + 1000)
             if col.index not in cells:
                 cells[col.index] = Cell(t.text, number, col.index, (t.x0, t.top, t.x1, t.bottom))
-        rows.append(Row(label=label, cells=cells, top=ln.top, bottom=ln.bottom, code=code.text))
+        rows.append(Row(label=label, cells=cells, top=ln.top, bottom=ln.bottom, code=_bare(code.text)))
     return rows
 
 
@@ -275,6 +282,7 @@ def coded_checks(table: Table, file: str = "") -> list[TableCheck]:
                         table.columns) else "", tref, prefs, j, f"{reading} ({total.code.text}: "
                     + ", ".join(("-" if p.sign < 0 else "") + p.code.text for p in printed) + ")",
                     doubt, pages if len(pages) > 1 else ()))
+    checks += _schedule_checks(table, file, pages if len(pages) > 1 else ())
     return checks
 
 
@@ -311,3 +319,127 @@ def _results(lines: list[_Line]) -> list[tuple[_Line, list[_Line], str]]:
                 out.append((line, parts, "the result above it, plus the income and minus the charges between"))
         previous, start = line, k + 1
     return out
+
+
+# ---------------------------------------------------------------- movement schedules (8xxx)
+
+# The schedules of the notes (fixed assets, financial assets) print each balance twice: "8199P" is
+# the value at the end of the previous year (in the previous year's column), "8199" the value now,
+# with the year's movements on the lines between. A movement's sign is in its wording, which the
+# NBB's models fix (Dutch, French, English); "(+)/(-)" lines carry their own sign.
+_MOVEMENTS = "^(?:mutaties tijdens het boekjaar|mutations de l'exercice|movements during the period)?\\s*"
+_NET_VALUE = re.compile(r"^(?:nettoboekwaarde|valeur comptable nette|net book value)\b", re.IGNORECASE)
+_MOVE_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p, re.IGNORECASE), s) for p, s in (
+    (_MOVEMENTS + r"(?:overdrachten|afgeboekt|teruggenomen|terugbetalingen|cessions|annul|repris|"
+     r"rembours|sales and disposals|cancelled|written back|repayments)", -1),
+    (_MOVEMENTS + r"(?:aanschaffingen|geboekt|verworven|toevoegingen|acquisitions|actés|acquis|additions|"
+     r"recorded)", 1),
+))
+# in a schedule of net values (claims), write-downs lower the value and their reversal raises it
+_NET_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p, re.IGNORECASE), s) for p, s in (
+    (_MOVEMENTS + r"(?:teruggenomen waardeverminderingen|reprises de réductions|write-downs written back)", 1),
+    (_MOVEMENTS + r"(?:geboekte waardeverminderingen|réductions de valeur actées|write-downs recorded)", -1),
+))
+# the balances a net book value deducts: depreciation, write-downs, amounts not called up
+_DEDUCTED_BALANCE = re.compile(
+    r"^(?:afschrijvingen|waardeverminderingen|niet[- ]opgevraagde|amortissements|réductions de valeur|"
+    r"montants non appelés|depreciation|amounts written down|uncalled)", re.IGNORECASE)
+
+
+def _move_sign(label: str, net: bool) -> int | None:
+    """The sign a movement line enters its balance with; ``None`` when the wording does not say."""
+    if _SIGNED in label:
+        return 1
+    for pattern, sign in (*(_NET_SIGNS if net else ()), *_MOVE_SIGNS):
+        if pattern.match(label):
+            return sign
+    return None
+
+
+def _schedule_checks(table: Table, file: str, pages: tuple[int, ...]) -> list[TableCheck]:
+    """Each movement schedule: the balance now = the previous year's + the year's movements; and a
+    net book value = the balances now, less depreciation, write-downs and amounts not called up.
+    The NBB's filing software rejects accounts whose schedules do not add up, so a schedule that
+    does not is our misreading (a line the excerpt leaves out): it is written with its doubt."""
+    checks: list[TableCheck] = []
+    opening: tuple[int, Code] | None = None
+    moves: list[int] = []
+    closings: list[int] = []
+    for pos, row in enumerate(table.rows):
+        code = read_code(row.code) if row.code else None
+        if code is None:
+            continue
+        if code.previous:
+            opening, moves = (pos, code), []
+        elif opening is not None and code.text == opening[1].text[:-1]:
+            check = _movement_check(table, file, pages, opening[0], moves, pos)
+            if check is not None:
+                checks.append(check)
+            if 0 in row.cells:
+                closings.append(pos)
+            opening = None
+        elif opening is not None and row.code[0] == "8":
+            moves.append(pos)
+        elif _NET_VALUE.match(row.label) and closings:
+            check = _net_value_check(table, file, pages, closings, pos)
+            if check is not None:
+                checks.append(check)
+            closings, opening = [], None
+        else:
+            opening, closings = None, []
+    return checks
+
+
+def _movement_check(table: Table, file: str, pages: tuple[int, ...], first: int, moves: list[int],
+                    last: int) -> TableCheck | None:
+    closing, start = table.rows[last], table.rows[first]
+    if 0 not in closing.cells or len(start.cells) != 1:
+        return None
+    (lane0, open_cell), = start.cells.items()
+    net = bool(_NET_VALUE.match(closing.label))
+    refs = [cell_ref(table, first, open_cell)]
+    parts: list[tuple[int, CellNumber]] = [(1, open_cell.number)] if open_cell.number else []
+    for pos in moves:
+        cell = table.rows[pos].cells.get(0)
+        if cell is None or cell.number is None:
+            continue
+        sign = _move_sign(table.rows[pos].label, net)
+        if sign is None:
+            return None
+        refs.append(cell_ref(table, pos, cell, sign))
+        parts.append((sign, cell.number))
+    if len(parts) < 2 or lane0 == 0:
+        return None
+    return _schedule_check(table, file, pages, last, tuple(refs), parts,
+                           "the balance at the end of the previous year plus the year's movements")
+
+
+def _net_value_check(table: Table, file: str, pages: tuple[int, ...], closings: list[int],
+                     pos: int) -> TableCheck | None:
+    if 0 not in table.rows[pos].cells or len(closings) < 2:
+        return None
+    refs: list[CellRef] = []
+    parts: list[tuple[int, CellNumber]] = []
+    for c in closings:
+        cell = table.rows[c].cells[0]
+        if cell.number is None:
+            return None
+        sign = -1 if _DEDUCTED_BALANCE.match(table.rows[c].label) else 1
+        refs.append(cell_ref(table, c, cell, sign))
+        parts.append((sign, cell.number))
+    return _schedule_check(table, file, pages, pos, tuple(refs), parts,
+                           "the balances at the end of the year, less depreciation, write-downs and amounts not called up")
+
+
+def _schedule_check(table: Table, file: str, pages: tuple[int, ...], pos: int, refs: tuple[CellRef, ...],
+                    parts: list[tuple[int, CellNumber]], reading: str) -> TableCheck | None:
+    tcell = table.rows[pos].cells[0]
+    if tcell.number is None:
+        return None
+    j = judge(parts, tcell.number)
+    doubt = None if j.verdict in _HOLDS else (
+        f"{table.rows[pos].code}: a schedule the filing software checks does not add up as read: a line the "
+        "page leaves out or a figure read in the wrong column is more likely than an error")
+    return make_check(table, file, "row", table.rows[pos].label,
+                      table.columns[0].header if table.columns else "", cell_ref(table, pos, tcell), refs, j,
+                      f"{reading} ({table.rows[pos].code})", doubt, pages)
