@@ -902,14 +902,14 @@ def _sum_within_rounding(total: Fig, parts: Sequence[Fig], index: _Passage, cue:
     t_point, t_lo, t_hi = index.scaled[total.id]
     if span is None or t_lo is None or t_hi is None or span[1] < t_lo or t_hi < span[0]:
         return []
-    exact = sum(f.value for f in parts) == total.value
+    exact = sum(_signed(f) for f in parts) == total.value
     if exact:
         chance = _exact_chance(index, total, parts)
     elif _too_loose(*span, t_point):
         return []
     else:
         chance = _chance(index, total, span[1] - span[0])
-    return [Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(f.id for f in parts) + ")", exact,
+    return [Proposal(total, tuple(parts), "sum", "sum(" + ", ".join(_signed_id(f) for f in parts) + ")", exact,
                      MIN_SCORE + 2, cue, True, chance)]
 
 
