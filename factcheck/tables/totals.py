@@ -1064,6 +1064,10 @@ def _lanes(total: _Item, parts: list[tuple[_Item, int]]) -> list[int]:
             continue
         if any(cell.number.percent != n.percent for n in present if not n.nil):
             continue  # a percentage total over amounts (or the reverse) is not a sum
+        if cell.number.nil and not _fits(_fit_lane(total, parts, lane)):
+            # a total left "-" over parts that do not cancel out: not filled in for that column
+            # (an actuals column of a budget), so it says nothing for or against the reading
+            continue
         lanes.append(lane)
     return lanes
 
@@ -1652,6 +1656,7 @@ def _doubt(
     open_top: bool = False,
     memo_inside: bool = False,
     plain: bool = False,
+    difference: bool = False,
 ) -> str | None:
     """Why a total that does not add up in ``lane`` may be our misreading of the table rather than
     an error in it; None when the reading has support and no other plausible reading holds.
@@ -1711,7 +1716,10 @@ def _doubt(
         rest = nums[:k] + nums[k + 1 :]
         if rest and not supported and _double(present, k) and _fits(judge(rest, tnum).verdict):
             return f"it adds up without '{_clean(p.label)}' (a subtotal or a breakdown counted twice?)"
-        if not n.nil and _fits(judge(nums[:k] + [(-s, n)] + nums[k + 1 :], tnum).verdict):
+        # one side of a change column's row with the other sign makes it a sum: where two other
+        # rows are differences, that is a formula slip in this row, not another reading of it
+        if not n.nil and not (difference and supported) and _fits(
+                judge(nums[:k] + [(-s, n)] + nums[k + 1 :], tnum).verdict):
             if p.deduct and s * n.value < 0:
                 # the row says it is taken off ("LESS OFFSETS"), and the printed total added it:
                 # that is the table's slip, not another way to read it
@@ -1734,7 +1742,11 @@ def _doubt(
         if cell is not None and cell.number is not None and _fits(judge(nums, cell.number).verdict):
             return "the parts add up to the total printed one column over"
         shifted = [(s, c.number) for p, s in signed if (c := p.cells.get(near)) is not None and c.number is not None]
-        if len(shifted) >= 2 and _fits(judge(shifted, tnum).verdict):
+        carried = cell is not None and cell.number is not None and cell.number.value == tnum.value
+        # the column over printing this very total over its own parts is no slipped figure: the
+        # total was carried over from that column and not updated ("Total Other Income 35,000" in
+        # both budget years, whose rows differ)
+        if len(shifted) >= 2 and not carried and _fits(judge(shifted, tnum).verdict):
             return "the total equals the parts printed one column over"
     return None
 
@@ -1890,6 +1902,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             doubt = None if _fits(j.verdict) or tag == "swapped" else _doubt(
                 total, parts, lane, results, held, len(scans), open_top, _memo_between(items_by[orientation], parts),
                 plain=tag == "flat" and orientation == "row" and total.kind in ("total", "grand"),
+                difference=tag.startswith("difference") and orientation == "column",
             )
             if doubt is None and not _fits(j.verdict) and tag.startswith("difference") and orientation == "column":
                 doubt = _difference_doubt(table, lane, results, (lane, total.pos) in summed,

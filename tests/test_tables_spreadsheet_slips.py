@@ -1,0 +1,42 @@
+"""Slips a spreadsheet budget makes, read on a real page: enutl-01 (development half of
+tests/unseen), a pension fund's budget 2020 with estimate, previous estimate, actuals, an
+INCREASE/(DECREASE) column and a variance column. Each slip was confirmed on the page image by
+the person who labelled it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf
+
+PDF = Path(__file__).parent / "unseen" / "docs" / "enutl-01.pdf"
+
+
+def _page2() -> list:  # type: ignore[type-arg]
+    return check_pdf(PDF, lang="en", pages=[2], all_pages=True)
+
+
+def test_a_total_carried_over_from_last_years_column_is_an_alarm() -> None:
+    # "Total Other Income" prints 35,000 in both budget years; the 2020 rows add up to 42,000.
+    # The parts of the column beside it making 35,000 is no figure slipped one column over, since
+    # that column prints the same 35,000 itself
+    other = [c for c in _page2() if c.total_label == "Total Other Income"]
+    by_lane = {c.lane_label: c for c in other}
+    (slip,) = [c for c in other if c.verdict is Verdict.MISMATCH]
+    assert slip.alarm and slip.doubt is None and slip.difference == -7000
+    assert [p.stated for p in slip.parts] == ["10,000", "5,000", "26,000", "1,000"]
+    assert sum(c.verdict is Verdict.CONSISTENT for c in by_lane.values()) == 1
+    # the actuals column leaves the total "-" over rows of 35,586: not filled in, no verdict
+    assert len(other) == 2
+
+
+def test_a_change_column_row_that_adds_both_years_is_an_alarm() -> None:
+    # INCREASE/(DECREASE) is last year's estimate less this year's in the other rows; two rows
+    # print minus both ("(11,000,000)" for 5,400,000 and 5,600,000): a formula slip, not a reading
+    change = {c.lane_label: c for c in _page2()
+              if c.orientation == "column" and c.total_label.startswith("INCREASE")}
+    slips = {k: c for k, c in change.items() if c.verdict is Verdict.MISMATCH}
+    assert sorted(slips) == ["4031-38 Public Service Contributions", "Police Contributions"]
+    assert all(c.alarm and c.doubt is None for c in slips.values())
+    assert sum(c.verdict is Verdict.CONSISTENT for c in change.values()) >= 5
