@@ -40,3 +40,12 @@ def test_a_change_column_row_that_adds_both_years_is_an_alarm() -> None:
     assert sorted(slips) == ["4031-38 Public Service Contributions", "Police Contributions"]
     assert all(c.alarm and c.doubt is None for c in slips.values())
     assert sum(c.verdict is Verdict.CONSISTENT for c in change.values()) >= 5
+
+
+def test_a_zero_total_whose_own_rows_are_not_printed_is_no_alarm() -> None:
+    # enint-03 (development half): an association's balance sheet exported from its accounting
+    # software; "Total Liabilities €0.00" stands right under "Total Assets" with no rows of its own
+    pdf = PDF.with_name("enint-03.pdf")
+    (liabilities,) = [c for c in check_pdf(pdf, lang="en", pages=[2], all_pages=True)
+                      if c.total_label == "Total Liabilities"]
+    assert not liabilities.alarm and liabilities.doubt is not None and "zero" in liabilities.doubt

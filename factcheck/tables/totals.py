@@ -1674,6 +1674,10 @@ def _doubt(
     tnum = total.cells[lane].number
     assert tnum is not None
     shown = [n.value for p, s in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]
+    if tnum.value == 0 and not plain and not difference and any(v != 0 for v in shown):
+        # "Total Liabilities €0.00" under the assets' total: a zero whose own rows are not printed;
+        # the rows found further up belong to the totals before it
+        return "this total is zero and its own rows are not printed: the rows found belong to other totals"
     if tnum.value > 0 and all(v >= 0 for v in shown) and 2 * sum(shown) < tnum.value:
         # a printed total is seldom off by half of itself; rows that add up to less than half of
         # it are a part of its rows (the others on earlier pages, or in another table)
