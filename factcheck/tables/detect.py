@@ -952,11 +952,12 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
     with rows, columns, headers, caption and unit."""
     from .account_codes import coded_table
+    from .t_accounts import split_sides
 
     coded = coded_table(page, lang)
     if coded is not None:
         return [coded]
-    halves = split_text_columns(page)
+    halves = split_sides(page) or split_text_columns(page)
     if len(halves) == 1:
         return _find_tables(page, lang)
     tables = [t for half in halves for t in _find_tables(half, lang)]

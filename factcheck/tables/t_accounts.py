@@ -1,0 +1,85 @@
+"""Accounts set side by side (the "T" or scontro form): each side is read as a table of its own.
+
+Small foundations and associations, and older public accounts, print the balance sheet as
+assets left and liabilities right ("activa | passiva") and the income statement as charges left
+and income right ("lasten | baten", "debet | credit"), with the totals of both sides on one line:
+
+    activa                       €     passiva               €
+    Inventaris               € 4.652   Stichtingsvermogen   € 8.716
+    Liquide middelen         € 4.064
+    Totalen                  € 8.716   Totalen              € 8.716
+
+Read as one table, the right side's labels stand between the left side's figures and its own, so
+neither side's column is read. The page is cut where the header's second side word starts, on the
+lines from that header down, when the lines below print a label there after a figure on the left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..sources.pdf_layout import PageWords, Word
+from .detect import looks_numeric
+
+# the words heading the two sides, left then right (Dutch, English, French, German)
+_SIDES = {
+    "activa": ("passiva",), "bezittingen": ("schulden",), "assets": ("liabilities",),
+    "actif": ("passif",), "aktiva": ("passiva",),
+    "lasten": ("baten",), "kosten": ("opbrengsten", "baten"), "uitgaven": ("ontvangsten", "inkomsten"),
+    "debet": ("credit",), "debit": ("credit",), "expenditure": ("income", "receipts"),
+    "payments": ("receipts",), "charges": ("produits",), "aufwand": ("ertrag",),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_MIN_SIDE_ROWS = 2  # lines below the header with a label on the right after a figure on the left
+
+
+def _key(text: str) -> str:
+    m = _WORD.search(text.lower())
+    return m.group(0) if m else ""
+
+
+def split_sides(page: PageWords) -> list[PageWords] | None:
+    """The page's left and right sides when it holds accounts set side by side, else ``None``."""
+    lines = _lines(page.words)
+    for k, line in enumerate(lines):
+        heads = [(_key(w.text), w) for w in line]
+        for i, (left, _lw) in enumerate(heads):
+            partners = _SIDES.get(left)
+            if partners is None:
+                continue
+            right = next((w for name, w in heads[i + 1:] if name in partners), None)
+            if right is None or right.x0 < 0.3 * page.width:
+                continue
+            cut = right.x0 - 2
+            if _side_rows(lines[k + 1:], cut) >= _MIN_SIDE_ROWS:
+                return _cut(page, lines, k, cut)
+    return None
+
+
+def _side_rows(lines: list[list[Word]], cut: float) -> int:
+    """Lines that print a figure left of ``cut`` and a label starting at it."""
+    count = 0
+    for line in lines:
+        starts = [w for w in line if abs(w.x0 - cut) <= 12 and _WORD.match(w.text)]
+        figures = [w for w in line if w.x1 < cut and looks_numeric(w.text.lstrip("€$£"))]
+        if starts and figures:
+            count += 1
+    return count
+
+
+def _cut(page: PageWords, lines: list[list[Word]], header: int, cut: float) -> list[PageWords]:
+    left: list[Word] = []
+    right: list[Word] = []
+    for k, line in enumerate(lines):
+        for w in line:
+            (right if k >= header and w.x0 >= cut - 1 else left).append(w)
+    return [replace(page, words=tuple(left)), replace(page, words=tuple(right))]
+
+
+def _lines(words: tuple[Word, ...]) -> list[list[Word]]:
+    """The words in lines by their vertical centre (to two points), top down, each left to right."""
+    by: dict[int, list[Word]] = {}
+    for w in words:
+        by.setdefault(round((w.top + w.bottom) / 4), []).append(w)
+    return [sorted(by[y], key=lambda w: w.x0) for y in sorted(by)]
