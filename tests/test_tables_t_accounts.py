@@ -46,3 +46,16 @@ def test_a_page_is_cut_only_where_the_right_side_prints_labels_after_figures() -
     # nor does a right-hand word with figures but no labels after them
     bare = [r for r in rows if r[0] not in ("Vermogen", "Schulden")]
     assert split_sides(PageWords(1, 600, 800, tuple(_word(t, x, y) for t, x, y in bare))) is None
+
+
+def test_a_result_under_costs_then_income_is_income_less_costs() -> None:
+    # nlvla-03 (development half): "Totaal Lasten" before "Totaal Baten", then "Saldo" (page 1,
+    # totals in an outer column beside their rows); "Totaal kosten", "Totaal opbrengsten", "Winst"
+    # (page 3)
+    pdf = PDF.with_name("nlvla-03.pdf")
+    checks = check_pdf(pdf, lang="nl", pages=[1, 3], all_pages=True)
+    saldo = [c for c in checks if c.total_label in ("Saldo", "Winst")]
+    assert [(c.page, c.total.stated) for c in saldo] == [
+        (1, "-11.000"), (1, "31.003"), (3, "-11.000"), (3, "31.003"), (3, "-14.500")]
+    assert all(c.verdict is Verdict.CONSISTENT and [p.sign for p in c.parts] == [1, -1] for c in saldo)
+    assert [p.stated for p in saldo[0].parts] == ["91.100", "102.100"]

@@ -61,7 +61,8 @@ _CHANGE_HEADER = re.compile(
 # "Net" alone (or Netto / Net total) closes a table; "Net interest" is an ordinary item
 _SALDO = re.compile(
     r"\b(?:saldo|deficit|surplus|balance)\b|^net(?:to)?(?:\s+total)?\s*$|^net(?:to)?\s+\S+(?:\s+\S+){0,4}$|"
-    r"^excess\b|^\w*resultaat\b|^(?:\w+\s+){1,2}resultaat\s*$|^(?:operating|operational|overall)\s+result\b|^\w{4,}saldo\b|\w*financieringsmarge\b|^(?:budgettair|gecumuleerd)\b.*\bresultaat\b",
+    r"^excess\b|^\w*resultaat\b|^(?:\w+\s+){1,2}resultaat\s*$|^(?:operating|operational|overall)\s+result\b|^\w{4,}saldo\b|\w*financieringsmarge\b|^(?:budgettair|gecumuleerd)\b.*\bresultaat\b|"
+    r"^(?:winst|verlies|profit|loss)(?:\s*[/(]\s*\(?(?:winst|verlies|profit|loss)\)?)?(?:\s+for\s+the\s+(?:year|period))?\s*$",
     re.IGNORECASE,
 )
 # Rows that are breakdowns of the row above, or not amounts at all, are never parts.
@@ -990,6 +991,13 @@ def _candidates(
         closed = [x for x in top_level if x.kind in ("total", "sub", "grand")][-2:]
         if len(closed) == 2:
             cands.append(("pair", [(closed[0], 1), (closed[1], -1)]))
+
+        # "Totaal Lasten" printed before "Totaal Baten" (an inner column's subtotals, settled
+        # already): the costs are what is taken off
+        named = [x for x in items[:i] if x.kind in ("total", "sub", "grand")][-2:]
+        if len(named) == 2 and is_cost(named[0].label) and not is_cost(named[1].label) and _BENEFIT.search(
+                named[1].label):
+            cands.append(("pair", [(named[1], 1), (named[0], -1)]))
         if len(siblings) >= 2:
             cands.insert(0, ("numbered", [(x, 1) for x in siblings[-2:]]))
             cands.insert(1, ("numbered", [(siblings[-2], 1), (siblings[-1], -1)]))
