@@ -596,6 +596,7 @@ def _row_items(table: Table) -> list[_Item]:
         first_valued = False
     _dated_balances(items)
     _cash_flows(items)
+    _echoed_headings(items)
     _shares_of_one_base(items)
     _numbered_groups(items)
     # ministry rows in capitals over numbered department rows (India Union Budget)
@@ -827,6 +828,45 @@ def _cash_flows(items: list[_Item]) -> None:
                 begin = change = None
 
 
+def _echoed_headings(items: list[_Item]) -> None:
+    """Accounting software's reports print a group's amount on its heading and again on its total
+    ("Placements de trésorerie €40,000.00" … "Total Placements de trésorerie €40,000.00"): the
+    total adds up the group's own entries, each inner group once (by its total), and the heading,
+    an echo of the total, is no part of anything."""
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for j, it in enumerate(items):
+        m = _TOTAL_OF.match(_clean(it.label))
+        shown = {ln: c.number.value for ln, c in it.cells.items() if c.number is not None and not c.number.nil}
+        if m is None or not shown:
+            continue
+        name = m.group("name").strip().lower()
+        for i in range(j - 1, -1, -1):
+            head = items[i]
+            if i in used or _clean(head.label).strip().lower() != name:
+                continue
+            if all((c := head.cells.get(ln)) is not None and c.number is not None and c.number.value == v
+                   for ln, v in shown.items()):
+                pairs.append((i, j))
+                used.add(i)
+            break
+    closing = dict(pairs)
+    for i, j in pairs:
+        parts: list[tuple[_Item, int]] = []
+        k = i + 1
+        while k < j:
+            if k in closing and closing[k] < j:
+                parts.append((items[closing[k]], 1))
+                k = closing[k] + 1
+                continue
+            if items[k].kind == "part" and any(c.number is not None for c in items[k].cells.values()):
+                parts.append((items[k], 1))
+            k += 1
+        if len(parts) >= 1 and j - i > 1:
+            items[i].kind = "memo"
+            items[j].kind, items[j].explicit, items[j].explicit_tag = "total", parts, "echoed heading"
+
+
 def _roll_forward(items: list[_Item]) -> None:
     """The last column of a movement schedule is the first one plus the movements between them:
     both headed with the same balance word and a date ("Saldo 31-12-2022" … "Saldo 31-12-2023")."""
@@ -994,10 +1034,10 @@ def _candidates(
 
         # "Totaal Lasten" printed before "Totaal Baten" (an inner column's subtotals, settled
         # already): the costs are what is taken off
-        named = [x for x in items[:i] if x.kind in ("total", "sub", "grand")][-2:]
-        if len(named) == 2 and is_cost(named[0].label) and not is_cost(named[1].label) and _BENEFIT.search(
-                named[1].label):
-            cands.append(("pair", [(named[1], 1), (named[0], -1)]))
+        last_two = [x for x in items[:i] if x.kind in ("total", "sub", "grand")][-2:]
+        if len(last_two) == 2 and is_cost(last_two[0].label) and not is_cost(last_two[1].label) and _BENEFIT.search(
+                last_two[1].label):
+            cands.append(("pair", [(last_two[1], 1), (last_two[0], -1)]))
         if len(siblings) >= 2:
             cands.insert(0, ("numbered", [(x, 1) for x in siblings[-2:]]))
             cands.insert(1, ("numbered", [(siblings[-2], 1), (siblings[-1], -1)]))
@@ -1600,6 +1640,7 @@ _READINGS = {
     "flat": "the rows since the previous total",
     "cash flow": "the net cash flows of the activities above it (a cash flow statement)",
     "cash balance": "the cash at the beginning plus the net change in cash",
+    "echoed heading": "the entries under the heading that prints the same amount, each inner group once",
     "swapped": "the rows since the previous total; the totals are printed in the wrong columns (each column's "
                "rows add up exactly to the total printed under another)",
     "nested": "the rows and subtotals at the total's own level",
