@@ -60,3 +60,16 @@ def test_a_total_echoing_its_heading_adds_the_groups_entries_each_inner_group_on
     assert avoirs.verdict is Verdict.CONSISTENT and "heading" in avoirs.reading
     cash = checks["Total Valeurs disponibles"]
     assert [p.stated for p in cash.parts] == ["€110,129.14", "€19,671.22", "€4,171.40"]
+
+
+def test_result_lines_take_the_result_above_and_the_signed_totals_since() -> None:
+    # enlgv-01 p1 (development half): a parish council's monthly Financial Summary from its
+    # accounting software, "Gross Profit (5,714.93)" with no sales above it
+    checks = {c.total_label: c for c in check_pdf(PDF.with_name("enlgv-01.pdf"), lang="en", pages=[1], all_pages=True)}
+    assert [(p.stated, p.sign) for p in checks["Gross Profit"].parts] == [("5,714.93", -1)]
+    assert [(p.stated, p.sign) for p in checks["Operating Profit"].parts] == [("(5,714.93)", 1), ("3,207.98", -1)]
+    before_tax = checks["Profit on Ordinary Activities Before Taxation"]
+    assert [(p.stated, p.sign) for p in before_tax.parts] == [("(8,922.91)", 1), ("41,000.00", 1)]
+    assert all(c.verdict is Verdict.CONSISTENT for c in checks.values())
+    # the administrative costs are their seven rows, not the gross profit cancelling its own total
+    assert len(checks["Total Administrative Costs"].parts) == 7

@@ -597,6 +597,7 @@ def _row_items(table: Table) -> list[_Item]:
     _dated_balances(items)
     _cash_flows(items)
     _echoed_headings(items)
+    _profit_lines(items)
     _shares_of_one_base(items)
     _numbered_groups(items)
     # ministry rows in capitals over numbered department rows (India Union Budget)
@@ -826,6 +827,33 @@ def _cash_flows(items: list[_Item]) -> None:
             elif begin is not None and change is not None:
                 it.kind, it.explicit, it.explicit_tag = "total", [(begin, 1), (change, 1)], "cash balance"
                 begin = change = None
+
+
+# An income statement's result lines: each is the result above it plus the income totals and less
+# the cost totals between them ("Gross Profit", "Operating Profit", "Profit on Ordinary Activities
+# Before Taxation" in accounting software's reports; "Bruto marge", "Bedrijfsresultaat").
+_PROFIT_LINE = re.compile(
+    r"^(?:(?:gross|operating|net)\s+(?:profit|loss|surplus|deficit|income)|profit\b.*\b(?:before|after)\b.*\btax\w*|"
+    r"bruto\s*(?:marge|winst)|bedrijfsresultaat|netto\s*resultaat)\b", re.IGNORECASE)
+
+
+def _profit_lines(items: list[_Item]) -> None:
+    """Each result line over the result above it and the signed totals between them, when every
+    one of those totals says whether it is income or a cost."""
+    previous: _Item | None = None
+    between: list[_Item] = []
+    for it in items:
+        label = _clean(it.label)
+        if _PROFIT_LINE.match(label) and it.explicit is None and any(c.number is not None for c in it.cells.values()):
+            parts = [(previous, 1)] if previous is not None else []
+            signs = [(t, -1 if is_cost(t.label) else 1) for t in between
+                     if is_cost(t.label) or _BENEFIT.search(t.label)]
+            if between and len(signs) == len(between) and len(parts) + len(signs) >= 1 and (
+                    previous is not None or any(s < 0 for _t, s in signs)):
+                it.kind, it.explicit, it.explicit_tag = "total", parts + signs, "result lines"
+            previous, between = it, []
+        elif _TOTAL_OF.match(label) and it.kind in ("total", "sub"):
+            between.append(it)
 
 
 def _echoed_headings(items: list[_Item]) -> None:
@@ -1227,6 +1255,8 @@ def _scan(
                 continue  # signs read from the figures must hold in most rows, or they are chosen to fit
             if tag == "groups" and fits < len(hard):
                 continue  # a group found from the arithmetic stands for its items only where that adds up everywhere
+            if tag in ("nested", "block") and _cancelling(cand, hard):
+                continue  # a total and the result restating it negated ("Gross Profit (5,714.93)"): no parts
             if tag in ("same columns", "subtotals") and (len(fit_by) < 2 or not all(_fits(fit_by[ln]) for ln in hard)):
                 continue  # only when it holds in every column: a filter chosen by the layout alone
             if tag == "first breakdown" and (
@@ -1284,6 +1314,23 @@ def _scan(
         top_level.append(it)
         loose = []
     return out
+
+
+def _cancelling(parts: list[tuple[_Item, int]], lanes: list[int]) -> bool:
+    """Do two of the parts cancel out exactly in every lane (a figure and its negation)?"""
+    seen: set[tuple[Fraction, ...]] = set()
+    for p, s in parts:
+        values = []
+        for ln in lanes:
+            c = p.cells.get(ln)
+            if c is None or c.number is None or c.number.value == 0:
+                break
+            values.append(s * c.number.value)
+        else:
+            if tuple(-v for v in values) in seen:
+                return True
+            seen.add(tuple(values))
+    return False
 
 
 def _swapped(total: _Item, parts: list[tuple[_Item, int]], lanes: list[int]) -> bool:
@@ -1640,6 +1687,7 @@ _READINGS = {
     "flat": "the rows since the previous total",
     "cash flow": "the net cash flows of the activities above it (a cash flow statement)",
     "cash balance": "the cash at the beginning plus the net change in cash",
+    "result lines": "the result above it, plus the income totals and less the cost totals since",
     "echoed heading": "the entries under the heading that prints the same amount, each inner group once",
     "swapped": "the rows since the previous total; the totals are printed in the wrong columns (each column's "
                "rows add up exactly to the total printed under another)",
