@@ -73,3 +73,12 @@ def test_result_lines_take_the_result_above_and_the_signed_totals_since() -> Non
     assert all(c.verdict is Verdict.CONSISTENT for c in checks.values())
     # the administrative costs are their seven rows, not the gross profit cancelling its own total
     assert len(checks["Total Administrative Costs"].parts) == 7
+
+
+def test_an_amount_printed_as_approximate_is_a_cell() -> None:
+    # enparl-01 p3 (development half): Singapore Budget 2024 annex, "S&CC Rebate … ~$150" above
+    # "Total amount received in FY2024 $5,500"; the tilde had ended the table before its total
+    (total,) = [c for c in check_pdf(PDF.with_name("enparl-01.pdf"), lang="en", pages=[3], all_pages=True)
+                if c.total_label.startswith("Total amount received")]
+    assert [p.stated for p in total.parts] == ["$600", "$3,600", "$300", "$850", "~$150"]
+    assert total.verdict is Verdict.CONSISTENT
