@@ -82,3 +82,14 @@ def test_an_amount_printed_as_approximate_is_a_cell() -> None:
                 if c.total_label.startswith("Total amount received")]
     assert [p.stated for p in total.parts] == ["$600", "$3,600", "$300", "$850", "~$150"]
     assert total.verdict is Verdict.CONSISTENT
+
+
+def test_a_continuation_without_a_sparse_column_is_joined_column_by_column() -> None:
+    # enlgv-01 pp2-3: a transactions listing whose REFERENCE column holds a number on page 2 only;
+    # page 3 repeats the other headers at the same right edges and closes with the totals
+    checks = {c.lane_label: c for c in check_pdf(PDF.with_name("enlgv-01.pdf"), lang="en", pages=[2, 3], all_pages=True)
+              if c.total_label == "Total New Bradwell Parish Council" and c.orientation == "row"}
+    debit = checks["DEBIT"]
+    assert debit.verdict is Verdict.CONSISTENT
+    assert [p.stated for p in debit.parts if p.stated != "-"] == ["41,000.00", "34.45", "3,343.93"]
+    assert checks["CREDIT"].verdict is Verdict.CONSISTENT and len(checks["CREDIT"].parts) > 20

@@ -93,7 +93,7 @@ def continues(first: Table, second: Table, repeated: bool = False) -> bool:
     size = max(first.size, second.size)
     if not _same_columns(first, second, size):
         same_header = len(first.columns) == len(second.columns) and _header_key(first) == _header_key(second) != ""
-        if not same_header:
+        if not same_header and not _offset(first, second):
             return False
     if first.decimal_sep and second.decimal_sep and first.decimal_sep != second.decimal_sep:
         return False
@@ -101,6 +101,21 @@ def continues(first: Table, second: Table, repeated: bool = False) -> bool:
     return not (first.scale and second.scale and (first.scale.multiplier, first.scale.unit) != (
         second.scale.multiplier, second.scale.unit
     ))
+
+
+def _offset(first: Table, second: Table) -> int:
+    """How many leading columns of ``first`` the continuation leaves out: a sparse column (a
+    reference number now and then) that has no figure on the next page, whose other columns
+    repeat ``first``'s last headers at the same right edges; 0 when it is not so."""
+    extra = len(first.columns) - len(second.columns)
+    if extra <= 0 or not second.columns:
+        return 0
+    size = max(first.size, second.size)
+    tail = first.columns[extra:]
+    if all(a.header.strip().lower() == b.header.strip().lower() != "" and abs(a.x1 - b.x1) <= size
+           for a, b in zip(tail, second.columns)):
+        return extra
+    return 0
 
 
 def _placed(table: Table) -> list[Row]:
@@ -113,8 +128,12 @@ def join(first: Table, second: Table) -> Table:
     """One table of ``first``'s rows followed by ``second``'s; neither argument is changed."""
     dsep = first.decimal_sep or second.decimal_sep
     pieces = []
+    shift = _offset(first, second)
     for piece in (first, second):
         rows = _placed(piece)
+        if piece is second and shift:
+            for r in rows:
+                r.cells = {k + shift: replace(c, col=c.col + shift) for k, c in r.cells.items()}
         if piece.decimal_sep != dsep:
             # no decimals on this page to decide by: its figures are read in the other page's format
             # (a cell that is not a figure, such as a footnote reference "(1)", stays one)
@@ -140,7 +159,9 @@ def join(first: Table, second: Table) -> Table:
 
 def _key(check: TableCheck) -> tuple[object, ...]:
     t = check.total
-    return (check.orientation, t.page, t.table, t.row, t.col)
+    # where the figure is printed, not its column's number: a continuation that leaves out a
+    # sparse column is renumbered when joined
+    return (check.orientation, t.page, t.table, t.row, t.bbox)
 
 
 def _no_worse(joined: list[TableCheck], alone: list[TableCheck]) -> bool:
