@@ -93,3 +93,14 @@ def test_a_continuation_without_a_sparse_column_is_joined_column_by_column() -> 
     assert debit.verdict is Verdict.CONSISTENT
     assert [p.stated for p in debit.parts if p.stated != "-"] == ["41,000.00", "34.45", "3,343.93"]
     assert checks["CREDIT"].verdict is Verdict.CONSISTENT and len(checks["CREDIT"].parts) > 20
+
+
+def test_not_for_publication_cells_and_names_with_change_in_them() -> None:
+    # engen-03 p1 (development half): Australia's Budget Paper No. 2 2026-27, a measure with "nfp"
+    # (not for publication) in later years, under the portfolio "CLIMATE CHANGE, ENERGY, …"
+    checks = check_pdf(PDF.with_name("engen-03.pdf"), lang="en", pages=[1], all_pages=True)
+    climate = [c for c in checks if c.total.stated == "1.7"]
+    assert [p.stated for p in climate[0].parts] == ["1.4", "0.3"] and climate[0].verdict is Verdict.CONSISTENT
+    # the years where the agency's figure is "nfp" add up without it
+    assert any(c.total.stated == "1.2" and [p.stated for p in c.parts] == ["1.2"] for c in checks)
+    assert not [c for c in checks if c.alarm]

@@ -40,7 +40,7 @@ from .text_columns import split_text_columns
 _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|tab\.)\s*[:.]?\s*[\w.\-–]+", re.IGNORECASE)
 # Non-figure tokens that still sit in value columns: p.m., n.v.t., page ranges ("20-25").
 _TEXT_CELL = re.compile(
-    r"^(?:PM|p\.?m\.?|" + INCLUDED + r"|n\.?v\.?t\.?|n/?a|NA|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|"
+    r"^(?:PM|p\.?m\.?|" + INCLUDED + r"|n\.?v\.?t\.?|n/?a|NA|nfp|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|"
     r"\(\d[\d.,]*[–‒-]\d[\d.,]*\)?|\(?\d[\d.,]*[–‒-]\d[\d.,]*\)|"  # confidence intervals "(1.1–1.2)"
     r"\(\d[\d.,]*\s?%\))$"  # a share beside a count, "189 (55.6%)": not a negative percentage
 )

@@ -72,6 +72,9 @@ _NOT_AMOUNT = re.compile(
     r"change|\bchg\b|\bvar\.?\b|\brates?\b|\bper\b|\bmean\b|\bmedian\b|\bin % ",
     re.IGNORECASE,
 )
+# a row's label names a change only as its measure ("Change from prior year", "% change", "Net
+# change in cash"), not in a name ("Department of Climate Change", "changes to … levies(b)")
+_NAMED_CHANGE = re.compile(r"\bclimate\s+change\b|\bchanges?\s+to\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
 _PER_SALDO = re.compile(r"\bper\s+saldo\b", re.IGNORECASE)
 _PER_DATE = re.compile(r"\bper\s+(?=\d{1,2}(?:[-./]\d{1,2}\b|\s+[a-z]{3,}))", re.IGNORECASE)
@@ -539,7 +542,7 @@ def _row_kind(label: str) -> str:
     lab = _PER_DATE.sub("op ", lab)
     # a parenthesis qualifies the item ("(80% OF WHICH IS CAPTURED ...)"); it does not make it a ratio,
     # and a row that says it is taken off ("Af: aandeel in de kosten") is an amount
-    if _NOT_AMOUNT.search(_PARENTHESES.sub("", lab)) and not _TOTAL.match(lab) and not deducts(lab):
+    if _NOT_AMOUNT.search(_NAMED_CHANGE.sub("", _PARENTHESES.sub("", lab))) and not _TOTAL.match(lab) and not deducts(lab):
         return "none"
     if _SUB.match(lab):
         return "sub"
