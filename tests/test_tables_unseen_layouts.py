@@ -4,10 +4,13 @@ thousands, and a reading that fails in a run of rows."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf, find_page_tables
+from factcheck.tables.cells import CellNumber
+from factcheck.tables.totals import _typo_explains
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
@@ -521,6 +524,23 @@ def test_a_part_larger_than_its_total_is_no_part_of_it() -> None:
     checks = _by_label(DOCS / "enworld-03.pdf", [4])
     (total,) = checks["TOTAL ALLOCATION:"]
     assert total.verdict is Verdict.MISMATCH and not total.alarm and "larger than this total" in total.doubt
+
+
+def test_a_part_larger_than_its_total_by_one_mistyped_digit_is_one_of_its_parts() -> None:
+    # the doubt above gives way where one digit changed, added, dropped or two swapped in that part
+    # (or in the total) makes the total the parts' sum: a typing slip, an error to report
+    def n(text: str) -> CellNumber:
+        value = Fraction(text.replace(",", ""))
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        return CellNumber(text=text, value=value, decimals=decimals, half=Fraction(1, 2 * 10**decimals))
+
+    assert _typo_explains(n("1,800"), [n("500"), n("10,000"), n("300")])  # 1,000 typed 10,000
+    assert _typo_explains(n("1,800"), [n("500"), n("1,900"), n("300")])  # 1,000 typed 1,900
+    assert _typo_explains(n("2,340"), [n("10,000"), n("2,340")])  # total 12,340 with its first digit dropped
+    # the two readings the doubt was made for: a total printed above its rows, and a grand total
+    # read as closing the rows before it, are no typing slips (48.2 and 458.2 are too short to tell)
+    assert not _typo_explains(n("48.2"), [n("90.2"), n("368.0")])
+    assert not _typo_explains(n("1,376,500,075,792"), [n("2,019,617,780,421"), n("94,975,890,445")])
 
 
 def test_a_house_number_and_a_dash_after_a_title_are_no_cells() -> None:

@@ -1329,6 +1329,12 @@ def _year_columns(table: Table) -> set[int]:
     return {c for c, texts in seen.items() if all(re.fullmatch(r"(?:19|20)\d\d", t) for t in texts)}
 
 
+def _percent_column(table: Table, col: int) -> bool:
+    """Does the column print a percentage in some row?"""
+    return any((c := row.cells.get(col)) is not None and c.number is not None and c.number.percent
+               for row in table.rows)
+
+
 def _soft_columns(table: Table) -> set[int]:
     soft: set[int] = set()
     for col in table.columns:
@@ -1674,9 +1680,11 @@ def _doubt(
         # it are a part of its rows (the others on earlier pages, or in another table)
         return "the parts found add up to less than half of this total: most of its parts stand elsewhere"
     if tnum.value > 0 and all(v >= 0 for v in shown) and shown and max(shown) > tnum.value and all(
-            s == 1 and not p.deduct for p, s in parts):
+            s == 1 and not p.deduct for p, s in parts) and not _typo_explains(tnum, [
+                n for p, _ in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]):
         # no share of a total is larger than the total: the row is no part of it (a total printed
-        # above its own rows, read as closing the rows before it)
+        # above its own rows, read as closing the rows before it) - unless one digit mistyped in
+        # that part or in the total makes it add up: then the part is one, and the figure an error
         return "one of the parts found is larger than this total: it cannot be one of its parts"
     # a Total closing every row above it, off by less than any one of them: no choice of rows
     # explains that (a row too many or too few moves the sum by a whole row), so the figures
@@ -1737,6 +1745,32 @@ def _doubt(
         if len(shifted) >= 2 and _fits(judge(shifted, tnum).verdict):
             return "the total equals the parts printed one column over"
     return None
+
+
+def _typo_explains(total: CellNumber, parts: list[CellNumber]) -> bool:
+    """Would one digit mistyped (changed, added, dropped, or two neighbours swapped) in the total or
+    in one part larger than it make the total the exact sum of the parts?"""
+    whole = sum((n.value for n in parts), Fraction(0))
+    suspects = [(total, whole)] + [(n, total.value - (whole - n.value)) for n in parts if n.value > total.value]
+    return any(_one_digit_apart(n, should) for n, should in suspects)
+
+
+def _one_digit_apart(printed: CellNumber, should: Fraction) -> bool:
+    """Do ``printed``'s digits and those ``should`` has at the same number of decimals, four at
+    least, differ by one digit changed, added or dropped, or two neighbouring digits swapped?"""
+    scale = 10 ** max(printed.decimals, 0)
+    a, b = printed.value * scale, should * scale
+    if a.denominator != 1 or b.denominator != 1 or a <= 0 or b <= 0 or a == b:
+        return False
+    x, y = str(a.numerator), str(b.numerator)
+    if min(len(x), len(y)) < 4:
+        return False  # short figures are one digit apart by chance too often (48.2 and 458.2)
+    if len(x) == len(y):
+        diff = [k for k in range(len(x)) if x[k] != y[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+    short, long = sorted((x, y), key=len)
+    return len(long) == len(short) + 1 and any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 def _slip(total: _Item, parts: list[tuple[_Item, int]], lane: int, j: Judgement) -> bool:
@@ -1844,7 +1878,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     from .heads import head_groups  # heads, inner columns and percentages build on this module's records
     from .inner import inner_checks, inner_runs
     from .percentages import percentage_checks
-    from .products import product_checks
+    from .products import product_checks, product_columns
     from .steps import step_checks
     from .unmarked import unmarked_checks
 
@@ -1862,6 +1896,11 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                 if it.kind == "anon" and it.pos in closers:
                     it.kind = "part"
             soft = _soft_columns(table)
+            worded = {c for c in soft if not _percent_column(table, c)}
+            if worded:
+                # a column of count × price in most rows ("Kosten per aanvrager" = hours × rate) is
+                # an amount, whatever its header's "per" says: its total row adds it up
+                soft -= product_columns(table) & worded
         else:
             items = _col_items(table)
             # rows of percentages too: a total column over years ("Totals 2024–2028") sums the
@@ -1936,18 +1975,21 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
 
 def _not_circular(checks: list[TableCheck]) -> list[TableCheck]:
     """A failing reading of the rows below a figure that takes as its part a total which holds with
-    this figure among its own parts ("Gross" read as Recoveries + Net, where Net = Gross +
-    Recoveries holds) has the relation backwards: no alarm, a doubt."""
+    this figure among its own parts, over the very same figures ("Gross" read as Recoveries + Net,
+    where Net = Gross + Recoveries holds), has the relation backwards: no alarm, a doubt."""
     key = lambda r: (r.page, r.bbox)  # noqa: E731
-    held = [(key(c.total), {key(p) for p in c.parts}) for c in checks if _fits(c.verdict)]
+    # each holding relation as the set of its figures, total and parts together: read backwards,
+    # the same identity has the same figures (Gross, Recoveries, Net); a reading that brings in a
+    # figure of its own is another relation, whose failure may be an error
+    held = [(key(c.total), {key(c.total), *(key(p) for p in c.parts)}) for c in checks if _fits(c.verdict)]
     if not held:
         return checks
     out = []
     for c in checks:
         if c.doubt is None and not _fits(c.verdict) and c.parts and all(
                 p.page == c.total.page and p.bbox[1] > c.total.bbox[1] for p in c.parts):
-            mine = key(c.total)
-            if any(total in {key(p) for p in c.parts} and mine in parts for total, parts in held):
+            mine = {key(c.total), *(key(p) for p in c.parts)}
+            if any(total in mine and total != key(c.total) and figures == mine for total, figures in held):
                 c = replace(c, doubt="one of its parts is a total that holds with this figure among its own "
                                      "parts: the reading runs the wrong way, not an error")
         out.append(c)
