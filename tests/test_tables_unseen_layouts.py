@@ -633,3 +633,14 @@ def test_a_balance_over_its_own_rows_is_not_read_off_the_head_above_it() -> None
     (net,) = [c for c in check_pdf(DOCS / "enstat-01.pdf", lang="en", pages=[5], all_pages=True)
               if c.page == 5 and c.total_label == "Net Investment" and c.lane_label == "2015/16 Actual"]
     assert [p.stated for p in net.parts] == ["11,994,018", "706,771"] and net.verdict is Verdict.CONSISTENT
+
+
+def test_rows_of_fixed_height_with_a_column_set_flush_left_stay_one_table() -> None:
+    # Zuid-Holland's retail table: every row stands 2.5 lines below the last, its label wrapped on
+    # a second line ("Midden / Holland"), and the "Niet dagelijks" column is set flush left: the
+    # rows after a wrapped label still line up with the table's columns, left or right
+    (table,) = find_page_tables(DOCS / "nlpub-03.pdf", "nl", pages=[2], all_pages=True)[2]
+    assert [r.label for r in table.rows][3:6] == ["Holland Rijnland", "Midden Holland", "Drechtsteden"]
+    assert len(table.rows) == 11
+    checks = _by_label(DOCS / "nlpub-03.pdf", [2], lang="nl")
+    assert len(checks["ZuidHolland Zuid"]) == 8 and all(c.verdict is Verdict.CONSISTENT for c in checks["ZuidHolland Zuid"])
