@@ -363,6 +363,7 @@ def page_size(path: Path, page_number: int) -> tuple[float, float] | None:
 # character boxes equal pdfplumber's horizontally and at the bottom (measured); a character is
 # `size` high, as pdfplumber has it.
 _WORD_TOLERANCE = 3.0
+_DIGIT_SPACE = 0.25  # in font sizes: digits this far apart, a space between them, are two words
 _SOFT_HYPHEN = "\ufffe"  # pdfium's end-of-line hyphen; pdfplumber has "-"
 
 
@@ -474,7 +475,11 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
             if not chars:
                 continue
             if chars[-1][0].isdigit() and i + 1 < count and text[i + 1].isdigit():
-                continue
+                # ... unless the digits stand a word space apart ("433 350 860" set with spaces
+                # that pdfium reports without a box, where pdfplumber has them boxed)
+                loose_box(page_handle, i + 1, rect_ref)
+                if rect.left - chars[-1][2] < _DIGIT_SPACE * chars[-1][5]:
+                    continue
             prev = chars[-1]
             x0 = x1 = prev[2]
             top, bottom = prev[3], prev[4]
