@@ -644,3 +644,19 @@ def test_rows_of_fixed_height_with_a_column_set_flush_left_stay_one_table() -> N
     assert len(table.rows) == 11
     checks = _by_label(DOCS / "nlpub-03.pdf", [2], lang="nl")
     assert len(checks["ZuidHolland Zuid"]) == 8 and all(c.verdict is Verdict.CONSISTENT for c in checks["ZuidHolland Zuid"])
+
+
+def test_figures_grouped_by_spaces_pdfium_gives_without_a_box_are_split_at_the_space() -> None:
+    # the EU's summary of the Dutch CAP plan prints "433 350 860" with spaces that pdfium reports
+    # without a box; read as "433350" and "860" the columns came apart. Its Totaal (€) column is
+    # EU + national: 433 350 860 + 1 350 860 = 434 701 720, printed 634 701 720, and TOTAAL carries
+    # the same 200 000 000 (4 494 293 309 + 415 732 022 = 4 910 025 331, printed 5 110 025 331),
+    # while the TOTAAL row adds up its rows in both columns it can be judged in: one error, carried
+    # down, reported in both places (checked on the page image)
+    checks = _by_label(DOCS / "nlrijk-02.pdf", [1], lang="nl")
+    assert [(c.lane_label, c.verdict) for c in checks["TOTAAL"]] == [
+        ("Nationale middelen (€)", Verdict.CONSISTENT), ("Totaal (€)", Verdict.CONSISTENT)]
+    column = {c.lane_label: c for c in checks["Totaal (€)"]}
+    assert column["Plattelandsontwikkeling"].verdict is Verdict.CONSISTENT
+    for lane in ("Sectorale steun", "TOTAAL"):
+        assert column[lane].alarm and column[lane].difference == 200_000_000

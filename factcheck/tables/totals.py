@@ -1102,10 +1102,12 @@ def _scan(
     suspect: bool = False,
     signed: bool = False,
     grouped: frozenset[int] = frozenset(),
+    carried: dict[int, list[int]] | None = None,
 ) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
     """Walk the items in order and settle each total's parts; return (total, parts, lane verdicts,
     the reading that chose the parts). ``signed``: the table says what a sign means. ``grouped``:
-    rows that a group's amount on the row above them adds up (found from the arithmetic)."""
+    rows that a group's amount on the row above them adds up (found from the arithmetic).
+    ``carried``: lanes that are total rows adding up the rows (lanes) listed, in every column."""
     out = []
     top_level: list[_Item] = []
     loose: list[_Item] = []
@@ -1205,11 +1207,15 @@ def _scan(
             continue
         (_, fits, _), tag, cand, fitted, hard = best
         res = {ln: _judge_lane(it, cand, ln) for ln in fitted}
+        # a lane of the grand total off by just what its rows' lanes are off together, where that
+        # total adds up its rows in every column: one error carried down, not a second failure of
+        # the reading
+        counted = len(hard) - len(_carried_lanes(res, hard, carried or {})) if fits > 0 else len(hard)
         if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading") or len(cand) < 2):
             continue  # an unlabelled line is a subtotal only when it closes the rows above it exactly
         if it.kind == "anon":
             out.extend(_closing_sections(it, top_level[: len(top_level) - len(loose)]))
-        trusted = _understood(it.kind, tag, orientation, fits, len(hard)) and (fits > 0 or not suspect)
+        trusted = _understood(it.kind, tag, orientation, fits, counted) and (fits > 0 or not suspect)
         if not trusted and fits == 0 and tag == "flat" and _swapped(it, cand, hard):
             tag, trusted = "swapped", True
         if trusted and not _several_breakdowns(it, cand, hard):
@@ -1231,6 +1237,19 @@ def _scan(
                 k.consumed = True
         top_level.append(it)
         loose = []
+    return out
+
+
+def _carried_lanes(res: dict[int, Judgement], lanes: list[int], carried: dict[int, list[int]]) -> set[int]:
+    """The failing lanes that are total rows (``carried``: total lane -> the lanes it adds up, in
+    every column) off by exactly what their own failing lanes are off together."""
+    out = set()
+    for ln in lanes:
+        if ln not in carried or _fits(res[ln].verdict):
+            continue
+        under = [x for x in carried[ln] if x in res and not _fits(res[x].verdict)]
+        if under and not set(under) & set(carried) and sum(res[x].difference for x in under) == res[ln].difference:
+            out.add(ln)
     return out
 
 
@@ -1910,8 +1929,13 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         signed = bool(_SIGN_LEGEND.search(f"{table.title or ''} {table.header_text}"))
+        carried = None if orientation == "row" else {
+            t.pos: [p.pos for p, _ in parts] for o, t, parts, results, _tag in scans
+            if o == "row" and len(results) >= 2 and all(j.verdict is Verdict.CONSISTENT for j in results.values())
+            and all(s == 1 for _, s in parts)}
         scans.extend((orientation, *found) for found in _scan(
-            items, soft, orientation, all_soft, table.suspect, signed, grouped if orientation == "row" else frozenset()))
+            items, soft, orientation, all_soft, table.suspect, signed, grouped if orientation == "row" else frozenset(),
+            carried))
         scans.extend((orientation, *found) for found in _difference_columns(items, rows=orientation == "row"))
         if orientation == "column":
             scans.extend(("column", *found) for found in _of_which_columns(items))
