@@ -2041,7 +2041,11 @@ def _with_heads(checks: list[TableCheck], heads: list[TableCheck], grouped_over:
     # is the same identity backwards, "Totaal baten" = lasten + resultaat)
     over = {(at(h.total), at(p)) for h in heads if _fits(h.verdict)
             and _row_kind(h.total_label) not in ("total", "grand", "sub") for p in h.parts}
-    checks = [c for c in checks if not (c.reading == _READINGS["pair"] and key(c) in grouped and c.parts
+    # (so is a "Net …" row read as the difference of two rows above it, "Domestic Net Borrowing" =
+    # "Liquidity" − "External - Net Borrowing", where Liquidity is a head over both)
+    backwards = (_READINGS["pair"], _READINGS["difference"])
+    checks = [c for c in checks if not (c.reading in backwards and key(c) in grouped and c.parts
+                                        and (c.orientation == "row" or c.reading == _READINGS["pair"])
                                         and (at(c.parts[0]), at(c.total)) in over)]
     fitting = {key(c) for c in checks if _fits(c.verdict)}
     checked = {key(c) for c in checks}
