@@ -662,7 +662,7 @@ def test_figures_grouped_by_spaces_pdfium_gives_without_a_box_are_split_at_the_s
         assert column[lane].alarm and column[lane].difference == 200_000_000
 
 
-def test_a_net_row_under_a_head_is_read_as_its_own_rows_not_as_the_heads_arithmetic_backwards() -> None:
+def test_rows_under_nested_heads_are_read_as_their_own_rows_not_as_the_heads_arithmetic_backwards() -> None:
     # Nepal's budget speech, financing overview: "Liquidity" is the head over "External - Net
     # Borrowing" and "Domestic Net Borrowing", each the head over its two rows; "Domestic Net
     # Borrowing" = Liquidity − External is the same identity backwards, so the rows below it are its parts
@@ -670,3 +670,9 @@ def test_a_net_row_under_a_head_is_read_as_its_own_rows_not_as_the_heads_arithme
     domestic = {c.lane_label: c for c in checks["Domestic Net Borrowing"]}
     assert [p.stated for p in domestic["2015/16 Actual"].parts] == ["50,334,947", "-87,774,515"]
     assert all(c.verdict is Verdict.CONSISTENT for c in domestic.values()) and len(domestic) == 4
+    # and "Total Financing" = Fiscal Policy + Liquidity, the two outer heads, in all six columns
+    # ("Net Investment" is no "Fiscal Policy" − "Net Internal Loan": that is Fiscal Policy's own sum)
+    total = {c.lane_label: c for c in checks["Total Financing"]}
+    assert [p.stated for p in total["2015/16 Actual"].parts] == ["38,195,717", "-54,100,513"]
+    assert len(total) == 6 and all(c.verdict is Verdict.CONSISTENT for c in total.values())
+    assert all("two totals before it" not in c.reading for c in checks["Net Investment"])

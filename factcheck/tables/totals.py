@@ -1103,11 +1103,13 @@ def _scan(
     signed: bool = False,
     grouped: frozenset[int] = frozenset(),
     carried: dict[int, list[int]] | None = None,
+    over: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
     """Walk the items in order and settle each total's parts; return (total, parts, lane verdicts,
     the reading that chose the parts). ``signed``: the table says what a sign means. ``grouped``:
     rows that a group's amount on the row above them adds up (found from the arithmetic).
-    ``carried``: lanes that are total rows adding up the rows (lanes) listed, in every column."""
+    ``carried``: lanes that are total rows adding up the rows (lanes) listed, in every column.
+    ``over``: (head, row) pairs of group heads found from the arithmetic and the rows they add up."""
     out = []
     top_level: list[_Item] = []
     loose: list[_Item] = []
@@ -1149,12 +1151,24 @@ def _scan(
             loose.append(it)
             continue
         candidates = _candidates(items, i, top_level, loose)
+        if over and it.kind == "saldo":
+            # a saldo that is a head over rows of its own, read as a head above it less a sibling
+            # ("Net Investment" = "Fiscal Policy" − "Net Internal Loan", where Fiscal Policy = Net
+            # Internal Loan + Net Investment): the head's identity backwards, no reading of it
+            heads = {h for h, _r in over}
+            candidates = [(tag, c) for tag, c in candidates if not (
+                tag == "pair" and it.pos in heads and len(c) == 2 and c[1][1] < 0 and (c[0][0].pos, it.pos) in over)]
         if grouped and it.kind in ("total", "grand", "sub"):
             # "Total General Fund Available" over "4 2025 Legislation ... 338.5" and the bills it adds:
             # the group's amount stands for its items
             heads_only = [(x, 1) for x in loose if x.pos not in grouped]
             if 2 <= len(heads_only) < len(loose):
                 candidates.append(("groups", heads_only))
+            # (over every row not yet closed, where heads nest under heads: "Total Financing" =
+            # "Fiscal Policy" + "Liquidity", each a head over heads over rows)
+            outer = [(x, 1) for x in top_level if x.pos not in grouped]
+            if 2 <= len(outer) < len(top_level) and outer != heads_only:
+                candidates.append(("groups", outer))
         if it.kind == "anon":
             # an unlabelled subtotal closes the last rows above it, however many: every run that
             # ends right above it, longest first (it counts only when it adds up exactly, below)
@@ -1238,6 +1252,20 @@ def _scan(
         top_level.append(it)
         loose = []
     return out
+
+
+def head_pairs(table: Table, heads: list[TableCheck]) -> frozenset[tuple[int, int]]:
+    """(head, row) positions in ``table.rows`` of the group heads that hold in every lane they were
+    judged in and are not labelled as totals, with each row they add up."""
+    pos_of = {}
+    for p, r in enumerate(table.rows):
+        page, index, row = r.origin or (table.page, table.index, p)
+        pos_of[(page, index, row + 1)] = p
+    where = lambda ref: pos_of.get((ref.page, ref.table, ref.row))  # noqa: E731
+    failing = {where(h.total) for h in heads if not _fits(h.verdict)}
+    return frozenset((hp, pp) for h in heads if _fits(h.verdict) and _row_kind(h.total_label) not in ("total", "grand", "sub")
+                     and (hp := where(h.total)) is not None and hp not in failing
+                     for p in h.parts if (pp := where(p)) is not None)
 
 
 def _carried_lanes(res: dict[int, Judgement], lanes: list[int], carried: dict[int, list[int]]) -> set[int]:
@@ -1929,13 +1957,14 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         signed = bool(_SIGN_LEGEND.search(f"{table.title or ''} {table.header_text}"))
+        over = frozenset() if orientation != "row" else head_pairs(table, heads)
         carried = None if orientation == "row" else {
             t.pos: [p.pos for p, _ in parts] for o, t, parts, results, _tag in scans
             if o == "row" and len(results) >= 2 and all(j.verdict is Verdict.CONSISTENT for j in results.values())
             and all(s == 1 for _, s in parts)}
         scans.extend((orientation, *found) for found in _scan(
             items, soft, orientation, all_soft, table.suspect, signed, grouped if orientation == "row" else frozenset(),
-            carried))
+            carried, over))
         scans.extend((orientation, *found) for found in _difference_columns(items, rows=orientation == "row"))
         if orientation == "column":
             scans.extend(("column", *found) for found in _of_which_columns(items))
