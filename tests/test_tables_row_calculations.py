@@ -66,6 +66,19 @@ def test_hours_times_a_rounded_rate_fit_with_the_rates_rounding() -> None:
     assert not [c for c in checks if c.relation == "product" and c.alarm]
 
 
+def test_a_column_of_hours_times_rate_is_an_amount_whatever_its_per_says() -> None:
+    # the same table: "Kosten per aanvrager" is hours × rate in every row, so an amount whose Totaal
+    # row adds it up; 2.440 + 1.464 + 5.124 + 2.637 + 1.461 + 3.200 + 3.651 = 19.977, printed
+    # € 19.956,- (a real error, checked on the page image), like 384.328 printed € 384.037,- beside it
+    checks = check_pdf(DOCS / "nlwat-01.pdf", lang="nl", pages=[2], all_pages=True)
+    totals = {c.lane_label: c for c in checks if c.total_label == "Totaal"}
+    per = totals["Kosten per aanvrager (10 locomotieven)"]
+    assert per.verdict is Verdict.MISMATCH and per.alarm and per.difference == -21
+    assert totals["Kosten van alle aanvragers"].alarm
+    verdicts = _engine(checks, "nl")
+    assert verdicts[f"t2_1_r{per.total.row}_c{per.total.col}"] == "mismatch"
+
+
 def test_an_amount_times_a_probability_is_the_risk_and_a_net_column_is_no_product() -> None:
     # risk table of a municipality: amount, probability %, risk = amount × %, then a column "net of
     # what is covered" that equals the risk except in the rows with a deduction: not a product

@@ -4,10 +4,13 @@ thousands, and a reading that fails in a run of rows."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf, find_page_tables
+from factcheck.tables.cells import CellNumber
+from factcheck.tables.totals import _typo_explains
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
@@ -523,6 +526,23 @@ def test_a_part_larger_than_its_total_is_no_part_of_it() -> None:
     assert total.verdict is Verdict.MISMATCH and not total.alarm and "larger than this total" in total.doubt
 
 
+def test_a_part_larger_than_its_total_by_one_mistyped_digit_is_one_of_its_parts() -> None:
+    # the doubt above gives way where one digit changed, added, dropped or two swapped in that part
+    # (or in the total) makes the total the parts' sum: a typing slip, an error to report
+    def n(text: str) -> CellNumber:
+        value = Fraction(text.replace(",", ""))
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        return CellNumber(text=text, value=value, decimals=decimals, half=Fraction(1, 2 * 10**decimals))
+
+    assert _typo_explains(n("1,800"), [n("500"), n("10,000"), n("300")])  # 1,000 typed 10,000
+    assert _typo_explains(n("1,800"), [n("500"), n("1,900"), n("300")])  # 1,000 typed 1,900
+    assert _typo_explains(n("2,340"), [n("10,000"), n("2,340")])  # total 12,340 with its first digit dropped
+    # the two readings the doubt was made for: a total printed above its rows, and a grand total
+    # read as closing the rows before it, are no typing slips (48.2 and 458.2 are too short to tell)
+    assert not _typo_explains(n("48.2"), [n("90.2"), n("368.0")])
+    assert not _typo_explains(n("1,376,500,075,792"), [n("2,019,617,780,421"), n("94,975,890,445")])
+
+
 def test_a_house_number_and_a_dash_after_a_title_are_no_cells() -> None:
     # NYC FY2011 capital budget changes: "COURTHOUSE - 120 SCHERMERHORN ST." and "AGREEMENT --"
     # end a project title; the figures are 8,000,000 and 59,494,000 in the FY 2011 column
@@ -613,3 +633,46 @@ def test_a_balance_over_its_own_rows_is_not_read_off_the_head_above_it() -> None
     (net,) = [c for c in check_pdf(DOCS / "enstat-01.pdf", lang="en", pages=[5], all_pages=True)
               if c.page == 5 and c.total_label == "Net Investment" and c.lane_label == "2015/16 Actual"]
     assert [p.stated for p in net.parts] == ["11,994,018", "706,771"] and net.verdict is Verdict.CONSISTENT
+
+
+def test_rows_of_fixed_height_with_a_column_set_flush_left_stay_one_table() -> None:
+    # Zuid-Holland's retail table: every row stands 2.5 lines below the last, its label wrapped on
+    # a second line ("Midden / Holland"), and the "Niet dagelijks" column is set flush left: the
+    # rows after a wrapped label still line up with the table's columns, left or right
+    (table,) = find_page_tables(DOCS / "nlpub-03.pdf", "nl", pages=[2], all_pages=True)[2]
+    assert [r.label for r in table.rows][3:6] == ["Holland Rijnland", "Midden Holland", "Drechtsteden"]
+    assert len(table.rows) == 11
+    checks = _by_label(DOCS / "nlpub-03.pdf", [2], lang="nl")
+    assert len(checks["ZuidHolland Zuid"]) == 8 and all(c.verdict is Verdict.CONSISTENT for c in checks["ZuidHolland Zuid"])
+
+
+def test_figures_grouped_by_spaces_pdfium_gives_without_a_box_are_split_at_the_space() -> None:
+    # the EU's summary of the Dutch CAP plan prints "433 350 860" with spaces that pdfium reports
+    # without a box; read as "433350" and "860" the columns came apart. Its Totaal (€) column is
+    # EU + national: 433 350 860 + 1 350 860 = 434 701 720, printed 634 701 720, and TOTAAL carries
+    # the same 200 000 000 (4 494 293 309 + 415 732 022 = 4 910 025 331, printed 5 110 025 331),
+    # while the TOTAAL row adds up its rows in both columns it can be judged in: one error, carried
+    # down, reported in both places (checked on the page image)
+    checks = _by_label(DOCS / "nlrijk-02.pdf", [1], lang="nl")
+    assert [(c.lane_label, c.verdict) for c in checks["TOTAAL"]] == [
+        ("Nationale middelen (€)", Verdict.CONSISTENT), ("Totaal (€)", Verdict.CONSISTENT)]
+    column = {c.lane_label: c for c in checks["Totaal (€)"]}
+    assert column["Plattelandsontwikkeling"].verdict is Verdict.CONSISTENT
+    for lane in ("Sectorale steun", "TOTAAL"):
+        assert column[lane].alarm and column[lane].difference == 200_000_000
+
+
+def test_rows_under_nested_heads_are_read_as_their_own_rows_not_as_the_heads_arithmetic_backwards() -> None:
+    # Nepal's budget speech, financing overview: "Liquidity" is the head over "External - Net
+    # Borrowing" and "Domestic Net Borrowing", each the head over its two rows; "Domestic Net
+    # Borrowing" = Liquidity − External is the same identity backwards, so the rows below it are its parts
+    checks = _by_label(DOCS / "enstat-01.pdf", [5])
+    domestic = {c.lane_label: c for c in checks["Domestic Net Borrowing"]}
+    assert [p.stated for p in domestic["2015/16 Actual"].parts] == ["50,334,947", "-87,774,515"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in domestic.values()) and len(domestic) == 4
+    # and "Total Financing" = Fiscal Policy + Liquidity, the two outer heads, in all six columns
+    # ("Net Investment" is no "Fiscal Policy" − "Net Internal Loan": that is Fiscal Policy's own sum)
+    total = {c.lane_label: c for c in checks["Total Financing"]}
+    assert [p.stated for p in total["2015/16 Actual"].parts] == ["38,195,717", "-54,100,513"]
+    assert len(total) == 6 and all(c.verdict is Verdict.CONSISTENT for c in total.values())
+    assert all("two totals before it" not in c.reading for c in checks["Net Investment"])

@@ -534,6 +534,7 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
         # where the last column's figures start: a column set flush left ends its figures unevenly
         last_x0 = lines[i].values[-1].x0
         edges = [v.x1 for v in lines[i].values]  # the right edges of the table's columns so far
+        starts = [v.x0 for v in lines[i].values]  # and where their figures start
         last_value = i
         j = i + 1
         while j < len(lines):
@@ -551,7 +552,7 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
             ) and not (
                 # a row whose three figures or more end at the table's column edges, after
                 # nothing but the wrapped label of the row above (rows of fixed height)
-                gap <= 2 * _ALIGNED_GAP * ln.size and _on_edges(ln, edges)
+                gap <= 2 * _ALIGNED_GAP * ln.size and _on_edges(ln, edges, starts)
                 and max(t.x1 for t in lines[j - 1].tokens) <= left - 0.5 * ln.size
             ):
                 break
@@ -572,6 +573,7 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
                 if ln.values[-1].x1 > right_edge:
                     right_edge, last_x0 = ln.values[-1].x1, ln.values[-1].x0
                 edges.extend(v.x1 for v in ln.values)
+                starts.extend(v.x0 for v in ln.values)
                 right_edge = max(right_edge, max(v.x1 for v in ln.values))
                 last_value = j
                 j += 1
@@ -613,10 +615,12 @@ def _outer_row(ln: Line, above: Line, left: float) -> bool:
     return len(ln.values) == 1 and above.has_figures and ln.top - above.bottom <= _gap_limit(ln.size)
 
 
-def _on_edges(ln: Line, edges: list[float]) -> bool:
-    """Do three figures of the line or more all end at right edges of the table's columns?"""
+def _on_edges(ln: Line, edges: list[float], starts: list[float]) -> bool:
+    """Do three figures of the line or more all end at right edges of the table's columns, or
+    start where a column's figures start (a column set flush left)?"""
     return ln.has_figures and len(ln.values) >= 3 and all(
-        any(abs(v.x1 - e) <= 0.5 * ln.size for e in edges) for v in ln.values)
+        any(abs(v.x1 - e) <= 0.5 * ln.size for e in edges) or any(abs(v.x0 - e) <= 0.5 * ln.size for e in starts)
+        for v in ln.values)
 
 
 def _row_line(ln: Line) -> bool:

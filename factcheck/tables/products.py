@@ -160,6 +160,13 @@ def product_checks(table: Table, file: str = "") -> list[TableCheck]:
     return out
 
 
+def product_columns(table: Table) -> set[int]:
+    """The columns that are the product of two columns to their left in most rows (module doc)."""
+    if not MIN_LANES <= len(table.rows) <= MAX_ROWS or len({c for r in table.rows for c in r.cells}) < 3:
+        return set()
+    return {res for _fits, _a, _b, res in _search(_Figures(table.rows))}
+
+
 def page_product_checks(found: dict[int, list[Table]], file: str = "") -> list[TableCheck]:
     """Products in tables too short to show them on their own, read from all the tables of their
     page together: the reader cuts one order form into several tables where a heading line or a

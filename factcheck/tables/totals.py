@@ -1185,10 +1185,14 @@ def _scan(
     suspect: bool = False,
     signed: bool = False,
     grouped: frozenset[int] = frozenset(),
+    carried: dict[int, list[int]] | None = None,
+    over: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
     """Walk the items in order and settle each total's parts; return (total, parts, lane verdicts,
     the reading that chose the parts). ``signed``: the table says what a sign means. ``grouped``:
-    rows that a group's amount on the row above them adds up (found from the arithmetic)."""
+    rows that a group's amount on the row above them adds up (found from the arithmetic).
+    ``carried``: lanes that are total rows adding up the rows (lanes) listed, in every column.
+    ``over``: (head, row) pairs of group heads found from the arithmetic and the rows they add up."""
     out = []
     top_level: list[_Item] = []
     loose: list[_Item] = []
@@ -1230,12 +1234,24 @@ def _scan(
             loose.append(it)
             continue
         candidates = _candidates(items, i, top_level, loose)
+        if over and it.kind == "saldo":
+            # a saldo that is a head over rows of its own, read as a head above it less a sibling
+            # ("Net Investment" = "Fiscal Policy" − "Net Internal Loan", where Fiscal Policy = Net
+            # Internal Loan + Net Investment): the head's identity backwards, no reading of it
+            heads = {h for h, _r in over}
+            candidates = [(tag, c) for tag, c in candidates if not (
+                tag == "pair" and it.pos in heads and len(c) == 2 and c[1][1] < 0 and (c[0][0].pos, it.pos) in over)]
         if grouped and it.kind in ("total", "grand", "sub"):
             # "Total General Fund Available" over "4 2025 Legislation ... 338.5" and the bills it adds:
             # the group's amount stands for its items
             heads_only = [(x, 1) for x in loose if x.pos not in grouped]
             if 2 <= len(heads_only) < len(loose):
                 candidates.append(("groups", heads_only))
+            # (over every row not yet closed, where heads nest under heads: "Total Financing" =
+            # "Fiscal Policy" + "Liquidity", each a head over heads over rows)
+            outer = [(x, 1) for x in top_level if x.pos not in grouped]
+            if 2 <= len(outer) < len(top_level) and outer != heads_only:
+                candidates.append(("groups", outer))
         if it.kind == "anon":
             # an unlabelled subtotal closes the last rows above it, however many: every run that
             # ends right above it, longest first (it counts only when it adds up exactly, below)
@@ -1290,11 +1306,15 @@ def _scan(
             continue
         (_, fits, _), tag, cand, fitted, hard = best
         res = {ln: _judge_lane(it, cand, ln) for ln in fitted}
+        # a lane of the grand total off by just what its rows' lanes are off together, where that
+        # total adds up its rows in every column: one error carried down, not a second failure of
+        # the reading
+        counted = len(hard) - len(_carried_lanes(res, hard, carried or {})) if fits > 0 else len(hard)
         if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading") or len(cand) < 2):
             continue  # an unlabelled line is a subtotal only when it closes the rows above it exactly
         if it.kind == "anon":
             out.extend(_closing_sections(it, top_level[: len(top_level) - len(loose)]))
-        trusted = _understood(it.kind, tag, orientation, fits, len(hard)) and (fits > 0 or not suspect)
+        trusted = _understood(it.kind, tag, orientation, fits, counted) and (fits > 0 or not suspect)
         if not trusted and fits == 0 and tag == "flat" and _swapped(it, cand, hard):
             tag, trusted = "swapped", True
         if trusted and not _several_breakdowns(it, cand, hard):
@@ -1334,6 +1354,33 @@ def _cancelling(parts: list[tuple[_Item, int]], lanes: list[int]) -> bool:
                 return True
             seen.add(tuple(values))
     return False
+
+
+def head_pairs(table: Table, heads: list[TableCheck]) -> frozenset[tuple[int, int]]:
+    """(head, row) positions in ``table.rows`` of the group heads that hold in every lane they were
+    judged in and are not labelled as totals, with each row they add up."""
+    pos_of = {}
+    for p, r in enumerate(table.rows):
+        page, index, row = r.origin or (table.page, table.index, p)
+        pos_of[(page, index, row + 1)] = p
+    where = lambda ref: pos_of.get((ref.page, ref.table, ref.row))  # noqa: E731
+    failing = {where(h.total) for h in heads if not _fits(h.verdict)}
+    return frozenset((hp, pp) for h in heads if _fits(h.verdict) and _row_kind(h.total_label) not in ("total", "grand", "sub")
+                     and (hp := where(h.total)) is not None and hp not in failing
+                     for p in h.parts if (pp := where(p)) is not None)
+
+
+def _carried_lanes(res: dict[int, Judgement], lanes: list[int], carried: dict[int, list[int]]) -> set[int]:
+    """The failing lanes that are total rows (``carried``: total lane -> the lanes it adds up, in
+    every column) off by exactly what their own failing lanes are off together."""
+    out = set()
+    for ln in lanes:
+        if ln not in carried or _fits(res[ln].verdict):
+            continue
+        under = [x for x in carried[ln] if x in res and not _fits(res[x].verdict)]
+        if under and not set(under) & set(carried) and sum(res[x].difference for x in under) == res[ln].difference:
+            out.add(ln)
+    return out
 
 
 def _swapped(total: _Item, parts: list[tuple[_Item, int]], lanes: list[int]) -> bool:
@@ -1429,6 +1476,12 @@ def _year_columns(table: Table) -> set[int]:
             if cell.number is not None and not cell.number.nil:
                 seen.setdefault(c, []).append(cell.text)
     return {c for c, texts in seen.items() if all(re.fullmatch(r"(?:19|20)\d\d", t) for t in texts)}
+
+
+def _percent_column(table: Table, col: int) -> bool:
+    """Does the column print a percentage in some row?"""
+    return any((c := row.cells.get(col)) is not None and c.number is not None and c.number.percent
+               for row in table.rows)
 
 
 def _soft_columns(table: Table) -> set[int]:
@@ -1783,9 +1836,11 @@ def _doubt(
         # it are a part of its rows (the others on earlier pages, or in another table)
         return "the parts found add up to less than half of this total: most of its parts stand elsewhere"
     if tnum.value > 0 and all(v >= 0 for v in shown) and shown and max(shown) > tnum.value and all(
-            s == 1 and not p.deduct for p, s in parts):
+            s == 1 and not p.deduct for p, s in parts) and not _typo_explains(tnum, [
+                n for p, _ in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]):
         # no share of a total is larger than the total: the row is no part of it (a total printed
-        # above its own rows, read as closing the rows before it)
+        # above its own rows, read as closing the rows before it) - unless one digit mistyped in
+        # that part or in the total makes it add up: then the part is one, and the figure an error
         return "one of the parts found is larger than this total: it cannot be one of its parts"
     # a Total closing every row above it, off by less than any one of them: no choice of rows
     # explains that (a row too many or too few moves the sum by a whole row), so the figures
@@ -1853,6 +1908,32 @@ def _doubt(
         if len(shifted) >= 2 and not carried and _fits(judge(shifted, tnum).verdict):
             return "the total equals the parts printed one column over"
     return None
+
+
+def _typo_explains(total: CellNumber, parts: list[CellNumber]) -> bool:
+    """Would one digit mistyped (changed, added, dropped, or two neighbours swapped) in the total or
+    in one part larger than it make the total the exact sum of the parts?"""
+    whole = sum((n.value for n in parts), Fraction(0))
+    suspects = [(total, whole)] + [(n, total.value - (whole - n.value)) for n in parts if n.value > total.value]
+    return any(_one_digit_apart(n, should) for n, should in suspects)
+
+
+def _one_digit_apart(printed: CellNumber, should: Fraction) -> bool:
+    """Do ``printed``'s digits and those ``should`` has at the same number of decimals, four at
+    least, differ by one digit changed, added or dropped, or two neighbouring digits swapped?"""
+    scale = 10 ** max(printed.decimals, 0)
+    a, b = printed.value * scale, should * scale
+    if a.denominator != 1 or b.denominator != 1 or a <= 0 or b <= 0 or a == b:
+        return False
+    x, y = str(a.numerator), str(b.numerator)
+    if min(len(x), len(y)) < 4:
+        return False  # short figures are one digit apart by chance too often (48.2 and 458.2)
+    if len(x) == len(y):
+        diff = [k for k in range(len(x)) if x[k] != y[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+    short, long = sorted((x, y), key=len)
+    return len(long) == len(short) + 1 and any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 def _slip(total: _Item, parts: list[tuple[_Item, int]], lane: int, j: Judgement) -> bool:
@@ -1960,7 +2041,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     from .heads import head_groups  # heads, inner columns and percentages build on this module's records
     from .inner import inner_checks, inner_runs
     from .percentages import percentage_checks
-    from .products import product_checks
+    from .products import product_checks, product_columns
     from .steps import step_checks
     from .unmarked import unmarked_checks
 
@@ -1978,6 +2059,11 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                 if it.kind == "anon" and it.pos in closers:
                     it.kind = "part"
             soft = _soft_columns(table)
+            worded = {c for c in soft if not _percent_column(table, c)}
+            if worded:
+                # a column of count × price in most rows ("Kosten per aanvrager" = hours × rate) is
+                # an amount, whatever its header's "per" says: its total row adds it up
+                soft -= product_columns(table) & worded
         else:
             items = _col_items(table)
             # rows of percentages too: a total column over years ("Totals 2024–2028") sums the
@@ -1987,8 +2073,14 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         items_by[orientation] = items
         all_soft = bool(table.title and _NOT_AMOUNT.search(table.title))
         signed = bool(_SIGN_LEGEND.search(f"{table.title or ''} {table.header_text}"))
+        over = frozenset() if orientation != "row" else head_pairs(table, heads)
+        carried = None if orientation == "row" else {
+            t.pos: [p.pos for p, _ in parts] for o, t, parts, results, _tag in scans
+            if o == "row" and len(results) >= 2 and all(j.verdict is Verdict.CONSISTENT for j in results.values())
+            and all(s == 1 for _, s in parts)}
         scans.extend((orientation, *found) for found in _scan(
-            items, soft, orientation, all_soft, table.suspect, signed, grouped if orientation == "row" else frozenset()))
+            items, soft, orientation, all_soft, table.suspect, signed, grouped if orientation == "row" else frozenset(),
+            carried, over))
         scans.extend((orientation, *found) for found in _difference_columns(items, rows=orientation == "row"))
         if orientation == "column":
             scans.extend(("column", *found) for found in _of_which_columns(items))
@@ -2053,18 +2145,21 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
 
 def _not_circular(checks: list[TableCheck]) -> list[TableCheck]:
     """A failing reading of the rows below a figure that takes as its part a total which holds with
-    this figure among its own parts ("Gross" read as Recoveries + Net, where Net = Gross +
-    Recoveries holds) has the relation backwards: no alarm, a doubt."""
+    this figure among its own parts, over the very same figures ("Gross" read as Recoveries + Net,
+    where Net = Gross + Recoveries holds), has the relation backwards: no alarm, a doubt."""
     key = lambda r: (r.page, r.bbox)  # noqa: E731
-    held = [(key(c.total), {key(p) for p in c.parts}) for c in checks if _fits(c.verdict)]
+    # each holding relation as the set of its figures, total and parts together: read backwards,
+    # the same identity has the same figures (Gross, Recoveries, Net); a reading that brings in a
+    # figure of its own is another relation, whose failure may be an error
+    held = [(key(c.total), {key(c.total), *(key(p) for p in c.parts)}) for c in checks if _fits(c.verdict)]
     if not held:
         return checks
     out = []
     for c in checks:
         if c.doubt is None and not _fits(c.verdict) and c.parts and all(
                 p.page == c.total.page and p.bbox[1] > c.total.bbox[1] for p in c.parts):
-            mine = key(c.total)
-            if any(total in {key(p) for p in c.parts} and mine in parts for total, parts in held):
+            mine = {key(c.total), *(key(p) for p in c.parts)}
+            if any(total in mine and total != key(c.total) and figures == mine for total, figures in held):
                 c = replace(c, doubt="one of its parts is a total that holds with this figure among its own "
                                      "parts: the reading runs the wrong way, not an error")
         out.append(c)
@@ -2092,7 +2187,11 @@ def _with_heads(checks: list[TableCheck], heads: list[TableCheck], grouped_over:
     # is the same identity backwards, "Totaal baten" = lasten + resultaat)
     over = {(at(h.total), at(p)) for h in heads if _fits(h.verdict)
             and _row_kind(h.total_label) not in ("total", "grand", "sub") for p in h.parts}
-    checks = [c for c in checks if not (c.reading == _READINGS["pair"] and key(c) in grouped and c.parts
+    # (so is a "Net …" row read as the difference of two rows above it, "Domestic Net Borrowing" =
+    # "Liquidity" − "External - Net Borrowing", where Liquidity is a head over both)
+    backwards = (_READINGS["pair"], _READINGS["difference"])
+    checks = [c for c in checks if not (c.reading in backwards and key(c) in grouped and c.parts
+                                        and (c.orientation == "row" or c.reading == _READINGS["pair"])
                                         and (at(c.parts[0]), at(c.total)) in over)]
     fitting = {key(c) for c in checks if _fits(c.verdict)}
     checked = {key(c) for c in checks}
