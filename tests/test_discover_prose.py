@@ -394,3 +394,26 @@ def test_an_amount_the_text_says_the_table_below_sets_out(tmp_path: Path) -> Non
     found = {r.claim.stated: r.verdict.value for r in run.results
              if (r.claim.evidence or {}).get("relation") == "total of the table below"}
     assert found == {"Kshs.887,120,153": "consistent", "Kshs.228,105,416": "mismatch"}
+
+
+def test_a_column_in_thousands_of_dollars_and_a_change_after_its_level(tmp_path: Path) -> None:
+    # Digital Transformation Agency annual report (enaus-03): the statements head each column
+    # "$’000" (typographic apostrophe); p6: "Revenue from Government for 2016–17 was $48.3 million,
+    # an increase of $13.6 million …": the change takes the subject of the level before it
+    found = _text_table_results(_extracted("enaus-03.pdf", str(tmp_path)))
+    assert found["$13.6 million"] == ("difference of a table row", "rounding", ("48,292", "34,706"))
+    assert found["$15.8 million"][2] == ("16,008", "185")
+
+
+def test_a_unit_per_column_is_part_of_the_header() -> None:
+    from factcheck.tables import find_page_tables
+    from factcheck.tables.scale import find_scale
+
+    assert find_scale(["$’000"]).multiplier == 1000  # type: ignore[union-attr]
+    assert find_scale(["£'000"]).unit == "GBP"  # type: ignore[union-attr]
+    # enaus-03 p1, Table 1: "Remaining balance 2016–17 $’000 (a) - (b)": the unit line under the
+    # headers does not cut them off (the difference column is read from them)
+    table = find_page_tables(Path(__file__).parent / "unseen" / "docs" / "enaus-03.pdf", "en", pages=[1],
+                             all_pages=True)[1][0]
+    assert table.scale is not None and table.scale.multiplier == 1000
+    assert any("Remaining balance" in c.header for c in table.columns)
