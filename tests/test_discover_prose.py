@@ -417,3 +417,21 @@ def test_a_unit_per_column_is_part_of_the_header() -> None:
                              all_pages=True)[1][0]
     assert table.scale is not None and table.scale.multiplier == 1000
     assert any("Remaining balance" in c.header for c in table.columns)
+
+
+def test_rupees_written_rs_dot_do_not_end_a_sentence_and_precise_figures_meet_within_rounding() -> None:
+    # Nepal budget speech 2017/18 (enstat-01 p1): "Out of the total allocation, Rs.803.53 billion or
+    # 62.8 percent …, Rs. 335.17 billion or 26.2 percent for capital expenditure and Rs.140.28 billion
+    # or 11 percent for financing": the full stop of "Rs." before an amount ended the sentence, which
+    # put each percentage in another sentence than its amount
+    from factcheck.extract.context import Sentences
+
+    text = "allocation, Rs.803.53 billion or 62.8 percent for recurrent, Rs. 335.17 billion or 26.2 percent for capital."
+    assert Sentences(text).bounds(text.index("335.17"), text.index("335.17") + 6) == (0, len(text))
+    found = _relations("enstat-01.pdf")
+    assert ("26.2 percent", "ratio", ("Rs. 335.17 billion", "Rs.1278.99 billion")) in found
+    assert ("Rs.1278.99 billion", "sum", ("Rs.803.53 billion", "Rs. 335.17 billion", "Rs.140.28 billion")) in found
+    # p2: "Rs. 214.03 billion will be arranged from foreign loan. After financing …, budget deficit
+    # will remain Rs. 247.73 billion" of Rs. 461.77 billion: 461.77 - 214.03 = 247.74, one unit off
+    # in the last of five digits, as rare by chance as an exact match of such figures
+    assert ("Rs. 247.73 billion", "difference", ("Rs. 461.77 billion", "Rs. 214.03 billion")) in found

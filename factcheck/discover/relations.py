@@ -1050,13 +1050,17 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
     if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
         return True
     figures = (proposal.target, *proposal.inputs)
-    if (proposal.exact and proposal.relation in ("sum", "difference") and chance <= MAX_CHANCE_EXACT
+    if ((proposal.exact or min(index.digits[f.id] for f in figures) >= 4)
+            and proposal.relation in ("sum", "difference") and chance <= MAX_CHANCE_EXACT
             and len(proposal.inputs) <= 3 and min(index.digits[f.id] for f in figures) >= 2
             and not any(_NUMBER_RUN.search(f.quote) for f in figures)):
         # an exact match that chance would give once in hundreds, of two or three parts none of
         # them round ("100 euro" makes the grid of a sum look finer than it is), in lines that are
         # no table rows run together: a heading or a chart's labels ("$138.9 million … Funds $43
-        # million, … $95.9 million, ESSER III") state their arithmetic without words or prose
+        # million, … $95.9 million, ESSER III") state their arithmetic without words or prose.
+        # Figures of four or more significant digits that meet within their rounding only are as
+        # rare a coincidence ("Rs. 461.77 billion … Rs. 214.03 billion … Rs. 247.73 billion": the
+        # odds count the rounding's width), and are read the same way
         return True
     return chance <= MAX_CHANCE and _plain_exact(proposal, index)
 
