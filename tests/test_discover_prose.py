@@ -435,3 +435,21 @@ def test_rupees_written_rs_dot_do_not_end_a_sentence_and_precise_figures_meet_wi
     # will remain Rs. 247.73 billion" of Rs. 461.77 billion: 461.77 - 214.03 = 247.74, one unit off
     # in the last of five digits, as rare by chance as an exact match of such figures
     assert ("Rs. 247.73 billion", "difference", ("Rs. 461.77 billion", "Rs. 214.03 billion")) in found
+
+
+def test_a_stated_breakdown_is_a_second_reading_of_a_figure_that_has_one() -> None:
+    # Zambia budget address 2025 (enworld-05 p1): "The balance of K34.7 billion or 16.0 percent will
+    # be financed through borrowing. Domestic borrowing will be K15.4 billion or 7.1 percent while
+    # K19.4 billion or 8.9 percent will come from external sources": 16.0 percent is K34.7 billion's
+    # share of the budget, and the sum of the two percentages that break it down
+    found = _relations("enworld-05.pdf")
+    assert ("16.0 percent", "ratio", ("K34.7 billion", "K217.1 billion")) in found
+    assert ("16.0 percent", "sum", ("7.1 percent", "8.9 percent")) in found
+    ids = [c["id"] for c in discover(_extracted_claims("enworld-05.pdf"), "en", repeats=False)]
+    assert len(ids) == len(set(ids))
+
+
+def _extracted_claims(name: str) -> list[dict]:
+    from factcheck.extract import extract_document
+
+    return extract_document(Path(__file__).parent / "unseen" / "docs" / name).claims

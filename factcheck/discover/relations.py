@@ -1176,11 +1176,20 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         targets.add(proposal.target.id)
         seen_sets.add(proposal.figure_ids)
         seen_values.add(values)
+    # A breakdown the wording states is a second reading of a figure that has one already, when it
+    # uses none of its figures: "The balance of K34.7 billion or 16.0 percent …" is 100 − 80.2 − 3.8
+    # percent of the budget and also the 7.1 + 8.9 percent of its two sources the next sentence gives
+    inputs_of: dict[str, set[str]] = {}
+    for proposal in kept:
+        inputs_of.setdefault(proposal.target.id, set()).update(f.id for f in proposal.inputs)
     for proposal in breakdowns:
-        if proposal.target.id not in targets and proposal.figure_ids not in seen_sets:
-            kept.append(proposal)
-            targets.add(proposal.target.id)
-            seen_sets.add(proposal.figure_ids)
+        used = inputs_of.get(proposal.target.id)
+        if proposal.figure_ids in seen_sets or (used is not None and (
+                not used or not used.isdisjoint(f.id for f in proposal.inputs))):
+            continue
+        kept.append(proposal)
+        inputs_of.setdefault(proposal.target.id, set()).update(f.id for f in proposal.inputs)
+        seen_sets.add(proposal.figure_ids)
     from factcheck.discover.restated import restated
 
     return kept + restated(figures, kept)
