@@ -453,3 +453,16 @@ def _extracted_claims(name: str) -> list[dict]:
     from factcheck.extract import extract_document
 
     return extract_document(Path(__file__).parent / "unseen" / "docs" / name).claims
+
+
+def test_a_sentence_that_counts_back_to_a_list_states_its_total() -> None:
+    # Guam rhinoceros beetle proposal (enacc-03 p1): "… Cycas micronesica, Cocos nucifera and
+    # Heterospathe elata accounting for 16%, 12% and 11% of total trees … These three species, 39% of
+    # the trees in Guam's forests, are being attacked"
+    assert ("39%", "sum", ("16%", "12%", "11%")) in _relations("enacc-03.pdf")
+    # the count must name as many figures as the sentence before lists
+    first = "The trees were Cycas, Cocos and Heterospathe, accounting for 16%, 12% and 11% of total trees."
+    second = "These two species, 28% of the trees, are being attacked."
+    figs = [_fig("a", "16%", "16", "0.5", first, "%", 1), _fig("b", "12%", "12", "0.5", first, "%", 1),
+            _fig("c", "11%", "11", "0.5", first, "%", 1), _fig("t", "28%", "28", "0.5", second, "%", 2)]
+    assert not [p for p in find_relations(figs) if p.target.id == "t"]

@@ -1155,6 +1155,10 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.percent_levels import percent_levels
 
     proposals += percent_levels(grouped, {p.target.id for p in proposals + breakdowns})
+    # the total of a list the next sentence counts back to ("These three species, 39% of the trees")
+    from factcheck.discover.counted import counted_totals
+
+    proposals += counted_totals(grouped, {p.target.id for p in proposals + breakdowns})
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
