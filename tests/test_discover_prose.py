@@ -466,3 +466,16 @@ def test_a_sentence_that_counts_back_to_a_list_states_its_total() -> None:
     figs = [_fig("a", "16%", "16", "0.5", first, "%", 1), _fig("b", "12%", "12", "0.5", first, "%", 1),
             _fig("c", "11%", "11", "0.5", first, "%", 1), _fig("t", "28%", "28", "0.5", second, "%", 2)]
     assert not [p for p in find_relations(figs) if p.target.id == "t"]
+
+
+def test_a_share_whose_words_print_the_whole() -> None:
+    # City of Vancouver Q3 2014 report (enmun-01 p3 and p5): "2014 capital expenditures to the end of
+    # Q3 were $179 million ($181 million to the end of Q3 2013), representing 60% of the 2014 Annual
+    # Capital Expenditure Budget of $297 million": the phrase after "60% of" ends with the whole,
+    # one amount, not any of the sentence's
+    from factcheck.discover.relations import _whole_printed
+
+    found = _relations("enmun-01.pdf")
+    assert found.count(("60%", "ratio", ("$179 million", "$297 million"))) == 2
+    quote = "were $179 million ($181 million), representing 60% of the 2014 Annual Budget of $297 million."
+    assert _whole_printed("60%", "$297 million", quote) and not _whole_printed("60%", "$181 million", quote)

@@ -444,6 +444,11 @@ def _ratios(
                 odds = min(chance, local) if b.quote == p.quote else chance
                 if b.id in named:
                     odds = min(odds, by_name)
+                if b.quote == p.quote and _whole_printed(p.stated, b.stated, p.quote):
+                    # "representing 60% of the 2014 Annual Capital Expenditure Budget of $297
+                    # million": the words print the whole, one amount, chosen before any value was
+                    # looked at (counted twice: the sentence's other amounts were looked at too)
+                    odds = min(odds, local / max(1, sum(1 for f in amounts if f.quote == p.quote and f.dims == a.dims)))
                 if (p.value.denominator == 1 and p.interval.hi - p.interval.lo > 1 and lo <= p.value + HALF
                         and p.value - HALF <= hi and min(_significant_digits(a.value), _significant_digits(b.value)) >= 3):
                     # "20%" may stand for 15-25 %; when a share of precise amounts lands within
@@ -495,6 +500,17 @@ _OF_WHOLE = r"\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+|all\s+|alle\s+)?([^.;:()$�
 
 
 _OF_WHOLE_AFTER = re.compile(_OF_WHOLE, re.IGNORECASE)
+
+
+# "60% of the 2014 Annual Capital Expenditure Budget of $297 million", "15% van het budget van € 2 miljoen"
+_WHOLE_PRINTED = re.compile(r"\s+(?:of|van)\s+[^.;:()$€£0-9]{0,60}?(?:[0-9]{4}[^.;:()$€£0-9]{0,60}?)?"
+                            r"(?:\bof|\bvan|\bat|\bvan\s+ca\.|\(|:)\s*", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_printed(percent: str, amount: str, quote: str) -> bool:
+    """Does the phrase after "p% of" end by printing the amount ("… Budget of $297 million")?"""
+    return joined(quote, percent, _WHOLE_PRINTED, amount)
 
 
 def _whole_words(percent: Fig) -> frozenset[str]:
