@@ -479,3 +479,12 @@ def test_a_share_whose_words_print_the_whole() -> None:
     assert found.count(("60%", "ratio", ("$179 million", "$297 million"))) == 2
     quote = "were $179 million ($181 million), representing 60% of the 2014 Annual Budget of $297 million."
     assert _whole_printed("60%", "$297 million", quote) and not _whole_printed("60%", "$181 million", quote)
+
+
+def test_a_share_names_the_whole_of_its_sibling_in_the_sentence() -> None:
+    # Seattle Public Schools budget summary (enfin-03 p1): "$95.9 million, ESSER III - American Rescue
+    # Plan $76.7M (80% of total) General $19.2M (20% of total)": 80% is read as a share of $95.9
+    # million; "of total" then names that whole for 20% beside it, one whole instead of every amount
+    found = _relations("enfin-03.pdf")
+    assert ("80%", "ratio", ("$76.7M", "$95.9 million")) in found
+    assert ("20%", "ratio", ("$19.2M", "$95.9 million")) in found
