@@ -73,7 +73,7 @@ def named_whole_shares(passages: Sequence[Sequence[Fig]], found: Sequence[Propos
         index: _Passage | None = indexes[k] if indexes is not None else None
         heads = {f.id: _head(f) for f in passage if f.kind == "percent"}
         quotes = {f.id: f.quote for f in passage}
-        tries = [(head, whole, None) for head, whole in agreed.items()]
+        tries: list[tuple[str, Fig, str | None]] = [(head, whole, None) for head, whole in agreed.items()]
         tries += [(head, whole, quote) for (quote, head), whole in in_sentence.items()
                   if head not in agreed and quote in quotes.values()]
         for head, whole, quote in tries:
