@@ -15,7 +15,7 @@ from collections.abc import Container, Sequence
 from fractions import Fraction
 
 from factcheck.discover.figures import Fig
-from factcheck.discover.relations import MAX_CHANCE, Proposal, _is_percent
+from factcheck.discover.relations import MAX_CHANCE, Proposal, _is_percent, by_sentence
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
             "zes": 6}
@@ -35,12 +35,7 @@ def counted_totals(grouped: Sequence[Sequence[Fig]], taken: Container[str] = ())
     that already have a relation (not tried as the total)."""
     out: list[Proposal] = []
     for passage in grouped:
-        sentences: list[list[Fig]] = []
-        for f in passage:
-            if sentences and sentences[-1][0].quote == f.quote:
-                sentences[-1].append(f)
-            else:
-                sentences.append([f])
+        sentences = by_sentence(passage)
         for before, sentence in zip(sentences, sentences[1:]):
             quote = sentence[0].quote
             match = _COUNTED.search(quote)

@@ -846,12 +846,7 @@ def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal
     that sentence of the unit of the last amount before it, and they add up to it (within
     rounding). The reading is fixed by the words, one combination, so its chance is that of one sum."""
     found: list[Proposal] = []
-    sentences: list[list[Fig]] = []
-    for f in figures:
-        if sentences and sentences[-1][0].quote == f.quote:
-            sentences[-1].append(f)
-        else:
-            sentences.append([f])
+    sentences = by_sentence(figures)
     for before, sentence in zip(sentences, sentences[1:]):
         listed = _listed_after(before, sentence, index)
         if listed:
@@ -877,6 +872,17 @@ def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal
         if amounts and percents:
             found.extend(amounts + percents)
     return found
+
+
+def by_sentence(figures: Sequence[Fig]) -> list[list[Fig]]:
+    """The figures in runs of one sentence (quote) each, in the order given."""
+    sentences: list[list[Fig]] = []
+    for f in figures:
+        if sentences and sentences[-1][0].quote == f.quote:
+            sentences[-1].append(f)
+        else:
+            sentences.append([f])
+    return sentences
 
 
 # a list set out item by item: "● 338.2 billion ringgit for Federal Operating Expenditure (OE); ● 81 …"
