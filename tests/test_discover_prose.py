@@ -394,3 +394,97 @@ def test_an_amount_the_text_says_the_table_below_sets_out(tmp_path: Path) -> Non
     found = {r.claim.stated: r.verdict.value for r in run.results
              if (r.claim.evidence or {}).get("relation") == "total of the table below"}
     assert found == {"Kshs.887,120,153": "consistent", "Kshs.228,105,416": "mismatch"}
+
+
+def test_a_column_in_thousands_of_dollars_and_a_change_after_its_level(tmp_path: Path) -> None:
+    # Digital Transformation Agency annual report (enaus-03): the statements head each column
+    # "$’000" (typographic apostrophe); p6: "Revenue from Government for 2016–17 was $48.3 million,
+    # an increase of $13.6 million …": the change takes the subject of the level before it
+    found = _text_table_results(_extracted("enaus-03.pdf", str(tmp_path)))
+    assert found["$13.6 million"] == ("difference of a table row", "rounding", ("48,292", "34,706"))
+    assert found["$15.8 million"][2] == ("16,008", "185")
+
+
+def test_a_unit_per_column_is_part_of_the_header() -> None:
+    from factcheck.tables import find_page_tables
+    from factcheck.tables.scale import find_scale
+
+    assert find_scale(["$’000"]).multiplier == 1000  # type: ignore[union-attr]
+    assert find_scale(["£'000"]).unit == "GBP"  # type: ignore[union-attr]
+    # enaus-03 p1, Table 1: "Remaining balance 2016–17 $’000 (a) - (b)": the unit line under the
+    # headers does not cut them off (the difference column is read from them)
+    table = find_page_tables(Path(__file__).parent / "unseen" / "docs" / "enaus-03.pdf", "en", pages=[1],
+                             all_pages=True)[1][0]
+    assert table.scale is not None and table.scale.multiplier == 1000
+    assert any("Remaining balance" in c.header for c in table.columns)
+
+
+def test_rupees_written_rs_dot_do_not_end_a_sentence_and_precise_figures_meet_within_rounding() -> None:
+    # Nepal budget speech 2017/18 (enstat-01 p1): "Out of the total allocation, Rs.803.53 billion or
+    # 62.8 percent …, Rs. 335.17 billion or 26.2 percent for capital expenditure and Rs.140.28 billion
+    # or 11 percent for financing": the full stop of "Rs." before an amount ended the sentence, which
+    # put each percentage in another sentence than its amount
+    from factcheck.extract.context import Sentences
+
+    text = "allocation, Rs.803.53 billion or 62.8 percent for recurrent, Rs. 335.17 billion or 26.2 percent for capital."
+    assert Sentences(text).bounds(text.index("335.17"), text.index("335.17") + 6) == (0, len(text))
+    found = _relations("enstat-01.pdf")
+    assert ("26.2 percent", "ratio", ("Rs. 335.17 billion", "Rs.1278.99 billion")) in found
+    assert ("Rs.1278.99 billion", "sum", ("Rs.803.53 billion", "Rs. 335.17 billion", "Rs.140.28 billion")) in found
+    # p2: "Rs. 214.03 billion will be arranged from foreign loan. After financing …, budget deficit
+    # will remain Rs. 247.73 billion" of Rs. 461.77 billion: 461.77 - 214.03 = 247.74, one unit off
+    # in the last of five digits, as rare by chance as an exact match of such figures
+    assert ("Rs. 247.73 billion", "difference", ("Rs. 461.77 billion", "Rs. 214.03 billion")) in found
+
+
+def test_a_stated_breakdown_is_a_second_reading_of_a_figure_that_has_one() -> None:
+    # Zambia budget address 2025 (enworld-05 p1): "The balance of K34.7 billion or 16.0 percent will
+    # be financed through borrowing. Domestic borrowing will be K15.4 billion or 7.1 percent while
+    # K19.4 billion or 8.9 percent will come from external sources": 16.0 percent is K34.7 billion's
+    # share of the budget, and the sum of the two percentages that break it down
+    found = _relations("enworld-05.pdf")
+    assert ("16.0 percent", "ratio", ("K34.7 billion", "K217.1 billion")) in found
+    assert ("16.0 percent", "sum", ("7.1 percent", "8.9 percent")) in found
+    ids = [c["id"] for c in discover(_extracted_claims("enworld-05.pdf"), "en", repeats=False)]
+    assert len(ids) == len(set(ids))
+
+
+def _extracted_claims(name: str) -> list[dict]:
+    from factcheck.extract import extract_document
+
+    return extract_document(Path(__file__).parent / "unseen" / "docs" / name).claims
+
+
+def test_a_sentence_that_counts_back_to_a_list_states_its_total() -> None:
+    # Guam rhinoceros beetle proposal (enacc-03 p1): "… Cycas micronesica, Cocos nucifera and
+    # Heterospathe elata accounting for 16%, 12% and 11% of total trees … These three species, 39% of
+    # the trees in Guam's forests, are being attacked"
+    assert ("39%", "sum", ("16%", "12%", "11%")) in _relations("enacc-03.pdf")
+    # the count must name as many figures as the sentence before lists
+    first = "The trees were Cycas, Cocos and Heterospathe, accounting for 16%, 12% and 11% of total trees."
+    second = "These two species, 28% of the trees, are being attacked."
+    figs = [_fig("a", "16%", "16", "0.5", first, "%", 1), _fig("b", "12%", "12", "0.5", first, "%", 1),
+            _fig("c", "11%", "11", "0.5", first, "%", 1), _fig("t", "28%", "28", "0.5", second, "%", 2)]
+    assert not [p for p in find_relations(figs) if p.target.id == "t"]
+
+
+def test_a_share_whose_words_print_the_whole() -> None:
+    # City of Vancouver Q3 2014 report (enmun-01 p3 and p5): "2014 capital expenditures to the end of
+    # Q3 were $179 million ($181 million to the end of Q3 2013), representing 60% of the 2014 Annual
+    # Capital Expenditure Budget of $297 million": the phrase after "60% of" ends with the whole,
+    # one amount, not any of the sentence's
+    from factcheck.discover.relations import _whole_printed
+
+    found = _relations("enmun-01.pdf")
+    assert found.count(("60%", "ratio", ("$179 million", "$297 million"))) == 2
+    quote = "were $179 million ($181 million), representing 60% of the 2014 Annual Budget of $297 million."
+    assert _whole_printed("60%", "$297 million", quote) and not _whole_printed("60%", "$181 million", quote)
+
+
+def test_a_share_names_the_whole_of_its_sibling_in_the_sentence() -> None:
+    # Seattle Public Schools budget summary (enfin-03 p1): "$95.9 million, ESSER III - American Rescue
+    # Plan $76.7M (80% of total) General $19.2M (20% of total)": 80% is read as a share of $95.9
+    # million; "of total" then names that whole for 20% beside it, one whole instead of every amount
+    found = _relations("enfin-03.pdf")
+    assert ("80%", "ratio", ("$76.7M", "$95.9 million")) in found
+    assert ("20%", "ratio", ("$19.2M", "$95.9 million")) in found

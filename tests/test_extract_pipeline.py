@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import keyword
 import re
 from pathlib import Path
 
@@ -152,3 +153,13 @@ def test_title_passes_over_a_page_head_word_and_quotes_drop_private_use_glyphs(t
     text.write_text("Kosten\n\n\uf0b7 De opvang kost € 55.700 per plaats.\n", encoding="utf-8")
     (claim,) = [c for c in extract_document(text).claims if c["stated"] == "€ 55.700"]
     assert "\uf0b7" not in claim["quote"] and "De opvang kost € 55.700" in claim["quote"]
+
+
+def test_an_id_is_never_a_python_keyword() -> None:
+    # Zambia budget address 2025 (tests/unseen/docs/enworld-05.pdf): "Domestic borrowing will be
+    # K15.4 billion or 7.1 percent while K19.4 billion or 8.9 percent …" gave 8.9 percent the subject
+    # "while", and a relation over it, "sum(while, …)", could not be read as a formula (FC201)
+    assert base_id({"subject": "while", "kind": "percent"}) == "percent_while"
+    assert base_id({"subject": "while spending"}) == "while_spending"
+    doc = extract_document(Path(__file__).parent / "unseen" / "docs" / "enworld-05.pdf")
+    assert not [c["id"] for c in doc.claims if keyword.iskeyword(c["id"])]

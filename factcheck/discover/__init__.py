@@ -95,11 +95,15 @@ def discover(
     skip = set(existing) | set(deleted) | set(by_id)
     out: list[dict[str, Any]] = []
     if relations:
+        out_ids: set[str] = set()
         for proposal in find_relations(figures):
             claim = relation_claim(proposal, by_id.get(proposal.target.id, {}))
+            if claim["id"] in out_ids:
+                claim["id"] = _id("rel2", proposal.target.id)
             if claim["id"] not in skip:
                 out.append(claim)
                 skip.add(claim["id"])
+                out_ids.add(claim["id"])
     if repeats:
         for group in find_repeats(figures):
             claim = repeat_claim(group)

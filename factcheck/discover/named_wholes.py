@@ -6,7 +6,8 @@ only when its odds beat every amount of the document taken as the whole; a two-d
 of a two-digit amount rarely does. But when two shares or more that name their whole by the same
 word ("of the budget") were found, each against one and the same amount (K167.3 billion), that
 word names that amount in this document: the other shares naming it are tried against it alone,
-one whole instead of all of them (the chance estimate counts that one).
+one whole instead of all of them (the chance estimate counts that one). One share found is enough
+for the other percentages of its own sentence that name their whole by the same word.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def named_whole_shares(passages: Sequence[Sequence[Fig]], found: Sequence[Propos
     the passages' indexes when the caller has made them already."""
     wholes: dict[str, dict[object, Fig]] = {}
     counts: dict[str, int] = {}
+    # a share's sibling in its own sentence names the same whole alike: "$76.7M (80% of total)
+    # General $19.2M (20% of total)", once 80% is read as a share of $95.9 million
+    siblings: dict[tuple[str, str], dict[object, Fig]] = {}
     for p in found:
         if p.relation != "ratio":
             continue
@@ -56,18 +60,24 @@ def named_whole_shares(passages: Sequence[Sequence[Fig]], found: Sequence[Propos
             continue
         whole = p.inputs[1]
         wholes.setdefault(head, {})[whole.value] = whole
+        siblings.setdefault((p.target.quote, head), {})[whole.value] = whole
         counts[head] = counts.get(head, 0) + 1
     agreed = {head: next(iter(by_value.values())) for head, by_value in wholes.items()
               if len(by_value) == 1 and counts[head] >= MIN_AGREEING}
-    if not agreed:
+    in_sentence = {key: next(iter(by_value.values())) for key, by_value in siblings.items() if len(by_value) == 1}
+    if not agreed and not in_sentence:
         return []
     done = {p.target.id for p in found}
     out: list[Proposal] = []
     for k, passage in enumerate(passages):
         index: _Passage | None = indexes[k] if indexes is not None else None
         heads = {f.id: _head(f) for f in passage if f.kind == "percent"}
-        for head, whole in agreed.items():
-            todo = {i for i, h in heads.items() if h == head and i not in done}
+        quotes = {f.id: f.quote for f in passage}
+        tries: list[tuple[str, Fig, str | None]] = [(head, whole, None) for head, whole in agreed.items()]
+        tries += [(head, whole, quote) for (quote, head), whole in in_sentence.items()
+                  if head not in agreed and quote in quotes.values()]
+        for head, whole, quote in tries:
+            todo = {i for i, h in heads.items() if h == head and i not in done and quote in (None, quotes[i])}
             if not todo:
                 continue
             index = index or _Passage(passage)

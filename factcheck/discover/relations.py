@@ -444,6 +444,11 @@ def _ratios(
                 odds = min(chance, local) if b.quote == p.quote else chance
                 if b.id in named:
                     odds = min(odds, by_name)
+                if b.quote == p.quote and _whole_printed(p.stated, b.stated, p.quote):
+                    # "representing 60% of the 2014 Annual Capital Expenditure Budget of $297
+                    # million": the words print the whole, one amount, chosen before any value was
+                    # looked at (counted twice: the sentence's other amounts were looked at too)
+                    odds = min(odds, local / max(1, sum(1 for f in amounts if f.quote == p.quote and f.dims == a.dims)))
                 if (p.value.denominator == 1 and p.interval.hi - p.interval.lo > 1 and lo <= p.value + HALF
                         and p.value - HALF <= hi and min(_significant_digits(a.value), _significant_digits(b.value)) >= 3):
                     # "20%" may stand for 15-25 %; when a share of precise amounts lands within
@@ -495,6 +500,17 @@ _OF_WHOLE = r"\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+|all\s+|alle\s+)?([^.;:()$�
 
 
 _OF_WHOLE_AFTER = re.compile(_OF_WHOLE, re.IGNORECASE)
+
+
+# "60% of the 2014 Annual Capital Expenditure Budget of $297 million", "15% van het budget van € 2 miljoen"
+_WHOLE_PRINTED = re.compile(r"\s+(?:of|van)\s+[^.;:()$€£0-9]{0,60}?(?:[0-9]{4}[^.;:()$€£0-9]{0,60}?)?"
+                            r"(?:\bof|\bvan|\bat|\bvan\s+ca\.|\(|:)\s*", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_printed(percent: str, amount: str, quote: str) -> bool:
+    """Does the phrase after "p% of" end by printing the amount ("… Budget of $297 million")?"""
+    return joined(quote, percent, _WHOLE_PRINTED, amount)
 
 
 def _whole_words(percent: Fig) -> frozenset[str]:
@@ -830,12 +846,7 @@ def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal
     that sentence of the unit of the last amount before it, and they add up to it (within
     rounding). The reading is fixed by the words, one combination, so its chance is that of one sum."""
     found: list[Proposal] = []
-    sentences: list[list[Fig]] = []
-    for f in figures:
-        if sentences and sentences[-1][0].quote == f.quote:
-            sentences[-1].append(f)
-        else:
-            sentences.append([f])
+    sentences = by_sentence(figures)
     for before, sentence in zip(sentences, sentences[1:]):
         listed = _listed_after(before, sentence, index)
         if listed:
@@ -861,6 +872,17 @@ def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal
         if amounts and percents:
             found.extend(amounts + percents)
     return found
+
+
+def by_sentence(figures: Sequence[Fig]) -> list[list[Fig]]:
+    """The figures in runs of one sentence (quote) each, in the order given."""
+    sentences: list[list[Fig]] = []
+    for f in figures:
+        if sentences and sentences[-1][0].quote == f.quote:
+            sentences[-1].append(f)
+        else:
+            sentences.append([f])
+    return sentences
 
 
 # a list set out item by item: "● 338.2 billion ringgit for Federal Operating Expenditure (OE); ● 81 …"
@@ -1050,13 +1072,17 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
     if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
         return True
     figures = (proposal.target, *proposal.inputs)
-    if (proposal.exact and proposal.relation in ("sum", "difference") and chance <= MAX_CHANCE_EXACT
+    if ((proposal.exact or min(index.digits[f.id] for f in figures) >= 4)
+            and proposal.relation in ("sum", "difference") and chance <= MAX_CHANCE_EXACT
             and len(proposal.inputs) <= 3 and min(index.digits[f.id] for f in figures) >= 2
             and not any(_NUMBER_RUN.search(f.quote) for f in figures)):
         # an exact match that chance would give once in hundreds, of two or three parts none of
         # them round ("100 euro" makes the grid of a sum look finer than it is), in lines that are
         # no table rows run together: a heading or a chart's labels ("$138.9 million … Funds $43
-        # million, … $95.9 million, ESSER III") state their arithmetic without words or prose
+        # million, … $95.9 million, ESSER III") state their arithmetic without words or prose.
+        # Figures of four or more significant digits that meet within their rounding only are as
+        # rare a coincidence ("Rs. 461.77 billion … Rs. 214.03 billion … Rs. 247.73 billion": the
+        # odds count the rounding's width), and are read the same way
         return True
     return chance <= MAX_CHANCE and _plain_exact(proposal, index)
 
@@ -1151,6 +1177,10 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.percent_levels import percent_levels
 
     proposals += percent_levels(grouped, {p.target.id for p in proposals + breakdowns})
+    # the total of a list the next sentence counts back to ("These three species, 39% of the trees")
+    from factcheck.discover.counted import counted_totals
+
+    proposals += counted_totals(grouped, {p.target.id for p in proposals + breakdowns})
     proposals = _unrefined(proposals)
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
@@ -1172,11 +1202,20 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         targets.add(proposal.target.id)
         seen_sets.add(proposal.figure_ids)
         seen_values.add(values)
+    # A breakdown the wording states is a second reading of a figure that has one already, when it
+    # uses none of its figures: "The balance of K34.7 billion or 16.0 percent …" is 100 − 80.2 − 3.8
+    # percent of the budget and also the 7.1 + 8.9 percent of its two sources the next sentence gives
+    inputs_of: dict[str, set[str]] = {}
+    for proposal in kept:
+        inputs_of.setdefault(proposal.target.id, set()).update(f.id for f in proposal.inputs)
     for proposal in breakdowns:
-        if proposal.target.id not in targets and proposal.figure_ids not in seen_sets:
-            kept.append(proposal)
-            targets.add(proposal.target.id)
-            seen_sets.add(proposal.figure_ids)
+        used = inputs_of.get(proposal.target.id)
+        if proposal.figure_ids in seen_sets or (used is not None and (
+                not used or not used.isdisjoint(f.id for f in proposal.inputs))):
+            continue
+        kept.append(proposal)
+        inputs_of.setdefault(proposal.target.id, set()).update(f.id for f in proposal.inputs)
+        seen_sets.add(proposal.figure_ids)
     from factcheck.discover.restated import restated
 
     return kept + restated(figures, kept)

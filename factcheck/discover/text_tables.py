@@ -234,7 +234,11 @@ class _Trials:
 
 
 def _same_figures(a: _Pair, b: _Pair) -> bool:
-    return (a.first.text, a.second.text) == (b.first.text, b.second.text)
+    """The same two amounts, whether or not each table prints the currency sign ("$1,171,661,122"
+    in the statement, "1,171,661,122" in its note)."""
+    return all(x.number is not None and y.number is not None and x.number.value == y.number.value
+               and x.number.half == y.number.half
+               for x, y in ((a.first, b.first), (a.second, b.second)))
 
 
 def _next_percent(figs: Sequence[Fig], k: int) -> Fig | None:
@@ -329,13 +333,27 @@ def _subject_words(fig: Fig, others: Sequence[Fig]) -> frozenset[str]:
     at = fig.at
     if at < 0:
         return frozenset()
-    start = 0
-    for other in others:
-        end = fig.quote.rfind(other.stated, 0, at)
-        if end >= 0:
-            start = max(start, end + len(other.stated))
-    clause = re.split(r"[;:]", fig.quote[start:at])[-1]
-    return content_words(clause)
+    return _clause_words(fig.quote, at, tuple(other.stated for other in others))
+
+
+# the words of a clause that only says a change: "…, an increase of", "a decrease of"
+_CHANGE_ONLY = re.compile(r"(?:increas|decreas|rise|rose|fall|fell|growth|grew|declin|reduc|drop|stijging|daling|"
+                          r"toename|afname|verhoging|verlaging|higher|lower|hoger|lager)", re.IGNORECASE)
+
+
+def _clause_words(quote: str, at: int, others: tuple[str, ...]) -> frozenset[str]:
+    start = prev = 0
+    for stated in others:
+        end = quote.rfind(stated, 0, at)
+        if end >= 0 and end + len(stated) > start:
+            start, prev = end + len(stated), end
+    clause = re.split(r"[;:]", quote[start:at])[-1]
+    words = content_words(clause)
+    if start and words and all(_CHANGE_ONLY.match(w) for w in words):
+        # "Total expenses for 2016–17 were $57.9 million, an increase of $22.8 million": the
+        # change of the level just stated, whose subject is the clause before that amount
+        return words | _clause_words(quote, prev, others)
+    return words
 
 
 def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks: int,

@@ -18,6 +18,8 @@ _ABBREVIATIONS = {
     "vs", "resp", "incl", "excl", "jl", "d.w.z", "i.e", "e.g", "mr", "dr", "drs", "ir", "prof", "st", "no",
     "jr", "sr", "fig", "par", "min", "max", "approx", "inc", "co", "ltd", "u.s", "jan", "feb", "mrt", "apr",
     "aug", "sept", "okt", "nov", "dec", "stb", "stcrt", "tk", "e.d", "c.q", "m.b.t", "t.a.v", "i.v.m",
+    # currencies written with a full stop before the amount: "Rs. 335.17 billion", "Kshs. 6,000,000"
+    "rs", "kshs", "ksh", "ushs", "tshs",
 }
 # The punctuation is matched first and each alternative then looks back at which one it was
 # ("[.!?](?=X)|[.!?:]Y|:Z|[.!?]W" in one pass): a pattern that starts with a character class lets

@@ -8,6 +8,7 @@ stand on, then a counter.
 
 from __future__ import annotations
 
+import keyword
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -35,7 +36,8 @@ def base_id(claim: Mapping[str, Any]) -> str:
     if not words:
         words = [str(claim.get("kind") or "figure")] + slug_words(str(claim.get("stated") or ""))[:3]
     ident = "_".join(words)[:MAX_LENGTH].strip("_")
-    if not ident or not ident[0].isalpha():
+    if not ident or not ident[0].isalpha() or keyword.iskeyword(ident):
+        # a formula names its inputs by id: "while" (the subject "while K19.4 billion …") is no name
         ident = f"{claim.get('kind') or 'figure'}_{ident}".strip("_")
     return ident
 

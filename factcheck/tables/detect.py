@@ -1019,6 +1019,12 @@ def _drop_side_text(lines: list[Line]) -> None:
         return
 
 
+def _unit_per_column(line: Line) -> bool:
+    """A header line that gives each column its unit ("$’000   $’000   $’000"): part of the header,
+    not a unit line above the table."""
+    return len(line.tokens) >= 2 and all(find_scale([t.text]) for t in line.tokens)
+
+
 def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     lines = group_lines(page.words)
     _drop_side_text(lines)
@@ -1083,7 +1089,8 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             limit = _gap_limit(size) * (1.5 if k == start - 1 or (lead and not header_idx) else 1.0)
             if below.top - ln.bottom > limit or _CAPTION.match(ln.text):
                 break
-            if find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx):
+            if (find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx)
+                    and not _unit_per_column(ln)):
                 break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
             if len(ln.tokens) == 1 and len(ln.text) <= 2 and ln.text.isalpha():
                 k -= 1  # a letter of a word set vertically beside the header ("Row"): no line of its own

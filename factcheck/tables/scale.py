@@ -35,7 +35,7 @@ _CURRENCY = {
     "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR",
     "dollar": "USD", "dollars": "USD", "usd": "USD", "$": "USD", "u$s": "USD",
     "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "₹": "INR",
-    "pound": "GBP", "pounds": "GBP", "£": "GBP",
+    "pound": "GBP", "pounds": "GBP", "£": "GBP", "gbp": "GBP",
 }
 
 
@@ -43,7 +43,7 @@ def currency_code(sign: str) -> str | None:
     """The ISO code of a currency word or sign as printed ("€", "$", "Rs.", "dollars"), or None."""
     return _CURRENCY.get(sign.strip().lower())
 _MAG = r"(?P<mag>duizend|miljoen|miljard|mln|mld|mrd|thousands?|millions?|billions?|trillions?|lakhs?|crores?|mill|bn|mn)"
-_CUR = r"(?P<cur>euros?|eur|€|dollars?|usd|\$|u\$s|rupees?|rs\.?|₹)"
+_CUR = r"(?P<cur>euros?|eur|€|dollars?|usd|\$|u\$s|rupees?|rs\.?|₹|£|gbp)"
 
 # Ordered: the most specific phrasing first. Each yields 'mag' (word or digits), optionally
 # 'cur' (currency) or 'unit' (another unit such as ha).
@@ -57,6 +57,8 @@ _PATTERNS = [
     re.compile(r"\bin\s+(?P<mag>1[ .,]?000)\s+(?P<unit>[a-z]{1,12})\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])" + _MAG + r"\.?\s*" + _CUR + r"(?![\w])", re.IGNORECASE),
     re.compile(r"(?<![\w])" + _CUR + r"\s*" + _MAG + r"\b\.?", re.IGNORECASE),
+    # "$’000", "£'000": thousands of the currency, as Australian and British accounts head a column
+    re.compile(r"(?<![\w])" + _CUR + r"\s*(?P<mag>['’‘]000)(?!\d)", re.IGNORECASE),
     re.compile(r"\(\s*in\s+" + _MAG + r"\s*\)", re.IGNORECASE),
     re.compile(r"\bin\s+" + _MAG + r"\b", re.IGNORECASE),
 ]
@@ -69,7 +71,7 @@ def find_scale(lines: Iterable[str]) -> Scale | None:
             m = rx.search(line)
             if not m:
                 continue
-            mag = m.group("mag").lower().strip(".")
+            mag = m.group("mag").lower().strip(".").replace("’", "'").replace("‘", "'")
             mult = _WORDS.get(mag) or _WORDS.get(re.sub(r"[ .,]", "", mag).replace("1000000", "1.000.000"))
             if mult is None:
                 digits = re.sub(r"\D", "", mag)
