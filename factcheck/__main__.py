@@ -1,7 +1,5 @@
 """`python -m factcheck` runs the same command line as the `factcheck` script."""
 
-import sys
+from factcheck.cli import run
 
-from factcheck.cli import main
-
-sys.exit(main())
+run()
