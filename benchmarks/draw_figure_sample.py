@@ -1,7 +1,7 @@
 """Draw a fresh sample of extracted prose figures of the development documents, to be judged by hand.
 
     python benchmarks/draw_figure_sample.py --seed 2030 --size 100 --out tests/unseen/figures.dev3-sample.tsv
-        [--claims DIR]
+        [--claims DIR] [--prefer-unsampled]
 
 Every figure ``factcheck extract`` writes (claims with ``origin: extracted``) of every development
 document (``tests/unseen/split.tsv``; never the test ones) is the population, less the figures
@@ -10,7 +10,10 @@ split evenly between English and Dutch (the rest from the other language when on
 one ``random.Random(seed)`` per language, each population sorted by document, page and id. The
 rows are written with ``verdict``, ``reason`` and ``note`` empty, for the person who reads each
 figure's page and judges it (see ``tests/unseen/README.md``). ``--claims DIR`` reads claim files
-already extracted there (``<doc>.yaml``) instead of extracting again.
+already extracted there (``<doc>.yaml``) instead of extracting again. ``--prefer-unsampled`` weighs
+each figure by 1 / (1 + the figures of its document in earlier development samples), so documents
+the earlier samples left out are drawn most (weighted sampling without replacement: the ``size``
+largest keys ``u ** (1 / weight)``, ``u`` from the same generator).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import csv
 import random
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -28,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
 
 COLUMNS = ("lang", "doc", "id", "stated", "value", "unit", "hedge", "page", "verdict", "reason", "note")
-EARLIER = ("dev", "dev2", "dev3", "dev4", "dev-old-test")
+EARLIER = ("dev", "dev2", "dev3", "dev4", "dev5", "dev-old-test")
 
 
 def dev_documents() -> list[str]:
@@ -37,16 +41,16 @@ def dev_documents() -> list[str]:
         return sorted(r["id"] for r in csv.DictReader(fh, delimiter="\t") if r["split"] == "dev")
 
 
-def already_sampled(out: Path) -> set[tuple[str, str, str]]:
-    """(document, page, printed text) of every figure in an earlier development sample."""
-    seen: set[tuple[str, str, str]] = set()
+def earlier_rows(out: Path) -> list[dict[str, str]]:
+    """The rows of every earlier development sample (not the one being drawn to ``out``)."""
+    rows: list[dict[str, str]] = []
     for name in EARLIER:
         path = UNSEEN / f"figures.{name}-sample.tsv"
         if path.resolve() == out.resolve() or not path.is_file():
             continue
         with path.open(encoding="utf-8") as fh:
-            seen.update((r["doc"], r["page"], r["stated"]) for r in csv.DictReader(fh, delimiter="\t"))
-    return seen
+            rows.extend(csv.DictReader(fh, delimiter="\t"))
+    return rows
 
 
 def population(claims_dir: Path, docs: list[str]) -> dict[str, list[dict[str, str]]]:
@@ -66,8 +70,9 @@ def population(claims_dir: Path, docs: list[str]) -> dict[str, list[dict[str, st
     return by_lang
 
 
-def draw(by_lang: dict[str, list[dict[str, str]]], size: int, seed: int) -> list[dict[str, str]]:
-    """``size`` rows, half per language where each has enough."""
+def draw(by_lang: dict[str, list[dict[str, str]]], size: int, seed: int,
+         weight: dict[str, float] | None = None) -> list[dict[str, str]]:
+    """``size`` rows, half per language where each has enough; ``weight`` by document, if given."""
     langs = sorted(by_lang)
     want = {lang: size // len(langs) for lang in langs}
     for lang in langs:  # a language with too few gives its share to the others
@@ -79,7 +84,13 @@ def draw(by_lang: dict[str, list[dict[str, str]]], size: int, seed: int) -> list
     rows: list[dict[str, str]] = []
     for lang in langs:
         pool = sorted(by_lang[lang], key=lambda r: (r["doc"], int(r["page"] or 0), r["id"]))
-        rows.extend(random.Random(seed).sample(pool, min(want[lang], len(pool))))
+        rng = random.Random(seed)
+        if weight is None:
+            rows.extend(rng.sample(pool, min(want[lang], len(pool))))
+            continue
+        keys = [rng.random() ** (1 / weight[r["doc"]]) for r in pool]
+        order = sorted(range(len(pool)), key=lambda i: -keys[i])
+        rows.extend(pool[i] for i in order[:want[lang]])
     return rows
 
 
@@ -89,6 +100,8 @@ def main() -> int:
     ap.add_argument("--size", type=int, default=100)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--claims", type=Path, help="claim files already extracted (<doc>.yaml) in this folder")
+    ap.add_argument("--prefer-unsampled", action="store_true",
+                    help="weigh documents by 1 / (1 + their figures in earlier samples)")
     args = ap.parse_args()
     docs = dev_documents()
     with tempfile.TemporaryDirectory() as tmp:
@@ -97,9 +110,14 @@ def main() -> int:
             for doc in docs:
                 run_factcheck(UNSEEN / "docs" / f"{doc}.pdf", claims_dir)
         by_lang = population(claims_dir, docs)
-    seen = already_sampled(args.out)
+    earlier = earlier_rows(args.out)
+    seen = {(r["doc"], r["page"], r["stated"]) for r in earlier}
     by_lang = {lang: [r for r in rows if (r["doc"], r["page"], r["stated"]) not in seen] for lang, rows in by_lang.items()}
-    rows = draw(by_lang, args.size, args.seed)
+    weight = None
+    if args.prefer_unsampled:
+        count = Counter(r["doc"] for r in earlier)
+        weight = {doc: 1 / (1 + count[doc]) for doc in docs}
+    rows = draw(by_lang, args.size, args.seed, weight)
     with args.out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()

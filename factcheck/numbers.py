@@ -291,6 +291,8 @@ def parse_number(text: str, language: str = "nl") -> tuple[Fraction, int]:
     lang = "en" if language.startswith("en") else "nl"
     cleaned = text.strip()
     _check_bounds(cleaned, "the number")
+    if lang == "nl" and cleaned.startswith("0."):
+        lang = "en"  # "0.167" in a Dutch text: a lone 0 is no thousands group, the point is a decimal one
     match = _NUMBER_RE[lang].fullmatch(cleaned)
     if match is None:
         raise NumberFormatError(f"cannot read {text!r} as a number in language {lang!r}", code="FC109")
@@ -366,7 +368,7 @@ def _word_number(token: str) -> Fraction | None:
 # The shape most figures in claim files have: an optional euro sign and a plain grouped number.
 # Reading those directly keeps loading a 100k-claim file fast; everything else takes the full path.
 _SIMPLE = {
-    "nl": re.compile(r"(€ ?)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?"),
+    "nl": re.compile(r"(€ ?)?((?!0\.)[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?"),
     "en": re.compile(r"([€$£] ?)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?"),
 }
 _SYMBOL_UNITS = {"€": "EUR", "$": "USD", "£": "GBP"}

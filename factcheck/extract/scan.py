@@ -109,7 +109,8 @@ _HOUSE_NUMBER = re.compile(
     r"|v(?<=[a-z]v)oorhout|a(?<=[a-z]a)venue|r(?<=[a-z]r)oad)"
     r"[ \u00a0]+\d{1,4}[a-zA-Z]?(?![\w.,]\d)"
 )
-_SECTION_NUMBER = re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+\.?(?=[ \t]+\S)")  # section 3.1
+# section 3.1; minutes' items "3.2.a.iv Over one-quarter ...", "3.2.a.viii.1 In Parliament"
+_SECTION_NUMBER = re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+(?:\.\d+)+(?:\.[a-z\d]{1,4})*\.?(?=[ \t]+\S)")
 # a numbered paragraph's sub-number: "23 (15).Youth in coastal areas", "75 (1). In the historic ..."
 _PARAGRAPH_NUMBER = re.compile(r"[ \t]*\d{1,3}(?:[ \t]*\(\d{1,3}\))+\.(?=[ \t]*[A-Z\u00c0-\u00de]|[ \t]*\r?\n)")
 _POSTCODE = re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")  # 2513 AA: a run of four digits
@@ -221,6 +222,13 @@ _DIGIT_LED = re.compile(
     r"|\d{1,2} \. \d{1,3}(?=[ \t]*\r?(?:\n|$)))"  # "... DISCUSSION AND ANALYSIS 1 . 9": a section and page number
 )
 _DIGIT_RUN = re.compile(r"\d+")
+# Belgian annual accounts in the NBB's models: a "Codes" column between the labels and the amounts;
+# a line's first number, after its label (and a note such as "6.3") and before its amounts only, is
+# its account code: "Schulden op meer dan één jaar die binnen het jaar vervallen 42", "630 93.457 117.393"
+_CODES_HEAD = re.compile(r"(?m)(?:^|[ \t])Codes(?=[ \t]|\r?$)")
+_CODED_LINE = re.compile(r"(?m)^[^\d\r\n]*?(?:[ \t]\d+(?:\.\d+)+)?[ \t]*(\d{1,4}[ABP]?(?:/\d{1,4}[AB]?)?)"
+                         r"(?=(?:[ \t]+-?\d[\d.,]*)*[ \t]*\r?$)")
+_MIN_CODED = 6  # coded lines on a page before its first numbers are read as codes
 # an IBAN, its account number printed or hidden by dots: "NL70RABO ..........7 18"
 _IBAN = re.compile(r"[A-Z]{2}\d{2}[ ]?[A-Z]{4}[\d. ]*\d(?![\w,])")
 # a whole number opening a line, before a word, a mark or the line's end
@@ -257,7 +265,7 @@ _YEAR_PREPOSITION = re.compile(r"\b(?:in|sinds|vanaf|since|during)[ \t\u00a0]+$"
 _YEAR_BEFORE = re.compile(r"\b(?:in|tot|vanaf|sinds|na|voor|t/m|en|until|by|from|since|to|of|and|al\.,?)\s+$", re.IGNORECASE)
 # label words that are also ordinary nouns before a quantity ("a line 23,000 people long")
 _LOOSE_LABELS = frozenset({"line", "lines", "note", "notes", "bill", "bills", "schedule", "resolution", "ordinance",
-                           "proposition", "propositions"})
+                           "proposition", "propositions", "program", "programme", "programma", "outcome"})
 _GROUPED_AFTER = re.compile(r"[.,]\d{3}(?!\d)")
 # Label words a registration number follows, with or without a colon: "Nummer Kamer van
 # Koophandel: 61202924", "RSIN: 854251583", "Postbus 20011"
@@ -277,7 +285,9 @@ LABEL_WORDS = frozenset(
        # "Operating Procedure 10-20"
        "procedure", "procedures",
        # "Response to Recommendation 2", "Progress Report 4", "VOTE 1108", "(aard 2)"
-       "recommendation", "recommendations", "report", "vote", "aard"]
+       "recommendation", "recommendations", "report", "vote", "aard",
+       # "Program 1.1: The Digital Transformation Agency", "Total for program 1.1", "Outcome 1"
+       "program", "programme", "programma", "outcome"]
 ) | _REGISTRATION_LABELS
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
@@ -422,6 +432,7 @@ _GROUPS_RUN_ON = {"en": re.compile(r"(?:,\d{3})+(?=\d(?!\d|[.,]\d))"), "nl": re.
 # $11,920 to $251,895.5 Given": the full stop ends the sentence and the 5 is a footnote's number
 _GROUPED_ONE_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d")
 _SENTENCE_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_LINE_END = re.compile(r"[ \t]*(?:\r?\n|$)")
 # "steeg van 20 naar 22%", "respectievelijk 0,1 en 0,4 procentpunt", "10, 20 and 30 percent": the
 # figures before the last of a change or a list take the unit the last one prints
 _VAN_LEFT = re.compile(r"\bvan" + _ANYWS + r"+$", re.IGNORECASE)
@@ -497,6 +508,8 @@ _PER_WORDS.update({
     "capita": "person", "aanvraag": "application", "zaak": "case", "fte": "fte", "student": "student",
     "maand": "month", "jaar": "year", "dag": "day", "uur": "hour", "employee": "employee",
     "job": "job", "worker": "worker", "household": "household", "case": "case", "unit": "unit",
+    "deelnemer": "participant", "participant": "participant", "lid": "member", "member": "member",
+    "patiënt": "patient", "patient": "patient", "resident": "person", "pupil": "pupil", "child": "child",
 })
 _PER_RIGHT = re.compile(
     r"^(?:" + _ANYWS + r"{0,3}(?:per|/|each|every|a|an)" + _ANYWS + r"*|" + _WS + r"?-per-)("
@@ -696,6 +709,8 @@ def _match_unbroken(pattern: re.Pattern[str], window: str) -> tuple[str, int] | 
 def read_core(core: str, language: str) -> tuple[Fraction, int]:
     """Exact value and number of decimals of a digit group in the document's convention."""
     group, decimal = (".", ",") if language == "nl" else (",", ".")
+    if language == "nl" and core.startswith("0."):
+        group, decimal = ",", "."  # "De R2 van dit model is 0.167": no thousands group is a lone 0
     digits = core
     for ch in (group, " ", "\u00a0", "\u202f", "\u2009"):
         digits = digits.replace(ch, "")
@@ -776,6 +791,10 @@ class Scanner:
             spans.append((m.start(1), m.end(1), "label"))
         taken = {a for a, _, _ in spans}
         spans.extend(span for span in self._numbered_lines(text, digit_lines) if span[0] not in taken)
+        if "Codes" in text and _CODES_HEAD.search(text):
+            coded = list(_CODED_LINE.finditer(text))
+            if len(coded) >= _MIN_CODED:
+                spans.extend((m.start(1), m.end(1), "reference") for m in coded)
         for kind, pattern in _MASKS:
             needs = _MASK_NEEDS.get(pattern)
             if needs is not None and not any(literal in text for literal in needs):
@@ -991,13 +1010,19 @@ class Scanner:
                     tail = text[cm.end():cm.end() + 40]
                     ok = bool(_TUSSEN_LEFT.search(text[max(0, s - 40):start])) or rm.group(3) is not None or (
                         currency is None and any(p.match(tail) for p in self.unit_after)
+                    ) or (
+                        # "vragen over 1 tot 3 regelingen": both ends count the plural noun after the second
+                        currency is None and decimals == 0 and v2 > value and not _is_year(core, value)
+                        and self._plural(self._noun_after(text, high_end, many=True)[0])
                     )
                 elif sep in ("en", "and"):
                     ok = bool(re.search(r"(?:\btussen(?:" + _ANYWS + r"+de)?|\bbetween)" + _ANYWS + r"+(?:€|\$|£)?" + _ANYWS + r"*$",
                                         text[max(0, s - 40):start], re.IGNORECASE))
                 else:  # a dash: a range of like numbers, not a code such as 39–19512
                     ok = v2 > value and not (_is_year(core, value) or _is_year(cm.group(0), v2)) and (
-                        value == 0 or v2 <= 50 * value)
+                        value == 0 or v2 <= 50 * value) and not (
+                        # "reporting period 145 - 250": a table row's nil cell between two amounts
+                        re.fullmatch(_WS + r"+-" + _WS + r"+", rm.group(0)) and _LINE_END.match(text, high_end))
                 if rm.group(3) is not None and currency is None:
                     ok = False
                 if currency is None and _is_year(core, value):
@@ -1020,6 +1045,9 @@ class Scanner:
         cm2 = _CURRENCY_RIGHT.match(text[pos:pos + 40])
         if cm2 and _SIGNED_NUMBER_NEXT.match(text, pos + cm2.end()):
             cm2 = None  # "in 2027 € ‑865 mln": the sign stands before the next amount, not after this one
+        if cm2 and currency is None and scale == 0 and value_high is None and cm2.group(1) in "€$£" and _is_year(
+                core, value) and _LINE_END.match(text, pos + cm2.end()):
+            return Found(s, e, core, "year")  # "Belastbaar bedrag 2024 €": a column head, year and currency
         if cm2:
             word = cm2.group(1).lower()
             if word != "€" or currency is None:
@@ -1076,6 +1104,9 @@ class Scanner:
             per.append(_PER_ADVERBS[adverb.group(1).lower()])  # "200 ringgit monthly"
             pos = adverb.end()
         noun, noun_end = self._noun_after(text, pos, many=sign == 1 and (scale > 0 or decimals == 0 and value > 1))
+        if not per and noun_end is not None and currency is None and percent is None and duration is None and (
+                pm3 := _PER_RIGHT.match(text[noun_end:noun_end + 40])) is not None:
+            per.append(_PER_WORDS[pm3.group(1).lower()])  # "tien locomotieven per aanvraag"
 
         # Decide.
         factor = sign * 10 ** scale  # an int: Fraction(10) ** scale cost more than the rest of this step
@@ -1238,6 +1269,10 @@ class Scanner:
             between = chunk[offset:m.start()]
             if between.strip():
                 return None, None  # punctuation or a number in between
+            if offset and "\n" in between and "\n" in chunk[:offset]:
+                # "( x 1.000) 3.278 \r\ntotaal \r\nle schijf": words on lines of their own after the
+                # figure's are a table's column heads, not the noun it counts
+                return None, None
             word = m.group(0)
             end = m.end()
             if (word[-1] == "-" or soft) and self._hyphen_joined(chunk, words, index):
@@ -1441,6 +1476,9 @@ class Scanner:
         if per:
             unit = (unit or "1") + "".join(f" / {p}" for p in per)
         noun, noun_end = self._noun_after(text, pos, many=kind == "count" and value > 1)
+        if not per and kind == "count" and noun_end is not None and (
+                pm := _PER_RIGHT.match(text[noun_end:noun_end + 40])) is not None:
+            unit = f"{unit or '1'} / {_PER_WORDS[pm.group(1).lower()]}"  # "tien locomotieven per aanvraag"
         if hedge is Hedge.EXACT:
             hedge = _hedge_after(text, (stated_end, pos, noun_end))
         return Found(s, stated_end, _collapse(text[s:stated_end]), kind, value, unit=unit, hedge=hedge,
