@@ -14,6 +14,7 @@ from factcheck.model import Verdict
 from factcheck.tables import check_found_tables, find_page_tables
 from factcheck.tables.account_codes import coded_checks, read_code
 from factcheck.tables.cells import parse_cell
+from factcheck.tables.detect import Table
 
 PDF = Path(__file__).parent / "unseen" / "docs" / "nlver-03.pdf"
 
@@ -54,12 +55,17 @@ def test_balance_sheet_and_income_statement_add_up_by_their_codes() -> None:
     assert not [c for c in checks.values() if c.verdict is Verdict.MISMATCH]  # type: ignore[attr-defined]
 
 
-def test_a_total_off_in_one_year_is_an_alarm() -> None:
-    found = find_page_tables(PDF, pages=[1], all_pages=True)
-    table = found[1][0]
-    pos = next(i for i, r in enumerate(table.rows) if r.code == "20/58")
+def _with_figure(page: int, code: str, text: str) -> Table:
+    """The page's coded table with the current year's figure of line ``code`` replaced by ``text``."""
+    table = find_page_tables(PDF, pages=[page], all_pages=True)[page][0]
+    pos = next(i for i, r in enumerate(table.rows) if r.code == code)
     cell = table.rows[pos].cells[0]
-    table.rows[pos].cells[0] = replace(cell, text="9.283.680", number=parse_cell("9.283.680", ","))
+    table.rows[pos].cells[0] = replace(cell, text=text, number=parse_cell(text, ","))
+    return table
+
+
+def test_a_total_off_in_one_year_is_an_alarm() -> None:
+    table = _with_figure(1, "20/58", "9.283.680")
     wrong = [c for c in coded_checks(table) if c.total_label == "TOTAAL VAN DE ACTIVA"]
     assert [(c.lane_label, c.verdict, c.doubt is None) for c in wrong] == [
         ("Boekjaar", Verdict.MISMATCH, True), ("Vorig boekjaar", Verdict.ROUNDING, True)]
@@ -93,10 +99,6 @@ def test_movement_schedules_carry_last_years_balance_forward() -> None:
 
 
 def test_a_schedule_that_does_not_add_up_is_doubted_not_an_alarm() -> None:
-    found = find_page_tables(PDF, pages=[6], all_pages=True)
-    table = found[6][0]
-    pos = next(i for i, r in enumerate(table.rows) if r.code == "8365")
-    cell = table.rows[pos].cells[0]
-    table.rows[pos].cells[0] = replace(cell, text="2.391.659", number=parse_cell("2.391.659", ","))
+    table = _with_figure(6, "8365", "2.391.659")
     (cost,) = [c for c in coded_checks(table) if c.total_label.startswith("Aanschaffingswaarde")]
     assert cost.verdict is Verdict.MISMATCH and cost.doubt is not None
