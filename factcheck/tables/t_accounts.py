@@ -41,6 +41,9 @@ def _key(text: str) -> str:
 
 def split_sides(page: PageWords) -> list[PageWords] | None:
     """The page's left and right sides when it holds accounts set side by side, else ``None``."""
+    # most pages have no side word at all: a set lookup per word before any line is built
+    if not any(w.text.lower().strip(":.") in _SIDES for w in page.words):
+        return None
     lines = _lines(page.words)
     for k, line in enumerate(lines):
         heads = [(_key(w.text), w) for w in line]
