@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from ..sources.pdf_layout import PageWords, Word
 from .detect import looks_numeric
+from .text_columns import word_lines
 
 # the words heading the two sides, left then right (Dutch, English, French, German)
 _SIDES = {
@@ -44,7 +45,8 @@ def split_sides(page: PageWords) -> list[PageWords] | None:
     # most pages have no side word at all: a set lookup per word before any line is built
     if not any(w.text.lower().strip(":.") in _SIDES for w in page.words):
         return None
-    lines = _lines(page.words)
+    # top down, each line left to right
+    lines = [sorted(ln, key=lambda w: w.x0) for ln in sorted(word_lines(page.words), key=lambda ln: ln[0].top)]
     for k, line in enumerate(lines):
         heads = [(_key(w.text), w) for w in line]
         for i, (left, _lw) in enumerate(heads):
@@ -78,11 +80,3 @@ def _cut(page: PageWords, lines: list[list[Word]], header: int, cut: float) -> l
         for w in line:
             (right if k >= header and w.x0 >= cut - 1 else left).append(w)
     return [replace(page, words=tuple(left)), replace(page, words=tuple(right))]
-
-
-def _lines(words: tuple[Word, ...]) -> list[list[Word]]:
-    """The words in lines by their vertical centre (to two points), top down, each left to right."""
-    by: dict[int, list[Word]] = {}
-    for w in words:
-        by.setdefault(round((w.top + w.bottom) / 4), []).append(w)
-    return [sorted(by[y], key=lambda w: w.x0) for y in sorted(by)]

@@ -10,6 +10,7 @@ its figures has no prose on the figures' side, so it is never taken for a gutter
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..sources.pdf_layout import PageWords, Word
@@ -58,7 +59,7 @@ def split_text_columns(page: PageWords) -> list[PageWords]:
     # a line is cut only where words stand right of the gutter: a row of a table set across the
     # page, its figures alone beyond the gutter, stays whole (with the left column's lines)
     left, right = [], []
-    for line in _lines(body):
+    for line in word_lines(body):
         beyond = [w for w in line if (w.x0 + w.x1) / 2 >= cut]
         if sum(1 for w in beyond if sum(ch.isalpha() for ch in w.text) >= 2) >= 2:
             left.extend(w for w in line if (w.x0 + w.x1) / 2 < cut)
@@ -69,7 +70,7 @@ def split_text_columns(page: PageWords) -> list[PageWords]:
             replace(page, words=tuple(right + [w for w in margins if (w.x0 + w.x1) / 2 >= cut]))]
 
 
-def _lines(words: list[Word]) -> list[list[Word]]:
+def word_lines(words: Sequence[Word]) -> list[list[Word]]:
     """The words grouped into lines by their vertical centre (to two points)."""
     lines: dict[int, list[Word]] = {}
     for w in words:
@@ -80,7 +81,7 @@ def _lines(words: list[Word]) -> list[list[Word]]:
 def _prose_lines(words: list[Word]) -> int:
     """Lines of five words or more with no wide gap between them."""
     count = 0
-    for line in _lines(words):
+    for line in word_lines(words):
         if len(line) < 5:
             continue
         line.sort(key=lambda w: w.x0)

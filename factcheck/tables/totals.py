@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Literal
@@ -69,12 +70,10 @@ _SALDO = re.compile(
 _MEMO = re.compile(r"^(?:waarvan|w\.v\.|of which|o/w|thereof|including|incl\.|memo|p\.m\.)", re.IGNORECASE)
 _NOT_AMOUNT = re.compile(
     r"%|\bper\s?cent|procent|percentage|aandeel|share|\bratio\b|average|gemiddeld|\bindex\b|\bgrowth\b|\bgroei\b|"
-    r"change|\bchg\b|\bvar\.?\b|\brates?\b|\bper\b|\bmean\b|\bmedian\b|\bin % ",
+    # "change" as a measure, not in a name ("Department of Climate Change", "changes to … levies(b)")
+    r"(?<!climate )change(?!s?\s+to\b)|\bchg\b|\bvar\.?\b|\brates?\b|\bper\b|\bmean\b|\bmedian\b|\bin % ",
     re.IGNORECASE,
 )
-# a row's label names a change only as its measure ("Change from prior year", "% change", "Net
-# change in cash"), not in a name ("Department of Climate Change", "changes to … levies(b)")
-_NAMED_CHANGE = re.compile(r"\bclimate\s+change\b|\bchanges?\s+to\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
 _PER_SALDO = re.compile(r"\bper\s+saldo\b", re.IGNORECASE)
 _PER_DATE = re.compile(r"\bper\s+(?=\d{1,2}(?:[-./]\d{1,2}\b|\s+[a-z]{3,}))", re.IGNORECASE)
@@ -542,7 +541,7 @@ def _row_kind(label: str) -> str:
     lab = _PER_DATE.sub("op ", lab)
     # a parenthesis qualifies the item ("(80% OF WHICH IS CAPTURED ...)"); it does not make it a ratio,
     # and a row that says it is taken off ("Af: aandeel in de kosten") is an amount
-    if _NOT_AMOUNT.search(_NAMED_CHANGE.sub("", _PARENTHESES.sub("", lab))) and not _TOTAL.match(lab) and not deducts(lab):
+    if _NOT_AMOUNT.search(_PARENTHESES.sub("", lab)) and not _TOTAL.match(lab) and not deducts(lab):
         return "none"
     if _SUB.match(lab):
         return "sub"
@@ -864,8 +863,7 @@ def _echoed_headings(items: list[_Item]) -> None:
     ("Placements de trésorerie €40,000.00" … "Total Placements de trésorerie €40,000.00"): the
     total adds up the group's own entries, each inner group once (by its total), and the heading,
     an echo of the total, is no part of anything."""
-    pairs: list[tuple[int, int]] = []
-    used: set[int] = set()
+    closing: dict[int, int] = {}  # a heading's position -> its total's
     for j, it in enumerate(items):
         m = _TOTAL_OF.match(_clean(it.label))
         shown = {ln: c.number.value for ln, c in it.cells.items() if c.number is not None and not c.number.nil}
@@ -874,15 +872,13 @@ def _echoed_headings(items: list[_Item]) -> None:
         name = m.group("name").strip().lower()
         for i in range(j - 1, -1, -1):
             head = items[i]
-            if i in used or _clean(head.label).strip().lower() != name:
+            if i in closing or _clean(head.label).strip().lower() != name:
                 continue
             if all((c := head.cells.get(ln)) is not None and c.number is not None and c.number.value == v
                    for ln, v in shown.items()):
-                pairs.append((i, j))
-                used.add(i)
+                closing[i] = j
             break
-    closing = dict(pairs)
-    for i, j in pairs:
+    for i, j in closing.items():
         parts: list[tuple[_Item, int]] = []
         k = i + 1
         while k < j:
@@ -893,7 +889,7 @@ def _echoed_headings(items: list[_Item]) -> None:
             if items[k].kind == "part" and any(c.number is not None for c in items[k].cells.values()):
                 parts.append((items[k], 1))
             k += 1
-        if len(parts) >= 1 and j - i > 1:
+        if parts:
             items[i].kind = "memo"
             items[j].kind, items[j].explicit, items[j].explicit_tag = "total", parts, "echoed heading"
 
@@ -1365,9 +1361,16 @@ def head_pairs(table: Table, heads: list[TableCheck]) -> frozenset[tuple[int, in
         pos_of[(page, index, row + 1)] = p
     where = lambda ref: pos_of.get((ref.page, ref.table, ref.row))  # noqa: E731
     failing = {where(h.total) for h in heads if not _fits(h.verdict)}
-    return frozenset((hp, pp) for h in heads if _fits(h.verdict) and _row_kind(h.total_label) not in ("total", "grand", "sub")
-                     and (hp := where(h.total)) is not None and hp not in failing
-                     for p in h.parts if (pp := where(p)) is not None)
+    return frozenset((hp, pp) for head, part in _heads_over(heads)
+                     if (hp := where(head)) is not None and hp not in failing and (pp := where(part)) is not None)
+
+
+def _heads_over(heads: list[TableCheck]) -> Iterator[tuple[CellRef, CellRef]]:
+    """(head, part) for each group head found from the arithmetic that holds and is not labelled as
+    a total (a row labelled Total closes the rows above it: read as a head over the rows below, it
+    is the same identity backwards), with each row it adds up."""
+    return ((h.total, p) for h in heads if _fits(h.verdict) and _row_kind(h.total_label) not in ("total", "grand", "sub")
+            for p in h.parts)
 
 
 def _carried_lanes(res: dict[int, Judgement], lanes: list[int], carried: dict[int, list[int]]) -> set[int]:
@@ -2183,10 +2186,7 @@ def _with_heads(checks: list[TableCheck], heads: list[TableCheck], grouped_over:
     # Investment): the pair is the head's own arithmetic read backwards; the rows below are its parts
     grouped = {key(c) for c in heads if _fits(c.verdict)} if grouped_over else set()
     at = lambda r: (r.page, r.bbox)  # noqa: E731
-    # (a row labelled as a total closes the rows above it: read as a head over the rows below, it
-    # is the same identity backwards, "Totaal baten" = lasten + resultaat)
-    over = {(at(h.total), at(p)) for h in heads if _fits(h.verdict)
-            and _row_kind(h.total_label) not in ("total", "grand", "sub") for p in h.parts}
+    over = {(at(head), at(part)) for head, part in _heads_over(heads)}
     # (so is a "Net …" row read as the difference of two rows above it, "Domestic Net Borrowing" =
     # "Liquidity" − "External - Net Borrowing", where Liquidity is a head over both)
     backwards = (_READINGS["pair"], _READINGS["difference"])
