@@ -2,8 +2,8 @@
 chart's number, references echoed in a spending report's own column, a footnote chain in a column
 head, a flat type "1- and 2-room", a house number before a Dutch postcode, ranges whose currency is
 printed once, a change "from $70 to $80" that is no range, table cells whose minus signs made a
-range, and counted nouns ("1,37 fte besteed", "220 above the FY 2023 enacted"). The texts are the
-pages' text layers as pdfium gives them."""
+range, and counted nouns ("1,37 fte besteed", "220 above the FY 2023 enacted", "24 paid through").
+The texts are the pages' text layers as pdfium gives them."""
 
 from __future__ import annotations
 
@@ -85,8 +85,10 @@ def test_the_counted_noun_past_fte_and_before_a_comparison() -> None:
     # nlvla-03: "fte" ends as a Dutch adjective does; engen-01: "above" is no noun
     text = "In totaal is aan IRMA-ontwikkeling in 2018 \r\n1,37 fte besteed. \r\nb. De opbrengsten"
     assert figures(text, "nl") == [("1,37", Fraction(137, 100), None, "fte")]
-    text = "(FTEs) which is 220 above the FY 2023 enacted. The request includes 2,060 FTEs paid from FSE"
-    assert figures(text, "en") == [("220", 220, None, None), ("2,060", 2060, None, "fte")]
+    text = ("(FTEs) which is 220 above the FY 2023 enacted. The request includes 2,060 FTEs paid from FSE and 24 paid "
+            "through the \r\nWorking Capital Fund.")
+    assert figures(text, "en") == [("220", 220, None, None), ("2,060", 2060, None, "fte"), ("24", 24, None, None)]
+    assert figures("15 dedicated staff and 1 dedicated officer", "en") == [("15", 15, None, "staff"), ("1", 1, None, None)]
 
 
 def test_a_version_an_account_code_and_a_multiple() -> None:

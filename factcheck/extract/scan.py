@@ -600,6 +600,9 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _DUTCH_ADJECTIVE_END = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|ief|eel|aal)$")
 # a soft hyphen (or pdfium's U+FFFE) where a line broke a word, with the break itself
 SOFT_BREAK = re.compile(r"[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?")
+# English past participles that do not end in -ed: after a number they are its verb, not its noun
+_PARTICIPLES = frozenset({"paid", "made", "held", "spent", "sold", "built", "given", "taken", "done", "seen", "kept",
+                          "sent", "won", "lost", "brought", "bought"})
 # Plurals that end in neither -s nor -en
 _PLURALS_WITHOUT_S = frozenset({"people", "children", "staff", "personnel", "criteria", "data", "men", "women"})
 
@@ -1402,6 +1405,8 @@ class Scanner:
                     if following.endswith("ed"):
                         break  # "three men carried bags": a verb, the count's noun came before it
                     last = nxt.end()
+            if self.lang == "en" and (low in _PARTICIPLES or (len(low) > 4 and low.endswith("ed") and low not in NOUN_UNITS)):
+                return None, None  # "2,060 FTEs paid from FSE and 24 paid through the Fund": a verb, not what 24 counts
             return word, pos + end
         return None, None
 
