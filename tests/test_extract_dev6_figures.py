@@ -10,6 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from factcheck.extract.scan import scan
+from factcheck.numbers import parse_figure
 
 
 def figures(text: str, language: str) -> list[tuple[str, object, object, str | None]]:
@@ -110,3 +111,13 @@ def test_a_unit_joined_by_a_dash_or_over_a_line() -> None:
     assert figures("supported by a 6–month transition arrangement", "en") == [("6–month", 6, None, "month")]
     assert figures("to the Department over a 5-\r\nyear period, to provide", "en") == [("5- year", 5, None, "year")]
     assert figures("a three-generation family living in a 5-\r\nroom HDB flat with", "en") == []
+
+
+def test_check_reads_back_what_extract_writes() -> None:
+    # the stated texts these rules write, as a claim file holds them
+    assert (parse_figure("6–month", "en").value, parse_figure("6–month", "en").unit_hint) == (6, "month")
+    assert (parse_figure("5- year", "en").value, parse_figure("5- year", "en").unit_hint) == (5, "year")
+    assert (parse_figure("2.5 times", "en").value, parse_figure("2.5 times", "en").unit_hint) == (Fraction(5, 2), None)
+    assert parse_figure("3 keer", "nl").value == 3
+    assert (parse_figure("Rs.18,000 to 23,000", "en").value_high, parse_figure("Rs.18,000 to 23,000", "en").unit_hint) == (
+        23000, "INR")

@@ -1073,7 +1073,8 @@ class Scanner:
                         # the currency printed once, before the first of two like amounts (not "$100 to
                         # 300 families")
                         currency is not None and value < v2 <= 50 * value and not _is_year(cm.group(0), v2)
-                        and (self.unit_after[0].match(tail) or self._noun_after(text, high_end, many=True)[0] is None)
+                        and (self.unit_after[0].match(tail) is not None
+                             or self._noun_after(text, high_end, many=True)[0] is None)
                     )
                     if ok and currency is not None and rm.group(3) is not None and self._change_from(text, start):
                         ok = False
