@@ -1,7 +1,7 @@
 """Draw a fresh sample of extracted prose figures of the development documents, to be judged by hand.
 
     python benchmarks/draw_figure_sample.py --seed 2030 --size 100 --out tests/unseen/figures.dev3-sample.tsv
-        [--claims DIR] [--prefer-unsampled]
+        [--claims DIR] [--prefer-unsampled] [--docs ID ...]
 
 Every figure ``factcheck extract`` writes (claims with ``origin: extracted``) of every development
 document (``tests/unseen/split.tsv``; never the test ones) is the population, less the figures
@@ -13,7 +13,8 @@ figure's page and judges it (see ``tests/unseen/README.md``). ``--claims DIR`` r
 already extracted there (``<doc>.yaml``) instead of extracting again. ``--prefer-unsampled`` weighs
 each figure by 1 / (1 + the figures of its document in earlier development samples), so documents
 the earlier samples left out are drawn most (weighted sampling without replacement: the ``size``
-largest keys ``u ** (1 / weight)``, ``u`` from the same generator).
+largest keys ``u ** (1 / weight)``, ``u`` from the same generator). ``--docs`` limits the population to
+the named development documents (a test document is refused).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
 
 COLUMNS = ("lang", "doc", "id", "stated", "value", "unit", "hedge", "page", "verdict", "reason", "note")
-EARLIER = ("dev", "dev2", "dev3", "dev4", "dev5", "dev-old-test")
+EARLIER = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev-old-test")
 
 
 def dev_documents() -> list[str]:
@@ -102,8 +103,14 @@ def main() -> int:
     ap.add_argument("--claims", type=Path, help="claim files already extracted (<doc>.yaml) in this folder")
     ap.add_argument("--prefer-unsampled", action="store_true",
                     help="weigh documents by 1 / (1 + their figures in earlier samples)")
+    ap.add_argument("--docs", nargs="+", metavar="ID", help="only these development documents")
     args = ap.parse_args()
     docs = dev_documents()
+    if args.docs:
+        unknown = sorted(set(args.docs) - set(docs))
+        if unknown:
+            ap.error("not development documents: " + ", ".join(unknown))
+        docs = sorted(args.docs)
     with tempfile.TemporaryDirectory() as tmp:
         claims_dir = args.claims or Path(tmp)
         if args.claims is None:

@@ -276,7 +276,10 @@ DURATION_WORDS: dict[str, str] = {
     "year": "year", "years": "year", "hour": "hour", "hours": "hour", "quarters": "quarter",
     "decade": "decade", "decades": "decade", "decennium": "decade", "decennia": "decade",
 }
-_DURATION_SUFFIX = re.compile(rf"^(?:\s*-|\s+)({_sorted_alternation(DURATION_WORDS)})(?![\w])", re.IGNORECASE)
+# (joined by a hyphen or dash, also where a line broke after it: "10-year", "6–month", "5- year")
+_DURATION_SUFFIX = re.compile(rf"^(?:\s*[-\u2013]\s*|\s+)({_sorted_alternation(DURATION_WORDS)})(?![\w])", re.IGNORECASE)
+# "2.5 times", "3 keer": a multiple, as the extractor writes "2.5 times the amount"
+_TIMES_SUFFIX = re.compile(r"^\s+(?:times|keer|maal)(?![\w])", re.IGNORECASE)
 # "twee jaar", "half jaar": a number word followed by a duration.
 _PER_SUFFIX = re.compile(rf"^\s*(?:per|a|an|each)\s+({_sorted_alternation(PER_WORDS)})(?![\w])", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|to|through|and|en|à)\s*", re.IGNORECASE)
@@ -517,6 +520,8 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         if m:
             unit_hint = DURATION_WORDS[m.group(1).lower()]
             rest = rest[m.end():]
+    if unit_hint is None and (m := _TIMES_SUFFIX.match(rest)) is not None:
+        rest = rest[m.end():]
     while (m := _PER_SUFFIX.match(rest)) is not None:
         # "€45 per dag": the per-tail belongs to the unit, not to the number.
         unit_hint = f"{unit_hint or '1'}/{PER_WORDS[m.group(1).lower()]}"

@@ -114,6 +114,8 @@ _SECTION_NUMBER = re.compile(r"(?im)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?!\d|\.\d))\d+
 # a numbered paragraph's sub-number: "23 (15).Youth in coastal areas", "75 (1). In the historic ..."
 _PARAGRAPH_NUMBER = re.compile(r"[ \t]*\d{1,3}(?:[ \t]*\(\d{1,3}\))+\.(?=[ \t]*[A-Z\u00c0-\u00de]|[ \t]*\r?\n)")
 _POSTCODE = re.compile(r"\d(?<![\w.,]\d)\d{3}[ \u00a0]?(?!SS|SD|SA)[A-Z]{2}(?![\w])")  # 2513 AA: a run of four digits
+# "Postadres: Toernooiveld 212, 6525 EC Nijmegen": the house number before a Dutch postcode
+_HOUSE_BEFORE_POSTCODE = re.compile(r"(?<=[^\W\d_][ \u00a0])(\d{1,4}[a-zA-Z]?)[ \t]*,?[ \t]*$")
 _PHONE_REST = r"[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
@@ -231,6 +233,9 @@ _CODED_LINE = re.compile(r"(?m)^[^\d\r\n]*?(?:[ \t]\d+(?:\.\d+)+)?[ \t]*(\d{1,4}
 _MIN_CODED = 6  # coded lines on a page before its first numbers are read as codes
 # an IBAN, its account number printed or hidden by dots: "NL70RABO ..........7 18"
 _IBAN = re.compile(r"[A-Z]{2}\d{2}[ ]?[A-Z]{4}[\d. ]*\d(?![\w,])")
+# a budget sheet's row after its account code: a label in words, then two or more cells of amounts or nil
+# dashes to the line's end ("6526 Water $ - $ - $ - $ - 0.00%")
+_CODED_ROW = re.compile(r"[ \t]+[A-Z][A-Za-z'’&,/ -]*?(?:[ \t]+(?:[$€£][ \t]*)?(?:-?\(?\d[\d,.]*\)?%?|-)){2,}[ \t]*\r?(?:\n|$)")
 # a whole number opening a line, before a word, a mark or the line's end
 _LINE_NUMBER = re.compile(r"[ \t]*(\d{1,4})(?=[ \t]+[^\d\s.,]|[ \t]*\r?(?:\n|$))")
 
@@ -247,7 +252,9 @@ def _digit_line_starts(text: str) -> list[int]:
 
 
 # words that structure a document or table, never what a figure counts
-_NOT_COUNTED = frozenset({"total", "totals", "totaal", "subtotal", "subtotaal", "part", "schedule"})
+# (and prepositions of comparison: "(FTEs) which is 220 above the FY 2023 enacted")
+_NOT_COUNTED = frozenset({"total", "totals", "totaal", "subtotal", "subtotaal", "part", "schedule", "above", "below",
+                          "beneath", "beyond"})
 _HALF_OF_PERIOD = re.compile(r"\b(?:first|second|eerste|tweede)\s+$", re.IGNORECASE)
 _HALF_OF_YEAR = re.compile(r"\s+(?:of|van)\s+(?:(?:19|20)\d\d|het\s+jaar|the\s+year)\b", re.IGNORECASE)
 _SIGNED_NUMBER_NEXT = re.compile(r"[ \t\u00a0]*[-\u2011\u2012\u2013\u2212+]?[ \t\u00a0]?\d")
@@ -287,12 +294,16 @@ LABEL_WORDS = frozenset(
        # "Response to Recommendation 2", "Progress Report 4", "VOTE 1108", "(aard 2)"
        "recommendation", "recommendations", "report", "vote", "aard",
        # "Program 1.1: The Digital Transformation Agency", "Total for program 1.1", "Outcome 1"
-       "program", "programme", "programma", "outcome"]
+       "program", "programme", "programma", "outcome",
+       # "Chart 3 shows a ten-year comparison", "Graph 2", "Diagram 4"
+       "chart", "charts", "graph", "graphs", "diagram", "diagrams", "grafieken",
+       # "the Consolidated Appropriations Act, 2023 (P.L. 117-328)": a public law's number
+       "p.l", "pub.l"]
 ) | _REGISTRATION_LABELS
 _COMPOUND_LABELS = ("artikel", "artikelen", "maatregel", "maatregelen", "hoofdstuk", "paragraaf", "bijlage", "tabel",
                     "figuur", "variant", "optie", "barometer", "rapport", "scenario", "onderdeel")
 _ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "blz", "fig", "par", "stb", "stcrt", "trb",
-                                  "prop", "h.b", "s.b", "h.r"])
+                                  "prop", "h.b", "s.b", "h.r", "p.l", "pub.l"])
 # Two-word labels whose second word is a preposition: "antwoord op 14", "gelijk aan 24".
 _LABEL_PAIRS = {"op": {"antwoord", "antwoorden"}, "aan": {"gelijk"}}
 _LABEL_CONTINUATION = re.compile(
@@ -420,6 +431,15 @@ def _glued_currency(text: str, s: int, e: int, core: str) -> str | None:
         return None
     return _GLUED_CURRENCY[text[s - 1]]
 _SIGN_LEFT = re.compile(r"(?:(?<=[\s(\[=:;<>€$£])|^)([-‒–−+])$|(?:(?<=[\s(\[=])|^)([‒−])" + _WS + r"$")
+# "increase the charge by $10 from $70 to $80", "steeg van € 5 tot € 8": a change from one amount to
+# another, not a range (but "prices ranging from $70 to $80" is one)
+_FROM_LEFT = re.compile(r"\b(?:from|van)" + _ANYWS + r"+(?:€|EUR|\$|£|Rs\.?|₹)?" + _ANYWS + r"*$", re.IGNORECASE)
+_CHANGE_WORD = re.compile(
+    r"\b(?:increas|decreas|rais|rise|rises|rising|rose|risen|grow|grew|fall|fell|drop|reduc|cut|climb|jump|declin"
+    r"|chang|lower|boost|shift|adjust|revis|stijg|steeg|gestegen|daal|daalde|gedaald|verhoog|verlaag|toegenomen"
+    r"|toenam|afgenomen|afnam|groei|gegroeid)\w*(?![^.;:!?]*\b(?:rang|vari|between|tussen|uiteenlopend))",
+    re.IGNORECASE,
+)
 _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.IGNORECASE)
 
 # "` 1 lakh crore": fonts of Indian budget papers print the rupee sign at the backtick's code
@@ -498,9 +518,13 @@ DURATION_UNITS = {
     "year": "year", "years": "year", "hour": "hour", "hours": "hour", "quarters": "quarter",
     "decade": "decade", "decades": "decade", "minutes": "minute",
 }
+# (a hyphen or dash may join the unit, also over a line: "a 6–month transition", "over a 5-\r\nyear period")
 _DURATION_RIGHT = re.compile(
-    r"^(?:" + _WS + r"?-|" + _ANYWS + r"{1,3})(" + _alternation(DURATION_UNITS) + r")(?![\w])", re.IGNORECASE
+    r"^(?:" + _WS + r"?[-\u2013](?:[ \t]*\r?\n[ \t]*)?|" + _ANYWS + r"{1,3})(" + _alternation(DURATION_UNITS) + r")(?![\w])",
+    re.IGNORECASE,
 )
+# a hyphen that ends a line inside a compound word: "a 5-\r\nroom HDB flat"
+_HYPHEN_BREAK = re.compile(r"^-[ \t]*\r?\n[ \t]*(?=[a-z])")
 _PER_WORDS = dict(PER_WORDS)
 _PER_WORDS.update({
     "plek": "place", "opvangplek": "place", "bed": "bed", "kind": "child", "leerling": "pupil",
@@ -534,6 +558,19 @@ _LIST_MARK_LEFT = re.compile(r"(?:^|[;:,(]|\ben|\bof|\band|\bor)[ \t\r\n]*$")
 # Federal agencies" carries on its sentence to the number and the name after it (English, where a
 # capitalised word after a number was once read as its noun; Dutch footnotes open so too)
 _SENTENCE_GOES_ON = re.compile(r"(?<![\w'’-])[a-z]+,?[ \t]*\r?\n[ \t]*$")
+# "2.5 times the amount of regular GSTV", "3 keer zo hoog": a multiple, not a count of occasions ("3 keer per jaar")
+_TIMES_RIGHT = re.compile(
+    r"[ \t\u00a0\r\n]+(?:times|keer|maal)(?=[ \t\u00a0\r\n]+(?:the|as|that|what|its|their|higher|more|larger|greater"
+    r"|bigger|lower|smaller|less|zo|het|de|hoger|groter|meer|kleiner|lager|minder)\b)",
+    re.IGNORECASE,
+)
+# "[Purchase] 1.1 release material": a software version's number
+_RELEASE_NEXT = re.compile(r"[ \t]+(?:release|releases|versie|version|update)\b", re.IGNORECASE)
+# "Monthly Donation to Codeberg e.V. #251 251", "grant #217 (Alex Prokoudine) 217", "Project #168\r\n168": a
+# spending report's reference, echoed in a column of its own (on its line or the next)
+_HASH_BEFORE = re.compile(r"#(\d+)(?![\d])[^#\n]*(?:\n[ \t]*)?$")
+# "1- and 2-room flats", "10- tot 15-jarigen": the first number of two compounds sharing their word
+_SUSPENDED_HYPHEN = re.compile(r"-[ \t]+(?:and|or|to|en|of|tot)\s+\d+-[^\W\d_]", re.IGNORECASE)
 _ECHOED_CODE = re.compile(r"[ \t]*\([A-Z]{1,6}[ \t]?(\d[\d.,]*)\)")
 _WORD_EN = re.compile(r"[^\W\d_]{2,}en\b")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;:!?,)]|\r?\n[ \t]*\r?\n|$)")
@@ -563,6 +600,9 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _DUTCH_ADJECTIVE_END = re.compile(r"(?:ig|lijk|isch|baar|zaam|loos|end|ief|eel|aal)$")
 # a soft hyphen (or pdfium's U+FFFE) where a line broke a word, with the break itself
 SOFT_BREAK = re.compile(r"[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?")
+# English past participles that do not end in -ed: after a number they are its verb, not its noun
+_PARTICIPLES = frozenset({"paid", "made", "held", "spent", "sold", "built", "given", "taken", "done", "seen", "kept",
+                          "sent", "won", "lost", "brought", "bought"})
 # Plurals that end in neither -s nor -en
 _PLURALS_WITHOUT_S = frozenset({"people", "children", "staff", "personnel", "criteria", "data", "men", "women"})
 
@@ -582,7 +622,7 @@ for _unit, _words in {
     "household": "huishoudens huishouden households household",
     "dwelling": "woningen woning huizen huurwoningen koopwoningen dwellings homes houses",
     "job": "banen baan arbeidsplaatsen jobs",
-    "fte": "fte fte's vte voltijdbanen",
+    "fte": "fte fte's ftes vte voltijdbanen",
     "case": "zaken zaak dossiers cases",
     "application": "aanvragen aanvraag asielaanvragen asielverzoeken verzoeken applications",
     "decision": "beslissingen besluiten decisions",
@@ -806,7 +846,11 @@ class Scanner:
             if pattern is _SECTION_NUMBER or pattern is _PARAGRAPH_NUMBER:
                 matches: Iterable[re.Match[str]] = filter(None, [pattern.match(text, at) for at in digit_lines])
             elif pattern is _POSTCODE:  # it starts a run of exactly four digits
-                matches = filter(None, [pattern.match(text, run.start()) for run in runs if run.end() - run.start() == 4])
+                matches = list(filter(None, [pattern.match(text, run.start()) for run in runs if run.end() - run.start() == 4]))
+                for m in matches:  # "Postadres: Toernooiveld 212, 6525 EC Nijmegen": the house number before it
+                    house = _HOUSE_BEFORE_POSTCODE.search(text, max(0, m.start() - 12), m.start())
+                    if house is not None:
+                        spans.append((house.start(1), house.end(1), "reference"))
             elif pattern in _MASK_STARTS:
                 matches = _matches_at_literals(pattern, text, *_MASK_STARTS[pattern])
             else:
@@ -912,8 +956,13 @@ class Scanner:
             return Found(s, e, core, "label")  # t+3 on a chart axis
         if before == "#":
             return Found(s, e, core, "label")  # "Store #2183", "#5": a number that names, not counts
-        if before == "(" and after == ")" and len(core) <= 3 and s >= 2 and (text[s - 2] == ")" or text[s - 2].isalpha()):
-            return Found(s, e, core, "footnote")  # "lange financiering 2022 (cum)(4)": a note's mark
+        if before == "(" and after == ")" and len(core) <= 3 and s >= 2 and (
+                text[s - 2] == ")" or text[s - 2].isalpha() or text[s - 3:s - 1] == "),"):
+            return Found(s, e, core, "footnote")  # "lange financiering 2022 (cum)(4)", "Enacted(1),(2),(3)": notes' marks
+        if before.isspace() and "#" in text[max(0, s - 80):s] and (
+                echoed := _HASH_BEFORE.search(text, max(0, s - 80), s)) is not None and echoed.group(1) == core and (
+                not self._quantity_follows(text[e:e + 30])):
+            return Found(s, e, core, "label")  # "Monthly Donation to Codeberg e.V. #251 251": the reference, echoed
         echo = _ECHOED_CODE.match(text, e) if "(" in text[e:e + 3] else None
         if echo is not None and echo.group(1) == core:
             return Found(s, e, core, "label")  # "Richtlijn 640 (RJ640)", "Procedure 10 (OP 10)": the name repeats it
@@ -930,15 +979,20 @@ class Scanner:
             return Found(s - 1, pm0.end(), text[s - 1:pm0.end()], "percent", -value, unit="%")
         if self.lang == "nl" and re.match(r"\.\d", right):
             return Found(s, e, core, "label")  # 3.1, 1.5 in a Dutch text: a section or version number
+        if self.lang == "en" and "." in core and _RELEASE_NEXT.match(text, e):
+            return Found(s, e, core, "label")  # "[Purchase] 1.1 release material": a software version
         if self.lang == "en" and re.match(r",\d{1,2}(?!\d)", right):
             return Found(s, e, core, "label")
         if after.isalpha() or after == "_":
             # 25bis, 2e, 3x, 2de, CO2-uitstoot: a name or ordinal, unless a unit word is glued on.
             if not re.match(r"(?:mln|mld|mrd|mio|miljoen|miljard|procent|percent|bn|m|k|x)\b", right, re.IGNORECASE):
                 return Found(s, e, core, "name")
-        if after == "-" and re.match(r"-[^\W\d_]", right) and not re.match(
+        if after == "-" and _SUSPENDED_HYPHEN.match(right):
+            return Found(s, e, core, "name")  # "1- and 2-room flats", "10- tot 15-jarigen": the first of two compounds
+        joined = _HYPHEN_BREAK.sub("-", right, 1) if after == "-" else right  # "a 5-\r\nroom HDB flat"
+        if after == "-" and re.match(r"-[^\W\d_]", joined) and not re.match(
             r"-(?:percent|per|procent|jarig|year|month|week|day|jarige|(?:thousand|million|billion|trillion|miljoen|miljard)\b)",
-            right, re.IGNORECASE
+            joined, re.IGNORECASE
         ):
             # 18-jarigen, 5-sterren, 2-status: part of a compound word.
             return Found(s, e, core, "name")
@@ -1014,7 +1068,16 @@ class Scanner:
                         # "vragen over 1 tot 3 regelingen": both ends count the plural noun after the second
                         currency is None and decimals == 0 and v2 > value and not _is_year(core, value)
                         and self._plural(self._noun_after(text, high_end, many=True)[0])
+                    ) or (
+                        # "the consumer pays Rs.18,000 to 23,000", "Rs. 175,000 to 340,000 (0.7 m3/d/family)":
+                        # the currency printed once, before the first of two like amounts (not "$100 to
+                        # 300 families")
+                        currency is not None and value < v2 <= 50 * value and not _is_year(cm.group(0), v2)
+                        and (self.unit_after[0].match(tail) is not None
+                             or self._noun_after(text, high_end, many=True)[0] is None)
                     )
+                    if ok and currency is not None and rm.group(3) is not None and self._change_from(text, start):
+                        ok = False
                 elif sep in ("en", "and"):
                     ok = bool(re.search(r"(?:\btussen(?:" + _ANYWS + r"+de)?|\bbetween)" + _ANYWS + r"+(?:€|\$|£)?" + _ANYWS + r"*$",
                                         text[max(0, s - 40):start], re.IGNORECASE))
@@ -1022,7 +1085,9 @@ class Scanner:
                     ok = v2 > value and not (_is_year(core, value) or _is_year(cm.group(0), v2)) and (
                         value == 0 or v2 <= 50 * value) and not (
                         # "reporting period 145 - 250": a table row's nil cell between two amounts
-                        re.fullmatch(_WS + r"+-" + _WS + r"+", rm.group(0)) and _LINE_END.match(text, high_end))
+                        re.fullmatch(_WS + r"+-" + _WS + r"+", rm.group(0)) and _LINE_END.match(text, high_end)) and not (
+                        # "dwellings(b) - -20.0 -80.0 -85.0": a blank, then the next amount's minus sign
+                        re.fullmatch(_WS + r"+-", rm.group(0)))
                 if rm.group(3) is not None and currency is None:
                     ok = False
                 if currency is None and _is_year(core, value):
@@ -1083,6 +1148,9 @@ class Scanner:
                 ) and (sep != "van de" or den <= 100):
                     ratio_den = Fraction(den)
                     pos += ra.end()
+            if ratio_den is None and (tm := _TIMES_RIGHT.match(text, pos)) is not None:
+                ratio_den = Fraction(1)  # "2.5 times the amount of regular GSTV", "3 keer zo hoog": a multiple
+                pos = tm.end()
             if ratio_den is None:
                 dm = _DURATION_RIGHT.match(text[pos:pos + 40])
                 if dm and _ORDINAL_BEFORE.search(text, max(0, start - 12), start) and _OF_YEAR_AFTER.match(
@@ -1152,6 +1220,9 @@ class Scanner:
                 item.kind = "year"
                 return item
             line_start = text.rfind("\n", 0, s) + 1
+            if noun is None and core.isdigit() and len(core) >= 3 and not text[line_start:s].strip() and _CODED_ROW.match(text, e):
+                item.kind = "reference"  # "6526 Water $ - $ - $ - $ - 0.00%": an account's code opening its row
+                return item
             starts_sentence = (not text[line_start:s].strip() and not (
                 self.lang == "en" and _NAME_NEXT.match(text, e)
                 and _SENTENCE_GOES_ON.search(text, max(0, line_start - 80), line_start)
@@ -1172,6 +1243,17 @@ class Scanner:
         if hedge is Hedge.EXACT:
             item.hedge = _hedge_after(text, (stated_end, pos, noun_end))
         return item
+
+    @staticmethod
+    def _change_from(text: str, start: int) -> bool:
+        """Whether the amount at ``start`` follows "from"/"van" after a word of change in its
+        sentence: "increase the charge by $10 from $70 to $80" names the old amount, then the new."""
+        m = _FROM_LEFT.search(text, max(0, start - 12), start)
+        if m is None:
+            return False
+        clause = text[max(0, m.start() - 100):m.start()]
+        clause = re.split(r"[.;:!?](?:\s|$)", clause)[-1]
+        return _CHANGE_WORD.search(clause) is not None
 
     def _without_footnote_mark(self, text: str, s: int, e: int) -> int:
         """Where the amount at ``text[s:e]`` ends once a footnote's number the text layer ran into
@@ -1300,6 +1382,7 @@ class Scanner:
                 skipped < 2
                 and self.lang == "nl"
                 and _ADJECTIVE.search(low)
+                and low not in NOUN_UNITS  # "1,37 fte besteed": fte ends as an adjective does
                 and index + 1 < len(words)
                 and not chunk[m.end():words[index + 1].start()].strip()
                 and words[index + 1].group(0).islower()
@@ -1323,6 +1406,8 @@ class Scanner:
                     if following.endswith("ed"):
                         break  # "three men carried bags": a verb, the count's noun came before it
                     last = nxt.end()
+            if self.lang == "en" and (low in _PARTICIPLES or (len(low) > 4 and low.endswith("ed") and low not in NOUN_UNITS)):
+                return None, None  # "2,060 FTEs paid from FSE and 24 paid through the Fund": a verb, not what 24 counts
             return word, pos + end
         return None, None
 
