@@ -112,6 +112,18 @@ def test_statements_about_table_rows_are_checked_against_the_rows(tmp_path: Path
     assert found["$17.7 billion"] == ("difference of a table row", "rounding", ("334,131", "316,446"))
 
 
+def test_a_figure_the_prose_adds_up_is_also_read_off_its_table_row(tmp_path: Path) -> None:
+    # Public Accounts of Canada 2021: "Total expenses … were $31.7 billion … higher than projected
+    # …, with program expenses $30.8 billion higher than forecast and public debt charges $0.9
+    # billion higher": $30.8 billion is read in the sentence (31.7 - 0.9) and is also the
+    # difference of the row "Total program expenses" (Actual 608,522, Projection 577,734)
+    path = _extracted("enworld-01.pdf", str(tmp_path))
+    found = _text_table_results(path)
+    assert found["$30.8 billion"] == ("difference of a table row", "rounding", ("608,522", "577,734"))
+    ids = {r.claim.id for r in check_paths([path]).results if r.claim.stated == "$30.8 billion"}
+    assert {"rel_program_expenses", "relt_program_expenses"} <= ids
+
+
 def test_a_cell_quoted_from_a_row_is_not_a_difference_of_its_neighbours(tmp_path: Path) -> None:
     # NYC Comptroller audit: "$48,493" is printed in the row itself; that two other cells of the
     # row differ by it is the row adding up, not a calculation in the text.

@@ -20,7 +20,7 @@ import bisect
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -254,13 +254,15 @@ def _next_percent(figs: Sequence[Fig], k: int) -> Fig | None:
 
 def text_table_claims(
     claims: Sequence[Mapping[str, Any]], tables: Mapping[int, Sequence[Table]], language: str,
-    taken: Iterable[str] = (), figures: Sequence[Fig] | None = None,
+    taken: Iterable[str] = (), figures: Sequence[Fig] | None = None, read_in_prose: Iterable[str] = (),
 ) -> list[dict[str, Any]]:
     """Relations between figures in the text and tables near them, as claim dicts: one relation
     per matched statement (and its growth rate), each percentage that names a row as that row's
     share of the table's total (:mod:`.table_shares`), and the table cells they use.
     ``taken``: ids of figures that already have a relation (they are left alone); ``figures``:
-    ``from_dicts(claims, language)`` when the caller has it already."""
+    ``from_dicts(claims, language)`` when the caller has it already; ``read_in_prose``: ids of
+    figures whose relation the prose search found: a table reading of them is proposed beside
+    it, under an id of its own (see :func:`_beside_prose`)."""
     if not tables:
         return []
     taken = set(taken)
@@ -321,7 +323,21 @@ def text_table_claims(
         if str(c["id"]) not in seen:
             seen.add(str(c["id"]))
             found.append(c)
-    return found
+    return _beside_prose(found, set(read_in_prose))
+
+
+def _beside_prose(found: list[dict[str, Any]], read_in_prose: Container[str]) -> list[dict[str, Any]]:
+    """The relations whose target the prose search read already, under ids of their own: a
+    figure may be both ("program expenses $30.8 billion higher than forecast and public debt
+    charges $0.9 billion higher" adds up to the "$31.7 billion" of its sentence, and is the
+    difference of the table's Actual and Projection columns in the row the words name)."""
+    out = []
+    for c in found:
+        target = str((c.get("evidence") or {}).get("target") or "")
+        if target in read_in_prose and c.get("expr"):
+            c = dict(c, id=f"relt_{target}"[:60].rstrip("_"))
+        out.append(c)
+    return out
 
 
 
