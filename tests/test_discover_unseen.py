@@ -441,3 +441,27 @@ def test_equations_of_one_operator_only_and_of_written_figures_only() -> None:
     assert stated_equations(from_dicts(mixed, "nl")) == []  # precedence the text does not show
     unread = claims("Regel 12=10+11 telt op.", [])
     assert stated_equations(from_dicts(unread, "nl")) == []
+
+
+def test_a_total_the_next_sentence_states_of_the_amounts_before_it(tmp_path: Path) -> None:
+    # District of Saanich 2023 (enaud-01 p2): "… increased by $25 .3 million and total reserves and
+    # appropriated surplus increased by $13 .8 million . Overall, these results increased the
+    # Corporation's overall financial position by $37 .4 million": the words say it is their sum,
+    # which is 39.1 million - the text's own arithmetic is wrong, and the check says so
+    assert ("$37.4 million", "sum", ("$25.3 million", "$13.8 million")) in _relations("enaud-01.pdf")
+    run = check_paths([_extracted("enaud-01.pdf", str(tmp_path))])
+    verdicts = {r.claim.stated: r.verdict.value for r in run.results
+                if (r.claim.evidence or {}).get("wording") == "Overall, these"}
+    assert verdicts == {"$37.4 million": "mismatch"}
+
+
+def test_a_sentence_that_sums_up_needs_words_that_add_up_and_point_back() -> None:
+    from factcheck.discover.summed_up import _SUMMED_UP
+
+    assert _SUMMED_UP.match("Overall, these results increased the position by $37 .4 million .")
+    assert _SUMMED_UP.match("In totaal leveren deze maatregelen € 12 miljoen op.")
+    assert _SUMMED_UP.match("Together, both funds hold $5.1 million.")
+    # an adding word with nothing pointing back, or a pointing word that adds nothing up
+    assert not _SUMMED_UP.match("Overall spending rose to $37.4 million.")
+    assert not _SUMMED_UP.match("These results increased the position by $37.4 million.")
+    assert not _SUMMED_UP.match("Per saldo is dit een voordeel van € 2 miljoen.")

@@ -1131,10 +1131,13 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.equations import stated_equations
     from factcheck.discover.parallel import parallel_products
 
-    # changes the wording states ("from A to B, an increase of C") and equations the text prints
-    # ("3,09% x 95,1% = 2,94%"), whether or not they hold
+    # changes the wording states ("from A to B, an increase of C"), equations the text prints
+    # ("3,09% x 95,1% = 2,94%") and totals it states of the sentence before ("Overall, these
+    # results …"), whether or not they hold
+    from factcheck.discover.summed_up import summed_up
+
     proposals: list[Proposal] = (stated_equations(figures) + stated_changes(figures) + rates_beside_levels(figures)
-                                 + _footnoted(figures))
+                                 + _footnoted(figures) + summed_up(figures))
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
