@@ -206,7 +206,10 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
 
             # statements in the text about the rows of these tables ("increased by $7.2 billion"),
             # also of figures the prose search read (a figure may be both, under two ids)
-            prose = {str(c["evidence"]["target"]) for c in out if (c.get("evidence") or {}).get("target")}
+            prose: dict[str, list[str]] = {}
+            for c in out:
+                if (c.get("evidence") or {}).get("target"):
+                    prose.setdefault(str(c["evidence"]["target"]), []).append(str(c["evidence"].get("inputs", "")))
             have = {c["id"] for c in out}
             shared = figures if (lang or "nl") == language else None
             out.extend(c for c in text_table_claims(result.claims, found, lang or "nl", figures=shared,

@@ -465,3 +465,21 @@ def test_a_sentence_that_sums_up_needs_words_that_add_up_and_point_back() -> Non
     assert not _SUMMED_UP.match("Overall spending rose to $37.4 million.")
     assert not _SUMMED_UP.match("These results increased the position by $37.4 million.")
     assert not _SUMMED_UP.match("Per saldo is dit een voordeel van € 2 miljoen.")
+
+
+def _wordings(name: str) -> set[tuple[str, str, str]]:
+    """(target, wording, printed inputs) of the relations discovery proposes for an unseen excerpt."""
+    doc = extract_document(DOCS / name)
+    printed = {c["id"]: c["stated"] for c in doc.claims}
+    return {(c["stated"], str(c["evidence"]["wording"]), " + ".join(
+        printed[i.split(" (", 1)[0]] for i in c["evidence"]["inputs"].split(", ")))
+        for c in discover(doc.claims, doc.header.get("language", "nl"), repeats=False)}
+
+
+def test_a_breakdown_after_a_year_and_with_or_in_the_next_sentence_naming_its_parts() -> None:
+    # NYC Council report on the Board of Elections (enparl-03 p1): "a budget of $144.8 million in
+    # Fiscal 2025, with $68.2 million for Personal Services …, and $76.6 million for OTPS"
+    assert ("$144.8 million", "a breakdown", "$68.2 million + $76.6 million") in _wordings("enparl-03.pdf")
+    # NYC Comptroller audit (enus-01 p2): "HHC improperly deducted $2,450,578 in offsets against EMS
+    # payments due the City. These offsets include $1,454,638 …; $947,447 …; and $48,493 …"
+    assert ("$2,450,578", "These offsets include", "$1,454,638 + $947,447 + $48,493") in _wordings("enus-01.pdf")

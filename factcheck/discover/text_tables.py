@@ -254,15 +254,16 @@ def _next_percent(figs: Sequence[Fig], k: int) -> Fig | None:
 
 def text_table_claims(
     claims: Sequence[Mapping[str, Any]], tables: Mapping[int, Sequence[Table]], language: str,
-    taken: Iterable[str] = (), figures: Sequence[Fig] | None = None, read_in_prose: Iterable[str] = (),
+    taken: Iterable[str] = (), figures: Sequence[Fig] | None = None,
+    read_in_prose: Mapping[str, Sequence[str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Relations between figures in the text and tables near them, as claim dicts: one relation
     per matched statement (and its growth rate), each percentage that names a row as that row's
     share of the table's total (:mod:`.table_shares`), and the table cells they use.
     ``taken``: ids of figures that already have a relation (they are left alone); ``figures``:
-    ``from_dicts(claims, language)`` when the caller has it already; ``read_in_prose``: ids of
-    figures whose relation the prose search found: a table reading of them is proposed beside
-    it, under an id of its own (see :func:`_beside_prose`)."""
+    ``from_dicts(claims, language)`` when the caller has it already; ``read_in_prose``: the
+    figures whose relations the prose search found, by id, with those relations' ``evidence``
+    inputs: a table reading of them is proposed beside them (see :func:`_beside_prose`)."""
     if not tables:
         return []
     taken = set(taken)
@@ -323,22 +324,31 @@ def text_table_claims(
         if str(c["id"]) not in seen:
             seen.add(str(c["id"]))
             found.append(c)
-    return _beside_prose(found, set(read_in_prose))
+    return _beside_prose(found, read_in_prose or {})
 
 
-def _beside_prose(found: list[dict[str, Any]], read_in_prose: Container[str]) -> list[dict[str, Any]]:
+def _beside_prose(found: list[dict[str, Any]], read_in_prose: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
     """The relations whose target the prose search read already, under ids of their own: a
     figure may be both ("program expenses $30.8 billion higher than forecast and public debt
     charges $0.9 billion higher" adds up to the "$31.7 billion" of its sentence, and is the
-    difference of the table's Actual and Projection columns in the row the words name)."""
+    difference of the table's Actual and Projection columns in the row the words name). A table
+    reading over the same printed values as a prose one is that reading again, and is left out."""
     out = []
     for c in found:
-        target = str((c.get("evidence") or {}).get("target") or "")
+        evidence = c.get("evidence") or {}
+        target = str(evidence.get("target") or "")
         if target in read_in_prose and c.get("expr"):
+            if any(_printed_inputs(str(evidence.get("inputs", ""))) == _printed_inputs(prose)
+                   for prose in read_in_prose[target]):
+                continue
             c = dict(c, id=f"relt_{target}"[:60].rstrip("_"))
         out.append(c)
     return out
 
+
+def _printed_inputs(inputs: str) -> list[str]:
+    """The digits of the printed values an evidence's inputs list ("t2_1_r6_c1 (30,866,126), …")."""
+    return sorted(re.sub(r"\D", "", value) for value in re.findall(r"\(([^()]*)\)(?:,|$)", inputs))
 
 
 def _subject_words(fig: Fig, others: Sequence[Fig]) -> frozenset[str]:
