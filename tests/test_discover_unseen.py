@@ -483,3 +483,13 @@ def test_a_breakdown_after_a_year_and_with_or_in_the_next_sentence_naming_its_pa
     # NYC Comptroller audit (enus-01 p2): "HHC improperly deducted $2,450,578 in offsets against EMS
     # payments due the City. These offsets include $1,454,638 …; $947,447 …; and $48,493 …"
     assert ("$2,450,578", "These offsets include", "$1,454,638 + $947,447 + $48,493") in _wordings("enus-01.pdf")
+
+
+def test_a_table_without_a_scale_is_read_at_the_one_the_text_quotes_it_at(tmp_path: Path) -> None:
+    # City of Edmonton annual report 2022 (enmun-03 p3-4): "the City's financial assets were
+    # $8,511.1 million, an increase of $417.3 million over the prior year", beside a table that
+    # prints 8,511.1 | 8,093.8 under no "($ millions)"; the text quotes four of its cells in millions
+    found = _text_table_results(_extracted("enmun-03.pdf", str(tmp_path)))
+    assert found["$417.3 million"] == ("difference of a table row", "consistent", ("8,511.1", "8,093.8"))
+    assert found["$286.9 million"] == ("difference of a table row", "consistent", ("5,657.7", "5,370.8"))
+    assert found["$602.5 million"] == ("difference of a table row", "consistent", ("14,441.6", "13,839.1"))

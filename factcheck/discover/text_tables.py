@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
+from factcheck.discover.quoted_scale import at_quoted_scale, own_cell_ids
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, _significant_digits
 from factcheck.numbers import decimal_string
 from factcheck.tables.cells import CellNumber
@@ -269,6 +270,8 @@ def text_table_claims(
     taken = set(taken)
     sources = {str(c.get("id")): c for c in claims}
     figs = from_dicts(claims, language) if figures is None else figures
+    # a table that prints no scale is read at the one its cells are quoted at ("$8,511.1 million")
+    tables, read = at_quoted_scale(tables, figs)
     out: list[dict[str, Any]] = []
     cells: dict[str, dict[str, Any]] = {}
     wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_SUMMARY, PAGES_SUMMARY + 1)}
@@ -324,7 +327,7 @@ def text_table_claims(
         if str(c["id"]) not in seen:
             seen.add(str(c["id"]))
             found.append(c)
-    return _beside_prose(found, read_in_prose or {})
+    return own_cell_ids(_beside_prose(found, read_in_prose or {}), read)
 
 
 def _beside_prose(found: list[dict[str, Any]], read_in_prose: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
