@@ -493,3 +493,13 @@ def test_a_table_without_a_scale_is_read_at_the_one_the_text_quotes_it_at(tmp_pa
     assert found["$417.3 million"] == ("difference of a table row", "consistent", ("8,511.1", "8,093.8"))
     assert found["$286.9 million"] == ("difference of a table row", "consistent", ("5,657.7", "5,370.8"))
     assert found["$602.5 million"] == ("difference of a table row", "consistent", ("14,441.6", "13,839.1"))
+
+
+def test_the_item_of_a_list_whose_others_are_rows_in_order_is_read_off_its_row(tmp_path: Path) -> None:
+    # Village annual report (enus-03 p4): "all were lower than budget. The respective amounts are as
+    # follows: $460,442, $406,125, $133,116, $752,361 and $392,400": the last four are Final Budget
+    # - Actual of four rows in order on page 5; the first is the row before them, 7,930,600 -
+    # 7,470,160 = 460,440, and the text's $460,442 is off by two (the statement prints 460,440)
+    found = _text_table_results(_extracted("enus-03.pdf", str(tmp_path)))
+    assert found["$460,442"] == ("difference of a table row", "mismatch", ("7,930,600", "7,470,160"))
+    assert found["$406,125"][1] == "consistent"

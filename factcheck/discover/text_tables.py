@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
+from factcheck.discover.listed_rows import NEAR, Matched, completed_lists
 from factcheck.discover.quoted_scale import at_quoted_scale, own_cell_ids
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, _significant_digits
 from factcheck.numbers import decimal_string
@@ -277,6 +278,7 @@ def text_table_claims(
     wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_SUMMARY, PAGES_SUMMARY + 1)}
     by_page = {number: [_TablePairs(t) for t in page_tables]
                for number, page_tables in tables.items() if number in wanted}  # only pages near an amount
+    matched: list[Matched] = []  # the amounts matched to a row, for the lists they stand in
     money_by_quote: dict[str, list[Fig]] = {}  # the amounts of each sentence, in order
     for f in figs:
         if f.kind == "money":
@@ -297,6 +299,7 @@ def text_table_claims(
         if best is None:
             continue
         chance, _, pair, growth = best
+        matched.append(Matched(fig, pair.table, pair.pos, pair.first, pair.second))
         first = cell_claim(pair.table, pair.pos, pair.first)
         second = cell_claim(pair.table, pair.pos, pair.second)
         for c in (first, second):
@@ -307,6 +310,18 @@ def text_table_claims(
             base = first if growth[0] is pair.first else second
             out.append(_relation(percent, sources.get(percent.id, {}), f"({expr}) / {base['id']}",
                                  "growth over a table row", pair, first, second, chance))
+    # the one item of a list whose other items are the differences of rows, in order
+    for done in completed_lists(figs, matched, taken):
+        first = cell_claim(done.table, done.pos, done.first)
+        second = cell_claim(done.table, done.pos, done.second)
+        for c in (first, second):
+            cells.setdefault(str(c["id"]), c)
+        label = done.table.rows[done.pos].label.strip()
+        out.append(table_relation_claim(
+            done.fig, sources.get(done.fig.id, {}), f"{first['id']} - {second['id']}", "difference of a table row",
+            (first, second), f"row '{label}' of table {done.table.index} on page {done.table.page}, by its place in "
+            f"a list whose {done.matched} other amounts are the differences of the rows after it or before it",
+            NEAR, "a difference"))
     # percentages that name a row are its share of the table's total (table_shares), or its
     # change between two years (table_growth), read from the same figures
     from factcheck.discover.table_growth import table_growth_claims
