@@ -503,3 +503,14 @@ def test_the_item_of_a_list_whose_others_are_rows_in_order_is_read_off_its_row(t
     found = _text_table_results(_extracted("enus-03.pdf", str(tmp_path)))
     assert found["$460,442"] == ("difference of a table row", "mismatch", ("7,930,600", "7,470,160"))
     assert found["$406,125"][1] == "consistent"
+
+
+def test_a_change_noun_after_the_amount_names_what_changed(tmp_path: Path) -> None:
+    # Australian agency annual report (enaus-03 p6, under the heading "Statement of Cash Flows"):
+    # "The $26.4 million increase in cash received compared to the original budget": the words
+    # after the amount name the row "Total cash received" (61,099 actual, 34,692 budget, $'000),
+    # and say it is a change, so the row's odds are those of a named change
+    found = _text_table_results(_extracted("enaus-03.pdf", str(tmp_path)))
+    assert found["$26.4 million"][::2] == ("difference of a table row", ("61,099", "34,692"))
+    assert found["$25.0 million"][::2] == ("difference of a table row", ("59,685", "34,692"))
+    assert found["$26.4 million"][1] in ("consistent", "rounding")

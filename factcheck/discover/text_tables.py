@@ -373,11 +373,25 @@ def _subject_words(fig: Fig, others: Sequence[Fig]) -> frozenset[str]:
     """The content words of the clause that leads up to the amount, its subject ("The District's
     net investment in capital assets increased by $25.3 million and total reserves … grew by
     $13.8 million": investment, capital, assets for the first; reserves, surplus for the second);
-    two of them, or the one there is, pick the rows it may speak of."""
+    two of them, or the one there is, pick the rows it may speak of. A change noun right after the
+    amount says what changed itself: "The $26.4 million increase in cash received compared to the
+    original budget" speaks of cash received, whatever heading stands before it."""
     at = fig.at
     if at < 0:
         return frozenset()
+    named = _CHANGE_IN.match(fig.quote, at + len(fig.stated))
+    if named:
+        words = content_words(named.group(1))
+        if words:
+            return words
     return _clause_words(fig.quote, at, tuple(other.stated for other in others))
+
+
+# "$26.4 million increase in cash received compared to …", "€ 2 miljoen stijging van de lasten"
+_CHANGE_IN = re.compile(r"\s*(?:increase|decrease|rise|fall|decline|reduction|growth|stijging|daling|toename|afname)s?"
+                        r"\s+(?:in|of|van|in\s+de|van\s+de|van\s+het)\s+([^\W\d][^,.;:()\d]{2,60}?)"
+                        r"(?=\s+(?:compared|against|over|from|relative|ten\s+opzichte|vergeleken|t\.o\.v\.|ten\s+)|[,.;:()]|$)",
+                        re.IGNORECASE)
 
 
 # the words of a clause that only says a change: "…, an increase of", "a decrease of"
@@ -452,7 +466,11 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
 # right before or after the amount say it is a change, which is what the search looks for
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:by|of|met|van)|(?:increase|decrease|rise|fall|growth|decline)s?(?:\s+\w+){0,3}"
                             r"\s+of)\s*$", re.IGNORECASE)
-_CHANGE_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|above|below|hoger|lager|meer|minder)\b", re.IGNORECASE)
+# … or a change noun right after it: "The $26.4 million increase in cash received compared to the
+# original budget", "a $3.6 billion, or 7.5 percent, increase"
+_CHANGE_AFTER = re.compile(r"^\s*(?:(?:,\s*or\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s*,?\s*)?(?:increase|decrease|rise|fall"
+                           r"|decline|reduction|growth|stijging|daling|toename|afname|verhoging|verlaging)s?|higher|lower"
+                           r"|more|less|above|below|hoger|lager|meer|minder)\b", re.IGNORECASE)
 
 
 def _says_change(fig: Fig) -> bool:
