@@ -5,8 +5,8 @@ million." (25.3 + 13.8 is 39.1: the text's own sum is wrong).
 
 The words fix the reading, as for a stated change (:mod:`factcheck.discover.changes`): a sentence
 that opens by adding up ("Overall", "In total", "Together", "In totaal", "Samen") and points back
-("these", "both", "deze", "beide") at the sentence before it, with one amount of the unit of that
-sentence's amounts, two to five of them. The sum is proposed whatever the arithmetic gives, and the
+("these", "both", "deze", "beide") at the sentence before it (on its page, its last figure at most
+three lines up), with one amount of the unit of that sentence's amounts, two to five of them. The sum is proposed whatever the arithmetic gives, and the
 check says whether it holds; a total far from the parts' sum (a quarter or more) is left unread,
 since the words then more likely sum something else.
 """
@@ -27,6 +27,7 @@ _SUMMED_UP = re.compile(
     r"[\s,]*(?:\w+\s+){0,2}?(?:these|those|both|the\s+two|deze|die|beide|de\s+twee)\b",
     re.IGNORECASE)
 MAX_PARTS = 5
+NEAR_LINES = 3  # lines from the last figure of the sentence before to the total
 _FAR = Fraction(1, 4)
 
 
@@ -42,6 +43,8 @@ def summed_up(figures: Sequence[Fig]) -> list[Proposal]:
         if len(amounts) != 1 or amounts[0].value <= 0:
             continue
         total = amounts[0]
+        if total.position[0] != before[-1].position[0] or total.position[1] - before[-1].position[1] > NEAR_LINES:
+            continue  # sentences without figures between them, or another page: not the sentence before
         parts = [f for f in before if f.kind != "percent" and f.dims == total.dims]
         if not 2 <= len(parts) <= MAX_PARTS or any(f.value <= 0 for f in parts):
             continue
