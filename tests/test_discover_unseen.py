@@ -514,3 +514,12 @@ def test_a_change_noun_after_the_amount_names_what_changed(tmp_path: Path) -> No
     assert found["$26.4 million"][::2] == ("difference of a table row", ("61,099", "34,692"))
     assert found["$25.0 million"][::2] == ("difference of a table row", ("59,685", "34,692"))
     assert found["$26.4 million"][1] in ("consistent", "rounding")
+
+
+def test_a_precise_amount_that_slips_in_its_last_digits_is_read_off_the_row_it_names(tmp_path: Path) -> None:
+    # Village annual report (enus-03 p4): "Expenditures and other financing uses were $43,484,184,
+    # which was less than the final budget by $2,155,146" - the budget statement's row "Total
+    # Expenditures" gives Final Budget 41,059,824 - Actual 38,904,680 = 2,155,144 (its variance
+    # column prints that): seven digits that miss by two are no coincidence, and the text is off
+    found = _text_table_results(_extracted("enus-03.pdf", str(tmp_path)))
+    assert found["$2,155,146"] == ("difference of a table row", "mismatch", ("41,059,824", "38,904,680"))

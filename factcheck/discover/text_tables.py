@@ -46,6 +46,10 @@ PAGES_FAR = 4
 # … and when those give none either, the tables within this many pages: a summary at the front
 # speaks of the statements at the back of a report (three looks)
 PAGES_SUMMARY = 10
+# a precise amount that misses a row's difference by a slip of its last digits (see _slipped_pair)
+SLIP_DIGITS = 6
+SLIP_UNITS = 5
+SLIP_CHANCE = Fraction(1, 100)
 
 
 @dataclass(frozen=True)
@@ -297,6 +301,12 @@ def text_table_claims(
             if best is not None:
                 break
         if best is None:
+            near = [tp for p in range(fig.position[0] - PAGES_AROUND, fig.position[0] + PAGES_AROUND + 1)
+                    for tp in by_page.get(p, ())]
+            slip = _slipped_pair(fig, near, others)
+            if slip is not None:
+                best = (slip[0], 0, slip[1], None)
+        if best is None:
             continue
         chance, _, pair, growth = best
         matched.append(Matched(fig, pair.table, pair.pos, pair.first, pair.second))
@@ -460,6 +470,40 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
     if best[0] > (MAX_CHANCE_CHANGE if named else MAX_CHANCE):
         return None
     return best
+
+
+def _slipped_pair(fig: Fig, near: Sequence[_TablePairs], others: Sequence[Fig]) -> tuple[Fraction, _Pair] | None:
+    """The row pair a precise amount states with a slip in its last digits: "Expenditures … were
+    $43,484,184, which was less than the final budget by $2,155,146" beside the row "Total
+    Expenditures" whose Final Budget and Actual differ by 2,155,144. An amount of six significant
+    digits or more, printed to the unit it is rounded to, that comes within five of those units of
+    the difference of one pair of a row its clause names, saying it is a change: chance would give
+    such a near miss less than once in a hundred, so the text meant that difference, and the check
+    says it is off. A pair the amount meets (no slip) is for :func:`_best_pair`."""
+    lo, hi = fig.interval.lo, fig.interval.hi
+    if lo is None or hi is None or _significant_digits(fig.value) < SLIP_DIGITS or not _says_change(fig):
+        return None
+    reach = SLIP_UNITS * (hi - lo)
+    tried = sum(len(tp) for tp in near)
+    words = content_words(fig.quote)
+    slips = [(pr, tp) for tp in near for pr in tp.within(lo - reach, hi + reach)
+             if not _meets(pr.difference - pr.half, pr.difference + pr.half, fig)
+             and _names_row(words, pr.table.rows[pr.pos].label) and not _printed_in_row(pr, fig, tp)]
+    if len({(pr.first.number.value, pr.second.number.value) for pr, _ in slips}) != 1:  # type: ignore[union-attr]
+        return None  # no slip, or several: none stands out
+    pair = slips[0][0]
+    chance = Fraction(tried) * (2 * reach + hi - lo) / (2 * fig.value)
+    return (chance, pair) if chance <= SLIP_CHANCE else None
+
+
+_TOTAL_WORDS = frozenset({"total", "totaal", "totale", "grand"})
+
+
+def _names_row(words: frozenset[str], label: str) -> bool:
+    """Does the sentence say every content word of the row's label, a total word aside ("Total
+    Expenditures": "Expenditures and other financing uses were …")?"""
+    wanted = content_words(label) - _TOTAL_WORDS
+    return bool(wanted) and wanted <= words
 
 
 # "increased by $25.3 million", "an increase of $7.8 million", "$30.8 billion higher than": the words
