@@ -121,6 +121,22 @@ def check_files(
         return _check_files(files, problems, kinds)
 
 
+def verdicts(claim_file: ClaimFile) -> dict[str, Verdict]:
+    """Each relation's verdict as `check` gives it, without discovery and without solving for the
+    values that would make a mismatch hold (sympy, the slow part of a mismatch's explanation): for
+    a writer that wants to know how `check` will read the claims it is about to write."""
+    engine = _Engine([claim_file])
+    engine.solve = False
+    out: dict[str, Verdict] = {}
+    for claim in claim_file.claims:
+        if claim.is_judged and not claim.repeats:
+            try:
+                out[claim.id] = engine.judge(claim).verdict
+            except FactcheckError:
+                out[claim.id] = Verdict.ERROR
+    return out
+
+
 def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discovery: Discovery) -> CheckRun:
     return across(assemble(problems, check_each(files, discovery)), discovery)
 
@@ -237,6 +253,7 @@ class _Engine:
         # Computed values that failed, kept so a long chain fails once, not once per level.
         self.failures: dict[_Entry, BaseException] = {}
         self._qualified: list[str] | None = None
+        self.solve = True  # solve a mismatch for the input values that would make it hold
         for claim_file in files:
             document = claim_file.document
             try:
@@ -553,7 +570,7 @@ class _Engine:
         interval = computed_interval()
         verdict, scale = _verdict(value, interval, stated, stated_interval, claim.tolerance is not None)
         implied: tuple[Implied, ...] = ()
-        if verdict is Verdict.MISMATCH and values:
+        if verdict is Verdict.MISMATCH and values and self.solve:
             implied = self._implied(formula, entry, values, stated * factor)
         return self._finish(
             entry, verdict, inputs=inputs, formula=formula, computed=value, computed_interval=interval,

@@ -178,11 +178,9 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
         out.extend(discover(result.claims, language, relations=discovery.relations, repeats=discovery.repeats,
                             figures=figures))
     if discovery.tables and source.suffix.lower() == ".pdf":
-        from factcheck.tables import (
-            check_found_tables,
-            checks_to_claims,
-            find_page_tables,
-        )
+        from factcheck.model import Document
+        from factcheck.tables import check_found_tables, find_page_tables
+        from factcheck.tables.readback import table_claims
 
         # Extraction found the tables of the tabular pages it had open (extract_document(
         # table_totals=True)); what is left to read is rotated pages, or every tabular page when it
@@ -200,7 +198,9 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
                 _say(f"{exc} (table totals skipped)")
         checks = check_found_tables(source, found, lang, end_pages=set(result.table_end_pages))
         checks.sort(key=lambda c: (c.page, c.table))
-        out.extend(checks_to_claims(checks))
+        # written as `check` will read them back: a reading the claim file cannot state is a doubt
+        out.extend(table_claims(checks, Document(id=str(result.header.get("id") or "document"), path=str(source),
+                                                 language=language)))
         if discovery.relations:
             from factcheck.discover.text_tables import text_table_claims
 

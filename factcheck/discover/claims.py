@@ -85,14 +85,15 @@ def _table_claims(claim_file: ClaimFile) -> tuple[list[dict[str, Any]], Diagnost
         return [], None  # the PDF is not here (claim files are often checked without them)
     where = Location(document.path)
     from factcheck.sources.text import sha256_of
-    from factcheck.tables import check_pdf, checks_to_claims
+    from factcheck.tables import check_pdf
+    from factcheck.tables.readback import table_claims
 
     try:
         if document.sha256 and sha256_of(source) != document.sha256:
             return [], Diagnostic(
                 "FC311", f"{source} changed since it was extracted; its table totals are not checked "
                 "(run `factcheck extract` again)", where, "warning")
-        return checks_to_claims(check_pdf(source, lang=document.language)), None
+        return table_claims(check_pdf(source, lang=document.language), document), None
     except FactcheckError as exc:
         return [], Diagnostic(exc.code, f"table totals of {source} not checked: {exc.message}", where, "warning")
     except OSError as exc:

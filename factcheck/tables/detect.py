@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
@@ -673,13 +674,13 @@ def _group_heading(lines: list[Line], j: int, left: float, right_edge: float, la
     return nxt.has_figures and nxt.top - ln.bottom <= _gap_limit(nxt.size) and _ends_at(nxt, right_edge, last_x0)
 
 
-def _left_amount_column(lines: list[Line]) -> None:
+def _left_amount_column(lines: list[Line], codes: Container[int] = ()) -> None:
     """Plain figures printed left of the labels, right-aligned one under another in rows that have
     figures of their own ("5700    Precept    5700    5700.00", last year's amounts first in a
     parish council's accounts), are an amount column, not the start of each label: when three
     rows or more print them so, and they read as amounts (decimals, or four digits or more, in
-    half of them at least), not as row numbers."""
-    firsts = [ln for ln in lines if ln.has_figures and not ln.lead and len(ln.label) >= 2
+    half of them at least), not as row numbers or account ``codes`` (line indexes)."""
+    firsts = [ln for k, ln in enumerate(lines) if k not in codes and ln.has_figures and not ln.lead and len(ln.label) >= 2
               and looks_numeric(ln.label[0].text) and not ln.label[0].small and not is_year(ln.label[0].text)
               and ln.label[1].x0 - ln.label[0].x1 > 1.5 * ln.size and not _value_like(ln.label[1])]
     if len(firsts) < 3:
@@ -694,6 +695,30 @@ def _left_amount_column(lines: list[Line]) -> None:
         ln.label = ln.label[1:]
         ln.lead = True
         ln.has_figures = _has_figures(ln)
+
+
+_BARE = re.compile(r"\d{3,6}")
+_STYLED = re.compile(r"\d[.,]\d")
+
+
+def _account_codes(lines: list[Line]) -> set[int]:
+    """The lines that start with an account code ("24682   Alumni Scholars Club   250.00   0.00"),
+    by index: a bare whole number of three to six digits before the label's words, in a row whose
+    figures all print decimals or a thousands separator (a column of amounts printed left of the
+    labels prints its figures as the rest of the row does). Taken only when five rows or more
+    print them so; then a code alone on the line of the group it heads ("6220" over its items) is
+    a label too, not a row of figures."""
+    coded = {k for k, ln in enumerate(lines) if ln.has_figures and len(ln.label) >= 2
+             and _BARE.fullmatch(ln.label[0].text) and not looks_numeric(ln.label[1].text)
+             and all(_STYLED.search(v.text) for v in ln.values)}
+    if len(coded) < 5:
+        return set()
+    for ln in lines:
+        if len(ln.values) == 1 and not ln.label_text and _BARE.fullmatch(ln.values[0].text):
+            ln.label = [*ln.label, ln.values[0]]
+            ln.values = []
+            ln.has_figures = False
+    return coded
 
 
 def _row_numbers_to_labels(lines: list[Line]) -> None:
@@ -1032,7 +1057,7 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     for ln in lines:
         split_label(ln)
     _row_numbers_to_labels(lines)
-    _left_amount_column(lines)
+    _left_amount_column(lines, _account_codes(lines))
     tables: list[Table] = []
     prev_bottom_idx = 0
     blocks = _block_lines(lines, page.height)

@@ -106,6 +106,7 @@ class CellRef:
     row: int  # row and column in that page's part of the table
     col: int
     sign: int = 1  # -1 for the subtrahend of a difference (Deficit = outlays - receipts)
+    share: bool = False  # the share printed in brackets after the cell's figure ("63 (18.5%)")
 
     @property
     def interval(self) -> Interval:
@@ -296,8 +297,10 @@ def cell_ref(
     num = cell.number
     assert num is not None
     page, index, row = table.rows[pos].origin or (table.page, table.index, pos)
+    owner = table.rows[pos].cells.get(cell.col)
     return CellRef(table.rows[pos].label if label is None else label, cell.text, num.value, num.decimals,
-                   num.half if half is None else half, cell.bbox, page, index, row + 1, cell.col + 1, sign)
+                   num.half if half is None else half, cell.bbox, page, index, row + 1, cell.col + 1, sign,
+                   owner is not None and owner.share is cell)
 
 
 def unit_fields(percent: bool, unit: str | None, multiplier: Fraction) -> dict[str, object]:
@@ -330,7 +333,9 @@ def cell_claim(table: Table, pos: int, cell: Cell) -> dict[str, object]:
 
 
 def _cell_id(check: TableCheck, ref: CellRef) -> str:
-    return f"t{ref.page}_{ref.table}_r{ref.row}_c{ref.col}"
+    # a share printed after its figure stands in the figure's cell: an id of its own, or the
+    # share's relation would take the place of the figure in every sum that adds it
+    return f"t{ref.page}_{ref.table}_r{ref.row}_c{ref.col}" + ("_s" if ref.share else "")
 
 
 def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
@@ -360,7 +365,7 @@ def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
     return [by_id[i] for i in order]
 
 
-_PRODUCT = re.compile(r"^(t\d+_\d+_r\d+_c\d+) \* (t\d+_\d+_r\d+_c\d+)$")
+_PRODUCT = re.compile(r"^(t\d+_\d+_r\d+_c\d+(?:_s)?) \* (t\d+_\d+_r\d+_c\d+(?:_s)?)$")
 
 
 def _unitless_counts(by_id: dict[str, dict[str, object]], order: list[str]) -> None:
@@ -384,7 +389,7 @@ def _unitless_counts(by_id: dict[str, dict[str, object]], order: list[str]) -> N
         by_id[cid] = claim | {"expr": f"{m[1]}_n * {m[2]}"}
 
 
-_CELL_ID = re.compile(r"\bt\d+_\d+_r\d+_c\d+(?:_x)?\b")
+_CELL_ID = re.compile(r"\bt\d+_\d+_r\d+_c\d+(?:_s)?(?:_x)?\b")
 
 
 def _percent_sums(by_id: dict[str, dict[str, object]]) -> None:

@@ -60,8 +60,11 @@ def _search(rows: list[dict[int, CellNumber]], signed: set[int]) -> list[tuple[i
     if len(rows) < MIN_LANES or len(rows) > MAX_ROWS or not 3 <= len(cols) <= MAX_COLUMNS:
         return []
     out = []
+    copies = _copies(rows, cols)
+    # read from the rows themselves: a page's tables read together number their columns each their own way
+    marked = {c for c in cols if all(r[c].percent for r in rows if c in r)}
     for k, res in enumerate(cols):
-        if k < 2 or res in signed:
+        if k < 2 or res in signed or res in copies:
             continue
         telling = [p for p, r in enumerate(rows) if res in r and _telling(r[res])]
         if len(telling) < MIN_LANES:
@@ -72,6 +75,8 @@ def _search(rows: list[dict[int, CellNumber]], signed: set[int]) -> list[tuple[i
                 if i == j:
                     continue
                 old, new = cols[i], cols[j]
+                if (old in marked) != (new in marked):
+                    continue  # an amount over a percentage, or the change from one to the other, means nothing
                 lanes = [p for p in telling if old in rows[p] and new in rows[p]]
                 if len(lanes) < MIN_LANES:
                     continue
@@ -81,6 +86,20 @@ def _search(rows: list[dict[int, CellNumber]], signed: set[int]) -> list[tuple[i
                         best = (res, old, new, kind, fits)
         if best is not None:
             out.append(best)
+    return out
+
+
+def _copies(rows: list[dict[int, CellNumber]], cols: list[int]) -> set[int]:
+    """Columns that repeat an earlier column figure for figure ("Budget (full FY)" beside "Budget
+    (YTD)" in December): whatever the earlier one is the base of, the copy fits too, so a
+    percentage found in the copy would only restate a relation of the columns it was found from."""
+    out: set[int] = set()
+    for k, col in enumerate(cols):
+        for before in cols[:k]:
+            both = [r for r in rows if col in r and before in r]
+            if len(both) >= MIN_LANES and all(r[col].value == r[before].value for r in both):
+                out.add(col)
+                break
     return out
 
 

@@ -1,0 +1,74 @@
+"""Table checks written as claims that `check` reads back to the table reader's own verdict.
+
+The table reader judges a total by its rules; the claim file states the same relation as a
+formula over cell claims, which `check` judges by the engine's. Nearly always the two agree.
+Where they do not (a share printed in the same cell as its amount, "63 (18.5%)"; a percentage of
+a column that is itself a percentage), the file would raise an alarm the reader never raised, or
+call a total consistent that the reader found wrong. So every relation is read back, as `check`
+will read it, before it is written; one whose verdict `check` would not reproduce is written as
+a figure with the reader's doubt instead (``relation: table total, not checked``), so that a
+person can look and nothing raises an alarm without evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..model import ClaimFile, Document, Location, Verdict
+from .totals import TableCheck, checks_to_claims
+
+_HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+_ALARMS = (Verdict.MISMATCH, Verdict.SCALE)
+
+
+def table_claims(checks: Sequence[TableCheck], document: Document) -> list[dict[str, object]]:
+    """The claims of ``checks`` (as :func:`checks_to_claims` makes them), with every relation
+    whose verdict `check` would not reproduce written as a doubted figure instead."""
+    claims = checks_to_claims(list(checks))
+    relations = {str(c["id"]): c for c in claims if "expr" in c}
+    if not relations:
+        return claims
+    # which check each relation claim states: a cell that totals two checks has the second as `…_x`
+    stated_by: dict[str, TableCheck] = {}
+    for chk in checks:
+        if chk.doubt is not None:
+            continue
+        written = chk.to_claims()[-1]
+        for cid in (str(written["id"]), f"{written['id']}_x"):
+            found = relations.get(cid)
+            if found is not None and found.get("expr") == written.get("expr"):
+                stated_by.setdefault(cid, chk)
+                break
+    judged = _read_back(claims, document)
+    out: list[dict[str, object]] = []
+    for claim in claims:
+        cid = str(claim["id"])
+        reader, got = stated_by.get(cid), judged.get(cid)
+        if reader is None or got is None or _kind(got) == _kind(reader.verdict):
+            out.append(claim)
+            continue
+        doubt = (f"`check` would read the claims written for this reading as {got.value}, where the table "
+                 f"reader found it {reader.verdict.value}: the claim file cannot state this reading, so it is not checked")
+        out.append(replace(reader, doubt=doubt).to_claims()[0] | {"id": cid})
+    return out
+
+
+def _kind(verdict: Verdict) -> str:
+    return "holds" if verdict in _HOLDS else "alarm" if verdict in _ALARMS else verdict.value
+
+
+def _read_back(claims: list[dict[str, object]], document: Document) -> dict[str, Verdict]:
+    """Each relation's verdict as `check` will give it (the engine, without solving mismatches)."""
+    from ..claimfile import claim_from_data
+    from ..engine import verdicts
+    from ..errors import FactcheckError
+
+    where = Location(document.path)
+    parsed = []
+    for claim in claims:
+        try:
+            parsed.append(claim_from_data(claim, document, where))
+        except FactcheckError:
+            continue  # refused as `check` would refuse it: no verdict to compare
+    return verdicts(ClaimFile(document=document, claims=tuple(parsed)))
