@@ -266,3 +266,16 @@ def test_a_total_more_than_twice_its_parts_has_its_parts_elsewhere() -> None:
     (total,) = [c for c in checks if c.total_label == "Totale bouwkosten"]
     assert total.verdict is Verdict.MISMATCH and not total.alarm
     assert total.doubt is not None and "less than half" in total.doubt
+
+
+def test_a_net_change_in_cash_off_from_the_activities_it_names_is_an_alarm() -> None:
+    # A dining workers' union's cash flow statement, 2018: "Net Cash Provided by Operating
+    # Activities 214.78" and "... Investing Activities 0.00", but "NET CHANGE IN CASH 202.28"
+    # (2019 adds up: 6,310.41 - 265.69 = 6,044.72). The parts are named by their labels, so one
+    # larger than the total is no sign that the rows were misread, as it is for rows found by place.
+    checks = check_pdf(DOCS / "enngo-01.pdf", lang="en", pages=[4], all_pages=True)
+    change = {c.lane_label: c for c in checks if c.total_label.startswith("NET CHANGE IN CASH")}
+    assert change["2019"].verdict is Verdict.CONSISTENT
+    assert change["2018"].verdict is Verdict.MISMATCH and change["2018"].alarm
+    assert [p.stated for p in change["2018"].parts] == ["214.78", "0.00"]
+    assert [c for c in checks if c.alarm] == [change["2018"]]

@@ -1747,6 +1747,8 @@ def _printed_currency(table: Table) -> str | None:
     return seen.pop() if len(seen) == 1 else None
 
 
+# readings whose parts the labels name, not their place in the table
+_NAMED_PARTS = frozenset({"cash flow", "cash balance", "result lines", "explicit", "numbered"})
 _READINGS = {
     "flat": "the rows since the previous total",
     "cash flow": "the net cash flows of the activities above it (a cash flow statement)",
@@ -1818,6 +1820,7 @@ def _doubt(
     memo_inside: bool = False,
     plain: bool = False,
     difference: bool = False,
+    named: bool = False,
 ) -> str | None:
     """Why a total that does not add up in ``lane`` may be our misreading of the table rather than
     an error in it; None when the reading has support and no other plausible reading holds.
@@ -1843,12 +1846,14 @@ def _doubt(
         # a printed total is seldom off by half of itself; rows that add up to less than half of
         # it are a part of its rows (the others on earlier pages, or in another table)
         return "the parts found add up to less than half of this total: most of its parts stand elsewhere"
-    if tnum.value > 0 and all(v >= 0 for v in shown) and shown and max(shown) > tnum.value and all(
-            s == 1 and not p.deduct for p, s in parts) and not _typo_explains(tnum, [
+    if tnum.value > 0 and all(v >= 0 for v in shown) and shown and max(shown) > tnum.value and not (
+            named and others) and all(s == 1 and not p.deduct for p, s in parts) and not _typo_explains(tnum, [
                 n for p, _ in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]):
         # no share of a total is larger than the total: the row is no part of it (a total printed
         # above its own rows, read as closing the rows before it) - unless one digit mistyped in
-        # that part or in the total makes it add up: then the part is one, and the figure an error
+        # that part or in the total makes it add up: then the part is one, and the figure an error.
+        # (Parts its label names - "Net Cash Provided by … Activities" under a cash flow statement -
+        # that add up in another column are its parts, whatever their size.)
         return "one of the parts found is larger than this total: it cannot be one of its parts"
     # a Total closing every row above it, off by less than any one of them: no choice of rows
     # explains that (a row too many or too few moves the sum by a whole row), so the figures
@@ -2107,6 +2112,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                 total, parts, lane, results, held, len(scans), open_top, _memo_between(items_by[orientation], parts),
                 plain=tag == "flat" and orientation == "row" and total.kind in ("total", "grand"),
                 difference=tag.startswith("difference") and orientation == "column",
+                named=tag in _NAMED_PARTS,
             )
             if doubt is None and not _fits(j.verdict) and tag.startswith("difference") and orientation == "column":
                 doubt = _difference_doubt(table, lane, results, (lane, total.pos) in summed,
