@@ -204,12 +204,16 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
         if discovery.relations:
             from factcheck.discover.text_tables import text_table_claims
 
-            # statements in the text about the rows of these tables ("increased by $7.2 billion")
-            taken = {str(c["evidence"]["target"]) for c in out if (c.get("evidence") or {}).get("target")}
+            # statements in the text about the rows of these tables ("increased by $7.2 billion"),
+            # also of figures the prose search read (a figure may be both, under two ids)
+            prose: dict[str, list[str]] = {}
+            for c in out:
+                if (c.get("evidence") or {}).get("target"):
+                    prose.setdefault(str(c["evidence"]["target"]), []).append(str(c["evidence"].get("inputs", "")))
             have = {c["id"] for c in out}
             shared = figures if (lang or "nl") == language else None
-            out.extend(c for c in text_table_claims(result.claims, found, lang or "nl", taken, figures=shared)
-                       if c["id"] not in have)
+            out.extend(c for c in text_table_claims(result.claims, found, lang or "nl", figures=shared,
+                                                    read_in_prose=prose) if c["id"] not in have)
     return out
 
 

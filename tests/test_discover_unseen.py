@@ -112,6 +112,18 @@ def test_statements_about_table_rows_are_checked_against_the_rows(tmp_path: Path
     assert found["$17.7 billion"] == ("difference of a table row", "rounding", ("334,131", "316,446"))
 
 
+def test_a_figure_the_prose_adds_up_is_also_read_off_its_table_row(tmp_path: Path) -> None:
+    # Public Accounts of Canada 2021: "Total expenses … were $31.7 billion … higher than projected
+    # …, with program expenses $30.8 billion higher than forecast and public debt charges $0.9
+    # billion higher": $30.8 billion is read in the sentence (31.7 - 0.9) and is also the
+    # difference of the row "Total program expenses" (Actual 608,522, Projection 577,734)
+    path = _extracted("enworld-01.pdf", str(tmp_path))
+    found = _text_table_results(path)
+    assert found["$30.8 billion"] == ("difference of a table row", "rounding", ("608,522", "577,734"))
+    ids = {r.claim.id for r in check_paths([path]).results if r.claim.stated == "$30.8 billion"}
+    assert {"rel_program_expenses", "relt_program_expenses"} <= ids
+
+
 def test_a_cell_quoted_from_a_row_is_not_a_difference_of_its_neighbours(tmp_path: Path) -> None:
     # NYC Comptroller audit: "$48,493" is printed in the row itself; that two other cells of the
     # row differ by it is the row adding up, not a calculation in the text.
@@ -429,3 +441,85 @@ def test_equations_of_one_operator_only_and_of_written_figures_only() -> None:
     assert stated_equations(from_dicts(mixed, "nl")) == []  # precedence the text does not show
     unread = claims("Regel 12=10+11 telt op.", [])
     assert stated_equations(from_dicts(unread, "nl")) == []
+
+
+def test_a_total_the_next_sentence_states_of_the_amounts_before_it(tmp_path: Path) -> None:
+    # District of Saanich 2023 (enaud-01 p2): "… increased by $25 .3 million and total reserves and
+    # appropriated surplus increased by $13 .8 million . Overall, these results increased the
+    # Corporation's overall financial position by $37 .4 million": the words say it is their sum,
+    # which is 39.1 million - the text's own arithmetic is wrong, and the check says so
+    assert ("$37.4 million", "sum", ("$25.3 million", "$13.8 million")) in _relations("enaud-01.pdf")
+    run = check_paths([_extracted("enaud-01.pdf", str(tmp_path))])
+    verdicts = {r.claim.stated: r.verdict.value for r in run.results
+                if (r.claim.evidence or {}).get("wording") == "Overall, these"}
+    assert verdicts == {"$37.4 million": "mismatch"}
+
+
+def test_a_sentence_that_sums_up_needs_words_that_add_up_and_point_back() -> None:
+    from factcheck.discover.summed_up import _SUMMED_UP
+
+    assert _SUMMED_UP.match("Overall, these results increased the position by $37 .4 million .")
+    assert _SUMMED_UP.match("In totaal leveren deze maatregelen € 12 miljoen op.")
+    assert _SUMMED_UP.match("Together, both funds hold $5.1 million.")
+    # an adding word with nothing pointing back, or a pointing word that adds nothing up
+    assert not _SUMMED_UP.match("Overall spending rose to $37.4 million.")
+    assert not _SUMMED_UP.match("These results increased the position by $37.4 million.")
+    assert not _SUMMED_UP.match("Per saldo is dit een voordeel van € 2 miljoen.")
+
+
+def _wordings(name: str) -> set[tuple[str, str, str]]:
+    """(target, wording, printed inputs) of the relations discovery proposes for an unseen excerpt."""
+    doc = extract_document(DOCS / name)
+    printed = {c["id"]: c["stated"] for c in doc.claims}
+    return {(c["stated"], str(c["evidence"]["wording"]), " + ".join(
+        printed[i.split(" (", 1)[0]] for i in c["evidence"]["inputs"].split(", ")))
+        for c in discover(doc.claims, doc.header.get("language", "nl"), repeats=False)}
+
+
+def test_a_breakdown_after_a_year_and_with_or_in_the_next_sentence_naming_its_parts() -> None:
+    # NYC Council report on the Board of Elections (enparl-03 p1): "a budget of $144.8 million in
+    # Fiscal 2025, with $68.2 million for Personal Services …, and $76.6 million for OTPS"
+    assert ("$144.8 million", "a breakdown", "$68.2 million + $76.6 million") in _wordings("enparl-03.pdf")
+    # NYC Comptroller audit (enus-01 p2): "HHC improperly deducted $2,450,578 in offsets against EMS
+    # payments due the City. These offsets include $1,454,638 …; $947,447 …; and $48,493 …"
+    assert ("$2,450,578", "These offsets include", "$1,454,638 + $947,447 + $48,493") in _wordings("enus-01.pdf")
+
+
+def test_a_table_without_a_scale_is_read_at_the_one_the_text_quotes_it_at(tmp_path: Path) -> None:
+    # City of Edmonton annual report 2022 (enmun-03 p3-4): "the City's financial assets were
+    # $8,511.1 million, an increase of $417.3 million over the prior year", beside a table that
+    # prints 8,511.1 | 8,093.8 under no "($ millions)"; the text quotes four of its cells in millions
+    found = _text_table_results(_extracted("enmun-03.pdf", str(tmp_path)))
+    assert found["$417.3 million"] == ("difference of a table row", "consistent", ("8,511.1", "8,093.8"))
+    assert found["$286.9 million"] == ("difference of a table row", "consistent", ("5,657.7", "5,370.8"))
+    assert found["$602.5 million"] == ("difference of a table row", "consistent", ("14,441.6", "13,839.1"))
+
+
+def test_the_item_of_a_list_whose_others_are_rows_in_order_is_read_off_its_row(tmp_path: Path) -> None:
+    # Village annual report (enus-03 p4): "all were lower than budget. The respective amounts are as
+    # follows: $460,442, $406,125, $133,116, $752,361 and $392,400": the last four are Final Budget
+    # - Actual of four rows in order on page 5; the first is the row before them, 7,930,600 -
+    # 7,470,160 = 460,440, and the text's $460,442 is off by two (the statement prints 460,440)
+    found = _text_table_results(_extracted("enus-03.pdf", str(tmp_path)))
+    assert found["$460,442"] == ("difference of a table row", "mismatch", ("7,930,600", "7,470,160"))
+    assert found["$406,125"][1] == "consistent"
+
+
+def test_a_change_noun_after_the_amount_names_what_changed(tmp_path: Path) -> None:
+    # Australian agency annual report (enaus-03 p6, under the heading "Statement of Cash Flows"):
+    # "The $26.4 million increase in cash received compared to the original budget": the words
+    # after the amount name the row "Total cash received" (61,099 actual, 34,692 budget, $'000),
+    # and say it is a change, so the row's odds are those of a named change
+    found = _text_table_results(_extracted("enaus-03.pdf", str(tmp_path)))
+    assert found["$26.4 million"][::2] == ("difference of a table row", ("61,099", "34,692"))
+    assert found["$25.0 million"][::2] == ("difference of a table row", ("59,685", "34,692"))
+    assert found["$26.4 million"][1] in ("consistent", "rounding")
+
+
+def test_a_precise_amount_that_slips_in_its_last_digits_is_read_off_the_row_it_names(tmp_path: Path) -> None:
+    # Village annual report (enus-03 p4): "Expenditures and other financing uses were $43,484,184,
+    # which was less than the final budget by $2,155,146" - the budget statement's row "Total
+    # Expenditures" gives Final Budget 41,059,824 - Actual 38,904,680 = 2,155,144 (its variance
+    # column prints that): seven digits that miss by two are no coincidence, and the text is off
+    found = _text_table_results(_extracted("enus-03.pdf", str(tmp_path)))
+    assert found["$2,155,146"] == ("difference of a table row", "mismatch", ("41,059,824", "38,904,680"))

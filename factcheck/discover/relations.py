@@ -782,9 +782,9 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
 # Business-type Activities $3,308,994)", "€ 2,2 miljard, waarvan …", "is 4,600 ringgit, comprising
 # 2,200 ringgit STR and 2,400 ringgit SARA"
 _PARTS_FOLLOW = re.compile(
-    r"^[^()%\d]{0,60}?(?:\(|\bwaarvan\b|\bof which\b|\bnamelijk\b|\bnamely\b|\bcompris(?:ing|es)\b"
+    r"^(?:[^()%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}?(?:\(|\bwaarvan\b|\bof which\b|\bnamelijk\b|\bnamely\b|\bcompris(?:ing|es)\b"
     r"|\bconsist(?:ing|s) of\b|\bmade up of\b|\bcomposed of\b|\bbestaande uit\b|\bbestaat uit\b"
-    r"|\bopgebouwd uit\b|\bte weten\b)", re.IGNORECASE)
+    r"|\bopgebouwd uit\b|\bte weten\b|,\s*with\b)", re.IGNORECASE)
 
 
 def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
@@ -834,7 +834,11 @@ _OF_THIS = re.compile(
     # "It is divided, inter-alia; a) … 1.60 lakh crore b) … 1.23 lakh crore", "Dit bedrag wordt als volgt verdeeld"
     r"|(?:it|its|it's|this|that)(?:\s+(?:amount|total))?(?:\s+(?:is|has\s+been|will\s+be))?\s+(?:divided|split|distributed"
     r"|broken\s+down|allocated)\b|(?:dit|dat|het)(?:\s+(?:bedrag|totaal))?\s+(?:wordt|is|zal\s+worden)\s+(?:als\s+volgt\s+)?"
-    r"(?:verdeeld|opgesplitst|besteed)\b)", re.IGNORECASE)
+    r"(?:verdeeld|opgesplitst|besteed)\b"
+    # "These offsets include $1,454,638 for …, $947,447 … and $48,493 …", "Deze kosten bestaan uit …"
+    r"|(?:these|those|deze|die)\s+(?:[^\W\d_]+\s+){1,2}?(?:include|comprise|consist\s+of|are\s+made\s+up\s+of|omvatten"
+    r"|bestaan\s+uit)\b"
+    r")", re.IGNORECASE)
 
 
 def _broken_down_after(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
@@ -1131,10 +1135,13 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.equations import stated_equations
     from factcheck.discover.parallel import parallel_products
 
-    # changes the wording states ("from A to B, an increase of C") and equations the text prints
-    # ("3,09% x 95,1% = 2,94%"), whether or not they hold
+    # changes the wording states ("from A to B, an increase of C"), equations the text prints
+    # ("3,09% x 95,1% = 2,94%") and totals it states of the sentence before ("Overall, these
+    # results …"), whether or not they hold
+    from factcheck.discover.summed_up import summed_up
+
     proposals: list[Proposal] = (stated_equations(figures) + stated_changes(figures) + rates_beside_levels(figures)
-                                 + _footnoted(figures))
+                                 + _footnoted(figures) + summed_up(figures))
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not

@@ -26,6 +26,8 @@ from fractions import Fraction
 from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, from_dicts, shared_words
+from factcheck.discover.listed_rows import NEAR, Matched, completed_lists
+from factcheck.discover.quoted_scale import at_quoted_scale, own_cell_ids
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, _significant_digits
 from factcheck.numbers import decimal_string
 from factcheck.tables.cells import CellNumber
@@ -44,6 +46,10 @@ PAGES_FAR = 4
 # … and when those give none either, the tables within this many pages: a summary at the front
 # speaks of the statements at the back of a report (three looks)
 PAGES_SUMMARY = 10
+# a precise amount that misses a row's difference by a slip of its last digits (see _slipped_pair)
+SLIP_DIGITS = 6
+SLIP_UNITS = 5
+SLIP_CHANCE = Fraction(1, 100)
 
 
 @dataclass(frozen=True)
@@ -255,22 +261,28 @@ def _next_percent(figs: Sequence[Fig], k: int) -> Fig | None:
 def text_table_claims(
     claims: Sequence[Mapping[str, Any]], tables: Mapping[int, Sequence[Table]], language: str,
     taken: Iterable[str] = (), figures: Sequence[Fig] | None = None,
+    read_in_prose: Mapping[str, Sequence[str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Relations between figures in the text and tables near them, as claim dicts: one relation
     per matched statement (and its growth rate), each percentage that names a row as that row's
     share of the table's total (:mod:`.table_shares`), and the table cells they use.
     ``taken``: ids of figures that already have a relation (they are left alone); ``figures``:
-    ``from_dicts(claims, language)`` when the caller has it already."""
+    ``from_dicts(claims, language)`` when the caller has it already; ``read_in_prose``: the
+    figures whose relations the prose search found, by id, with those relations' ``evidence``
+    inputs: a table reading of them is proposed beside them (see :func:`_beside_prose`)."""
     if not tables:
         return []
     taken = set(taken)
     sources = {str(c.get("id")): c for c in claims}
     figs = from_dicts(claims, language) if figures is None else figures
+    # a table that prints no scale is read at the one its cells are quoted at ("$8,511.1 million")
+    tables, read = at_quoted_scale(tables, figs)
     out: list[dict[str, Any]] = []
     cells: dict[str, dict[str, Any]] = {}
     wanted = {f.position[0] + d for f in figs if f.kind == "money" for d in range(-PAGES_SUMMARY, PAGES_SUMMARY + 1)}
     by_page = {number: [_TablePairs(t) for t in page_tables]
                for number, page_tables in tables.items() if number in wanted}  # only pages near an amount
+    matched: list[Matched] = []  # the amounts matched to a row, for the lists they stand in
     money_by_quote: dict[str, list[Fig]] = {}  # the amounts of each sentence, in order
     for f in figs:
         if f.kind == "money":
@@ -289,8 +301,15 @@ def text_table_claims(
             if best is not None:
                 break
         if best is None:
+            near = [tp for p in range(fig.position[0] - PAGES_AROUND, fig.position[0] + PAGES_AROUND + 1)
+                    for tp in by_page.get(p, ())]
+            slip = _slipped_pair(fig, near, others)
+            if slip is not None:
+                best = (slip[0], 0, slip[1], None)
+        if best is None:
             continue
         chance, _, pair, growth = best
+        matched.append(Matched(fig, pair.table, pair.pos, pair.first, pair.second))
         first = cell_claim(pair.table, pair.pos, pair.first)
         second = cell_claim(pair.table, pair.pos, pair.second)
         for c in (first, second):
@@ -301,6 +320,18 @@ def text_table_claims(
             base = first if growth[0] is pair.first else second
             out.append(_relation(percent, sources.get(percent.id, {}), f"({expr}) / {base['id']}",
                                  "growth over a table row", pair, first, second, chance))
+    # the one item of a list whose other items are the differences of rows, in order
+    for done in completed_lists(figs, matched, taken):
+        first = cell_claim(done.table, done.pos, done.first)
+        second = cell_claim(done.table, done.pos, done.second)
+        for c in (first, second):
+            cells.setdefault(str(c["id"]), c)
+        label = done.table.rows[done.pos].label.strip()
+        out.append(table_relation_claim(
+            done.fig, sources.get(done.fig.id, {}), f"{first['id']} - {second['id']}", "difference of a table row",
+            (first, second), f"row '{label}' of table {done.table.index} on page {done.table.page}, by its place in "
+            f"a list whose {done.matched} other amounts are the differences of the rows after it or before it",
+            NEAR, "a difference"))
     # percentages that name a row are its share of the table's total (table_shares), or its
     # change between two years (table_growth), read from the same figures
     from factcheck.discover.table_growth import table_growth_claims
@@ -321,19 +352,56 @@ def text_table_claims(
         if str(c["id"]) not in seen:
             seen.add(str(c["id"]))
             found.append(c)
-    return found
+    return own_cell_ids(_beside_prose(found, read_in_prose or {}), read)
 
+
+def _beside_prose(found: list[dict[str, Any]], read_in_prose: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
+    """The relations whose target the prose search read already, under ids of their own: a
+    figure may be both ("program expenses $30.8 billion higher than forecast and public debt
+    charges $0.9 billion higher" adds up to the "$31.7 billion" of its sentence, and is the
+    difference of the table's Actual and Projection columns in the row the words name). A table
+    reading over the same printed values as a prose one is that reading again, and is left out."""
+    out = []
+    for c in found:
+        evidence = c.get("evidence") or {}
+        target = str(evidence.get("target") or "")
+        if target in read_in_prose and c.get("expr"):
+            if any(_printed_inputs(str(evidence.get("inputs", ""))) == _printed_inputs(prose)
+                   for prose in read_in_prose[target]):
+                continue
+            c = dict(c, id=f"relt_{target}"[:60].rstrip("_"))
+        out.append(c)
+    return out
+
+
+def _printed_inputs(inputs: str) -> list[str]:
+    """The digits of the printed values an evidence's inputs list ("t2_1_r6_c1 (30,866,126), …")."""
+    return sorted(re.sub(r"\D", "", value) for value in re.findall(r"\(([^()]*)\)(?:,|$)", inputs))
 
 
 def _subject_words(fig: Fig, others: Sequence[Fig]) -> frozenset[str]:
     """The content words of the clause that leads up to the amount, its subject ("The District's
     net investment in capital assets increased by $25.3 million and total reserves … grew by
     $13.8 million": investment, capital, assets for the first; reserves, surplus for the second);
-    two of them, or the one there is, pick the rows it may speak of."""
+    two of them, or the one there is, pick the rows it may speak of. A change noun right after the
+    amount says what changed itself: "The $26.4 million increase in cash received compared to the
+    original budget" speaks of cash received, whatever heading stands before it."""
     at = fig.at
     if at < 0:
         return frozenset()
+    named = _CHANGE_IN.match(fig.quote, at + len(fig.stated))
+    if named:
+        words = content_words(named.group(1))
+        if words:
+            return words
     return _clause_words(fig.quote, at, tuple(other.stated for other in others))
+
+
+# "$26.4 million increase in cash received compared to …", "€ 2 miljoen stijging van de lasten"
+_CHANGE_IN = re.compile(r"\s*(?:increase|decrease|rise|fall|decline|reduction|growth|stijging|daling|toename|afname)s?"
+                        r"\s+(?:in|of|van|in\s+de|van\s+de|van\s+het)\s+([^\W\d][^,.;:()\d]{2,60}?)"
+                        r"(?=\s+(?:compared|against|over|from|relative|ten\s+opzichte|vergeleken|t\.o\.v\.|ten\s+)|[,.;:()]|$)",
+                        re.IGNORECASE)
 
 
 # the words of a clause that only says a change: "…, an increase of", "a decrease of"
@@ -404,11 +472,49 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
     return best
 
 
+def _slipped_pair(fig: Fig, near: Sequence[_TablePairs], others: Sequence[Fig]) -> tuple[Fraction, _Pair] | None:
+    """The row pair a precise amount states with a slip in its last digits: "Expenditures … were
+    $43,484,184, which was less than the final budget by $2,155,146" beside the row "Total
+    Expenditures" whose Final Budget and Actual differ by 2,155,144. An amount of six significant
+    digits or more, printed to the unit it is rounded to, that comes within five of those units of
+    the difference of one pair of a row its clause names, saying it is a change: chance would give
+    such a near miss less than once in a hundred, so the text meant that difference, and the check
+    says it is off. A pair the amount meets (no slip) is for :func:`_best_pair`."""
+    lo, hi = fig.interval.lo, fig.interval.hi
+    if lo is None or hi is None or _significant_digits(fig.value) < SLIP_DIGITS or not _says_change(fig):
+        return None
+    reach = SLIP_UNITS * (hi - lo)
+    tried = sum(len(tp) for tp in near)
+    words = content_words(fig.quote)
+    slips = [(pr, tp) for tp in near for pr in tp.within(lo - reach, hi + reach)
+             if not _meets(pr.difference - pr.half, pr.difference + pr.half, fig)
+             and _names_row(words, pr.table.rows[pr.pos].label) and not _printed_in_row(pr, fig, tp)]
+    if len({(pr.first.number.value, pr.second.number.value) for pr, _ in slips}) != 1:  # type: ignore[union-attr]
+        return None  # no slip, or several: none stands out
+    pair = slips[0][0]
+    chance = Fraction(tried) * (2 * reach + hi - lo) / (2 * fig.value)
+    return (chance, pair) if chance <= SLIP_CHANCE else None
+
+
+_TOTAL_WORDS = frozenset({"total", "totaal", "totale", "grand"})
+
+
+def _names_row(words: frozenset[str], label: str) -> bool:
+    """Does the sentence say every content word of the row's label, a total word aside ("Total
+    Expenditures": "Expenditures and other financing uses were …")?"""
+    wanted = content_words(label) - _TOTAL_WORDS
+    return bool(wanted) and wanted <= words
+
+
 # "increased by $25.3 million", "an increase of $7.8 million", "$30.8 billion higher than": the words
 # right before or after the amount say it is a change, which is what the search looks for
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:by|of|met|van)|(?:increase|decrease|rise|fall|growth|decline)s?(?:\s+\w+){0,3}"
                             r"\s+of)\s*$", re.IGNORECASE)
-_CHANGE_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|above|below|hoger|lager|meer|minder)\b", re.IGNORECASE)
+# … or a change noun right after it: "The $26.4 million increase in cash received compared to the
+# original budget", "a $3.6 billion, or 7.5 percent, increase"
+_CHANGE_AFTER = re.compile(r"^\s*(?:(?:,\s*or\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s*,?\s*)?(?:increase|decrease|rise|fall"
+                           r"|decline|reduction|growth|stijging|daling|toename|afname|verhoging|verlaging)s?|higher|lower"
+                           r"|more|less|above|below|hoger|lager|meer|minder)\b", re.IGNORECASE)
 
 
 def _says_change(fig: Fig) -> bool:
