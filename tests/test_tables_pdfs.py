@@ -186,6 +186,21 @@ def test_cheap_page_filter() -> None:
     assert not looks_tabular("Dit is gewone tekst zonder tabel.\nNog een regel met 12 woorden.\nTotaal niets.")
 
 
+def test_page_whose_totals_have_no_label_is_read() -> None:
+    # London Hackspace's detailed P&L (tests/unseen/docs/ennpo-01.pdf, page 5) prints every
+    # subtotal as a bare line of figures under its rows, with no total word on the page
+    unseen = Path(__file__).parent / "unseen" / "docs"
+    text = page_texts(unseen / "ennpo-01.pdf")[4]
+    assert looks_tabular(text)
+    checks = check_pdf(unseen / "ennpo-01.pdf", lang="en")
+    bare = [c for c in checks if c.page == 5 and c.lane_label.startswith("2015")]
+    assert {c.total.stated for c in bare} >= {"110,608", "14,465", "139"}
+    assert all(c.verdict is Verdict.CONSISTENT for c in bare)
+    # a chart's axis (figures on lines of their own, none after a label) does not make a page tabular
+    axis = "Grafiek 6.2: Instroom\n" + "".join(f"{n}.000\n" for n in range(7, 0, -1)) + "0\n"
+    assert not looks_tabular(axis)
+
+
 @pytest.mark.skipif(
     not (CORPUS / "nl-rijksfinancien" / "ombuigings-en-intensiveringslijst-maart2021.pdf").is_file(),
     reason="the 139-page O&I-lijst is read from ../shared/corpus, which is not present here",

@@ -27,7 +27,7 @@ _NUMTOK = re.compile(
 # The look-ahead on the first letters is only a shortcut (the first letter of every word below):
 # it settles most places of a page before the alternation is tried, twice as fast.
 _TOTAL_WORD = re.compile(
-    r"\b(?=[stdbapvmecwo])(?:(?:sub)?tota(?:al|l|ls|les|le)|deficit|surplus|balance|balans|activa|passiva|"
+    r"\b(?=[stdbapvmecwo])(?:(?:sub)?tota(?:al|l|ls|les|len|le)|deficit|surplus|balance|balans|activa|passiva|"
     # relations other than a total that a table states: a change column or row, "of which" parts
     # (these are common in prose too: they count only in a short line, a header, see below)
     r"(?P<relation>verandering|verschil|mutatie|evolutie|change|difference|variance|delta|waarvan|of which|w\.v(?=\.)|o/w))\b",
@@ -42,6 +42,12 @@ _TOTAL_START = re.compile(
 # a row formula ("4=1+2+3", "(10)=(6)+(9)")
 ROW_FORMULA = re.compile(r"(?<![\w.,])\(?\d{1,2}\)?\s*=\s*\(?\d{1,2}\)?\s*[+\-\u2212\u2013]\s*\(?\d")
 _DIGIT = re.compile(r"\d")
+# A total printed without a label: a line of nothing but amounts (grouped digits, or signed or
+# bracketed ones: not a page number or a year) right under a row: a line with a label that ends in a figure (not an axis of a chart).
+_AMOUNT = r"[(\-\u2212\u2013]?[$€£]?[ \t]?(?:\d{1,3}(?:[.,]\d{3})+|(?<=[(\-\u2212\u2013])\d+)\)?"
+BARE_TOTAL = re.compile(
+    rf"^(?=[^\n]*[^\W\d_])[^\n]*\d\)?[ \t\r]*\n(?:[ \t\r]*\n)?[ \t]*(?:{_AMOUNT}[ \t]+){{0,5}}{_AMOUNT}[ \t\r]*$", re.MULTILINE
+)
 
 
 def _total_words(text: str) -> list[re.Match[str]]:
@@ -61,6 +67,7 @@ def has_total_word(text: str) -> bool:
     """
     return bool(
         _TOTAL_WORD.search(text) or _TOTAL_START.search(text) or ("=" in text and ROW_FORMULA.search(text))
+        or BARE_TOTAL.search(text)
     )
 
 
@@ -91,7 +98,7 @@ def _body_and_total_line(text: str, need_total: bool = True) -> tuple[bool, bool
     """(a table body: three rows of figures or six lines ending in one, a total word in a table
     line); without ``need_total``, the second is not looked for and the body settles it early."""
     rows = ending = 0
-    total_line = False
+    total_line = need_total and BARE_TOTAL.search(text) is not None
     for line in text.splitlines():
         found = _NUMTOK.findall(line) if _DIGIT.search(line) else []
         if len(found) >= 3:
