@@ -209,3 +209,12 @@ def test_whole_oi_lijst_no_false_mismatch() -> None:
     checks = check_pdf(CORPUS / "nl-rijksfinancien" / "ombuigings-en-intensiveringslijst-maart2021.pdf", lang="nl")
     assert {c.page for c in checks} >= {27, 29, 96}
     assert not [c for c in checks if c.verdict is Verdict.MISMATCH]
+
+
+def test_rows_of_withheld_figures_stay_rows() -> None:
+    # Australian Budget Paper 2 (tests/unseen/docs/engen-03.pdf, page 2): a measure whose figures are
+    # all "nfp" (not for publication) neither breaks the table nor becomes its header
+    checks = check_pdf(Path(__file__).parent / "unseen" / "docs" / "engen-03.pdf", pages=[2], all_pages=True)
+    health = [c for c in checks if c.total_label == "Portfolio total" and c.total.stated == "59.5"]
+    assert [(c.lane_label, [p.stated for p in c.parts], c.verdict) for c in health] == [
+        ("2026-27 $m", ["59.1", "0.4", "-"], Verdict.CONSISTENT)]
