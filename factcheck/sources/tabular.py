@@ -67,8 +67,18 @@ def has_total_word(text: str) -> bool:
     """
     return bool(
         _TOTAL_WORD.search(text) or _TOTAL_START.search(text) or ("=" in text and ROW_FORMULA.search(text))
-        or BARE_TOTAL.search(text)
+        or BARE_TOTAL.search(text) or score_card(text)
     )
+
+
+_SCORE_TEXT = re.compile(r"\bscore\b\s*:?\s*\d", re.IGNORECASE)
+_FRACTION_TEXT = re.compile(r"\d\s*/\s*\d")
+
+
+def score_card(text: str) -> bool:
+    """A score and three fractions or more ("14.3 / 15"): maybe a score card, whose score is the
+    sum of its components (factcheck.tables.scores); an infographic, with no table body."""
+    return _SCORE_TEXT.search(text) is not None and len(_FRACTION_TEXT.findall(text)) >= 3
 
 
 def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
@@ -84,6 +94,8 @@ def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
     # page settles them without the line-by-line count below.
     if not (has_total_word(text) if total_word is None else total_word):
         return False
+    if score_card(text):
+        return True
     many, total_line = _body_and_total_line(text)
     return many and total_line
 

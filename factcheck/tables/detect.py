@@ -178,6 +178,7 @@ class Table:
     top_text: str = ""
     last_on_page: bool = False  # nothing but page furniture below it, however high it ends
     coded: bool = False  # its rows carry account codes, which say what adds up (tables.account_codes)
+    scored: bool = False  # a score card: components, then the score they add up to (tables.scores)
 
 
 # ---------------------------------------------------------------- lines and tokens
@@ -965,11 +966,15 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
     with rows, columns, headers, caption and unit."""
     from .account_codes import coded_table
+    from .scores import score_table
     from .t_accounts import split_sides
 
     coded = coded_table(page, lang)
     if coded is not None:
         return [coded]
+    card = score_table(page)
+    if card is not None:
+        return [card]
     halves = split_sides(page) or split_text_columns(page)
     if len(halves) == 1:
         return _find_tables(page, lang)
