@@ -966,6 +966,7 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
     with rows, columns, headers, caption and unit."""
     from .account_codes import coded_table
+    from .money_column import money_column_tables
     from .scores import score_table
     from .t_accounts import split_sides
 
@@ -977,10 +978,15 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         return [card]
     halves = split_sides(page) or split_text_columns(page)
     if len(halves) == 1:
-        return _find_tables(page, lang)
-    tables = [t for half in halves for t in _find_tables(half, lang)]
-    for k, table in enumerate(tables, 1):
-        table.index = k
+        tables = _find_tables(page, lang)
+    else:
+        tables = [t for half in halves for t in _find_tables(half, lang)]
+        for k, table in enumerate(tables, 1):
+            table.index = k
+    if any(w.text[:1] in "£$€" for w in page.words) and any(_TOTAL_LABEL.match(w.text) for w in page.words):
+        # an amount column among columns of text (an asset register), closed by a total line
+        taken = {(c.bbox[0], c.bbox[1]) for t in tables for r in t.rows for c in r.cells.values()}
+        tables += money_column_tables(group_lines(page.words), page.number, len(tables) + 1, taken)
     return tables
 
 

@@ -65,6 +65,8 @@ def _label(lines: list[Line], k: int, x0: float, x1: float) -> str:
 
 def score_table(page: PageWords) -> Table | None:
     """The page's score card as a table (module doc), or None when it has none."""
+    if not any(_SCORE.match(w.text) for w in page.words):
+        return None  # most pages: settled before their lines are built
     lines = group_lines(page.words)
     found = None
     for k, ln in enumerate(lines):
