@@ -218,3 +218,27 @@ def test_rows_of_withheld_figures_stay_rows() -> None:
     health = [c for c in checks if c.total_label == "Portfolio total" and c.total.stated == "59.5"]
     assert [(c.lane_label, [p.stated for p in c.parts], c.verdict) for c in health] == [
         ("2026-27 $m", ["59.1", "0.4", "-"], Verdict.CONSISTENT)]
+
+
+def test_som_in_a_header_line_makes_the_page_tabular() -> None:
+    # a provincial retail table (tests/unseen/docs/nlpub-03.pdf, page 2) has no total word but a
+    # "Som niet-dagelijks" column, its header split over lines ("Overig Som"); its regional rows
+    # ("Holland Rijnland" over three subregions) are then read and hold
+    pdf = Path(__file__).parent / "unseen" / "docs" / "nlpub-03.pdf"
+    assert looks_tabular(page_texts(pdf)[1])
+    held = {c.total.stated for c in check_pdf(pdf, lang="nl") if c.page == 2 and c.total_label == "Holland Rijnland"}
+    assert "18.050" in held
+    # "som" in running text does not count
+    assert not looks_tabular("Het kabinet trekt een flinke som geld uit voor de regio's in het land.\n" * 3)
+
+
+@pytest.mark.skipif(
+    not (CORPUS / "nl-rijksfinancien" / "ombuigings-en-intensiveringslijst-maart2021.pdf").is_file(),
+    reason="the O&I-lijst is read from ../shared/corpus, which is not present here",
+)
+def test_a_column_of_years_has_no_group_heads() -> None:
+    # O&I-lijst page 48: "Struc. in 2065" prints a year on every row; a year over the same year
+    # below it is no group's amount
+    pdf = CORPUS / "nl-rijksfinancien" / "ombuigings-en-intensiveringslijst-maart2021.pdf"
+    checks = check_pdf(pdf, lang="nl", pages=[48], all_pages=True)
+    assert not [c for c in checks if c.total.stated == "2065"]

@@ -25,7 +25,19 @@ from dataclasses import dataclass
 
 from .cells import CellNumber, long_figure
 from .detect import Table
-from .totals import Judgement, TableCheck, _fits, _row_kind, cell_ref, deducts, is_cost, judge, make_check, numbering
+from .totals import (
+    Judgement,
+    TableCheck,
+    _fits,
+    _row_kind,
+    _year_columns,
+    cell_ref,
+    deducts,
+    is_cost,
+    judge,
+    make_check,
+    numbering,
+)
 
 MIN_PARTS = 2
 MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
@@ -144,7 +156,9 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     """The checks of :func:`head_checks`, and the rows (positions in ``table.rows``) that a group
     head printed above them adds up in every column it was judged in: its items, which a total
     further up must not count beside the head."""
-    lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None})
+    # a column of years ("Struc. in 2065") holds no amounts: a year over the same year is no group
+    years = _year_columns(table)
+    lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None} - years)
     amounts = {lane: _amounts(table, lane) for lane in lanes}
     labels = _Labels.of(table)
     found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
