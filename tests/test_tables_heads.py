@@ -81,3 +81,12 @@ def test_a_row_named_total_inside_a_group_is_one_of_its_items() -> None:
     assert grand.verdict is Verdict.CONSISTENT
     assert [p.stated for p in grand.parts] == ["491,987,313", "125,190,613", "(27,410,659)"]
     assert not [c for c in checks if c.total_label.startswith("Total, Other Financing")]
+
+
+def test_a_clear_group_holds_in_a_column_where_one_part_is_printed() -> None:
+    # Toronto's staff complement (tests/unseen/docs/enaus-01.pdf, page 3): "City Operations incl.
+    # Public Health" closes City Operations and Public Health in the columns that print both; in
+    # the Perm columns Public Health is blank, and the subtotal repeats City Operations' figure
+    checks = check_pdf(DOCS / "enaus-01.pdf", lang="en", pages=[3], all_pages=True)
+    perm = [c for c in checks if c.total_label == "City Operations incl. Public Health" and c.total.stated == "(64.5)"]
+    assert perm and all([p.stated for p in c.parts] == ["(64.5)"] and c.verdict is Verdict.CONSISTENT for c in perm)

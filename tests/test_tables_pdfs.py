@@ -186,6 +186,21 @@ def test_cheap_page_filter() -> None:
     assert not looks_tabular("Dit is gewone tekst zonder tabel.\nNog een regel met 12 woorden.\nTotaal niets.")
 
 
+def test_page_whose_totals_have_no_label_is_read() -> None:
+    # London Hackspace's detailed P&L (tests/unseen/docs/ennpo-01.pdf, page 5) prints every
+    # subtotal as a bare line of figures under its rows, with no total word on the page
+    unseen = Path(__file__).parent / "unseen" / "docs"
+    text = page_texts(unseen / "ennpo-01.pdf")[4]
+    assert looks_tabular(text)
+    checks = check_pdf(unseen / "ennpo-01.pdf", lang="en")
+    bare = [c for c in checks if c.page == 5 and c.lane_label.startswith("2015")]
+    assert {c.total.stated for c in bare} >= {"110,608", "14,465", "139"}
+    assert all(c.verdict is Verdict.CONSISTENT for c in bare)
+    # a chart's axis (figures on lines of their own, none after a label) does not make a page tabular
+    axis = "Grafiek 6.2: Instroom\n" + "".join(f"{n}.000\n" for n in range(7, 0, -1)) + "0\n"
+    assert not looks_tabular(axis)
+
+
 @pytest.mark.skipif(
     not (CORPUS / "nl-rijksfinancien" / "ombuigings-en-intensiveringslijst-maart2021.pdf").is_file(),
     reason="the 139-page O&I-lijst is read from ../shared/corpus, which is not present here",
@@ -194,3 +209,36 @@ def test_whole_oi_lijst_no_false_mismatch() -> None:
     checks = check_pdf(CORPUS / "nl-rijksfinancien" / "ombuigings-en-intensiveringslijst-maart2021.pdf", lang="nl")
     assert {c.page for c in checks} >= {27, 29, 96}
     assert not [c for c in checks if c.verdict is Verdict.MISMATCH]
+
+
+def test_rows_of_withheld_figures_stay_rows() -> None:
+    # Australian Budget Paper 2 (tests/unseen/docs/engen-03.pdf, page 2): a measure whose figures are
+    # all "nfp" (not for publication) neither breaks the table nor becomes its header
+    checks = check_pdf(Path(__file__).parent / "unseen" / "docs" / "engen-03.pdf", pages=[2], all_pages=True)
+    health = [c for c in checks if c.total_label == "Portfolio total" and c.total.stated == "59.5"]
+    assert [(c.lane_label, [p.stated for p in c.parts], c.verdict) for c in health] == [
+        ("2026-27 $m", ["59.1", "0.4", "-"], Verdict.CONSISTENT)]
+
+
+def test_som_in_a_header_line_makes_the_page_tabular() -> None:
+    # a provincial retail table (tests/unseen/docs/nlpub-03.pdf, page 2) has no total word but a
+    # "Som niet-dagelijks" column, its header split over lines ("Overig Som"); its regional rows
+    # ("Holland Rijnland" over three subregions) are then read and hold
+    pdf = Path(__file__).parent / "unseen" / "docs" / "nlpub-03.pdf"
+    assert looks_tabular(page_texts(pdf)[1])
+    held = {c.total.stated for c in check_pdf(pdf, lang="nl") if c.page == 2 and c.total_label == "Holland Rijnland"}
+    assert "18.050" in held
+    # "som" in running text does not count
+    assert not looks_tabular("Het kabinet trekt een flinke som geld uit voor de regio's in het land.\n" * 3)
+
+
+@pytest.mark.skipif(
+    not (CORPUS / "nl-rijksfinancien" / "ombuigings-en-intensiveringslijst-maart2021.pdf").is_file(),
+    reason="the O&I-lijst is read from ../shared/corpus, which is not present here",
+)
+def test_a_column_of_years_has_no_group_heads() -> None:
+    # O&I-lijst page 48: "Struc. in 2065" prints a year on every row; a year over the same year
+    # below it is no group's amount
+    pdf = CORPUS / "nl-rijksfinancien" / "ombuigings-en-intensiveringslijst-maart2021.pdf"
+    checks = check_pdf(pdf, lang="nl", pages=[48], all_pages=True)
+    assert not [c for c in checks if c.total.stated == "2065"]

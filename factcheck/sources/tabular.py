@@ -27,10 +27,10 @@ _NUMTOK = re.compile(
 # The look-ahead on the first letters is only a shortcut (the first letter of every word below):
 # it settles most places of a page before the alternation is tried, twice as fast.
 _TOTAL_WORD = re.compile(
-    r"\b(?=[stdbapvmecwo])(?:(?:sub)?tota(?:al|l|ls|les|le)|deficit|surplus|balance|balans|activa|passiva|"
+    r"\b(?=[stdbapvmecwo])(?:(?:sub)?tota(?:al|l|ls|les|len|le)|deficit|surplus|balance|balans|activa|passiva|"
     # relations other than a total that a table states: a change column or row, "of which" parts
     # (these are common in prose too: they count only in a short line, a header, see below)
-    r"(?P<relation>verandering|verschil|mutatie|evolutie|change|difference|variance|delta|waarvan|of which|w\.v(?=\.)|o/w))\b",
+    r"(?P<relation>verandering|verschil|mutatie|evolutie|change|difference|variance|delta|waarvan|of which|w\.v(?=\.)|o/w|som))\b",
     re.IGNORECASE,
 )
 RELATION_HEADER_WORDS = 8  # a change or "of which" word counts in a line this short (a column header)
@@ -42,6 +42,27 @@ _TOTAL_START = re.compile(
 # a row formula ("4=1+2+3", "(10)=(6)+(9)")
 ROW_FORMULA = re.compile(r"(?<![\w.,])\(?\d{1,2}\)?\s*=\s*\(?\d{1,2}\)?\s*[+\-\u2212\u2013]\s*\(?\d")
 _DIGIT = re.compile(r"\d")
+# A total printed without a label: a line of nothing but amounts (grouped digits, or signed or
+# bracketed ones: not a page number or a year) right under a row: a line with a label that ends in a figure (not an axis of a chart).
+_AMOUNT = r"[(\-\u2212\u2013]?[$€£]?(?:\d{1,3}(?:[.,]\d{3})+|(?<=[(\-\u2212\u2013])\d+)\)?"
+_BARE_LINE = re.compile(rf"^[ \t]*(?:{_AMOUNT}[ \t]+){{0,5}}{_AMOUNT}[ \t\r]*$", re.MULTILINE)
+_ROW_END = re.compile(r"[^\W\d_].*\d\)?[ \t\r]*$")
+
+
+def bare_total(text: str) -> bool:
+    """Is there a line of nothing but amounts right under a row that ends in a figure (after at
+    most one blank line)? The bare lines are found first: they are rare."""
+    for m in _BARE_LINE.finditer(text):
+        end = m.start()
+        for _ in range(2):  # the line above, or the one above a blank line
+            start = text.rfind("\n", 0, max(end - 1, 0)) + 1
+            line = text[start:end]
+            if line.strip():
+                if _ROW_END.search(line):
+                    return True
+                break
+            end = start
+    return False
 
 
 def _total_words(text: str) -> list[re.Match[str]]:
@@ -61,7 +82,20 @@ def has_total_word(text: str) -> bool:
     """
     return bool(
         _TOTAL_WORD.search(text) or _TOTAL_START.search(text) or ("=" in text and ROW_FORMULA.search(text))
+        or bare_total(text) or score_card(text)
     )
+
+
+_SCORE_TEXT = re.compile(r"\bscore\b\s*:?\s*\d", re.IGNORECASE)
+_FRACTION_TEXT = re.compile(r"\d\s*/\s*\d")
+
+
+def score_card(text: str) -> bool:
+    """A score and three fractions or more ("14.3 / 15"): maybe a score card, whose score is the
+    sum of its components (factcheck.tables.scores); an infographic, with no table body."""
+    if "core" not in text and "CORE" not in text:
+        return False  # a plain substring test settles most pages, ten times faster than the pattern
+    return _SCORE_TEXT.search(text) is not None and len(_FRACTION_TEXT.findall(text)) >= 3
 
 
 def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
@@ -77,6 +111,8 @@ def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
     # page settles them without the line-by-line count below.
     if not (has_total_word(text) if total_word is None else total_word):
         return False
+    if score_card(text):
+        return True
     many, total_line = _body_and_total_line(text)
     return many and total_line
 
@@ -114,4 +150,7 @@ def _body_and_total_line(text: str, need_total: bool = True) -> tuple[bool, bool
         rows = max(rows, 3)
     # some producers emit a page's text without line breaks (seen on a rotated OMB page):
     # then many figures on the page stand in for "many rows with figures"
-    return rows >= 3 or len(_NUMTOK.findall(text)) >= 30, total_line
+    body = rows >= 3 or len(_NUMTOK.findall(text)) >= 30
+    if body and need_total and not total_line:
+        total_line = bare_total(text)  # asked last: the costliest question
+    return body, total_line

@@ -26,6 +26,7 @@ from ..sources.pdf_layout import (
     tabular_pages,
 )
 from ..sources.tabular import has_table_body, has_total_word
+from .book_value import book_value_checks
 from .continued import check_pages, closes, continues, has_total_row
 from .detect import Table, find_tables
 from .elsewhere import elsewhere_checks
@@ -172,4 +173,9 @@ def check_found_tables(
     # calculations within rows that only the page's tables together show: where nothing else is checked
     checked = {key(c) for c in checks}
     pooled = page_product_checks(found, str(path)) + page_unmarked_checks(found, str(path))
-    return checks + [c for c in pooled if key(c) not in checked]
+    checks += [c for c in pooled if key(c) not in checked]
+    # a net book value is the cost less the depreciation whatever else its figure closes (a
+    # Total column): a second relation on the same figure, unless one with the same parts is there
+    read = {(key(c), frozenset((p.page, p.bbox) for p in c.parts)) for c in checks}
+    return checks + [c for number in sorted(found) for table in found[number] for c in book_value_checks(table, str(path))
+                     if (key(c), frozenset((p.page, p.bbox) for p in c.parts)) not in read]

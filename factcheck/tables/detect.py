@@ -66,6 +66,8 @@ _SHOWN_SUM = re.compile(r"\(\d{1,4}(?:[.,]\d+)?\s?[*x×+]\s?\d{1,4}(?:[.,]\d+)?\
 _PRO_MEMORIE = re.compile(r"PM|p\.\s?m\.?", re.IGNORECASE)
 # a cell that adds nothing to its column: pro memorie (not yet known), or included in another figure
 _NO_AMOUNT = re.compile(r"PM|p\.\s?m\.?|" + INCLUDED, re.IGNORECASE)
+# figures withheld or not available ("nfp": not for publication): a row of them is a row
+_WITHHELD = re.compile(r"nfp|n\.?a\.?|n/a|n\.?v\.?t\.?|\.\.", re.IGNORECASE)
 _PLUS_MINUS = ("-", "\u2013", "+", "\u2212")
 _ENDS_IN_TOTAL = re.compile(r"\btota(?:al|l|ls)\s*$", re.IGNORECASE)  # "Judiciary Total": a complete label
 
@@ -177,6 +179,7 @@ class Table:
     top_text: str = ""
     last_on_page: bool = False  # nothing but page furniture below it, however high it ends
     coded: bool = False  # its rows carry account codes, which say what adds up (tables.account_codes)
+    scored: bool = False  # a score card: components, then the score they add up to (tables.scores)
 
 
 # ---------------------------------------------------------------- lines and tokens
@@ -431,11 +434,12 @@ def split_label(line: Line) -> None:
         # on the figure, no cell of its own
         values = values[:-2]
     if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
-        if not (values and start > 0 and all(_NO_AMOUNT.fullmatch(v.text) for v in values)
-                and values[0].x0 - toks[start - 1].x1 > 2.5 * line.size):
+        if not (values and start > 0 and values[0].x0 - toks[start - 1].x1 > 2.5 * line.size and (
+                all(_NO_AMOUNT.fullmatch(v.text) for v in values)
+                or (len(values) >= 2 and all(_WITHHELD.fullmatch(v.text) for v in values)))):
             start, values = len(toks), []
-        # else a row whose amounts are all "PM" (pro memorie: not yet known), set in the
-        # column of figures far from its words: a row of the table all the same
+        # else a row whose amounts are all "PM" (pro memorie: not yet known) or all withheld
+        # ("nfp"), set in the column of figures far from its words: a row of the table all the same
     elif len(values) == 1 and start >= 5:
         # running text that happens to end in a number ("... met 23.") is not a table row
         words = toks[:start]
@@ -625,8 +629,10 @@ def _on_edges(ln: Line, edges: list[float], starts: list[float]) -> bool:
 
 
 def _row_line(ln: Line) -> bool:
-    """A line of a table's body: figures, or only "PM" (amounts not yet known) where figures go."""
-    return ln.has_figures or bool(ln.values) and all(_NO_AMOUNT.fullmatch(v.text) for v in ln.values)
+    """A line of a table's body: figures, or only "PM" (amounts not yet known) or "nfp" (not for
+    publication) where figures go."""
+    return ln.has_figures or bool(ln.values) and all(
+        _NO_AMOUNT.fullmatch(v.text) or _WITHHELD.fullmatch(v.text) for v in ln.values)
 
 
 def _ends_at(ln: Line, right_edge: float, last_x0: float | None = None) -> bool:
@@ -860,6 +866,10 @@ def _row_above(ln: Line, body: list[Line]) -> bool:
     """Is a line right above the body a row with fewer figures (a group's heading line with its
     "0.00" in the Total column), not a header: a label, then amounts that end where the body's
     figures end?"""
+    if ln.label_text and ln.values and all(_WITHHELD.fullmatch(v.text) for v in ln.values):
+        # a row whose figures are all withheld ("nfp"), as the first row of the body's block
+        ends = [v.x1 for b in body for v in b.values]
+        return all(any(abs(v.x1 - e) <= ln.size / 2 for e in ends) for v in ln.values)
     if not (ln.has_figures and ln.label_text and ln.values) or ln.is_year_header:
         return False
     ends = [v.x1 for b in body for v in b.values]
@@ -981,17 +991,27 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
     with rows, columns, headers, caption and unit."""
     from .account_codes import coded_table
+    from .money_column import money_column_tables
+    from .scores import score_table
     from .t_accounts import split_sides
 
     coded = coded_table(page, lang)
     if coded is not None:
         return [coded]
+    card = score_table(page)
+    if card is not None:
+        return [card]
     halves = split_sides(page) or split_text_columns(page)
     if len(halves) == 1:
-        return _find_tables(page, lang)
-    tables = [t for half in halves for t in _find_tables(half, lang)]
-    for k, table in enumerate(tables, 1):
-        table.index = k
+        tables = _find_tables(page, lang)
+    else:
+        tables = [t for half in halves for t in _find_tables(half, lang)]
+        for k, table in enumerate(tables, 1):
+            table.index = k
+    if any(w.text[:1] in "£$€" for w in page.words) and any(_TOTAL_LABEL.match(w.text) for w in page.words):
+        # an amount column among columns of text (an asset register), closed by a total line
+        taken = {(c.bbox[0], c.bbox[1]) for t in tables for r in t.rows for c in r.cells.values()}
+        tables += money_column_tables(group_lines(page.words), page.number, len(tables) + 1, taken)
     return tables
 
 

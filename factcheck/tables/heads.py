@@ -15,7 +15,8 @@ or within their rounding. The same heads are then judged in the table's other co
 holds in three columns or more (three quarters of them) does not add up is a disagreement worth an
 alarm; with less support that column is left unchecked. A head that adds up in fewer than half the columns
 where it could is a coincidence and not reported at all, so this reading adds checks, and alarms
-only where the table's own structure is clear.
+only where the table's own structure is clear. Where such a clear group prints one part only in a column
+(the others blank), the head's figure is checked against it there, and reported only when it holds.
 """
 
 from __future__ import annotations
@@ -25,7 +26,19 @@ from dataclasses import dataclass
 
 from .cells import CellNumber, long_figure
 from .detect import Table
-from .totals import Judgement, TableCheck, _fits, _row_kind, cell_ref, deducts, is_cost, judge, make_check, numbering
+from .totals import (
+    Judgement,
+    TableCheck,
+    _fits,
+    _row_kind,
+    _year_columns,
+    cell_ref,
+    deducts,
+    is_cost,
+    judge,
+    make_check,
+    numbering,
+)
 
 MIN_PARTS = 2
 MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
@@ -144,7 +157,9 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     """The checks of :func:`head_checks`, and the rows (positions in ``table.rows``) that a group
     head printed above them adds up in every column it was judged in: its items, which a total
     further up must not count beside the head."""
-    lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None})
+    # a column of years ("Struc. in 2065") holds no amounts: a year over the same year is no group
+    years = _year_columns(table)
+    lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None} - years)
     amounts = {lane: _amounts(table, lane) for lane in lanes}
     labels = _Labels.of(table)
     found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
@@ -161,6 +176,7 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
             continue  # read both as a head and as a foot: the reading that holds in more columns
         seen.add(head)
         judged: list[tuple[int, Judgement]] = []
+        singles: list[tuple[int, Judgement]] = []  # lanes where one part only is printed
         for lane in lanes:
             total = amounts[lane][head]
             if total is None or any(amounts[lane][p] is None and table.rows[p].cells.get(lane) for p in parts):
@@ -169,6 +185,8 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
             # year's minor items), as long as two parts are printed
             signed = [(_signed(labels.sign(head, p), n), n) for p in parts if (n := amounts[lane][p]) is not None]
             if len(signed) < min(len(parts), MIN_PARTS):
+                if signed:
+                    singles.append((lane, judge(signed, total)))
                 continue
             judged.append((lane, judge(signed, total)))
         # a column where the search took a longer run (blank parts in it) where the reading fits
@@ -184,6 +202,9 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
                 _printed_parts(amounts[lane], head, parts) >= MIN_PARTS for lane, _ in judged):
             grouped.update(parts)  # a heading that repeats its one item's figure groups nothing
         row = table.rows[head]
+        # a column where only one of the parts is printed (the others blank) holds the head's
+        # figure when the group is clear from the other columns: reported only when it does
+        judged += [(lane, j) for lane, j in singles if clear and _fits(j.verdict)]
         for lane, j in judged:
             if not _fits(j.verdict) and not clear:
                 continue  # the rows below may not be its parts in this column: say nothing

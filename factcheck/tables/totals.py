@@ -2040,6 +2040,10 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         from .account_codes import coded_checks
 
         return coded_checks(table, file)
+    if table.scored:
+        from .scores import score_checks
+
+        return score_checks(table, file)
     checks: list[TableCheck] = []
     headers = {c.index: c.header for c in table.columns}
 
