@@ -51,3 +51,14 @@ def test_a_row_formula_is_not_summed_in_a_column_of_rates_of_change() -> None:
     rate = [c for c in checks if c.total.stated == "7.2%" and "Receipts" in c.lane_label]
     assert rate and all(c.verdict in HOLDS for c in rate)
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_column_of_what_is_left_takes_two_columns_off_the_first() -> None:
+    # UCLA student government: "Available" = Allocated - Expenses - Reserved on every line
+    # ("105,000.00  8,963.60  1,250.00  94,786.40"), the Total line included
+    checks = check_pdf(DOCS / "enedu-03.pdf", lang="en", pages=[2], all_pages=True)
+    left = [c for c in checks if c.total_label == "Available" and c.relation == "difference"]
+    assert len(left) >= 15 and all(c.verdict is Verdict.CONSISTENT for c in left)
+    total = next(c for c in left if c.lane_label == "Total")
+    assert [(p.stated, p.sign) for p in total.parts] == [("446,509.92", 1), ("162,732.96", -1), ("10,113.57", -1)]
+    assert total.reading.startswith("a column of what is left")

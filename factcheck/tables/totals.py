@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from ..model import Interval, Verdict, interval_verdict
 from ..numbers import decimal_string
@@ -1611,13 +1611,35 @@ def _difference_columns(
                 key = (fits, -a.consumed - b.consumed, -abs(a.pos - c.pos) - abs(b.pos - c.pos))
                 if 4 * fits >= 3 * len(lanes) and telling >= 2 and (best is None or key > best[0]):
                     best = (key, parts, res, back, flipped)
+        if not rows and c in cued and _LEFT_HEADER.search(c.label):
+            best = _left_after_two(c, others, best)
         if best is not None:
             _, parts, res, back, flipped = best
-            tag = ("saldo of costs printed negative" if c in cued else "sum of columns") if parts[1][1] == 1 else "difference"
+            tag = ("saldo of costs printed negative" if c in cued else "sum of columns") if parts[1][1] == 1 else (
+                "difference, two taken off" if len(parts) == 3 else "difference")
             out.append((c, parts, {ln: j for ln, j in res.items() if ln not in flipped}, tag))
             if flipped:
                 out.append((c, back, flipped, "difference, the other way round"))
     return out
+
+
+def _left_after_two(c: _Item, others: list[_Item], best: Any) -> Any:
+    """A column of what is left may take two columns off the first ("Available" = Allocated −
+    Expenses − Reserved): that reading, when it holds in more rows than the best pair does and in
+    three quarters of them, two at least where both columns taken off print more than zero."""
+    before = sorted((it for it in others if it.pos < c.pos), key=lambda it: it.pos)
+    for k, a in enumerate(before[:-2]):
+        for b, d in ((x, y) for i, x in enumerate(before[k + 1:]) for y in before[k + 2 + i:]):
+            parts = [(a, 1), (b, -1), (d, -1)]
+            lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
+                                                           for p, _ in parts)]
+            res = {ln: _judge_lane(c, parts, ln) for ln in lanes}
+            fits = sum(_fits(j.verdict) for j in res.values())
+            telling = sum(1 for ln in lanes if _fits(res[ln].verdict) and _nonzero(b, ln) and _nonzero(d, ln))
+            if (len(lanes) >= 2 and telling >= 2 and 4 * fits >= 3 * len(lanes)
+                    and (best is None or fits > best[0][0])):
+                best = ((fits, 0, 0), parts, res, [], {})
+    return best
 
 
 def _negative(item: _Item) -> bool:
@@ -1792,6 +1814,7 @@ _READINGS = {
         "(the rows after them are a breakdown or items outside the total)"
     ),
     "difference": "a change column: one column taken from another, row by row",
+    "difference, two taken off": "a column of what is left: the first column less the two after it, row by row",
     "sum of columns": (
         "the two columns before it, added row by row (they add up to it exactly in every row, three at least: "
         "a net column of gross amounts and income)"
