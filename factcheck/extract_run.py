@@ -74,6 +74,7 @@ def warm(discovery: Discovery) -> None:
     if not discovery:
         return
     import factcheck.discover
+    import factcheck.engine  # noqa: F401 - table claims are read back through it before they are written
     import factcheck.tables
     from factcheck.units import unit_system
 
