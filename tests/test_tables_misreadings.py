@@ -62,3 +62,19 @@ def test_a_column_of_what_is_left_takes_two_columns_off_the_first() -> None:
     total = next(c for c in left if c.lane_label == "Total")
     assert [(p.stated, p.sign) for p in total.parts] == [("446,509.92", 1), ("162,732.96", -1), ("10,113.57", -1)]
     assert total.reading.startswith("a column of what is left")
+
+
+def test_rates_of_change_are_not_added_up_and_a_negative_base_has_no_growth_rate() -> None:
+    # Southwark's budget book 2012/13, formula grant blocks: a "%" column (its sign lost to the
+    # units line) is the change from 2011/12 Adjusted to the Settlement in four rows; its
+    # Sub-total "(7.40)" is no sum of the rows' rates, and "(30,023) to (28,188)" printed as
+    # 6.11 is the change over the amount's size, a convention a ratio cannot judge
+    checks = check_pdf(DOCS / "enukc-01.pdf", lang="en", pages=[1], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    rates = [c for c in checks if c.relation == "growth" and c.verdict in HOLDS]
+    assert len(rates) >= 4
+    assert not [c for c in checks if c.total.stated == "6.11" and c.relation == "growth"]
+    subtotal = next(c for c in checks if c.total.stated == "(7.40)")
+    assert subtotal.doubt is not None and "rates of change" in subtotal.doubt
+    assert [c.verdict for c in checks if c.total_label == "Sub-total" and c.lane_label == "Change"] == [
+        Verdict.CONSISTENT]

@@ -48,6 +48,10 @@ def judge_growth(old: CellNumber, new: CellNumber, percent: CellNumber) -> Judge
     exactly and with every figure's rounding, like :func:`judge_share`."""
     if old.value == 0 or old.nil or new.nil or old.lo <= 0 <= old.hi:
         return None
+    if old.value < 0:
+        # the change of a negative amount has no agreed sign: "(30,023) to (28,188)" is printed
+        # as +6.11 as often as -6.11 (the change over the amount's size): no ratio to judge
+        return None
     corners = [(n / o - 1) * 100 for n in (new.lo, new.hi) for o in (old.lo, old.hi)]
     return _judge_percent((new.value / old.value - 1) * 100, corners, percent)
 

@@ -2180,8 +2180,26 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     # a percentage found from the arithmetic only where no other reading of the figure was made:
     # a marked percentage that fails its own base stays that check (a real error, maybe)
     seen = {(c.total.page, c.total.bbox) for c in checks}
-    checks = checks + [c for c in unmarked_checks(table, file) if (c.total.page, c.total.bbox) not in seen] + also
-    return _not_circular(checks)
+    unmarked = unmarked_checks(table, file)
+    checks = checks + [c for c in unmarked if (c.total.page, c.total.bbox) not in seen] + also
+    return _not_circular(_rates_not_summed(checks, found + unmarked))
+
+
+def _rates_not_summed(checks: list[TableCheck], rates: list[TableCheck]) -> list[TableCheck]:
+    """A sum that fails in a column whose figures are rates of change (three rows at least read as
+    the change between two other columns, "%" beside "Change") is no error: rates of change do not
+    add up as the rows they describe do ("(7.40)" under "(0.21)", "(10.97)", "6.11", ...)."""
+    held: dict[tuple[int, int, int], int] = {}
+    for c in rates:
+        if c.relation == "growth" and _fits(c.verdict):
+            place = (c.total.page, c.total.table, c.total.col)
+            held[place] = held.get(place, 0) + 1
+    cols = {place for place, n in held.items() if n >= 3}
+    if not cols:
+        return checks
+    return [replace(c, doubt="its column holds rates of change, which do not add up as the rows they describe do")
+            if c.doubt is None and not _fits(c.verdict) and c.relation == "sum" and c.orientation == "row"
+            and (c.total.page, c.total.table, c.total.col) in cols else c for c in checks]
 
 
 def _not_circular(checks: list[TableCheck]) -> list[TableCheck]:
