@@ -31,7 +31,7 @@ from fractions import Fraction
 from ..model import Verdict
 from .cells import CellNumber, whole_power_of_ten
 from .detect import ROW_MARK, Cell, Row, Table
-from .totals import CellRef, Judgement, TableCheck, cell_ref, judge, make_check
+from .totals import _CHANGE_HEADER, CellRef, Judgement, TableCheck, cell_ref, judge, make_check
 
 _N = r"\(?(\d{1,2})\)?"
 _OP = r"\s*([+\-\u2212\u2013])\s*"
@@ -50,8 +50,7 @@ _LEAD_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?\s+(?=[^\d\s=])")
 # a number after a wrapped word of the label above: "risico 9 Zorgtoeslag"
 _INNER_NUMBER = re.compile(r"^[a-z][\w-]*\s+(\d{1,2})\s+(?=[A-Z])")
 _LONE_NUMBER = re.compile(r"^\d{1,2}$")
-# a column of rates of change: "% change (2025-26 RE to 2026-27 BE)", "Growth", "Mutatie %"
-_RATE_HEADER = re.compile(r"change|growth|groei|veranderin|mutatie|increase|decrease|toename|afname|\bvar\b", re.IGNORECASE)
+_GROWTH = re.compile(r"growth|groei", re.IGNORECASE)
 _HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
 # where the rows of the page before stand, in points above the page's own: above any page
 _PAGE_BEFORE = 10_000.0
@@ -231,17 +230,20 @@ def formula_checks(tables: Sequence[Table], file: str = "", before: Table | None
 _Parts = list[tuple[int, _Line, Cell | None]]
 
 
+def _rates(header: str) -> bool:
+    """Does a column header name rates of change ("% change (2025-26 RE to 2026-27 BE)", "Growth",
+    "Mutatie %")? Its percentages do not add up as the rows they describe do."""
+    return bool(_CHANGE_HEADER.search(header) or _GROWTH.search(header))
+
+
 def _judge_columns(ln: _Line, rows: list[tuple[int, _Line]]) -> list[tuple[Cell, _Parts, Fraction, Judgement]]:
     """The formula judged in each column of ``ln`` where every row it names has a figure of the same kind."""
     judged = []
     headers = {c.index: c.header for c in ln.table.columns}
-    mine = {id(c) for c in ln.cells}
-    for col, cell in sorted(ln.row.cells.items(), key=lambda kv: kv[1].bbox[0]):
-        if id(cell) not in mine:
-            continue
+    for cell in ln.cells:
         num = cell.number
         assert num is not None
-        if num.percent and _RATE_HEADER.search(headers.get(col, "")):
+        if num.percent and _rates(headers.get(cell.col, "")):
             continue  # rates of change do not add up as their rows do ("% change" beside C+D+E)
         width = max(cell.bbox[2] - cell.bbox[0], 12.0)
         parts = [(sign, r, _column_match(cell, r, width)) for sign, r in rows]

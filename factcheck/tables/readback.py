@@ -16,30 +16,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import ClaimFile, Document, Location, Verdict
-from .totals import TableCheck, checks_to_claims
+from .totals import TableCheck, _fits, claims_and_sources
 
-_HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
 _ALARMS = (Verdict.MISMATCH, Verdict.SCALE)
 
 
 def table_claims(checks: Sequence[TableCheck], document: Document) -> list[dict[str, object]]:
-    """The claims of ``checks`` (as :func:`checks_to_claims` makes them), with every relation
+    """The claims of ``checks`` (as :func:`~.totals.checks_to_claims` makes them), with every relation
     whose verdict `check` would not reproduce written as a doubted figure instead."""
-    claims = checks_to_claims(list(checks))
-    relations = {str(c["id"]): c for c in claims if "expr" in c}
-    if not relations:
+    claims, stated_by = claims_and_sources(list(checks))
+    if not stated_by:
         return claims
-    # which check each relation claim states: a cell that totals two checks has the second as `…_x`
-    stated_by: dict[str, TableCheck] = {}
-    for chk in checks:
-        if chk.doubt is not None:
-            continue
-        written = chk.to_claims()[-1]
-        for cid in (str(written["id"]), f"{written['id']}_x"):
-            found = relations.get(cid)
-            if found is not None and found.get("expr") == written.get("expr"):
-                stated_by.setdefault(cid, chk)
-                break
     judged = _read_back(claims, document)
     out: list[dict[str, object]] = []
     for claim in claims:
@@ -55,7 +42,7 @@ def table_claims(checks: Sequence[TableCheck], document: Document) -> list[dict[
 
 
 def _kind(verdict: Verdict) -> str:
-    return "holds" if verdict in _HOLDS else "alarm" if verdict in _ALARMS else verdict.value
+    return "holds" if _fits(verdict) else "alarm" if verdict in _ALARMS else verdict.value
 
 
 def _read_back(claims: list[dict[str, object]], document: Document) -> dict[str, Verdict]:

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Literal
 
 from ..model import Interval, Verdict, interval_verdict
 from ..numbers import decimal_string
@@ -344,25 +345,31 @@ def checks_to_claims(checks: list[TableCheck]) -> list[dict[str, object]]:
     A cell that is the total of two checks (a grand total checked down and across) gets the
     second relation under the id with a ``_x`` suffix.
     """
+    return claims_and_sources(checks)[0]
+
+
+def claims_and_sources(checks: list[TableCheck]) -> tuple[list[dict[str, object]], dict[str, TableCheck]]:
+    """:func:`checks_to_claims`, and for each relation claim's id the check it states."""
     by_id: dict[str, dict[str, object]] = {}
+    source: dict[str, TableCheck] = {}
     order: list[str] = []
     for chk in checks:
         for claim in chk.to_claims():
             cid = str(claim["id"])
             old = by_id.get(cid)
-            if old is None:
+            if old is None or ("expr" in claim and "expr" not in old):
                 by_id[cid] = claim
-                order.append(cid)
-            elif "expr" in claim and "expr" not in old:
-                by_id[cid] = claim
-            elif "expr" in claim and "expr" in old and claim["expr"] != old["expr"]:
-                alt = dict(claim, id=cid + "_x")
-                if alt["id"] not in by_id:
-                    by_id[str(alt["id"])] = alt
-                    order.append(str(alt["id"]))
+                if old is None:
+                    order.append(cid)
+                if "expr" in claim:
+                    source[cid] = chk
+            elif "expr" in claim and "expr" in old and claim["expr"] != old["expr"] and cid + "_x" not in by_id:
+                by_id[cid + "_x"] = dict(claim, id=cid + "_x")
+                order.append(cid + "_x")
+                source[cid + "_x"] = chk
     _percent_sums(by_id)
     _unitless_counts(by_id, order)
-    return [by_id[i] for i in order]
+    return [by_id[i] for i in order], source
 
 
 _PRODUCT = re.compile(r"^(t\d+_\d+_r\d+_c\d+(?:_s)?) \* (t\d+_\d+_r\d+_c\d+(?:_s)?)$")
@@ -1579,8 +1586,7 @@ def _difference_columns(
                 # a saldo column beside costs printed negative ("baten | lasten | saldo") adds them
                 adds = summed_pair or (not rows and not silent and bool(_LEFT_HEADER.search(c.label)) and _negative(b))
                 parts = [(a, 1), (b, 1 if adds else -1)]
-                lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
-                                                               for p, _ in parts)]
+                lanes = _printed_lanes(c, parts)
                 if len(lanes) < 2:
                     continue
                 if (rows and _siblings_under(items, a, c, lanes) and not _NET_ROW.search(c.label)
@@ -1623,16 +1629,26 @@ def _difference_columns(
     return out
 
 
-def _left_after_two(c: _Item, others: list[_Item], best: Any) -> Any:
+# the best reading of a difference column: (rank, parts, lane verdicts, parts the other way round,
+# lanes that hold only the other way round)
+_Best = tuple[tuple[int, int, int], list[tuple[_Item, int]], dict[int, Judgement], list[tuple[_Item, int]],
+              dict[int, Judgement]]
+
+
+def _printed_lanes(total: _Item, parts: list[tuple[_Item, int]]) -> list[int]:
+    """The total's lanes in which every part prints a figure."""
+    return [ln for ln in _lanes(total, parts) if all(ln in p.cells and p.cells[ln].number is not None for p, _ in parts)]
+
+
+def _left_after_two(c: _Item, others: list[_Item], best: _Best | None) -> _Best | None:
     """A column of what is left may take two columns off the first ("Available" = Allocated −
     Expenses − Reserved): that reading, when it holds in more rows than the best pair does and in
     three quarters of them, two at least where both columns taken off print more than zero."""
     before = sorted((it for it in others if it.pos < c.pos), key=lambda it: it.pos)
-    for k, a in enumerate(before[:-2]):
-        for b, d in ((x, y) for i, x in enumerate(before[k + 1:]) for y in before[k + 2 + i:]):
+    for k, a in enumerate(before):
+        for b, d in itertools.combinations(before[k + 1:], 2):
             parts = [(a, 1), (b, -1), (d, -1)]
-            lanes = [ln for ln in _lanes(c, parts) if all(ln in p.cells and p.cells[ln].number is not None
-                                                           for p, _ in parts)]
+            lanes = _printed_lanes(c, parts)
             res = {ln: _judge_lane(c, parts, ln) for ln in lanes}
             fits = sum(_fits(j.verdict) for j in res.values())
             telling = sum(1 for ln in lanes if _fits(res[ln].verdict) and _nonzero(b, ln) and _nonzero(d, ln))
