@@ -65,6 +65,14 @@ def test_decimal_separator_is_decided_by_the_cells() -> None:
     # only thousands groups: no decimals seen, both characters read as thousands
     assert decide_decimal_sep(["3.597", "14.862", "119"], lang="en") is None
     assert decide_decimal_sep(["1,248,804", "7.704", "16,947"]) is None
+    # Barbados BERT 2026, Table 3: a figure wrapped onto two lines ("14,69" over "4") proves a
+    # decimal comma three times, against eleven "8,873"s that would then be three-decimal figures;
+    # in an English document those are thousands
+    wrapped = ["12,819", "13,310", "14,69", "8,873", "708", "8,085", "79", "3,946", "14,73", "12,871",
+               "14,95", "13,268", "4,486", "5,107", "5,622", "8,824"]
+    assert decide_decimal_sep(wrapped, lang="en") is None
+    assert decide_decimal_sep(["4,8", "8,873", "2,55", "1,0"], lang="en") == ","  # three proofs, one group
+    assert decide_decimal_sep(wrapped, lang="nl") == ","
     # "23." ends a sentence and proves nothing; a tie goes to the document language
     assert decide_decimal_sep(["23.", "0,7"]) == ","
     assert decide_decimal_sep(["4,8", "2.5"], lang="nl") == ","

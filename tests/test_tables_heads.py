@@ -90,3 +90,26 @@ def test_a_clear_group_holds_in_a_column_where_one_part_is_printed() -> None:
     checks = check_pdf(DOCS / "enaus-01.pdf", lang="en", pages=[3], all_pages=True)
     perm = [c for c in checks if c.total_label == "City Operations incl. Public Health" and c.total.stated == "(64.5)"]
     assert perm and all([p.stated for p in c.parts] == ["(64.5)"] and c.verdict is Verdict.CONSISTENT for c in perm)
+
+
+def test_of_which_rows_stand_beside_their_row_not_between_a_heads_parts() -> None:
+    # Barbados BERT 2026, Table 2a (IMF layout): "Total expenditure" heads "Current Expenditure"
+    # (itself the head of four rows, the last "Transfers" with three "o/w" rows under it) and
+    # "Capital expenditure and net lending". The o/w rows are shares of Transfers, not units.
+    tables = find_page_tables(DOCS / "enisl-01.pdf", lang="en", pages=[5], all_pages=True)[5]
+    heads = [c for t in tables for c in head_checks(t) if c.total_label == "Total expenditure"]
+    assert len(heads) == 11  # every year column
+    first = heads[0]
+    assert (first.total.stated, [p.stated for p in first.parts]) == ("2,993", ["2,717", "276"])
+    assert all(c.verdict in HOLDS for c in heads)
+    current = [c for t in tables for c in head_checks(t) if c.total_label == "Current Expenditure"][0]
+    assert [p.stated for p in current.parts] == ["808", "400", "343", "1,166"]
+
+
+def test_memorial_day_is_a_part_and_not_a_memo_row() -> None:
+    # Town budget (entab-01 p3): the Select Board's TOTAL closes ten rows, the last "Memorial Day";
+    # "memo" as the start of a longer word is no memorandum line.
+    checks = check_pdf(DOCS / "entab-01.pdf", lang="en", pages=[3], all_pages=True)
+    board = [c for c in checks if c.total_label == "TOTAL" and c.total.stated == "$77,161"]
+    assert board and board[0].verdict is Verdict.CONSISTENT
+    assert [p.stated for p in board[0].parts][-1] == "$1,500" and len(board[0].parts) == 10

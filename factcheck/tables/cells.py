@@ -163,20 +163,39 @@ def decide_decimal_sep(texts: Iterable[str], lang: str | None = None) -> Decimal
     often than three-decimal figures (eu-015 prints ``3.597`` in an English document).
     """
     votes = {",": 0, ".": 0}
+    grouped = {",": 0, ".": 0}  # "8,873": three digits after one separator, a vote for neither
     for t in texts:
         m = _NUM_RE.match(normalize(t))
         if not m:
             continue
-        ev = _evidence(m.group("num"))
+        num = m.group("num")
+        ev = _evidence(num)
         if ev:
             votes[ev] += 1
+        elif (sep := _one_group(num)) is not None:
+            grouped[sep] += 1
     if votes[","] == votes["."] == 0:
         return None
-    if votes[","] > votes["."]:
-        return ","
-    if votes["."] > votes[","]:
-        return "."
-    return "," if (lang or "").lower().startswith("nl") else "."
+    prior: DecimalSep = "," if (lang or "").lower().startswith("nl") else "."
+    if votes[","] == votes["."]:
+        return prior
+    won: DecimalSep = "," if votes[","] > votes["."] else "."
+    if lang and won != prior and grouped[won] >= 3 * votes[won]:
+        # a few cells prove the other separator ("14,69" over "4": a figure wrapped onto two
+        # lines of an English table) where many more would then be three-decimal figures
+        # ("8,873" for 8.873 beside "708"): the document's own separator is the likelier one
+        return prior if votes[prior] else None
+    return won
+
+
+def _one_group(num: str) -> DecimalSep | None:
+    """The separator of a figure such as ``8,873`` or ``8.873`` (one separator, three digits after
+    it, no leading zero), which reads as a thousands group or as three decimals."""
+    for sep in (",", "."):
+        head, found, tail = num.partition(sep)
+        if found and len(tail) == 3 and tail.isdigit() and head.isdigit() and head != "0" and sep not in tail:
+            return sep  # type: ignore[return-value]
+    return None
 
 
 def parse_cell(text: str, decimal_sep: DecimalSep | None) -> CellNumber | None:

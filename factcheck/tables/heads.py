@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from .cells import CellNumber, long_figure
 from .detect import Table
 from .totals import (
+    _OF_WHICH_ROW,
     Judgement,
     TableCheck,
     _fits,
@@ -64,12 +65,16 @@ class _Labels:
     levels: tuple[str | None, ...]  # numbering: "roman" (II.), "letter" (a.), "digit" (3.) or None
     nets: tuple[bool, ...]  # a balance ("I. Exploitatiesaldo"), over "a. Ontvangsten" and "b. Uitgaven"
     costs: tuple[bool, ...]  # names spending ("b. Uitgaven"), taken off under a balance
+    # "o/w Subsidies", "waarvan …": a share of the row above printed beside it, never a unit of a
+    # group (counted, it would stand between a head's parts and break the run) nor a head
+    memos: tuple[bool, ...]
 
     @classmethod
     def of(cls, table: Table) -> _Labels:
         labels = [row.label for row in table.rows]
         return cls(tuple(-1 if deducts(label) else 1 for label in labels), tuple(numbering(x) for x in labels),
-                   tuple(_row_kind(x) == "saldo" for x in labels), tuple(is_cost(x) for x in labels))
+                   tuple(_row_kind(x) == "saldo" for x in labels), tuple(is_cost(x) for x in labels),
+                   tuple(bool(_OF_WHICH_ROW.match(x.strip())) for x in labels))
 
     def sign(self, head: int, part: int) -> int:
         """The sign a row enters its head with: under a balance, a row of spending is taken off."""
@@ -98,6 +103,8 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], labels: _Lab
     halves = [None if a is None else a.half.numerator * (den // a.half.denominator) for a in amounts]
     for pos in order:
         n = amounts[pos]
+        if labels.memos[pos]:
+            continue
         if n is None:
             if table.rows[pos].cells:
                 units = []  # a row with figures of another kind breaks the run

@@ -68,7 +68,12 @@ _SALDO = re.compile(
     re.IGNORECASE,
 )
 # Rows that are breakdowns of the row above, or not amounts at all, are never parts.
-_MEMO = re.compile(r"^(?:waarvan|w\.v\.|of which|o/w|thereof|including|incl\.|memo|p\.m\.)", re.IGNORECASE)
+# (Whole words: "Memorial Day" is a part, "Memorandum items:" is not.)
+_MEMO = re.compile(r"^(?:(?:waarvan|of which|o/w|thereof|including|memo(?:randum)?)\b|w\.v\.|incl\.|p\.m\.)",
+                   re.IGNORECASE)
+# A share of the row above printed under it, in the words that never name a part of the table's
+# own sum ("Waarvan ten gunste komt van fondsen" can be one, in a reserve's movements)
+_OF_WHICH_ROW = re.compile(r"^(?:of which|o/w)\b", re.IGNORECASE)
 _NOT_AMOUNT = re.compile(
     r"%|\bper\s?cent|procent|percentage|aandeel|share|\bratio\b|average|gemiddeld|\bindex\b|\bgrowth\b|\bgroei\b|"
     # "change" as a measure, not in a name ("Department of Climate Change", "changes to … levies(b)")
