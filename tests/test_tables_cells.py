@@ -169,3 +169,15 @@ def test_indian_grouped_cells() -> None:
     assert parse_cell("(1,23,45,678)", ".").value == -12345678
     assert parse_cell("12,34,567.50", ".").decimals == 2
     assert parse_cell("45,03,097", ",") is None  # a decimal comma table prints no such figure
+
+
+def test_group_amounts_find_a_heading_line_over_its_rows_in_plain_text() -> None:
+    from factcheck.sources.tabular import group_amounts
+
+    debt = "Domestic 8,873 8,824 8,503\nShort Term 708 710 1,018\nLong Term 8,085 8,091 7,477\nArrears 79 23 8\n"
+    assert group_amounts(debt)
+    # the same rows without the head's sum, and small figures that add up by chance, are no group
+    assert not group_amounts(debt.replace("8,503", "9,503"))
+    assert not group_amounts("Row a 3\nRow b 1\nRow c 2\n")
+    # a chart's axis counts down by equal steps (3.000 = 2.000 + 1.000), with no row labels
+    assert not group_amounts("Grafiek 6.2\n" + "".join(f"{n}.000\n" for n in range(7, 0, -1)))

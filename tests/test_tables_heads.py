@@ -113,3 +113,30 @@ def test_memorial_day_is_a_part_and_not_a_memo_row() -> None:
     board = [c for c in checks if c.total_label == "TOTAL" and c.total.stated == "$77,161"]
     assert board and board[0].verdict is Verdict.CONSISTENT
     assert [p.stated for p in board[0].parts][-1] == "$1,500" and len(board[0].parts) == 10
+
+
+# NCES Digest Table 14 (high school graduates by region and state), copied from
+# ../shared/corpus/icdar2013-eu-us-gov-tables/us/us-018.pdf
+NCES = Path(__file__).parent / "pdfs" / "nces_us018_projections_rounded_to_tens.pdf"
+
+
+def test_a_page_of_group_heads_without_a_total_word_is_checked() -> None:
+    # Neither page prints "Total": Barbados' debt table heads "Domestic" over three indented rows,
+    # the NCES table "Northeast" over its nine states. The cheap page filter now lets them through.
+    barbados = check_pdf(DOCS / "enisl-01.pdf", lang="en")
+    domestic = [c for c in barbados if c.page == 6 and c.total_label == "Domestic" and c.total.stated == "8,873"]
+    assert domestic and [p.stated for p in domestic[0].parts] == ["708", "8,085", "79"]
+    assert domestic[0].verdict is Verdict.ROUNDING
+    northeast = [c for c in check_pdf(NCES, lang="en") if c.total_label == "Northeast"]
+    assert len(northeast) >= 10 and all(len(c.parts) == 9 for c in northeast)
+
+
+def test_a_sum_of_figures_rounded_to_tens_is_no_alarm_when_off_by_their_rounding() -> None:
+    # 2009-10 is the first projected year: every figure ends in 0, and the nine states add up to
+    # 558,760 against the printed 558,750. Rounded to tens, as NCES projections are, that is no
+    # error: the check is written with its doubt, not as an alarm. The actual years add up.
+    northeast = {c.lane_label: c for c in check_pdf(NCES, lang="en") if c.total_label == "Northeast"}
+    projected = northeast["2009–10"]
+    assert projected.verdict is Verdict.MISMATCH and projected.total.stated == "558,750"
+    assert projected.doubt is not None and "ends in 0" in projected.doubt and not projected.alarm
+    assert all(c.verdict in HOLDS for label, c in northeast.items() if label != "2009–10")

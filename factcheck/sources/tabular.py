@@ -104,17 +104,60 @@ def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
     True when at least three lines carry three or more figures (a table body), six lines end
     in a figure (a one-column table), or the page holds 30+ figures in all, and a total-like
     word (Totaal, Total, Saldo, Stand, Deficit, Net, ...) is followed by figures or stands in a
-    short (header) line. A page without such a word has no total row or column for us to check.
+    short (header) line. A page without such a word is read only when :func:`group_amounts` finds
+    a group's amount on its heading line.
     ``total_word`` is :func:`has_total_word`'s answer when the caller has it already.
     """
-    # Most pages have no total word at all, and then the answer is no: one search over the
-    # page settles them without the line-by-line count below.
+    # Most pages have no total word at all, and then the answer is no - unless a group's amount
+    # stands on its heading line over the rows that add up to it (IMF-style fiscal tables print
+    # "Domestic 8,873" over "Short Term 708 / Long Term 8,085 / Arrears 79" with no word for it)
     if not (has_total_word(text) if total_word is None else total_word):
-        return False
+        return group_amounts(text)
     if score_card(text):
         return True
     many, total_line = _body_and_total_line(text)
     return many and total_line
+
+
+_LAST_AMOUNT = re.compile(r"(?<![\w.,])(-|\u2212|\()?(\d{1,3}(?:[.,]\d{3})+|\d+)\)?[ \t\r]*$")
+_LETTER = re.compile(r"[^\W\d_]")
+_GROUP_MIN = 1000  # four digits at least: small figures add up by chance (3 = 1 + 2)
+_GROUP_RUN = 12  # parts looked at under (or over) a line
+
+
+def group_amounts(text: str) -> bool:
+    """Cheap test on a page without a total word: does a line's last figure (four digits or more)
+    equal the sum of the last figures of the two or more lines right under or right above it,
+    within their rounding? Then the page holds a group printed on its heading line, or a
+    subtotal without the word, for :mod:`factcheck.tables.heads` to check."""
+    values: list[int | None] = []
+    for line in text.splitlines():
+        m = _LAST_AMOUNT.search(line) if _DIGIT.search(line) else None
+        if m is None or not _LETTER.search(line, 0, m.start()):  # a row has a label: an axis has none
+            values.append(None)
+            continue
+        figure = int(m.group(2).replace(",", "").replace(".", ""))
+        values.append(-figure if m.group(1) else figure)
+    if sum(1 for x in values if x is not None) < 3:
+        return False
+    runs: list[list[int]] = [[]]  # blocks of lines that end in a figure (blank lines kept out)
+    for x in values:
+        if x is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(x)
+    for run in runs:
+        for order in (run, run[::-1]):
+            for i, head in enumerate(order):
+                if abs(head) < _GROUP_MIN:
+                    continue
+                total = 0
+                for k, v in enumerate(order[i + 1 : i + 1 + _GROUP_RUN], 1):
+                    total += v
+                    if k >= 2 and abs(total - head) <= k and v != 0 and total != v:
+                        return True
+    return False
 
 
 def has_table_body(text: str) -> bool:

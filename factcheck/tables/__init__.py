@@ -97,7 +97,7 @@ def check_pdf(
         texts = page_texts(path)
         numbers = pages if pages is not None else range(1, len(texts) + 1)
         with_total = {n for n, text in enumerate(texts, 1) if has_total_word(text)}
-        wanted = [n for n in numbers if n in with_total and looks_tabular(texts[n - 1], total_word=True)]
+        wanted = [n for n in numbers if looks_tabular(texts[n - 1], total_word=n in with_total)]
         # pages a table from the page before may end on, or run on over
         end_pages = with_total | {n for n, text in enumerate(texts, 1) if n not in with_total and has_table_body(text)}
     found = {page.number: find_tables(page, lang) for page in iter_page_words(path, wanted, engine=engine)}

@@ -28,6 +28,7 @@ from .cells import CellNumber, long_figure
 from .detect import Table
 from .totals import (
     _OF_WHICH_ROW,
+    TENS_DOUBT,
     Judgement,
     TableCheck,
     _fits,
@@ -39,6 +40,7 @@ from .totals import (
     judge,
     make_check,
     numbering,
+    tens_explain,
 )
 
 MIN_PARTS = 2
@@ -218,6 +220,8 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
             tref = cell_ref(table, head, row.cells[lane])
             prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], _signed(labels.sign(head, p), amounts[lane][p]))  # type: ignore[arg-type]
                           for p in parts if amounts[lane][p] is not None)
+            signed = [(_signed(labels.sign(head, p), n), n) for p in parts if (n := amounts[lane][p]) is not None]
+            doubt = TENS_DOUBT if not _fits(j.verdict) and tens_explain(amounts[lane][head], signed) else None  # type: ignore[arg-type]
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
-                                     reading, None))
+                                     reading, doubt))
     return checks, frozenset(grouped)

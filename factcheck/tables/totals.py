@@ -498,6 +498,27 @@ def _fits(v: Verdict) -> bool:
     return v in (Verdict.CONSISTENT, Verdict.ROUNDING)
 
 
+_LAST_ZERO = re.compile(r"0\D*$")
+TENS_DOUBT = "every figure of it ends in 0: rounded to tens, as projections and estimates are, they add up"
+
+
+def tens_unit(total: CellNumber, parts: list[tuple[int, CellNumber]]) -> Fraction | None:
+    """Ten times the unit of the last printed digit, when every figure of a sum (four at least,
+    nil and zero left out) is printed to the same digit and ends in 0: such figures may be rounded
+    to tens ("558,750" over nine projected counts), and then their sum is off by up to five per
+    figure. None otherwise."""
+    shown = [n for n in (total, *(n for _, n in parts)) if not n.nil and n.value != 0]
+    if len(shown) < 4 or any(n.half != shown[0].half or not _LAST_ZERO.search(n.text) for n in shown):
+        return None
+    return 20 * shown[0].half
+
+
+def tens_explain(total: CellNumber, parts: list[tuple[int, CellNumber]]) -> bool:
+    """Whether a sum that does not add up does, read as figures rounded to tens."""
+    unit = tens_unit(total, parts)
+    return unit is not None and _fits(judge(parts, total, unit).verdict)
+
+
 # ---------------------------------------------------------------- structure
 
 
@@ -1879,6 +1900,9 @@ def _doubt(
         return "the table starts at the top of the page with these parts: more of them may stand on the page before"
     if len(parts) == 1:
         return "only one part was found for this total: the others may not have been read"
+    if tens_explain(total.cells[lane].number, [  # type: ignore[arg-type]
+            (_sign(p, s, lane), n) for p, s in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]):
+        return TENS_DOUBT
     tnum = total.cells[lane].number
     assert tnum is not None
     shown = [n.value for p, s in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]
