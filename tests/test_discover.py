@@ -272,3 +272,23 @@ def test_one_sentence_pattern_filled_in_for_several_agencies_is_no_conflict() ->
     claims[1]["quote"] = ("The Budget requests $73.3 billion in discretionary budget authority for 2024, "
                           "a $0.6 billion or one-percent decrease from the 2023 enacted level, as proposed.")
     assert _conflicts(claims[:2], "en") == [["p4", "p5"]]
+
+
+def test_budget_book_boilerplate_with_other_words_is_no_conflict() -> None:
+    # DoD RDT&E justification book (tests/unseen/docs/enpen-01.pdf, pages 2 and 6): each program
+    # element's "Change Summary Explanation" fills one sentence in, with its own word and figure
+    # and no other number than the year: two program elements, not one figure stated twice
+    claims = [
+        _said("p2", "-$0.794 Million", "Change Summary Explanation Program Change: The FY 2019 Base program reduction "
+              "(-$0.794 Million), as compared to the Previous President's Budget FY 2019 PB Base, reflects a net", 2,
+              "2019"),
+        _said("p6", "$0.137 Million", "Change Summary Explanation Program Change: The FY 2019 Base program adjustment "
+              "($0.137 Million), as compared to the Previous President's Budget FY 2019 PB Base, reflects the", 6,
+              "2019"),
+    ]
+    for c in claims:
+        c["unit"] = "USD"
+    assert _conflicts(claims, "en") == []
+    # the same words around a figure that differs is how a figure left stale looks: still a conflict
+    claims[1]["quote"] = claims[0]["quote"].replace("-$0.794 Million", "$0.137 Million").replace("(", "(+")
+    assert _conflicts(claims, "en") == [["p2", "p6"]]

@@ -109,7 +109,20 @@ def _refilled(a: Fig, b: Fig) -> bool:
         return {n for n in _DIGITS.findall(f.quote) if not _YEAR.match(n) and n not in own}
 
     na, nb = others(a), others(b)
-    return bool(na) and bool(nb) and not (na & nb)
+    if na & nb:
+        return False  # another number in common: the same thing, reworded
+    if na and nb:
+        return True
+    # The pattern filled in with other words too ("The FY 2019 Base program reduction (-$0.794
+    # Million), as compared to the Previous President's Budget" on one program element's page,
+    # "… program adjustment ($0.137 Million) …" on the next): a budget book's boilerplate about
+    # two things. A figure left stale in one place and updated in the other keeps its words.
+    return _words(a) != _words(b)
+
+
+def _words(f: Fig) -> list[str]:
+    """The words of a figure's sentence, its own figure and every number left out."""
+    return [w.lower() for w in _template(f.quote.replace(f.stated, " ")).split() if any(c.isalpha() for c in w)]
 
 
 def _compatible(a: Fig, b: Fig) -> bool:
