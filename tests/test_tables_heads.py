@@ -140,3 +140,12 @@ def test_a_sum_of_figures_rounded_to_tens_is_no_alarm_when_off_by_their_rounding
     assert projected.verdict is Verdict.MISMATCH and projected.total.stated == "558,750"
     assert projected.doubt is not None and "ends in 0" in projected.doubt and not projected.alarm
     assert all(c.verdict in HOLDS for label, c in northeast.items() if label != "2009–10")
+
+
+def test_a_us_budget_exhibit_row_ending_in_continuing_is_a_row_of_figures() -> None:
+    # DoD R-2 exhibit (enpen-01 p1): "Total Program Element 163.946 … 63.375 Continuing Continuing";
+    # the Cost To Complete columns say "Continuing" instead of an amount
+    checks = check_pdf(DOCS / "enpen-01.pdf", lang="en", pages=[1], all_pages=True)
+    prior = [c for c in checks if c.total_label == "Total Program Element" and c.total.stated == "163.946"]
+    assert prior and [p.stated for p in prior[0].parts] == ["145.397", "18.549"]
+    assert prior[0].verdict is Verdict.CONSISTENT
