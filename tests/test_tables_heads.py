@@ -149,3 +149,14 @@ def test_a_us_budget_exhibit_row_ending_in_continuing_is_a_row_of_figures() -> N
     prior = [c for c in checks if c.total_label == "Total Program Element" and c.total.stated == "163.946"]
     assert prior and [p.stated for p in prior[0].parts] == ["145.397", "18.549"]
     assert prior[0].verdict is Verdict.CONSISTENT
+
+
+def test_a_section_number_is_part_of_the_label_and_a_footnote_mark_not_of_the_figure() -> None:
+    # HHS OIG semiannual report (enpen-03 p2): "Total Section 1  213  $965,434,000  $19,370,000",
+    # and "Disallowed costs  120  *$575,846,000  $1,169,000" whose asterisk points to a footnote
+    checks = check_pdf(DOCS / "enpen-03.pdf", lang="en", pages=[2], all_pages=True)
+    one = [c for c in checks if c.total_label == "Total Section 1"]
+    assert [c.total.stated for c in one] == ["213", "$965,434,000", "$19,370,000"]
+    two = [c for c in checks if c.total_label == "Total Section 2" and c.total.stated == "$602,714,000"]
+    assert two and [p.stated for p in two[0].parts] == ["*$575,846,000", "$26,868,000"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in one + two)

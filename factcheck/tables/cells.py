@@ -30,8 +30,9 @@ NIL_RE = re.compile(r"^(?:" + _MINUS_RE + r"{1,2}|\.{2,}|\u2026+|-/-|nil|n\.?v\.
 # "*" = less than half the unit (US budget tables); "0*" and "p.m." are not numbers.
 STAR_RE = re.compile(r"^\*$")
 _NUM_RE = re.compile(
-    # "~$150", "≈ 40": an amount printed as approximate is still the table's figure
-    r"^(?:~|≈)?(?P<sign>" + _MINUS_RE + r"|\+)?"
+    # "~$150", "≈ 40": an amount printed as approximate is still the table's figure; "*$575,846,000",
+    # "†12": a footnote's mark set before the figure
+    r"^(?:\*{1,3}|[†‡])?(?:~|≈)?(?P<sign>" + _MINUS_RE + r"|\+)?"
     r"(?P<open>\()?"
     r"(?P<cur>€|\$|£|₹|Rs\.?|u\$s)?"
     r"(?P<num>\d[\d.,]*)"

@@ -52,6 +52,9 @@ _MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
 _TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b", re.IGNORECASE)
 # A row number before the label ("113 PENSION", "7. Huren"); never a year, which has four digits
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
+_NUMBERED_BY = re.compile(
+    r"section|sec\.|note|notes|table|annex|appendix|schedule|part|chapter|article|artikel|hoofdstuk|bijlage|noot|"
+    r"toelichting|paragraaf|afdeling|sectie", re.IGNORECASE)
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 # a note's section number in a column of references ("Toel. 6.1.2" in Belgian annual accounts):
@@ -427,6 +430,10 @@ def split_label(line: Line) -> None:
     # for "less than half the unit" stands in a column of figures, away from the words
     while (0 < start < len(toks) and _STARS.fullmatch(toks[start].text)
            and toks[start].x0 - toks[start - 1].x1 < 1.0 * line.size and not _value_like(toks[start - 1])):
+        start += 1
+    # "Total Section 1", "Note 4": a number the word before it takes is part of the label
+    if (0 < start < len(toks) - 1 and _NUMBERED_BY.fullmatch(toks[start - 1].text) and _ROW_NUMBER_ONLY.match(toks[start].text)
+            and toks[start].x0 - toks[start - 1].x1 < 1.0 * line.size):
         start += 1
     values = [t for t in toks[start:] if not t.small and not _CURRENCY_ONLY.match(t.text)]
     if (len(values) >= 3 and _PRO_MEMORIE.fullmatch(values[-1].text) and values[-2].text in _PLUS_MINUS
