@@ -16,6 +16,7 @@ import itertools
 import operator
 import re
 import signal
+import struct
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -414,6 +415,8 @@ _CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)  # for PdfPage.
 
 
 _CONTROL = re.compile("[\x00-\x1f]")
+_RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom, as C floats
+_UNSET: Any = object()
 
 
 def _readable_words(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word] | None:
@@ -444,6 +447,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
     # because this loop runs for every character of every tabular page.
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    read_rect = _RECT.unpack_from  # the box's four floats at once: a ctypes field read each cost more
     matrix = pdfium_c.FS_MATRIX()
     matrix_ref = ctypes.byref(matrix)
     loose_box = _LOOSE_CHAR_BOX
@@ -458,7 +462,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
         if ch == _SOFT_HYPHEN:
             ch = "-"
         loose_box(page_handle, i, rect_ref)
-        left, low, right, high = rect.left, rect.bottom, rect.right, rect.top
+        left, high, right, low = read_rect(rect)
         space = ch.isspace()
         size: float | None
         if space:
@@ -467,9 +471,8 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
             size = chars[-1][5] if chars else None
         else:
             key = text_object(page_handle, i)
-            if key and key in sizes:
-                size = sizes[key]
-            else:
+            size = sizes.get(key, _UNSET) if key else _UNSET  # type: ignore[assignment]
+            if size is _UNSET:
                 # The font size in page space: font size times the text matrix's y scale.
                 size = (round(font_size(raw, i) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5, 3)
                         if get_matrix(raw, i, matrix_ref) else None)
