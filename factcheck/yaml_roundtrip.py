@@ -117,6 +117,8 @@ def to_node(value: Any, key: str | None = None, flow: bool = False) -> Any:
 
 def to_plain(value: Any) -> Any:
     """ruamel nodes -> plain dicts, lists, str, int, float, bool, None (for comparing)."""
+    if type(value) is str:  # most values, already plain (the sidecar copies every claim's fields)
+        return value
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
