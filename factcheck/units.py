@@ -175,7 +175,7 @@ class UnitSystem:
         except Exception:  # noqa: BLE001 - the parser's own error, below
             self._registry.define(text)
             return
-        self._registry.define(definition)
+        self._registry.define(definition)  # type: ignore[arg-type]  # pint types it str | type; it takes a definition
 
     def _known(self, name: str) -> bool:
         try:
@@ -253,7 +253,7 @@ def _default_definitions() -> str:
 
 # The class and converter pint's text parser gives "name = [name]" (a base unit of a dimension of
 # its own); see UnitSystem._define_noun.
-_NOUN_CONVERTER = ScaleConverter(Fraction(1))
+_NOUN_CONVERTER = ScaleConverter(Fraction(1))  # type: ignore[arg-type]  # as the parser makes it with non_int_type=Fraction
 
 
 def _registry_from_text(text: str) -> pint.UnitRegistry:
