@@ -239,7 +239,10 @@ def claim_from_data(data: Mapping[str, Any], document: Document, location: Locat
 
 
 def _node(value: Any, line: int, col: int) -> YValue:
-    if isinstance(value, Mapping):
+    kind = type(value)
+    if kind is str:  # most values: text, tested before the Mapping ABC (a slow isinstance)
+        return YScalar(value, line, col, False)
+    if kind is dict or isinstance(value, Mapping):
         mapping = YMap(line, col)
         for key, item in value.items():
             mapping[str(key)] = _node(item, line, col)

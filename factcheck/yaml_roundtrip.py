@@ -12,12 +12,7 @@ import functools
 import io
 import re
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import ClaimFileError
 from factcheck.fileio import atomic_write
@@ -29,7 +24,25 @@ FLOW_KEYS = frozenset({"where", "span", "bbox", "lines", "table_pages", "table_l
 _MAX_BYTES = 64 * 1024 * 1024
 
 
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+
+# ruamel is imported on first use: `extract` writing new claim files (the fast writer below) and
+# `check` reading them (PyYAML's C loader) never need it, and its import took about 15 ms of
+# every start. ``yr.CommentedMap`` and ``yr.CommentedSeq`` are looked up through __getattr__.
+def __getattr__(name: str) -> Any:
+    if name in ("CommentedMap", "CommentedSeq"):
+        from ruamel.yaml import comments
+
+        return getattr(comments, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _yaml() -> YAML:
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = True
@@ -40,6 +53,8 @@ def _yaml() -> YAML:
 
 def loads(text: str, path: str = "<string>") -> Any:
     """Parse YAML text keeping comments and formatting; typed error with a location on failure."""
+    from ruamel.yaml.error import YAMLError
+
     try:
         return _yaml().load(text)
     except YAMLError as exc:
@@ -76,6 +91,9 @@ def to_node(value: Any, key: str | None = None, flow: bool = False) -> Any:
     with double quotes: left to itself ruamel picks single quotes ('Piri, K. (GL/PvdA)'), so a
     field replaced in a file the fast writer wrote would change its quoting along with its value.
     """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+
     if isinstance(value, (CommentedMap, CommentedSeq, ScalarString)):
         return value
     if isinstance(value, dict):
@@ -99,6 +117,8 @@ def to_node(value: Any, key: str | None = None, flow: bool = False) -> Any:
 
 def to_plain(value: Any) -> Any:
     """ruamel nodes -> plain dicts, lists, str, int, float, bool, None (for comparing)."""
+    if type(value) is str:  # most values, already plain (the sidecar copies every claim's fields)
+        return value
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

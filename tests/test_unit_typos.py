@@ -69,3 +69,17 @@ def test_an_unreadable_unit_of_a_relation_is_an_error_at_that_claim(tmp_path: Pa
     run = check_paths([path])
     assert [r.verdict for r in run.results] == [Verdict.ERROR, Verdict.CONSISTENT]
     assert run.results[0].message == f"{path}:4:39: FC211 cannot read unit 'EUR @ x'"
+
+
+def test_a_new_noun_is_defined_as_pints_parser_defines_it() -> None:
+    # UnitSystem builds "noun = [noun]" itself instead of through pint's text parser: the same
+    # definition in the registry, and the same dimensions when resolved
+    from factcheck.units import UnitSystem, _default_definitions
+
+    ours, parsed = UnitSystem(_default_definitions()), UnitSystem(_default_definitions())
+    for noun in ("opvangmodaliteit", "bronland", "doelmatigheidsverbetering", "x_2"):
+        assert not ours._known(noun)
+        ours.resolve(noun)
+        parsed._registry.define(f"{noun} = [{noun}]")
+        assert ours._registry._units[noun] == parsed._registry._units[noun]
+        assert ours.resolve(f"EUR / {noun} / year") == parsed.resolve(f"EUR / {noun} / year")

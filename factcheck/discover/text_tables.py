@@ -102,6 +102,7 @@ class _TablePairs:
         self._spans: dict[int, list[tuple[Fraction, Fraction]]] = {}
         self._cell_spans: dict[int, list[tuple[Fraction, Fraction]]] = {}
         self._cells = {pos: cells for pos, cells, _ in self.rows}
+        self._quoting: dict[int, list[tuple[int, int]]] = {}  # by id() of the figure (see quoting)
 
     def __len__(self) -> int:
         return len(self.found)
@@ -132,6 +133,16 @@ class _TablePairs:
     def cell_spans(self, pos: int) -> list[tuple[Fraction, Fraction]]:
         """The intervals of the value cells of row ``pos`` (as :attr:`rows` lists them), made once a row."""
         return self._intervals(self._cell_spans, pos, [c.number for c in self._cells[pos]])  # type: ignore[misc]
+
+    def quoting(self, fig: Fig) -> list[tuple[int, int]]:
+        """The cells whose interval ``fig`` meets, as (id of the cell, other cells in its row),
+        made once a figure: every amount of a sentence asks about the others."""
+        got = self._quoting.get(id(fig))
+        if got is None:
+            got = self._quoting[id(fig)] = [
+                (id(c), len(cells) - 1) for pos, cells, _ in self.rows
+                for c, (lo, hi) in zip(cells, self.cell_spans(pos)) if _meets(lo, hi, fig)]
+        return got
 
     def spans(self, pos: int) -> list[tuple[Fraction, Fraction]]:
         """Row ``pos``'s amounts outside a change column as intervals, made once a row."""
@@ -188,6 +199,31 @@ def _printed_in_row(pair: _Pair, fig: Fig, tp: _TablePairs) -> bool:
     return any(_meets(lo, hi, fig) for lo, hi in tp.spans(pair.pos))
 
 
+class _Seen:
+    """What :func:`_best_pair` found for one amount in each table, kept for its wider reaches."""
+
+    def __init__(self) -> None:
+        self.within: dict[int, list[_Pair]] = {}  # by id() of the _TablePairs
+        self.printed: dict[int, bool] = {}  # by id() of the _Pair (kept alive in ``within``)
+        # by id() of the _TablePairs: what _Trials reads of its rows
+        self.trials: dict[int, tuple[list[tuple[tuple[int, int], int, int]], set[int], int]] = {}
+
+
+def _trial_rows(tp: _TablePairs, words: frozenset[str], others: Sequence[Fig], seen: _Seen | None,
+                ) -> tuple[list[tuple[tuple[int, int], int, int]], set[int], int]:
+    """For :class:`_Trials`: each row of ``tp`` (its key, the words it shares with ``words``, its
+    cells), the ids of the cells another amount of the sentence quotes, and the pairs they hold."""
+    got = seen.trials.get(id(tp)) if seen is not None else None
+    if got is None:
+        rows = [((id(tp.table), pos), shared_words(words, label_words), len(cells)) for pos, cells, label_words in tp.rows]
+        # a cell counts once however many of the amounts quote it, with the pairs of its row
+        quoted_in_row = {cell: pairs for o in others for cell, pairs in tp.quoting(o)}
+        got = (rows, set(quoted_in_row), sum(quoted_in_row.values()))
+        if seen is not None:
+            seen.trials[id(tp)] = got
+    return got
+
+
 class _Trials:
     """How many differences a match had to be picked from, for the chance it is a coincidence.
 
@@ -200,31 +236,28 @@ class _Trials:
     quoted) is no look, since no match can come from it.
     """
 
-    def __init__(self, near: Sequence[_TablePairs], words: frozenset[str], others: Sequence[Fig]) -> None:
+    def __init__(self, near: Sequence[_TablePairs], words: frozenset[str], others: Sequence[Fig],
+                 seen: _Seen | None = None) -> None:
         self.worded: set[tuple[int, int]] = set()
         self.quoted: set[int] = set()
         self.worded_pairs = self.quoted_pairs = 0
         need = min(2, len(words)) or 1  # two words of the subject name a row; one, when it has one
+        # each table's rows and quoted cells, for this statement (``seen``: kept for its wider reaches)
+        per_table = [_trial_rows(tp, words, others, seen) for tp in near]
         # the rows that share the most words with the subject, when that is more than the two
         # that make a row worded: "Investment in tangible capital assets … increased by $25.3
         # million" names the row "Invested in tangible capital assets" better than any other
-        shared = {(id(tp.table), pos): (shared_words(words, label_words), len(cells))
-                  for tp in near for pos, cells, label_words in tp.rows}
+        shared = {key: (n, c) for rows, _, _ in per_table for key, n, c in rows}
         most = max((n for n, _ in shared.values()), default=0)
         self.named = {key for key, (n, _) in shared.items() if n == most and n > need}
         self.named_pairs = sum(c * (c - 1) // 2 for key, (_, c) in shared.items() if key in self.named)
-        for tp in near:
-            table = tp.table
-            for pos, cells, _ in tp.rows:
-                if shared[(id(table), pos)][0] >= need:
-                    self.worded.add((id(table), pos))
-                    self.worded_pairs += len(cells) * (len(cells) - 1) // 2
-                if not others:
-                    continue
-                for c, (lo, hi) in zip(cells, tp.cell_spans(pos)):
-                    if any(_meets(lo, hi, o) for o in others):
-                        self.quoted.add(id(c))
-                        self.quoted_pairs += len(cells) - 1
+        for rows, quoted, quoted_pairs in per_table:
+            for key, n, c in rows:
+                if n >= need:
+                    self.worded.add(key)
+                    self.worded_pairs += c * (c - 1) // 2
+            self.quoted |= quoted
+            self.quoted_pairs += quoted_pairs
 
     def count(self, pair: _Pair, everything: int) -> int:
         """The number of trials the match of ``pair`` is judged against."""
@@ -295,9 +328,10 @@ def text_table_claims(
         best = None
         percent = _next_percent(figs, k)
         others = [f for f in money_by_quote[fig.quote] if f is not fig]
+        kept = _Seen()  # each wider reach looks at the nearer tables again: their pairs are kept
         for reach, looks in ((PAGES_AROUND, 1), (PAGES_FAR, 2), (PAGES_SUMMARY, 3)):
             near = [tp for p in range(fig.position[0] - reach, fig.position[0] + reach + 1) for tp in by_page.get(p, ())]
-            best = _best_pair(fig, percent, near, looks, others)
+            best = _best_pair(fig, percent, near, looks, others, kept)
             if best is not None:
                 break
         if best is None:
@@ -425,25 +459,36 @@ def _clause_words(quote: str, at: int, others: tuple[str, ...]) -> frozenset[str
 
 
 def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks: int,
-               others: Sequence[Fig]) -> tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None:
+               others: Sequence[Fig], seen: _Seen | None = None,
+               ) -> tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None:
     """The row pair whose difference the amount states, if one stands out from chance among the
-    pairs of ``near``; ``looks``: how many sets of tables were searched (the tries count that often)."""
+    pairs of ``near``; ``looks``: how many sets of tables were searched (the tries count that often).
+    ``seen``: what earlier calls for the same amount found in these tables."""
     tried = sum(len(tp) for tp in near)
     if not tried:
         return None
     page = fig.position[0]
     assert fig.interval.lo is not None and fig.interval.hi is not None
+    seen = seen if seen is not None else _Seen()
     # the printed cells' difference itself must round to the stated amount: a match that
     # needs the cells' own rounding as well is too loose to tell a statement from chance
-    matching = [(pr, tp) for tp in near for pr in tp.within(fig.interval.lo, fig.interval.hi)]
+    matching: list[tuple[_Pair, _TablePairs]] = []
+    for tp in near:
+        pairs = seen.within.get(id(tp))
+        if pairs is None:
+            pairs = seen.within[id(tp)] = tp.within(fig.interval.lo, fig.interval.hi)
+        matching.extend((pr, tp) for pr in pairs)
     if not matching:
         return None
     words = content_words(fig.quote)
-    trials = _Trials(near, _subject_words(fig, others) or words, others)
+    trials = _Trials(near, _subject_words(fig, others) or words, others, seen)
     best: tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None = None
     ambiguous = False
     for pair, tp in matching:
-        if _printed_in_row(pair, fig, tp):
+        printed = seen.printed.get(id(pair))
+        if printed is None:
+            printed = seen.printed[id(pair)] = _printed_in_row(pair, fig, tp)
+        if printed:
             continue  # the text quotes a cell of this row; that the others differ by it is the row's sum
         growth = _growth(pair, percent, fig.quote) if percent is not None else None
         chance = trials.count(pair, tried) * looks * _odds(fig, pair.half)

@@ -16,6 +16,7 @@ import itertools
 import operator
 import re
 import signal
+import struct
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -414,6 +415,8 @@ _CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)  # for PdfPage.
 
 
 _CONTROL = re.compile("[\x00-\x1f]")
+_RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom, as C floats
+_UNSET: Any = object()
 
 
 def _readable_words(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word] | None:
@@ -444,6 +447,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
     # because this loop runs for every character of every tabular page.
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    read_rect = _RECT.unpack_from  # the box's four floats at once: a ctypes field read each cost more
     matrix = pdfium_c.FS_MATRIX()
     matrix_ref = ctypes.byref(matrix)
     loose_box = _LOOSE_CHAR_BOX
@@ -458,7 +462,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
         if ch == _SOFT_HYPHEN:
             ch = "-"
         loose_box(page_handle, i, rect_ref)
-        left, low, right, high = rect.left, rect.bottom, rect.right, rect.top
+        left, high, right, low = read_rect(rect)
         space = ch.isspace()
         size: float | None
         if space:
@@ -467,9 +471,8 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
             size = chars[-1][5] if chars else None
         else:
             key = text_object(page_handle, i)
-            if key and key in sizes:
-                size = sizes[key]
-            else:
+            size = sizes.get(key, _UNSET) if key else _UNSET  # type: ignore[assignment]
+            if size is _UNSET:
                 # The font size in page space: font size times the text matrix's y scale.
                 size = (round(font_size(raw, i) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5, 3)
                         if get_matrix(raw, i, matrix_ref) else None)
@@ -516,6 +519,8 @@ def _size_runs(chars: list[Word]) -> Iterator[list[Word]]:
 
 
 _SIZE = operator.itemgetter(5)
+_TOP = operator.itemgetter(3)
+_X0 = operator.itemgetter(1)
 
 
 def _words(chars: list[Word]) -> list[Word]:
@@ -527,34 +532,42 @@ def _words(chars: list[Word]) -> list[Word]:
     for group in _size_runs(chars):
         line_of: dict[float, int] = {}
         line, last = 0, None
-        for top in sorted({ch[3] for ch in group}):
+        for top in sorted(set(map(_TOP, group))):
             if last is not None and top > last + tolerance:
                 line += 1
             line_of[top] = line
             last = top
-        lines: dict[int, list[Word]] = {}
-        for ch in group:
-            lines.setdefault(line_of[ch[3]], []).append(ch)
-        for key in sorted(lines):
+        # The characters of a line, in the order they come: the lines are numbered upwards from
+        # 0, so a list of lists indexed by line replaces a dict (one lookup per character).
+        lines: list[list[Word]] = [[] for _ in range(line + 1)]
+        for ch, number in zip(group, map(line_of.__getitem__, map(_TOP, group))):
+            lines[number].append(ch)
+        for in_line in lines:
+            if not in_line:
+                continue
             # The word being built: its characters and its box so far (this loop sees every
             # character of a table page, so the box grows as it goes instead of a second pass).
             parts: list[str] = []
             x0 = x1 = top = bottom = size = prev_x0 = prev_x1 = prev_top = 0.0
-            for text, c_x0, c_x1, c_top, c_bottom, c_size in sorted(lines[key], key=lambda c: c[1]):
+            in_line.sort(key=_X0)
+            for text, c_x0, c_x1, c_top, c_bottom, c_size in in_line:
                 if text.isspace():
                     if parts:
                         append(("".join(parts), x0, x1, top, bottom, size))
                         parts = []
                     continue
-                if parts and (c_x0 < prev_x0 or c_x0 > prev_x1 + tolerance or abs(c_top - prev_top) > tolerance):
-                    append(("".join(parts), x0, x1, top, bottom, size))
-                    parts = []
-                if parts:
+                if parts and not (c_x0 < prev_x0 or c_x0 > prev_x1 + tolerance or abs(c_top - prev_top) > tolerance):
                     parts.append(text)
-                    x1 = max(x1, c_x1)
-                    top = min(top, c_top)
-                    bottom = max(bottom, c_bottom)
+                    # max() and min() as comparisons: a call each per character cost a tenth
+                    if c_x1 > x1:
+                        x1 = c_x1
+                    if c_top < top:
+                        top = c_top
+                    if c_bottom > bottom:
+                        bottom = c_bottom
                 else:
+                    if parts:
+                        append(("".join(parts), x0, x1, top, bottom, size))
                     parts = [text]
                     x0, x1, top, bottom, size = c_x0, c_x1, c_top, c_bottom, c_size
                 prev_x0, prev_x1, prev_top = c_x0, c_x1, c_top

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from .cells import CellNumber, long_figure
 from .detect import Cell, Table
 from .elsewhere import _scale
-from .totals import _PARENTHESES, Judgement, TableCheck, _clean, _fits, cell_ref, judge, make_check
+from .totals import _PARENTHESES, Judgement, TableCheck, _clean, _fit_verdict, _fits, cell_ref, judge, make_check
 
 MIN_ROWS = 3
 
@@ -67,30 +67,35 @@ def _block_checks(table: Table, pairs: dict[int, tuple[_Row, _Row]], file: str) 
     out: list[TableCheck] = []
     cols = sorted({c for pos in pairs for c in table.rows[pos].cells})
     for col in cols:
-        best: tuple[int, int, int, dict[int, Judgement]] | None = None
+        best: tuple[int, int, int, list[tuple[int, list[tuple[int, CellNumber]], CellNumber]]] | None = None
         a_cols = sorted({c for (t, p), _ in pairs.values() for c in t.rows[p].cells})
         b_cols = sorted({c for _, (t, p) in pairs.values() for c in t.rows[p].cells})
         for x in a_cols:
             for y in b_cols:
-                res: dict[int, Judgement] = {}
-                telling = longs = 0
+                # every pair of columns is tried with the cheap test (judge's verdict where it
+                # fits); the full judgements are made for the pair chosen
+                rows: list[tuple[int, list[tuple[int, CellNumber]], CellNumber]] = []
+                telling = longs = fits = 0
                 for pos, ((ta, pa), (tb, pb)) in pairs.items():
                     t = _amount(table.rows[pos].cells.get(col))
                     a, b = _amount(ta.rows[pa].cells.get(x)), _amount(tb.rows[pb].cells.get(y))
                     if t is None or a is None or b is None:
                         continue
-                    res[pos] = judge([(1, a), (-1, b)], t)
-                    if _fits(res[pos].verdict) and not (t.nil or a.nil or b.nil) and t.value and a.value and b.value:
-                        telling += 1
+                    signed = [(1, a), (-1, b)]
+                    rows.append((pos, signed, t))
+                    if _fits(_fit_verdict(signed, t)):
+                        fits += 1
+                        if not (t.nil or a.nil or b.nil) and t.value and a.value and b.value:
+                            telling += 1
                     longs += long_figure(t) or (long_figure(a) and long_figure(b))
-                fits = sum(_fits(j.verdict) for j in res.values())
-                if telling < MIN_ROWS or 4 * fits < 3 * len(res) or 2 * longs < len(res):
+                if telling < MIN_ROWS or 4 * fits < 3 * len(rows) or 2 * longs < len(rows):
                     continue
                 if best is None or fits > best[0]:
-                    best = (fits, x, y, res)
+                    best = (fits, x, y, rows)
         if best is None:
             continue
-        fits, x, y, res = best
+        fits, x, y, rows = best
+        res: dict[int, Judgement] = {pos: judge(signed, t) for pos, signed, t in rows}
         for pos, j in sorted(res.items()):
             (ta, pa), (tb, pb) = pairs[pos]
             why = None if _fits(j.verdict) or fits >= 4 else (
