@@ -219,7 +219,7 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                     if not points and not _same_dims(a.dims, c.dims):
                         continue
                     exact = point == c_v
-                    if not exact and _too_loose(lo, hi, c_v):
+                    if not exact and (_too_loose(lo, hi, c_v) or _finer_than_computed(index, c, lo, hi)):
                         continue
                     score, cue = index.score(c, (a, b), "difference", exact)
                     if points:
@@ -594,6 +594,8 @@ def _apposed_in(amount: str, percent: str, quote: str) -> bool:
 MAX_CHANCE_WITH_CUE = Fraction(1)
 MAX_CHANCE = Fraction(1, 20)
 MAX_CHANCE_EXACT = Fraction(1, 200)
+# A sum of this many parts or more is convincing by its rarity alone, whatever words stand by it.
+MANY_PARTS = 4
 
 
 def _chance(index: "_Passage", target: Fig, width: int | None, scale: int = 1) -> Fraction:
@@ -699,7 +701,35 @@ def _max_chance(proposal: Proposal) -> Fraction:
     if proposal.relation == "ratio":
         # … but "p procent …, dus N" is: the sentence says what the percentage comes to
         return MAX_CHANCE_WITH_CUE if proposal.cue == SAID_CUE else MAX_CHANCE
-    return MAX_CHANCE_WITH_CUE if proposal.cue else MAX_CHANCE
+    if not proposal.cue:
+        return MAX_CHANCE
+    if proposal.relation == "sum" and len(proposal.inputs) >= MANY_PARTS:
+        # "Total expenses … were $31.7 billion": the word says some sum is meant, not which of the
+        # hundreds of combinations of a passage's figures; that one adding up must be rare by itself
+        return MAX_CHANCE
+    if proposal.relation in ("sum", "difference") and all(
+            _significant_digits(f.value) <= 2 for f in (proposal.target, *proposal.inputs)):
+        # "decreased by $0.6 billion" beside "$1.4 billion" and "$0.8 billion": figures of one or
+        # two digits differ by one another all the time; a word of change does not say which two
+        return MAX_CHANCE
+    return MAX_CHANCE_WITH_CUE
+
+
+# How much wider than the stated result's own rounding a computed range may be, for a match within
+# rounding: a writer who adds "$1,168,100" and "about $100,000" does not print "$1,047,702".
+FINER_THAN_COMPUTED = 100
+
+
+def _finer_than_computed(index: "_Passage", target: Fig, lo: int | None, hi: int | None) -> bool:
+    """Does the target state a precision its inputs cannot give? A sum or difference that meets it
+    only within rounding, over a range more than :data:`FINER_THAN_COMPUTED` times the target's own
+    printed step ("$1,047,702" within "$1,168,100 - $100,000", whose "$100,000" may be anything from
+    $50,000 to $150,000), is a coincidence the rounding of one round figure made: a result computed
+    from figures that rough is printed as roughly, or exactly from figures stated exactly."""
+    _, t_lo, t_hi = index.scaled[target.id]
+    if lo is None or hi is None or t_lo is None or t_hi is None:
+        return False
+    return hi - lo > FINER_THAN_COMPUTED * max(t_hi - t_lo, 1)
 
 
 def _too_loose(lo: int | None, hi: int | None, target: int) -> bool:
@@ -764,6 +794,8 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                     if open_ended and not open_ended.isdisjoint(where):
                         continue
                     if _too_loose(sum(lo_ends), sum(hi_ends), t_point):
+                        continue
+                    if _finer_than_computed(index, total, sum(lo_ends), sum(hi_ends)):
                         continue
                     exact = False
                 score, cue = index.score(total, combo, "sum", exact)
