@@ -62,6 +62,9 @@ class Proposal:
     unit_exact: bool  # False when the product's units only fit with a count as multiplier
     # How likely one combination of figures matches this well by chance (see _chance).
     chance: Fraction = Fraction(0)
+    # True when the wording states the relation and it is proposed whether or not it holds ("from A
+    # to B, an increase of C", "3,09% x 95,1% = 2,94%"); False when it was found because it holds
+    stated: bool = False
 
     @property
     def figure_ids(self) -> frozenset[str]:
@@ -1172,8 +1175,9 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # results …"), whether or not they hold
     from factcheck.discover.summed_up import summed_up
 
-    proposals: list[Proposal] = (stated_equations(figures) + stated_changes(figures) + rates_beside_levels(figures)
-                                 + _footnoted(figures) + summed_up(figures))
+    proposals: list[Proposal] = ([replace(p, stated=True) for p in stated_equations(figures) + stated_changes(figures)
+                                  + rates_beside_levels(figures)] + _footnoted(figures)
+                                 + [replace(p, stated=True) for p in summed_up(figures)])
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
