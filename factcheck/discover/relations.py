@@ -1107,6 +1107,8 @@ def _prose(quote: str) -> bool:
 def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple[int, int]]) -> bool:
     """Kept from the search: scored high enough and rare enough by chance (with wording, up to one
     coincidence expected), or an exact prose match under the strict bound whatever the wording."""
+    if _hedge_denies(proposal):
+        return False
     chance = _coincidences(proposal, windows)
     if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
         return True
@@ -1124,6 +1126,17 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
         # odds count the rounding's width), and are read the same way
         return True
     return chance <= MAX_CHANCE and _plain_exact(proposal, index)
+
+
+def _hedge_denies(proposal: Proposal) -> bool:
+    """Does the target's hedge say it is not what the inputs give exactly? "bijna € 110 miljoen"
+    (almost), "more than 500" (above) say the quantity is below or above the printed figure; plain
+    figures that land exactly on it ("127 miljoen" − "€ 17 miljoen") give the printed figure itself,
+    so the text did not compute it from them. ("about" and "circa" say nothing of the side, and a
+    rough result of precise figures, "bijna € 2,4 miljoen" from 29.020.000 − 26.631.000, meets only
+    within rounding and is not touched.)"""
+    return (proposal.exact and proposal.relation in ("sum", "difference", "product")
+            and proposal.target.hedge in ("below", "above") and all(f.hedge == "exact" for f in proposal.inputs))
 
 
 def _plain_exact(proposal: Proposal, index: _Passage) -> bool:
