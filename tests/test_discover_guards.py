@@ -95,3 +95,12 @@ def test_a_relation_check_would_call_a_mismatch_is_read_back_and_dropped() -> No
              "expr": "tijdens_pilot / duration_18_ligduur", "origin": "discovered"}
     assert contradicted([wrong], claims, "nl") == {"rel_lukte"}
     # the relations that hold as `check` reads them pass the read-back: see the € 208 miljoen above
+
+
+def test_a_sentence_computes_with_the_figures_it_prints() -> None:
+    # Brussels weather services' association: "the foundation pre-paid €3,125 for the further
+    # development of the EPFO (€4,000 wired minus €875 covering work delivered)"; the same values
+    # stand as €4,000.00 and €875.00 in the accounts' tables: the sentence's own are the inputs
+    found = _relations("eneur-03.pdf")
+    assert ("€3,125", "difference", ("€4,000", "€875")) in found
+    assert not [r for r in found if r[0] == "€3,125" and r[2] != ("€4,000", "€875")]

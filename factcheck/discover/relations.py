@@ -1177,6 +1177,29 @@ def _unrefined(proposals: list[Proposal]) -> list[Proposal]:
     return [p for p in proposals if id(p) not in refined]
 
 
+# (a share's whole has its own rules of where it may stand: see _ratios and named_wholes)
+_NEAREST = ("sum", "difference", "product")
+
+
+def _nearest_statements(proposals: list[Proposal]) -> list[Proposal]:
+    """One reading per equation over one target: of the same values printed in several places ("€4,000
+    wired minus €875" in the sentence, €4,000.00 and €875.00 in a table pages on), the inputs are
+    the statements that stand nearest the target (in its sentence, else on its page), whatever
+    the score made of the others' order or lines: a sentence computes with the figures it prints."""
+    def distance(p: Proposal) -> tuple[int, int]:
+        return (sum(f.quote != p.target.quote for f in p.inputs),
+                sum(f.position[0] != p.target.position[0] for f in p.inputs))
+
+    def key(p: Proposal) -> tuple[object, ...]:
+        return p.relation, p.target.id, p.stated, tuple(sorted(f.value for f in p.inputs))
+
+    nearest: dict[tuple[object, ...], tuple[int, int]] = {}
+    for p in proposals:
+        if p.relation in _NEAREST:
+            nearest[key(p)] = min(nearest.get(key(p), distance(p)), distance(p))
+    return [p for p in proposals if p.relation not in _NEAREST or distance(p) == nearest[key(p)]]
+
+
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
     from factcheck.discover.changes import rates_beside_levels, stated_changes
@@ -1237,7 +1260,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.counted import counted_totals
 
     proposals += counted_totals(grouped, {p.target.id for p in proposals + breakdowns})
-    proposals = _unrefined(proposals)
+    proposals = _nearest_statements(_unrefined(proposals))
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
     # A share and "p % of b = c" are one equation over the same figures: the amount is the natural
