@@ -104,3 +104,33 @@ def test_a_sentence_computes_with_the_figures_it_prints() -> None:
     found = _relations("eneur-03.pdf")
     assert ("€3,125", "difference", ("€4,000", "€875")) in found
     assert not [r for r in found if r[0] == "€3,125" and r[2] != ("€4,000", "€875")]
+
+
+def _row_readings(name: str, tmp: Path) -> set[tuple[str, str, tuple[str, ...]]]:
+    """(stated, relation, printed inputs) of every table-row reading `factcheck extract` writes."""
+    from ruamel.yaml import YAML
+
+    from factcheck.cli import main
+
+    assert main(["extract", str(DOCS / name), "--out", str(tmp)]) == 0
+    data = YAML(typ="safe").load((tmp / name.replace(".pdf", ".yaml")).read_text(encoding="utf-8"))
+    out = set()
+    for claim in data["claims"]:
+        ev = claim.get("evidence") or {}
+        if str(ev.get("relation", "")).endswith("table row"):
+            out.add((claim["stated"], ev["relation"], tuple(
+                i.split(" (", 1)[1].rstrip(")") for i in str(ev["inputs"]).split(", "))))
+    return out
+
+
+def test_a_year_the_level_stands_at_and_a_year_of_two_columns_choose_no_column(tmp_path: Path) -> None:
+    # PRS's Union Budget analysis (columns Actuals 2024-25, Budgeted 2025-26, Revised 2025-26,
+    # Budgeted 2026-27): "Non-tax revenue in 2025-26 is estimated to be 14.3% higher than budgeted"
+    # names the year of the level, not the base: no change from Budgeted 2025-26 to 2026-27 is read
+    found = _row_readings("enasi-03.pdf", tmp_path)
+    assert not [r for r in found if r[0] == "14.3%"]
+    # "increase by 10% as compared to revised estimates of 2025-26": of the two 2025-26 columns the
+    # clause names the revised one, so Budgeted 2025-26 (12,76,338) is not the base
+    assert not [r for r in found if r[0] == "10%" and "12,76,338" in r[2]]
+    # and with the named column, the rows' changes the text states are read
+    assert ("7%", "change along a table row", ("7,32,512", "7,84,678")) in found
