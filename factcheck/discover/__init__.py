@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping, Sequence
 
 from factcheck.discover.figures import Fig, from_dicts
+from factcheck.discover.readback import contradicted
 from factcheck.discover.relations import Proposal, find_relations
 from factcheck.discover.repeats import RepeatGroup, find_repeats
 from factcheck.numbers import decimal_string
@@ -94,16 +95,23 @@ def discover(
         figures = from_dicts(claims, language, declarations)
     skip = set(existing) | set(deleted) | set(by_id)
     out: list[dict[str, Any]] = []
+    searched: list[dict[str, Any]] = []
     if relations:
         out_ids: set[str] = set()
+        found: list[dict[str, Any]] = []
         for proposal in find_relations(figures):
             claim = relation_claim(proposal, by_id.get(proposal.target.id, {}))
             if claim["id"] in out_ids:
                 claim["id"] = _id("rel2", proposal.target.id)
             if claim["id"] not in skip:
-                out.append(claim)
+                found.append(claim)
                 skip.add(claim["id"])
                 out_ids.add(claim["id"])
+                if not proposal.stated:
+                    searched.append(claim)
+        # found because it holds, judged a mismatch by `check`: a reading the file cannot state
+        dropped = contradicted(searched, claims, language)
+        out.extend(c for c in found if c["id"] not in dropped)
     if repeats:
         for group in find_repeats(figures):
             claim = repeat_claim(group)

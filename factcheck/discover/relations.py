@@ -62,6 +62,9 @@ class Proposal:
     unit_exact: bool  # False when the product's units only fit with a count as multiplier
     # How likely one combination of figures matches this well by chance (see _chance).
     chance: Fraction = Fraction(0)
+    # True when the wording states the relation and it is proposed whether or not it holds ("from A
+    # to B, an increase of C", "3,09% x 95,1% = 2,94%"); False when it was found because it holds
+    stated: bool = False
 
     @property
     def figure_ids(self) -> frozenset[str]:
@@ -219,7 +222,7 @@ def _binary(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                     if not points and not _same_dims(a.dims, c.dims):
                         continue
                     exact = point == c_v
-                    if not exact and _too_loose(lo, hi, c_v):
+                    if not exact and (_too_loose(lo, hi, c_v) or _finer_than_computed(index, c, lo, hi)):
                         continue
                     score, cue = index.score(c, (a, b), "difference", exact)
                     if points:
@@ -594,6 +597,8 @@ def _apposed_in(amount: str, percent: str, quote: str) -> bool:
 MAX_CHANCE_WITH_CUE = Fraction(1)
 MAX_CHANCE = Fraction(1, 20)
 MAX_CHANCE_EXACT = Fraction(1, 200)
+# A sum of this many parts or more is convincing by its rarity alone, whatever words stand by it.
+MANY_PARTS = 4
 
 
 def _chance(index: "_Passage", target: Fig, width: int | None, scale: int = 1) -> Fraction:
@@ -699,7 +704,35 @@ def _max_chance(proposal: Proposal) -> Fraction:
     if proposal.relation == "ratio":
         # … but "p procent …, dus N" is: the sentence says what the percentage comes to
         return MAX_CHANCE_WITH_CUE if proposal.cue == SAID_CUE else MAX_CHANCE
-    return MAX_CHANCE_WITH_CUE if proposal.cue else MAX_CHANCE
+    if not proposal.cue:
+        return MAX_CHANCE
+    if proposal.relation == "sum" and len(proposal.inputs) >= MANY_PARTS:
+        # "Total expenses … were $31.7 billion": the word says some sum is meant, not which of the
+        # hundreds of combinations of a passage's figures; that one adding up must be rare by itself
+        return MAX_CHANCE
+    if proposal.relation in ("sum", "difference") and all(
+            _significant_digits(f.value) <= 2 for f in (proposal.target, *proposal.inputs)):
+        # "decreased by $0.6 billion" beside "$1.4 billion" and "$0.8 billion": figures of one or
+        # two digits differ by one another all the time; a word of change does not say which two
+        return MAX_CHANCE
+    return MAX_CHANCE_WITH_CUE
+
+
+# How much wider than the stated result's own rounding a computed range may be, for a match within
+# rounding: a writer who adds "$1,168,100" and "about $100,000" does not print "$1,047,702".
+FINER_THAN_COMPUTED = 100
+
+
+def _finer_than_computed(index: "_Passage", target: Fig, lo: int | None, hi: int | None) -> bool:
+    """Does the target state a precision its inputs cannot give? A sum or difference that meets it
+    only within rounding, over a range more than :data:`FINER_THAN_COMPUTED` times the target's own
+    printed step ("$1,047,702" within "$1,168,100 - $100,000", whose "$100,000" may be anything from
+    $50,000 to $150,000), is a coincidence the rounding of one round figure made: a result computed
+    from figures that rough is printed as roughly, or exactly from figures stated exactly."""
+    _, t_lo, t_hi = index.scaled[target.id]
+    if lo is None or hi is None or t_lo is None or t_hi is None:
+        return False
+    return hi - lo > FINER_THAN_COMPUTED * max(t_hi - t_lo, 1)
 
 
 def _too_loose(lo: int | None, hi: int | None, target: int) -> bool:
@@ -764,6 +797,8 @@ def _sums(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
                     if open_ended and not open_ended.isdisjoint(where):
                         continue
                     if _too_loose(sum(lo_ends), sum(hi_ends), t_point):
+                        continue
+                    if _finer_than_computed(index, total, sum(lo_ends), sum(hi_ends)):
                         continue
                     exact = False
                 score, cue = index.score(total, combo, "sum", exact)
@@ -1072,6 +1107,8 @@ def _prose(quote: str) -> bool:
 def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple[int, int]]) -> bool:
     """Kept from the search: scored high enough and rare enough by chance (with wording, up to one
     coincidence expected), or an exact prose match under the strict bound whatever the wording."""
+    if _hedge_denies(proposal):
+        return False
     chance = _coincidences(proposal, windows)
     if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
         return True
@@ -1089,6 +1126,17 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
         # odds count the rounding's width), and are read the same way
         return True
     return chance <= MAX_CHANCE and _plain_exact(proposal, index)
+
+
+def _hedge_denies(proposal: Proposal) -> bool:
+    """Does the target's hedge say it is not what the inputs give exactly? "bijna € 110 miljoen"
+    (almost), "more than 500" (above) say the quantity is below or above the printed figure; plain
+    figures that land exactly on it ("127 miljoen" − "€ 17 miljoen") give the printed figure itself,
+    so the text did not compute it from them. ("about" and "circa" say nothing of the side, and a
+    rough result of precise figures, "bijna € 2,4 miljoen" from 29.020.000 − 26.631.000, meets only
+    within rounding and is not touched.)"""
+    return (proposal.exact and proposal.relation in ("sum", "difference", "product")
+            and proposal.target.hedge in ("below", "above") and all(f.hedge == "exact" for f in proposal.inputs))
 
 
 def _plain_exact(proposal: Proposal, index: _Passage) -> bool:
@@ -1129,6 +1177,29 @@ def _unrefined(proposals: list[Proposal]) -> list[Proposal]:
     return [p for p in proposals if id(p) not in refined]
 
 
+# (a share's whole has its own rules of where it may stand: see _ratios and named_wholes)
+_NEAREST = ("sum", "difference", "product")
+
+
+def _nearest_statements(proposals: list[Proposal]) -> list[Proposal]:
+    """One reading per equation over one target: of the same values printed in several places ("€4,000
+    wired minus €875" in the sentence, €4,000.00 and €875.00 in a table pages on), the inputs are
+    the statements that stand nearest the target (in its sentence, else on its page), whatever
+    the score made of the others' order or lines: a sentence computes with the figures it prints."""
+    def distance(p: Proposal) -> tuple[int, int]:
+        return (sum(f.quote != p.target.quote for f in p.inputs),
+                sum(f.position[0] != p.target.position[0] for f in p.inputs))
+
+    def key(p: Proposal) -> tuple[object, ...]:
+        return p.relation, p.target.id, p.stated, tuple(sorted(f.value for f in p.inputs))
+
+    nearest: dict[tuple[object, ...], tuple[int, int]] = {}
+    for p in proposals:
+        if p.relation in _NEAREST:
+            nearest[key(p)] = min(nearest.get(key(p), distance(p)), distance(p))
+    return [p for p in proposals if p.relation not in _NEAREST or distance(p) == nearest[key(p)]]
+
+
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
     from factcheck.discover.changes import rates_beside_levels, stated_changes
@@ -1140,8 +1211,9 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # results …"), whether or not they hold
     from factcheck.discover.summed_up import summed_up
 
-    proposals: list[Proposal] = (stated_equations(figures) + stated_changes(figures) + rates_beside_levels(figures)
-                                 + _footnoted(figures) + summed_up(figures))
+    proposals: list[Proposal] = ([replace(p, stated=True) for p in stated_equations(figures) + stated_changes(figures)
+                                  + rates_beside_levels(figures)] + _footnoted(figures)
+                                 + [replace(p, stated=True) for p in summed_up(figures)])
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
@@ -1188,7 +1260,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.counted import counted_totals
 
     proposals += counted_totals(grouped, {p.target.id for p in proposals + breakdowns})
-    proposals = _unrefined(proposals)
+    proposals = _nearest_statements(_unrefined(proposals))
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
     # A share and "p % of b = c" are one equation over the same figures: the amount is the natural

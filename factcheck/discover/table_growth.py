@@ -58,6 +58,11 @@ def _clause(fig: Fig) -> tuple[str, str]:
     return before, after[:min(ends)] if ends else after
 
 
+# a year the clause puts a level at ("in 2025-26", "voor 2024", "during 2023"), not a change from
+_AT_YEAR = re.compile(r"\b(?:in|during|for|voor|tijdens)\s+(?:(?:het\s+)?jaar\s+|(?:fiscal\s+)?year\s+|FY\s*)?"
+                      r"(?:19|20)\d\d\b", re.IGNORECASE)
+
+
 def _span(before: str, after: str) -> tuple[int, int | None] | None:
     """(base year, end year or None for the table's latest) of the change the clause states:
     "minder dan in 2013", "ten opzichte van 2022", "sinds 2013" name the base; another year named
@@ -73,6 +78,10 @@ def _span(before: str, after: str) -> tuple[int, int | None] | None:
         return (base, others[0]) if len(others) == 1 else (base, None) if not others else None
     if len(years) == 2:
         return years[0], years[1]
+    if len(years) == 1 and _AT_YEAR.search(before + " " + after):
+        # "Non-tax revenue in 2025-26 is estimated to be 14.3% higher than budgeted": the year the
+        # level stands at, not the base; the base is not named, and no pair of columns is read
+        return None
     return (years[0], None) if len(years) == 1 else None
 
 
@@ -86,12 +95,21 @@ def _direction(clause: str, after: str) -> tuple[bool, bool]:
     return bool(RISE_WORDS.search(clause)), bool(FALL_WORDS.search(clause))
 
 
-def _year_columns(table: Table) -> dict[int, int]:
-    """Year -> column index, for columns headed by one year ("2013", "2022 a")."""
-    out: dict[int, int] = {}
+def _year_columns(table: Table, words: frozenset[str]) -> dict[int, int]:
+    """Year -> column index, for columns headed by one year ("2013", "2022 a"). A year that heads
+    two columns or more ("Budgeted 2025-26", "Revised 2025-26") is the column whose other header
+    words the clause says ("as compared to revised estimates of 2025-26"), and no column when it
+    says none or several: the year alone does not say which."""
+    by_year: dict[int, list[int]] = {}
     for index, years in column_years(table).items():
         if len(years) == 1:
-            out.setdefault(years[0], index)
+            by_year.setdefault(years[0], []).append(index)
+    headers = {c.index: content_words(YEAR.sub(" ", c.header)) for c in table.columns}
+    out: dict[int, int] = {}
+    for year, columns in by_year.items():
+        named = [c for c in columns if shared_words(words, headers.get(c, frozenset()))] if len(columns) > 1 else columns
+        if len(named) == 1:
+            out[year] = named[0]
     return out
 
 
@@ -143,7 +161,7 @@ def table_growth_claims(
         chance = Fraction(0)
         for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1):
             for table in tables.get(number, ()):
-                years = _year_columns(table)
+                years = _year_columns(table, words)
                 if not years:
                     continue
                 span = (wanted[0], wanted[1] if wanted[1] is not None else max(years))

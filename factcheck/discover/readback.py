@@ -1,0 +1,48 @@
+"""Discovered relations read back as `check` will read them, before they are written.
+
+Discovery finds most relations because they hold: within its reading of the figures' rounding,
+a sum adds up, a share lands on its percentage. `check` judges the written claim by the engine's
+own rules (units, hedges, tolerances), and the two nearly always agree. Where they do not, the
+proposal rests on a reading the claim file cannot state ("67 procent" as six months over ten
+days, units the engine does not divide into a percentage): `check` would raise an alarm on a
+relation nobody wrote and the text does not make. So every relation found because it holds is
+read back; one `check` would call a mismatch is not proposed. A relation the wording states
+("from A to B, an increase of C") is proposed whether or not it holds, and left alone here: its
+alarm is what it is for. The table side does the same for table totals
+(:mod:`factcheck.tables.readback`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from factcheck.model import ClaimFile, Document, Location, Verdict
+
+_ALARMS = (Verdict.MISMATCH, Verdict.SCALE)
+
+
+def contradicted(relations: Sequence[Mapping[str, Any]], claims: Sequence[Mapping[str, Any]],
+                 language: str) -> set[str]:
+    """Ids of the relation claims (dicts, as discovery writes them) that `check` would judge a
+    mismatch, read with the extracted claims they stand on."""
+    if not relations:
+        return set()
+    from factcheck.claimfile import claim_from_data
+    from factcheck.engine import verdicts
+    from factcheck.errors import FactcheckError
+
+    document = Document(id="discovery", path="<discovery>", language=language)
+    where = Location(document.path)
+    wanted = {str(r.get("id")) for r in relations}
+    parsed = []
+    for claim in [*claims, *relations]:
+        try:
+            parsed.append(claim_from_data(dict(claim), document, where))
+        except FactcheckError:
+            continue  # refused as `check` would refuse it: nothing to compare
+    try:
+        judged = verdicts(ClaimFile(document=document, claims=tuple(parsed)))
+    except FactcheckError:
+        return set()  # the file cannot be judged as a whole: nothing is read back
+    return {cid for cid, verdict in judged.items() if cid in wanted and verdict in _ALARMS}
