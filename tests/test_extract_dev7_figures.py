@@ -10,6 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from factcheck.extract.scan import scan
+from factcheck.numbers import parse_figure
 
 
 def figures(text: str, language: str) -> list[tuple[str, object, object, str | None, str]]:
@@ -118,3 +119,7 @@ def test_dutch_tm_is_a_range() -> None:
     text = "Activiteiten m.b.t. ontmoeting voor kinderen (4 tm 11 jaar) € 13.877\r\n"
     assert figures(text, "nl") == [("4 tm 11 jaar", 4, 11, "year", "exact"), ("€ 13.877", 13877, None, "EUR", "exact")]
     assert figures("voor kinderen van 4 t.m. 11 jaar", "nl") == [("4 t.m. 11 jaar", 4, 11, "year", "exact")]
+    # and `check` reads back what extract wrote
+    for stated in ("4 tm 11 jaar", "4 t.m. 11 jaar"):
+        figure = parse_figure(stated, "nl")
+        assert (figure.value, figure.value_high) == (4, 11)

@@ -639,7 +639,7 @@ _NOT_NOUNS = frozenset({
     "remains", "only", "already", "still", "just", "even", "yet", "now", "then", "together", "altogether",
     "respectively", "alone", "again", "apiece",
     "pas", "reeds", "slechts", "inmiddels", "nu", "toen", "dus", "zelfs", "alleen", "vooral", "steeds", "weer",
-    "samen", "tezamen", "echter", "namelijk", "daarna", "daarvoor", "hiervoor", "waren", "zouden", "hadden", "had",
+    "samen", "tezamen", "echter", "namelijk", "daarna", "daarvoor", "hiervoor", "waren", "zouden", "hadden",
     # prepositions, conjunctions and pronouns ("increased by approximately 250 since he took office")
     "since", "against", "into", "onto", "via", "during", "until", "before", "after", "within", "without", "across",
     "among", "between", "towards", "toward", "upon", "despite", "including", "excluding", "versus", "while",
@@ -1227,17 +1227,17 @@ class Scanner:
                     pos += dm.end()
         stated_end = pos
         per: list[str] = []
-        while (tail := self._per_tail(text, pos)) is not None:
-            per.append(tail[0])
-            pos = tail[1]
+        while (per_at := self._per_tail(text, pos)) is not None:
+            per.append(per_at[0])
+            pos = per_at[1]
         if currency is not None and not per and (adverb := _PER_ADVERB.match(text, pos)) is not None:
             per.append(_PER_ADVERBS[adverb.group(1).lower()])  # "200 ringgit monthly"
             pos = adverb.end()
         noun, noun_end = self._noun_after(text, pos, many=sign == 1 and (
             scale > 0 or value > 1 and (decimals == 0 or self.lang == "en")))
         if not per and noun_end is not None and currency is None and percent is None and duration is None and (
-                tail := self._per_tail(text, noun_end, listed=True)) is not None:
-            per.append(tail[0])  # "tien locomotieven per aanvraag"
+                per_at := self._per_tail(text, noun_end, listed=True)) is not None:
+            per.append(per_at[0])  # "tien locomotieven per aanvraag"
 
         # Decide.
         factor = sign * 10 ** scale  # an int: Fraction(10) ** scale cost more than the rest of this step
