@@ -49,8 +49,10 @@ def test_a_code_opening_a_line_before_a_name_is_no_figure() -> None:
     # enloc-03: Malaysia's revenue estimates, a code under the amount of the row before
     assert figures("(3,150,000)\r\n62300 Duti Eksais Terhadap Barangan Tempatan\r\n", "en") == [
         ("3,150,000", 3150000, None, None, "exact")]
-    # a grouped amount, or a counted noun, opening a line is a figure
+    # a grouped amount, or a counted noun, opening a line is a figure, and so is a number before capitals
     assert figures("ended with\r\n2500 people in the hall", "en") == [("2500", 2500, None, "person", "exact")]
+    # (la-precinct-bulletin, shared corpus)
+    assert figures("327 BALLOTS CAST CONG 25\r\n1100 REGISTERED VOTERS\r\nSERIAL 1", "en")[-1][0] == "1100"
 
 
 def test_words_that_are_no_counted_nouns() -> None:
@@ -79,6 +81,10 @@ def test_the_next_rows_label_is_not_what_a_figure_counts() -> None:
     text = ("gemiddelde van tien locomotieven per aanvraag. In de regeling is de ruimte om tot maximaal 190 \r\n"
             "locomotieven om te bouwen. Het uitgangspunt is daarmee een gemiddelde van maximaal 19\r\n")
     assert ("190", 190, None, "locomotief", "below") in figures(text, "nl")
+    # us-025 (shared corpus): a sentence that ends its line in an amount is no table row
+    text = ("In 2006, stroke was the underlying cause of death for 137,119 \r\npersons; the age-adjusted mortality rate "
+            "was 43.6 per 100,000 \r\nstandard population (Table 1).")
+    assert figures(text, "en")[0] == ("137,119", 137119, None, "person", "exact")
 
 
 def test_an_area_after_an_adjective_and_in_capitals() -> None:

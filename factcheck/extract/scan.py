@@ -653,11 +653,12 @@ _NOT_NOUNS = frozenset({
 _DUTCH_PARTICIPLE = re.compile(r"ge[a-zë]{4,}[dt]")
 # a table's next row under a figure that ends its line: a label, then its amounts to the line's end
 # ("bij scheepsafscheid 2.515" / "prijzengeld uit Botary sloepenroeiwedstrijd 750 3.265")
-# ("190 \r\nlocomotieven om te bouwen. Het uitgangspunt is ... maximaal 19" is a sentence: no row has a
-# full stop inside; a row's amounts are two cells or more, or one printed with a separator, or any
-# one when the figure's own line has no sentence's end either)
+# ("190 \r\nlocomotieven om te bouwen. Het uitgangspunt is ... maximaal 19" and "persons; the age-adjusted
+# mortality rate was 43.6 per 100,000" are sentences: a row's label has no full stop and no number inside;
+# its amounts are two cells or more, or one printed with a separator, or any one when the figure's own
+# line has no sentence's end either)
 _SENTENCE_BREAK = re.compile(r"[.;!?][ \t]+[A-Z]")
-_ROW_AFTER = re.compile(r"(?![^\n]*[.;!?][ \t]+[A-Z])[^\n]*?[ \t](?:\(?-?\d[\d.,]*\)?[ \t]+\(?-?\d[\d.,]*\)?"
+_ROW_AFTER = re.compile(r"(?![^\n]*[.;!?][ \t]+[A-Z])[^\d\n]*?[ \t](?:(?:\(?-?\d[\d.,]*\)?[ \t]+)+\(?-?\d[\d.,]*\)?"
                         r"|\(?-?\d{1,3}(?:[.,]\d+)+\)?|(?P<one>\(?-?\d+\)?))[ \t]*\r?(?:\n|$)")
 # an area after one or two words: "8200 RENTABLE SQ FT", "1,000 usable square feet"
 _AREA_AHEAD = re.compile(r"(?:[ \t\u00a0]+[^\W\d_]+){0,2}?[ \t\u00a0]+(square|sq|vierkante)(?![\w])", re.IGNORECASE)
@@ -1296,7 +1297,7 @@ class Scanner:
                 item.kind = "label"  # footnote text or list item: "1 Zie ...", "2) De ...", "1990. 12 M. Hoogeveen"
                 return item
             if noun is None and core.isdigit() and value >= 1000 and not per and not text[line_start:s].strip() and (
-                    _CODE_NEXT.match(text, e)):
+                    _CODE_NEXT.match(text, e)) and not self._capitals_to_line_end(text, e):
                 item.kind = "reference"  # "24358 RSS Bonfire & Beach Cleanup", "4173 #UCLA Wellness": an account's
                 return item  # code opening its line (an amount this large prints its thousands separator)
             if noun is None and hedge is Hedge.EXACT and decimals == 0 and not per and re.match(
@@ -1414,6 +1415,14 @@ class Scanner:
         if not _YEAR_PREPOSITION.search(text, max(0, start - 12), start) or noun_end is None:
             return False
         return len(_WORD_RE.findall(text, end, noun_end)) > 1
+
+    @staticmethod
+    def _capitals_to_line_end(text: str, pos: int) -> bool:
+        """Whether the rest of the line is set in capitals ("1100 REGISTERED VOTERS"): there a word in
+        capitals may be the counted noun, and an account's name is seldom set so."""
+        line_end = text.find("\n", pos)
+        rest = text[pos: line_end if line_end >= 0 else len(text)]
+        return rest.upper() == rest and sum(ch.isalpha() for ch in rest) >= 4
 
     @staticmethod
     def _short_line(text: str, pos: int) -> bool:
