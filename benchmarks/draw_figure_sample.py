@@ -1,7 +1,7 @@
 """Draw a fresh sample of extracted prose figures of the development documents, to be judged by hand.
 
     python benchmarks/draw_figure_sample.py --seed 2030 --size 100 --out tests/unseen/figures.dev3-sample.tsv
-        [--claims DIR] [--prefer-unsampled] [--docs ID ...]
+        [--claims DIR] [--prefer-unsampled] [--docs ID ...] [--max-per-doc N]
 
 Every figure ``factcheck extract`` writes (claims with ``origin: extracted``) of every development
 document (``tests/unseen/split.tsv``; never the test ones) is the population, less the figures
@@ -14,7 +14,9 @@ already extracted there (``<doc>.yaml``) instead of extracting again. ``--prefer
 each figure by 1 / (1 + the figures of its document in earlier development samples), so documents
 the earlier samples left out are drawn most (weighted sampling without replacement: the ``size``
 largest keys ``u ** (1 / weight)``, ``u`` from the same generator). ``--docs`` limits the population to
-the named development documents (a test document is refused).
+the named development documents (a test document is refused). ``--max-per-doc N`` takes at most ``N``
+figures of one document (the next figure in the drawn order of a document already full is passed over),
+so a few documents with many figures do not fill the sample.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
 
 COLUMNS = ("lang", "doc", "id", "stated", "value", "unit", "hedge", "page", "verdict", "reason", "note")
-EARLIER = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev-old-test")
+EARLIER = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev-old-test")
 
 
 def dev_documents() -> list[str]:
@@ -71,13 +73,35 @@ def population(claims_dir: Path, docs: list[str]) -> dict[str, list[dict[str, st
     return by_lang
 
 
+def _available(rows: list[dict[str, str]], cap: int | None) -> int:
+    """How many of ``rows`` a draw can take with at most ``cap`` per document."""
+    if cap is None:
+        return len(rows)
+    return sum(min(cap, n) for n in Counter(r["doc"] for r in rows).values())
+
+
+def _capped(order: list[dict[str, str]], want: int, cap: int | None) -> list[dict[str, str]]:
+    """The first ``want`` rows of ``order``, passing over a document once it has ``cap``."""
+    taken: list[dict[str, str]] = []
+    per_doc: Counter[str] = Counter()
+    for row in order:
+        if len(taken) == want:
+            break
+        if cap is not None and per_doc[row["doc"]] >= cap:
+            continue
+        per_doc[row["doc"]] += 1
+        taken.append(row)
+    return taken
+
+
 def draw(by_lang: dict[str, list[dict[str, str]]], size: int, seed: int,
-         weight: dict[str, float] | None = None) -> list[dict[str, str]]:
-    """``size`` rows, half per language where each has enough; ``weight`` by document, if given."""
+         weight: dict[str, float] | None = None, cap: int | None = None) -> list[dict[str, str]]:
+    """``size`` rows, half per language where each has enough; ``weight`` by document, if given;
+    at most ``cap`` rows of one document, if given."""
     langs = sorted(by_lang)
     want = {lang: size // len(langs) for lang in langs}
     for lang in langs:  # a language with too few gives its share to the others
-        short = want[lang] - len(by_lang[lang])
+        short = want[lang] - _available(by_lang[lang], cap)
         if short > 0:
             want[lang] -= short
             other = next(x for x in langs if x != lang)
@@ -86,12 +110,15 @@ def draw(by_lang: dict[str, list[dict[str, str]]], size: int, seed: int,
     for lang in langs:
         pool = sorted(by_lang[lang], key=lambda r: (r["doc"], int(r["page"] or 0), r["id"]))
         rng = random.Random(seed)
-        if weight is None:
+        if weight is None and cap is None:
             rows.extend(rng.sample(pool, min(want[lang], len(pool))))
             continue
-        keys = [rng.random() ** (1 / weight[r["doc"]]) for r in pool]
-        order = sorted(range(len(pool)), key=lambda i: -keys[i])
-        rows.extend(pool[i] for i in order[:want[lang]])
+        if weight is None:
+            order = rng.sample(pool, len(pool))
+        else:
+            keys = [rng.random() ** (1 / weight[r["doc"]]) for r in pool]
+            order = [pool[i] for i in sorted(range(len(pool)), key=lambda i: -keys[i])]
+        rows.extend(_capped(order, want[lang], cap))
     return rows
 
 
@@ -104,6 +131,7 @@ def main() -> int:
     ap.add_argument("--prefer-unsampled", action="store_true",
                     help="weigh documents by 1 / (1 + their figures in earlier samples)")
     ap.add_argument("--docs", nargs="+", metavar="ID", help="only these development documents")
+    ap.add_argument("--max-per-doc", type=int, metavar="N", help="at most N figures of one document")
     args = ap.parse_args()
     docs = dev_documents()
     if args.docs:
@@ -124,7 +152,7 @@ def main() -> int:
     if args.prefer_unsampled:
         count = Counter(r["doc"] for r in earlier)
         weight = {doc: 1 / (1 + count[doc]) for doc in docs}
-    rows = draw(by_lang, args.size, args.seed, weight)
+    rows = draw(by_lang, args.size, args.seed, weight, args.max_per_doc)
     with args.out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()

@@ -282,7 +282,7 @@ _DURATION_SUFFIX = re.compile(rf"^(?:\s*[-\u2013]\s*|\s+)({_sorted_alternation(D
 _TIMES_SUFFIX = re.compile(r"^\s+(?:times|keer|maal)(?![\w])", re.IGNORECASE)
 # "twee jaar", "half jaar": a number word followed by a duration.
 _PER_SUFFIX = re.compile(rf"^\s*(?:per|a|an|each)\s+({_sorted_alternation(PER_WORDS)})(?![\w])", re.IGNORECASE)
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|to|through|and|en|à)\s*", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|‒|—|tot(?:\s+en\s+met)?|t/m|t\.m\.|tm|to|through|and|en|à)\s*", re.IGNORECASE)
 
 
 def parse_number(text: str, language: str = "nl") -> tuple[Fraction, int]:

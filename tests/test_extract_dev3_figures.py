@@ -139,7 +139,7 @@ def test_row_list_note_and_page_numbers_and_codes_are_not_figures(text: str, lan
 
 
 def test_a_currency_code_or_a_length_after_an_abbreviation_is_no_code() -> None:
-    assert figures("The fee is EUR 8 per visit.", "en") == [("EUR 8", "money", "EUR", 8)]
+    assert figures("The fee is EUR 8 per visit.", "en") == [("EUR 8", "money", "EUR / visit", 8)]
     text = "In maatregel 6.2b eindigt de opvang in het COA 3 maanden na statusverlening."
     assert figures(text, "nl") == [("3 maanden", "duration", "month", 3)]
 

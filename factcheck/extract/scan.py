@@ -136,11 +136,12 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         r"|December)" + _WS + r"+(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?(?![\w.,]?\d)(?!,?" + _ANYWS + r"+" + _YEAR
         + r"(?!\d))(?!" + _WS + r"*(?:%|percent|per cent|thousand|million|billion)(?![\w]))"
     )),
-    # a month's name before a year: "December 2017", "januari 2023" ("12 december 2017" is a date led
-    # by its day); English months in capitals, so that "may" stays a verb
+    # a month's name before a year: "December 2017", "januari 2023", "Jan - Dec 2022" ("12 december 2017"
+    # is a date led by its day); English months in capitals, so that "may" stays a verb
     ("date", re.compile(
         r"(?=[jfmasondJFMASOND])(?<![\w])(?<!\d )(?:(?i:januari|februari|maart|april|mei|juni|juli|augustus|september"
-        r"|oktober|november|december)|January|February|March|May|June|July|August|October)" + _ANYWS + r"+" + _YEAR
+        r"|oktober|november|december)|January|February|March|May|June|July|August|October"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)" + _ANYWS + r"+" + _YEAR
         + r"(?![\d,.]?\d)"
     )),
     ("label", _SECTION_NUMBER),
@@ -165,6 +166,9 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
         + r"|0(?<![\w.,]0)\d{1,3}" + _PHONE_REST
         + r"|\+\d{2}(?:[ \u00a0]?\d{1,4}){3,5}(?![\w])"
         r"|1(?<![\w.,]1)[-\u2013]?[89]00[-\u2013][\d-]{7,9}(?![\w])"  # toll-free lines: 1800-3524728, 1-800-555-0199
+        # an area code with its 0, then groups a blank apart: "020 7525 7468", "070 342 43 44"
+        # (no amount is printed with a leading 0, and a table's cells are not three-digit codes)
+        r"|0(?<![\w.,]0)\d{2,4}(?:[ \u00a0]\d{2,4}){2,3}(?![\w]|[.,]\d)"
     )),
 ]
 # Text a mask cannot match without (one of these literals in it): a substring test is far
@@ -308,7 +312,7 @@ _ABBREVIATION_LABELS = frozenset(["art", "nr", "nrs", "no", "nos", "p", "pp", "b
 _LABEL_PAIRS = {"op": {"antwoord", "antwoorden"}, "aan": {"gelijk"}}
 _LABEL_CONTINUATION = re.compile(
     r"\d+(?:[.,]\d+)*[a-z]?(?:bis|ter|quater)?\)?"
-    r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot" + _WS + r"+en" + _WS + r"+met|tot|through|-|–|van|of)" + _WS
+    r"(?:(?:" + _WS + r"*(?:,|en|and|t/m|tot" + _WS + r"+en" + _WS + r"+met|tot|to|through|-|–|van|of)" + _WS
     + r"*\d+(?:\.\d+)*(?:bis|ter)?\)?)*)"
 )
 _BLANK_OR_PAREN = " \t\u00a0\u202f\u2009(\n\r"  # a label word may end the line before its number
@@ -383,6 +387,11 @@ EXTRA_HEDGES: dict[str, Hedge] = {
     "in excess of": Hedge.ABOVE, "upwards of": Hedge.ABOVE, "no more than": Hedge.BELOW,
     "not more than": Hedge.BELOW, "no less than": Hedge.ABOVE, "at most": Hedge.BELOW,
     "more than": Hedge.ABOVE, "nearly": Hedge.BELOW, "almost": Hedge.BELOW,
+    # limits as contracts and statutes word them: "not exceeding €1", "a maximum of 20 days"
+    "not exceeding": Hedge.BELOW, "not to exceed": Hedge.BELOW, "no greater than": Hedge.BELOW,
+    "not greater than": Hedge.BELOW, "a maximum of": Hedge.BELOW, "maximum of": Hedge.BELOW,
+    "a minimum of": Hedge.ABOVE, "minimum of": Hedge.ABOVE, "no fewer than": Hedge.ABOVE, "exceeding": Hedge.ABOVE,
+    "niet meer dan": Hedge.BELOW, "niet minder dan": Hedge.ABOVE, "tot een maximum van": Hedge.BELOW,
 }
 ALL_HEDGES: dict[str, Hedge] = {**{k.lower(): v for k, v in HEDGE_WORDS.items()}, **EXTRA_HEDGES}
 # "some", "over" and "under" hedge numbers in English prose, but are too common to trust alone.
@@ -390,6 +399,15 @@ for _weak in ("some", "rond", "rondom", "afgerond", "boven", "under", "over"):
     ALL_HEDGES.pop(_weak, None)
 # English "over 9 million" is a hedge; Dutch "over 2019" is a preposition ("about 2019").
 _ENGLISH_ONLY_HEDGES = {"over": Hedge.ABOVE, "under": Hedge.BELOW}
+# "committing $1 billion over ten years": before a length of time "over" spans it; it says "more
+# than" only when the length describes something ("over 10 years old", "over 5 years of service", "ago")
+_SPAN_HEDGES = frozenset({"over"})
+_MORE_THAN_LENGTH = re.compile(r"['’]?[ \t\u00a0\r\n]+(?:of|old|ago|experience)\b", re.IGNORECASE)
+# balance sheet headings: "Amounts falling due within one year", "Schulden op meer dan één jaar"
+_DUE_WITHIN = re.compile(r"(?:\b(?:falling|falls?|becom(?:e|es|ing))[ \t\u00a0\r\n]+due[ \t\u00a0\r\n]+"
+                         r"(?:within|after(?:[ \t\u00a0\r\n]+more[ \t\u00a0\r\n]+than)?)"
+                         r"|\b(?:schulden|vorderingen)[ \t\u00a0\r\n]+op[ \t\u00a0\r\n]+(?:meer[ \t\u00a0\r\n]+dan|ten"
+                         r"[ \t\u00a0\r\n]+hoogste))[ \t\u00a0\r\n]+$", re.IGNORECASE)
 
 
 def _first_letters(words: Iterable[str]) -> str:
@@ -444,6 +462,8 @@ _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYW
 
 # "` 1 lakh crore": fonts of Indian budget papers print the rupee sign at the backtick's code
 _RUPEE_BACKTICK = re.compile(r"`" + _WS + r"{0,2}$")
+# an accountant's brackets with the currency printed outside them: "€(124,649)"
+_CURRENCY_BRACKET = re.compile(r"(?:(?<=[\s(\[:;,])|^)(€|\$|£|EUR|USD|GBP)\($")
 _LAKH_CRORE_NEXT = re.compile(r"[ \t]*(?:lakhs?|crores?)\b", re.IGNORECASE)
 # a footnote's number the text layer ran into an amount: "co-fund $1,4403 of the total" ($1,440 and
 # note 3), "€ 1.4403"; the thousands groups are what is left of the amount
@@ -546,9 +566,14 @@ _RATIO_RIGHT = re.compile(
 )
 _RANGE_RIGHT = re.compile(
     r"^(?:(" + _WS + r"*[-–‒]" + _WS + r"*|" + _ANYWS + r"*[–‒]" + _ANYWS + r"*)|" + _ANYWS + r"+(tot" + _ANYWS + r"+en"
-    + _ANYWS + r"+met|t/m|tot|en|and|to|through|à)" + _ANYWS + r"+)(?:(€|EUR|\$|£|USD)" + _ANYWS + r"{0,3})?",
+    + _ANYWS + r"+met|t/m|t\.m\.|tm|tot|en|and|to|through|à)" + _ANYWS + r"+)(?:(€|EUR|\$|£|USD)" + _ANYWS + r"{0,3})?",
     re.IGNORECASE,
 )
+_PER_ANY = re.compile(_ANYWS + r"{0,3}per(?=" + _ANYWS + r"+[a-z])")
+# words after "per" that say when or how, not per what: "per saldo", "per ultimo", "per e-mail"
+_NOT_PER = frozenset({"saldo", "direct", "se", "definitie", "omgaande", "abuis", "ultimo", "einde", "eind", "heden",
+                      "balansdatum", "datum", "jaareinde", "maandeinde", "kwartaaleinde", "post", "mail", "email", "e-mail", "brief", "fax", "telefoon",
+                      "kas", "bank", "cent", "procent", "mille", "expres", "ongeluk", "toeval"})
 # Attributive adjectives before the counted noun: "kindgebonden budget", "complexe gevallen".
 _ADJECTIVE = re.compile(r"(?:gebonden|[^i]e)$")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -579,6 +604,7 @@ _ADDS_UP_TO = re.compile(r"\b(?:(?:tellen|telt)[ \t\r\n]+op[ \t\r\n]+tot|optelle
                          r"|sums?[ \t\r\n]+to)[ \t\u00a0\r\n]+$", re.IGNORECASE)
 _ACCOUNTING_PERCENT = re.compile(r"\)[ \t]?%(?![\w])")
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_CODE_NEXT = re.compile(r"[ \t]+#?[A-Z]")
 _AFTER_SENTENCE = re.compile(r"[.;:!?][ \t\u00a0]+$")
 # (a row label may open with the sign its row is counted with: "1.   (+) Exploitatiesaldo"; a
 # numbered paragraph's number may stand on a line of its own: "7.\nDe Pensioenfederatie"; a note's number
@@ -605,6 +631,37 @@ _PARTICIPLES = frozenset({"paid", "made", "held", "spent", "sold", "built", "giv
                           "sent", "won", "lost", "brought", "bought"})
 # Plurals that end in neither -s nor -en
 _PLURALS_WITHOUT_S = frozenset({"people", "children", "staff", "personnel", "criteria", "data", "men", "women"})
+# Auxiliary and modal verbs and adverbs: closed classes of words that follow a number as its verb or
+# a comment on it, never as what it counts ("of which 10,000 have been distributed", "zijn er
+# negentien pas in december aangenomen")
+_NOT_NOUNS = frozenset({
+    "have", "has", "had", "do", "does", "did", "shall", "should", "may", "might", "must", "being", "remain",
+    "remains", "only", "already", "still", "just", "even", "yet", "now", "then", "together", "altogether",
+    "respectively", "alone", "again", "apiece",
+    "pas", "reeds", "slechts", "inmiddels", "nu", "toen", "dus", "zelfs", "alleen", "vooral", "steeds", "weer",
+    "samen", "tezamen", "echter", "namelijk", "daarna", "daarvoor", "hiervoor", "waren", "zouden", "hadden",
+    # prepositions, conjunctions and pronouns ("increased by approximately 250 since he took office")
+    "since", "against", "into", "onto", "via", "during", "until", "before", "after", "within", "without", "across",
+    "among", "between", "towards", "toward", "upon", "despite", "including", "excluding", "versus", "while",
+    "because", "if", "unless", "although", "whether", "where", "when", "who", "which", "what", "there", "here",
+    "its", "their", "his", "her", "our", "we", "they", "he", "she", "you", "them", "us",
+    "sinds", "tegen", "tijdens", "zonder", "binnen", "buiten", "volgens", "wegens", "ondanks", "omdat", "terwijl",
+    "wanneer", "waar", "hoe", "wie", "wat", "welke", "zoals", "hun", "haar", "ons", "onze", "wij", "ze", "hij",
+    "men", "hen", "hem",
+})
+# a Dutch past participle after a number is its verb: "Hiervan zijn er vijf gepubliceerd"
+_DUTCH_PARTICIPLE = re.compile(r"ge[a-zë]{4,}[dt]")
+# a table's next row under a figure that ends its line: a label, then its amounts to the line's end
+# ("bij scheepsafscheid 2.515" / "prijzengeld uit Botary sloepenroeiwedstrijd 750 3.265")
+# ("190 \r\nlocomotieven om te bouwen. Het uitgangspunt is ... maximaal 19" and "persons; the age-adjusted
+# mortality rate was 43.6 per 100,000" are sentences: a row's label has no full stop and no number inside;
+# its amounts are two cells or more, or one printed with a separator, or any one when the figure's own
+# line has no sentence's end either)
+_SENTENCE_BREAK = re.compile(r"[.;!?][ \t]+[A-Z]")
+_ROW_AFTER = re.compile(r"(?![^\n]*[.;!?][ \t]+[A-Z])[^\d\n]*?[ \t](?:(?:\(?-?\d[\d.,]*\)?[ \t]+)+\(?-?\d[\d.,]*\)?"
+                        r"|\(?-?\d{1,3}(?:[.,]\d+)+\)?|(?P<one>\(?-?\d+\)?))[ \t]*\r?(?:\n|$)")
+# an area after one or two words: "8200 RENTABLE SQ FT", "1,000 usable square feet"
+_AREA_AHEAD = re.compile(r"(?:[ \t\u00a0]+[^\W\d_]+){0,2}?[ \t\u00a0]+(square|sq|vierkante)(?![\w])", re.IGNORECASE)
 
 # Nouns whose count a figure gives; the unit we write for them.
 NOUN_UNITS: dict[str, str] = {}
@@ -1039,9 +1096,14 @@ class Scanner:
             currency = "INR"  # "about `2.83 lakh crore": the rupee sign, as the font prints it
             start -= len(left) - bt.start()
             left = left[: bt.start()]
+        elif currency is None and before == "(" and after == ")" and (cb := _CURRENCY_BRACKET.search(left)) is not None:
+            currency = CURRENCY_WORDS[cb.group(1).lower()]  # "decreased by €(124,649)": outside the brackets
+            left = left[: cb.start()]
+        hedge_word = ""
         m = self.hedge_left.search(left)
         if m:
-            hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
+            hedge_word = _collapse(m.group(1)).lower().replace("’", "'")
+            hedge = self.hedges.get(hedge_word, Hedge.EXACT)
             hedge_start = s - (len(text[max(0, s - 40):s]) - m.start())
 
         # Right: range, scale, currency, percent, per-tails, ratio, duration, noun.
@@ -1056,7 +1118,7 @@ class Scanner:
                 high_end = self._without_footnote_mark(text, cm.start(), cm.end())
                 v2, _ = read_core(text[cm.start():high_end], self.lang)
                 ok = False
-                if sep in ("tot en met", "t/m", "through"):
+                if sep in ("tot en met", "t/m", "t.m.", "tm", "through"):
                     ok = True
                 elif sep in ("tot", "to", "à"):
                     # "van 20 tot 30", "€ 5 tot € 8", and "1,5 tot 2 jaar", "500 tot 800 miljoen":
@@ -1126,6 +1188,9 @@ class Scanner:
         if currency is None:
             percent_word = _match_unbroken(_PERCENT_RIGHT, text[pos:pos + 40])
         if percent_word is not None:
+            if scale == 0 and value_high is None and sign == 1 and _is_year(core, value):
+                # "Jan - Dec 2022 % of Income", "2023 % Change": a year over a column of percentages
+                return Found(s, e, core, "year")
             word = _collapse(percent_word[0])
             percent = "pp" if ("punt" in word or "point" in word) else "%"
             pos += percent_word[1]
@@ -1156,25 +1221,24 @@ class Scanner:
                 if dm and _ORDINAL_BEFORE.search(text, max(0, start - 12), start) and _OF_YEAR_AFTER.match(
                         text, pos + dm.end()):
                     return Found(s, e, core, "date")  # "the first 3 months of 2023": a period, not a length
+                if dm and _DUE_WITHIN.search(text, max(0, start - 60), start):
+                    return Found(s, e, core, "label")  # "Amounts falling due after more than 1 year": a heading
                 if dm:
                     duration = DURATION_UNITS[dm.group(1).lower()]
                     pos += dm.end()
         stated_end = pos
         per: list[str] = []
-        while True:
-            pm2 = _PER_RIGHT.match(text[pos:pos + 40])
-            if not pm2:
-                break
-            word = pm2.group(1).lower()
-            per.append(_PER_WORDS[word])
-            pos += pm2.end()
+        while (per_at := self._per_tail(text, pos)) is not None:
+            per.append(per_at[0])
+            pos = per_at[1]
         if currency is not None and not per and (adverb := _PER_ADVERB.match(text, pos)) is not None:
             per.append(_PER_ADVERBS[adverb.group(1).lower()])  # "200 ringgit monthly"
             pos = adverb.end()
-        noun, noun_end = self._noun_after(text, pos, many=sign == 1 and (scale > 0 or decimals == 0 and value > 1))
+        noun, noun_end = self._noun_after(text, pos, many=sign == 1 and (
+            scale > 0 or value > 1 and (decimals == 0 or self.lang == "en")))
         if not per and noun_end is not None and currency is None and percent is None and duration is None and (
-                pm3 := _PER_RIGHT.match(text[noun_end:noun_end + 40])) is not None:
-            per.append(_PER_WORDS[pm3.group(1).lower()])  # "tien locomotieven per aanvraag"
+                per_at := self._per_tail(text, noun_end, listed=True)) is not None:
+            per.append(per_at[0])  # "tien locomotieven per aanvraag"
 
         # Decide.
         factor = sign * 10 ** scale  # an int: Fraction(10) ** scale cost more than the rest of this step
@@ -1196,6 +1260,8 @@ class Scanner:
             item.kind, item.value, item.unit = "ratio", value / ratio_den, None
         elif duration:
             item.kind, item.unit = "duration", duration + per_tail
+            if hedge_word in _SPAN_HEDGES and not _MORE_THAN_LENGTH.match(text, stated_end):
+                item.hedge, item.hedge_start = Hedge.EXACT, None  # "over ten years": the span, not more than it
         elif scale:
             lower = (noun or "").lower()
             if lower in NOUN_UNITS:
@@ -1230,6 +1296,10 @@ class Scanner:
             if starts_sentence and value < 1000 and decimals == 0 and noun is None and _CAPITAL_NEXT.match(text, e):
                 item.kind = "label"  # footnote text or list item: "1 Zie ...", "2) De ...", "1990. 12 M. Hoogeveen"
                 return item
+            if noun is None and core.isdigit() and value >= 1000 and not per and not text[line_start:s].strip() and (
+                    _CODE_NEXT.match(text, e)) and not self._capitals_to_line_end(text, e):
+                item.kind = "reference"  # "24358 RSS Bonfire & Beach Cleanup", "4173 #UCLA Wellness": an account's
+                return item  # code opening its line (an amount this large prints its thousands separator)
             if noun is None and hedge is Hedge.EXACT and decimals == 0 and not per and re.match(
                 r"[ \t]*\r?$", text[e:e + 3]
             ) and value < 1000 and self._short_line(text, s):
@@ -1243,6 +1313,26 @@ class Scanner:
         if hedge is Hedge.EXACT:
             item.hedge = _hedge_after(text, (stated_end, pos, noun_end))
         return item
+
+    def _per_tail(self, text: str, pos: int, listed: bool = False) -> tuple[str, int] | None:
+        """The unit of a per-tail at ``pos`` and where it ends: a word of the list ("per jaar", "a
+        day", "/ fte"), or (unless ``listed``) any noun after "per" ("€ 118 per klokuur", "per
+        deelnemende leerling"), but not "per saldo", "per ultimo" and the like, which say when or
+        how, not per what. After a counted noun only the list is read: "twaalf dekkingsgraden per
+        maandeinde" are twelve in all, one at each month's end."""
+        pm = _PER_RIGHT.match(text[pos:pos + 40])
+        if pm is not None:
+            return _PER_WORDS[pm.group(1).lower()], pos + pm.end()
+        if listed:
+            return None
+        pm = _PER_ANY.match(text, pos)
+        if pm is None:
+            return None
+        noun, end = self._noun_after(text, pm.end())
+        if noun is None or end is None or noun.lower() in _NOT_PER:
+            return None
+        unit = self._unit_of(noun, singular=True)  # "per" takes the singular
+        return (unit, end) if unit else None
 
     @staticmethod
     def _change_from(text: str, start: int) -> bool:
@@ -1327,6 +1417,14 @@ class Scanner:
         return len(_WORD_RE.findall(text, end, noun_end)) > 1
 
     @staticmethod
+    def _capitals_to_line_end(text: str, pos: int) -> bool:
+        """Whether the rest of the line is set in capitals ("1100 REGISTERED VOTERS"): there a word in
+        capitals may be the counted noun, and an account's name is seldom set so."""
+        line_end = text.find("\n", pos)
+        rest = text[pos: line_end if line_end >= 0 else len(text)]
+        return rest.upper() == rest and sum(ch.isalpha() for ch in rest) >= 4
+
+    @staticmethod
     def _short_line(text: str, pos: int) -> bool:
         line_start = text.rfind("\n", 0, pos) + 1
         line_end = text.find("\n", pos)
@@ -1336,10 +1434,14 @@ class Scanner:
     def _noun_after(self, text: str, pos: int, many: bool = False) -> tuple[str | None, int | None]:
         """The noun a figure counts: the first content word after it, past a few adjectives.
 
-        ``many``: the figure is a whole number above one, so it counts a plural noun."""
+        ``many``: the figure is a whole number above one (in English any number above one: "516.3
+        additional base positions"), so it counts a plural noun."""
         chunk = text[pos:pos + 80]
         if not chunk[:1].isspace():
             return None, None
+        ahead = _AREA_AHEAD.match(chunk)
+        if ahead is not None and (area := _AREA_UNIT.match(chunk, ahead.end())) is not None:
+            return f"{ahead.group(1).lower()} {area.group(1).lower()}", pos + area.end()
         skipped = 0
         offset = 0
         words = list(_WORD_RE.finditer(chunk))
@@ -1355,6 +1457,9 @@ class Scanner:
                 # "( x 1.000) 3.278 \r\ntotaal \r\nle schijf": words on lines of their own after the
                 # figure's are a table's column heads, not the noun it counts
                 return None, None
+            if not offset and "\n" in between and (row := _ROW_AFTER.match(text, pos + m.start())) is not None and (
+                    row.group("one") is None or not _SENTENCE_BREAK.search(text, text.rfind("\n", 0, pos) + 1, pos)):
+                return None, None  # the next line is a table's row: its label is not what this figure counts
             word = m.group(0)
             end = m.end()
             if (word[-1] == "-" or soft) and self._hyphen_joined(chunk, words, index):
@@ -1370,7 +1475,8 @@ class Scanner:
                 area = _AREA_UNIT.match(chunk, m.end())
                 if area:  # "10,000 square feet": an area, not a count of squares
                     return f"{low} {area.group(1).lower()}", pos + area.end()
-            if low in FUNCTION_WORDS or low in _NOT_COUNTED:
+            if low in FUNCTION_WORDS or low in _NOT_COUNTED or low in _NOT_NOUNS or (
+                    self.lang == "nl" and low not in NOUN_UNITS and _DUTCH_PARTICIPLE.fullmatch(low)):
                 return None, None
             if len(word) > 1 and word.isupper() and low not in NOUN_UNITS:
                 return None, None  # a heading in capitals after the figure ("PART C", "SCHEDULE")
@@ -1391,10 +1497,11 @@ class Scanner:
                 skipped += 1  # "kindgebonden budget", "achterstallige inschrijvingen"
                 continue
             if many and not self._plural_form(low) and index + 1 < len(words) and (
-                    self.lang == "en" or _DUTCH_ADJECTIVE_END.search(low)):
+                    self.lang == "en" or _DUTCH_ADJECTIVE_END.search(low) or "-" in low.strip("-")):
                 # "Two useful measures", "zeven verpleegkundig specialisten": a count above one
                 # counts a plural; a word that is none before one that is, is its attribute (in
-                # Dutch only a word formed as an adjective: "5 kilometer fietsen" counts kilometres);
+                # Dutch only a word formed as an adjective or a compound with a hyphen, "negen zero-day
+                # cases": "5 kilometer fietsen" counts kilometres);
                 # English may put up to three: "five international tourist generating markets"
                 last = end
                 for nxt in words[index + 1:index + (4 if self.lang == "en" else 2)]:
@@ -1432,12 +1539,14 @@ class Scanner:
             return low.endswith("s") and not low.endswith(("ss", "us", "is"))  # not "populous", "basis"
         return low.endswith(("en", "s", "'s", "’s")) and not low.endswith("ss")
 
-    def _unit_of(self, noun: str | None) -> str | None:
+    def _unit_of(self, noun: str | None, singular: bool = False) -> str | None:
         """A unit name for a counted noun: known nouns map to shared units, others to a plain
-        ASCII identifier of the singular ("inschrijvingen" -> "inschrijving")."""
+        ASCII identifier of the singular ("inschrijvingen" -> "inschrijving"); with ``singular``
+        the noun is one already ("per klas") and is not made singular again."""
         if noun is None:
             return None
-        unit = self._unit_word(noun)
+        low = noun.lower()
+        unit = (_PER_WORDS.get(low) or NOUN_UNITS.get(low) or low) if singular and " " not in low else self._unit_word(noun)
         if unit is None:
             return None
         unit = unicodedata.normalize("NFKD", unit).encode("ascii", "ignore").decode("ascii").replace("-", "_")
@@ -1536,6 +1645,8 @@ class Scanner:
                 return None  # "die ATR in een jaar langs krijgt": "in a year", an article ("één jaar" counts)
             elif dm and _ORDINAL_BEFORE.search(left) and _OF_YEAR_AFTER.match(text, pos + dm.end()):
                 return None  # "de eerste drie kwartalen van 2022", "the last two years": a period, not a length
+            elif dm and _DUE_WITHIN.search(text, max(0, s - 60), s):
+                return None  # "Amounts falling due within one year": a balance sheet's heading
             elif dm:
                 kind, unit = "duration", DURATION_UNITS[dm.group(1).lower()]
                 pos += dm.end()
@@ -1551,19 +1662,22 @@ class Scanner:
         hedge_start = None
         m = self.hedge_left.search(left)
         if m:
-            hedge = self.hedges.get(_collapse(m.group(1)).lower().replace("’", "'"), Hedge.EXACT)
+            hedge_word = _collapse(m.group(1)).lower().replace("’", "'")
+            hedge = self.hedges.get(hedge_word, Hedge.EXACT)
             hedge_start = s - (len(left) - m.start())
+            if kind == "duration" and hedge_word in _SPAN_HEDGES and not _MORE_THAN_LENGTH.match(text, pos):
+                hedge, hedge_start = Hedge.EXACT, None  # "over ten years": the span, not more than it
         stated_end = pos
         per = []
-        while (pm := _PER_RIGHT.match(text[pos:pos + 40])) is not None:
-            per.append(_PER_WORDS[pm.group(1).lower()])
-            pos += pm.end()
+        while (tail := self._per_tail(text, pos)) is not None:
+            per.append(tail[0])
+            pos = tail[1]
         if per:
             unit = (unit or "1") + "".join(f" / {p}" for p in per)
         noun, noun_end = self._noun_after(text, pos, many=kind == "count" and value > 1)
         if not per and kind == "count" and noun_end is not None and (
-                pm := _PER_RIGHT.match(text[noun_end:noun_end + 40])) is not None:
-            unit = f"{unit or '1'} / {_PER_WORDS[pm.group(1).lower()]}"  # "tien locomotieven per aanvraag"
+                tail := self._per_tail(text, noun_end, listed=True)) is not None:
+            unit = f"{unit or '1'} / {tail[0]}"  # "tien locomotieven per aanvraag"
         if hedge is Hedge.EXACT:
             hedge = _hedge_after(text, (stated_end, pos, noun_end))
         return Found(s, stated_end, _collapse(text[s:stated_end]), kind, value, unit=unit, hedge=hedge,
