@@ -22,6 +22,7 @@ holds (a total and its two parts) are not read again.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from fractions import Fraction
@@ -32,6 +33,7 @@ from .totals import Judgement, Orientation, TableCheck, _clean, _fits, cell_ref,
 MIN_LANES = 2
 MAX_ITEMS = 80  # past this a table is a listing: many pairs, and the odd coincidence
 MIN_DIGITS = 3  # a telling figure prints this many digits at least
+MAX_THREE = 24  # a result of three lines takes them from this many lines before it
 
 # words that say a line is what is left of one figure after another
 _RESULT = re.compile(
@@ -42,6 +44,8 @@ _RESULT = re.compile(
 
 _Lanes = dict[int, Cell]
 _Item = tuple[int, str, _Lanes]
+# a reading: (rank, parts as (item, sign), each lane's judgement)
+_Best = tuple[tuple[bool, int], list[tuple[int, int]], list[tuple[int, "Judgement"]]]
 _SUMMARY = re.compile(r"\b(?:sub)?tota(?:al|l|ls|le|len)\b|\bsom\s+(?:der|van)\b", re.IGNORECASE)
 
 
@@ -125,27 +129,34 @@ def _found(
             # read only from two totals or results printed before it
             summaries = [i for i in others if i < k and _summary(items[i], held_totals, where)]
             best = _best(items, k, summaries, first, 1, seen, held, where)
+        if best is None and _RESULT.search(t[1]):
+            # what is left after two ("Available" = Budget − Expenses − Encumbrances, "Ending Fund
+            # Balance" = Beginning + Revenues − Expenditures): a result line only, from lines before it
+            before = [i for i in others if i < k][-MAX_THREE:]
+            best = _best_three(items, k, before, first, least if len(tell) >= least else 1, held, where,
+                               held_totals if len(tell) < least else None)
         if best is None:
             continue
-        _, i, j, sign, judged = best
-        seen.update((frozenset((k, i)), frozenset((k, j)), frozenset((i, j))))
-        a, b = items[i], items[j]
-        words = "plus" if sign == 1 else "less"
+        _, parts, judged = best
+        members = [k] + [i for i, _ in parts]
+        seen.update(frozenset(pair) for pair in itertools.combinations(members, 2))
+        words = " ".join(f"{'plus' if sg == 1 else 'less'} '{_clean(items[i][1])}'" for i, sg in parts[1:])
         reading_text = (f"found from the arithmetic: in every {'column' if orientation == 'row' else 'row'} "
-                        f"it is '{_clean(a[1])}' {words} '{_clean(b[1])}'")
+                        f"it is '{_clean(items[parts[0][0]][1])}' {words}")
+        signed = [(items[i], sg) for i, sg in parts]
         for ln, jd in judged:
             if where(t, ln) in checked:
                 continue
-            if not _telling(t[2][ln]) and not (ln in a[2] and ln in b[2]):
+            if not _telling(t[2][ln]) and not all(ln in it[2] for it, _ in signed):
                 continue  # "–" = "–" less a blank: no figure to check
             if orientation == "row":
                 tref = cell_ref(table, t[0], t[2][ln])
-                prefs = tuple(cell_ref(table, it[0], it[2][ln], s) for it, s in ((a, 1), (b, sign)) if ln in it[2])
+                prefs = tuple(cell_ref(table, it[0], it[2][ln], sg) for it, sg in signed if ln in it[2])
                 lane_label = next((c.header for c in table.columns if c.index == ln), "")
                 out.append(make_check(table, file, "row", _clean(t[1]), lane_label, tref, prefs, jd, reading_text, None))
             else:
                 tref = cell_ref(table, ln, t[2][ln], label=t[1])
-                prefs = tuple(cell_ref(table, ln, it[2][ln], s, label=it[1]) for it, s in ((a, 1), (b, sign)) if ln in it[2])
+                prefs = tuple(cell_ref(table, ln, it[2][ln], sg, label=it[1]) for it, sg in signed if ln in it[2])
                 out.append(make_check(table, file, "column", t[1], _clean(table.rows[ln].label), tref, prefs, jd,
                                       reading_text, None))
     return out
@@ -154,10 +165,9 @@ def _found(
 def _best(
     items: list[_Item], k: int, others: list[int], first: int, least: int, seen: set[frozenset[int]],
     held: list[set[tuple[int, object]]], where: Callable[[_Item, int], tuple[int, object]],
-) -> tuple[tuple[bool, int], int, int, int, list[tuple[int, Judgement]]] | None:
+) -> _Best | None:
     """The best reading of item k as a ± b over ``others``: from two printed before it, then the nearest."""
     t = items[k]
-    lanes = sorted(t[2])
     pool = sorted((_value(items[i][2][first]), i) for i in others)
     keys = [v for v, _ in pool]
     room = 2 * max((items[i][2][first].number.half for i in others), default=Fraction(0)) + t[2][first].number.half  # type: ignore[union-attr]
@@ -172,15 +182,45 @@ def _best(
                     continue  # two items already read together: the third is a copy of one read before
                 if sign == -1 and not _RESULT.search(t[1]) and _SUMMARY.search(items[i][1]):
                     continue  # a part of a breakdown read back from its total: the total is the one to read
-                judged = _reading(t, items[i], items[j], sign, lanes, least)
+                judged = _reading(items, k, [(i, 1), (j, sign)], least, held, where)
                 if judged is None:
-                    continue
-                if any({where(t, ln), where(items[i], ln), where(items[j], ln)} <= figures
-                       for ln in lanes if ln in items[i][2] and ln in items[j][2] for figures in held):
                     continue
                 key = (max(i, j) < k, -abs(i - k) - abs(j - k))
                 if best is None or key > best[0]:
-                    best = (key, i, j, sign, judged)
+                    best = (key, [(i, 1), (j, sign)], judged)
+    return best
+
+
+def _best_three(
+    items: list[_Item], k: int, before: list[int], first: int, least: int, held: list[set[tuple[int, object]]],
+    where: Callable[[_Item, int], tuple[int, object]], summaries: set[tuple[int, object]] | None,
+) -> _Best | None:
+    """Item k as a − b − c or a + b − c over the items printed before it (``summaries``: only from
+    totals and results, for a line with one telling figure), the nearest reading."""
+    if summaries is not None:
+        before = [i for i in before if _summary(items[i], summaries, where)]
+    t = items[k]
+    pool = sorted((_value(items[i][2][first]), i) for i in before)
+    keys = [v for v, _ in pool]
+    room = 3 * max((items[i][2][first].number.half for i in before), default=Fraction(0)) + t[2][first].number.half  # type: ignore[union-attr]
+    best = None
+    for i, j in itertools.combinations(before, 2):
+        for si, sj in ((1, -1), (-1, 1), (1, 1)):
+            # t = si·a + sj·b − c  ⇒  c = si·a + sj·b − t
+            want = si * _value(items[i][2][first]) + sj * _value(items[j][2][first]) - _value(t[2][first])
+            lo, hi = bisect.bisect_left(keys, want - room), bisect.bisect_right(keys, want + room)
+            for _v, m in pool[lo:hi]:
+                if m in (i, j):
+                    continue
+                parts = sorted([(i, si), (j, sj), (m, -1)], key=lambda p: (-p[1], p[0]))
+                if parts[0][1] != 1:
+                    continue
+                judged = _reading(items, k, parts, least, held, where)
+                if judged is None:
+                    continue
+                key = (True, -sum(abs(p - k) for p, _ in parts))
+                if best is None or key > best[0]:
+                    best = (key, parts, judged)
     return best
 
 
@@ -190,34 +230,44 @@ def _summary(item: _Item, held_totals: set[tuple[int, object]], where: Callable[
 
 
 def _reading(
-    t: _Item, a: _Item, b: _Item, sign: int, lanes: list[int], least: int,
+    items: list[_Item], k: int, parts: list[tuple[int, int]], least: int, held: list[set[tuple[int, object]]],
+    where: Callable[[_Item, int], tuple[int, object]],
 ) -> list[tuple[int, Judgement]] | None:
-    """Each lane's judgement of t = a + sign·b, when it holds in every lane of t, in ``least`` at
-    least where all three print a telling figure; None otherwise."""
+    """Each lane's judgement of item k as the signed sum of ``parts`` (item, sign), when it holds in
+    every lane of k, in ``least`` at least where every figure tells; None otherwise, or when a
+    relation that holds already reads these figures together."""
+    t = items[k]
+    lanes = sorted(t[2])
+    signed = [(items[i], sg) for i, sg in parts]
     judged = []
     telling = exact = 0
-    # lanes that print the same three figures tell once ("$100 $100 $100" in every year)
+    # lanes that print the same figures tell once ("$100 $100 $100" in every year)
     told: set[tuple[Fraction, ...]] = set()
     for ln in lanes:
-        ct, ca, cb = t[2][ln], a[2].get(ln), b[2].get(ln)
+        ct = t[2][ln]
         assert ct.number is not None
-        jd = judge([(s, c.number) for s, c in ((1, ca), (sign, cb)) if c is not None and c.number is not None],
-                   ct.number)
+        cells = [(sg, it[2].get(ln)) for it, sg in signed]
+        jd = judge([(sg, c.number) for sg, c in cells if c is not None and c.number is not None], ct.number)
         if not _fits(jd.verdict):
             return None
         judged.append((ln, jd))
-        if ca is not None and cb is not None and _telling(ct) and _telling(ca) and _telling(cb) and _digits(ct) >= MIN_DIGITS:
-            figures = (_value(ct), _value(ca), _value(cb))
+        if all(c is not None and _telling(c) for _, c in cells) and _telling(ct) and _digits(ct) >= MIN_DIGITS:
+            figures = (_value(ct), *(_value(c) for _, c in cells if c is not None))
             if figures not in told:
                 told.add(figures)
                 telling += 1
                 exact += jd.difference == 0
     if telling < least:
         return None
-    # a copy (t = a, b nothing) or a row twice over is no relation
-    if all(ln in a[2] and _value(t[2][ln]) == _value(a[2][ln]) for ln in lanes):
+    # a copy (t = a, the others nothing) is no relation
+    if any(all(ln in it[2] and _value(t[2][ln]) == _value(it[2][ln]) for ln in lanes) for it, _ in signed):
         return None
     # near misses within rounding are chance more often than exact fits: exact in two lanes, or long figures
     if exact < max(least, 1) and any(_digits(t[2][ln]) < 5 for ln in lanes if _telling(t[2][ln])):
+        return None
+    # three figures a relation that holds already reads together, in every lane: nothing new
+    full = [ln for ln in lanes if all(ln in it[2] for it, _ in signed)]
+    if full and all(any({where(t, ln), *(where(it, ln) for it, _ in signed)} <= figures for figures in held)
+                    for ln in full):
         return None
     return judged
