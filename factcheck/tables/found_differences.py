@@ -24,11 +24,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from fractions import Fraction
 
+from .cells import CellNumber
 from .detect import Cell, Table
-from .totals import Judgement, Orientation, TableCheck, _clean, _fits, cell_ref, judge, make_check
+from .totals import CellRef, Judgement, Orientation, TableCheck, _clean, _fits, cell_ref, judge, make_check
 
 MIN_LANES = 2
 MAX_ITEMS = 80  # past this a table is a listing: many pairs, and the odd coincidence
@@ -42,6 +44,8 @@ _RESULT = re.compile(
     re.IGNORECASE,
 )
 
+_ZERO = CellNumber("0", Fraction(0), 0, Fraction(0))
+_NOWHERE = CellRef("", "0", Fraction(0), 0, Fraction(0), (0.0, 0.0, 0.0, 0.0), 0, 0, 0, 0)
 _Lanes = dict[int, Cell]
 _Item = tuple[int, str, _Lanes]
 # a reading: (rank, parts as (item, sign), each lane's judgement)
@@ -79,6 +83,9 @@ def _telling(cell: Cell) -> bool:
 def found_difference_checks(table: Table, file: str, checks: list[TableCheck]) -> list[TableCheck]:
     """Every unchecked figure of a row or column that is another plus or minus a third (module doc).
     ``checks``: the table's other checks; a figure any of them checks is left to it."""
+    scale = printed_scale(table, checks)
+    if scale is None:
+        return []  # its figures are read in two scales elsewhere: no claim of ours could agree with both
     checked = {(c.total.page, c.total.bbox) for c in checks}
     # the figures of each relation that holds, together: three of them read again would say nothing new
     held = [{(r.page, r.bbox) for r in (c.total, *c.parts)} for c in checks if _fits(c.verdict)]
@@ -89,7 +96,25 @@ def found_difference_checks(table: Table, file: str, checks: list[TableCheck]) -
         if len(items) < 3 or len(items) > MAX_ITEMS:
             continue
         out.extend(_found(table, file, orientation, items, checked, held, held_totals))  # type: ignore[arg-type]
-    return out
+    unit_text, multiplier, unit = scale
+    return [replace(c, unit_text=unit_text, multiplier=multiplier, unit=unit) for c in out]
+
+
+Scale = tuple[str | None, Fraction, str | None]
+
+
+def printed_scale(table: Table, checks: Sequence[TableCheck]) -> Scale | None:
+    """The unit and scale the other checks give this page's table: a table joined over pages takes
+    its scale from the page that prints it ("Dollars in Thousands" on the page before), and a cell
+    must be claimed in one scale only. Its own when no check reads it; None when checks disagree."""
+    mine = {(c.unit_text, c.multiplier, c.unit) for c in checks
+            if any(r.page == table.page and r.table == table.index for r in (c.total, *c.parts))}
+    if len(mine) > 1:
+        return None
+    if mine:
+        return next(iter(mine))
+    sample = make_check(table, "", "row", "", "", _NOWHERE, (), judge([], _ZERO), "", None)
+    return sample.unit_text, sample.multiplier, sample.unit
 
 
 def _found(

@@ -18,9 +18,11 @@ that hold are reported, never an alarm: a run that misses may just be the wrong 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from .cells import CellNumber
 from .detect import Table
+from .found_differences import printed_scale
 from .totals import CellRef, TableCheck, _clean, _fits, _row_kind, cell_ref, judge, make_check
 
 MAX_RUN = 40  # a register of sections seldom has more; the search stays linear in practice
@@ -53,9 +55,14 @@ def total_of_totals_checks(pages: Mapping[int, Sequence[Table]], checks: Sequenc
     # the totals that hold and are no part of another: candidates for parts, in reading order
     tops = sorted((c.total for c in held if _key(c.total) not in inner),
                   key=lambda r: (r.page, r.bbox[1], r.bbox[0]))
+    # the scale each total is claimed in: parts and total must share it
+    scale_of = {_key(c.total): (c.unit_text, c.multiplier, c.unit) for c in held}
     out: list[TableCheck] = []
     for number in sorted(pages):
         for table in pages[number]:
+            scale = printed_scale(table, checks)
+            if scale is None:
+                continue
             headers = {c.index: c.header for c in table.columns}
             for pos, row in enumerate(table.rows):
                 if _row_kind(row.label) not in ("total", "grand"):
@@ -69,7 +76,7 @@ def total_of_totals_checks(pages: Mapping[int, Sequence[Table]], checks: Sequenc
                     tref = cell_ref(table, pos, cell)
                     if _key(tref) in confirmed or _key(tref) in alarmed:
                         continue
-                    run = _run(tref, tops)
+                    run = _run(tref, [r for r in tops if scale_of.get(_key(r), scale) == scale])
                     if run is None:
                         continue
                     j = judge([(1, _number(p)) for p in run], num)
@@ -77,8 +84,11 @@ def total_of_totals_checks(pages: Mapping[int, Sequence[Table]], checks: Sequenc
                     where = "on the pages before it" if len(pages_of) > 1 else "in the tables before it"
                     reading = (f"the totals printed {where} in its column, from '{_clean(run[0].label)}' to "
                                f"'{_clean(run[-1].label)}': found from the arithmetic")
-                    out.append(make_check(table, file, "row", _clean(row.label), headers.get(col, ""), tref,
-                                          tuple(run), j, reading, None, pages_of if len(pages_of) > 1 else ()))
+                    unit_text, multiplier, unit = scale
+                    out.append(replace(make_check(table, file, "row", _clean(row.label), headers.get(col, ""), tref,
+                                                  tuple(run), j, reading, None, pages_of if len(pages_of) > 1 else ()),
+                                       unit_text=unit_text, multiplier=multiplier, unit=unit))
+                    scale_of[_key(tref)] = scale
                     confirmed.add(_key(tref))
                     # each total counts once: its parts give way to it for the totals further on
                     used = {_key(p) for p in run}
