@@ -205,8 +205,10 @@ def _best(
             for _vb, j in pool[lo:hi]:
                 if j == i or (sign == 1 and j < i) or {frozenset((k, i)), frozenset((k, j)), frozenset((i, j))} & seen:
                     continue  # two items already read together: the third is a copy of one read before
-                if sign == -1 and not _RESULT.search(t[1]) and _SUMMARY.search(items[i][1]):
-                    continue  # a part of a breakdown read back from its total: the total is the one to read
+                if sign == -1 and not _RESULT.search(t[1]) and (_SUMMARY.search(items[i][1]) or _RESULT.search(items[i][1])):
+                    # a part of a breakdown read back from its total, an item back from the result
+                    # it makes ("Mutaties reserves" = Programma resultaat − Saldo): the total is the one to read
+                    continue
                 judged = _reading(items, k, [(i, 1), (j, sign)], least, held, where)
                 if judged is None:
                     continue
