@@ -40,7 +40,7 @@ MAX_THREE = 24  # a result of three lines takes them from this many lines before
 # words that say a line is what is left of one figure after another
 _RESULT = re.compile(
     r"\b(?:net|surplus|deficit|balance|result|change|difference|variance|excess|shortfall|profit|loss|"
-    r"margin|available|remaining|saldo|resultaat|verschil|tekort|overschot|restant|correctie|mutatie|vs|versus)\b",
+    r"margin|available|remaining|saldo|resultaat|verschil|tekort|overschot|restant|correctie|vs|versus)s?\b",
     re.IGNORECASE,
 )
 
@@ -141,7 +141,7 @@ def _found(
         tell = [ln for ln in lanes if _telling(t[2][ln]) and _digits(t[2][ln]) >= MIN_DIGITS]
         if not tell or not _clean(t[1]):
             continue  # an unlabelled line of figures is a subtotal, read as a sum elsewhere
-        cued = bool(_RESULT.search(t[1]) or _SUMMARY.search(t[1]))
+        cued = _cued(t)
         # a column with no word to say what it is, three rows at least: columns of one
         # breakdown under another ("Total | Public | Private" per grade) meet by chance more often
         least = MIN_LANES if cued or orientation == "row" else MIN_LANES + 1
@@ -205,9 +205,10 @@ def _best(
             for _vb, j in pool[lo:hi]:
                 if j == i or (sign == 1 and j < i) or {frozenset((k, i)), frozenset((k, j)), frozenset((i, j))} & seen:
                     continue  # two items already read together: the third is a copy of one read before
-                if sign == -1 and not _RESULT.search(t[1]) and (_SUMMARY.search(items[i][1]) or _RESULT.search(items[i][1])):
+                if sign == -1 and not _cued(t) and (_cued(items[i]) or _cued(items[j])):
                     # a part of a breakdown read back from its total, an item back from the result
-                    # it makes ("Mutaties reserves" = Programma resultaat − Saldo): the total is the one to read
+                    # it makes ("Mutaties reserves" = Programma resultaat − Saldo, "b. Uitgaven" =
+                    # a. Ontvangsten − Exploitatiesaldo): the total or result is the one to read
                     continue
                 judged = _reading(items, k, [(i, 1), (j, sign)], least, held, where)
                 if judged is None:
@@ -249,6 +250,11 @@ def _best_three(
                 if best is None or key > best[0]:
                     best = (key, parts, judged)
     return best
+
+
+def _cued(item: _Item) -> bool:
+    """Do the item's words say it is a total or a result?"""
+    return bool(_RESULT.search(item[1]) or _SUMMARY.search(item[1]))
 
 
 def _summary(item: _Item, held_totals: set[tuple[int, object]], where: Callable[[_Item, int], tuple[int, object]]) -> bool:
