@@ -16,7 +16,12 @@ two columns at once, with three-digit figures at least. Only readings that hold 
 never an alarm (a near miss can be chance); each three rows are read once, as the row printed
 last from the two before it (a result follows what it combines), or as the row whose words say
 it is a result when one of the three does. Three rows already read together by a relation that
-holds (a total and its two parts) are not read again.
+holds (a total and its two parts) are not read again, and no part is read back from its total.
+
+A line whose words say it is a result ("TOTAL CHANGE IN NET ASSETS", "Ending Fund Balance") is
+also read in a statement of one column, then only from two totals or results printed before it,
+and as a result of three lines before it (a + b − c, "Accumulated Surplus" = financial assets −
+liabilities + non-financial assets).
 """
 
 from __future__ import annotations
@@ -28,9 +33,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
-from .cells import CellNumber
 from .detect import Cell, Table
-from .totals import CellRef, Judgement, Orientation, TableCheck, _clean, _fits, cell_ref, judge, make_check
+from .totals import (
+    Judgement,
+    Orientation,
+    TableCheck,
+    _clean,
+    _fits,
+    _printed_currency,
+    cell_ref,
+    judge,
+    make_check,
+)
 
 MIN_LANES = 2
 MAX_ITEMS = 80  # past this a table is a listing: many pairs, and the odd coincidence
@@ -44,8 +58,6 @@ _RESULT = re.compile(
     re.IGNORECASE,
 )
 
-_ZERO = CellNumber("0", Fraction(0), 0, Fraction(0))
-_NOWHERE = CellRef("", "0", Fraction(0), 0, Fraction(0), (0.0, 0.0, 0.0, 0.0), 0, 0, 0, 0)
 _Lanes = dict[int, Cell]
 _Item = tuple[int, str, _Lanes]
 # a reading: (rank, parts as (item, sign), each lane's judgement)
@@ -113,8 +125,9 @@ def printed_scale(table: Table, checks: Sequence[TableCheck]) -> Scale | None:
         return None
     if mine:
         return next(iter(mine))
-    sample = make_check(table, "", "row", "", "", _NOWHERE, (), judge([], _ZERO), "", None)
-    return sample.unit_text, sample.multiplier, sample.unit
+    scale = table.scale  # (as make_check reads it)
+    return (scale.text if scale else None, scale.multiplier if scale else Fraction(1),
+            (scale.unit if scale else None) or _printed_currency(table))
 
 
 def _found(
