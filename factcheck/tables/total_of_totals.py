@@ -1,18 +1,20 @@
 """A total whose parts are the totals printed before it, in other tables or on other pages.
 
-Registers and budgets print one block per section, each closed by its own total, and then a total
-of those totals, often on a later page or in a table of its own::
+Registers, budgets and annual accounts print one block per section, each closed by its own total
+(or a subtotal line under its rows), and then a total of those totals, often on a later page::
 
-    Part A - Allotments ...            TOTAL  £35,302.00      (page 4)
-    Part B - Contents of Office ...    TOTAL   £4020.00       (page 5)
-    Part C - Outside Equipment ...     TOTAL   £3060.00       (page 5)
-    ASSET REGISTER                     Total  £42531.99       (page 6) = the three, plus £149.99
+    page 4   S3.1 project ...                   6.725     <- a subtotal line under its rows
+             S3.2 project ...                   3.282
+             S3.3 project ...                     900
+    page 5   Projectkosten ... (unlabelled)    17.113
+             Totaal kosten projecten           28.020     = the four totals before it
 
 A row named a total that no reading of its own table confirms is read as the sum of the last
 two or more totals printed before it in the same column of the page (the figures' boxes overlap
-across the page), each a total that holds and is no part of another, back to the previous
-total of totals. The shortest run that gives the figure exactly is the reading; only readings
-that hold are reported, never an alarm: a run that misses may just be the wrong run.
+across the page), each a total that holds and is no part of another; a total read so takes the
+place of its parts for the totals further on. The shortest run that gives the figure exactly is
+the reading; only readings that hold are reported, never an alarm: a run that misses may just be
+the wrong run.
 """
 
 from __future__ import annotations
@@ -99,10 +101,9 @@ def total_of_totals_checks(pages: Mapping[int, Sequence[Table]], checks: Sequenc
 
 def _run(total: CellRef, tops: list[CellRef]) -> list[CellRef] | None:
     """The shortest run of two or more totals printed last before ``total`` in its column that
-    adds up to it exactly (to the last digit when any figure has five digits or fewer)."""
+    adds up to it exactly; None when none does, or when a run takes in a copy of the total."""
     before = [r for r in tops if (r.page, r.bbox[1]) < (total.page, total.bbox[1])
               and _same_column(r.bbox, total.bbox) and r.value != 0]
-    # back to the previous total of totals: a figure equal to the sum of all before it closes a block
     run: list[CellRef] = []
     for ref in reversed(before[-MAX_RUN:]):
         run.insert(0, ref)
