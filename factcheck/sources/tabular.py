@@ -65,6 +65,49 @@ def bare_total(text: str) -> bool:
     return False
 
 
+# a line that starts with a total word ("Totalen € 8.716", "Total 4.0 3.0 2.5 2.0")
+_LEAD_TOTAL = re.compile(r"^[ \t]*(?:grand[ \t]+|sub[ \t-]?)?tota(?:al|l|ls|len|le)\b", re.IGNORECASE | re.MULTILINE)
+SMALL_ROWS = 12  # a small table's total adds up at most this many lines right above it
+
+
+def _token_int(token: str) -> tuple[int, int] | None:
+    """A figure's digits as a signed integer and its count of decimals (1 or 2 after the last
+    separator; three digits there are thousands): "€ 4.652" -> (4652, 0), "(0.5)" -> (-5, 1)."""
+    digits = re.sub(r"\D", "", token)
+    if not digits:
+        return None
+    m = re.search(r"[.,](\d+)\D*$", token)
+    decimals = len(m.group(1)) if m and len(m.group(1)) != 3 else 0
+    value = int(digits)
+    return (-value if token.lstrip()[:1] in "(-\u2012\u2013\u2212" else value), decimals
+
+
+def small_table(text: str) -> bool:
+    """Is there a table too small for the body test: a line starting with a total word whose first
+    (or last) figure is the sum of the first (or last) figures of two or more lines right above it,
+    printed with as many decimals ("Inventaris € 4.652 / Liquide middelen € 4.064 / Totalen € 8.716")?"""
+    lines = text.splitlines()
+    for m in _LEAD_TOTAL.finditer(text):
+        k = text.count("\n", 0, m.start())
+        tokens = _NUMTOK.findall(lines[k])
+        for pick in (0, -1) if tokens else ():
+            want = _token_int(tokens[pick])
+            if want is None or want[0] == 0 or len(re.sub(r"\D", "", tokens[pick])) < 2:
+                continue
+            run = count = 0
+            for above in reversed(lines[max(0, k - SMALL_ROWS):k]):
+                if not above.strip():
+                    continue
+                found = _NUMTOK.findall(above)
+                figure = _token_int(found[pick]) if found else None
+                if figure is None or figure[1] != want[1]:
+                    break
+                run, count = run + figure[0], count + 1
+                if count >= 2 and run == want[0]:
+                    return True
+    return False
+
+
 def _total_words(text: str) -> list[re.Match[str]]:
     """Where total-like words stand in ``text`` (three patterns: one alternation of them all ran
     three times slower over a document's pages)."""
@@ -193,7 +236,7 @@ def _body_and_total_line(text: str, need_total: bool = True) -> tuple[bool, bool
         rows = max(rows, 3)
     # some producers emit a page's text without line breaks (seen on a rotated OMB page):
     # then many figures on the page stand in for "many rows with figures"
-    body = rows >= 3 or len(_NUMTOK.findall(text)) >= 30
+    body = rows >= 3 or len(_NUMTOK.findall(text)) >= 30 or (need_total and small_table(text))
     if body and need_total and not total_line:
         total_line = bare_total(text)  # asked last: the costliest question
     return body, total_line

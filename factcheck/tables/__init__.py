@@ -30,8 +30,10 @@ from .book_value import book_value_checks
 from .continued import check_pages, closes, continues, has_total_row
 from .detect import Table, find_tables
 from .elsewhere import elsewhere_checks
+from .found_differences import found_difference_checks
 from .products import page_product_checks
 from .stacked import stacked_checks
+from .total_of_totals import total_of_totals_checks
 from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
 from .unmarked import page_unmarked_checks
 
@@ -177,5 +179,13 @@ def check_found_tables(
     # a net book value is the cost less the depreciation whatever else its figure closes (a
     # Total column): a second relation on the same figure, unless one with the same parts is there
     read = {(key(c), frozenset((p.page, p.bbox) for p in c.parts)) for c in checks}
-    return checks + [c for number in sorted(found) for table in found[number] for c in book_value_checks(table, str(path))
-                     if (key(c), frozenset((p.page, p.bbox) for p in c.parts)) not in read]
+    checks += [c for number in sorted(found) for table in found[number] for c in book_value_checks(table, str(path))
+               if (key(c), frozenset((p.page, p.bbox) for p in c.parts)) not in read]
+    # a total of the totals printed before it, in other tables or on other pages: where nothing confirms it
+    # (a doubted reading of its own table gives way; an alarm stays)
+    summed = total_of_totals_checks(found, checks, str(path))
+    replaced = {key(c) for c in summed}
+    checks = [c for c in checks if key(c) not in replaced] + summed
+    # a row or column that is one other plus or minus another, last: only figures nothing else checks
+    return checks + [c for number in sorted(found) for table in found[number]
+                     for c in found_difference_checks(table, str(path), [c for c in checks if c.total.page == number])]
