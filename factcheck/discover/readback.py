@@ -14,12 +14,32 @@ alarm is what it is for. The table side does the same for table totals
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from factcheck.model import ClaimFile, Document, Location, Verdict
 
 _ALARMS = (Verdict.MISMATCH, Verdict.SCALE)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _stood_on(relations: Sequence[Mapping[str, Any]], claims: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The claims the relations' expressions name, and those the named ones name in turn: judging
+    only them gives every relation the verdict the whole file would, at a fraction of the work
+    (a document holds hundreds of figures, a relation names two to six)."""
+    by_id = {str(c.get("id")): c for c in claims}
+    names = [n for r in relations for n in _NAME.findall(str(r.get("expr", "")))]
+    seen: set[str] = set()
+    out: list[Mapping[str, Any]] = []
+    while names:
+        name = names.pop()
+        if name in seen or name not in by_id:
+            continue
+        seen.add(name)
+        out.append(by_id[name])
+        names.extend(_NAME.findall(str(by_id[name].get("expr", ""))))
+    return out
 
 
 def contradicted(relations: Sequence[Mapping[str, Any]], claims: Sequence[Mapping[str, Any]],
@@ -36,7 +56,7 @@ def contradicted(relations: Sequence[Mapping[str, Any]], claims: Sequence[Mappin
     where = Location(document.path)
     wanted = {str(r.get("id")) for r in relations}
     parsed = []
-    for claim in [*claims, *relations]:
+    for claim in [*_stood_on(relations, claims), *relations]:
         try:
             parsed.append(claim_from_data(dict(claim), document, where))
         except FactcheckError:
