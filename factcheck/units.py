@@ -49,9 +49,16 @@ def _without_array_libraries() -> Iterator[None]:
 
 with _without_array_libraries():
     import pint
-    from pint.delegates.txt_defparser.plain import UnitDefinition as _ParsedUnitDefinition
-    from pint.facets.plain.definitions import ScaleConverter
     from pint.util import UnitsContainer
+
+    # pint's parsed-definition classes are internal: where a version in our range moves them, nouns
+    # are defined through its text parser, slower but the same
+    try:
+        from pint.delegates.txt_defparser.plain import UnitDefinition as _ParsedUnitDefinition
+        from pint.facets.plain.definitions import ScaleConverter
+    except ImportError:  # pragma: no cover - not with the pint versions pyproject allows today
+        _ParsedUnitDefinition = None  # type: ignore[assignment,misc]
+        ScaleConverter = None  # type: ignore[assignment,misc]
 
 # Unit expressions are names, numbers, * / ^ ** and parentheses. Anything else never reaches pint.
 # Possessive quantifiers: a word is taken whole, never split again (splitting made this pattern
@@ -167,6 +174,9 @@ class UnitSystem:
         the parser builds it (the same object, position and text included) unless building fails,
         when the parser runs and raises what it raises."""
         text = f"{name} = [{name}]"
+        if _ParsedUnitDefinition is None:
+            self._registry.define(text)
+            return
         try:
             definition = _ParsedUnitDefinition(name, None, (), _NOUN_CONVERTER,
                                                UnitsContainer({f"[{name}]": Fraction(1)}, non_int_type=Fraction))
@@ -253,7 +263,7 @@ def _default_definitions() -> str:
 
 # The class and converter pint's text parser gives "name = [name]" (a base unit of a dimension of
 # its own); see UnitSystem._define_noun.
-_NOUN_CONVERTER = ScaleConverter(Fraction(1))  # type: ignore[arg-type]  # as the parser makes it with non_int_type=Fraction
+_NOUN_CONVERTER = None if ScaleConverter is None else ScaleConverter(Fraction(1))  # type: ignore[arg-type]  # as the parser makes it with non_int_type=Fraction
 
 
 def _registry_from_text(text: str) -> pint.UnitRegistry:
