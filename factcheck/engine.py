@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from factcheck.claimfile import find_claim_files, read_claim_file
+from factcheck.claimfile import claim_from_data, find_claim_files, read_claim_file
 from factcheck.discover.options import Discovery
 from factcheck.errors import EvaluationError, FactcheckError, FormulaError, UnitDefinitionError, did_you_mean
 from factcheck.evaluate import UnitClash, Val, evaluate
@@ -135,6 +135,23 @@ def verdicts(claim_file: ClaimFile) -> dict[str, Verdict]:
             except FactcheckError:
                 out[claim.id] = Verdict.ERROR
     return out
+
+
+def verdicts_of_claims(claims: Iterable[Mapping[str, Any]], document: Document) -> dict[str, Verdict]:
+    """:func:`verdicts` of claims a writer is about to write (dicts, as a claim file holds them):
+    a claim `check` would refuse is left out, as it gives no verdict to compare, and claims that
+    cannot be judged together give no verdicts at all."""
+    where = Location(document.path)
+    parsed = []
+    for claim in claims:
+        try:
+            parsed.append(claim_from_data(claim, document, where))
+        except FactcheckError:
+            continue
+    try:
+        return verdicts(ClaimFile(document=document, claims=tuple(parsed)))
+    except FactcheckError:
+        return {}
 
 
 def _check_files(files: list[ClaimFile], problems: Iterable[Diagnostic], discovery: Discovery) -> CheckRun:

@@ -40,6 +40,11 @@ class Verdict(str, enum.Enum):
         return self in (Verdict.CONSISTENT, Verdict.ROUNDING)
 
 
+# The verdicts a writer's read-back guards against: a relation it writes must not raise one of
+# these in `check` unless the writer found it too (factcheck.tables.readback, discover.readback).
+ALARMS = (Verdict.MISMATCH, Verdict.SCALE)
+
+
 class Interval(NamedTuple):
     """A closed interval of exact numbers; ``None`` on a side means unbounded.
 

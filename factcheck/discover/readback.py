@@ -14,14 +14,24 @@ alarm is what it is for. The table side does the same for table totals
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from factcheck.model import ClaimFile, Document, Location, Verdict
+from factcheck.errors import FactcheckError
+from factcheck.formula import parse_formula
+from factcheck.model import ALARMS, Document
 
-_ALARMS = (Verdict.MISMATCH, Verdict.SCALE)
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+def _names(claim: Mapping[str, Any]) -> tuple[str, ...]:
+    """The claims a claim's formula names, as the engine reads it (none for a plain figure, or a
+    formula `check` would refuse)."""
+    expr = claim.get("expr")
+    if not isinstance(expr, str):
+        return ()
+    try:
+        return parse_formula(expr).names
+    except FactcheckError:
+        return ()
 
 
 def _stood_on(relations: Sequence[Mapping[str, Any]], claims: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -29,7 +39,7 @@ def _stood_on(relations: Sequence[Mapping[str, Any]], claims: Sequence[Mapping[s
     only them gives every relation the verdict the whole file would, at a fraction of the work
     (a document holds hundreds of figures, a relation names two to six)."""
     by_id = {str(c.get("id")): c for c in claims}
-    names = [n for r in relations for n in _NAME.findall(str(r.get("expr", "")))]
+    names = [n for r in relations for n in _names(r)]
     seen: set[str] = set()
     out: list[Mapping[str, Any]] = []
     while names:
@@ -38,7 +48,7 @@ def _stood_on(relations: Sequence[Mapping[str, Any]], claims: Sequence[Mapping[s
             continue
         seen.add(name)
         out.append(by_id[name])
-        names.extend(_NAME.findall(str(by_id[name].get("expr", ""))))
+        names.extend(_names(by_id[name]))
     return out
 
 
@@ -48,21 +58,9 @@ def contradicted(relations: Sequence[Mapping[str, Any]], claims: Sequence[Mappin
     mismatch, read with the extracted claims they stand on."""
     if not relations:
         return set()
-    from factcheck.claimfile import claim_from_data
-    from factcheck.engine import verdicts
-    from factcheck.errors import FactcheckError
+    from factcheck.engine import verdicts_of_claims
 
     document = Document(id="discovery", path="<discovery>", language=language)
-    where = Location(document.path)
     wanted = {str(r.get("id")) for r in relations}
-    parsed = []
-    for claim in [*_stood_on(relations, claims), *relations]:
-        try:
-            parsed.append(claim_from_data(dict(claim), document, where))
-        except FactcheckError:
-            continue  # refused as `check` would refuse it: nothing to compare
-    try:
-        judged = verdicts(ClaimFile(document=document, claims=tuple(parsed)))
-    except FactcheckError:
-        return set()  # the file cannot be judged as a whole: nothing is read back
-    return {cid for cid, verdict in judged.items() if cid in wanted and verdict in _ALARMS}
+    judged = verdicts_of_claims([*_stood_on(relations, claims), *relations], document)
+    return {cid for cid, verdict in judged.items() if cid in wanted and verdict in ALARMS}

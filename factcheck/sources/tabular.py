@@ -162,7 +162,6 @@ def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
     return many and total_line
 
 
-_LAST_AMOUNT = re.compile(r"(?<![\w.,])(-|\u2212|\()?(\d{1,3}(?:[.,]\d{3})+|\d+)\)?[ \t\r]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _GROUP_MIN = 1000  # four digits at least: small figures add up by chance (3 = 1 + 2)
 _GROUP_RUN = 12  # parts looked at under (or over) a line
@@ -175,12 +174,13 @@ def group_amounts(text: str) -> bool:
     subtotal without the word, for :mod:`factcheck.tables.heads` to check."""
     values: list[int | None] = []
     for line in text.splitlines():
-        m = _LAST_AMOUNT.search(line) if _DIGIT.search(line) else None
-        if m is None or not _LETTER.search(line, 0, m.start()):  # a row has a label: an axis has none
-            values.append(None)
-            continue
-        figure = int(m.group(2).replace(",", "").replace(".", ""))
-        values.append(-figure if m.group(1) else figure)
+        found = _NUMTOK.findall(line) if _DIGIT.search(line) else []
+        last = found[-1].strip() if found else ""
+        # a figure that ends its line (a sentence's "2026-27." or a "12%" is none)
+        end = line.rstrip().rfind(last) if last[-1:].isdigit() or last.endswith(")") else -1
+        end = end if line.rstrip().endswith(last) else -1
+        figure = _token_int(last) if end > 0 and _LETTER.search(line, 0, end) else None  # an axis has no label
+        values.append(figure[0] if figure is not None and figure[1] == 0 else None)  # whole figures only
     if sum(1 for x in values if x is not None) < 3:
         return False
     runs: list[list[int]] = [[]]  # blocks of lines that end in a figure (blank lines kept out)

@@ -186,13 +186,15 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
         seen.add(head)
         judged: list[tuple[int, Judgement]] = []
         singles: list[tuple[int, Judgement]] = []  # lanes where one part only is printed
+        signed_in: dict[int, list[tuple[int, CellNumber]]] = {}  # each judged lane's signed parts
         for lane in lanes:
             total = amounts[lane][head]
             if total is None or any(amounts[lane][p] is None and table.rows[p].cells.get(lane) for p in parts):
                 continue  # no figure to check, or a part of another kind in this column
             # a part left blank in this column adds nothing to it (a budget column without the
             # year's minor items), as long as two parts are printed
-            signed = [(_signed(labels.sign(head, p), n), n) for p in parts if (n := amounts[lane][p]) is not None]
+            signed = signed_in[lane] = [
+                (_signed(labels.sign(head, p), n), n) for p in parts if (n := amounts[lane][p]) is not None]
             if len(signed) < min(len(parts), MIN_PARTS):
                 if signed:
                     singles.append((lane, judge(signed, total)))
@@ -218,9 +220,9 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
             if not _fits(j.verdict) and not clear:
                 continue  # the rows below may not be its parts in this column: say nothing
             tref = cell_ref(table, head, row.cells[lane])
-            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], _signed(labels.sign(head, p), amounts[lane][p]))  # type: ignore[arg-type]
-                          for p in parts if amounts[lane][p] is not None)
-            signed = [(_signed(labels.sign(head, p), n), n) for p in parts if (n := amounts[lane][p]) is not None]
+            signed = signed_in[lane]
+            printed = [p for p in parts if amounts[lane][p] is not None]  # the parts of ``signed``, in order
+            prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], sign) for p, (sign, _) in zip(printed, signed))
             doubt = TENS_DOUBT if not _fits(j.verdict) and tens_explain(amounts[lane][head], signed) else None  # type: ignore[arg-type]
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
                                      reading, doubt))

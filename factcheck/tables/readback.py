@@ -15,10 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import ClaimFile, Document, Location, Verdict
+from ..model import ALARMS, Document, Verdict
 from .totals import TableCheck, _fits, claims_and_sources
-
-_ALARMS = (Verdict.MISMATCH, Verdict.SCALE)
 
 
 def table_claims(checks: Sequence[TableCheck], document: Document) -> list[dict[str, object]]:
@@ -27,7 +25,9 @@ def table_claims(checks: Sequence[TableCheck], document: Document) -> list[dict[
     claims, stated_by = claims_and_sources(list(checks))
     if not stated_by:
         return claims
-    judged = _read_back(claims, document)
+    from ..engine import verdicts_of_claims
+
+    judged = verdicts_of_claims(claims, document)
     out: list[dict[str, object]] = []
     for claim in claims:
         cid = str(claim["id"])
@@ -42,20 +42,4 @@ def table_claims(checks: Sequence[TableCheck], document: Document) -> list[dict[
 
 
 def _kind(verdict: Verdict) -> str:
-    return "holds" if _fits(verdict) else "alarm" if verdict in _ALARMS else verdict.value
-
-
-def _read_back(claims: list[dict[str, object]], document: Document) -> dict[str, Verdict]:
-    """Each relation's verdict as `check` will give it (the engine, without solving mismatches)."""
-    from ..claimfile import claim_from_data
-    from ..engine import verdicts
-    from ..errors import FactcheckError
-
-    where = Location(document.path)
-    parsed = []
-    for claim in claims:
-        try:
-            parsed.append(claim_from_data(claim, document, where))
-        except FactcheckError:
-            continue  # refused as `check` would refuse it: no verdict to compare
-    return verdicts(ClaimFile(document=document, claims=tuple(parsed)))
+    return "holds" if _fits(verdict) else "alarm" if verdict in ALARMS else verdict.value
