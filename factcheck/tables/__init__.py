@@ -29,6 +29,7 @@ from ..sources.tabular import has_table_body, has_total_word
 from .book_value import book_value_checks
 from .continued import check_pages, closes, continues, has_total_row
 from .detect import Table, find_tables
+from .document_format import settle_open_tables
 from .elsewhere import elsewhere_checks
 from .found_differences import found_difference_checks
 from .products import page_product_checks
@@ -164,6 +165,7 @@ def check_found_tables(
                 found[page.number] = find_tables(page, lang)
         except TableSourceError:
             break
+    found = settle_open_tables(found)
     checks = check_pages(found, str(path))
     # a percentage whose base only another table prints, a block that is two earlier blocks'
     # difference: where nothing in its own table holds
