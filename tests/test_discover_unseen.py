@@ -523,3 +523,13 @@ def test_a_precise_amount_that_slips_in_its_last_digits_is_read_off_the_row_it_n
     # column prints that): seven digits that miss by two are no coincidence, and the text is off
     found = _text_table_results(_extracted("enus-03.pdf", str(tmp_path)))
     assert found["$2,155,146"] == ("difference of a table row", "mismatch", ("41,059,824", "38,904,680"))
+
+
+def test_a_percentage_of_a_named_whole_is_no_rate_of_the_change() -> None:
+    # Colchester CT budget: "other revenue sources have increased from $1.58 million in FY 2010-11
+    # to $1.97 million in the current fiscal year, or 3.49% of total revenues": 3.49 % is a share
+    # of total revenues (printed nowhere), not (1.97 - 1.58) / 1.58 - a mismatch `check` would raise
+    found = _relations("entwn-01.pdf")
+    assert not [r for r in found if r[0] == "3.49%"]
+    # a percentage whose whole the text prints is still read as a share of it
+    assert ("31.18%", "ratio", ("$12.86 million", "$41.24 million")) in found

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from factcheck.discover.figures import Fig, place, stands_at
-from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, joined
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whole_phrase, joined
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 _FROM = re.compile(r"\b(?:from|van|vanaf)\s*$", re.IGNORECASE)
@@ -121,7 +121,10 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
             if c.dims == old.dims and c.kind != "percent" and c.value < max(old.value, new.value):
                 out.append(Proposal(c, (new, old) if not falling else (old, new), "difference", expr,
                                     c.value == abs(new.value - old.value), 9, "from … to", True))
-            elif c.kind == "percent" and (c.unit or "").strip() in _PERCENT and old.kind != "percent":
+            elif c.kind == "percent" and (c.unit or "").strip() in _PERCENT and old.kind != "percent" and (
+                    _whole_phrase(c.stated, quote) is None):
+                # a percentage that names its own whole ("… to $1.97 million in the current fiscal
+                # year, or 3.49% of total revenues") is a share of that whole, not the change's rate
                 out.append(Proposal(c, (new, old), "growth", f"({expr}) / {old.id}",
                                     False, 9, "from … to", True))
     return out
