@@ -31,6 +31,7 @@ from .continued import check_pages, closes, continues, has_total_row
 from .detect import Table, find_tables
 from .document_format import settle_open_tables
 from .elsewhere import elsewhere_checks
+from .failure_runs import doubt_failure_runs
 from .found_differences import found_difference_checks
 from .products import page_product_checks
 from .stacked import stacked_checks
@@ -189,5 +190,6 @@ def check_found_tables(
     replaced = {key(c) for c in summed}
     checks = [c for c in checks if key(c) not in replaced] + summed
     # a row or column that is one other plus or minus another, last: only figures nothing else checks
-    return checks + [c for number in sorted(found) for table in found[number]
-                     for c in found_difference_checks(table, str(path), [c for c in checks if c.total.page == number])]
+    checks += [c for number in sorted(found) for table in found[number]
+               for c in found_difference_checks(table, str(path), [c for c in checks if c.total.page == number])]
+    return doubt_failure_runs(checks)
