@@ -431,10 +431,12 @@ _HEDGE_LEFT_EN = re.compile(
     + r"(" + _alternation({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES}) + r")" + _ANYWS + r"*$", re.IGNORECASE
 )
 _CURRENCY_LEFT = re.compile(
-    r"(?:(?<=[\s(\[<>=:;,/+\-–‒−])|^)(€|EUR|US\$|CA?\$|CAD|A\$|AU\$|AUD|NZ\$|₦|NGN|ZMW|ZAR|\$|£|USD|GBP|"
+    r"(?:(?<=[\s(\[<>=:;,/+\-–‒−\"“‘«])|^)(€|EUR|US\$|CA?\$|CAD|A\$|AU\$|AUD|NZ\$|₦|NGN|ZMW|ZAR|\$|£|USD|GBP|"
     r"K[Ss]hs\.?|Ksh\.?|KES|Rs\.?|₹|INR|UShs\.?|UGX|TShs\.?|TZS|GH₵|GHS)"
     + _ANYWS + r"{0,4}$"
 )
+# a number glued to letters, such as a fiscal year's label "FY24" (before "-25")
+_LABEL_NUMBER_LEFT = re.compile(r"(?<![\w.,])[A-Za-z]{1,4}\d{1,4}$")
 # A currency letter glued to an amount: "K174.2 billion" (kwacha), "N1.2 trillion" (naira),
 # "R3,5 miljard" (rand). Only with a scale word or separators: "K9" or "N2" is a name.
 _GLUED_CURRENCY = {k.upper(): v for k, v in GLUED_CURRENCY_LETTERS.items()}
@@ -1009,6 +1011,8 @@ class Scanner:
             return Found(s, e, core, "footnote")
         if before in "-–" and s >= 2 and text[s - 2].isalpha():
             return Found(s, e, core, "reference")  # NM–035, FAA–2020
+        if before in "-–" and _LABEL_NUMBER_LEFT.search(text, max(0, s - 12), s - 1):
+            return Found(s, e, core, "label")  # "FY24-25", "Q3-4": the second half of a label glued to letters
         if before == "+" and s >= 2 and text[s - 2].isalpha():
             return Found(s, e, core, "label")  # t+3 on a chart axis
         if before == "#":
@@ -1138,7 +1142,9 @@ class Scanner:
                         and (self.unit_after[0].match(tail) is not None
                              or self._noun_after(text, high_end, many=True)[0] is None)
                     )
-                    if ok and currency is not None and rm.group(3) is not None and self._change_from(text, start):
+                    if ok and (currency is None or rm.group(3) is not None) and self._change_from(text, start):
+                        # "the mill rate increases from 32.28 to 32.84": the old value, then the new -
+                        # two figures, not a range (so is "from $70 to $80" after a word of change)
                         ok = False
                 elif sep in ("en", "and"):
                     ok = bool(re.search(r"(?:\btussen(?:" + _ANYWS + r"+de)?|\bbetween)" + _ANYWS + r"+(?:€|\$|£)?" + _ANYWS + r"*$",
