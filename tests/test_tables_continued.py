@@ -229,3 +229,26 @@ def test_a_title_block_marked_concluded_goes_on_with_the_table_of_the_page_befor
     assert _marked_continuation(first.top_text, second.top_text)
     assert not _marked_continuation(first.top_text, "L.R.O. Schedule - (Concl'd) ESTIMATES OF REVENUE")
     assert continues(first, second, repeated=True)
+
+
+def test_a_title_block_that_reads_its_column_heads_otherwise_still_repeats() -> None:
+    # A Massachusetts town's Table of Estimate Appropriations (tests/unseen/docs/enwld-03.pdf, a
+    # development excerpt): the Engineer group closes page 6, and the Public Works vote total on
+    # page 7 adds it to the groups of page 7. Page 6 reads its column heads ("BUDGET EXPENDED ...")
+    # as part of the title block, page 7 as the table's header, so the two title blocks differ
+    # in their tail: one is the start of the other, and the table goes on.
+    doc = Path(__file__).parent / "unseen" / "docs" / "enwld-03.pdf"
+    found = find_page_tables(doc, pages=[6, 7])
+    assert found[6][-1].top_text != found[7][0].top_text
+    vote = next(c for c in check_pages(found) if c.total.stated == "5,545,126")
+    assert vote.verdict is Verdict.CONSISTENT
+    assert [(p.page, p.stated) for p in vote.parts] == [
+        (6, "210,559"), (7, "1,896,988"), (7, "105,000"), (7, "2,840,038"), (7, "0"), (7, "492,541")]
+
+
+def test_a_title_block_shorter_than_a_running_title_does_not_join() -> None:
+    from factcheck.tables.continued import _same_title_block
+
+    assert _same_title_block("TABLE OF ESTIMATE APPROPRIATIONS ITEM", "TABLE OF ESTIMATE APPROPRIATIONS ITEM BUDGET")
+    assert not _same_title_block("$ CHANGE", "$ CHANGE ITEM DESCRIPTION")  # too short to be a title
+    assert not _same_title_block("Table 3 Revenue by source", "Table 4 Spending by function")

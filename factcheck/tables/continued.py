@@ -57,6 +57,23 @@ def _marked_continuation(before: str, top: str) -> bool:
     return len(words) >= 2 and words <= _words(before)
 
 
+# A title block this long (in words) is a report's running title, not a stray word over a table.
+MIN_TITLE_WORDS = 4
+
+
+def _same_title_block(before: str, top: str) -> bool:
+    """Does the page print the previous page's title block over its first table? The same text,
+    or one ending where the other goes on: a column head line that one page reads as the table's
+    header and the next as part of the title ("... ITEM DESCRIPTION" / "... ITEM DESCRIPTION
+    BUDGET EXPENDED BUDGET PROPOSED")."""
+    if not before or not top:
+        return False
+    if before == top:
+        return True
+    short, long = sorted((before.split(), top.split()), key=len)
+    return len(short) >= MIN_TITLE_WORDS and long[: len(short)] == short
+
+
 def _header_key(table: Table) -> str:
     return " ".join(c.header for c in table.columns).strip().lower()
 
@@ -189,7 +206,7 @@ def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[Ta
     for number in sorted(pages):
         tables = list(pages[number])
         repeated = bool(tables and tables[0].top_text and previous + 1 == number and (
-            tables[0].top_text == top or _marked_continuation(top, tables[0].top_text)))
+            _same_title_block(top, tables[0].top_text) or _marked_continuation(top, tables[0].top_text)))
         top = tables[0].top_text if tables else ""
         # coded statements go on page after page: their codes, not their layout, say what adds up
         if joined is not None and tables and previous + 1 == number and (
