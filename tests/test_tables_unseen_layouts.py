@@ -676,3 +676,17 @@ def test_rows_under_nested_heads_are_read_as_their_own_rows_not_as_the_heads_ari
     assert [p.stated for p in total["2015/16 Actual"].parts] == ["38,195,717", "-54,100,513"]
     assert len(total) == 6 and all(c.verdict is Verdict.CONSISTENT for c in total.values())
     assert all("two totals before it" not in c.reading for c in checks["Net Investment"])
+
+
+def test_rules_drawn_with_en_dashes_keep_the_total_row_under_them() -> None:
+    # Hong Kong's 2023-24 budget, Appendix A notes (tests/unseen/docs/enfsx-03.pdf, a development
+    # excerpt): "Total" stands between two lines of "–––––––" under each year's column. Read as
+    # words, the rule line ended the table above it and the Total row was never read.
+    checks = check_pdf(DOCS / "enfsx-03.pdf", lang="en", pages=[9, 10], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    totals = {(c.page, c.total.stated): c for c in checks if c.total_label == "Total" and c.orientation == "row"}
+    operating = totals[(9, "493,396")]
+    assert operating.verdict is Verdict.CONSISTENT
+    assert [p.stated for p in operating.parts] == ["429,607", "63,789"]
+    assert totals[(10, "120,079")].verdict is Verdict.CONSISTENT
+    assert len([c for c in checks if c.page == 9 and c.total_label == "Total"]) == 6  # one per year

@@ -61,8 +61,9 @@ _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 # groups of one or two digits are no thousands
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){2,3}")
 # a glyph of a symbol font (a tick, a bullet) between the figures: Unicode's private use area;
-# rules drawn with characters ("───────" under a column, "═══════" under a total, "________")
-_SYMBOL = re.compile("[\ue000-\uf8ff]+|[\u2500-\u259f]+|_{3,}")
+# rules drawn with characters ("───────" under a column, "═══════" under a total, "________",
+# "–––––––" over a total): three dashes or more are a rule; one or two are a nil cell
+_SYMBOL = re.compile("[\ue000-\uf8ff]+|[\u2500-\u259f]+|_{3,}|[-\u2012-\u2015\u2212=]{3,}")
 _NEGATIVE_CURRENCY = re.compile(r"[-\u2212\u2013\u2012](?:€|\$|£)")
 _STARS = re.compile(r"\*{1,3}")
 _SHOWN_SUM = re.compile(r"\(\d{1,4}(?:[.,]\d+)?\s?[*x×+]\s?\d{1,4}(?:[.,]\d+)?\)")
