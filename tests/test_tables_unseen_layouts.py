@@ -690,3 +690,20 @@ def test_rules_drawn_with_en_dashes_keep_the_total_row_under_them() -> None:
     assert [p.stated for p in operating.parts] == ["429,607", "63,789"]
     assert totals[(10, "120,079")].verdict is Verdict.CONSISTENT
     assert len([c for c in checks if c.page == 9 and c.total_label == "Total"]) == 6  # one per year
+
+
+def test_a_dot_leader_glued_to_label_and_figure_parts_them() -> None:
+    # A Massachusetts town's reserve fund accounts (tests/unseen/docs/enwld-03.pdf, page 4, a
+    # development excerpt): "Fire Ladder Truck Emissions Expense……………$16,000.00" is one word in
+    # the text layer; the leader between label and figure is no part of either.
+    (first, second) = find_page_tables(DOCS / "enwld-03.pdf", "en", pages=[4], all_pages=True)[4]
+    assert [(r.label, [c.text for c in r.cells.values()]) for r in first.rows[-3:]] == [
+        ("Fire Ladder Truck Emissions Expense", ["$16,000.00"]),
+        ("Total Transferred", ["$79,839.00"]),
+        ("Returned to Treasury", ["$64,161.00"]),
+    ]
+    checks = check_pdf(DOCS / "enwld-03.pdf", lang="en", pages=[4], all_pages=True)
+    transferred = [c for c in checks if c.total_label == "Total Transferred"]
+    assert [(c.total.stated, c.verdict) for c in transferred] == [
+        ("$79,839.00", Verdict.CONSISTENT), ("$128,524.00", Verdict.CONSISTENT)]
+    assert len(second.rows) == 7 and not [c for c in checks if c.alarm]

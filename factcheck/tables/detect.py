@@ -311,9 +311,23 @@ def _glue_tokens(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# a label and its figure joined by a dot leader with no space ("Expense………………$31,319.00",
+# "Total revenue.........77,586"): the leader goes, the label and the figure stay apart
+_GLUED_LEADER = re.compile(r"^(?P<a>.*[^\s.\u00b7\u2026])(?P<dots>[.\u00b7\u2026]{3,})(?P<b>[-(\u2212€$£]?\d[\d.,]*\)?)$")
+
+
 def _split_tokens(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
+        led = _GLUED_LEADER.match(t.text)
+        if led:
+            # no box per character here: share the word's width out by character count
+            width = (t.x1 - t.x0) / len(t.text)
+            a_end = t.x0 + width * len(led["a"])
+            b_start = t.x1 - width * len(led["b"])
+            out.append(Token(led["a"], t.x0, a_end, t.top, t.bottom, t.size, t.small))
+            out.append(Token(led["b"], b_start, t.x1, t.top, t.bottom, t.size, t.small))
+            continue
         parts = split_run_together(t.text)
         if parts is None:
             out.append(t)
