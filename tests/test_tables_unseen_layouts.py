@@ -707,3 +707,17 @@ def test_a_dot_leader_glued_to_label_and_figure_parts_them() -> None:
     assert [(c.total.stated, c.verdict) for c in transferred] == [
         ("$79,839.00", Verdict.CONSISTENT), ("$128,524.00", Verdict.CONSISTENT)]
     assert len(second.rows) == 7 and not [c for c in checks if c.alarm]
+
+
+def test_a_footnote_star_glued_to_a_figure_leaves_the_figure_a_cell() -> None:
+    # Hong Kong's distribution of fiscal reserves (tests/unseen/docs/enfsx-03.pdf, page 8, a
+    # development excerpt): "General Revenue Account 229,921 134,943 4,800* 130,143 134,943".
+    # Read as a word, "4,800*" was no figure, so the row's label swallowed the first three.
+    (table,) = find_page_tables(DOCS / "enfsx-03.pdf", "en", pages=[8], all_pages=True)[8]
+    first = table.rows[0]
+    assert first.label == "General Revenue Account"
+    assert [c.text for _, c in sorted(first.cells.items())] == ["229,921", "134,943", "4,800", "130,143", "134,943"]
+    checks = check_pdf(DOCS / "enfsx-03.pdf", lang="en", pages=[8], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    assert any(c.total.stated == "134,943" and sorted(p.stated for p in c.parts) == ["130,143", "4,800"]
+               and c.verdict is Verdict.CONSISTENT for c in checks)

@@ -316,6 +316,9 @@ def _glue_tokens(tokens: list[Token]) -> list[Token]:
 _GLUED_LEADER = re.compile(r"^(?P<a>.*[^\s.\u00b7\u2026])(?P<dots>[.\u00b7\u2026]{3,})(?P<b>[-(\u2212€$£]?\d[\d.,]*\)?)$")
 
 
+_STARRED = re.compile(r"^(?P<a>.*\d\)?)(?P<mark>\*{1,3})$")
+
+
 def _split_tokens(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
@@ -327,6 +330,14 @@ def _split_tokens(tokens: list[Token]) -> list[Token]:
             b_start = t.x1 - width * len(led["b"])
             out.append(Token(led["a"], t.x0, a_end, t.top, t.bottom, t.size, t.small))
             out.append(Token(led["b"], b_start, t.x1, t.top, t.bottom, t.size, t.small))
+            continue
+        starred = _STARRED.match(t.text)
+        if starred and looks_numeric(starred["a"]):
+            # a footnote mark glued to a figure ("4,800*" over "* Being one-third of ..."): the
+            # figure is the cell, the mark a superscript the row's values pass over
+            cut = t.x1 - (t.x1 - t.x0) * len(starred["mark"]) / len(t.text)
+            out.append(Token(starred["a"], t.x0, cut, t.top, t.bottom, t.size, t.small))
+            out.append(Token(starred["mark"], cut, t.x1, t.top, t.bottom, t.size, True))
             continue
         parts = split_run_together(t.text)
         if parts is None:
