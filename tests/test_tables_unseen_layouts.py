@@ -721,3 +721,19 @@ def test_a_footnote_star_glued_to_a_figure_leaves_the_figure_a_cell() -> None:
     assert not [c for c in checks if c.alarm]
     assert any(c.total.stated == "134,943" and sorted(p.stated for p in c.parts) == ["130,143", "4,800"]
                and c.verdict is Verdict.CONSISTENT for c in checks)
+
+
+def test_a_page_whose_only_relation_is_an_increase_column_is_read() -> None:
+    # Hong Kong's salaries tax allowances (tests/unseen/docs/enfsx-03.pdf, page 5, a development
+    # excerpt): "Present | Proposed/New | Increase ($) (%)", no total anywhere. An "Increase"
+    # head in a short line is a relation the table states, as "Change" and "Verschil" are.
+    from factcheck.sources.pdf_layout import page_texts
+    from factcheck.sources.tabular import looks_tabular
+
+    text = page_texts(DOCS / "enfsx-03.pdf")[4]
+    assert looks_tabular(text)
+    assert not looks_tabular("Revenue will increase by 4% next year.\n" * 3)
+    checks = check_pdf(DOCS / "enfsx-03.pdf", lang="en", pages=[5])
+    rows = {(c.total.stated, tuple(p.stated for p in c.parts), c.verdict) for c in checks if c.relation == "difference"}
+    assert ("20,000", ("260,000", "240,000"), Verdict.CONSISTENT) in rows
+    assert not [c for c in checks if c.alarm]

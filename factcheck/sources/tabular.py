@@ -27,10 +27,11 @@ _NUMTOK = re.compile(
 # The look-ahead on the first letters is only a shortcut (the first letter of every word below):
 # it settles most places of a page before the alternation is tried, twice as fast.
 _TOTAL_WORD = re.compile(
-    r"\b(?=[stdbapvmecwo])(?:(?:sub)?tota(?:al|l|ls|les|len|le)|deficit|surplus|balance|balans|activa|passiva|"
+    r"\b(?=[stdbapvmecwoi])(?:(?:sub)?tota(?:al|l|ls|les|len|le)|deficit|surplus|balance|balans|activa|passiva|"
     # relations other than a total that a table states: a change column or row, "of which" parts
     # (these are common in prose too: they count only in a short line, a header, see below)
-    r"(?P<relation>verandering|verschil|mutatie|evolutie|change|difference|variance|delta|waarvan|of which|w\.v(?=\.)|o/w|som))\b",
+    r"(?P<relation>verandering|verschil|mutatie|evolutie|change|difference|variance|delta|increase|decrease|toename|"
+    r"afname|waarvan|of which|w\.v(?=\.)|o/w|som))\b",
     re.IGNORECASE,
 )
 RELATION_HEADER_WORDS = 8  # a change or "of which" word counts in a line this short (a column header)
