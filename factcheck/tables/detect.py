@@ -23,6 +23,7 @@ from fractions import Fraction
 
 from ..sources.pdf_layout import PageWords, Word
 from ..sources.tabular import ROW_FORMULA
+from .axes import is_chart_axis
 from .cells import (
     INCLUDED,
     MINUS_CHARS,
@@ -1027,6 +1028,7 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     from .account_codes import coded_table
     from .money_column import money_column_tables
     from .scores import score_table
+    from .side_tables import split_side_tables
     from .t_accounts import split_sides
 
     coded = coded_table(page, lang)
@@ -1035,7 +1037,7 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     card = score_table(page)
     if card is not None:
         return [card]
-    halves = split_sides(page) or split_text_columns(page)
+    halves = split_sides(page) or split_side_tables(page) or split_text_columns(page)
     if len(halves) == 1:
         tables = _find_tables(page, lang)
     else:
@@ -1209,6 +1211,9 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         if scale is None:
             scale = find_scale([ln.text for ln in reversed(lines[:start])])
         table = _build_table(page.number, len(tables) + 1, title, scale, header_lines, body, lang, size)
+        if is_chart_axis(table):
+            prev_bottom_idx = end
+            continue
         if (tables and title is None and first_idx == prev_bottom_idx and _same_columns(tables[-1], table, size)
                 and _repeated_header(tables[-1], table)):
             # the same table resumes under a repeated header ("Topic | Enquiries"): one table,
