@@ -187,9 +187,11 @@ def _readings(fig: Fig, tables: Mapping[int, Sequence[Table]], pages: Iterable[i
                 continue
             tries = 0
             for r in rows:
-                # a row's whole: a total below it, or the head of the "of which" rows it is one of
-                wholes = [t for t in totals if t > r] + ([heads[r]] if r in heads else []) + \
-                    [t for t in totals[:1] if t < r and t == first]
+                # a row's whole: the head of the "of which" rows it is one of (a total further
+                # down closes the heads, not their breakdowns), else a total below it, or the
+                # table's first row when that is its only total
+                wholes = [heads[r]] if r in heads else [t for t in totals if t > r] + \
+                    [t for t in totals[:1] if t < r and t == first and len(totals) == 1]
                 for col, part in table.rows[r].cells.items():
                     if said is not None and _column_said(said, years_of) not in (None, col):
                         continue  # "88% in 2023": the 2023 column, when the table has one

@@ -35,6 +35,7 @@ from fractions import Fraction
 
 from .detect import Cell, Table
 from .totals import (
+    _READINGS,
     Judgement,
     Orientation,
     TableCheck,
@@ -101,6 +102,12 @@ def found_difference_checks(table: Table, file: str, checks: list[TableCheck]) -
     checked = {(c.total.page, c.total.bbox) for c in checks}
     # the figures of each relation that holds, together: three of them read again would say nothing new
     held = [{(r.page, r.bbox) for r in (c.total, *c.parts)} for c in checks if _fits(c.verdict)]
+    # a line that repeats one other ("Brutomarge" under "Som der bedrijfsopbrengsten") is the same
+    # figure: the relations of the one are the other's too, not new ones read backwards
+    for c in checks:
+        if _fits(c.verdict) and len(c.parts) == 1 and c.reading == _READINGS["copy"]:
+            copy, of = (c.total.page, c.total.bbox), (c.parts[0].page, c.parts[0].bbox)
+            held = [figures | {copy, of} if copy in figures or of in figures else figures for figures in held]
     held_totals = {(c.total.page, c.total.bbox) for c in checks if _fits(c.verdict)}
     out: list[TableCheck] = []
     for orientation in ("row", "column"):

@@ -40,6 +40,13 @@ _GRAND = re.compile(r"^(?:grand|overall|general)\s+total|^totaal\s+generaal|^ein
 _TOTAL = re.compile(r"^tota(?:al|l|ls|les|le|ux|len)\b|^aggregate\b|^[\w.]+\s+tota(?:les|l|ux|le|al)\b|^som\s+(?:der|van)\b",
                     re.IGNORECASE)
 _STAND = re.compile(r"^stand\b", re.IGNORECASE)
+# A label that ends in the total word names what it closes: "01. Community Facilities Total",
+# "Activities Grand Total:", "Accomplishments/Planned Programs Subtotals" ("Percent of total" and
+# "Share of the total" are ratios, caught before this)
+_ENDS_TOTAL = re.compile(
+    r"^(?!.*\bof\s+(?:the\s+)?tota(?:al|l)\b).*?\S\s+(?:(?P<grand>grand\s+total)|(?P<sub>sub-?\s*totals?)|totals?|totaal)\s*:?\s*$",
+    re.IGNORECASE,
+)
 # A closing balance is the total of the opening balance and the movements listed since it.
 _CLOSING_BALANCE = re.compile(
     r"\b(?:end\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year|period)|closing\s+balance|ending\s+(?:fund\s+)?balance|"
@@ -88,6 +95,10 @@ _PER_DATE = re.compile(r"\bper\s+(?=\d{1,2}(?:[-./]\d{1,2}\b|\s+[a-z]{3,}))", re
 # and so is a town's levy "New Growth $134,215".
 _SHARE_WORD = re.compile(r"\bshares?\b|\baandeel\b|\bgrowth\b|\bgroei\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# "Rates" (a property tax: "Rates", "Business rates", a column "Rates" of a council's income) names
+# amounts when the figures under it are amounts, as "Interest rate 3.5" never is
+_RATES = re.compile(r"\brates\b", re.IGNORECASE)
+
 # Rows whose label says they are taken off: "Less: refunds", "Af: ontvangsten", "-/- korting".
 _DEDUCT = re.compile(
     r"^(?:less\b|af\b|af:|minus\b|deduct\b|-/-|min:|verminderd\s+met|minder\b|excluding\b|"
@@ -587,6 +598,8 @@ def _row_kind(label: str) -> str:
         return "grand"
     if _TOTAL.match(lab):
         return "total"
+    if m := _ENDS_TOTAL.match(lab):
+        return "grand" if m.group("grand") else "sub" if m.group("sub") else "total"
     if _CLOSING_BALANCE.search(lab):
         return "total"
     if _SALDO.search(lab) and len(lab.split()) <= 7:
@@ -628,6 +641,8 @@ def _row_items(table: Table) -> list[_Item]:
             _SHARE_WORD.sub("", _PARENTHESES.sub("", _clean(row.label)))
         ):
             kind = "part"
+        if kind == "none" and _rates_of_amounts(row.label, cells):
+            kind = "part"
         if _STAND.match(_clean(row.label)):
             # Dutch begroting tables: "Stand ontwerpbegroting 2019" closes the mutations that
             # follow the first "Stand" row; the first one is a part
@@ -638,6 +653,7 @@ def _row_items(table: Table) -> list[_Item]:
     _cash_flows(items)
     _echoed_headings(items)
     _profit_lines(items)
+    _repeated_results(items)
     _shares_of_one_base(items)
     _numbered_groups(items)
     # ministry rows in capitals over numbered department rows (India Union Budget)
@@ -720,6 +736,12 @@ def _amounts_only(cells: dict[int, Cell]) -> bool:
             and 2 * sum(1 for n in nums if abs(n.value) >= 1000) > len(nums))
 
 
+def _rates_of_amounts(label: str, cells: dict[int, Cell]) -> bool:
+    """Is "rates" the only word that made the label a ratio, over figures that are all amounts?"""
+    text = _PARENTHESES.sub("", _clean(label))
+    return bool(_RATES.search(text)) and not _NOT_AMOUNT.search(_RATES.sub("", text)) and _amounts_only(cells)
+
+
 def _numbered_groups(items: list[_Item]) -> None:
     """In a table that numbers its item rows, an unnumbered row followed by numbered ones is their
     group row ("DIA CIVILIAN STAFF PENSION 6,610,178,920" over "113 PENSION", "114 GRATUITY").
@@ -760,6 +782,8 @@ def _col_items(table: Table) -> list[_Item]:
         if c.index in years:
             continue
         kind = _col_kind(c.leaf)
+        if kind == "none" and _rates_of_amounts(c.leaf, lanes.get(c.index, {})):
+            kind = "part"
         it = _Item(c.index, c.header, kind, lanes.get(c.index, {}))
         m = _RANGE.match(re.sub(r"^tota(?:al|ls?)\s+", "", c.header.strip(), flags=re.IGNORECASE))
         if m and totals_in_header:
@@ -894,6 +918,31 @@ def _profit_lines(items: list[_Item]) -> None:
             previous, between = it, []
         elif _TOTAL_OF.match(label) and it.kind in ("total", "sub"):
             between.append(it)
+
+
+# The words of a result line: "GROSS PROFIT", "NET INCOME", "Profit after Taxation", "Resultaat boekjaar"
+_RESULT_WORD = re.compile(r"\b(?:profit|loss|income|result|surplus|deficit|resultaat|winst|verlies|saldo)\b",
+                          re.IGNORECASE)
+
+
+def _shown(it: _Item) -> dict[int, Fraction]:
+    return {ln: c.number.value for ln, c in it.cells.items() if c.number is not None and not c.number.nil}
+
+
+def _repeated_results(items: list[_Item]) -> None:
+    """A result line that prints the figures of the total or result right above it, in every
+    column, is that line carried down ("Total Income" then "GROSS PROFIT"; "NET OPERATING INCOME"
+    then "NET INCOME" when there is nothing else to add or take off): checked as a copy of it."""
+    for above, it in zip(items, items[1:]):
+        if it.explicit is not None or it.kind not in ("part", "saldo") or it.pos - above.pos > 2:
+            continue
+        if not (_RESULT_WORD.search(_clean(it.label)) or _PROFIT_LINE.match(_clean(it.label))):
+            continue
+        if above.kind not in ("total", "sub", "grand", "saldo") and not _PROFIT_LINE.match(_clean(above.label)):
+            continue
+        if _repeats(it, above):
+            # a saldo, not a total: the totals above it that a later total adds up end at it
+            it.kind, it.explicit, it.explicit_tag = "saldo", [(above, 1)], "copy"
 
 
 def _echoed_headings(items: list[_Item]) -> None:
@@ -1291,6 +1340,19 @@ def _scan(
             # ends right above it, longest first (it counts only when it adds up exactly, below)
             candidates = [("flat" if k == 0 else "after heading", [(x, 1) for x in loose[k:]])
                           for k in range(len(loose) - 1)]
+            if loose and _repeats(it, loose[-1]):
+                # a block of one item closed by its own line ("Employee costs: / Motor expenses
+                # 61 / 61"): the line repeats the item in every column
+                candidates.append(("flat", [(loose[-1], 1)]))
+            if not loose:
+                # a line right under unlabelled subtotals, with no rows of its own: the sum of
+                # the blocks they close ("Premises costs … 110,608", "… 14,465", "… 139", then 125,212)
+                sections = [(t, c, r, "blocks") for t, c, r, _ in _closing_sections(it, top_level, nil_sections=True)]
+                if sections:
+                    out.extend(sections)
+                    members = {id(p) for p, _ in sections[0][1]}
+                    top_level = [x for x in top_level if id(x) not in members] + [it]
+                continue
         for rank, (tag, cand) in enumerate(candidates):
             lanes = _lanes(it, cand)
             if not lanes:
@@ -1344,7 +1406,8 @@ def _scan(
         # total adds up its rows in every column: one error carried down, not a second failure of
         # the reading
         counted = len(hard) - len(_carried_lanes(res, hard, carried or {})) if fits > 0 else len(hard)
-        if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading") or len(cand) < 2):
+        if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading")
+                                  or (len(cand) < 2 and not _repeats(it, cand[0][0]))):
             continue  # an unlabelled line is a subtotal only when it closes the rows above it exactly
         if it.kind == "anon":
             out.extend(_closing_sections(it, top_level[: len(top_level) - len(loose)]))
@@ -1442,13 +1505,20 @@ def _swapped(total: _Item, parts: list[tuple[_Item, int]], lanes: list[int]) -> 
     return True
 
 
+def _repeats(it: _Item, row: _Item) -> bool:
+    """Does the line print the row's figures, the same in every column, one of them not zero?"""
+    mine = _shown(it)
+    return bool(mine) and mine == _shown(row) and any(v != 0 for v in mine.values())
+
+
 def _closing_sections(
-    it: _Item, before: list[_Item]
+    it: _Item, before: list[_Item], nil_sections: bool = False
 ) -> list[tuple[_Item, list[tuple[_Item, int]], dict[int, Judgement], str]]:
     """An unlabelled subtotal that is also the sum of the section subtotals above it: a movement
     schedule's closing book value = the opening one + the balance of the movements, each closed by
     its own line. Taken only when exact in every lane, never as an alarm: the layout alone says
-    nothing of it."""
+    nothing of it. ``nil_sections``: a section may be nil in a lane ("-" where a block had
+    nothing that year), as long as two of them are not."""
     sections: list[tuple[_Item, int]] = []
     for x in reversed(before):
         if x.kind != "anon":
@@ -1460,7 +1530,10 @@ def _closing_sections(
     res = {ln: _judge_lane(it, sections, ln) for ln in lanes}
     if not res or not all(j.verdict is Verdict.CONSISTENT for j in res.values()):
         return []
-    if not any(_nonzero(it, ln) for ln in res) or any(not _nonzero(p, ln) for p, _ in sections for ln in res):
+    if nil_sections:
+        if not all(_nonzero(it, ln) and sum(_nonzero(p, ln) for p, _ in sections) >= 2 for ln in res):
+            return []
+    elif not any(_nonzero(it, ln) for ln in res) or any(not _nonzero(p, ln) for p, _ in sections for ln in res):
         return []  # zeros add up to anything made of zeros
     return [(it, sections, res, "sections")]
 
@@ -1818,6 +1891,7 @@ _READINGS = {
     "cash flow": "the net cash flows of the activities above it (a cash flow statement)",
     "cash balance": "the cash at the beginning plus the net change in cash",
     "result lines": "the result above it, plus the income totals and less the cost totals since",
+    "copy": "the total or result right above it, which it repeats in every column (nothing added or taken off)",
     "echoed heading": "the entries under the heading that prints the same amount, each inner group once",
     "swapped": "the rows since the previous total; the totals are printed in the wrong columns (each column's "
                "rows add up exactly to the total printed under another)",
@@ -1847,6 +1921,7 @@ _READINGS = {
         "the unlabelled subtotals above it, each closing its own section (opening balance plus the "
         "balance of the movements)"
     ),
+    "blocks": "the unlabelled subtotals right above it, each closing its own block of rows",
     "first breakdown": (
         "the first rows printed below it, which add up to it exactly in every column (the rows after "
         "them break the same total down another way)"
