@@ -1209,11 +1209,15 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # changes the wording states ("from A to B, an increase of C"), equations the text prints
     # ("3,09% x 95,1% = 2,94%") and totals it states of the sentence before ("Overall, these
     # results …"), whether or not they hold
+    from factcheck.discover.struck import CUE as STRUCK_CUE
+    from factcheck.discover.struck import struck_and_inserted
     from factcheck.discover.summed_up import summed_up
 
     proposals: list[Proposal] = ([replace(p, stated=True) for p in stated_equations(figures) + stated_changes(figures)
                                   + rates_beside_levels(figures)] + _footnoted(figures)
-                                 + [replace(p, stated=True) for p in summed_up(figures)])
+                                 + [replace(p, stated=True) for p in summed_up(figures)]
+                                 # an amendment's inserted amount: the struck one and the change it states
+                                 + struck_and_inserted(figures))
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
@@ -1274,7 +1278,12 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # ("het gereserveerde overschot van € 278.000") is the result stated again, not a new one
     seen_values: set[tuple[object, ...]] = set()
     for proposal in proposals:
-        values = (proposal.relation, proposal.target.value, tuple(sorted(f.value for f in proposal.inputs)))
+        values: tuple[object, ...] = (proposal.relation, proposal.target.value,
+                                      tuple(sorted(f.value for f in proposal.inputs)))
+        if proposal.cue == STRUCK_CUE:
+            # each amendment strikes and inserts in its own words: two identical amendments on two
+            # pages are two statements, not one result stated again
+            values = (*values, proposal.target.position[0])
         if proposal.target.id in targets or proposal.figure_ids in seen_sets or values in seen_values:
             continue
         kept.append(proposal)
