@@ -1200,6 +1200,22 @@ def _nearest_statements(proposals: list[Proposal]) -> list[Proposal]:
     return [p for p in proposals if p.relation not in _NEAREST or distance(p) == nearest[key(p)]]
 
 
+def _equation_of(proposal: Proposal) -> tuple[object, ...] | None:
+    """A sum or difference of two positive figures as one equation of its passage, whichever figure
+    it is solved for: "€12,275.00 = €11,400.00 + €875.00" kept, "€875 = €12,275.00 − €11,400.00"
+    over another statement of €875 on the page is the same arithmetic, not a second calculation."""
+    if proposal.relation not in ("sum", "difference") or len(proposal.inputs) != 2:
+        return None
+    values = [proposal.target.value, *(f.value for f in proposal.inputs)]
+    if min(values) <= 0:
+        return None
+    total = max(values)
+    rest = sorted(values)[:2]
+    if rest[0] + rest[1] != total:
+        return None  # (a match within rounding only: its figures are not one exact equation)
+    return ("equation", proposal.target.passage, total, tuple(rest))
+
+
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
     from factcheck.discover.changes import rates_beside_levels, stated_changes
@@ -1284,12 +1300,16 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             # each amendment strikes and inserts in its own words: two identical amendments on two
             # pages are two statements, not one result stated again
             values = (*values, proposal.target.position[0])
-        if proposal.target.id in targets or proposal.figure_ids in seen_sets or values in seen_values:
+        equation = _equation_of(proposal)
+        if (proposal.target.id in targets or proposal.figure_ids in seen_sets or values in seen_values
+                or equation in seen_values):
             continue
         kept.append(proposal)
         targets.add(proposal.target.id)
         seen_sets.add(proposal.figure_ids)
         seen_values.add(values)
+        if equation is not None:
+            seen_values.add(equation)
     # A breakdown the wording states is a second reading of a figure that has one already, when it
     # uses none of its figures: "The balance of K34.7 billion or 16.0 percent …" is 100 − 80.2 − 3.8
     # percent of the budget and also the 7.1 + 8.9 percent of its two sources the next sentence gives
