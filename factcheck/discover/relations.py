@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Container, Sequence
 
-from factcheck.discover.figures import COUNT_DIMS, Fig, content_words, place, shared_words
+from factcheck.discover.figures import COUNT_DIMS, Fig, bounds, content_words, place, shared_words
 from factcheck.units import Dims, combine
 
 MAX_FIGURES_PER_PASSAGE = 24
@@ -425,13 +425,14 @@ def _ratios(
                 continue
             # the odds below, worked out for the first whole that fits (most parts find none)
             odds_of: tuple[Fraction, Fraction, frozenset[str], Fraction] | None = None
-            a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
+            a_lo, a_hi = bounds(a)
             # b's own rounding may widen the band a little: a tenth either way is ample
             for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
                 if b is a or b.value <= a.value or b.unit != a.unit:
                     continue  # a share of months in days is no share: one unit, or none, on both sides
-                lo = a_lo / (b.interval.hi or b.value) * 100
-                hi = a_hi / (b.interval.lo or b.value) * 100
+                b_lo, b_hi = bounds(b)
+                lo = a_lo / b_hi * 100
+                hi = a_hi / b_lo * 100
                 if hi < p.interval.lo or p.interval.hi < lo or 2 * (hi - lo) > p.value:
                     continue
                 ratio = a.value / b.value * 100  # only for the few wholes that pass (most do not)
