@@ -4,13 +4,9 @@ rate and share searches (factcheck.discover.figures.bounds)."""
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
-from factcheck.discover import discover
 from factcheck.discover.figures import bounds, from_dicts
-from factcheck.extract import extract_document
-
-DOCS = Path(__file__).parent / "unseen" / "docs"
+from tests.support.discovered import discovered
 
 
 def _fig(stated: str, value: str, unit: str | None, kind: str = "count", hedge: str = "exact"):
@@ -36,10 +32,5 @@ def test_a_rate_over_two_small_counts_is_read() -> None:
     # DIVD's annual report 2021: "In 2021 heeft DIVD Research 19 onderzoeken verricht. Dat is ten
     # opzichte van 14 onderzoeken in 2020 een groei van 36%." (19 - 14) / 14 = 35.7 %: with 18.5-19.5
     # and 13.5-14.5 the rate could lie anywhere from 28 % to 44 %, too wide to be no coincidence
-    doc = extract_document(DOCS / "nlfon-01.pdf")
-    printed = {c["id"]: c["stated"] for c in doc.claims}
-    found = []
-    for claim in discover(doc.claims, "nl", repeats=False):
-        ids = [i.split(" (", 1)[0] for i in claim["evidence"]["inputs"].split(", ")]
-        found.append((claim["stated"], tuple(printed[i] for i in ids)))
+    found = [(stated, inputs) for stated, _, inputs, _ in discovered("nlfon-01.pdf")]
     assert ("36%", ("19", "14")) in found

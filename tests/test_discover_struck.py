@@ -3,27 +3,9 @@ amendments (tests/unseen/docs/entwn-03.pdf, a development excerpt)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
-from factcheck.discover import discover
 from factcheck.discover.figures import from_dicts
 from factcheck.discover.struck import struck_and_inserted
-from factcheck.extract import extract_document
-
-DOCS = Path(__file__).parent / "unseen" / "docs"
-
-
-@lru_cache(maxsize=None)
-def _relations(name: str) -> tuple[tuple[str, str, tuple[str, ...], int], ...]:
-    doc = extract_document(DOCS / name)
-    printed = {c["id"]: c["stated"] for c in doc.claims}
-    out = []
-    for claim in discover(doc.claims, doc.header.get("language", "nl"), repeats=False):
-        ids = [i.split(" (", 1)[0] for i in claim["evidence"]["inputs"].split(", ")]
-        out.append((claim["stated"], claim["evidence"]["wording"], tuple(printed[i] for i in ids),
-                    int((claim.get("where") or {}).get("page") or 0)))
-    return tuple(out)
+from tests.support.discovered import discovered as _relations
 
 
 def test_the_inserted_amount_is_the_struck_one_plus_the_stated_change() -> None:
