@@ -1302,8 +1302,12 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             # pages are two statements, not one result stated again
             values = (*values, proposal.target.position[0])
         equation = _equation_of(proposal)
-        if (proposal.target.id in targets or proposal.figure_ids in seen_sets or values in seen_values
-                or equation in seen_values):
+        if equation is not None and equation in seen_values and proposal.target.id not in targets:
+            # another statement of one of the equation's figures: read by that equation already, it
+            # takes no other reading further down the list (a coincidence that happens to fit it)
+            targets.add(proposal.target.id)
+            continue
+        if proposal.target.id in targets or proposal.figure_ids in seen_sets or values in seen_values:
             continue
         kept.append(proposal)
         targets.add(proposal.target.id)
