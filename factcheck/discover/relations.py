@@ -1294,6 +1294,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # the same arithmetic over the same values, once: a figure repeated later in the passage
     # ("het gereserveerde overschot van € 278.000") is the result stated again, not a new one
     seen_values: set[tuple[object, ...]] = set()
+    equations: dict[tuple[object, ...], frozenset[str]] = {}  # figures of each exact equation kept
     for proposal in proposals:
         values: tuple[object, ...] = (proposal.relation, proposal.target.value,
                                       tuple(sorted(f.value for f in proposal.inputs)))
@@ -1302,9 +1303,11 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             # pages are two statements, not one result stated again
             values = (*values, proposal.target.position[0])
         equation = _equation_of(proposal)
-        if equation is not None and equation in seen_values and proposal.target.id not in targets:
-            # another statement of one of the equation's figures: read by that equation already, it
-            # takes no other reading further down the list (a coincidence that happens to fit it)
+        if (equation is not None and proposal.target.id not in targets
+                and proposal.target.id not in equations.get(equation, (proposal.target.id,))):
+            # another statement of one of the figures of an equation kept already: read by that
+            # equation, it takes no other reading further down the list (a coincidence that happens
+            # to fit it); the equation solved for one of its own figures is a reading of its own
             targets.add(proposal.target.id)
             continue
         if proposal.target.id in targets or proposal.figure_ids in seen_sets or values in seen_values:
@@ -1314,7 +1317,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         seen_sets.add(proposal.figure_ids)
         seen_values.add(values)
         if equation is not None:
-            seen_values.add(equation)
+            equations.setdefault(equation, proposal.figure_ids)
     # A breakdown the wording states is a second reading of a figure that has one already, when it
     # uses none of its figures: "The balance of K34.7 billion or 16.0 percent …" is 100 − 80.2 − 3.8
     # percent of the budget and also the 7.1 + 8.9 percent of its two sources the next sentence gives
