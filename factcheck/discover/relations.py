@@ -1303,12 +1303,11 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
             # pages are two statements, not one result stated again
             values = (*values, proposal.target.position[0])
         equation = _equation_of(proposal)
-        if (equation is not None and proposal.target.id not in targets
-                and proposal.target.id not in equations.get(equation, (proposal.target.id,))):
-            # another statement of one of the figures of an equation kept already: read by that
-            # equation, it takes no other reading further down the list (a coincidence that happens
-            # to fit it); the equation solved for one of its own figures is a reading of its own
-            targets.add(proposal.target.id)
+        if equation is not None and proposal.target.id not in equations.get(equation, (proposal.target.id,)):
+            # the equation kept already, over another statement of one of its values; solved for one
+            # of its own figures it is a reading of its own. (The other statement may still be read
+            # by another equation: "€ 10,6 miljoen" is a part of the € 110,5 miljoen of one answer
+            # and the difference of € 111,2 and € 100,6 miljoen in the next.)
             continue
         if proposal.target.id in targets or proposal.figure_ids in seen_sets or values in seen_values:
             continue
