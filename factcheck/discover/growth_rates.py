@@ -21,7 +21,7 @@ from collections.abc import Container, Sequence
 from fractions import Fraction
 
 from factcheck.discover.changes import _direction
-from factcheck.discover.figures import Fig
+from factcheck.discover.figures import Fig, bounds
 from factcheck.discover.relations import LOCAL_SENTENCES, Proposal, _is_percent, rate_of_change
 
 MAX_CHANCE = Fraction(1, 10)
@@ -29,9 +29,6 @@ CUE = "a rate over two stated levels"
 _AROUND = 30  # characters either side of the percentage whose words give its direction
 
 
-def _bounds(f: Fig) -> tuple[Fraction, Fraction]:
-    return (f.interval.lo if f.interval.lo is not None else f.value,
-            f.interval.hi if f.interval.hi is not None else f.value)
 
 
 def _rising(p: Fig) -> bool | None:
@@ -48,7 +45,7 @@ def _rising(p: Fig) -> bool | None:
 def _growth(old: Fig, new: Fig, rising: bool) -> tuple[Fraction, Fraction] | None:
     """The interval of the change from ``old`` to ``new`` in percent of ``old``, the levels'
     rounding allowed for; None when the levels move the other way."""
-    (o_lo, o_hi), (n_lo, n_hi) = _bounds(old), _bounds(new)
+    (o_lo, o_hi), (n_lo, n_hi) = bounds(old), bounds(new)
     if o_lo <= 0 or (new.value > old.value) != rising or new.value == old.value:
         return None
     if rising:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Container, Sequence
 
-from factcheck.discover.figures import COUNT_DIMS, Fig, content_words, place, shared_words
+from factcheck.discover.figures import COUNT_DIMS, Fig, bounds, content_words, place, shared_words
 from factcheck.units import Dims, combine
 
 MAX_FIGURES_PER_PASSAGE = 24
@@ -425,13 +425,14 @@ def _ratios(
                 continue
             # the odds below, worked out for the first whole that fits (most parts find none)
             odds_of: tuple[Fraction, Fraction, frozenset[str], Fraction] | None = None
-            a_lo, a_hi = a.interval.lo or a.value, a.interval.hi or a.value
+            a_lo, a_hi = bounds(a)
             # b's own rounding may widen the band a little: a tenth either way is ample
             for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
                 if b is a or b.value <= a.value or b.unit != a.unit:
                     continue  # a share of months in days is no share: one unit, or none, on both sides
-                lo = a_lo / (b.interval.hi or b.value) * 100
-                hi = a_hi / (b.interval.lo or b.value) * 100
+                b_lo, b_hi = bounds(b)
+                lo = a_lo / b_hi * 100
+                hi = a_hi / b_lo * 100
                 if hi < p.interval.lo or p.interval.hi < lo or 2 * (hi - lo) > p.value:
                     continue
                 ratio = a.value / b.value * 100  # only for the few wholes that pass (most do not)
@@ -1200,6 +1201,22 @@ def _nearest_statements(proposals: list[Proposal]) -> list[Proposal]:
     return [p for p in proposals if p.relation not in _NEAREST or distance(p) == nearest[key(p)]]
 
 
+def _equation_of(proposal: Proposal) -> tuple[object, ...] | None:
+    """A sum or difference of two positive figures as one equation of its passage, whichever figure
+    it is solved for: "€12,275.00 = €11,400.00 + €875.00" kept, "€875 = €12,275.00 − €11,400.00"
+    over another statement of €875 on the page is the same arithmetic, not a second calculation."""
+    if proposal.relation not in ("sum", "difference") or len(proposal.inputs) != 2:
+        return None
+    values = [proposal.target.value, *(f.value for f in proposal.inputs)]
+    if min(values) <= 0:
+        return None
+    total = max(values)
+    rest = sorted(values)[:2]
+    if rest[0] + rest[1] != total:
+        return None  # (a match within rounding only: its figures are not one exact equation)
+    return ("equation", proposal.target.passage, total, tuple(rest))
+
+
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
     from factcheck.discover.changes import rates_beside_levels, stated_changes
@@ -1209,11 +1226,15 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # changes the wording states ("from A to B, an increase of C"), equations the text prints
     # ("3,09% x 95,1% = 2,94%") and totals it states of the sentence before ("Overall, these
     # results …"), whether or not they hold
+    from factcheck.discover.struck import CUE as STRUCK_CUE
+    from factcheck.discover.struck import struck_and_inserted
     from factcheck.discover.summed_up import summed_up
 
     proposals: list[Proposal] = ([replace(p, stated=True) for p in stated_equations(figures) + stated_changes(figures)
                                   + rates_beside_levels(figures)] + _footnoted(figures)
-                                 + [replace(p, stated=True) for p in summed_up(figures)])
+                                 + [replace(p, stated=True) for p in summed_up(figures)]
+                                 # an amendment's inserted amount: the struck one and the change it states
+                                 + struck_and_inserted(figures))
     document = _Wholes(figures)
     # breakdowns read the same equations the search may find solved for another figure ("in totaal
     # € 1.559.000, waarvan € 275.000 … en € 1.284.000"): they only add what the search did not
@@ -1273,14 +1294,29 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # the same arithmetic over the same values, once: a figure repeated later in the passage
     # ("het gereserveerde overschot van € 278.000") is the result stated again, not a new one
     seen_values: set[tuple[object, ...]] = set()
+    equations: dict[tuple[object, ...], frozenset[str]] = {}  # figures of each exact equation kept
     for proposal in proposals:
-        values = (proposal.relation, proposal.target.value, tuple(sorted(f.value for f in proposal.inputs)))
+        values: tuple[object, ...] = (proposal.relation, proposal.target.value,
+                                      tuple(sorted(f.value for f in proposal.inputs)))
+        if proposal.cue == STRUCK_CUE:
+            # each amendment strikes and inserts in its own words: two identical amendments on two
+            # pages are two statements, not one result stated again
+            values = (*values, proposal.target.position[0])
+        equation = _equation_of(proposal)
+        if equation is not None and proposal.target.id not in equations.get(equation, (proposal.target.id,)):
+            # the equation kept already, over another statement of one of its values; solved for one
+            # of its own figures it is a reading of its own. (The other statement may still be read
+            # by another equation: "€ 10,6 miljoen" is a part of the € 110,5 miljoen of one answer
+            # and the difference of € 111,2 and € 100,6 miljoen in the next.)
+            continue
         if proposal.target.id in targets or proposal.figure_ids in seen_sets or values in seen_values:
             continue
         kept.append(proposal)
         targets.add(proposal.target.id)
         seen_sets.add(proposal.figure_ids)
         seen_values.add(values)
+        if equation is not None:
+            equations.setdefault(equation, proposal.figure_ids)
     # A breakdown the wording states is a second reading of a figure that has one already, when it
     # uses none of its figures: "The balance of K34.7 billion or 16.0 percent …" is 100 − 80.2 − 3.8
     # percent of the budget and also the 7.1 + 8.9 percent of its two sources the next sentence gives

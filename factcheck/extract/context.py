@@ -7,6 +7,7 @@ a binary search, so they cost little next to reading the PDF.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -155,12 +156,30 @@ class Sentences:
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
-def quote(text: str, start: int, end: int, limit: int = 320) -> str:
-    """The sentence text, whitespace collapsed; long ones cut around the figure."""
+def quote(text: str, start: int, end: int, limit: int = 320, at: int | None = None) -> str:
+    """The sentence text, whitespace collapsed; a long one cut into pieces of at most ``limit``
+    characters, and the piece that holds the figure starting at ``at`` given (the first without
+    ``at``): a list set out in one sentence ("€9.08 x 12 = €108.90; • … €1.01 x 12 = €12.10")
+    is quoted where each figure stands, so that its words are read beside it."""
     q = _collapse(_PRIVATE_USE.sub(" ", SOFT_BREAK.sub("", text[start:end])))
     if len(q) <= limit:
         return q
-    return q[:limit].rsplit(" ", 1)[0] + " …"
+    cuts = _pieces(q, limit)
+    where = 0 if at is None else len(_collapse(_PRIVATE_USE.sub(" ", SOFT_BREAK.sub("", text[start:at])) + "x")) - 1
+    k = max(0, bisect.bisect_right(cuts, where) - 1)
+    a, b = cuts[k], cuts[k + 1] if k + 1 < len(cuts) else len(q)
+    return ("… " if a else "") + q[a:b].strip() + (" …" if b < len(q) else "")
+
+
+@functools.lru_cache(maxsize=256)
+def _pieces(q: str, limit: int) -> tuple[int, ...]:
+    """Where the pieces of a long collapsed sentence start: each ends at its last space within
+    ``limit`` characters (the first as the quote of a long sentence always ended)."""
+    cuts = [0]
+    while len(q) - cuts[-1] > limit:
+        space = q.rfind(" ", cuts[-1] + 1, cuts[-1] + limit)
+        cuts.append(space + 1 if space > cuts[-1] else cuts[-1] + limit)
+    return tuple(cuts)
 
 
 _TIME_WORDS = {"jaar", "jaren", "periode", "maand", "maanden", "kwartaal", "week", "year", "years", "period", "month",

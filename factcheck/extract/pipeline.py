@@ -182,6 +182,8 @@ def analyse_page(
         quote = quote_cache.get((s, e))
         if quote is None:
             quote = quote_cache[s, e] = context.quote(text, s, e)
+        if quote.endswith(" …"):
+            quote = context.quote(text, s, e, at=item.start)  # a long sentence: the piece of this figure
         claim: dict[str, Any] = {
             "id": None,
             "quote": quote,
