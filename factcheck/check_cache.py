@@ -26,6 +26,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from factcheck.cache_switch import CACHE_ENV
 from factcheck.claimfile import find_claim_files, read_claim_file
 from factcheck.corpus import current_version
 from factcheck.discover.options import Discovery
@@ -33,7 +34,6 @@ from factcheck.engine import CheckRun, FileCheck, across, assemble, check_each
 from factcheck.gc_pause import collector_paused
 from factcheck.model import ClaimFile, LazyResult, Result
 
-CACHE_ENV = "FACTCHECK_CACHE_DIR"
 _OFF = ("", "0", "off", "no", "none", "false")
 # A name that reaches into another document: `doc-id.claim_id` (a number such as 0.5 is no name).
 _QUALIFIED = re.compile(r"(?<![\w.])[a-z][a-z0-9_-]*\.[a-z_]")
@@ -169,13 +169,6 @@ def _store(cache: Path, key: str, entry: _Entry) -> None:
         # a cache that cannot be written only costs time next run
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-
-
-def add_switch(parser: Any) -> None:
-    """``--no-cache`` for ``check`` and ``report``."""
-    parser.add_argument("--no-cache", action="store_true",
-                        help=f"check every file again; do not read or write the results cache "
-                             f"(also ${CACHE_ENV}=off; see README, 'Checking a whole corpus')")
 
 
 def from_args(args: Any) -> Path | None:

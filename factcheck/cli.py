@@ -16,23 +16,26 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from factcheck import __version__
-from factcheck.application import DEFAULT_PATHS, check_and_view, check_and_view_args
-from factcheck.check_cache import add_switch as add_cache_switch
-from factcheck.discover.options import Discovery
+from factcheck.cache_switch import add_switch as add_cache_switch
 from factcheck.discover.options import add_switches as add_discovery_switches
-from factcheck.engine import CheckRun
 from factcheck.errors import FactcheckError, did_you_mean, shown_name
-from factcheck.explain import VERDICT_PREFIXES
-from factcheck.model import Diagnostic, Result, Verdict
 from factcheck.report import format_names
-from factcheck.report.sanitize import write_line
+
+# What checking needs (the engine, pint's units) is imported by the commands that check: `extract`
+# starts its first document's worker before it has loaded them (factcheck.executor).
+if TYPE_CHECKING:
+    from factcheck.discover.options import Discovery
+    from factcheck.engine import CheckRun
+    from factcheck.model import Diagnostic, Result
 
 
 def _emit(text: str, stream: TextIO) -> None:
     # Anything printed may carry text from documents; never let it form a `::command` line.
+    from factcheck.report.sanitize import write_line
+
     write_line(text, stream)
 
 
@@ -139,10 +142,13 @@ def run() -> NoReturn:
 
 
 def _run(paths: list[str], discover: bool | Discovery = True, strict: bool = False) -> CheckRun:
+    from factcheck.application import DEFAULT_PATHS, check_and_view
+
     return check_and_view(paths or DEFAULT_PATHS, discover=discover, strict=strict, view=False).run
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from factcheck.application import DEFAULT_PATHS, check_and_view_args
     from factcheck.report import render_view, write_view
 
     gate = args.format == "terminal" and not args.baseline
@@ -199,6 +205,9 @@ def problem_lines(results: Sequence[Result]) -> list[str]:
     """One line per relation that needs attention, as linters print them (flake8 style): an
     `error` gives its `path:line:col: FCnnn message`; any other unexpected verdict gives where its
     formula stands, the verdict and the explanation's one-line reason."""
+    from factcheck.explain import VERDICT_PREFIXES
+    from factcheck.model import Verdict
+
     lines = []
     for r in results:
         if r.verdict is Verdict.ERROR and r.message:
@@ -212,6 +221,8 @@ def problem_lines(results: Sequence[Result]) -> list[str]:
 
 
 def _summary_line(run: CheckRun) -> str:
+    from factcheck.model import Verdict
+
     summary = run.summary()
     relations, files = summary["relations"], summary["files"]
     counts = ", ".join(
@@ -233,6 +244,8 @@ def _summary_line(run: CheckRun) -> str:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
+    from factcheck.application import DEFAULT_PATHS
+
     run = _run(args.paths)
     wanted = args.claim_id
     matches = [r for r in run.results if wanted in (r.claim.id, r.claim.qualified_id)]

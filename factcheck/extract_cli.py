@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from factcheck.bounds import DEFAULT_MAX_MEMORY
-from factcheck.claimfile import conflict_positions
 from factcheck.discover.options import Discovery
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.discover.options import from_args as discovery_from_args
@@ -222,7 +221,6 @@ def run_extract(args: argparse.Namespace) -> int:
     from factcheck.corpus import Stamp, Tally, current_version, options_key, unchanged, walk_sources
     from factcheck.executor import run_documents
     from factcheck.extract.pipeline import document_id
-    from factcheck.merge import merge_into_file
     from factcheck.reference.register import is_table
     from factcheck.sources.text import sha256_of
 
@@ -322,6 +320,9 @@ def run_extract(args: argparse.Namespace) -> int:
             have = {c.get("id") for c in result.claims}
             result.claims.extend(link for link in links if link["id"] not in have)
             result.discovered += len(links)
+        # only this process writes: imported once a document is read, not before the first worker starts
+        from factcheck.merge import merge_into_file
+
         header = dict(result.header, source=ref)
         stamp = Stamp(header.get("sha256", ""), current_version(), settings(ref), result.pages, result.figures,
                       result.checks, result.problems)
@@ -347,6 +348,8 @@ def run_extract(args: argparse.Namespace) -> int:
             _say(f"{warning} (warning)")
         positions = {}
         if report.conflicts and not args.dry_run:
+            from factcheck.claimfile import conflict_positions
+
             positions = conflict_positions(claim_path.read_text(encoding="utf-8"), str(claim_path))
         for claim_id, field in report.conflicts:
             line, col = positions.get((claim_id, field), (None, None))

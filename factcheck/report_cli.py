@@ -16,13 +16,12 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from factcheck.application import DEFAULT_PATHS, check_and_view_args
-from factcheck.check_cache import add_switch as add_cache_switch
+from factcheck.cache_switch import add_switch as add_cache_switch
 from factcheck.discover.options import add_switches as add_discovery_switches
 from factcheck.errors import shown_name
 from factcheck.fileio import atomic_write
 
-__all__ = ["DEFAULT_PATHS", "add_report_parser", "run_report"]
+__all__ = ["add_report_parser", "run_report"]
 
 
 def _formats() -> tuple[str, ...]:
@@ -86,6 +85,7 @@ def _say(text: str, stream: TextIO) -> None:
 
 def run_report(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Handle ``factcheck report``; returns the exit code."""
+    from factcheck.application import check_and_view_args  # the engine: only for a command that checks
     from factcheck.report import html_index, render_view, write_view
     from factcheck.report.terminal import print_report
 

@@ -9,15 +9,18 @@ Table totals are found by :mod:`factcheck.tables` and arrive the same way.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-from factcheck.discover.figures import Fig, from_dicts
-from factcheck.discover.readback import contradicted
-from factcheck.discover.relations import Proposal, find_relations
-from factcheck.discover.repeats import RepeatGroup, find_repeats
 from factcheck.numbers import decimal_string
 
-__all__ = ["discover", "relation_claim", "repeat_claim", "find_relations", "find_repeats"]
+if TYPE_CHECKING:
+    from factcheck.discover.figures import Fig
+    from factcheck.discover.relations import Proposal
+    from factcheck.discover.repeats import RepeatGroup
+
+# The searches are imported when discovery runs, not with the package: importing
+# factcheck.discover.options (every command's switches) must not load pint.
+__all__ = ["discover", "relation_claim", "repeat_claim"]
 
 _MAX_ID = 60
 
@@ -89,6 +92,11 @@ def discover(
 ) -> list[dict[str, Any]]:
     """New discovered claims for extracted claim dicts; ids already present or deleted are skipped.
     ``figures``: ``from_dicts(claims, language, declarations)`` when the caller has it already."""
+    from factcheck.discover.figures import from_dicts
+    from factcheck.discover.readback import contradicted
+    from factcheck.discover.relations import find_relations
+    from factcheck.discover.repeats import find_repeats
+
     claims = list(claims)
     by_id = {str(c.get("id")): c for c in claims}
     if figures is None:
