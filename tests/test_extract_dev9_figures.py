@@ -22,7 +22,7 @@ def figures(text: str, language: str) -> list[tuple[str, object, object, str | N
 
 def test_an_inch_mark_is_a_unit_not_a_closing_quote() -> None:
     # engrn-01: a school's materials list
-    assert figures('Small Mirrors (3" x 5pc)', "en")[0] == ('3"', 3, None, "inch")
+    assert figures('Small Mirrors (3" x 5pc)', "en")[0] == ("3", 3, None, "inch")
     # as the page's text layer has it
     assert figures('Small\t\r \xa0Mirrors\t\r \xa0(3"\t\r \xa0x\t\r \xa05pc)\r\n', "en")[0][3] == "inch"
     # a quoted amount keeps its currency (dev8)
@@ -70,3 +70,13 @@ def test_a_page_number_in_the_foot_on_a_line_moved_up() -> None:
     claims = extract_document(DOCS / "eneur-01.pdf", language="en").claims
     assert {c["stated"] for c in claims} == {"€1", "124,649", "1", "one year"}
     assert all(c["where"]["bbox"][1] < 700 for c in claims)  # nothing left in the foot
+
+
+def test_what_extract_writes_for_these_ranges_check_reads() -> None:
+    from factcheck.numbers import parse_figure
+
+    for stated, language, low, high in (("0,25 miljoen tot 1,9 miljoen euro", "nl", 250_000, 1_900_000),
+                                        ("drie à vier miljoen euro", "nl", 3_000_000, 4_000_000),
+                                        ("$1.2 billion to $1.5 billion", "en", 1_200_000_000, 1_500_000_000)):
+        figure = parse_figure(stated, language)
+        assert (figure.value, figure.value_high, figure.unit_hint) == (low, high, "EUR" if language == "nl" else "USD")

@@ -1131,8 +1131,8 @@ class Scanner:
                 text.count('"', text.rfind("\n", 0, s) + 1, s) % 2 == 0 and before not in "\"“"):
             # "Small Mirrors (3\" x 5pc)": the inch mark, not a closing quotation mark (that one
             # closes a quotation opened on the line before it: 'strike "$593,210,086"')
-            return Found(start, e + 1, _collapse(text[start:e + 1]), "count", sign * value, unit="inch",
-                         hedge=hedge, hedge_start=hedge_start)
+            return Found(start, e, _collapse(text[start:e]), "count", sign * value, unit="inch",
+                         hedge=hedge, hedge_start=hedge_start)  # the mark read as the unit, left out of stated
 
         # Right: range, scale, currency, percent, per-tails, ratio, duration, noun.
         value_high: Fraction | None = None
