@@ -484,6 +484,9 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     precision = _precision_of(digits, decimals) if word_value is None else 0
 
     value_high: Fraction | None = None
+    low_scale: str | None = None  # "0,25 miljoen tot 1,9 miljoen euro": a range with its scale at both ends
+    if (both := _SCALE_SUFFIX.match(rest)) is not None and _RANGE_SEP.match(rest[both.end():]):
+        low_scale, rest = " ".join(both.group(1).lower().split()), rest[both.end():]
     range_match = _RANGE_SEP.match(rest)
     if range_match:
         after = rest[range_match.end():]
@@ -496,9 +499,13 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         if m2:
             value_high, _ = parse_number(m2.group(0), lang)
             rest = after[m2.end():]
+        elif word_value is not None and (high_word := _word_number(after.split(" ", 1)[0])) is not None:
+            value_high, rest = high_word, after[len(after.split(" ", 1)[0]):]  # "drie à vier miljoen euro"
 
     scale = 0
     m = _SCALE_SUFFIX.match(rest)
+    if low_scale is not None and (value_high is None or m is None or " ".join(m.group(1).lower().split()) != low_scale):
+        raise NumberFormatError(f"cannot read {original!r} as one figure: the range's ends have different scales", code="FC109")
     if m and (m.group(1).lower() not in SHORT_SCALE_WORDS or (lang == "en" and unit_hint is not None)):
         scale = SCALE_WORDS[" ".join(m.group(1).lower().split())]
         rest = rest[m.end():]

@@ -19,7 +19,8 @@ from factcheck.errors import FactcheckError
 from factcheck.extract import context, tables
 from factcheck.extract.currency import apply_dollar, country_mentions, document_dollar
 from factcheck.extract.ids import assign_ids
-from factcheck.extract.scan import get_scanner
+from factcheck.extract.scan import Found, get_scanner
+from factcheck.model import Hedge
 from factcheck.numbers import decimal_string
 from factcheck.sources.errors import (
     EmptySourceError,
@@ -134,11 +135,14 @@ def analyse_page(
     language: str,
     bbox: Callable[[int, int], Any] | None = None,
     moves: list[tuple[int, int]] | None = None,
+    height: float | None = None,
 ) -> PageResult:
     """Scan one page: figures with provenance and sentence context, table regions, markers.
 
     ``moves`` are the (space, number end) pairs where split digits were joined in ``page.text``
     (see ``PdfPage.joined_text``); a figure ending there covers one more original character.
+    ``height`` (points, with ``bbox``) lets a bare number printed in the page's top or bottom
+    margin be read as its page number wherever the text layer puts that line.
     """
     moved_ends = {q - 1: q for r, q in moves or ()}
     text = page.text
@@ -171,6 +175,10 @@ def analyse_page(
             not item.unit or re.match(r"[ \t]*\r?(?:\n|$)", text[item.end:item.end + 3])
         ):
             item.kind = "page_number"  # a bare number in the running head or foot of a PDF page
+        elif height and bbox is not None and _in_margin(item, text, bbox, height):
+            # "The notes on pages 12 to 15 form part of the financial statements   10": the foot's
+            # page number, on a line the text layer moved up among the page's first
+            item.kind = "page_number"
         line, col = _line_col(text, item.start, line_starts)
         if not item.is_figure:
             entry = {"kind": item.kind, "text": item.stated, "line": line}
@@ -233,6 +241,21 @@ def analyse_page(
 
 
 _DIGITS = re.compile(r"\d+")
+# Page numbers sit this near the page's top or bottom edge (a share of its height): below the body's
+# last line and its footnotes, above its first line
+_FOOT_MARGIN = 0.07
+_HEAD_MARGIN = 0.05
+_LINE_ENDS = re.compile(r"[ \t]*\r?(?:\n|$)")
+
+
+def _in_margin(item: Found, text: str, bbox: Callable[[int, int], Any], height: float) -> bool:
+    """Is ``item`` a bare whole number of up to three digits that ends its line in the page's top or
+    bottom margin, where only running heads and page numbers are printed?"""
+    if item.kind != "count" or item.unit or not item.stated.isdigit() or len(item.stated) > 3 or (
+            item.hedge is not Hedge.EXACT or not _LINE_ENDS.match(text, item.end)):
+        return False
+    box = bbox(item.start, item.end)
+    return box is not None and (box[1] >= (1 - _FOOT_MARGIN) * height or box[3] <= _HEAD_MARGIN * height)
 
 
 def _content_lines(text: str) -> list[tuple[int, int]]:
@@ -352,7 +375,7 @@ def _pdf_worker(
     def one(page: Any) -> PageResult:
         text, moves = page.joined_text()
         source = SourcePage(page.source.number, text) if moves else page.source
-        result = analyse_page(source, reading[0], page.bbox, moves)
+        result = analyse_page(source, reading[0], page.bbox, moves, page.height)
         if totals and result.tabular:
             _read_page_tables(page, result, reading[0])
         if progress is not None:

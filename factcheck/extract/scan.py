@@ -480,6 +480,16 @@ _LINE_END = re.compile(r"[ \t]*(?:\r?\n|$)")
 _VAN_LEFT = re.compile(r"\bvan" + _ANYWS + r"+$", re.IGNORECASE)
 _LIST_NEXT = re.compile(r"(?:" + _ANYWS + r"+(naar|en|and|of|or)|" + _WS + r"*(,))" + _ANYWS + r"+", re.IGNORECASE)
 # a number before a web address is its footnote's number: "14 https://www.atr-regeldruk.nl/..."
+# "per deelnemer zijn " right before an amount: the per-tail stands in the sentence's subject
+_PER_SUBJECT = re.compile(r"\bper" + _ANYWS + r"+[^\W\d_][\w-]*" + _ANYWS + r"+(zijn|is|was|waren|bedragen|bedraagt|bedroeg"
+                          r"|bedroegen|are|were|amounts?" + _ANYWS + r"+to|amounted" + _ANYWS + r"+to)" + _ANYWS + r"+$",
+                          re.IGNORECASE)
+# between the two ends of a range that prints its scale at both: "0,25 miljoen tot 1,9 miljoen"
+_SCALED_RANGE = re.compile(_ANYWS + r"+(tot|à|to)" + _ANYWS + r"+(?:(€|EUR|\$|£)" + _WS + r"?)?", re.IGNORECASE)
+# the upper end of a range of number words: "drie à vier", "four to seven"
+_WORD_RANGE = re.compile(_ANYWS + r"+(à|tot|to)" + _ANYWS + r"+([^\W\d_]+)(?![\w-])", re.IGNORECASE)
+_INCH_MARKS = ('"', "\u2033")  # a straight double quote or the double prime
+_INCH_NEXT = re.compile(r"[ \t\r\u00a0]*(?:[x\u00d7)]|\r?\n|$)")  # "3\" x 5", "(3\")", a line's end
 _URL_NEXT = re.compile(r"[ \t\u00a0]+(?:https?://|www\.)")
 # a hedge after the figure: "subsidies van € 125.000,– of meer", "burgers van 15 jaar en ouder",
 # "households of five or more"; "en meer"/"and more" also ends lists ("en meer geld"), so only "of"/"or"
@@ -653,6 +663,13 @@ _NOT_NOUNS = frozenset({
 })
 # a Dutch past participle after a number is its verb: "Hiervan zijn er vijf gepubliceerd"
 _DUTCH_PARTICIPLE = re.compile(r"ge[a-zë]{4,}[dt]")
+# Dutch strong past participles with a prefix that takes no ge- ("kwetsbaar bevonden IP adressen"):
+# they end in -en as plural nouns do, so they are named
+_DUTCH_PREFIXED_PARTICIPLES = frozenset({
+    "bevonden", "verkregen", "ontvangen", "beschreven", "vergeleken", "verschenen", "ontstaan", "bevochten",
+    "verbonden", "ontbonden", "ontworpen", "verworven", "ondervonden", "verschoven", "verdreven", "bedreven",
+    "besproken", "verboden", "bewezen", "verwezen", "ontnomen", "benomen", "begrepen", "ontgonnen", "verzonden",
+})
 # a table's next row under a figure that ends its line: a label, then its amounts to the line's end
 # ("bij scheepsafscheid 2.515" / "prijzengeld uit Botary sloepenroeiwedstrijd 750 3.265")
 # ("190 \r\nlocomotieven om te bouwen. Het uitgangspunt is ... maximaal 19" and "persons; the age-adjusted
@@ -1110,6 +1127,13 @@ class Scanner:
             hedge = self.hedges.get(hedge_word, Hedge.EXACT)
             hedge_start = s - (len(text[max(0, s - 40):s]) - m.start())
 
+        if currency is None and after in _INCH_MARKS and _INCH_NEXT.match(text, e + 1) and (
+                text.count('"', text.rfind("\n", 0, s) + 1, s) % 2 == 0 and before not in "\"“"):
+            # "Small Mirrors (3\" x 5pc)": the inch mark, not a closing quotation mark (that one
+            # closes a quotation opened on the line before it: 'strike "$593,210,086"')
+            return Found(start, e, _collapse(text[start:e]), "count", sign * value, unit="inch",
+                         hedge=hedge, hedge_start=hedge_start)  # the mark read as the unit, left out of stated
+
         # Right: range, scale, currency, percent, per-tails, ratio, duration, noun.
         value_high: Fraction | None = None
         pos = e
@@ -1175,6 +1199,10 @@ class Scanner:
                 if crore is not None and crore[0] in ("crore", "crores"):
                     scale += 7  # "1 lakh crore", "20,000 crore": a crore of the amount before it
                     pos += crore[1]
+                elif value_high is None and (upper := self._scaled_range_end(text, start, pos, value, word, currency)):
+                    # "variërend van 0,25 miljoen tot 1,9 miljoen euro per jaar": one range, its scale
+                    # printed at both ends, its currency and per-tail after the upper end
+                    value_high, pos = upper
         cm2 = _CURRENCY_RIGHT.match(text[pos:pos + 40])
         if cm2 and _SIGNED_NUMBER_NEXT.match(text, pos + cm2.end()):
             cm2 = None  # "in 2027 € ‑865 mln": the sign stands before the next amount, not after this one
@@ -1240,6 +1268,8 @@ class Scanner:
         if currency is not None and not per and (adverb := _PER_ADVERB.match(text, pos)) is not None:
             per.append(_PER_ADVERBS[adverb.group(1).lower()])  # "200 ringgit monthly"
             pos = adverb.end()
+        if currency is not None and not per and (subject := self._per_in_subject(text, hedge_start or start)):
+            per.append(subject)  # "De kosten per deelnemer zijn 113 euro": an amount per participant
         noun, noun_end = self._noun_after(text, pos, many=sign == 1 and (
             scale > 0 or value > 1 and (decimals == 0 or self.lang == "en")))
         if not per and noun_end is not None and currency is None and percent is None and duration is None and (
@@ -1350,6 +1380,38 @@ class Scanner:
         clause = text[max(0, m.start() - 100):m.start()]
         clause = re.split(r"[.;:!?](?:\s|$)", clause)[-1]
         return _CHANGE_WORD.search(clause) is not None
+
+    def _per_in_subject(self, text: str, start: int) -> str | None:
+        """The per-tail of an amount that ends its subject right before the verb that states the
+        amount at ``start`` ("De kosten per deelnemer zijn 113 euro", "the cost per pupil is $9,000")."""
+        m = _PER_SUBJECT.search(text, max(0, start - 80), start)
+        if m is None:
+            return None
+        per_at = self._per_tail(text, m.start())
+        return per_at[0] if per_at is not None and per_at[1] <= m.start(1) else None
+
+    def _scaled_range_end(self, text: str, start: int, pos: int, low: Fraction, word: str,
+                          currency: str | None) -> tuple[Fraction, int] | None:
+        """The upper end of a range whose ends both carry the scale ``word`` ("van 0,25 miljoen tot
+        1,9 miljoen", "€ 2 mln à € 3 mln"), and where its scale word ends; None when the amounts are
+        not one range: no "à", and no "van", "tussen", "from" or "between" before the first (not after
+        a word of change: "rose from $1.2 billion to $1.5 billion" names two amounts)."""
+        sep = _SCALED_RANGE.match(text, pos)
+        if sep is None or (sep.group(2) is not None) != (currency is not None):
+            return None
+        if sep.group(1).lower() != "à" and (
+                not _TUSSEN_LEFT.search(text, max(0, start - 40), start) or self._change_from(text, start)):
+            return None
+        cm = self.core_text.match(text, sep.end())
+        if cm is None or re.match(r"[\w.,]\d", text[cm.end():cm.end() + 2]):
+            return None
+        high, _ = read_core(cm.group(0), self.lang)
+        if high <= low:
+            return None
+        again = _match_unbroken(self.unit_after[0], text[cm.end():cm.end() + 40])
+        if again is None or again[0] != word:
+            return None
+        return high, cm.end() + again[1]
 
     def _without_footnote_mark(self, text: str, s: int, e: int) -> int:
         """Where the amount at ``text[s:e]`` ends once a footnote's number the text layer ran into
@@ -1482,7 +1544,8 @@ class Scanner:
                 if area:  # "10,000 square feet": an area, not a count of squares
                     return f"{low} {area.group(1).lower()}", pos + area.end()
             if low in FUNCTION_WORDS or low in _NOT_COUNTED or low in _NOT_NOUNS or (
-                    self.lang == "nl" and low not in NOUN_UNITS and _DUTCH_PARTICIPLE.fullmatch(low)):
+                    self.lang == "nl" and low not in NOUN_UNITS and (
+                        _DUTCH_PARTICIPLE.fullmatch(low) or low in _DUTCH_PREFIXED_PARTICIPLES)):
                 return None, None
             if len(word) > 1 and word.isupper() and low not in NOUN_UNITS:
                 return None, None  # a heading in capitals after the figure ("PART C", "SCHEDULE")
@@ -1514,6 +1577,8 @@ class Scanner:
                     following = nxt.group(0)
                     if chunk[last:nxt.start()].strip() or not following.islower() or following in FUNCTION_WORDS:
                         break
+                    if self.lang == "nl" and following in _DUTCH_PREFIXED_PARTICIPLES:
+                        return None, None  # "77.727 kwetsbaar bevonden IP adressen": a verb, what it counts beyond
                     if self._plural_form(following):
                         return following, pos + nxt.end()
                     if following.endswith("ed"):
@@ -1601,6 +1666,7 @@ class Scanner:
         pos = e
         kind = "count"
         unit: str | None = None
+        value_high: Fraction | None = None
         if low in fractions:
             value = fractions[low]
             if re.search(r"(?:de|te|ste)$", low) and low not in ("de helft",):
@@ -1624,17 +1690,28 @@ class Scanner:
             value = Fraction(numbers[low])
             if low == "honderden":
                 return None
+            high_word = _WORD_RANGE.match(text, pos)
+            high = numbers.get(high_word.group(2).lower()) if high_word is not None else None
+            if high_word is not None and high is not None and high > value and (
+                    high_word.group(1).lower() == "à" or not self._change_from(text, s)) and (
+                    _SCALE_RIGHT[self.lang].match(text[high_word.end():high_word.end() + 40])):
+                # "de drie à vier miljoen euro", "vier tot zeven miljoen euro": one range, the scale
+                # and currency printed once after its upper end
+                value_high = Fraction(high)
+                pos = high_word.end()
             sm = _SCALE_RIGHT[self.lang].match(text[pos:pos + 40])
             if sm and sm.group(1).lower() not in _SCALE_NEEDS_CURRENCY:
                 # "nine million STR recipients", "drie miljoen euro": the scale word is the number's
                 value *= 10 ** _scale_power(sm.group(1), self.lang)
+                if value_high is not None:
+                    value_high *= 10 ** _scale_power(sm.group(1), self.lang)
                 pos += sm.end()
                 cm = _CURRENCY_RIGHT.match(text[pos:pos + 40])
                 if cm:
                     kind, unit = "money", CURRENCY_WORDS[cm.group(1).lower()]
                     pos += cm.end()
-            ra = _RATIO_RIGHT.match(text[pos:pos + 40]) if value == numbers[low] else None
-            dm = _DURATION_RIGHT.match(text[pos:pos + 30]) if value == numbers[low] else None
+            ra = _RATIO_RIGHT.match(text[pos:pos + 40]) if value == numbers[low] and value_high is None else None
+            dm = _DURATION_RIGHT.match(text[pos:pos + 30]) if value == numbers[low] and value_high is None else None
             if ra:
                 den_text = ra.group(2).lower()
                 den = int(den_text) if den_text.isdigit() else numbers.get(den_text)
@@ -1686,7 +1763,7 @@ class Scanner:
             unit = f"{unit or '1'} / {tail[0]}"  # "tien locomotieven per aanvraag"
         if hedge is Hedge.EXACT:
             hedge = _hedge_after(text, (stated_end, pos, noun_end))
-        return Found(s, stated_end, _collapse(text[s:stated_end]), kind, value, unit=unit, hedge=hedge,
+        return Found(s, stated_end, _collapse(text[s:stated_end]), kind, value, value_high, unit=unit, hedge=hedge,
                      hedge_start=hedge_start, noun=noun, noun_end=noun_end)
 
     def _propagate_hedges(self, text: str, found: list[Found]) -> None:
