@@ -133,6 +133,15 @@ def test_ragged_rows_keep_their_columns() -> None:
         ("Budget 2014-2015 (In crores of Rupees)", 10**7, "INR"),
         ("Public Health Outlay 2012-13 (Rs. in 000)", 1000, "INR"),
         ("Planted area (In 1000 ha)", 1000, "ha"),
+        # PG&E's 2017 budget report (tests/unseen/docs/ensuc-01.pdf, page 2)
+        ("(MILLIONS OF DOLLARS)", 10**6, "USD"),
+        ("Thousands of Dollars", 1000, "USD"),
+        ("(Dollars in Thousands)", 1000, "USD"),
+        # studiegroep-begrotingsruimte.pdf and the O&I-lijst ("de bedragen in miljoenen euro's")
+        ("duizenden euro’s", 1000, "EUR"),
+        ("In alle tabellen zijn de bedragen in miljoenen euro's", 10**6, "EUR"),
+        ("Tabel 3 Uitgaven (x 1.000 euro)", 1000, "EUR"),
+        ("Bedragen x € 1 miljoen", 10**6, "EUR"),
     ],
 )
 def test_unit_headers(text: str, mult: int, unit: str | None) -> None:
@@ -142,6 +151,8 @@ def test_unit_headers(text: str, mult: int, unit: str | None) -> None:
 
 def test_no_unit_in_plain_text() -> None:
     assert find_scale(["Tabel 3.1: Asielinstroom totaal en uitgesplitst naar type aanvraag."]) is None
+    # a sum of money in prose is no unit header: only a heading of its own says "millions of dollars"
+    assert find_scale(["The program saved hundreds of millions of dollars over the decade."]) is None
 
 
 def test_scale_letter_inside_a_money_cell() -> None:

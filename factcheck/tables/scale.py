@@ -23,7 +23,7 @@ class Scale:
 
 
 _WORDS = {
-    "duizend": 10**3, "thousand": 10**3, "thousands": 10**3, "000": 10**3, "'000": 10**3, "1000": 10**3,
+    "duizend": 10**3, "duizenden": 10**3, "miljoenen": 10**6, "miljarden": 10**9, "thousand": 10**3, "thousands": 10**3, "000": 10**3, "'000": 10**3, "1000": 10**3,
     "1.000": 10**3, "1,000": 10**3, "1 000": 10**3,
     "miljoen": 10**6, "mln": 10**6, "million": 10**6, "millions": 10**6, "mill": 10**6, "mn": 10**6, "m": 10**6,
     "1.000.000": 10**6, "1,000,000": 10**6,
@@ -42,7 +42,7 @@ _CURRENCY = {
 def currency_code(sign: str) -> str | None:
     """The ISO code of a currency word or sign as printed ("€", "$", "Rs.", "dollars"), or None."""
     return _CURRENCY.get(sign.strip().lower())
-_MAG = r"(?P<mag>duizend|miljoen|miljard|mln|mld|mrd|thousands?|millions?|billions?|trillions?|lakhs?|crores?|mill|bn|mn)"
+_MAG = r"(?P<mag>duizenden|miljoenen|miljarden|duizend|miljoen|miljard|mln|mld|mrd|thousands?|millions?|billions?|trillions?|lakhs?|crores?|mill|bn|mn)"
 _CUR = r"(?P<cur>euros?|eur|€|dollars?|usd|\$|u\$s|rupees?|rs\.?|₹|£|gbp)"
 
 # Ordered: the most specific phrasing first. Each yields 'mag' (word or digits), optionally
@@ -50,8 +50,17 @@ _CUR = r"(?P<cur>euros?|eur|€|dollars?|usd|\$|u\$s|rupees?|rs\.?|₹|£|gbp)"
 _PATTERNS = [
     re.compile(r"bedragen\s*(?:x|×)\s*" + _CUR + r"?\s*(?P<mag>1[.,]?000(?:[.,]?000)*)", re.IGNORECASE),
     re.compile(r"(?:x|×)\s*" + _CUR + r"\s*(?P<mag>1[.,]?000(?:[.,]?000)*)", re.IGNORECASE),
+    # "x € 1 mln", "bedragen x € 1 miljoen"
+    re.compile(r"(?:x|×)\s*" + _CUR + r"\s*1\s*" + _MAG + r"\b", re.IGNORECASE),
+    # "x 1.000 euro", "(x 1.000 euro)": the sign after the factor, as many Dutch tables print it
+    re.compile(r"(?:x|×)\s*(?P<mag>1[.,]?000(?:[.,]?000)*)\s*" + _CUR + r"(?![\w])", re.IGNORECASE),
     re.compile(r"bedragen\s+in\s+" + _MAG + r"\.?\s*" + _CUR + r"?", re.IGNORECASE),
     re.compile(r"in\s+" + _MAG + r"\s+of\s+" + _CUR, re.IGNORECASE),
+    # "(MILLIONS OF DOLLARS)", "Thousands of Dollars": only as a heading of its own, since prose
+    # says "hundreds of millions of dollars" without giving the table's unit
+    re.compile(r"^\W*" + _MAG + r"\s+of\s+" + _CUR + r"\W*$", re.IGNORECASE),
+    # "(Dollars in Thousands)", "Euro in miljoenen": the currency named before its factor
+    re.compile(r"(?<![\w$€£₹])" + _CUR + r"\s+in\s+" + _MAG + r"\b", re.IGNORECASE),
     re.compile(r"\(\s*" + _CUR + r"\s*in\s*(?P<mag>'?000|lakhs?|crores?|millions?|billions?)\s*\)", re.IGNORECASE),
     re.compile(r"\(\s*" + _CUR + r"\s*" + _MAG + r"\s*\)", re.IGNORECASE),
     re.compile(r"\bin\s+(?P<mag>1[ .,]?000)\s+(?P<unit>[a-z]{1,12})\b", re.IGNORECASE),
