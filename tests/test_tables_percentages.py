@@ -126,3 +126,21 @@ def test_a_share_column_headed_like_an_amount_column_is_that_columns_share() -> 
     # 2019* columns raised fourteen on a wrong reading
     assert sorted((c.total_label, c.lane_label) for c in checks if c.alarm) == [
         ("2014", "Germany"), ("2015", "Germany"), ("2016", "Germany"), ("2018", "Germany")]
+
+
+def test_a_liability_share_printed_with_a_minus_sign_is_counted_against_the_whole() -> None:
+    # Seattle City Employees' Retirement System, valuation 2015, Table 3 "Summary of Plan Net
+    # Assets": "Securities lending obligation 28,228,622 -1.2%" beside net assets of 2,322,703,695
+    # (100.0%). The column adds up to 100 % with the liabilities' shares negative: a convention,
+    # not six errors.
+    checks = check_pdf(DOCS / "enqua-03.pdf", lang="en", pages=[8], all_pages=True)
+    shares = {(c.lane_label, c.total.stated): c for c in _shares(checks) if c.page == 8}
+    lending = shares["Securities lending obligation", "-1.2%"]
+    assert lending.verdict in HOLDS and lending.parts[0].sign == -1
+    assert "counts against the whole" in lending.reading
+    (claim,) = [c for c in checks_to_claims([lending]) if c.get("expr")]
+    assert claim["expr"].startswith("-t8_1_r")
+    # the assets' shares keep their plain reading, and no alarm is left
+    cash = shares["Assets Cash and short-term investments", "5.0%"]
+    assert cash.verdict in HOLDS and cash.parts[0].sign == 1
+    assert not [c for c in checks if c.alarm]

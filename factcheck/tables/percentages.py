@@ -18,6 +18,7 @@ other total (with a doubt when the reading holds in fewer than three lanes).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from .totals import OF_BASE, CellRef, Judgement, TableCheck, _clean, _fits, _row
 
 _PERCENT_WORDS = re.compile(r"%|\bper\s?cent|procent|\bshare\b|aandeel", re.IGNORECASE)
 MIN_LANES = 2
+_AGAINST = "; this row counts against the whole, so its share is printed with a minus sign"
 _PERCENT_SLACK = 2  # half-units of the last digit a printed percentage may be off: rounded or cut off
 
 
@@ -54,6 +56,17 @@ def judge_growth(old: CellNumber, new: CellNumber, percent: CellNumber) -> Judge
         return None
     corners = [(n / o - 1) * 100 for n in (new.lo, new.hi) for o in (old.lo, old.hi)]
     return _judge_percent((new.value / old.value - 1) * 100, corners, percent)
+
+
+def _opposite_share(part: CellNumber, whole: CellNumber, percent: CellNumber) -> Judgement | None:
+    """The share with the part counted against the whole, when only that fits: a statement of net
+    assets prints its liabilities' shares as "-1.2%" beside positive amounts, so that the column
+    adds up to 100 %; the printed figure is the share's size with the sign the total gives it."""
+    if (part.value > 0) == (percent.value > 0) or part.value == 0 or percent.value == 0:
+        return None
+    negated = dataclasses.replace(part, value=-part.value)
+    j = judge_share(negated, whole, percent)
+    return j if j is not None and _fits(j.verdict) else None
 
 
 def _judge_percent(point: Fraction, corners: list[Fraction], percent: CellNumber) -> Judgement:
@@ -414,12 +427,18 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
     headers = {c.index: c.header for c in table.columns}
     judged = []
     for lane, (pp, pc), (npos, nc), (dpos, dc) in lanes:
+        sign = 1
         if kind == "growth":
             j = judge_growth(dc.number, nc.number, pc.number)  # type: ignore[arg-type]
         else:
             j = judge_share(nc.number, dc.number, pc.number)  # type: ignore[arg-type]
+            if j is not None and not _fits(j.verdict) and (flipped := _opposite_share(nc.number, dc.number, pc.number)):
+                j, sign = flipped, -1
         if j is not None:
-            judged.append((lane, _ref(table, pp, pc, _PERCENT_SLACK), _ref(table, npos, nc), _ref(table, dpos, dc), j))
+            num = _ref(table, npos, nc)
+            if sign < 0:
+                num = dataclasses.replace(num, sign=-1)
+            judged.append((lane, _ref(table, pp, pc, _PERCENT_SLACK), num, _ref(table, dpos, dc), j))
     held = sum(1 for *_, j in judged if _fits(j.verdict))
     out = []
     for lane, pct, num, den, j in sorted(judged, key=lambda t: t[0]):
@@ -436,5 +455,5 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
             why = "the percentage's base was found from too few other rows to be sure of it"
         lane_label = _clean(table.rows[lane].label) if orientation == "column" else headers.get(lane, "")
         out.append(make_check(table, file, orientation, label, lane_label, pct, (num, den), j,  # type: ignore[arg-type]
-                              f"a percentage: {tag}", why, relation=kind))
+                              f"a percentage: {tag}" + (_AGAINST if num.sign < 0 else ""), why, relation=kind))
     return out

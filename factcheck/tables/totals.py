@@ -187,6 +187,8 @@ class TableCheck:
             # a percentage: part / whole, or the change (new - old) / old, in percent whatever the
             # amounts' unit and scale
             new, old = _cell_id(self, self.parts[0]), _cell_id(self, self.parts[1])
+            if self.parts[0].sign < 0:
+                new = f"-{new}"  # a share printed with the sign the total gives its row
             expr = f"{new} / {old}" if self.relation == "share" else f"({new} - {old}) / {old}"
             unit_fields = {"unit": "%"}
         else:
