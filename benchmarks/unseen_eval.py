@@ -190,6 +190,36 @@ def _same_equation(label: Label, result: dict) -> bool:
     return got == want or got == sorted((-s, d) for s, d in want)
 
 
+def _scaled(printed: str) -> tuple[int, int] | None:
+    """A printed figure as a signed whole number and its decimals ("(11.1)" -> (-111, 1))."""
+    text = norm(printed).lstrip("-")
+    m = re.search(r"[.,](\d+)%?$", text)
+    places = len(m.group(1)) if m and len(m.group(1)) != 3 else 0
+    if not re.search(r"\d", text):
+        return None
+    return (-1 if _negative(printed) else 1) * int(digits(text)), places
+
+
+def _same_change_share(label: Label, result: dict) -> bool:
+    """A percentage change labelled as (new - old) / old and checked as the row's printed change
+    over old: "-2.9% = ($11.1) / $380.2", where ($11.1) is the row's own $369.1 - $380.2."""
+    inputs = [i.get("stated_text") or "" for i in result.get("inputs", [])]
+    if len(label.inputs) != 3 or len(inputs) != 2 or " / " not in (result.get("expr") or ""):
+        return False
+    old = [p for p in label.inputs if not p.strip().startswith(("-", "\u2212"))]
+    if len(old) != 2:
+        return False
+    for change, base in (inputs, inputs[::-1]):
+        if digits(base) not in {digits(p) for p in old}:
+            continue
+        new = next((p for p in old if digits(p) != digits(base)), old[0])
+        got, a, b = _scaled(change), _scaled(new), _scaled(base)
+        if got is not None and a is not None and b is not None and len({got[1], a[1], b[1]}) == 1 \
+                and got[0] == a[0] - b[0]:
+            return True
+    return False
+
+
 def _matches(label: Label, result: dict) -> bool:
     if _page(result) not in (label.page, 0):
         return False
@@ -201,7 +231,7 @@ def _matches(label: Label, result: dict) -> bool:
         got = sorted(digits(i.get("stated_text") or "") for i in result.get("inputs", []))
         want = sorted(digits(p) for p in label.inputs)
         # parts printed as nil dashes or zeros do not decide a match
-        return [g for g in got if g != "0"] == [w for w in want if w != "0"]
+        return [g for g in got if g != "0"] == [w for w in want if w != "0"] or _same_change_share(label, result)
     # one equation, whichever figure it is solved for: "0.9 = 31.7 - 30.8" is "31.7 = 30.8 + 0.9"
     got = [result.get("stated_text") or ""] + [i.get("stated_text") or "" for i in result.get("inputs", [])]
     want = [label.target] + label.inputs
