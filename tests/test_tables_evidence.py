@@ -279,3 +279,13 @@ def test_a_net_change_in_cash_off_from_the_activities_it_names_is_an_alarm() -> 
     assert change["2018"].verdict is Verdict.MISMATCH and change["2018"].alarm
     assert [p.stated for p in change["2018"].parts] == ["214.78", "0.00"]
     assert [c for c in checks if c.alarm] == [change["2018"]]
+
+
+def test_a_currency_sign_set_apart_from_the_figures_is_the_tables_unit() -> None:
+    # Rhode Island CAFR 2014, governmental funds' balances "(expressed in thousands)": only
+    # "$         174" and "$   1,011,310" carry a sign, set apart in a column of its own. The
+    # table is in thousands of dollars, so the text's "a decrease of $46.5 million" can meet it.
+    checks = check_pdf(DOCS / "enqua-01.pdf", lang="en", pages=[7], all_pages=True)
+    total = [c for c in checks if c.page == 7 and c.total.stated == "1,011,310"]
+    assert total and total[0].verdict in HOLDS
+    assert total[0].unit == "USD" and total[0].multiplier == 1000

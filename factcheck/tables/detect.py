@@ -36,7 +36,7 @@ from .cells import (
     split_run_together,
     whole_power_of_ten,
 )
-from .scale import Scale, find_scale
+from .scale import Scale, currency_code, find_scale
 from .text_columns import split_text_columns
 
 _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|tab\.)\s*[:.]?\s*[\w.\-–]+", re.IGNORECASE)
@@ -186,6 +186,9 @@ class Table:
     last_on_page: bool = False  # nothing but page furniture below it, however high it ends
     coded: bool = False  # its rows carry account codes, which say what adds up (tables.account_codes)
     scored: bool = False  # a score card: components, then the score they add up to (tables.scores)
+    # the currency of a sign printed apart from the figures ("$         174", accounting statements
+    # set the signs in a column of their own): it holds for the table's figures (tables.totals)
+    currency: str | None = None
 
 
 # ---------------------------------------------------------------- lines and tokens
@@ -1430,4 +1433,15 @@ def _build_table(
         for t in ln.tokens
         if t.x1 >= label_edge - 0.5 * size
     )
-    return Table(page, index, title, scale, columns, rows, header_text, dsep, bbox, suspect, size)
+    table = Table(page, index, title, scale, columns, rows, header_text, dsep, bbox, suspect, size)
+    table.currency = _detached_currency(body)
+    return table
+
+
+def _detached_currency(body: list[Line]) -> str | None:
+    """The one currency whose sign stands apart before figures of the body, or None."""
+    seen = {
+        currency_code(t.text) for ln in body for t, nxt in zip(ln.tokens, ln.tokens[1:])
+        if _CURRENCY_ONLY.match(t.text) and _value_like(nxt)
+    }
+    return seen.pop() if len(seen) == 1 else None

@@ -1877,12 +1877,14 @@ def _memo_between(items: list[_Item], parts: list[tuple[_Item, int]]) -> bool:
 
 def _printed_currency(table: Table) -> str | None:
     """The currency a table prints on some of its figures (often only the first row and the
-    totals): it holds for every figure of the table, so that exact sums do not come out as a
+    totals, sometimes set apart from them): it holds for every figure of the table, so that exact sums do not come out as a
     unit clash. None when no figure carries a sign, or figures carry different ones."""
     seen = {
         cell.number.currency for row in table.rows for cell in row.cells.values()
         if cell.number is not None and cell.number.currency
     }
+    if not seen:
+        return table.currency  # only signs set apart from their figures, if any
     return seen.pop() if len(seen) == 1 else None
 
 
