@@ -315,3 +315,27 @@ def test_an_equation_line_is_prose_not_a_table_row() -> None:
 
     assert line_kind("3,09% x 95,1% = 2,94% voor de actieven en de inactieven") == "prose"
     assert line_kind("Huurtoeslag   34.200   44.200   33.500") == "table"
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "value"),
+    [
+        # BEA, "COVID-19 Pandemic: Federal Recovery Legislation and the NIPAs" (tests/unseen/docs/ensuc-03.pdf):
+        # a heading names a provision, a dash, and its cost
+        ("Treasury Stabilization Fund - $500 Billion", "$500 Billion", 500 * 10**9),
+        ("Paycheck Protection Program (PPP) - $350 Billion", "$350 Billion", 350 * 10**9),
+        ("Supplemental Nutrition Assistance Program – $21.2 Billion", "$21.2 Billion", 212 * 10**8),
+        # a sign on its amount stays one
+        ("The FY 2019 Base program reduction (-$0.794 Million), as compared", "-$0.794 Million", -794000),
+        ("Medicare - (–$10 Billion)", "–$10 Billion", -10 * 10**9),
+    ],
+)
+def test_a_dash_between_words_and_an_amount_is_no_minus_sign(text: str, stated: str, value: int) -> None:
+    f = [x for x in figures(text, "en") if x.unit == "USD"][-1]
+    assert (f.stated, f.value) == (stated, value)
+
+
+def test_a_dutch_minus_in_brackets_before_the_euro_sign_stays() -> None:
+    # "Ook de afschrijvingskosten waren beperkt lager dan begroot (- € 0,1 miljoen)."
+    f = one("Ook de afschrijvingskosten waren beperkt lager dan begroot (- € 0,1 miljoen).")
+    assert f.value == -100000

@@ -450,6 +450,10 @@ def _glued_currency(text: str, s: int, e: int, core: str) -> str | None:
     if not (re.search(r"[.,]\d", core) or _GLUED_SCALE.match(text, e)):
         return None
     return _GLUED_CURRENCY[text[s - 1]]
+# a word, a figure or a closing bracket, then a blank: a dash after it, spaced on both sides, is
+# a separator or a minus between two terms ("Fund - $500 Billion", "2020 - $484 Billion"), never the
+# sign of the amount after it (a sign sits on its amount: "(-$0.058 Million)", "(- € 0,1 miljoen)")
+_DASH_BETWEEN = re.compile(r"[^\W_)\]][)\]]*[ \t\u00a0]+$")
 _SIGN_LEFT = re.compile(r"(?:(?<=[\s(\[=:;<>€$£])|^)([-‒–−+])$|(?:(?<=[\s(\[=])|^)([‒−])" + _WS + r"$")
 # "increase the charge by $10 from $70 to $80", "steeg van € 5 tot € 8": a change from one amount to
 # another, not a range (but "prices ranging from $70 to $80" is one)
@@ -1109,6 +1113,8 @@ class Scanner:
             start -= len(left) - m.start()
             left = left[: m.start()]
             m2 = re.search(r"(?:(?<=[\s(])|^)([-‒–−])" + _WS + r"?$", left)
+            if m2 and m2.end(1) < len(left) and m2.group(1) != "−" and _DASH_BETWEEN.search(left, 0, m2.start()):
+                m2 = None  # "Treasury Stabilization Fund - $500 Billion": a dash between words and the amount
             if m2 and sign == 1:
                 sign = -1
                 start -= len(left) - m2.start()
