@@ -533,3 +533,17 @@ def test_a_percentage_of_a_named_whole_is_no_rate_of_the_change() -> None:
     assert not [r for r in found if r[0] == "3.49%"]
     # a percentage whose whole the text prints is still read as a share of it
     assert ("31.18%", "ratio", ("$12.86 million", "$41.24 million")) in found
+
+
+def test_a_headings_amount_is_the_sum_of_the_first_amounts_under_it() -> None:
+    # BEA's explainer of the 2020 recovery acts (ensuc-03): "Treasury Stabilization Fund - $500
+    # Billion" over "$454 billion … $25 billion …, $4 billion … and $17 billion …"; "Pandemic Relief
+    # for Aviation Workers - $32 Billion" over "$32 billion in payroll support …, with $25 billion …,
+    # $4 billion … and $3 billion …" (the restatement passed over)
+    wordings = _wordings("ensuc-03.pdf")
+    cue = "a heading's amount and the paragraph under it"
+    assert ("$500 Billion", cue, "$454 billion + $25 billion + $4 billion + $17 billion") in wordings
+    assert ("$32 Billion", cue, "$25 billion + $4 billion + $3 billion") in wordings
+    # "Paycheck Protection Program (PPP) - $350 Billion" over "$350 billion …, loans up to $10
+    # million … up to $100,000": nothing adds up to it, so nothing is proposed
+    assert not [w for w in wordings if w[0] == "$350 Billion"]

@@ -1228,11 +1228,12 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # results …"), whether or not they hold
     from factcheck.discover.struck import CUE as STRUCK_CUE
     from factcheck.discover.struck import struck_and_inserted
+    from factcheck.discover.headed_sums import headed_sums
     from factcheck.discover.summed_up import summed_up
 
     proposals: list[Proposal] = ([replace(p, stated=True) for p in stated_equations(figures) + stated_changes(figures)
                                   + rates_beside_levels(figures)] + _footnoted(figures)
-                                 + [replace(p, stated=True) for p in summed_up(figures)]
+                                 + [replace(p, stated=True) for p in summed_up(figures)] + headed_sums(figures)
                                  # an amendment's inserted amount: the struck one and the change it states
                                  + struck_and_inserted(figures))
     document = _Wholes(figures)
