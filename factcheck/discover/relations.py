@@ -1221,6 +1221,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
     from factcheck.discover.changes import rates_beside_levels, stated_changes
     from factcheck.discover.equations import stated_equations
+    from factcheck.discover.headed_sums import headed_sums
     from factcheck.discover.parallel import parallel_products
 
     # changes the wording states ("from A to B, an increase of C"), equations the text prints
@@ -1228,7 +1229,6 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     # results …"), whether or not they hold
     from factcheck.discover.struck import CUE as STRUCK_CUE
     from factcheck.discover.struck import struck_and_inserted
-    from factcheck.discover.headed_sums import headed_sums
     from factcheck.discover.summed_up import summed_up
 
     proposals: list[Proposal] = ([replace(p, stated=True) for p in stated_equations(figures) + stated_changes(figures)
