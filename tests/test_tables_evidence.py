@@ -289,3 +289,13 @@ def test_a_currency_sign_set_apart_from_the_figures_is_the_tables_unit() -> None
     total = [c for c in checks if c.page == 7 and c.total.stated == "1,011,310"]
     assert total and total[0].verdict in HOLDS
     assert total[0].unit == "USD" and total[0].multiplier == 1000
+
+
+def test_a_letter_in_brackets_glued_to_a_figure_is_a_mark_not_part_of_it() -> None:
+    # New York City's adopted capital budget FY2020 (enwtd-01), a line printer's layout: the
+    # non-city funds carry their source glued on, "1,449,697(F)" (federal), "200,000(S)" (state).
+    # The figure is the cell, so the row's total of all funds adds up.
+    checks = check_pdf(DOCS / "enwtd-01.pdf", lang="en", pages=[1], all_pages=True)
+    cuny = [c for c in checks if c.lane_label == "CITY UNIVERSITY OF NEW YORK"]
+    assert cuny and cuny[0].verdict is Verdict.CONSISTENT
+    assert [p.stated for p in cuny[0].parts][-1] == "1,449,697"

@@ -320,7 +320,8 @@ def _glue_tokens(tokens: list[Token]) -> list[Token]:
 _GLUED_LEADER = re.compile(r"^(?P<a>.*[^\s.\u00b7\u2026])(?P<dots>[.\u00b7\u2026]{3,})(?P<b>[-(\u2212€$£]?\d[\d.,]*\)?)$")
 
 
-_STARRED = re.compile(r"^(?P<a>.*\d\)?)(?P<mark>\*{1,3})$")
+# "4,800*", and a fund's or footnote's letter glued in brackets: "1,449,697(F)", "243(P)", "12,5(a)"
+_STARRED = re.compile(r"^(?P<a>.*\d\)?)(?P<mark>\*{1,3}|\([A-Za-z]\))$")
 
 
 def _split_tokens(tokens: list[Token]) -> list[Token]:
