@@ -12,7 +12,10 @@ from test_discover_unseen import _extracted, _relations, _text_table_results
 from factcheck.discover import discover
 from factcheck.discover.figures import Fig
 from factcheck.discover.relations import _prose, find_relations, rate_of_change
+from factcheck.extract import extract_document
 from factcheck.model import Interval
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
 
 
 def _rates(quote: str, rate: str, *between: Fig) -> list[str]:
@@ -488,3 +491,19 @@ def test_a_share_names_the_whole_of_its_sibling_in_the_sentence() -> None:
     found = _relations("enfin-03.pdf")
     assert ("80%", "ratio", ("$76.7M", "$95.9 million")) in found
     assert ("20%", "ratio", ("$19.2M", "$95.9 million")) in found
+
+
+def test_a_bullet_after_a_full_stop_opens_the_next_sentence() -> None:
+    # City of Gallatin ACFR 2025, financial highlights (enxye-01 p1), bullets of a Symbol font: the
+    # next bullet's sentence is another sentence, so its subject is not "citizens and creditors The
+    # government's total net position"
+    from factcheck.extract.context import Sentences
+
+    text = ("may be used to meet the City’s ongoing \r\nobligations to citizens and creditors. \r\n\uf0b7 The "
+            "government’s total net position increased by $32.82 million in 2025.")
+    at = text.index("$32.82")
+    assert Sentences(text).bounds(at, at + 6) == (text.index(" \r\n\uf0b7"), len(text))
+    doc = extract_document(DOCS / "enxye-01.pdf")
+    (claim,) = [c for c in doc.claims if c.get("stated") == "$32.82 million"]
+    assert claim["quote"].startswith("The government’s total net position increased")
+    assert "creditors" not in (claim.get("subject") or "")

@@ -25,9 +25,13 @@ _ABBREVIATIONS = {
 # The punctuation is matched first and each alternative then looks back at which one it was
 # ("[.!?](?=X)|[.!?:]Y|:Z|[.!?]W" in one pass): a pattern that starts with a character class lets
 # Python's re jump from candidate to candidate, five times faster over a page.
+# A bullet may open the next sentence: "… to citizens and creditors.\n\uf0b7 The government's total
+# net position increased …" (the bullet of a Symbol font is a private-use character).
+_BULLET = "(?:[\ue000-\uf8ff•●▪◦][ \t\u00a0]*)?"
 _SENTENCE_END = re.compile(
-    r"[.!?:](?:(?<=[.!?])(?=[\s\u00a0]+[\"'‘“(\[]?[A-Z0-9€\u00c0-\u00de])|(?<=[.!?:])[ \t]*\r?\n[ \t]*\r?\n(?=[ \t]*\S)"
-    r"|(?<=:)[ \t]*\r?\n|(?<=[.!?])[ \t]*\r?\n(?=[ \t]*[A-Z\u00c0-\u00de]))"
+    r"[.!?:](?:(?<=[.!?])(?=[\s\u00a0]+" + _BULLET + r"[\"'‘“(\[]?[A-Z0-9€\u00c0-\u00de])"
+    r"|(?<=[.!?:])[ \t]*\r?\n[ \t]*\r?\n(?=[ \t]*\S)"
+    r"|(?<=:)[ \t]*\r?\n|(?<=[.!?])[ \t]*\r?\n(?=[ \t]*" + _BULLET + r"[A-Z\u00c0-\u00de]))"
 )
 _MARKERS = [
     ("asked_by", re.compile(r"(?im)^[ \t]*Vragen?[ \t]+(?:gesteld[ \t]+)?van[ \t]+(?:het|de)[ \t]+(?:lid|leden)[ \t]+(.+?)[ \t]*\r?$")),
