@@ -292,3 +292,22 @@ def test_budget_book_boilerplate_with_other_words_is_no_conflict() -> None:
     # the same words around a figure that differs is how a figure left stale looks: still a conflict
     claims[1]["quote"] = claims[0]["quote"].replace("-$0.794 Million", "$0.137 Million").replace("(", "(+")
     assert _conflicts(claims, "en") == [["p2", "p6"]]
+
+
+def test_a_piece_cut_from_a_long_sentence_is_no_evidence_of_a_conflict() -> None:
+    # Singapore's Wage Credit Scheme note (tests/unseen, enmix-03 pp. 3-4): two worked examples,
+    # "…co-fund 20% of the total qualifying wage increase of $300 in 2019, and 15% of the total
+    # qualifying wage increase of $400 in 2020." and, for another employee, a sentence too long to
+    # quote whole, whose last piece is all that is left beside its figure
+    claims = [
+        _said("p3", "$400", "… co-fund 20% of the total qualifying wage increase of $300 in 2019, and 15% of the "
+              "total qualifying wage increase of $400 in 2020.", 3, "2020"),
+        _said("p4", "$300", "… wage increase of $300 in 2020.", 4, "2020"),
+    ]
+    for c in claims:
+        c["unit"] = "SGD"
+    assert _conflicts(claims, "en") == []
+    # quoted whole, the second sentence is weighed on its words (here they make it one quantity)
+    claims[0]["quote"] = claims[0]["quote"].removeprefix("… ")
+    claims[1]["quote"] = "The Government will co-fund 15% of the total qualifying wage increase of $300 in 2020."
+    assert _conflicts(claims, "en") == [["p3", "p4"]]

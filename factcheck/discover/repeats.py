@@ -79,6 +79,10 @@ def _contradicts(a: Fig, b: Fig) -> bool:
         return False
     if a.quote == b.quote or _template(a.quote) == _template(b.quote):
         return False
+    if _cut(a.quote) or _cut(b.quote):
+        # a piece of a long sentence ("… wage increase of $300 in 2020.") lacks the words that
+        # say what the figure is about, and whether the sentence is a pattern filled in twice
+        return False
     if _numbers(a.quote) > MAX_NUMBERS_PER_STATEMENT or _numbers(b.quote) > MAX_NUMBERS_PER_STATEMENT:
         return False
     shared = shared_words(a.words, b.words)
@@ -86,6 +90,11 @@ def _contradicts(a: Fig, b: Fig) -> bool:
     if shared < MIN_SHARED_WORDS_CONFLICT or overlap < MIN_WORD_OVERLAP_CONFLICT:
         return False
     return not _refilled(a, b)
+
+
+def _cut(quote: str) -> bool:
+    """Is the quote a piece cut from a longer sentence (extract.context.quote marks the cuts)?"""
+    return quote.startswith("… ") or quote.endswith(" …")
 
 
 # Two sentences this alike once their numbers are masked are one sentence pattern.
