@@ -339,3 +339,19 @@ def test_a_dutch_minus_in_brackets_before_the_euro_sign_stays() -> None:
     # "Ook de afschrijvingskosten waren beperkt lager dan begroot (- € 0,1 miljoen)."
     f = one("Ook de afschrijvingskosten waren beperkt lager dan begroot (- € 0,1 miljoen).")
     assert f.value == -100000
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "value"),
+    [
+        # City of Gallatin ACFR 2025 (tests/unseen/docs/enxye-01.pdf, p1): an accountant's negative
+        # in brackets, its scale after them
+        ("increased by $32.82 million in 2025, not including ($304) thousand of restatement", "($304) thousand", -304000),
+        ("a loss of $(1.2) million in 2024", "$(1.2) million", -1200000),
+        # a bracketed amount with no scale after it is an aside, and keeps its sign
+        ("the fee ($304) was waived", "$304", 304),
+    ],
+)
+def test_a_bracketed_amount_with_its_scale_after_the_brackets_is_negative(text: str, stated: str, value: int) -> None:
+    f = [x for x in figures(text, "en") if x.unit == "USD"][-1]
+    assert (f.stated, f.value) == (stated, value)

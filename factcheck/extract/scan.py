@@ -1196,6 +1196,17 @@ class Scanner:
         borrow_at = self._change_to(text, start, pos, core) if value_high is None and currency is None else None
         scale = 0
         scale_word = _match_unbroken(self.unit_after[0], text[pos:pos + 40])
+        if (scale_word is None and sign == 1 and value_high is None and currency is not None
+                and text[pos:pos + 1] == ")" and (before == "(" or text[start - 1:start] == "(")):
+            # "not including ($304) thousand of restatement", "a loss of $(1.2) million": an
+            # accountant's negative in brackets, its scale after them (a bracketed amount with no
+            # scale after it may be an aside: "the fee ($304) was waived")
+            closed = _match_unbroken(self.unit_after[0], text[pos + 1:pos + 41])
+            if closed is not None and (closed[0] not in _SCALE_NEEDS_CURRENCY or currency is not None):
+                sign, pos, scale_word = -1, pos + 1, closed
+                start = min(start, s) - 1
+                if before == "(" and (sign_before := re.search(r"(?:€|\$|£)" + _WS + r"*$", text[:start])):
+                    start = sign_before.start()  # "$(1.2) million": the sign outside the brackets
         if scale_word is not None:
             word, length = scale_word
             if word not in _SCALE_NEEDS_CURRENCY or currency is not None:
