@@ -186,6 +186,9 @@ class Table:
     last_on_page: bool = False  # nothing but page furniture below it, however high it ends
     coded: bool = False  # its rows carry account codes, which say what adds up (tables.account_codes)
     scored: bool = False  # a score card: components, then the score they add up to (tables.scores)
+    # The lines without figures between the table before it on the page and its header: a heading
+    # that says what its rows are ("(In percent of FY GDP)" over a block that repeats the amounts' rows)
+    heading: str = ""
 
 
 # ---------------------------------------------------------------- lines and tokens
@@ -1225,6 +1228,7 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             prev.rows.extend(table.rows)
             prev.bbox = (min(prev.bbox[0], table.bbox[0]), prev.bbox[1], max(prev.bbox[2], table.bbox[2]), table.bbox[3])
         else:
+            table.heading = " ".join(ln.text for ln in lines[prev_bottom_idx:first_idx] if not ln.has_figures).strip()
             if not tables:
                 table.top_text = re.sub(r"[\d\s]+", " ", " ".join(ln.text for ln in lines[:first_idx])).strip()
                 # at the top of the page, under nothing but running heads, its caption or unit
