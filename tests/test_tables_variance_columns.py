@@ -1,6 +1,7 @@
-"""Variance columns a reader checks: a header line that starts with the table's unit over the labels
-("$ millions   Q3 Actuals  Q3 Budget ... Variance $ Variance %"), and negative percentages printed
-with the % inside the brackets ("(1.6%)"). First met on unseen dev documents."""
+"""Differences and running columns a reader checks: a header line that starts with the table's unit
+over the labels ("$ millions   Q3 Actuals  Q3 Budget ... Variance $ Variance %"), negative
+percentages printed with the % inside the brackets ("(1.6%)"), running balances and cumulative
+shares. First met on unseen dev documents."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from factcheck.model import Verdict
 from factcheck.tables import find_page_tables
 from factcheck.tables.cells import looks_numeric, parse_cell
+from factcheck.tables.running import running_checks
 from tests.support.tables import checks_by_label
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -43,3 +45,29 @@ def test_the_full_year_variance_and_its_percentage_are_checked() -> None:
     assert (share.total.stated, [p.stated for p in share.parts]) == ("(1.6%)", ["(4.07)", "259.68"])
     assert share.verdict in HOLDS
     assert not [c for cs in checks.values() for c in cs if c.alarm]
+
+
+def test_a_running_balance_is_read_on_one_page_not_over_a_joined_table() -> None:
+    # a parish council's account transactions (Xero): RUNNING BALANCE after every payment and
+    # receipt, over two pages joined into one table; read page by page, a figure's claim id would
+    # name another column of the joined table, so it is not read there (yet)
+    (table,) = find_page_tables(DOCS / "enlgv-01.pdf", "en", pages=[2], all_pages=True)[2]
+    by_row = {c.total.stated: [p.stated for p in c.parts] for c in running_checks(table)}
+    assert by_row["(276.40)"] == ["(154.00)", "(122.40)"]
+    assert by_row["34,713.56"] == ["(6,286.44)", "41,000.00"]
+    assert len(by_row) >= 20
+    joined = checks_by_label(DOCS / "enlgv-01.pdf", [2, 3])
+    assert "RUNNING BALANCE" not in joined
+    assert [c.verdict for c in joined["Total New Bradwell Parish Council"]][:3] == [Verdict.CONSISTENT] * 3
+
+
+def test_a_cumulative_share_is_the_row_above_plus_the_rows_share() -> None:
+    # a water board's billing by consumption band: "% of Consumers (Cumulative)" beside "% of Consumers"
+    checks = [c for cs in checks_by_label(DOCS / "enutl-03.pdf", [4]).values() for c in cs
+              if c.reading.startswith("a running column")]
+    first = checks[0]
+    assert (first.total.stated, [p.stated for p in first.parts]) == ("78.3%", ["60.6%", "17.8%"])
+    assert first.verdict is Verdict.ROUNDING
+    assert len(checks) == 6 and all(c.verdict in HOLDS for c in checks)
+    # the cumulative share of the bill value has no per-band column beside it: nothing is read
+    assert not [c for c in checks if c.total.stated == "34.1%"]

@@ -35,6 +35,7 @@ from .failure_runs import doubt_failure_runs
 from .found_differences import found_difference_checks
 from .percent_blocks import percent_block_checks
 from .products import page_product_checks
+from .running import running_checks
 from .stacked import stacked_checks
 from .total_of_totals import total_of_totals_checks
 from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
@@ -200,4 +201,8 @@ def check_found_tables(
     joined = {(ref.page, ref.table) for c in checks if len(c.pages) > 1 for ref in (c.total, *c.parts)}
     alone = {number: [t for t in found[number] if (number, t.index) not in joined] for number in found}
     checks += percent_block_checks(alone, str(path))
+    # a running balance or cumulative share: the row above plus this row's movement, where nothing else reads it
+    checked = {key(c) for c in checks}
+    checks += [c for number in sorted(alone) for table in alone[number] for c in running_checks(table, str(path))
+               if key(c) not in checked]
     return doubt_failure_runs(checks)
