@@ -33,7 +33,9 @@ from .document_format import settle_open_tables
 from .elsewhere import elsewhere_checks
 from .failure_runs import doubt_failure_runs
 from .found_differences import found_difference_checks
+from .percent_blocks import percent_block_checks
 from .products import page_product_checks
+from .running import running_checks
 from .stacked import stacked_checks
 from .total_of_totals import total_of_totals_checks
 from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
@@ -192,4 +194,15 @@ def check_found_tables(
     # a row or column that is one other plus or minus another, last: only figures nothing else checks
     checks += [c for number in sorted(found) for table in found[number]
                for c in found_difference_checks(table, str(path), [c for c in checks if c.total.page == number])]
+    # rows under "(In percent of GDP)" that repeat the amounts above: a share, whatever sum their
+    # figure closes (after the sums found from the arithmetic, which read only figures nothing checks)
+    # (only on tables of one page: a table joined over pages numbers its columns its own way, and
+    # a figure's claim id says where it stands in them)
+    joined = {(ref.page, ref.table) for c in checks if len(c.pages) > 1 for ref in (c.total, *c.parts)}
+    alone = {number: [t for t in found[number] if (number, t.index) not in joined] for number in found}
+    checks += percent_block_checks(alone, str(path))
+    # a running balance or cumulative share: the row above plus this row's movement, where nothing else reads it
+    checked = {key(c) for c in checks}
+    checks += [c for number in sorted(alone) for table in alone[number] for c in running_checks(table, str(path))
+               if key(c) not in checked]
     return doubt_failure_runs(checks)

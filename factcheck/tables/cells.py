@@ -37,6 +37,8 @@ _NUM_RE = re.compile(
     r"(?P<cur>€|\$|£|₹|Rs\.?|u\$s)?"
     r"(?P<num>\d[\d.,]*)"
     r"(?P<mag>[KMB]|bn|mn|mln|mld|mrd)?"
+    # "(1.6%)": a negative percentage, its sign inside the brackets as well as after them
+    r"(?P<inner>%(?=\)))?"
     r"(?P<close>\))?"
     r"(?P<pct>%)?$"
 )
@@ -124,8 +126,9 @@ def looks_numeric(text: str) -> bool:
     if NIL_RE.match(t) or STAR_RE.match(t):
         return True
     m = _NUM_RE.match(t)
-    # "(0,5" and "1.000)" are pieces of a parenthetical, not figures
-    return m is not None and bool(m.group("open")) == bool(m.group("close"))
+    # "(0,5" and "1.000)" are pieces of a parenthetical, not figures; "(3,2%)" stands in running
+    # text as often as in a table: only a cell already read as one is taken as a negative percentage
+    return m is not None and bool(m.group("open")) == bool(m.group("close")) and not m.group("inner")
 
 
 def is_year(text: str) -> bool:
@@ -167,7 +170,7 @@ def decide_decimal_sep(texts: Iterable[str], lang: str | None = None) -> Decimal
     grouped = {",": 0, ".": 0}  # "8,873": three digits after one separator, a vote for neither
     for t in texts:
         m = _NUM_RE.match(normalize(t))
-        if not m:
+        if not m or m.group("inner"):
             continue
         num = m.group("num")
         ev = _evidence(num)
@@ -239,7 +242,7 @@ def parse_cell(text: str, decimal_sep: DecimalSep | None) -> CellNumber | None:
         value=value,
         decimals=decimals,
         half=Fraction(mult, 2 * 10**decimals),  # "$8M" stands for [7.5M, 8.5M]
-        percent=bool(m.group("pct")),
+        percent=bool(m.group("pct") or m.group("inner")),
         currency=currency_code(m.group("cur")) if m.group("cur") else None,
     )
 

@@ -189,6 +189,9 @@ class Table:
     # the currency of a sign printed apart from the figures ("$         174", accounting statements
     # set the signs in a column of their own): it holds for the table's figures (tables.totals)
     currency: str | None = None
+    # The lines without figures between the table before it on the page and its header: a heading
+    # that says what its rows are ("(In percent of FY GDP)" over a block that repeats the amounts' rows)
+    heading: str = ""
 
 
 # ---------------------------------------------------------------- lines and tokens
@@ -1110,6 +1113,21 @@ def _unit_per_column(line: Line) -> bool:
     return len(line.tokens) >= 2 and all(find_scale([t.text]) for t in line.tokens)
 
 
+def _unit_over_labels(line: Line, left: float, size: float) -> bool:
+    """A header line whose unit stands over the labels and whose other words head the value
+    columns ("$ millions   Q3 Actuals  Q3 Budget  ...  Variance $"): part of the header, its unit
+    still the table's. Only the words left of the figures may name the unit; two words at least
+    stand over the figures, and none of them is a figure."""
+    over = [t for t in line.tokens if t.x1 > left - 0.5 * size]
+    under = " ".join(t.text for t in line.tokens if t.x1 <= left - 0.5 * size)
+    # the words over the labels say nothing but the unit ("II. SDR Department (in millions of
+    # SDRs, unless" is a title that runs on over the columns)
+    scale = find_scale([under]) if under else None
+    return (len(over) >= 2 and scale is not None and 2 * len(scale.text) >= len(under.strip("() "))
+            and find_scale([" ".join(t.text for t in over)]) is None
+            and not any(looks_numeric(t.text) for t in over))
+
+
 def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     lines = group_lines(page.words)
     _drop_side_text(lines)
@@ -1175,7 +1193,7 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             if below.top - ln.bottom > limit or _CAPTION.match(ln.text):
                 break
             if (find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx)
-                    and not _unit_per_column(ln)):
+                    and not _unit_per_column(ln) and not _unit_over_labels(ln, left, size)):
                 break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
             if len(ln.tokens) == 1 and len(ln.text) <= 2 and ln.text.isalpha():
                 k -= 1  # a letter of a word set vertically beside the header ("Row"): no line of its own
@@ -1229,6 +1247,7 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             prev.rows.extend(table.rows)
             prev.bbox = (min(prev.bbox[0], table.bbox[0]), prev.bbox[1], max(prev.bbox[2], table.bbox[2]), table.bbox[3])
         else:
+            table.heading = " ".join(ln.text for ln in lines[prev_bottom_idx:first_idx] if not ln.has_figures).strip()
             if not tables:
                 table.top_text = re.sub(r"[\d\s]+", " ", " ".join(ln.text for ln in lines[:first_idx])).strip()
                 # at the top of the page, under nothing but running heads, its caption or unit

@@ -100,18 +100,28 @@ def elsewhere_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
 
 def _checks(table: Table, pos: int, part: int, other: Table, base: int,
             lanes: list[tuple[int, Cell, Cell, Cell]], fits: int, file: str) -> list[TableCheck]:
-    headers = {c.index: c.header for c in table.columns}
     where = f"{other.title}" if other.title else f"the table on page {other.page}"
     tag = (f"a percentage: the {_clean(table.rows[part].label)} row over the {_clean(other.rows[base].label)} "
            f"row of {where}")
+    return row_share_checks(table, pos, (table, part), (other, base), lanes, fits, file, tag,
+                            "the percentage's base was found in another table from too few columns to be sure of it")
+
+
+def row_share_checks(table: Table, pos: int, part: tuple[Table, int], base: tuple[Table, int],
+                     lanes: list[tuple[int, Cell, Cell, Cell]], fits: int, file: str, tag: str, few: str
+                     ) -> list[TableCheck]:
+    """One check per lane (column, percentage, part and base cells) of the percentage row ``pos``
+    of ``table`` over rows of (maybe) other tables: a failing lane is doubted (``few``) unless the
+    reading holds in three lanes at least."""
+    headers = {c.index: c.header for c in table.columns}
     out = []
     for col, pc, nc, dc in lanes:
         j = judge_share(nc.number, dc.number, pc.number)  # type: ignore[arg-type]
         if j is None:
             continue
-        why = None if _fits(j.verdict) or fits >= 3 else (
-            "the percentage's base was found in another table from too few columns to be sure of it")
+        why = None if _fits(j.verdict) or fits >= 3 else few
         pct = cell_ref(table, pos, pc, half=pc.number.half * _PERCENT_SLACK)  # type: ignore[union-attr]
         out.append(make_check(table, file, "row", _clean(table.rows[pos].label), headers.get(col, ""), pct,
-                              (cell_ref(table, part, nc), cell_ref(other, base, dc)), j, tag, why, relation="share"))
+                              (cell_ref(part[0], part[1], nc), cell_ref(base[0], base[1], dc)), j, tag, why,
+                              relation="share"))
     return out

@@ -114,6 +114,33 @@ def _is_share_column(table: Table, col: int, signed: set[int] | None = None) -> 
         not _PERCENT_WORDS.search(headers.get(c, "")) for c in signed)
 
 
+_MAX_PAIRED = 10  # amount columns past which every pair is not tried for a percentage column
+_TRIED = ("the percentage's part and whole were found by trying every pair of the table's amount columns; "
+          "this row may take other ones")
+
+
+def _complements(table: Table, share_cols: list[int], cols: list[int]) -> list[int]:
+    """Columns beside a percentage column that add up with it to 100 in every row, two at least
+    ("Domestic %" | "Non Domestic %" when the second header lost its "%"): shares of one whole."""
+    out = []
+    for c in cols:
+        if c in share_cols:
+            continue
+        for s in (c - 1, c + 1):
+            if s not in share_cols:
+                continue
+            pairs = [(a.number, b.number) for r in table.rows
+                     if (a := r.cells.get(c)) is not None and (b := r.cells.get(s)) is not None
+                     and a.number is not None and b.number is not None and not a.number.nil and not b.number.nil]
+            lone = sum(1 for r in table.rows if (c in r.cells) != (s in r.cells))
+            if len(pairs) >= MIN_LANES and not lone and all(
+                    0 <= a.value <= 100 and 0 <= b.value <= 100
+                    and abs(a.value + b.value - 100) <= _PERCENT_SLACK * (a.half + b.half) for a, b in pairs):
+                out.append(c)
+                break
+    return out
+
+
 def _same_header(a: str, b: str) -> bool:
     """Do two column headers end in the same words ("2014-2019 2014" and "2014")?"""
     a_words, b_words = a.split(), b.split()
@@ -271,6 +298,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
     cols = sorted({c for r in table.rows for c in r.cells})
     signed = _signed_columns(table)
     share_cols = [c for c in cols if _is_share_column(table, c, signed)]
+    share_cols += _complements(table, share_cols, cols)
     amount_cols = [c for c in cols if c not in share_cols]
     totals = [p for p in rows if _row_kind(table.rows[p].label) in ("total", "grand")]
 
@@ -347,6 +375,12 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                  and _same_header(headers.get(c, ""), headers.get(col, ""))]
         beside += named
         best = _best(column_readings(functools.partial(cell, c=col), beside, growth=True))
+        if best is None and len(amount_cols) <= _MAX_PAIRED:
+            # headers set sideways read as jumbled letters name no column: every other amount column
+            # over another, a reading found by trying, so a lane where it fails is not held against it
+            best = _best([r._replace(rank=-1, doubted=frozenset(lane for lane, *_ in r.lanes), why=_TRIED)
+                          for r in column_readings(functools.partial(cell, c=col), amount_cols)
+                          if r.kind == "share" and " row" not in r.tag])
         if best is not None:
             out.extend(_checks(table, file, "column", headers.get(col, ""), best))
     # shares printed in brackets after the figures ("7.040 (11,3%)"): of another column of the

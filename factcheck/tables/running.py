@@ -1,0 +1,89 @@
+"""A running column: each row's figure is the row above's plus what this row adds.
+
+A ledger prints its balance after every transaction, and a distribution its cumulative share::
+
+    DATE         DESCRIPTION      DEBIT      CREDIT     RUNNING BALANCE
+    13 Apr 2022  Xero (UK) Ltd        -       32.40          (6,286.44)
+    14 Apr 2022  MKC          41,000.00           -           34,713.56   <- (6,286.44) + 41,000.00
+
+    Consumption      % of Consumers    % of Consumers (Cumulative)
+    0-15 m3/month              60.6%                         60.6%
+    16-20 m3/month             17.8%                         78.3%   <- 60.6% + 17.8%
+
+Only a column whose header says so ("running", "cumulative", "cumulatief") is read this way: each
+of its figures as the one in the row above plus one other column of its row, or plus one and less
+another (debit and credit), the reading that holds in most rows. It counts when it holds in three
+quarters of the rows and in three at least where the row adds something. Nothing else is
+read: a failing row is written as a doubt (a reversal, a balance carried from elsewhere), never
+an alarm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cells import CellNumber
+from .detect import Table
+from .totals import Judgement, TableCheck, _clean, _fits, _row_kind, cell_ref, judge, make_check
+
+_RUNNING = re.compile(r"\b(?:running|cumulative|cumulatief|cumulatieve)\b", re.IGNORECASE)
+MIN_ROWS = 3
+_DOUBT = ("a running column read from the row above and this row's movements: this row may carry "
+          "something the table does not print (a reversal, a balance brought in)")
+
+_Parts = tuple[tuple[int, int], ...]  # (column, sign) of what a row adds
+
+
+def _figure(table: Table, pos: int, col: int) -> CellNumber | None:
+    cell = table.rows[pos].cells.get(col)
+    return None if cell is None or cell.number is None else cell.number
+
+
+def running_checks(table: Table, file: str = "") -> list[TableCheck]:
+    """The running columns of the table, each row read from the row above (see module doc)."""
+    out: list[TableCheck] = []
+    headers = {c.index: c.header for c in table.columns}
+    cols = sorted({c for r in table.rows for c in r.cells})
+    for col in cols:
+        if not _RUNNING.search(headers.get(col, "")):
+            continue
+        # consecutive rows that both print the running figure; a total ends the run
+        rows = [p for p, r in enumerate(table.rows) if _figure(table, p, col) is not None
+                and _row_kind(r.label) not in ("total", "grand", "sub")]
+        steps = [(p, q) for p, q in zip(rows, rows[1:]) if q == p + 1]
+        percent = {p: _figure(table, p, col).percent for p in rows}  # type: ignore[union-attr]
+        others = [c for c in cols if c != col and all(
+            (n := _figure(table, q, c)) is None or n.nil or n.percent == percent[q] for _, q in steps)]
+        readings: list[_Parts] = [((c, s),) for c in others for s in (1, -1)]
+        readings += [((a, 1), (b, -1)) for a in others for b in others if a != b]
+        best: tuple[tuple[int, int], _Parts, list[tuple[int, int, Judgement]]] | None = None
+        for parts in readings:
+            judged = []
+            for p, q in steps:
+                moves = [(s, _figure(table, q, c)) for c, s in parts]
+                if any(n is None for _, n in moves):
+                    continue
+                j = judge([(1, _figure(table, p, col))] + moves, _figure(table, q, col))  # type: ignore[list-item,arg-type]
+                judged.append((p, q, j))
+            held = [t for t in judged if _fits(t[2].verdict)]
+            # a row that adds nothing fits any column of nils: it tells nothing
+            telling = sum(1 for p, q, _ in held if any(
+                (n := _figure(table, q, c)) is not None and n.value for c, _ in parts))
+            if telling < MIN_ROWS or 4 * len(held) < 3 * len(judged):
+                continue
+            key = (len(held), -len(parts))
+            if best is None or key > best[0]:
+                best = (key, parts, judged)
+        if best is None:
+            continue
+        _, parts, judged = best
+        tag = "a running column: the row above " + " ".join(
+            f"{'plus' if s == 1 else 'less'} {headers.get(c, '') or 'column ' + str(c + 1)}" for c, s in parts)
+        for p, q, j in judged:
+            refs = [cell_ref(table, p, table.rows[p].cells[col], label=_clean(table.rows[p].label))]
+            refs += [cell_ref(table, q, table.rows[q].cells[c], sign=s) for c, s in parts
+                     if not table.rows[q].cells[c].number.nil]  # type: ignore[union-attr]
+            out.append(make_check(table, file, "column", headers.get(col, ""), _clean(table.rows[q].label),
+                                  cell_ref(table, q, table.rows[q].cells[col]), tuple(refs), j, tag,
+                                  None if _fits(j.verdict) else _DOUBT))
+    return out
