@@ -37,6 +37,7 @@ from .cells import (
     whole_power_of_ten,
 )
 from .scale import Scale, find_scale
+from .text_after import drop_text_after_figures
 from .text_columns import split_text_columns
 
 _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|tab\.)\s*[:.]?\s*[\w.\-–]+", re.IGNORECASE)
@@ -832,6 +833,34 @@ def _cost(t: Token | tuple[float, float], a: tuple[float, float]) -> float:
     return min(abs(x1 - a[1]), abs(x0 - a[0]), abs((x0 + x1) / 2 - (a[0] + a[1]) / 2))
 
 
+def _header_columns(toks: list[Token], anchors: list[tuple[float, float]], size: float) -> list[int]:
+    """The column of each header word: the one it overlaps most or is nearest to. When that puts
+    two headings of the line over one column, the words of each heading, a word-space apart ("FY
+    2019" over a column of figures and a column of dashes), go together to the column nearest the
+    heading's middle."""
+    cols = [min(range(len(anchors)), key=lambda c: _cost(t, anchors[c])) for t in toks]
+    phrases: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        j = i + 1
+        while j < len(toks) and toks[j].x0 - toks[j - 1].x1 < 0.6 * size:
+            j += 1
+        phrases.append((i, j))
+        i = j
+    owners: dict[int, set[int]] = {}
+    for k, (i, j) in enumerate(phrases):
+        for c in cols[i:j]:
+            owners.setdefault(c, set()).add(k)
+    if all(len(ks) == 1 for ks in owners.values()):
+        return cols
+    for i, j in phrases:
+        if len(set(cols[i:j])) > 1:
+            mid = (toks[i].x0 + toks[j - 1].x1) / 2
+            best = min(range(len(anchors)), key=lambda c: abs(mid - (anchors[c][0] + anchors[c][1]) / 2))
+            cols[i:j] = [best] * (j - i)
+    return cols
+
+
 def assign_columns(values: list[Token], anchors: list[tuple[float, float]]) -> list[int]:
     """Place values (left to right) in columns, in order, minimising the distance to the anchors."""
     m, k = len(values), len(anchors)
@@ -1106,9 +1135,35 @@ def _unit_per_column(line: Line) -> bool:
     return len(line.tokens) >= 2 and all(find_scale([t.text]) for t in line.tokens)
 
 
+def _column_words(ln: Line, left: float, size: float) -> list[Token]:
+    """The line's words over the columns of figures (right of the labels)."""
+    return [t for t in ln.tokens if t.x1 > left - 0.5 * size]
+
+
+def _unit_in_header(lines: list[Line], k: int, left: float, size: float, limit: float, below: bool) -> bool:
+    """A unit line that is part of the header: it names the columns too, beyond its unit ("B.
+    Program Change Summary ($ in Millions)   FY 2017   FY 2019 Base   FY 2019 Total"), or it stands
+    in the labels' column between two lines of column headings ("FY 2019 | FY 2019" over "COST ($ in
+    Millions)" over "Base | Total"), as a budget exhibit sets its header."""
+    ln = lines[k]
+    over = _column_words(ln, left, size)
+    if over:
+        names = " ".join(t.text for t in over)
+        return find_scale([names]) is None and any(ch.isalpha() for ch in names) and not _is_prose(ln)
+    if k == 0 or not below:
+        return False
+    up = lines[k - 1]
+    named = _column_words(up, left, size)
+    # headings over two columns at least, a column's gap apart (not one title over them all)
+    apart = sum(1 for a, b in zip(named, named[1:]) if b.x0 - a.x1 >= size)
+    return (ln.top - up.bottom <= limit and apart >= 1 and not _is_prose(up)
+            and not any(looks_numeric(t.text) and not is_year(t.text) for t in named))
+
+
 def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     lines = group_lines(page.words)
     _drop_side_text(lines)
+    drop_text_after_figures(lines)
     _spreadsheet_row_numbers(lines)
     for ln in lines:
         split_label(ln)
@@ -1172,7 +1227,11 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
                 break
             if (find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx)
                     and not _unit_per_column(ln)):
-                break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
+                if not _unit_in_header(lines, k, left, size, limit, bool(header_idx)):
+                    break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
+                header_idx.insert(0, k)
+                k -= 1
+                continue
             if len(ln.tokens) == 1 and len(ln.text) <= 2 and ln.text.isalpha():
                 k -= 1  # a letter of a word set vertically beside the header ("Row"): no line of its own
                 continue
@@ -1410,8 +1469,7 @@ def _build_table(
         # a line with a single word over many columns is a spanning group title ("Total",
         # "Male"); it names the group, not the column under it
         spanning = ncols > 2 and 2 * len(toks) <= ncols
-        for t in toks:
-            best = min(range(ncols), key=lambda c: _cost(t, anchors[c]))
+        for t, best in zip(toks, _header_columns(toks, anchors, size)):
             heads[best].append(t.text)
             if not spanning:
                 leaves[best].append(t.text)

@@ -793,8 +793,31 @@ def _col_items(table: Table) -> list[_Item]:
                 it.explicit = [(_Item(year_cols[y], str(y), "part", lanes.get(year_cols[y], {})), 1)
                                for y in range(a, b + 1) if y in year_cols]
         items.append(it)
+    _spanned_totals(items)
     _roll_forward(items)
     return items
+
+
+# "FY 2019 Total" after "FY 2019 Base" and "FY 2019 OCO": a heading that spans its columns
+_SPANNED_TOTAL = re.compile(r"^(?P<span>.*\S)\s+tota(?:al|l)$", re.IGNORECASE)
+
+
+def _spanned_totals(items: list[_Item]) -> None:
+    """A total column under a heading it shares with the columns right before it ("FY 2019" over
+    "Base | OCO | Total"): the total of those columns only, not of every column since the last
+    total (the years before it are no parts)."""
+    for i, it in enumerate(items):
+        m = _SPANNED_TOTAL.match(it.label.strip())
+        if it.kind != "total" or it.explicit is not None or m is None:
+            continue
+        span = m.group("span") + " "
+        run: list[_Item] = []
+        for x in reversed(items[:i]):
+            if x.kind != "part" or not x.label.startswith(span) or not x.label[len(span):].strip():
+                break
+            run.insert(0, x)
+        if len(run) >= 2:
+            it.explicit, it.explicit_tag = [(x, 1) for x in run], "spanned heading"
 
 
 # A movement schedule's columns: "Saldo 31-12-2022 | Vermeerdering | Vermindering | Vrijval |
@@ -1901,6 +1924,7 @@ _READINGS = {
     "numbered": "the two rows numbered at its own level right before it (III. = I. + II.)",
     "costs off": "the rows since the previous total, those that name a cost taken off the others (costs and benefits)",
     "explicit": "the columns its header names",
+    "spanned heading": "the columns right before it under the same heading (\"FY 2019\" over \"Base | OCO | Total\")",
     "movement signs": (
         "the balance column before it and the movements between them, each movement added or taken off as "
         "the figures say in most rows (the header words' signs fail here)"
