@@ -1,6 +1,6 @@
 """Layouts first met on unseen dev documents (issue 9, round 15): a column of text after the
 figures, a total column under a heading it shares with the columns before it, a unit line inside
-the header."""
+the header, and numbered form lines whose results say in words which lines they add."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf
+from factcheck.tables.cells import parse_cell
+from factcheck.tables.form_lines import _instruction
 from tests.support.tables import checks_by_label
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -42,3 +44,49 @@ def test_a_total_column_under_a_spanning_heading_adds_the_columns_under_it() -> 
     assert first[(2, "Previous President's Budget")] == ["57.647", "-"]
     assert all(c.verdict in HOLDS for c in fy)
     assert not [c for cs in checks.values() for c in cs if c.alarm]
+
+
+def test_numbered_form_lines_are_added_as_their_words_say() -> None:
+    # IRS Form 990-EZ, Part I: "Total expenses. Add lines 10 through 16" (blank lines are nothing),
+    # "Excess or (deficit) for the year (Subtract line 17 from line 9)", "Combine lines 18 through 20"
+    checks = check_pdf(DOCS / "enfsx-01.pdf", lang="en", pages=[1], all_pages=True)
+    read = {c.total_label.split(".")[0]: (c.total.stated, [p.stated for p in c.parts], c.verdict) for c in checks}
+    assert read["Total expenses"] == ("69,660.", ["19,932.", "4,634.", "45,094."], Verdict.CONSISTENT)
+    assert read["Total revenue"] == ("77,586.", ["77,586."], Verdict.CONSISTENT)
+    excess = next(c for c in checks if c.total_label.startswith("Excess"))
+    assert [(p.stated, p.sign) for p in excess.parts] == [("77,586.", 1), ("69,660.", -1)]
+    assert read["Net assets or fund balances at end of year"][1] == ["7,926.", "9,408."]
+    # the line numbers are no figures: no check adds "8" up to "9"
+    assert not [c for c in checks if c.total.stated in {str(n) for n in range(1, 22)}]
+    assert not [c for c in checks if c.alarm]
+
+
+def test_a_form_result_on_other_rows_than_its_words_name_is_no_alarm() -> None:
+    # Schedule A, Part II: "Total support. Add lines 7 through 10" whose line 7 the reader does not
+    # find among the rows above it: the rows it does find do not add up, and that is a doubt
+    checks = check_pdf(DOCS / "enfsx-01.pdf", lang="en", pages=[3], all_pages=True)
+    support = [c for c in checks if c.total_label.startswith("Total support")]
+    assert support and all(c.doubt is not None for c in support if c.verdict not in HOLDS)
+    assert not [c for c in checks if c.alarm]
+
+
+def test_form_instructions_in_words() -> None:
+    # quoted from IRS forms and a Dutch form
+    assert _instruction("Total expenses. Add lines 10 through 16") == ([("10", "16")], [])
+    assert _instruction("Excess or (deficit) for the year (Subtract line 17 from line 9)") == (
+        [], [(1, "9"), (-1, "17")])
+    assert _instruction("Add lines 5b, 6c, and 7b to line 9 to determine gross receipts") == (
+        [], [(1, "5b"), (1, "6c"), (1, "7b"), (1, "9")])
+    assert _instruction("Totaal (regel 3 + regel 4 - regel 5)") == ([], [(1, "3"), (1, "4"), (-1, "5")])
+    assert _instruction("Total program service expenses (add lines 28a through 31a)") == ([("28a", "31a")], [])
+    assert _instruction("Total revenue") is None
+
+
+def test_a_tax_forms_whole_amount_ends_in_a_point() -> None:
+    # "77,586." on a Form 990-EZ: the cents' box left empty
+    n = parse_cell("77,586.", ".")
+    assert n is not None and n.value == 77586 and n.decimals == 0
+    zero = parse_cell("0.", None)
+    assert zero is not None and zero.value == 0
+    assert parse_cell("1.234.", ",") is None  # no reading of a Dutch figure with two points
+    assert parse_cell("2014.", None) is None  # a caption's year ending its sentence ("vanaf / 2014.")
