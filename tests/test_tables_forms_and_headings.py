@@ -90,3 +90,15 @@ def test_a_tax_forms_whole_amount_ends_in_a_point() -> None:
     assert zero is not None and zero.value == 0
     assert parse_cell("1.234.", ",") is None  # no reading of a Dutch figure with two points
     assert parse_cell("2014.", None) is None  # a caption's year ending its sentence ("vanaf / 2014.")
+
+
+def test_an_unlabelled_total_line_counts_a_group_by_its_amount() -> None:
+    # Hong Kong's Medium Range Forecast, Table 2 (distribution of fiscal reserves): the line of
+    # figures under "General Revenue Account", "Funds with designated use" (a group over its seven
+    # funds) and "Land Fund" adds the three, the group by its own amount
+    checks = check_pdf(DOCS / "enfsx-03.pdf", lang="en", pages=[8], all_pages=True)
+    line = [c for c in checks if c.total_label.startswith("unlabelled") and c.reading.startswith("the rows since the previous total, a group")]
+    assert [(c.total.stated, [p.stated for p in c.parts]) for c in line][:2] == [
+        ("817,333", ["229,921", "281,685", "305,727"]), ("762,966", ["134,943", "273,365", "354,658"])]
+    assert len(line) == 5 and all(c.verdict is Verdict.CONSISTENT for c in line)
+    assert not [c for c in checks if c.alarm]

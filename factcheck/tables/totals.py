@@ -1367,6 +1367,11 @@ def _scan(
                 # a block of one item closed by its own line ("Employee costs: / Motor expenses
                 # 61 / 61"): the line repeats the item in every column
                 candidates.append(("flat", [(loose[-1], 1)]))
+            heads_only = [(x, 1) for x in loose if x.pos not in grouped]
+            if grouped and 2 <= len(heads_only) < len(loose):
+                # the rows above it, a group's amount (it adds up its rows) counted in place of its
+                # rows: "General Revenue Account", "Funds with designated use" over its funds, "Land Fund"
+                candidates.append(("groups", heads_only))
             if not loose:
                 # a line right under unlabelled subtotals, with no rows of its own: the sum of
                 # the blocks they close ("Premises costs … 110,608", "… 14,465", "… 139", then 125,212)
@@ -1429,7 +1434,7 @@ def _scan(
         # total adds up its rows in every column: one error carried down, not a second failure of
         # the reading
         counted = len(hard) - len(_carried_lanes(res, hard, carried or {})) if fits > 0 else len(hard)
-        if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading")
+        if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading", "groups")
                                   or (len(cand) < 2 and not _repeats(it, cand[0][0]))):
             continue  # an unlabelled line is a subtotal only when it closes the rows above it exactly
         if it.kind == "anon":
