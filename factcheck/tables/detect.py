@@ -1140,24 +1140,29 @@ def _column_words(ln: Line, left: float, size: float) -> list[Token]:
     return [t for t in ln.tokens if t.x1 > left - 0.5 * size]
 
 
-def _unit_in_header(lines: list[Line], k: int, left: float, size: float, limit: float, below: bool) -> bool:
-    """A unit line that is part of the header: it names the columns too, beyond its unit ("B.
-    Program Change Summary ($ in Millions)   FY 2017   FY 2019 Base   FY 2019 Total"), or it stands
-    in the labels' column between two lines of column headings ("FY 2019 | FY 2019" over "COST ($ in
-    Millions)" over "Base | Total"), as a budget exhibit sets its header."""
+def _unit_in_header(lines: list[Line], k: int, left: float, size: float, limit: float, below: bool) -> int | None:
+    """Where the header's first line is, given a unit line that is part of it (-1: not known from
+    it), or None when the unit line ends the header. A unit line that names the columns too, beyond
+    its unit ("B. Program Change Summary ($ in Millions)   FY 2017   FY 2019 Base   FY 2019 Total",
+    "($ million)   Estimate   Estimate   Forecast" under "2022-23 / Revised"), is a header line like
+    any other; one in the labels' column between two lines of column headings ("FY 2019 | FY 2019"
+    over "COST ($ in Millions)" over "Base | Total"), as a budget exhibit sets its header, has one
+    header line above it (k - 1), and the exhibit's own heading lines above that are no part of it."""
     ln = lines[k]
     over = _column_words(ln, left, size)
     if over:
         names = " ".join(t.text for t in over)
-        return find_scale([names]) is None and any(ch.isalpha() for ch in names) and not _is_prose(ln)
+        named_columns = find_scale([names]) is None and any(ch.isalpha() for ch in names) and not _is_prose(ln)
+        return -1 if named_columns else None
     if k == 0 or not below:
-        return False
+        return None
     up = lines[k - 1]
     named = _column_words(up, left, size)
     # headings over two columns at least, a column's gap apart (not one title over them all)
     apart = sum(1 for a, b in zip(named, named[1:]) if b.x0 - a.x1 >= size)
-    return (ln.top - up.bottom <= limit and apart >= 1 and not _is_prose(up)
-            and not any(looks_numeric(t.text) and not is_year(t.text) for t in named))
+    between = (ln.top - up.bottom <= limit and apart >= 1 and not _is_prose(up)
+               and not any(looks_numeric(t.text) and not is_year(t.text) for t in named))
+    return k - 1 if between else None
 
 
 def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
@@ -1218,7 +1223,8 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         header_idx: list[int] = []
         lead: list[int] = []  # label-only lines right above the body: row labels or sections
         k = start - 1
-        while k >= prev_bottom_idx and len(header_idx) < 8:
+        top_line = -1  # the header's first line, once a unit line inside it says where that is
+        while k >= max(prev_bottom_idx, top_line) and len(header_idx) < 8:
             ln = lines[k]
             below = lines[k + 1]
             # the header may stand a little further off the body than rows stand from each other
@@ -1227,8 +1233,10 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
                 break
             if (find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx)
                     and not _unit_per_column(ln)):
-                if not _unit_in_header(lines, k, left, size, limit, bool(header_idx)):
+                first = _unit_in_header(lines, k, left, size, limit, bool(header_idx))
+                if first is None:
                     break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
+                top_line = first
                 header_idx.insert(0, k)
                 k -= 1
                 continue
