@@ -103,3 +103,15 @@ def test_an_unlabelled_total_line_counts_a_group_by_its_amount() -> None:
         ("817,333", ["229,921", "281,685", "305,727"]), ("762,966", ["134,943", "273,365", "354,658"])]
     assert len(line) == 5 and all(c.verdict is Verdict.CONSISTENT for c in line)
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_form_result_read_as_a_group_part_or_off_by_rounding_is_a_doubt() -> None:
+    # Schedule A, Part II, column (f): line 1 (266,309) over lines 2, 3 and "Total. Add lines 1
+    # through 3" (0, 0, 266,309) is no group of three rows: line 4 is the result of line 1 and the
+    # rest; and the page number "2" read into that total's rows puts it off by rounding
+    checks = check_pdf(DOCS / "enfsx-01.pdf", lang="en", pages=[3], all_pages=True)
+    backwards = [c for c in checks if c.reading.startswith("the rows right below it")
+                 and any(p.label.startswith("Total. Add lines") for p in c.parts)]
+    assert backwards and all(c.doubt is not None for c in backwards)
+    total = [c for c in checks if c.total_label.startswith("Total. Add lines") and c.verdict is not Verdict.CONSISTENT]
+    assert total and all(c.doubt is not None for c in total)

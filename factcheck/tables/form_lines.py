@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ..model import Verdict
 from .cells import CellNumber
 from .detect import Cell, Table
 from .totals import TableCheck, _clean, _fits, cell_ref, judge, make_check
@@ -37,6 +38,9 @@ MIN_LINES = 3
 
 _DOUBT = ("a form line's words name the lines it adds, and these do not add up: a line whose amount "
           "was not read (a wrapped label, an amount set apart) would look the same")
+
+_BACKWARDS = ("the rows below it include a line the form's words make a result of other lines: the sum runs "
+              "the other way, and this row is one of that result's parts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +180,24 @@ def line_number_cells(pages: Mapping[int, Sequence[Table]]) -> set[tuple[int, tu
     return {(number, ln.number.bbox) for number in pages for ln in _form_lines(pages[number])}
 
 
+# a form's words for a result made of its lines, whether or not the lines they name were read
+# ("Total. Add lines 1 through" with its last number on the next line)
+_FORM_WORDS = re.compile(r"\b(?:add|combine|subtract)\s+lines?\b|\bregels?\s+\d", re.IGNORECASE)
+
+
 def doubt_unread_instructions(checks: list[TableCheck]) -> list[TableCheck]:
-    """A total whose label says in words which form lines it adds, checked on other parts (the rows
-    above it, as read) and not adding up: our reading, not the form, is in doubt."""
-    return [replace(c, doubt=_DOUBT) if c.alarm and _instruction(c.total_label) is not None else c for c in checks]
+    """A total whose label says in words that it is made of form lines, checked on other parts (the
+    rows above it, as read) and not adding up exactly: our reading, not the form, is in doubt (a
+    form's amounts are whole and its results exact, so a sum off by rounding has a figure too many
+    or too few, such as a page number read as a row). Likewise a group read from the arithmetic whose
+    rows below it include a line the form's words make a result ("Total. Add lines 1 through 3"): the
+    sum runs the other way."""
+    out = []
+    for c in checks:
+        if c.doubt is None and c.verdict is not Verdict.CONSISTENT and _FORM_WORDS.search(c.total_label):
+            c = replace(c, doubt=_DOUBT)
+        elif c.doubt is None and c.reading.startswith("the rows right below it") and any(
+                _FORM_WORDS.search(p.label) for p in c.parts):
+            c = replace(c, doubt=_BACKWARDS)
+        out.append(c)
+    return out
