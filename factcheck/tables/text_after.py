@@ -42,7 +42,8 @@ def _heading(line: _Line) -> float | None:
     """Where a header line's last column of words starts, when the line is a header of words
     whose last word stands a column's gap after the rest; None otherwise."""
     toks = line.tokens
-    if len(toks) < 3 or not _words(toks) or toks[-1].x0 - toks[-2].x1 < _COLUMN_GAP * line.size:
+    # the cheap test first: most lines have no wide gap before their last word
+    if len(toks) < 3 or toks[-1].x0 - toks[-2].x1 < _COLUMN_GAP * line.size or not _words(toks):
         return None
     return toks[-1].x0
 
