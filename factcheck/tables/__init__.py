@@ -32,6 +32,7 @@ from .detect import Table, find_tables
 from .document_format import settle_open_tables
 from .elsewhere import elsewhere_checks
 from .failure_runs import doubt_failure_runs
+from .form_lines import doubt_unread_instructions, form_line_checks, line_number_cells
 from .found_differences import found_difference_checks
 from .percent_blocks import percent_block_checks
 from .products import page_product_checks
@@ -170,6 +171,11 @@ def check_found_tables(
             break
     found = settle_open_tables(found)
     checks = check_pages(found, str(path))
+    # a form's numbered lines: its results are read by the lines their words name, and its line
+    # numbers are no figures of any sum
+    numbers = line_number_cells(found)
+    if numbers:
+        checks = [c for c in checks if not any((r.page, r.bbox) in numbers for r in (c.total, *c.parts))]
     # a percentage whose base only another table prints, a block that is two earlier blocks'
     # difference: where nothing in its own table holds
     key = lambda c: (c.total.page, c.total.bbox)  # noqa: E731
@@ -186,6 +192,9 @@ def check_found_tables(
     read = {(key(c), frozenset((p.page, p.bbox) for p in c.parts)) for c in checks}
     checks += [c for number in sorted(found) for table in found[number] for c in book_value_checks(table, str(path))
                if (key(c), frozenset((p.page, p.bbox) for p in c.parts)) not in read]
+    formed = form_line_checks(found, str(path))
+    replaced = {key(c) for c in formed}
+    checks = doubt_unread_instructions([c for c in checks if key(c) not in replaced]) + formed
     # a total of the totals printed before it, in other tables or on other pages: where nothing confirms it
     # (a doubted reading of its own table gives way; an alarm stays)
     summed = total_of_totals_checks(found, checks, str(path))

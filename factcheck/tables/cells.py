@@ -217,6 +217,10 @@ def parse_cell(text: str, decimal_sep: DecimalSep | None) -> CellNumber | None:
     if bool(m.group("open")) != bool(m.group("close")):
         return None  # "(0,5" is the start of a parenthetical in a label, not a figure
     num = m.group("num")
+    if num.endswith(".") and "." not in num[:-1] and num[-2:-1].isdigit() and not _YEAR_RE.match(num[:-1]):
+        # "77,586.": a tax form's whole amount, its cents' box left empty after the point (a
+        # year ending a sentence, "vanaf / 2014.", is no amount)
+        num = num[:-1]
     if decimal_sep is None:
         if not _THOUSANDS_ONLY.match(num):
             return None

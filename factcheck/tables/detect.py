@@ -37,6 +37,7 @@ from .cells import (
     whole_power_of_ten,
 )
 from .scale import Scale, currency_code, find_scale
+from .text_after import drop_text_after_figures
 from .text_columns import split_text_columns
 
 _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|tab\.)\s*[:.]?\s*[\w.\-–]+", re.IGNORECASE)
@@ -839,6 +840,34 @@ def _cost(t: Token | tuple[float, float], a: tuple[float, float]) -> float:
     return min(abs(x1 - a[1]), abs(x0 - a[0]), abs((x0 + x1) / 2 - (a[0] + a[1]) / 2))
 
 
+def _header_columns(toks: list[Token], anchors: list[tuple[float, float]], size: float) -> list[int]:
+    """The column of each header word: the one it overlaps most or is nearest to. When that puts
+    two headings of the line over one column, the words of each heading, a word-space apart ("FY
+    2019" over a column of figures and a column of dashes), go together to the column nearest the
+    heading's middle."""
+    cols = [min(range(len(anchors)), key=lambda c: _cost(t, anchors[c])) for t in toks]
+    phrases: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        j = i + 1
+        while j < len(toks) and toks[j].x0 - toks[j - 1].x1 < 0.6 * size:
+            j += 1
+        phrases.append((i, j))
+        i = j
+    owners: dict[int, set[int]] = {}
+    for k, (i, j) in enumerate(phrases):
+        for c in cols[i:j]:
+            owners.setdefault(c, set()).add(k)
+    if all(len(ks) == 1 for ks in owners.values()):
+        return cols
+    for i, j in phrases:
+        if len(set(cols[i:j])) > 1:
+            mid = (toks[i].x0 + toks[j - 1].x1) / 2
+            best = min(range(len(anchors)), key=lambda c: abs(mid - (anchors[c][0] + anchors[c][1]) / 2))
+            cols[i:j] = [best] * (j - i)
+    return cols
+
+
 def assign_columns(values: list[Token], anchors: list[tuple[float, float]]) -> list[int]:
     """Place values (left to right) in columns, in order, minimising the distance to the anchors."""
     m, k = len(values), len(anchors)
@@ -1115,9 +1144,10 @@ def _unit_per_column(line: Line) -> bool:
 
 def _unit_over_labels(line: Line, left: float, size: float) -> bool:
     """A header line whose unit stands over the labels and whose other words head the value
-    columns ("$ millions   Q3 Actuals  Q3 Budget  ...  Variance $"): part of the header, its unit
-    still the table's. Only the words left of the figures may name the unit; two words at least
-    stand over the figures, and none of them is a figure."""
+    columns ("$ millions   Q3 Actuals  Q3 Budget  ...  Variance $", "in miljarden euro's   2024
+    2023"): part of the header, its unit still the table's. Only the words left of the figures may
+    name the unit; two words at least stand over the figures, and none of them is a figure but a
+    year."""
     over = [t for t in line.tokens if t.x1 > left - 0.5 * size]
     under = " ".join(t.text for t in line.tokens if t.x1 <= left - 0.5 * size)
     # the words over the labels say nothing but the unit ("II. SDR Department (in millions of
@@ -1125,12 +1155,43 @@ def _unit_over_labels(line: Line, left: float, size: float) -> bool:
     scale = find_scale([under]) if under else None
     return (len(over) >= 2 and scale is not None and 2 * len(scale.text) >= len(under.strip("() "))
             and find_scale([" ".join(t.text for t in over)]) is None
-            and not any(looks_numeric(t.text) for t in over))
+            and not any(looks_numeric(t.text) and not is_year(t.text) for t in over))
+
+
+def _column_words(ln: Line, left: float, size: float) -> list[Token]:
+    """The line's words over the columns of figures (right of the labels)."""
+    return [t for t in ln.tokens if t.x1 > left - 0.5 * size]
+
+
+def _unit_in_header(lines: list[Line], k: int, left: float, size: float, limit: float, below: bool) -> int | None:
+    """Where the header's first line is, given a unit line that is part of it (-1: not known from
+    it), or None when the unit line ends the header. A unit line that names the columns too, beyond
+    its unit ("B. Program Change Summary ($ in Millions)   FY 2017   FY 2019 Base   FY 2019 Total",
+    "($ million)   Estimate   Estimate   Forecast" under "2022-23 / Revised"), is a header line like
+    any other; one in the labels' column between two lines of column headings ("FY 2019 | FY 2019"
+    over "COST ($ in Millions)" over "Base | Total"), as a budget exhibit sets its header, has one
+    header line above it (k - 1), and the exhibit's own heading lines above that are no part of it."""
+    ln = lines[k]
+    over = _column_words(ln, left, size)
+    if over:
+        names = " ".join(t.text for t in over)
+        named_columns = find_scale([names]) is None and any(ch.isalpha() for ch in names) and not _is_prose(ln)
+        return -1 if named_columns else None
+    if k == 0 or not below:
+        return None
+    up = lines[k - 1]
+    named = _column_words(up, left, size)
+    # headings over two columns at least, a column's gap apart (not one title over them all)
+    apart = sum(1 for a, b in zip(named, named[1:]) if b.x0 - a.x1 >= size)
+    between = (ln.top - up.bottom <= limit and apart >= 1 and not _is_prose(up)
+               and not any(looks_numeric(t.text) and not is_year(t.text) for t in named))
+    return k - 1 if between else None
 
 
 def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
     lines = group_lines(page.words)
     _drop_side_text(lines)
+    drop_text_after_figures(lines)
     _spreadsheet_row_numbers(lines)
     for ln in lines:
         split_label(ln)
@@ -1185,7 +1246,8 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         header_idx: list[int] = []
         lead: list[int] = []  # label-only lines right above the body: row labels or sections
         k = start - 1
-        while k >= prev_bottom_idx and len(header_idx) < 8:
+        top_line = -1  # the header's first line, once a unit line inside it says where that is
+        while k >= max(prev_bottom_idx, top_line) and len(header_idx) < 8:
             ln = lines[k]
             below = lines[k + 1]
             # the header may stand a little further off the body than rows stand from each other
@@ -1194,7 +1256,13 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
                 break
             if (find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx)
                     and not _unit_per_column(ln) and not _unit_over_labels(ln, left, size)):
-                break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
+                first = _unit_in_header(lines, k, left, size, limit, bool(header_idx))
+                if first is None:
+                    break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
+                top_line = first
+                header_idx.insert(0, k)
+                k -= 1
+                continue
             if len(ln.tokens) == 1 and len(ln.text) <= 2 and ln.text.isalpha():
                 k -= 1  # a letter of a word set vertically beside the header ("Row"): no line of its own
                 continue
@@ -1433,8 +1501,7 @@ def _build_table(
         # a line with a single word over many columns is a spanning group title ("Total",
         # "Male"); it names the group, not the column under it
         spanning = ncols > 2 and 2 * len(toks) <= ncols
-        for t in toks:
-            best = min(range(ncols), key=lambda c: _cost(t, anchors[c]))
+        for t, best in zip(toks, _header_columns(toks, anchors, size)):
             heads[best].append(t.text)
             if not spanning:
                 leaves[best].append(t.text)

@@ -795,8 +795,31 @@ def _col_items(table: Table) -> list[_Item]:
                 it.explicit = [(_Item(year_cols[y], str(y), "part", lanes.get(year_cols[y], {})), 1)
                                for y in range(a, b + 1) if y in year_cols]
         items.append(it)
+    _spanned_totals(items)
     _roll_forward(items)
     return items
+
+
+# "FY 2019 Total" after "FY 2019 Base" and "FY 2019 OCO": a heading that spans its columns
+_SPANNED_TOTAL = re.compile(r"^(?P<span>.*\S)\s+tota(?:al|l)$", re.IGNORECASE)
+
+
+def _spanned_totals(items: list[_Item]) -> None:
+    """A total column under a heading it shares with the columns right before it ("FY 2019" over
+    "Base | OCO | Total"): the total of those columns only, not of every column since the last
+    total (the years before it are no parts)."""
+    for i, it in enumerate(items):
+        m = _SPANNED_TOTAL.match(it.label.strip())
+        if it.kind != "total" or it.explicit is not None or m is None:
+            continue
+        span = m.group("span") + " "
+        run: list[_Item] = []
+        for x in reversed(items[:i]):
+            if x.kind != "part" or not x.label.startswith(span) or not x.label[len(span):].strip():
+                break
+            run.insert(0, x)
+        if len(run) >= 2:
+            it.explicit, it.explicit_tag = [(x, 1) for x in run], "spanned heading"
 
 
 # A movement schedule's columns: "Saldo 31-12-2022 | Vermeerdering | Vermindering | Vrijval |
@@ -1346,6 +1369,11 @@ def _scan(
                 # a block of one item closed by its own line ("Employee costs: / Motor expenses
                 # 61 / 61"): the line repeats the item in every column
                 candidates.append(("flat", [(loose[-1], 1)]))
+            heads_only = [(x, 1) for x in loose if x.pos not in grouped]
+            if grouped and 2 <= len(heads_only) < len(loose):
+                # the rows above it, a group's amount (it adds up its rows) counted in place of its
+                # rows: "General Revenue Account", "Funds with designated use" over its funds, "Land Fund"
+                candidates.append(("groups", heads_only))
             if not loose:
                 # a line right under unlabelled subtotals, with no rows of its own: the sum of
                 # the blocks they close ("Premises costs … 110,608", "… 14,465", "… 139", then 125,212)
@@ -1408,7 +1436,7 @@ def _scan(
         # total adds up its rows in every column: one error carried down, not a second failure of
         # the reading
         counted = len(hard) - len(_carried_lanes(res, hard, carried or {})) if fits > 0 else len(hard)
-        if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading")
+        if it.kind == "anon" and (fits < len(hard) or tag not in ("flat", "after heading", "groups")
                                   or (len(cand) < 2 and not _repeats(it, cand[0][0]))):
             continue  # an unlabelled line is a subtotal only when it closes the rows above it exactly
         if it.kind == "anon":
@@ -1905,6 +1933,7 @@ _READINGS = {
     "numbered": "the two rows numbered at its own level right before it (III. = I. + II.)",
     "costs off": "the rows since the previous total, those that name a cost taken off the others (costs and benefits)",
     "explicit": "the columns its header names",
+    "spanned heading": "the columns right before it under the same heading (\"FY 2019\" over \"Base | OCO | Total\")",
     "movement signs": (
         "the balance column before it and the movements between them, each movement added or taken off as "
         "the figures say in most rows (the header words' signs fail here)"

@@ -1,0 +1,117 @@
+"""Layouts first met on unseen dev documents (issue 9, round 15): a column of text after the
+figures, a total column under a heading it shares with the columns before it, a unit line inside
+the header, and numbered form lines whose results say in words which lines they add."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf
+from factcheck.tables.cells import parse_cell
+from factcheck.tables.form_lines import _instruction
+from tests.support.tables import checks_by_label
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+def test_rows_that_end_in_a_text_column_are_read_up_to_their_figures() -> None:
+    # A PTA's deposit lists: "Date | Memo | Checks | Cash | Total | Category", each row ending in
+    # its category's name ("Book Fair"); Total = Checks + Cash in every row
+    checks = check_pdf(DOCS / "enxbk-03.pdf", lang="en", pages=[2], all_pages=True)
+    totals = [c for c in checks if c.total_label == "Total"]
+    assert [(c.total.stated, [p.stated for p in c.parts]) for c in totals[:4]] == [
+        ("6284.35", ["0.00", "6284.35"]), ("750.00", ["0.00", "750.00"]),
+        ("750.00", ["0.00", "750.00"]), ("6360.29", ["0.00", "6360.29"])]
+    assert all(c.verdict is Verdict.CONSISTENT for c in totals) and len(totals) >= 10
+    # the category column is no part of any row: the rows are the date and the memo
+    assert totals[0].lane_label == "10/11/2024 Scholastic Book Fair"
+    assert [c.lane_label for c in totals if c.total.stated == "52.80"] == ["8/26/2024 Square Deposit"]
+    assert not [c for c in checks if c.alarm]
+
+
+def test_a_total_column_under_a_spanning_heading_adds_the_columns_under_it() -> None:
+    # A US RDT&E exhibit (R-2): "FY 2019" over "Base | OCO | Total", with "COST ($ in Millions)"
+    # set in the labels' column between the two header lines; and a table whose header words
+    # stand on its caption's line ("B. Program Change Summary ($ in Millions)  FY 2017 ...")
+    checks = checks_by_label(DOCS / "enpen-01.pdf", [1, 2, 4])
+    fy = checks["FY 2019 Total"]
+    # (page 4 sets the exhibit's heading lines right above the same header: they are not read into it)
+    assert {c.page for c in fy} == {1, 2, 4}
+    assert all(c.reading.startswith("the columns right before it under the same heading") for c in fy)
+    first = {(c.page, c.lane_label): [p.stated for p in c.parts] for c in fy}
+    assert first[(1, "Total Program Element")] == ["56.853", "-"]
+    assert first[(2, "Previous President's Budget")] == ["57.647", "-"]
+    assert all(c.verdict in HOLDS for c in fy)
+    assert not [c for cs in checks.values() for c in cs if c.alarm]
+
+
+def test_numbered_form_lines_are_added_as_their_words_say() -> None:
+    # IRS Form 990-EZ, Part I: "Total expenses. Add lines 10 through 16" (blank lines are nothing),
+    # "Excess or (deficit) for the year (Subtract line 17 from line 9)", "Combine lines 18 through 20"
+    checks = check_pdf(DOCS / "enfsx-01.pdf", lang="en", pages=[1], all_pages=True)
+    read = {c.total_label.split(".")[0]: (c.total.stated, [p.stated for p in c.parts], c.verdict) for c in checks}
+    assert read["Total expenses"] == ("69,660.", ["19,932.", "4,634.", "45,094."], Verdict.CONSISTENT)
+    assert read["Total revenue"] == ("77,586.", ["77,586."], Verdict.CONSISTENT)
+    excess = next(c for c in checks if c.total_label.startswith("Excess"))
+    assert [(p.stated, p.sign) for p in excess.parts] == [("77,586.", 1), ("69,660.", -1)]
+    assert read["Net assets or fund balances at end of year"][1] == ["7,926.", "9,408."]
+    # the line numbers are no figures: no check adds "8" up to "9"
+    assert not [c for c in checks if c.total.stated in {str(n) for n in range(1, 22)}]
+    assert not [c for c in checks if c.alarm]
+
+
+def test_a_form_result_on_other_rows_than_its_words_name_is_no_alarm() -> None:
+    # Schedule A, Part II: "Total support. Add lines 7 through 10" whose line 7 the reader does not
+    # find among the rows above it: the rows it does find do not add up, and that is a doubt
+    checks = check_pdf(DOCS / "enfsx-01.pdf", lang="en", pages=[3], all_pages=True)
+    support = [c for c in checks if c.total_label.startswith("Total support")]
+    assert support and all(c.doubt is not None for c in support if c.verdict not in HOLDS)
+    assert not [c for c in checks if c.alarm]
+
+
+def test_form_instructions_in_words() -> None:
+    # quoted from IRS forms and a Dutch form
+    assert _instruction("Total expenses. Add lines 10 through 16") == ([("10", "16")], [])
+    assert _instruction("Excess or (deficit) for the year (Subtract line 17 from line 9)") == (
+        [], [(1, "9"), (-1, "17")])
+    assert _instruction("Add lines 5b, 6c, and 7b to line 9 to determine gross receipts") == (
+        [], [(1, "5b"), (1, "6c"), (1, "7b"), (1, "9")])
+    assert _instruction("Totaal (regel 3 + regel 4 - regel 5)") == ([], [(1, "3"), (1, "4"), (-1, "5")])
+    assert _instruction("Total program service expenses (add lines 28a through 31a)") == ([("28a", "31a")], [])
+    assert _instruction("Total revenue") is None
+
+
+def test_a_tax_forms_whole_amount_ends_in_a_point() -> None:
+    # "77,586." on a Form 990-EZ: the cents' box left empty
+    n = parse_cell("77,586.", ".")
+    assert n is not None and n.value == 77586 and n.decimals == 0
+    zero = parse_cell("0.", None)
+    assert zero is not None and zero.value == 0
+    assert parse_cell("1.234.", ",") is None  # no reading of a Dutch figure with two points
+    assert parse_cell("2014.", None) is None  # a caption's year ending its sentence ("vanaf / 2014.")
+
+
+def test_an_unlabelled_total_line_counts_a_group_by_its_amount() -> None:
+    # Hong Kong's Medium Range Forecast, Table 2 (distribution of fiscal reserves): the line of
+    # figures under "General Revenue Account", "Funds with designated use" (a group over its seven
+    # funds) and "Land Fund" adds the three, the group by its own amount
+    checks = check_pdf(DOCS / "enfsx-03.pdf", lang="en", pages=[8], all_pages=True)
+    line = [c for c in checks if c.total_label.startswith("unlabelled") and c.reading.startswith("the rows since the previous total, a group")]
+    assert [(c.total.stated, [p.stated for p in c.parts]) for c in line][:2] == [
+        ("817,333", ["229,921", "281,685", "305,727"]), ("762,966", ["134,943", "273,365", "354,658"])]
+    assert len(line) == 5 and all(c.verdict is Verdict.CONSISTENT for c in line)
+    assert not [c for c in checks if c.alarm]
+
+
+def test_a_form_result_read_as_a_group_part_or_off_by_rounding_is_a_doubt() -> None:
+    # Schedule A, Part II, column (f): line 1 (266,309) over lines 2, 3 and "Total. Add lines 1
+    # through 3" (0, 0, 266,309) is no group of three rows: line 4 is the result of line 1 and the
+    # rest; and the page number "2" read into that total's rows puts it off by rounding
+    checks = check_pdf(DOCS / "enfsx-01.pdf", lang="en", pages=[3], all_pages=True)
+    backwards = [c for c in checks if c.reading.startswith("the rows right below it")
+                 and any(p.label.startswith("Total. Add lines") for p in c.parts)]
+    assert backwards and all(c.doubt is not None for c in backwards)
+    total = [c for c in checks if c.total_label.startswith("Total. Add lines") and c.verdict is not Verdict.CONSISTENT]
+    assert total and all(c.doubt is not None for c in total)
