@@ -533,3 +533,26 @@ def test_a_percentage_of_a_named_whole_is_no_rate_of_the_change() -> None:
     assert not [r for r in found if r[0] == "3.49%"]
     # a percentage whose whole the text prints is still read as a share of it
     assert ("31.18%", "ratio", ("$12.86 million", "$41.24 million")) in found
+
+
+def test_a_change_named_by_its_year_alone_is_from_the_year_before(tmp_path: Path) -> None:
+    # City of Asheville budget message (enusa-03 p2): "staff is projecting a 3.4% budget-to-budget
+    # increase in sales tax revenue in FY 2014-15" and "Revenue from licenses and permits in the
+    # general fund shows a 10.0% increase", above the rows "Sales & Other Taxes 18,084,277
+    # 18,704,766" and "Licenses & Permits 4,706,690 5,175,010" (2013-14 Budget, 2014-15 Proposed)
+    found = _text_table_results(_extracted("enusa-03.pdf", str(tmp_path)))
+    assert found["3.4%"] == ("change along a table row", "rounding", ("18,084,277", "18,704,766"))
+    assert found["10.0%"] == ("change along a table row", "rounding", ("4,706,690", "5,175,010"))
+    # "budgeted to increase 2.5% in FY 2014-15" is 2.0 % on its row: only agreement is reported
+    assert "2.5%" not in found
+
+
+def test_which_clauses_name_the_years_of_a_change() -> None:
+    from factcheck.discover.table_growth import _span
+
+    assert _span("is budgeted to increase ", " in FY 2014-15") == (None, 2014)
+    assert _span("shows a ", " increase") == (None, None)
+    assert _span("een stijging van ", " ten opzichte van 2022") == (2022, None)
+    # a base that is no year ("higher than budgeted") is no change between two years' columns
+    assert _span("Non-tax revenue in 2025-26 is estimated to be ", " higher than budgeted") is None
+    assert _span("is ", " higher than the revised estimate") is None

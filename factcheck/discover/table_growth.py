@@ -63,10 +63,18 @@ _AT_YEAR = re.compile(r"\b(?:in|during|for|voor|tijdens)\s+(?:(?:het\s+)?jaar\s+
                       r"(?:19|20)\d\d\b", re.IGNORECASE)
 
 
-def _span(before: str, after: str) -> tuple[int, int | None] | None:
-    """(base year, end year or None for the table's latest) of the change the clause states:
-    "minder dan in 2013", "ten opzichte van 2022", "sinds 2013" name the base; another year named
-    ("In 2023 ...") is the end; "tussen 2013 en 2023" names both."""
+# a base that is named but is no year: "higher than budgeted", "compared to the revised estimates",
+# "over the previous plan"; the change is then not one between two years' columns
+_OTHER_BASE = re.compile(r"\b(?:than|dan|over|above|below|boven|onder|compared|vergeleken|opzichte|t\.o\.v\.|from|van)\b",
+                         re.IGNORECASE)
+
+
+def _span(before: str, after: str) -> tuple[int | None, int | None] | None:
+    """(base year, end year) of the change the clause states; an end of None is the table's latest
+    year, a base of None the year before the end. "minder dan in 2013", "ten opzichte van 2022",
+    "sinds 2013" name the base; another year named ("In 2023 ...") is the end; "tussen 2013 en
+    2023" names both; a year the level stands at ("increase 2.5% in FY 2014-15"), or none, names
+    only the end."""
     bases = [int(m.group(1)) for m in _BASE.finditer(after)] or [int(m.group(1)) for m in _BASE.finditer(before)][-1:]
     years = sorted({int(y) for y in YEAR.findall(before + " " + after)})
     if bases:
@@ -79,9 +87,14 @@ def _span(before: str, after: str) -> tuple[int, int | None] | None:
     if len(years) == 2:
         return years[0], years[1]
     if len(years) == 1 and _AT_YEAR.search(before + " " + after):
-        # "Non-tax revenue in 2025-26 is estimated to be 14.3% higher than budgeted": the year the
-        # level stands at, not the base; the base is not named, and no pair of columns is read
-        return None
+        # "budgeted to increase 2.5% in FY 2014-15": the year the level stands at, not the base;
+        # a change named by its year alone is a change from the year before. ("14.3% higher than
+        # budgeted" in 2025-26 compares two columns of one year; its base is no year's column.)
+        return None if _OTHER_BASE.search(after) else (None, years[0])
+    if not years and not _OTHER_BASE.search(after):
+        # "Revenue from licenses and permits shows a 10.0% increase": no year named, the latest
+        # year's change from the year before
+        return None, None
     return (years[0], None) if len(years) == 1 else None
 
 
@@ -141,7 +154,7 @@ def table_growth_claims(
         clause = f"{before} {after}"
         up, down = _direction(clause, after)
         wanted = _span(before, after)
-        if wanted is None and _SAME_PERIOD.search(clause):
+        if (wanted is None or wanted == (None, None)) and _SAME_PERIOD.search(clause):
             # "nam sinds 2013 af met 26%; het … aantal unieke personen nam in diezelfde periode af
             # met 35%": the period is the one the sentence named before this clause
             wanted = _span(fig.quote[:max(0, fig.at - len(before))], "")
@@ -164,7 +177,12 @@ def table_growth_claims(
                 years = _year_columns(table, words)
                 if not years:
                     continue
-                span = (wanted[0], wanted[1] if wanted[1] is not None else max(years))
+                end = wanted[1] if wanted[1] is not None else max(years)
+                earlier = [y for y in years if y < end]
+                base = wanted[0] if wanted[0] is not None else max(earlier, default=None)
+                if base is None or wanted[0] is None and base != end - 1:
+                    continue  # the year before is no column: the change does not say from when
+                span = (base, end)
                 if span[0] >= span[1] or span[0] not in years or span[1] not in years:
                     continue
                 old_col, new_col = years[span[0]], years[span[1]]
