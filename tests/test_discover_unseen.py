@@ -545,6 +545,9 @@ def test_a_change_named_by_its_year_alone_is_from_the_year_before(tmp_path: Path
     assert found["10.0%"] == ("change along a table row", "rounding", ("4,706,690", "5,175,010"))
     # "budgeted to increase 2.5% in FY 2014-15" is 2.0 % on its row: only agreement is reported
     assert "2.5%" not in found
+    # page 1 restates the total two pages on: "a total General Fund Budget of $99.5 million, a
+    # 3.8% increase over FY 2013-2014", the row "Total Appropriations" alone named best
+    assert found["3.8%"] == ("change along a table row", "rounding", ("95,861,764", "99,547,954"))
 
 
 def test_which_clauses_name_the_years_of_a_change() -> None:
@@ -553,6 +556,7 @@ def test_which_clauses_name_the_years_of_a_change() -> None:
     assert _span("is budgeted to increase ", " in FY 2014-15") == (None, 2014)
     assert _span("shows a ", " increase") == (None, None)
     assert _span("een stijging van ", " ten opzichte van 2022") == (2022, None)
+    assert _span("a ", " increase over FY 2013-2014") == (2013, 2014)
     # a base that is no year ("higher than budgeted") is no change between two years' columns
     assert _span("Non-tax revenue in 2025-26 is estimated to be ", " higher than budgeted") is None
     assert _span("is ", " higher than the revised estimate") is None

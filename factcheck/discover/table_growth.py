@@ -6,7 +6,9 @@ The clause around the percentage says which way the change went (a rise or fall 
 years it spans (the years it names; one year named is the start, the table's latest year the
 end) and which row it speaks of (the rows whose label shares most words with it). Those are
 chosen before any figure is looked at, so the search tries few readings; a match is kept only
-when chance would rarely give it and no other reading fits as well. Only agreement is reported,
+when chance would rarely give it and no other reading fits as well. Tables on the clause's page
+and the pages beside it are read first; failing a reading there, any table of the document whose
+row alone is named best (a summary restating a table pages on). Only agreement is reported,
 as in :mod:`factcheck.discover.text_tables`: a clause that matches no row may speak of something
 the table does not hold.
 """
@@ -25,7 +27,7 @@ from factcheck.discover.table_shares import YEAR, as_cell_number, column_years, 
 from factcheck.discover.text_tables import table_relation_claim
 from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
-from factcheck.tables.detect import Table
+from factcheck.tables.detect import Cell, Table
 from factcheck.tables.percentages import judge_growth
 from factcheck.tables.totals import _fits, cell_claim
 
@@ -36,7 +38,8 @@ _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|•")
 _PERCENT = re.compile(r"\d\s?%")
 _BASE = re.compile(
     r"\b(?:dan\s+in|than\s+in|ten\s+opzichte\s+van|t\.o\.v\.|sinds|since|vergeleken\s+met|compared\s+(?:with|to)|"
-    r"from|vanaf)\s+((?:19[5-9]\d|20[0-4]\d))\b", re.IGNORECASE)
+    r"from|vanaf|over|above|boven)\s+(?:the\s+|het\s+)?(?:FY\s*|fiscal\s+year\s+|(?:boek)?jaar\s+)?"
+    r"((?:19[5-9]\d|20[0-4]\d))\b", re.IGNORECASE)
 
 
 # a clause that points back at the period named before it
@@ -170,34 +173,15 @@ def table_growth_claims(
         if down:
             signed = replace(signed, value=-signed.value)  # "af met 27%": a change of -27 %
         page = fig.position[0]
-        fits = []
-        chance = Fraction(0)
-        for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1):
-            for table in tables.get(number, ()):
-                years = _year_columns(table, words)
-                if not years:
-                    continue
-                end = wanted[1] if wanted[1] is not None else max(years)
-                earlier = [y for y in years if y < end]
-                base = wanted[0] if wanted[0] is not None else max(earlier, default=None)
-                if base is None or wanted[0] is None and base != end - 1:
-                    continue  # the year before is no column: the change does not say from when
-                span = (base, end)
-                if span[0] >= span[1] or span[0] not in years or span[1] not in years:
-                    continue
-                old_col, new_col = years[span[0]], years[span[1]]
-                overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)}
-                if not any(overlap.values()):
-                    overlap = {r: shared_words(subject, content_words(row.label)) for r, row in enumerate(table.rows)}
-                most = max(overlap.values(), default=0)
-                rows = [r for r, n in overlap.items() if n and n == most]
-                for r in rows:
-                    old, new = table.rows[r].cells.get(old_col), table.rows[r].cells.get(new_col)
-                    if not (is_amount(old) and is_amount(new)):
-                        continue
-                    chance += (hi - lo) / fig.value / log_spread(table)
-                    if old is not None and new is not None and _holds(old.number, new.number, signed):  # type: ignore[arg-type]
-                        fits.append((table, r, old, new))
+        near = [t for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1) for t in tables.get(number, ())]
+        fits, chance = _readings(near, wanted, words, subject, signed, fig.value, hi - lo, nearest=False)
+        if not fits:
+            # a summary restates a table pages away ("a total General Fund Budget of $99.5 million,
+            # a 3.8% increase over FY 2013-2014"): any table of the document, when one row alone
+            # is named best; the odds of both looks count
+            far = [t for number, ts in sorted(tables.items()) if abs(number - page) > PAGES_AROUND for t in ts]
+            fits, more = _readings(far, wanted, words, subject, signed, fig.value, hi - lo, nearest=True)
+            chance = 2 * (chance + more)
         if len(fits) == 1 and hi - lo > 1 and fig.value.denominator == 1:
             # "30%" may stand for 25-35 %; when the change lands within 29.5-30.5 % all the same,
             # the odds are those of that narrow band
@@ -219,6 +203,47 @@ def table_growth_claims(
             f"{span_text(table, old_cell.col)} to {span_text(table, new_cell.col)}, named by the sentence",
             chance, "a change"))
     return list(cells.values()) + out
+
+
+def _readings(
+    tables: Sequence[Table], wanted: tuple[int | None, int | None], words: frozenset[str], subject: frozenset[str],
+    signed: CellNumber, value: Fraction, width: Fraction, *, nearest: bool,
+) -> tuple[list[tuple[Table, int, Cell, Cell]], Fraction]:
+    """The rows of these tables the clause names whose change over its years meets the percentage,
+    and the odds that chance gives one. The rows named are those sharing most words with the clause
+    (failing any, with the sentence's subject) in each table, or with ``nearest`` in all the tables
+    together, and then only when one row alone is named best."""
+    named: list[tuple[Table, int, int, int, int]] = []  # table, row, words shared, old and new column
+    for table in tables:
+        years = _year_columns(table, words)
+        if not years:
+            continue
+        end = wanted[1] if wanted[1] is not None else max(years)
+        base = wanted[0] if wanted[0] is not None else max((y for y in years if y < end), default=None)
+        if base is None or wanted[0] is None and base != end - 1:
+            continue  # the year before is no column: the change does not say from when
+        if base >= end or base not in years or end not in years:
+            continue
+        overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)}
+        if not any(overlap.values()):
+            overlap = {r: shared_words(subject, content_words(row.label)) for r, row in enumerate(table.rows)}
+        most = max(overlap.values(), default=0)
+        named.extend((table, r, n, years[base], years[end]) for r, n in overlap.items() if n and n == most)
+    if nearest:
+        most = max((n for _, _, n, _, _ in named), default=0)
+        named = [x for x in named if x[2] == most]
+        if len(named) != 1:
+            return [], Fraction(0)
+    fits = []
+    chance = Fraction(0)
+    for table, r, _, old_col, new_col in named:
+        old, new = table.rows[r].cells.get(old_col), table.rows[r].cells.get(new_col)
+        if old is None or new is None or not (is_amount(old) and is_amount(new)):
+            continue
+        chance += width / value / log_spread(table)
+        if _holds(old.number, new.number, signed):  # type: ignore[arg-type]
+            fits.append((table, r, old, new))
+    return fits, chance
 
 
 def span_text(table: Table, col: int) -> str:
