@@ -560,3 +560,17 @@ def test_which_clauses_name_the_years_of_a_change() -> None:
     # a base that is no year ("higher than budgeted") is no change between two years' columns
     assert _span("Non-tax revenue in 2025-26 is estimated to be ", " higher than budgeted") is None
     assert _span("is ", " higher than the revised estimate") is None
+
+
+def test_an_amount_printed_with_a_rate_of_change_is_the_same_change_of_the_row(tmp_path: Path) -> None:
+    # Public Accounts of Canada 2021 (enworld-01 p2): "EI premium revenues increased by $0.2
+    # billion, or 0.8%": the percentage names the row "EI premiums 22,219 22,392" ($ millions) and
+    # its years, and the amount joined to it by "or" is the same change in money
+    found = _text_table_results(_extracted("enworld-01.pdf", str(tmp_path)))
+    assert found["0.8%"] == ("change along a table row", "rounding", ("22,219", "22,392"))
+    assert found["$0.2 billion"] == ("difference of a table row", "rounding", ("22,392", "22,219"))
+    # DOE budget in brief (engen-01 p4): "The Naval Reactors (NR) FY 2025 Budget Request is for
+    # $2,118,773,000, a $37,328,000 (1.8 percent) increase from FY 2023 Enacted": the level the
+    # sentence prints is the figure it took, the table ($K) gives FY 2023's 2,081,445
+    found = _text_table_results(_extracted("engen-01.pdf", str(tmp_path)))
+    assert found["$37,328,000"] == ("difference of a table row", "consistent", ("$2,118,773,000", "2,081,445"))

@@ -196,13 +196,67 @@ def table_growth_claims(
         for c in (old_claim, new_claim):
             cells.setdefault(str(c["id"]), c)
         change = (f"{old_claim['id']} - {new_claim['id']}" if down else f"{new_claim['id']} - {old_claim['id']}")
+        found = (f"row '{table.rows[r].label.strip()}' of table {table.index} on page {table.page}, from "
+                 f"{span_text(table, old_cell.col)} to {span_text(table, new_cell.col)}, named by the sentence")
         out.append(table_relation_claim(
             fig, sources.get(fig.id, {}), f"({change}) / {old_claim['id']}", "change along a table row",
-            (old_claim, new_claim),
-            f"row '{table.rows[r].label.strip()}' of table {table.index} on page {table.page}, from "
-            f"{span_text(table, old_cell.col)} to {span_text(table, new_cell.col)}, named by the sentence",
-            chance, "a change"))
+            (old_claim, new_claim), found, chance, "a change"))
+        amount = _amount_beside(fig, figs, taken)
+        if amount is not None and _difference_holds(table, old_cell, new_cell, amount, down):
+            # "a $3.6 billion, or 7.5 percent, increase": the percentage named the row and the
+            # years; the amount printed with it is the same change in money. A level the sentence
+            # prints itself ("Request is $2,118,773,000, a $37,328,000 (1.8 percent) increase") is
+            # the figure it took, in place of its cell.
+            level = _level_in_sentence(fig, figs, table, new_cell, amount)
+            new_input = {"id": level.id, "stated": level.stated} if level is not None else new_claim
+            difference = (f"{old_claim['id']} - {new_input['id']}" if down
+                          else f"{new_input['id']} - {old_claim['id']}")
+            out.append(table_relation_claim(
+                amount, sources.get(amount.id, {}), difference, "difference of a table row",
+                (old_claim, new_input) if down else (new_input, old_claim),
+                f"{found}, beside its rate of change {fig.stated}", chance, "a change"))
     return list(cells.values()) + out
+
+
+def _level_in_sentence(fig: Fig, figs: Sequence[Fig], table: Table, cell: Cell, amount: Fig) -> Fig | None:
+    """The amount of the sentence that prints the cell's value exactly, at the table's scale."""
+    if cell.number is None or table.scale is None:
+        return None
+    value = cell.number.value * table.scale.multiplier
+    same = [f for f in figs if f.kind == "money" and f.quote == fig.quote and f.position == fig.position
+            and f.id != amount.id and f.value == value]
+    return same[0] if len(same) == 1 else None
+
+
+# what stands between an amount and the rate of the same change: "$3.6 billion, or 7.5 percent",
+# "$0.2 billion, or 0.8%", "$2,732,525 (16.0 percent)", "€ 2 miljoen (5%)"
+_BESIDE = re.compile(r"^\s*(?:,?\s*(?:or|of|ofwel|i\.e\.)\s+|\(\s*)$", re.IGNORECASE)
+
+
+def _amount_beside(fig: Fig, figs: Sequence[Fig], taken: Container[str]) -> Fig | None:
+    """The amount printed right before the percentage in its sentence, joined to it by "or" or an
+    opening bracket, when no other search has read it."""
+    at = fig.at
+    for other in figs:
+        if (other.kind != "money" or other.quote != fig.quote or other.position != fig.position
+                or other.id in taken or other.at < 0):
+            continue
+        end = other.at + len(other.stated)
+        if end <= at and _BESIDE.match(fig.quote[end:at]):
+            return other
+    return None
+
+
+def _difference_holds(table: Table, old: Cell, new: Cell, amount: Fig, down: bool) -> bool:
+    """Does the difference of the two cells, at the table's scale and with their rounding, meet the
+    amount's interval? Only agreement is proposed."""
+    lo, hi = amount.interval.lo, amount.interval.hi
+    if old.number is None or new.number is None or lo is None or hi is None or table.scale is None:
+        return False
+    mult = table.scale.multiplier
+    change = (old.number.value - new.number.value) if down else (new.number.value - old.number.value)
+    half = old.number.half + new.number.half
+    return change > 0 and Interval((change - half) * mult, (change + half) * mult).meets(Interval(lo, hi))
 
 
 def _readings(
