@@ -104,8 +104,10 @@ def test_statements_about_table_rows_are_checked_against_the_rows(tmp_path: Path
     # a decrease: the base of the rate is the earlier, larger value
     assert found["12.9%"][0] == "growth over a table row" and found["12.9%"][1] == "rounding"
     # "$0.2 billion, or 0.8%" (173 million over 22,219): so coarse that the tables' pairs give as
-    # much by chance one time in a few; it is left unchecked rather than guessed
-    assert "$0.2 billion" not in found
+    # much by chance one time in a few; the amount search alone leaves it, and it is read only
+    # through its rate, whose words and years name the row "Employment insurance premiums"
+    assert found["0.8%"][0] == "change along a table row"
+    assert found["$0.2 billion"] == ("difference of a table row", "rounding", ("22,392", "22,219"))
     # "Total revenues amounted to $316.4 billion in 2021, down $17.7 billion": the row 316,446 |
     # 334,131 is printed in two tables (pages 1 and 2); the sentence quotes one of its cells, so
     # the match is judged against that row's pairs only, and the two copies are one statement
@@ -547,3 +549,44 @@ def test_a_headings_amount_is_the_sum_of_the_first_amounts_under_it() -> None:
     # "Paycheck Protection Program (PPP) - $350 Billion" over "$350 billion …, loans up to $10
     # million … up to $100,000": nothing adds up to it, so nothing is proposed
     assert not [w for w in wordings if w[0] == "$350 Billion"]
+
+
+def test_a_change_named_by_its_year_alone_is_from_the_year_before(tmp_path: Path) -> None:
+    # City of Asheville budget message (enusa-03 p2): "staff is projecting a 3.4% budget-to-budget
+    # increase in sales tax revenue in FY 2014-15" and "Revenue from licenses and permits in the
+    # general fund shows a 10.0% increase", above the rows "Sales & Other Taxes 18,084,277
+    # 18,704,766" and "Licenses & Permits 4,706,690 5,175,010" (2013-14 Budget, 2014-15 Proposed)
+    found = _text_table_results(_extracted("enusa-03.pdf", str(tmp_path)))
+    assert found["3.4%"] == ("change along a table row", "rounding", ("18,084,277", "18,704,766"))
+    assert found["10.0%"] == ("change along a table row", "rounding", ("4,706,690", "5,175,010"))
+    # "budgeted to increase 2.5% in FY 2014-15" is 2.0 % on its row: only agreement is reported
+    assert "2.5%" not in found
+    # page 1 restates the total two pages on: "a total General Fund Budget of $99.5 million, a
+    # 3.8% increase over FY 2013-2014", the row "Total Appropriations" alone named best
+    assert found["3.8%"] == ("change along a table row", "rounding", ("95,861,764", "99,547,954"))
+
+
+def test_which_clauses_name_the_years_of_a_change() -> None:
+    from factcheck.discover.table_growth import _span
+
+    assert _span("is budgeted to increase ", " in FY 2014-15") == (None, 2014)
+    assert _span("shows a ", " increase") == (None, None)
+    assert _span("een stijging van ", " ten opzichte van 2022") == (2022, None)
+    assert _span("a ", " increase over FY 2013-2014") == (2013, 2014)
+    # a base that is no year ("higher than budgeted") is no change between two years' columns
+    assert _span("Non-tax revenue in 2025-26 is estimated to be ", " higher than budgeted") is None
+    assert _span("is ", " higher than the revised estimate") is None
+
+
+def test_an_amount_printed_with_a_rate_of_change_is_the_same_change_of_the_row(tmp_path: Path) -> None:
+    # Public Accounts of Canada 2021 (enworld-01 p2): "EI premium revenues increased by $0.2
+    # billion, or 0.8%": the percentage names the row "EI premiums 22,219 22,392" ($ millions) and
+    # its years, and the amount joined to it by "or" is the same change in money
+    found = _text_table_results(_extracted("enworld-01.pdf", str(tmp_path)))
+    assert found["0.8%"] == ("change along a table row", "rounding", ("22,219", "22,392"))
+    assert found["$0.2 billion"] == ("difference of a table row", "rounding", ("22,392", "22,219"))
+    # DOE budget in brief (engen-01 p4): "The Naval Reactors (NR) FY 2025 Budget Request is for
+    # $2,118,773,000, a $37,328,000 (1.8 percent) increase from FY 2023 Enacted": the level the
+    # sentence prints is the figure it took, the table ($K) gives FY 2023's 2,081,445
+    found = _text_table_results(_extracted("engen-01.pdf", str(tmp_path)))
+    assert found["$37,328,000"] == ("difference of a table row", "consistent", ("$2,118,773,000", "2,081,445"))

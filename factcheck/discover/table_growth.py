@@ -6,7 +6,9 @@ The clause around the percentage says which way the change went (a rise or fall 
 years it spans (the years it names; one year named is the start, the table's latest year the
 end) and which row it speaks of (the rows whose label shares most words with it). Those are
 chosen before any figure is looked at, so the search tries few readings; a match is kept only
-when chance would rarely give it and no other reading fits as well. Only agreement is reported,
+when chance would rarely give it and no other reading fits as well. Tables on the clause's page
+and the pages beside it are read first; failing a reading there, any table of the document whose
+row alone is named best (a summary restating a table pages on). Only agreement is reported,
 as in :mod:`factcheck.discover.text_tables`: a clause that matches no row may speak of something
 the table does not hold.
 """
@@ -25,7 +27,7 @@ from factcheck.discover.table_shares import YEAR, as_cell_number, column_years, 
 from factcheck.discover.text_tables import table_relation_claim
 from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
-from factcheck.tables.detect import Table
+from factcheck.tables.detect import Cell, Table
 from factcheck.tables.percentages import judge_growth
 from factcheck.tables.totals import _fits, cell_claim
 
@@ -36,7 +38,8 @@ _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|•")
 _PERCENT = re.compile(r"\d\s?%")
 _BASE = re.compile(
     r"\b(?:dan\s+in|than\s+in|ten\s+opzichte\s+van|t\.o\.v\.|sinds|since|vergeleken\s+met|compared\s+(?:with|to)|"
-    r"from|vanaf)\s+((?:19[5-9]\d|20[0-4]\d))\b", re.IGNORECASE)
+    r"from|vanaf|over|above|boven)\s+(?:the\s+|het\s+)?(?:FY\s*|fiscal\s+year\s+|(?:boek)?jaar\s+)?"
+    r"((?:19[5-9]\d|20[0-4]\d))\b", re.IGNORECASE)
 
 
 # a clause that points back at the period named before it
@@ -63,10 +66,18 @@ _AT_YEAR = re.compile(r"\b(?:in|during|for|voor|tijdens)\s+(?:(?:het\s+)?jaar\s+
                       r"(?:19|20)\d\d\b", re.IGNORECASE)
 
 
-def _span(before: str, after: str) -> tuple[int, int | None] | None:
-    """(base year, end year or None for the table's latest) of the change the clause states:
-    "minder dan in 2013", "ten opzichte van 2022", "sinds 2013" name the base; another year named
-    ("In 2023 ...") is the end; "tussen 2013 en 2023" names both."""
+# a base that is named but is no year: "higher than budgeted", "compared to the revised estimates",
+# "over the previous plan"; the change is then not one between two years' columns
+_OTHER_BASE = re.compile(r"\b(?:than|dan|over|above|below|boven|onder|compared|vergeleken|opzichte|t\.o\.v\.|from|van)\b",
+                         re.IGNORECASE)
+
+
+def _span(before: str, after: str) -> tuple[int | None, int | None] | None:
+    """(base year, end year) of the change the clause states; an end of None is the table's latest
+    year, a base of None the year before the end. "minder dan in 2013", "ten opzichte van 2022",
+    "sinds 2013" name the base; another year named ("In 2023 ...") is the end; "tussen 2013 en
+    2023" names both; a year the level stands at ("increase 2.5% in FY 2014-15"), or none, names
+    only the end."""
     bases = [int(m.group(1)) for m in _BASE.finditer(after)] or [int(m.group(1)) for m in _BASE.finditer(before)][-1:]
     years = sorted({int(y) for y in YEAR.findall(before + " " + after)})
     if bases:
@@ -79,9 +90,14 @@ def _span(before: str, after: str) -> tuple[int, int | None] | None:
     if len(years) == 2:
         return years[0], years[1]
     if len(years) == 1 and _AT_YEAR.search(before + " " + after):
-        # "Non-tax revenue in 2025-26 is estimated to be 14.3% higher than budgeted": the year the
-        # level stands at, not the base; the base is not named, and no pair of columns is read
-        return None
+        # "budgeted to increase 2.5% in FY 2014-15": the year the level stands at, not the base;
+        # a change named by its year alone is a change from the year before. ("14.3% higher than
+        # budgeted" in 2025-26 compares two columns of one year; its base is no year's column.)
+        return None if _OTHER_BASE.search(after) else (None, years[0])
+    if not years and not _OTHER_BASE.search(after):
+        # "Revenue from licenses and permits shows a 10.0% increase": no year named, the latest
+        # year's change from the year before
+        return None, None
     return (years[0], None) if len(years) == 1 else None
 
 
@@ -141,7 +157,7 @@ def table_growth_claims(
         clause = f"{before} {after}"
         up, down = _direction(clause, after)
         wanted = _span(before, after)
-        if wanted is None and _SAME_PERIOD.search(clause):
+        if (wanted is None or wanted == (None, None)) and _SAME_PERIOD.search(clause):
             # "nam sinds 2013 af met 26%; het … aantal unieke personen nam in diezelfde periode af
             # met 35%": the period is the one the sentence named before this clause
             wanted = _span(fig.quote[:max(0, fig.at - len(before))], "")
@@ -157,29 +173,15 @@ def table_growth_claims(
         if down:
             signed = replace(signed, value=-signed.value)  # "af met 27%": a change of -27 %
         page = fig.position[0]
-        fits = []
-        chance = Fraction(0)
-        for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1):
-            for table in tables.get(number, ()):
-                years = _year_columns(table, words)
-                if not years:
-                    continue
-                span = (wanted[0], wanted[1] if wanted[1] is not None else max(years))
-                if span[0] >= span[1] or span[0] not in years or span[1] not in years:
-                    continue
-                old_col, new_col = years[span[0]], years[span[1]]
-                overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)}
-                if not any(overlap.values()):
-                    overlap = {r: shared_words(subject, content_words(row.label)) for r, row in enumerate(table.rows)}
-                most = max(overlap.values(), default=0)
-                rows = [r for r, n in overlap.items() if n and n == most]
-                for r in rows:
-                    old, new = table.rows[r].cells.get(old_col), table.rows[r].cells.get(new_col)
-                    if not (is_amount(old) and is_amount(new)):
-                        continue
-                    chance += (hi - lo) / fig.value / log_spread(table)
-                    if old is not None and new is not None and _holds(old.number, new.number, signed):  # type: ignore[arg-type]
-                        fits.append((table, r, old, new))
+        near = [t for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1) for t in tables.get(number, ())]
+        fits, chance = _readings(near, wanted, words, subject, signed, fig.value, hi - lo, nearest=False)
+        if not fits:
+            # a summary restates a table pages away ("a total General Fund Budget of $99.5 million,
+            # a 3.8% increase over FY 2013-2014"): any table of the document, when one row alone
+            # is named best; the odds of both looks count
+            far = [t for number, ts in sorted(tables.items()) if abs(number - page) > PAGES_AROUND for t in ts]
+            fits, more = _readings(far, wanted, words, subject, signed, fig.value, hi - lo, nearest=True)
+            chance = 2 * (chance + more)
         if len(fits) == 1 and hi - lo > 1 and fig.value.denominator == 1:
             # "30%" may stand for 25-35 %; when the change lands within 29.5-30.5 % all the same,
             # the odds are those of that narrow band
@@ -194,13 +196,108 @@ def table_growth_claims(
         for c in (old_claim, new_claim):
             cells.setdefault(str(c["id"]), c)
         change = (f"{old_claim['id']} - {new_claim['id']}" if down else f"{new_claim['id']} - {old_claim['id']}")
+        found = (f"row '{table.rows[r].label.strip()}' of table {table.index} on page {table.page}, from "
+                 f"{span_text(table, old_cell.col)} to {span_text(table, new_cell.col)}, named by the sentence")
         out.append(table_relation_claim(
             fig, sources.get(fig.id, {}), f"({change}) / {old_claim['id']}", "change along a table row",
-            (old_claim, new_claim),
-            f"row '{table.rows[r].label.strip()}' of table {table.index} on page {table.page}, from "
-            f"{span_text(table, old_cell.col)} to {span_text(table, new_cell.col)}, named by the sentence",
-            chance, "a change"))
+            (old_claim, new_claim), found, chance, "a change"))
+        amount = _amount_beside(fig, figs, taken)
+        if amount is not None and _difference_holds(table, old_cell, new_cell, amount, down):
+            # "a $3.6 billion, or 7.5 percent, increase": the percentage named the row and the
+            # years; the amount printed with it is the same change in money. A level the sentence
+            # prints itself ("Request is $2,118,773,000, a $37,328,000 (1.8 percent) increase") is
+            # the figure it took, in place of its cell.
+            level = _level_in_sentence(fig, figs, table, new_cell, amount)
+            new_input = {"id": level.id, "stated": level.stated} if level is not None else new_claim
+            difference = (f"{old_claim['id']} - {new_input['id']}" if down
+                          else f"{new_input['id']} - {old_claim['id']}")
+            out.append(table_relation_claim(
+                amount, sources.get(amount.id, {}), difference, "difference of a table row",
+                (old_claim, new_input) if down else (new_input, old_claim),
+                f"{found}, beside its rate of change {fig.stated}", chance, "a change"))
     return list(cells.values()) + out
+
+
+def _level_in_sentence(fig: Fig, figs: Sequence[Fig], table: Table, cell: Cell, amount: Fig) -> Fig | None:
+    """The amount of the sentence that prints the cell's value exactly, at the table's scale."""
+    if cell.number is None or table.scale is None:
+        return None
+    value = cell.number.value * table.scale.multiplier
+    same = [f for f in figs if f.kind == "money" and f.quote == fig.quote and f.position == fig.position
+            and f.id != amount.id and f.value == value]
+    return same[0] if len(same) == 1 else None
+
+
+# what stands between an amount and the rate of the same change: "$3.6 billion, or 7.5 percent",
+# "$0.2 billion, or 0.8%", "$2,732,525 (16.0 percent)", "€ 2 miljoen (5%)"
+_BESIDE = re.compile(r"^\s*(?:,?\s*(?:or|of|ofwel|i\.e\.)\s+|\(\s*)$", re.IGNORECASE)
+
+
+def _amount_beside(fig: Fig, figs: Sequence[Fig], taken: Container[str]) -> Fig | None:
+    """The amount printed right before the percentage in its sentence, joined to it by "or" or an
+    opening bracket, when no other search has read it."""
+    at = fig.at
+    for other in figs:
+        if (other.kind != "money" or other.quote != fig.quote or other.position != fig.position
+                or other.id in taken or other.at < 0):
+            continue
+        end = other.at + len(other.stated)
+        if end <= at and _BESIDE.match(fig.quote[end:at]):
+            return other
+    return None
+
+
+def _difference_holds(table: Table, old: Cell, new: Cell, amount: Fig, down: bool) -> bool:
+    """Does the difference of the two cells, at the table's scale and with their rounding, meet the
+    amount's interval? Only agreement is proposed."""
+    lo, hi = amount.interval.lo, amount.interval.hi
+    if old.number is None or new.number is None or lo is None or hi is None or table.scale is None:
+        return False
+    mult = table.scale.multiplier
+    change = (old.number.value - new.number.value) if down else (new.number.value - old.number.value)
+    half = old.number.half + new.number.half
+    return change > 0 and Interval((change - half) * mult, (change + half) * mult).meets(Interval(lo, hi))
+
+
+def _readings(
+    tables: Sequence[Table], wanted: tuple[int | None, int | None], words: frozenset[str], subject: frozenset[str],
+    signed: CellNumber, value: Fraction, width: Fraction, *, nearest: bool,
+) -> tuple[list[tuple[Table, int, Cell, Cell]], Fraction]:
+    """The rows of these tables the clause names whose change over its years meets the percentage,
+    and the odds that chance gives one. The rows named are those sharing most words with the clause
+    (failing any, with the sentence's subject) in each table, or with ``nearest`` in all the tables
+    together, and then only when one row alone is named best."""
+    named: list[tuple[Table, int, int, int, int]] = []  # table, row, words shared, old and new column
+    for table in tables:
+        years = _year_columns(table, words)
+        if not years:
+            continue
+        end = wanted[1] if wanted[1] is not None else max(years)
+        base = wanted[0] if wanted[0] is not None else max((y for y in years if y < end), default=None)
+        if base is None or wanted[0] is None and base != end - 1:
+            continue  # the year before is no column: the change does not say from when
+        if base >= end or base not in years or end not in years:
+            continue
+        overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)}
+        if not any(overlap.values()):
+            overlap = {r: shared_words(subject, content_words(row.label)) for r, row in enumerate(table.rows)}
+        most = max(overlap.values(), default=0)
+        named.extend((table, r, n, years[base], years[end]) for r, n in overlap.items() if n and n == most)
+    if nearest:
+        most = max((n for _, _, n, _, _ in named), default=0)
+        named = [x for x in named if x[2] == most]
+        if len(named) != 1:
+            return [], Fraction(0)
+    fits = []
+    chance = Fraction(0)
+    for table, r, _, old_col, new_col in named:
+        old, new = table.rows[r].cells.get(old_col), table.rows[r].cells.get(new_col)
+        if old is None or new is None or not (is_amount(old) and is_amount(new)):
+            continue
+        chance += width / value / log_spread(table)
+        if _holds(old.number, new.number, signed):  # type: ignore[arg-type]
+            fits.append((table, r, old, new))
+    return fits, chance
 
 
 def span_text(table: Table, col: int) -> str:
