@@ -400,6 +400,10 @@ def _simple_figure(text: str, lang: str) -> Figure | None:
                   hedge=Hedge.EXACT, precision=precision, unit_hint=unit)
 
 
+# "($304) thousand", "(€ 3,4) miljoen": an accountant's negative in brackets, its scale word after them
+_BRACKETED_SCALED = re.compile(r"\(\s*([^()]+?)\s*\)\s*([^\W\d_][^()]*)")
+
+
 def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1, 10)) -> Figure:
     """Read one printed figure with its hedge, currency, scale word and percent sign.
 
@@ -428,6 +432,8 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     elif rest.startswith("(") and rest.endswith(")"):
         # Accounting notation in tables: (35,8) is -35,8.
         sign, rest = -1, rest[1:-1].strip()
+    elif (scaled := _BRACKETED_SCALED.fullmatch(rest)) is not None:
+        sign, rest = -1, f"{scaled.group(1)} {scaled.group(2)}"  # "($304) thousand": its scale after the brackets
     elif (bracketed := _BRACKETED_PERCENT.fullmatch(rest)) is not None:
         sign, rest = -1, bracketed.group(1).strip() + "%"  # "(14.9)%", as a table prints -14.9 %
 
@@ -441,6 +447,8 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         rest = rest[m.end():]
         if rest[:1] in MINUS_SIGNS:
             sign, rest = -sign, rest[1:].lstrip()
+        elif (scaled := _BRACKETED_SCALED.fullmatch(rest.lstrip())) is not None:
+            sign, rest = -sign, f"{scaled.group(1)} {scaled.group(2)}"  # "$(1.2) million"
         elif rest[:1] == "+" and _is_digit(rest[1:2]):
             rest = rest[1:]  # "€ +54 mln": an explicit plus sign after the currency
 

@@ -37,6 +37,10 @@ def test_every_extracted_claim_file_reads_back(tmp_path: Path) -> None:
     ("twee decennia", "nl", "2", "decade", None),
     ("9 through 12", "en", "9", None, "12"),
     ("K174.2 billion", "en", "174200000000", "ZMW", None),
+    # an accountant's negative in brackets with its scale after them (enqua-01, enxye-01)
+    ("($1,505.8) million", "en", "-1505800000", "USD", None),
+    ("$(1.2) million", "en", "-1200000", "USD", None),
+    ("(€ 3,4) miljoen", "nl", "-3400000", "EUR", None),
 ])
 def test_figures_the_extractor_writes_are_parsed(text: str, language: str, value: str, unit: str | None,
                                                   high: str | None) -> None:

@@ -466,7 +466,7 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
             j = judge_growth(dc.number, nc.number, pc.number)  # type: ignore[arg-type]
         else:
             j = judge_share(nc.number, dc.number, pc.number)  # type: ignore[arg-type]
-            if j is not None and not _fits(j.verdict) and (flipped := _opposite_share(nc.number, dc.number, pc.number)):
+            if j is not None and not _fits(j.verdict) and (flipped := _opposite_share(nc.number, dc.number, pc.number)):  # type: ignore[arg-type]
                 j, sign = flipped, -1
         if j is not None:
             num = _ref(table, npos, nc)
