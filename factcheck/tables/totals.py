@@ -2335,7 +2335,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     seen = {(c.total.page, c.total.bbox) for c in checks}
     unmarked = unmarked_checks(table, file)
     checks = checks + [c for c in unmarked if (c.total.page, c.total.bbox) not in seen] + also
-    return _not_circular(_rates_not_summed(checks, found + unmarked))
+    from .code_tree import with_code_tree
+
+    return with_code_tree(table, file, _not_circular(_rates_not_summed(checks, found + unmarked)))
 
 
 def _rates_not_summed(checks: list[TableCheck], rates: list[TableCheck]) -> list[TableCheck]:
