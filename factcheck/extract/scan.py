@@ -1202,7 +1202,7 @@ class Scanner:
             # accountant's negative in brackets, its scale after them (a bracketed amount with no
             # scale after it may be an aside: "the fee ($304) was waived")
             closed = _match_unbroken(self.unit_after[0], text[pos + 1:pos + 41])
-            if closed is not None and (closed[0] not in _SCALE_NEEDS_CURRENCY or currency is not None):
+            if closed is not None:  # ("k", "m" need a currency: there is one)
                 sign, pos, scale_word = -1, pos + 1, closed
                 start = min(start, s) - 1
                 if before == "(" and (sign_before := re.search(r"(?:€|\$|£)" + _WS + r"*$", text[:start])):

@@ -1148,8 +1148,8 @@ def _unit_over_labels(line: Line, left: float, size: float) -> bool:
     2023"): part of the header, its unit still the table's. Only the words left of the figures may
     name the unit; two words at least stand over the figures, and none of them is a figure but a
     year."""
-    over = [t for t in line.tokens if t.x1 > left - 0.5 * size]
-    under = " ".join(t.text for t in line.tokens if t.x1 <= left - 0.5 * size)
+    over = _column_words(line, left, size)
+    under = " ".join(t.text for t in line.tokens if t not in over)
     # the words over the labels say nothing but the unit ("II. SDR Department (in millions of
     # SDRs, unless" is a title that runs on over the columns)
     scale = find_scale([under]) if under else None

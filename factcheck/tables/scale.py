@@ -23,7 +23,8 @@ class Scale:
 
 
 _WORDS = {
-    "duizend": 10**3, "duizenden": 10**3, "miljoenen": 10**6, "miljarden": 10**9, "thousand": 10**3, "thousands": 10**3, "000": 10**3, "'000": 10**3, "1000": 10**3,
+    "duizend": 10**3, "duizenden": 10**3, "miljoenen": 10**6, "miljarden": 10**9,
+    "thousand": 10**3, "thousands": 10**3, "000": 10**3, "'000": 10**3, "1000": 10**3,
     "1.000": 10**3, "1,000": 10**3, "1 000": 10**3,
     "miljoen": 10**6, "mln": 10**6, "million": 10**6, "millions": 10**6, "mill": 10**6, "mn": 10**6, "m": 10**6,
     "1.000.000": 10**6, "1,000,000": 10**6,

@@ -1905,8 +1905,9 @@ def _memo_between(items: list[_Item], parts: list[tuple[_Item, int]]) -> bool:
 
 def _printed_currency(table: Table) -> str | None:
     """The currency a table prints on some of its figures (often only the first row and the
-    totals, sometimes set apart from them): it holds for every figure of the table, so that exact sums do not come out as a
-    unit clash. None when no figure carries a sign, or figures carry different ones."""
+    totals, sometimes set apart from them): it holds for every figure of the table, so that exact
+    sums do not come out as a unit clash. None when no figure carries a sign, or figures carry
+    different ones."""
     seen = {
         cell.number.currency for row in table.rows for cell in row.cells.values()
         if cell.number is not None and cell.number.currency
@@ -2335,7 +2336,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     seen = {(c.total.page, c.total.bbox) for c in checks}
     unmarked = unmarked_checks(table, file)
     checks = checks + [c for c in unmarked if (c.total.page, c.total.bbox) not in seen] + also
-    from .code_tree import with_code_tree
+    from .code_tree import with_code_tree  # here, not at the top: code_tree builds on this module
 
     return with_code_tree(table, file, _not_circular(_rates_not_summed(checks, found + unmarked)))
 
