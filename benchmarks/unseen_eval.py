@@ -191,16 +191,6 @@ def _same_equation(label: Label, result: dict) -> bool:
     return got == want or got == sorted((-s, d) for s, d in want)
 
 
-def _scaled(printed: str) -> tuple[int, int] | None:
-    """A printed figure as a signed whole number and its decimals ("(11.1)" -> (-111, 1))."""
-    text = norm(printed).lstrip("-")
-    m = re.search(r"[.,](\d+)%?$", text)
-    places = len(m.group(1)) if m and len(m.group(1)) != 3 else 0
-    if not re.search(r"\d", text):
-        return None
-    return (-1 if _negative(printed) else 1) * int(digits(text)), places
-
-
 def _same_change_share(label: Label, result: dict) -> bool:
     """A percentage change labelled as (new - old) / old and checked as the row's printed change
     over old: "-2.9% = ($11.1) / $380.2", where ($11.1) is the row's own $369.1 - $380.2."""
@@ -214,9 +204,9 @@ def _same_change_share(label: Label, result: dict) -> bool:
         if digits(base) not in {digits(p) for p in old}:
             continue
         new = next((p for p in old if digits(p) != digits(base)), old[0])
-        got, a, b = _scaled(change), _scaled(new), _scaled(base)
-        if got is not None and a is not None and b is not None and len({got[1], a[1], b[1]}) == 1 \
-                and got[0] == a[0] - b[0]:
+        got, a, b = _amount(change), _amount(new), _amount(base)
+        # printed to the same unit, the change is exactly the new figure less the old
+        if got is not None and a is not None and b is not None and got[1] == a[1] == b[1] and got[0] == a[0] - b[0]:
             return True
     return False
 
@@ -251,16 +241,18 @@ def _matches(label: Label, result: dict) -> bool:
     return True
 
 
-_SCALES = {"thousand": 3, "duizend": 3, "million": 6, "miljoen": 6, "mln": 6, "mn": 6, "billion": 9,
-           "miljard": 9, "mld": 9, "bn": 9, "trillion": 12}
-_AMOUNT = re.compile(r"(\d[\d.,]*)\s*\)?\s*(thousand|duizend|million|miljoen|mln|mn|billion|miljard|mld|bn|trillion)?",
-                     re.IGNORECASE)
+_SCALES = {"thousand": 3, "duizend": 3, "k": 3, "million": 6, "miljoen": 6, "mln": 6, "mn": 6, "m": 6, "billion": 9,
+           "miljard": 9, "mld": 9, "bn": 9, "b": 9, "trillion": 12}
+# on a figure as norm() leaves it: no blanks, no currency, lower case ("124.36million", "0.3m", ".65")
+_AMOUNT = re.compile(r"(\d[\d.,]*|[.,]\d+)\)?(thousand|duizend|million|miljoen|mln|mn|billion|miljard|mld|bn|trillion"
+                     r"|[kmb](?![a-z]))?")
 
 
 def _amount(printed: str) -> tuple[Fraction, Fraction] | None:
-    """A printed amount's value and half its last unit ("$124.36 million" -> 124,360,000 and
-    5,000), reading a lone group of three digits after a separator as thousands."""
-    m = _AMOUNT.search(printed)
+    """A printed amount's signed value and half its last unit ("$124.36 million" -> 124,360,000 and
+    5,000; "(11.1)" -> -11.1 and 0.05), reading a lone group of three digits after a separator, or
+    digits a blank apart ("1 107 067.22"), as thousands."""
+    m = _AMOUNT.search(norm(printed))
     if m is None:
         return None
     core = m.group(1).rstrip(".,")
@@ -274,19 +266,19 @@ def _amount(printed: str) -> tuple[Fraction, Fraction] | None:
     else:
         value, half = Fraction(int(re.sub(r"[.,]", "", core))), Fraction(1, 2)
     power = _SCALES.get((m.group(2) or "").lower(), 0)
-    return value * 10**power, half * 10**power
+    return (-1 if _negative(printed) else 1) * value * 10**power, half * 10**power
 
 
 def _restates(a: str, b: str) -> bool:
     """Do two printed amounts name the same quantity, one of them rounded?"""
     x, y = _amount(a), _amount(b)
-    if x is None or y is None or x[0] == 0 or y[0] == 0 or _negative(a) != _negative(b):
+    if x is None or y is None or x[0] == 0 or y[0] == 0 or (x[0] < 0) != (y[0] < 0):
         return False
     (va, ha), (vb, hb) = x, y
     if ha == hb:
         return False  # printed alike: _same decides
     rough, precise = ((va, ha), vb) if ha > hb else ((vb, hb), va)
-    return rough[1] * 20 <= rough[0] and abs(precise - rough[0]) <= rough[1]
+    return rough[1] * 20 <= abs(rough[0]) and abs(precise - rough[0]) <= rough[1]
 
 
 def score(results: dict[str, list[dict]], labels: list[Label]) -> dict[str, object]:
