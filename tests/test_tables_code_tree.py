@@ -16,7 +16,8 @@ from factcheck.tables import check_found_tables, find_page_tables
 from factcheck.tables.cells import parse_cell
 from factcheck.tables.code_tree import _code_run, _key, _tree_checks, _under
 from factcheck.tables.detect import Cell, Row, Table
-from factcheck.tables.totals import TableCheck, check_table
+from factcheck.tables.records import TableCheck
+from factcheck.tables.totals import check_table
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 VOLUME_I = DOCS / "enrvb-01.pdf"

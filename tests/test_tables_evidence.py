@@ -50,7 +50,7 @@ def test_zero_is_never_a_scale_slip() -> None:
     from fractions import Fraction
 
     from factcheck.tables.cells import CellNumber
-    from factcheck.tables.totals import judge
+    from factcheck.tables.judging import judge
 
     zero = CellNumber("0.00", Fraction(0), 2, Fraction(1, 200))
     part = CellNumber("5", Fraction(5), 0, Fraction(1, 2))

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from factcheck.model import Verdict
 from factcheck.tables.cells import parse_cell
-from factcheck.tables.totals import judge
+from factcheck.tables.judging import judge
 
 
 def _n(text: str, sep: str | None = None):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf
-from factcheck.tables.totals import _row_kind
+from factcheck.tables.labels import row_kind
 from tests.support.tables import checks_by_label as _by_label
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -32,11 +32,11 @@ def test_a_label_ending_in_the_total_word_closes_its_group() -> None:
 def test_total_word_at_the_end_of_a_label_and_ratios_of_a_total() -> None:
     # labels quoted from real tables: a grand total and a subtotal named at the end; a share of
     # the total is a ratio, not a total
-    assert _row_kind("Activities Grand Total:") == "grand"
-    assert _row_kind("Accomplishments/Planned Programs Subtotals") == "sub"
-    assert _row_kind("03. Housing Total") == "total"
-    assert _row_kind("Percent of total") == "none"
-    assert _row_kind("Share of the total") == "none"
+    assert row_kind("Activities Grand Total:") == "grand"
+    assert row_kind("Accomplishments/Planned Programs Subtotals") == "sub"
+    assert row_kind("03. Housing Total") == "total"
+    assert row_kind("Percent of total") == "none"
+    assert row_kind("Share of the total") == "none"
 
 
 def test_a_result_line_that_repeats_the_line_above_is_that_line_carried_down() -> None:
@@ -71,7 +71,7 @@ def test_blocks_closed_by_unlabelled_lines_and_rates_as_an_amount() -> None:
     assert [p.stated for p in by_total["125,004"].parts] == ["61", "108,926", "15,812", "205"]
     assert all(by_total[t].verdict is Verdict.CONSISTENT for t in ("110,608", "61", "125,212", "125,004"))
     assert not [c for c in checks if c.alarm]
-    assert _row_kind("Rates") == "none"  # the label alone says nothing: the figures under it decide
+    assert row_kind("Rates") == "none"  # the label alone says nothing: the figures under it decide
 
 
 def test_business_rates_are_an_amount_of_the_total() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf, find_page_tables
 from factcheck.tables.cells import CellNumber
-from factcheck.tables.totals import _typo_explains
+from factcheck.tables.doubts import typo_explains
 from tests.support.tables import checks_by_label as _by_label
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -529,13 +529,13 @@ def test_a_part_larger_than_its_total_by_one_mistyped_digit_is_one_of_its_parts(
         decimals = len(text.split(".")[1]) if "." in text else 0
         return CellNumber(text=text, value=value, decimals=decimals, half=Fraction(1, 2 * 10**decimals))
 
-    assert _typo_explains(n("1,800"), [n("500"), n("10,000"), n("300")])  # 1,000 typed 10,000
-    assert _typo_explains(n("1,800"), [n("500"), n("1,900"), n("300")])  # 1,000 typed 1,900
-    assert _typo_explains(n("2,340"), [n("10,000"), n("2,340")])  # total 12,340 with its first digit dropped
+    assert typo_explains(n("1,800"), [n("500"), n("10,000"), n("300")])  # 1,000 typed 10,000
+    assert typo_explains(n("1,800"), [n("500"), n("1,900"), n("300")])  # 1,000 typed 1,900
+    assert typo_explains(n("2,340"), [n("10,000"), n("2,340")])  # total 12,340 with its first digit dropped
     # the two readings the doubt was made for: a total printed above its rows, and a grand total
     # read as closing the rows before it, are no typing slips (48.2 and 458.2 are too short to tell)
-    assert not _typo_explains(n("48.2"), [n("90.2"), n("368.0")])
-    assert not _typo_explains(n("1,376,500,075,792"), [n("2,019,617,780,421"), n("94,975,890,445")])
+    assert not typo_explains(n("48.2"), [n("90.2"), n("368.0")])
+    assert not typo_explains(n("1,376,500,075,792"), [n("2,019,617,780,421"), n("94,975,890,445")])
 
 
 def test_a_house_number_and_a_dash_after_a_title_are_no_cells() -> None:

@@ -21,7 +21,8 @@ from factcheck.discover.figures import Fig
 from factcheck.discover.relations import _significant_digits
 from factcheck.discover.text_tables import table_relation_claim
 from factcheck.tables.detect import Cell, Table
-from factcheck.tables.totals import _row_kind, cell_claim
+from factcheck.tables.labels import row_kind
+from factcheck.tables.records import cell_claim
 
 # "as detailed below", "as analyzed below", "as follows", "zie onderstaande tabel", "als volgt"
 _BELOW = re.compile(r"\b(?:as\s+(?:\w+\s+){0,2}below|as\s+follows|in\s+the\s+(?:table|following)|below\s*:"
@@ -36,7 +37,7 @@ MIN_DIGITS = 5
 def _total_row(table: Table) -> int | None:
     """The last row of the table when it is its total ("Total", "Totaal")."""
     last = len(table.rows) - 1
-    return last if last > 1 and _row_kind(table.rows[last].label) in ("total", "grand") else None
+    return last if last > 1 and row_kind(table.rows[last].label) in ("total", "grand") else None
 
 
 def _tables_below(fig: Fig, source: Mapping[str, Any], tables: Mapping[int, Sequence[Table]]) -> list[Table]:
@@ -87,7 +88,7 @@ def table_below_claims(
                     part = table.rows[r].cells.get(col)
                     if (part is not None and part.number is not None and not part.number.nil
                             and not part.number.percent
-                            and _row_kind(table.rows[r].label) not in ("total", "grand", "sub", "head")):
+                            and row_kind(table.rows[r].label) not in ("total", "grand", "sub", "head")):
                         parts.append((r, part))
                         added += part.number.value * mult
                 if len(parts) < 2 or cell.number is None or cell.number.percent:

@@ -28,8 +28,9 @@ from factcheck.discover.text_tables import table_relation_claim
 from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
 from factcheck.tables.detect import Cell, Table
+from factcheck.tables.judging import holds
 from factcheck.tables.percentages import judge_growth
-from factcheck.tables.totals import _fits, cell_claim
+from factcheck.tables.records import cell_claim
 
 MAX_CHANCE = Fraction(1, 10)
 PAGES_AROUND = 1
@@ -134,7 +135,7 @@ def _holds(old: CellNumber, new: CellNumber, percent: CellNumber) -> bool:
     The percentage's own interval, as the claim file will state it: no allowance for cut-off
     digits here, so that check reaches the verdict this search saw."""
     j = judge_growth(old, new, percent)
-    return j is not None and _fits(j.verdict) and j.parts_interval.meets(
+    return j is not None and holds(j.verdict) and j.parts_interval.meets(
         Interval(percent.value - percent.half, percent.value + percent.half))
 
 

@@ -27,8 +27,10 @@ from factcheck.discover.text_tables import table_relation_claim
 from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
 from factcheck.tables.detect import Cell, Table
+from factcheck.tables.judging import holds
+from factcheck.tables.labels import row_kind
 from factcheck.tables.percentages import judge_share
-from factcheck.tables.totals import _fits, _row_kind, cell_claim
+from factcheck.tables.records import cell_claim
 
 MAX_CHANCE = Fraction(1, 10)
 PAGES_AROUND = 1
@@ -144,7 +146,7 @@ def table_share_claims(
             part_n, whole_n = fits[0][4].number, fits[0][5].number
             narrow = replace(as_cell_number(fig), half=Fraction(1, 2))
             j = judge_share(part_n, whole_n, narrow) if part_n is not None and whole_n is not None else None
-            if j is not None and _fits(j.verdict) and j.parts_interval.meets(
+            if j is not None and holds(j.verdict) and j.parts_interval.meets(
                     Interval(fig.value - Fraction(1, 2), fig.value + Fraction(1, 2))):
                 chance /= hi - lo
         if len(fits) != 1 or chance > MAX_CHANCE:
@@ -168,7 +170,7 @@ def _readings(fig: Fig, tables: Mapping[int, Sequence[Table]], pages: Iterable[i
     chance = Fraction(0)
     for number in pages:
         for table in tables.get(number, ()):
-            totals = [t for t, row in enumerate(table.rows) if _row_kind(row.label) in ("total", "grand")]
+            totals = [t for t, row in enumerate(table.rows) if row_kind(row.label) in ("total", "grand")]
             heads = _of_which_heads(table)  # "Beslissingen door het OM" over its "w.o." rows
             # a total printed as the table's first row ("Totaal aantal aanvragen" over Starters,
             # Opschalers) is the whole of the rows below it
@@ -203,7 +205,7 @@ def _readings(fig: Fig, tables: Mapping[int, Sequence[Table]], pages: Iterable[i
                         j = judge_share(part.number, whole.number, as_cell_number(fig))  # type: ignore[arg-type]
                         # the percentage's own interval, as the claim file states it: a share
                         # cut off rather than rounded fits the table checker, not this claim
-                        if j is not None and _fits(j.verdict) and j.parts_interval.meets(Interval(lo, hi)):
+                        if j is not None and holds(j.verdict) and j.parts_interval.meets(Interval(lo, hi)):
                             fits.append((table, r, t, col, part, whole))  # type: ignore[arg-type]
             # a ratio of this table's figures lands in the percentage's interval with odds of
             # its relative width over the log-range of the figures

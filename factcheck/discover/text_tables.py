@@ -32,7 +32,8 @@ from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, _significant_di
 from factcheck.numbers import decimal_string
 from factcheck.tables.cells import CellNumber
 from factcheck.tables.detect import Cell, Table
-from factcheck.tables.totals import _CHANGE_HEADER, _NOT_AMOUNT, cell_claim
+from factcheck.tables.labels import CHANGE_HEADER, NOT_AMOUNT
+from factcheck.tables.records import cell_claim
 
 MAX_CHANCE = Fraction(1, 20)
 # … and when the words around the amount say it is a change ("increased by $25.3 million"), which
@@ -67,7 +68,7 @@ def _value_cells(table: Table, pos: int) -> list[Cell]:
     return [
         c for c in table.rows[pos].cells.values()
         if c.number is not None and not c.number.nil and not c.number.percent
-        and not _CHANGE_HEADER.search(headers.get(c.col, "")) and not _NOT_AMOUNT.search(headers.get(c.col, ""))
+        and not CHANGE_HEADER.search(headers.get(c.col, "")) and not NOT_AMOUNT.search(headers.get(c.col, ""))
     ]
 
 
@@ -113,7 +114,7 @@ class _TablePairs:
         headers = {c.index: c.header for c in self.table.columns}
         return [[n for cell in row.cells.values()
                  if (n := cell.number) is not None and not n.nil and not n.percent
-                 and not _CHANGE_HEADER.search(headers.get(cell.col, ""))] for row in self.table.rows]
+                 and not CHANGE_HEADER.search(headers.get(cell.col, ""))] for row in self.table.rows]
 
     @functools.cached_property
     def printed(self) -> frozenset[Fraction]:

@@ -34,12 +34,14 @@ from .elsewhere import elsewhere_checks
 from .failure_runs import doubt_failure_runs
 from .form_lines import doubt_unread_instructions, form_line_checks, line_number_cells
 from .found_differences import found_difference_checks
+from .judging import judge
 from .percent_blocks import percent_block_checks
 from .products import page_product_checks
+from .records import CellRef, TableCheck, checks_to_claims
 from .running import running_checks
 from .stacked import stacked_checks
 from .total_of_totals import total_of_totals_checks
-from .totals import CellRef, TableCheck, check_table, checks_to_claims, judge
+from .totals import check_table
 from .unmarked import page_unmarked_checks
 
 __all__ = [

@@ -29,7 +29,8 @@ from ..model import Verdict
 from ..sources.pdf_layout import PageWords
 from .cells import CellNumber, DecimalSep, decide_decimal_sep, parse_cell
 from .detect import Cell, Column, Line, Row, Table, Token, group_lines
-from .totals import CellRef, TableCheck, cell_ref, judge, make_check
+from .judging import judge
+from .records import CellRef, TableCheck, cell_ref, make_check
 
 # "20", "21/28", "490/1", "76A", "75/76B", "9901", "8199P"
 _CODE = re.compile(r"^(\d{1,4})([AB]|P)?(?:/(\d{1,4})([AB])?)?$")

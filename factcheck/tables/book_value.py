@@ -28,7 +28,9 @@ import re
 
 from .cells import CellNumber
 from .detect import Table
-from .totals import Judgement, TableCheck, _clean, _fits, cell_ref, judge, make_check
+from .judging import Judgement, holds, judge
+from .labels import clean_label
+from .records import TableCheck, cell_ref, make_check
 
 _COST = re.compile(
     r"^(?:(?:at\s+|historical\s+)?cost|gross\s+(?:carrying\s+)?(?:amount|value)|aanschaf(?:fings)?(?:waarde|prijs)|"
@@ -56,7 +58,7 @@ def _blocks(table: Table) -> dict[str, list[_Dated]]:
     blocks: dict[str, list[_Dated]] = {"cost": [], "depreciation": [], "book value": []}
     block: str | None = None
     for pos, row in enumerate(table.rows):
-        label = _clean(row.label)
+        label = clean_label(row.label)
         for name, pattern in (("cost", _COST), ("depreciation", _DEPRECIATION), ("book value", _BOOK_VALUE)):
             if (m := pattern.match(label)) is not None:
                 block, label = name, label[m.end():].strip(" :")
@@ -108,17 +110,17 @@ def book_value_checks(table: Table, file: str = "") -> list[TableCheck]:
                 continue
             sign = 1 if b.value < 0 else -1
             found.append((pos, col, cost, depreciation, t, a, b, judge([(1, a), (sign, b)], t)))
-    holding = sum(_fits(j.verdict) for *_, j in found)
+    holding = sum(holds(j.verdict) for *_, j in found)
     out: list[TableCheck] = []
     for pos, col, cost, depreciation, _t, _a, b, j in found:
-        doubt = None if _fits(j.verdict) or holding else (
+        doubt = None if holds(j.verdict) or holding else (
             "no other row of the net book value block is its cost less its depreciation")
         sign = 1 if b.value < 0 else -1
         parts = (cell_ref(table, cost, table.rows[cost].cells[col]),
                  cell_ref(table, depreciation, table.rows[depreciation].cells[col], sign))
-        reading = (f"net book value: the cost ('{_clean(table.rows[cost].label)}') less the depreciation "
-                   f"('{_clean(table.rows[depreciation].label)}') printed above it")
-        out.append(make_check(table, file, "row", _clean(table.rows[pos].label), headers.get(col, ""),
+        reading = (f"net book value: the cost ('{clean_label(table.rows[cost].label)}') less the depreciation "
+                   f"('{clean_label(table.rows[depreciation].label)}') printed above it")
+        out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), headers.get(col, ""),
                               cell_ref(table, pos, table.rows[pos].cells[col]), parts, j, reading, doubt,
                               relation="difference" if sign < 0 else "sum"))
     return out

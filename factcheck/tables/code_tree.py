@@ -30,7 +30,8 @@ from fractions import Fraction
 
 from .cells import CellNumber
 from .detect import Table
-from .totals import CellRef, Judgement, TableCheck, _fits, cell_ref, judge, make_check
+from .judging import Judgement, holds, judge
+from .records import CellRef, TableCheck, cell_ref, make_check
 
 # a code: up to three letters, then a digit, then letters and digits with optional separators
 # ("A011-1", "ID0056", "011102-", "1.2.3", "4.1a")
@@ -180,7 +181,7 @@ def with_code_tree(table: Table, file: str, checks: list[TableCheck]) -> list[Ta
     if not tree:
         return checks
     key = lambda c: (c.total.page, c.total.bbox)  # noqa: E731
-    held = {key(c) for c in tree if _fits(c.verdict)}
+    held = {key(c) for c in tree if holds(c.verdict)}
     checked = {key(c) for c in checks}
     at_leaf = {(c.page, c.bbox) for c in leaves}
     coded = {(r.page, r.bbox) for c in tree for r in (c.total, *c.parts)} | at_leaf
@@ -208,12 +209,12 @@ def _tree_checks(table: Table, file: str) -> tuple[list[TableCheck], list[CellRe
     # the codes are a tree only where their heads add up: numbered sections ("1 EXPENSES") over
     # four-digit accounts ("1650 PEO Employee Deposit") share a first digit by chance
     tried = [by_lane for _t, _k, _r, _top, by_lane in judged[:len(heads)] if by_lane]
-    holding = sum(any(_fits(j.verdict) for j, _refs, _w in by_lane.values()) for by_lane in tried)
+    holding = sum(any(holds(j.verdict) for j, _refs, _w in by_lane.values()) for by_lane in tried)
     if holding < _MIN_HEADS or 2 * holding <= len(tried):
         return [], []
     # (the lanes of totals whose run reaches the top of the table are no evidence either way)
     lanes = [j for *_, top, by_lane in judged if not top for j, _refs, _w in by_lane.values()]
-    held = sum(_fits(j.verdict) for j in lanes)
+    held = sum(holds(j.verdict) for j in lanes)
     settled = held >= _SETTLED and held >= _SETTLED_SHARE * len(lanes)
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
     open_rows = _open_rows(table, rows)
@@ -221,12 +222,12 @@ def _tree_checks(table: Table, file: str) -> tuple[list[TableCheck], list[CellRe
     for total, kids, reading, top, by_lane in judged:
         for lane, (j, refs, which) in sorted(by_lane.items()):
             doubt = None
-            if not _fits(j.verdict):
+            if not holds(j.verdict):
                 if open_rows & {total.pos, *(k.pos for k in kids)}:
                     continue  # its parts may go on over the page break: nothing to say
                 # the evidence of an error: the same parts, printed in another column, add up there
                 printed = {(r.page, r.table, r.row) for r in refs}
-                held_elsewhere = any(_fits(o.verdict) and {(r.page, r.table, r.row) for r in orefs} == printed
+                held_elsewhere = any(holds(o.verdict) and {(r.page, r.table, r.row) for r in orefs} == printed
                                      for other, (o, orefs, _w) in by_lane.items() if other != lane)
                 if top or not (settled and held_elsewhere):
                     doubt = (f"{total.code or 'the total'} does not add up from the rows its code and place "
@@ -292,4 +293,4 @@ def _judged(table: Table, total: _Row, parts: list[_Row]) -> dict[int, _Lane]:
         readings.append(by_lane)
         if not flipped:
             break  # no figure printed negative: one reading only
-    return max(readings, key=lambda by: sum(_fits(j.verdict) for j, _r, _w in by.values()))
+    return max(readings, key=lambda by: sum(holds(j.verdict) for j, _r, _w in by.values()))

@@ -31,7 +31,9 @@ from ..model import Verdict
 from .cells import parse_cell
 from .detect import CONTINUATION_WORDS, Cell, Row, Table, _same_columns
 from .formulas import formula_checks
-from .totals import _STAND, TableCheck, _clean, _row_kind, check_table
+from .labels import STAND, clean_label, row_kind
+from .records import TableCheck
+from .totals import check_table
 
 _CLOSING = ("total", "grand", "saldo")
 _TOTAL_KINDS = ("total", "sub", "grand", "saldo")
@@ -83,14 +85,14 @@ def closes(table: Table) -> bool:
     for row in reversed(table.rows):
         if row.section or not any(c.number is not None for c in row.cells.values()):
             continue
-        return _row_kind(row.label) in _CLOSING
+        return row_kind(row.label) in _CLOSING
     return False
 
 
 def has_total_row(table: Table) -> bool:
     """Does any row with figures close something (Totaal, Subtotaal, Saldo, Stand ...)?"""
     return any(
-        _row_kind(r.label) in _TOTAL_KINDS or _STAND.match(_clean(r.label))
+        row_kind(r.label) in _TOTAL_KINDS or STAND.match(clean_label(r.label))
         for r in table.rows
         if not r.section and any(c.number is not None for c in r.cells.values())
     )

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 from .detect import Cell, Table
+from .judging import holds
+from .labels import OF_BASE, clean_label
 from .percentages import (
     _PART_OF_BASE,
     _PERCENT_SLACK,
@@ -25,7 +27,7 @@ from .percentages import (
     _words,
     judge_share,
 )
-from .totals import OF_BASE, TableCheck, _clean, _fits, cell_ref, make_check
+from .records import TableCheck, cell_ref, make_check
 
 
 def _figure(cell: Cell | None) -> bool:
@@ -101,7 +103,7 @@ def elsewhere_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
 def _checks(table: Table, pos: int, part: int, other: Table, base: int,
             lanes: list[tuple[int, Cell, Cell, Cell]], fits: int, file: str) -> list[TableCheck]:
     where = f"{other.title}" if other.title else f"the table on page {other.page}"
-    tag = (f"a percentage: the {_clean(table.rows[part].label)} row over the {_clean(other.rows[base].label)} "
+    tag = (f"a percentage: the {clean_label(table.rows[part].label)} row over the {clean_label(other.rows[base].label)} "
            f"row of {where}")
     return row_share_checks(table, pos, (table, part), (other, base), lanes, fits, file, tag,
                             "the percentage's base was found in another table from too few columns to be sure of it")
@@ -119,9 +121,9 @@ def row_share_checks(table: Table, pos: int, part: tuple[Table, int], base: tupl
         j = judge_share(nc.number, dc.number, pc.number)  # type: ignore[arg-type]
         if j is None:
             continue
-        why = None if _fits(j.verdict) or fits >= 3 else few
+        why = None if holds(j.verdict) or fits >= 3 else few
         pct = cell_ref(table, pos, pc, half=pc.number.half * _PERCENT_SLACK)  # type: ignore[union-attr]
-        out.append(make_check(table, file, "row", _clean(table.rows[pos].label), headers.get(col, ""), pct,
+        out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), headers.get(col, ""), pct,
                               (cell_ref(part[0], part[1], nc), cell_ref(base[0], base[1], dc)), j, tag, why,
                               relation="share"))
     return out

@@ -6,7 +6,7 @@ the wrong base in every row, a second table's columns read as this one's - the l
 is that the table was read wrongly, and every one of those failures would be a false alarm. So
 a table where at least :data:`MIN_RUN` checks fail, and more than one in :data:`MAX_SHARE` of its
 checks, keeps its failures as doubts (written as figures a person can look at), not alarms.
-The same reasoning holds within one total's columns (``totals._doubt``); this is the table's.
+The same reasoning holds within one total's columns (``doubts.reading_doubt``); this is the table's.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from .totals import TableCheck
+from .records import TableCheck
 
 MIN_RUN = 5  # a few real errors in one table do happen (a column of stale totals)
 MAX_SHARE = 8  # more than one failing check in this many is a run, not a slip

@@ -20,7 +20,9 @@ from dataclasses import dataclass, replace
 from ..model import Verdict
 from .cells import CellNumber
 from .detect import Cell, Table
-from .totals import TableCheck, _clean, _fits, cell_ref, judge, make_check
+from .judging import holds, judge
+from .labels import clean_label
+from .records import TableCheck, cell_ref, make_check
 
 # A line number: "17", "5c", "28a" (a form numbers a line's parts with letters).
 _CODE = re.compile(r"(\d{1,2})\s?([a-z]?)")
@@ -169,9 +171,9 @@ def form_line_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
                 refs = tuple(cell_ref(ln.table, ln.pos, c, sign) for ln, sign, c in parts)
                 what = "the form lines its words name (a blank line is nothing)"
                 lane = next((c.header for c in result.table.columns if c.index == cell.col), "")
-                out.append(make_check(result.table, file, "row", _LEADER.sub("", _clean(label)), lane,
+                out.append(make_check(result.table, file, "row", _LEADER.sub("", clean_label(label)), lane,
                                       cell_ref(result.table, result.pos, cell), refs, j, what,
-                                      None if _fits(j.verdict) else _DOUBT))
+                                      None if holds(j.verdict) else _DOUBT))
     return out
 
 

@@ -31,7 +31,9 @@ from fractions import Fraction
 from ..model import Verdict
 from .cells import CellNumber, whole_power_of_ten
 from .detect import ROW_MARK, Cell, Row, Table
-from .totals import _CHANGE_HEADER, CellRef, Judgement, TableCheck, cell_ref, judge, make_check
+from .judging import Judgement, judge
+from .labels import CHANGE_HEADER
+from .records import CellRef, TableCheck, cell_ref, make_check
 
 _N = r"\(?(\d{1,2})\)?"
 _OP = r"\s*([+\-\u2212\u2013])\s*"
@@ -233,7 +235,7 @@ _Parts = list[tuple[int, _Line, Cell | None]]
 def _rates(header: str) -> bool:
     """Does a column header name rates of change ("% change (2025-26 RE to 2026-27 BE)", "Growth",
     "Mutatie %")? Its percentages do not add up as the rows they describe do."""
-    return bool(_CHANGE_HEADER.search(header) or _GROWTH.search(header))
+    return bool(CHANGE_HEADER.search(header) or _GROWTH.search(header))
 
 
 def _judge_columns(ln: _Line, rows: list[tuple[int, _Line]]) -> list[tuple[Cell, _Parts, Fraction, Judgement]]:

@@ -20,7 +20,9 @@ run wins, then the nearest. A row that merely repeats one row of the run is no t
 from __future__ import annotations
 
 from .detect import Cell, Table
-from .totals import TableCheck, _clean, _fits, cell_ref, judge, make_check
+from .judging import holds, judge
+from .labels import clean_label
+from .records import TableCheck, cell_ref, make_check
 
 MIN_LANES = 3
 MAX_RUN = 8
@@ -102,15 +104,15 @@ def found_sum_checks(table: Table, file: str = "") -> list[TableCheck]:
         for ln in lanes:
             parts = [(1, rows[p][ln].number) for p in best]
             j = judge(parts, cells[ln].number)  # type: ignore[arg-type]
-            if not _fits(j.verdict):
+            if not holds(j.verdict):
                 break
             judged.append((ln, j))
         else:
-            names = [_clean(table.rows[p].label) for p in best]
+            names = [clean_label(table.rows[p].label) for p in best]
             reading = (f"found from the arithmetic: in every column it is the sum of the {len(best)} rows "
                        f"from '{names[0]}' to '{names[-1]}'")
             for ln, j in judged:
                 parts_refs = tuple(cell_ref(table, p, rows[p][ln]) for p in best)
-                out.append(make_check(table, file, "row", _clean(table.rows[t].label), headers.get(ln, ""),
+                out.append(make_check(table, file, "row", clean_label(table.rows[t].label), headers.get(ln, ""),
                                       cell_ref(table, t, cells[ln]), parts_refs, j, reading, None))
     return out

@@ -34,18 +34,10 @@ from dataclasses import replace
 from fractions import Fraction
 
 from .detect import Cell, Table
-from .totals import (
-    _READINGS,
-    Judgement,
-    Orientation,
-    TableCheck,
-    _clean,
-    _fits,
-    _printed_currency,
-    cell_ref,
-    judge,
-    make_check,
-)
+from .judging import Judgement, holds, judge
+from .labels import clean_label
+from .readings import READINGS
+from .records import Orientation, TableCheck, cell_ref, make_check, printed_currency
 
 MIN_LANES = 2
 MAX_ITEMS = 80  # past this a table is a listing: many pairs, and the odd coincidence
@@ -101,14 +93,14 @@ def found_difference_checks(table: Table, file: str, checks: list[TableCheck]) -
         return []  # its figures are read in two scales elsewhere: no claim of ours could agree with both
     checked = {(c.total.page, c.total.bbox) for c in checks}
     # the figures of each relation that holds, together: three of them read again would say nothing new
-    held = [{(r.page, r.bbox) for r in (c.total, *c.parts)} for c in checks if _fits(c.verdict)]
+    held = [{(r.page, r.bbox) for r in (c.total, *c.parts)} for c in checks if holds(c.verdict)]
     # a line that repeats one other ("Brutomarge" under "Som der bedrijfsopbrengsten") is the same
     # figure: the relations of the one are the other's too, not new ones read backwards
     for c in checks:
-        if _fits(c.verdict) and len(c.parts) == 1 and c.reading == _READINGS["copy"]:
+        if holds(c.verdict) and len(c.parts) == 1 and c.reading == READINGS["copy"]:
             copy, of = (c.total.page, c.total.bbox), (c.parts[0].page, c.parts[0].bbox)
             held = [figures | {copy, of} if copy in figures or of in figures else figures for figures in held]
-    held_totals = {(c.total.page, c.total.bbox) for c in checks if _fits(c.verdict)}
+    held_totals = {(c.total.page, c.total.bbox) for c in checks if holds(c.verdict)}
     out: list[TableCheck] = []
     for orientation in ("row", "column"):
         items = _items(table, orientation)  # type: ignore[arg-type]
@@ -134,7 +126,7 @@ def printed_scale(table: Table, checks: Sequence[TableCheck]) -> Scale | None:
         return next(iter(mine))
     scale = table.scale  # (as make_check reads it)
     return (scale.text if scale else None, scale.multiplier if scale else Fraction(1),
-            (scale.unit if scale else None) or _printed_currency(table))
+            (scale.unit if scale else None) or printed_currency(table))
 
 
 def _found(
@@ -159,7 +151,7 @@ def _found(
         if all(where(t, ln) in checked for ln in lanes):
             continue
         tell = [ln for ln in lanes if _telling(t[2][ln]) and _digits(t[2][ln]) >= MIN_DIGITS]
-        if not tell or not _clean(t[1]):
+        if not tell or not clean_label(t[1]):
             continue  # an unlabelled line of figures is a subtotal, read as a sum elsewhere
         cued = _cued(t)
         # a column with no word to say what it is, three rows at least: columns of one
@@ -185,9 +177,9 @@ def _found(
         _, parts, judged = best
         members = [k] + [i for i, _ in parts]
         seen.update(frozenset(pair) for pair in itertools.combinations(members, 2))
-        words = " ".join(f"{'plus' if sg == 1 else 'less'} '{_clean(items[i][1])}'" for i, sg in parts[1:])
+        words = " ".join(f"{'plus' if sg == 1 else 'less'} '{clean_label(items[i][1])}'" for i, sg in parts[1:])
         reading_text = (f"found from the arithmetic: in every {'column' if orientation == 'row' else 'row'} "
-                        f"it is '{_clean(items[parts[0][0]][1])}' {words}")
+                        f"it is '{clean_label(items[parts[0][0]][1])}' {words}")
         signed = [(items[i], sg) for i, sg in parts]
         for ln, jd in judged:
             if where(t, ln) in checked:
@@ -198,11 +190,11 @@ def _found(
                 tref = cell_ref(table, t[0], t[2][ln])
                 prefs = tuple(cell_ref(table, it[0], it[2][ln], sg) for it, sg in signed if ln in it[2])
                 lane_label = next((c.header for c in table.columns if c.index == ln), "")
-                out.append(make_check(table, file, "row", _clean(t[1]), lane_label, tref, prefs, jd, reading_text, None))
+                out.append(make_check(table, file, "row", clean_label(t[1]), lane_label, tref, prefs, jd, reading_text, None))
             else:
                 tref = cell_ref(table, ln, t[2][ln], label=t[1])
                 prefs = tuple(cell_ref(table, ln, it[2][ln], sg, label=it[1]) for it, sg in signed if ln in it[2])
-                out.append(make_check(table, file, "column", t[1], _clean(table.rows[ln].label), tref, prefs, jd,
+                out.append(make_check(table, file, "column", t[1], clean_label(table.rows[ln].label), tref, prefs, jd,
                                       reading_text, None))
     return out
 
@@ -301,7 +293,7 @@ def _reading(
         assert ct.number is not None
         cells = [(sg, it[2].get(ln)) for it, sg in signed]
         jd = judge([(sg, c.number) for sg, c in cells if c is not None and c.number is not None], ct.number)
-        if not _fits(jd.verdict):
+        if not holds(jd.verdict):
             return None
         judged.append((ln, jd))
         if all(c is not None and _telling(c) for _, c in cells) and _telling(ct) and _digits(ct) >= MIN_DIGITS:

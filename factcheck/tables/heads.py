@@ -22,26 +22,19 @@ only where the table's own structure is clear. Where such a clear group prints o
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .cells import CellNumber, long_figure
 from .detect import Table
-from .totals import (
-    _OF_WHICH_ROW,
-    TENS_DOUBT,
-    Judgement,
-    TableCheck,
-    _fits,
-    _row_kind,
-    _year_columns,
-    cell_ref,
-    deducts,
-    is_cost,
-    judge,
-    make_check,
-    numbering,
-    tens_explain,
-)
+from .items import year_columns
+from .judging import TENS_DOUBT, Judgement, holds, judge, tens_explain
+from .labels import deducts, is_cost, numbering, row_kind
+from .records import TableCheck, cell_ref, make_check
+
+# A share of the row above printed under it, in the words that never name a part of the table's
+# own sum ("Waarvan ten gunste komt van fondsen" can be one, in a reserve's movements)
+_OF_WHICH_ROW = re.compile(r"^(?:of which|o/w)\b", re.IGNORECASE)
 
 MIN_PARTS = 2
 MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
@@ -75,7 +68,7 @@ class _Labels:
     def of(cls, table: Table) -> _Labels:
         labels = [row.label for row in table.rows]
         return cls(tuple(-1 if deducts(label) else 1 for label in labels), tuple(numbering(x) for x in labels),
-                   tuple(_row_kind(x) == "saldo" for x in labels), tuple(is_cost(x) for x in labels),
+                   tuple(row_kind(x) == "saldo" for x in labels), tuple(is_cost(x) for x in labels),
                    tuple(bool(_OF_WHICH_ROW.match(x.strip())) for x in labels))
 
     def sign(self, head: int, part: int) -> int:
@@ -138,7 +131,7 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], labels: _Lab
                         best = k
                     continue
                 parts = [(_signed(labels.sign(pos, x), amounts[x]), amounts[x]) for x in units[:k]]  # type: ignore[arg-type]
-                if _fits(judge(parts, n).verdict):  # type: ignore[arg-type]
+                if holds(judge(parts, n).verdict):  # type: ignore[arg-type]
                     best = k  # the longest run that adds up: zero rows at its end belong to it
         if best is not None:
             run = units[:best]
@@ -167,7 +160,7 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     head printed above them adds up in every column it was judged in: its items, which a total
     further up must not count beside the head."""
     # a column of years ("Struc. in 2065") holds no amounts: a year over the same year is no group
-    years = _year_columns(table)
+    years = year_columns(table)
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None} - years)
     amounts = {lane: _amounts(table, lane) for lane in lanes}
     labels = _Labels.of(table)
@@ -202,28 +195,28 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
             judged.append((lane, judge(signed, total)))
         # a column where the search took a longer run (blank parts in it) where the reading fits
         # too keeps it from being a coincidence; alarms still need the columns it was found in
-        fits = len(held) + sum(1 for lane, j in judged if lane not in held and _fits(j.verdict)
+        fits = len(held) + sum(1 for lane, j in judged if lane not in held and holds(j.verdict)
                                and _printed_parts(amounts[lane], head, parts) >= MIN_PARTS)
         if 2 * fits < len(judged):
             continue  # adds up in a few columns of many: a coincidence, not the table's structure
         support = len(held)
         clear = support >= 3 and 4 * support >= 3 * len(judged)
         reading = _FOOT_READING if parts[0] < head else _READING
-        if reading == _READING and judged and all(_fits(j.verdict) for _, j in judged) and all(
+        if reading == _READING and judged and all(holds(j.verdict) for _, j in judged) and all(
                 _printed_parts(amounts[lane], head, parts) >= MIN_PARTS for lane, _ in judged):
             grouped.update(parts)  # a heading that repeats its one item's figure groups nothing
         row = table.rows[head]
         # a column where only one of the parts is printed (the others blank) holds the head's
         # figure when the group is clear from the other columns: reported only when it does
-        judged += [(lane, j) for lane, j in singles if clear and _fits(j.verdict)]
+        judged += [(lane, j) for lane, j in singles if clear and holds(j.verdict)]
         for lane, j in judged:
-            if not _fits(j.verdict) and not clear:
+            if not holds(j.verdict) and not clear:
                 continue  # the rows below may not be its parts in this column: say nothing
             tref = cell_ref(table, head, row.cells[lane])
             signed = signed_in[lane]
             printed = [p for p in parts if amounts[lane][p] is not None]  # the parts of ``signed``, in order
             prefs = tuple(cell_ref(table, p, table.rows[p].cells[lane], sign) for p, (sign, _) in zip(printed, signed))
-            doubt = TENS_DOUBT if not _fits(j.verdict) and tens_explain(amounts[lane][head], signed) else None  # type: ignore[arg-type]
+            doubt = TENS_DOUBT if not holds(j.verdict) and tens_explain(amounts[lane][head], signed) else None  # type: ignore[arg-type]
             checks.append(make_check(table, file, "row", row.label.strip(), headers.get(lane, ""), tref, prefs, j,
                                      reading, doubt))
     return checks, frozenset(grouped)

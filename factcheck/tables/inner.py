@@ -18,7 +18,8 @@ nothing but the layout says it is a sum (silence rather than a guess).
 from __future__ import annotations
 
 from .detect import Table
-from .totals import TableCheck, _fits, cell_ref, judge, make_check
+from .judging import holds, judge
+from .records import TableCheck, cell_ref, make_check
 
 _READING = "the figures in the inner column right above it, which add up to it (a balance sheet's subtotal)"
 
@@ -65,14 +66,14 @@ def inner_checks(table: Table, file: str = "") -> list[TableCheck]:
         cells = [(p, table.rows[p].cells[col - 1]) for p in parts]
         assert total.number is not None
         j = judge([(1, c.number) for _, c in cells if c.number is not None], total.number)
-        if not _fits(j.verdict):
+        if not holds(j.verdict):
             # "46,339" under the current assets, then "Creditors (3,479)", then "Net current assets
             # 42,860" in the outer column: the inner subtotal line and the rows after it
             for k in range(len(cells) - 1, 0, -1):
                 if table.rows[cells[k][0]].label.strip():
                     continue
                 j = judge([(1, c.number) for _, c in cells[k:] if c.number is not None], total.number)
-                if _fits(j.verdict) and len(cells) - k >= 2:
+                if holds(j.verdict) and len(cells) - k >= 2:
                     cells = cells[k:]
                     break
             else:

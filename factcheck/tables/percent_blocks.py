@@ -29,8 +29,9 @@ from collections.abc import Mapping, Sequence
 
 from .detect import Cell, Table
 from .elsewhere import row_share_checks
+from .labels import OF_BASE, clean_label
 from .percentages import _PERCENT_WORDS, MIN_LANES, _near, _words
-from .totals import OF_BASE, TableCheck, _clean
+from .records import TableCheck
 
 _RowAt = tuple[Table, int]
 
@@ -116,9 +117,9 @@ def _block_checks(tables: list[Table], ti: int, start: int, end: int, base: set[
     base_table, base_row = bases[0]
     readings = []
     for p in block:
-        key = _clean(table.rows[p].label).lower()
-        same_in_block = [q for q in block if _clean(table.rows[q].label).lower() == key]
-        same_above = [(t, q) for t, q in above if _clean(t.rows[q].label).lower() == key]
+        key = clean_label(table.rows[p].label).lower()
+        same_in_block = [q for q in block if clean_label(table.rows[q].label).lower() == key]
+        same_above = [(t, q) for t, q in above if clean_label(t.rows[q].label).lower() == key]
         if not key or len(same_above) != len(same_in_block):
             continue  # a label the amounts do not print as often: no telling which row it repeats
         part_table, part_row = same_above[same_in_block.index(p)]
@@ -147,8 +148,8 @@ def _block_checks(tables: list[Table], ti: int, start: int, end: int, base: set[
 
 def _checks(table: Table, pos: int, part_table: Table, part: int, base_table: Table, base: int,
             lanes: list[tuple[int, Cell, Cell, Cell]], fits: int, file: str) -> list[TableCheck]:
-    tag = (f"a percentage: the {_clean(part_table.rows[part].label)} row of the amounts above over the "
-           f"{_clean(base_table.rows[base].label)} row (the block's heading names it)")
+    tag = (f"a percentage: the {clean_label(part_table.rows[part].label)} row of the amounts above over the "
+           f"{clean_label(base_table.rows[base].label)} row (the block's heading names it)")
     return row_share_checks(table, pos, (part_table, part), (base_table, base), lanes, fits, file, tag,
                             "the block was read as percentages of the row its heading names from too few columns "
                             "to be sure of it")

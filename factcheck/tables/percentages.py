@@ -28,7 +28,9 @@ from typing import NamedTuple
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
 from .detect import Cell, Table
-from .totals import OF_BASE, CellRef, Judgement, TableCheck, _clean, _fits, _row_kind, cell_ref, make_check
+from .judging import Judgement, holds
+from .labels import OF_BASE, clean_label, row_kind
+from .records import CellRef, TableCheck, cell_ref, make_check
 
 _PERCENT_WORDS = re.compile(r"%|\bper\s?cent|procent|\bshare\b|aandeel", re.IGNORECASE)
 MIN_LANES = 2
@@ -66,7 +68,7 @@ def _opposite_share(part: CellNumber, whole: CellNumber, percent: CellNumber) ->
         return None
     negated = dataclasses.replace(part, value=-part.value)
     j = judge_share(negated, whole, percent)
-    return j if j is not None and _fits(j.verdict) else None
+    return j if j is not None and holds(j.verdict) else None
 
 
 def _judge_percent(point: Fraction, corners: list[Fraction], percent: CellNumber) -> Judgement:
@@ -300,7 +302,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
     share_cols = [c for c in cols if _is_share_column(table, c, signed)]
     share_cols += _complements(table, share_cols, cols)
     amount_cols = [c for c in cols if c not in share_cols]
-    totals = [p for p in rows if _row_kind(table.rows[p].label) in ("total", "grand")]
+    totals = [p for p in rows if row_kind(table.rows[p].label) in ("total", "grand")]
 
     def cell(p: int, c: int) -> Cell | None:
         got = table.rows[p].cells.get(c)
@@ -362,7 +364,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                 in_column = amount_cells(a)
                 lanes = [(p, (p, pc), (p, nc), (t, whole)) for p, pc in percents
                          if p != t and (nc := in_column[p]) is not None]
-                readings.append(_Reading(f"{headers.get(a, '')} over the {_clean(table.rows[t].label)} row", lanes, "share"))
+                readings.append(_Reading(f"{headers.get(a, '')} over the {clean_label(table.rows[t].label)} row", lanes, "share"))
         return readings
 
     for col in share_cols:
@@ -413,7 +415,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
         elif (base := _section_base(table, p)) is not None:
             # under "Budget totals as a percent of GDP:", "Receipts 19.6%": the Receipts row above
             # over the GDP row
-            same = [q for q in amount_rows if q < p and _clean(table.rows[q].label) == _clean(label)]
+            same = [q for q in amount_rows if q < p and clean_label(table.rows[q].label) == clean_label(label)]
             named_part = same[-1:] or None
             named_base = [q for q in amount_rows if base & _words(table.rows[q].label)] or None
         # "Idem, in % ..." speaks of the row above it; a row of three shares or more may speak of
@@ -434,9 +436,9 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
                     pc, nc, dc = cell(p, col), cell(num_row, col), cell(q, col)
                     if pc is not None and nc is not None and dc is not None and _amount(nc.number) and _amount(dc.number):
                         lanes.append((col, (p, pc), (num_row, nc), (q, dc)))
-                what = "the row above" if num_row == above[-1] else f"the {_clean(table.rows[num_row].label)} row"
+                what = "the row above" if num_row == above[-1] else f"the {clean_label(table.rows[num_row].label)} row"
                 higher = not named_part and num_row != above[-1]
-                readings.append(_Reading(f"{what} over the {_clean(table.rows[q].label)} row", lanes, "share",
+                readings.append(_Reading(f"{what} over the {clean_label(table.rows[q].label)} row", lanes, "share",
                                          -1 if higher else 0))
         best = _best(readings)
         if best is not None:
@@ -445,7 +447,7 @@ def percentage_checks(table: Table, file: str = "") -> list[TableCheck]:
             unprinted = None if m is None or named_base else (
                 f"the label names its base ('{m['base'].strip()}'), which is not a row of the table; "
                 "the row taken only comes close to it")
-            out.extend(_checks(table, file, "row", _clean(table.rows[p].label), best, doubt=unprinted))
+            out.extend(_checks(table, file, "row", clean_label(table.rows[p].label), best, doubt=unprinted))
     return out
 
 
@@ -466,28 +468,28 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
             j = judge_growth(dc.number, nc.number, pc.number)  # type: ignore[arg-type]
         else:
             j = judge_share(nc.number, dc.number, pc.number)  # type: ignore[arg-type]
-            if j is not None and not _fits(j.verdict) and (flipped := _opposite_share(nc.number, dc.number, pc.number)):  # type: ignore[arg-type]
+            if j is not None and not holds(j.verdict) and (flipped := _opposite_share(nc.number, dc.number, pc.number)):  # type: ignore[arg-type]
                 j, sign = flipped, -1
         if j is not None:
             num = _ref(table, npos, nc)
             if sign < 0:
                 num = dataclasses.replace(num, sign=-1)
             judged.append((lane, _ref(table, pp, pc, _PERCENT_SLACK), num, _ref(table, dpos, dc), j))
-    held = sum(1 for *_, j in judged if _fits(j.verdict))
+    held = sum(1 for *_, j in judged if holds(j.verdict))
     out = []
     for lane, pct, num, den, j in sorted(judged, key=lambda t: t[0]):
         why = None
-        if not _fits(j.verdict) and doubt is not None:
+        if not holds(j.verdict) and doubt is not None:
             why = doubt
-        elif not _fits(j.verdict) and lane in reading.doubted:
+        elif not holds(j.verdict) and lane in reading.doubted:
             why = reading.why
-        elif not _fits(j.verdict) and kind == "growth":
+        elif not holds(j.verdict) and kind == "growth":
             # a change read from two of the columns around it is found by trying many pairs: it
             # confirms the lanes that follow it, and says nothing against the others
             why = "the change was read from two of the columns beside it; this row may compare other ones"
-        elif not _fits(j.verdict) and held < 3:
+        elif not holds(j.verdict) and held < 3:
             why = "the percentage's base was found from too few other rows to be sure of it"
-        lane_label = _clean(table.rows[lane].label) if orientation == "column" else headers.get(lane, "")
+        lane_label = clean_label(table.rows[lane].label) if orientation == "column" else headers.get(lane, "")
         out.append(make_check(table, file, orientation, label, lane_label, pct, (num, den), j,  # type: ignore[arg-type]
                               f"a percentage: {tag}" + (_AGAINST if num.sign < 0 else ""), why, relation=kind))
     return out

@@ -26,7 +26,9 @@ from fractions import Fraction
 from ..model import Interval, Verdict, interval_verdict
 from .cells import CellNumber
 from .detect import Cell, Row, Table
-from .totals import Judgement, TableCheck, _clean, _fits, cell_ref, make_check
+from .judging import Judgement, holds
+from .labels import clean_label
+from .records import TableCheck, cell_ref, make_check
 
 MIN_LANES = 3
 MAX_COLUMNS = 12  # past this the triples of columns cost more than they find
@@ -164,7 +166,7 @@ def product_columns(table: Table) -> set[int]:
     """The columns that are the product of two columns to their left in most rows (module doc)."""
     if not MIN_LANES <= len(table.rows) <= MAX_ROWS or len({c for r in table.rows for c in r.cells}) < 3:
         return set()
-    return {res for _fits, _a, _b, res in _search(_Figures(table.rows))}
+    return {res for holds, _a, _b, res in _search(_Figures(table.rows))}
 
 
 def page_product_checks(found: dict[int, list[Table]], file: str = "") -> list[TableCheck]:
@@ -206,9 +208,9 @@ def _checks(table: Table, file: str, a: int, b: int, res: int, fits: int, doubt:
         j = judge_product(ca.number, cb.number, cr.number)
         reading = (f"{_plain(ca)} × {_plain(cb)}: found from the arithmetic, the column is the product of "
                    f"{_name(headers, a)} and {_name(headers, b)} in {fits} rows")
-        out.append(make_check(table, file, "column", headers.get(res, "") or "product", _clean(table.rows[p].label),
+        out.append(make_check(table, file, "column", headers.get(res, "") or "product", clean_label(table.rows[p].label),
                               cell_ref(table, p, cr), (cell_ref(table, p, ca), cell_ref(table, p, cb)), j,
-                              reading, None if _fits(j.verdict) else doubt, relation="product"))
+                              reading, None if holds(j.verdict) else doubt, relation="product"))
     return out
 
 

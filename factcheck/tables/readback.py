@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import ALARMS, Document, Verdict
-from .totals import TableCheck, _fits, claims_and_sources
+from .judging import holds
+from .records import TableCheck, claims_and_sources
 
 
 def table_claims(checks: Sequence[TableCheck], document: Document) -> list[dict[str, object]]:
@@ -42,4 +43,4 @@ def table_claims(checks: Sequence[TableCheck], document: Document) -> list[dict[
 
 
 def _kind(verdict: Verdict) -> str:
-    return "holds" if _fits(verdict) else "alarm" if verdict in ALARMS else verdict.value
+    return "holds" if holds(verdict) else "alarm" if verdict in ALARMS else verdict.value

@@ -24,7 +24,9 @@ import re
 
 from .cells import CellNumber
 from .detect import Table
-from .totals import Judgement, TableCheck, _clean, _fits, _row_kind, cell_ref, judge, make_check
+from .judging import Judgement, holds, judge
+from .labels import clean_label, row_kind
+from .records import TableCheck, cell_ref, make_check
 
 _RUNNING = re.compile(r"\b(?:running|cumulative|cumulatief|cumulatieve)\b", re.IGNORECASE)
 MIN_ROWS = 3
@@ -49,7 +51,7 @@ def running_checks(table: Table, file: str = "") -> list[TableCheck]:
             continue
         # consecutive rows that both print the running figure; a total ends the run
         rows = [p for p, r in enumerate(table.rows) if _figure(table, p, col) is not None
-                and _row_kind(r.label) not in ("total", "grand", "sub")]
+                and row_kind(r.label) not in ("total", "grand", "sub")]
         steps = [(p, q) for p, q in zip(rows, rows[1:]) if q == p + 1]
         percent = {p: _figure(table, p, col).percent for p in rows}  # type: ignore[union-attr]
         others = [c for c in cols if c != col and all(
@@ -65,7 +67,7 @@ def running_checks(table: Table, file: str = "") -> list[TableCheck]:
                     continue
                 j = judge([(1, _figure(table, p, col))] + moves, _figure(table, q, col))  # type: ignore[list-item,arg-type]
                 judged.append((p, q, j))
-            held = [t for t in judged if _fits(t[2].verdict)]
+            held = [t for t in judged if holds(t[2].verdict)]
             # a row that adds nothing fits any column of nils: it tells nothing
             telling = sum(1 for p, q, _ in held if any(
                 (n := _figure(table, q, c)) is not None and n.value for c, _ in parts))
@@ -80,10 +82,10 @@ def running_checks(table: Table, file: str = "") -> list[TableCheck]:
         tag = "a running column: the row above " + " ".join(
             f"{'plus' if s == 1 else 'less'} {headers.get(c, '') or 'column ' + str(c + 1)}" for c, s in parts)
         for p, q, j in judged:
-            refs = [cell_ref(table, p, table.rows[p].cells[col], label=_clean(table.rows[p].label))]
+            refs = [cell_ref(table, p, table.rows[p].cells[col], label=clean_label(table.rows[p].label))]
             refs += [cell_ref(table, q, table.rows[q].cells[c], sign=s) for c, s in parts
                      if not table.rows[q].cells[c].number.nil]  # type: ignore[union-attr]
-            out.append(make_check(table, file, "column", headers.get(col, ""), _clean(table.rows[q].label),
+            out.append(make_check(table, file, "column", headers.get(col, ""), clean_label(table.rows[q].label),
                                   cell_ref(table, q, table.rows[q].cells[col]), tuple(refs), j, tag,
-                                  None if _fits(j.verdict) else _DOUBT))
+                                  None if holds(j.verdict) else _DOUBT))
     return out

@@ -26,7 +26,8 @@ from fractions import Fraction
 from ..sources.pdf_layout import PageWords
 from .cells import CellNumber, parse_cell
 from .detect import Cell, Column, Line, Row, Table, group_lines
-from .totals import TableCheck, cell_ref, judge, make_check
+from .judging import judge
+from .records import TableCheck, cell_ref, make_check
 
 _SCORE = re.compile(r"^(?:(?:total|overall)\s+)?score:?$", re.IGNORECASE)
 _POINTS = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")

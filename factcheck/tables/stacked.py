@@ -23,13 +23,15 @@ from collections.abc import Mapping, Sequence
 from .cells import CellNumber, long_figure
 from .detect import Cell, Table
 from .elsewhere import _scale
-from .totals import _PARENTHESES, Judgement, TableCheck, _clean, _fit_verdict, _fits, cell_ref, judge, make_check
+from .judging import Judgement, fit_verdict, holds, judge
+from .labels import PARENTHESES, clean_label
+from .records import TableCheck, cell_ref, make_check
 
 MIN_ROWS = 3
 
 
 def _key(label: str) -> str:
-    return " ".join(_PARENTHESES.sub(" ", _clean(label)).lower().split())
+    return " ".join(PARENTHESES.sub(" ", clean_label(label)).lower().split())
 
 
 def _amount(cell: Cell | None) -> CellNumber | None:
@@ -83,7 +85,7 @@ def _block_checks(table: Table, pairs: dict[int, tuple[_Row, _Row]], file: str) 
                         continue
                     signed = [(1, a), (-1, b)]
                     rows.append((pos, signed, t))
-                    if _fits(_fit_verdict(signed, t)):
+                    if holds(fit_verdict(signed, t)):
                         fits += 1
                         if not (t.nil or a.nil or b.nil) and t.value and a.value and b.value:
                             telling += 1
@@ -98,12 +100,12 @@ def _block_checks(table: Table, pairs: dict[int, tuple[_Row, _Row]], file: str) 
         res: dict[int, Judgement] = {pos: judge(signed, t) for pos, signed, t in rows}
         for pos, j in sorted(res.items()):
             (ta, pa), (tb, pb) = pairs[pos]
-            why = None if _fits(j.verdict) or fits >= 4 else (
+            why = None if holds(j.verdict) or fits >= 4 else (
                 "the block was read as two earlier blocks' difference from too few rows to be sure of it")
             parts = (cell_ref(ta, pa, ta.rows[pa].cells[x]), cell_ref(tb, pb, tb.rows[pb].cells[y], -1))
             what = (f"an earlier block less another, row by row: {_name(ta, x)} of the first rows of the same "
                     f"names above less {_name(tb, y)} of the second")
-            out.append(make_check(table, file, "column", headers.get(col, ""), _clean(table.rows[pos].label),
+            out.append(make_check(table, file, "column", headers.get(col, ""), clean_label(table.rows[pos].label),
                                   cell_ref(table, pos, table.rows[pos].cells[col]), parts, j, what, why,
                                   relation="difference"))
     return out

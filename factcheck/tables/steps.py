@@ -21,8 +21,10 @@ import re
 
 from .cells import CellNumber
 from .detect import Cell, Table
+from .judging import Judgement, holds, judge
+from .labels import clean_label
 from .percentages import _PERCENT_SLACK, _number, judge_growth
-from .totals import Judgement, TableCheck, _clean, _fits, cell_ref, judge, make_check
+from .records import TableCheck, cell_ref, make_check
 
 # what the label of a change row says (no "difference"/"verschil": between two named rows, not
 # two columns)
@@ -71,22 +73,22 @@ def step_checks(table: Table, file: str = "") -> list[TableCheck]:
                 j = _judge(kind, base[c].number, base[other].number, n)  # type: ignore[arg-type]
                 if j is not None:
                     lanes.append((c, other, 1 if kind == "growth" else 0, j))
-            fits = sum(_fits(j.verdict) for *_, j in lanes)
+            fits = sum(holds(j.verdict) for *_, j in lanes)
             if fits and 4 * fits >= 3 * len(lanes) and (best is None or fits > best[0]):
                 best = (fits, step, lanes)
         if best is None:
             continue
         fits, step, lanes = best
         for c, other, growth, j in lanes:
-            if not _fits(j.verdict) and fits < MIN_LANES:
+            if not holds(j.verdict) and fits < MIN_LANES:
                 continue  # one lane that holds confirms itself, and nothing else
             new, old = base[c], base[other]
             total = cell_ref(table, p, stated[c], half=stated[c].number.half * (_PERCENT_SLACK if growth else 1))  # type: ignore[union-attr]
             parts = (cell_ref(table, above, new), cell_ref(table, above, old, -1 if not growth else 1))
             old_name, new_name = headers.get(other, ""), headers.get(c, "")
-            what = (f"a change along the row: the {_clean(table.rows[above].label)} row "
+            what = (f"a change along the row: the {clean_label(table.rows[above].label)} row "
                     + (f"from {old_name} to {new_name}" if old_name and new_name else
                        f"from the column {'before' if step < 0 else 'after'} to its own"))
-            out.append(make_check(table, file, "row", _clean(row.label), headers.get(c, ""), total, parts, j,
+            out.append(make_check(table, file, "row", clean_label(row.label), headers.get(c, ""), total, parts, j,
                                   what, None, relation="growth" if growth else "difference"))
     return out

@@ -25,7 +25,9 @@ from dataclasses import replace
 from .cells import CellNumber
 from .detect import Table
 from .found_differences import printed_scale
-from .totals import CellRef, TableCheck, _clean, _fits, _row_kind, cell_ref, judge, make_check
+from .judging import holds, judge
+from .labels import clean_label, row_kind
+from .records import CellRef, TableCheck, cell_ref, make_check
 
 MAX_RUN = 40  # a register of sections seldom has more; the search stays linear in practice
 MIN_DIGITS = 3  # a total of totals prints this many digits at least (chance gives small sums)
@@ -50,8 +52,8 @@ def total_of_totals_checks(pages: Mapping[int, Sequence[Table]], checks: Sequenc
                            file: str = "") -> list[TableCheck]:
     """Every total row of the pages' tables that no check confirms and that is the sum of the
     totals printed before it (module doc)."""
-    held = [c for c in checks if _fits(c.verdict) and c.orientation == "row" and c.relation == "sum" and c.parts]
-    confirmed = {_key(c.total) for c in checks if _fits(c.verdict)}
+    held = [c for c in checks if holds(c.verdict) and c.orientation == "row" and c.relation == "sum" and c.parts]
+    confirmed = {_key(c.total) for c in checks if holds(c.verdict)}
     alarmed = {_key(c.total) for c in checks if c.alarm}
     inner = {_key(p) for c in held for p in c.parts}
     # the totals that hold and are no part of another: candidates for parts, in reading order
@@ -67,7 +69,7 @@ def total_of_totals_checks(pages: Mapping[int, Sequence[Table]], checks: Sequenc
                 continue
             headers = {c.index: c.header for c in table.columns}
             for pos, row in enumerate(table.rows):
-                if _row_kind(row.label) not in ("total", "grand"):
+                if row_kind(row.label) not in ("total", "grand"):
                     continue
                 for col, cell in sorted(row.cells.items()):
                     num = cell.number
@@ -84,10 +86,10 @@ def total_of_totals_checks(pages: Mapping[int, Sequence[Table]], checks: Sequenc
                     j = judge([(1, _number(p)) for p in run], num)
                     pages_of = tuple(sorted({p.page for p in run} | {tref.page}))
                     where = "on the pages before it" if len(pages_of) > 1 else "in the tables before it"
-                    reading = (f"the totals printed {where} in its column, from '{_clean(run[0].label)}' to "
-                               f"'{_clean(run[-1].label)}': found from the arithmetic")
+                    reading = (f"the totals printed {where} in its column, from '{clean_label(run[0].label)}' to "
+                               f"'{clean_label(run[-1].label)}': found from the arithmetic")
                     unit_text, multiplier, unit = scale
-                    out.append(replace(make_check(table, file, "row", _clean(row.label), headers.get(col, ""), tref,
+                    out.append(replace(make_check(table, file, "row", clean_label(row.label), headers.get(col, ""), tref,
                                                   tuple(run), j, reading, None, pages_of if len(pages_of) > 1 else ()),
                                        unit_text=unit_text, multiplier=multiplier, unit=unit))
                     scale_of[_key(tref)] = scale

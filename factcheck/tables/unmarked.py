@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from .cells import CellNumber
 from .detect import Row, Table
+from .judging import holds
+from .labels import clean_label
 from .percentages import _PERCENT_SLACK, _near, _signed_columns, judge_growth, judge_share
-from .totals import TableCheck, _clean, _fits, cell_ref, make_check
+from .records import TableCheck, cell_ref, make_check
 
 MIN_LANES = 3
 MAX_COLUMNS = 12
@@ -161,9 +163,9 @@ def _checks(table: Table, file: str, res: int, old: int, new: int, kind: str, fi
             continue
         how = "the change from one column to another" if kind == "growth" else "the share of one column in another"
         reading = f"{what}: found from the arithmetic, the column is a percentage with no % sign, {how} in {fits} rows"
-        out.append(make_check(table, file, "column", headers.get(res, "") or "%", _clean(table.rows[p].label),
+        out.append(make_check(table, file, "column", headers.get(res, "") or "%", clean_label(table.rows[p].label),
                               # the percentage may be rounded or cut off: the claim says so too
                               cell_ref(table, p, cr, half=cr.number.half * _PERCENT_SLACK),
                               (cell_ref(table, p, cn), cell_ref(table, p, co)), judged,
-                              reading, None if _fits(judged.verdict) else doubt, relation=kind))
+                              reading, None if holds(judged.verdict) else doubt, relation=kind))
     return out

@@ -1,0 +1,455 @@
+"""A table's rows (or columns) as items: the sequence the scan walks.
+
+Each item has its label, its kind (from the label's words, then from its figures) and its cells per
+lane. The structure the labels show is then written into the items, as changed kinds or as parts
+fixed in advance: balances dated at the start and the end of a period, cash flow statements, an
+income statement's result lines, headings echoed by their totals, numbered groups, total columns
+under a heading they share, and movement schedules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .detect import ROW_NUMBER, Cell, Table
+from .labels import (
+    BENEFIT,
+    NOT_AMOUNT,
+    OF_BASE,
+    PARENTHESES,
+    STAND,
+    TOTAL_OF,
+    clean_label,
+    col_kind,
+    deducts,
+    is_cost,
+    row_kind,
+)
+
+_NUMBERED = re.compile(r"^\s*\d+\.\s")
+
+# Words that make a row a ratio rather than an amount only when its figures are small: "Share of
+# budget 34.0" is a ratio, "FEDERAL GOVERNMENT SHARE OF MAIN POOL 18,843,331,510,032" an amount,
+# and so is a town's levy "New Growth $134,215".
+_SHARE_WORD = re.compile(r"\bshares?\b|\baandeel\b|\bgrowth\b|\bgroei\b", re.IGNORECASE)
+
+# "Rates" (a property tax: "Rates", "Business rates", a column "Rates" of a council's income) names
+# amounts when the figures under it are amounts, as "Interest rate 3.5" never is
+_RATES = re.compile(r"\brates\b", re.IGNORECASE)
+
+_RANGE = re.compile(r"^((?:19|20)\d\d)\s*[-–‒]\s*((?:19|20)?\d\d)$")
+
+
+@dataclass(slots=True)
+class Item:
+    """A row (or column) seen as one item in a sequence: label, kind, and its cells per lane."""
+
+    pos: int  # index in table.rows or table.columns
+    label: str
+    kind: str  # part | total | sub | grand | saldo | memo | none
+    cells: dict[int, Cell]
+    explicit: list[tuple[Item, int]] | None = None  # parts fixed by the label (a year range)
+    explicit_tag: str = "explicit"  # how the label fixed them, for the reading's words
+    consumed: bool = False
+    group_children: list[Item] = field(default_factory=list)
+    deduct: bool = False  # the label says the row is taken off ("Less:", "Af:", "-/-")
+    tentative: bool = False  # a group guessed from row numbering: a part again unless it adds up
+    headed: bool = False  # a heading line was joined to the label: the rows before it may be no parts
+
+
+def part_sign(part: Item, sign: int, lane: int) -> int:
+    """The sign a part enters a total with: a deduction row printed as a positive amount is
+    subtracted; printed negative (in brackets or with a minus) it already carries its sign."""
+    if part.deduct:
+        cell = part.cells.get(lane)
+        if cell is not None and cell.number is not None and cell.number.value > 0:
+            return -sign
+    return sign
+
+
+def has_value(cells: dict[int, Cell]) -> bool:
+    return any(c.number is not None for c in cells.values())
+
+
+def row_items(table: Table) -> list[Item]:
+    items: list[Item] = []
+    first_valued = True
+    years = year_columns(table)
+    for pos, row in enumerate(table.rows):
+        cells = {c: cell for c, cell in row.cells.items() if c not in years}
+        if row.section or not has_value(cells):
+            continue
+        if all(re.fullmatch(r"(?:19|20)\d\d", c.text) for c in cells.values() if c.number is not None):
+            continue  # a row of years is a header that slipped into the body
+        kind = row_kind(row.label)
+        if kind == "none" and _amounts_only(cells) and _SHARE_WORD.search(row.label) and not NOT_AMOUNT.search(
+            _SHARE_WORD.sub("", PARENTHESES.sub("", clean_label(row.label)))
+        ):
+            kind = "part"
+        if kind == "none" and _rates_of_amounts(row.label, cells):
+            kind = "part"
+        if STAND.match(clean_label(row.label)):
+            # Dutch begroting tables: "Stand ontwerpbegroting 2019" closes the mutations that
+            # follow the first "Stand" row; the first one is a part
+            kind = "part" if first_valued else "total"
+        items.append(Item(pos, row.label, kind, cells, deduct=deducts(row.label), headed=row.headed))
+        first_valued = False
+    _dated_balances(items)
+    _cash_flows(items)
+    _echoed_headings(items)
+    _profit_lines(items)
+    _repeated_results(items)
+    _shares_of_one_base(items)
+    _numbered_groups(items)
+    # ministry rows in capitals over numbered department rows (India Union Budget)
+    for i, it in enumerate(items):
+        lab = clean_label(it.label)
+        letters = [ch for ch in lab if ch.isalpha()]
+        if it.kind == "part" and len(letters) >= 6 and all(ch.isupper() for ch in letters):
+            kids = []
+            for nxt in items[i + 1 :]:
+                if not _NUMBERED.match(nxt.label) or nxt.kind != "part":
+                    break
+                kids.append(nxt)
+            if kids:
+                it.kind = "group"
+                it.group_children = kids
+    return items
+
+
+# A balance dated at the start of the period, and one dated at its end ("Eigen vermogen per 1 januari"
+# ... "Eigen vermogen per 31 december", "Balance at 1 April" ... "Balance at 31 March")
+_OPENING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+1\s+(?:januari|january|april)\b|\bbegin\s+(?:van\s+het\s+)?"
+                           r"(?:boek)?jaar\b|\bbeginning\s+of\s+(?:the\s+)?year\b|\bbrought\s+forward\b|\bb/f\b|"
+                           r"\bopening\s+balance\b|\bbeginsaldo\b", re.IGNORECASE)
+# a bare balance after an opening one and the movements ("Balance Brought Forward / Add income /
+# Deduct expenditure / Balance")
+_BARE_BALANCE = re.compile(r"(?:closing\s+)?balance|(?:eind)?saldo", re.IGNORECASE)
+_CLOSING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+31\s+(?:december|march|maart)\b|\beinde\s+(?:van\s+het\s+)?"
+                           r"(?:boek)?jaar\b|\bend\s+of\s+(?:the\s+)?year\b", re.IGNORECASE)
+
+
+def _dated_balances(items: list[Item]) -> None:
+    """A row dated at the period's end, after a row of the same table dated at its start, closes
+    the movements between them: the opening balance plus the rows (and subtotals) after it."""
+    opened = False
+    for it in items:
+        if _OPENING_DATE.search(it.label):
+            opened = True
+            if it.kind == "saldo":
+                it.kind = "part"  # "Balance Brought Forward" is where the movements start, not a result
+        elif opened and (it.kind == "part" and _CLOSING_DATE.search(it.label)
+                         or it.kind == "saldo" and _BARE_BALANCE.fullmatch(clean_label(it.label))):
+            it.kind = "total"
+            opened = False
+
+
+def all_percent(cells: dict[int, Cell]) -> bool:
+    nums = [c.number for c in cells.values() if c.number is not None and not c.number.nil]
+    return bool(nums) and all(n.percent for n in nums)
+
+
+def _shares_of_one_base(items: list[Item]) -> None:
+    """"Totale kosten in percentage van het gemiddeld belegd vermogen" under "Kosten vermogensbeheer in
+    percentage van ..." and "Transactiekosten in percentage van ...": percentages of one base add up
+    like amounts, so the rows right above such a total, of the same base, are its parts."""
+    for i, it in enumerate(items):
+        m = OF_BASE.search(it.label)
+        if it.kind not in ("total", "sub") or m is None or not all_percent(it.cells):
+            continue
+        base = " ".join(m["base"].lower().split())
+        k = i - 1
+        while k >= 0 and items[k].kind == "none" and all_percent(items[k].cells) and (
+            (n := OF_BASE.search(items[k].label)) is not None and " ".join(n["base"].lower().split()) == base
+        ):
+            items[k].kind = "part"
+            k -= 1
+
+
+def _amounts_only(cells: dict[int, Cell]) -> bool:
+    """Every figure is an amount, most of four digits or more (a change column beside them may be
+    smaller): no ratio or percentage is printed so."""
+    nums = [c.number for c in cells.values() if c.number is not None and not c.number.nil]
+    return (bool(nums) and all(not n.percent and n.decimals <= 2 for n in nums)
+            and 2 * sum(1 for n in nums if abs(n.value) >= 1000) > len(nums))
+
+
+def _rates_of_amounts(label: str, cells: dict[int, Cell]) -> bool:
+    """Is "rates" the only word that made the label a ratio, over figures that are all amounts?"""
+    text = PARENTHESES.sub("", clean_label(label))
+    return bool(_RATES.search(text)) and not NOT_AMOUNT.search(_RATES.sub("", text)) and _amounts_only(cells)
+
+
+def _numbered_groups(items: list[Item]) -> None:
+    """In a table that numbers its item rows, an unnumbered row followed by numbered ones is their
+    group row ("DIA CIVILIAN STAFF PENSION 6,610,178,920" over "113 PENSION", "114 GRATUITY").
+
+    Only when most item rows carry a number: otherwise a missing number says nothing."""
+    parts = [it for it in items if it.kind == "part"]
+    numbered = [it for it in parts if ROW_NUMBER.match(it.label)]
+    if len(numbered) < 4 or 3 * len(numbered) < 2 * len(parts):
+        return
+    for i, it in enumerate(items):
+        if it.kind != "part" or ROW_NUMBER.match(it.label):
+            continue
+        kids = []
+        for nxt in items[i + 1 :]:
+            if nxt.kind != "part" or not ROW_NUMBER.match(nxt.label):
+                break
+            kids.append(nxt)
+        if kids:
+            it.kind = "group"
+            it.group_children = kids
+            it.tentative = True
+
+
+def col_items(table: Table) -> list[Item]:
+    items: list[Item] = []
+    lanes: dict[int, dict[int, Cell]] = {col.index: {} for col in table.columns}
+    for r, row in enumerate(table.rows):
+        for ci, cell in row.cells.items():
+            lanes.setdefault(ci, {})[r] = cell
+    year_cols = {}
+    for c in table.columns:
+        h = c.header.split()
+        if len(h) == 1 and re.fullmatch(r"(?:19|20)\d\d", h[0]):
+            year_cols[int(h[0])] = c.index
+    totals_in_header = bool(re.search(r"\btota(?:al|l|ls)\b", table.header_text, re.IGNORECASE))
+    years = year_columns(table)
+    for c in table.columns:
+        if c.index in years:
+            continue
+        kind = col_kind(c.leaf)
+        if kind == "none" and _rates_of_amounts(c.leaf, lanes.get(c.index, {})):
+            kind = "part"
+        it = Item(c.index, c.header, kind, lanes.get(c.index, {}))
+        m = _RANGE.match(re.sub(r"^tota(?:al|ls?)\s+", "", c.header.strip(), flags=re.IGNORECASE))
+        if m and totals_in_header:
+            a, b = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else 2000 + int(m.group(2))
+            if a in year_cols and b in year_cols and a < b:
+                it.kind = "total"
+                it.explicit = [(Item(year_cols[y], str(y), "part", lanes.get(year_cols[y], {})), 1)
+                               for y in range(a, b + 1) if y in year_cols]
+        items.append(it)
+    _spanned_totals(items)
+    _roll_forward(items)
+    return items
+
+
+# "FY 2019 Total" after "FY 2019 Base" and "FY 2019 OCO": a heading that spans its columns
+_SPANNED_TOTAL = re.compile(r"^(?P<span>.*\S)\s+tota(?:al|l)$", re.IGNORECASE)
+
+
+def _spanned_totals(items: list[Item]) -> None:
+    """A total column under a heading it shares with the columns right before it ("FY 2019" over
+    "Base | OCO | Total"): the total of those columns only, not of every column since the last
+    total (the years before it are no parts)."""
+    for i, it in enumerate(items):
+        m = _SPANNED_TOTAL.match(it.label.strip())
+        if it.kind != "total" or it.explicit is not None or m is None:
+            continue
+        span = m.group("span") + " "
+        run: list[Item] = []
+        for x in reversed(items[:i]):
+            if x.kind != "part" or not x.label.startswith(span) or not x.label[len(span):].strip():
+                break
+            run.insert(0, x)
+        if len(run) >= 2:
+            it.explicit, it.explicit_tag = [(x, 1) for x in run], "spanned heading"
+
+
+# A movement schedule's columns: "Saldo 31-12-2022 | Vermeerdering | Vermindering | Vrijval |
+# Saldo 31-12-2023", "Balance at 1 April | Additions | Disposals | Balance at 31 March".
+_BALANCE_WORD = re.compile(r"\b(saldo|stand|balance|boekwaarde|book\s+value|carrying\s+amount)\b", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[-/.]\d{1,2}\b|januari|december|april|march|june|juni|"
+                    r"\b\d{1,2}[-/.\s](?:jan|feb|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b|"
+                    r"beginning|begin|end\b|einde|ultimo|opening|closing", re.IGNORECASE)
+# Movement columns that take off when printed as positive amounts.
+_DECREASE = re.compile(
+    r"verminder|onttrek|afschrijv|aflos|vrijval|afname|aanwend|besteding|decrease|withdraw|disposal|"
+    r"depreciat|amorti[sz]|utili[sz]ed|\bused\b|released|write[-\s]?off|repaid|repayment",
+    re.IGNORECASE,
+)
+
+# A cash flow statement (IFRS, IPSAS, US GAAP, RJ): the net change in cash is the sum of the net
+# cash flows of the activities above it, and the cash at the end is the cash at the beginning plus
+# that change. The labels say so, whatever the layout.
+_NET_ACTIVITY = re.compile(
+    r"^(?:net\s+cash\s+(?:flows?\s+)?(?:from|used|provided|generated|\(?used\)?|inflows?|outflows?|applied)\b.*"
+    r"\bactivities|(?:netto\s+)?kasstroom\s+uit\s+(?:operationele|bedrijfs|investerings|financierings)\w*)",
+    re.IGNORECASE)
+_NET_CHANGE = re.compile(
+    r"^(?:net\s+(?:\(?(?:increase|decrease)\)?(?:\s*/\s*\(?(?:increase|decrease)\)?)?|change)\s+in\s+cash|"
+    r"(?:mutatie|toename|afname|netto\s+kasstroom)\b.*\bliquide\s+middelen)", re.IGNORECASE)
+_CASH_AT = re.compile(r"^(?:cash\b.*\bat\s+(?:the\s+)?(?P<en>beginning|start|end|close)\b|"
+                      r"liquide\s+middelen\s+(?:per\s+)?(?P<nl>begin|ultimo|einde|eind)\w*)", re.IGNORECASE)
+
+
+def _cash_flows(items: list[Item]) -> None:
+    """The net change in cash over its activities' net cash flows, and the cash at the end over
+    the cash at the beginning and that change (module comment above)."""
+    activities: list[Item] = []
+    change: Item | None = None
+    begin: Item | None = None
+    for it in items:
+        label = clean_label(it.label)
+        if _NET_ACTIVITY.match(label):
+            activities.append(it)
+        elif _NET_CHANGE.match(label):
+            if len(activities) >= 2:
+                it.kind, it.explicit, it.explicit_tag = "total", [(a, 1) for a in activities], "cash flow"
+            activities, change = [], it
+        elif (m := _CASH_AT.match(label)) is not None:
+            word = (m.group("en") or m.group("nl")).lower()
+            if word in ("beginning", "start", "begin"):
+                begin = it
+            elif begin is not None and change is not None:
+                it.kind, it.explicit, it.explicit_tag = "total", [(begin, 1), (change, 1)], "cash balance"
+                begin = change = None
+
+
+# An income statement's result lines: each is the result above it plus the income totals and less
+# the cost totals between them ("Gross Profit", "Operating Profit", "Profit on Ordinary Activities
+# Before Taxation" in accounting software's reports; "Bruto marge", "Bedrijfsresultaat").
+_PROFIT_LINE = re.compile(
+    r"^(?:(?:gross|operating|net)\s+(?:profit|loss|surplus|deficit|income)|profit\b.*\b(?:before|after)\b.*\btax\w*|"
+    r"bruto\s*(?:marge|winst)|bedrijfsresultaat|netto\s*resultaat)\b", re.IGNORECASE)
+
+
+def _profit_lines(items: list[Item]) -> None:
+    """Each result line over the result above it and the signed totals between them, when every
+    one of those totals says whether it is income or a cost."""
+    previous: Item | None = None
+    between: list[Item] = []
+    for it in items:
+        label = clean_label(it.label)
+        if _PROFIT_LINE.match(label) and it.explicit is None and any(c.number is not None for c in it.cells.values()):
+            parts = [(previous, 1)] if previous is not None else []
+            signs = [(t, -1 if is_cost(t.label) else 1) for t in between
+                     if is_cost(t.label) or BENEFIT.search(t.label)]
+            if between and len(signs) == len(between) and len(parts) + len(signs) >= 1 and (
+                    previous is not None or any(s < 0 for _t, s in signs)):
+                it.kind, it.explicit, it.explicit_tag = "total", parts + signs, "result lines"
+            previous, between = it, []
+        elif TOTAL_OF.match(label) and it.kind in ("total", "sub"):
+            between.append(it)
+
+
+# The words of a result line: "GROSS PROFIT", "NET INCOME", "Profit after Taxation", "Resultaat boekjaar"
+_RESULT_WORD = re.compile(r"\b(?:profit|loss|income|result|surplus|deficit|resultaat|winst|verlies|saldo)\b",
+                          re.IGNORECASE)
+
+
+def _shown(it: Item) -> dict[int, Fraction]:
+    return {ln: c.number.value for ln, c in it.cells.items() if c.number is not None and not c.number.nil}
+
+
+def _repeated_results(items: list[Item]) -> None:
+    """A result line that prints the figures of the total or result right above it, in every
+    column, is that line carried down ("Total Income" then "GROSS PROFIT"; "NET OPERATING INCOME"
+    then "NET INCOME" when there is nothing else to add or take off): checked as a copy of it."""
+    for above, it in zip(items, items[1:]):
+        if it.explicit is not None or it.kind not in ("part", "saldo") or it.pos - above.pos > 2:
+            continue
+        if not (_RESULT_WORD.search(clean_label(it.label)) or _PROFIT_LINE.match(clean_label(it.label))):
+            continue
+        if above.kind not in ("total", "sub", "grand", "saldo") and not _PROFIT_LINE.match(clean_label(above.label)):
+            continue
+        if repeats_row(it, above):
+            # a saldo, not a total: the totals above it that a later total adds up end at it
+            it.kind, it.explicit, it.explicit_tag = "saldo", [(above, 1)], "copy"
+
+
+def _echoed_headings(items: list[Item]) -> None:
+    """Accounting software's reports print a group's amount on its heading and again on its total
+    ("Placements de trésorerie €40,000.00" … "Total Placements de trésorerie €40,000.00"): the
+    total adds up the group's own entries, each inner group once (by its total), and the heading,
+    an echo of the total, is no part of anything."""
+    closing: dict[int, int] = {}  # a heading's position -> its total's
+    for j, it in enumerate(items):
+        m = TOTAL_OF.match(clean_label(it.label))
+        shown = {ln: c.number.value for ln, c in it.cells.items() if c.number is not None and not c.number.nil}
+        if m is None or not shown:
+            continue
+        name = m.group("name").strip().lower()
+        for i in range(j - 1, -1, -1):
+            head = items[i]
+            if i in closing or clean_label(head.label).strip().lower() != name:
+                continue
+            if all((c := head.cells.get(ln)) is not None and c.number is not None and c.number.value == v
+                   for ln, v in shown.items()):
+                closing[i] = j
+            break
+    for i, j in closing.items():
+        parts: list[tuple[Item, int]] = []
+        k = i + 1
+        while k < j:
+            if k in closing and closing[k] < j:
+                parts.append((items[closing[k]], 1))
+                k = closing[k] + 1
+                continue
+            if items[k].kind == "part" and any(c.number is not None for c in items[k].cells.values()):
+                parts.append((items[k], 1))
+            k += 1
+        if parts:
+            items[i].kind = "memo"
+            items[j].kind, items[j].explicit, items[j].explicit_tag = "total", parts, "echoed heading"
+
+
+def _roll_forward(items: list[Item]) -> None:
+    """The last column of a movement schedule is the first one plus the movements between them:
+    both headed with the same balance word and a date ("Saldo 31-12-2022" … "Saldo 31-12-2023")."""
+    # columns before the first balance (last year's figures printed left of the labels) are no
+    # part of the schedule
+    start = next((k for k, it in enumerate(items) if _BALANCE_WORD.search(it.label) and _DATED.search(it.label)),
+                 len(items))
+    items = items[start:]
+    if len(items) < 3:
+        return
+    first, last = items[0], items[-1]
+    a, b = _BALANCE_WORD.search(first.label), _BALANCE_WORD.search(last.label)
+    if not (a and b and a.group(1).lower() == b.group(1).lower()):
+        return
+    if not (_DATED.search(first.label) and _DATED.search(last.label)) or first.label.strip() == last.label.strip():
+        return
+    word = a.group(1).lower()
+    # "Stand 31-dec-23 | resultaat 2024 | Stand 31-dec-24 | Begroting 2025 | Stand 31-dec-25": each
+    # balance column closes the one before it and the movements between them
+    stops = [k for k, it in enumerate(items)
+             if (m := _BALANCE_WORD.search(it.label)) and m.group(1).lower() == word and _DATED.search(it.label)]
+    if stops[0] != 0 or stops[-1] != len(items) - 1 or any(j - i < 2 for i, j in zip(stops, stops[1:])):
+        return
+    if any(it.kind != "part" for k, it in enumerate(items) if k not in stops):
+        return
+    for i, j in zip(stops, stops[1:]):
+        middle = items[i + 1 : j]
+        for it in middle:
+            # headers hyphenated over two lines read "Vermin- dering"
+            it.deduct = bool(_DECREASE.search(re.sub(r"(\w)-\s+(\w)", r"\1\2", it.label)))
+        items[j].kind = "total"
+        items[j].explicit = [(items[i], 1)] + [(it, 1) for it in middle]
+
+
+def repeats_row(it: Item, row: Item) -> bool:
+    """Does the line print the row's figures, the same in every column, one of them not zero?"""
+    mine = _shown(it)
+    return bool(mine) and mine == _shown(row) and any(v != 0 for v in mine.values())
+
+
+def year_columns(table: Table) -> set[int]:
+    """Columns whose figures are all years ("Struc. in 2030"): not amounts, never summed."""
+    seen: dict[int, list[str]] = {}
+    for row in table.rows:
+        for c, cell in row.cells.items():
+            if cell.number is not None and not cell.number.nil:
+                seen.setdefault(c, []).append(cell.text)
+    return {c for c, texts in seen.items() if all(re.fullmatch(r"(?:19|20)\d\d", t) for t in texts)}
+
+
+def percent_figures(item: Item) -> bool | None:
+    """Whether the item's figures are all percentages (True), include amounts (False), or are
+    none at all (None)."""
+    kinds = {c.number.percent for c in item.cells.values() if c.number is not None and not c.number.nil}
+    return None if not kinds else kinds == {True}
