@@ -70,10 +70,12 @@ def part_sign(part: Item, sign: int, lane: int) -> int:
 
 
 def has_value(cells: dict[int, Cell]) -> bool:
+    """Does some cell print a figure?"""
     return any(c.number is not None for c in cells.values())
 
 
 def row_items(table: Table) -> list[Item]:
+    """The table's rows with figures as items, in order, with the structure their labels show."""
     items: list[Item] = []
     first_valued = True
     years = year_columns(table)
@@ -147,6 +149,7 @@ def _dated_balances(items: list[Item]) -> None:
 
 
 def all_percent(cells: dict[int, Cell]) -> bool:
+    """Are all the figures printed (nil dashes left out) percentages, one at least?"""
     nums = [c.number for c in cells.values() if c.number is not None and not c.number.nil]
     return bool(nums) and all(n.percent for n in nums)
 
@@ -206,6 +209,8 @@ def _numbered_groups(items: list[Item]) -> None:
 
 
 def col_items(table: Table) -> list[Item]:
+    """The table's columns as items, in order (year columns left out), with the structure their
+    headers show."""
     items: list[Item] = []
     lanes: dict[int, dict[int, Cell]] = {col.index: {} for col in table.columns}
     for r, row in enumerate(table.rows):

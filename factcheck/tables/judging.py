@@ -84,6 +84,7 @@ def fit_verdict(parts: list[tuple[int, CellNumber]], total: CellNumber) -> Verdi
 
 
 def holds(v: Verdict) -> bool:
+    """Whether the verdict lets the total stand: consistent, or within rounding."""
     return v in (Verdict.CONSISTENT, Verdict.ROUNDING)
 
 

@@ -76,6 +76,7 @@ def deducts(label: str) -> bool:
 
 
 def clean_label(label: str) -> str:
+    """The label without its leading number or bullet ("3.", "(ii)", "a)", "•")."""
     return _PREFIX.sub("", label.strip()).strip()
 
 
@@ -85,6 +86,8 @@ _HEAD = re.compile(r"(?:waarvan|of which|bestaande uit|comprised of|consisting o
 
 @functools.lru_cache(maxsize=4096)  # a label is asked about once per table read, and per figure near it
 def row_kind(label: str) -> str:
+    """A row label's kind: part, total, sub, grand, saldo, memo, head (a total over the rows after
+    it), anon (no label), or none (no amount: a ratio, a percentage, a change)."""
     lab = clean_label(label)
     if _HEAD.search(lab):
         return "head"
@@ -118,6 +121,7 @@ def row_kind(label: str) -> str:
 
 
 def col_kind(header: str) -> str:
+    """A column header's kind: part, total, sub, grand, or none (no amount)."""
     h = header.strip()
     if not h:
         return "part"

@@ -18,6 +18,9 @@ _READABLE = re.compile(r"\d")
 
 
 def comparable_lanes(total: Item, parts: list[tuple[Item, int]]) -> list[int]:
+    """The lanes in which the total and its parts can be compared: the total prints a figure and some
+    part more than a nil dash, no part prints digits that could not be read, percentages stand over
+    percentages only, and a total left nil counts only where its parts cancel out."""
     lanes = []
     for lane, cell in total.cells.items():
         if cell.number is None:
@@ -52,6 +55,7 @@ def lane_figures(
 
 
 def judge_lane(total: Item, parts: list[tuple[Item, int]], lane: int) -> Judgement:
+    """:func:`~.judging.judge` on the figures the total and its signed parts print in the lane."""
     return judge(*lane_figures(total, parts, lane))
 
 
@@ -66,5 +70,6 @@ def long_total(total: Item, lanes: list[int]) -> bool:
 
 
 def nonzero_at(item: Item, lane: int) -> bool:
+    """Does the item print a figure other than zero (or a nil dash) in the lane?"""
     n = item.cells[lane].number if lane in item.cells else None
     return n is not None and not n.nil and n.value != 0

@@ -30,16 +30,26 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..model import Verdict
+from .account_codes import coded_checks
+from .code_tree import with_code_tree
 from .detect import Table
 from .differences import difference_columns
 from .doubts import difference_doubt, memo_between, reading_doubt
+from .found import found_sum_checks
+from .heads import head_groups
+from .inner import inner_checks, inner_runs
 from .items import Item, all_percent, col_items, has_value, part_sign, row_items
 from .judging import Judgement, holds
 from .labels import NOT_AMOUNT, clean_label, row_kind
 from .of_which import of_which_columns, of_which_rows
+from .percentages import percentage_checks
+from .products import product_checks, product_columns
 from .readings import NAMED_PARTS, READINGS
 from .records import CellRef, Orientation, TableCheck, cell_ref, make_check
 from .scan import scan_totals
+from .scores import score_checks
+from .steps import step_checks
+from .unmarked import unmarked_checks
 
 # "+ = voordelig, - = nadelig", "+ is voordeel": the table says what a sign means
 _SIGN_LEGEND = re.compile(r"[+\-\u2212]\s*(?:=|is)\s*(?:voorde|nade|favou?rable|unfavou?rable|surplus|deficit)",
@@ -49,12 +59,8 @@ _SIGN_LEGEND = re.compile(r"[+\-\u2212]\s*(?:=|is)\s*(?:voorde|nade|favou?rable|
 def check_table(table: Table, file: str = "") -> list[TableCheck]:
     """Every total row and total column of a table, judged lane by lane."""
     if table.coded:
-        from .account_codes import coded_checks
-
         return coded_checks(table, file)
     if table.scored:
-        from .scores import score_checks
-
         return score_checks(table, file)
     checks: list[TableCheck] = []
     headers = {c.index: c.header for c in table.columns}
@@ -65,14 +71,6 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
         return cell_ref(table, lane, item.cells[lane], sign, label=headers.get(item.pos, ""))
 
     pages = tuple(sorted({r.origin[0] for r in table.rows if r.origin is not None}))
-
-    from .found import found_sum_checks
-    from .heads import head_groups  # heads, inner columns and percentages build on this module's records
-    from .inner import inner_checks, inner_runs
-    from .percentages import percentage_checks
-    from .products import product_checks, product_columns
-    from .steps import step_checks
-    from .unmarked import unmarked_checks
 
     heads, grouped = head_groups(table, file)
     scans: list[tuple[Orientation, Item, list[tuple[Item, int]], dict[int, Judgement], str]] = []
@@ -171,8 +169,6 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     seen = {(c.total.page, c.total.bbox) for c in checks}
     unmarked = unmarked_checks(table, file)
     checks = checks + [c for c in unmarked if (c.total.page, c.total.bbox) not in seen] + also
-    from .code_tree import with_code_tree  # here, not at the top: code_tree builds on this module
-
     return with_code_tree(table, file, _not_circular(_rates_not_summed(checks, found + unmarked)))
 
 
