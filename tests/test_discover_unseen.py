@@ -590,3 +590,16 @@ def test_an_amount_printed_with_a_rate_of_change_is_the_same_change_of_the_row(t
     # sentence prints is the figure it took, the table ($K) gives FY 2023's 2,081,445
     found = _text_table_results(_extracted("engen-01.pdf", str(tmp_path)))
     assert found["$37,328,000"] == ("difference of a table row", "consistent", ("$2,118,773,000", "2,081,445"))
+
+
+def test_a_change_column_is_no_year_and_a_printed_level_names_the_row(tmp_path: Path) -> None:
+    # GreenGov.SG report FY2023 (enpqh-03): "total Scope 1 emissions for FY2023 were 1,367,002
+    # tCO2e, a 0.9% decrease compared to FY2022" over a table whose last column, "Change from
+    # baseline to FY2023", names FY2023 too: that column holds changes, so FY2023 is the level
+    # column beside it. "electricity use in FY2023 was 5,448,673,581 kWh, a 1.5% increase from
+    # FY2022" names no row in words; the level it prints is the TOTAL row's FY2023 cell.
+    found = _text_table_results(_extracted("enpqh-03.pdf", str(tmp_path)))
+    assert found["0.9%"] == ("change along a table row", "rounding", ("1,379,166", "1,367,002"))
+    assert found["1.5%"] == ("change along a table row", "rounding", ("5,369,812,924", "5,448,673,581"))
+    assert found["0.4%"] == ("change along a table row", "rounding", ("33,500,339,038", "33,358,520,320"))
+

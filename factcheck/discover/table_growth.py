@@ -22,13 +22,14 @@ from fractions import Fraction
 from typing import Any
 
 from factcheck.discover.figures import Fig, content_words, shared_words
-from factcheck.discover.relations import FALL_WORDS, RISE_WORDS
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, _significant_digits
 from factcheck.discover.table_shares import YEAR, as_cell_number, column_years, is_amount, log_spread
 from factcheck.discover.text_tables import table_relation_claim
 from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
 from factcheck.tables.detect import Cell, Table
 from factcheck.tables.judging import holds
+from factcheck.tables.labels import CHANGE_HEADER
 from factcheck.tables.percentages import judge_growth
 from factcheck.tables.records import cell_claim
 
@@ -118,8 +119,10 @@ def _year_columns(table: Table, words: frozenset[str]) -> dict[int, int]:
     words the clause says ("as compared to revised estimates of 2025-26"), and no column when it
     says none or several: the year alone does not say which."""
     by_year: dict[int, list[int]] = {}
+    changes = {c.index for c in table.columns if CHANGE_HEADER.search(c.header)}
     for index, years in column_years(table).items():
-        if len(years) == 1:
+        # "Change from baseline to FY2023" holds changes, not FY2023's levels
+        if len(years) == 1 and index not in changes:
             by_year.setdefault(years[0], []).append(index)
     headers = {c.index: content_words(YEAR.sub(" ", c.header)) for c in table.columns}
     out: dict[int, int] = {}
@@ -175,13 +178,16 @@ def table_growth_claims(
             signed = replace(signed, value=-signed.value)  # "af met 27%": a change of -27 %
         page = fig.position[0]
         near = [t for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1) for t in tables.get(number, ())]
-        fits, chance = _readings(near, wanted, words, subject, signed, fig.value, hi - lo, nearest=False)
+        levels = _levels(fig, figs)
+        fits, chance = _readings(near, wanted, words, subject, signed, fig.value, hi - lo, nearest=False,
+                                 levels=levels)
         if not fits:
             # a summary restates a table pages away ("a total General Fund Budget of $99.5 million,
             # a 3.8% increase over FY 2013-2014"): any table of the document, when one row alone
             # is named best; the odds of both looks count
             far = [t for number, ts in sorted(tables.items()) if abs(number - page) > PAGES_AROUND for t in ts]
-            fits, more = _readings(far, wanted, words, subject, signed, fig.value, hi - lo, nearest=True)
+            fits, more = _readings(far, wanted, words, subject, signed, fig.value, hi - lo, nearest=True,
+                                   levels=levels)
             chance = 2 * (chance + more)
         if len(fits) == 1 and hi - lo > 1 and fig.value.denominator == 1:
             # "30%" may stand for 25-35 %; when the change lands within 29.5-30.5 % all the same,
@@ -262,13 +268,16 @@ def _difference_holds(table: Table, old: Cell, new: Cell, amount: Fig, down: boo
 
 def _readings(
     tables: Sequence[Table], wanted: tuple[int | None, int | None], words: frozenset[str], subject: frozenset[str],
-    signed: CellNumber, value: Fraction, width: Fraction, *, nearest: bool,
+    signed: CellNumber, value: Fraction, width: Fraction, *, nearest: bool, levels: frozenset[Fraction] = frozenset(),
 ) -> tuple[list[tuple[Table, int, Cell, Cell]], Fraction]:
     """The rows of these tables the clause names whose change over its years meets the percentage,
-    and the odds that chance gives one. The rows named are those sharing most words with the clause
-    (failing any, with the sentence's subject) in each table, or with ``nearest`` in all the tables
-    together, and then only when one row alone is named best."""
+    and the odds that chance gives one. The rows named are those whose end-year cell is an amount
+    the sentence prints (``levels``: "electricity use in FY2023 was 5,448,673,581 kWh, a 1.5%
+    increase from FY2022" names the table's row that reads 5,448,673,581 under FY2023), else those
+    sharing most words with the clause (failing any, with the sentence's subject) in each table, or
+    with ``nearest`` in all the tables together, and then only when one row alone is named best."""
     named: list[tuple[Table, int, int, int, int]] = []  # table, row, words shared, old and new column
+    pinned: list[tuple[Table, int, int, int, int]] = []  # the same, for rows whose level the sentence prints
     for table in tables:
         years = _year_columns(table, words)
         if not years:
@@ -279,12 +288,16 @@ def _readings(
             continue  # the year before is no column: the change does not say from when
         if base >= end or base not in years or end not in years:
             continue
+        pinned.extend((table, r, 1, years[base], years[end]) for r, n in _printed_level(table, years[end], levels).items()
+                      if n)
         overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)}
         if not any(overlap.values()):
             overlap = {r: shared_words(subject, content_words(row.label)) for r, row in enumerate(table.rows)}
         most = max(overlap.values(), default=0)
         named.extend((table, r, n, years[base], years[end]) for r, n in overlap.items() if n and n == most)
-    if nearest:
+    if pinned:
+        named = pinned
+    elif nearest:
         most = max((n for _, _, n, _, _ in named), default=0)
         named = [x for x in named if x[2] == most]
         if len(named) != 1:
@@ -299,6 +312,28 @@ def _readings(
         if _holds(old.number, new.number, signed):  # type: ignore[arg-type]
             fits.append((table, r, old, new))
     return fits, chance
+
+
+def _printed_level(table: Table, col: int, levels: frozenset[Fraction]) -> dict[int, int]:
+    """Row -> 1 for the rows whose cell in ``col`` is, at the table's scale, an amount of
+    ``levels``: the sentence quotes that row's level (to the last digit, so no other reading
+    names it as surely, in this table or another), and 0 for the others."""
+    if not levels:
+        return {}
+    mult = table.scale.multiplier if table.scale is not None else Fraction(1)
+    out = {}
+    for r, row in enumerate(table.rows):
+        cell = row.cells.get(col)
+        out[r] = int(cell is not None and is_amount(cell) and cell.number is not None
+                     and cell.number.value * mult in levels)
+    return out
+
+
+def _levels(fig: Fig, figs: Sequence[Fig]) -> frozenset[Fraction]:
+    """The amounts of four significant digits or more that the percentage's sentence prints: a
+    level as exact as that is no coincidence when a table cell reads it."""
+    return frozenset(f.value for f in figs if f.quote == fig.quote and f.position[0] == fig.position[0] and f.id != fig.id
+                     and f.kind != "percent" and f.value > 0 and _significant_digits(f.value) >= 4)
 
 
 def span_text(table: Table, col: int) -> str:
