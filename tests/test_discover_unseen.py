@@ -603,3 +603,14 @@ def test_a_change_column_is_no_year_and_a_printed_level_names_the_row(tmp_path: 
     assert found["1.5%"] == ("change along a table row", "rounding", ("5,369,812,924", "5,448,673,581"))
     assert found["0.4%"] == ("change along a table row", "rounding", ("33,500,339,038", "33,358,520,320"))
 
+
+
+def test_a_sum_over_a_breakdown_in_place_of_its_total_is_not_proposed_again() -> None:
+    # DOE proposal budget justification (enkrv-01 p2): "The total direct costs are $1,802,920 of
+    # which $1,705,002 … $6,418 … and $91,500", "total indirect costs … $947,080", "The total cost
+    # of this proposal is $2,750,000": $2,750,000 − $1,802,920 = $947,080 is read; the four
+    # figures $1,705,002 + $6,418 + $91,500 + $947,080 make the same arithmetic again.
+    found = _relations("enkrv-01.pdf")
+    assert ("$1,802,920", "sum", ("$1,705,002", "$6,418", "$91,500")) in found
+    assert ("$947,080", "difference", ("$2,750,000", "$1,802,920")) in found
+    assert not [r for r in found if r[0] == "$2,750,000" and len(r[2]) == 4]

@@ -1334,4 +1334,29 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         seen_sets.add(proposal.figure_ids)
     from factcheck.discover.restated import restated
 
+    kept = _unflattened(kept)
     return kept + restated(figures, kept)
+
+
+def _unflattened(kept: list[Proposal]) -> list[Proposal]:
+    """The proposals without the sums that add up another kept sum's parts in place of its total,
+    when the equation over that total is kept too: "The total direct costs are $1,802,920 of which
+    $1,705,002 … $6,418 … and $91,500", "indirect costs … $947,080", "The total cost … is
+    $2,750,000" computes $1,802,920 + $947,080, which the difference $2,750,000 − $1,802,920 already
+    reads; the sum of all four figures repeats that arithmetic over the breakdown's figures."""
+    sums = [p for p in kept if p.relation == "sum" and p.exact]
+    sets = {p.figure_ids for p in kept}
+    dropped: set[int] = set()
+    for flat in sums:
+        if len(flat.inputs) < 3:
+            continue
+        ids = {f.id for f in flat.inputs}
+        for part in sums:
+            inner = {f.id for f in part.inputs}
+            if part is flat or part.target.id in ids or not inner < ids:
+                continue
+            coarse = frozenset({flat.target.id, part.target.id} | (ids - inner))
+            if coarse in sets:
+                dropped.add(id(flat))
+                break
+    return [p for p in kept if id(p) not in dropped]
