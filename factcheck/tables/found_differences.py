@@ -42,6 +42,9 @@ from .records import Orientation, TableCheck, cell_ref, make_check, printed_curr
 MIN_LANES = 2
 MAX_ITEMS = 80  # past this a table is a listing: many pairs, and the odd coincidence
 MIN_DIGITS = 3  # a telling figure prints this many digits at least
+# rows a column with no head read must hold in, every figure telling: "Balance of Fish Trade" =
+# Exports − Imports in each of twenty years, under heads of four stacked lines
+MIN_HEADLESS = 5
 MAX_THREE = 24  # a result of three lines takes them from this many lines before it
 
 # words that say a line is what is left of one figure after another
@@ -151,12 +154,14 @@ def _found(
         if all(where(t, ln) in checked for ln in lanes):
             continue
         tell = [ln for ln in lanes if _telling(t[2][ln]) and _digits(t[2][ln]) >= MIN_DIGITS]
-        if not tell or not clean_label(t[1]):
+        headless = orientation == "column" and not clean_label(t[1])
+        if not tell or not clean_label(t[1]) and not headless:
             continue  # an unlabelled line of figures is a subtotal, read as a sum elsewhere
         cued = _cued(t)
         # a column with no word to say what it is, three rows at least: columns of one
-        # breakdown under another ("Total | Public | Private" per grade) meet by chance more often
-        least = MIN_LANES if cued or orientation == "row" else MIN_LANES + 1
+        # breakdown under another ("Total | Public | Private" per grade) meet by chance more often;
+        # a column whose head was not read at all (a head of several stacked lines), in many rows
+        least = MIN_HEADLESS if headless else MIN_LANES if cued or orientation == "row" else MIN_LANES + 1
         first = max(tell, key=lambda ln: abs(_value(t[2][ln])))
         # the other items printing in the lane of t's largest figure (a blank elsewhere is a zero)
         others = [i for i, it in enumerate(items) if i != k and first in it[2]]
