@@ -213,6 +213,12 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
             shared = figures if (lang or "nl") == language else None
             out.extend(c for c in text_table_claims(result.claims, found, lang or "nl", figures=shared,
                                                     read_in_prose=prose) if c["id"] not in have)
+            if figures is not None:
+                from factcheck.discover.one_reading import rates_read_twice
+
+                # a rate read in its sentence and again, with the same figures, off its table row: once
+                twice = rates_read_twice(out, figures)
+                out = [c for c in out if c["id"] not in twice]
     return out
 
 

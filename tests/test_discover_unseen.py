@@ -614,3 +614,38 @@ def test_a_sum_over_a_breakdown_in_place_of_its_total_is_not_proposed_again() ->
     assert ("$1,802,920", "sum", ("$1,705,002", "$6,418", "$91,500")) in found
     assert ("$947,080", "difference", ("$2,750,000", "$1,802,920")) in found
     assert not [r for r in found if r[0] == "$2,750,000" and len(r[2]) == 4]
+
+
+def test_a_rate_read_off_its_table_row_is_not_read_again_in_its_sentence(tmp_path: Path) -> None:
+    # DOE Budget in Brief FY 2025 (engen-01 p1): "DOE proposes $51 billion …, a $3.6 billion, or
+    # 7.5 percent, increase from the FY 2023 Enacted Level" is the change of the row 'DOE Budget
+    # Function', 47,817,100 to 51,415,029 (thousands), whose cells restate $51 billion and $3.6
+    # billion: the sentence's 3.6 / (51 - 3.6) is that calculation again, not a second one
+    from ruamel.yaml import YAML
+
+    from factcheck.discover.changes import BESIDE_LEVEL
+    from factcheck.discover.figures import from_dicts
+    from factcheck.discover.one_reading import rates_read_twice
+
+    path = _extracted("engen-01.pdf", str(tmp_path))
+    readings: dict[str, list[tuple[str, str]]] = {}
+    for r in check_paths([path]).results:
+        ev = r.claim.evidence or {}
+        if ev.get("relation"):
+            readings.setdefault(r.claim.stated or "", []).append((str(ev["relation"]), str(ev.get("wording", ""))))
+    assert readings["7.5 percent"] == [("change along a table row", "")]
+    # "a $89,475,000 (18.8 percent) increase above FY 2023 Enacted": no table row read it, the
+    # sentence's reading stays
+    assert readings["18.8 percent"] == [("growth", BESIDE_LEVEL)]
+    # a row whose cells are not the sentence's figures is another calculation: both are kept
+    claims = (YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {})["claims"]
+    figures = from_dicts(claims, "en")
+    sentence = {
+        "id": "rel_percent_7_5_percent", "expr": "money_3_6_billion / (doe_proposes - money_3_6_billion)",
+        "evidence": {"relation": "growth", "target": "percent_7_5_percent", "wording": BESIDE_LEVEL,
+                     "inputs": "doe_proposes ($51 billion), money_3_6_billion ($3.6 billion)"}}
+    table = next(c for c in claims if (c.get("evidence") or {}).get("target") == "percent_7_5_percent")
+    cells = [c for c in claims if c["id"] in table["expr"] and "table" in (c.get("where") or {})]
+    assert rates_read_twice([sentence, table, *cells], figures) == {"rel_percent_7_5_percent"}
+    moved = [dict(c, value=str(int(c["value"]) // 2)) for c in cells]
+    assert rates_read_twice([sentence, table, *moved], figures) == set()

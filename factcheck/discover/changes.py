@@ -163,6 +163,9 @@ def _bounds(x: Fig) -> tuple[Fraction, Fraction]:
             x.interval.hi if x.interval.hi is not None else x.value)
 
 
+BESIDE_LEVEL = "a change beside its level"  # the wording evidence of these readings; inputs (level, change)
+
+
 def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
     """The rate of a change printed beside the change, over the level the sentence states: "The
     Budget requests $144 billion …, a $14.8 billion or 11.5-percent increase from the 2023 enacted
@@ -216,7 +219,7 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
             lo, hi = lo * 100, hi * 100
             if hi < rate.interval.lo or rate.interval.hi < lo or 2 * (hi - lo) > rate.value:
                 continue
-            out.append(Proposal(rate, (level, change), "growth", expr, False, 9, "a change beside its level", True))
+            out.append(Proposal(rate, (level, change), "growth", expr, False, 9, BESIDE_LEVEL, True))
     return out
 
 
