@@ -48,9 +48,10 @@ def rates_read_twice(claims: Iterable[Mapping[str, Any]], figures: Sequence[Fig]
         evidence = c.get("evidence") or {}
         if evidence.get("relation") in TABLE_RATES and c.get("expr"):
             cells = [by_id[i] for i in dict.fromkeys(_NAME.findall(str(c["expr"]))) if i in by_id]
-            values = [_cell_value(cell) for cell in cells if "table" in (cell.get("where") or {})]
-            if len(values) == 2 and None not in values:
-                rows.setdefault(str(evidence.get("target")), []).append((values[0], values[1]))  # type: ignore[arg-type]
+            table_cells = [cell for cell in cells if "table" in (cell.get("where") or {})]
+            values = [v for v in map(_cell_value, table_cells) if v is not None]
+            if len(table_cells) == 2 and len(values) == 2:
+                rows.setdefault(str(evidence.get("target")), []).append((values[0], values[1]))
     out: set[str] = set()
     for c in claims:
         evidence = c.get("evidence") or {}
