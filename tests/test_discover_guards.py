@@ -136,3 +136,20 @@ def test_a_year_the_level_stands_at_and_a_year_of_two_columns_choose_no_column(t
     # is read, so "Rs 52,166 crore (7%)" is found as the row's difference and its growth)
     assert [r for r in found if r[0] == "7%" and set(r[2]) == {"7,32,512", "7,84,678"}]
     assert ("Rs 52,166 crore", "difference of a table row", ("7,84,678", "7,32,512")) in found
+
+
+def test_a_word_of_total_ties_a_figure_to_its_neighbours_not_to_the_whole_passage() -> None:
+    # Rhode Island CAFR, MD&A: "… the State's General Fund reported an ending fund balance of $395.4
+    # million, a decrease of $5.8 million" is not $181.0 + $191.1 + $23.3 million, three changes of
+    # other funds sentences away: "balance" says it is a total, not which figures make it
+    found = _relations("enqua-01.pdf")
+    assert not [r for r in found if r[0] == "$395.4 million" and r[1] == "sum"]
+    # ESSER summary: "$19.2M (20% of total)" is not $138.9 million − $119.7M of other lines, but
+    # the part of "$95.9 million, ESSER III" beside "$76.7M (80% of total)"
+    found = _relations("enfin-03.pdf")
+    assert [r for r in found if r[0] == "$19.2M"] == [("$19.2M", "difference", ("$95.9 million", "$76.7M"))]
+    # a total whose parts are rare enough by chance alone stays, wherever they stand
+    assert ("$76.7M", "difference", ("$119.7M", "$43 million")) in found
+    # a word of change says the figure is a difference: "… savings of $24.2 million" from the
+    # budget's $40 million and $15.8 million stays (San Francisco USD's stabilization plan)
+    assert ("$24.2 million", "difference", ("$40 million", "$15.8 million")) in _relations("enuni-01.pdf")

@@ -662,24 +662,31 @@ def _windows(passage: Sequence[Fig]) -> dict[object, tuple[int, int]]:
     return out
 
 
+def _window(proposal: Proposal, windows: dict[object, tuple[int, int]]) -> object:
+    """The key of the proposal's window in ``windows``: the target's sentence when every input
+    stands in it, else the sentences just before it, or just after it, when the inputs stand
+    there, else the passage (None)."""
+    quote = proposal.target.quote
+    near: frozenset[str] | tuple[int, int] = windows.get(("near", quote), frozenset())
+    following: frozenset[str] | tuple[int, int] = windows.get(("following", quote), frozenset())
+    if all(f.quote == quote for f in proposal.inputs):
+        return quote
+    if all(f.quote in near and f.position <= proposal.target.position for f in proposal.inputs):
+        return ("local", quote)
+    if all(f.quote in following and f.position >= proposal.target.position for f in proposal.inputs):
+        return ("after", quote)
+    return None
+
+
 def _coincidences(proposal: Proposal, windows: dict[object, tuple[int, int]]) -> Fraction:
     """Matches this good expected by chance among the combinations the search tried in the
     proposal's window: the target's sentence when every input stands in it, else the sentences
     just before it, or just after it, when the inputs stand there, else the passage."""
     quote = proposal.target.quote
-    quote_only = all(f.quote == quote for f in proposal.inputs)
-    near: frozenset[str] | tuple[int, int] = windows.get(("near", quote), frozenset())
-    following: frozenset[str] | tuple[int, int] = windows.get(("following", quote), frozenset())
-    looks = 1
-    if quote_only:
-        n, percents = windows[quote]
-    elif all(f.quote in near and f.position <= proposal.target.position for f in proposal.inputs):
-        n, percents = windows[("local", quote)]
-    elif all(f.quote in following and f.position >= proposal.target.position for f in proposal.inputs):
-        n, percents = windows[("after", quote)]
-        looks = 2
-    else:
-        n, percents = windows[None]
+    window = _window(proposal, windows)
+    quote_only = window == quote
+    n, percents = windows[window]
+    looks = 2 if window == ("after", quote) else 1
     if proposal.relation == "sum" and len(proposal.inputs) == 2:
         tried = n * (n - 1) // 2  # a sum of two is the difference search read the other way
     elif proposal.relation == "sum":
@@ -1111,7 +1118,8 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
     if _hedge_denies(proposal):
         return False
     chance = _coincidences(proposal, windows)
-    if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal):
+    if proposal.score >= MIN_SCORE and chance <= _max_chance(proposal) and (
+            chance <= MAX_CHANCE or not _far_from_its_total_word(proposal, windows)):
         return True
     figures = (proposal.target, *proposal.inputs)
     if ((proposal.exact or min(index.digits[f.id] for f in figures) >= 4)
@@ -1127,6 +1135,20 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
         # odds count the rounding's width), and are read the same way
         return True
     return chance <= MAX_CHANCE and _plain_exact(proposal, index)
+
+
+_TOTAL_WORD = re.compile(_SUM_WORDS, re.IGNORECASE)
+
+
+def _far_from_its_total_word(proposal: Proposal, windows: dict[object, tuple[int, int]]) -> bool:
+    """Is the proposal a sum or difference whose only wording is a word of total or balance in the
+    target's sentence, with parts beyond that sentence and the two around it? The word says the
+    figure is a total, not which figures of the passage make it: "an ending fund balance of $395.4
+    million, a decrease of $5.8 million" is not $181.0 + 191.1 + 23.3 million from three other
+    sentences, nor "below the target level of $205.1 million" 123.5 + 81.6 from sentences before.
+    (A word of change, "a saving of $24.2 million", says the figure is a difference.)"""
+    return (proposal.relation in ("sum", "difference") and bool(proposal.cue)
+            and bool(_TOTAL_WORD.fullmatch(proposal.cue or "")) and _window(proposal, windows) is None)
 
 
 def _hedge_denies(proposal: Proposal) -> bool:
