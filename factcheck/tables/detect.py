@@ -37,6 +37,7 @@ from .cells import (
     whole_power_of_ten,
 )
 from .scale import Scale, currency_code, find_scale
+from .settings import DEFAULT_SETTINGS, TableSettings
 from .text_after import drop_text_after_figures
 from .text_columns import split_text_columns
 
@@ -198,14 +199,15 @@ class Table:
 # ---------------------------------------------------------------- lines and tokens
 
 
-def group_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
+def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = DEFAULT_SETTINGS) -> list[Line]:
     """Group words into lines: a word joins a line when its vertical centre lies in the line's seed box."""
     groups: list[list[Word]] = []  # each line's words; the first is its seed
+    slack, back = settings.line_slack, settings.lines_looked_back
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         centre = (w.top + w.bottom) / 2
-        for group in reversed(groups[-4:]):
+        for group in reversed(groups[-back:]):
             seed = group[0]
-            if seed.top - 0.5 <= centre <= seed.bottom + 0.5:
+            if seed.top - slack <= centre <= seed.bottom + slack:
                 group.append(w)
                 break
         else:
@@ -217,12 +219,14 @@ def group_lines(words: tuple[Word, ...] | list[Word]) -> list[Line]:
         size = statistics.median(sizes)
         # superscripts (footnote markers) are set clearly smaller than the line's text, and are
         # short; a row's figures may be set smaller than its long label ("307.000" under 8-point words)
-        limit = 0.8 * min(size * 1.25, max(sizes))
-        tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= 3)
+        limit = settings.superscript_size * min(size * settings.superscript_cap, max(sizes))
+        chars = settings.superscript_chars
+        tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= chars)
                   for w in group if not _SYMBOL.fullmatch(w.text)]
         if not tokens:
             continue
-        line = Line(_split_tokens(_glue_tokens(tokens)), min(w.top for w in group), max(w.bottom for w in group), size)
+        line = Line(_split_tokens(_glue_tokens(tokens, settings)), min(w.top for w in group),
+                    max(w.bottom for w in group), size)
         lines.append(line)
     lines.sort(key=lambda ln: ln.top)
     return lines
@@ -254,65 +258,66 @@ _GLUE_STARTS = frozenset("(0123456789.,%")
 _OPEN_FIGURE = re.compile(r"\(\s*[$€£]?\d[\d.,]*")
 
 
-def _should_glue(a: Token, b: Token) -> bool:
+def _should_glue(a: Token, b: Token, settings: TableSettings) -> bool:
     """Do two neighbouring words belong to one figure? Decided from their text and the gap."""
     if a.small or b.small:
         return False
     gap = b.x0 - a.x1
     size = max(a.size, b.size)
     # a closing bracket set apart: "( 110,958.96 )" in accounting layouts
-    if b.text == ")" and _OPEN_FIGURE.fullmatch(a.text) and gap <= 1.0 * size:
+    if b.text == ")" and _OPEN_FIGURE.fullmatch(a.text) and gap <= settings.mark_gap * size:
         return True
     if b.text[:1] not in _GLUE_STARTS:
         return False
     # a lone minus or bracket close before digits: "‒ 794", "( 238,2)"
-    if _MINUS_ONLY.match(a.text) and _OPENS_NUMBER.match(b.text) and gap <= 1.0 * size:
+    if _MINUS_ONLY.match(a.text) and _OPENS_NUMBER.match(b.text) and gap <= settings.mark_gap * size:
         return True
-    if _CURRENCY_ONLY.match(a.text) and _DIGIT_START.match(b.text) and gap <= 1.0 * size:
+    if _CURRENCY_ONLY.match(a.text) and _DIGIT_START.match(b.text) and gap <= settings.mark_gap * size:
         return True
     # a minus before the currency sign: "-€ 198.750" (a subsidy taken off an asset's cost)
-    if _NEGATIVE_CURRENCY.fullmatch(a.text) and _DIGIT_START.match(b.text) and gap <= 1.0 * size:
+    if _NEGATIVE_CURRENCY.fullmatch(a.text) and _DIGIT_START.match(b.text) and gap <= settings.mark_gap * size:
         return True
     # a leading digit split off with no gap at all: "1" + "4.862", "5" + "3.204,6"
-    if _LEAD_DIGITS.fullmatch(a.text) and _GROUPED.fullmatch(b.text) and gap <= 0.15 * size:
+    if _LEAD_DIGITS.fullmatch(a.text) and _GROUPED.fullmatch(b.text) and gap <= settings.lead_digit_gap * size:
         return True
     # a group split after its separator: "2." + "277"
-    if _ENDS_IN_SEPARATOR.search(a.text) and _GROUP_TAIL.fullmatch(b.text) and gap <= 0.7 * size:
+    if _ENDS_IN_SEPARATOR.search(a.text) and _GROUP_TAIL.fullmatch(b.text) and gap <= settings.split_gap * size:
         return True
     # decimals split off: "11,062" + ".6"
-    if _ENDS_IN_DIGIT.search(a.text) and _DECIMALS.fullmatch(b.text) and gap <= 0.7 * size:
+    if _ENDS_IN_DIGIT.search(a.text) and _DECIMALS.fullmatch(b.text) and gap <= settings.split_gap * size:
         return True
-    if _ENDS_IN_FIGURE.search(a.text) and b.text == "%" and gap <= 0.5 * size:
+    if _ENDS_IN_FIGURE.search(a.text) and b.text == "%" and gap <= settings.percent_gap * size:
         return True
     return False
 
 
-def _space_grouped(a: Token, b: Token) -> bool:
+def _space_grouped(a: Token, b: Token, word_space: float) -> bool:
     """A space for the thousands separator: "1 447 094", "13 340" (Australian, French and SI style).
     A word space is about half the type size; a gap between columns is wider."""
-    return (not a.small and not b.small and b.x0 - a.x1 <= 0.6 * max(a.size, b.size)
+    return (not a.small and not b.small and b.x0 - a.x1 <= word_space * max(a.size, b.size)
             and _SPACE_GROUP.fullmatch(b.text) is not None and _SPACE_GROUPED_HEAD.fullmatch(a.text) is not None)
 
 
-def _glue_tokens(tokens: list[Token]) -> list[Token]:
+def _glue_tokens(tokens: list[Token], settings: TableSettings) -> list[Token]:
     out: list[Token] = []
+    word_space, ref_gap, share_gap = settings.word_space, settings.footnote_ref_gap, settings.share_gap
     for t in tokens:
         if (
             out
             and t.text[:1] == "("
             and _ENDS_IN_DIGIT.search(out[-1].text)
             and (
-                (_FOOTNOTE_REF.fullmatch(t.text) and t.x0 - out[-1].x1 <= 1.0 * t.size)
-                or (_SHARE_IN_BRACKETS.fullmatch(t.text) and t.x0 - out[-1].x1 <= 1.5 * t.size)
+                (_FOOTNOTE_REF.fullmatch(t.text) and t.x0 - out[-1].x1 <= ref_gap * t.size)
+                or (_SHARE_IN_BRACKETS.fullmatch(t.text) and t.x0 - out[-1].x1 <= share_gap * t.size)
             )
         ):
             # "10,000 (1)": a footnote reference; "189 (55.6%)": the count's share. Neither is a
             # figure of its own (nor a negative one)
             out.append(Token(t.text, t.x0, t.x1, t.top, t.bottom, t.size, small=True))
             continue
-        if out and _space_grouped(out[-1], t):
+        if out and _space_grouped(out[-1], t, word_space):
             out[-1] = _join(out[-1], t, "\u202f")
-        elif out and _should_glue(out[-1], t):
+        elif out and _should_glue(out[-1], t, settings):
             out[-1] = _join(out[-1], t)
         else:
             out.append(t)
@@ -360,10 +365,10 @@ def _split_tokens(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _share_after(line: Line, value: Token, dsep: DecimalSep | None, col: int) -> Cell | None:
+def _share_after(line: Line, value: Token, dsep: DecimalSep | None, col: int, share_gap: float) -> Cell | None:
     """The "(55,6%)" set right after a figure (marked small when the words were glued), as a cell."""
     for t in line.tokens:
-        if t.small and t.x0 >= value.x1 and t.x0 - value.x1 <= 1.5 * t.size and _SHARE_IN_BRACKETS.fullmatch(t.text):
+        if t.small and t.x0 >= value.x1 and t.x0 - value.x1 <= share_gap * t.size and _SHARE_IN_BRACKETS.fullmatch(t.text):
             # a percentage has one or two decimals: its separator is plain even where the
             # table's figures leave it open ("62.463")
             seps: tuple[DecimalSep | None, ...] = (dsep, ",", ".")
@@ -399,36 +404,38 @@ def _value_like(t: Token) -> bool:
         looks_numeric(t.text) or bool(_TEXT_CELL.match(t.text)))
 
 
-def split_label(line: Line) -> None:
+def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
     """Split a line into label tokens (left) and value tokens (the figures at its right end).
 
     Values are the longest run at the end of the line made only of figures, nil marks and
     known text cells (p.m., page ranges). The first dot leader after the label belongs to the
     label; later dot runs are empty cells ("........." in US budget tables).
     """
+    size = line.size
+    near, wide, word_space = settings.near_gap * size, settings.wide_gap * size, settings.word_space * size
     # the sum that gave a figure, printed beside it ("24 (8*3)" hours): a note, no cell
     toks = [t for k, t in enumerate(line.tokens) if not (
         k and _SHOWN_SUM.fullmatch(t.text) and looks_numeric(line.tokens[k - 1].text)
-        and t.x0 - line.tokens[k - 1].x1 < 1.0 * line.size)]
+        and t.x0 - line.tokens[k - 1].x1 < near)]
     # margin text far to the right (running heads, vertical "SUMMARY TABLES" letters) is not
     # part of the row: drop non-figure tokens separated from the rest by a wide gap
     while (
         len(toks) >= 2
         and not _value_like(toks[-1])
-        and toks[-1].x0 - toks[-2].x1 > 2.5 * line.size
+        and toks[-1].x0 - toks[-2].x1 > wide
         and _value_like(toks[-2])
     ):
         toks = toks[:-1]
     # a note reference in a "Note" column after the figures ("(297,350)   A"): not part of the row's values
     if (
         len(toks) >= 3 and _NOTE_MARK.fullmatch(toks[-1].text) and _value_like(toks[-2])
-        and looks_numeric(toks[-2].text) and toks[-1].x0 - toks[-2].x1 > 1.0 * line.size
+        and looks_numeric(toks[-2].text) and toks[-1].x0 - toks[-2].x1 > settings.note_column_gap * size
     ):
         toks = toks[:-1]
     # text set beside a table on the same baselines (chart labels): after figures, a wide gap,
     # then words only -> the words are not part of the row
     for i in range(len(toks) - 1, 0, -1):
-        if toks[i].x0 - toks[i - 1].x1 > 2.5 * line.size:
+        if toks[i].x0 - toks[i - 1].x1 > wide:
             head = toks[:i]
             if (
                 not any(_value_like(t) for t in toks[i:])
@@ -453,7 +460,7 @@ def split_label(line: Line) -> None:
             break
     # everything up to a long dot leader is label (incl. a footnote digit before the leader)
     for i in range(len(toks) - 1, -1, -1):
-        if _DOTS.match(toks[i].text) and toks[i].x1 - toks[i].x0 > 4 * line.size:
+        if _DOTS.match(toks[i].text) and toks[i].x1 - toks[i].x0 > settings.leader_width * size:
             start = max(start, i + 1)
             break
     # a dot leader directly after the label text (or its footnote marker) is part of the label
@@ -464,55 +471,56 @@ def split_label(line: Line) -> None:
     # a footnote mark a space after the words ("Liquide middelen **") is part of the label; a "*"
     # for "less than half the unit" stands in a column of figures, away from the words
     while (0 < start < len(toks) and _STARS.fullmatch(toks[start].text)
-           and toks[start].x0 - toks[start - 1].x1 < 1.0 * line.size and not _value_like(toks[start - 1])):
+           and toks[start].x0 - toks[start - 1].x1 < near and not _value_like(toks[start - 1])):
         start += 1
     # "Total Section 1", "Note 4": a number the word before it takes is part of the label
     if (0 < start < len(toks) - 1 and _NUMBERED_BY.fullmatch(toks[start - 1].text) and _ROW_NUMBER_ONLY.match(toks[start].text)
-            and toks[start].x0 - toks[start - 1].x1 < 1.0 * line.size):
+            and toks[start].x0 - toks[start - 1].x1 < near):
         start += 1
     values = [t for t in toks[start:] if not t.small and not _CURRENCY_ONLY.match(t.text)]
     if (len(values) >= 3 and _PRO_MEMORIE.fullmatch(values[-1].text) and values[-2].text in _PLUS_MINUS
-            and looks_numeric(values[-3].text) and values[-1].x0 - values[-3].x1 < 3 * line.size):
+            and looks_numeric(values[-3].text) and values[-1].x0 - values[-3].x1 < settings.pm_note_gap * size):
         # "€ 594.422 – PM": the known amount, less a cost not yet known; the "– PM" is a note
         # on the figure, no cell of its own
         values = values[:-2]
     if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
-        if not (values and start > 0 and values[0].x0 - toks[start - 1].x1 > 2.5 * line.size and (
+        if not (values and start > 0 and values[0].x0 - toks[start - 1].x1 > wide and (
                 all(_NO_AMOUNT.fullmatch(v.text) for v in values)
                 or (len(values) >= 2 and all(_WITHHELD.fullmatch(v.text) for v in values)))):
             start, values = len(toks), []
         # else a row whose amounts are all "PM" (pro memorie: not yet known) or all withheld
         # ("nfp"), set in the column of figures far from its words: a row of the table all the same
-    elif len(values) == 1 and start >= 5:
+    elif len(values) == 1 and start >= settings.prose_words:
         # running text that happens to end in a number ("... met 23.") is not a table row
         words = toks[:start]
         gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:] + [values[0]])]
-        if max(gaps) < 1.5 * line.size:
+        if max(gaps) < settings.prose_gap * size:
             start, values = len(toks), []
     elif (len(values) == 1 and start >= 2 and re.fullmatch(r"\d{1,2}", values[0].text)
-          and values[0].x0 - toks[start - 1].x1 < 0.6 * line.size and toks[start - 1].text[:1].islower()
+          and values[0].x0 - toks[start - 1].x1 < word_space and toks[start - 1].text[:1].islower()
           and toks[start - 2].text[:1].islower()):
         # a small number a word-space after lower-case words is a word of a wrapped label
         # ("een periode van 3" / "jaar: opstellen en"), not a figure
         start, values = len(toks), []
-    elif len(values) == 1 and 0 < start and is_year(values[0].text) and values[0].x0 - toks[start - 1].x1 < 1.5 * line.size:
+    elif len(values) == 1 and 0 < start and is_year(values[0].text) and (
+            values[0].x0 - toks[start - 1].x1 < settings.year_after_words_gap * size):
         # a year set right after the words is part of them ("Boekwaarde 1 januari 2022"), not a cell
         start, values = len(toks), []
     elif len(values) == 1 and 0 < start and values[0].text in "-\u2013\u2014" and (
-        values[0].x0 - toks[start - 1].x1 < 1.0 * line.size
+        values[0].x0 - toks[start - 1].x1 < near
     ):
         # a dash right after a heading's words introduces its rows ("TAX REVENUES —"); a nil
         # dash stands in a column of figures, away from the words
         start, values = len(toks), []
     elif len(values) == 1 and 0 < start and _CODE_AFTER_NAME.fullmatch(values[0].text) and (
-        values[0].x0 - toks[start - 1].x1 < 0.8 * line.size
+        values[0].x0 - toks[start - 1].x1 < settings.code_after_name_gap * size
     ):
         # a department's code after its name, a word-space away ("Select Board -122")
         start, values = len(toks), []
     elif (
         len(values) >= 2 and 0 < start and toks[start] is values[0] and not toks[start - 1].small
-        and values[0].x0 - toks[start - 1].x1 < 0.6 * line.size
-        and values[1].x0 - values[0].x1 > 2 * line.size
+        and values[0].x0 - toks[start - 1].x1 < word_space
+        and values[1].x0 - values[0].x1 > settings.far_figures_gap * size
         and not _CURRENCY_ONLY.match(toks[start - 1].text)
         and (_unlike(values[0].text, values[1:]) or is_year(values[0].text))
     ):
@@ -523,7 +531,7 @@ def split_label(line: Line) -> None:
     lead = 0
     if (
         start >= 2 and values and _LEFT_AMOUNT.fullmatch(toks[0].text) and not toks[0].small
-        and not _value_like(toks[1]) and toks[1].x0 - toks[0].x1 > 1.5 * line.size
+        and not _value_like(toks[1]) and toks[1].x0 - toks[0].x1 > settings.left_amount_gap * size
     ):
         # an amount column printed left of the labels ("(145,000)   Economic Development
         # (4,022) ..." in an English council's budget comparison: last year's budget first)
@@ -550,13 +558,6 @@ def _has_figures(line: Line) -> bool:
 # ---------------------------------------------------------------- tables
 
 
-_ALIGNED_GAP = 4.0  # in font sizes: how far apart rows of one column of aligned figures may stand
-
-
-def _gap_limit(size: float) -> float:
-    return 2.6 * size
-
-
 ROW_MARK = re.compile(r"^\((\d{1,2})\)$")  # a row number in a column of its own: "(4)"
 
 
@@ -568,12 +569,13 @@ def _figures_left(line: Line) -> float:
     return min(xs) if xs else float("inf")
 
 
-def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]]:
+def _block_lines(lines: list[Line], settings: TableSettings, height: float = 0.0) -> list[tuple[int, int]]:
     """Runs [i, j) of lines that form table bodies (``height``: the page's, to know its margins)."""
     blocks: list[tuple[int, int]] = []
+    s = settings
     i = 0
     while i < len(lines):
-        if not lines[i].has_figures or lines[i].is_year_header or _running_head(lines, i, height):
+        if not lines[i].has_figures or lines[i].is_year_header or _running_head(lines, i, height, s):
             i += 1
             continue
         start = i
@@ -588,30 +590,31 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
         while j < len(lines):
             ln = lines[j]
             gap = ln.top - lines[j - 1].bottom
-            if gap > _gap_limit(ln.size) and not (
+            if gap > s.row_gap * ln.size and not (
                 # a wider gap (a blank line between groups of rows) inside a column of figures
                 # whose right edges line up: still the same table
-                gap <= _ALIGNED_GAP * ln.size and ln.has_figures and _row_line(lines[j - 1])
-                and _ends_at(ln, right_edge, last_x0)
+                gap <= s.aligned_gap * ln.size and ln.has_figures and _row_line(lines[j - 1])
+                and _ends_at(ln, right_edge, s, last_x0)
             ) and not (
                 # the same, with the next group's heading right above its rows ("Effecten" over
                 # "Besparing huisartsconsulten  € 294.000")
-                gap <= _ALIGNED_GAP * ln.size and _row_line(lines[j - 1]) and _group_heading(lines, j, left, right_edge, last_x0)
+                gap <= s.aligned_gap * ln.size and _row_line(lines[j - 1])
+                and _group_heading(lines, j, left, right_edge, s, last_x0)
             ) and not (
                 # a row whose three figures or more end at the table's column edges, after
                 # nothing but the wrapped label of the row above (rows of fixed height)
-                gap <= 2 * _ALIGNED_GAP * ln.size and _on_edges(ln, edges, starts)
-                and max(t.x1 for t in lines[j - 1].tokens) <= left - 0.5 * ln.size
+                gap <= s.fixed_height_gap * ln.size and _on_edges(ln, edges, starts, s)
+                and max(t.x1 for t in lines[j - 1].tokens) <= left - s.value_zone_margin * ln.size
             ):
                 break
             if ln.is_year_header:
                 break
-            if not ln.has_figures and _row_line(ln) and (_ends_at(ln, right_edge, last_x0) or all(
-                    any(abs(v.x1 - e) <= 0.3 * ln.size for e in edges) for v in ln.values)):
+            if not ln.has_figures and _row_line(ln) and (_ends_at(ln, right_edge, s, last_x0) or all(
+                    any(abs(v.x1 - e) <= s.nil_row_edge * ln.size for e in edges) for v in ln.values)):
                 j += 1  # a row of "PM" or "inclusive" in a column of figures: part of the table
                 continue
-            if ln.has_figures and min(v.x0 for v in ln.values) > right_edge + 2 * ln.size and not _outer_row(
-                    ln, lines[j - 1], left):
+            if ln.has_figures and min(v.x0 for v in ln.values) > right_edge + s.beside_gap * ln.size and not _outer_row(
+                    ln, lines[j - 1], left, s):
                 j += 1  # figures beside the table (a chart's axis), not a row of it
                 continue
             if ln.has_figures:
@@ -626,14 +629,14 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
                 last_value = j
                 j += 1
                 continue
-            if min(t.x0 for t in ln.tokens) > right_edge + ln.size:
+            if min(t.x0 for t in ln.tokens) > right_edge + s.margin_text_gap * ln.size:
                 j += 1  # margin text beside the table (a running head set vertically)
                 continue
             # a label-only line stays inside the table only if it ends left of the values
             right = max(t.x1 for t in ln.tokens)
-            if right > left - 0.5 * ln.size or _CAPTION.match(ln.text):
+            if right > left - s.value_zone_margin * ln.size or _CAPTION.match(ln.text):
                 # notes set among the rows are passed over when the rows go on under them
-                after = _notes_end(lines, j, left, right_edge)
+                after = _notes_end(lines, j, left, right_edge, s)
                 if after is None:
                     break
                 j = after
@@ -643,9 +646,9 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
         # the last row's label may wrap below its figures: a row formula ("12=10+11") or a
         # lower-case continuation ("huurtoeslag)") right under it, left of the values
         while (
-            end < len(lines) and end - last_value <= 2 and not lines[end].has_figures
-            and lines[end].top - lines[end - 1].bottom <= _gap_limit(lines[end].size)
-            and max(t.x1 for t in lines[end].tokens) <= left - 0.5 * lines[end].size
+            end < len(lines) and end - last_value <= s.wrapped_label_lines and not lines[end].has_figures
+            and lines[end].top - lines[end - 1].bottom <= s.row_gap * lines[end].size
+            and max(t.x1 for t in lines[end].tokens) <= left - s.value_zone_margin * lines[end].size
             and (ROW_FORMULA.match(lines[end].text.lstrip()) or lines[end].text[:1].islower())
         ):
             end += 1
@@ -654,21 +657,23 @@ def _block_lines(lines: list[Line], height: float = 0.0) -> list[tuple[int, int]
     return blocks
 
 
-def _outer_row(ln: Line, above: Line, left: float) -> bool:
+def _outer_row(ln: Line, above: Line, left: float, settings: TableSettings) -> bool:
     """Is a line whose figures stand right of the table's a row with a figure in an outer column
     (a balance sheet's group amount): labelled from the left like the other rows, or a lone
     subtotal right under a row of figures?"""
     if ln.label:
         return min(t.x0 for t in ln.label) < left and len(ln.values) == 1
-    return len(ln.values) == 1 and above.has_figures and ln.top - above.bottom <= _gap_limit(ln.size)
+    return len(ln.values) == 1 and above.has_figures and ln.top - above.bottom <= settings.row_gap * ln.size
 
 
-def _on_edges(ln: Line, edges: list[float], starts: list[float]) -> bool:
+def _on_edges(ln: Line, edges: list[float], starts: list[float], settings: TableSettings) -> bool:
     """Do three figures of the line or more all end at right edges of the table's columns, or
     start where a column's figures start (a column set flush left)?"""
-    return ln.has_figures and len(ln.values) >= 3 and all(
-        any(abs(v.x1 - e) <= 0.5 * ln.size for e in edges) or any(abs(v.x0 - e) <= 0.5 * ln.size for e in starts)
-        for v in ln.values)
+    if not (ln.has_figures and len(ln.values) >= settings.edge_row_figures):
+        return False
+    near = settings.edge_tolerance * ln.size
+    return all(any(abs(v.x1 - e) <= near for e in edges) or any(abs(v.x0 - e) <= near for e in starts)
+               for v in ln.values)
 
 
 def _row_line(ln: Line) -> bool:
@@ -678,52 +683,57 @@ def _row_line(ln: Line) -> bool:
         _NO_AMOUNT.fullmatch(v.text) or _WITHHELD.fullmatch(v.text) for v in ln.values)
 
 
-def _ends_at(ln: Line, right_edge: float, last_x0: float | None = None) -> bool:
+def _ends_at(ln: Line, right_edge: float, settings: TableSettings, last_x0: float | None = None) -> bool:
     """Do the line's figures end where the table's figures end (or, given where the last
     column's figures start, start there: a column set flush left)?"""
-    if abs(max(v.x1 for v in ln.values) - right_edge) <= 0.5 * ln.size:
+    near = settings.edge_tolerance * ln.size
+    if abs(max(v.x1 for v in ln.values) - right_edge) <= near:
         return True
-    return last_x0 is not None and abs(ln.values[-1].x0 - last_x0) <= 0.5 * ln.size
+    return last_x0 is not None and abs(ln.values[-1].x0 - last_x0) <= near
 
 
-def _notes_end(lines: list[Line], j: int, left: float, right_edge: float) -> int | None:
+def _notes_end(lines: list[Line], j: int, left: float, right_edge: float, settings: TableSettings) -> int | None:
     """Where notes set among a table's rows end, when line ``j`` starts them ("* Net of restricted
     account" / "transfer", "** Basic Education appropriation combines ..."): words only, each note
-    opening with a footnote star, up to eight lines; None when ``j`` is no such note, or when the
+    opening with a footnote star, up to eight lines (``notes_lines``); None when ``j`` is no such note, or when the
     table's rows do not go on right under the notes (under a heading at most)."""
     ln = lines[j]
     words = [t for t in ln.tokens if not t.small]
     if not (words and words[0].text.startswith("*")):
         return None
     k, note_xs = j + 1, [words[0].x0]
-    while (k < min(j + 8, len(lines)) and not lines[k].has_figures
-           and lines[k].top - lines[k - 1].bottom <= _gap_limit(ln.size)):
+    while (k < min(j + settings.notes_lines, len(lines)) and not lines[k].has_figures
+           and lines[k].top - lines[k - 1].bottom <= settings.row_gap * ln.size):
         more = [t for t in lines[k].tokens if not t.small]
         if more and more[0].text.startswith("*"):
             note_xs.append(more[0].x0)  # the next note (notes may stand side by side)
-        elif more and all(abs(more[0].x0 - x) > 3 * ln.size for x in note_xs):
+        elif more and all(abs(more[0].x0 - x) > settings.note_indent * ln.size for x in note_xs):
             break  # neither a note nor a line of one
         k += 1
     nxt = k
-    while (nxt < min(k + 2, len(lines)) and not lines[nxt].has_figures and lines[nxt].tokens
-           and max(t.x1 for t in lines[nxt].tokens) <= left - 0.5 * ln.size):
+    while (nxt < min(k + settings.notes_heading_lines, len(lines)) and not lines[nxt].has_figures and lines[nxt].tokens
+           and max(t.x1 for t in lines[nxt].tokens) <= left - settings.value_zone_margin * ln.size):
         nxt += 1
-    return k if nxt < len(lines) and lines[nxt].has_figures and _ends_at(lines[nxt], right_edge) else None
+    return k if nxt < len(lines) and lines[nxt].has_figures and _ends_at(lines[nxt], right_edge, settings) else None
 
 
-def _group_heading(lines: list[Line], j: int, left: float, right_edge: float, last_x0: float | None = None) -> bool:
+def _group_heading(
+    lines: list[Line], j: int, left: float, right_edge: float, settings: TableSettings, last_x0: float | None = None
+) -> bool:
     """Is line ``j`` a short heading (words only, ending left of the figures) set right above a
     row whose figures end where the table's figures end?"""
     ln = lines[j]
-    if ln.has_figures or len(ln.tokens) > 4 or max(t.x1 for t in ln.tokens) > left - 0.5 * ln.size:
+    if (ln.has_figures or len(ln.tokens) > settings.group_heading_words
+            or max(t.x1 for t in ln.tokens) > left - settings.value_zone_margin * ln.size):
         return False
     if j + 1 >= len(lines) or _CAPTION.match(ln.text) or _TOTAL_LABEL.match(ln.text) or find_scale([ln.text]):
         return False  # a total's label wrapped over two lines closes a group, it heads none
     nxt = lines[j + 1]
-    return nxt.has_figures and nxt.top - ln.bottom <= _gap_limit(nxt.size) and _ends_at(nxt, right_edge, last_x0)
+    return (nxt.has_figures and nxt.top - ln.bottom <= settings.row_gap * nxt.size
+            and _ends_at(nxt, right_edge, settings, last_x0))
 
 
-def _left_amount_column(lines: list[Line], codes: Container[int] = ()) -> None:
+def _left_amount_column(lines: list[Line], settings: TableSettings, codes: Container[int] = ()) -> None:
     """Plain figures printed left of the labels, right-aligned one under another in rows that have
     figures of their own ("5700    Precept    5700    5700.00", last year's amounts first in a
     parish council's accounts), are an amount column, not the start of each label: when three
@@ -731,13 +741,13 @@ def _left_amount_column(lines: list[Line], codes: Container[int] = ()) -> None:
     half of them at least), not as row numbers or account ``codes`` (line indexes)."""
     firsts = [ln for k, ln in enumerate(lines) if k not in codes and ln.has_figures and not ln.lead and len(ln.label) >= 2
               and looks_numeric(ln.label[0].text) and not ln.label[0].small and not is_year(ln.label[0].text)
-              and ln.label[1].x0 - ln.label[0].x1 > 1.5 * ln.size and not _value_like(ln.label[1])]
-    if len(firsts) < 3:
+              and ln.label[1].x0 - ln.label[0].x1 > settings.left_amount_gap * ln.size and not _value_like(ln.label[1])]
+    if len(firsts) < settings.left_amount_rows:
         return
     edge = sorted(ln.label[0].x1 for ln in firsts)[len(firsts) // 2]
-    aligned = [ln for ln in firsts if abs(ln.label[0].x1 - edge) <= 0.5 * ln.size]
+    aligned = [ln for ln in firsts if abs(ln.label[0].x1 - edge) <= settings.edge_tolerance * ln.size]
     amounts = sum(1 for ln in aligned if re.search(r"[.,]\d|\d{4}", ln.label[0].text))
-    if len(aligned) < 3 or 2 * amounts < len(aligned):
+    if len(aligned) < settings.left_amount_rows or amounts < settings.left_amount_share * len(aligned):
         return
     for ln in aligned:
         ln.values = [ln.label[0], *ln.values]
@@ -750,7 +760,7 @@ _BARE = re.compile(r"\d{3,6}")
 _STYLED = re.compile(r"\d[.,]\d")
 
 
-def _account_codes(lines: list[Line]) -> set[int]:
+def _account_codes(lines: list[Line], settings: TableSettings) -> set[int]:
     """The lines that start with an account code ("24682   Alumni Scholars Club   250.00   0.00"),
     by index: a bare whole number of three to six digits before the label's words, in a row whose
     figures all print decimals or a thousands separator (a column of amounts printed left of the
@@ -760,7 +770,7 @@ def _account_codes(lines: list[Line]) -> set[int]:
     coded = {k for k, ln in enumerate(lines) if ln.has_figures and len(ln.label) >= 2
              and _BARE.fullmatch(ln.label[0].text) and not looks_numeric(ln.label[1].text)
              and all(_STYLED.search(v.text) for v in ln.values)}
-    if len(coded) < 5:
+    if len(coded) < settings.account_code_rows:
         return set()
     for ln in lines:
         if len(ln.values) == 1 and not ln.label_text and _BARE.fullmatch(ln.values[0].text):
@@ -770,7 +780,7 @@ def _account_codes(lines: list[Line]) -> set[int]:
     return coded
 
 
-def _row_numbers_to_labels(lines: list[Line]) -> None:
+def _row_numbers_to_labels(lines: list[Line], settings: TableSettings) -> None:
     """A row number printed on a line of its own figures, with the row's words on the lines above
     and below ("Inkomensafhankelijke bijdrage" / "5   2.400   3.800" / "Zvw"), is the row's label,
     not a figure: when other rows of the page start their label with a number at the same place
@@ -784,8 +794,8 @@ def _row_numbers_to_labels(lines: list[Line]) -> None:
         first, second = ln.values[0], ln.values[1]
         if (
             _ROW_NUMBER_ONLY.match(first.text)
-            and second.x0 - first.x1 > 6 * ln.size
-            and any(abs(first.x0 - x) <= ln.size for x in xs)
+            and second.x0 - first.x1 > settings.row_number_gap * ln.size
+            and any(abs(first.x0 - x) <= settings.row_number_align * ln.size for x in xs)
         ):
             ln.label = [t for t in ln.label if t.small] + [first]
             ln.values = ln.values[1:]
@@ -795,44 +805,44 @@ def _row_numbers_to_labels(lines: list[Line]) -> None:
 _WHOLE = re.compile(r"\d{1,4}")
 
 
-def _spreadsheet_row_numbers(lines: list[Line]) -> None:
+def _spreadsheet_row_numbers(lines: list[Line], settings: TableSettings) -> None:
     """A spreadsheet printed with its row numbers ("0 Moderator - 114", "1 5100 Personnel", a "12"
     alone on an empty row) down the left margin: those numbers count lines, so they are set aside
     like footnote marks - neither a figure nor a word of the label. Taken only when six or more
     lines start with a whole number at the page's left edge and the numbers count up by one."""
     starts = [ln.tokens[0] for ln in lines if ln.tokens]
-    if len(starts) < 6:
+    if len(starts) < settings.spreadsheet_lines:
         return
     edge = min(t.x0 for t in starts)
     marks = [(ln, t) for ln in lines if ln.tokens and _WHOLE.fullmatch((t := ln.tokens[0]).text)
-             and t.x0 <= edge + 2 * t.size]
-    if len(marks) < 6:
+             and t.x0 <= edge + settings.spreadsheet_edge * t.size]
+    if len(marks) < settings.spreadsheet_lines:
         return
     numbers = [int(t.text) for _, t in marks]
     steps = [b - a for a, b in zip(numbers, numbers[1:])]
-    if any(d <= 0 for d in steps) or 10 * sum(1 for d in steps if d == 1) < 7 * len(steps):
+    if any(d <= 0 for d in steps) or sum(1 for d in steps if d == 1) < settings.spreadsheet_steps * len(steps):
         return
     for ln, t in marks:
         ln.tokens[0] = replace(t, small=True)
 
 
-def _running_head(lines: list[Line], i: int, height: float) -> bool:
+def _running_head(lines: list[Line], i: int, height: float, settings: TableSettings) -> bool:
     """Is line ``i`` a running head with figures ("12 (2025-2026) – Nr. 1   24") over a table that
     starts right under it? Its figures are no row, and its words would cut the table's labels off."""
     ln = lines[i]
-    if not height or not _furniture(ln, height, top=True):
+    if not height or not _furniture(ln, height, settings, top=True):
         return False
-    below = next((b for b in lines[i + 1: i + 4] if b.has_figures), None)
-    return below is not None and len(below.values) > len(ln.values) + 1
+    below = next((b for b in lines[i + 1: i + 1 + settings.running_head_lines] if b.has_figures), None)
+    return below is not None and len(below.values) > len(ln.values) + settings.running_head_more
 
 
-def _is_prose(ln: Line) -> bool:
+def _is_prose(ln: Line, settings: TableSettings) -> bool:
     """Running text: five or more words with no wide gap between any two of them."""
     toks = ln.tokens
-    if len(toks) < 5:
+    if len(toks) < settings.prose_words:
         return False
     gaps = [b.x0 - a.x1 for a, b in zip(toks, toks[1:])]
-    return max(gaps) < 1.5 * ln.size
+    return max(gaps) < settings.prose_gap * ln.size
 
 
 def _cost(t: Token | tuple[float, float], a: tuple[float, float]) -> float:
@@ -840,7 +850,9 @@ def _cost(t: Token | tuple[float, float], a: tuple[float, float]) -> float:
     return min(abs(x1 - a[1]), abs(x0 - a[0]), abs((x0 + x1) / 2 - (a[0] + a[1]) / 2))
 
 
-def _header_columns(toks: list[Token], anchors: list[tuple[float, float]], size: float) -> list[int]:
+def _header_columns(
+    toks: list[Token], anchors: list[tuple[float, float]], size: float, settings: TableSettings
+) -> list[int]:
     """The column of each header word: the one it overlaps most or is nearest to. When that puts
     two headings of the line over one column, the words of each heading, a word-space apart ("FY
     2019" over a column of figures and a column of dashes), go together to the column nearest the
@@ -850,7 +862,7 @@ def _header_columns(toks: list[Token], anchors: list[tuple[float, float]], size:
     i = 0
     while i < len(toks):
         j = i + 1
-        while j < len(toks) and toks[j].x0 - toks[j - 1].x1 < 0.6 * size:
+        while j < len(toks) and toks[j].x0 - toks[j - 1].x1 < settings.word_space * size:
             j += 1
         phrases.append((i, j))
         i = j
@@ -894,7 +906,7 @@ def assign_columns(values: list[Token], anchors: list[tuple[float, float]]) -> l
     return cols
 
 
-def _aligned_columns(value_rows: list[list[Token]], size: float) -> list[tuple[float, float]]:
+def _aligned_columns(value_rows: list[list[Token]], size: float, settings: TableSettings) -> list[tuple[float, float]]:
     """Columns read from where the figures end: groups of right edges that line up, each group's
     figures standing clear of the next group's. An annual account's balance sheet sets a part in an
     inner column and its subtotal in an outer one under the same year ("753.389" over to the left
@@ -903,25 +915,25 @@ def _aligned_columns(value_rows: list[list[Token]], size: float) -> list[tuple[f
     toks = sorted((t for r in value_rows for t in r), key=lambda t: t.x1)
     groups: list[list[Token]] = []
     for t in toks:
-        if groups and t.x1 - groups[-1][-1].x1 <= 0.6 * size:
+        if groups and t.x1 - groups[-1][-1].x1 <= settings.aligned_edge * size:
             groups[-1].append(t)
         else:
             groups.append([t])
-    if sum(len(g) >= 2 for g in groups) < len(groups) / 2:
+    if sum(len(g) >= 2 for g in groups) < settings.aligned_share * len(groups):
         return []
     spans = [(min(t.x0 for t in g), max(t.x1 for t in g)) for g in groups]
-    if any(b[0] - a[1] < 0.2 * size for a, b in zip(spans, spans[1:])):
+    if any(b[0] - a[1] < settings.aligned_clear * size for a, b in zip(spans, spans[1:])):
         return []
     return [(statistics.median(t.x0 for t in g), statistics.median(t.x1 for t in g)) for g in groups]
 
 
 def _anchors(
-    value_rows: list[list[Token]], header_rows: list[list[Token]], size: float = 0.0
+    value_rows: list[list[Token]], header_rows: list[list[Token]], settings: TableSettings, size: float = 0.0
 ) -> list[tuple[float, float]]:
     kmax = max((len(r) for r in value_rows), default=0)
     hmax = max((len(r) for r in header_rows), default=0)
-    aligned = _aligned_columns(value_rows, size) if size else []
-    if len(aligned) > max(kmax, hmax) and len(aligned) <= 2 * max(kmax, hmax):
+    aligned = _aligned_columns(value_rows, size, settings) if size else []
+    if len(aligned) > max(kmax, hmax) and len(aligned) <= settings.aligned_columns_factor * max(kmax, hmax):
         return aligned
     if hmax > kmax:
         # a year header with more columns than any data row (an empty 2021 column)
@@ -933,24 +945,27 @@ def _anchors(
     ]
 
 
-def _row_above(ln: Line, body: list[Line]) -> bool:
+def _row_above(ln: Line, body: list[Line], settings: TableSettings) -> bool:
     """Is a line right above the body a row with fewer figures (a group's heading line with its
     "0.00" in the Total column), not a header: a label, then amounts that end where the body's
     figures end?"""
+    near = settings.edge_tolerance * ln.size
     if ln.label_text and ln.values and all(_WITHHELD.fullmatch(v.text) for v in ln.values):
         # a row whose figures are all withheld ("nfp"), as the first row of the body's block
         ends = [v.x1 for b in body for v in b.values]
-        return all(any(abs(v.x1 - e) <= ln.size / 2 for e in ends) for v in ln.values)
+        return all(any(abs(v.x1 - e) <= near for e in ends) for v in ln.values)
     if not (ln.has_figures and ln.label_text and ln.values) or ln.is_year_header:
         return False
     ends = [v.x1 for b in body for v in b.values]
     return all(
-        looks_numeric(v.text) and not is_year(v.text) and any(abs(v.x1 - e) <= ln.size / 2 for e in ends)
+        looks_numeric(v.text) and not is_year(v.text) and any(abs(v.x1 - e) <= near for e in ends)
         for v in ln.values
     )
 
 
-def _append_closing_line(table: Table, body: list[Line], between: list[Line] | None = None) -> bool:
+def _append_closing_line(
+    table: Table, body: list[Line], settings: TableSettings, between: list[Line] | None = None
+) -> bool:
     """Append a lone line of figures set apart under a table ("Exploitatieresultaat" a few lines
     below "Som der exploitatielasten") as its last row, when its figures stand in the table's
     columns; whether it was. ``between``: lines of words only between the table and the figures
@@ -964,29 +979,29 @@ def _append_closing_line(table: Table, body: list[Line], between: list[Line] | N
     ln = figures[0]
     label = ln.label_text
     if between:
-        if len(between) > 3 or not _TOTAL_LABEL.match(between[-1].text) or any(
-            _CAPTION.match(b.text) or _is_prose(b) or find_scale([b.text]) for b in between
+        if len(between) > settings.closing_between or not _TOTAL_LABEL.match(between[-1].text) or any(
+            _CAPTION.match(b.text) or _is_prose(b, settings) or find_scale([b.text]) for b in between
         ):
             return False
         chain = [table.bbox[3], *(y for b in between for y in (b.top, b.bottom)), ln.top]
-        if any(chain[k + 1] - chain[k] > _ALIGNED_GAP * ln.size for k in range(0, len(chain) - 1, 2)):
+        if any(chain[k + 1] - chain[k] > settings.aligned_gap * ln.size for k in range(0, len(chain) - 1, 2)):
             return False
         label = f"{between[-1].text.strip()} {label}"
     else:
         # a total may stand further off, at the foot of a balance sheet
-        reach = 9 if _TOTAL_LABEL.match(label) else 6
+        reach = settings.closing_total_reach if _TOTAL_LABEL.match(label) else settings.closing_reach
         if ln.top - table.bbox[3] > reach * max(ln.size, 1.0):
             return False
     # each figure ends where one of the table's columns ends (or starts, in a table set flush
     # left), in order (a balance sheet's total stands in its outer columns only)
     columns: list[Column] = []
     for v in ln.values:
-        col = next((c for c in table.columns if abs(v.x1 - c.x1) <= ln.size), None) or next(
-            (c for c in table.columns if abs(v.x0 - c.x0) <= ln.size / 2), None)
+        col = next((c for c in table.columns if abs(v.x1 - c.x1) <= settings.closing_edge * ln.size), None) or next(
+            (c for c in table.columns if abs(v.x0 - c.x0) <= settings.edge_tolerance * ln.size), None)
         if col is None or (columns and col.index <= columns[-1].index):
             return False
         columns.append(col)
-    if len(columns) < min(len(table.columns), 2):
+    if len(columns) < min(len(table.columns), settings.closing_columns):
         return False
     cells = {c.index: Cell(v.text, parse_cell(v.text, table.decimal_sep), c.index, (v.x0, v.top, v.x1, v.bottom))
              for v, c in zip(ln.values, columns)}
@@ -995,11 +1010,11 @@ def _append_closing_line(table: Table, body: list[Line], between: list[Line] | N
     return True
 
 
-def _same_columns(a: Table, b: Table, size: float) -> bool:
+def _same_columns(a: Table, b: Table, size: float, settings: TableSettings = DEFAULT_SETTINGS) -> bool:
     """Do two tables share their value columns (same count, right edges within a character)? A
     column of row numbers ("(4)") is set by the width of its widest number: it may stand further off."""
     return len(a.columns) == len(b.columns) > 0 and all(
-        abs(x.x1 - y.x1) <= size or (_marks_only(a, x.index) and _marks_only(b, y.index))
+        abs(x.x1 - y.x1) <= settings.same_column_edge * size or (_marks_only(a, x.index) and _marks_only(b, y.index))
         for x, y in zip(a.columns, b.columns)
     )
 
@@ -1033,16 +1048,16 @@ def _joined_label(pending: list[str], label: str) -> str:
     return " ".join(pending + [label]).strip()
 
 
-def _caps_heading(text: str, next_label: str, apart: bool = False) -> bool:
+def _caps_heading(text: str, next_label: str, settings: TableSettings, apart: bool = False) -> bool:
     """A line in capitals (two words or more) over a label in ordinary case, or over any label
     when a blank line stands between them (``apart``: "OTHER REVENUES" over "TELECOMMUNICATION ...")."""
     letters = [ch for ch in text if ch.isalpha()]
     after = [ch for ch in next_label if ch.isalpha()]
-    return (len(letters) >= 8 and len(text.split()) >= 2 and all(ch.isupper() for ch in letters)
+    return (len(letters) >= settings.caps_heading_letters and len(text.split()) >= 2 and all(ch.isupper() for ch in letters)
             and (apart or any(ch.islower() for ch in after)))
 
 
-def _footnote_refs_to_text(rows: list[Row]) -> None:
+def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
     """"(1)", "(2)" among large amounts are footnote references, not negative ones and twos."""
     by_col: dict[int, list[Cell]] = {}
     for r in rows:
@@ -1051,16 +1066,18 @@ def _footnote_refs_to_text(rows: list[Row]) -> None:
     for c, cells in by_col.items():
         refs = [x for x in cells if re.fullmatch(r"\(\d\)", x.text)]
         big = [abs(x.number.value) for x in cells if x.number is not None and x not in refs and not x.number.nil]
-        if refs and big and sorted(big)[len(big) // 2] >= 100:
+        if refs and big and sorted(big)[len(big) // 2] >= settings.footnote_ref_median:
             for r in rows:
                 ref = r.cells.get(c)
                 if ref is not None and ref in refs:
                     r.cells[c] = Cell(ref.text, None, ref.col, ref.bbox)
 
 
-def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
+def find_tables(page: PageWords, lang: str | None = None, settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
-    with rows, columns, headers, caption and unit."""
+    with rows, columns, headers, caption and unit. ``settings``: the tolerances of the steps
+    (tables.settings); the readers of special layouts (account codes, score cards, accounts set
+    side by side, asset registers) keep their own."""
     from .account_codes import coded_table
     from .money_column import money_column_tables
     from .scores import score_table
@@ -1075,38 +1092,40 @@ def find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         return [card]
     halves = split_sides(page) or split_side_tables(page) or split_text_columns(page)
     if len(halves) == 1:
-        tables = _find_tables(page, lang)
+        tables = _find_tables(page, lang, settings)
     else:
-        tables = [t for half in halves for t in _find_tables(half, lang)]
+        tables = [t for half in halves for t in _find_tables(half, lang, settings)]
         for k, table in enumerate(tables, 1):
             table.index = k
     if any(w.text[:1] in "£$€" for w in page.words) and any(_TOTAL_LABEL.match(w.text) for w in page.words):
         # an amount column among columns of text (an asset register), closed by a total line
         taken = {(c.bbox[0], c.bbox[1]) for t in tables for r in t.rows for c in r.cells.values()}
-        tables += money_column_tables(group_lines(page.words), page.number, len(tables) + 1, taken)
+        tables += money_column_tables(group_lines(page.words, settings), page.number, len(tables) + 1, taken)
     return tables
 
 
 _BULLETS = frozenset("●•▪■◦–-")
-_MIN_SIDE_LINES = 5
 
 
-def _drop_side_text(lines: list[Line]) -> None:
+def _drop_side_text(lines: list[Line], settings: TableSettings) -> None:
     """Take off the column of running text set beside a table (a slide's bullet points, a
     commentary column): words that start, line after line, at one left edge right of the figures
     after a wide gap. Its numbers ("2027-28 to meet the statutory 2%") are no cells of the table."""
+    s = settings
     starts: dict[int, list[int]] = {}
     for k, ln in enumerate(lines):
+        wide = s.wide_gap * ln.size
         for i, t in enumerate(ln.tokens):
-            if i and t.x0 - ln.tokens[i - 1].x1 >= 2.5 * ln.size and t.text[:1].isalnum():
+            if i and t.x0 - ln.tokens[i - 1].x1 >= wide and t.text[:1].isalnum():
                 starts.setdefault(round(t.x0), []).append(k)
-    if sum(len(ks) for ks in starts.values()) < _MIN_SIDE_LINES:
+    if sum(len(ks) for ks in starts.values()) < s.side_lines:
         return
     marks: list[list[tuple[float, bool, bool]]] = []
     second: list[list[float]] = []
+    slack = s.side_edge_slack
     for x in sorted(starts):
-        near = {k for dx in (-2, -1, 0, 1, 2) for k in starts.get(x + dx, [])}
-        if len(near) < _MIN_SIDE_LINES:
+        near = {k for dx in range(-slack, slack + 1) for k in starts.get(x + dx, [])}
+        if len(near) < s.side_lines:
             continue
         if not marks:
             # each token's kind read once (a table's page has many candidate edges): its left
@@ -1114,7 +1133,7 @@ def _drop_side_text(lines: list[Line]) -> None:
             marks = [[(t.x0, any(ch.isalpha() for ch in t.text), looks_numeric(t.text)) for t in ln.tokens]
                      for ln in lines]
             second = [sorted(x0 for x0, _alpha, num in m if num)[1:2] for m in marks]
-        edge = x - 2
+        edge = x - slack
         band = words = figures = band_lines = 0
         for m in marks:
             inside = [(alpha, num) for x0, alpha, num in m if x0 >= edge]
@@ -1125,11 +1144,12 @@ def _drop_side_text(lines: list[Line]) -> None:
                 figures += sum(1 for _alpha, num in inside if num)
         # the table's figures all stand left of it, in rows of two figures or more
         left_rows = sum(1 for sec in second if sec and sec[0] < edge)
-        if 10 * words < 8 * band or 10 * figures > band or band < 3 * band_lines or left_rows < 3:
+        if (words < s.side_words_share * band or figures > s.side_figures_share * band
+                or band < s.side_words_per_line * band_lines or left_rows < s.side_table_rows):
             continue
         for ln in lines:
-            keep = [t for t in ln.tokens if t.x0 < x - 2]
-            while keep and keep[-1].text in _BULLETS and keep[-1].x1 > x - 4 * ln.size:
+            keep = [t for t in ln.tokens if t.x0 < edge]
+            while keep and keep[-1].text in _BULLETS and keep[-1].x1 > x - s.bullet_reach * ln.size:
                 keep.pop()
             ln.tokens = keep
         lines[:] = [ln for ln in lines if ln.tokens]
@@ -1142,28 +1162,30 @@ def _unit_per_column(line: Line) -> bool:
     return len(line.tokens) >= 2 and all(find_scale([t.text]) for t in line.tokens)
 
 
-def _unit_over_labels(line: Line, left: float, size: float) -> bool:
+def _unit_over_labels(line: Line, left: float, size: float, settings: TableSettings) -> bool:
     """A header line whose unit stands over the labels and whose other words head the value
     columns ("$ millions   Q3 Actuals  Q3 Budget  ...  Variance $", "in miljarden euro's   2024
     2023"): part of the header, its unit still the table's. Only the words left of the figures may
     name the unit; two words at least stand over the figures, and none of them is a figure but a
     year."""
-    over = _column_words(line, left, size)
+    over = _column_words(line, left, size, settings)
     under = " ".join(t.text for t in line.tokens if t not in over)
     # the words over the labels say nothing but the unit ("II. SDR Department (in millions of
     # SDRs, unless" is a title that runs on over the columns)
     scale = find_scale([under]) if under else None
-    return (len(over) >= 2 and scale is not None and 2 * len(scale.text) >= len(under.strip("() "))
+    return (len(over) >= 2 and scale is not None and len(scale.text) >= settings.unit_share * len(under.strip("() "))
             and find_scale([" ".join(t.text for t in over)]) is None
             and not any(looks_numeric(t.text) and not is_year(t.text) for t in over))
 
 
-def _column_words(ln: Line, left: float, size: float) -> list[Token]:
+def _column_words(ln: Line, left: float, size: float, settings: TableSettings) -> list[Token]:
     """The line's words over the columns of figures (right of the labels)."""
-    return [t for t in ln.tokens if t.x1 > left - 0.5 * size]
+    return [t for t in ln.tokens if t.x1 > left - settings.value_zone_margin * size]
 
 
-def _unit_in_header(lines: list[Line], k: int, left: float, size: float, limit: float, below: bool) -> int | None:
+def _unit_in_header(
+    lines: list[Line], k: int, left: float, size: float, limit: float, below: bool, settings: TableSettings
+) -> int | None:
     """Where the header's first line is, given a unit line that is part of it (-1: not known from
     it), or None when the unit line ends the header. A unit line that names the columns too, beyond
     its unit ("B. Program Change Summary ($ in Millions)   FY 2017   FY 2019 Base   FY 2019 Total",
@@ -1172,40 +1194,41 @@ def _unit_in_header(lines: list[Line], k: int, left: float, size: float, limit: 
     over "COST ($ in Millions)" over "Base | Total"), as a budget exhibit sets its header, has one
     header line above it (k - 1), and the exhibit's own heading lines above that are no part of it."""
     ln = lines[k]
-    over = _column_words(ln, left, size)
+    over = _column_words(ln, left, size, settings)
     if over:
         names = " ".join(t.text for t in over)
-        named_columns = find_scale([names]) is None and any(ch.isalpha() for ch in names) and not _is_prose(ln)
+        named_columns = find_scale([names]) is None and any(ch.isalpha() for ch in names) and not _is_prose(ln, settings)
         return -1 if named_columns else None
     if k == 0 or not below:
         return None
     up = lines[k - 1]
-    named = _column_words(up, left, size)
+    named = _column_words(up, left, size, settings)
     # headings over two columns at least, a column's gap apart (not one title over them all)
-    apart = sum(1 for a, b in zip(named, named[1:]) if b.x0 - a.x1 >= size)
-    between = (ln.top - up.bottom <= limit and apart >= 1 and not _is_prose(up)
+    apart = sum(1 for a, b in zip(named, named[1:]) if b.x0 - a.x1 >= settings.column_gap * size)
+    between = (ln.top - up.bottom <= limit and apart >= 1 and not _is_prose(up, settings)
                and not any(looks_numeric(t.text) and not is_year(t.text) for t in named))
     return k - 1 if between else None
 
 
-def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
-    lines = group_lines(page.words)
-    _drop_side_text(lines)
+def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> list[Table]:
+    s = settings
+    lines = group_lines(page.words, s)
+    _drop_side_text(lines, s)
     drop_text_after_figures(lines)
-    _spreadsheet_row_numbers(lines)
+    _spreadsheet_row_numbers(lines, s)
     for ln in lines:
-        split_label(ln)
-    _row_numbers_to_labels(lines)
-    _left_amount_column(lines, _account_codes(lines))
+        split_label(ln, s)
+    _row_numbers_to_labels(lines, s)
+    _left_amount_column(lines, s, _account_codes(lines, s))
     tables: list[Table] = []
     prev_bottom_idx = 0
-    blocks = _block_lines(lines, page.height)
+    blocks = _block_lines(lines, s, page.height)
     for start, end in blocks:
         # leading lines with far fewer figures than the body are page furniture above the
         # header ("Appendix 5", "Page 8 of ..."), not the first rows
         counts = sorted(len(ln.values) for ln in lines[start:end] if ln.has_figures)
         median = counts[len(counts) // 2] if counts else 0
-        while start < end and (not lines[start].has_figures or 2 * len(lines[start].values) < median or (
+        while start < end and (not lines[start].has_figures or len(lines[start].values) < s.sparse_share * median or (
                 start + 1 < end and all(is_year(v.text) for v in lines[start].values))):
             start += 1  # (a header line whose years stand apart: "... free service 2025  Share  2024")
         body = lines[start:end]
@@ -1214,18 +1237,18 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         right_edge = max(v.x1 for v in body[0].values)
         body_left = min(_figures_left(ln) for ln in body if ln.has_figures)
         for before, ln in zip(body, body[1:]):
-            if ln.has_figures and (min(v.x0 for v in ln.values) <= right_edge + 2 * ln.size
-                                   or _outer_row(ln, before, body_left)):
+            if ln.has_figures and (min(v.x0 for v in ln.values) <= right_edge + s.beside_gap * ln.size
+                                   or _outer_row(ln, before, body_left, s)):
                 right_edge = max(right_edge, max(v.x1 for v in ln.values))
         body = [
             ln
             for ln in body
-            if (ln.has_figures and min(v.x0 for v in ln.values) <= right_edge + 2 * ln.size)
-            or (not ln.has_figures and min(t.x0 for t in ln.tokens) <= right_edge + ln.size)
+            if (ln.has_figures and min(v.x0 for v in ln.values) <= right_edge + s.beside_gap * ln.size)
+            or (not ln.has_figures and min(t.x0 for t in ln.tokens) <= right_edge + s.margin_text_gap * ln.size)
         ]
-        if sum(1 for ln in body if ln.has_figures) < 2:
+        if sum(1 for ln in body if ln.has_figures) < s.min_rows:
             between = lines[prev_bottom_idx:start]
-            if tables and not any(b.has_figures for b in between) and _append_closing_line(tables[-1], body, between):
+            if tables and not any(b.has_figures for b in between) and _append_closing_line(tables[-1], body, s, between):
                 prev_bottom_idx = end
                 continue
             # one row at the foot of the page after a table that closed with its total ("23
@@ -1234,7 +1257,7 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             figures = [ln for ln in body if ln.has_figures]
             if (start, end) != blocks[-1] or not tables or not _TOTAL_LABEL.match(tables[-1].rows[-1].label) or not (
                     figures and figures[0].label_text and all(_GROUPED.fullmatch(v.text.strip("()")) for v in figures[0].values)
-            ) or not all(_furniture(ln, page.height, top=False) or _foot(ln, ln.size) for ln in lines[end:]):
+            ) or not all(_furniture(ln, page.height, s, top=False) or _foot(ln, ln.size, s) for ln in lines[end:]):
                 continue
         # a column printed left of the labels (Line.lead) does not make the labels' heading a header
         left = min(v.x0 for ln in body for v in ln.values)
@@ -1247,30 +1270,30 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
         lead: list[int] = []  # label-only lines right above the body: row labels or sections
         k = start - 1
         top_line = -1  # the header's first line, once a unit line inside it says where that is
-        while k >= max(prev_bottom_idx, top_line) and len(header_idx) < 8:
+        while k >= max(prev_bottom_idx, top_line) and len(header_idx) < s.header_lines:
             ln = lines[k]
             below = lines[k + 1]
             # the header may stand a little further off the body than rows stand from each other
-            limit = _gap_limit(size) * (1.5 if k == start - 1 or (lead and not header_idx) else 1.0)
+            limit = s.row_gap * size * (s.header_gap_factor if k == start - 1 or (lead and not header_idx) else 1.0)
             if below.top - ln.bottom > limit or _CAPTION.match(ln.text):
                 break
             if (find_scale([ln.text]) and not (ln.text.rstrip().endswith(":") and not header_idx)
-                    and not _unit_per_column(ln) and not _unit_over_labels(ln, left, size)):
-                first = _unit_in_header(lines, k, left, size, limit, bool(header_idx))
+                    and not _unit_per_column(ln) and not _unit_over_labels(ln, left, size, s)):
+                first = _unit_in_header(lines, k, left, size, limit, bool(header_idx), s)
                 if first is None:
                     break  # a unit line above the table; "Budget totals in billions of dollars:" heads its first rows
                 top_line = first
                 header_idx.insert(0, k)
                 k -= 1
                 continue
-            if len(ln.tokens) == 1 and len(ln.text) <= 2 and ln.text.isalpha():
+            if len(ln.tokens) == 1 and len(ln.text) <= s.vertical_letter_chars and ln.text.isalpha():
                 k -= 1  # a letter of a word set vertically beside the header ("Row"): no line of its own
                 continue
-            in_value_zone = any(t.x1 > left - 0.5 * size for t in ln.tokens)
-            if _is_prose(ln) and not ln.is_year_header and (in_value_zone or header_idx):
+            in_value_zone = any(t.x1 > left - s.value_zone_margin * size for t in ln.tokens)
+            if _is_prose(ln, s) and not ln.is_year_header and (in_value_zone or header_idx):
                 break  # running text above the table
-            if not in_value_zone or (not header_idx and _row_above(ln, body)):
-                if header_idx or len(lead) >= 4:
+            if not in_value_zone or (not header_idx and _row_above(ln, body, s)):
+                if header_idx or len(lead) >= s.lead_lines:
                     break
                 lead.insert(0, k)
                 k -= 1
@@ -1278,33 +1301,34 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             header_idx.insert(0, k)
             k -= 1
         if lead and not header_idx:
-            lead = lead[-2:]
+            lead = lead[-s.lead_kept:]
         body = [lines[i] for i in lead] + body
         header_lines = [lines[h] for h in header_idx]
         # caption and unit: the lines above the header, nearest first, within reach
         first_idx = header_idx[0] if header_idx else (lead[0] if lead else start)
         above = [ln for ln in lines[prev_bottom_idx:first_idx]]
-        above = [ln for ln in above if (header_lines[0].top if header_lines else body[0].top) - ln.bottom < 12 * size]
+        above = [ln for ln in above
+                 if (header_lines[0].top if header_lines else body[0].top) - ln.bottom < s.caption_reach * size]
         title = None
-        for ln in reversed(above[-8:]):
+        for ln in reversed(above[-s.caption_lines:]):
             if _CAPTION.match(ln.text):
                 title = ln.text.strip()
                 break
         if title is None:
             # no "Tabel n" caption: a unit line right above the table doubles as its title
             # ("Uitgaven niet-beleidsartikel (bedragen x € 1.000)")
-            for ln in reversed(above[-3:]):
-                if find_scale([ln.text]) and len(ln.tokens) <= 12:
+            for ln in reversed(above[-s.unit_title_lines:]):
+                if find_scale([ln.text]) and len(ln.tokens) <= s.unit_title_words:
                     title = ln.text.strip()
                     break
-        scale = find_scale([ln.text for ln in header_lines] + [ln.text for ln in reversed(above[-8:])])
+        scale = find_scale([ln.text for ln in header_lines] + [ln.text for ln in reversed(above[-s.caption_lines:])])
         if scale is None:
             scale = find_scale([ln.text for ln in reversed(lines[:start])])
-        table = _build_table(page.number, len(tables) + 1, title, scale, header_lines, body, lang, size)
+        table = _build_table(page.number, len(tables) + 1, title, scale, header_lines, body, lang, size, s)
         if is_chart_axis(table):
             prev_bottom_idx = end
             continue
-        if (tables and title is None and first_idx == prev_bottom_idx and _same_columns(tables[-1], table, size)
+        if (tables and title is None and first_idx == prev_bottom_idx and _same_columns(tables[-1], table, size, s)
                 and _repeated_header(tables[-1], table)):
             # the same table resumes under a repeated header ("Topic | Enquiries"): one table,
             # so that a Grand Total below can reach the Total above
@@ -1319,34 +1343,37 @@ def _find_tables(page: PageWords, lang: str | None = None) -> list[Table]:
             if not tables:
                 table.top_text = re.sub(r"[\d\s]+", " ", " ".join(ln.text for ln in lines[:first_idx])).strip()
                 # at the top of the page, under nothing but running heads, its caption or unit
-                table.starts_page = table.bbox[1] <= _REACH * page.height and all(
-                    _furniture(ln, page.height, top=True) or (title is not None and _CAPTION.match(ln.text))
+                table.starts_page = table.bbox[1] <= s.reach * page.height and all(
+                    _furniture(ln, page.height, s, top=True) or (title is not None and _CAPTION.match(ln.text))
                     or find_scale([ln.text]) or _CONTINUED.search(ln.text)
                     for ln in lines[:first_idx]
                 )
             tables.append(table)
         prev_bottom_idx = end
     for table in tables:
-        _widen_to_thousands(table)
+        _widen_to_thousands(table, s)
     if tables:
         # down to the foot of the page, with nothing but page numbers below
         last = tables[-1]
         last.last_on_page = all(
-            _furniture(ln, page.height, top=False) or _foot(ln, last.size) for ln in lines[prev_bottom_idx:]
+            _furniture(ln, page.height, s, top=False) or _foot(ln, last.size, s) for ln in lines[prev_bottom_idx:]
         )
-        last.ends_page = last.last_on_page and last.bbox[3] >= (1 - _REACH) * page.height
+        last.ends_page = last.last_on_page and last.bbox[3] >= (1 - s.reach) * page.height
     return tables
 
 
-def _widen_to_thousands(table: Table) -> None:
+def _widen_to_thousands(table: Table, settings: TableSettings) -> None:
     """Statistics rounded to thousands ("10.745.000", "292.000"): when every figure of the table is
     a whole multiple of 1000 or more and a quarter of them show three significant digits or more,
     each stands for the thousand around it, in every check and claim made from the table. Budgets
     in round amounts ("50.000", "125.000") have too few significant digits to be taken so."""
     numbers = [c.number for r in table.rows for c in r.cells.values()
                if c.number is not None and not c.number.nil and not c.number.percent and c.number.value != 0]
-    unit = whole_power_of_ten(numbers, 8)
-    if unit < 1000 or 4 * sum(1 for n in numbers if len(str(abs(n.value.numerator) // unit).rstrip("0")) >= 3) < len(numbers):
+    unit = whole_power_of_ten(numbers, settings.thousands_figures)
+    digits = settings.thousands_digits
+    if unit < settings.thousands_unit or sum(
+        1 for n in numbers if len(str(abs(n.value.numerator) // unit).rstrip("0")) >= digits
+    ) < settings.thousands_share * len(numbers):
         return
     half = Fraction(unit, 2)
     for row in table.rows:
@@ -1356,24 +1383,23 @@ def _widen_to_thousands(table: Table) -> None:
                 row.cells[col] = replace(cell, number=replace(n, half=half))
 
 
-# Running heads and page numbers sit in the top and bottom margins: this share of the page. A
-# table that runs over a page break fills the page: it reaches this far from the top or bottom.
-_MARGIN = 0.12
-_REACH = 0.25
+# Running heads and page numbers sit in the top and bottom margins (TableSettings.margin); a
+# table that runs over a page break fills the page (TableSettings.reach).
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 # the words that say a table goes on from the page before ("(vervolg)", "- (Concl'd)")
 CONTINUATION_WORDS = r"continued|concluded|vervolg|cont(?:'d|\.)|concl(?:'d|\.)"
 _CONTINUED = re.compile(rf"\b(?:{CONTINUATION_WORDS})", re.IGNORECASE)
 
 
-def _furniture(ln: Line, height: float, top: bool) -> bool:
+def _furniture(ln: Line, height: float, settings: TableSettings, top: bool) -> bool:
     """Is the line in the page's top (or bottom) margin, where running heads and page numbers are?"""
-    return ln.bottom <= _MARGIN * height if top else ln.top >= (1 - _MARGIN) * height
+    margin = settings.margin
+    return ln.bottom <= margin * height if top else ln.top >= (1 - margin) * height
 
 
-def _foot(ln: Line, size: float) -> bool:
+def _foot(ln: Line, size: float, settings: TableSettings) -> bool:
     """Is the line under a table a footnote (set smaller than the table) or a page number?"""
-    return ln.size < 0.9 * size or bool(_PAGE_NUMBER.match(ln.text))
+    return ln.size < settings.foot_size * size or bool(_PAGE_NUMBER.match(ln.text))
 
 
 def _build_table(
@@ -1385,12 +1411,14 @@ def _build_table(
     body: list[Line],
     lang: str | None,
     size: float,
+    settings: TableSettings,
 ) -> Table:
+    s = settings
     value_lines = [ln for ln in body if ln.has_figures]
     texts = [v.text for ln in value_lines for v in ln.values if not is_year(v.text)]
     dsep = decide_decimal_sep(texts, lang)
     year_headers = [ln.values for ln in header_lines if ln.is_year_header]
-    anchors = _anchors([ln.values for ln in value_lines], year_headers, size)
+    anchors = _anchors([ln.values for ln in value_lines], year_headers, s, size)
 
     rows: list[Row] = []
     i = 0
@@ -1398,7 +1426,7 @@ def _build_table(
     centred: set[int] = set()  # rows whose figures stand between the lines of their label
     while i < len(body):
         ln = body[i]
-        if (ln.has_figures and len(ln.values) == 1 and anchors and ln.values[0].x1 < anchors[0][0] - 2 * size
+        if (ln.has_figures and len(ln.values) == 1 and anchors and ln.values[0].x1 < anchors[0][0] - s.lone_number_gap * size
                 and not _ROW_NUMBER_ONLY.match(ln.values[0].text) and not ROW_MARK.match(ln.values[0].text)):
             # a lone number far left of every column is part of the words: a code in a heading
             # ("Select Board -122"); a row number ("5" between "Inkomensafhankelijke bijdrage" and
@@ -1415,7 +1443,7 @@ def _build_table(
             cells: dict[int, Cell] = {}
             for tok, col in zip(ln.values, cols):
                 cells[col] = Cell(tok.text, parse_cell(tok.text, dsep), col, (tok.x0, tok.top, tok.x1, tok.bottom),
-                                  _share_after(ln, tok, dsep, col))
+                                  _share_after(ln, tok, dsep, col, s.share_gap))
             rows.append(Row(_joined_label(pending, ln.label_text), cells, ln.top, ln.bottom,
                             headed=bool(pending and ln.label_text and ln.label_text[:1].isupper())))
             pending = []
@@ -1457,7 +1485,7 @@ def _build_table(
                 else:
                     prev.label = (prev.label + " " + text).strip()
             prev.bottom = max(prev.bottom, body[j - 1].bottom)
-        elif len(block) == 1 and nxt is not None and _caps_heading(block[0], nxt.label_text, d_next > 1.2 * size):
+        elif len(block) == 1 and nxt is not None and _caps_heading(block[0], nxt.label_text, s, d_next > s.heading_apart * size):
             # a heading in capitals over rows in ordinary case ("DIRECT SERVICES TO THE PUBLIC" over
             # "Economic Development"): a section of the table, not the start of the next label
             rows.append(Row(block[0], {}, ln.top, ln.bottom, section=True))
@@ -1475,7 +1503,7 @@ def _build_table(
             pending.extend(block)
         i = j
 
-    _footnote_refs_to_text(rows)
+    _footnote_refs_to_text(rows, s)
     ncols = len(anchors)
     # a leftmost column holding only years is part of the labels ("Stand ontwerpbegroting 2018")
     first = [r.cells[0] for r in rows if 0 in r.cells]
@@ -1496,12 +1524,12 @@ def _build_table(
     # but it stands clear of the row labels
     label_right = max((t.x1 for ln in body for t in ln.label if not t.small), default=label_edge)
     for ln in header_lines:
-        toks = [t for t in ln.tokens if not t.small and (t.x1 >= label_edge - 0.5 * size or (
-            t.x0 > label_right + 2 * size and t.x1 >= label_edge - 3 * size))]
+        toks = [t for t in ln.tokens if not t.small and (t.x1 >= label_edge - s.value_zone_margin * size or (
+            t.x0 > label_right + s.header_clear * size and t.x1 >= label_edge - s.header_reach * size))]
         # a line with a single word over many columns is a spanning group title ("Total",
         # "Male"); it names the group, not the column under it
-        spanning = ncols > 2 and 2 * len(toks) <= ncols
-        for t, best in zip(toks, _header_columns(toks, anchors, size)):
+        spanning = ncols > 2 and len(toks) <= s.spanning_share * ncols
+        for t, best in zip(toks, _header_columns(toks, anchors, size, s)):
             heads[best].append(t.text)
             if not spanning:
                 leaves[best].append(t.text)
@@ -1518,7 +1546,7 @@ def _build_table(
         and not _STARS.fullmatch(t.text)  # a footnote mark after a column's name ("Tarief *")
         for ln in header_lines
         for t in ln.tokens
-        if t.x1 >= label_edge - 0.5 * size
+        if t.x1 >= label_edge - s.value_zone_margin * size
     )
     table = Table(page, index, title, scale, columns, rows, header_text, dsep, bbox, suspect, size)
     table.currency = _detached_currency(body)
