@@ -4,7 +4,8 @@ Public entry point: :func:`check_pdf`. The result records are :class:`TableCheck
 turn itself into claims (:meth:`TableCheck.to_claims`, or :func:`checks_to_claims` for many).
 Pages are read one at a time into tables (:func:`find_page_tables`, or :func:`page_tables` for a
 page whose words are at hand); the tables of all pages are then checked together, so that a table
-continued on the next page is checked as one (:func:`check_found_tables`).
+continued on the next page is checked as one (:func:`check_found_tables`). Each takes an
+optional :class:`TableSettings` (tables.settings): the tolerances the table reader works with.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from .percent_blocks import percent_block_checks
 from .products import page_product_checks
 from .records import CellRef, TableCheck, checks_to_claims
 from .running import running_checks
+from .settings import DEFAULT_SETTINGS, TableSettings
 from .stacked import stacked_checks
 from .total_of_totals import total_of_totals_checks
 from .totals import check_table
@@ -52,6 +54,7 @@ __all__ = [
     "MissingPdfError",
     "Table",
     "TableCheck",
+    "TableSettings",
     "TableSourceError",
     "check_found_tables",
     "check_pages",
@@ -70,7 +73,7 @@ MAX_EXTRA_PAGES = 20
 
 def find_page_tables(
     path: str | Path, lang: str | None = None, pages: list[int] | None = None, all_pages: bool = False,
-    engine: str = "pdfium",
+    engine: str = "pdfium", settings: TableSettings = DEFAULT_SETTINGS,
 ) -> dict[int, list[Table]]:
     """The tables found on the PDF's pages that look tabular (or on all given pages if ``all_pages``),
     by page number; a page that was read and holds no table maps to ``[]``.
@@ -78,18 +81,19 @@ def find_page_tables(
     ``engine`` picks where the words come from: "pdfium" (default, about 3x faster; rotated
     pages still go through pdfplumber) or "pdfplumber". Both give the same checks on the
     fixtures and the hand-labelled totals (tests/test_tables_engines.py, the eval benchmark).
+    ``settings``: the table reader's tolerances (tables.settings), here and in the other entry points.
     """
     wanted: list[int] | None
     if all_pages:
         wanted = pages  # None: every page
     else:
         wanted = tabular_pages(path, pages)
-    return {page.number: find_tables(page, lang) for page in iter_page_words(path, wanted, engine=engine)}
+    return {page.number: find_tables(page, lang, settings) for page in iter_page_words(path, wanted, engine=engine)}
 
 
 def check_pdf(
     path: str | Path, lang: str | None = None, pages: list[int] | None = None, all_pages: bool = False,
-    engine: str = "pdfium",
+    engine: str = "pdfium", settings: TableSettings = DEFAULT_SETTINGS,
 ) -> list[TableCheck]:
     """Check every total row and total column in the PDF's tables.
 
@@ -109,18 +113,18 @@ def check_pdf(
         wanted = [n for n in numbers if looks_tabular(texts[n - 1], total_word=n in with_total)]
         # pages a table from the page before may end on, or run on over
         end_pages = with_total | {n for n, text in enumerate(texts, 1) if n not in with_total and has_table_body(text)}
-    found = {page.number: find_tables(page, lang) for page in iter_page_words(path, wanted, engine=engine)}
-    return check_found_tables(path, found, lang, engine, end_pages)
+    found = {page.number: find_tables(page, lang, settings) for page in iter_page_words(path, wanted, engine=engine)}
+    return check_found_tables(path, found, lang, engine, end_pages, settings)
 
 
 def page_tables(
     number: int, width: float, height: float, words: Iterable[tuple[str, float, float, float, float, float]],
-    lang: str | None = None,
+    lang: str | None = None, settings: TableSettings = DEFAULT_SETTINGS,
 ) -> list[Table]:
     """The tables of one page whose words the caller has read already (the extractor, from the
     page it has open: no second pass over the PDF). Checked later, with the other pages'
     tables, by :func:`check_found_tables`."""
-    return find_tables(PageWords.from_tuples(number, width, height, words), lang)
+    return find_tables(PageWords.from_tuples(number, width, height, words), lang, settings)
 
 
 def _wanted(found: dict[int, list[Table]], tried: set[int], end_pages: Container[int] | None) -> list[int]:
@@ -148,7 +152,7 @@ def _wanted(found: dict[int, list[Table]], tried: set[int], end_pages: Container
 
 def check_found_tables(
     path: str | Path, found: dict[int, list[Table]], lang: str | None = None, engine: str = "pdfium",
-    end_pages: Container[int] | None = None,
+    end_pages: Container[int] | None = None, settings: TableSettings = DEFAULT_SETTINGS,
 ) -> list[TableCheck]:
     """Check the tables found on some pages of the PDF (page number -> tables), joining tables
     that continue on the next page.
@@ -168,7 +172,7 @@ def check_found_tables(
         tried.update(wanted)
         try:
             for page in iter_page_words(path, wanted, engine=engine):
-                found[page.number] = find_tables(page, lang)
+                found[page.number] = find_tables(page, lang, settings)
         except TableSourceError:
             break
     found = settle_open_tables(found)

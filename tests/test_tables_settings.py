@@ -1,0 +1,52 @@
+"""The table reader's tolerances live in one record (tables.settings), and they are the ones used.
+
+Each test tightens one tolerance below what a real table in tests/pdfs needs and shows the table
+read differently, so that a field left unthreaded (a helper still holding its own constant)
+would fail here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from factcheck.sources.pdf_layout import iter_page_words
+from factcheck.tables import TableSettings, check_pdf
+from factcheck.tables.detect import find_tables
+from factcheck.tables.settings import DEFAULT_SETTINGS
+
+PDFS = Path(__file__).parent / "pdfs"
+
+
+def _cells(path: Path, settings: TableSettings) -> list[str]:
+    page = next(iter(iter_page_words(path, None)))
+    return [c.text for t in find_tables(page, "nl", settings) for r in t.rows for c in r.cells.values()]
+
+
+def test_a_figure_split_after_its_separator_is_glued_within_the_split_gap() -> None:
+    # "‒ 2. 277" in the Dutch budget's table 23: "2." and "277" stand 0.28 type sizes apart
+    path = PDFS / "oi2021_tabel_23_rounding.pdf"
+    assert "‒2.277" in _cells(path, DEFAULT_SETTINGS)
+    tight = _cells(path, replace(DEFAULT_SETTINGS, split_gap=0.2))
+    assert "‒2.277" not in tight and "277" in tight
+
+
+def test_a_line_further_below_than_the_row_gap_ends_the_table() -> None:
+    # the Royal House's receipts table: "Nieuwe mutaties:" stands 0.85 type sizes under the row
+    # above, and "Stand ontwerpbegroting 2019" under it closes the table (7 = 0 + 7 in 2018)
+    path = PDFS / "1_De_Koning.pdf"
+
+    def closing(settings: TableSettings) -> list[list[str]]:
+        return [[p.stated for p in c.parts] for c in check_pdf(path, lang="nl", settings=settings)
+                if c.total_label == "Stand ontwerpbegroting 2019" and c.total.stated == "7"]
+
+    assert closing(DEFAULT_SETTINGS) == [["0", "\u2013", "\u2013", "7"]]
+    assert closing(replace(DEFAULT_SETTINGS, row_gap=0.8)) == []
+
+
+def test_settings_are_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        DEFAULT_SETTINGS.row_gap = 1.0  # type: ignore[misc]
