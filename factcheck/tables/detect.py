@@ -1228,7 +1228,8 @@ def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> 
         # header ("Appendix 5", "Page 8 of ..."), not the first rows
         counts = sorted(len(ln.values) for ln in lines[start:end] if ln.has_figures)
         median = counts[len(counts) // 2] if counts else 0
-        while start < end and (not lines[start].has_figures or len(lines[start].values) < s.sparse_share * median or (
+        sparse = s.sparse_share * median
+        while start < end and (not lines[start].has_figures or len(lines[start].values) < sparse or (
                 start + 1 < end and all(is_year(v.text) for v in lines[start].values))):
             start += 1  # (a header line whose years stand apart: "... free service 2025  Share  2024")
         body = lines[start:end]
