@@ -1214,7 +1214,7 @@ def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> 
     s = settings
     lines = group_lines(page.words, s)
     _drop_side_text(lines, s)
-    drop_text_after_figures(lines)
+    drop_text_after_figures(lines, s)
     _spreadsheet_row_numbers(lines, s)
     for ln in lines:
         split_label(ln, s)

@@ -113,6 +113,15 @@ class TableSettings:
     # a bullet this close left of the text column belongs to it
     bullet_reach: float = 4.0
 
+    # ---------------------------------------------------------------- text after the figures (text_after.py)
+    # a column of words after a table's figures (a "Comments" column): its heading's last word
+    # stands at least this far after the rest (more than the space between words of one cell) ...
+    text_column_gap: float = 1.0
+    # points: ... its words start at the heading's edge, give or take this ...
+    text_column_slack: float = 2.0
+    # ... over at least this many rows of figures (a deposit list of two entries is a list)
+    text_column_rows: int = 2
+
     # ---------------------------------------------------------------- blocks of rows (_block_lines)
     # rows of one table stand at most this far apart (top of a line to the bottom of the one above)
     row_gap: float = 2.6

@@ -14,16 +14,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .cells import looks_numeric
+from .settings import DEFAULT_SETTINGS, TableSettings
 
 if TYPE_CHECKING:
     from .detect import Line as _Line
     from .detect import Token as _Token
-
-
-# A column's gap, in font sizes: more than the space between words of one cell.
-_COLUMN_GAP = 1.0
-# Rows of figures under the heading, at least (a deposit list of two entries is a list).
-_MIN_ROWS = 2
 
 
 def _figure(text: str) -> bool:
@@ -38,47 +33,48 @@ def _split(line: _Line, edge: float) -> tuple[list[_Token], list[_Token]]:
     return [t for t in line.tokens if t.x0 < edge], [t for t in line.tokens if t.x0 >= edge]
 
 
-def _heading(line: _Line) -> float | None:
+def _heading(line: _Line, column_gap: float) -> float | None:
     """Where a header line's last column of words starts, when the line is a header of words
     whose last word stands a column's gap after the rest; None otherwise."""
     toks = line.tokens
     # the cheap test first: most lines have no wide gap before their last word
-    if len(toks) < 3 or toks[-1].x0 - toks[-2].x1 < _COLUMN_GAP * line.size or not _words(toks):
+    if len(toks) < 3 or toks[-1].x0 - toks[-2].x1 < column_gap * line.size or not _words(toks):
         return None
     return toks[-1].x0
 
 
-def _row(line: _Line, edge: float) -> bool | None:
+def _row(line: _Line, edge: float, column_gap: float) -> bool | None:
     """True for a row of figures that ends in words under the heading, False for a wrapped
     line of words (under the heading, and maybe under the labels), None for anything else."""
     before, after = _split(line, edge)
-    if not _words(after) or abs(after[0].x0 - edge) > _COLUMN_GAP * line.size:
+    if not _words(after) or abs(after[0].x0 - edge) > column_gap * line.size:
         return None
-    if before and after[0].x0 - before[-1].x1 < _COLUMN_GAP * line.size:
+    if before and after[0].x0 - before[-1].x1 < column_gap * line.size:
         return None  # running text that reaches across the heading's edge
     if before and _figure(before[-1].text):
         return True
     return False if all(not _figure(t.text) for t in before) else None
 
 
-def drop_text_after_figures(lines: list[_Line]) -> None:
+def drop_text_after_figures(lines: list[_Line], settings: TableSettings = DEFAULT_SETTINGS) -> None:
     """Take the column of text after the figures off the lines of every table that has one (see
     the module's docstring); lines that held nothing but its words go."""
     k = 0
     emptied = False
+    gap = settings.text_column_gap
     while k < len(lines):
-        edge = _heading(lines[k])
+        edge = _heading(lines[k], gap)
         if edge is None:
             k += 1
             continue
-        edge -= 2.0  # words of the column start at its heading's edge, give or take a point
+        edge -= settings.text_column_slack  # words of the column start at its heading's edge, give or take a point
         rows: list[int] = []
         wraps: list[int] = []
         j = k + 1
-        while j < len(lines) and (kind := _row(lines[j], edge)) is not None:
+        while j < len(lines) and (kind := _row(lines[j], edge, gap)) is not None:
             (rows if kind else wraps).append(j)
             j += 1
-        if len(rows) >= _MIN_ROWS and (not wraps or wraps[0] > rows[0]):
+        if len(rows) >= settings.text_column_rows and (not wraps or wraps[0] > rows[0]):
             for i in (k, *rows, *wraps):
                 lines[i].tokens = [t for t in lines[i].tokens if t.x0 < edge]
                 emptied |= not lines[i].tokens
