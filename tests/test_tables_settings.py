@@ -50,3 +50,17 @@ def test_a_line_further_below_than_the_row_gap_ends_the_table() -> None:
 def test_settings_are_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         DEFAULT_SETTINGS.row_gap = 1.0  # type: ignore[misc]
+
+
+def test_a_text_column_after_the_figures_needs_as_many_rows_as_the_settings_say() -> None:
+    # a PTA's deposit list (dev document enxbk-03): rows end in their category's name under a
+    # "Category" heading; asking for more rows than the page has leaves the words at the rows'
+    # ends, and the rows are no rows of figures
+    path = Path(__file__).parent / "unseen" / "docs" / "enxbk-03.pdf"
+
+    def totals(settings: TableSettings) -> int:
+        checks = check_pdf(path, lang="en", pages=[2], all_pages=True, settings=settings)
+        return sum(1 for c in checks if c.total_label == "Total")
+
+    assert totals(DEFAULT_SETTINGS) >= 10
+    assert totals(replace(DEFAULT_SETTINGS, text_column_rows=40)) == 0
