@@ -163,3 +163,14 @@ def test_an_id_is_never_a_python_keyword() -> None:
     assert base_id({"subject": "while spending"}) == "while_spending"
     doc = extract_document(Path(__file__).parent / "unseen" / "docs" / "enworld-05.pdf")
     assert not [c["id"] for c in doc.claims if keyword.iskeyword(c["id"])]
+
+
+def test_a_quote_does_not_open_with_the_running_heads_of_its_page() -> None:
+    # GreenGov.SG report FY2023 (dev enpqh-03): every page opens with its number and a row of
+    # section tabs ("FOREWORD ABOUT APPENDIX EXECUTIVE SUMMARY INTRODUCTION EXCEL ENABLE EXCITE
+    # GOVERNANCE"), which the text layer puts before the page's first sentence
+    doc = extract_document(ROOT / "tests" / "unseen" / "docs" / "enpqh-03.pdf")
+    quotes = {c["stated"]: c["quote"] for c in doc.claims if c.get("origin") == "extracted"}
+    assert quotes["1,367,002"].startswith("The public sector’s total Scope 1 emissions for FY2023")
+    assert quotes["2,244,854"].startswith("The public sector’s total Scope 2 emissions for FY2023")
+    assert sum("EXCITE GOVERNANCE" in q for q in quotes.values()) <= 2  # page 1 prints its tabs in another order

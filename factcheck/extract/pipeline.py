@@ -304,12 +304,38 @@ def _drop_running_heads(pages: list[PageResult], claims: list[dict[str, Any]]) -
     repeated = {sig for sig, n in counts.items() if n >= threshold and not sig.endswith(".")}
     kept = []
     dropped = 0
+    heads = _head_pattern(repeated)
     for claim in claims:
         if claim.pop("_edge", None) in repeated:
             dropped += 1
             continue
+        if heads is not None:
+            claim["quote"] = _without_heads(claim["quote"], heads)
         kept.append(claim)
     return kept, dropped
+
+
+def _head_pattern(repeated: set[str]) -> re.Pattern[str] | None:
+    """One pattern for the running heads a quote may open with (digits as any number, blanks as
+    any blank), longest first; None when the document has none."""
+    # a line of a number alone is a page number, and is taken off only before a head of words: a
+    # sentence may open with a number ("3 Repurchases by members …" under its footnote mark)
+    heads = sorted((sig for sig in repeated if re.search(r"[^\W\d_]", sig)), key=len, reverse=True)
+    if not heads:
+        return None
+    alternatives = [r"\s+".join(re.escape(word).replace("\\#", "#").replace("#", r"\d+") for word in sig.split(" "))
+                    for sig in heads]
+    return re.compile(r"(?:\d+\s+)?(?:" + "|".join(alternatives) + r")\s+")
+
+
+def _without_heads(quote: str, heads: re.Pattern[str]) -> str:
+    """The quote without the running heads its sentence took in at the top of the page ("65
+    FOREWORD ABOUT APPENDIX EXECUTIVE SUMMARY INTRODUCTION … GOVERNANCE The public sector's total
+    Scope 1 emissions …": a report's page number and section tabs, printed on every page)."""
+    start = 0
+    while (m := heads.match(quote, start)) is not None and m.end() < len(quote):
+        start = m.end()
+    return quote[start:] if start else quote
 
 
 def _apply_context(pages: list[PageResult]) -> list[dict[str, Any]]:
