@@ -288,8 +288,7 @@ def _readings(
             continue  # the year before is no column: the change does not say from when
         if base >= end or base not in years or end not in years:
             continue
-        pinned.extend((table, r, 1, years[base], years[end]) for r, n in _printed_level(table, years[end], levels).items()
-                      if n)
+        pinned.extend((table, r, 1, years[base], years[end]) for r in _printed_level(table, years[end], levels))
         overlap = {r: shared_words(words, content_words(row.label)) for r, row in enumerate(table.rows)}
         if not any(overlap.values()):
             overlap = {r: shared_words(subject, content_words(row.label)) for r, row in enumerate(table.rows)}
@@ -314,19 +313,16 @@ def _readings(
     return fits, chance
 
 
-def _printed_level(table: Table, col: int, levels: frozenset[Fraction]) -> dict[int, int]:
-    """Row -> 1 for the rows whose cell in ``col`` is, at the table's scale, an amount of
-    ``levels``: the sentence quotes that row's level (to the last digit, so no other reading
-    names it as surely, in this table or another), and 0 for the others."""
+def _printed_level(table: Table, col: int, levels: frozenset[Fraction]) -> list[int]:
+    """The rows whose cell in ``col`` is, at the table's scale, an amount of ``levels``: the
+    sentence quotes that row's level (to the last digit, so no other reading names a row as
+    surely, in this table or another)."""
     if not levels:
-        return {}
+        return []
     mult = table.scale.multiplier if table.scale is not None else Fraction(1)
-    out = {}
-    for r, row in enumerate(table.rows):
-        cell = row.cells.get(col)
-        out[r] = int(cell is not None and is_amount(cell) and cell.number is not None
-                     and cell.number.value * mult in levels)
-    return out
+    return [r for r, row in enumerate(table.rows)
+            if (cell := row.cells.get(col)) is not None and is_amount(cell) and cell.number is not None
+            and cell.number.value * mult in levels]
 
 
 def _levels(fig: Fig, figs: Sequence[Fig]) -> frozenset[Fraction]:

@@ -294,7 +294,8 @@ def _page_furniture(spans: list[tuple[int, int]], text: str) -> list[tuple[int, 
 
 
 def _drop_running_heads(pages: list[PageResult], claims: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
-    """Leave out figures on head and foot lines that repeat (digits aside) on many pages."""
+    """Leave out figures on head and foot lines that repeat (digits aside) on many pages, and take
+    such heads off the start of the quotes that took them in."""
     counts: dict[str, int] = {}
     for page in pages:
         for signature in page.edge_signatures:
