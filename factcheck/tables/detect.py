@@ -1076,8 +1076,9 @@ def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
 def find_tables(page: PageWords, lang: str | None = None, settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
     with rows, columns, headers, caption and unit. ``settings``: the tolerances of the steps
-    (tables.settings); the readers of special layouts (account codes, score cards, accounts set
-    side by side, asset registers) keep their own."""
+    (tables.settings), also those of the cuts into two tables side by side or two text columns;
+    the readers of other special layouts (account codes, score cards, accounts set side by side,
+    asset registers) keep their own."""
     from .account_codes import coded_table
     from .money_column import money_column_tables
     from .scores import score_table
@@ -1090,7 +1091,7 @@ def find_tables(page: PageWords, lang: str | None = None, settings: TableSetting
     card = score_table(page)
     if card is not None:
         return [card]
-    halves = split_sides(page) or split_side_tables(page) or split_text_columns(page)
+    halves = split_sides(page) or split_side_tables(page, settings) or split_text_columns(page, settings)
     if len(halves) == 1:
         tables = _find_tables(page, lang, settings)
     else:

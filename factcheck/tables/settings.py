@@ -113,6 +113,36 @@ class TableSettings:
     # a bullet this close left of the text column belongs to it
     bullet_reach: float = 4.0
 
+    # ---------------------------------------------------------------- two tables side by side (side_tables.py)
+    # lines that must start a label at one place right after a figure (fewer: a coincidence)
+    side_by_side_rows: int = 3
+    # ... those labels' left edges line up within this
+    side_by_side_align: float = 1.0
+    # a label after a figure starts at least this far from it: a word space after a figure is a
+    # label's own number ("Prop 2.5 ..."), not another table
+    side_by_side_apart: float = 1.5
+    # shares of the page's width: the cut between the two tables stands between these
+    side_by_side_cut_from: float = 0.25
+    side_by_side_cut_to: float = 0.75
+    # the two tables' header lines and last rows stand at most this far from the rows next to
+    # them (as rows of one table do: row_gap)
+    side_by_side_header_gap: float = 2.6
+
+    # ---------------------------------------------------------------- two text columns (text_columns.py)
+    # shares of the page's width: the gutter between two text columns stands between these ...
+    gutter_from: float = 0.3
+    gutter_to: float = 0.7
+    # points: ... and is at least this wide
+    gutter_width: float = 8.0
+    # share of the page's height: running heads and page numbers in its top and bottom margin
+    # may cross the gutter
+    gutter_margin: float = 0.08
+    # running text on each side of the gutter: at least this many lines ...
+    gutter_prose_lines: int = 6
+    # ... of at least this many words, no two further apart than this (in the line's largest size)
+    gutter_prose_words: int = 5
+    gutter_prose_gap: float = 1.5
+
     # ---------------------------------------------------------------- text after the figures (text_after.py)
     # a column of words after a table's figures (a "Comments" column): its heading's last word
     # stands at least this far after the rest (more than the space between words of one cell) ...

@@ -24,18 +24,10 @@ from ..sources.pdf_layout import PageWords, Word
 from .cells import is_year
 from .detect import Line, Token, group_lines, looks_numeric
 from .scale import find_scale
+from .settings import DEFAULT_SETTINGS, TableSettings
 
-# Lines that must start a label at the same place right after a figure, and how closely those
-# labels' left edges line up (in font sizes).
-MIN_SIDE_ROWS = 3
-_ALIGN = 1.0
-# A label after a figure starts at least this far from it (in font sizes): a word-space after a
-# figure is a label's own number ("Prop 2.5 ..."), not another table.
-_APART = 1.5
-# Where the cut may stand, as a share of the page's width.
-_CUT_FROM, _CUT_TO = 0.25, 0.75
-# How far apart lines of the two tables' header may stand above their first row (in font sizes).
-_HEADER_GAP = 2.6
+# The tolerances (rows, alignment, distances, where the cut may stand) are TableSettings'
+# side_by_side_* fields.
 
 
 def _is_figure(t: Token) -> bool:
@@ -46,13 +38,13 @@ def _is_word(t: Token) -> bool:
     return sum(ch.isalpha() for ch in t.text) >= 2 and not looks_numeric(t.text)
 
 
-def _side_start(ln: Line) -> Token | None:
+def _side_start(ln: Line, apart: float) -> Token | None:
     """The first word of a second table's label on the line: a word after a figure, far from it,
     with a label and figures before it and figures after it; ``None`` when the line has none."""
     toks = ln.tokens
     for i in range(2, len(toks) - 1):
         t, before = toks[i], toks[i - 1]
-        if (not (_is_word(t) and _is_figure(before) and t.x0 - before.x1 >= _APART * ln.size)
+        if (not (_is_word(t) and _is_figure(before) and t.x0 - before.x1 >= apart * ln.size)
                 or is_year(before.text) or before.small):
             continue  # (a year before a word is a header of dates: "January 31, 2024   April 30, 2023";
             # a small figure is a footnote mark: "L.J.H. Ceelen1   Voorzitter (werkgever)   130.768")
@@ -87,7 +79,7 @@ def _sides(ln: Line, cut: float) -> tuple[list[Token], list[Token]]:
     return [t for t in ln.tokens if t.x1 <= cut], [t for t in ln.tokens if t.x0 >= cut]
 
 
-def _may_hold_side_tables(words: tuple[Word, ...]) -> bool:
+def _may_hold_side_tables(words: tuple[Word, ...], settings: TableSettings) -> bool:
     """A quick look before lines are built (most pages have no such tables): do words start, on
     three lines or more, at one place right after a figure far before them?"""
     lines: dict[int, list[Word]] = {}
@@ -101,36 +93,40 @@ def _may_hold_side_tables(words: tuple[Word, ...]) -> bool:
         labelled = False  # a word before the figure: the left table's label
         for a, b in zip(line, line[1:]):
             labelled = labelled or a.text[:1].isalpha()
-            if labelled and b.text[:1].isalpha() and a.text[-1:] in _FIGURE_ENDS and b.x0 - a.x1 >= _APART * b.size:
+            if labelled and b.text[:1].isalpha() and a.text[-1:] in _FIGURE_ENDS and b.x0 - a.x1 >= settings.side_by_side_apart * b.size:
                 starts.append((b.x0, b.size))
     starts.sort()
-    n = MIN_SIDE_ROWS - 1
-    return any(starts[k + n][0] - starts[k][0] <= 2 * _ALIGN * starts[k][1] for k in range(len(starts) - n))
+    n = settings.side_by_side_rows - 1
+    align = settings.side_by_side_align
+    return any(starts[k + n][0] - starts[k][0] <= 2 * align * starts[k][1] for k in range(len(starts) - n))
 
 
 _FIGURE_ENDS = frozenset("0123456789%)*-\u2013\u2014")
 
 
-def split_side_tables(page: PageWords) -> list[PageWords] | None:
+def split_side_tables(page: PageWords, settings: TableSettings = DEFAULT_SETTINGS) -> list[PageWords] | None:
     """The page cut into what stands above and beside the left table, the right table, and what
-    stands below them, when it prints two tables side by side; else ``None``."""
-    if page.width <= 0 or len(page.words) < 20 or not _may_hold_side_tables(page.words):
+    stands below them, when it prints two tables side by side; else ``None``. ``settings``: the
+    side_by_side_* tolerances (tables.settings)."""
+    s = settings
+    least = s.side_by_side_rows
+    if page.width <= 0 or len(page.words) < 20 or not _may_hold_side_tables(page.words, s):
         return None
-    lines = group_lines(page.words)
-    starts = [(k, t) for k, ln in enumerate(lines) if (t := _side_start(ln)) is not None]
-    if len(starts) < MIN_SIDE_ROWS:
+    lines = group_lines(page.words, s)
+    starts = [(k, t) for k, ln in enumerate(lines) if (t := _side_start(ln, s.side_by_side_apart)) is not None]
+    if len(starts) < least:
         return None
     size = statistics.median(lines[k].size for k, _t in starts)
-    # the labels of the right table start at one place: the largest group of starts within _ALIGN
+    # the labels of the right table start at one place: the largest group of starts within side_by_side_align
     best: list[tuple[int, Token]] = []
     for _k, t in starts:
-        group = [(k2, t2) for k2, t2 in starts if abs(t2.x0 - t.x0) <= _ALIGN * size]
+        group = [(k2, t2) for k2, t2 in starts if abs(t2.x0 - t.x0) <= s.side_by_side_align * size]
         if len(group) > len(best):
             best = group
-    if len(best) < MIN_SIDE_ROWS:
+    if len(best) < least:
         return None
     cut = min(t.x0 for _k, t in best) - 1
-    if not _CUT_FROM * page.width <= cut <= _CUT_TO * page.width:
+    if not s.side_by_side_cut_from * page.width <= cut <= s.side_by_side_cut_to * page.width:
         return None
     first, last = best[0][0], best[-1][0]
     # the rows between the first and the last side row belong to the two tables: none may cross
@@ -138,21 +134,21 @@ def split_side_tables(page: PageWords) -> list[PageWords] | None:
         return None
     # the right labels differ from row to row: a repeated word ("EUR", "units") is a column of the table
     labels = {" ".join(w.text for w in _sides(lines[k], cut)[1] if _is_word(w)) for k, _t in best}
-    if len(labels) < MIN_SIDE_ROWS or 3 * len(labels) < 2 * len(best):
+    if len(labels) < least or 3 * len(labels) < 2 * len(best):
         return None
     # the first rows and the header lines right above: none across the cut, and no figures on
     # the right without words (a line of figures only there is a row above both tables: their sum)
     while first > 0:
         ln, below = lines[first - 1], lines[first]
         right_part = _sides(ln, cut)[1]
-        if (below.top - ln.bottom > _HEADER_GAP * size or _crosses(ln, cut) or find_scale([ln.text])
+        if (below.top - ln.bottom > s.side_by_side_header_gap * size or _crosses(ln, cut) or find_scale([ln.text])
                 or (right_part and not any(_is_word(t) for t in right_part))):
             break
         first -= 1
     # rows right below the last: none across the cut, close to the rows above
     while last + 1 < len(lines):
         ln, above = lines[last + 1], lines[last]
-        if ln.top - above.bottom > _HEADER_GAP * size or _crosses(ln, cut):
+        if ln.top - above.bottom > s.side_by_side_header_gap * size or _crosses(ln, cut):
             break
         last += 1
     top, bottom = lines[first].top, lines[last].bottom

@@ -14,26 +14,24 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..sources.pdf_layout import PageWords, Word
+from .settings import DEFAULT_SETTINGS, TableSettings
 
-# Where a gutter may stand, as a share of the page's width, and how wide it is at least (points).
-_GUTTER_FROM, _GUTTER_TO = 0.3, 0.7
-MIN_GUTTER = 8.0
-# Running heads and page numbers in these top and bottom shares of the page may cross the gutter.
-MARGIN = 0.08
-# Lines of running text each side needs: five words or more, closely set.
-MIN_PROSE_LINES = 6
+# The tolerances (where the gutter stands, how wide, the margins, the running text each side
+# needs) are TableSettings' gutter_* fields.
 
 
-def split_text_columns(page: PageWords) -> list[PageWords]:
-    """The page as its text columns, left first; ``[page]`` when it is not set in two columns."""
+def split_text_columns(page: PageWords, settings: TableSettings = DEFAULT_SETTINGS) -> list[PageWords]:
+    """The page as its text columns, left first; ``[page]`` when it is not set in two columns.
+    ``settings``: the gutter_* tolerances (tables.settings)."""
+    s = settings
     words = page.words
     if len(words) < 80 or page.width <= 0:
         return [page]
     body: list[Word] = []
     margins: list[Word] = []
     for w in words:
-        (body if MARGIN * page.height < w.top and w.bottom < (1 - MARGIN) * page.height else margins).append(w)
-    lo, hi = int(_GUTTER_FROM * page.width), int(_GUTTER_TO * page.width)
+        (body if s.gutter_margin * page.height < w.top and w.bottom < (1 - s.gutter_margin) * page.height else margins).append(w)
+    lo, hi = int(s.gutter_from * page.width), int(s.gutter_to * page.width)
     # how many body words cross each point of the middle band; a full-width heading may cross
     crossing = [0] * (hi - lo + 1)
     for w in body:
@@ -46,7 +44,7 @@ def split_text_columns(page: PageWords) -> list[PageWords]:
         if n <= allowed:
             run = k if run is None else run
             continue
-        if run is not None and k - run >= MIN_GUTTER and (best is None or k - run > best[1] - best[0]):
+        if run is not None and k - run >= s.gutter_width and (best is None or k - run > best[1] - best[0]):
             best = (run, k)
         run = None
     if best is None:
@@ -54,7 +52,7 @@ def split_text_columns(page: PageWords) -> list[PageWords]:
     cut = lo + (best[0] + best[1]) / 2
     left = [w for w in body if (w.x0 + w.x1) / 2 < cut]
     right = [w for w in body if (w.x0 + w.x1) / 2 >= cut]
-    if _prose_lines(left) < MIN_PROSE_LINES or _prose_lines(right) < MIN_PROSE_LINES:
+    if _prose_lines(left, s) < s.gutter_prose_lines or _prose_lines(right, s) < s.gutter_prose_lines:
         return [page]
     # a line is cut only where words stand right of the gutter: a row of a table set across the
     # page, its figures alone beyond the gutter, stays whole (with the left column's lines)
@@ -78,15 +76,15 @@ def word_lines(words: Sequence[Word]) -> list[list[Word]]:
     return list(lines.values())
 
 
-def _prose_lines(words: list[Word]) -> int:
-    """Lines of five words or more with no wide gap between them."""
+def _prose_lines(words: list[Word], settings: TableSettings) -> int:
+    """Lines of gutter_prose_words words or more with no gap as wide as gutter_prose_gap between them."""
     count = 0
     for line in word_lines(words):
-        if len(line) < 5:
+        if len(line) < settings.gutter_prose_words:
             continue
         line.sort(key=lambda w: w.x0)
         size = max(w.size for w in line)
-        if all(b.x0 - a.x1 < 1.5 * size for a, b in zip(line, line[1:])) and not any(
+        if all(b.x0 - a.x1 < settings.gutter_prose_gap * size for a, b in zip(line, line[1:])) and not any(
             any(ch.isdigit() for ch in w.text) for w in line[-1:]
         ):
             count += 1
