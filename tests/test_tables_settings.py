@@ -64,3 +64,17 @@ def test_a_text_column_after_the_figures_needs_as_many_rows_as_the_settings_say(
 
     assert totals(DEFAULT_SETTINGS) >= 10
     assert totals(replace(DEFAULT_SETTINGS, text_column_rows=40)) == 0
+
+
+def test_two_tables_side_by_side_need_as_many_rows_as_the_settings_say() -> None:
+    # the IMF's quarterly report (dev document enamr-01) p4 prints its Fixed-Income Subaccount
+    # beside the Endowment Subaccount on shared baselines; asking for more rows side by side than
+    # the page has leaves the page whole, and the left table's total is not read
+    path = Path(__file__).parent / "unseen" / "docs" / "enamr-01.pdf"
+
+    def totals(settings: TableSettings) -> set[tuple[str, str]]:
+        checks = check_pdf(path, lang="en", pages=[4], all_pages=True, settings=settings)
+        return {(c.total_label, c.total.stated) for c in checks}
+
+    assert ("Total at fair value", "23,164") in totals(DEFAULT_SETTINGS)
+    assert ("Total at fair value", "23,164") not in totals(replace(DEFAULT_SETTINGS, side_by_side_rows=40))
