@@ -1,8 +1,10 @@
-"""Every tolerance of the table reader (``tables.detect``), in one frozen record.
+"""Every tolerance of the table reader (``tables.detect``, ``text_after``) and of the readers of
+special layouts it calls (``side_tables``, ``text_columns``), in one frozen record.
 
 Modelled on pdfplumber's ``TableSettings``: one field per tolerance, grouped by the step that
-reads it (words -> figures -> lines -> labels and values -> blocks -> columns -> rows and the
-table around them). ``DEFAULT_SETTINGS`` is what every reader uses; pass another instance to
+reads it (words -> figures -> lines -> labels and values -> side text -> the page cut into two
+tables side by side or two text columns -> text after the figures -> blocks -> columns -> rows
+and the table around them). ``find_tables`` passes the record to each of them. ``DEFAULT_SETTINGS`` is what every reader uses; pass another instance to
 :func:`factcheck.tables.detect.find_tables` (or the entry points in ``factcheck.tables``) to try
 a different value, e.g. ``replace(DEFAULT_SETTINGS, row_gap=2.0)``.
 
