@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # detect calls in here while it finds tables
     from .detect import Table
 
-MIN_TICKS = 4  # an axis shows four ticks at least; a table of three unlabelled figures is too little to judge
+# the least number of ticks is TableSettings' axis_ticks
 
 
-def is_chart_axis(table: Table) -> bool:
+def is_chart_axis(table: Table, ticks: int) -> bool:
     """Does the table hold nothing but a chart's value axis (or two: a left and a right axis
     printed on the same baselines)? Every row unlabelled, every column full and stepping evenly
-    down to zero. (An axis set beside running text takes the text's lines for labels: left alone.)"""
-    if len(table.rows) < MIN_TICKS or any(row.label.strip() for row in table.rows):
+    down to zero, over at least ``ticks`` rows (TableSettings.axis_ticks). (An axis set beside running text takes the text's lines for labels: left alone.)"""
+    if len(table.rows) < ticks or any(row.label.strip() for row in table.rows):
         return False
     columns = {col for row in table.rows for col in row.cells}
     return bool(columns) and all(_evenly_to_zero(table, col) for col in columns)

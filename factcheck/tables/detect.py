@@ -1076,9 +1076,9 @@ def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
 def find_tables(page: PageWords, lang: str | None = None, settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
     with rows, columns, headers, caption and unit. ``settings``: the tolerances of the steps
-    (tables.settings), also those of the cuts into two tables side by side or two text columns;
-    the readers of other special layouts (account codes, score cards, accounts set side by side,
-    asset registers) keep their own."""
+    (tables.settings), also those of the cuts into accounts side by side, two tables side by
+    side or two text columns, of asset registers and score cards; the reader of account codes
+    keeps its own."""
     from .account_codes import coded_table
     from .money_column import money_column_tables
     from .scores import score_table
@@ -1088,10 +1088,10 @@ def find_tables(page: PageWords, lang: str | None = None, settings: TableSetting
     coded = coded_table(page, lang)
     if coded is not None:
         return [coded]
-    card = score_table(page)
+    card = score_table(page, settings)
     if card is not None:
         return [card]
-    halves = split_sides(page) or split_side_tables(page, settings) or split_text_columns(page, settings)
+    halves = split_sides(page, settings) or split_side_tables(page, settings) or split_text_columns(page, settings)
     if len(halves) == 1:
         tables = _find_tables(page, lang, settings)
     else:
@@ -1101,7 +1101,8 @@ def find_tables(page: PageWords, lang: str | None = None, settings: TableSetting
     if any(w.text[:1] in "£$€" for w in page.words) and any(_TOTAL_LABEL.match(w.text) for w in page.words):
         # an amount column among columns of text (an asset register), closed by a total line
         taken = {(c.bbox[0], c.bbox[1]) for t in tables for r in t.rows for c in r.cells.values()}
-        tables += money_column_tables(group_lines(page.words, settings), page.number, len(tables) + 1, taken)
+        tables += money_column_tables(group_lines(page.words, settings), page.number, len(tables) + 1, taken,
+                                      settings)
     return tables
 
 
@@ -1327,7 +1328,7 @@ def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> 
         if scale is None:
             scale = find_scale([ln.text for ln in reversed(lines[:start])])
         table = _build_table(page.number, len(tables) + 1, title, scale, header_lines, body, lang, size, s)
-        if is_chart_axis(table):
+        if is_chart_axis(table, settings.axis_ticks):
             prev_bottom_idx = end
             continue
         if (tables and title is None and first_idx == prev_bottom_idx and _same_columns(tables[-1], table, size, s)

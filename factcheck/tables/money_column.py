@@ -27,18 +27,18 @@ import re
 from .cells import DecimalSep, parse_cell
 from .detect import Cell, Column, Line, Row, Table, Token
 from .scale import find_scale
+from .settings import DEFAULT_SETTINGS, TableSettings
 
 _TOTAL_OPENS = re.compile(r"^(?:(?:sub[-\s]?|grand\s+)?tota(?:al|l|ls|le)|som)\b", re.IGNORECASE)
 _MONEY = re.compile(r"^[(\-\u2212]?([£$€])\s?\d[\d.,]*\)?$")
 _NIL = re.compile(r"^(?:0|0[.,]00|[-\u2013\u2014])$")
-GAP = 6.0  # in font sizes: rows of a register stand closer than this, wrapped labels and all
-MIN_PARTS = 2
+# the tolerances (row gap, overlap, least amounts) are TableSettings' register_* fields
 
 
-def _over(t: Token, x0: float, x1: float) -> bool:
-    """Does the token stand in the column [x0, x1]: more than half of the narrower one overlaps?"""
+def _over(t: Token, x0: float, x1: float, share: float) -> bool:
+    """Does the token stand in the column [x0, x1]: more than ``share`` of the narrower one overlaps?"""
     overlap = min(t.x1, x1) - max(t.x0, x0)
-    return overlap > 0.5 * min(t.x1 - t.x0, x1 - x0)
+    return overlap > share * min(t.x1 - t.x0, x1 - x0)
 
 
 def _decimal_sep(texts: list[str]) -> DecimalSep:
@@ -50,9 +50,11 @@ def _decimal_sep(texts: list[str]) -> DecimalSep:
     return "."
 
 
-def money_column_tables(lines: list[Line], page: int, first_index: int, taken: set[tuple[float, float]]) -> list[Table]:
+def money_column_tables(lines: list[Line], page: int, first_index: int, taken: set[tuple[float, float]],
+                        settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
     """The tables of one money column closed by a total line (module doc), on a page's lines.
-    ``taken``: (x0, top) of figures other tables of the page hold already."""
+    ``taken``: (x0, top) of figures other tables of the page hold already; ``settings``: the
+    register_* tolerances (tables.settings)."""
     out: list[Table] = []
     for k, ln in enumerate(lines):
         words = [t for t in ln.tokens if not t.small]
@@ -68,9 +70,9 @@ def money_column_tables(lines: list[Line], page: int, first_index: int, taken: s
         parts: list[tuple[Line, Token]] = []
         below = ln
         for above in reversed(lines[:k]):
-            if below.top - above.bottom > GAP * ln.size or _TOTAL_OPENS.match(above.text):
+            if below.top - above.bottom > settings.register_row_gap * ln.size or _TOTAL_OPENS.match(above.text):
                 break
-            inside = [t for t in above.tokens if _over(t, x0, x1)]
+            inside = [t for t in above.tokens if _over(t, x0, x1, settings.register_overlap)]
             below = above
             if not inside:
                 continue
@@ -79,7 +81,7 @@ def money_column_tables(lines: list[Line], page: int, first_index: int, taken: s
             parts.append((above, inside[0]))
         parts.reverse()
         signs = [m.group(1) for _, t in parts if (m := _MONEY.match(t.text))]
-        if len(parts) < MIN_PARTS or not signs or any(s != sign for s in signs):
+        if len(parts) < settings.register_parts or not signs or any(s != sign for s in signs):
             continue
         if any((t.x0, t.top) in taken for _, t in parts) or find_scale([above.text for above, _ in parts]):
             continue

@@ -28,10 +28,11 @@ from .cells import CellNumber, parse_cell
 from .detect import Cell, Column, Line, Row, Table, group_lines
 from .judging import judge
 from .records import TableCheck, cell_ref, make_check
+from .settings import DEFAULT_SETTINGS, TableSettings
 
 _SCORE = re.compile(r"^(?:(?:total|overall)\s+)?score:?$", re.IGNORECASE)
 _POINTS = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
-MIN_COMPONENTS = 3
+# the tolerances (least components, where a label stands) are TableSettings' score_* fields
 
 
 def _number(text: str) -> CellNumber | None:
@@ -53,22 +54,24 @@ def _fractions(line: Line) -> list[tuple[int, CellNumber, CellNumber]]:
     return out
 
 
-def _label(lines: list[Line], k: int, x0: float, x1: float) -> str:
-    """The words right above a fraction, starting where it starts (up to two lines of them)."""
+def _label(lines: list[Line], k: int, x0: float, x1: float, settings: TableSettings) -> str:
+    """The words right above a fraction, starting where it starts (up to score_label_lines lines of them)."""
+    align, reach = settings.score_label_align, settings.score_label_reach
     words: list[str] = []
-    for ln in reversed(lines[max(0, k - 2):k]):
-        here = [t.text for t in ln.tokens if abs(t.x0 - x0) < 1.0 * ln.size or x0 < t.x0 < x1 + 10 * ln.size]
+    for ln in reversed(lines[max(0, k - settings.score_label_lines):k]):
+        here = [t.text for t in ln.tokens if abs(t.x0 - x0) < align * ln.size or x0 < t.x0 < x1 + reach * ln.size]
         if not here or any(ch.isdigit() for w in here for ch in w):
             break
         words = here + words
     return " ".join(words)
 
 
-def score_table(page: PageWords) -> Table | None:
-    """The page's score card as a table (module doc), or None when it has none."""
+def score_table(page: PageWords, settings: TableSettings = DEFAULT_SETTINGS) -> Table | None:
+    """The page's score card as a table (module doc), or None when it has none. ``settings``: the
+    score_* tolerances (tables.settings)."""
     if not any(_SCORE.match(w.text) for w in page.words):
         return None  # most pages: settled before their lines are built
-    lines = group_lines(page.words)
+    lines = group_lines(page.words, settings)
     found = None
     for k, ln in enumerate(lines):
         for i, t in enumerate(ln.tokens[:-1]):
@@ -87,10 +90,10 @@ def score_table(page: PageWords) -> Table | None:
         ln = lines[j]
         for i, a, b in _fractions(ln):
             tok = ln.tokens[i]
-            label = _label(lines, j, tok.x0, ln.tokens[i + 2].x1) or f"component {len(rows) + 1}"
+            label = _label(lines, j, tok.x0, ln.tokens[i + 2].x1, settings) or f"component {len(rows) + 1}"
             rows.append(Row(label, {0: Cell(tok.text, a, 0, (tok.x0, tok.top, tok.x1, tok.bottom))}, tok.top, tok.bottom))
             maxima += b.value
-    if len(rows) < MIN_COMPONENTS or maxima != scale:
+    if len(rows) < settings.score_components or maxima != scale:
         return None
     tok = lines[k].tokens[at]
     rows.append(Row(lines[k].tokens[at - 1].text.rstrip(":"),

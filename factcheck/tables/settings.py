@@ -130,6 +130,16 @@ class TableSettings:
     # them (as rows of one table do: row_gap)
     side_by_side_header_gap: float = 2.6
 
+    # ---------------------------------------------------------------- accounts side by side (t_accounts.py)
+    # share of the page's width: the right side's heading ("passiva", "baten") starts at least this far in
+    t_account_from: float = 0.3
+    # points: the cut stands this far before the right side's heading (x positions are rounded)
+    t_account_cut_slack: int = 2
+    # points: a right side's label starts within this of the cut ...
+    t_account_label_reach: int = 12
+    # ... after a figure on the left, on at least this many lines below the header
+    t_account_rows: int = 2
+
     # ---------------------------------------------------------------- two text columns (text_columns.py)
     # shares of the page's width: the gutter between two text columns stands between these ...
     gutter_from: float = 0.3
@@ -153,6 +163,27 @@ class TableSettings:
     text_column_slack: float = 2.0
     # ... over at least this many rows of figures (a deposit list of two entries is a list)
     text_column_rows: int = 2
+
+    # ---------------------------------------------------------------- a money column closed by a total (money_column.py)
+    # rows of an asset register stand closer than this, wrapped labels and all
+    register_row_gap: float = 6.0
+    # a figure stands in the total's column when more than this share of the narrower one overlaps
+    register_overlap: float = 0.5
+    # the column holds at least this many amounts above its total
+    register_parts: int = 2
+
+    # ---------------------------------------------------------------- a score card (scores.py)
+    # a score is read as the sum of its components when at least this many are printed below it
+    score_components: int = 3
+    # a component's label: the words on at most this many lines right above its fraction ...
+    score_label_lines: int = 2
+    # ... starting within this of where the fraction starts, or right of it up to this far past its end
+    score_label_align: float = 1.0
+    score_label_reach: int = 10
+
+    # ---------------------------------------------------------------- a chart's value axis (axes.py)
+    # an axis shows at least this many ticks; a table of three unlabelled figures is too little to judge
+    axis_ticks: int = 4
 
     # ---------------------------------------------------------------- blocks of rows (_block_lines)
     # rows of one table stand at most this far apart (top of a line to the bottom of the one above)

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from ..sources.pdf_layout import PageWords, Word
 from .detect import looks_numeric
+from .settings import DEFAULT_SETTINGS, TableSettings
 from .text_columns import word_lines
 
 # the words heading the two sides, left then right (Dutch, English, French, German)
@@ -32,7 +33,7 @@ _SIDES = {
     "payments": ("receipts",), "charges": ("produits",), "aufwand": ("ertrag",),
 }
 _WORD = re.compile(r"[^\W\d_]+")
-_MIN_SIDE_ROWS = 2  # lines below the header with a label on the right after a figure on the left
+# the tolerances (where the right side starts, how many rows print it) are TableSettings' t_account_* fields
 
 
 def _key(text: str) -> str:
@@ -40,8 +41,9 @@ def _key(text: str) -> str:
     return m.group(0) if m else ""
 
 
-def split_sides(page: PageWords) -> list[PageWords] | None:
-    """The page's left and right sides when it holds accounts set side by side, else ``None``."""
+def split_sides(page: PageWords, settings: TableSettings = DEFAULT_SETTINGS) -> list[PageWords] | None:
+    """The page's left and right sides when it holds accounts set side by side, else ``None``.
+    ``settings``: the t_account_* tolerances (tables.settings)."""
     # most pages have no side word at all: a set lookup per word before any line is built
     if not any(w.text.lower().strip(":.") in _SIDES for w in page.words):
         return None
@@ -54,19 +56,19 @@ def split_sides(page: PageWords) -> list[PageWords] | None:
             if partners is None:
                 continue
             right = next((w for name, w in heads[i + 1:] if name in partners), None)
-            if right is None or right.x0 < 0.3 * page.width:
+            if right is None or right.x0 < settings.t_account_from * page.width:
                 continue
-            cut = right.x0 - 2
-            if _side_rows(lines[k + 1:], cut) >= _MIN_SIDE_ROWS:
+            cut = right.x0 - settings.t_account_cut_slack
+            if _side_rows(lines[k + 1:], cut, settings.t_account_label_reach) >= settings.t_account_rows:
                 return _cut(page, lines, k, cut)
     return None
 
 
-def _side_rows(lines: list[list[Word]], cut: float) -> int:
+def _side_rows(lines: list[list[Word]], cut: float, reach: int) -> int:
     """Lines that print a figure left of ``cut`` and a label starting at it."""
     count = 0
     for line in lines:
-        starts = [w for w in line if abs(w.x0 - cut) <= 12 and _WORD.match(w.text)]
+        starts = [w for w in line if abs(w.x0 - cut) <= reach and _WORD.match(w.text)]
         figures = [w for w in line if w.x1 < cut and looks_numeric(w.text.lstrip("€$£"))]
         if starts and figures:
             count += 1
