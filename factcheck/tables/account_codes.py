@@ -31,6 +31,7 @@ from .cells import CellNumber, DecimalSep, decide_decimal_sep, parse_cell
 from .detect import Cell, Column, Line, Row, Table, Token, group_lines
 from .judging import judge
 from .records import CellRef, TableCheck, cell_ref, make_check
+from .settings import DEFAULT_SETTINGS, TableSettings
 
 # "20", "21/28", "490/1", "76A", "75/76B", "9901", "8199P"
 _CODE = re.compile(r"^(\d{1,4})([AB]|P)?(?:/(\d{1,4})([AB])?)?$")
@@ -39,7 +40,6 @@ _OF_WHICH = re.compile(r"^(?:waarvan|dont|davon)\b", re.IGNORECASE)
 _DEDUCTED = "(-)"
 _SIGNED = "(+)/(-)"
 _HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
-_MIN_CODED = 6  # lines with a code under the header before the page is read as a coded statement
 _WIDTH = 6  # digits an account code is padded to, to compare ranges
 _FINANCIAL = ("65", "75")  # the classes of financial charges and income
 
@@ -111,11 +111,13 @@ def _header(lines: Sequence[Line]) -> tuple[int, Token] | None:
     return None
 
 
-def coded_table(page: PageWords, lang: str | None = None) -> Table | None:
-    """The page read as one statement with account codes, or ``None`` when it is not one."""
+def coded_table(page: PageWords, lang: str | None = None, settings: TableSettings = DEFAULT_SETTINGS) -> Table | None:
+    """The page read as one statement with account codes, or ``None`` when it is not one.
+    ``settings``: the code_* tolerances (tables.settings)."""
+    s = settings
     if not any(_is_header(w.text) for w in page.words):
         return None
-    lines = group_lines(page.words)
+    lines = group_lines(page.words, s)
     found = _header(lines)
     if found is None:
         return None
@@ -124,14 +126,14 @@ def coded_table(page: PageWords, lang: str | None = None) -> Table | None:
     lefts: dict[int, int] = {}
     for ln in lines[at + 1:]:
         for t in ln.tokens:
-            if read_code(_bare(t.text)) and t.x0 >= head.x0 - 12 and t.x1 <= head.x1 + 30:
+            if read_code(_bare(t.text)) and t.x0 >= head.x0 - s.code_left_reach and t.x1 <= head.x1 + s.code_right_reach:
                 lefts[round(t.x0)] = lefts.get(round(t.x0), 0) + 1
     if not lefts:
         return None
     edge = max(lefts, key=lambda x: lefts[x])
     coded = [(i, t) for i, ln in enumerate(lines) if i > at for t in ln.tokens
-             if abs(t.x0 - edge) <= 3 and read_code(_bare(t.text))]
-    if len(coded) < _MIN_CODED:
+             if abs(t.x0 - edge) <= s.code_edge_slack and read_code(_bare(t.text))]
+    if len(coded) < s.coded_lines:
         return None
     # ranges ("21/28"), result lines ("9901") or a schedule's previous-year lines ("8199P") make it
     # the NBB's model, not a column of budget-line or fund codes, whose tables the general reader reads
@@ -139,28 +141,29 @@ def coded_table(page: PageWords, lang: str | None = None) -> Table | None:
     if (sum("/" in t.text for _i, t in coded) < 2 and not any(c.result for c in read if c)
             and sum(c.previous for c in read if c) < 2):
         return None
-    columns = _columns(lines[at], head)
+    columns = _columns(lines[at], head, s.code_header_gap)
     if not columns:
         return None
     dsep = decide_decimal_sep([t.text for i, code in coded for t in lines[i].tokens if t.x0 > code.x1], lang or "nl")
-    rows = _rows(lines, coded, edge, columns, dsep)
-    if len(rows) < _MIN_CODED:
+    rows = _rows(lines, coded, edge, columns, dsep, s)
+    if len(rows) < s.coded_lines:
         return None
     top = lines[at].top
     bottom = max(r.bottom for r in rows)
-    title = " ".join(t.text for ln in lines[:at] for t in ln.tokens if ln.top > 40)[:80] or None
+    title = " ".join(t.text for ln in lines[:at] for t in ln.tokens if ln.top > s.code_title_top)[:80] or None
     return Table(page=page.number, index=1, title=title, scale=None, columns=columns, rows=rows,
                  header_text=" ".join(c.header for c in columns), decimal_sep=dsep,
                  bbox=(0.0, top, page.width, bottom), size=lines[at].size, coded=True,
                  starts_page=True, ends_page=True)
 
 
-def _columns(header: Line, head: Token) -> list[Column]:
-    """The amount columns: the header words right of "Codes", one column per run of words."""
+def _columns(header: Line, head: Token, gap: float) -> list[Column]:
+    """The amount columns: the header words right of "Codes", one column per run of words (words
+    closer than ``gap`` type sizes)."""
     words = [t for t in header.tokens if t.x0 > head.x1]
     groups: list[list[Token]] = []
     for t in words:
-        if groups and t.x0 - groups[-1][-1].x1 < 2.5 * header.size:
+        if groups and t.x0 - groups[-1][-1].x1 < gap * header.size:
             groups[-1].append(t)
         else:
             groups.append([t])
@@ -168,25 +171,26 @@ def _columns(header: Line, head: Token) -> list[Column]:
 
 
 def _rows(lines: Sequence[Line], coded: list[tuple[int, Token]], edge: float, columns: list[Column],
-          dsep: DecimalSep | None) -> list[Row]:
+          dsep: DecimalSep | None, settings: TableSettings) -> list[Row]:
     """One row per code: the words left of the code are its label (with the lines of words
     nearest to it), the figures right of it its amounts (read with ``dsep``), each in the nearest column."""
+    s = settings
     by_line = {i: code for i, code in coded}
     extra: dict[int, list[tuple[float, str]]] = {i: [] for i in by_line}
     coded_lines = sorted(by_line)
     for i, ln in enumerate(lines):
-        if i in by_line or i <= coded_lines[0] - 3 or i > coded_lines[-1] + 1:
+        if i in by_line or i <= coded_lines[0] - s.code_label_above or i > coded_lines[-1] + s.code_label_below:
             continue
-        words = [t.text for t in ln.tokens if t.x1 < edge - 2 and not _NOTE.match(t.text)]
-        if not words or any(t.x0 > edge + 2 for t in ln.tokens):
+        words = [t.text for t in ln.tokens if t.x1 < edge - s.code_edge_gap and not _NOTE.match(t.text)]
+        if not words or any(t.x0 > edge + s.code_edge_gap for t in ln.tokens):
             continue
         near = min(coded_lines, key=lambda j: abs(lines[j].top - ln.top))
-        if abs(lines[near].top - ln.top) < 2.2 * ln.size:
+        if abs(lines[near].top - ln.top) < s.code_label_reach * ln.size:
             extra[near].append((ln.top, " ".join(words)))
     rows: list[Row] = []
     for i in coded_lines:
         ln, code = lines[i], by_line[i]
-        own = " ".join(t.text for t in ln.tokens if t.x1 < edge - 2 and not _NOTE.match(t.text))
+        own = " ".join(t.text for t in ln.tokens if t.x1 < edge - s.code_edge_gap and not _NOTE.match(t.text))
         parts = sorted([*extra[i], (ln.top, own)])
         label = " ".join(p for _top, p in parts if p).strip()
         cells: dict[int, Cell] = {}

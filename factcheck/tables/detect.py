@@ -1077,15 +1077,14 @@ def find_tables(page: PageWords, lang: str | None = None, settings: TableSetting
     """All tables on a page, top to bottom (column by column on a page set in two text columns),
     with rows, columns, headers, caption and unit. ``settings``: the tolerances of the steps
     (tables.settings), also those of the cuts into accounts side by side, two tables side by
-    side or two text columns, of asset registers and score cards; the reader of account codes
-    keeps its own."""
+    side or two text columns, of statements with account codes, asset registers and score cards."""
     from .account_codes import coded_table
     from .money_column import money_column_tables
     from .scores import score_table
     from .side_tables import split_side_tables
     from .t_accounts import split_sides
 
-    coded = coded_table(page, lang)
+    coded = coded_table(page, lang, settings)
     if coded is not None:
         return [coded]
     card = score_table(page, settings)

@@ -115,6 +115,29 @@ class TableSettings:
     # a bullet this close left of the text column belongs to it
     bullet_reach: float = 4.0
 
+    # ---------------------------------------------------------------- a statement with account codes (account_codes.py)
+    # lines with a code under the "Codes" heading before the page is read as a coded statement
+    # (and rows read from them)
+    coded_lines: int = 6
+    # points: a code stands at most this far left of the heading's start and ends at most
+    # code_right_reach right of its end
+    code_left_reach: int = 12
+    code_right_reach: int = 30
+    # points: codes start at one left edge, give or take this
+    code_edge_slack: int = 3
+    # points: label words end this far left of the codes' edge; a line with a word starting this
+    # far right of it is no label line
+    code_edge_gap: int = 2
+    # points: the statement's title is taken from lines below this (a running head above it)
+    code_title_top: int = 40
+    # header words closer than this head one amount column together
+    code_header_gap: float = 2.5
+    # a line of label words belongs to the nearest coded line within this; lines this many or
+    # more above the first coded line, or more than code_label_below below the last, are none
+    code_label_reach: float = 2.2
+    code_label_above: int = 3
+    code_label_below: int = 1
+
     # ---------------------------------------------------------------- two tables side by side (side_tables.py)
     # lines that must start a label at one place right after a figure (fewer: a coincidence)
     side_by_side_rows: int = 3
