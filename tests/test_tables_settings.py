@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.sources.pdf_layout import iter_page_words
-from factcheck.tables import TableSettings, check_pdf
+from factcheck.tables import TableSettings, check_pdf, find_page_tables
 from factcheck.tables.detect import find_tables
 from factcheck.tables.settings import DEFAULT_SETTINGS
 
@@ -78,3 +78,15 @@ def test_two_tables_side_by_side_need_as_many_rows_as_the_settings_say() -> None
 
     assert ("Total at fair value", "23,164") in totals(DEFAULT_SETTINGS)
     assert ("Total at fair value", "23,164") not in totals(replace(DEFAULT_SETTINGS, side_by_side_rows=40))
+
+
+def test_a_statement_with_account_codes_needs_as_many_coded_lines_as_the_settings_say() -> None:
+    # a company's abbreviated accounts in the NBB's model (dev document nlver-03) p1: read by its
+    # codes; asking for more coded lines than the page prints leaves it to the general reader
+    path = Path(__file__).parent / "unseen" / "docs" / "nlver-03.pdf"
+
+    def coded(settings: TableSettings) -> list[bool]:
+        return [t.coded for t in find_page_tables(path, pages=[1], all_pages=True, settings=settings)[1]]
+
+    assert coded(DEFAULT_SETTINGS) == [True]
+    assert True not in coded(replace(DEFAULT_SETTINGS, coded_lines=1000))
