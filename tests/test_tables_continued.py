@@ -248,7 +248,9 @@ def test_a_title_block_that_reads_its_column_heads_otherwise_still_repeats() -> 
 
 def test_a_title_block_shorter_than_a_running_title_does_not_join() -> None:
     from factcheck.tables.continued import _same_title_block
+    from factcheck.tables.settings import DEFAULT_SETTINGS
 
-    assert _same_title_block("TABLE OF ESTIMATE APPROPRIATIONS ITEM", "TABLE OF ESTIMATE APPROPRIATIONS ITEM BUDGET")
-    assert not _same_title_block("$ CHANGE", "$ CHANGE ITEM DESCRIPTION")  # too short to be a title
-    assert not _same_title_block("Table 3 Revenue by source", "Table 4 Spending by function")
+    least = DEFAULT_SETTINGS.continued_title_words
+    assert _same_title_block("TABLE OF ESTIMATE APPROPRIATIONS ITEM", "TABLE OF ESTIMATE APPROPRIATIONS ITEM BUDGET", least)
+    assert not _same_title_block("$ CHANGE", "$ CHANGE ITEM DESCRIPTION", least)  # too short to be a title
+    assert not _same_title_block("Table 3 Revenue by source", "Table 4 Spending by function", least)

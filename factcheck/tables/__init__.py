@@ -176,7 +176,7 @@ def check_found_tables(
         except TableSourceError:
             break
     found = settle_open_tables(found)
-    checks = check_pages(found, str(path))
+    checks = check_pages(found, str(path), settings)
     # a form's numbered lines: its results are read by the lines their words name, and its line
     # numbers are no figures of any sum
     numbers = line_number_cells(found)

@@ -33,6 +33,7 @@ from .detect import CONTINUATION_WORDS, Cell, Row, Table, _same_columns
 from .formulas import formula_checks
 from .labels import STAND, clean_label, row_kind
 from .records import TableCheck
+from .settings import DEFAULT_SETTINGS, TableSettings
 from .totals import check_table
 
 _CLOSING = ("total", "grand", "saldo")
@@ -59,21 +60,20 @@ def _marked_continuation(before: str, top: str) -> bool:
     return len(words) >= 2 and words <= _words(before)
 
 
-# A title block this long (in words) is a report's running title, not a stray word over a table.
-MIN_TITLE_WORDS = 4
+# How long a repeated title block must be is TableSettings' continued_title_words.
 
 
-def _same_title_block(before: str, top: str) -> bool:
+def _same_title_block(before: str, top: str, least: int) -> bool:
     """Does the page print the previous page's title block over its first table? The same text,
     or one ending where the other goes on: a column head line that one page reads as the table's
     header and the next as part of the title ("... ITEM DESCRIPTION" / "... ITEM DESCRIPTION
-    BUDGET EXPENDED BUDGET PROPOSED")."""
+    BUDGET EXPENDED BUDGET PROPOSED"), the shorter at least ``least`` words long."""
     if not before or not top:
         return False
     if before == top:
         return True
     short, long = sorted((before.split(), top.split()), key=len)
-    return len(short) >= MIN_TITLE_WORDS and long[: len(short)] == short
+    return len(short) >= least and long[: len(short)] == short
 
 
 def _header_key(table: Table) -> str:
@@ -197,10 +197,12 @@ def _kept(joined: list[TableCheck], alone: list[TableCheck]) -> list[TableCheck]
     return joined + [c for c in alone if c.orientation == "column" and c.verdict in _FITS and _key(c) not in have]
 
 
-def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[TableCheck]:
+def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "",
+                settings: TableSettings = DEFAULT_SETTINGS) -> list[TableCheck]:
     """Check the tables of the given pages (page number -> its tables, top to bottom), joining
     each table continued on the next page with its continuation. A page missing from ``pages``
-    was not read, and breaks every join across it."""
+    was not read, and breaks every join across it. ``settings``: continued_title_words
+    (tables.settings)."""
     chains: list[list[Table]] = []
     joined: Table | None = None  # the last chain so far, joined: it may continue on the next page
     previous = 0
@@ -208,7 +210,7 @@ def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[Ta
     for number in sorted(pages):
         tables = list(pages[number])
         repeated = bool(tables and tables[0].top_text and previous + 1 == number and (
-            _same_title_block(top, tables[0].top_text) or _marked_continuation(top, tables[0].top_text)))
+            _same_title_block(top, tables[0].top_text, settings.continued_title_words) or _marked_continuation(top, tables[0].top_text)))
         top = tables[0].top_text if tables else ""
         # coded statements go on page after page: their codes, not their layout, say what adds up
         if joined is not None and tables and previous + 1 == number and (

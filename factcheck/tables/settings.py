@@ -264,6 +264,12 @@ class TableSettings:
     # a unit line over the labels names the unit with at least this share of its words' length
     unit_share: Fraction = Fraction(1, 2)
 
+    # ---------------------------------------------------------------- tables continued over pages (continued.py)
+    # a title block repeated over the next page's first table (or one ending where the other goes
+    # on) says the table goes on when it is this many words long: a report's running title, not
+    # a stray word over a table
+    continued_title_words: int = 4
+
     # ---------------------------------------------------------------- rows and the table around them
     # a table has at least this many rows of figures (fewer: a closing line, or not a table)
     min_rows: int = 2
