@@ -1,11 +1,14 @@
 """Every tolerance of the table reader (``tables.detect``, ``text_after``) and of the readers of
-special layouts it calls (``side_tables``, ``text_columns``), in one frozen record.
+special layouts (``account_codes``, ``side_tables``, ``t_accounts``, ``text_columns``,
+``money_column``, ``scores``, ``axes``, ``continued``), in one frozen record.
 
-Modelled on pdfplumber's ``TableSettings``: one field per tolerance, grouped by the step that
-reads it (words -> figures -> lines -> labels and values -> side text -> the page cut into two
-tables side by side or two text columns -> text after the figures -> blocks -> columns -> rows
-and the table around them). ``find_tables`` passes the record to each of them. ``DEFAULT_SETTINGS`` is what every reader uses; pass another instance to
-:func:`factcheck.tables.detect.find_tables` (or the entry points in ``factcheck.tables``) to try
+Modelled on pdfplumber's ``TableSettings``: one field per tolerance, grouped by the step or
+reader that uses it (words -> figures -> lines -> labels and values -> side text -> the special
+layouts: a page cut into two or read by its codes, an asset register, a score card, a chart's
+axis -> blocks -> columns -> tables continued over pages -> rows and the table around them).
+``DEFAULT_SETTINGS`` is what every reader uses; pass another instance to
+:func:`factcheck.tables.detect.find_tables` (or the entry points in ``factcheck.tables``, which
+also pass it to ``continued``) to try
 a different value, e.g. ``replace(DEFAULT_SETTINGS, row_gap=2.0)``.
 
 Units: a length is in type sizes (the font size of the line or the table it is measured on)
