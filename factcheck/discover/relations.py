@@ -1137,9 +1137,6 @@ def _convincing(proposal: Proposal, index: _Passage, windows: dict[object, tuple
     return chance <= MAX_CHANCE and _plain_exact(proposal, index)
 
 
-_TOTAL_WORD = re.compile(_SUM_WORDS, re.IGNORECASE)
-
-
 def _far_from_its_total_word(proposal: Proposal, windows: dict[object, tuple[int, int]]) -> bool:
     """Is the proposal a sum or difference whose only wording is a word of total or balance in the
     target's sentence, with parts beyond that sentence and the two around it? The word says the
@@ -1148,7 +1145,7 @@ def _far_from_its_total_word(proposal: Proposal, windows: dict[object, tuple[int
     sentences, nor "below the target level of $205.1 million" 123.5 + 81.6 from sentences before.
     (A word of change, "a saving of $24.2 million", says the figure is a difference.)"""
     return (proposal.relation in ("sum", "difference") and bool(proposal.cue)
-            and bool(_TOTAL_WORD.fullmatch(proposal.cue or "")) and _window(proposal, windows) is None)
+            and bool(_CUES["sum"].fullmatch(proposal.cue or "")) and _window(proposal, windows) is None)
 
 
 def _hedge_denies(proposal: Proposal) -> bool:

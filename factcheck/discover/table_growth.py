@@ -151,6 +151,10 @@ def table_growth_claims(
     :func:`factcheck.discover.text_tables.text_table_claims` with the document's figures."""
     out: list[dict[str, Any]] = []
     cells: dict[str, dict[str, Any]] = {}
+    # the figures of each sentence, looked up by its quote and page instead of a scan per percentage
+    sentences: dict[tuple[str, int], list[Fig]] = {}
+    for f in figs:
+        sentences.setdefault((f.quote, f.position[0]), []).append(f)
     for fig in figs:
         if fig.kind != "percent" or fig.id in taken or not 0 < fig.value < 1000 or (fig.unit or "").strip() != "%":
             continue
@@ -178,7 +182,7 @@ def table_growth_claims(
             signed = replace(signed, value=-signed.value)  # "af met 27%": a change of -27 %
         page = fig.position[0]
         near = [t for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1) for t in tables.get(number, ())]
-        levels = _levels(fig, figs)
+        levels = _levels(fig, sentences[fig.quote, fig.position[0]])
         fits, chance = _readings(near, wanted, words, subject, signed, fig.value, hi - lo, nearest=False,
                                  levels=levels)
         if not fits:
@@ -325,11 +329,12 @@ def _printed_level(table: Table, col: int, levels: frozenset[Fraction]) -> list[
             and cell.number.value * mult in levels]
 
 
-def _levels(fig: Fig, figs: Sequence[Fig]) -> frozenset[Fraction]:
-    """The amounts of four significant digits or more that the percentage's sentence prints: a
-    level as exact as that is no coincidence when a table cell reads it."""
-    return frozenset(f.value for f in figs if f.quote == fig.quote and f.position[0] == fig.position[0] and f.id != fig.id
-                     and f.kind != "percent" and f.value > 0 and _significant_digits(f.value) >= 4)
+def _levels(fig: Fig, sentence: Sequence[Fig]) -> frozenset[Fraction]:
+    """The amounts of four significant digits or more that the percentage's sentence (its
+    figures: ``sentence``) prints: a level as exact as that is no coincidence when a table cell
+    reads it."""
+    return frozenset(f.value for f in sentence if f.id != fig.id and f.kind != "percent" and f.value > 0
+                     and _significant_digits(f.value) >= 4)
 
 
 def span_text(table: Table, col: int) -> str:

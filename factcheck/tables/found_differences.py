@@ -155,7 +155,7 @@ def _found(
             continue
         tell = [ln for ln in lanes if _telling(t[2][ln]) and _digits(t[2][ln]) >= MIN_DIGITS]
         headless = orientation == "column" and not clean_label(t[1])
-        if not tell or not clean_label(t[1]) and not headless:
+        if not tell or orientation == "row" and not clean_label(t[1]):
             continue  # an unlabelled line of figures is a subtotal, read as a sum elsewhere
         cued = _cued(t)
         # a column with no word to say what it is, three rows at least: columns of one
