@@ -633,7 +633,10 @@ def test_a_rate_read_off_its_table_row_is_not_read_again_in_its_sentence(tmp_pat
         ev = r.claim.evidence or {}
         if ev.get("relation"):
             readings.setdefault(r.claim.stated or "", []).append((str(ev["relation"]), str(ev.get("wording", ""))))
-    assert readings["7.5 percent"] == [("change along a table row", "")]
+    # read once, off the row: with the "$3.6 billion" printed before it (the difference of the
+    # same two cells, on a page the table runs on to under the first page's "(Dollars in Thousands)")
+    assert readings["7.5 percent"] == [("growth over a table row", "")]
+    assert readings["$3.6 billion"] == [("difference of a table row", "")]
     # "a $89,475,000 (18.8 percent) increase above FY 2023 Enacted": no table row read it, the
     # sentence's reading stays
     assert readings["18.8 percent"] == [("growth", BESIDE_LEVEL)]
@@ -649,3 +652,48 @@ def test_a_rate_read_off_its_table_row_is_not_read_again_in_its_sentence(tmp_pat
     assert rates_read_twice([sentence, table, *cells], figures) == {"rel_percent_7_5_percent"}
     moved = [dict(c, value=str(int(c["value"]) // 2)) for c in cells]
     assert rates_read_twice([sentence, table, *moved], figures) == set()
+
+
+def test_an_amount_and_its_percentage_may_meet_a_row_within_the_cells_rounding(tmp_path: Path) -> None:
+    # PG&E's 2017 budget report (ensuc-01 p5): "IT's 2017 capital budget is $68.5 million or 33.5
+    # percent below the adopted amount" over the row "IT 200.6 | 204.5 | 135.9 | -33.5% | (68.5)":
+    # the printed cells differ by 68.6, the text worked from unrounded amounts. The amount alone
+    # would not be read (its cells' rounding too loose to tell it from chance); its percentage,
+    # met by the same two cells, ties it to them.
+    found = _text_table_results(_extracted("ensuc-01.pdf", str(tmp_path)))
+    assert found["$68.5 million"] == ("difference of a table row", "rounding", ("204.5", "135.9"))
+    assert found["33.5 percent"] == ("growth over a table row", "rounding", ("204.5", "135.9"))
+    # "Nuclear Generation's 2017 expense budget is $28.6 million or 8.1 percent below": 383.5 - 355.0
+    assert found["$28.6 million"][1:] == ("rounding", ("383.5", "355.0"))
+    # "$2.3 million or 0.8 percent": two small figures, and another row differs by 2.3 as well;
+    # chance would give that too often, so it is left unread
+    assert "$2.3 million" not in found
+
+
+def test_a_continued_table_keeps_its_scale_and_a_rounded_change_is_read_beside_its_column(tmp_path: Path) -> None:
+    # DOE Budget in Brief FY 2025 (engen-01): the appropriation summary prints "(Dollars in
+    # Thousands)" over its first page only; the row 'DOE Budget Function' (47,817,100 | 51,415,029
+    # | 3,597,929 | 7.5%) stands on the next page. "a $3.6 billion, or 7.5 percent, increase" is
+    # that row's difference: its "$" column, which the heads do not name as a change, holds the
+    # two levels' difference in every row, and prints it to the digit where the text rounds it.
+    from factcheck.discover.quoted_scale import at_quoted_scale
+    from factcheck.tables import find_tables, iter_page_words
+
+    pages = {page.number: find_tables(page, "en") for page in iter_page_words(DOCS / "engen-01.pdf", [2, 3])}
+    assert pages[2][0].scale is not None and pages[3][0].scale is None
+    carried, read = at_quoted_scale(pages, [])
+    assert carried[3][0].scale == pages[2][0].scale and (3, 1) in read
+    found = _text_table_results(_extracted("engen-01.pdf", str(tmp_path)))
+    assert found["$3.6 billion"] == ("difference of a table row", "rounding", ("51,415,029", "47,817,100"))
+    # "a $89,475,000 (18.8 percent) increase" prints the "$" column's +89,475 to the digit: a
+    # quotation of that cell, not read as a calculation of the row
+    assert "$89,475,000" not in found
+
+
+def test_an_amount_restated_as_a_percentage_is_the_difference_of_the_rates_levels() -> None:
+    # Portfolio committee report on a department's spending (enhvk-01 p7): "the Branch spent R62.5
+    # million against an allocation of R72.2 million. Spending is R9.6 million or 13.4 per cent
+    # lower than projected": R9.6 million is 72.2 - 62.5 (within rounding), and 13.4 per cent is
+    # that change over the allocation
+    assert _relates("enhvk-01.pdf", "difference", {"R9.6 million", "R72.2 million", "R62.5 million"})
+    assert _relates("enhvk-01.pdf", "share", {"13.4 per cent", "R9.6 million", "R72.2 million"})

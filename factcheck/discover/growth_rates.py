@@ -17,6 +17,7 @@ is a change, and which way).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 from fractions import Fraction
 
@@ -27,6 +28,8 @@ from factcheck.discover.relations import LOCAL_SENTENCES, Proposal, _is_percent,
 MAX_CHANCE = Fraction(1, 10)
 CUE = "a rate over two stated levels"
 _AROUND = 30  # characters either side of the percentage whose words give its direction
+# what stands between an amount and the percentage that restates it: "or", ", or", "("
+_JOINED = re.compile(r"\s*\)?,?\s*(?:or|of|\()\s*", re.IGNORECASE)
 
 
 
@@ -97,6 +100,35 @@ def prose_growth_rates(grouped: Sequence[Sequence[Fig]], taken: Container[str] =
             chance = width / (100 + (p.value if rising else -p.value)) * tried
             if chance > MAX_CHANCE:
                 continue
+            change = _stated_change(passage, p, old, new)
+            if change is not None:
+                # "spent R62.5 million against an allocation of R72.2 million. Spending is R9.6
+                # million or 13.4 per cent lower": the change is the levels' difference, and the
+                # percentage that change over the old level
+                diff = f"{new.id} - {old.id}" if rising else f"{old.id} - {new.id}"
+                if change.id not in taken:
+                    out.append(Proposal(change, (new, old), "difference", diff, False, 9, CUE, True, chance))
+                out.append(Proposal(p, (change, old), "share", f"{change.id} / {old.id}", False, 9, CUE, True, chance))
+                continue
             expr = f"({new.id} - {old.id}) / {old.id}" if rising else f"({old.id} - {new.id}) / {old.id}"
             out.append(Proposal(p, (new, old), "growth", expr, False, 9, CUE, True, chance))
     return out
+
+
+def _stated_change(passage: Sequence[Fig], p: Fig, old: Fig, new: Fig) -> Fig | None:
+    """The amount the percentage restates right before it ("R9.6 million or 13.4 per cent",
+    "$89,475,000 (18.8 percent)"), of the levels' unit, when the levels' difference meets it
+    within their rounding: the rate's levels, chosen already, are the change's too (whether or not
+    another search found the change already)."""
+    k = next((i for i, f in enumerate(passage) if f is p), 0)
+    if k == 0:
+        return None
+    d = passage[k - 1]
+    if (d.quote != p.quote or d in (old, new) or d.dims != old.dims or d.unit != old.unit
+            or d.value <= 0 or d.interval.lo is None or d.interval.hi is None or d.at < 0 or p.at < 0):
+        return None
+    if not _JOINED.fullmatch(p.quote[d.at + len(d.stated):p.at]):
+        return None
+    (o_lo, o_hi), (n_lo, n_hi) = bounds(old), bounds(new)
+    lo, hi = sorted((abs(n_lo - o_hi), abs(n_hi - o_lo)))
+    return d if lo <= d.interval.hi and d.interval.lo <= hi else None

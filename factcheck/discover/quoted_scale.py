@@ -70,17 +70,29 @@ def at_quoted_scale(tables: Mapping[int, Sequence[Table]], figures: Sequence[Fig
             amounts.setdefault(f.position[0], []).append(f)
     out: dict[int, list[Table]] = {}
     read: set[tuple[int, int]] = set()
-    for page, page_tables in tables.items():
+    for page in sorted(tables):
         out[page] = []
-        for table in page_tables:
+        for table in tables[page]:
             if table.scale is None:
-                near = [f for p in (page - 1, page, page + 1) for f in amounts.get(p, ())]
-                scale = quoted_scale(table, near) if near else None
+                scale = _carried_scale(out.get(page - 1), table) if not out[page] else None
+                if scale is None:
+                    near = [f for p in (page - 1, page, page + 1) for f in amounts.get(p, ())]
+                    scale = quoted_scale(table, near) if near else None
                 if scale is not None:
                     table = dataclasses.replace(table, scale=scale)
                     read.add((table.page, table.index))
             out[page].append(table)
     return out, read
+
+
+def _carried_scale(previous: Sequence[Table] | None, table: Table) -> Scale | None:
+    """The scale of the table a page's first table goes on from, printed only over its first
+    piece: "(Dollars in Thousands)" over an appropriation summary that runs on to the next page."""
+    if not previous or previous[-1].scale is None:
+        return None
+    from factcheck.tables.continued import continues
+
+    return previous[-1].scale if continues(previous[-1], table) else None
 
 
 def own_cell_ids(claims: list[dict[str, Any]], read: set[tuple[int, int]]) -> list[dict[str, Any]]:

@@ -51,6 +51,7 @@ PAGES_SUMMARY = 10
 SLIP_DIGITS = 6
 SLIP_UNITS = 5
 SLIP_CHANCE = Fraction(1, 100)
+MIN_DIFFERENCE_ROWS = 3  # rows that show a column to be two others' difference
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,34 @@ class _TablePairs:
 
     def __len__(self) -> int:
         return len(self.found)
+
+    @functools.cached_property
+    def difference_columns(self) -> dict[tuple[int, int], frozenset[int]]:
+        """For each pair of columns (first, second), the columns right of both that print first
+        less second (or second less first) exactly in every row holding all three, three rows at
+        least, most changes smaller than either level: a change column, not a part of a sum (in
+        "A | B | Total", A is Total less B, but not right of them; in "Total | A | B", B is
+        Total less A, but seldom smaller than A in most rows)."""
+        cols = sorted({c.col for _, cells, _ in self.rows for c in cells})
+        values = [{c.col: c.number.value for c in cells if c.number is not None} for _, cells, _ in self.rows]
+        out: dict[tuple[int, int], set[int]] = {}
+        for a in cols:
+            for b in cols:
+                for c in cols:
+                    if not a < b < c:
+                        continue
+                    rows = [(v[a], v[b], v[c]) for v in values if a in v and b in v and c in v]
+                    if len(rows) >= MIN_DIFFERENCE_ROWS and 2 * sum(abs(z) < min(abs(x), abs(y)) for x, y, z in rows) > len(rows) and (
+                            all(x - y == z for x, y, z in rows) or all(y - x == z for x, y, z in rows)):
+                        out.setdefault((a, b), set()).add(c)
+                        out.setdefault((b, a), set()).add(c)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @functools.cached_property
+    def widest_half(self) -> Fraction:
+        """The widest half-interval a pair's difference has from its cells' rounding, scaled."""
+        halves = [c.number.half for _, cells, _ in self.rows for c in cells if c.number is not None]
+        return 2 * max(halves, default=Fraction(0)) * self.mult
 
     @functools.cached_property
     def _amounts(self) -> list[list[CellNumber]]:
@@ -187,7 +216,11 @@ def _growth(pair: _Pair, fig: Fig, quote: str) -> tuple[Cell, Fraction] | None:
         slack = pair.half / abs(base.number.value * mult) * 100 * 2
         if _meets(ratio - slack, ratio + slack, fig):
             hits.append((base, slack))
-    return hits[0] if len(hits) == 1 else None
+    if len(hits) == 2:
+        # a small change rounds alike over either level ("$2.3 million or 0.8 percent above"
+        # over 290.6 and 292.9): the earlier column, as tables print the level it starts from
+        return min(hits, key=lambda hit: hit[0].col)
+    return hits[0] if hits else None
 
 
 def _printed_in_row(pair: _Pair, fig: Fig, tp: _TablePairs) -> bool:
@@ -195,9 +228,26 @@ def _printed_in_row(pair: _Pair, fig: Fig, tp: _TablePairs) -> bool:
     another row of the table prints it to the last digit ("Change in Net Assets 1,746,851" under
     the two years' "Net Assets - Ending": the text quotes that row); a change column ("Change $")
     holding it is the difference printed, and does not count."""
+    columns = tp.difference_columns.get((pair.first.col, pair.second.col), frozenset())
+    if columns:
+        # a column that holds these two columns' difference in every row ("FY 2025 Request vs.
+        # FY 2023 Enacted $", whose heads were not read as a change) prints what the text states
+        # rounded ("a $3.6 billion … increase" for 3,597,929 thousand); printed to the digit, the
+        # text quotes that cell, as any other
+        row = tp.table.rows[pair.pos].cells
+        return any(
+            abs(cell.number.value) * tp.mult == fig.value if col in columns else _meets(*_span(tp, cell), fig)
+            for col, cell in row.items() if col not in (pair.first.col, pair.second.col)
+            and cell.number is not None and not cell.number.nil and not cell.number.percent)
     if fig.value in tp.printed and _significant_digits(fig.value) >= 4:
         return True
     return any(_meets(lo, hi, fig) for lo, hi in tp.spans(pair.pos))
+
+
+def _span(tp: _TablePairs, cell: Cell) -> tuple[Fraction, Fraction]:
+    number = cell.number
+    assert number is not None
+    return (abs(number.value) - number.half) * tp.mult, (abs(number.value) + number.half) * tp.mult
 
 
 class _Seen:
@@ -206,6 +256,7 @@ class _Seen:
     def __init__(self) -> None:
         self.within: dict[int, list[_Pair]] = {}  # by id() of the _TablePairs
         self.printed: dict[int, bool] = {}  # by id() of the _Pair (kept alive in ``within``)
+        self.rounded: dict[int, list[_Pair]] = {}  # by id() of the _TablePairs (see _rounded_pairs)
         # by id() of the _TablePairs: what _Trials reads of its rows
         self.trials: dict[int, tuple[list[tuple[tuple[int, int], int, int]], set[int], int]] = {}
 
@@ -479,6 +530,15 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
         if pairs is None:
             pairs = seen.within[id(tp)] = tp.within(fig.interval.lo, fig.interval.hi)
         matching.extend((pr, tp) for pr in pairs)
+    loose: set[int] = set()
+    if percent is not None:
+        # … unless its percentage matches too: "$68.5 million or 33.5 percent below" over a row
+        # printing 204.5 and 135.9, both worked from unrounded amounts. Two figures met at once
+        # are as unlikely by chance as one precise one, and the odds below count both
+        for tp in near:
+            for pr in _rounded_pairs(tp, fig, seen):
+                loose.add(id(pr))
+                matching.append((pr, tp))
     if not matching:
         return None
     words = content_words(fig.quote)
@@ -492,6 +552,8 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
         if printed:
             continue  # the text quotes a cell of this row; that the others differ by it is the row's sum
         growth = _growth(pair, percent, fig.quote) if percent is not None else None
+        if growth is None and id(pair) in loose:
+            continue
         chance = trials.count(pair, tried) * looks * _odds(fig, pair.half)
         if growth is not None and percent is not None:
             chance *= _odds(percent, growth[1])
@@ -516,6 +578,20 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
     if best[0] > (MAX_CHANCE_CHANGE if named else MAX_CHANCE):
         return None
     return best
+
+
+def _rounded_pairs(tp: _TablePairs, fig: Fig, seen: _Seen) -> list[_Pair]:
+    """The pairs of ``tp`` whose difference meets the amount only within the cells' own rounding
+    (the printed difference misses the amount's interval), kept in ``seen`` for the wider reaches."""
+    got = seen.rounded.get(id(tp))
+    if got is None:
+        lo, hi = fig.interval.lo, fig.interval.hi
+        assert lo is not None and hi is not None
+        reach = tp.widest_half
+        got = seen.rounded[id(tp)] = [
+            pr for pr in tp.within(lo - reach, hi + reach)
+            if not lo <= pr.difference <= hi and _meets(pr.difference - pr.half, pr.difference + pr.half, fig)]
+    return got
 
 
 def _slipped_pair(fig: Fig, near: Sequence[_TablePairs], others: Sequence[Fig]) -> tuple[Fraction, _Pair] | None:
