@@ -109,3 +109,20 @@ def test_a_total_adds_the_rows_that_fill_its_columns_not_their_o_w_breakdowns() 
     amounts = next(c for c in total if c.total.stated == "217,105,378,661")
     assert len(amounts.parts) == 10 and amounts.parts[1].stated == "10,321,443,219"
     assert all(c.verdict is Verdict.CONSISTENT for c in total)
+
+
+def test_a_total_column_before_its_parts_after_columns_it_does_not_close() -> None:
+    # Virginia's report on proffered cash payments FY 2018-2019 (enqrt-01), Appendix D: "Total
+    # Cash Proffer Revenue Collected | Total Pledged … | Total Cash Proffer Revenue Expended |
+    # Schools | Roads … | Miscellaneous": the third column adds up the eleven after it. King
+    # William's categories add up to 3,000.00 more than its printed total, and that slip runs
+    # into Total Counties and Grand Totals; Leesburg's total holds 594,620.57 more than its
+    # categories, which the checker takes for parts printed elsewhere (a doubt, not an alarm).
+    checks = check_pdf(DOCS / "enqrt-01.pdf", lang="en", pages=[4])
+    expended = {c.lane_label: c for c in checks
+                if c.orientation == "column" and c.total_label.startswith("Total Cash Proffer Revenue Expended")}
+    assert [p.stated for p in expended["Albemarle"].parts if p.value] == ["705,524.00", "41,384.58"]
+    assert expended["Albemarle"].verdict is Verdict.CONSISTENT
+    assert sum(c.verdict is Verdict.CONSISTENT for c in expended.values()) >= 20
+    assert {k for k, c in expended.items() if c.alarm} == {"King William", "Total Counties", "Grand Totals"}
+    assert expended["Leesburg"].verdict is Verdict.MISMATCH and not expended["Leesburg"].alarm

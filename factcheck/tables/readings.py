@@ -140,6 +140,17 @@ def candidate_parts(
             below.append((nxt, 1))
         if len(below) < 2:
             below = []
+    late_below: list[tuple[Item, int]] = []
+    if not below and loose and it.kind == "total":
+        # a total printed before its parts after items it does not close ("Total Cash Proffer
+        # Revenue Collected | Total Pledged … | Total … Expended | Schools | Roads | …"): the parts
+        # after it, tried last, so that it is chosen only where it fits better than the rest
+        for nxt in items[i + 1 :]:
+            if nxt.kind != "part":
+                break
+            late_below.append((nxt, 1))
+        if len(late_below) < 3:
+            late_below = []
     # "V. Budgettair resultaat" after "III. Saldo ..." and "IV. Financieringssaldo": the rows numbered
     # at its own level since the last total
     level = numbering(it.label)
@@ -211,6 +222,8 @@ def candidate_parts(
         # the first rows of the block only, the ones after them a breakdown or memo items
         # ("Totaal geconsolideerde schuld" of its first two rows): taken only when exact in every lane
         cands += [("leading rows", [(x, 1) for x in loose[:k]]) for k in range(len(loose) - 1, 1, -1)]
+    if late_below:
+        cands.append(("below", late_below))
     out: list[tuple[str, list[tuple[Item, int]]]] = []
     seen: list[list[tuple[Item, int]]] = []
     for tag, c in cands:
