@@ -256,6 +256,7 @@ _SHARE_IN_BRACKETS = re.compile(r"\(\d[\d.,]*%\)")
 # on a table page are words, and this one test spares them the regular expressions.
 _GLUE_STARTS = frozenset("(0123456789.,%")
 _OPEN_FIGURE = re.compile(r"\(\s*[$€£]?\d[\d.,]*")
+_CLOSED_FIGURE = re.compile(r"[$€£]?\d[\d.,]*\)")
 
 
 def _should_glue(a: Token, b: Token, settings: TableSettings) -> bool:
@@ -271,6 +272,9 @@ def _should_glue(a: Token, b: Token, settings: TableSettings) -> bool:
         return False
     # a lone minus or bracket close before digits: "‒ 794", "( 238,2)"
     if _MINUS_ONLY.match(a.text) and _OPENS_NUMBER.match(b.text) and gap <= settings.mark_gap * size:
+        return True
+    # an opening bracket set flush left of a figure set flush right, which closes it: "(   519,297.28)"
+    if a.text == "(" and _CLOSED_FIGURE.fullmatch(b.text) and gap <= settings.bracket_gap * size:
         return True
     if _CURRENCY_ONLY.match(a.text) and _DIGIT_START.match(b.text) and gap <= settings.mark_gap * size:
         return True

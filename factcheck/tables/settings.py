@@ -45,6 +45,8 @@ class TableSettings:
     # a mark set apart from its figure and glued back: a lone minus or bracket ("‒ 794",
     # "( 238,2)"), a currency sign ("$ 7"), a closing bracket ("( 110,958.96 )")
     mark_gap: float = 1.0
+    # an opening bracket flush left in its column, the figure it opens flush right: "(   519,297.28)"
+    bracket_gap: float = 6.0
     # a leading digit split off with no gap at all: "1" + "4.862"
     lead_digit_gap: float = 0.15
     # a figure split within itself: after a group's separator ("2." + "277") or before its
