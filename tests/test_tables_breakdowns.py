@@ -126,3 +126,29 @@ def test_a_total_column_before_its_parts_after_columns_it_does_not_close() -> No
     assert sum(c.verdict is Verdict.CONSISTENT for c in expended.values()) >= 20
     assert {k for k, c in expended.items() if c.alarm} == {"King William", "Total Counties", "Grand Totals"}
     assert expended["Leesburg"].verdict is Verdict.MISMATCH and not expended["Leesburg"].alarm
+
+
+def test_an_opening_bracket_flush_left_of_its_figure_is_its_sign() -> None:
+    # the MTA's payroll tax forecast tables (enbvx-03 p3), "(By Place of Work, $ In Millions)":
+    # "New York City   (   519,297.28) (   548,459.52) …" with "Total   (   684,389.10)": each
+    # bracket stands at its column's left edge, the figure at its right edge. Read as words, the
+    # lone brackets broke the rows; read with their figures, each year's total adds up its seven
+    # places.
+    checks = [c for c in check_pdf(DOCS / "enbvx-03.pdf", lang="en", pages=[3]) if c.total_label == "Total" and c.page == 3]
+    first = next(c for c in checks if c.total.stated == "(684,389.10)")
+    assert [p.stated for p in first.parts][:3] == ["(519,297.28)", "(99,167.34)", "(38,482.46)"]
+    assert len(checks) >= 20 and all(c.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING) for c in checks)
+
+
+def test_a_table_header_across_a_text_columns_gutter_stays_with_its_table() -> None:
+    # The Presidential Employment Stimulus update (enzdq-01 p4): "NUMBER OF YOUTHS TRAINED BY
+    # CATEGORY" is set across the page above two columns of running text. The page is read as two
+    # text columns; the table's rows stay whole, and so must its header line ("Province CVCW
+    # Handymen Enrichment eCadres Curriculum Total"), or the Total column goes unread. Western
+    # Cape's printed 606 for 666 (so the labels) then shows in its row and in its column alike.
+    checks = check_pdf(DOCS / "enzdq-01.pdf", lang="en", pages=[4])
+    rows = {c.lane_label: c for c in checks if c.orientation == "column" and c.total_label == "Total"}
+    assert len(rows) == 10 and rows["Eastern Cape"].verdict is Verdict.CONSISTENT
+    assert {k for k, c in rows.items() if c.alarm} == {"Western Cape"}
+    columns = {c.lane_label: c for c in checks if c.orientation == "row"}
+    assert {k for k, c in columns.items() if c.alarm} == {"Sports & Enrichment Assistant"}

@@ -182,6 +182,9 @@ class TableSettings:
     # ... of at least this many words, no two further apart than this (in the line's largest size)
     gutter_prose_words: int = 5
     gutter_prose_gap: float = 1.5
+    # a line of words this many lines or fewer above a table row set across the gutter is its
+    # header, kept whole with it
+    gutter_header_lines: int = 4
 
     # ---------------------------------------------------------------- text after the figures (text_after.py)
     # a column of words after a table's figures (a "Comments" column): its heading's last word

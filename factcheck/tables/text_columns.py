@@ -57,15 +57,27 @@ def split_text_columns(page: PageWords, settings: TableSettings = DEFAULT_SETTIN
     # a line is cut only where words stand right of the gutter: a row of a table set across the
     # page, its figures alone beyond the gutter, stays whole (with the left column's lines)
     left, right = [], []
-    for line in word_lines(body):
+    lines = sorted(word_lines(body), key=lambda line: min(w.top for w in line))
+    rows = [k for k, line in enumerate(lines) if _figures_beyond(line, cut)]
+    for k, line in enumerate(lines):
         beyond = [w for w in line if (w.x0 + w.x1) / 2 >= cut]
-        if sum(1 for w in beyond if sum(ch.isalpha() for ch in w.text) >= 2) >= 2:
+        # … and so does the header of such a table: a line of words right above its first rows
+        # ("Province  CVCW  Handymen  Enrichment  eCadres  Curriculum  Total")
+        heads = any(0 < r - k <= s.gutter_header_lines for r in rows)
+        if not heads and sum(1 for w in beyond if sum(ch.isalpha() for ch in w.text) >= 2) >= 2:
             left.extend(w for w in line if (w.x0 + w.x1) / 2 < cut)
             right.extend(beyond)
         else:
             left.extend(line)
     return [replace(page, words=tuple(left + [w for w in margins if (w.x0 + w.x1) / 2 < cut])),
             replace(page, words=tuple(right + [w for w in margins if (w.x0 + w.x1) / 2 >= cut]))]
+
+
+def _figures_beyond(line: list[Word], cut: float) -> bool:
+    """A row of a table set across the gutter: two figures or more beyond it, and no words there."""
+    beyond = [w for w in line if (w.x0 + w.x1) / 2 >= cut]
+    return sum(1 for w in beyond if any(ch.isdigit() for ch in w.text)) >= 2 and not any(
+        sum(ch.isalpha() for ch in w.text) >= 2 for w in beyond)
 
 
 def word_lines(words: Sequence[Word]) -> list[list[Word]]:
