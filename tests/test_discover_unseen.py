@@ -697,10 +697,3 @@ def test_an_amount_restated_as_a_percentage_is_the_difference_of_the_rates_level
     # that change over the allocation
     assert _relates("enhvk-01.pdf", "difference", {"R9.6 million", "R72.2 million", "R62.5 million"})
     assert _relates("enhvk-01.pdf", "share", {"13.4 per cent", "R9.6 million", "R72.2 million"})
-
-
-def test_a_count_broken_down_into_counts_of_its_kinds() -> None:
-    # Virginia's report on proffered cash payments FY 2018-2019 (enqrt-01 p1): "a total of 298
-    # Virginia localities (89 counties, 36 cities, and 173 towns) were eligible": each part counts
-    # a noun of its own, and they add up to the total exactly
-    assert _relates("enqrt-01.pdf", "sum", {"298", "89", "36", "173"})

@@ -844,18 +844,12 @@ def _breakdowns(figures: Sequence[Fig], index: _Passage) -> list[Proposal]:
             continue
         percent = _is_percent(total)
         end = _breakdown_end(total.quote, at + len(total.stated))
-        # a count broken down into counts of its kinds: "298 Virginia localities (89 counties, 36
-        # cities, and 173 towns)", each part counting its own noun
-        kinds = total.kind == "count"
-        parts = [f for f in figures[k + 1:] if f.quote == total.quote
-                 and (f.dims == total.dims or kinds and f.kind == "count")
+        parts = [f for f in figures[k + 1:] if f.quote == total.quote and f.dims == total.dims
                  and _is_percent(f) == percent and (percent or f.kind != "percent")
                  and 0 <= place(total.quote, f.stated, at + len(total.stated)) < end]
         if len(parts) < 2:
             continue
         exact = sum(_signed(f) for f in parts) == total.value
-        if kinds and not exact and any(f.dims != total.dims for f in parts):
-            continue  # counts of several kinds add up to the unit, or are no breakdown
         if exact:
             chance = _exact_chance(index, total, parts)
         else:
