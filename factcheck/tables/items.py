@@ -57,6 +57,7 @@ class Item:
     deduct: bool = False  # the label says the row is taken off ("Less:", "Af:", "-/-")
     tentative: bool = False  # a group guessed from row numbering: a part again unless it adds up
     headed: bool = False  # a heading line was joined to the label: the rows before it may be no parts
+    one_base: bool = False  # a head of shares (or figures per head) of one base over its items (tables.one_base)
 
 
 def part_sign(part: Item, sign: int, lane: int) -> int:

@@ -100,6 +100,8 @@ def candidate_parts(
     it = items[i]
     if it.explicit is not None:
         return [(it.explicit_tag, it.explicit), *_movement_signs(it.explicit)]
+    if it.kind == "group" and it.one_base:
+        return [("one base", [(k, 1) for k in it.group_children])]
     if it.kind == "group":
         return [("group", [(k, 1) for k in it.group_children])]
     flat = [(x, 1) for x in loose]
@@ -257,6 +259,7 @@ READINGS = {
         "the figures say in most rows (the header words' signs fail here)"
     ),
     "group": "the numbered rows under the group row",
+    "one base": "the items listed under it (a., b., ... or dashes), shares of the same base or figures per head as it",
     "block": "the rows and subtotals since the previous total of the same level",
     "after heading": "the rows since the previous total, after the first rows (a heading merged into a label)",
     "same columns": (

@@ -81,6 +81,9 @@ def scan_totals(
                     break
             continue
         best = None
+        if it.tentative and not _group_holds(it) and it.one_base:
+            it.kind = "none"  # a ratio after all: nothing adds it up
+            continue
         if it.tentative and not _group_holds(it):
             it.kind = "part"
             top_level.append(it)

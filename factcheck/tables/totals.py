@@ -42,6 +42,7 @@ from .items import Item, all_percent, col_items, has_value, part_sign, row_items
 from .judging import Judgement, holds
 from .labels import NOT_AMOUNT, clean_label, row_kind
 from .of_which import of_which_columns, of_which_rows
+from .one_base import one_base_groups, too_few_hold
 from .percentages import percentage_checks
 from .products import product_checks, product_columns
 from .readings import NAMED_PARTS, READINGS
@@ -82,6 +83,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     for orientation in orientations:
         if orientation == "row":
             items = row_items(table)
+            one_base_groups(items)
             for it in items:
                 if it.kind == "anon" and it.pos in closers:
                     it.kind = "part"
@@ -128,6 +130,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
                 difference=tag.startswith("difference") and orientation == "column",
                 named=tag in NAMED_PARTS,
             )
+            if doubt is None and not holds(j.verdict) and tag == "one base" and too_few_hold(
+                    sum(1 for r in results.values() if holds(r.verdict)), len(results)):
+                doubt = "shares of one base add up by chance often: this group holds in too few columns to show it"
             if doubt is None and not holds(j.verdict) and tag.startswith("difference") and orientation == "column":
                 doubt = difference_doubt(table, lane, results, (lane, total.pos) in summed,
                                           any(r == lane for r, _ in summed))
