@@ -28,8 +28,8 @@ from .items import Item
 from .labels import NOT_AMOUNT, OF_BASE, PARENTHESES, clean_label
 
 # A unit printed at the label's end (a unit column joined to the label): "%", "Kg/year", "g/day",
-# "Rs./head", "(% of GDP)"
-_UNIT_TAIL = re.compile(r"\s(?P<unit>%|[A-Za-z.]{1,8}/[A-Za-z]{1,8}|\(\s*%[^()]*\))\s*$")
+# "Rs./head"
+_UNIT_TAIL = re.compile(r"\s(?P<unit>%|[A-Za-z.]{1,8}/[A-Za-z]{1,8})\s*$")
 # A base per head or per so many people: "per capita", "Percapita", "per head", "per 1,000 population"
 _PER_HEAD = re.compile(r"\bper\s?(?:capita|head|person|inhabitant|resident)\b|\bper\s+(?:1|10|100)[,.]?000(?:\s+[a-z]+)?\b",
                        re.IGNORECASE)
