@@ -95,8 +95,6 @@ def one_base_groups(items: list[Item]) -> None:
             continue
         if any(b[0] not in (None, head[0]) or b[1] not in (None, head[1]) for b in bases if b is not None):
             continue  # an item in another unit, or of another base, is no share of this one's
-        if head[0] is None and any(b[0] is not None for b in bases if b is not None):
-            continue
         it.kind, it.group_children, it.tentative, it.one_base = "group", kids, True, True
 
 

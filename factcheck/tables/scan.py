@@ -169,6 +169,8 @@ def scan_totals(
             if fits == len(hard):
                 break  # a later reading can tie at best, and ties go to the earlier one
         if best is None:
+            if it.one_base:
+                continue
             if it.kind not in ("saldo", "anon"):
                 top_level.append(it)
                 loose = []
@@ -209,6 +211,10 @@ def scan_totals(
         if it.kind == "group":
             for k in it.group_children:
                 k.consumed = True
+        if it.one_base:
+            # a head of shares stands for its items only: to the rows around it, a ratio as before,
+            # neither a part of a total further down nor the end of the rows above it
+            continue
         top_level.append(it)
         loose = []
     return out
