@@ -189,6 +189,10 @@ NUMBER_WORDS: dict[str, int] = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 
+# words that count two things: a figure only where the text gives the share they are, "both (100%)"
+# (the scanner decides that); read as a stated figure they are two
+PAIR_WORDS: dict[str, int] = {"both": 2, "beide": 2}
+
 MULTIPLE_WORDS: dict[str, int] = {
     "tweemaal": 2, "driemaal": 3, "viermaal": 4, "vijfmaal": 5, "tienmaal": 10,
     "twice": 2, "thrice": 3,
@@ -359,6 +363,8 @@ def _word_number(token: str) -> Fraction | None:
     low = token.lower()
     if low in NUMBER_WORDS:
         return Fraction(NUMBER_WORDS[low])
+    if low in PAIR_WORDS:
+        return Fraction(PAIR_WORDS[low])
     if low in MULTIPLE_WORDS:
         return Fraction(MULTIPLE_WORDS[low])
     if low in FRACTION_WORDS:

@@ -81,7 +81,8 @@ def test_a_period_adverb_after_an_amount_is_its_per_tail() -> None:
     # enloc-03: "up to 200 ringgit monthly or 2,400 ringgit annually"
     text = ("Meanwhile, one million STR recipients under e\ufffeKasih will receive SARA up to 200 ringgit monthly "
             "or 2,400 ringgit \r\nannually. Those in the single category")
-    assert [f[:3] for f in figures(text, "en")] == [
+    # (and "one million STR recipients" counts recipients: an abbreviation before a plural is its attribute)
+    assert [f[:3] for f in figures(text, "en")] == [("one million", "count", "recipient"),
         ("200 ringgit", "money", "MYR / month"), ("2,400 ringgit", "money", "MYR / year")]
     assert figures("Er is € 2 miljoen jaarlijks beschikbaar.", "nl") == [("€ 2 miljoen", "money", "EUR / year", 2_000_000)]
 

@@ -35,6 +35,7 @@ from factcheck.numbers import (
     INDIAN_GROUPED,
     MULTIPLE_WORDS,
     NUMBER_WORDS,
+    PAIR_WORDS,
     PER_WORDS,
     SCALE_WORDS,
     times_scale,
@@ -744,6 +745,8 @@ _WORD_NUMBERS_EN = {k: v for k, v in NUMBER_WORDS.items() if k in (
     "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")}
 _WORD_NUMBERS_EN.update({"one": 1})
 _ONE_WORDS = {"een", "één", "one", "a", "an"}
+# a share printed in brackets right after a number word: "five (100%)", "een (8 procent)"
+_SHARE_IN_BRACKETS = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:%|per cent\b|percent\b|procent\b)\s*\)", re.IGNORECASE)
 _FRACTIONS_NL = {k: v for k, v in FRACTION_WORDS.items() if k in (
     "anderhalf", "de helft", "een derde", "één derde", "twee derde", "een kwart", "één kwart", "drie kwart", "driekwart")}
 _FRACTIONS_NL.update({"een vijfde": Fraction(1, 5), "een tiende": Fraction(1, 10), "twee vijfde": Fraction(2, 5),
@@ -764,8 +767,8 @@ def _word_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 
 _WORDS_RE = {
-    "nl": _word_pattern({**_FRACTIONS_NL, **_MULTIPLES_NL, **_WORD_NUMBERS_NL}),
-    "en": _word_pattern({**_FRACTIONS_EN, **_MULTIPLES_EN, **_WORD_NUMBERS_EN}),
+    "nl": _word_pattern({**_FRACTIONS_NL, **_MULTIPLES_NL, **_WORD_NUMBERS_NL, "beide": PAIR_WORDS["beide"]}),
+    "en": _word_pattern({**_FRACTIONS_EN, **_MULTIPLES_EN, **_WORD_NUMBERS_EN, "both": PAIR_WORDS["both"]}),
 }
 
 
@@ -1564,6 +1567,10 @@ class Scanner:
                     self.lang == "nl" and low not in NOUN_UNITS and (
                         _DUTCH_PARTICIPLE.fullmatch(low) or low in _DUTCH_PREFIXED_PARTICIPLES)):
                 return None, None
+            if many and skipped < 2 and self.lang == "en" and 1 < len(word) <= 6 and word.isupper() and (
+                    self._plural_ahead(chunk, words, index)):
+                skipped += 1  # "six APP (quarterly) targets": an abbreviation before a plural noun is its attribute
+                continue
             if len(word) > 1 and word.isupper() and low not in NOUN_UNITS:
                 return None, None  # a heading in capitals after the figure ("PART C", "SCHEDULE")
             if word[:1].isupper() and low not in NOUN_UNITS:
@@ -1618,6 +1625,19 @@ class Scanner:
         if word.endswith("-"):
             return "\n" in gap and not gap.strip()
         return SOFT_BREAK.fullmatch(gap) is not None
+
+    def _plural_ahead(self, chunk: str, words: list[re.Match[str]], index: int) -> bool:
+        """Whether the words right after ``words[index]`` are small-letter attributes ending in a
+        plural noun within three words ("APP targets", "APP quarterly targets")."""
+        last = words[index].end()
+        for nxt in words[index + 1:index + 4]:
+            following = nxt.group(0)
+            if chunk[last:nxt.start()].strip() or not following.islower() or following in FUNCTION_WORDS:
+                return False
+            if self._plural_form(following):
+                return True
+            last = nxt.end()
+        return False
 
     def _plural_form(self, low: str) -> bool:
         """Whether a word in small letters has the form of a plural noun ("measures", "specialisten")."""
@@ -1675,6 +1695,10 @@ class Scanner:
         fractions = _FRACTIONS_NL if self.lang == "nl" else _FRACTIONS_EN
         multiples = _MULTIPLES_NL if self.lang == "nl" else _MULTIPLES_EN
         numbers = _WORD_NUMBERS_NL if self.lang == "nl" else _WORD_NUMBERS_EN
+        if low in PAIR_WORDS:
+            if not _SHARE_IN_BRACKETS.match(text, e):
+                return None  # "both", "beide" elsewhere count nothing the text states as a figure
+            numbers = {low: PAIR_WORDS[low]}
         left = text[max(0, s - 40):s]
         if low in ("half", "helft") and (_HALF_OF_PERIOD.search(left) or _HALF_OF_YEAR.match(text, e)):
             # "the second half of 2020", "de eerste helft van het jaar": a period; also when the
@@ -1750,6 +1774,8 @@ class Scanner:
             elif dm:
                 kind, unit = "duration", DURATION_UNITS[dm.group(1).lower()]
                 pos += dm.end()
+            elif _SHARE_IN_BRACKETS.match(text, pos) and low not in ("a", "an"):
+                pass  # "five (100%) were achieved", "one (17%) was not": a count its share follows
             elif low in _ONE_WORDS and value == 1:
                 return None  # "een", "one", "a": an article far more often than a count
             else:
