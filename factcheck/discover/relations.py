@@ -1301,6 +1301,10 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.counted import counted_totals
 
     proposals += counted_totals(grouped, {p.target.id for p in proposals + breakdowns})
+    # a percentage in brackets after its part ("21 (81%) of the … targets"): a share of a whole stated
+    from factcheck.discover.bracketed_shares import bracketed_shares
+
+    proposals += bracketed_shares(grouped, {p.target.id for p in proposals + breakdowns})
     proposals = _nearest_statements(_unrefined(proposals))
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).

@@ -5,7 +5,10 @@ to total expenditures" (p4, its part and whole not repeated).
 
 The restatement is the same printed figure in a sentence that says the same thing: three content
 words or more in common, at least half of the shorter sentence's. The relation is proposed for it
-over the first statement's inputs, so the check judges both alike.
+over the first statement's inputs, so the check judges both alike. A percentage printed in
+brackets after its own part ("one (17%) was not achieved") states the share of that part, not again
+another sentence's share: the many alike sentences of a report ("Of these APP targets, all four
+(100%) …", "Of these APP targets, five (100%) …") are not restatements of one another.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from factcheck.discover.bracketed_shares import bracketed_pairs
 from factcheck.discover.figures import Fig, shared_words
-from factcheck.discover.relations import Proposal
+from factcheck.discover.relations import Proposal, by_sentence
 
 MIN_SHARED = 3
 
@@ -31,6 +35,8 @@ def restated(figures: Sequence[Fig], kept: Sequence[Proposal]) -> list[Proposal]
     only relations known to hold (exact, or a share, which is found only when it fits): one read
     from the words alone may not, and its restatement is no second error."""
     targets = {p.target.id for p in kept}
+    # (a bracketed share's own part is right before it: it restates no other statement)
+    targets |= {p.id for sentence in by_sentence(figures) for _, p in bracketed_pairs(sentence)}
     used = {f.id for p in kept for f in p.inputs}
     by_stated: dict[str, list[Fig]] = {}
     for f in figures:

@@ -1,0 +1,134 @@
+"""Shares printed in brackets after their part: "The Department committed to achieving 26 … APP
+quarterly targets … Overall, the Department has achieved 21 (81%) of the Third Quarter APP
+targets, and 5 (19%) were not achieved", "3.120 (18 %) van de 17.340 aanvragen".
+
+A figure N followed by a bracketed percentage p ("N (p%)", "N (p per cent)") is a share of a whole
+W the passage states: W is looked for among the amounts of N's sentence and the sentences just
+before it, of N's unit (or, for a bare count, another count), no smaller than N. W fits when N / W,
+within the figures' rounding, meets p's interval. The reading is not stated, so it is proposed
+only when it holds and chance would rarely give it: one pair's odds are the candidates tried times
+the band's width relative to p (ratios of related amounts taken as spread over a factor of e, as
+in :mod:`factcheck.discover.growth_rates`), under 1 in 10 as there. Several bracketed pairs of one sentence that one W fits
+are strong evidence (their odds multiply); a single pair needs W to be the one candidate that fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+from fractions import Fraction
+
+from factcheck.discover.figures import Fig, stands_at
+from factcheck.discover.relations import HALF, LOCAL_SENTENCES, Proposal, _is_percent, by_sentence
+
+# The brackets say the figure is a share, as a change's words say it is a change: only the whole is
+# unknown, so the odds allowed are those of :mod:`factcheck.discover.growth_rates`.
+MAX_CHANCE = Fraction(1, 10)
+
+CUE = "a share printed in brackets after its part"
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
+def _spans(sentence: Sequence[Fig]) -> dict[str, tuple[int, int]]:
+    """Where each figure of one sentence stands in its quote; a figure printed twice ("two (50%)
+    were achieved and two (50%) were not") takes the next place its own statement stands."""
+    out: dict[str, tuple[int, int]] = {}
+    start: dict[str, int] = {}
+    for f in sentence:
+        at = stands_at(f.quote, f.stated, start.get(f.stated, 0))
+        if at >= 0:
+            out[f.id] = (at, at + len(f.stated))
+            start[f.stated] = at + 1
+    return out
+
+
+def bracketed_pairs(sentence: Sequence[Fig]) -> list[tuple[Fig, Fig]]:
+    """The (part, percentage) pairs of one sentence where the percentage stands in brackets right
+    after the part: "21 (81%)", "five (100%)", "R1.4 million (0.1 per cent)"."""
+    spans = _spans(sentence)
+    quote = sentence[0].quote if sentence else ""
+    pairs: list[tuple[Fig, Fig]] = []
+    for n, p in zip(sentence, sentence[1:]):
+        if n.id not in spans or p.id not in spans or not _is_percent(p) or n.kind == "percent" or n.value <= 0:
+            continue
+        (_, n_end), (p_at, p_end) = spans[n.id], spans[p.id]
+        if _OPEN.fullmatch(quote, n_end, p_at) and _CLOSE.match(quote, p_end):
+            pairs.append((n, p))
+    return pairs
+
+
+def whole_bounds(f: Fig) -> tuple[Fraction, Fraction]:
+    """The figure's interval; a whole number of things counted without a hedge ("21", "five
+    targets") is that many exactly, as things that come whole are counted; a round ten may be
+    rounded and keeps its interval."""
+    lo = f.interval.lo if f.interval.lo is not None else f.value
+    hi = f.interval.hi if f.interval.hi is not None else f.value
+    if f.kind == "count" and f.hedge == "exact" and f.value.denominator == 1 and f.value % 10 and hi - lo == 1:
+        return f.value, f.value
+    return lo, hi
+
+
+def _alike(part: Fig, whole: Fig) -> bool:
+    """Whether ``whole`` may be what ``part`` is a share of: one unit, or both counts with at most
+    one of them naming what it counts ("five (100%) were achieved" of "six APP targets")."""
+    if part.kind == "count" and whole.kind == "count" and (part.unit is None or whole.unit is None):
+        return True
+    return part.dims == whole.dims and part.unit == whole.unit
+
+
+def _odds(part: Fig, percent: Fig, whole: Fig) -> Fraction | None:
+    """The width of the band N / W lands in, relative to the percentage, when it meets the
+    percentage's interval; None when it does not, or when the band is too wide to say anything."""
+    (n_lo, n_hi), (w_lo, w_hi) = whole_bounds(part), whole_bounds(whole)
+    p_lo, p_hi = percent.interval.lo, percent.interval.hi
+    if p_lo is None or p_hi is None or w_lo <= 0:
+        return None
+    if percent.value.denominator == 1:
+        # a share is printed rounded to whole percents: "100%" is 99.5-100.5, not 50-150 as a round
+        # amount may be, and "50%" for two of four, not 45-55
+        p_lo, p_hi = max(p_lo, percent.value - HALF), min(p_hi, percent.value + HALF)
+    lo, hi = n_lo / w_hi * 100, n_hi / w_lo * 100
+    if hi < p_lo or p_hi < lo or 2 * (hi - lo) > percent.value:
+        return None
+    return max(hi - lo, p_hi - p_lo) / percent.value
+
+
+def bracketed_shares(grouped: Sequence[Sequence[Fig]], taken: Container[str] = ()) -> list[Proposal]:
+    """Shares "N (p%)" of a whole stated in N's sentence or the ones just before it, per passage
+    (:func:`~factcheck.discover.relations.passages`); ``taken``: figures that already have a
+    relation (not tried as the percentage)."""
+    out: list[Proposal] = []
+    for passage in grouped:
+        sentences = by_sentence(passage)
+        parts = {n.id for sentence in sentences for n, _ in bracketed_pairs(sentence)}
+        if not parts:
+            continue
+        for i, sentence in enumerate(sentences):
+            pairs = [(n, p) for n, p in bracketed_pairs(sentence) if p.id not in taken and 0 < p.value <= 100]
+            if not pairs:
+                continue
+            window = [f for s in sentences[max(0, i - LOCAL_SENTENCES): i + 1] for f in s]
+            fits: list[dict[str, tuple[Fig, Fraction]]] = []
+            tried: list[int] = []
+            for n, p in pairs:
+                candidates = [w for w in window if w.id != n.id and w.id not in parts and w.kind != "percent"
+                              and w.value >= n.value and _alike(n, w)]
+                tried.append(len(candidates))
+                fits.append({w.id: (w, odds) for w in candidates if (odds := _odds(n, p, w)) is not None})
+            for k, (n, p) in enumerate(pairs):
+                # a whole that another pair of the sentence fits too: their odds multiply
+                shared = [w for w in fits[k] if sum(w in other for other in fits) >= 2]
+                if len(shared) > 1 or (not shared and len(fits[k]) != 1):
+                    continue  # two wholes the figures cannot tell apart
+                whole_id = shared[0] if shared else next(iter(fits[k]))
+                whole = fits[k][whole_id][0]
+                chance = Fraction(max(tried))
+                for other in fits:
+                    if whole_id in other:
+                        chance *= other[whole_id][1]
+                if chance > MAX_CHANCE:
+                    continue
+                exact = n.value * 100 == p.value * whole.value
+                out.append(Proposal(p, (n, whole), "ratio", f"{n.id} / {whole.id}", exact, 9, CUE, True, chance))
+    return out
