@@ -234,6 +234,13 @@ def test_currency_letters_glued_to_amounts_and_dollar_prefixes() -> None:
     # whatever extract writes, check reads
     for stated, unit in (("K217.1 billion", "ZMW"), ("N1.2 trillion", "NGN"), ("C$ 4.5 billion", "CAD")):
         assert parse_figure(stated, "en").unit_hint == unit
+    # a whole amount with its scale word, as a South African committee report prints them: "Spending
+    # of R142 million under this item is R153.6 million lower than the projected amount of R295.6
+    # million" (the scale word was looked for only at the text's start, so only "R153.6" was read)
+    text = "Spending of R142 million under this item is R153.6 million lower than the projected amount of R295.6 million."
+    found = {text[f.start:f.end]: (f.kind, f.unit) for f in Scanner("en").scan(text)}
+    assert found["R142 million"] == ("money", "ZAR") and found["R295.6 million"] == ("money", "ZAR")
+    assert parse_figure("R142 million", "en").unit_hint == "ZAR"
 
 
 def test_row_numbers_and_scale_captions_are_not_figures() -> None:

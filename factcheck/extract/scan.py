@@ -441,7 +441,9 @@ _LABEL_NUMBER_LEFT = re.compile(r"(?<![\w.,])[A-Za-z]{1,4}\d{1,4}$")
 # A currency letter glued to an amount: "K174.2 billion" (kwacha), "N1.2 trillion" (naira),
 # "R3,5 miljard" (rand). Only with a scale word or separators: "K9" or "N2" is a name.
 _GLUED_CURRENCY = {k.upper(): v for k, v in GLUED_CURRENCY_LETTERS.items()}
-_GLUED_SCALE = re.compile(r"^" + _WS + r"?(?:million|billion|trillion|bn|mn|tn|m|miljoen|miljard|mln|mld)\b", re.IGNORECASE)
+# (matched at the amount's end: Pattern.match anchors there, where "^" would match only at the
+# text's start)
+_GLUED_SCALE = re.compile(_WS + r"?(?:million|billion|trillion|bn|mn|tn|m|miljoen|miljard|mln|mld)\b", re.IGNORECASE)
 
 
 def _glued_currency(text: str, s: int, e: int, core: str) -> str | None:
