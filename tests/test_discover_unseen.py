@@ -697,3 +697,18 @@ def test_an_amount_restated_as_a_percentage_is_the_difference_of_the_rates_level
     # that change over the allocation
     assert _relates("enhvk-01.pdf", "difference", {"R9.6 million", "R72.2 million", "R62.5 million"})
     assert _relates("enhvk-01.pdf", "share", {"13.4 per cent", "R9.6 million", "R72.2 million"})
+
+
+def test_highlights_are_read_against_the_statements_and_a_negative_base_is_its_size(tmp_path: Path) -> None:
+    # Utah Housing Corporation's audited statements FY2025 (enwvm-01): the highlights on p1,
+    # "Interest expense increased $49.8 million (74.8%)", are the statement's row on p4 (116,301 |
+    # 66,517, in thousands). "Net fair value of investments increased $60.5 million (623.3%)"
+    # runs from (9,710) to 50,811: a change over a negative amount is over its size, as the
+    # statement's own "% Change" column prints it, and no alarm.
+    path = _extracted("enwvm-01.pdf", str(tmp_path))
+    found = _text_table_results(path)
+    assert found["$49.8 million"] == ("difference of a table row", "rounding", ("116,301", "66,517"))
+    assert found["74.8%"] == ("growth over a table row", "rounding", ("116,301", "66,517"))
+    assert found["623.3%"][1] in ("consistent", "rounding")
+    run = check_paths([path])
+    assert not [r for r in run.results if r.verdict.value in ("mismatch", "conflict", "scale")]

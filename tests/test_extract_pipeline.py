@@ -174,3 +174,12 @@ def test_a_quote_does_not_open_with_the_running_heads_of_its_page() -> None:
     assert quotes["1,367,002"].startswith("The public sector’s total Scope 1 emissions for FY2023")
     assert quotes["2,244,854"].startswith("The public sector’s total Scope 2 emissions for FY2023")
     assert sum("EXCITE GOVERNANCE" in q for q in quotes.values()) <= 2  # page 1 prints its tabs in another order
+
+
+def test_a_highlight_that_says_what_changed_is_a_sentence_not_a_row() -> None:
+    # Utah Housing Corporation's financial highlights (enwvm-01 p1), a list without full stops:
+    # "Total cash and cash equivalents decreased $82.6 million (-46.2%)". Read as table rows, its
+    # eleven figures were left to the table reader, which found no table in them.
+    assert line_kind("   Total cash and cash equivalents decreased $82.6 million (-46.2%)") == "prose"
+    assert line_kind("   Interest expense increased $49.8 million (74.8%)") == "prose"
+    assert line_kind("   Total cash and cash equivalents      $82.6 million   (-46.2%)") == "row"

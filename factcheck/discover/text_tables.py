@@ -404,7 +404,9 @@ def text_table_claims(
         out.append(_relation(fig, sources.get(fig.id, {}), expr, "difference of a table row", pair, first, second, chance))
         if growth is not None and percent is not None and percent.id not in taken:
             base = first if growth[0] is pair.first else second
-            out.append(_relation(percent, sources.get(percent.id, {}), f"({expr}) / {base['id']}",
+            # a change over a negative amount is over its size, as _growth reads it
+            over = f"abs({base['id']})" if growth[0].number is not None and growth[0].number.value < 0 else base["id"]
+            out.append(_relation(percent, sources.get(percent.id, {}), f"({expr}) / {over}",
                                  "growth over a table row", pair, first, second, chance))
     # the one item of a list whose other items are the differences of rows, in order
     for done in completed_lists(figs, matched, taken):

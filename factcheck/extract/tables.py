@@ -76,13 +76,18 @@ def line_kind(line: str) -> str:
         return "cell"
     stripped = line.rstrip()
     if len(tokens) <= 10 and _row_end(stripped) and not stripped.endswith("."):
-        return "row"
+        # "Total cash and cash equivalents decreased $82.6 million (-46.2%)": a highlight set as a
+        # list, a sentence without its full stop; a row's label names, it does not say what changed
+        return "prose" if _CHANGED.search(line) else "row"
     if len(tokens) <= 5 and not stripped.endswith((".", "?", "!")):
         return "label"
     return "prose"
 
 
 _LOWER_WORD = re.compile(r"^[a-zà-ÿ]{2,}$")
+# a verb that says what a figure did, in the past tense, right before an amount
+_CHANGED = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|dropped|totall?ed|amounted\s+to"
+                      r"|steeg|stegen|daalde|daalden|bedroeg|bedroegen)\s+(?:by\s+|to\s+|met\s+|tot\s+)?[$€£(\d-]")
 
 
 def _wraps_on(line: str, following: str) -> bool:

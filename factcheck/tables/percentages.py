@@ -44,7 +44,15 @@ def judge_share(part: CellNumber, whole: CellNumber, percent: CellNumber) -> Jud
     if whole.value == 0 or whole.nil or part.nil or whole.lo <= 0 <= whole.hi:
         return None  # a whole that may be zero: no ratio to speak of
     corners = [p / w * 100 for p in (part.lo, part.hi) for w in (whole.lo, whole.hi)]
-    return _judge_percent(part.value / whole.value * 100, corners, percent)
+    judged = _judge_percent(part.value / whole.value * 100, corners, percent)
+    if whole.value < 0 and not holds(judged.verdict):
+        # a change over a negative amount has no agreed sign: "Net fair value of investments
+        # (9,710) | 50,811 | 60,521 | 623.3%" is the change over the amount's size
+        size = dataclasses.replace(whole, value=-whole.value)
+        over_size = judge_share(part, size, percent)
+        if over_size is not None and holds(over_size.verdict):
+            return over_size
+    return judged
 
 
 def judge_growth(old: CellNumber, new: CellNumber, percent: CellNumber) -> Judgement | None:

@@ -102,6 +102,9 @@ class TableCheck:
             new, old = _cell_id(self, self.parts[0]), _cell_id(self, self.parts[1])
             if self.parts[0].sign < 0:
                 new = f"-{new}"  # a share printed with the sign the total gives its row
+            if self.relation == "share" and self.parts[1].value < 0 and (self.parts[0].value < 0) == (
+                    self.total.value < 0) and self.parts[0].value:
+                old = f"abs({old})"  # taken over the amount's size (see percentages.judge_share)
             expr = f"{new} / {old}" if self.relation == "share" else f"({new} - {old}) / {old}"
             unit_fields = {"unit": "%"}
         else:
