@@ -167,8 +167,10 @@ def _slip(total: Item, parts: list[tuple[Item, int]], lane: int, j: Judgement) -
     """Is the total off by less than any part it closes (three at least), and by at most one
     percent of itself: a slip in the figures rather than a row too many or too few?"""
     tnum = total.cells[lane].number
-    nums = [n for p, _ in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None]
-    if tnum is None or len(nums) < 3 or any(n.nil or n.value == 0 for n in nums) or tnum.value == 0:
+    # a nil or zero row adds nothing, whatever it stands for ("Overhead  *"): the rows that do count
+    nums = [n for p, _ in parts if (c := p.cells.get(lane)) is not None and (n := c.number) is not None
+            and not n.nil and n.value != 0]
+    if tnum is None or len(nums) < 3 or tnum.value == 0:
         return False
     gap = abs(j.difference)
     return gap < min(abs(n.value) for n in nums) and 100 * gap <= abs(tnum.value)
