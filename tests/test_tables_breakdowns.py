@@ -152,3 +152,15 @@ def test_a_table_header_across_a_text_columns_gutter_stays_with_its_table() -> N
     assert {k for k, c in rows.items() if c.alarm} == {"Western Cape"}
     columns = {c.lane_label: c for c in checks if c.orientation == "row"}
     assert {k for k, c in columns.items() if c.alarm} == {"Sports & Enrichment Assistant"}
+
+
+def test_a_slip_among_rows_that_include_a_nil_one_is_an_error() -> None:
+    # Oregon's audit of its Travel Experience (enxjr-01 p6), "ODOT Costs for FY2009": Labor
+    # $448,494, Equipment 107,276, Contracts 390,987, Materials 91,824, Services and Supplies
+    # 286,949, Overhead "*", Total $1,325,130: the rows add up to 1,325,530. The total is off by
+    # 400, less than any row that counts, so no choice of rows explains it; the starred row adds
+    # nothing and does not make the slip a doubt.
+    checks = check_pdf(DOCS / "enxjr-01.pdf", lang="en", pages=[6])
+    total = next(c for c in checks if c.total_label == "Total" and c.orientation == "row")
+    assert total.verdict is Verdict.MISMATCH and total.alarm and total.doubt is None
+    assert total.total.stated == "$1,325,130"
