@@ -93,6 +93,16 @@ def _named_heading(label: str, loose: list[Item]) -> int:
     return 0
 
 
+def _parts_after(items: list[Item], i: int, least: int) -> list[tuple[Item, int]]:
+    """The run of parts right after items[i], if it has ``least`` of them."""
+    run: list[tuple[Item, int]] = []
+    for nxt in items[i + 1 :]:
+        if nxt.kind != "part":
+            break
+        run.append((nxt, 1))
+    return run if len(run) >= least else []
+
+
 def candidate_parts(
     items: list[Item], i: int, top_level: list[Item], loose: list[Item]
 ) -> list[tuple[str, list[tuple[Item, int]]]]:
@@ -136,23 +146,13 @@ def candidate_parts(
     if not below and not loose:
         # a total printed above its parts (Tabel 23: "Totaal" first); one row below that repeats
         # the figure ("Brutomarge" under "Som der bedrijfsopbrengsten") is a copy, not its part
-        for nxt in items[i + 1 :]:
-            if nxt.kind != "part":
-                break
-            below.append((nxt, 1))
-        if len(below) < 2:
-            below = []
+        below = _parts_after(items, i, 2)
     late_below: list[tuple[Item, int]] = []
     if not below and loose and it.kind == "total":
         # a total printed before its parts after items it does not close ("Total Cash Proffer
         # Revenue Collected | Total Pledged … | Total … Expended | Schools | Roads | …"): the parts
         # after it, tried last, so that it is chosen only where it fits better than the rest
-        for nxt in items[i + 1 :]:
-            if nxt.kind != "part":
-                break
-            late_below.append((nxt, 1))
-        if len(late_below) < 3:
-            late_below = []
+        late_below = _parts_after(items, i, 3)
     # "V. Budgettair resultaat" after "III. Saldo ..." and "IV. Financieringssaldo": the rows numbered
     # at its own level since the last total
     level = numbering(it.label)
