@@ -52,6 +52,9 @@ SLIP_DIGITS = 6
 SLIP_UNITS = 5
 SLIP_CHANCE = Fraction(1, 100)
 MIN_DIFFERENCE_ROWS = 3  # rows that show a column to be two others' difference
+# an amount met only within the cells' rounding is read with its percentage only when printed to
+# this many significant digits: a coarser one meets too many pairs for the odds to allow it anyway
+LOOSE_DIGITS = 3
 
 
 @dataclass(frozen=True)
@@ -105,31 +108,42 @@ class _TablePairs:
         self._cell_spans: dict[int, list[tuple[Fraction, Fraction]]] = {}
         self._cells = {pos: cells for pos, cells, _ in self.rows}
         self._quoting: dict[int, list[tuple[int, int]]] = {}  # by id() of the figure (see quoting)
+        self._differences: dict[tuple[int, int], frozenset[int]] = {}  # see difference_columns
 
     def __len__(self) -> int:
         return len(self.found)
 
     @functools.cached_property
-    def difference_columns(self) -> dict[tuple[int, int], frozenset[int]]:
-        """For each pair of columns (first, second), the columns right of both that print first
-        less second (or second less first) exactly in every row holding all three, three rows at
-        least, most changes smaller than either level: a change column, not a part of a sum (in
-        "A | B | Total", A is Total less B, but not right of them; in "Total | A | B", B is
-        Total less A, but seldom smaller than A in most rows)."""
-        cols = sorted({c.col for _, cells, _ in self.rows for c in cells})
-        values = [{c.col: c.number.value for c in cells if c.number is not None} for _, cells, _ in self.rows]
-        out: dict[tuple[int, int], set[int]] = {}
-        for a in cols:
-            for b in cols:
-                for c in cols:
-                    if not a < b < c:
+    def _row_values(self) -> list[dict[int, Fraction]]:
+        return [{c.col: c.number.value for c in cells if c.number is not None} for _, cells, _ in self.rows]
+
+    def difference_columns(self, first: int, second: int) -> frozenset[int]:
+        """The columns right of ``first`` and ``second`` that print one less the other exactly in
+        every row holding all three, three rows at least, most changes smaller than either level:
+        a change column, not a part of a sum (in "A | B | Total", A is Total less B, but not right
+        of them; in "Total | A | B", B is Total less A, but seldom smaller than A in most rows).
+        Worked out once for each pair of columns asked about."""
+        a, b = min(first, second), max(first, second)
+        got = self._differences.get((a, b))
+        if got is None:
+            found = set()
+            both = [(v[a], v[b], v) for v in self._row_values if a in v and b in v]
+            for c in sorted({col for _x, _y, v in both for col in v if col > b}):
+                down = up = True  # first less second in every row so far; second less first
+                rows = smaller = 0
+                for x, y, v in both:
+                    z = v.get(c)
+                    if z is None:
                         continue
-                    rows = [(v[a], v[b], v[c]) for v in values if a in v and b in v and c in v]
-                    if len(rows) >= MIN_DIFFERENCE_ROWS and 2 * sum(abs(z) < min(abs(x), abs(y)) for x, y, z in rows) > len(rows) and (
-                            all(x - y == z for x, y, z in rows) or all(y - x == z for x, y, z in rows)):
-                        out.setdefault((a, b), set()).add(c)
-                        out.setdefault((b, a), set()).add(c)
-        return {k: frozenset(v) for k, v in out.items()}
+                    down, up = down and x - y == z, up and y - x == z
+                    if not (down or up):
+                        break  # most columns fail in their first row
+                    rows += 1
+                    smaller += abs(z) < min(abs(x), abs(y))
+                if (down or up) and rows >= MIN_DIFFERENCE_ROWS and 2 * smaller > rows:
+                    found.add(c)
+            got = self._differences[(a, b)] = frozenset(found)
+        return got
 
     @functools.cached_property
     def widest_half(self) -> Fraction:
@@ -202,19 +216,28 @@ def _odds(fig: Fig, half: Fraction) -> Fraction:
     return min(Fraction(1), width / (2 * abs(fig.value)))
 
 
+@functools.lru_cache(maxsize=1024)
+def _direction(quote: str) -> tuple[bool, bool]:
+    """Whether the quote says a rise, and whether it says a fall (asked for every pair tried)."""
+    return bool(RISE_WORDS.search(quote)), bool(FALL_WORDS.search(quote))
+
+
 def _growth(pair: _Pair, fig: Fig, quote: str) -> tuple[Cell, Fraction] | None:
     """The base cell for which the pair's difference over it is the percentage, if one is."""
-    up, down = bool(RISE_WORDS.search(quote)), bool(FALL_WORDS.search(quote))
+    up, down = _direction(quote)
     bases = [pair.second] if up and not down else [pair.first] if down and not up else [pair.second, pair.first]
     hits = []
+    lo, hi = fig.interval.lo, fig.interval.hi
+    if lo is None or hi is None:
+        return None
     for base in bases:
         assert base.number is not None and pair.first.number is not None and pair.second.number is not None
         if base.number.value == 0:
             continue
-        mult = pair.table.scale.multiplier if pair.table.scale else Fraction(1)
-        ratio = pair.difference / abs(base.number.value * mult) * 100
-        slack = pair.half / abs(base.number.value * mult) * 100 * 2
-        if _meets(ratio - slack, ratio + slack, fig):
+        size = abs(base.number.value) * (pair.table.scale.multiplier if pair.table.scale else 1)
+        ratio = pair.difference * 100 / size
+        slack = pair.half * 200 / size
+        if ratio - slack <= hi and lo <= ratio + slack:
             hits.append((base, slack))
     if len(hits) == 2:
         # a small change rounds alike over either level ("$2.3 million or 0.8 percent above"
@@ -228,7 +251,7 @@ def _printed_in_row(pair: _Pair, fig: Fig, tp: _TablePairs) -> bool:
     another row of the table prints it to the last digit ("Change in Net Assets 1,746,851" under
     the two years' "Net Assets - Ending": the text quotes that row); a change column ("Change $")
     holding it is the difference printed, and does not count."""
-    columns = tp.difference_columns.get((pair.first.col, pair.second.col), frozenset())
+    columns = tp.difference_columns(pair.first.col, pair.second.col)
     if columns:
         # a column that holds these two columns' difference in every row ("FY 2025 Request vs.
         # FY 2023 Enacted $", whose heads were not read as a change) prints what the text states
@@ -533,7 +556,7 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
             pairs = seen.within[id(tp)] = tp.within(fig.interval.lo, fig.interval.hi)
         matching.extend((pr, tp) for pr in pairs)
     loose: set[int] = set()
-    if percent is not None:
+    if percent is not None and _significant_digits(fig.value) >= LOOSE_DIGITS:
         # … unless its percentage matches too: "$68.5 million or 33.5 percent below" over a row
         # printing 204.5 and 135.9, both worked from unrounded amounts. Two figures met at once
         # are as unlikely by chance as one precise one, and the odds below count both
@@ -548,14 +571,15 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
     best: tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None = None
     ambiguous = False
     for pair, tp in matching:
+        # (a pair met only within the cells' rounding needs its percentage: tested first, as most fail)
+        growth = _growth(pair, percent, fig.quote) if percent is not None else None
+        if growth is None and id(pair) in loose:
+            continue
         printed = seen.printed.get(id(pair))
         if printed is None:
             printed = seen.printed[id(pair)] = _printed_in_row(pair, fig, tp)
         if printed:
             continue  # the text quotes a cell of this row; that the others differ by it is the row's sum
-        growth = _growth(pair, percent, fig.quote) if percent is not None else None
-        if growth is None and id(pair) in loose:
-            continue
         chance = trials.count(pair, tried) * looks * _odds(fig, pair.half)
         if growth is not None and percent is not None:
             chance *= _odds(percent, growth[1])
@@ -590,9 +614,11 @@ def _rounded_pairs(tp: _TablePairs, fig: Fig, seen: _Seen) -> list[_Pair]:
         lo, hi = fig.interval.lo, fig.interval.hi
         assert lo is not None and hi is not None
         reach = tp.widest_half
+        # (cells printed no coarser than the amount: coarser ones meet far too many amounts)
         got = seen.rounded[id(tp)] = [
             pr for pr in tp.within(lo - reach, hi + reach)
-            if not lo <= pr.difference <= hi and _meets(pr.difference - pr.half, pr.difference + pr.half, fig)]
+            if pr.half <= hi - lo and not lo <= pr.difference <= hi
+            and _meets(pr.difference - pr.half, pr.difference + pr.half, fig)]
     return got
 
 
