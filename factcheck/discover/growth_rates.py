@@ -29,7 +29,7 @@ MAX_CHANCE = Fraction(1, 10)
 CUE = "a rate over two stated levels"
 _AROUND = 30  # characters either side of the percentage whose words give its direction
 # what stands between an amount and the percentage that restates it: "or", ", or", "("
-_JOINED = re.compile(r"\s*\)?,?\s*(?:or|of|\()\s*", re.IGNORECASE)
+_JOINED = re.compile(r"\s*\)?,?\s*(?:or|\()\s*", re.IGNORECASE)
 
 
 
