@@ -18,7 +18,7 @@ import re
 from collections.abc import Container, Sequence
 from fractions import Fraction
 
-from factcheck.discover.figures import Fig, stands_at
+from factcheck.discover.figures import Fig, bounds, stands_at
 from factcheck.discover.relations import HALF, LOCAL_SENTENCES, Proposal, _is_percent, by_sentence
 
 # The brackets say the figure is a share, as a change's words say it is a change: only the whole is
@@ -58,17 +58,6 @@ def bracketed_pairs(sentence: Sequence[Fig]) -> list[tuple[Fig, Fig]]:
     return pairs
 
 
-def whole_bounds(f: Fig) -> tuple[Fraction, Fraction]:
-    """The figure's interval; a whole number of things counted without a hedge ("21", "five
-    targets") is that many exactly, as things that come whole are counted; a round ten may be
-    rounded and keeps its interval."""
-    lo = f.interval.lo if f.interval.lo is not None else f.value
-    hi = f.interval.hi if f.interval.hi is not None else f.value
-    if f.kind == "count" and f.hedge == "exact" and f.value.denominator == 1 and f.value % 10 and hi - lo == 1:
-        return f.value, f.value
-    return lo, hi
-
-
 def _alike(part: Fig, whole: Fig) -> bool:
     """Whether ``whole`` may be what ``part`` is a share of: one unit, or both counts with at most
     one of them naming what it counts ("five (100%) were achieved" of "six APP targets")."""
@@ -80,7 +69,7 @@ def _alike(part: Fig, whole: Fig) -> bool:
 def _odds(part: Fig, percent: Fig, whole: Fig) -> Fraction | None:
     """The width of the band N / W lands in, relative to the percentage, when it meets the
     percentage's interval; None when it does not, or when the band is too wide to say anything."""
-    (n_lo, n_hi), (w_lo, w_hi) = whole_bounds(part), whole_bounds(whole)
+    (n_lo, n_hi), (w_lo, w_hi) = bounds(part, named=False), bounds(whole, named=False)
     p_lo, p_hi = percent.interval.lo, percent.interval.hi
     if p_lo is None or p_hi is None or w_lo <= 0:
         return None
@@ -101,11 +90,12 @@ def bracketed_shares(grouped: Sequence[Sequence[Fig]], taken: Container[str] = (
     out: list[Proposal] = []
     for passage in grouped:
         sentences = by_sentence(passage)
-        parts = {n.id for sentence in sentences for n, _ in bracketed_pairs(sentence)}
+        found = [bracketed_pairs(sentence) for sentence in sentences]
+        parts = {n.id for pairs in found for n, _ in pairs}
         if not parts:
             continue
-        for i, sentence in enumerate(sentences):
-            pairs = [(n, p) for n, p in bracketed_pairs(sentence) if p.id not in taken and 0 < p.value <= 100]
+        for i, in_sentence in enumerate(found):
+            pairs = [(n, p) for n, p in in_sentence if p.id not in taken and 0 < p.value <= 100]
             if not pairs:
                 continue
             window = [f for s in sentences[max(0, i - LOCAL_SENTENCES): i + 1] for f in s]

@@ -51,15 +51,17 @@ class Fig:
         return place(self.quote, self.stated)
 
 
-def bounds(f: Fig) -> tuple[Fraction, Fraction]:
+def bounds(f: Fig, named: bool = True) -> tuple[Fraction, Fraction]:
     """The figure's interval, for the rate and share searches: a count of things written with its
     noun and printed to the unit ("19 onderzoeken", "1.438 facturen") is that many exactly, since
-    a count between 18.5 and 19.5 of things that come whole is 19; other figures keep their
-    rounding (and a figure without an interval stands for its value)."""
+    a count between 18.5 and 19.5 of things that come whole is 19; a round ten may be rounded and
+    keeps its interval, as do other figures (and a figure without an interval stands for its
+    value). ``named=False``: a count without its noun too, where the text shows otherwise that it
+    counts things ("21 (81%) of the targets")."""
     lo = f.interval.lo if f.interval.lo is not None else f.value
     hi = f.interval.hi if f.interval.hi is not None else f.value
-    if (f.kind == "count" and f.unit and f.hedge == "exact" and f.value.denominator == 1 and f.value % 10
-            and hi - lo == 1):
+    if (f.kind == "count" and (f.unit or not named) and f.hedge == "exact" and f.value.denominator == 1
+            and f.value % 10 and hi - lo == 1):
         return f.value, f.value
     return lo, hi
 

@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from factcheck.discover.figures import Fig
+from factcheck.tables.continued import continues
 from factcheck.tables.detect import Table
 from factcheck.tables.scale import Scale
 
@@ -90,8 +91,6 @@ def _carried_scale(previous: Sequence[Table] | None, table: Table) -> Scale | No
     piece: "(Dollars in Thousands)" over an appropriation summary that runs on to the next page."""
     if not previous or previous[-1].scale is None:
         return None
-    from factcheck.tables.continued import continues
-
     return previous[-1].scale if continues(previous[-1], table) else None
 
 

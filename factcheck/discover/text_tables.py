@@ -165,13 +165,16 @@ class _TablePairs:
         that one of them prints to the last digit is a quotation (see _printed_in_row)."""
         return frozenset(abs(n.value) * self.mult for row in self._amounts for n in row)
 
+    def interval(self, n: CellNumber) -> tuple[Fraction, Fraction]:
+        """The interval a cell's size stands for, its rounding allowed, scaled."""
+        return (abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult
+
     def _intervals(self, cache: dict[int, list[tuple[Fraction, Fraction]]], pos: int,
                    numbers: list[CellNumber]) -> list[tuple[Fraction, Fraction]]:
         """The intervals the numbers' rounding allows, scaled, kept in ``cache`` by row."""
         got = cache.get(pos)
         if got is None:
-            got = cache[pos] = [((abs(n.value) - n.half) * self.mult, (abs(n.value) + n.half) * self.mult)
-                                for n in numbers]
+            got = cache[pos] = [self.interval(n) for n in numbers]
         return got
 
     def cell_spans(self, pos: int) -> list[tuple[Fraction, Fraction]]:
@@ -259,18 +262,12 @@ def _printed_in_row(pair: _Pair, fig: Fig, tp: _TablePairs) -> bool:
         # text quotes that cell, as any other
         row = tp.table.rows[pair.pos].cells
         return any(
-            abs(cell.number.value) * tp.mult == fig.value if col in columns else _meets(*_span(tp, cell), fig)
+            abs(cell.number.value) * tp.mult == fig.value if col in columns else _meets(*tp.interval(cell.number), fig)
             for col, cell in row.items() if col not in (pair.first.col, pair.second.col)
             and cell.number is not None and not cell.number.nil and not cell.number.percent)
     if fig.value in tp.printed and _significant_digits(fig.value) >= 4:
         return True
     return any(_meets(lo, hi, fig) for lo, hi in tp.spans(pair.pos))
-
-
-def _span(tp: _TablePairs, cell: Cell) -> tuple[Fraction, Fraction]:
-    number = cell.number
-    assert number is not None
-    return (abs(number.value) - number.half) * tp.mult, (abs(number.value) + number.half) * tp.mult
 
 
 class _Seen:
