@@ -64,17 +64,13 @@ def _items_under(items: list[Item], i: int) -> list[Item]:
     """The list right under items[i]: lettered from "a." on in order, or set off by dashes."""
     out: list[Item] = []
     nxt = items[i + 1:i + 1 + _MAX_ITEMS]
-    if nxt and _DASH.match(nxt[0].label):
-        for x in nxt:
-            if not _DASH.match(x.label) or x.pos - (out[-1].pos if out else items[i].pos) > 1:
-                break
-            out.append(x)
-    elif nxt and (m := _LETTER.match(nxt[0].label)) and m.group("letter") == "a":
-        for k, x in enumerate(nxt):
-            m = _LETTER.match(x.label)
-            if m is None or m.group("letter") != chr(ord("a") + k) or x.pos - (out[-1].pos if out else items[i].pos) > 1:
-                break
-            out.append(x)
+    dashed = bool(nxt) and _DASH.match(nxt[0].label) is not None
+    for k, x in enumerate(nxt):
+        m = None if dashed else _LETTER.match(x.label)
+        marked = _DASH.match(x.label) is not None if dashed else m is not None and m.group("letter") == chr(ord("a") + k)
+        if not marked or x.pos - (out[-1].pos if out else items[i].pos) > 1:
+            break  # the list ends at the first item out of its order, or a row apart
+        out.append(x)
     return out if len(out) >= 2 else []
 
 
