@@ -238,7 +238,11 @@ def column_years(table: Table) -> dict[int, list[int]]:
     return {c.index: [int(y) for y in YEAR.findall(c.header)] for c in table.columns}
 
 
-_YEAR_AFTER = re.compile(r"^\s*(?:in|for|voor)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# "88% in 2023", "15% of the FY 2015-16 General Fund budget": a fiscal year is its first year,
+# as a column headed "2015-16" is (YEAR)
+_YEAR_AFTER = re.compile(
+    r"^\s*(?:(?:in|for|voor)\s+(?:the\s+|het\s+)?|(?:of|van)\s+(?:the|het|de)\s+)(?:FY\s*|fiscal\s+year\s+|boekjaar\s+)?"
+    r"((?:19|20)\d\d)(?:[-/](?:\d\d){1,2})?\b", re.IGNORECASE)
 
 
 def _said_year(fig: Fig) -> int | str | None:

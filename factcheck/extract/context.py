@@ -127,6 +127,9 @@ def _collapse(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text).strip()
 
 
+_NEAR_END = 160  # characters from a figure to its sentence's end that stay in its quote
+
+
 class Sentences:
     """Sentence boundaries of one page, found once and looked up by offset."""
 
@@ -147,11 +150,16 @@ class Sentences:
         j = bisect.bisect_left(self.ends, end)
         e = self.ends[j] if j < len(self.ends) else len(self.text)
         # Very long "sentences" are lists or tables without full stops: keep two lines around.
+        # A sentence of prose right under a table starts where the table does, but ends where it
+        # ends: its end is kept when it is near, on the figure's line or the next (a table's rows
+        # above a sentence are further from its end).
         if e - s > 600:
             ls = self.text.rfind("\n", 0, start)
             ls = self.text.rfind("\n", 0, ls) if ls > 0 else ls
             le = self.text.find("\n", end)
-            s, e = max(s, ls + 1 if ls >= 0 else 0), min(e, le if le >= 0 else len(self.text))
+            s = max(s, ls + 1 if ls >= 0 else 0)
+            if e - end > _NEAR_END or self.text.count("\n", end, e) > 1 or "\n" in self.text[start:end]:
+                e = min(e, le if le >= 0 else len(self.text))
         return s, e
 
 
