@@ -27,6 +27,7 @@ from ..sources.pdf_layout import (
     tabular_pages,
 )
 from ..sources.tabular import has_table_body, has_total_word
+from .block_sums import block_sum_checks
 from .book_value import book_value_checks
 from .continued import check_pages, closes, continues, has_total_row
 from .detect import Table, find_tables
@@ -197,6 +198,11 @@ def check_found_tables(
     # Total column): a second relation on the same figure, unless one with the same parts is there
     read = {(key(c), frozenset((p.page, p.bbox) for p in c.parts)) for c in checks}
     checks += [c for number in sorted(found) for table in found[number] for c in book_value_checks(table, str(path))
+               if (key(c), frozenset((p.page, p.bbox) for p in c.parts)) not in read]
+    # so is a "Total" block the sum of the blocks of the same rows above it ("Gross Expenditures"
+    # under Total is also its own block's Revenue plus Net Expenditures)
+    read = {(key(c), frozenset((p.page, p.bbox) for p in c.parts)) for c in checks}
+    checks += [c for number in sorted(found) for table in found[number] for c in block_sum_checks(table, str(path))
                if (key(c), frozenset((p.page, p.bbox) for p in c.parts)) not in read]
     formed = form_line_checks(found, str(path))
     replaced = {key(c) for c in formed}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .detect import ROW_NUMBER, Cell, Table
+from .detect import ROW_NUMBER, Cell, Row, Table
 from .labels import (
     BENEFIT,
     NOT_AMOUNT,
@@ -102,6 +102,7 @@ def row_items(table: Table) -> list[Item]:
     _dated_balances(items)
     _cash_flows(items)
     _echoed_headings(items)
+    _named_heads(items, table)
     _profit_lines(items)
     _repeated_results(items)
     _shares_of_one_base(items)
@@ -402,6 +403,65 @@ def _echoed_headings(items: list[Item]) -> None:
         if parts:
             items[i].kind = "memo"
             items[j].kind, items[j].explicit, items[j].explicit_tag = "total", parts, "echoed heading"
+
+
+_MIN_HEAD_NAME = 8  # letters of a heading's name: "Revenue" alone names too many things
+
+
+def _heads(row: Row, name: str) -> bool:
+    """Is ``name`` the heading of the row: its whole label (a heading line of its own), or the start
+    of a label a heading line was joined to?"""
+    label = " ".join(clean_label(row.label).lower().split())
+    return label == name if row.section or not row.cells else row.headed and label.startswith(name + " ")
+
+
+def _named_heads(items: list[Item], table: Table) -> None:
+    """A group closed by a row that repeats its heading, with or without the word Total:
+
+        Non-Program Expenditures                         (heading, joined to the first row's label)
+         Tax Deficiencies/Write offs          52,000
+         ...
+        Non-Program Expenditures             679,003     (the group's subtotal)
+        ...
+        TOTAL - CORPORATE ACCOUNTS         1,376,603     (closes "Corporate Accounts", the heading of
+                                                          the first row, and the groups inside it)
+
+    The closing row's parts are the rows from the one its heading was joined to, each inner group
+    by its closing row. Only a row whose own figures follow no other reading is taken, and only
+    a heading of eight letters or more that no row between repeats."""
+    closed: dict[int, int] = {}  # closing item index -> index of the first item of its group
+    for j, it in enumerate(items):
+        if it.explicit is not None or it.headed or it.kind not in ("part", "total", "sub"):
+            continue
+        label = clean_label(it.label).strip().lower()
+        m = TOTAL_OF.match(label)
+        name = " ".join((m.group("name") if m and it.kind != "part" else label).split())
+        if sum(ch.isalpha() for ch in name) < _MIN_HEAD_NAME:
+            continue
+        head = next((r for r in range(it.pos - 1, -1, -1) if _heads(table.rows[r], name)), None)
+        first = next((i for i in range(j) if head is not None and items[i].pos >= head), None)
+        if first is None or j - first < 2:
+            continue
+        between = range(first, j)
+        if any(" ".join(clean_label(items[k].label).lower().split()) == name for k in between):
+            continue
+        parts: list[tuple[Item, int]] = []
+        k = first
+        inner = {i0: j0 for j0, i0 in closed.items() if first <= i0 and j0 < j}
+        while k < j:
+            if k in inner:
+                parts.append((items[inner[k]], 1))
+                k = inner[k] + 1
+                continue
+            if items[k].kind != "part":
+                parts = []
+                break
+            parts.append((items[k], 1))
+            k += 1
+        if len(parts) < 2:
+            continue
+        closed[j] = first
+        it.kind, it.explicit, it.explicit_tag = "total", parts, "heading repeated"
 
 
 def _roll_forward(items: list[Item]) -> None:
