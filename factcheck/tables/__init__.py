@@ -30,6 +30,7 @@ from ..sources.tabular import has_table_body, has_total_word
 from .block_sums import block_sum_checks
 from .book_value import book_value_checks
 from .continued import check_pages, closes, continues, has_total_row
+from .cut_groups import doubt_cut_groups
 from .detect import Table, find_tables
 from .document_format import settle_open_tables
 from .elsewhere import elsewhere_checks
@@ -226,4 +227,4 @@ def check_found_tables(
     checked = {key(c) for c in checks}
     checks += [c for number in sorted(alone) for table in alone[number] for c in running_checks(table, str(path))
                if key(c) not in checked]
-    return doubt_failure_runs(checks)
+    return doubt_failure_runs(doubt_cut_groups(checks, found))
