@@ -128,6 +128,8 @@ def _collapse(text: str) -> str:
 
 
 _NEAR_END = 160  # characters from a figure to its sentence's end that stay in its quote
+# a table's row: a line that ends in two figures or more, or holds one figure alone
+_ROW_LINE = re.compile(r"(?:\d[\d.,]*\)?[ \t]+|^[ \t]*)\(?-?\d[\d.,]*\)?%?[ \t]*\r?(?:\n|\Z)", re.MULTILINE)
 
 
 class Sentences:
@@ -160,6 +162,15 @@ class Sentences:
             s = max(s, ls + 1 if ls >= 0 else 0)
             if e - end > _NEAR_END or self.text.count("\n", end, e) > 1 or "\n" in self.text[start:end]:
                 e = min(e, le if le >= 0 else len(self.text))
+        own = self.text.rfind("\n", 0, start) + 1
+        if s < own:
+            # prose under a table: the table's rows above it ("Totaal van de baten 314,5 306,7 322,4",
+            # a cell's figure on a line of its own) are not the start of the sentence
+            line_end = self.text.find("\n", start)
+            if not _ROW_LINE.search(self.text[own:line_end if line_end >= 0 else len(self.text)]):
+                rows = [m.end() for m in _ROW_LINE.finditer(self.text, s, own)]
+                if rows:
+                    s = rows[-1]
         return s, e
 
 

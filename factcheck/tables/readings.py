@@ -245,6 +245,7 @@ READINGS = {
     "result lines": "the result above it, plus the income totals and less the cost totals since",
     "copy": "the total or result right above it, which it repeats in every column (nothing added or taken off)",
     "echoed heading": "the entries under the heading that prints the same amount, each inner group once",
+    "heading repeated": "the rows under the heading whose name it repeats, each inner group by its closing row",
     "swapped": "the rows since the previous total; the totals are printed in the wrong columns (each column's "
                "rows add up exactly to the total printed under another)",
     "nested": "the rows and subtotals at the total's own level",

@@ -30,7 +30,7 @@ _WORDS = {
     "1.000.000": 10**6, "1,000,000": 10**6,
     "miljard": 10**9, "mld": 10**9, "mrd": 10**9, "billion": 10**9, "billions": 10**9, "bn": 10**9,
     "trillion": 10**12, "trillions": 10**12,
-    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
+    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "k": 10**3,
 }
 _CURRENCY = {
     "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR",
@@ -69,6 +69,10 @@ _PATTERNS = [
     re.compile(r"(?<![\w])" + _CUR + r"\s*" + _MAG + r"\b\.?", re.IGNORECASE),
     # "$’000", "£'000": thousands of the currency, as Australian and British accounts head a column
     re.compile(r"(?<![\w])" + _CUR + r"\s*(?P<mag>['’‘]000)(?!\d)", re.IGNORECASE),
+    # "(M€)", "k€", "(€m)", "($M)": a magnitude letter glued to the currency sign, as annual
+    # reports head their tables; only the signs, since "m" and "k" stand for much else
+    re.compile(r"(?<![\w.])(?P<mag>[KkM])\s?(?P<cur>[€$£])(?![\w])"),
+    re.compile(r"\(\s*(?P<cur>[€$£])\s?(?P<mag>[mMkK]|bn)\s*\)"),
     re.compile(r"\(\s*in\s+" + _MAG + r"\s*\)", re.IGNORECASE),
     re.compile(r"\bin\s+" + _MAG + r"\b", re.IGNORECASE),
 ]

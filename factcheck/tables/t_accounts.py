@@ -33,6 +33,7 @@ _SIDES = {
     "payments": ("receipts",), "charges": ("produits",), "aufwand": ("ertrag",),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_HEAD_GAP = 1.5  # font sizes between the right side's head and the word before it, at least
 # the tolerances (where the right side starts, how many rows print it) are TableSettings' t_account_* fields
 
 
@@ -55,8 +56,14 @@ def split_sides(page: PageWords, settings: TableSettings = DEFAULT_SETTINGS) -> 
             partners = _SIDES.get(left)
             if partners is None:
                 continue
-            right = next((w for name, w in heads[i + 1:] if name in partners), None)
+            j = next((j for j in range(i + 1, len(heads)) if heads[j][0] in partners), None)
+            right = heads[j][1] if j is not None else None
             if right is None or right.x0 < settings.t_account_from * page.width:
+                continue
+            if right.x0 - heads[j - 1][1].x1 < _HEAD_GAP * right.size:
+                # "Ontwikkeling baten en lasten (incl. financiële baten en lasten)": words of a
+                # heading in prose, one space apart; a side's head stands apart, after the figures
+                # of the other side's columns
                 continue
             cut = right.x0 - settings.t_account_cut_slack
             if _side_rows(lines[k + 1:], cut, settings.t_account_label_reach) >= settings.t_account_rows:
