@@ -57,9 +57,9 @@ def split_sides(page: PageWords, settings: TableSettings = DEFAULT_SETTINGS) -> 
             if partners is None:
                 continue
             j = next((j for j in range(i + 1, len(heads)) if heads[j][0] in partners), None)
-            right = heads[j][1] if j is not None else None
-            if right is None or right.x0 < settings.t_account_from * page.width:
+            if j is None or heads[j][1].x0 < settings.t_account_from * page.width:
                 continue
+            right = heads[j][1]
             if right.x0 - heads[j - 1][1].x1 < _HEAD_GAP * right.size:
                 # "Ontwikkeling baten en lasten (incl. financiële baten en lasten)": words of a
                 # heading in prose, one space apart; a side's head stands apart, after the figures
