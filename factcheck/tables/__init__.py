@@ -29,6 +29,7 @@ from ..sources.pdf_layout import (
 from ..sources.tabular import has_table_body, has_total_word
 from .block_sums import block_sum_checks
 from .book_value import book_value_checks
+from .column_sums import column_sum_checks
 from .continued import check_pages, closes, continues, has_total_row
 from .cut_groups import doubt_cut_groups
 from .detect import Table, find_tables
@@ -216,6 +217,12 @@ def check_found_tables(
     # a row or column that is one other plus or minus another, last: only figures nothing else checks
     checks += [c for number in sorted(found) for table in found[number]
                for c in found_difference_checks(table, str(path), [c for c in checks if c.total.page == number])]
+    # … and a column that adds up the columns right before it (a table of one page: its cells'
+    # places are those of the checks)
+    read_cells = {(c.total.page, c.total.table, c.total.row - 1, c.total.col - 1) for c in checks}
+    checks += [c for number in sorted(found) for table in found[number] if all(r.origin is None for r in table.rows)
+               for c in column_sum_checks(table, str(path), {(r, col) for p, t, r, col in read_cells
+                                                             if (p, t) == (number, table.index)})]
     # rows under "(In percent of GDP)" that repeat the amounts above: a share, whatever sum their
     # figure closes (after the sums found from the arithmetic, which read only figures nothing checks)
     # (only on tables of one page: a table joined over pages numbers its columns its own way, and

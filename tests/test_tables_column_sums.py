@@ -1,0 +1,35 @@
+"""A column that adds up the columns right before it, found from the arithmetic (tables.column_sums):
+the City of Mississauga's 2025 budget (dev excerpt ensbh-01, pages 2 and 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+def _sums(page: int) -> dict[str, list[str]]:
+    checks = check_pdf(DOCS / "ensbh-01.pdf", lang="en", pages=[page], all_pages=True)
+    found = [c for c in checks if c.reading.startswith("the columns right before it added up")]
+    assert found and all(c.verdict in HOLDS and not c.alarm for c in found)
+    return {c.total.stated: [p.stated for p in c.parts] for c in found}
+
+
+def test_next_years_budget_is_this_years_plus_the_changes_in_every_row() -> None:
+    # "2024 Operating Budget | Maintain Current Service Levels | New Initiatives | 2025 Proposed
+    # Budget": no header word says so, the rows do (163,114 for 156,971 + 5,473 + 671: rounding)
+    sums = _sums(2)
+    assert sums["37,108"] == ["46,846", "(9,738)", "0"]
+    assert sums["163,114"] == ["156,971", "5,473", "671"]
+    # the Total row's figure is read as its column's total already; the change column is no sum
+    assert "707,974" not in sums and "3.8%" not in sums
+
+
+def test_an_adjusted_budget_adds_up_its_row_with_signs() -> None:
+    # "Adjusted Budget" after seven columns of revenue and contributions from reserves in brackets
+    sums = _sums(3)
+    assert sums["196,101"] == ["243,925", "0", "(76,212)", "31,887", "(18,300)", "0", "14,800"]
