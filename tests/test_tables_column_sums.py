@@ -33,3 +33,14 @@ def test_an_adjusted_budget_adds_up_its_row_with_signs() -> None:
     # "Adjusted Budget" after seven columns of revenue and contributions from reserves in brackets
     sums = _sums(3)
     assert sums["196,101"] == ["243,925", "0", "(76,212)", "31,887", "(18,300)", "0", "14,800"]
+
+
+def test_a_total_under_a_total_adds_the_total_and_the_rows_between() -> None:
+    # "Total 707,974", "Public Safety Fire Program 6,820", "Capital Infrastructure & Debt Repayment
+    # Levy 20,460", "Total Tax Levy Funded 735,254" (tables.total_of_totals): the reader cut the
+    # page into two tables at "Assessment Growth", which prints a percentage only
+    checks = check_pdf(DOCS / "ensbh-01.pdf", lang="en", pages=[2], all_pages=True)
+    levy = [c for c in checks if c.total.stated == "735,254"]
+    assert len(levy) == 1 and levy[0].verdict is Verdict.CONSISTENT and levy[0].doubt is None
+    assert [p.stated for p in levy[0].parts] == ["707,974", "6,820", "20,460"]
+    assert levy[0].reading.startswith("the total above it ('Total')")

@@ -14,7 +14,8 @@ two or more totals printed before it in the same column of the page (the figures
 across the page), each a total that holds and is no part of another; a total read so takes the
 place of its parts for the totals further on. The shortest run that gives the figure exactly is
 the reading; only readings that hold are reported, never an alarm: a run that misses may just be
-the wrong run.
+the wrong run. Failing a run of totals, the last total before it on its page and the rows printed
+between them in its column are tried ("Total" plus two levies = "Total Tax Levy Funded").
 """
 
 from __future__ import annotations
@@ -80,14 +81,21 @@ def total_of_totals_checks(pages: Mapping[int, Sequence[Table]], checks: Sequenc
                     tref = cell_ref(table, pos, cell)
                     if _key(tref) in confirmed or _key(tref) in alarmed:
                         continue
-                    run = _run(tref, [r for r in tops if scale_of.get(_key(r), scale) == scale])
-                    if run is None:
-                        continue
+                    same = [r for r in tops if scale_of.get(_key(r), scale) == scale]
+                    run = _run(tref, same)
+                    if run is not None:
+                        pages_of = tuple(sorted({p.page for p in run} | {tref.page}))
+                        where = "on the pages before it" if len(pages_of) > 1 else "in the tables before it"
+                        reading = (f"the totals printed {where} in its column, from '{clean_label(run[0].label)}' "
+                                   f"to '{clean_label(run[-1].label)}': found from the arithmetic")
+                    else:
+                        run = _total_and_rows(tref, same, pages[number])
+                        if run is None:
+                            continue
+                        pages_of = (tref.page,)
+                        reading = (f"the total above it ('{clean_label(run[0].label)}') and the rows printed since "
+                                   "in its column: found from the arithmetic")
                     j = judge([(1, _number(p)) for p in run], num)
-                    pages_of = tuple(sorted({p.page for p in run} | {tref.page}))
-                    where = "on the pages before it" if len(pages_of) > 1 else "in the tables before it"
-                    reading = (f"the totals printed {where} in its column, from '{clean_label(run[0].label)}' to "
-                               f"'{clean_label(run[-1].label)}': found from the arithmetic")
                     unit_text, multiplier, unit = scale
                     out.append(replace(make_check(table, file, "row", clean_label(row.label), headers.get(col, ""), tref,
                                                   tuple(run), j, reading, None, pages_of if len(pages_of) > 1 else ()),
@@ -114,3 +122,30 @@ def _run(total: CellRef, tops: list[CellRef]) -> list[CellRef] | None:
         if sum(r.value for r in run) == total.value:
             return run
     return None
+
+
+def _total_and_rows(total: CellRef, tops: list[CellRef], tables: Sequence[Table]) -> list[CellRef] | None:
+    """The last total before ``total`` in its column on its page, and the figures of the rows printed
+    between them in that column, when they add up to it exactly ("Total 707,974", "Public Safety Fire
+    Program 6,820", "Capital Infrastructure & Debt Repayment Levy 20,460", "Total Tax Levy Funded
+    735,254"); None otherwise."""
+    before = [r for r in tops if r.page == total.page and r.bbox[1] < total.bbox[1] and _same_column(r.bbox, total.bbox)]
+    if not before:
+        return None
+    top = before[-1]
+    rows: list[CellRef] = []
+    for table in tables:
+        for pos, row in enumerate(table.rows):
+            if row_kind(row.label) != "part":
+                continue
+            for cell in row.cells.values():
+                num = cell.number
+                if num is None or num.percent or num.nil:
+                    continue
+                ref = cell_ref(table, pos, cell)
+                if top.bbox[1] < ref.bbox[1] < total.bbox[1] and _same_column(ref.bbox, total.bbox):
+                    rows.append(ref)
+    if not rows or top.value == total.value:
+        return None
+    run = [top, *sorted(rows, key=lambda r: r.bbox[1])]
+    return run if sum(r.value for r in run) == total.value else None
