@@ -483,7 +483,8 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     m = _NUMBER_RE[lang].match(rest)
     word_value = None
     if m is None:
-        first = rest.split(" ", 1)[0]
+        # "five years", and "five-year", "FIVE–YEAR" as a heading prints it: the word, then its unit
+        first = re.split(r"[ \-\u2013]", rest, maxsplit=1)[0]
         word_value = _word_number(first)
         if word_value is None:
             raise NumberFormatError(f"cannot read {original!r} as a figure", code="FC109")

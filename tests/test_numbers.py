@@ -92,3 +92,11 @@ def test_fast_path_agrees_with_full_grammar(language: str, monkeypatch: pytest.M
     monkeypatch.setattr(numbers, "_SIMPLE", {"nl": re.compile("(?!)"), "en": re.compile("(?!)")})
     slow = [numbers.parse_figure(t, language) for t in samples]
     assert fast == slow
+
+
+def test_a_number_word_joined_to_its_duration_by_a_hyphen_or_dash_reads_back() -> None:
+    # "FIVE–YEAR GENERAL CAPITAL PROJECT SUMMARY" (a US city's capital programme, dev excerpt
+    # enrdw-02): the extractor writes the figure as printed, so `check` must read it
+    for text in ("FIVE–YEAR", "five-year", "Five-year", "five years"):
+        figure = parse_figure(text, "en")
+        assert figure.value == 5 and figure.unit_hint == "year"
