@@ -400,10 +400,11 @@ def text_table_claims(
         best = None
         percent = _next_percent(figs, k)
         others = [f for f in money_by_quote[fig.quote] if f is not fig]
+        before = _antecedent(figs, k)
         kept = _Seen()  # each wider reach looks at the nearer tables again: their pairs are kept
         for reach, looks in ((PAGES_AROUND, 1), (PAGES_FAR, 2), (PAGES_SUMMARY, 3)):
             near = [tp for p in range(fig.position[0] - reach, fig.position[0] + reach + 1) for tp in by_page.get(p, ())]
-            best = _best_pair(fig, percent, near, looks, others, kept)
+            best = _best_pair(fig, percent, near, looks, others, kept, before)
             if best is not None:
                 break
         if best is None:
@@ -533,11 +534,12 @@ def _clause_words(quote: str, at: int, others: tuple[str, ...]) -> frozenset[str
 
 
 def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks: int,
-               others: Sequence[Fig], seen: _Seen | None = None,
+               others: Sequence[Fig], seen: _Seen | None = None, antecedent: Fig | None = None,
                ) -> tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None:
     """The row pair whose difference the amount states, if one stands out from chance among the
     pairs of ``near``; ``looks``: how many sets of tables were searched (the tries count that often).
-    ``seen``: what earlier calls for the same amount found in these tables."""
+    ``seen``: what earlier calls for the same amount found in these tables; ``antecedent``: a
+    figure of the sentence before, when this one opens with "This …" (see :func:`_antecedent`)."""
     tried = sum(len(tp) for tp in near)
     if not tried:
         return None
@@ -564,7 +566,12 @@ def _best_pair(fig: Fig, percent: Fig | None, near: Sequence[_TablePairs], looks
     if not matching:
         return None
     words = content_words(fig.quote)
-    trials = _Trials(near, _subject_words(fig, others) or words, others, seen)
+    subject = _subject_words(fig, others)
+    if antecedent is not None:
+        # "This service area shows an increase of approximately $354,000": the subject is the
+        # one the sentence before named ("Environment & Transportation represents 15% …")
+        subject = _clause_words(antecedent.quote, antecedent.at, ()) or subject
+    trials = _Trials(near, subject or words, others, seen)
     best: tuple[Fraction, int, _Pair, tuple[Cell, Fraction] | None] | None = None
     ambiguous = False
     for pair, tp in matching:
@@ -662,6 +669,25 @@ _CHANGE_BEFORE = re.compile(r"(?:\b(?:by|of|met|van)|(?:increase|decrease|rise|f
 _CHANGE_AFTER = re.compile(r"^\s*(?:(?:,\s*or\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s*,?\s*)?(?:increase|decrease|rise|fall"
                            r"|decline|reduction|growth|stijging|daling|toename|afname|verhoging|verlaging)s?|higher|lower"
                            r"|more|less|above|below|hoger|lager|meer|minder)\b", re.IGNORECASE)
+
+
+# a sentence that opens with a pointer to what the sentence before spoke of
+_ANAPHOR = re.compile(r"^\W*(?:this|these|that|it|dit|deze|dat|hiermee|daarmee)\b", re.IGNORECASE)
+ANTECEDENT_LINES = 4  # the figure of the sentence before stands this many lines up at most
+
+
+def _antecedent(figs: Sequence[Fig], k: int) -> Fig | None:
+    """The last figure before figure k in the sentence before its own, when its sentence opens
+    with "This", "These", "Dit", "Deze" …, and stands on its page a few lines up; else None."""
+    fig = figs[k]
+    if not _ANAPHOR.match(fig.quote):
+        return None
+    for prev in reversed(figs[:k]):
+        if prev.quote == fig.quote:
+            continue
+        near = prev.position[0] == fig.position[0] and 0 <= fig.position[1] - prev.position[1] <= ANTECEDENT_LINES
+        return prev if near and prev.at >= 0 else None
+    return None
 
 
 def _says_change(fig: Fig) -> bool:
