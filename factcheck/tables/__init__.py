@@ -44,6 +44,7 @@ from .products import page_product_checks
 from .records import CellRef, TableCheck, checks_to_claims
 from .running import running_checks
 from .settings import DEFAULT_SETTINGS, TableSettings
+from .slip_evidence import doubt_unshaped
 from .stacked import stacked_checks
 from .total_of_totals import total_of_totals_checks
 from .totals import check_table
@@ -234,4 +235,5 @@ def check_found_tables(
     checked = {key(c) for c in checks}
     checks += [c for number in sorted(alone) for table in alone[number] for c in running_checks(table, str(path))
                if key(c) not in checked]
-    return doubt_failure_runs(doubt_cut_groups(checks, found))
+    checks = doubt_failure_runs(doubt_cut_groups(checks, found))
+    return doubt_unshaped(checks) if settings.slip_alarms_only else checks

@@ -331,5 +331,10 @@ class TableSettings:
     thousands_digits: int = 3
     thousands_share: Fraction = Fraction(1, 4)
 
+    # ---------------------------------------------------------------- alarms (tables.slip_evidence)
+    # a failing total is an alarm only when it misses by what one mistyped digit gives; the others
+    # are written with their doubt. False: every failing total that no reading explains is an alarm
+    slip_alarms_only: bool = True
+
 
 DEFAULT_SETTINGS = TableSettings()
