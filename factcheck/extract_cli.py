@@ -180,6 +180,7 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
         from factcheck.model import Document
         from factcheck.tables import check_found_tables, find_page_tables
         from factcheck.tables.readback import table_claims
+        from factcheck.tables.settings import DEFAULT_SETTINGS, TableSettings
 
         # Extraction found the tables of the tabular pages it had open (extract_document(
         # table_totals=True)); what is left to read is rotated pages, or every tabular page when it
@@ -195,7 +196,8 @@ def discovered_claims(source: Path, result: Any, discovery: Discovery | None = N
                 found.update(find_page_tables(source, lang, pages=pages, all_pages=True))
             except FactcheckError as exc:
                 _say(f"{exc} (table totals skipped)")
-        checks = check_found_tables(source, found, lang, end_pages=set(result.table_end_pages))
+        settings = TableSettings(slip_alarms_only=False) if discovery.all_alarms else DEFAULT_SETTINGS
+        checks = check_found_tables(source, found, lang, end_pages=set(result.table_end_pages), settings=settings)
         checks.sort(key=lambda c: (c.page, c.table))
         # written as `check` will read them back: a reading the claim file cannot state is a doubt
         out.extend(table_claims(checks, Document(id=str(result.header.get("id") or "document"), path=str(source),
@@ -275,6 +277,8 @@ def run_extract(args: argparse.Namespace) -> int:
     # What makes a claim file's content, besides the document's bytes and factcheck's version.
     def settings(ref: str) -> str:
         key: dict[str, Any] = {"language": args.lang, "discovery": discovery.names, "source": ref}
+        if discovery.all_alarms:
+            key["all_alarms"] = True
         if references:
             key["reference"] = [t.sha256 for t in references]
         return options_key(key)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf, find_page_tables
+from tests.support.tables import check_all_alarms
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 
@@ -69,7 +70,7 @@ def test_a_deduction_the_total_added_is_an_alarm() -> None:
     # rows plus "LESS OFFSETS" $72,765 - added, not taken off (the parts give $11,574,225). In
     # FY25, with no offsets, the same rows add up exactly. "Prop 2.5" is a label ("Proposition
     # 2½"), not a figure, and "New Growth $134,215" is an amount, not a growth rate.
-    checks = check_pdf(DOCS / "entab-01.pdf", lang="en", pages=[1], all_pages=True)
+    checks = check_all_alarms(DOCS / "entab-01.pdf", lang="en", pages=[1], all_pages=True)
     revenue = {c.lane_label: c for c in checks if c.total_label == "Total Revenue"}
     assert revenue["FY25"].verdict is Verdict.CONSISTENT
     assert [p.stated for p in revenue["FY25"].parts] == [
@@ -118,7 +119,7 @@ def test_a_total_column_before_its_parts_after_columns_it_does_not_close() -> No
     # William's categories add up to 3,000.00 more than its printed total, and that slip runs
     # into Total Counties and Grand Totals; Leesburg's total holds 594,620.57 more than its
     # categories, which the checker takes for parts printed elsewhere (a doubt, not an alarm).
-    checks = check_pdf(DOCS / "enqrt-01.pdf", lang="en", pages=[4])
+    checks = check_all_alarms(DOCS / "enqrt-01.pdf", lang="en", pages=[4])
     expended = {c.lane_label: c for c in checks
                 if c.orientation == "column" and c.total_label.startswith("Total Cash Proffer Revenue Expended")}
     assert [p.stated for p in expended["Albemarle"].parts if p.value] == ["705,524.00", "41,384.58"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf, checks_to_claims
+from tests.support.tables import check_all_alarms
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
@@ -181,7 +182,7 @@ def test_a_change_column_with_a_sign_slip_is_an_alarm_on_a_page_without_a_total(
     # KiM on commuting distance, Tabel 4.4 (no total row): "Verandering woon-werk afstand" is
     # after minus before. For "Andere reden" 19,8 − 19,9 = −0,1, printed 0,1: a plain change
     # column is not a variance that may run the other way in some rows, so this is an alarm.
-    checks = check_pdf(DOCS / "nlrijk-03.pdf", lang="nl")
+    checks = check_all_alarms(DOCS / "nlrijk-03.pdf", lang="nl")
     change = {c.lane_label: c for c in checks if c.total_label.startswith("Verandering woon-werk")}
     assert len(change) == 10
     assert [k for k, c in change.items() if c.alarm] == ["Andere reden"]
@@ -227,13 +228,13 @@ def test_of_which_columns_are_parts_of_the_column_before_them() -> None:
 def test_a_saldo_with_the_wrong_sign_under_a_sign_legend_is_an_alarm() -> None:
     # Wassenaar jaarstukken 2023, "Bedragen x €1.000, + = voordelig, - = nadelig": -913 − 1.410
     # + 506 = −1.817 (nadelig), printed "Saldo tot en met Najaarsnota 2023  1.817".
-    checks = check_pdf(DOCS / "nltaal-01.pdf", lang="nl", pages=[2], all_pages=True)
+    checks = check_all_alarms(DOCS / "nltaal-01.pdf", lang="nl", pages=[2], all_pages=True)
     saldo = next(c for c in checks if c.total_label == "Saldo tot en met Najaarsnota 2023")
     assert saldo.alarm and saldo.verdict is Verdict.MISMATCH
     assert [p.stated for p in saldo.parts] == ["-913", "-1.410", "506"]
     assert "other sign" in saldo.reading
     # "Mutaties reserves" on page 3 is an item, not the change of two rows (278 = 278 − 0 tells nothing)
-    page3 = check_pdf(DOCS / "nltaal-01.pdf", lang="nl", pages=[3], all_pages=True)
+    page3 = check_all_alarms(DOCS / "nltaal-01.pdf", lang="nl", pages=[3], all_pages=True)
     assert not [c for c in page3 if c.total_label == "Mutaties reserves"]
 
 
@@ -253,7 +254,7 @@ def test_a_total_off_by_less_than_any_of_its_rows_is_an_alarm_though_no_column_a
     # the other column's Totaal is off as well (19.956 printed, 19.977 added up). The gap (291) is
     # smaller than any row, so no row too many or too few explains it. The table's header is on
     # page 2 and page 1 was read: no rows of it stand on the page before.
-    checks = check_pdf(Path(__file__).parent / "unseen" / "docs" / "nlwat-01.pdf", lang="nl")
+    checks = check_all_alarms(Path(__file__).parent / "unseen" / "docs" / "nlwat-01.pdf", lang="nl")
     (total,) = [c for c in checks if c.total_label == "Totaal" and c.total.stated == "€384.037,-"]
     assert total.verdict is Verdict.MISMATCH and total.alarm and total.difference == -291
     assert len(total.parts) == 7
@@ -273,7 +274,7 @@ def test_a_net_change_in_cash_off_from_the_activities_it_names_is_an_alarm() -> 
     # Activities 214.78" and "... Investing Activities 0.00", but "NET CHANGE IN CASH 202.28"
     # (2019 adds up: 6,310.41 - 265.69 = 6,044.72). The parts are named by their labels, so one
     # larger than the total is no sign that the rows were misread, as it is for rows found by place.
-    checks = check_pdf(DOCS / "enngo-01.pdf", lang="en", pages=[4], all_pages=True)
+    checks = check_all_alarms(DOCS / "enngo-01.pdf", lang="en", pages=[4], all_pages=True)
     change = {c.lane_label: c for c in checks if c.total_label.startswith("NET CHANGE IN CASH")}
     assert change["2019"].verdict is Verdict.CONSISTENT
     assert change["2018"].verdict is Verdict.MISMATCH and change["2018"].alarm

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.tables import TableCheck, check_pdf
+from factcheck.tables import TableCheck
 from factcheck.tables.failure_runs import MAX_SHARE, MIN_RUN, doubt_failure_runs
+from tests.support.tables import check_all_alarms
 
 ABSTRACT = Path(__file__).parent / "pdfs" / "census_12s0324_broken_text_layer.pdf"
 
 
 def _checks() -> list[TableCheck]:
-    return check_pdf(ABSTRACT, "en")
+    return check_all_alarms(ABSTRACT, lang="en")
 
 
 def test_a_few_failures_among_many_holding_checks_stay_alarms() -> None:

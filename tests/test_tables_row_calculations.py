@@ -16,6 +16,7 @@ from factcheck.model import Verdict
 from factcheck.sources.pdf_layout import page_texts
 from factcheck.sources.tabular import looks_tabular
 from factcheck.tables import TableCheck, check_pdf, checks_to_claims
+from tests.support.tables import check_all_alarms
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
@@ -70,7 +71,7 @@ def test_a_column_of_hours_times_rate_is_an_amount_whatever_its_per_says() -> No
     # the same table: "Kosten per aanvrager" is hours × rate in every row, so an amount whose Totaal
     # row adds it up; 2.440 + 1.464 + 5.124 + 2.637 + 1.461 + 3.200 + 3.651 = 19.977, printed
     # € 19.956,- (a real error, checked on the page image), like 384.328 printed € 384.037,- beside it
-    checks = check_pdf(DOCS / "nlwat-01.pdf", lang="nl", pages=[2], all_pages=True)
+    checks = check_all_alarms(DOCS / "nlwat-01.pdf", lang="nl", pages=[2], all_pages=True)
     totals = {c.lane_label: c for c in checks if c.total_label == "Totaal"}
     per = totals["Kosten per aanvrager (10 locomotieven)"]
     assert per.verdict is Verdict.MISMATCH and per.alarm and per.difference == -21

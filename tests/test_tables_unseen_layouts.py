@@ -11,6 +11,7 @@ from factcheck.model import Verdict
 from factcheck.tables import check_pdf, find_page_tables
 from factcheck.tables.cells import CellNumber
 from factcheck.tables.doubts import typo_explains
+from tests.support.tables import check_all_alarms
 from tests.support.tables import checks_by_label as _by_label
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -317,7 +318,7 @@ def test_a_spreadsheets_row_numbers_are_neither_figures_nor_words() -> None:
     # department TOTALs lost their parts; two of them are printed wrong
     (table,) = find_page_tables(DOCS / "entab-01.pdf", "en", pages=[3], all_pages=True)[3]
     assert not any(r.label[:1].isdigit() and r.label.split()[0] in {"2", "3", "6", "16"} for r in table.rows)
-    checks = [c for c in check_pdf(DOCS / "entab-01.pdf", lang="en", pages=[3], all_pages=True) if c.page == 3]
+    checks = [c for c in check_all_alarms(DOCS / "entab-01.pdf", lang="en", pages=[3], all_pages=True) if c.page == 3]
     alarms = {(c.total.stated, c.lane_label) for c in checks if c.alarm}
     # Town Admin: 110,000 + 600 + 6,600 = 117,200, printed $121,253; Finance Committee's FY26 DEPT
     # column: 200 + 30,000 = 30,200, printed $30,000
@@ -353,7 +354,7 @@ def test_whole_euros_with_dashed_cents_and_no_rows_dropped_to_make_a_total_fit()
     # Stichting Apsara, baten en lasten 2022: "Totaal  € 1.214,--" over "Algemene kosten € 119,00"
     # and "Projecten Cambodja € 1.214,00" (119 + 1.214 = 1.333). Dropping the first row would make
     # it fit; with no heading merged there, that reading hid the error
-    checks = check_pdf(DOCS / "nltaal-06.pdf", lang="nl", pages=[1], all_pages=True)
+    checks = check_all_alarms(DOCS / "nltaal-06.pdf", lang="nl", pages=[1], all_pages=True)
     (costs,) = [c for c in checks if c.total_label == "Totaal" and c.lane_label == "Lasten"]
     assert costs.total.value == 1214 and costs.verdict is Verdict.MISMATCH
     # an alarm: the row left out is an ordinary item, no subtotal that could be counted twice, and
@@ -555,7 +556,7 @@ def test_an_inclusive_row_stays_in_its_table_and_a_wrong_share_is_an_alarm() -> 
     assert [c.header for c in table.columns] == ["2025", "Share", "2024"]
     inclusive = next(r for r in table.rows if r.label == "edcstiftung.eu")
     assert inclusive.cells[0].number is not None and inclusive.cells[0].number.nil
-    (vps,) = [c for c in check_pdf(DOCS / "eneur-03.pdf", lang="en", pages=[2], all_pages=True)
+    (vps,) = [c for c in check_all_alarms(DOCS / "eneur-03.pdf", lang="en", pages=[2], all_pages=True)
               if c.relation == "share" and c.lane_label.startswith("VPS")]
     assert vps.verdict is Verdict.MISMATCH and vps.alarm
     assert [p.stated for p in vps.parts] == ["€627.00", "€808.40"]
@@ -564,7 +565,7 @@ def test_an_inclusive_row_stays_in_its_table_and_a_wrong_share_is_an_alarm() -> 
 def test_totals_printed_in_the_wrong_columns_are_alarms() -> None:
     # Kwale County Statistical Abstract 2015, Table 15.4: the Recurrent columns' rows add up exactly
     # to the totals printed under Development, and the other way round (confirmed on the page)
-    checks = [c for c in check_pdf(DOCS / "enafr-03.pdf", lang="en", pages=[4], all_pages=True) if c.page == 4]
+    checks = [c for c in check_all_alarms(DOCS / "enafr-03.pdf", lang="en", pages=[4], all_pages=True) if c.page == 4]
     assert len(checks) == 4 and all(c.verdict is Verdict.MISMATCH and c.alarm for c in checks)
     assert "wrong columns" in checks[0].reading
 
