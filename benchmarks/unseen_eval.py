@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -110,11 +111,11 @@ def read_labels() -> tuple[dict[str, str], list[Label]]:
     return split, labels
 
 
-def run_factcheck(pdf: Path, out: Path) -> list[dict]:
-    """Extract the document and check the claim file, as a user would; the JSON results."""
+def run_factcheck(pdf: Path, out: Path, flags: Sequence[str] = ()) -> list[dict]:
+    """Extract the document (with ``flags``) and check the claim file, as a user would; the JSON results."""
     out.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, "-m", "factcheck", "extract", str(pdf), "-o", str(out / (pdf.stem + ".yaml")),
-                    "--no-progress"], check=False, capture_output=True, text=True)
+                    "--no-progress", *flags], check=False, capture_output=True, text=True)
     done = subprocess.run([sys.executable, "-m", "factcheck", "check", str(out / (pdf.stem + ".yaml")),
                            "--format", "json"], check=False, capture_output=True, text=True)
     try:
@@ -357,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list false alarms, misses and unlabelled proposals")
     ap.add_argument("--keep", type=Path, help="write the claim files here instead of a temporary folder")
     ap.add_argument("--doc", action="append", default=[], help="only these document ids")
+    ap.add_argument("--all-alarms", action="store_true",
+                    help="extract with --all-alarms: every failing table total an alarm, not only digit slips")
     args = ap.parse_args(argv)
 
     split, labels = read_labels()
@@ -369,7 +372,8 @@ def main(argv: list[str] | None = None) -> int:
             for doc in ids:
                 pdf = UNSEEN / "docs" / f"{doc}.pdf"
                 if pdf.is_file():
-                    results[f"docs/{doc}.pdf"] = run_factcheck(pdf, work / name)
+                    results[f"docs/{doc}.pdf"] = run_factcheck(pdf, work / name,
+                                                               ["--all-alarms"] if args.all_alarms else [])
             mine = [lab for lab in labels if lab.file in results]
             s = score(results, mine)
             print(f"== {name}: {len(results)} documents, {s['tables']} table totals and {s['relations']} prose "
