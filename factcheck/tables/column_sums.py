@@ -19,9 +19,11 @@ the header says the column is a sum.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from .cells import CellNumber, long_figure
 from .detect import Table
-from .judging import Judgement, holds, judge
+from .judging import holds, judge
 from .labels import clean_label
 from .records import TableCheck, cell_ref, make_check
 
@@ -41,49 +43,63 @@ def column_sum_checks(table: Table, file: str = "", taken: set[tuple[int, int]] 
                       ) -> list[TableCheck]:
     """The cells of ``table``'s columns that add up a run of the columns right before them (module
     doc); ``taken``: (row, column) of cells other checks read already, which are left alone."""
-    amounts = sorted({c for pos in range(len(table.rows)) for c in table.rows[pos].cells
-                      if _amount(table, pos, c) is not None})
+    numbers = {(pos, c): n for pos, row in enumerate(table.rows) for c in row.cells
+               if (n := _amount(table, pos, c)) is not None}
+    amounts = sorted({c for _, c in numbers})
+    headers = {c.index: c.header for c in table.columns}
     out: list[TableCheck] = []
     for t in amounts:
-        best: tuple[int, list[int], list[tuple[int, list[CellNumber], CellNumber, Judgement]]] | None = None
+        rows = [(pos, total) for pos in range(len(table.rows))
+                if (total := numbers.get((pos, t))) is not None and (pos, t) not in taken]
         before = [c for c in amounts if c < t]
-        # runs that end right before the column, shortest first (a tie keeps the shorter)
-        for start in range(len(before) - MIN_PARTS, -1, -1):
-            run = before[start:]
-            found = _reading(table, t, run, taken)
-            if found is not None and (best is None or found[0] > best[0]):
-                best = (found[0], run, found[1])
+        if len(rows) < MIN_ROWS or len(before) < MIN_PARTS:
+            continue
+        best = _best_run(rows, before, numbers)
         if best is None:
             continue
-        _, run, rows = best
-        headers = {c.index: c.header for c in table.columns}
+        held, run = best
         names = ", ".join(f"'{headers[c]}'" if headers.get(c) else f"column {c + 1}" for c in run)
-        for pos, _parts, _total, j in rows:
-            if not holds(j.verdict):
+        reading = f"the columns right before it added up, as in {held} rows of the table: {names}"
+        for pos, total in rows:
+            parts = [c for c in run if (pos, c) in numbers]
+            if len(parts) < MIN_PARTS:
                 continue
-            parts = tuple(cell_ref(table, pos, table.rows[pos].cells[c]) for c in run
-                          if _amount(table, pos, c) is not None)
-            reading = f"the columns right before it added up, as in {best[0]} rows of the table: {names}"
-            out.append(make_check(table, file, "column", headers.get(t, ""), clean_label(table.rows[pos].label),
-                                  cell_ref(table, pos, table.rows[pos].cells[t]), parts, j, reading, None))
+            j = judge([(1, numbers[pos, c]) for c in parts], total)
+            if holds(j.verdict):
+                refs = tuple(cell_ref(table, pos, table.rows[pos].cells[c]) for c in parts)
+                out.append(make_check(table, file, "column", headers.get(t, ""), clean_label(table.rows[pos].label),
+                                      cell_ref(table, pos, table.rows[pos].cells[t]), refs, j, reading, None))
     return out
 
 
-def _reading(table: Table, t: int, run: list[int], taken: set[tuple[int, int]] | frozenset[tuple[int, int]],
-             ) -> tuple[int, list[tuple[int, list[CellNumber], CellNumber, Judgement]]] | None:
-    """(rows that hold, the judged rows) when column ``t`` adds up ``run`` as the module doc says."""
-    judged: list[tuple[int, list[CellNumber], CellNumber, Judgement]] = []
-    telling = held = 0
-    for pos in range(len(table.rows)):
-        total = _amount(table, pos, t)
-        parts = [n for c in run if (n := _amount(table, pos, c)) is not None]
-        if total is None or (pos, t) in taken or len(parts) < MIN_PARTS:
+def _best_run(rows: list[tuple[int, CellNumber]], before: list[int], numbers: dict[tuple[int, int], CellNumber],
+              ) -> tuple[int, list[int]] | None:
+    """(rows that hold, the run) of the run of columns ending right before the total's column that
+    the most rows add up to, as the module doc asks; None when none does. Each row's sum grows by
+    one column at a time, leftwards, and is tried against the total's interval (the judge's test,
+    without its records): the runs are tried shortest first and a tie keeps the shorter."""
+    sums = [Fraction(0)] * len(rows)
+    halves = [Fraction(0)] * len(rows)
+    shown = [0] * len(rows)
+    nonzero = [0] * len(rows)
+    best: tuple[int, list[int]] | None = None
+    for start in range(len(before) - 1, -1, -1):
+        col = before[start]
+        for k, (pos, _total) in enumerate(rows):
+            n = numbers.get((pos, col))
+            if n is not None:
+                sums[k] += n.value
+                halves[k] += n.half
+                shown[k] += 1
+                nonzero[k] += bool(n.value)
+        if len(before) - start < MIN_PARTS:
             continue
-        j = judge([(1, n) for n in parts], total)
-        judged.append((pos, parts, total, j))
-        if long_figure(total) and sum(1 for n in parts if n.value) >= MIN_PARTS:
+        telling = held = 0
+        for k, (_pos, total) in enumerate(rows):
+            if shown[k] < MIN_PARTS or nonzero[k] < MIN_PARTS or not long_figure(total):
+                continue
             telling += 1
-            held += holds(j.verdict)
-    if held < MIN_ROWS or held * SHARE[1] < telling * SHARE[0]:
-        return None
-    return held, judged
+            held += abs(total.value - sums[k]) <= total.half + halves[k]
+        if held >= MIN_ROWS and held * SHARE[1] >= telling * SHARE[0] and (best is None or held > best[0]):
+            best = (held, before[start:])
+    return best
