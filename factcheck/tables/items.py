@@ -427,8 +427,8 @@ def _named_heads(items: list[Item], table: Table) -> None:
                                                           the first row, and the groups inside it)
 
     The closing row's parts are the rows from the one its heading was joined to, each inner group
-    by its closing row. Only a row whose own figures follow no other reading is taken, and only
-    a heading of eight letters or more that no row between repeats."""
+    by its closing row. A row whose parts its label fixes already keeps that reading; the heading
+    must have eight letters or more, and no row between may repeat it."""
     closed: dict[int, int] = {}  # closing item index -> index of the first item of its group
     for j, it in enumerate(items):
         if it.explicit is not None or it.headed or it.kind not in ("part", "total", "sub"):
