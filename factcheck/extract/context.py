@@ -145,6 +145,9 @@ class Sentences:
                     continue
             ends.append(m.start() + 1)
         self.ends = ends
+        # where a sentence starts once the table rows above it are left out, by (start, line of the
+        # figure): the figures of one row or sentence share it
+        self._starts: dict[tuple[int, int], int] = {}
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.ends, start)
@@ -164,14 +167,22 @@ class Sentences:
                 e = min(e, le if le >= 0 else len(self.text))
         own = self.text.rfind("\n", 0, start) + 1
         if s < own:
-            # prose under a table: the table's rows above it ("Totaal van de baten 314,5 306,7 322,4",
-            # a cell's figure on a line of its own) are not the start of the sentence
-            line_end = self.text.find("\n", start)
-            if not _ROW_LINE.search(self.text[own:line_end if line_end >= 0 else len(self.text)]):
-                rows = [m.end() for m in _ROW_LINE.finditer(self.text, s, own)]
-                if rows:
-                    s = rows[-1]
+            known = self._starts.get((s, own))
+            if known is None:
+                known = self._starts[s, own] = self._after_rows(s, own)
+            s = known
         return s, e
+
+    def _after_rows(self, s: int, own: int) -> int:
+        """Where a sentence that starts at ``s`` starts when the rows of a table printed above the
+        figure's line (starting at ``own``) are left out: prose under a table does not start with
+        its rows ("Totaal van de baten 314,5 306,7 322,4", a cell's figure on a line of its own).
+        A figure in a table row keeps the lines around it."""
+        line_end = self.text.find("\n", own)
+        if _ROW_LINE.search(self.text[own:line_end if line_end >= 0 else len(self.text)]):
+            return s
+        rows = [m.end() for m in _ROW_LINE.finditer(self.text, s, own)]
+        return rows[-1] if rows else s
 
 
 # Private-use code points: a font's own glyphs (the bullet U+F0B7 of Symbol fonts), which read as

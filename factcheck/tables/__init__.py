@@ -199,13 +199,11 @@ def check_found_tables(
     checks += [c for c in pooled if key(c) not in checked]
     # a net book value is the cost less the depreciation whatever else its figure closes (a
     # Total column): a second relation on the same figure, unless one with the same parts is there
+    # (and so is a "Total" block the sum of the blocks of the same rows above it: "Gross
+    # Expenditures" under Total is also its own block's Revenue plus Net Expenditures)
     read = {(key(c), frozenset((p.page, p.bbox) for p in c.parts)) for c in checks}
-    checks += [c for number in sorted(found) for table in found[number] for c in book_value_checks(table, str(path))
-               if (key(c), frozenset((p.page, p.bbox) for p in c.parts)) not in read]
-    # so is a "Total" block the sum of the blocks of the same rows above it ("Gross Expenditures"
-    # under Total is also its own block's Revenue plus Net Expenditures)
-    read = {(key(c), frozenset((p.page, p.bbox) for p in c.parts)) for c in checks}
-    checks += [c for number in sorted(found) for table in found[number] for c in block_sum_checks(table, str(path))
+    checks += [c for number in sorted(found) for table in found[number]
+               for c in (*book_value_checks(table, str(path)), *block_sum_checks(table, str(path)))
                if (key(c), frozenset((p.page, p.bbox) for p in c.parts)) not in read]
     formed = form_line_checks(found, str(path))
     replaced = {key(c) for c in formed}
@@ -220,10 +218,11 @@ def check_found_tables(
                for c in found_difference_checks(table, str(path), [c for c in checks if c.total.page == number])]
     # … and a column that adds up the columns right before it (a table of one page: its cells'
     # places are those of the checks)
-    read_cells = {(c.total.page, c.total.table, c.total.row - 1, c.total.col - 1) for c in checks}
+    read_cells: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for c in checks:
+        read_cells.setdefault((c.total.page, c.total.table), set()).add((c.total.row - 1, c.total.col - 1))
     checks += [c for number in sorted(found) for table in found[number] if all(r.origin is None for r in table.rows)
-               for c in column_sum_checks(table, str(path), {(r, col) for p, t, r, col in read_cells
-                                                             if (p, t) == (number, table.index)})]
+               for c in column_sum_checks(table, str(path), read_cells.get((number, table.index), set()))]
     # rows under "(In percent of GDP)" that repeat the amounts above: a share, whatever sum their
     # figure closes (after the sums found from the arithmetic, which read only figures nothing checks)
     # (only on tables of one page: a table joined over pages numbers its columns its own way, and

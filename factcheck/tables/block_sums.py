@@ -46,17 +46,6 @@ def _words(label: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(label.lower()) if not _TOTAL.fullmatch(w))
 
 
-def _amount(table: Table, pos: int, col: int) -> CellNumber | None:
-    cell = table.rows[pos].cells.get(col)
-    if cell is None or cell.number is None or cell.number.percent:
-        return None
-    return cell.number
-
-
-def _named_alike(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a & b)
-
-
 def block_sum_checks(table: Table, file: str = "") -> list[TableCheck]:
     """The rows of ``table``'s last block of equal blocks that add up the blocks above it (module doc)."""
     rows = [p for p, row in enumerate(table.rows) if any(c.number is not None and not c.number.percent
@@ -84,7 +73,7 @@ def _reading(table: Table, rows: list[int], words: dict[int, frozenset[str]], si
     start = end - size
     while start >= 0:
         block = rows[start:start + size]
-        if not all(_named_alike(words[p], n) for p, n in zip(block, names)):
+        if not all(words[p] & n for p, n in zip(block, names)):
             break
         blocks.insert(0, block)
         start -= size
@@ -96,8 +85,8 @@ def _reading(table: Table, rows: list[int], words: dict[int, frozenset[str]], si
     judged: list[tuple[int, int, list[CellNumber], CellNumber, Judgement]] = []
     for j, pos in enumerate(last):
         for col in sorted(table.rows[pos].cells):
-            total = _amount(table, pos, col)
-            parts = [_amount(table, b[j], col) for b in blocks]
+            total = table.amount(pos, col)
+            parts = [table.amount(b[j], col) for b in blocks]
             if total is None or any(p is None for p in parts):
                 continue
             shown = [p for p in parts if p is not None]

@@ -70,13 +70,6 @@ def _blocks(table: Table) -> dict[str, list[_Dated]]:
     return blocks
 
 
-def _amount(table: Table, pos: int, col: int) -> CellNumber | None:
-    cell = table.rows[pos].cells.get(col)
-    if cell is None or cell.number is None or cell.number.percent:
-        return None
-    return cell.number
-
-
 def _match(dated: _Dated, block: list[_Dated], latest: bool) -> int | None:
     """The row of ``block`` with the same date; else its first (opening) or last (closing) row."""
     same = [pos for pos, date, _ in block if date == dated[1]]
@@ -105,7 +98,7 @@ def book_value_checks(table: Table, file: str = "") -> list[TableCheck]:
             continue
         pos = dated[0]
         for col in sorted(table.rows[pos].cells):
-            t, a, b = _amount(table, pos, col), _amount(table, cost, col), _amount(table, depreciation, col)
+            t, a, b = table.amount(pos, col), table.amount(cost, col), table.amount(depreciation, col)
             if t is None or a is None or b is None:
                 continue
             sign = 1 if b.value < 0 else -1

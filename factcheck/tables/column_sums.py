@@ -32,19 +32,12 @@ SHARE = (9, 10)  # of the rows that can tell, at least this share holds
 MIN_PARTS = 2
 
 
-def _amount(table: Table, pos: int, col: int) -> CellNumber | None:
-    cell = table.rows[pos].cells.get(col)
-    if cell is None or cell.number is None or cell.number.percent:
-        return None
-    return cell.number
-
-
 def column_sum_checks(table: Table, file: str = "", taken: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
                       ) -> list[TableCheck]:
     """The cells of ``table``'s columns that add up a run of the columns right before them (module
     doc); ``taken``: (row, column) of cells other checks read already, which are left alone."""
     numbers = {(pos, c): n for pos, row in enumerate(table.rows) for c in row.cells
-               if (n := _amount(table, pos, c)) is not None}
+               if (n := table.amount(pos, c)) is not None}
     amounts = sorted({c for _, c in numbers})
     headers = {c.index: c.header for c in table.columns}
     out: list[TableCheck] = []

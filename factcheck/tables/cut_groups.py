@@ -14,27 +14,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from .detect import Table
-from .labels import TOTAL_OF, clean_label
+from .labels import TOTAL_OF, plain_label
 from .records import TableCheck
 
 MIN_NAME = 6  # letters of a group's name: shorter ones ("Net") are in many labels by chance
 
 
-def _plain(text: str) -> str:
-    return " ".join(clean_label(text).lower().split())
-
-
 def _names(table: Table, name: str, before: int | None = None) -> bool:
     """Does a row of ``table`` (above row ``before``, if given) name the group?"""
     rows = table.rows if before is None else table.rows[:before]
-    return any(f" {name} " in f" {_plain(row.label)} " for row in rows)
+    return any(f" {name} " in f" {plain_label(row.label)} " for row in rows)
 
 
 def doubt_cut_groups(checks: list[TableCheck], found: Mapping[int, Sequence[Table]]) -> list[TableCheck]:
     """``checks`` with the alarms of totals whose group heading stands in an earlier table doubted (module doc)."""
     out: list[TableCheck] = []
     for c in checks:
-        m = TOTAL_OF.match(_plain(c.total_label)) if c.alarm and c.orientation == "row" else None
+        m = TOTAL_OF.match(plain_label(c.total_label)) if c.alarm and c.orientation == "row" else None
         name = " ".join(m.group("name").split()) if m else ""
         if sum(ch.isalpha() for ch in name) < MIN_NAME:
             out.append(c)

@@ -195,6 +195,13 @@ class Table:
     # that says what its rows are ("(In percent of FY GDP)" over a block that repeats the amounts' rows)
     heading: str = ""
 
+    def amount(self, pos: int, col: int) -> CellNumber | None:
+        """The figure of row ``pos``, column ``col`` when it is an amount (no percentage), else None."""
+        cell = self.rows[pos].cells.get(col)
+        if cell is None or cell.number is None or cell.number.percent:
+            return None
+        return cell.number
+
 
 # ---------------------------------------------------------------- lines and tokens
 

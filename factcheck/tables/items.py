@@ -25,6 +25,7 @@ from .labels import (
     col_kind,
     deducts,
     is_cost,
+    plain_label,
     row_kind,
 )
 
@@ -411,7 +412,7 @@ _MIN_HEAD_NAME = 8  # letters of a heading's name: "Revenue" alone names too man
 def _heads(row: Row, name: str) -> bool:
     """Is ``name`` the heading of the row: its whole label (a heading line of its own), or the start
     of a label a heading line was joined to?"""
-    label = " ".join(clean_label(row.label).lower().split())
+    label = plain_label(row.label)
     return label == name if row.section or not row.cells else row.headed and label.startswith(name + " ")
 
 
@@ -443,7 +444,7 @@ def _named_heads(items: list[Item], table: Table) -> None:
         if first is None or j - first < 2:
             continue
         between = range(first, j)
-        if any(" ".join(clean_label(items[k].label).lower().split()) == name for k in between):
+        if any(plain_label(items[k].label) == name for k in between):
             continue
         parts: list[tuple[Item, int]] = []
         k = first

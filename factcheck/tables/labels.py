@@ -80,6 +80,11 @@ def clean_label(label: str) -> str:
     return _PREFIX.sub("", label.strip()).strip()
 
 
+def plain_label(label: str) -> str:
+    """The clean label in lower case, its words one space apart: for comparing labels by name."""
+    return " ".join(clean_label(label).lower().split())
+
+
 # "Datalekmeldingen EU (ontvangen), waarvan:" - a total printed above the rows that make it up
 _HEAD = re.compile(r"(?:waarvan|of which|bestaande uit|comprised of|consisting of|as follows)\s*:\s*$", re.IGNORECASE)
 

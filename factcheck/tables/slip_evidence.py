@@ -4,8 +4,8 @@ The first looks at new documents (every development batch extracted by the code 
 before it arrived, 105 documents) raised 110 alarms, 9 of them real. Of their 105 mismatches in
 tables and text, none of the 96 false ones missed by a single digit's worth (a difference of
 k × 10^j, k from 1 to 9, or a multiple of nine as two swapped digits give) in a figure of three
-significant digits or more that is no percentage; five of the nine real ones did ("111 517" for 111,317; "10 062" for 10,002; a
-total of 118,000 whose parts add up to 123,000). A false alarm is a misreading: a row missed, a
+significant digits or more that is no percentage; five of the nine real ones did ("111 517" for
+111,317; "10 062" for 10,002; a total of 118,000 whose parts add up to 123,000). A false alarm is a misreading: a row missed, a
 part read twice, a column taken for another, and those miss by whatever a row holds. A
 percentage that misses, a small figure, or a total off by an amount no digit slip explains is
 therefore written with its doubt, for a person to look at, not as an alarm.
