@@ -79,6 +79,7 @@ class Label:
     found: list[str] = field(default_factory=list)  # verdicts of the results matched to it
     total: str = ""  # a table label's table and total label, without its lane
     lane: str = ""  # the lane of a `LABEL @ LANE` row, empty for the whole total
+    relation: str = ""  # a relation label's kind: sum, difference, growth, share, ...
 
 
 def read_labels() -> tuple[dict[str, str], list[Label]]:
@@ -107,7 +108,7 @@ def read_labels() -> tuple[dict[str, str], list[Label]]:
             page = int(str(row["page"]).split("-")[-1] or 0)
             labels.append(Label("relation", row["file"], page, row["target"],
                                 [p.strip() for p in row["inputs"].split(" ; ") if p.strip()], row["expected"],
-                                f"{row['relation']}: {row.get('quote', '')[:70]}"))
+                                f"{row['relation']}: {row.get('quote', '')[:70]}", relation=row["relation"]))
     return split, labels
 
 
@@ -234,12 +235,56 @@ def _matches(label: Label, result: dict) -> bool:
         hit = next((g for g in rest if _same(w, g)), None)
         if hit is None and w != label.target:
             # an input the page prints twice, once rounded: "$124.36 million" in the text for the
-            # table's 124,363,227 is the same quantity (the target itself must match as printed)
-            hit = next((g for g in rest if _restates(w, g)), None)
+            # table's 124,363,227 is the same quantity, and so is "$45.4 million" for a table's 45,439
+            # in thousands (the target itself must match as printed)
+            hit = next((g for g in rest if _restates(w, g) or _rounds_to(w, g)), None)
         if hit is None:
             return False
         rest.remove(hit)
     return True
+
+
+def _rounds_to(a: str, b: str) -> bool:
+    """Is one printed figure the other rounded, whatever their scales: "$6,051.7 million" and a
+    table's "6,051,679" (in thousands), "$564,475,000" and "564,475"? Three significant digits at
+    least; only for figures already tied by one labelled calculation."""
+    da, db = digits(a).rstrip("0"), digits(b).rstrip("0")
+    short, long_ = sorted((da, db), key=len)
+    if len(short) < 3:
+        return False
+    rounded = int(long_[: len(short)]) + (long_[len(short):len(short) + 1] >= "5")
+    return short == str(rounded).rstrip("0")
+
+
+def _matches_through(label: Label, result: dict, page_labels: Sequence[Label]) -> bool:
+    """A rate or share checked with other figures of the same change: "13.5 per cent = (76.2 -
+    65.9) / 76.2" for the label "13.5 per cent = 10.3 / 76.2", where 10.3 = 76.2 - 65.9 is itself a
+    labelled difference on the page. A change and either level give the other level, so every
+    two of those three figures make the same calculation; the proposal must still state the
+    label's figure and use two of them, each matched as printed or rounded."""
+    if label.kind != "relation" or label.relation not in ("growth", "share") or _page(result) not in (label.page, 0):
+        return False
+    if not _same(label.target, result.get("stated_text") or ""):
+        return False
+    got = [i.get("stated_text") or "" for i in result.get("inputs", [])]
+    if len(got) != 2:
+        return False
+
+    def among(figure: str, three: list[str]) -> int | None:
+        return next((k for k, t in enumerate(three) if _same(figure, t) or _restates(figure, t)
+                     or _rounds_to(figure, t)), None)
+
+    for change in page_labels:
+        if (change.kind != "relation" or change.relation not in ("difference", "sum") or change.page != label.page
+                or len(change.inputs) != 2 or change.expected == "mismatch"):
+            continue
+        three = [change.target, *change.inputs]
+        mine = [among(g, three) for g in got]
+        if None in mine or mine[0] == mine[1]:
+            continue
+        if all(among(w, three) is not None for w in label.inputs):
+            return True
+    return False
 
 
 _SCALES = {"thousand": 3, "duizend": 3, "k": 3, "million": 6, "miljoen": 6, "mln": 6, "mn": 6, "m": 6, "billion": 9,
@@ -297,6 +342,8 @@ def score(results: dict[str, list[dict]], labels: list[Label]) -> dict[str, obje
         for r in res:
             own = "table" if _kind(r) == "table" else "relation"
             hits = [lab for lab in by_file.get(file, []) if lab.kind == own and _matches(lab, r)]
+            if not hits and own == "relation":
+                hits = [lab for lab in by_file.get(file, []) if _matches_through(lab, r, by_file[file])]
             if not hits:
                 # a row of a table whose cells make a calculation ("41  $14.99  $614.59", a growth
                 # column) is labelled a calculation, and the table reader is what checks it
