@@ -712,3 +712,15 @@ def test_highlights_are_read_against_the_statements_and_a_negative_base_is_its_s
     assert found["623.3%"][1] in ("consistent", "rounding")
     run = check_paths([path])
     assert not [r for r in run.results if r.verdict.value in ("mismatch", "conflict", "scale")]
+
+
+def test_a_lettered_item_opens_a_sentence_and_a_far_off_count_is_no_change() -> None:
+    # Zambia's Seventh National Development Plan: "This increased the total number of public
+    # universities to 6. f) The total student enrolment in the public universities increased from
+    # 7,933 in 2008 to 59,272 in 2015." The item "f)" opens a new sentence, and the "6" is in any
+    # case no change of 51,339 students, right or mistyped: no relation and no alarm
+    doc = extract_document(DOCS / "enjqm-01.pdf")
+    (enrolment,) = [c for c in doc.claims if c["stated"] == "59,272"]
+    assert enrolment["quote"].startswith("f) The total student enrolment")
+    found = _relations("enjqm-01.pdf")
+    assert not [r for r in found if r[0] == "6" or "59,272" in r[2] and r[1] == "difference"]

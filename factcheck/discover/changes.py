@@ -68,6 +68,23 @@ def _from_to(quote: str, figs: Sequence[Fig]) -> tuple[Fig, Fig] | None:
 _ANAPHOR = re.compile(r"\s*(?:this|that|these|dit|dat|deze|daarmee|hiermee)\b", re.IGNORECASE)
 
 
+# A stated change this many times smaller or larger than the change from … to is no slip in it:
+# "increased the total number of public universities to 6. The total student enrolment … increased
+# from 7,933 to 59,272" (a change of 51,339) speaks of something else, as a slip of digits or a
+# scale (thousand, million) does not
+_FAR_FROM_CHANGE = 10
+_SCALE_SLIPS = (Fraction(1000), Fraction(1_000_000), Fraction(1_000_000_000))
+
+
+def _could_be_change(stated: Fraction, change: Fraction) -> bool:
+    """Could a stated amount be the text's change between two levels, right or mistyped?"""
+    if change == 0:
+        return True
+    ratio = stated / change
+    near = Fraction(1, _FAR_FROM_CHANGE) <= ratio <= _FAR_FROM_CHANGE
+    return near or any(Fraction(1, 2) <= ratio * k <= 2 or Fraction(1, 2) <= ratio / k <= 2 for k in _SCALE_SLIPS)
+
+
 def _next_sentences(figures: Sequence[Fig]) -> dict[str, str]:
     """Each sentence (quote) with figures -> the next one with figures, in document order."""
     out: dict[str, str] = {}
@@ -118,7 +135,8 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
         for c in figs:
             if c is old or c is new or c.value <= 0:
                 continue
-            if c.dims == old.dims and c.kind != "percent" and c.value < max(old.value, new.value):
+            if c.dims == old.dims and c.kind != "percent" and c.value < max(old.value, new.value) and (
+                    _could_be_change(c.value, abs(new.value - old.value))):
                 out.append(Proposal(c, (new, old) if not falling else (old, new), "difference", expr,
                                     c.value == abs(new.value - old.value), 9, "from … to", True))
             elif c.kind == "percent" and (c.unit or "").strip() in _PERCENT and old.kind != "percent" and (

@@ -28,8 +28,11 @@ _ABBREVIATIONS = {
 # A bullet may open the next sentence: "… to citizens and creditors.\n\uf0b7 The government's total
 # net position increased …" (the bullet of a Symbol font is a private-use character).
 _BULLET = "(?:[\ue000-\uf8ff•●▪◦][ \t\u00a0]*)?"
+# … and so may an item's letter: "… the total number of public universities to 6. f) The total
+# student enrolment …" (one or two letters, or a roman numeral, and a parenthesis)
+_LIST_ITEM = r"(?:[a-z]{1,2}|[ivx]{1,4})\)[ \t\u00a0]"
 _SENTENCE_END = re.compile(
-    r"[.!?:](?:(?<=[.!?])(?=[\s\u00a0]+" + _BULLET + r"[\"'‘“(\[]?[A-Z0-9€\u00c0-\u00de])"
+    r"[.!?:](?:(?<=[.!?])(?=[\s\u00a0]+(?:" + _BULLET + r"[\"'‘“(\[]?[A-Z0-9€\u00c0-\u00de]|" + _LIST_ITEM + r"))"
     r"|(?<=[.!?:])[ \t]*\r?\n[ \t]*\r?\n(?=[ \t]*\S)"
     r"|(?<=:)[ \t]*\r?\n|(?<=[.!?])[ \t]*\r?\n(?=[ \t]*" + _BULLET + r"[A-Z\u00c0-\u00de]))"
 )
