@@ -15,6 +15,7 @@ from .detect import Table
 from .items import Item, part_sign
 from .judging import TENS_DOUBT, Judgement, holds, judge, tens_explain
 from .labels import clean_label, row_kind
+from .slip_evidence import slip_shaped
 
 
 def memo_between(items: list[Item], parts: list[tuple[Item, int]]) -> bool:
@@ -77,10 +78,12 @@ def reading_doubt(
         return "no column of this total adds up under this reading of its parts"
     if not others and held == 0 and not slip:
         return "nothing else in this table adds up under this reading, so the reading itself may be wrong"
-    failing = sum(1 for j in results.values() if not holds(j.verdict))
+    failing = sum(1 for ln, j in results.items() if not holds(j.verdict) and not _slipped(total, ln, j))
     if failing >= 3 and 4 * failing > len(results):
         # errors are rare and seldom come in runs; a reading that fails in many places at once
-        # is more likely ours (a second table with other columns read as part of this one)
+        # is more likely ours (a second table with other columns read as part of this one). A
+        # place that misses by one mistyped digit's worth counts as the table's error, not as a
+        # sign of misreading: a misread row misses by what a row holds, not by a digit
         return f"this reading fails in {failing} of its {len(results)} places, more than errors would explain"
     if 2 * held < totals and not slip:
         return "most totals of this table do not add up under any reading tried"
@@ -161,6 +164,15 @@ def _one_digit_apart(printed: CellNumber, should: Fraction) -> bool:
                                   and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
     short, long = sorted((x, y), key=len)
     return len(long) == len(short) + 1 and any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+def _slipped(total: Item, lane: int, j: Judgement) -> bool:
+    """Does the total miss in ``lane`` by what one mistyped digit gives (slip_evidence)?"""
+    cell = total.cells.get(lane)
+    number = cell.number if cell is not None else None
+    if number is None:
+        return False
+    return slip_shaped(number.text, number.percent, j.difference, [number.value, j.parts_interval.hi], j.slack)
 
 
 def _slip(total: Item, parts: list[tuple[Item, int]], lane: int, j: Judgement) -> bool:

@@ -26,22 +26,36 @@ from ..model import Verdict
 from .records import TableCheck
 
 MIN_DIGITS = 3  # significant digits of the printed total: small figures slip into anything
+SLACK_ROOM = 1000  # a slip's place against the rounding slack it may be off by (digit_slip)
 _DIGIT = re.compile(r"\d")
 
 
-def digit_slip(difference: Fraction, figures: list[Fraction]) -> bool:
+def digit_slip(difference: Fraction, figures: list[Fraction], slack: Fraction = Fraction(0)) -> bool:
     """Does ``difference`` equal one mistyped digit (k × 10^j, 1 <= k <= 9) or two swapped
     neighbours (9 × m × 10^j, 1 <= m <= 9), at a place some of ``figures`` print (down to
-    hundredths)?"""
+    hundredths)? Give or take ``slack`` (the rounding of the figures: a total of unrounded amounts
+    misses its printed parts' sum by 299,999 when one part lost 300,000) where the slip's place is
+    at least :data:`SLACK_ROOM` times the slack, so that rounding cannot make the shape."""
     d = abs(difference)
     if d == 0:
         return False
     places = max((len(str(int(abs(v)))) for v in figures), default=1)
     for j in range(-2, places):
-        q = d / Fraction(10) ** j
+        unit = Fraction(10) ** j
+        q = d / unit
         if q.denominator == 1 and (1 <= q <= 9 or (q % 9 == 0 and q // 9 <= 9)):
             return True
+        if slack and unit >= SLACK_ROOM * slack:
+            k = round(q)
+            if abs(d - k * unit) <= slack and (1 <= k <= 9 or (k % 9 == 0 and 9 <= k <= 81)):
+                return True
     return False
+
+
+def slip_shaped(total: str, percent: bool, difference: Fraction, figures: list[Fraction], slack: Fraction) -> bool:
+    """Has a miss of a printed ``total`` the shape of a slip: no percentage, three significant
+    digits at least, and a difference one mistyped digit gives (:func:`digit_slip`)?"""
+    return not percent and _significant(total) >= MIN_DIGITS and digit_slip(difference, figures, slack)
 
 
 def _significant(text: str) -> int:
@@ -60,7 +74,7 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
                    "percentage gives no sign of a slip")
         elif _significant(c.total.stated) < MIN_DIGITS:
             why = "a small figure that misses: small figures are off by as little as a misread part"
-        elif not digit_slip(c.difference, [c.total.value, *(p.value for p in c.parts)]):
+        elif not digit_slip(c.difference, [c.total.value, *(p.value for p in c.parts)], c.slack):
             why = ("it misses by an amount no single mistyped digit gives, as a row read wrongly or missed "
                    "would: a person should look before calling it an error")
         else:
