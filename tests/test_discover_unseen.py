@@ -724,3 +724,16 @@ def test_a_lettered_item_opens_a_sentence_and_a_far_off_count_is_no_change() -> 
     assert enrolment["quote"].startswith("f) The total student enrolment")
     found = _relations("enjqm-01.pdf")
     assert not [r for r in found if r[0] == "6" or "59,272" in r[2] and r[1] == "difference"]
+
+
+def test_a_change_with_its_rate_on_a_named_old_level_is_its_growth_not_a_share() -> None:
+    # DFID Results Estimates 2015-2020: "The total amount of ODA provided by the UK Government was
+    # provisionally £15,174 million in 2019. This was an increase of £622 million (4.1%) on spend in
+    # 2018 (£14,552 million)." 622 / 15,174 gives 4.1% too, but the text's rate is over 2018's spend:
+    # 622 / 14,552 = 4.27%, a real error the check must report
+    found = _relations("enwzc-01.pdf")
+    rates = [r for r in found if r[0] == "4.1%"]
+    assert rates == [("4.1%", "growth", ("£14,552 million", "£622 million"))]
+    doc = extract_document(DOCS / "enwzc-01.pdf")
+    (rate,) = [c for c in discover(doc.claims, "en", repeats=False) if c["stated"] == "4.1%"]
+    assert rate["expr"] == "increase / money_14_552_million"

@@ -19,7 +19,7 @@ from collections.abc import Container, Sequence
 from fractions import Fraction
 
 from factcheck.discover.figures import Fig, bounds, stands_at
-from factcheck.discover.relations import HALF, LOCAL_SENTENCES, Proposal, _is_percent, by_sentence
+from factcheck.discover.relations import HALF, LOCAL_SENTENCES, Proposal, _is_percent, by_sentence, rate_of_change
 
 # The brackets say the figure is a share, as a change's words say it is a change: only the whole is
 # unknown, so the odds allowed are those of :mod:`factcheck.discover.growth_rates`.
@@ -95,7 +95,10 @@ def bracketed_shares(grouped: Sequence[Sequence[Fig]], taken: Container[str] = (
         if not parts:
             continue
         for i, in_sentence in enumerate(found):
-            pairs = [(n, p) for n, p in in_sentence if p.id not in taken and 0 < p.value <= 100]
+            # "an increase of £622 million (4.1%) on spend in 2018": a change's rate, over the old
+            # level, not a share of whatever whole fits (the new level gives 4.1% too)
+            pairs = [(n, p) for n, p in in_sentence if p.id not in taken and 0 < p.value <= 100
+                     and not rate_of_change(p)]
             if not pairs:
                 continue
             window = [f for s in sentences[max(0, i - LOCAL_SENTENCES): i + 1] for f in s]

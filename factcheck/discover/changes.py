@@ -220,6 +220,9 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
                 continue  # "a $20 million or 4% increase in grants": the change of a part, not of the level
             levels = [f for f in figs if f.dims == change.dims and f.kind != "percent" and f.value > change.value
                       and 0 <= _at(quote, f) < c_at]
+            if not levels:
+                out.extend(_rate_on_old(quote, figs, rate, change, at))
+                continue
             if len(levels) != 1:
                 continue
             level = levels[0]
@@ -239,6 +242,31 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
                 continue
             out.append(Proposal(rate, (level, change), "growth", expr, False, 9, BESIDE_LEVEL, True))
     return out
+
+
+# "an increase of £622 million (4.1%) on spend in 2018 (£14,552 million)": the old level named
+# after the rate, by "on"/"over"/"compared with" and a few words
+_ON_OLD = re.compile(r"\s*\)?,?\s*(?:on|over|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s+(?:[^\W\d]+\s+){0,5}"
+                     r"(?:in\s+(?:19|20)\d\d\s*)?\(?\s*", re.IGNORECASE)
+# the stated rate and the one its figures give are this many times apart at most for the wording
+# to be read as the text's calculation, right or wrong (changes._could_be_change)
+_RATE_APART = 10
+
+
+def _rate_on_old(quote: str, figs: Sequence[Fig], rate: Fig, change: Fig, at: int) -> list[Proposal]:
+    """"This was an increase of £622 million (4.1%) on spend in 2018 (£14,552 million)": the rate is
+    the change over the old level the words name after it. The words say which amount is the
+    level, as "from … to" does, so the reading is proposed whatever its arithmetic gives and the
+    check says whether the text's rate holds (here it does not: 622 / 14,552 is 4.3%)."""
+    old = next((f for f in figs if f is not change and f.dims == change.dims and f.kind != "percent"
+                and f.value > change.value and joined(quote[at:], rate.stated, _ON_OLD, f.stated)), None)
+    if old is None or rate.value <= 0:
+        return []
+    computed = change.value / old.value * 100
+    if not Fraction(1, _RATE_APART) <= computed / rate.value <= _RATE_APART:
+        return []
+    exact = computed == rate.value
+    return [Proposal(rate, (old, change), "growth", f"{change.id} / {old.id}", exact, 9, BESIDE_LEVEL, True)]
 
 
 # "an increase of 383 percent from K186.4 million": the old level named right after the rate
