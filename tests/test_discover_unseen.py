@@ -737,3 +737,16 @@ def test_a_change_with_its_rate_on_a_named_old_level_is_its_growth_not_a_share()
     doc = extract_document(DOCS / "enwzc-01.pdf")
     (rate,) = [c for c in discover(doc.claims, "en", repeats=False) if c["stated"] == "4.1%"]
     assert rate["expr"] == "increase / money_14_552_million"
+
+
+def test_a_share_of_a_table_row_that_chance_gives_one_time_in_eleven_is_not_proposed(tmp_path: Path) -> None:
+    # City of Asheville budget FY 2014-15: "a fund balance in the General Fund equal to 15% of
+    # expenditures" is a policy, not General Government's 14,124,847 of 95,861,764 (14.7%), which
+    # chance would give about once in eleven tries. The rows the sentences name stay: "representing
+    # 15% of the FY 2014-15 general fund budget" (14,749,023) and Public Safety's 46%
+    run = check_paths([_extracted("enusa-03.pdf", str(tmp_path))])
+    found = [(r.claim.stated, str((r.claim.evidence or {}).get("inputs"))) for r in run.results
+             if (r.claim.evidence or {}).get("relation") == "share of a table's total"]
+    assert not [f for f in found if "(14,124,847)" in f[1]]
+    assert ("15%", "t4_1_r2_c4 (14,749,023), t4_1_r7_c4 (99,547,954)") in found
+    assert ("46%", "t4_1_r1_c4 (45,499,309), t4_1_r7_c4 (99,547,954)") in found
