@@ -750,3 +750,13 @@ def test_a_share_of_a_table_row_that_chance_gives_one_time_in_eleven_is_not_prop
     assert not [f for f in found if "(14,124,847)" in f[1]]
     assert ("15%", "t4_1_r2_c4 (14,749,023), t4_1_r7_c4 (99,547,954)") in found
     assert ("46%", "t4_1_r1_c4 (45,499,309), t4_1_r7_c4 (99,547,954)") in found
+
+
+def test_a_part_in_brackets_after_its_share_with_the_whole_sentences_before() -> None:
+    # DFID Results Estimates 2015-2020: "From 2015 to March 2020 DFID reached 33.7 million people
+    # with humanitarian assistance …" and, seven sentences on, "Of those reached by DFID
+    # humanitarian programmes from 2015 to March 2020, at least 40% (13.7 million) were women and
+    # girls": the part stands in brackets after its share, the whole is found on a second look
+    # back to the passage's start
+    found = _relations("enwzc-01.pdf")
+    assert ("40%", "ratio", ("13.7 million", "33.7 million")) in found

@@ -28,6 +28,8 @@ MAX_CHANCE = Fraction(1, 10)
 CUE = "a share printed in brackets after its part"
 _OPEN = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
+# after a part in brackets, the words it counts may stand before the bracket closes
+_PART_CLOSE = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*\)")
 
 
 def _spans(sentence: Sequence[Fig]) -> dict[str, tuple[int, int]]:
@@ -45,16 +47,22 @@ def _spans(sentence: Sequence[Fig]) -> dict[str, tuple[int, int]]:
 
 def bracketed_pairs(sentence: Sequence[Fig]) -> list[tuple[Fig, Fig]]:
     """The (part, percentage) pairs of one sentence where the percentage stands in brackets right
-    after the part: "21 (81%)", "five (100%)", "R1.4 million (0.1 per cent)"."""
+    after the part: "21 (81%)", "five (100%)", "R1.4 million (0.1 per cent)"; or the part in
+    brackets right after the percentage: "Over 85% (28.7 million beneficiaries) of the people
+    reached", "at least 40% (13.7 million) were women and girls"."""
     spans = _spans(sentence)
     quote = sentence[0].quote if sentence else ""
     pairs: list[tuple[Fig, Fig]] = []
-    for n, p in zip(sentence, sentence[1:]):
-        if n.id not in spans or p.id not in spans or not _is_percent(p) or n.kind == "percent" or n.value <= 0:
+    for a, b in zip(sentence, sentence[1:]):
+        if a.id not in spans or b.id not in spans:
             continue
-        (_, n_end), (p_at, p_end) = spans[n.id], spans[p.id]
-        if _OPEN.fullmatch(quote, n_end, p_at) and _CLOSE.match(quote, p_end):
-            pairs.append((n, p))
+        (_, a_end), (b_at, b_end) = spans[a.id], spans[b.id]
+        if not _OPEN.fullmatch(quote, a_end, b_at):
+            continue
+        if _is_percent(b) and a.kind != "percent" and a.value > 0 and _CLOSE.match(quote, b_end):
+            pairs.append((a, b))
+        elif _is_percent(a) and b.kind != "percent" and b.value > 0 and _PART_CLOSE.match(quote, b_end):
+            pairs.append((b, a))
     return pairs
 
 
@@ -83,6 +91,20 @@ def _odds(part: Fig, percent: Fig, whole: Fig) -> Fraction | None:
     return max(hi - lo, p_hi - p_lo) / percent.value
 
 
+def _fits(pairs: Sequence[tuple[Fig, Fig]], window: Sequence[Fig], parts: Container[str],
+          ) -> tuple[list[dict[str, tuple[Fig, Fraction]]], list[int]]:
+    """For each (part, percentage) pair, the wholes in ``window`` it fits with their odds, and how
+    many candidates were tried."""
+    fits: list[dict[str, tuple[Fig, Fraction]]] = []
+    tried: list[int] = []
+    for n, p in pairs:
+        candidates = [w for w in window if w.id != n.id and w.id not in parts and w.kind != "percent"
+                      and w.value >= n.value and _alike(n, w)]
+        tried.append(len(candidates))
+        fits.append({w.id: (w, odds) for w in candidates if (odds := _odds(n, p, w)) is not None})
+    return fits, tried
+
+
 def bracketed_shares(grouped: Sequence[Sequence[Fig]], taken: Container[str] = ()) -> list[Proposal]:
     """Shares "N (p%)" of a whole stated in N's sentence or the ones just before it, per passage
     (:func:`~factcheck.discover.relations.passages`); ``taken``: figures that already have a
@@ -101,14 +123,14 @@ def bracketed_shares(grouped: Sequence[Sequence[Fig]], taken: Container[str] = (
                      and not rate_of_change(p)]
             if not pairs:
                 continue
-            window = [f for s in sentences[max(0, i - LOCAL_SENTENCES): i + 1] for f in s]
-            fits: list[dict[str, tuple[Fig, Fraction]]] = []
-            tried: list[int] = []
-            for n, p in pairs:
-                candidates = [w for w in window if w.id != n.id and w.id not in parts and w.kind != "percent"
-                              and w.value >= n.value and _alike(n, w)]
-                tried.append(len(candidates))
-                fits.append({w.id: (w, odds) for w in candidates if (odds := _odds(n, p, w)) is not None})
+            near = [f for s in sentences[max(0, i - LOCAL_SENTENCES): i + 1] for f in s]
+            fits, tried = _fits(pairs, near, parts)
+            if not any(fits) and i > LOCAL_SENTENCES:
+                # "From 2015 to March 2020 DFID reached 33.7 million people … [six sentences] …
+                # Over 85% (28.7 million beneficiaries) of the people reached": a second look, back
+                # to the passage's start; both looks' candidates count as tried
+                fits, wide = _fits(pairs, [f for s in sentences[: i + 1] for f in s], parts)
+                tried = [a + b for a, b in zip(tried, wide)]
             for k, (n, p) in enumerate(pairs):
                 # a whole that another pair of the sentence fits too: their odds multiply
                 shared = [w for w in fits[k] if sum(w in other for other in fits) >= 2]
