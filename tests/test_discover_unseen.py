@@ -760,3 +760,12 @@ def test_a_part_in_brackets_after_its_share_with_the_whole_sentences_before() ->
     # back to the passage's start
     found = _relations("enwzc-01.pdf")
     assert ("40%", "ratio", ("13.7 million", "33.7 million")) in found
+
+
+def test_a_percentage_above_or_below_a_level_is_a_rate_not_a_share() -> None:
+    # New York's balance of payments FFY 2022: "per capita federal expenditures were about $413
+    # lower in New York than nationwide, with New York's figure of $10,694 per capita 3.7 percent
+    # below the nationwide figure": 3.7 percent compares two levels; $413 of $11,095 (a per capita
+    # tax figure two pages back) lands there by chance
+    found = _relations("enbvx-01.pdf")
+    assert not [r for r in found if r[0] == "3.7 percent" and r[1] == "ratio"]

@@ -314,6 +314,8 @@ _SENTENCE_CUT = re.compile(r"[.;:](?!\d)|%|\bp(?:er)?\s?c(?:en)?t\b|\bprocent\b"
 # the clause of a figure: back to the previous figure or punctuation
 _CLAUSE_CUT = re.compile(r"[.;:,()]|\d")
 # "20.9 percent of the budget", "28% van de zaken": the words after it name the whole of a share
+# "$4,982, was 12.6 percent above the national average of $4,425": a level over another, as a rate
+_ABOVE_BELOW = re.compile(r"\b(?:above|below)\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s*(?:of|van)\s+(?!\d)[^\W\d]", re.IGNORECASE)
 
 
@@ -340,7 +342,7 @@ def _rate_of_change(stated: str, quote: str) -> bool:
         return False
     after = quote[at + len(stated):]
     next_words = " ".join(re.findall(r"[^\W\d_]+", after[:40])[:2])
-    if RISE_WORDS.search(next_words) or FALL_WORDS.search(next_words):
+    if RISE_WORDS.search(next_words) or FALL_WORDS.search(next_words) or _ABOVE_BELOW.search(next_words):
         return True
     if _OF_AFTER.match(after):
         # "to stimulate economic growth … I propose to spend K35.0 billion or 20.9 percent of the
