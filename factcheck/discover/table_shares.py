@@ -34,9 +34,9 @@ from factcheck.tables.records import cell_claim
 
 # The first looks at new documents (each development batch extracted by the code before it came)
 # made five of these shares with odds between 1 in 10 and 1 in 15, four of them coincidences
-# ("15% of expenditures" as a fund-balance policy, "4% Allocations" as a credit's name), and all
-# 31 right ones of the development half have odds under 1 in 15. Stricter than the 1 in 10 of
-# other readings: a percentage's words are weak evidence for a row
+# ("15% of expenditures" as a fund-balance policy, "4% Allocations" as a credit's name); on the
+# development half it drops those four and one right share of 31 (about 1 in 15). Stricter than
+# the 1 in 10 of other readings: a percentage's words are weak evidence for a row
 MAX_CHANCE = Fraction(1, 15)
 PAGES_AROUND = 1
 PAGES_FAR = 4  # see text_tables.PAGES_FAR
