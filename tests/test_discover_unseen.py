@@ -769,3 +769,12 @@ def test_a_percentage_above_or_below_a_level_is_a_rate_not_a_share() -> None:
     # tax figure two pages back) lands there by chance
     found = _relations("enbvx-01.pdf")
     assert not [r for r in found if r[0] == "3.7 percent" and r[1] == "ratio"]
+
+
+def test_the_amount_a_rate_restates_is_its_change_not_a_level() -> None:
+    # PG&E's 2017 budget report to the CPUC: "Nuclear Generation's 2017 expense budget is $28.6
+    # million or 8.1 percent above the 2017 adopted amount. … Nuclear Generation's 2017 capital
+    # budget is $25.0 million or 14.0 percent above the 2017 adopted amount." $28.6 million over
+    # $25.0 million is 14.4 %, but $25.0 million is 14.0 percent's own change, not a level
+    found = _relations("ensuc-01.pdf")
+    assert not [r for r in found if r[0] == "14.0 percent" and "$28.6 million" in r[2]]

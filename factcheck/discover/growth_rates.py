@@ -73,8 +73,11 @@ def prose_growth_rates(grouped: Sequence[Sequence[Fig]], taken: Container[str] =
                 continue
             i = order.index(p.quote)
             window = set(order[max(0, i - LOCAL_SENTENCES): i + 1])
+            # "$25.0 million or 14.0 percent above the 2017 adopted amount": the amount the rate
+            # restates is its change, never one of its levels
+            beside = _beside(passage, p)
             levels = [f for f in passage if f.quote in window and f.kind != "percent" and f.value > 0
-                      and (f.unit or "").strip() not in ("%", "pp")]
+                      and (f.unit or "").strip() not in ("%", "pp") and f is not beside]
             fits: list[tuple[Fig, Fig]] = []
             tried = 0
             width = Fraction(0)
@@ -115,19 +118,26 @@ def prose_growth_rates(grouped: Sequence[Sequence[Fig]], taken: Container[str] =
     return out
 
 
+def _beside(passage: Sequence[Fig], p: Fig) -> Fig | None:
+    """The amount printed right before the percentage and joined to it ("R9.6 million or 13.4 per
+    cent", "$89,475,000 (18.8 percent)"), if any."""
+    k = next((i for i, f in enumerate(passage) if f is p), 0)
+    if k == 0:
+        return None
+    d = passage[k - 1]
+    if d.quote != p.quote or d.kind == "percent" or d.at < 0 or p.at < 0 or d.at + len(d.stated) > p.at:
+        return None
+    return d if _JOINED.fullmatch(p.quote[d.at + len(d.stated):p.at]) else None
+
+
 def _stated_change(passage: Sequence[Fig], p: Fig, old: Fig, new: Fig) -> Fig | None:
     """The amount the percentage restates right before it ("R9.6 million or 13.4 per cent",
     "$89,475,000 (18.8 percent)"), of the levels' unit, when the levels' difference meets it
     within their rounding: the rate's levels, chosen already, are the change's too (whether or not
     another search found the change already)."""
-    k = next((i for i, f in enumerate(passage) if f is p), 0)
-    if k == 0:
-        return None
-    d = passage[k - 1]
-    if (d.quote != p.quote or d in (old, new) or d.dims != old.dims or d.unit != old.unit
-            or d.value <= 0 or d.interval.lo is None or d.interval.hi is None or d.at < 0 or p.at < 0):
-        return None
-    if not _JOINED.fullmatch(p.quote[d.at + len(d.stated):p.at]):
+    d = _beside(passage, p)
+    if (d is None or d in (old, new) or d.dims != old.dims or d.unit != old.unit
+            or d.value <= 0 or d.interval.lo is None or d.interval.hi is None):
         return None
     (o_lo, o_hi), (n_lo, n_hi) = bounds(old), bounds(new)
     lo, hi = sorted((abs(n_lo - o_hi), abs(n_hi - o_lo)))
