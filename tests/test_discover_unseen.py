@@ -778,3 +778,18 @@ def test_the_amount_a_rate_restates_is_its_change_not_a_level() -> None:
     # $25.0 million is 14.4 %, but $25.0 million is 14.0 percent's own change, not a level
     found = _relations("ensuc-01.pdf")
     assert not [r for r in found if r[0] == "14.0 percent" and "$28.6 million" in r[2]]
+
+
+def test_a_rate_from_a_level_a_year_ago_after_a_bullet_the_font_maps_to_a_control() -> None:
+    # City of Calgary, Current Economic Analysis, March 2013: "\x83 Calgary housing sales in March
+    # 2013 was 2,631 units, up 27 per cent from 2,071 units in last February but down 0.6 per cent
+    # from 2,647 units a year ago." The font's bullet is the C1 control U+0083: it opens the
+    # sentence and is no part of the quote; "a year ago" is a time, not "per year"; and 2,071, an
+    # amount "from" introduces, is the other rate's old level, not 0.6 per cent's new one
+    doc = extract_document(DOCS / "enaux-01.pdf")
+    (sales,) = [c for c in doc.claims if c["stated"] == "2,647"]
+    assert sales["quote"].startswith("Calgary housing sales in March 2013")
+    assert "year" not in str(sales.get("unit"))
+    found = _relations("enaux-01.pdf")
+    assert ("0.6 per cent", "growth", ("2,631", "2,647")) in found
+    assert ("27 per cent", "growth", ("2,631", "2,071")) in found

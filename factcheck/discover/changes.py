@@ -283,7 +283,10 @@ def _rate_from_old(quote: str, figs: Sequence[Fig], rate: Fig, at: int) -> list[
     if old is None:
         return []
     rising = _direction(quote[max(0, at - 30):at + len(rate.stated) + 25])
-    news = [f for f in figs if f.dims == old.dims and f.kind != "percent" and f.value > 0 and 0 <= _at(quote, f) < at]
+    # "2,631 units, up 27 per cent from 2,071 units in last February but down 0.6 per cent from 2,647
+    # units a year ago": an amount "from" introduces is another rate's old level, not the new one
+    news = [f for f in figs if f.dims == old.dims and f.kind != "percent" and f.value > 0 and 0 <= _at(quote, f) < at
+            and not _OLD_LEVEL.search(quote[:_at(quote, f)])]
     if rising is None or len(news) != 1 or (news[0].value > old.value) != rising:
         return []
     new = news[0]

@@ -26,8 +26,9 @@ _ABBREVIATIONS = {
 # ("[.!?](?=X)|[.!?:]Y|:Z|[.!?]W" in one pass): a pattern that starts with a character class lets
 # Python's re jump from candidate to candidate, five times faster over a page.
 # A bullet may open the next sentence: "… to citizens and creditors.\n\uf0b7 The government's total
-# net position increased …" (the bullet of a Symbol font is a private-use character).
-_BULLET = "(?:[\ue000-\uf8ff•●▪◦][ \t\u00a0]*)?"
+# net position increased …" (the bullet of a Symbol font is a private-use character, and some
+# fonts map theirs to a C1 control, U+0083).
+_BULLET = "(?:[\ue000-\uf8ff\u0080-\u009f•●▪◦][ \t\u00a0]*)?"
 # … and so may an item's letter: "… the total number of public universities to 6. f) The total
 # student enrolment …" (one or two letters, or a roman numeral, and a parenthesis)
 _LIST_ITEM = r"(?:[a-z]{1,2}|[ivx]{1,4})\)[ \t\u00a0]"
@@ -189,8 +190,9 @@ class Sentences:
 
 
 # Private-use code points: a font's own glyphs (the bullet U+F0B7 of Symbol fonts), which read as
-# nothing, or as a box, anywhere but in that font.
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# nothing, or as a box, anywhere but in that font; and C1 controls, which some fonts map their
+# bullet to (U+0083) and which no text means.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\u0080-\u009f]")
 
 
 def quote(text: str, start: int, end: int, limit: int = 320, at: int | None = None) -> str:

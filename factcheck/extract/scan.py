@@ -574,9 +574,10 @@ _PER_WORDS.update({
     "deelnemer": "participant", "participant": "participant", "lid": "member", "member": "member",
     "patiënt": "patient", "patient": "patient", "resident": "person", "pupil": "pupil", "child": "child",
 })
+# "2,647 units a year ago", "$5 billion a decade earlier": a time ago, not a rate
 _PER_RIGHT = re.compile(
     r"^(?:" + _ANYWS + r"{0,3}(?:per|/|each|every|a|an)" + _ANYWS + r"*|" + _WS + r"?-per-)("
-    + _alternation(_PER_WORDS) + r")(?![\w])",
+    + _alternation(_PER_WORDS) + r")(?![\w])(?!" + _ANYWS + r"+(?:ago|earlier|before|back|later)(?![\w]))",
     re.IGNORECASE,
 )
 _RATIO_RIGHT = re.compile(
