@@ -172,7 +172,8 @@ def _slipped(total: Item, lane: int, j: Judgement) -> bool:
     number = cell.number if cell is not None else None
     if number is None:
         return False
-    return slip_shaped(number.text, number.percent, j.difference, [number.value, j.parts_interval.hi], j.slack)
+    # the places a slip may stand at: the total's and its parts' sum's (total less difference)
+    return slip_shaped(number.text, number.percent, j.difference, [number.value, number.value - j.difference], j.slack)
 
 
 def _slip(total: Item, parts: list[tuple[Item, int]], lane: int, j: Judgement) -> bool:
