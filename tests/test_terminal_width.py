@@ -75,8 +75,10 @@ def test_check_at_80_columns_keeps_paths_ids_and_numbers_whole(tmp_path: Path) -
 
 
 def test_the_verdict_table_never_splits_a_word_at_any_width(tmp_path: Path) -> None:
+    # every width: a table that just fits is where rich shrinks a wrapping column below its
+    # minimum (the width where that happens moves with the length of the checkout's path)
     results = check_paths([ROOT / "claims"]).results
-    for width in (40, 60, 80, 100, 140):
+    for width in range(40, 201):
         out = Terminal()
         verdict_table(results, file=out, width=width)
         lines = ANSI.sub("", out.getvalue()).splitlines()

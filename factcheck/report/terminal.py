@@ -300,15 +300,27 @@ def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: Te
             narrowest[i] = max(narrowest[i], need)
     for i, header in enumerate(("where", "claim", "verdict", "stated", "computed")):
         narrowest[i] = max(narrowest[i], cell_len(header))
+    fits = sum(narrowest) + 3 * (len(narrowest) - 1) <= console.width
+    # The two columns that wrap get fixed widths: rich shrinks the widest wrappable column first
+    # when a table is too wide, below its minimum width, and would cut "€ 1.000.000.000 / year"
+    # in a table that fits. Each gets its longest word, and what is left goes to the computed
+    # value, then to the stated text, up to their whole length.
+    widths: list[int | None] = [None, None]
+    if fits:
+        spare = console.width - sum(narrowest) - 3 * (len(narrowest) - 1)
+        for i in (4, 3):
+            whole = max(cell_len(row[i].plain if isinstance(row[i], Text) else str(row[i])) for row in cells)
+            grow = min(spare, max(0, whole - narrowest[i]))
+            widths[i - 3] = narrowest[i] + grow
+            spare -= grow
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in ("where", "claim", "verdict"):
         table.add_column(column, no_wrap=True)
     for i, column in ((3, "stated"), (4, "computed")):
         # wraps between words; the minimum width keeps rich's layout from folding inside a word
-        table.add_column(column, overflow="fold", min_width=narrowest[i])
+        table.add_column(column, overflow="fold", min_width=narrowest[i], width=widths[i - 3])
     for where, claim_id, verdict, stated, computed in cells:
         table.add_row(Text(where), Text(claim_id), verdict, Text(stated), Text(computed))
-    fits = sum(narrowest) + 3 * (len(narrowest) - 1) <= console.width
     with console.capture() as captured:
         if fits:
             console.print(table)
