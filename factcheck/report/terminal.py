@@ -309,7 +309,7 @@ def verdict_table(results: Sequence[Result], *, show_all: bool = False, file: Te
     if fits:
         spare = console.width - sum(narrowest) - 3 * (len(narrowest) - 1)
         for i in (4, 3):
-            whole = max(cell_len(row[i].plain if isinstance(row[i], Text) else str(row[i])) for row in cells)
+            whole = max(cell_len(str(row[i])) for row in cells)  # stated and computed are plain str
             grow = min(spare, max(0, whole - narrowest[i]))
             widths[i - 3] = narrowest[i] + grow
             spare -= grow
