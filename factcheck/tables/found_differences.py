@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -82,6 +83,13 @@ def _items(table: Table, orientation: Orientation) -> list[tuple[int, str, _Lane
 def _value(cell: Cell) -> Fraction:
     assert cell.number is not None
     return cell.number.value
+
+
+def _integers(cells: Sequence[Cell], room: Fraction) -> tuple[int, list[int]]:
+    """A common multiple of the denominators of the cells' values and of ``room``, and each value
+    times it: whole numbers that compare as the values do."""
+    scale = math.lcm(room.denominator, *(_value(c).denominator for c in cells))
+    return scale, [int(_value(c) * scale) for c in cells]
 
 
 def _telling(cell: Cell) -> bool:
@@ -210,15 +218,19 @@ def _best(
 ) -> _Best | None:
     """The best reading of item k as a ± b over ``others``: from two printed before it, then the nearest."""
     t = items[k]
-    pool = sorted((_value(items[i][2][first]), i) for i in others)
-    keys = [v for v, _ in pool]
     room = 2 * max((items[i][2][first].number.half for i in others), default=Fraction(0)) + t[2][first].number.half  # type: ignore[union-attr]
+    # the search in whole multiples of the finest unit of these figures and of the room: the same
+    # order and the same bounds as in fractions, at the cost of integers
+    scale, ints = _integers([items[i][2][first] for i in others] + [t[2][first]], room)
+    pool = sorted((ints[n], i) for n, i in enumerate(others))
+    keys = [v for v, _ in pool]
+    room_int, target = int(room * scale), ints[-1]
     best = None
     for va, i in pool:
         for sign in (1, -1):
             # t = a + sign·b  ⇒  b = sign·(t − a)
-            want = sign * (_value(t[2][first]) - va)
-            lo, hi = bisect.bisect_left(keys, want - room), bisect.bisect_right(keys, want + room)
+            want = sign * (target - va)
+            lo, hi = bisect.bisect_left(keys, want - room_int), bisect.bisect_right(keys, want + room_int)
             for _vb, j in pool[lo:hi]:
                 if j == i or (sign == 1 and j < i) or {frozenset((k, i)), frozenset((k, j)), frozenset((i, j))} & seen:
                     continue  # two items already read together: the third is a copy of one read before
