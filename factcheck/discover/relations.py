@@ -313,9 +313,9 @@ _APPOSED_TO_AMOUNT = re.compile(r"\d[^\d]{0,25}?(?:,?\s*(?:or|of|oftewel|ofwel)\
 _SENTENCE_CUT = re.compile(r"[.;:](?!\d)|%|\bp(?:er)?\s?c(?:en)?t\b|\bprocent\b", re.IGNORECASE)
 # the clause of a figure: back to the previous figure or punctuation
 _CLAUSE_CUT = re.compile(r"[.;:,()]|\d")
-# "20.9 percent of the budget", "28% van de zaken": the words after it name the whole of a share
 # "$4,982, was 12.6 percent above the national average of $4,425": a level over another, as a rate
 _ABOVE_BELOW = re.compile(r"\b(?:above|below)\b", re.IGNORECASE)
+# "20.9 percent of the budget", "28% van de zaken": the words after it name the whole of a share
 _OF_AFTER = re.compile(r"\s*(?:of|van)\s+(?!\d)[^\W\d]", re.IGNORECASE)
 
 

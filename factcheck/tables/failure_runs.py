@@ -38,5 +38,6 @@ def doubt_failure_runs(checks: list[TableCheck]) -> list[TableCheck]:
 
 
 def _slipped(check: TableCheck) -> bool:
+    """Does the check miss by what one mistyped digit gives (slip_evidence)?"""
     figures = [check.total.value, *(p.value for p in check.parts)]
     return slip_shaped(check.total.stated, check.relation in ("share", "growth"), check.difference, figures, check.slack)
