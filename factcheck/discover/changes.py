@@ -71,7 +71,7 @@ _ANAPHOR = re.compile(r"\s*(?:this|that|these|dit|dat|deze|daarmee|hiermee)\b", 
 # A stated change this many times smaller or larger than the change from … to is no slip in it:
 # "increased the total number of public universities to 6. The total student enrolment … increased
 # from 7,933 to 59,272" (a change of 51,339) speaks of something else, as a slip of digits or a
-# scale (thousand, million) does not
+# scale (thousand, million) does not; so is a stated rate this far from the one its figures give
 _FAR_FROM_CHANGE = 10
 _SCALE_SLIPS = (Fraction(1000), Fraction(1_000_000), Fraction(1_000_000_000))
 
@@ -248,9 +248,6 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
 # after the rate, by "on"/"over"/"compared with" and a few words
 _ON_OLD = re.compile(r"\s*\)?,?\s*(?:on|over|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s+(?:[^\W\d]+\s+){0,5}"
                      r"(?:in\s+(?:19|20)\d\d\s*)?\(?\s*", re.IGNORECASE)
-# the stated rate and the one its figures give are this many times apart at most for the wording
-# to be read as the text's calculation, right or wrong (changes._could_be_change)
-_RATE_APART = 10
 
 
 def _rate_on_old(quote: str, figs: Sequence[Fig], rate: Fig, change: Fig, at: int) -> list[Proposal]:
@@ -263,7 +260,8 @@ def _rate_on_old(quote: str, figs: Sequence[Fig], rate: Fig, change: Fig, at: in
     if old is None or rate.value <= 0:
         return []
     computed = change.value / old.value * 100
-    if not Fraction(1, _RATE_APART) <= computed / rate.value <= _RATE_APART:
+    # as for a stated change (_could_be_change): further apart, the words speak of something else
+    if not Fraction(1, _FAR_FROM_CHANGE) <= computed / rate.value <= _FAR_FROM_CHANGE:
         return []
     exact = computed == rate.value
     return [Proposal(rate, (old, change), "growth", f"{change.id} / {old.id}", exact, 9, BESIDE_LEVEL, True)]

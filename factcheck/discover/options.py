@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 KINDS = ("relations", "repeats", "tables")
 
@@ -41,8 +41,7 @@ class Discovery:
     def without(self, done: Iterable[str]) -> Discovery:
         """These kinds less the ones already ``done``."""
         done = set(done)
-        on = {kind: getattr(self, kind) and kind not in done for kind in KINDS}
-        return Discovery(on["relations"], on["repeats"], on["tables"], all_alarms=self.all_alarms)
+        return replace(self, **{kind: getattr(self, kind) and kind not in done for kind in KINDS})
 
 
 def add_switches(parser: argparse.ArgumentParser) -> None:

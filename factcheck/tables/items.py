@@ -440,7 +440,9 @@ def _named_heads(items: list[Item], table: Table) -> None:
         if sum(ch.isalpha() for ch in name) < _MIN_HEAD_NAME:
             continue
         head = next((r for r in range(it.pos - 1, -1, -1) if _heads(table.rows[r], name)), None)
-        first = next((i for i in range(j) if head is not None and items[i].pos >= head), None)
+        if head is None:
+            continue
+        first = next((i for i in range(j) if items[i].pos >= head), None)
         if first is None or j - first < 2:
             continue
         between = range(first, j)
