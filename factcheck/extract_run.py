@@ -43,7 +43,7 @@ def prepare(source: Path, result: Any, discovery: Discovery) -> Prepared:
 
     captured = io.StringIO()
     with contextlib.redirect_stderr(captured):
-        discovered = discovered_claims(source, result, discovery)
+        discovered = discovered_claims(source, result, discovery) if discovery else []
     # table cells read "$" as USD too: the document's dollar holds for them as for its prose
     apply_dollar(discovered, result.dollar)
     info = result.extraction_info()
@@ -92,7 +92,15 @@ def prepare_or_error(source: str, result: Any, discovery: Discovery) -> tuple[st
     except FactcheckError as exc:
         return "error", str(exc.located(path=source))
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
-        return "error", f"{source}: FC300 unexpected {type(exc).__name__} in discovery: {exc}"
+        # a fault of discovery's must not lose what extraction read: the figures are written
+        # without discovered claims, and the fault is reported
+        fault = f"{source}: FC300 unexpected {type(exc).__name__} in discovery: {exc}"
+        try:
+            prepared = prepare(Path(source), result, Discovery.none())
+        except Exception:  # noqa: BLE001 - then the document itself cannot be written
+            return "error", fault
+        prepared.messages.insert(0, f"{fault} (figures written without discovered claims)")
+        return "ok", prepared
 
 
 def extract_one(source: str, options: dict[str, Any], discovery: Discovery,

@@ -793,3 +793,12 @@ def test_a_rate_from_a_level_a_year_ago_after_a_bullet_the_font_maps_to_a_contro
     found = _relations("enaux-01.pdf")
     assert ("0.6 per cent", "growth", ("2,631", "2,647")) in found
     assert ("27 per cent", "growth", ("2,631", "2,071")) in found
+
+
+def test_a_whole_that_may_be_nothing_bounds_no_share() -> None:
+    # Berkeley's financial condition audit (enusf-01, dev): a hedged fraction ("roughly one-half")
+    # whose interval reaches 0 was tried as a share's whole and divided by zero, which lost
+    # the document's discovery; its growth rates are found now
+    relations = _relations("enusf-01.pdf")
+    assert ("35 percent", "growth", ("$474.5 million", "$352.0 million")) in relations
+    assert ("60 percent", "growth", ("$333.8 million", "$208.7 million")) in relations

@@ -174,3 +174,22 @@ def test_progress_of_a_batch_counts_documents(
     assert main([str(PDFS / "labor.pdf"), str(PDFS / "1_De_Koning.pdf"), "-o", str(tmp_path)]) == 0
     frames = _RecordedBar.frames
     assert frames[0][1:] == (0, 2) and frames[-1][1:] == (2, 2)
+
+
+def test_a_fault_in_discovery_keeps_the_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    import factcheck.extract_cli as extract_cli
+
+    def broken(*args: object, **kwargs: object) -> list[dict[str, object]]:
+        raise ZeroDivisionError("Fraction(1, 0)")
+
+    monkeypatch.setattr(extract_cli, "discovered_claims", broken)
+    out = tmp_path / "claims"
+    assert main([str(PDFS / "labor.pdf"), "-o", str(out), "--jobs", "1", "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "FC300 unexpected ZeroDivisionError in discovery" in err and "figures written without discovered claims" in err
+    assert "Traceback" not in err
+    root = yr.to_plain(yr.load(out / "labor.yaml"))
+    assert root["claims"] and all(c.get("origin") == "extracted" for c in root["claims"])
+    assert root["extraction"]["discovery"] == []

@@ -433,6 +433,8 @@ def _ratios(
                 if b is a or b.value <= a.value or b.unit != a.unit:
                     continue  # a share of months in days is no share: one unit, or none, on both sides
                 b_lo, b_hi = bounds(b)
+                if b_lo <= 0:
+                    continue  # a whole that may be nothing ("$0.4" to one digit) bounds no share
                 lo = a_lo / b_hi * 100
                 hi = a_hi / b_lo * 100
                 if hi < p.interval.lo or p.interval.hi < lo or 2 * (hi - lo) > p.value:
