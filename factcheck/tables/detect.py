@@ -744,25 +744,57 @@ def _group_heading(
             and _ends_at(nxt, right_edge, settings, last_x0))
 
 
+def _leading_figures(ln: Line) -> int:
+    """How many tokens at the start of a line's label read as figures (not a year, not a marker)."""
+    k = 0
+    while k < len(ln.label) - 1 and looks_numeric(ln.label[k].text) and not ln.label[k].small and not is_year(ln.label[k].text):
+        k += 1
+    return k
+
+
 def _left_amount_column(lines: list[Line], settings: TableSettings, codes: Container[int] = ()) -> None:
     """Plain figures printed left of the labels, right-aligned one under another in rows that have
     figures of their own ("5700    Precept    5700    5700.00", last year's amounts first in a
     parish council's accounts), are an amount column, not the start of each label: when three
     rows or more print them so, and they read as amounts (decimals, or four digits or more, in
-    half of them at least), not as row numbers or account ``codes`` (line indexes)."""
-    firsts = [ln for k, ln in enumerate(lines) if k not in codes and ln.has_figures and not ln.lead and len(ln.label) >= 2
-              and looks_numeric(ln.label[0].text) and not ln.label[0].small and not is_year(ln.label[0].text)
-              and ln.label[1].x0 - ln.label[0].x1 > settings.left_amount_gap * ln.size and not _value_like(ln.label[1])]
+    half of them at least), not as row numbers or account ``codes`` (line indexes).
+
+    The figures stand well apart from the label, or a word space apart when the labels themselves
+    start one under another: an English council's statements print last year's columns left of
+    the labels ("1,257,158 Property, Plant & Equipment 1,266,835"), all flush against one edge.
+    Several such columns may stand before the label ("133,699 (68,242) 65,457 Children's ...")."""
+    lead = {k: n for k, ln in enumerate(lines) if k not in codes and not ln.lead and (n := _leading_figures(ln))}
+    firsts = [ln for k, ln in enumerate(lines) if k in lead and ln.has_figures]
     if len(firsts) < settings.left_amount_rows:
         return
-    edge = sorted(ln.label[0].x1 for ln in firsts)[len(firsts) // 2]
-    aligned = [ln for ln in firsts if abs(ln.label[0].x1 - edge) <= settings.edge_tolerance * ln.size]
-    amounts = sum(1 for ln in aligned if re.search(r"[.,]\d|\d{4}", ln.label[0].text))
+    starts = sorted(ln.label[lead[lines.index(ln)]].x0 for ln in firsts)
+    start = starts[len(starts) // 2]
+    flush = {id(ln) for ln in firsts if abs(ln.label[lead[lines.index(ln)]].x0 - start) <= settings.edge_tolerance * ln.size}
+
+    def apart(ln: Line, n: int) -> bool:
+        gap = ln.label[n].x0 - ln.label[n - 1].x1
+        wide = settings.left_amount_gap if id(ln) not in flush or len(flush) < settings.left_amount_rows else settings.left_amount_flush_gap
+        return gap > wide * ln.size and not (n == 1 and _value_like(ln.label[1]))
+
+    firsts = [ln for ln in firsts if apart(ln, lead[lines.index(ln)])]
+    if len(firsts) < settings.left_amount_rows:
+        return
+    last = {id(ln): ln.label[lead[lines.index(ln)] - 1] for ln in firsts}
+    edge = sorted(t.x1 for t in last.values())[len(firsts) // 2]
+    aligned = [ln for ln in firsts if abs(last[id(ln)].x1 - edge) <= settings.edge_tolerance * ln.size]
+    amounts = sum(1 for ln in aligned if re.search(r"[.,]\d|\d{4}", last[id(ln)].text))
     if len(aligned) < settings.left_amount_rows or amounts < settings.left_amount_share * len(aligned):
         return
-    for ln in aligned:
-        ln.values = [ln.label[0], *ln.values]
-        ln.label = ln.label[1:]
+    # once the column is there, a subtotal row whose own figures wrapped onto the next line is in it too
+    for k, ln in enumerate(lines):
+        n = lead.get(k, 0)
+        if not n or (ln not in aligned and not (
+                abs(ln.label[n - 1].x1 - edge) <= settings.edge_tolerance * ln.size and id(ln) in flush or (
+                    abs(ln.label[n - 1].x1 - edge) <= settings.edge_tolerance * ln.size
+                    and abs(ln.label[n].x0 - start) <= settings.edge_tolerance * ln.size))):
+            continue
+        ln.values = [*ln.label[:n], *ln.values]
+        ln.label = ln.label[n:]
         ln.lead = True
         ln.has_figures = _has_figures(ln)
 

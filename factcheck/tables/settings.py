@@ -88,6 +88,8 @@ class TableSettings:
     far_figures_gap: float = 2.0
     # an amount column printed left of the labels stands this far from the label's first word
     left_amount_gap: float = 1.5
+    # ... or a word space from it, when the labels start one under another beside it
+    left_amount_flush_gap: float = 0.5
     # ... taken when this many rows print it so, aligned, and at least this share of them reads
     # as an amount (decimals or four digits), not as row numbers
     left_amount_rows: int = 3

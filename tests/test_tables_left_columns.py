@@ -1,0 +1,26 @@
+"""Amount columns printed left of the labels (factcheck.tables.detect._left_amount_column), on an
+English council's balance sheet (tests/unseen/docs/enuka-01.pdf, Solihull's statement of accounts
+2023/24, a dev excerpt): last year's column stands a word space before the labels, which start
+one under another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf
+
+PDF = Path(__file__).parent / "unseen" / "docs" / "enuka-01.pdf"
+
+
+def test_last_years_column_left_of_the_labels_is_read_as_a_column() -> None:
+    checks = {(c.total_label, c.total.stated): c for c in check_pdf(PDF, lang="en") if c.page == 9}
+    # both years of each subtotal: 2023 left of the labels, 2024 right of them
+    for label, stated in (("Long-Term Assets", "1,386,087"), ("Long-Term Assets", "1,397,469"),
+                          ("Current Liabilities", "(110,876)"), ("Current Liabilities", "(116,314)"),
+                          ("Net Assets", "1,039,605"), ("Net Assets", "981,647")):
+        assert checks[label, stated].verdict is Verdict.CONSISTENT, (label, stated)
+    parts = [p.stated for p in checks["Current Assets", "157,512"].parts]
+    assert parts == ["83,457", "1,523", "65,873", "6,659"]
+    # the labels lost their first word's figure: no label starts with an amount
+    assert not [label for label, _ in checks if label[:1].isdigit() or label.startswith("(")]
