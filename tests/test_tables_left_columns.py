@@ -24,3 +24,12 @@ def test_last_years_column_left_of_the_labels_is_read_as_a_column() -> None:
     assert parts == ["83,457", "1,523", "65,873", "6,659"]
     # the labels lost their first word's figure: no label starts with an amount
     assert not [label for label, _ in checks if label[:1].isdigit() or label.startswith("(")]
+
+
+def test_an_outlines_numbers_flush_against_the_labels_are_no_amount_column() -> None:
+    # India's notes on demands for grants (enafr-01, dev): "2.01 Controller General of Patents",
+    # "3.04 Survey of Boiler" stand a word space before labels that start one under another
+    checks = [c for c in check_pdf(Path(__file__).parent / "unseen" / "docs" / "enafr-01.pdf", lang="en") if c.page == 1]
+    net = next(c for c in checks if c.total_label == "Net" and c.total.stated == "4348.59")
+    assert [p.stated for p in net.parts] == ["4357.87", "-9.28"] and net.verdict is Verdict.CONSISTENT
+    assert not [p.stated for c in checks for p in c.parts if p.stated in ("2.01", "2.02", "2.03", "3.01", "3.04")]

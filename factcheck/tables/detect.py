@@ -782,7 +782,11 @@ def _left_amount_column(lines: list[Line], settings: TableSettings, codes: Conta
     last = {id(ln): ln.label[lead[lines.index(ln)] - 1] for ln in firsts}
     edge = sorted(t.x1 for t in last.values())[len(firsts) // 2]
     aligned = [ln for ln in firsts if abs(last[id(ln)].x1 - edge) <= settings.edge_tolerance * ln.size]
-    amounts = sum(1 for ln in aligned if re.search(r"[.,]\d|\d{4}", last[id(ln)].text))
+    # flush against the labels, short decimals are an outline's numbers ("2.01 Controller General
+    # of Patents", "3.04 Survey of Boiler"): there amounts show thousands, brackets or four digits
+    near = [ln for ln in aligned if last[id(ln)].x1 + settings.left_amount_gap * ln.size >= ln.label[lead[lines.index(ln)]].x0]
+    amounts = sum(1 for ln in aligned if re.search(r"\d[,.]\d{3}(?!\d)|^\(|\d{4}" if ln in near else r"[.,]\d|\d{4}",
+                                                    last[id(ln)].text))
     if len(aligned) < settings.left_amount_rows or amounts < settings.left_amount_share * len(aligned):
         return
     # once the column is there, a subtotal row whose own figures wrapped onto the next line is in it too
