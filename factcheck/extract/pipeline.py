@@ -19,7 +19,7 @@ from factcheck.errors import FactcheckError
 from factcheck.extract import context, tables
 from factcheck.extract.currency import apply_dollar, country_mentions, document_dollar
 from factcheck.extract.ids import assign_ids
-from factcheck.extract.scan import Found, get_scanner
+from factcheck.extract.scan import Found, get_scanner, spaced_thousands
 from factcheck.model import Hedge
 from factcheck.numbers import decimal_string
 from factcheck.sources.errors import (
@@ -159,7 +159,7 @@ def analyse_page(
         if page.number is not None:
             entry = {"page": page.number, **entry}
         result.tables.append(entry)
-    scanner = get_scanner(language)
+    scanner = get_scanner(language, spaced=language.startswith("en") and spaced_thousands(text))
     found = scanner.scan(text, [(r.start, r.end) for r in regions])
     result.skipped_in_tables = scanner.skipped
     sentences = context.Sentences(text)

@@ -71,6 +71,24 @@ _CORE_TEXT = {
     "nl": r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?",
     "en": r"(?:\d{1,3}(?:,\d{3})+|" + INDIAN_GROUPED + r"|\d+)(?:\.\d+)?",
 }
+# English printed with a plain space between groups of thousands ("R 1 029.7 m", "1 080 samples",
+# South Africa's and many international bodies' style): read so on a page that shows it (below)
+_CORE["en spaced"] = re.compile(_CORE["en"].pattern.replace(r"[\u00a0\u202f\u2009]\d{3}", r"[\u00a0\u202f\u2009 ]\d{3}"))
+_CORE_TEXT["en spaced"] = r"(?:\d{1,3}(?:[, ]\d{3})+|" + INDIAN_GROUPED + r"|\d+)(?:\.\d+)?"
+_COMMA_GROUPED = re.compile(r"\d,\d{3}(?![\d,])")
+# a space-grouped amount that cannot be two figures side by side: a currency before it, or
+# decimals or a scale word after it
+_SPACE_GROUPED = re.compile(
+    r"(?<![\w.,])(?:(?:R|ZAR|N\$|KSh|Ksh|Rs\.?|US\$|\$|€|£)[ \u00a0]?\d{1,3}(?: \d{3})+(?![\d,])"
+    r"|\d{1,3}(?: \d{3})+(?:\.\d{1,2}(?![\d.,])|(?=[ \u00a0]?(?:million|billion|bn|m)\b)))")
+
+
+def spaced_thousands(text: str) -> bool:
+    """Whether an English page groups thousands with a plain space: it prints no comma-grouped
+    figure, and at least one space-grouped amount that cannot be two figures side by side
+    ("R18 697.71", "R 3 854.8 billion", "1 029.7 m")."""
+    return _COMMA_GROUPED.search(text) is None and _SPACE_GROUPED.search(text) is not None
+
 
 MONTHS = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -664,6 +682,7 @@ _NOT_NOUNS = frozenset({
     "since", "against", "into", "onto", "via", "during", "until", "before", "after", "within", "without", "across",
     "among", "between", "towards", "toward", "upon", "despite", "including", "excluding", "versus", "while",
     "because", "if", "unless", "although", "whether", "where", "when", "who", "which", "what", "there", "here",
+    "but", "or", "nor", "so", "than", "as", "of", "the", "a", "an", "maar", "of", "dan", "als",
     "its", "their", "his", "her", "our", "we", "they", "he", "she", "you", "them", "us",
     "sinds", "tegen", "tijdens", "zonder", "binnen", "buiten", "volgens", "wegens", "ondanks", "omdat", "terwijl",
     "wanneer", "waar", "hoe", "wie", "wat", "welke", "zoals", "hun", "haar", "ons", "onze", "wij", "ze", "hij",
@@ -853,13 +872,14 @@ def _is_year(core: str, value: Fraction) -> bool:
 class Scanner:
     """The grammar for one language; :func:`scan` is the entry point."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, spaced: bool = False) -> None:
         self.lang = "en" if language.startswith("en") else "nl"
-        self.core_re = _CORE[self.lang]
+        spaced = spaced and self.lang == "en"
+        self.core_re = _CORE["en spaced" if spaced else self.lang]
         self.hedge_left = _HEDGE_LEFT_EN if self.lang == "en" else _HEDGE_LEFT
         self.unit_after = (_SCALE_RIGHT[self.lang], _CURRENCY_RIGHT, _PERCENT_RIGHT, _DURATION_RIGHT)
         self.hedges = {**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES} if self.lang == "en" else ALL_HEDGES
-        self.core_text = re.compile(_CORE_TEXT[self.lang])
+        self.core_text = re.compile(_CORE_TEXT["en spaced" if spaced else self.lang])
 
     def _quantity_follows(self, tail: str) -> bool:
         """Does a scale word, currency or percent sign follow ("elk jaar 1 miljard", "stap 2
@@ -1472,6 +1492,10 @@ class Scanner:
                 other, other_decimals = read_core(cm.group(0), self.lang)
                 if decimals != other_decimals or max(value, other) > 100 or _is_year(core, value):
                     return None
+                if word in ("or", "of") and not value < other <= value + 10:
+                    # "2 or 3 percent" are two percentages; "achieved 52 or 75 percent" is a count
+                    # and the share it is: alternatives are close, in rising order
+                    return None
             if _match_unbroken(_PERCENT_RIGHT, text[cm.end():cm.end() + 40]) is not None:
                 return cm.end() if word != "," else None
             if word == "naar":
@@ -1866,12 +1890,13 @@ class _Intervals:
 _SCANNERS: dict[str, Scanner] = {}
 
 
-def get_scanner(language: str = "nl") -> Scanner:
-    """The (cached) scanner for a language."""
+def get_scanner(language: str = "nl", spaced: bool = False) -> Scanner:
+    """The (cached) scanner for a language; ``spaced``: English with a space between thousands."""
     lang = "en" if language.startswith("en") else "nl"
-    scanner = _SCANNERS.get(lang)
+    key = "en spaced" if spaced and lang == "en" else lang
+    scanner = _SCANNERS.get(key)
     if scanner is None:
-        scanner = _SCANNERS[lang] = Scanner(lang)
+        scanner = _SCANNERS[key] = Scanner(lang, spaced=key == "en spaced")
     return scanner
 
 

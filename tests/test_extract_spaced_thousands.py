@@ -1,0 +1,38 @@
+"""English pages that group thousands with a plain space (South Africa's parliamentary committee
+reports, tests/unseen/docs/enlat-01.pdf and enlat-03.pdf, dev excerpts), and "N or P percent",
+a count and the share it is."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+from factcheck.extract import extract_document
+from factcheck.extract.scan import get_scanner, spaced_thousands
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+
+
+def test_a_page_shows_its_grouping_by_an_amount_that_cannot_be_two_figures() -> None:
+    assert spaced_thousands("an amount of R18 697.71 was paid in interest")
+    assert spaced_thousands("Total Vote 31 R 3 854.8 billion")
+    # two figures side by side, or a page that groups with commas, are no evidence
+    assert not spaced_thousands("Programme 5: 16 11 (68.8%) 5")
+    assert not spaced_thousands("in 2024 100 people; R18 697.71 and R1,250")
+
+
+def test_space_grouped_amounts_are_one_figure_on_such_a_page() -> None:
+    doc = extract_document(DOCS / "enlat-01.pdf")
+    by_text = {(c["stated"], c["where"]["page"]): c for c in doc.claims}
+    paid = by_text["R18 697.71", 4]
+    assert (Fraction(paid["value"]), paid["unit"]) == (Fraction(1869771, 100), "ZAR")
+    assert "697.71" not in {c["stated"] for c in doc.claims}
+
+
+def test_a_count_before_or_and_a_percentage_is_the_count() -> None:
+    found = get_scanner("en").scan("The Department achieved 52 or 75 percent and fell short by 17 targets.")
+    assert [(f.stated, f.kind) for f in found if f.kind in ("count", "percent")] == [
+        ("52", "count"), ("75 percent", "percent"), ("17", "count")]
+    # close alternatives in rising order still share the sign
+    found = get_scanner("en").scan("a rise of 2 or 3 percent")
+    assert [f.kind for f in found] == ["percent", "percent"]
