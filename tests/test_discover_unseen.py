@@ -802,3 +802,8 @@ def test_a_whole_that_may_be_nothing_bounds_no_share() -> None:
     relations = _relations("enusf-01.pdf")
     assert ("35 percent", "growth", ("$474.5 million", "$352.0 million")) in relations
     assert ("60 percent", "growth", ("$333.8 million", "$208.7 million")) in relations
+
+
+def test_a_share_of_a_count_whose_noun_the_sentence_leaves_out() -> None:
+    # enlat-01 (dev): "set itself 117 performance targets and achieved 77 or 65.8 percent"
+    assert ("65.8 percent", "ratio", ("77", "117")) in _relations("enlat-01.pdf")

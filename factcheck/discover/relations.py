@@ -429,8 +429,9 @@ def _ratios(
             odds_of: tuple[Fraction, Fraction, frozenset[str], Fraction] | None = None
             a_lo, a_hi = bounds(a)
             # b's own rounding may widen the band a little: a tenth either way is ample
-            for b in pool.between(a.dims, a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)):
-                if b is a or b.value <= a.value or b.unit != a.unit:
+            low, high = a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)
+            for b in [*pool.between(a.dims, low, high), *_counted_before(a, p, amounts, low, high)]:
+                if b is a or b.value <= a.value or b.unit != a.unit and not _counted_before(a, p, (b,), low, high):
                     continue  # a share of months in days is no share: one unit, or none, on both sides
                 b_lo, b_hi = bounds(b)
                 if b_lo <= 0:
@@ -474,6 +475,16 @@ def _ratios(
 
 
 HALF = Fraction(1, 2)
+
+
+def _counted_before(a: Fig, p: Fig, amounts: Sequence[Fig], low: Fraction, high: Fraction) -> list[Fig]:
+    """The wholes of a bare count whose noun the sentence leaves out because an earlier count of
+    it names it: "set itself 117 performance targets and achieved 77 or 65.8 percent" (77 of the
+    117 targets). Only counts printed before ``a`` in the percentage's sentence."""
+    if a.unit is not None or a.kind != "count":
+        return []
+    return [b for b in amounts if b.quote == p.quote and b.kind == "count" and b.unit is not None
+            and 0 <= b.at < a.at and low <= b.value <= high]
 
 
 def _share_odds(p: Fig, a: Fig, amounts: Sequence[Fig], pool: _Wholes, whole_words: frozenset[str],
