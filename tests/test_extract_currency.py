@@ -89,3 +89,14 @@ def test_indian_grouping_and_lakh_crore() -> None:
     assert parse_figure("Rs. 1,95,000", "en").value == 195000
     # a list of figures is no Indian number, and Dutch text never groups this way
     assert "1,2,345" not in {f.stated for f in scan("the codes 1,2,345 and 7", "en")}
+
+
+def test_a_bullet_glued_to_a_currency_sign_leaves_it_the_amounts_currency() -> None:
+    # Worcestershire's statement of accounts (enuka-03, dev), page 8: "•£117.1 million capital
+    # investment over the MTFP period" (the bullet and the pound sign with no space between)
+    from factcheck.extract import extract_document
+
+    claims = extract_document(Path(__file__).parent / "unseen" / "docs" / "enuka-03.pdf").claims
+    by_text = {c["stated"]: c for c in claims if c["where"]["page"] == 8}
+    assert by_text["£117.1 million"]["unit"] == "GBP" and by_text["£176.0 million"]["unit"] == "GBP"
+    assert "117.1 million" not in by_text
