@@ -33,3 +33,12 @@ def test_an_outlines_numbers_flush_against_the_labels_are_no_amount_column() -> 
     net = next(c for c in checks if c.total_label == "Net" and c.total.stated == "4348.59")
     assert [p.stated for p in net.parts] == ["4357.87", "-9.28"] and net.verdict is Verdict.CONSISTENT
     assert not [p.stated for c in checks for p in c.parts if p.stated in ("2.01", "2.02", "2.03", "3.01", "3.04")]
+
+
+def test_short_amounts_in_millions_left_of_the_labels_are_still_a_column() -> None:
+    # Worcestershire's balance sheet (enuka-03, dev), in £m: "1.7", "0.7" beside "1,279.1" are
+    # amounts, not an outline's numbers (those rise line by line: 2.01, 2.02, 3.01)
+    checks = [c for c in check_pdf(Path(__file__).parent / "unseen" / "docs" / "enuka-03.pdf", lang="en") if c.page == 10]
+    liabilities = next(c for c in checks if c.total.stated == "(268.9)")
+    assert [p.stated for p in liabilities.parts] == ["(157.3)", "(98.2)", "(13.1)", "(0.3)"]
+    assert liabilities.verdict is Verdict.CONSISTENT

@@ -752,6 +752,16 @@ def _leading_figures(ln: Line) -> int:
     return k
 
 
+_OUTLINE_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2})\.?")
+
+
+def _outline_numbers(texts: list[str]) -> bool:
+    """Whether numbers down a column are an outline's (2.01, 2.02, 3.01: a section and an item,
+    rising line by line), not amounts."""
+    keys = [(int(m.group(1)), int(m.group(2))) for t in texts if (m := _OUTLINE_NUMBER.fullmatch(t))]
+    return len(keys) == len(texts) and all(a < b for a, b in zip(keys, keys[1:]))
+
+
 def _left_amount_column(lines: list[Line], settings: TableSettings, codes: Container[int] = ()) -> None:
     """Plain figures printed left of the labels, right-aligned one under another in rows that have
     figures of their own ("5700    Precept    5700    5700.00", last year's amounts first in a
@@ -782,11 +792,9 @@ def _left_amount_column(lines: list[Line], settings: TableSettings, codes: Conta
     last = {id(ln): ln.label[lead[lines.index(ln)] - 1] for ln in firsts}
     edge = sorted(t.x1 for t in last.values())[len(firsts) // 2]
     aligned = [ln for ln in firsts if abs(last[id(ln)].x1 - edge) <= settings.edge_tolerance * ln.size]
-    # flush against the labels, short decimals are an outline's numbers ("2.01 Controller General
-    # of Patents", "3.04 Survey of Boiler"): there amounts show thousands, brackets or four digits
-    near = [ln for ln in aligned if last[id(ln)].x1 + settings.left_amount_gap * ln.size >= ln.label[lead[lines.index(ln)]].x0]
-    amounts = sum(1 for ln in aligned if re.search(r"\d[,.]\d{3}(?!\d)|^\(|\d{4}" if ln in near else r"[.,]\d|\d{4}",
-                                                    last[id(ln)].text))
+    if _outline_numbers([last[id(ln)].text for ln in aligned]):
+        return  # "2.01 Controller General of Patents", "3.04 Survey of Boiler": an outline's numbers
+    amounts = sum(1 for ln in aligned if re.search(r"[.,]\d|\d{4}", last[id(ln)].text))
     if len(aligned) < settings.left_amount_rows or amounts < settings.left_amount_share * len(aligned):
         return
     # once the column is there, a subtotal row whose own figures wrapped onto the next line is in it too
