@@ -807,3 +807,20 @@ def test_a_whole_that_may_be_nothing_bounds_no_share() -> None:
 def test_a_share_of_a_count_whose_noun_the_sentence_leaves_out() -> None:
     # enlat-01 (dev): "set itself 117 performance targets and achieved 77 or 65.8 percent"
     assert ("65.8 percent", "ratio", ("77", "117")) in _relations("enlat-01.pdf")
+
+
+def test_from_to_with_hedged_levels_is_a_stated_change(tmp_path: Path) -> None:
+    # the National Council on Disability's budget justification (enfed-01, dev): "has increased
+    # approximately 48% in one year, from approximately 435 in FY09 to approximately 832 in FY10"
+    # is a rise of 91 %: the sentence's rate is checked, and fails
+    from factcheck.cli import main
+
+    relations = _relations("enfed-01.pdf")
+    assert ("48%", "growth", ("832", "435")) in relations
+    assert ("27%", "growth", ("$15,393", "$20,874")) in relations
+    out = tmp_path / "claims"
+    assert main(["extract", str(DOCS / "enfed-01.pdf"), "--out", str(out)]) == 0
+    run = check_paths([out])
+    verdicts = {r.claim.stated: r.verdict.value for r in run.results if r.claim.evidence
+                and r.claim.evidence.get("relation") == "growth"}
+    assert verdicts["48%"] == "mismatch"

@@ -19,12 +19,14 @@ from factcheck.discover.figures import Fig, place, stands_at
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whole_phrase, joined
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
-_FROM = re.compile(r"\b(?:from|van|vanaf)\s*$", re.IGNORECASE)
+# a hedge may stand between the word and its value: "from approximately 435 … to approximately 832"
+_HEDGE = r"(?:(?:approximately|approx\.|about|around|roughly|nearly|almost|some|circa|ca\.|an\s+estimated|ongeveer|bijna|ruim|rond|zo'n|nagenoeg)\s+)?"
+_FROM = re.compile(r"\b(?:from|van|vanaf)\s*" + _HEDGE + r"$", re.IGNORECASE)
 # between the two values: a year or a qualifier may stand ("in FY 2024-25 to"), no other amount
-_TO = re.compile(r"^\s*(?:[^$€£()]{0,30}?\s)?(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,60}?\s)?(?:to|naar|tot)\s*$",
+_TO = re.compile(r"^\s*(?:[^$€£()]{0,30}?\s)?(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,60}?\s)?(?:to|naar|tot)\s*" + _HEDGE + r"$",
                  re.IGNORECASE)
-_TO_FIRST = re.compile(r"\b(?:to|naar)\s*$", re.IGNORECASE)
-_FROM_AFTER = re.compile(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,30}?\s)?(?:from|van)\s*$", re.IGNORECASE)
+_TO_FIRST = re.compile(r"\b(?:to|naar)\s*" + _HEDGE + r"$", re.IGNORECASE)
+_FROM_AFTER = re.compile(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,30}?\s)?(?:from|van)\s*" + _HEDGE + r"$", re.IGNORECASE)
 _FROM_WORD = re.compile(r"\b(?:from|van)\b", re.IGNORECASE)
 _GAP = 80  # characters the words between the two values may take at most
 _PERCENT = ("%", "percent", "procent")
@@ -55,11 +57,11 @@ def _from_to(quote: str, figs: Sequence[Fig]) -> tuple[Fig, Fig] | None:
                 continue
             if ia < ib and ib - (ia + len(a.stated)) <= _GAP:
                 # "from A to B"
-                if _FROM.search(quote[max(0, ia - 12):ia]) and _TO.match(quote[ia + len(a.stated):ib]):
+                if _FROM.search(quote[max(0, ia - 30):ia]) and _TO.match(quote[ia + len(a.stated):ib]):
                     pairs.append((a, b))
             elif ib < ia and ia - (ib + len(b.stated)) <= _GAP:
                 # "to B from A"
-                if _TO_FIRST.search(quote[max(0, ib - 8):ib]) and _FROM_AFTER.match(quote[ib + len(b.stated):ia]):
+                if _TO_FIRST.search(quote[max(0, ib - 26):ib]) and _FROM_AFTER.match(quote[ib + len(b.stated):ia]):
                     pairs.append((a, b))
     return pairs[0] if len(pairs) == 1 else None
 
