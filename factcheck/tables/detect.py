@@ -309,9 +309,26 @@ def _space_grouped(a: Token, b: Token, word_space: float) -> bool:
             and _SPACE_GROUP.fullmatch(b.text) is not None and _SPACE_GROUPED_HEAD.fullmatch(a.text) is not None)
 
 
+_OPEN_SHARE = re.compile(r"\(\d+(?:[.,]\d+)?")
+
+
+def _closed_shares(tokens: list[Token], settings: TableSettings) -> list[Token]:
+    """A share in brackets printed with a space before its percent sign, "52 (75 %)", as one token."""
+    out: list[Token] = []
+    for t in tokens:
+        if (out and t.text == "%)" and _OPEN_SHARE.fullmatch(out[-1].text)
+                and t.x0 - out[-1].x1 <= settings.percent_gap * max(t.size, out[-1].size)):
+            out[-1] = _join(out[-1], t)
+        else:
+            out.append(t)
+    return out
+
+
 def _glue_tokens(tokens: list[Token], settings: TableSettings) -> list[Token]:
     out: list[Token] = []
     word_space, ref_gap, share_gap = settings.word_space, settings.footnote_ref_gap, settings.share_gap
+    if any(t.text == "%)" for t in tokens):
+        tokens = _closed_shares(tokens, settings)
     for t in tokens:
         if (
             out
