@@ -824,3 +824,12 @@ def test_from_to_with_hedged_levels_is_a_stated_change(tmp_path: Path) -> None:
     verdicts = {r.claim.stated: r.verdict.value for r in run.results if r.claim.evidence
                 and r.claim.evidence.get("relation") == "growth"}
     assert verdicts["48%"] == "mismatch"
+
+
+def test_several_shares_that_one_whole_fits_together_are_read() -> None:
+    # enlat-03 (dev), page 2: "R2.13 billion (55%) … R1.62 billion (42%) … R108.5 million (3%)" of
+    # the R3.85 billion the page before states; alone each might be chance, together they are not
+    relations = _relations("enlat-03.pdf")
+    for share in (("55%", "ratio", ("R2.13 billion", "R3.85 billion")), ("42%", "ratio", ("R1.62 billion", "R3.85 billion")),
+                  ("3%", "ratio", ("R108.5 million", "R3.85 billion"))):
+        assert share in relations

@@ -16,6 +16,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -475,6 +476,40 @@ def _ratios(
 
 
 HALF = Fraction(1, 2)
+
+
+def _one_whole(candidates: Sequence[Proposal], taken: Container[str]) -> list[Proposal]:
+    """Shares of one passage that one whole stated elsewhere fits together: "R2.13 billion (55%) …
+    R1.62 billion (42%) … R108.5 million (3%)" of the "R3.85 billion" a page before. One such
+    share alone may be chance; several percentages that each meet their part over the same
+    whole are not, so their odds multiply (the same value printed twice is one whole)."""
+    by_whole: dict[tuple[Fraction, str | None], dict[str, Proposal]] = {}
+    for p in candidates:
+        if p.target.id in taken:
+            continue
+        best = by_whole.setdefault((p.inputs[1].value, p.inputs[1].unit), {})
+        q = best.get(p.target.id)
+        # the likeliest reading of each percentage; of equal ones, the whole printed first
+        if q is None or (p.chance, p.inputs[1].position) < (q.chance, q.inputs[1].position):
+            best[p.target.id] = p
+    def odds(best: dict[str, Proposal]) -> Fraction:
+        return functools.reduce(operator.mul, (p.chance for p in best.values()), Fraction(1))
+
+    out: list[Proposal] = []
+    # the most convincing whole first: "R3.85 billion" before the same total printed "R3.8 billion"
+    for best in sorted(by_whole.values(), key=lambda b: (odds(b), -_significant_digits(next(iter(b.values())).inputs[1].value))):
+        fresh = [p for p in best.values() if p.target.id not in taken]
+        parts = {p.inputs[0].id for p in fresh}
+        if len(fresh) < 2 or len(parts) < len(fresh):
+            continue
+        chance = functools.reduce(operator.mul, (p.chance for p in fresh), Fraction(1))
+        if chance > MAX_CHANCE:
+            continue
+        whole = min((p.inputs[1] for p in fresh), key=lambda f: f.position)
+        for p in fresh:
+            out.append(replace(p, inputs=(p.inputs[0], whole), expr=f"{p.inputs[0].id} / {whole.id}", chance=chance))
+        taken = {*taken, *(p.target.id for p in fresh)}  # type: ignore[assignment]
+    return out
 
 
 def _counted_before(a: Fig, p: Fig, amounts: Sequence[Fig], low: Fraction, high: Fraction) -> list[Fig]:
@@ -1283,8 +1318,9 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         # a share's whole may stand anywhere in the document ("of the Budget"); tried only for a
         # percentage the passage does not explain, and the chance estimate counts every whole
         done = {p.target.id for p in shares}
-        shares += [p for p in _ratios(passage, index, document, done)
-                   if p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
+        wide = [p for p in _ratios(passage, index, document, done) if p.score >= MIN_SCORE]
+        shares += [p for p in wide if p.chance <= _max_chance(p)]
+        shares += _one_whole(wide, {p.target.id for p in shares})
         if len(passage) < 3:
             proposals.extend(shares)
             continue
