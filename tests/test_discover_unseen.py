@@ -833,3 +833,15 @@ def test_several_shares_that_one_whole_fits_together_are_read() -> None:
     for share in (("55%", "ratio", ("R2.13 billion", "R3.85 billion")), ("42%", "ratio", ("R1.62 billion", "R3.85 billion")),
                   ("3%", "ratio", ("R108.5 million", "R3.85 billion"))):
         assert share in relations
+
+
+def test_a_rate_tied_to_its_new_level_and_named_old_level_is_read_when_it_fails(tmp_path: Path) -> None:
+    # enlat-01 (dev), page 1: "a final appropriation of R8.881 billion which is a 15.65 percent
+    # decrease from the R10.2 billion" (the fall is 12.93 %): the words tie the rate to both levels
+    from factcheck.cli import main
+
+    assert ("15.65 percent", "growth", ("R8.881 billion", "R10.2 billion")) in _relations("enlat-01.pdf")
+    out = tmp_path / "claims"
+    assert main(["extract", str(DOCS / "enlat-01.pdf"), "--out", str(out)]) == 0
+    run = check_paths([out])
+    assert [r.verdict.value for r in run.results if r.claim.stated == "15.65 percent" and r.claim.evidence] == ["mismatch"]

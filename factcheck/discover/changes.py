@@ -270,8 +270,14 @@ def _rate_on_old(quote: str, figs: Sequence[Fig], rate: Fig, change: Fig, at: in
 
 
 # "an increase of 383 percent from K186.4 million": the old level named right after the rate
-_FROM_OLD = re.compile(r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:from|van|vanaf|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*",
-                       re.IGNORECASE)
+_FROM_OLD = re.compile(r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:from|van|vanaf|compared\s+(?:with|to)|ten\s+opzichte\s+van)\s*"
+                       r"(?:the\s+|de\s+|het\s+)?", re.IGNORECASE)
+# "R8.881 billion which is a 15.65 percent decrease from the R10.2 billion", "was R8.88 billion, a
+# decrease of 15.65 percent from": the new level, then at once the words that make the rate its
+# change, as "from … to" does; such a rate is read whatever its arithmetic gives
+_NEW_THEN_RATE = re.compile(r"\s*,?\s*(?:which\s+is\s+|that\s+is\s+|being\s+)?(?:an?\s+(?:" + _CHANGE_WORD
+                            + r"|growth|decline|drop)\s+of\s+|an?\s+)?|\s*,?\s*(?:een\s+(?:" + _CHANGE_WORD + r")\s+(?:van|met)\s+)",
+                            re.IGNORECASE)
 
 
 def _rate_from_old(quote: str, figs: Sequence[Fig], rate: Fig, at: int) -> list[Proposal]:
@@ -297,6 +303,13 @@ def _rate_from_old(quote: str, figs: Sequence[Fig], rate: Fig, at: int) -> list[
         lo, hi, expr = (o_lo - n_hi) / o_hi, (o_hi - n_lo) / o_lo, f"({old.id} - {new.id}) / {old.id}"
     lo, hi = lo * 100, hi * 100
     assert rate.interval.lo is not None and rate.interval.hi is not None
-    if hi < rate.interval.lo or rate.interval.hi < lo or 2 * (hi - lo) > rate.value:
+    if 2 * (hi - lo) > rate.value:
         return []
+    if hi < rate.interval.lo or rate.interval.hi < lo:
+        # a rate that does not hold is read only where the words tie it to the new level
+        between = quote[_at(quote, new) + len(new.stated):at]
+        computed = (lo + hi) / 2
+        if not (_NEW_THEN_RATE.fullmatch(between) and computed > 0
+                and Fraction(1, _FAR_FROM_CHANGE) <= computed / rate.value <= _FAR_FROM_CHANGE):
+            return []
     return [Proposal(rate, (new, old), "growth", expr, False, 9, "a rate from a level", True)]
