@@ -410,6 +410,9 @@ def _simple_figure(text: str, lang: str) -> Figure | None:
 _BRACKETED_SCALED = re.compile(r"\(\s*([^()]+?)\s*\)\s*([^\W\d_][^()]*)")
 
 
+_ECHOED_DIGITS = re.compile(r"\s*\((\d{1,3})\)")
+
+
 def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1, 10)) -> Figure:
     """Read one printed figure with its hedge, currency, scale word and percent sign.
 
@@ -490,6 +493,9 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
             raise NumberFormatError(f"cannot read {original!r} as a figure", code="FC109")
         number_text, rest = first, rest[len(first):]
         value, decimals, digits = word_value, 0, str(word_value.numerator)
+        echo = _ECHOED_DIGITS.match(rest)
+        if echo is not None and Fraction(int(echo.group(1))) == word_value:
+            rest = rest[echo.end():]  # "two (2)": the number again in digits
     else:
         number_text, rest = m.group(0), rest[m.end():]
         value, decimals = parse_number(number_text, lang)

@@ -36,3 +36,21 @@ def test_a_count_before_or_and_a_percentage_is_the_count() -> None:
     # close alternatives in rising order still share the sign
     found = get_scanner("en").scan("a rise of 2 or 3 percent")
     assert [f.kind for f in found] == ["percent", "percent"]
+
+
+def test_a_number_in_words_and_again_in_digits_is_one_count(tmp_path: Path) -> None:
+    # enlat-01 (dev), page 6: "Of the 6 terminations, one (1) was in senior management, two (2) …"
+    found = get_scanner("en").scan("MHSC had eleven (11) planned output indicators, ten (10) or 91 percent were achieved.")
+    assert [(f.stated, f.kind, f.value) for f in found if f.kind == "count"] == [
+        ("eleven (11)", "count", Fraction(11)), ("ten (10)", "count", Fraction(10))]
+    assert not [f for f in found if f.kind == "label"]  # the digits in brackets are no list marks
+    # digits that disagree with the words are not the same number
+    assert [f.stated for f in get_scanner("en").scan("two (3) items") if f.kind == "count"] == []
+    # and `check` reads back what `extract` writes
+    from factcheck.engine import check_paths
+    from factcheck.extract_cli import main
+
+    out = tmp_path / "claims"
+    assert main([str(DOCS / "enlat-01.pdf"), "-o", str(out), "--no-progress"]) == 0
+    assert "one (1)" in (out / "enlat-01.yaml").read_text(encoding="utf-8")
+    assert not [d for d in check_paths([out]).diagnostics if d.code.startswith("FC1")]

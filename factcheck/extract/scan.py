@@ -788,6 +788,7 @@ def _word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])" + _first_letters(words) + r"(" + _alternation(words) + r")(?![\w\-])", re.IGNORECASE)
 
 
+_ECHOED_DIGITS = re.compile(r"[ \u00a0]?\((\d{1,3})\)")
 _WORDS_RE = {
     "nl": _word_pattern({**_FRACTIONS_NL, **_MULTIPLES_NL, **_WORD_NUMBERS_NL, "beide": PAIR_WORDS["beide"]}),
     "en": _word_pattern({**_FRACTIONS_EN, **_MULTIPLES_EN, **_WORD_NUMBERS_EN, "both": PAIR_WORDS["both"]}),
@@ -1031,6 +1032,9 @@ class Scanner:
                 continue
             item = self._word_figure_at(text, s, e, m.group(1))
             if item is not None:
+                if item.end > e:
+                    # "two (2)": the digits in brackets were taken for a list's mark; they are the figure's
+                    found = [f for f in found if not (f.kind in NONFIGURE_KINDS and e <= f.start and f.end <= item.end)]
                 found.append(item)
                 consumed.add(item.start, item.end)
         found.sort(key=lambda f: (f.start, f.end))
@@ -1803,6 +1807,12 @@ class Scanner:
                 pos += dm.end()
             elif _SHARE_IN_BRACKETS.match(text, pos) and low not in ("a", "an"):
                 pass  # "five (100%) were achieved", "one (17%) was not": a count its share follows
+            elif (echo := _ECHOED_DIGITS.match(text, pos)) is not None and int(echo.group(1)) == value:
+                # "two (2) vacancies", "one (1) was in senior management": the number in words and
+                # again in digits, as legal and South African texts write counts
+                pos = echo.end()
+                noun, _ = self._noun_after(text, pos, many=value > 1)
+                unit = self._unit_of(noun) if noun is not None else None
             elif low in _ONE_WORDS and value == 1:
                 return None  # "een", "one", "a": an article far more often than a count
             else:
