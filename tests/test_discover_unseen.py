@@ -845,3 +845,9 @@ def test_a_rate_tied_to_its_new_level_and_named_old_level_is_read_when_it_fails(
     assert main(["extract", str(DOCS / "enlat-01.pdf"), "--out", str(out)]) == 0
     run = check_paths([out])
     assert [r.verdict.value for r in run.results if r.claim.stated == "15.65 percent" and r.claim.evidence] == ["mismatch"]
+
+
+def test_amounts_in_brackets_that_add_up_to_the_one_before_them_are_its_parts() -> None:
+    # enlat-01 (dev), page 2: "requested R54 million in rollovers …, mostly for electrification
+    # projects (R42m) and ICT and safety equipment (R12m)"
+    assert ("R54 million", "sum", ("R42m", "R12m")) in _relations("enlat-01.pdf")

@@ -1356,6 +1356,10 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.bracketed_shares import bracketed_shares
 
     proposals += bracketed_shares(grouped, {p.target.id for p in proposals + breakdowns})
+    # amounts in brackets after what they are for that add up to one stated before them
+    from factcheck.discover.bracketed_parts import bracketed_parts
+
+    proposals += bracketed_parts(grouped, {p.target.id for p in proposals + breakdowns})
     proposals = _nearest_statements(_unrefined(proposals))
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
