@@ -42,3 +42,14 @@ def test_short_amounts_in_millions_left_of_the_labels_are_still_a_column() -> No
     liabilities = next(c for c in checks if c.total.stated == "(268.9)")
     assert [p.stated for p in liabilities.parts] == ["(157.3)", "(98.2)", "(13.1)", "(0.3)"]
     assert liabilities.verdict is Verdict.CONSISTENT
+
+
+def test_figures_centred_on_a_label_of_two_lines_are_that_rows() -> None:
+    # Solihull's cash flow statement (enuka-01, dev, page 10): "Adjustments to net (surplus)/deficit
+    # on the provision of / (121,345) (22,825) 35 / services for non-cash movements" is one row
+    checks = {(c.total_label, c.total.stated): c for c in check_pdf(PDF, lang="en") if c.page == 10}
+    operating = checks["Net cash flows from operating activities", "(31,813)"]
+    assert [p.stated for p in operating.parts if p.stated != "£000"] == ["62,612", "(121,345)", "26,920"]
+    assert operating.verdict is Verdict.CONSISTENT
+    investing = checks["Net cash flows from investing activities", "33,540"]
+    assert len(investing.parts) == 7 and investing.verdict is Verdict.CONSISTENT

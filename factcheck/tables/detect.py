@@ -828,6 +828,33 @@ def _left_amount_column(lines: list[Line], settings: TableSettings, codes: Conta
         ln.has_figures = _has_figures(ln)
 
 
+def _centred_rows(lines: list[Line], settings: TableSettings) -> list[Line]:
+    """A row whose label wraps onto two lines, its figures printed halfway down between them
+    ("Adjustments to net (surplus)/deficit on the provision of / (121,345) (22,825) / services for
+    non-cash movements" in a council's cash flow statement): the figures' line overlaps both label
+    lines, which start one under the other; the three are one row."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        prev = out[-1] if out else None
+        if (prev is not None and nxt is not None and ln.has_figures and not ln.label_text
+                and not prev.has_figures and not nxt.has_figures and prev.label and nxt.label
+                and ln.top < prev.bottom and nxt.top < ln.bottom
+                and abs(prev.label[0].x0 - nxt.label[0].x0) <= settings.edge_tolerance * ln.size
+                and all(v.x1 <= min(t.x0 for t in prev.label + nxt.label) or v.x0 >= max(t.x1 for t in prev.label + nxt.label)
+                        for v in ln.values)):
+            out[-1] = Line(tokens=[*prev.label, *nxt.label, *ln.tokens], top=ln.top, bottom=ln.bottom, size=ln.size,
+                           label=[*prev.label, *nxt.label], values=list(ln.values))
+            out[-1].has_figures, out[-1].lead = True, ln.lead
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
 _BARE = re.compile(r"\d{3,6}")
 _STYLED = re.compile(r"\d[.,]\d")
 
@@ -1293,6 +1320,7 @@ def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> 
         split_label(ln, s)
     _row_numbers_to_labels(lines, s)
     _left_amount_column(lines, s, _account_codes(lines, s))
+    lines = _centred_rows(lines, s)
     tables: list[Table] = []
     prev_bottom_idx = 0
     blocks = _block_lines(lines, s, page.height)
