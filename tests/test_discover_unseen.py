@@ -851,3 +851,9 @@ def test_amounts_in_brackets_that_add_up_to_the_one_before_them_are_its_parts() 
     # enlat-01 (dev), page 2: "requested R54 million in rollovers …, mostly for electrification
     # projects (R42m) and ICT and safety equipment (R12m)"
     assert ("R54 million", "sum", ("R42m", "R12m")) in _relations("enlat-01.pdf")
+
+
+def test_a_share_of_bare_whole_counts_takes_them_as_exact() -> None:
+    # enlat-01 (dev), page 5: "Mintek achieved 25 or 89 percent of the targets" is 25 of 28; 25 of
+    # the 29 positions a page on is 86.2 %, which only "24.5 to 25.5 of 28.5 to 29.5" brought in reach
+    assert not [r for r in _relations("enlat-01.pdf") if r[0] == "89 percent" and r[2] == ("25", "29")]

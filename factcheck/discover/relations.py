@@ -428,13 +428,14 @@ def _ratios(
                 continue
             # the odds below, worked out for the first whole that fits (most parts find none)
             odds_of: tuple[Fraction, Fraction, frozenset[str], Fraction] | None = None
-            a_lo, a_hi = bounds(a)
+            # a share is of things counted: a bare whole number of them is that many, not 24.5 to 25.5
+            a_lo, a_hi = bounds(a, named=False)
             # b's own rounding may widen the band a little: a tenth either way is ample
             low, high = a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)
             for b in [*pool.between(a.dims, low, high), *_counted_before(a, p, amounts, low, high)]:
                 if b is a or b.value <= a.value or b.unit != a.unit and not _counted_before(a, p, (b,), low, high):
                     continue  # a share of months in days is no share: one unit, or none, on both sides
-                b_lo, b_hi = bounds(b)
+                b_lo, b_hi = bounds(b, named=False)
                 if b_lo <= 0:
                     continue  # a whole that may be nothing ("$0.4" to one digit) bounds no share
                 lo = a_lo / b_hi * 100
