@@ -196,6 +196,8 @@ PAIR_WORDS: dict[str, int] = {"both": 2, "beide": 2}
 MULTIPLE_WORDS: dict[str, int] = {
     "tweemaal": 2, "driemaal": 3, "viermaal": 4, "vijfmaal": 5, "tienmaal": 10,
     "twice": 2, "thrice": 3,
+    # "three-fold" as extract writes it: the hyphen between letters reads as a space
+    "twofold": 2, "two fold": 2, "threefold": 3, "three fold": 3,
 }
 
 FRACTION_WORDS: dict[str, Fraction] = {

@@ -484,11 +484,11 @@ def _one_whole(candidates: Sequence[Proposal], taken: Container[str]) -> list[Pr
     R1.62 billion (42%) … R108.5 million (3%)" of the "R3.85 billion" a page before. One such
     share alone may be chance; several percentages that each meet their part over the same
     whole are not, so their odds multiply (the same value printed twice is one whole)."""
-    by_whole: dict[tuple[Fraction, str | None], dict[str, Proposal]] = {}
+    by_whole: dict[tuple[object, Fraction, str | None], dict[str, Proposal]] = {}
     for p in candidates:
         if p.target.id in taken:
             continue
-        best = by_whole.setdefault((p.inputs[1].value, p.inputs[1].unit), {})
+        best = by_whole.setdefault((p.target.passage, p.inputs[1].value, p.inputs[1].unit), {})
         q = best.get(p.target.id)
         # the likeliest reading of each percentage; of equal ones, the whole printed first
         if q is None or (p.chance, p.inputs[1].position) < (q.chance, q.inputs[1].position):
@@ -1312,6 +1312,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     breakdowns: list[Proposal] = []
     grouped = passages(figures)
     indexes: list[_Passage] = []
+    joint: list[Proposal] = []
     for passage in grouped:
         index = _Passage(passage)
         indexes.append(index)
@@ -1321,7 +1322,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         done = {p.target.id for p in shares}
         wide = [p for p in _ratios(passage, index, document, done) if p.score >= MIN_SCORE]
         shares += [p for p in wide if p.chance <= _max_chance(p)]
-        shares += _one_whole(wide, {p.target.id for p in shares})
+        joint.extend(wide)  # tried together once the bracketed shares have had their turn
         if len(passage) < 3:
             proposals.extend(shares)
             continue
@@ -1361,6 +1362,8 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.bracketed_parts import bracketed_parts
 
     proposals += bracketed_parts(grouped, {p.target.id for p in proposals + breakdowns})
+    # several shares of one passage that one whole stated elsewhere fits together
+    proposals += _one_whole(joint, {p.target.id for p in proposals + breakdowns})
     proposals = _nearest_statements(_unrefined(proposals))
     # Ties go to the relation that accounts for more of the passage's figures ("2,2 miljard,
     # waarvan 1,0 miljard": 0,2 + 0,5 + 0,3 = 1,0 rather than 1,2 - 0,2 = 1,0).
