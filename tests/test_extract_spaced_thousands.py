@@ -54,3 +54,12 @@ def test_a_number_in_words_and_again_in_digits_is_one_count(tmp_path: Path) -> N
     assert main([str(DOCS / "enlat-01.pdf"), "-o", str(out), "--no-progress"]) == 0
     assert "one (1)" in (out / "enlat-01.yaml").read_text(encoding="utf-8")
     assert not [d for d in check_paths([out]).diagnostics if d.code.startswith("FC1")]
+
+
+def test_space_grouped_figures_in_prose_are_not_a_table_row() -> None:
+    # enlat-01 (dev), page 4: "The Department planned 1 080 but only managed to test 566 due to
+    # delayed appointment …" read as two numbers side by side made the lines a table region
+    doc = extract_document(DOCS / "enlat-01.pdf")
+    by_text = {c["stated"]: c for c in doc.claims if c["where"]["page"] == 4}
+    assert by_text["1 080"]["value"] == "1080" and by_text["12 709"]["value"] == "12709"
+    assert by_text["566"].get("unit") is None  # "due to" is no noun

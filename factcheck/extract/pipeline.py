@@ -152,14 +152,15 @@ def analyse_page(
                         # a table from the page before may end here, or run on (a table body with no total)
                         table_end=total_word or has_table_body(text),
                         dollar_countries=country_mentions(text))
-    regions = tables.regions(text)
+    spaced = language.startswith("en") and spaced_thousands(text)
+    regions = tables.regions(text, spaced)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     for region in regions:
         entry: dict[str, Any] = {"lines": [region.first_line, region.last_line]}
         if page.number is not None:
             entry = {"page": page.number, **entry}
         result.tables.append(entry)
-    scanner = get_scanner(language, spaced=language.startswith("en") and spaced_thousands(text))
+    scanner = get_scanner(language, spaced=spaced)
     found = scanner.scan(text, [(r.start, r.end) for r in regions])
     result.skipped_in_tables = scanner.skipped
     sentences = context.Sentences(text)

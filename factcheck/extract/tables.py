@@ -100,13 +100,18 @@ def _wraps_on(line: str, following: str) -> bool:
     return sum(1 for tok in line.split() if _LOWER_WORD.match(tok)) >= 3
 
 
-def regions(text: str) -> list[Region]:
-    """Table regions of one page's text."""
+# "1 080", "12 709": groups of thousands set apart by a plain space, on a page printed so
+_SPACE_GROUPS = re.compile(r"(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d,])")
+
+
+def regions(text: str, spaced: bool = False) -> list[Region]:
+    """Table regions of one page's text; ``spaced``: the page groups thousands with a plain space,
+    so "planned 1 080 but managed 566" holds one figure there, not two side by side."""
     lines: list[tuple[int, int, str]] = []
     offset = 0
     raws = text.split("\n")
     for k, raw in enumerate(raws):
-        kind = line_kind(raw)
+        kind = line_kind(_SPACE_GROUPS.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), raw) if spaced else raw)
         if kind in ("row", "cell") and k + 1 < len(raws) and _wraps_on(raw, raws[k + 1]):
             kind = "prose"
         lines.append((offset, offset + len(raw), kind))
