@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
 
 COLUMNS = ("lang", "doc", "id", "stated", "value", "unit", "hedge", "page", "verdict", "reason", "note")
-EARLIER = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev-old-test")
+EARLIER = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev-old-test")
 
 
 def dev_documents() -> list[str]:

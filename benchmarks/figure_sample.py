@@ -1,6 +1,6 @@
 """Figure precision on a judged sample of extracted prose figures, re-scored with today's code.
 
-    python benchmarks/figure_sample.py [--split dev|dev2|…|dev9|dev-old-test|test|test2|test3] [--keep DIR]
+    python benchmarks/figure_sample.py [--split dev|dev2|…|dev10|dev-old-test|test|test2|test3] [--keep DIR]
 
 ``tests/unseen/figures.<split>-sample.tsv`` holds figures ``factcheck extract`` wrote when the
 sample was drawn, each judged right or wrong by reading the page. Each document is extracted
@@ -27,7 +27,7 @@ from unseen_eval import UNSEEN, run_factcheck  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev-old-test", "test", "test2", "test3"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev-old-test", "test", "test2", "test3"), default="dev")
     ap.add_argument("--keep", type=Path, help="write the claim files here instead of a temporary folder")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the sampled figures still wrong")
     args = ap.parse_args()
