@@ -253,7 +253,7 @@ _LAKH_CRORE = re.compile(r"\d[\d.,]*\s*(?:lakhs?|crores?)\b", re.IGNORECASE)
 _HEDGE_PREFIX = re.compile(rf"^(?:{_sorted_alternation(HEDGE_WORDS)})(?=\s|$)\s*", re.IGNORECASE)
 _CURRENCY_PREFIX = re.compile(
     r"^(?:€|\$|£|₦|₹|gh₵|us\$|ca?\$|a\$|au\$|nz\$|(?:k|u|t)shs\.|ksh\.|rs\.|"
-    r"(?:eur|usd|gbp|cad|aud|ngn|zmw|zar|kes|inr|ugx|tzs|ghs|kshs|ksh|ushs|tshs|rs)(?=[\s0-9])|[knr](?=[0-9]))\s*",
+    r"(?:eur|usd|gbp|cad|aud|ngn|zmw|zar|kes|inr|ugx|tzs|ghs|kshs|ksh|ushs|tshs|rs)(?=[\s0-9])|[knr](?=[0-9]|\s[0-9][\d\s.,]*\s?(?:m|bn|million|billion)\b))\s*",
     re.IGNORECASE,
 )
 # "$343.2-billion": a hyphen joins the scale word when the amount qualifies a noun

@@ -138,6 +138,10 @@ _HOUSE_BEFORE_POSTCODE = re.compile(r"(?<=[^\W\d_][ \u00a0])(\d{1,4}[a-zA-Z]?)[ 
 _PHONE_REST = r"[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w])"
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
+    # "(in millions, in 2025 dollars)", "in constant 2010 prices": the year prices are taken at
+    ("year", re.compile(r"(?:19|20)(?:(?<=\bin[ \u00a0]19)|(?<=\bin[ \u00a0]20)|(?<=\bconstant[ \u00a0]19)"
+                        r"|(?<=\bconstant[ \u00a0]20)|(?<=\breal[ \u00a0]19)|(?<=\breal[ \u00a0]20))\d{2}"
+                        r"(?=[ \u00a0](?:US[ \u00a0])?(?:dollars|euros|pounds|prices|rand)\b)", re.IGNORECASE)),
     # "[12]" or superscript digits; written to start with the character it consumes (as below)
     ("footnote", re.compile(r"[\[\u00b9\u00b2\u00b3\u2070-\u2079](?:(?<=\[)\s*\d{1,3}\s*\]"
                             r"|(?<=[\u00b9\u00b2\u00b3\u2070-\u2079])[\u00b9\u00b2\u00b3\u2070-\u2079]*)")),
@@ -300,7 +304,7 @@ _GROUPED_AFTER = re.compile(r"[.,]\d{3}(?!\d)")
 # Label words a registration number follows, with or without a colon: "Nummer Kamer van
 # Koophandel: 61202924", "RSIN: 854251583", "Postbus 20011"
 _REGISTRATION_LABELS = frozenset({"kvk", "koophandel", "rsin", "journaalvolgnummer", "journaalvolgnummers", "kenmerk",
-                                  "postbus", "huisnummer"})
+                                  "postbus", "huisnummer", "code"})
 # Words after which a number is a label: "artikel 8", "Tabel 3.1", "p. 29", "vraag 14".
 LABEL_WORDS = frozenset(
     ["tabellen", "tabel", "table", "tables", "figuur", "figuren", "figure", "figures", "fig", "grafiek", "bijlage", "bijlagen", "annex", "appendix", "hoofdstuk", "hoofdstukken", "chapter", "chapters", "paragraaf", "par", "section", "sections", "sectie", "§", "artikelen", "artikel", "article", "articles", "art", "lid", "leden", "nr", "nrs", "no", "nos", "nummer", "nummers", "number", "numbers", "pagina", "pagina's", "page", "pages", "p", "pp", "blz", "spoor", "fase", "phase", "stap", "step", "box", "kader", "variant", "optie", "option", "scenario", "motie", "amendement", "voetnoot", "footnote", "versie", "version", "categorie", "category", "groep", "niveau", "level", "schaal", "onderdeel", "deel", "part", "track", "item", "regel", "rule", "jaar", "year", "week", "dag", "day", "kwartaal", "quarter", "titel", "title", "afdeling", "boek", "stb", "stcrt", "trb", "kamerstuk", "pilaar", "pillar", "prioriteit", "doel", "goal", "module", "ronde", "round", "editie", "edition", "klasse", "class", "graad", "grade", "stelling", "bullet", "punt", "sub", "vraag", "vragen", "question", "questions", "zie", "postbus", "kenmerk", "bijlagen", "huisnummer", "cfr", "usc", "u.s.c", "fr", "amendment", "docket", "model", "flight", "order", "route", "suite"]
@@ -309,6 +313,8 @@ LABEL_WORDS = frozenset(
        "aanbevelingen",
        # "Note 11.4", "line 23", "Senate Bill 25-088", "Schedule 3", "Exhibit 2", "Annexure 4"
        "note", "notes", "noot", "line", "lines", "bill", "bills", "schedule", "exhibit", "annexure",
+       # "Form 990", "Component 3 Strengthening adaptation", "Appropriation Code: 14350", "[Donor 2]"
+       "form", "component", "components", "code", "codes", "donor",
        "antwoord", "answer",
        # legislation: "Proposition 130 Implementation", "H.B. 24-1466", "S.B. 25-088", "Ordinance 2023-14"
        "proposition", "propositions", "prop", "hb", "sb", "h.b", "s.b", "h.r", "ordinance", "resolution",
@@ -471,6 +477,14 @@ def _glued_currency(text: str, s: int, e: int, core: str) -> str | None:
     if not (re.search(r"[.,]\d", core) or _GLUED_SCALE.match(text, e)):
         return None
     return _GLUED_CURRENCY[text[s - 1]]
+
+
+def _spaced_currency(text: str, s: int, e: int) -> str | None:
+    """The currency of a letter a space before an amount with a scale after it: "R 108.5 m",
+    "R 1 029.7 m" (South African tables print the rand so); without the scale, "R 2" is a name."""
+    if s < 2 or text[s - 1] != " " or text[s - 2] not in _GLUED_CURRENCY or (s >= 3 and text[s - 3].isalnum()):
+        return None
+    return _GLUED_CURRENCY[text[s - 2]] if _GLUED_SCALE.match(text, e) else None
 # a word, a figure or a closing bracket, then a blank: a dash after it, spaced on both sides, is
 # a separator or a minus between two terms ("Fund - $500 Billion", "2020 - $484 Billion"), never the
 # sign of the amount after it (a sign sits on its amount: "(-$0.058 Million)", "(- € 0,1 miljoen)")
@@ -1133,11 +1147,16 @@ class Scanner:
             sign = -1 if (m.group(1) or m.group(2)) in MINUS else 1
             start -= len(left) - m.start()
             left = left[: m.start()]
-        m = _CURRENCY_LEFT.search(left) if glued is None else None
+        spaced = _spaced_currency(text, s, e) if glued is None else None
+        m = _CURRENCY_LEFT.search(left) if glued is None and spaced is None else None
         if glued is not None:
             currency = glued
             start -= 1
             left = left[:-1]
+        elif spaced is not None:
+            currency = spaced
+            start -= 2
+            left = left[:-2]
         if m:
             currency = CURRENCY_WORDS[m.group(1).lower()]
             start -= len(left) - m.start()
