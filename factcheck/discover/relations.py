@@ -486,8 +486,6 @@ def _one_whole(candidates: Sequence[Proposal], taken: Container[str]) -> list[Pr
     whole are not, so their odds multiply (the same value printed twice is one whole)."""
     by_whole: dict[tuple[object, Fraction, str | None], dict[str, Proposal]] = {}
     for p in candidates:
-        if p.target.id in taken:
-            continue
         best = by_whole.setdefault((p.target.passage, p.inputs[1].value, p.inputs[1].unit), {})
         q = best.get(p.target.id)
         # the likeliest reading of each percentage; of equal ones, the whole printed first
@@ -497,19 +495,21 @@ def _one_whole(candidates: Sequence[Proposal], taken: Container[str]) -> list[Pr
         return functools.reduce(operator.mul, (p.chance for p in best.values()), Fraction(1))
 
     out: list[Proposal] = []
+    done: set[str] = set()
     # the most convincing whole first: "R3.85 billion" before the same total printed "R3.8 billion"
     for best in sorted(by_whole.values(), key=lambda b: (odds(b), -_significant_digits(next(iter(b.values())).inputs[1].value))):
-        fresh = [p for p in best.values() if p.target.id not in taken]
-        parts = {p.inputs[0].id for p in fresh}
-        if len(fresh) < 2 or len(parts) < len(fresh):
+        # a percentage read already (by its bracketed part) still counts as evidence for the whole
+        fresh = [p for p in best.values() if p.target.id not in taken and p.target.id not in done]
+        parts = {p.inputs[0].id for p in best.values()}
+        if not fresh or len(best) < 2 or len(parts) < len(best):
             continue
-        chance = functools.reduce(operator.mul, (p.chance for p in fresh), Fraction(1))
+        chance = odds(best)
         if chance > MAX_CHANCE:
             continue
         whole = min((p.inputs[1] for p in fresh), key=lambda f: f.position)
         for p in fresh:
             out.append(replace(p, inputs=(p.inputs[0], whole), expr=f"{p.inputs[0].id} / {whole.id}", chance=chance))
-        taken = {*taken, *(p.target.id for p in fresh)}  # type: ignore[assignment]
+        done.update(p.target.id for p in fresh)
     return out
 
 

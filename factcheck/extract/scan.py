@@ -696,7 +696,7 @@ _NOT_NOUNS = frozenset({
     "since", "against", "into", "onto", "via", "during", "until", "before", "after", "within", "without", "across",
     "among", "between", "towards", "toward", "upon", "despite", "including", "excluding", "versus", "while",
     "because", "if", "unless", "although", "whether", "where", "when", "who", "which", "what", "there", "here",
-    "but", "or", "nor", "so", "than", "as", "of", "the", "a", "an", "due", "maar", "of", "dan", "als",
+    "but", "or", "nor", "so", "than", "as", "of", "the", "a", "an", "due", "maar", "dan", "als",
     "its", "their", "his", "her", "our", "we", "they", "he", "she", "you", "them", "us",
     "sinds", "tegen", "tijdens", "zonder", "binnen", "buiten", "volgens", "wegens", "ondanks", "omdat", "terwijl",
     "wanneer", "waar", "hoe", "wie", "wat", "welke", "zoals", "hun", "haar", "ons", "onze", "wij", "ze", "hij",
