@@ -412,7 +412,8 @@ def _simple_figure(text: str, lang: str) -> Figure | None:
 _BRACKETED_SCALED = re.compile(r"\(\s*([^()]+?)\s*\)\s*([^\W\d_][^()]*)")
 
 
-_ECHOED_DIGITS = re.compile(r"\s*\((\d{1,3})\)")
+# "two (2)": a number in words, then again in digits in brackets (extract reads it as one figure)
+ECHOED_DIGITS = re.compile(r"[ \u00a0]?\((\d{1,3})\)")
 
 
 def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1, 10)) -> Figure:
@@ -495,7 +496,7 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
             raise NumberFormatError(f"cannot read {original!r} as a figure", code="FC109")
         number_text, rest = first, rest[len(first):]
         value, decimals, digits = word_value, 0, str(word_value.numerator)
-        echo = _ECHOED_DIGITS.match(rest)
+        echo = ECHOED_DIGITS.match(rest)
         if echo is not None and Fraction(int(echo.group(1))) == word_value:
             rest = rest[echo.end():]  # "two (2)": the number again in digits
     else:

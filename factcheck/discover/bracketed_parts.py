@@ -42,7 +42,8 @@ def bracketed_parts(grouped: Sequence[Sequence[Fig]], taken: Container[str] = ()
                 continue
             first = min(stands_at(f.quote, f.stated) for f in parts)
             total = sum(f.value for f in parts)
-            wholes = [f for f in sentence if f not in parts and f.id not in taken and f.kind == "money"
+            part_ids = {f.id for f in parts}
+            wholes = [f for f in sentence if f.id not in part_ids and f.id not in taken and f.kind == "money"
                       and f.unit == parts[0].unit and f.value == total and 0 <= stands_at(f.quote, f.stated) < first]
             if len(wholes) != 1:
                 continue

@@ -432,8 +432,10 @@ def _ratios(
             a_lo, a_hi = bounds(a, named=False)
             # b's own rounding may widen the band a little: a tenth either way is ample
             low, high = a_lo * 100 / p.interval.hi * Fraction(9, 10), a_hi * 100 / p.interval.lo * Fraction(11, 10)
-            for b in [*pool.between(a.dims, low, high), *_counted_before(a, p, amounts, low, high)]:
-                if b is a or b.value <= a.value or b.unit != a.unit and not _counted_before(a, p, (b,), low, high):
+            counted = _counted_before(a, p, amounts, low, high)
+            counted_ids = {f.id for f in counted}
+            for b in [*pool.between(a.dims, low, high), *counted]:
+                if b is a or b.value <= a.value or b.unit != a.unit and b.id not in counted_ids:
                     continue  # a share of months in days is no share: one unit, or none, on both sides
                 b_lo, b_hi = bounds(b, named=False)
                 if b_lo <= 0:
@@ -491,13 +493,17 @@ def _one_whole(candidates: Sequence[Proposal], taken: Container[str]) -> list[Pr
         # the likeliest reading of each percentage; of equal ones, the whole printed first
         if q is None or (p.chance, p.inputs[1].position) < (q.chance, q.inputs[1].position):
             best[p.target.id] = p
+
     def odds(best: dict[str, Proposal]) -> Fraction:
         return functools.reduce(operator.mul, (p.chance for p in best.values()), Fraction(1))
 
     out: list[Proposal] = []
     done: set[str] = set()
     # the most convincing whole first: "R3.85 billion" before the same total printed "R3.8 billion"
-    for best in sorted(by_whole.values(), key=lambda b: (odds(b), -_significant_digits(next(iter(b.values())).inputs[1].value))):
+    def convincing(best: dict[str, Proposal]) -> tuple[Fraction, int]:
+        return odds(best), -_significant_digits(next(iter(best.values())).inputs[1].value)
+
+    for best in sorted(by_whole.values(), key=convincing):
         # a percentage read already (by its bracketed part) still counts as evidence for the whole
         fresh = [p for p in best.values() if p.target.id not in taken and p.target.id not in done]
         parts = {p.inputs[0].id for p in best.values()}

@@ -29,6 +29,7 @@ from factcheck.model import Hedge
 from factcheck.numbers import (
     CURRENCY_NAMES_AFTER,
     CURRENCY_WORDS,
+    ECHOED_DIGITS,
     FRACTION_WORDS,
     GLUED_CURRENCY_LETTERS,
     HEDGE_WORDS,
@@ -802,7 +803,6 @@ def _word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])" + _first_letters(words) + r"(" + _alternation(words) + r")(?![\w\-])", re.IGNORECASE)
 
 
-_ECHOED_DIGITS = re.compile(r"[ \u00a0]?\((\d{1,3})\)")
 _WORDS_RE = {
     "nl": _word_pattern({**_FRACTIONS_NL, **_MULTIPLES_NL, **_WORD_NUMBERS_NL, "beide": PAIR_WORDS["beide"]}),
     "en": _word_pattern({**_FRACTIONS_EN, **_MULTIPLES_EN, **_WORD_NUMBERS_EN, "both": PAIR_WORDS["both"]}),
@@ -1826,7 +1826,7 @@ class Scanner:
                 pos += dm.end()
             elif _SHARE_IN_BRACKETS.match(text, pos) and low not in ("a", "an"):
                 pass  # "five (100%) were achieved", "one (17%) was not": a count its share follows
-            elif (echo := _ECHOED_DIGITS.match(text, pos)) is not None and int(echo.group(1)) == value:
+            elif (echo := ECHOED_DIGITS.match(text, pos)) is not None and int(echo.group(1)) == value:
                 # "two (2) vacancies", "one (1) was in senior management": the number in words and
                 # again in digits, as legal and South African texts write counts
                 pos = echo.end()

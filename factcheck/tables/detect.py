@@ -791,41 +791,47 @@ def _left_amount_column(lines: list[Line], settings: TableSettings, codes: Conta
     the labels ("1,257,158 Property, Plant & Equipment 1,266,835"), all flush against one edge.
     Several such columns may stand before the label ("133,699 (68,242) 65,457 Children's ...")."""
     lead = {k: n for k, ln in enumerate(lines) if k not in codes and not ln.lead and (n := _leading_figures(ln))}
-    firsts = [ln for k, ln in enumerate(lines) if k in lead and ln.has_figures]
+    firsts = [k for k in lead if lines[k].has_figures]
     if len(firsts) < settings.left_amount_rows:
         return
-    starts = sorted(ln.label[lead[lines.index(ln)]].x0 for ln in firsts)
-    start = starts[len(starts) // 2]
-    flush = {id(ln) for ln in firsts if abs(ln.label[lead[lines.index(ln)]].x0 - start) <= settings.edge_tolerance * ln.size}
 
-    def apart(ln: Line, n: int) -> bool:
-        gap = ln.label[n].x0 - ln.label[n - 1].x1
-        wide = settings.left_amount_gap if id(ln) not in flush or len(flush) < settings.left_amount_rows else settings.left_amount_flush_gap
-        return gap > wide * ln.size and not (n == 1 and _value_like(ln.label[1]))
+    def label_start(k: int) -> float:
+        return lines[k].label[lead[k]].x0
 
-    firsts = [ln for ln in firsts if apart(ln, lead[lines.index(ln)])]
+    def last(k: int) -> Token:
+        return lines[k].label[lead[k] - 1]
+
+    def near(a: float, b: float, k: int) -> bool:
+        return abs(a - b) <= settings.edge_tolerance * lines[k].size
+
+    start = sorted(label_start(k) for k in firsts)[len(firsts) // 2]
+    flush = {k for k in firsts if near(label_start(k), start, k)}
+
+    def apart(k: int) -> bool:
+        ln, n = lines[k], lead[k]
+        wide = settings.left_amount_flush_gap if k in flush and len(flush) >= settings.left_amount_rows else settings.left_amount_gap
+        return ln.label[n].x0 - ln.label[n - 1].x1 > wide * ln.size and not (n == 1 and _value_like(ln.label[1]))
+
+    firsts = [k for k in firsts if apart(k)]
     if len(firsts) < settings.left_amount_rows:
         return
-    last = {id(ln): ln.label[lead[lines.index(ln)] - 1] for ln in firsts}
-    edge = sorted(t.x1 for t in last.values())[len(firsts) // 2]
-    aligned = [ln for ln in firsts if abs(last[id(ln)].x1 - edge) <= settings.edge_tolerance * ln.size]
-    if _outline_numbers([last[id(ln)].text for ln in aligned]):
+    edge = sorted(last(k).x1 for k in firsts)[len(firsts) // 2]
+    aligned = [k for k in firsts if near(last(k).x1, edge, k)]
+    if _outline_numbers([last(k).text for k in aligned]):
         return  # "2.01 Controller General of Patents", "3.04 Survey of Boiler": an outline's numbers
-    amounts = sum(1 for ln in aligned if re.search(r"[.,]\d|\d{4}", last[id(ln)].text))
+    amounts = sum(1 for k in aligned if re.search(r"[.,]\d|\d{4}", last(k).text))
     if len(aligned) < settings.left_amount_rows or amounts < settings.left_amount_share * len(aligned):
         return
-    # once the column is there, a subtotal row whose own figures wrapped onto the next line is in it too
-    for k, ln in enumerate(lines):
-        n = lead.get(k, 0)
-        if not n or (ln not in aligned and not (
-                abs(ln.label[n - 1].x1 - edge) <= settings.edge_tolerance * ln.size and id(ln) in flush or (
-                    abs(ln.label[n - 1].x1 - edge) <= settings.edge_tolerance * ln.size
-                    and abs(ln.label[n].x0 - start) <= settings.edge_tolerance * ln.size))):
-            continue
-        ln.values = [*ln.label[:n], *ln.values]
-        ln.label = ln.label[n:]
-        ln.lead = True
-        ln.has_figures = _has_figures(ln)
+    # once the column is there, a row at its edge whose label starts with the others' is in it too
+    # (a subtotal whose own figures wrapped onto the next line)
+    joined = set(aligned)
+    for k, n in lead.items():
+        if k in joined or (near(last(k).x1, edge, k) and near(label_start(k), start, k)):
+            ln = lines[k]
+            ln.values = [*ln.label[:n], *ln.values]
+            ln.label = ln.label[n:]
+            ln.lead = True
+            ln.has_figures = _has_figures(ln)
 
 
 def _centred_rows(lines: list[Line], settings: TableSettings) -> list[Line]:
