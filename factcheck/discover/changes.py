@@ -17,10 +17,12 @@ from fractions import Fraction
 
 from factcheck.discover.figures import Fig, place, stands_at
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whole_phrase, joined
+from factcheck.numbers import HEDGE_WORDS
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 # a hedge may stand between the word and its value: "from approximately 435 … to approximately 832"
-_HEDGE = r"(?:(?:approximately|approx\.|about|around|roughly|nearly|almost|some|circa|ca\.|an\s+estimated|ongeveer|bijna|ruim|rond|zo'n|nagenoeg)\s+)?"
+# (the hedges extraction reads before a figure, longest first)
+_HEDGE = r"(?:(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(HEDGE_WORDS, key=len, reverse=True)) + r")\s+)?"
 _FROM = re.compile(r"\b(?:from|van|vanaf)\s*" + _HEDGE + r"$", re.IGNORECASE)
 # between the two values: a year or a qualifier may stand ("in FY 2024-25 to"), no other amount
 _TO = re.compile(r"^\s*(?:[^$€£()]{0,30}?\s)?(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,60}?\s)?(?:to|naar|tot)\s*" + _HEDGE + r"$",
@@ -78,13 +80,17 @@ _FAR_FROM_CHANGE = 10
 _SCALE_SLIPS = (Fraction(1000), Fraction(1_000_000), Fraction(1_000_000_000))
 
 
+def _within_tenfold(ratio: Fraction) -> bool:
+    """Is a stated figure over the one its levels give no further apart than _FAR_FROM_CHANGE?"""
+    return Fraction(1, _FAR_FROM_CHANGE) <= ratio <= _FAR_FROM_CHANGE
+
+
 def _could_be_change(stated: Fraction, change: Fraction) -> bool:
     """Could a stated amount be the text's change between two levels, right or mistyped?"""
     if change == 0:
         return True
     ratio = stated / change
-    near = Fraction(1, _FAR_FROM_CHANGE) <= ratio <= _FAR_FROM_CHANGE
-    return near or any(Fraction(1, 2) <= ratio * k <= 2 or Fraction(1, 2) <= ratio / k <= 2 for k in _SCALE_SLIPS)
+    return _within_tenfold(ratio) or any(Fraction(1, 2) <= ratio * k <= 2 or Fraction(1, 2) <= ratio / k <= 2 for k in _SCALE_SLIPS)
 
 
 def _next_sentences(figures: Sequence[Fig]) -> dict[str, str]:
@@ -263,7 +269,7 @@ def _rate_on_old(quote: str, figs: Sequence[Fig], rate: Fig, change: Fig, at: in
         return []
     computed = change.value / old.value * 100
     # as for a stated change (_could_be_change): further apart, the words speak of something else
-    if not Fraction(1, _FAR_FROM_CHANGE) <= computed / rate.value <= _FAR_FROM_CHANGE:
+    if not _within_tenfold(computed / rate.value):
         return []
     exact = computed == rate.value
     return [Proposal(rate, (old, change), "growth", f"{change.id} / {old.id}", exact, 9, BESIDE_LEVEL, True)]
@@ -309,7 +315,6 @@ def _rate_from_old(quote: str, figs: Sequence[Fig], rate: Fig, at: int) -> list[
         # a rate that does not hold is read only where the words tie it to the new level
         between = quote[_at(quote, new) + len(new.stated):at]
         computed = (lo + hi) / 2
-        if not (_NEW_THEN_RATE.fullmatch(between) and computed > 0
-                and Fraction(1, _FAR_FROM_CHANGE) <= computed / rate.value <= _FAR_FROM_CHANGE):
+        if not (_NEW_THEN_RATE.fullmatch(between) and computed > 0 and _within_tenfold(computed / rate.value)):
             return []
     return [Proposal(rate, (new, old), "growth", expr, False, 9, "a rate from a level", True)]

@@ -75,6 +75,8 @@ _CORE_TEXT = {
 # English printed with a plain space between groups of thousands ("R 1 029.7 m", "1 080 samples",
 # South Africa's and many international bodies' style): read so on a page that shows it (below)
 _CORE["en spaced"] = re.compile(_CORE["en"].pattern.replace(r"[\u00a0\u202f\u2009]\d{3}", r"[\u00a0\u202f\u2009 ]\d{3}"))
+if _CORE["en spaced"].pattern == _CORE["en"].pattern:  # the English core lost the group it widens
+    raise RuntimeError("scan: the English number pattern has no group of narrow-space thousands")
 _CORE_TEXT["en spaced"] = r"(?:\d{1,3}(?:[, ]\d{3})+|" + INDIAN_GROUPED + r"|\d+)(?:\.\d+)?"
 _COMMA_GROUPED = re.compile(r"\d,\d{3}(?![\d,])")
 # a space-grouped amount that cannot be two figures side by side: a currency before it, or
@@ -796,7 +798,8 @@ _MULTIPLES_NL = {k: v for k, v in MULTIPLE_WORDS.items() if k.endswith("maal")}
 _MULTIPLES_NL.update({"zesmaal": 6, "honderdmaal": 100, "verdubbeling": 2, "verdrievoudiging": 3})
 _MULTIPLES_NL.pop("verdubbeling")
 _MULTIPLES_NL.pop("verdrievoudiging")
-_MULTIPLES_EN = {"twice": 2, "thrice": 3, "two-fold": 2, "twofold": 2, "threefold": 3, "three-fold": 3}
+# the English ones, written as the text prints them ("three-fold"; numbers.py keeps them as read back)
+_MULTIPLES_EN = {k.replace(" ", "-"): v for k, v in MULTIPLE_WORDS.items() if not k.endswith("maal")}
 
 
 def _word_pattern(words: Iterable[str]) -> re.Pattern[str]:
