@@ -17,12 +17,12 @@ from fractions import Fraction
 
 from factcheck.discover.figures import Fig, place, stands_at
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whole_phrase, joined
-from factcheck.numbers import HEDGE_WORDS
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 # a hedge may stand between the word and its value: "from approximately 435 … to approximately 832"
-# (the hedges extraction reads before a figure, longest first)
-_HEDGE = r"(?:(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(HEDGE_WORDS, key=len, reverse=True)) + r")\s+)?"
+# (extraction's hedges, numbers.HEDGE_WORDS, less "over", "under", "more than", "less than", "at
+# least": after "to" they make a level a bound, "to more than $12,000 by 2034")
+_HEDGE = r"(?:(?:approximately|approx\.|about|around|roughly|nearly|almost|some|circa|ca\.|an\s+estimated|ongeveer|bijna|ruim|rond|zo'n|nagenoeg)\s+)?"
 _FROM = re.compile(r"\b(?:from|van|vanaf)\s*" + _HEDGE + r"$", re.IGNORECASE)
 # between the two values: a year or a qualifier may stand ("in FY 2024-25 to"), no other amount
 _TO = re.compile(r"^\s*(?:[^$€£()]{0,30}?\s)?(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,60}?\s)?(?:to|naar|tot)\s*" + _HEDGE + r"$",
