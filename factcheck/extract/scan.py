@@ -142,8 +142,7 @@ _PHONE_REST = r"[ \u00a0]?[-–][ \u00a0]?\d{2,4}(?:[ \u00a0]\d{2,4}){0,3}(?![\w
 _MASKS: list[tuple[str, re.Pattern[str]]] = [
     ("question_number", _QUESTION_NUMBER),
     # "(in millions, in 2025 dollars)", "in constant 2010 prices": the year prices are taken at
-    ("year", re.compile(r"(?:19|20)(?:(?<=\bin[ \u00a0]19)|(?<=\bin[ \u00a0]20)|(?<=\bconstant[ \u00a0]19)"
-                        r"|(?<=\bconstant[ \u00a0]20)|(?<=\breal[ \u00a0]19)|(?<=\breal[ \u00a0]20))\d{2}"
+    ("year", re.compile(r"(?:19|20)(?:(?<=\bin[ \u00a0]\d\d)|(?<=\bconstant[ \u00a0]\d\d)|(?<=\breal[ \u00a0]\d\d))\d{2}"
                         r"(?=[ \u00a0](?:US[ \u00a0])?(?:dollars|euros|pounds|prices|rand)\b)", re.IGNORECASE)),
     # "[12]" or superscript digits; written to start with the character it consumes (as below)
     ("footnote", re.compile(r"[\[\u00b9\u00b2\u00b3\u2070-\u2079](?:(?<=\[)\s*\d{1,3}\s*\]"
