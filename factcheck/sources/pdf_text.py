@@ -456,6 +456,9 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
     font_size = pdfium_c.FPDFText_GetFontSize
     text_object = _TEXT_OBJECT
     sizes: dict[int, float | None] = {}
+    # Text objects set sideways (a rotated margin title beside a form's lines, "Contributions,
+    # Gifts, Grants" up the side): their characters would be read one to a line, through the labels.
+    sideways: set[int] = set()
     for i, ch in enumerate(text[:count]):
         if ch in "\r\n\x00":
             continue
@@ -474,10 +477,15 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
             size = sizes.get(key, _UNSET) if key else _UNSET  # type: ignore[assignment]
             if size is _UNSET:
                 # The font size in page space: font size times the text matrix's y scale.
-                size = (round(font_size(raw, i) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5, 3)
-                        if get_matrix(raw, i, matrix_ref) else None)
+                size = None
+                if get_matrix(raw, i, matrix_ref):
+                    size = round(font_size(raw, i) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5, 3)
+                    if key and abs(matrix.b) > abs(matrix.a):
+                        sideways.add(key)
                 if key:
                     sizes[key] = size
+            if key in sideways:
+                continue
         if space and (right <= left or high <= low):
             # A space pdfium generated between words has no box: it still ends the word, except
             # between two digits, where pdfplumber (whose words the table checker was built

@@ -27,7 +27,11 @@ from .records import TableCheck, cell_ref, make_check
 # A line number: "17", "5c", "28a" (a form numbers a line's parts with letters).
 _CODE = re.compile(r"(\d{1,2})\s?([a-z]?)")
 _REF = r"\d{1,2}[a-z]?"
-_RANGE = re.compile(rf"\b(?:add|combine)\s+lines?\s+({_REF})\s+(?:through|thru|to)\s+({_REF})\b", re.IGNORECASE)
+_RANGE = re.compile(rf"\b(?:add|combine)\s+lines?\s+({_REF})(?:\s+(?:through|thru|to)\s+|\s?[-\u2013\u2014]\s?)({_REF})\b",
+                    re.IGNORECASE)
+# A line number set at the start of its label ("1a Federated campaigns", "b Membership dues" for 1b),
+# as Form 990 prints them, when no column holds them.
+_LABEL_CODE = re.compile(r"(?:(\d{1,2})([a-z]?)|([a-z]))\s+(?=\S)")
 _LIST = re.compile(rf"\badd\s+lines?\s+((?:{_REF}\s*,?\s*(?:and\s+)?)+)(?:to\s+line\s+({_REF}))?", re.IGNORECASE)
 _SUBTRACT = re.compile(rf"\bsubtract\s+line\s+({_REF})\s+from\s+line\s+({_REF})\b", re.IGNORECASE)
 # "regel 3 + regel 4 - regel 5", "regel 1 t/m 4", "regels 1 tot en met 4"
@@ -50,7 +54,7 @@ class _FormLine:
     code: tuple[int, str]
     table: Table
     pos: int
-    number: Cell  # the cell that prints the line number
+    number: Cell | None  # the cell that prints the line number (None: its label starts with it)
     amounts: dict[int, Cell]  # by column, counted from the line number's (+1: right after it)
 
 
@@ -79,22 +83,50 @@ def _form_lines(tables: Sequence[Table]) -> list[_FormLine]:
             for col, cell in row.cells.items():
                 if _code(cell) is not None:
                     counts[col] = counts.get(col, 0) + 1
-        if not counts:
-            continue
-        at = max(counts, key=lambda c: (counts[c], -c))
         lines: list[_FormLine] = []
-        for pos, row in enumerate(table.rows):
-            numbered = row.cells.get(at)
-            code = None if numbered is None else _code(numbered)
-            if numbered is None or code is None:
-                continue
-            amounts = {col - at: c for col, c in row.cells.items() if col != at and c.number is not None}
-            lines.append(_FormLine(code, table, pos, numbered, amounts))
-        steps = list(zip(lines, lines[1:]))
-        if (len(lines) >= MIN_LINES and all(b.code > a.code for a, b in steps)
-                and 4 * sum(1 for a, b in steps if _next(a.code, b.code)) >= 3 * len(steps)):
+        if counts:
+            at = max(counts, key=lambda c: (counts[c], -c))
+            for pos, row in enumerate(table.rows):
+                numbered = row.cells.get(at)
+                code = None if numbered is None else _code(numbered)
+                if numbered is None or code is None:
+                    continue
+                amounts = {col - at: c for col, c in row.cells.items() if col != at and c.number is not None}
+                lines.append(_FormLine(code, table, pos, numbered, amounts))
+        if not _counts_up(lines):
+            lines = _labelled_lines(table, out[-1].code if out else None)
+        if _counts_up(lines):
             out.extend(lines)
     return out
+
+
+def _counts_up(lines: Sequence[_FormLine]) -> bool:
+    steps = list(zip(lines, lines[1:]))
+    return (len(lines) >= MIN_LINES and all(b.code > a.code for a, b in steps)
+            and 4 * sum(1 for a, b in steps if _next(a.code, b.code)) >= 3 * len(steps))
+
+
+def _labelled_lines(table: Table, before: tuple[int, str] | None) -> list[_FormLine]:
+    """The table's rows whose labels start with their line numbers, a letter alone standing for a
+    later part of the line before ("b" after "1a"): the form sets no column of numbers apart. A row
+    continues the numbering of the page's form lines ``before`` it (a table cut by a heading)."""
+    lines: list[_FormLine] = []
+    last = before
+    for pos, row in enumerate(table.rows):
+        m = _LABEL_CODE.match(row.label)
+        if m is None:
+            continue
+        if m.group(3):
+            # a later letter: a line between may have lost its letter to a wrapped label
+            if last is None or not last[1] or m.group(3) <= last[1]:
+                continue
+            code = (last[0], m.group(3))
+        else:
+            code = (int(m.group(1)), m.group(2))
+        amounts = {col + 1: c for col, c in row.cells.items() if c.number is not None}
+        lines.append(_FormLine(code, table, pos, None, amounts))
+        last = code
+    return lines
 
 
 def _next(a: tuple[int, str], b: tuple[int, str]) -> bool:
@@ -145,6 +177,16 @@ def _named(lines: list[_FormLine], ranges: list[tuple[str, str]], singles: list[
     return None if 2 * missing >= len(singles) > 0 else out
 
 
+def _amount(line: _FormLine, place: int, result: _FormLine) -> Cell | None:
+    """A named line's amount for the result's column: the one in that column, or, for a result of
+    one amount, the line's only amount (Form 990 sets the lines a total adds in an inner column)."""
+    if (cell := line.amounts.get(place)) is not None:
+        return cell
+    if len(result.amounts) == 1 and len(line.amounts) == 1:
+        return next(iter(line.amounts.values()))
+    return None
+
+
 def form_line_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[TableCheck]:
     """The results of numbered form lines, each checked against the lines its words name (see the
     module's docstring); per page."""
@@ -162,7 +204,7 @@ def form_line_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
             for place, cell in sorted(result.amounts.items()):
                 tnum = cell.number
                 assert tnum is not None
-                parts = [(ln, sign, c) for ln, sign in named if (c := ln.amounts.get(place)) is not None]
+                parts = [(ln, sign, c) for ln, sign in named if (c := _amount(ln, place, result)) is not None]
                 if not parts:
                     continue
                 signed: list[tuple[int, CellNumber]] = [(sign, c.number) for _ln, sign, c in parts
@@ -179,7 +221,8 @@ def form_line_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
 
 def line_number_cells(pages: Mapping[int, Sequence[Table]]) -> set[tuple[int, tuple[float, float, float, float]]]:
     """Where the pages' forms print their line numbers (page, box): no figures to add."""
-    return {(number, ln.number.bbox) for number in pages for ln in _form_lines(pages[number])}
+    return {(number, ln.number.bbox) for number in pages for ln in _form_lines(pages[number])
+            if ln.number is not None}
 
 
 # a form's words for a result made of its lines, whether or not the lines they name were read
