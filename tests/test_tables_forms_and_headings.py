@@ -115,3 +115,34 @@ def test_a_form_result_read_as_a_group_part_or_off_by_rounding_is_a_doubt() -> N
     assert backwards and all(c.doubt is not None for c in backwards)
     total = [c for c in checks if c.total_label.startswith("Total. Add lines") and c.verdict is not Verdict.CONSISTENT]
     assert total and all(c.doubt is not None for c in total)
+
+
+def test_form_990_lines_numbered_in_their_labels_are_added_as_their_words_say() -> None:
+    # Form 990, Part VIII (Penn State, 2023): the line numbers start the labels ("2a TUITION AND
+    # FEES", then "b GRANTS AND CONTRACTS" for 2b), the results say "Total. Add lines 2a–2f" with a
+    # dash, and a title set sideways up the margin ("Program Service Revenue") crossed the labels
+    checks = check_pdf(DOCS / "enhlt-01.pdf", lang="en", pages=[2], all_pages=True)
+    read = {c.total_label: ([p.stated for p in c.parts], c.verdict) for c in checks
+            if c.reading.startswith("the form lines")}
+    assert read["g Total. Add lines 2a–2f"] == (
+        ["2,011,793,000", "1,234,021,000", "4,294,189,000", "586,189,000", "102,765,000", "0"], Verdict.CONSISTENT)
+    assert read["e Total. Add lines 11a–11d"][1] is Verdict.CONSISTENT
+    # line 1f's label wraps, so its amount is not found: the sum of the rest is a doubt, no alarm
+    h = next(c for c in checks if c.total_label.startswith("h Total. Add lines 1a–1f"))
+    assert h.doubt is not None and not h.alarm
+    assert not [c for c in checks if c.alarm]
+
+
+def test_sideways_text_stays_out_of_a_pages_words() -> None:
+    # the margin titles of Form 990 ("Contributions, Gifts, Grants and Other Similar Amounts"), set
+    # one character a line, read into every label they crossed: "', s st t 1a Federated campaigns"
+    checks = check_pdf(DOCS / "enhlt-01.pdf", lang="en", pages=[2], all_pages=True)
+    labels = {c.total_label for c in checks} | {p.label for c in checks for p in c.parts}
+    assert "2a TUITION AND FEES" in labels and "b GRANTS AND CONTRACTS" in labels
+    assert not [label for label in labels if label[:2] in {"ic", "re", "Sn", "ae", "gR"}]
+
+
+def test_form_ranges_with_a_dash() -> None:
+    assert _instruction("Total. Add lines 1a–1f") == ([("1a", "1f")], [])
+    assert _instruction("Total expenses. Add lines 13-17 (must equal Part IX, column (A), line 25)") == (
+        [("13", "17")], [])

@@ -456,9 +456,11 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
     font_size = pdfium_c.FPDFText_GetFontSize
     text_object = _TEXT_OBJECT
     sizes: dict[int, float | None] = {}
-    # Text objects set sideways (a rotated margin title beside a form's lines, "Contributions,
-    # Gifts, Grants" up the side): their characters would be read one to a line, through the labels.
+    # Text objects set sideways: a margin title up the side of a form's lines ("Contributions, Gifts,
+    # Grants") would be read one character to a line, through the labels; rotated column headings
+    # inside the text's width stay (their letters mark the header band the columns are read from).
     sideways: set[int] = set()
+    side_at: dict[int, list[int]] = {}  # where in ``chars`` each sideways object's characters stand
     for i, ch in enumerate(text[:count]):
         if ch in "\r\n\x00":
             continue
@@ -485,7 +487,7 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
                 if key:
                     sizes[key] = size
             if key in sideways:
-                continue
+                side_at.setdefault(key, []).append(len(chars))
         if space and (right <= left or high <= low):
             # A space pdfium generated between words has no box: it still ends the word, except
             # between two digits, where pdfplumber (whose words the table checker was built
@@ -506,7 +508,35 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
         if size:
             top = bottom - size
         append((ch, x0, x1, top, bottom, size or bottom - top))
-    return chars
+    return _without_sideways_titles(chars, side_at) if side_at else chars
+
+
+def _without_sideways_titles(chars: list[Word], side_at: dict[int, list[int]]) -> list[Word]:
+    """The characters less each sideways text object that heads no column of figures: a title up
+    a form's margin (no text left of it), a chart's axis labels (no figures under them). A rotated
+    column heading has figures right under it, and the row labels' column to its left."""
+    side = {k for at in side_at.values() for k in at}
+    if 2 * len(side) > len(chars):
+        return chars  # a page set sideways as a whole: nothing here tells its titles apart
+    upright = [c for k, c in enumerate(chars) if k not in side and not c[0].isspace()]
+    digits = [c for c in upright if c[0].isdigit()]
+    drop: set[int] = set()
+    for at in side_at.values():
+        x0 = min(chars[k][1] for k in at)
+        x1 = max(chars[k][2] for k in at)
+        top = min(chars[k][3] for k in at)
+        bottom = max(chars[k][4] for k in at)
+        heads = any(x0 - _HEADING_REACH < c[2] and c[1] < x1 + _HEADING_REACH
+                    and bottom <= c[3] < bottom + _HEADING_DROP for c in digits)
+        inside = any(c[2] <= x0 and c[3] < bottom and top < c[4] for c in upright)
+        if not (heads and inside):
+            drop.update(at)
+    return [c for k, c in enumerate(chars) if k not in drop] if drop else chars
+
+
+# How far beside and below a rotated column heading its figures start, in points.
+_HEADING_REACH = 2.0
+_HEADING_DROP = 120.0
 
 
 def _size_runs(chars: list[Word]) -> Iterator[list[Word]]:
