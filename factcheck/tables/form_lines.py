@@ -29,6 +29,7 @@ _CODE = re.compile(r"(\d{1,2})\s?([a-z]?)")
 _REF = r"\d{1,2}[a-z]?"
 _RANGE = re.compile(rf"\b(?:add|combine)\s+lines?\s+({_REF})(?:\s+(?:through|thru|to)\s+|\s?[-\u2013\u2014]\s?)({_REF})\b",
                     re.IGNORECASE)
+_LESS = re.compile(r"less\b", re.IGNORECASE)
 # A line number set at the start of its label ("1a Federated campaigns", "b Membership dues" for 1b),
 # as Form 990 prints them, when no column holds them.
 _LABEL_CODE = re.compile(r"(?:(\d{1,2})([a-z]?)|([a-z]))\s+(?=\S)")
@@ -177,14 +178,24 @@ def _named(lines: list[_FormLine], ranges: list[tuple[str, str]], singles: list[
     return None if 2 * missing >= len(singles) > 0 else out
 
 
-def _amount(line: _FormLine, place: int, result: _FormLine) -> Cell | None:
-    """A named line's amount for the result's column: the one in that column, or, for a result of
-    one amount, the line's only amount (Form 990 sets the lines a total adds in an inner column)."""
-    if (cell := line.amounts.get(place)) is not None:
-        return cell
-    if len(result.amounts) == 1 and len(line.amounts) == 1:
-        return next(iter(line.amounts.values()))
-    return None
+def _inner_amount(line: _FormLine) -> Cell | None:
+    """A line's only amount: Form 990 sets the lines a total adds in an inner column, left of the
+    total's, so that none of them stands in the total's column."""
+    return next(iter(line.amounts.values())) if len(line.amounts) == 1 else None
+
+
+def _less_line(lines: Sequence[_FormLine], result: _FormLine) -> tuple[list[tuple[str, str]], list[tuple[int, str]]] | None:
+    """A line right after a "Less: ..." line of its own number, and that one after a line of it:
+    "8a Gross income from fundraising events", "b Less: direct expenses", "c Net income or (loss)":
+    the result is the first less the second, as a form means it without saying so."""
+    k = next((k for k, ln in enumerate(lines) if ln is result), 0)
+    if k < 2 or not result.code[1]:
+        return None
+    gross, less = lines[k - 2], lines[k - 1]
+    if not (gross.code[0] == less.code[0] == result.code[0]
+            and _LESS.match(_LABEL_CODE.sub("", less.table.rows[less.pos].label, count=1))):
+        return None
+    return [], [(1, f"{gross.code[0]}{gross.code[1]}"), (-1, f"{less.code[0]}{less.code[1]}")]
 
 
 def form_line_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> list[TableCheck]:
@@ -195,7 +206,7 @@ def form_line_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
         lines = _form_lines(pages[number])
         for result in lines:
             label = result.table.rows[result.pos].label
-            said = _instruction(label)
+            said = _instruction(label) or _less_line(lines, result)
             if said is None or not result.amounts:
                 continue
             named = _named(lines, *said, result)
@@ -204,7 +215,9 @@ def form_line_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
             for place, cell in sorted(result.amounts.items()):
                 tnum = cell.number
                 assert tnum is not None
-                parts = [(ln, sign, c) for ln, sign in named if (c := _amount(ln, place, result)) is not None]
+                parts = [(ln, sign, c) for ln, sign in named if (c := ln.amounts.get(place)) is not None]
+                if not parts and place == min(result.amounts):
+                    parts = [(ln, sign, c) for ln, sign in named if (c := _inner_amount(ln)) is not None]
                 if not parts:
                     continue
                 signed: list[tuple[int, CellNumber]] = [(sign, c.number) for _ln, sign, c in parts
