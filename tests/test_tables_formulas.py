@@ -109,3 +109,27 @@ def test_a_formula_of_letters_names_the_rows_its_label_starts_with() -> None:
     assert len(checks) == 6 and all(c.verdict is Verdict.CONSISTENT for c in checks)
     assert all("(A+B-C)" in c.reading for c in checks)
     assert [(p.stated, p.sign) for p in checks[2].parts] == [("10.680.000", 1), ("15.000.000", 1), ("6.740.000", -1)]
+
+
+def test_formulas_in_brackets_over_rows_numbered_after_their_words_and_lettered_parts_below() -> None:
+    # The Flemish budget 2026's "Netto-beleidsruimte" (Tabel 2-1): "Saldo ... BA 2025 (1)", the
+    # "(1)" set as if a footnote to the year; "Vorderingensaldo BA 2025 (3=1-2)"; "Evolutie
+    # ongewijzigd beleid (4=a-b+c+d)" over its parts "Ontvangsten (a)" ... "(d)"
+    checks = check_pdf(DOCS / "nlbgx-01.pdf", lang="nl", pages=[1], all_pages=True)
+    read = {c.total_label: ([p.stated for p in c.parts], c.verdict) for c in checks
+            if c.reading.startswith("the formula")}
+    assert read["Evolutie ongewijzigd beleid (4=a-b+c+d)"] == (
+        ["532.466", "81.228", "-37.500", "-95.633"], Verdict.CONSISTENT)
+    assert read["Netto-beleidsruimte (7=5+6)"] == (["-4.185.696", "1.162.883"], Verdict.CONSISTENT)
+    assert read["Vorderingensaldo BO 2026 (12=11-6)"] == (["-1.719.513", "1.162.883"], Verdict.CONSISTENT)
+    assert len(read) == 6 and not [c for c in checks if c.alarm]
+
+
+def test_a_formula_of_row_numbers_with_points() -> None:
+    # Bundesbank, key central government budget data: "6. Net borrowing (–) / repayment (+) of
+    # CGB (3.+4.+5.)": -116.0 + 0.1 + 0.5 = -115.4 in the column Actual 2022
+    checks = check_pdf(DOCS / "enbbk-01.pdf", lang="en", pages=[4], all_pages=True)
+    six = [c for c in checks if c.total_label.startswith("6. Net borrowing") and c.reading.startswith("the formula")]
+    assert [p.stated for p in six[0].parts] == ["–116.0", "0.1", "0.5"] and six[0].verdict is Verdict.CONSISTENT
+    assert len(six) == 6 and all(c.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING) for c in six)
+    assert not [c for c in checks if c.alarm]

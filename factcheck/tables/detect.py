@@ -150,6 +150,9 @@ class Row:
     # on that table, from 0). None for a table found on one page.
     origin: tuple[int, int, int] | None = None
     code: str = ""  # the account code printed beside the label (tables.account_codes)
+    # a number in brackets set right after the label's last word, read as a footnote reference
+    # ("Saldo BA 2025 (1)"): a row number when the page prints formulas of numbered rows
+    mark: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1162,6 +1165,12 @@ def _caps_heading(text: str, next_label: str, settings: TableSettings, apart: bo
             and (apart or any(ch.islower() for ch in after)))
 
 
+def _label_mark(ln: Line) -> str:
+    """The bracketed number a line's label ends in, set as a footnote reference ("2025 (1)")."""
+    last = ln.label[-1] if ln.label else None
+    return last.text if last is not None and last.small and _FOOTNOTE_REF.fullmatch(last.text) else ""
+
+
 def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
     """"(1)", "(2)" among large amounts are footnote references, not negative ones and twos."""
     by_col: dict[int, list[Cell]] = {}
@@ -1553,7 +1562,8 @@ def _build_table(
                 cells[col] = Cell(tok.text, parse_cell(tok.text, dsep), col, (tok.x0, tok.top, tok.x1, tok.bottom),
                                   _share_after(ln, tok, dsep, col, s.share_gap))
             rows.append(Row(_joined_label(pending, ln.label_text), cells, ln.top, ln.bottom,
-                            headed=bool(pending and ln.label_text and ln.label_text[:1].isupper())))
+                            headed=bool(pending and ln.label_text and ln.label_text[:1].isupper()),
+                            mark=_label_mark(ln)))
             pending = []
             i += 1
             continue

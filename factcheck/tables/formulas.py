@@ -37,11 +37,19 @@ from .records import CellRef, TableCheck, cell_ref, make_check
 
 _N = r"\(?(\d{1,2})\)?"
 _OP = r"\s*([+\-\u2212\u2013])\s*"
-# "4=1+2+3", "(10)=(6)+(9)", "7=4-5-6"
-_FORMULA = re.compile(rf"(?<![\w.,]){_N}\s*=\s*({_N}(?:{_OP}{_N})+)(?![\w.,])")
-# "(1+2)" or "(b) - (a)" at the end of a label: the row is computed from the rows it names
-_TAIL_FORMULA = re.compile(r"\((\d{1,2}(?:\s*[+\-\u2212\u2013]\s*\d{1,2})+)\)\s*$")
+# a term of a formula with its own number: a row number, or the small letter a part row ends in
+# ("(4=a-b+c+d)" over "Ontvangsten (a)", "Uitgaven (b)", ...)
+_NL = r"\(?(\d{1,2}|[a-h])\)?"
+# "4=1+2+3", "(10)=(6)+(9)", "7=4-5-6", "(5=3+4)"
+_FORMULA = re.compile(rf"(?<![\w.,]){_N}\s*=\s*({_NL}(?:{_OP}{_NL})+)(?![\w.,])")
+# "(1+2)" or "(b) - (a)" at the end of a label: the row is computed from the rows it names; the
+# numbers may carry the points the rows are numbered with ("3. Fiscal balance (2.-1.)")
+_TAIL_FORMULA = re.compile(r"\((\d{1,2}\.?(?:\s*[+\-\u2212\u2013]\s*\d{1,2}\.?)+)\)\s*$")
 _TERM = re.compile(rf"(^|{_OP}){_N}")
+_TERM_OR_LETTER = re.compile(rf"(^|{_OP}){_NL}")
+# a row numbered at the end of its label: "Correcties aftoetsen begrotingsdoelstelling BO 2026 (6)",
+# or keyed by a small letter for a formula above it: "Ontvangsten (a)"
+_TAIL_NUMBER = re.compile(r"\((\d{1,2}|[a-h])\)\s*$")
 # "D. Financiële schulden op 31 december (A+B-C)", "Autofinancieringsmarge (I-II)": rows named by
 # the letter or Roman numeral their label starts with (Flemish BBC schedules)
 _KEY = r"(?:[IVX]{1,4}|[A-Z])"
@@ -81,10 +89,11 @@ def _terms(expr: str, letters: bool = False) -> list[tuple[int, int | str]]:
     """(sign, row) of each term of a formula: row numbers, or with ``letters`` the letters or
     Roman numerals that start the rows' labels."""
     out: list[tuple[int, int | str]] = []
-    for m in (_LETTER_TERM if letters else _TERM).finditer(expr):
+    for m in (_LETTER_TERM if letters else _TERM_OR_LETTER).finditer(expr):
         op = m.group(2)
         sign = -1 if op and op in "-\u2212\u2013" else 1
-        out.append((sign, m.group(3) if letters else int(m.group(3))))
+        term = m.group(3)
+        out.append((sign, term if letters or not term.isdigit() else int(term)))
     return out
 
 
@@ -132,6 +141,8 @@ def _lines(tables: Sequence[Table], before: Sequence[Table] = ()) -> tuple[list[
                     line.number = int(lead.group(1))
                 elif letter := _LEAD_LETTER.match(rest):
                     line.number = letter.group(1)
+                elif not line.pending and (end := _TAIL_NUMBER.search(rest) or _TAIL_NUMBER.search(row.mark)):
+                    line.number = int(end.group(1)) if end.group(1).isdigit() else end.group(1)
             lines.append(line)
     lines.sort(key=lambda ln: ln.middle)
     return lines, lone
@@ -177,9 +188,18 @@ def _numbered(lines: list[_Line], number: int | str, at: _Line) -> _Line | None:
     is not on this page."""
     above = [ln for ln in lines if ln.middle < at.middle]
     # numbering restarts at 1 in the next table: never reach back past that
-    first = 1 if isinstance(number, int) else ("I" if number in ("I", "II", "III", "IV", "V", "VI") else "A")
+    first = 1 if isinstance(number, int) else (
+        "I" if number in ("I", "II", "III", "IV", "V", "VI") else "a" if number.islower() else "A")
     starts = [i for i, ln in enumerate(above) if ln.number == first]
     found = [ln for ln in above[starts[-1] if starts else 0:] if ln.number == number]
+    if not found and isinstance(number, str) and number.islower():
+        # "Evolutie ongewijzigd beleid (4=a-b+c+d)" over its parts "Ontvangsten (a)", "Uitgaven (b)":
+        # lettered parts may follow their row, up to the next numbered one
+        for ln in (ln for ln in lines if ln.middle > at.middle):
+            if isinstance(ln.number, int):
+                break
+            if ln.number == number:
+                return ln
     return found[-1] if found else None
 
 
