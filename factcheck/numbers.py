@@ -568,6 +568,10 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
     value = sign * value * factor
     if value_high is not None:
         value_high = sign * value_high * factor
+    if unit_hint in ("%", "pp") and scale == 0 and precision > 1:
+        # "100 per cent", "200%": a share is not printed rounded to hundreds (it would stand for
+        # 50 to 150); as "30%" stands for 25 to 35, a round percentage keeps the tens at most
+        precision = 1
     precision += scale
     if decimals and word_value is None:
         # "1,50 miljard" is printed to two decimals of a billion.

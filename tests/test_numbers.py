@@ -46,6 +46,15 @@ def test_rounded_at_last_significant_digit() -> None:
     assert parse_figure("1,5").interval.lo == Fraction(145, 100)
 
 
+def test_a_round_percentage_keeps_its_tens() -> None:
+    # India's budget speech 2025: "increased 100 per cent from 65,000 to 1.35 lakh" is 107.7 %;
+    # read as rounded to hundreds, "100 per cent" stood for 50 to 150 and passed as rounding
+    assert parse_figure("100 per cent", "en").interval == (Fraction(95), Fraction(105))
+    assert parse_figure("200%", "en").interval == (Fraction(195), Fraction(205))
+    assert parse_figure("30%", "en").interval == (Fraction(25), Fraction(35))  # the tens, as before
+    assert parse_figure("100", "en").interval == (Fraction(50), Fraction(150))  # a count is not a share
+
+
 def test_hedged_intervals_lie_on_the_named_side() -> None:
     below = parse_figure("bijna 80.000").interval
     above = parse_figure("ruim 860 miljoen").interval
