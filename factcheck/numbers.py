@@ -258,6 +258,28 @@ _CURRENCY_PREFIX = re.compile(
 )
 # "$343.2-billion": a hyphen joins the scale word when the amount qualifies a noun
 _SCALE_SUFFIX = re.compile(rf"^(?:-(?=[^\W\d_])|\s*)({_sorted_alternation(SCALE_WORDS)})(?![\w])", re.IGNORECASE)
+# "Rs. 1 trillion 530 billion 350 million" (Nepal's budget in English): one amount whose lower
+# parts follow with smaller scale words
+_COMPOUND_PART = re.compile(r"[ \t]+(\d{1,3})[ \t]+(billion|million|thousand)(?![\w])", re.IGNORECASE)
+_COMPOUND_POWERS = {"billion": 9, "million": 6, "thousand": 3}
+
+
+def compound_parts(text: str, pos: int, scale: int) -> tuple[Fraction, int, int] | None:
+    """The lower parts of a compound amount whose first part, scaled by ``10**scale``, ends at
+    ``text[pos]``: their sum in units of ``10**scale``, where they end, and the power of ten of the
+    last printed digit. None when no part with a smaller scale word follows."""
+    added, last = Fraction(0), None
+    while (m := _COMPOUND_PART.match(text, pos)) is not None:
+        power = _COMPOUND_POWERS[m.group(2).lower()]
+        if power >= (scale if last is None else last[1]):
+            break
+        added += Fraction(int(m.group(1)) * 10 ** power, 10 ** scale)
+        pos, last = m.end(), (m.group(1), power)
+    if last is None:
+        return None
+    return added, pos, _precision_of(last[0], 0) + last[1]
+
+
 _CURRENCY_SUFFIX = re.compile(
     r"^\s*(euro's|euros|euro|eur|usd|dollars|dollar|gbp|pounds|pound|€|\$|"
     + _sorted_alternation(CURRENCY_NAMES_AFTER) + r")(?![\w])", re.IGNORECASE
@@ -535,6 +557,9 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         rest = rest[m.end():]
         if (crore := _SCALE_SUFFIX.match(rest)) is not None and crore.group(1).lower() in ("crore", "crores"):
             scale, rest = scale + 7, rest[crore.end():]  # "2.83 lakh crore": a crore of lakhs
+        elif value_high is None and not decimals and (lower := compound_parts(rest, 0, scale)) is not None:
+            value, rest = value + lower[0], rest[lower[1]:]
+            precision = lower[2] - scale  # the scale is added below
     m = _CURRENCY_SUFFIX.match(rest)
     if m:
         unit_hint = CURRENCY_WORDS[m.group(1).lower()]

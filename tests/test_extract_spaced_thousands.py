@@ -63,3 +63,24 @@ def test_space_grouped_figures_in_prose_are_not_a_table_row() -> None:
     by_text = {c["stated"]: c for c in doc.claims if c["where"]["page"] == 4}
     assert by_text["1 080"]["value"] == "1080" and by_text["12 709"]["value"] == "12709"
     assert by_text["566"].get("unit") is None  # "due to" is no noun
+
+
+def test_a_compound_amount_is_one_figure(tmp_path: Path) -> None:
+    # Nepal's budget speech 2024/25 in English (enind-01, dev): "Rs. 1 trillion 530 billion 350
+    # million", its parts read before as three figures, whose pieces made nonsense shares
+    found = get_scanner("en").scan("The revised total public expenditure is estimated to be Rs. 1 trillion "
+                                   "530 billion 350 million, and Rs. 234 billion 730 million as grants.")
+    money = [(f.stated, f.value) for f in found if f.kind == "money"]
+    assert money == [("Rs. 1 trillion 530 billion 350 million", Fraction(1_530_350_000_000)),
+                     ("Rs. 234 billion 730 million", Fraction(234_730_000_000))]
+    # a larger scale after a smaller one is another amount ("215 billion 300 billion", a slip)
+    assert [f.stated for f in get_scanner("en").scan("Rs. 215 billion 300 billion") if f.kind == "money"] == [
+        "Rs. 215 billion"]
+    from factcheck.engine import check_paths
+    from factcheck.extract_cli import main
+
+    out = tmp_path / "claims"
+    assert main([str(DOCS / "enind-01.pdf"), "-o", str(out), "--no-progress"]) == 0
+    text = (out / "enind-01.yaml").read_text(encoding="utf-8")
+    assert 'stated: "Rs. 1 trillion 140 billion 660 million"' in text
+    assert not [d for d in check_paths([out]).diagnostics if d.code.startswith("FC1")]

@@ -146,3 +146,16 @@ def test_form_ranges_with_a_dash() -> None:
     assert _instruction("Total. Add lines 1a–1f") == ([("1a", "1f")], [])
     assert _instruction("Total expenses. Add lines 13-17 (must equal Part IX, column (A), line 25)") == (
         [("13", "17")], [])
+
+
+def test_columns_of_dates_after_the_figures_leave_the_figures_to_the_row() -> None:
+    # Florida's report on local pension plans, Appendix A (2017): each row ends in two dates
+    # ("10/01/2015  10/01/2015"); the row was read as one long label, with no figures. Its
+    # "Normal Pct", "UAAL Pct" and "Reqd Pct" are percentages of the valuation payroll
+    checks = check_pdf(DOCS / "enusd-01.pdf", lang="en", pages=[5], all_pages=True)
+    alachua = {c.total_label: ([p.stated for p in c.parts], c.verdict) for c in checks
+               if c.lane_label.startswith("ALACHUA COUNTY G")}
+    assert alachua["Reqd Cont"] == (["286,012", "631,728"], Verdict.CONSISTENT)
+    assert alachua["UAAL Pct"] == (["631,728", "2,720,460"], Verdict.ROUNDING)
+    assert not any("10/01/2015" in c.total.stated for c in checks)
+    assert not [c for c in checks if c.alarm]

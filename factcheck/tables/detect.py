@@ -435,6 +435,9 @@ def _value_like(t: Token) -> bool:
         looks_numeric(t.text) or bool(_TEXT_CELL.match(t.text)))
 
 
+_FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}")
+
+
 def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
     """Split a line into label tokens (left) and value tokens (the figures at its right end).
 
@@ -457,6 +460,13 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         and _value_like(toks[-2])
     ):
         toks = toks[:-1]
+    # columns of dates after the figures ("... 40.6   10/01/2016   10/01/2016": a plan year and a
+    # payment's start): no amounts, and no label either
+    k = len(toks)
+    while k >= 2 and _FULL_DATE.fullmatch(toks[k - 1].text) and toks[k - 1].x0 - toks[k - 2].x1 > word_space:
+        k -= 1
+    if k < len(toks) and _value_like(toks[k - 1]) and not _FULL_DATE.fullmatch(toks[k - 1].text):
+        toks = toks[:k]
     # a note reference in a "Note" column after the figures ("(297,350)   A"): not part of the row's values
     if (
         len(toks) >= 3 and _NOTE_MARK.fullmatch(toks[-1].text) and _value_like(toks[-2])

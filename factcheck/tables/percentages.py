@@ -32,7 +32,7 @@ from .judging import Judgement, holds
 from .labels import OF_BASE, clean_label, row_kind
 from .records import CellRef, TableCheck, cell_ref, make_check
 
-_PERCENT_WORDS = re.compile(r"%|\bper\s?cent|procent|\bshare\b|aandeel", re.IGNORECASE)
+_PERCENT_WORDS = re.compile(r"%|\bper\s?cent|\bpct\b|\bperc\b|procent|\bshare\b|aandeel", re.IGNORECASE)
 MIN_LANES = 2
 _AGAINST = "; this row counts against the whole, so its share is printed with a minus sign"
 _PERCENT_SLACK = 2  # half-units of the last digit a printed percentage may be off: rounded or cut off
