@@ -859,3 +859,14 @@ def test_a_share_of_bare_whole_counts_takes_them_as_exact() -> None:
     # enlat-01 (dev), page 5: "Mintek achieved 25 or 89 percent of the targets" is 25 of 28; 25 of
     # the 29 positions a page on is 86.2 %, which only "24.5 to 25.5 of 28.5 to 29.5" brought in reach
     assert not [r for r in _relations("enlat-01.pdf") if r[0] == "89 percent" and r[2] == ("25", "29")]
+
+
+def test_a_change_whose_sign_says_which_way_is_read_off_the_table_row(tmp_path: Path) -> None:
+    # Florida's report on local pension plans (enusd-01 p3): "Aggregate asset values ... changed
+    # by -1.43 percent", "contributions ... changed by +6.43 percent": no rise or fall word, the
+    # sign says which way; the rows stand on the next page, 2016 and 2017
+    found = _text_table_results(_extracted("enusd-01.pdf", str(tmp_path)))
+    assert found["-1.43 percent"] == ("change along a table row", "rounding",
+                                      ("$35,851,274,025", "$35,337,124,436"))
+    assert found["+6.43 percent"] == ("change along a table row", "rounding", ("$1,854,998,024", "$1,974,293,933"))
+    assert found["-0.50 percent"][1] in ("consistent", "rounding")

@@ -156,14 +156,22 @@ def table_growth_claims(
     for f in figs:
         sentences.setdefault((f.quote, f.position[0]), []).append(f)
     for fig in figs:
-        if fig.kind != "percent" or fig.id in taken or not 0 < fig.value < 1000 or (fig.unit or "").strip() != "%":
+        if fig.kind != "percent" or fig.id in taken or not 0 < abs(fig.value) < 1000 or (fig.unit or "").strip() != "%":
             continue
         lo, hi = fig.interval.lo, fig.interval.hi
-        if lo is None or hi is None or lo <= 0:
+        if lo is None or hi is None or (lo <= 0 if fig.value > 0 else hi >= 0):
             continue
         before, after = _clause(fig)
         clause = f"{before} {after}"
         up, down = _direction(clause, after)
+        if fig.value < 0 or fig.stated.lstrip().startswith("+"):
+            # "changed by +0.89 percent", "changed by -1.43 percent": the sign says which way, and
+            # words that say otherwise leave the reading in doubt
+            sign_up = fig.value > 0
+            if up == down or (up, down) == (sign_up, not sign_up):
+                up, down = sign_up, not sign_up
+            else:
+                continue
         wanted = _span(before, after)
         if (wanted is None or wanted == (None, None)) and _SAME_PERIOD.search(clause):
             # "nam sinds 2013 af met 26%; het … aantal unieke personen nam in diezelfde periode af
@@ -178,19 +186,19 @@ def table_growth_claims(
         if not words and not subject:
             continue
         signed = as_cell_number(fig)
-        if down:
+        if down and fig.value > 0:
             signed = replace(signed, value=-signed.value)  # "af met 27%": a change of -27 %
         page = fig.position[0]
         near = [t for number in range(page - PAGES_AROUND, page + PAGES_AROUND + 1) for t in tables.get(number, ())]
         levels = _levels(fig, sentences[fig.quote, fig.position[0]])
-        fits, chance = _readings(near, wanted, words, subject, signed, fig.value, hi - lo, nearest=False,
+        fits, chance = _readings(near, wanted, words, subject, signed, abs(fig.value), hi - lo, nearest=False,
                                  levels=levels)
         if not fits:
             # a summary restates a table pages away ("a total General Fund Budget of $99.5 million,
             # a 3.8% increase over FY 2013-2014"): any table of the document, when one row alone
             # is named best; the odds of both looks count
             far = [t for number, ts in sorted(tables.items()) if abs(number - page) > PAGES_AROUND for t in ts]
-            fits, more = _readings(far, wanted, words, subject, signed, fig.value, hi - lo, nearest=True,
+            fits, more = _readings(far, wanted, words, subject, signed, abs(fig.value), hi - lo, nearest=True,
                                    levels=levels)
             chance = 2 * (chance + more)
         if len(fits) == 1 and hi - lo > 1 and fig.value.denominator == 1:
@@ -206,7 +214,9 @@ def table_growth_claims(
         old_claim, new_claim = cell_claim(table, r, old_cell), cell_claim(table, r, new_cell)
         for c in (old_claim, new_claim):
             cells.setdefault(str(c["id"]), c)
-        change = (f"{old_claim['id']} - {new_claim['id']}" if down else f"{new_claim['id']} - {old_claim['id']}")
+        # a fall stated as a positive percentage is old less new; one printed with its minus sign, new less old
+        change = (f"{old_claim['id']} - {new_claim['id']}" if down and fig.value > 0
+                  else f"{new_claim['id']} - {old_claim['id']}")
         found = (f"row '{table.rows[r].label.strip()}' of table {table.index} on page {table.page}, from "
                  f"{span_text(table, old_cell.col)} to {span_text(table, new_cell.col)}, named by the sentence")
         out.append(table_relation_claim(
