@@ -870,3 +870,21 @@ def test_a_change_whose_sign_says_which_way_is_read_off_the_table_row(tmp_path: 
                                       ("$35,851,274,025", "$35,337,124,436"))
     assert found["+6.43 percent"] == ("change along a table row", "rounding", ("$1,854,998,024", "$1,974,293,933"))
     assert found["-0.50 percent"][1] in ("consistent", "rounding")
+
+
+def test_an_amount_and_the_bulleted_list_its_sentence_leads_into(tmp_path: Path) -> None:
+    # Australia's MYEFO 2024-25, Appendix A (enanz-01 p6): "The Government will provide $78.0
+    # million over three years ..., including: • $39.8 million ... • $26.7 million ... • $8.6
+    # million ... • $3.0 million ..." (78.1: within the rounding of the five amounts)
+    path = _extracted("enanz-01.pdf", str(tmp_path))
+    run = check_paths([path])
+    sums = {r.claim.stated: (r.verdict.value, str(r.claim.evidence["inputs"])) for r in run.results
+            if (r.claim.evidence or {}).get("relation") == "sum"}
+    verdict, inputs = sums["$78.0 million"]
+    assert verdict == "rounding" and [i.split(" (")[1].rstrip(")") for i in inputs.split(", ")] == [
+        "$39.8 million", "$26.7 million", "$8.6 million", "$3.0 million"]
+    # a list inside an item: "• $168.5 million ... including: – $116.7 million – $33.0 million –
+    # $15.0 million – $3.8 million"; the dash that opens each line is a bullet, not a minus sign
+    assert sums["$168.5 million"][0] == "consistent"
+    text = path.read_text(encoding="utf-8")
+    assert 'stated: "$116.7 million"' in text and 'value: "-116700000"' not in text

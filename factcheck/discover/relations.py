@@ -1295,6 +1295,7 @@ def _equation_of(proposal: Proposal) -> tuple[object, ...] | None:
 
 def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     """Convincing relations among the figures, best first; one per target, no figure set twice."""
+    from factcheck.discover.bulleted_parts import bulleted_parts
     from factcheck.discover.changes import rates_beside_levels, stated_changes
     from factcheck.discover.equations import stated_equations
     from factcheck.discover.headed_sums import headed_sums
@@ -1310,6 +1311,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     proposals: list[Proposal] = ([replace(p, stated=True) for p in stated_equations(figures) + stated_changes(figures)
                                   + rates_beside_levels(figures)] + _footnoted(figures)
                                  + [replace(p, stated=True) for p in summed_up(figures)] + headed_sums(figures)
+                                 + bulleted_parts(figures)
                                  # an amendment's inserted amount: the struck one and the change it states
                                  + struck_and_inserted(figures))
     document = _Wholes(figures)

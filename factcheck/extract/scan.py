@@ -505,6 +505,8 @@ _CHANGE_WORD = re.compile(
 _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.IGNORECASE)
 
 # "` 1 lakh crore": fonts of Indian budget papers print the rupee sign at the backtick's code
+# nothing but blanks since the line began
+_LINE_OPENS = re.compile(r"(?:\A|\n)" + _WS + r"*\Z")
 _RUPEE_BACKTICK = re.compile(r"`" + _WS + r"{0,2}$")
 # an accountant's brackets with the currency printed outside them: "€(124,649)"
 _CURRENCY_BRACKET = re.compile(r"(?:(?<=[\s(\[:;,])|^)(€|\$|£|EUR|USD|GBP)\($")
@@ -1167,6 +1169,9 @@ class Scanner:
             m2 = re.search(r"(?:(?<=[\s(])|^)([-‒–−])" + _WS + r"?$", left)
             if m2 and m2.end(1) < len(left) and m2.group(1) != "−" and _DASH_BETWEEN.search(left, 0, m2.start()):
                 m2 = None  # "Treasury Stabilization Fund - $500 Billion": a dash between words and the amount
+            elif (m2 and m2.end(1) < len(left) and m2.group(1) != "−"
+                  and _LINE_OPENS.search(text, max(0, start - len(left) - 120), start - len(left) + m2.start())):
+                m2 = None  # "– $116.7 million over four years ...": a dash that opens a line is a list's bullet
             if m2 and sign == 1:
                 sign = -1
                 start -= len(left) - m2.start()
