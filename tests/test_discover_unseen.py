@@ -888,3 +888,15 @@ def test_an_amount_and_the_bulleted_list_its_sentence_leads_into(tmp_path: Path)
     assert sums["$168.5 million"][0] == "consistent"
     text = path.read_text(encoding="utf-8")
     assert 'stated: "$116.7 million"' in text and 'value: "-116700000"' not in text
+
+
+def test_an_amount_over_years_is_the_sum_of_its_table_rows_year_cells(tmp_path: Path) -> None:
+    # MYEFO 2024-25 (enanz-01 p6): "$3.0 million over three years from 2024–25 for the Office of
+    # the Australian Information Commissioner", above the row "Office of the Australian
+    # Information Commissioner  -  0.5  1.2  1.3  -" of "Payments ($m)"
+    found = _text_table_results(_extracted("enanz-01.pdf", str(tmp_path)))
+    assert found["$3.0 million"] == ("sum of years along a table row", "consistent", ("0.5", "1.2", "1.3"))
+    # "$12.0 million over three years from 2025–26 for the Indigenous Broadcasting and Media
+    # Program": its words name two rows alike ("National Indigenous Australians Agency",
+    # "Australian Broadcasting Corporation"), so no row is read
+    assert "$12.0 million" not in found

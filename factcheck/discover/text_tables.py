@@ -455,9 +455,13 @@ def text_table_claims(
     shares = table_share_claims(figs, sources, tables, targets)
     targets |= {str(c["evidence"]["target"]) for c in shares if "evidence" in c and "target" in c["evidence"]}
     changes = table_growth_claims(figs, sources, tables, targets)
+    targets |= {str(c["evidence"]["target"]) for c in changes if "evidence" in c and "target" in c["evidence"]}
+    from factcheck.discover.years_sums import years_sum_claims
+
+    spread = years_sum_claims(figs, sources, tables, targets)
     seen = set(cells)
     found = list(cells.values()) + out
-    for c in below + shares + changes:
+    for c in below + shares + changes + spread:
         if str(c["id"]) not in seen:
             seen.add(str(c["id"]))
             found.append(c)
