@@ -159,3 +159,20 @@ def test_columns_of_dates_after_the_figures_leave_the_figures_to_the_row() -> No
     assert alachua["UAAL Pct"] == (["631,728", "2,720,460"], Verdict.ROUNDING)
     assert not any("10/01/2015" in c.total.stated for c in checks)
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_row_of_changes_is_read_from_the_level_row_above_it() -> None:
+    # Belgium's High Council of Finance (nlbgx-03 p1, Tabel 6): "Genormeerde structurele primaire
+    # verbetering" under "Genormeerd structureel primair saldo" (-0,93% in 2024, -0,78% in 2025:
+    # 0,16% in 2025, within rounding). The page has no total word: the row of changes makes it one
+    # worth reading
+    from factcheck.sources.pdf_layout import page_texts
+    from factcheck.sources.tabular import looks_tabular
+
+    assert looks_tabular(page_texts(DOCS / "nlbgx-03.pdf")[0])
+    checks = check_pdf(DOCS / "nlbgx-03.pdf", lang="nl", pages=[1], all_pages=True)
+    changes = {c.lane_label: ([p.stated for p in c.parts], c.verdict) for c in checks
+               if c.total_label.startswith("Genormeerde structurele primaire verbetering")}
+    assert changes["2025"] == (["-0,78%", "-0,93%"], Verdict.ROUNDING)
+    assert len(changes) == 7 and all(v in HOLDS for _, v in changes.values())
+    assert not [c for c in checks if c.alarm]

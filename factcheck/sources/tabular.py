@@ -30,7 +30,8 @@ _TOTAL_WORD = re.compile(
     r"\b(?=[stdbapvmecwoi])(?:(?:sub)?tota(?:al|l|ls|les|len|le)|deficit|surplus|balance|balans|activa|passiva|"
     # relations other than a total that a table states: a change column or row, "of which" parts
     # (these are common in prose too: they count only in a short line, a header, see below)
-    r"(?P<relation>verandering|verschil|mutatie|evolutie|change|difference|variance|delta|increase|decrease|toename|"
+    r"(?P<relation>verandering|verschil|mutatie|evolutie|verbetering|verslechtering|change|difference|variance|delta|"
+    r"improvement|deterioration|increase|decrease|toename|"
     r"afname|waarvan|of which|w\.v(?=\.)|o/w|som))\b",
     re.IGNORECASE,
 )
@@ -210,6 +211,10 @@ def has_table_body(text: str) -> bool:
     return _body_and_total_line(text, need_total=False)[0]
 
 
+# three figures right after a word, nothing between them but blanks
+_FIGURES_NEXT = re.compile(r"(?:[ \t]+[-+\u2212\u2013]?\d[\d.,]*%?){3}")
+
+
 def _body_and_total_line(text: str, need_total: bool = True) -> tuple[bool, bool]:
     """(a table body: three rows of figures or six lines ending in one, a total word in a table
     line); without ``need_total``, the second is not looked for and the body settles it early."""
@@ -230,7 +235,9 @@ def _body_and_total_line(text: str, need_total: bool = True) -> tuple[bool, bool
         for m in _total_words(line):
             words = len(line.split())
             if m.re is _TOTAL_WORD and m.group("relation"):
-                total_line = total_line or words <= RELATION_HEADER_WORDS
+                # a header line, or the label of a row of changes right before its figures
+                # ("... primaire verbetering  0,31%  0,33%  0,16%")
+                total_line = total_line or words <= RELATION_HEADER_WORDS or _FIGURES_NEXT.match(line, m.end()) is not None
             elif words <= 12 or len(_NUMTOK.findall(line[m.end() : m.end() + 80])) >= 2:
                 total_line = True
     if ending >= 6:

@@ -42,6 +42,7 @@ from .judging import judge
 from .percent_blocks import percent_block_checks
 from .products import page_product_checks
 from .records import CellRef, TableCheck, checks_to_claims
+from .row_changes import row_change_checks
 from .running import running_checks
 from .settings import DEFAULT_SETTINGS, TableSettings
 from .slip_evidence import doubt_unshaped
@@ -234,5 +235,9 @@ def check_found_tables(
     checked = {key(c) for c in checks}
     checks += [c for number in sorted(alone) for table in alone[number] for c in running_checks(table, str(path))
                if key(c) not in checked]
+    # a row of year-on-year changes under the level row it changes ("... verbetering" under "... saldo")
+    checked = {key(c) for c in checks}
+    checks += [c for number in sorted(alone) for table in alone[number]
+               for c in row_change_checks(table, str(path), checked)]
     checks = doubt_failure_runs(doubt_cut_groups(checks, found))
     return doubt_unshaped(checks) if settings.slip_alarms_only else checks
