@@ -79,6 +79,7 @@ class _Line:
     formula_text: str = ""
     pending: list[tuple[int, list[tuple[int, int | str]], str]] = field(default_factory=list)
     shift: float = 0.0  # rows of the page before stand this far above the page's own rows
+    tail: bool = False  # numbered at the end of its label ("... (6)", "Ontvangsten (a)"): maybe a footnote's mark
 
     @property
     def middle(self) -> float:
@@ -143,6 +144,7 @@ def _lines(tables: Sequence[Table], before: Sequence[Table] = ()) -> tuple[list[
                     line.number = letter.group(1)
                 elif not line.pending and (end := _TAIL_NUMBER.search(rest) or _TAIL_NUMBER.search(row.mark)):
                     line.number = int(end.group(1)) if end.group(1).isdigit() else end.group(1)
+                    line.tail = True
             lines.append(line)
     lines.sort(key=lambda ln: ln.middle)
     return lines, lone
@@ -245,6 +247,9 @@ def formula_checks(tables: Sequence[Table], file: str = "", before: Table | None
             if j.verdict not in _HOLDS and held == 0:
                 doubt = (f"the formula '{ln.formula_text.strip()}' holds in none of its columns: its rows "
                          "may have been read wrongly")
+            elif j.verdict not in _HOLDS and any(r.tail for _, r in rows):
+                doubt = (f"a row the formula '{ln.formula_text.strip()}' names was found by the number at the "
+                         "end of its label, which may be a footnote's mark rather than the row's number")
             checks.append(_check(ln, cell, parts, unit, j, doubt, file, reading))
     return checks
 
