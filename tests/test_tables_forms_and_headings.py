@@ -176,3 +176,17 @@ def test_a_row_of_changes_is_read_from_the_level_row_above_it() -> None:
     assert changes["2025"] == (["-0,78%", "-0,93%"], Verdict.ROUNDING)
     assert len(changes) == 7 and all(v in HOLDS for _, v in changes.values())
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_page_whose_rows_hold_a_difference_column_is_read_for_tables() -> None:
+    # India's budget speech 2025, annex (eninb-01 p8): "8 lac  30,000  20,000  10,000 ..." under a
+    # header ("Benefit of Rate/Slab", "Total Benefit") printed on the page before; no total line
+    # on the page itself, so the cheap test passed it over
+    from factcheck.sources.pdf_layout import page_texts
+    from factcheck.sources.tabular import difference_rows, looks_tabular
+
+    text = page_texts(DOCS / "eninb-01.pdf")[7]
+    assert difference_rows(text) and looks_tabular(text)
+    # years a year apart, and small counts, are no differences
+    assert not difference_rows("2023 2024 1\n2024 2025 1\n2025 2026 1\n")
+    assert not difference_rows("a 3 2 1\nb 5 3 2\nc 9 5 4\n")

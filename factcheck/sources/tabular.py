@@ -149,19 +149,19 @@ def looks_tabular(text: str, *, total_word: bool | None = None) -> bool:
     True when at least three lines carry three or more figures (a table body), six lines end
     in a figure (a one-column table), or the page holds 30+ figures in all, and a total-like
     word (Totaal, Total, Saldo, Stand, Deficit, Net, ...) is followed by figures or stands in a
-    short (header) line. A page without such a word is read only when :func:`group_amounts` finds
-    a group's amount on its heading line.
+    short (header) line. A page without such a line is read only when :func:`group_amounts` finds
+    a group's amount on its heading line, or :func:`difference_rows` a column of differences.
     ``total_word`` is :func:`has_total_word`'s answer when the caller has it already.
     """
     # Most pages have no total word at all, and then the answer is no - unless a group's amount
     # stands on its heading line over the rows that add up to it (IMF-style fiscal tables print
     # "Domestic 8,873" over "Short Term 708 / Long Term 8,085 / Arrears 79" with no word for it)
     if not (has_total_word(text) if total_word is None else total_word):
-        return group_amounts(text)
+        return group_amounts(text) or difference_rows(text)
     if score_card(text):
         return True
     many, total_line = _body_and_total_line(text)
-    return many and total_line
+    return many and (total_line or difference_rows(text))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -202,6 +202,29 @@ def group_amounts(text: str) -> bool:
                     total += v
                     if k >= 2 and abs(total - head) <= k and v != 0 and total != v:
                         return True
+    return False
+
+
+_DIFFERENCE_MIN = 100  # small figures differ by another by chance (3 - 2 = 1, years a year apart)
+_DIFFERENCE_LINES = 3
+
+
+def difference_rows(text: str) -> bool:
+    """Cheap test on a page without a total word: do three lines each hold a figure that is the
+    difference of two others of the line, exactly ("8 lac  30,000  20,000  10,000")? Then the page
+    holds a change column (its header, with the word, may stand on the page before)."""
+    found = 0
+    for line in text.splitlines():
+        tokens = _NUMTOK.findall(line) if _DIGIT.search(line) else []
+        if len(tokens) < 3:
+            continue
+        values = [v for t in tokens if (v := _token_int(t)) is not None and abs(v[0]) >= _DIFFERENCE_MIN]
+        figures = {v for v in values}
+        if any(a[1] == b[1] and (a[0] - b[0], a[1]) in figures and a[0] - b[0] != b[0]
+               for a in values for b in values if a is not b and a[0] > b[0]):
+            found += 1
+            if found >= _DIFFERENCE_LINES:
+                return True
     return False
 
 
