@@ -133,3 +133,18 @@ def test_a_formula_of_row_numbers_with_points() -> None:
     assert [p.stated for p in six[0].parts] == ["–116.0", "0.1", "0.5"] and six[0].verdict is Verdict.CONSISTENT
     assert len(six) == 6 and all(c.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING) for c in six)
     assert not [c for c in checks if c.alarm]
+
+
+def test_a_minus_sign_set_apart_at_its_columns_sign_place_is_the_figures() -> None:
+    # Bundesbank (enbbk-01 p4): "7. Cyclical component ...  –   1.8" - the sign stands where
+    # "– 116.0" has its own, the single digit flush right: -1.8, so "9. Structural net borrowing
+    # (6.-7.-8.)" holds in every column (-115.4 + 1.8 + 4.1 = -109.5)
+    checks = check_pdf(DOCS / "enbbk-01.pdf", lang="en", pages=[4], all_pages=True)
+    nine = {c.lane_label: ([p.stated for p in c.parts], c.verdict) for c in checks
+            if c.total_label.startswith("9. Structural net borrowing") and c.reading.startswith("the formula")}
+    assert nine["Actual 2022"] == (["–115.4", "–1.8", "–4.1"], Verdict.CONSISTENT)
+    assert len(nine) == 6 and all(v in HOLDS for _, v in nine.values())
+    # a nil dash of a column of dashes before a column of figures stays a nil cell ("-  4,022"
+    # under "Loans Repaid | Other Costs", a town council's reconciliation)
+    council = check_pdf(DOCS / "engov-03.pdf", lang="en", pages=[3], all_pages=True)
+    assert not any(c.total.stated.startswith("-4,022") or "-4,022" in [p.stated for p in c.parts] for c in council)

@@ -1156,6 +1156,36 @@ def _marks_only(table: Table, col: int) -> bool:
     return bool(cells) and all(ROW_MARK.match(c.text) for c in cells)
 
 
+_SIGN_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + "]$")
+
+
+def _signs_set_apart(lines: list[Line], settings: TableSettings) -> None:
+    """Join a minus sign to the figure it stands before when the sign is set at a fixed place in
+    its column and the figure right-aligned, further off than a word space ("–   1.8" under
+    "– 116.0", as the Bundesbank prints): the column's other negative figures start with their sign
+    at that same place. A nil dash of the column before ("-      4,022" under "Loans Repaid |
+    Other Costs") stands where no sign of that column does, and stays a cell of its own."""
+    signs: dict[int, set[int]] = {}  # a column's right edge -> where its figures' minus signs stand
+    for ln in lines:
+        for t in ln.tokens:
+            if len(t.text) > 1 and t.text[0] in MINUS_CHARS and _DIGIT_START.search(t.text) and not t.small:
+                signs.setdefault(round(t.x1), set()).add(round(t.x0))
+    if not signs:
+        return
+    edge = settings.sign_edge
+
+    def signed_here(a: Token, b: Token) -> bool:
+        return any(abs(b.x1 - e) <= edge and any(abs(a.x0 - x) <= edge for x in at) for e, at in signs.items())
+
+    for ln in lines:
+        toks = ln.tokens
+        for k in range(len(toks) - 2, -1, -1):
+            a, b = toks[k], toks[k + 1]
+            if (_SIGN_ONLY.match(a.text) and _DIGIT_START.match(b.text) and not a.small and not b.small
+                    and b.x0 - a.x1 <= settings.sign_gap * b.size and signed_here(a, b)):
+                toks[k:k + 2] = [_join(a, b)]
+
+
 def _joined_label(pending: list[str], label: str) -> str:
     """A label wrapped over several lines, with the row number of its last line put first: numbered
     lists print the number beside the line that carries the figure ("TRANSFER TO FCT, ..." over
@@ -1338,6 +1368,7 @@ def _unit_in_header(
 def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> list[Table]:
     s = settings
     lines = group_lines(page.words, s)
+    _signs_set_apart(lines, s)
     _drop_side_text(lines, s)
     drop_text_after_figures(lines, s)
     _spreadsheet_row_numbers(lines, s)

@@ -47,6 +47,11 @@ class TableSettings:
     mark_gap: float = 1.0
     # an opening bracket flush left in its column, the figure it opens flush right: "(   519,297.28)"
     bracket_gap: float = 6.0
+    # a minus sign at a fixed place in its column, the figure flush right ("–   1.8" under
+    # "– 116.0"): joined within this many font sizes when another figure of the column (ending
+    # within sign_edge points of it) starts with its sign at the same place
+    sign_gap: float = 4.0
+    sign_edge: float = 1.5
     # a leading digit split off with no gap at all: "1" + "4.862"
     lead_digit_gap: float = 0.15
     # a figure split within itself: after a group's separator ("2." + "277") or before its
