@@ -148,3 +148,13 @@ def test_a_minus_sign_set_apart_at_its_columns_sign_place_is_the_figures() -> No
     # under "Loans Repaid | Other Costs", a town council's reconciliation)
     council = check_pdf(DOCS / "engov-03.pdf", lang="en", pages=[3], all_pages=True)
     assert not any(c.total.stated.startswith("-4,022") or "-4,022" in [p.stated for p in c.parts] for c in council)
+
+
+def test_a_plus_sign_set_apart_is_the_figures() -> None:
+    # Bundesbank tax revenue (enbbk-01 p3): "814.9  829.8  + 14.9  + 1.8": the plus signs were
+    # words, so the row's label ran on over its first figures and the change column went unread
+    checks = check_pdf(DOCS / "enbbk-01.pdf", lang="en", pages=[3], all_pages=True)
+    rates = {c.lane_label: (c.total.stated, [p.stated for p in c.parts], c.verdict) for c in checks
+             if c.total_label == "%" and c.reading.startswith("the change from")}
+    assert rates["Tax revenue, total"] == ("+1.8", ["829.8", "814.9"], Verdict.ROUNDING)
+    assert len(rates) >= 8 and not [c for c in checks if c.alarm]

@@ -280,8 +280,8 @@ def _should_glue(a: Token, b: Token, settings: TableSettings) -> bool:
         return True
     if b.text[:1] not in _GLUE_STARTS:
         return False
-    # a lone minus or bracket close before digits: "‒ 794", "( 238,2)"
-    if _MINUS_ONLY.match(a.text) and _OPENS_NUMBER.match(b.text) and gap <= settings.mark_gap * size:
+    # a lone minus or bracket close before digits: "‒ 794", "( 238,2)"; a change's plus: "+ 14.9"
+    if (_MINUS_ONLY.match(a.text) or a.text == "+") and _OPENS_NUMBER.match(b.text) and gap <= settings.mark_gap * size:
         return True
     # an opening bracket set flush left of a figure set flush right, which closes it: "(   519,297.28)"
     if a.text == "(" and _CLOSED_FIGURE.fullmatch(b.text) and gap <= settings.bracket_gap * size:
@@ -1156,7 +1156,10 @@ def _marks_only(table: Table, col: int) -> bool:
     return bool(cells) and all(ROW_MARK.match(c.text) for c in cells)
 
 
-_SIGN_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + "]$")
+_SIGN_ONLY = re.compile("^[+" + re.escape(MINUS_CHARS) + "]$")
+
+
+_SIGNS = frozenset("+" + MINUS_CHARS)
 
 
 def _signs_set_apart(lines: list[Line], settings: TableSettings) -> None:
@@ -1168,7 +1171,7 @@ def _signs_set_apart(lines: list[Line], settings: TableSettings) -> None:
     signs: dict[int, set[int]] = {}  # a column's right edge -> where its figures' minus signs stand
     for ln in lines:
         for t in ln.tokens:
-            if len(t.text) > 1 and t.text[0] in MINUS_CHARS and _DIGIT_START.search(t.text) and not t.small:
+            if len(t.text) > 1 and t.text[0] in _SIGNS and _DIGIT_START.search(t.text) and not t.small:
                 signs.setdefault(round(t.x1), set()).add(round(t.x0))
     if not signs:
         return
