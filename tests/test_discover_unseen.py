@@ -900,3 +900,7 @@ def test_an_amount_over_years_is_the_sum_of_its_table_rows_year_cells(tmp_path: 
     # Program": its words name two rows alike ("National Indigenous Australians Agency",
     # "Australian Broadcasting Corporation"), so no row is read
     assert "$12.0 million" not in found
+    # "$83.1 million over two years from 2026–27 ... for the Australian Broadcasting Corporation":
+    # "Special Broadcasting Service Corporation" shares as many words (its "Service" with
+    # "services"), but the ABC's row is named whole
+    assert found["$83.1 million"] == ("sum of years along a table row", "consistent", ("40.9", "42.2"))

@@ -100,12 +100,16 @@ def years_sum_claims(
                     found = [row.cells.get(c) for c in columns]
                     if all(c is not None and c.number is not None for c in found):
                         label = row.label.strip()
-                        rows.append((shared_words(words, content_words(label)), bool(_TOTAL.match(label)),
+                        own = content_words(label)
+                        shared = shared_words(words, own)
+                        # most words shared, then the most of its own label named ("Australian
+                        # Broadcasting Corporation" before "Special Broadcasting Service Corporation")
+                        rows.append(((shared, Fraction(shared, max(1, len(own)))), bool(_TOTAL.match(label)),
                                      table, r, found))
         # the row is the one the words name (or the total row, when they name none), chosen before
         # any figure is added: one reading is tried
-        most = max((f[0] for f in rows), default=0)
-        named = [f for f in rows if f[0] == most] if most else [f for f in rows if f[1]]
+        most = max((f[0] for f in rows), default=(0, Fraction(0)))
+        named = [f for f in rows if f[0] == most] if most[0] else [f for f in rows if f[1]]
         if len(named) != 1:
             continue
         _, _, table, r, found = named[0]
