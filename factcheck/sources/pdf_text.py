@@ -457,8 +457,8 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
     text_object = _TEXT_OBJECT
     sizes: dict[int, float | None] = {}
     # Text objects set sideways: a margin title up the side of a form's lines ("Contributions, Gifts,
-    # Grants") would be read one character to a line, through the labels; rotated column headings
-    # inside the text's width stay (their letters mark the header band the columns are read from).
+    # Grants") would be read one character to a line, through the labels; sideways words within
+    # the text stay (rotated column headings, a chart's axis labels).
     sideways: set[int] = set()
     side_at: dict[int, list[int]] = {}  # where in ``chars`` each sideways object's characters stand
     for i, ch in enumerate(text[:count]):
@@ -512,31 +512,22 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
 
 
 def _without_sideways_titles(chars: list[Word], side_at: dict[int, list[int]]) -> list[Word]:
-    """The characters less each sideways text object that heads no column of figures: a title up
-    a form's margin (no text left of it), a chart's axis labels (no figures under them). A rotated
-    column heading has figures right under it, and the row labels' column to its left."""
+    """The characters less each sideways text object with no upright text left of it beside it: a
+    title up a form's margin. Sideways words within the page's text stay, as they were read before
+    (a rotated column heading marks the header band; a chart's rotated axis labels keep its axis
+    from being read as a column of figures)."""
     side = {k for at in side_at.values() for k in at}
     if 2 * len(side) > len(chars):
         return chars  # a page set sideways as a whole: nothing here tells its titles apart
     upright = [c for k, c in enumerate(chars) if k not in side and not c[0].isspace()]
-    digits = [c for c in upright if c[0].isdigit()]
     drop: set[int] = set()
     for at in side_at.values():
         x0 = min(chars[k][1] for k in at)
-        x1 = max(chars[k][2] for k in at)
         top = min(chars[k][3] for k in at)
         bottom = max(chars[k][4] for k in at)
-        heads = any(x0 - _HEADING_REACH < c[2] and c[1] < x1 + _HEADING_REACH
-                    and bottom <= c[3] < bottom + _HEADING_DROP for c in digits)
-        inside = any(c[2] <= x0 and c[3] < bottom and top < c[4] for c in upright)
-        if not (heads and inside):
+        if not any(c[2] <= x0 and c[3] < bottom and top < c[4] for c in upright):
             drop.update(at)
     return [c for k, c in enumerate(chars) if k not in drop] if drop else chars
-
-
-# How far beside and below a rotated column heading its figures start, in points.
-_HEADING_REACH = 2.0
-_HEADING_DROP = 120.0
 
 
 def _size_runs(chars: list[Word]) -> Iterator[list[Word]]:
