@@ -557,9 +557,9 @@ def parse_figure(text: str, language: str = "nl", margin: Fraction = Fraction(1,
         rest = rest[m.end():]
         if (crore := _SCALE_SUFFIX.match(rest)) is not None and crore.group(1).lower() in ("crore", "crores"):
             scale, rest = scale + 7, rest[crore.end():]  # "2.83 lakh crore": a crore of lakhs
-        elif value_high is None and not decimals and (lower := compound_parts(rest, 0, scale)) is not None:
-            value, rest = value + lower[0], rest[lower[1]:]
-            precision = lower[2] - scale  # the scale is added below
+        elif value_high is None and not decimals and (parts := compound_parts(rest, 0, scale)) is not None:
+            value, rest = value + parts[0], rest[parts[1]:]
+            precision = parts[2] - scale  # the scale is added below
     m = _CURRENCY_SUFFIX.match(rest)
     if m:
         unit_hint = CURRENCY_WORDS[m.group(1).lower()]

@@ -1274,8 +1274,8 @@ class Scanner:
                     scale += 7  # "1 lakh crore", "20,000 crore": a crore of the amount before it
                     pos += crore[1]
                 elif (self.lang == "en" and value_high is None and decimals == 0
-                      and (lower := compound_parts(text, pos, scale)) is not None):
-                    value, pos = value + lower[0], lower[1]  # "Rs. 1 trillion 530 billion 350 million"
+                      and (parts := compound_parts(text, pos, scale)) is not None):
+                    value, pos = value + parts[0], parts[1]  # "Rs. 1 trillion 530 billion 350 million"
                 elif value_high is None and (upper := self._scaled_range_end(text, start, pos, value, word, currency)):
                     # "variërend van 0,25 miljoen tot 1,9 miljoen euro per jaar": one range, its scale
                     # printed at both ends, its currency and per-tail after the upper end
