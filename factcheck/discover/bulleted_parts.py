@@ -42,6 +42,7 @@ def _head(f: Fig) -> bool:
 
 
 def _glyph(f: Fig) -> str | None:
+    """The bullet right before the figure in its quote, if any."""
     at = f.at
     m = _BULLET.search(f.quote[:at]) if at > 0 else None
     return m.group(1) if m else None

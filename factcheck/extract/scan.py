@@ -504,9 +504,9 @@ _CHANGE_WORD = re.compile(
 )
 _TUSSEN_LEFT = re.compile(r"(?:\btussen|\bbetween|\bvan|\bfrom|\bvanaf)" + _ANYWS + r"+(?:€|EUR|\$|£)?" + _ANYWS + r"*$", re.IGNORECASE)
 
-# "` 1 lakh crore": fonts of Indian budget papers print the rupee sign at the backtick's code
 # nothing but blanks since the line began
 _LINE_OPENS = re.compile(r"(?:\A|\n)" + _WS + r"*\Z")
+# "` 1 lakh crore": fonts of Indian budget papers print the rupee sign at the backtick's code
 _RUPEE_BACKTICK = re.compile(r"`" + _WS + r"{0,2}$")
 # an accountant's brackets with the currency printed outside them: "€(124,649)"
 _CURRENCY_BRACKET = re.compile(r"(?:(?<=[\s(\[:;,])|^)(€|\$|£|EUR|USD|GBP)\($")

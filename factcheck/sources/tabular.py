@@ -210,7 +210,7 @@ _DIFFERENCE_LINES = 3
 
 
 def difference_rows(text: str) -> bool:
-    """Cheap test on a page without a total word: do three lines each hold a figure that is the
+    """Cheap test on a page without a total line: do three lines each hold a figure that is the
     difference of two others of the line, exactly ("8 lac  30,000  20,000  10,000")? Then the page
     holds a change column (its header, with the word, may stand on the page before)."""
     found = 0
@@ -219,7 +219,7 @@ def difference_rows(text: str) -> bool:
         if len(tokens) < 3:
             continue
         values = [v for t in tokens if (v := _token_int(t)) is not None and abs(v[0]) >= _DIFFERENCE_MIN]
-        figures = {v for v in values}
+        figures = set(values)
         if any(a[1] == b[1] and (a[0] - b[0], a[1]) in figures and a[0] - b[0] != b[0]
                for a in values for b in values if a is not b and a[0] > b[0]):
             found += 1

@@ -1156,19 +1156,17 @@ def _marks_only(table: Table, col: int) -> bool:
     return bool(cells) and all(ROW_MARK.match(c.text) for c in cells)
 
 
+_SIGNS = frozenset("+" + MINUS_CHARS)
 _SIGN_ONLY = re.compile("^[+" + re.escape(MINUS_CHARS) + "]$")
 
 
-_SIGNS = frozenset("+" + MINUS_CHARS)
-
-
 def _signs_set_apart(lines: list[Line], settings: TableSettings) -> None:
-    """Join a minus sign to the figure it stands before when the sign is set at a fixed place in
-    its column and the figure right-aligned, further off than a word space ("–   1.8" under
-    "– 116.0", as the Bundesbank prints): the column's other negative figures start with their sign
-    at that same place. A nil dash of the column before ("-      4,022" under "Loans Repaid |
-    Other Costs") stands where no sign of that column does, and stays a cell of its own."""
-    signs: dict[int, set[int]] = {}  # a column's right edge -> where its figures' minus signs stand
+    """Join a sign to the figure it stands before when the sign is set at a fixed place in its
+    column and the figure right-aligned, further off than a word space ("–   1.8" under "– 116.0",
+    "+    3.8" under "+ 142.8", as the Bundesbank prints): the column's other signed figures start
+    with their sign at that same place. A nil dash of the column before ("-      4,022" under
+    "Loans Repaid | Other Costs") stands where no sign of that column does, and stays a cell."""
+    signs: dict[int, set[int]] = {}  # a column's right edge -> where its figures' signs stand
     for ln in lines:
         for t in ln.tokens:
             if len(t.text) > 1 and t.text[0] in _SIGNS and _DIGIT_START.search(t.text) and not t.small:

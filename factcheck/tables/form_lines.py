@@ -7,6 +7,11 @@ for the year (Subtract line 17 from line 9)", "Combine lines 18 through 20", "Ad
 in only where there is an amount). The line numbers are read from the cells: a column of numbers
 counting up down the page, each on a row of the form, with the amounts beside them.
 
+Form 990 sets its line numbers at the start of the labels instead ("2a TUITION AND FEES", then
+"b GRANTS AND CONTRACTS" for 2b), the lines a total adds in an inner column left of the total's,
+and results its words do not spell out: "8a Gross income ...", "b Less: direct expenses", "c Net
+income or (loss)" is the first less the second.
+
 The words are the reading, so a result that adds up is checked on them. One that does not is never
 an alarm: a line whose amount was not read (a wrapped label, a shaded box) would look the same.
 """
@@ -102,6 +107,7 @@ def _form_lines(tables: Sequence[Table]) -> list[_FormLine]:
 
 
 def _counts_up(lines: Sequence[_FormLine]) -> bool:
+    """Do the lines count up down the table, mostly one line at a time (see _form_lines)?"""
     steps = list(zip(lines, lines[1:]))
     return (len(lines) >= MIN_LINES and all(b.code > a.code for a, b in steps)
             and 4 * sum(1 for a, b in steps if _next(a.code, b.code)) >= 3 * len(steps))
@@ -184,11 +190,11 @@ def _inner_amount(line: _FormLine) -> Cell | None:
     return next(iter(line.amounts.values())) if len(line.amounts) == 1 else None
 
 
-def _less_line(lines: Sequence[_FormLine], result: _FormLine) -> tuple[list[tuple[str, str]], list[tuple[int, str]]] | None:
-    """A line right after a "Less: ..." line of its own number, and that one after a line of it:
+def _less_line(lines: Sequence[_FormLine], k: int) -> tuple[list[tuple[str, str]], list[tuple[int, str]]] | None:
+    """Line ``k`` right after a "Less: ..." line of its own number, and that one after a line of it:
     "8a Gross income from fundraising events", "b Less: direct expenses", "c Net income or (loss)":
     the result is the first less the second, as a form means it without saying so."""
-    k = next((k for k, ln in enumerate(lines) if ln is result), 0)
+    result = lines[k]
     if k < 2 or not result.code[1]:
         return None
     gross, less = lines[k - 2], lines[k - 1]
@@ -204,9 +210,9 @@ def form_line_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
     out: list[TableCheck] = []
     for number in sorted(pages):
         lines = _form_lines(pages[number])
-        for result in lines:
+        for k, result in enumerate(lines):
             label = result.table.rows[result.pos].label
-            said = _instruction(label) or _less_line(lines, result)
+            said = _instruction(label) or _less_line(lines, k)
             if said is None or not result.amounts:
                 continue
             named = _named(lines, *said, result)

@@ -45,7 +45,6 @@ _FORMULA = re.compile(rf"(?<![\w.,]){_N}\s*=\s*({_NL}(?:{_OP}{_NL})+)(?![\w.,])"
 # "(1+2)" or "(b) - (a)" at the end of a label: the row is computed from the rows it names; the
 # numbers may carry the points the rows are numbered with ("3. Fiscal balance (2.-1.)")
 _TAIL_FORMULA = re.compile(r"\((\d{1,2}\.?(?:\s*[+\-\u2212\u2013]\s*\d{1,2}\.?)+)\)\s*$")
-_TERM = re.compile(rf"(^|{_OP}){_N}")
 _TERM_OR_LETTER = re.compile(rf"(^|{_OP}){_NL}")
 # a row numbered at the end of its label: "Correcties aftoetsen begrotingsdoelstelling BO 2026 (6)",
 # or keyed by a small letter for a formula above it: "Ontvangsten (a)"
@@ -87,8 +86,8 @@ class _Line:
 
 
 def _terms(expr: str, letters: bool = False) -> list[tuple[int, int | str]]:
-    """(sign, row) of each term of a formula: row numbers, or with ``letters`` the letters or
-    Roman numerals that start the rows' labels."""
+    """(sign, row) of each term of a formula: row numbers or the small letters part rows end in,
+    or with ``letters`` the letters or Roman numerals that start the rows' labels."""
     out: list[tuple[int, int | str]] = []
     for m in (_LETTER_TERM if letters else _TERM_OR_LETTER).finditer(expr):
         op = m.group(2)
