@@ -678,8 +678,13 @@ def _rehedged(figure: Figure, hedge: Hedge, document: Document) -> Figure:
     return replace(figure, hedge=hedge, interval=figure_interval(figure.value, figure.precision, hedge, document.hedge_margin))
 
 
+_GROUPED_NUMBER = re.compile(r"-?[0-9]{1,3}([.,][0-9]{3})+")
+_DECIMAL_NUMBER = re.compile(r"-?[0-9]+[.,][0-9]+")
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")
+
+
 def _looks_grouped(text: str) -> bool:
-    return bool(re.fullmatch(r"-?[0-9]{1,3}([.,][0-9]{3})+", text.strip())) or bool(re.fullmatch(r"-?[0-9]+[.,][0-9]+", text.strip()))
+    return bool(_GROUPED_NUMBER.fullmatch(text.strip())) or bool(_DECIMAL_NUMBER.fullmatch(text.strip()))
 
 
 def _plain(node: YValue) -> Any:
@@ -690,6 +695,6 @@ def _plain(node: YValue) -> Any:
         return [_plain(v) for v in node]
     if node.is_null:
         return None
-    if node.plain and re.fullmatch(r"-?[0-9]{1,18}", node.text):
+    if node.plain and _WHOLE_NUMBER.fullmatch(node.text):
         return int(node.text)
     return node.text

@@ -127,8 +127,12 @@ def markers(text: str) -> list[Marker]:
     return out
 
 
+_BLANKS = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 def _collapse(text: str) -> str:
-    return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text).strip()
+    return _BLANKS.sub(" ", text).strip()
 
 
 _NEAR_END = 160  # characters from a figure to its sentence's end that stay in its quote
@@ -144,7 +148,7 @@ class Sentences:
         ends = []
         for m in _SENTENCE_END.finditer(text):
             if m.group(0)[0] == ".":
-                word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
+                word = _LAST_WORD.search(text[max(0, m.start() - 12):m.start()])
                 if word and word.group(1).lower().strip(".") in _ABBREVIATIONS:
                     continue
             ends.append(m.start() + 1)

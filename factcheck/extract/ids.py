@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
 _STOP = {
     "de", "het", "een", "van", "voor", "in", "op", "aan", "bij", "met", "uit", "en", "of", "te", "tot", "naar",
     "the", "a", "an", "for", "on", "at", "and", "or", "to", "by", "from", "with", "per", "dan",
@@ -27,7 +28,7 @@ def slug_words(text: str) -> list[str]:
     """Lowercase ASCII words of a phrase, stop words left out."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     folded = folded.replace("€", " eur ").replace("%", " procent ")
-    return [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOP]
+    return [w for w in _SLUG_WORD.findall(folded) if w not in _STOP]
 
 
 def base_id(claim: Mapping[str, Any]) -> str:

@@ -241,6 +241,7 @@ def analyse_page(
     return result
 
 
+_SPACE_RUN = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 # Page numbers sit this near the page's top or bottom edge (a share of its height): below the body's
 # last line and its footnotes, above its first line
@@ -278,7 +279,7 @@ def _edge_lines(text: str, spans: list[tuple[int, int]], count: int = 3) -> list
     "Pagina 25 van 306" are the same running head.
     """
     chosen = spans[:count] + spans[max(count, len(spans) - count):]
-    return [(a, b, _DIGITS.sub("#", re.sub(r"\s+", " ", text[a:b]).strip())) for a, b in chosen]
+    return [(a, b, _DIGITS.sub("#", _SPACE_RUN.sub(" ", text[a:b]).strip())) for a, b in chosen]
 
 
 # a page number as running heads and feet print it: "Annual Report | 95", "24 | Section 1", "- 25 -"

@@ -885,8 +885,25 @@ def read_core(core: str, language: str) -> tuple[Fraction, int]:
     return Fraction(int(whole)), 0
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# the checks of _figure_at, compiled once (it runs for every number of every page)
+_POINT_DIGIT = re.compile(r"\.\d")
+_COMMA_DECIMALS = re.compile(r",\d{1,2}(?!\d)")
+_GLUED_UNIT = re.compile(r"(?:mln|mld|mrd|mio|miljoen|miljard|procent|percent|bn|m|k|x)\b", re.IGNORECASE)
+_HYPHEN_WORD = re.compile(r"-[^\W\d_]")
+_HYPHEN_UNIT = re.compile(
+    r"-(?:percent|per|procent|jarig|year|month|week|day|jarige|(?:thousand|million|billion|trillion|miljoen|miljard)\b)",
+    re.IGNORECASE)
+_YEAR_AND_NOTE = re.compile(r"(?:19[5-9]\d|20[0-4]\d)\d{1,2}")
+_YEAR_POINT_NOTE = re.compile(r"(?:19|20)\d{2}\.\d{1,2}")
+_NOTE_THEN_SENTENCE = re.compile(r"[ \t]*(?:\r?\n|[ \t][A-Z(])")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+_PRICE_BASE_BEFORE = re.compile(r"(?:chain(?:ed|.weighted)|constant|real|prijzen|prijspeil|prices)[\s\u00a0]+$",
+                                re.IGNORECASE)
+
+
 def _is_year(core: str, value: Fraction) -> bool:
-    return re.fullmatch(r"\d{4}", core) is not None and 1800 <= value <= 2100
+    return _FOUR_DIGITS.fullmatch(core) is not None and 1800 <= value <= 2100
 
 
 class Scanner:
@@ -1108,35 +1125,30 @@ class Scanner:
             # "Percentage of GDP (14.9)%": a negative percentage in accounting brackets
             value, _ = read_core(core, self.lang)
             return Found(s - 1, pm0.end(), text[s - 1:pm0.end()], "percent", -value, unit="%")
-        if self.lang == "nl" and re.match(r"\.\d", right):
+        if self.lang == "nl" and _POINT_DIGIT.match(right):
             return Found(s, e, core, "label")  # 3.1, 1.5 in a Dutch text: a section or version number
         if self.lang == "en" and "." in core and _RELEASE_NEXT.match(text, e):
             return Found(s, e, core, "label")  # "[Purchase] 1.1 release material": a software version
-        if self.lang == "en" and re.match(r",\d{1,2}(?!\d)", right):
+        if self.lang == "en" and _COMMA_DECIMALS.match(right):
             return Found(s, e, core, "label")
         if after.isalpha() or after == "_":
             # 25bis, 2e, 3x, 2de, CO2-uitstoot: a name or ordinal, unless a unit word is glued on.
-            if not re.match(r"(?:mln|mld|mrd|mio|miljoen|miljard|procent|percent|bn|m|k|x)\b", right, re.IGNORECASE):
+            if not _GLUED_UNIT.match(right):
                 return Found(s, e, core, "name")
         if after == "-" and _SUSPENDED_HYPHEN.match(right):
             return Found(s, e, core, "name")  # "1- and 2-room flats", "10- tot 15-jarigen": the first of two compounds
         joined = _HYPHEN_BREAK.sub("-", right, 1) if after == "-" else right  # "a 5-\r\nroom HDB flat"
-        if after == "-" and re.match(r"-[^\W\d_]", joined) and not re.match(
-            r"-(?:percent|per|procent|jarig|year|month|week|day|jarige|(?:thousand|million|billion|trillion|miljoen|miljard)\b)",
-            joined, re.IGNORECASE
-        ):
+        if after == "-" and _HYPHEN_WORD.match(joined) and not _HYPHEN_UNIT.match(joined):
             # 18-jarigen, 5-sterren, 2-status: part of a compound word.
             return Found(s, e, core, "name")
 
-        if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)\d{1,2}", core) and _YEAR_BEFORE.search(text, max(0, s - 12), s):
+        if _YEAR_AND_NOTE.fullmatch(core) and _YEAR_BEFORE.search(text, max(0, s - 12), s):
             # "in 202910": a year with its footnote number run on (the text layer lost the
             # superscript); an amount this long would carry thousands separators
             return Found(s, e, core[:4], "year")
-        if self.lang == "en" and re.fullmatch(r"(?:19|20)\d{2}\.\d{1,2}", core) and re.match(r"[ \t]*(?:\r?\n|[ \t][A-Z(])", right):
+        if self.lang == "en" and _YEAR_POINT_NOTE.fullmatch(core) and _NOTE_THEN_SENTENCE.match(right):
             return Found(s, e, core[:4], "year")  # "in 2020.3 The ...": a year and a footnote marker
-        if re.fullmatch(r"(?:19|20)\d{2}", core) and re.search(
-            r"(?:chain(?:ed|.weighted)|constant|real|prijzen|prijspeil|prices)[\s\u00a0]+$", text[max(0, s - 30):s], re.IGNORECASE
-        ):
+        if _YEAR_ONLY.fullmatch(core) and _PRICE_BASE_BEFORE.search(text[max(0, s - 30):s]):
             return Found(s, e, core, "year")  # "chain-weighted 2005 dollars": a price base year
         value, decimals = read_core(core, self.lang)
         start = s

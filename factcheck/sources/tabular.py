@@ -72,13 +72,17 @@ _LEAD_TOTAL = re.compile(r"^[ \t]*(?:grand[ \t]+|sub[ \t-]?)?tota(?:al|l|ls|len|
 SMALL_ROWS = 12  # a small table's total adds up at most this many lines right above it
 
 
+_NOT_DIGIT = re.compile(r"\D")
+_LAST_DECIMALS = re.compile(r"[.,](\d+)\D*$")
+
+
 def _token_int(token: str) -> tuple[int, int] | None:
     """A figure's digits as a signed integer and its count of decimals (1 or 2 after the last
     separator; three digits there are thousands): "€ 4.652" -> (4652, 0), "(0.5)" -> (-5, 1)."""
-    digits = re.sub(r"\D", "", token)
+    digits = _NOT_DIGIT.sub("", token)
     if not digits:
         return None
-    m = re.search(r"[.,](\d+)\D*$", token)
+    m = _LAST_DECIMALS.search(token)
     decimals = len(m.group(1)) if m and len(m.group(1)) != 3 else 0
     value = int(digits)
     return (-value if token.lstrip()[:1] in "(-\u2012\u2013\u2212" else value), decimals

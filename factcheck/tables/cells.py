@@ -105,12 +105,13 @@ def long_figure(n: CellNumber) -> bool:
     return n.half > 0 and abs(n.value) >= 10 ** (LONG_DIGITS - 1) * 2 * n.half
 
 
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 _DASHED_CENTS = re.compile(r"(\d)([.,])[-\u2013]{1,2}$")
 
 
 def normalize(text: str) -> str:
     """Remove spaces (incl. no-break/thin spaces) that split a figure, keep everything else."""
-    t = re.sub(r"[\s\u00a0\u2009\u202f]+", "", text)
+    t = _SPACES.sub("", text)
     # "1.214,--" and "25,-": whole amounts written with a dash for the cents
     return _DASHED_CENTS.sub(r"\1\g<2>00", t) if t.endswith(("-", "\u2013")) else t
 

@@ -1212,6 +1212,9 @@ def _label_mark(ln: Line) -> str:
     return last.text if last is not None and last.small and _FOOTNOTE_REF.fullmatch(last.text) else ""
 
 
+_ONE_DIGIT_REF = re.compile(r"\(\d\)")
+
+
 def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
     """"(1)", "(2)" among large amounts are footnote references, not negative ones and twos."""
     by_col: dict[int, list[Cell]] = {}
@@ -1219,7 +1222,7 @@ def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
         for c, cell in r.cells.items():
             by_col.setdefault(c, []).append(cell)
     for c, cells in by_col.items():
-        refs = [x for x in cells if re.fullmatch(r"\(\d\)", x.text)]
+        refs = [x for x in cells if _ONE_DIGIT_REF.fullmatch(x.text)]
         big = [abs(x.number.value) for x in cells if x.number is not None and x not in refs and not x.number.nil]
         if refs and big and sorted(big)[len(big) // 2] >= settings.footnote_ref_median:
             for r in rows:
