@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.discover.figures import Fig
+from factcheck.discover.figures import Fig, bounds
 from factcheck.discover.relations import MIN_SCORE, Proposal
 
 # "…, including:", "comprising:", "waaronder:", "bestaande uit:" at the end of the sentence
@@ -85,11 +85,9 @@ def bulleted_parts(figures: Sequence[Fig]) -> list[Proposal]:
             last = f.position  # (an item of a list inside an item is no part of this one)
         if len(parts) < 2:
             continue
-        lo = sum(p.interval.lo if p.interval.lo is not None else p.value for p in parts)
-        hi = sum(p.interval.hi if p.interval.hi is not None else p.value for p in parts)
-        head_lo = head.interval.lo if head.interval.lo is not None else head.value
-        head_hi = head.interval.hi if head.interval.hi is not None else head.value
-        if lo <= head_hi and head_lo <= hi:
+        ends = [bounds(p) for p in parts]
+        head_lo, head_hi = bounds(head)
+        if sum(lo for lo, _ in ends) <= head_hi and head_lo <= sum(hi for _, hi in ends):
             found.append(Proposal(head, tuple(parts), "sum", "sum(" + ", ".join(p.id for p in parts) + ")",
                                   sum(p.value for p in parts) == head.value, MIN_SCORE + 2,
                                   "an amount and the bulleted list its sentence leads into", True))

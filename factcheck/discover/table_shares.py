@@ -28,7 +28,7 @@ from factcheck.model import Interval
 from factcheck.tables.cells import CellNumber
 from factcheck.tables.detect import Cell, Table
 from factcheck.tables.judging import holds
-from factcheck.tables.labels import row_kind
+from factcheck.tables.labels import YEAR, column_years, row_kind
 from factcheck.tables.percentages import judge_share
 from factcheck.tables.records import cell_claim
 
@@ -232,15 +232,6 @@ def _of_which_heads(table: Table) -> dict[int, int]:
         elif row.cells:
             head = r
     return heads
-
-
-# a year, also with a note letter glued on ("2023a"), not inside a longer number or a figure
-YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d|\d)")
-
-
-def column_years(table: Table) -> dict[int, list[int]]:
-    """The years each column's header names, by column index."""
-    return {c.index: [int(y) for y in YEAR.findall(c.header)] for c in table.columns}
 
 
 # "88% in 2023", "15% of the FY 2015-16 General Fund budget": a fiscal year is its first year,

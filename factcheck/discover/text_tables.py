@@ -441,27 +441,24 @@ def text_table_claims(
             (first, second), f"row '{label}' of table {done.table.index} on page {done.table.page}, by its place in "
             f"a list whose {done.matched} other amounts are the differences of the rows after it or before it",
             NEAR, "a difference"))
-    # percentages that name a row are its share of the table's total (table_shares), or its
-    # change between two years (table_growth), read from the same figures
+    # an amount the text says a table below sets out ("totalling … as detailed below"); percentages
+    # that name a row are its share of the table's total (table_shares), or its change between two
+    # years (table_growth); an amount spread over years is its row's year cells (years_sums): read
+    # from the same figures, each search leaving alone the figures an earlier one read
+    from factcheck.discover.table_below import table_below_claims
     from factcheck.discover.table_growth import table_growth_claims
     from factcheck.discover.table_shares import table_share_claims
-
-    targets = taken | {str(c["evidence"]["target"]) for c in out}
-    # an amount the text says a table below sets out ("totalling … as detailed below")
-    from factcheck.discover.table_below import table_below_claims
-
-    below = table_below_claims(figs, sources, tables, targets)
-    targets |= {str(c["evidence"]["target"]) for c in below if "evidence" in c and "target" in c["evidence"]}
-    shares = table_share_claims(figs, sources, tables, targets)
-    targets |= {str(c["evidence"]["target"]) for c in shares if "evidence" in c and "target" in c["evidence"]}
-    changes = table_growth_claims(figs, sources, tables, targets)
-    targets |= {str(c["evidence"]["target"]) for c in changes if "evidence" in c and "target" in c["evidence"]}
     from factcheck.discover.years_sums import years_sum_claims
 
-    spread = years_sum_claims(figs, sources, tables, targets)
+    targets = taken | {str(c["evidence"]["target"]) for c in out}
+    more: list[dict[str, Any]] = []
+    for search in (table_below_claims, table_share_claims, table_growth_claims, years_sum_claims):
+        claims_found = search(figs, sources, tables, targets)
+        targets |= {str(c["evidence"]["target"]) for c in claims_found if "evidence" in c and "target" in c["evidence"]}
+        more += claims_found
     seen = set(cells)
     found = list(cells.values()) + out
-    for c in below + shares + changes + spread:
+    for c in more:
         if str(c["id"]) not in seen:
             seen.add(str(c["id"]))
             found.append(c)

@@ -602,6 +602,11 @@ def _has_figures(line: Line) -> bool:
 ROW_MARK = re.compile(r"^\((\d{1,2})\)$")  # a row number in a column of its own: "(4)"
 
 
+def is_figure(cell: Cell | None) -> bool:
+    """Does the cell hold a figure (a number that is not a nil mark)?"""
+    return cell is not None and cell.number is not None and not cell.number.nil
+
+
 def _figures_left(line: Line) -> float:
     """Where the line's figures start, not counting a row number in a column of its own ("(4)"):
     labels wrap under such a number, and they are still the table's labels. A line of nothing but

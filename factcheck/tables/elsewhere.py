@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
-from .detect import Cell, Table
+from .detect import Cell, Table, is_figure
 from .judging import holds
 from .labels import OF_BASE, clean_label
 from .percentages import (
@@ -30,12 +30,8 @@ from .percentages import (
 from .records import TableCheck, cell_ref, make_check
 
 
-def _figure(cell: Cell | None) -> bool:
-    return cell is not None and cell.number is not None and not cell.number.nil
-
-
 def _amount_row(table: Table, pos: int) -> bool:
-    cells = [c for c in table.rows[pos].cells.values() if _figure(c)]
+    cells = [c for c in table.rows[pos].cells.values() if is_figure(c)]
     return len(cells) >= MIN_LANES and not any(c.number.percent for c in cells)  # type: ignore[union-attr]
 
 
@@ -84,8 +80,8 @@ def elsewhere_checks(pages: Mapping[int, Sequence[Table]], file: str = "") -> li
                     if not (base & _words(base_row.label)) or not _amount_row(other, q):
                         continue
                     lanes = [(c, row.cells[c], table.rows[part].cells[c], base_row.cells[shared[c]])
-                             for c in sorted(row.cells) if c in shared and _figure(row.cells[c])
-                             and _figure(table.rows[part].cells.get(c)) and _figure(base_row.cells.get(shared[c]))]
+                             for c in sorted(row.cells) if c in shared and is_figure(row.cells[c])
+                             and is_figure(table.rows[part].cells.get(c)) and is_figure(base_row.cells.get(shared[c]))]
                     lanes = [ln for ln in lanes if not ln[2].number.percent]  # type: ignore[union-attr]
                     near = [_near(n.number, d.number, pc.number) for _, pc, n, d in lanes]  # type: ignore[arg-type]
                     fits = sum(1 for x in near if x)

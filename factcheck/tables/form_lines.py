@@ -26,7 +26,7 @@ from ..model import Verdict
 from .cells import CellNumber
 from .detect import Cell, Table
 from .judging import holds, judge
-from .labels import clean_label
+from .labels import clean_label, deducts
 from .records import TableCheck, cell_ref, make_check
 
 # A line number: "17", "5c", "28a" (a form numbers a line's parts with letters).
@@ -34,7 +34,6 @@ _CODE = re.compile(r"(\d{1,2})\s?([a-z]?)")
 _REF = r"\d{1,2}[a-z]?"
 _RANGE = re.compile(rf"\b(?:add|combine)\s+lines?\s+({_REF})(?:\s+(?:through|thru|to)\s+|\s?[-\u2013\u2014]\s?)({_REF})\b",
                     re.IGNORECASE)
-_LESS = re.compile(r"less\b", re.IGNORECASE)
 # A line number set at the start of its label ("1a Federated campaigns", "b Membership dues" for 1b),
 # as Form 990 prints them, when no column holds them.
 _LABEL_CODE = re.compile(r"(?:(\d{1,2})([a-z]?)|([a-z]))\s+(?=\S)")
@@ -199,7 +198,7 @@ def _less_line(lines: Sequence[_FormLine], k: int) -> tuple[list[tuple[str, str]
         return None
     gross, less = lines[k - 2], lines[k - 1]
     if not (gross.code[0] == less.code[0] == result.code[0]
-            and _LESS.match(_LABEL_CODE.sub("", less.table.rows[less.pos].label, count=1))):
+            and deducts(_LABEL_CODE.sub("", less.table.rows[less.pos].label, count=1))):
         return None
     return [], [(1, f"{gross.code[0]}{gross.code[1]}"), (-1, f"{less.code[0]}{less.code[1]}")]
 

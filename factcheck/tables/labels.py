@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # detect reads labels' words: the table type only for the annotations
+    from .detect import Table
 
 _PREFIX = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]?\s+|[a-z]\)\s+|[o•·\-–]\s+)", re.IGNORECASE)
 _SUB = re.compile(r"^sub[-\s]?tota(?:al|l)\b", re.IGNORECASE)
@@ -87,6 +91,15 @@ def plain_label(label: str) -> str:
 
 # "Datalekmeldingen EU (ontvangen), waarvan:" - a total printed above the rows that make it up
 _HEAD = re.compile(r"(?:waarvan|of which|bestaande uit|comprised of|consisting of|as follows)\s*:\s*$", re.IGNORECASE)
+
+
+# a year, also with a note letter glued on ("2023a"), not inside a longer number or a figure
+YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d|\d)")
+
+
+def column_years(table: Table) -> dict[int, list[int]]:
+    """The years each column's header names, by column index."""
+    return {c.index: [int(y) for y in YEAR.findall(c.header)] for c in table.columns}
 
 
 @functools.lru_cache(maxsize=4096)  # a label is asked about once per table read, and per figure near it

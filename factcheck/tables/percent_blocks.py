@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .detect import Cell, Table
+from .detect import Cell, Table, is_figure
 from .elsewhere import row_share_checks
 from .labels import OF_BASE, clean_label
 from .percentages import _PERCENT_WORDS, MIN_LANES, _near, _words
@@ -36,12 +36,8 @@ from .records import TableCheck
 _RowAt = tuple[Table, int]
 
 
-def _figure(cell: Cell | None) -> bool:
-    return cell is not None and cell.number is not None and not cell.number.nil
-
-
 def _amount_row(table: Table, pos: int) -> bool:
-    cells = [c for c in table.rows[pos].cells.values() if _figure(c)]
+    cells = [c for c in table.rows[pos].cells.values() if is_figure(c)]
     return len(cells) >= MIN_LANES and not any(c.number.percent for c in cells)  # type: ignore[union-attr]
 
 
@@ -82,7 +78,7 @@ def _percent_like(table: Table, pos: int) -> bool:
     """Figures that may be percentages: no % sign (those percentages.py reads), no percent word
     in the label (idem), none above a thousand."""
     row = table.rows[pos]
-    nums = [c.number for c in row.cells.values() if _figure(c)]
+    nums = [c.number for c in row.cells.values() if is_figure(c)]
     return (len(nums) >= MIN_LANES and not any(n.percent for n in nums)  # type: ignore[union-attr]
             and not _PERCENT_WORDS.search(row.label) and all(abs(n.value) <= 1000 for n in nums))  # type: ignore[union-attr]
 
@@ -128,7 +124,7 @@ def _block_checks(tables: list[Table], ti: int, start: int, end: int, base: set[
         for col, pc in sorted(table.rows[p].cells.items()):
             nc = part_table.rows[part_row].cells.get(to_part.get(col, -1))
             dc = base_table.rows[base_row].cells.get(to_base.get(col, -1))
-            if nc is not None and dc is not None and _figure(pc) and _figure(nc) and _figure(dc):
+            if nc is not None and dc is not None and is_figure(pc) and is_figure(nc) and is_figure(dc):
                 lanes.append((col, pc, nc, dc))
         numbers = [(pc.number, nc.number, dc.number) for _, pc, nc, dc in lanes]
         near = [_near(n, d, pct) for pct, n, d in numbers]  # type: ignore[arg-type]

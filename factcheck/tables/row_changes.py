@@ -19,41 +19,26 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from .detect import Cell, Table
+from .detect import Cell, Table, is_figure
 from .judging import Judgement, holds, judge
-from .labels import clean_label
+from .labels import clean_label, column_years
 from .records import TableCheck, cell_ref, make_check
 
 _CHANGE = re.compile(
     r"\b(?:verbetering|verslechtering|verandering|wijziging|mutatie|toename|afname|change|improvement|"
     r"deterioration|increase|decrease)\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:verslechtering|afname|deterioration|decrease)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d|\d)")
 MIN_LANES = 3
 ROWS_ABOVE = 3
 _DOUBT = ("the row was read as the year-on-year changes of the row above from the years where that holds; "
           "here it does not, and the rows above may hold another level than the one it changes")
 
 
-def _figure(cell: Cell | None) -> bool:
-    return cell is not None and cell.number is not None and not cell.number.nil
-
-
-def _years(table: Table) -> dict[int, int]:
-    """Column index -> the one year its header names."""
-    out = {}
-    for c in table.columns:
-        found = _YEAR.findall(c.header)
-        if len(found) == 1:
-            out[c.index] = int(found[0])
-    return out
-
-
 def row_change_checks(table: Table, file: str = "", checked: Container[tuple[int, tuple[float, ...]]] = ()
                       ) -> list[TableCheck]:
     """The change rows of the table, each read from a level row right above it (see module doc);
     cells another check reads already (``checked``: page and box) are left to it."""
-    years = _years(table)
+    years = {col: found[0] for col, found in column_years(table).items() if len(found) == 1}
     after = {col: prev for col, year in years.items() for prev, y in years.items() if y == year - 1}
     if len(after) < MIN_LANES:
         return []
@@ -69,7 +54,7 @@ def row_change_checks(table: Table, file: str = "", checked: Container[tuple[int
             lanes: list[tuple[Cell, Cell, Cell, Judgement]] = []
             for col, prev in sorted(after.items()):
                 cell, now, before = row.cells.get(col), level.cells.get(col), level.cells.get(prev)
-                if not (_figure(cell) and _figure(now) and _figure(before)):
+                if not (is_figure(cell) and is_figure(now) and is_figure(before)):
                     continue
                 assert cell is not None and now is not None and before is not None
                 if not (cell.number.percent == now.number.percent == before.number.percent):  # type: ignore[union-attr]
