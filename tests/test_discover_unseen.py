@@ -897,10 +897,25 @@ def test_an_amount_over_years_is_the_sum_of_its_table_rows_year_cells(tmp_path: 
     found = _text_table_results(_extracted("enanz-01.pdf", str(tmp_path)))
     assert found["$3.0 million"] == ("sum of years along a table row", "consistent", ("0.5", "1.2", "1.3"))
     # "$12.0 million over three years from 2025–26 for the Indigenous Broadcasting and Media
-    # Program": its words name two rows alike ("National Indigenous Australians Agency",
-    # "Australian Broadcasting Corporation"), so no row is read
-    assert "$12.0 million" not in found
+    # Program": the programme, not the agency that runs it; the row its words choose ("Australian
+    # Broadcasting Corporation") does not add up, and of the four rows sharing a word with it one
+    # does: "National Indigenous Australians Agency  -  -  4.0  4.0  4.0" on the page before
+    assert found["$12.0 million"] == ("sum of years along a table row", "consistent", ("4.0", "4.0", "4.0"))
+    # "decrease receipts by $50.3 million over two years from 2025–26": a row of reductions,
+    # "-50.2  -0.1", adds up to the amount's negative
+    assert found["$50.3 million"] == ("sum of years along a table row", "consistent", ("-50.2", "-0.1"))
+    # "$44.5 million over three years from 2025–26 ... to the Federal Circuit and Family Court":
+    # its table has one row ("Federal Court of Australia  -  -  14.7  14.9  15.0") under the years
+    assert found["$44.5 million"] == ("sum of years along a table row", "rounding", ("14.7", "14.9", "15.0"))
     # "$83.1 million over two years from 2026–27 ... for the Australian Broadcasting Corporation":
     # "Special Broadcasting Service Corporation" shares as many words (its "Service" with
     # "services"), but the ABC's row is named whole
     assert found["$83.1 million"] == ("sum of years along a table row", "consistent", ("40.9", "42.2"))
+
+
+def test_an_amount_over_the_years_of_a_one_row_table(tmp_path: Path) -> None:
+    # Budget Paper No. 2 2026-27 (engen-03 p6): "This measure is estimated to increase receipts by
+    # $755.0 million over the five years from 2025–26", under "Receipts ($m)  2025-26 … 2029-30 /
+    # Department of Home Affairs  -  90.0  210.0  225.0  230.0": the nil year adds nothing
+    found = _text_table_results(_extracted("engen-03.pdf", str(tmp_path)))
+    assert found["$755.0 million"] == ("sum of years along a table row", "consistent", ("90.0", "210.0", "225.0", "230.0"))

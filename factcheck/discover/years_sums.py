@@ -9,12 +9,19 @@ Circuit and Family Court of Australia", under the measure's table
 Canadian budgets alike ("$83.1 million over two years, starting in 2026-27").
 
 The words fix the columns: the number of years and the first year. Only the row is looked for,
-among the tables of the amount's page and the page before: the rows whose cells over those
-years add up to the amount within their rounding, and of those the one whose label shares most
-words with the sentence (or the table's total row, when the sentence names no row); a choice
-left open by the words is no reading. Only agreement is proposed, as for the other readings of
-tables from the text (:mod:`factcheck.discover.text_tables`): a row that does not add up may
-well be one the sentence does not speak of.
+among the tables of the amount's page and the page before: the row whose label shares most
+words with the sentence (or the table's total row, when the sentence names no row), chosen before
+any figure is added. The words often name the programme while the row names the agency that runs
+it ("$12.0 million over three years from 2025–26 for the Indigenous Broadcasting and Media
+Program" is the row "National Indigenous Australians Agency", beside "Australian Broadcasting
+Corporation"); when the row the words choose does not add up, or they leave the choice open, the
+rows that share a word with the sentence (all rows, when none does) are tried, and the one of
+them that adds up is taken when it is the only one and chance would rarely give one: the rows
+tried times the amount's rounding band relative to it, under 1 in 10. A row of reductions printed
+negative ("decrease receipts by $50.3 million" over -50.2 and -0.1) adds up to the amount's
+negative. Only agreement is proposed, as for the other readings of tables from the text
+(:mod:`factcheck.discover.text_tables`): a row that does not add up may well be one the sentence
+does not speak of.
 """
 
 from __future__ import annotations
@@ -32,10 +39,10 @@ from factcheck.tables.detect import Table
 from factcheck.tables.records import cell_claim
 
 PAGES_BEFORE = 1
-# "over three years from 2025–26", "over 4 years starting in 2024-25", "over two years, beginning in
+# "over three years from 2025–26", "over the five years from 2025–26", "over 4 years starting in 2024-25", "over two years, beginning in
 # 2026-27"; an aside in brackets may come between ("(and $1.7 million in 2028–29)")
 _OVER_YEARS = re.compile(
-    r"^\s*(?:\([^()]{0,80}\)\s*)?over\s+(?:the\s+next\s+)?(\w+)\s+years?,?\s+(?:from|starting\s+in|beginning\s+in|"
+    r"^\s*(?:\([^()]{0,80}\)\s*)?over\s+(?:the\s+(?:next\s+)?)?(\w+)\s+years?,?\s+(?:from|starting\s+in|beginning\s+in|"
     r"commencing\s+in|starting|beginning)\s+(?:fiscal\s+year\s+|FY\s*)?((?:19|20)\d\d)(?:\s*[-–/]\s*\d\d(?:\d\d)?)?\b",
     re.IGNORECASE)
 MAX_YEARS = 10
@@ -71,6 +78,23 @@ def _columns(table: Table, first: int, years: int) -> list[int] | None:
             return None
         out.append(found[0])
     return out
+
+
+def _adds_up(fig: Fig, table: Table, found: Sequence[Any]) -> int | None:
+    """1 when the cells add up to the figure within their rounding, -1 when they are all
+    reductions (negative or nil) adding up to its negative, None otherwise."""
+    numbers = [c.number for c in found]
+    if all(n.nil for n in numbers) or table.scale is None or fig.interval.lo is None or fig.interval.hi is None:
+        return None
+    mult = table.scale.multiplier
+    total = sum((n.value for n in numbers), Fraction(0)) * mult
+    half = sum((n.half for n in numbers), Fraction(0)) * mult
+    for sign in (1, -1):
+        if sign < 0 and any(n.value > 0 for n in numbers):
+            break
+        if sign * total - half <= fig.interval.hi and fig.interval.lo <= sign * total + half:
+            return sign
+    return None
 
 
 def years_sum_claims(
@@ -110,25 +134,29 @@ def years_sum_claims(
         # any figure is added: one reading is tried
         most = max((f[0] for f in rows), default=(0, Fraction(0)))
         named = [f for f in rows if f[0] == most] if most[0] else [f for f in rows if f[1]]
-        if len(named) != 1:
+        band = (fig.interval.hi - fig.interval.lo) / fig.value
+        fit = _adds_up(fig, named[0][2], named[0][4]) if len(named) == 1 else None
+        chance, how = band, "named by the sentence"
+        if fit is None:
+            # the words leave the row open: the one row sharing a word with them that adds up
+            tried = [f for f in rows if f[0][0]] or rows
+            fits = [(f, sign) for f in tried if (sign := _adds_up(fig, f[2], f[4])) is not None]
+            chance = band * len(tried)
+            if len(fits) != 1:
+                continue
+            named, fit = [fits[0][0]], fits[0][1]
+            how = f"the one of {len(tried)} rows {'sharing a word with the sentence ' if tried[0][0][0] else ''}that adds up"
+        if chance > MAX_CHANCE:
             continue
         _, _, table, r, found = named[0]
-        numbers = [c.number for c in found]  # type: ignore[union-attr]
-        if all(n.nil for n in numbers):  # type: ignore[union-attr]
-            continue
-        mult = table.scale.multiplier  # type: ignore[union-attr]
-        total = sum((n.value for n in numbers), Fraction(0)) * mult  # type: ignore[union-attr]
-        half = sum((n.half for n in numbers), Fraction(0)) * mult  # type: ignore[union-attr]
-        chance = (fig.interval.hi - fig.interval.lo) / fig.value
-        if not (total - half <= fig.interval.hi and fig.interval.lo <= total + half) or chance > MAX_CHANCE:
-            continue
-        claims = [cell_claim(table, r, c) for c in found]  # type: ignore[arg-type]
+        # a nil year adds nothing: the sum names the years that hold an amount
+        claims = [cell_claim(table, r, c) for c in found if not c.number.nil]  # type: ignore[arg-type,union-attr]
         for c in claims:
             cells.setdefault(str(c["id"]), c)
         first, years = span
         where = (f"row '{table.rows[r].label.strip()}' of table {table.index} on page {table.page}, its {years} "
-                 f"years from {first}, named by the sentence")
+                 f"years from {first}, {how}")
         out.append(table_relation_claim(
-            fig, sources.get(fig.id, {}), "sum(" + ", ".join(str(c["id"]) for c in claims) + ")",
+            fig, sources.get(fig.id, {}), ("" if fit > 0 else "-") + "sum(" + ", ".join(str(c["id"]) for c in claims) + ")",
             "sum of years along a table row", claims, where, chance, "a sum"))
     return list(cells.values()) + out

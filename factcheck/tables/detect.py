@@ -60,6 +60,8 @@ _NUMBERED_BY = re.compile(
     r"toelichting|paragraaf|afdeling|sectie", re.IGNORECASE)
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
+# lines that may stand between a table of one row and its years: a "$m" line, the row's heading
+_YEARS_ABOVE = 3
 # a note's section number in a column of references ("Toel. 6.1.2" in Belgian annual accounts):
 # groups of one or two digits are no thousands
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){2,3}")
@@ -1422,7 +1424,9 @@ def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> 
             # DEVELOPMENT LEVY" under the next part's heading) starts a table that runs on over
             # the page: a table of one row, to be joined
             figures = [ln for ln in body if ln.has_figures]
-            if (start, end) != blocks[-1] or not tables or not _TOTAL_LABEL.match(tables[-1].rows[-1].label) or not (
+            if _under_years(figures, lines[max(prev_bottom_idx, start - _YEARS_ABOVE):start]):
+                pass  # a measure's table of one row
+            elif (start, end) != blocks[-1] or not tables or not _TOTAL_LABEL.match(tables[-1].rows[-1].label) or not (
                     figures and figures[0].label_text and all(_GROUPED.fullmatch(v.text.strip("()")) for v in figures[0].values)
             ) or not all(_furniture(ln, page.height, s, top=False) or _foot(ln, ln.size, s) for ln in lines[end:]):
                 continue
@@ -1556,6 +1560,20 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 # the words that say a table goes on from the page before ("(vervolg)", "- (Concl'd)")
 CONTINUATION_WORDS = r"continued|concluded|vervolg|cont(?:'d|\.)|concl(?:'d|\.)"
 _CONTINUED = re.compile(rf"\b(?:{CONTINUATION_WORDS})", re.IGNORECASE)
+
+
+def _under_years(figures: list[Line], above: list[Line]) -> bool:
+    """One row of three figures or more right under a line of years, a year over each figure: a
+    budget measure's table of one agency ("Federal Court of Australia  -  -  14.7  14.9  15.0"
+    under "2023-24 … 2027-28"), a table though it has one row."""
+    if len(figures) != 1 or len(figures[0].values) < 3:
+        return False
+    row = figures[0].values
+    for ln in reversed(above):
+        if len(ln.tokens) >= 2 and all(is_year(t.text) for t in ln.tokens):
+            return len(ln.tokens) == len(row) and all(
+                min(y.x1, v.x1) - max(y.x0, v.x0) > 0 for y, v in zip(ln.tokens, row))
+    return False
 
 
 def _furniture(ln: Line, height: float, settings: TableSettings, top: bool) -> bool:
