@@ -44,3 +44,28 @@ def test_a_total_under_a_total_adds_the_total_and_the_rows_between() -> None:
     assert len(levy) == 1 and levy[0].verdict is Verdict.CONSISTENT and levy[0].doubt is None
     assert [p.stated for p in levy[0].parts] == ["707,974", "6,820", "20,460"]
     assert levy[0].reading.startswith("the total above it ('Total')")
+
+
+def test_a_column_headed_by_a_range_of_years_adds_up_those_years() -> None:
+    # The Joint Committee on Taxation's estimate of the Consolidated Appropriations Act, 2021
+    # (dev excerpt enfcs-01, page 2): "2021 … 2030  2021-25  2021-30" with no word "total";
+    # "TOTAL OF DIVISION N  -167,473  39  29  26  20  16  7  -1  -4  -4  -167,356  -167,344"
+    # (the range columns are summed before rounding: within the rounding of the years)
+    checks = check_pdf(DOCS / "enfcs-01.pdf", lang="en", pages=[2], all_pages=True)
+    found = {c.total.stated: [p.stated for p in c.parts] for c in checks
+             if c.total.stated in ("-167,356", "-167,344") and c.verdict in HOLDS and not c.alarm}
+    assert found["-167,356"] == ["-167,473", "39", "29", "26", "20"]
+    assert found["-167,344"] == ["-167,473", "39", "29", "26", "20", "16", "7", "-1", "-4", "-4"]
+
+
+def test_a_row_drawn_in_dashes_across_the_columns_is_no_row_of_nil_cells() -> None:
+    # enfcs-01 page 5: "5. Treatment of certain possessions ... DOE - - - - - - - Estimate Included
+    # in Division EE, Items III.1.-III.3. - - - -" had made 28 columns of dashes; the years are
+    # the columns, and "[16]" (a footnote: "Loss of less than $500,000") is a figure under half
+    # the unit, as "*" is
+    checks = check_pdf(DOCS / "enfcs-01.pdf", lang="en", pages=[5], all_pages=True)
+    by_total = {c.total.stated: c for c in checks}
+    low_income = by_total["-337"]
+    assert low_income.verdict in HOLDS and [p.stated for p in low_income.parts] == ["-7", "-44", "-79", "-99", "-108"]
+    casualty = by_total["-8,300"]
+    assert casualty.verdict in HOLDS and [p.stated for p in casualty.parts][:4] == ["-5,395", "-1,660", "-830", "-415"]

@@ -14,11 +14,15 @@ least and in nine rows of ten that can tell (a total of four significant digits 
 parts that are not nil): a coincidence does not repeat down a column of long figures. Only
 the rows where the reading holds are reported, never an alarm, as for the rows found from the
 arithmetic (:mod:`.found_differences`): a row that misses may be read wrongly, and nothing in
-the header says the column is a sum.
+the header says the column is a sum. A column headed by a range of years ("2021-25", "2021-30"
+after the years 2021 … 2030, as the Joint Committee on Taxation and the CBO print them, with no
+word "total") is tried as the sum of those years' columns alone, wherever they stand; the header
+names the parts, so one row that can tell is enough, if nine of ten that can tell hold.
 """
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from .cells import CellNumber, long_figure
@@ -26,6 +30,9 @@ from .detect import Table
 from .judging import holds, judge
 from .labels import clean_label
 from .records import TableCheck, cell_ref, make_check
+
+# "2021-25", "2021-2030": a column of the years from the first to the last, added up
+YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-–‒]\s*((?:19|20)?\d\d)")
 
 MIN_ROWS = 4  # rows where the reading holds
 SHARE = (9, 10)  # of the rows that can tell, at least this share holds
@@ -45,9 +52,10 @@ def column_sum_checks(table: Table, file: str = "", taken: set[tuple[int, int]] 
         rows = [(pos, total) for pos in range(len(table.rows))
                 if (total := numbers.get((pos, t))) is not None and (pos, t) not in taken]
         before = [c for c in amounts if c < t]
-        if len(rows) < MIN_ROWS or len(before) < MIN_PARTS:
+        spanned = _spanned_years(headers.get(t, ""), headers, before)
+        if len(rows) < (1 if spanned else MIN_ROWS) or len(before) < MIN_PARTS:
             continue
-        best = _best_run(rows, before, numbers)
+        best = _best_run(rows, spanned, numbers, whole=True) if spanned else _best_run(rows, before, numbers)
         if best is None:
             continue
         held, run = best
@@ -65,12 +73,27 @@ def column_sum_checks(table: Table, file: str = "", taken: set[tuple[int, int]] 
     return out
 
 
+def _spanned_years(header: str, headers: dict[int, str], before: list[int]) -> list[int]:
+    """The columns of the years a header's range spans ("2021-25" over 2021 … 2025), when every
+    one of them stands before it; empty otherwise."""
+    m = YEAR_RANGE.fullmatch(header.strip())
+    if m is None:
+        return []
+    first = int(m.group(1))
+    last = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+    by_year = {int(h): c for c in before if (h := headers.get(c, "").strip()).isdigit() and len(h) == 4}
+    if not first < last or any(y not in by_year for y in range(first, last + 1)):
+        return []
+    return [by_year[y] for y in range(first, last + 1)]
+
+
 def _best_run(rows: list[tuple[int, CellNumber]], before: list[int], numbers: dict[tuple[int, int], CellNumber],
-              ) -> tuple[int, list[int]] | None:
+              whole: bool = False) -> tuple[int, list[int]] | None:
     """(rows that hold, the run) of the run of columns ending right before the total's column that
     the most rows add up to, as the module doc asks; None when none does. Each row's sum grows by
     one column at a time, leftwards, and is tried against the total's interval (the judge's test,
-    without its records): the runs are tried shortest first and a tie keeps the shorter."""
+    without its records): the runs are tried shortest first and a tie keeps the shorter.
+    ``whole``: only the run of all of ``before`` is tried (the columns a header's years name)."""
     sums = [Fraction(0)] * len(rows)
     halves = [Fraction(0)] * len(rows)
     shown = [0] * len(rows)
@@ -85,7 +108,7 @@ def _best_run(rows: list[tuple[int, CellNumber]], before: list[int], numbers: di
                 halves[k] += n.half
                 shown[k] += 1
                 nonzero[k] += bool(n.value)
-        if len(before) - start < MIN_PARTS:
+        if len(before) - start < MIN_PARTS or (whole and start):
             continue
         telling = held = 0
         for k, (_pos, total) in enumerate(rows):
@@ -93,6 +116,6 @@ def _best_run(rows: list[tuple[int, CellNumber]], before: list[int], numbers: di
                 continue
             telling += 1
             held += abs(total.value - sums[k]) <= total.half + halves[k]
-        if held >= MIN_ROWS and held * SHARE[1] >= telling * SHARE[0] and (best is None or held > best[0]):
+        if held >= (1 if whole else MIN_ROWS) and held * SHARE[1] >= telling * SHARE[0] and (best is None or held > best[0]):
             best = (held, before[start:])
     return best

@@ -60,6 +60,9 @@ _NUMBERED_BY = re.compile(
     r"toelichting|paragraaf|afdeling|sectie", re.IGNORECASE)
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
+# lone dashes a space apart, this many or more, are a rule drawn with dashes
+DASHED_RULE = 4
+_LONE_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2010", "\u2011", "\u2012", "\u2212"})
 # lines that may stand between a table of one row and its years: a "$m" line, the row's heading
 _YEARS_ABOVE = 3
 # a note's section number in a column of references ("Toel. 6.1.2" in Belgian annual accounts):
@@ -440,6 +443,23 @@ def _value_like(t: Token) -> bool:
 _FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}")
 
 
+def _drop_dashed_rules(toks: list[Token], near: float) -> list[Token]:
+    """The tokens without runs of DASHED_RULE lone dashes a space apart ("- - - - - Estimate
+    Included in Division N, Item 15. - - - -" across a row's columns): a rule drawn with dashes,
+    not nil cells, which stand a column apart."""
+    out: list[Token] = []
+    run: list[Token] = []
+    for t in [*toks, None]:
+        if t is not None and t.text in _LONE_DASHES and (not run or t.x0 - run[-1].x1 < near):
+            run.append(t)
+            continue
+        out.extend(run if len(run) < DASHED_RULE else [])
+        run = [t] if t is not None and t.text in _LONE_DASHES else []
+        if t is not None and not run:
+            out.append(t)
+    return out
+
+
 def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
     """Split a line into label tokens (left) and value tokens (the figures at its right end).
 
@@ -453,6 +473,7 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
     toks = [t for k, t in enumerate(line.tokens) if not (
         k and _SHOWN_SUM.fullmatch(t.text) and looks_numeric(line.tokens[k - 1].text)
         and t.x0 - line.tokens[k - 1].x1 < near)]
+    toks = _drop_dashed_rules(toks, near)
     # margin text far to the right (running heads, vertical "SUMMARY TABLES" letters) is not
     # part of the row: drop non-figure tokens separated from the rest by a wide gap
     while (
