@@ -919,3 +919,21 @@ def test_an_amount_over_the_years_of_a_one_row_table(tmp_path: Path) -> None:
     # Department of Home Affairs  -  90.0  210.0  225.0  230.0": the nil year adds nothing
     found = _text_table_results(_extracted("engen-03.pdf", str(tmp_path)))
     assert found["$755.0 million"] == ("sum of years along a table row", "consistent", ("90.0", "210.0", "225.0", "230.0"))
+
+
+def test_a_net_variance_and_the_signed_differences_under_it(tmp_path: Path) -> None:
+    # Wassenaar, Jaarstukken 2023 (nlzrg-05 p2): "c. Overige onderdelen Onderwijs (per saldo
+    # voordelig € 37.000) Bij leerlingenvervoer (€ 40.000) en bij vroeg- en voorschoolse opvang
+    # ( € 38.000) zijn er lagere lasten gerealiseerd. Bij schoolzwemmen (€16.000) en
+    # Onderwijsbegeleiding (€ 25.000) zijn er hogere lasten gerealiseerd."
+    run = check_paths([_extracted("nlzrg-05.pdf", str(tmp_path))])
+    nets = {r.claim.stated: (r.verdict.value, r.claim.expr) for r in run.results
+            if str((r.claim.evidence or {}).get("wording", "")).startswith("a net variance")}
+    verdict, expr = nets["€ 37.000"]
+    assert verdict == "consistent" and expr.count(" + ") == 1 and expr.count(" - ") == 2
+    # "Combisporthal Dr. Mansveltkade (per saldo voordelig € 364.000)": € 158.000, € 75.000 and
+    # € 100.000 in sentences that name no direction go the heading's way, as does "een incidenteel
+    # voordeel van € 31.000"
+    assert nets["€ 364.000"][0] == "consistent" and " - " not in nets["€ 364.000"][1]
+    # "b. Overige verschillen (per saldo voordelig € 86.000)": its paragraph names no amount
+    assert "€ 86.000" not in nets

@@ -1299,6 +1299,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.changes import rates_beside_levels, stated_changes
     from factcheck.discover.equations import stated_equations
     from factcheck.discover.headed_sums import headed_sums
+    from factcheck.discover.net_variances import net_variances
     from factcheck.discover.parallel import parallel_products
 
     # changes the wording states ("from A to B, an increase of C"), equations the text prints
@@ -1311,7 +1312,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     proposals: list[Proposal] = ([replace(p, stated=True) for p in stated_equations(figures) + stated_changes(figures)
                                   + rates_beside_levels(figures)] + _footnoted(figures)
                                  + [replace(p, stated=True) for p in summed_up(figures)] + headed_sums(figures)
-                                 + bulleted_parts(figures)
+                                 + net_variances(figures) + bulleted_parts(figures)
                                  # an amendment's inserted amount: the struck one and the change it states
                                  + struck_and_inserted(figures))
     document = _Wholes(figures)

@@ -74,6 +74,7 @@ _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){2,3}")
 _SYMBOL = re.compile("[\ue000-\uf8ff]+|[\u2500-\u259f]+|_{3,}|[-\u2012-\u2015\u2212=]{3,}")
 _NEGATIVE_CURRENCY = re.compile(r"[-\u2212\u2013\u2012](?:€|\$|£)")
 _STARS = re.compile(r"\*{1,3}")
+_NOTE_NUMBER = re.compile(r"\[\d{1,2}\]")
 _SHOWN_SUM = re.compile(r"\(\d{1,4}(?:[.,]\d+)?\s?[*x×+]\s?\d{1,4}(?:[.,]\d+)?\)")
 # "PM" (pro memorie) stands for an amount not yet known in Dutch budgets
 _PRO_MEMORIE = re.compile(r"PM|p\.\s?m\.?", re.IGNORECASE)
@@ -532,9 +533,10 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         start == 0 or not _value_like(toks[start - 1]) or toks[start - 1].small
     ))):
         start += 1
-    # a footnote mark a space after the words ("Liquide middelen **") is part of the label; a "*"
-    # for "less than half the unit" stands in a column of figures, away from the words
-    while (0 < start < len(toks) and _STARS.fullmatch(toks[start].text)
+    # a footnote mark a space after the words ("Liquide middelen **", "Total Current Assets [1]") is
+    # part of the label; a "*" or "[16]" for "less than half the unit" stands in a column of
+    # figures, away from the words
+    while (0 < start < len(toks) and (_STARS.fullmatch(toks[start].text) or _NOTE_NUMBER.fullmatch(toks[start].text))
            and toks[start].x0 - toks[start - 1].x1 < near and not _value_like(toks[start - 1])):
         start += 1
     # "Total Section 1", "Note 4": a number the word before it takes is part of the label
