@@ -159,6 +159,9 @@ class Row:
     # a number in brackets set right after the label's last word, read as a footnote reference
     # ("Saldo BA 2025 (1)"): a row number when the page prints formulas of numbered rows
     mark: str = ""
+    # where the label's first word starts (points from the page's left edge): statistical tables
+    # show a group's items by setting them in under its heading (tables.heads). None: not known
+    indent: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1599,6 +1602,12 @@ def _under_years(figures: list[Line], above: list[Line]) -> bool:
     return False
 
 
+def _label_x0(ln: Line) -> float | None:
+    """Where the line's label starts; None when it has no words of its own."""
+    words = [t for t in ln.label if not t.small]
+    return words[0].x0 if words else None
+
+
 def _furniture(ln: Line, height: float, settings: TableSettings, top: bool) -> bool:
     """Is the line in the page's top (or bottom) margin, where running heads and page numbers are?"""
     margin = settings.margin
@@ -1631,6 +1640,7 @@ def _build_table(
     rows: list[Row] = []
     i = 0
     pending: list[str] = []
+    pending_x0: float | None = None  # where the first of the pending label lines starts
     centred: set[int] = set()  # rows whose figures stand between the lines of their label
     while i < len(body):
         ln = body[i]
@@ -1654,7 +1664,7 @@ def _build_table(
                                   _share_after(ln, tok, dsep, col, s.share_gap))
             rows.append(Row(_joined_label(pending, ln.label_text), cells, ln.top, ln.bottom,
                             headed=bool(pending and ln.label_text and ln.label_text[:1].isupper()),
-                            mark=_label_mark(ln)))
+                            mark=_label_mark(ln), indent=pending_x0 if pending else _label_x0(ln)))
             pending = []
             i += 1
             continue
@@ -1682,6 +1692,7 @@ def _build_table(
             # "projectkosten"), row after row: the first line goes to the row above, the rest
             # starts the next row's label
             prev.label = (prev.label + " " + block[0]).strip()
+            pending_x0 = pending_x0 if pending else _label_x0(body[i + 1])
             pending.extend(block[1:])
         elif prev is not None and (starts_low or prev.label.endswith("-") or (
             d_prev < d_next and not next_low and not _TOTAL_LABEL.match(ROW_NUMBER.sub("", prev.label))
@@ -1707,8 +1718,10 @@ def _build_table(
             # risico's" / "Totaal voorzieningen voor" / "verplichtingen ...  1.423"): the heading is
             # a section, the total's label starts at its own word
             rows.append(Row(" ".join(block[:k]), {}, ln.top, body[i + k - 1].bottom, section=True))
+            pending_x0 = pending_x0 if pending else _label_x0(body[i + k])
             pending.extend(block[k:])
         else:
+            pending_x0 = pending_x0 if pending else _label_x0(ln)
             pending.extend(block)
         i = j
 

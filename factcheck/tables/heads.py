@@ -38,6 +38,10 @@ _OF_WHICH_ROW = re.compile(r"^(?:of which|o/w)\b", re.IGNORECASE)
 
 MIN_PARTS = 2
 MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
+# labels set in by less than this share of the body's font size stand at the same level
+INDENT_STEP = 0.3
+# "…", "...": a figure not available (IMF tables), no zero
+_NOT_AVAILABLE = re.compile(r"\u2026|\.{3}|n\.?a\.?", re.IGNORECASE)
 _READING = "the rows right below it, which add up to it (a group's amount printed on its heading line)"
 _FOOT_READING = "the rows right above it, which add up to it (a subtotal without the word total)"
 
@@ -142,6 +146,52 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], labels: _Lab
     return groups
 
 
+def _indented_groups(table: Table, labels: _Labels) -> dict[int, tuple[int, ...]]:
+    """Head row -> its items, as the labels' indentation shows them: the rows set in deeper right
+    under a row with figures, up to the next row set no deeper than it, and of those the ones at
+    the first level in (the deeper ones are their own items' items). "Of which" rows are no items;
+    a heading among the items (a row without figures) leaves the group unread."""
+    rows = table.rows
+    tol = INDENT_STEP * (table.size or 10)
+    groups: dict[int, tuple[int, ...]] = {}
+    for h, row in enumerate(rows):
+        if row.indent is None or not row.cells or labels.memos[h]:
+            continue
+        block = []
+        for k in range(h + 1, len(rows)):
+            x = rows[k].indent
+            if x is None or x <= row.indent + tol:
+                break
+            block.append(k)
+        items = [k for k in block if not labels.memos[k]]
+        if not items:
+            continue
+        level = min(rows[k].indent for k in items)  # type: ignore[type-var]
+        kids = tuple(k for k in items if rows[k].indent <= level + tol)  # type: ignore[operator]
+        if len(kids) >= MIN_PARTS and all(rows[k].cells for k in kids):
+            groups[h] = kids
+    return groups
+
+
+def _not_shown(table: Table, parts: tuple[int, ...], lane: int) -> bool:
+    """Does a part print "…" (not available) in the lane?"""
+    return any((cell := table.rows[p].cells.get(lane)) is not None and _NOT_AVAILABLE.fullmatch(cell.text.strip())
+               for p in parts)
+
+
+def _judge_lane(table: Table, amounts: list[CellNumber | None], labels: _Labels, head: int,
+                parts: tuple[int, ...], lane: int) -> Judgement | None:
+    """The head against its parts in one lane; None when the lane cannot tell (no head figure, a
+    part of another kind, a part not available, fewer than two parts printed)."""
+    total = amounts[head]
+    if total is None or _not_shown(table, parts, lane):
+        return None
+    if any(amounts[p] is None and table.rows[p].cells.get(lane) for p in parts):
+        return None
+    signed = [(_signed(labels.sign(head, p), n), n) for p in parts if (n := amounts[p]) is not None]
+    return judge(signed, total) if len(signed) >= MIN_PARTS else None
+
+
 def _printed_parts(amounts: list[CellNumber | None], head: int, parts: tuple[int, ...]) -> int:
     """How many parts print a figure other than zero in the lane (none when the head is zero)."""
     total = amounts[head]
@@ -169,11 +219,19 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
         for lane in lanes:
             for head, parts in _groups_in_lane(table, amounts[lane], labels, feet).items():
                 found.setdefault((head, parts), []).append(lane)
+    # the groups the labels' indentation shows, where their rows add up (short figures too: the
+    # layout, not the arithmetic, says which rows they are)
+    indented = _indented_groups(table, labels)
+    for head, parts in indented.items():
+        held = [lane for lane in lanes if (j := _judge_lane(table, amounts[lane], labels, head, parts, lane)) and holds(j.verdict)]
+        if held:
+            found[(head, parts)] = sorted({*found.get((head, parts), ()), *held})
     headers = {c.index: c.header for c in table.columns}
     checks: list[TableCheck] = []
     grouped: set[int] = set()
     seen: set[int] = set()
-    for (head, parts), held in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    # a head the indentation groups is read so first; others by the columns their reading holds in
+    for (head, parts), held in sorted(found.items(), key=lambda kv: (indented.get(kv[0][0]) != kv[0][1], -len(kv[1]), kv[0])):
         if head in seen:
             continue  # read both as a head and as a foot: the reading that holds in more columns
         seen.add(head)
@@ -184,6 +242,8 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
             total = amounts[lane][head]
             if total is None or any(amounts[lane][p] is None and table.rows[p].cells.get(lane) for p in parts):
                 continue  # no figure to check, or a part of another kind in this column
+            if indented.get(head) == parts and _not_shown(table, parts, lane):
+                continue  # "…": a part not available in this column, no zero
             # a part left blank in this column adds nothing to it (a budget column without the
             # year's minor items), as long as two parts are printed
             signed = signed_in[lane] = [
@@ -209,9 +269,15 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
         # a column where only one of the parts is printed (the others blank) holds the head's
         # figure when the group is clear from the other columns: reported only when it does
         judged += [(lane, j) for lane, j in singles if clear and holds(j.verdict)]
+        tested = {p for lane, j in judged if holds(j.verdict) for p in parts if (n := amounts[lane][p]) is not None and n.value}
         for lane, j in judged:
             if not holds(j.verdict) and not clear:
                 continue  # the rows below may not be its parts in this column: say nothing
+            if not holds(j.verdict) and indented.get(head) == parts and any(
+                    p not in tested and (n := amounts[lane][p]) is not None and n.value for p in parts):
+                # a row the layout sets among the parts that is nil wherever the group adds up:
+                # nothing showed it is one ("Domestic debt (sukuk)" set in under "Central bank")
+                continue
             tref = cell_ref(table, head, row.cells[lane])
             signed = signed_in[lane]
             printed = [p for p in parts if amounts[lane][p] is not None]  # the parts of ``signed``, in order
