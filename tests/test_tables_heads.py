@@ -160,3 +160,22 @@ def test_a_section_number_is_part_of_the_label_and_a_footnote_mark_not_of_the_fi
     two = [c for c in checks if c.total_label == "Total Section 2" and c.total.stated == "$602,714,000"]
     assert two and [p.stated for p in two[0].parts] == ["*$575,846,000", "$26,868,000"]
     assert all(c.verdict is Verdict.CONSISTENT for c in one + two)
+
+
+def test_groups_the_indentation_shows_are_read_with_short_figures() -> None:
+    # IMF Country Report 16/252, Afghanistan, Table 3a (dev excerpt enimf-01, page 1): "Domestic
+    # revenues 109.0" set in under "Revenues and grants", with "Tax revenues 77.4" (itself over
+    # four rows set in further) and "Nontax revenues 31.6" set in under it; figures of three digits
+    # that the arithmetic alone would not take as a group
+    checks = check_pdf(DOCS / "enimf-01.pdf", lang="en", pages=[1], all_pages=True)
+    by = {(c.total_label, c.lane_label): c for c in checks if c.reading == READING}
+    domestic = by[("Domestic revenues", "2013 FY")]
+    assert domestic.verdict in HOLDS and [p.stated for p in domestic.parts] == ["77.4", "31.6"]
+    revenues = by[("Revenues and grants", "2013 FY")]
+    assert revenues.verdict in HOLDS and [p.stated for p in revenues.parts] == ["109.0", "114.7", "48.2"]
+    tax = by[("Tax revenues", "2013 FY")]
+    assert [p.stated for p in tax.parts] == ["27.4", "27.3", "17.3", "5.4"]
+    # "Domestic debt (sukuk)" is set in as deep as "Government deposits" under "Central bank,
+    # change in", but adds to "Domestic (net)": it is nil wherever the group adds up, so its 18.1
+    # in 2020 is no evidence of an error
+    assert not [c for c in checks if c.alarm]

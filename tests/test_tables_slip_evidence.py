@@ -90,3 +90,17 @@ def test_extract_all_alarms_writes_every_failing_total_as_a_relation(tmp_path: P
         results = json.loads(capsys.readouterr().out)["results"]
         verdicts[name] = sum(r["verdict"] == "mismatch" for r in results)
     assert verdicts["default"] < verdicts["all"]
+
+
+def test_a_total_that_misses_by_slips_in_most_columns_is_still_an_alarm() -> None:
+    # Lexington Public Schools, FY 2025 budget overview (dev excerpt enpol-05, page 4): "Total LPS
+    # Budget" is exact in the FY 2024 column and misses by 10,000 (FY 2025) and by 10 (Dollar
+    # Increase): one mistyped digit each, not a misread row, though the reading holds in one
+    # column of three; the change column "Dollar Increase" misses in the Expenses row by 10,000
+    checks = check_pdf(DOCS / "enpol-05.pdf", lang="en", pages=[4], all_pages=True)
+    alarms = {(c.total_label, c.lane_label, c.total.stated) for c in checks if c.alarm}
+    assert ("Total LPS Budget", "FY 2025 LPS Recommended", "$140,508,367") in alarms
+    assert ("Total LPS Budget", "Dollar Increase", "$5,778,112") in alarms
+    assert ("Dollar Increase", "Expenses (Budget Book Overview, p. 8)", "-$2,283,315") in alarms
+    held = {(c.total_label, c.lane_label) for c in checks if c.verdict is Verdict.CONSISTENT}
+    assert ("Total LPS Budget", "FY 2024 Budget") in held and ("Dollar Increase", "Salary (Budget Book Overview, p. 8)") in held

@@ -223,7 +223,9 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     # layout, not the arithmetic, says which rows they are)
     indented = _indented_groups(table, labels)
     for head, parts in indented.items():
-        held = [lane for lane in lanes if (j := _judge_lane(table, amounts[lane], labels, head, parts, lane)) and holds(j.verdict)]
+        # a lane where fewer than two parts print a figure other than zero tells nothing
+        held = [lane for lane in lanes if (j := _judge_lane(table, amounts[lane], labels, head, parts, lane))
+                and holds(j.verdict) and _printed_parts(amounts[lane], head, parts) >= MIN_PARTS]
         if held:
             found[(head, parts)] = sorted({*found.get((head, parts), ()), *held})
     headers = {c.index: c.header for c in table.columns}
