@@ -1283,7 +1283,7 @@ def find_tables(page: PageWords, lang: str | None = None, settings: TableSetting
         return [card]
     halves = split_sides(page, settings) or split_side_tables(page, settings) or split_text_columns(page, settings)
     if len(halves) == 1:
-        tables = _find_tables(page, lang, settings)
+        tables = _headed_below(_find_tables(page, lang, settings))
     else:
         tables = [t for half in halves for t in _find_tables(half, lang, settings)]
         for k, table in enumerate(tables, 1):
@@ -1293,6 +1293,25 @@ def find_tables(page: PageWords, lang: str | None = None, settings: TableSetting
         taken = {(c.bbox[0], c.bbox[1]) for t in tables for r in t.rows for c in r.cells.values()}
         tables += money_column_tables(group_lines(page.words, settings), page.number, len(tables) + 1, taken,
                                       settings)
+    return tables
+
+
+def _headed_below(tables: list[Table]) -> list[Table]:
+    """Tables as found, a table with no header words taking the headers of the table above it on
+    the page over the columns that stand where that table's do: a block of detail rows under a
+    summary block, cut from it by a heading ("Existing New Starts FFGAs", "DIVISION EE - …"),
+    is printed under the one header at the top of the page. A column the table above does not
+    have, or two of them overlap, keeps its empty header."""
+    for above, table in zip(tables, tables[1:]):
+        if table.header_text.strip() or any(c.header for c in table.columns) or not any(c.header for c in above.columns):
+            continue
+        columns = []
+        for col in table.columns:
+            over = [c for c in above.columns if min(c.x1, col.x1) - max(c.x0, col.x0) > 0]
+            columns.append(replace(col, header=over[0].header, leaf=over[0].leaf) if len(over) == 1 else col)
+        if any(c.header for c in columns):
+            table.columns = columns
+            table.header_text = above.header_text
     return tables
 
 

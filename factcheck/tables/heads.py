@@ -223,10 +223,10 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     # layout, not the arithmetic, says which rows they are)
     indented = _indented_groups(table, labels)
     for head, parts in indented.items():
-        # a lane where fewer than two parts print a figure other than zero tells nothing
         held = [lane for lane in lanes if (j := _judge_lane(table, amounts[lane], labels, head, parts, lane))
-                and holds(j.verdict) and _printed_parts(amounts[lane], head, parts) >= MIN_PARTS]
-        if held:
+                and holds(j.verdict)]
+        # a group with fewer than two parts other than zero wherever it adds up showed nothing
+        if any(_printed_parts(amounts[lane], head, parts) >= MIN_PARTS for lane in held):
             found[(head, parts)] = sorted({*found.get((head, parts), ()), *held})
     headers = {c.index: c.header for c in table.columns}
     checks: list[TableCheck] = []
