@@ -1300,8 +1300,9 @@ def _headed_below(tables: list[Table]) -> list[Table]:
     """Tables as found, a table with no header words taking the headers of the table above it on
     the page over the columns that stand where that table's do: a block of detail rows under a
     summary block, cut from it by a heading ("Existing New Starts FFGAs", "DIVISION EE - …"),
-    is printed under the one header at the top of the page. A column the table above does not
-    have, or two of them overlap, keeps its empty header."""
+    is printed under the one header at the top of the page. Only when every column of the table
+    above stands over one of this table's (the same grid, maybe with more columns to the left);
+    a column the table above does not have, or two of them overlap, keeps its empty header."""
     for above, table in zip(tables, tables[1:]):
         if table.header_text.strip() or any(c.header for c in table.columns) or not any(c.header for c in above.columns):
             continue
@@ -1309,7 +1310,9 @@ def _headed_below(tables: list[Table]) -> list[Table]:
         for col in table.columns:
             over = [c for c in above.columns if min(c.x1, col.x1) - max(c.x0, col.x0) > 0]
             columns.append(replace(col, header=over[0].header, leaf=over[0].leaf) if len(over) == 1 else col)
-        if any(c.header for c in columns):
+        # every column of the table above stands over one of this table's: the same grid
+        if sorted(c.header for c in columns if c.header) == sorted(c.header for c in above.columns) and len(
+                {c.header for c in above.columns}) == len(above.columns):
             table.columns = columns
             table.header_text = above.header_text
     return tables
