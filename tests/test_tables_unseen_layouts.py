@@ -733,3 +733,15 @@ def test_a_page_whose_only_relation_is_an_increase_column_is_read() -> None:
     rows = {(c.total.stated, tuple(p.stated for p in c.parts), c.verdict) for c in checks if c.relation == "difference"}
     assert ("20,000", ("260,000", "240,000"), Verdict.CONSISTENT) in rows
     assert not [c for c in checks if c.alarm]
+
+
+def test_detail_rows_under_a_summary_block_take_the_header_at_the_top_of_the_page() -> None:
+    # FTA Annual Report on Funding Recommendations FY2023, Table 1 (dev excerpt entrs-03, page 1):
+    # the header stands over the summary block only; the project rows below it ("Existing New
+    # Starts FFGAs" …) print the same columns. "Total for Proposed New Starts Projects" prints
+    # 979,280,000 under "Total FY23 Funding" for 521,200,000 + 558,080,000 (the Hudson Tunnels'
+    # 100,000,000 left out): a real error, off by one digit's worth
+    checks = check_pdf(DOCS / "entrs-03.pdf", lang="en", pages=[1], all_pages=True)
+    alarms = [c for c in checks if c.alarm]
+    assert [(c.total.stated, [p.stated for p in c.parts]) for c in alarms] == [("979,280,000", ["$521,200,000", "558,080,000"])]
+    assert alarms[0].total_label.startswith("Total FY23 Funding")

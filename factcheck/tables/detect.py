@@ -60,6 +60,8 @@ _NUMBERED_BY = re.compile(
     r"toelichting|paragraaf|afdeling|sectie", re.IGNORECASE)
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
+# a header ending in an amount to the cent ("Total $533.00"): a row of figures read as the header
+_AMOUNT_IN_HEADER = re.compile(r"[$€£]\s?\d[\d,.]*[.,]\d\d$")
 # lone dashes a space apart, this many or more, are a rule drawn with dashes
 DASHED_RULE = 4
 _LONE_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2010", "\u2011", "\u2012", "\u2212"})
@@ -1304,8 +1306,9 @@ def _headed_below(tables: list[Table]) -> list[Table]:
     above stands over one of this table's (the same grid, maybe with more columns to the left);
     a column the table above does not have, or two of them overlap, keeps its empty header."""
     for above, table in zip(tables, tables[1:]):
-        if table.header_text.strip() or any(c.header for c in table.columns) or not any(c.header for c in above.columns):
-            continue
+        if table.header_text.strip() or any(c.header for c in table.columns) or not any(c.header for c in above.columns) or any(
+                _AMOUNT_IN_HEADER.search(c.header) for c in above.columns):
+            continue  # (an amount among the headers above: its first row read as a header, no grid to share)
         columns = []
         for col in table.columns:
             over = [c for c in above.columns if min(c.x1, col.x1) - max(c.x0, col.x0) > 0]
