@@ -179,3 +179,25 @@ def test_groups_the_indentation_shows_are_read_with_short_figures() -> None:
     # change in", but adds to "Domestic (net)": it is nil wherever the group adds up, so its 18.1
     # in 2020 is no evidence of an error
     assert not [c for c in checks if c.alarm]
+
+
+def test_two_items_of_one_figure_are_no_heading_and_its_item() -> None:
+    # European Parliament briefing on the EDF in the MFF 2021-2027, Table 2 (dev excerpt
+    # enngs-01, page 5): "Thematic programmes EUR 6 358 000 000" over "Human rights and democracy
+    # EUR 1 362 000 000", "Civil society organisations EUR 1 362 000 000", 908 000 000 and
+    # 2 726 000 000. The first two print the same figure, which read the first as the heading of
+    # the second and left the group above unread
+    checks = check_pdf(DOCS / "enngs-01.pdf", lang="en", pages=[5], all_pages=True)
+    by = {c.total_label: c for c in checks if c.reading == READING}
+    thematic = by["Thematic programmes EUR"]
+    assert thematic.verdict is Verdict.CONSISTENT and len(thematic.parts) == 4
+    assert "Human rights and democracy EUR" not in by
+    assert by["Geographic programmes EUR"].verdict is Verdict.CONSISTENT
+
+
+def test_a_page_of_amounts_with_spaced_thousands_is_read_for_its_groups() -> None:
+    # the same page has no total word; its group amounts are printed "EUR 60 388 000 000"
+    from factcheck.sources.pdf_layout import page_texts
+    from factcheck.sources.tabular import group_amounts
+
+    assert group_amounts(page_texts(DOCS / "enngs-01.pdf")[4])

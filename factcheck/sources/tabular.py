@@ -173,6 +173,10 @@ _GROUP_MIN = 1000  # four digits at least: small figures add up by chance (3 = 1
 _GROUP_RUN = 12  # parts looked at under (or over) a line
 
 
+# a figure ending its line whose thousands are set apart by spaces, after a word or a currency
+_SPACED_END = re.compile(r"(?<=[A-Za-z€$£] )(\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,})\s*$")
+
+
 def group_amounts(text: str) -> bool:
     """Cheap test on a page without a total word: does a line's last figure (four digits or more)
     equal the sum of the last figures of the two or more lines right under or right above it,
@@ -182,6 +186,9 @@ def group_amounts(text: str) -> bool:
     for line in text.splitlines():
         found = _NUMTOK.findall(line) if _DIGIT.search(line) else []
         last = found[-1].strip() if found else ""
+        spaced = _SPACED_END.search(line) if found else None
+        if spaced is not None:
+            last = spaced.group(1)  # "EUR 60 388 000 000": thousands set apart by spaces, one figure
         # a figure that ends its line (a sentence's "2026-27." or a "12%" is none)
         end = line.rstrip().rfind(last) if last[-1:].isdigit() or last.endswith(")") else -1
         end = end if line.rstrip().endswith(last) else -1

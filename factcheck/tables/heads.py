@@ -40,6 +40,7 @@ MIN_PARTS = 2
 MAX_PARTS = 60  # a group longer than this is not looked for (the search is quadratic)
 # labels set in by less than this share of the body's font size stand at the same level
 INDENT_STEP = 0.3
+MAX_LEVELS = 4  # more steps of indentation than this (and than half the rows): labels not set flush left
 # "…", "...": a figure not available (IMF tables), no zero
 _NOT_AVAILABLE = re.compile(r"\u2026|\.{3}|n\.?a\.?", re.IGNORECASE)
 _READING = "the rows right below it, which add up to it (a group's amount printed on its heading line)"
@@ -84,6 +85,42 @@ def _signed(sign: int, n: CellNumber) -> int:
     return sign if n.value > 0 else 1
 
 
+def _run_to(pos: int, units: list[int], table: Table, amounts: list[CellNumber | None], labels: _Labels,
+            value: list[int | None], halves: list[int | None], feet: bool) -> int | None:
+    """How many of the units nearest ``pos`` its figure adds up (the longest run), or None."""
+    n = amounts[pos]
+    assert n is not None
+    n_value, n_half = value[pos], halves[pos]
+    assert n_value is not None and n_half is not None
+    best = None
+    total = half = 0  # times den (see _groups_in_lane)
+    nonzero = 0
+    level = labels.levels[pos]
+    for k, u in enumerate(units[:MAX_PARTS], 1):
+        if level is not None and labels.levels[u] == level:
+            break  # "II." is the sibling of "I.", never its part
+        un, u_value, u_half = amounts[u], value[u], halves[u]
+        assert un is not None and u_value is not None and u_half is not None
+        total += _signed(labels.sign(pos, u), un) * u_value
+        half += n_half if un.nil else u_half
+        nonzero += 0 if un.nil or un.value == 0 else 1
+        if abs(n_value - total) > half + n_half:
+            continue
+        if nonzero < MIN_PARTS:
+            # a heading over a single item repeats its long figure exactly, and an
+            # unlabelled line under one item is its subtotal line (a balance sheet's group
+            # of one); a labelled row that repeats the one above is neither
+            single = table.rows[pos].label.strip() == "" if feet else all(
+                table.rows[x].label.strip() for x in units[:k])
+            if nonzero == 1 and total == n_value and single:
+                best = k
+            continue
+        parts = [(_signed(labels.sign(pos, x), amounts[x]), amounts[x]) for x in units[:k]]  # type: ignore[arg-type]
+        if holds(judge(parts, n).verdict):  # type: ignore[arg-type]
+            best = k  # the longest run that adds up: zero rows at its end belong to it
+    return best
+
+
 def _groups_in_lane(table: Table, amounts: list[CellNumber | None], labels: _Labels,
                     feet: bool = False) -> dict[int, tuple[int, ...]]:
     """Head row -> the rows (units) it adds, found bottom-up in one column; with ``feet``, the
@@ -110,33 +147,20 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], labels: _Lab
             continue
         best = None
         if not n.nil and n.value != 0 and long_figure(n):
-            n_value, n_half = value[pos], halves[pos]
-            assert n_value is not None and n_half is not None
-            total = half = 0  # times den, as above
-            nonzero = 0
-            level = labels.levels[pos]
-            for k, u in enumerate(units[:MAX_PARTS], 1):
-                if level is not None and labels.levels[u] == level:
-                    break  # "II." is the sibling of "I.", never its part
-                un, u_value, u_half = amounts[u], value[u], halves[u]
-                assert un is not None and u_value is not None and u_half is not None
-                total += _signed(labels.sign(pos, u), un) * u_value
-                half += n_half if un.nil else u_half
-                nonzero += 0 if un.nil or un.value == 0 else 1
-                if abs(n_value - total) > half + n_half:
-                    continue
-                if nonzero < MIN_PARTS:
-                    # a heading over a single item repeats its long figure exactly, and an
-                    # unlabelled line under one item is its subtotal line (a balance sheet's group
-                    # of one); a labelled row that repeats the one above is neither
-                    single = table.rows[pos].label.strip() == "" if feet else all(
-                        table.rows[x].label.strip() for x in units[:k])
-                    if nonzero == 1 and total == n_value and single:
-                        best = k
-                    continue
-                parts = [(_signed(labels.sign(pos, x), amounts[x]), amounts[x]) for x in units[:k]]  # type: ignore[arg-type]
-                if holds(judge(parts, n).verdict):  # type: ignore[arg-type]
-                    best = k  # the longest run that adds up: zero rows at its end belong to it
+            best = _run_to(pos, units, table, amounts, labels, value, halves, feet)
+            singles = [u for u in units[:MAX_PARTS] if len(groups.get(u, ())) == 1]
+            if best is None and singles:
+                # a row read as the heading of the one item under it because the two print the
+                # same figure ("Human rights and democracy 1 362 000 000" over "Civil society
+                # organisations 1 362 000 000") may be two items of the group above: read so
+                # when that is what makes the group above add up
+                opened = [x for u in units for x in ((u, *groups[u]) if u in singles else (u,))]
+                best = _run_to(pos, opened, table, amounts, labels, value, halves, feet)
+                if best is not None:
+                    for u in singles:
+                        if u in opened[:best]:
+                            del groups[u]
+                    units = opened
         if best is not None:
             run = units[:best]
             groups[pos] = tuple(reversed(run)) if feet else tuple(run)
@@ -154,6 +178,12 @@ def _indented_groups(table: Table, labels: _Labels) -> dict[int, tuple[int, ...]
     rows = table.rows
     tol = INDENT_STEP * (table.size or 10)
     groups: dict[int, tuple[int, ...]] = {}
+    # labels set flush left at a few steps; labels set flush right (or centred) start wherever
+    # their length puts them, and say nothing of a hierarchy
+    starts = sorted(r.indent for r in rows if r.indent is not None and r.cells)
+    levels = [x for k, x in enumerate(starts) if k == 0 or x - starts[k - 1] > tol]
+    if len(levels) > max(MAX_LEVELS, len(starts) // 2):
+        return groups
     for h, row in enumerate(rows):
         if row.indent is None or not row.cells or labels.memos[h]:
             continue
