@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from fractions import Fraction
 
 from factcheck.discover.figures import Fig
 from factcheck.discover.relations import MIN_SCORE, Proposal
@@ -67,7 +68,7 @@ def net_variances(figures: Sequence[Fig]) -> list[Proposal]:
         if way is None:
             continue
         parts: list[tuple[Fig, int]] = []
-        total = 0
+        total = Fraction(0)
         for f in ordered[i + 1:]:
             if f.position[0] != head.position[0] or f.position[1] - head.position[1] > MAX_LINES or _direction(f) is not None:
                 break

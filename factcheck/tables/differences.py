@@ -14,8 +14,7 @@ from ..model import Verdict
 from .items import Item, percent_figures
 from .judging import Judgement, holds
 from .labels import CHANGE_HEADER
-from .lanes import comparable_lanes, judge_lane, lane_figures, long_total, nonzero_at
-from .slip_evidence import slip_shaped
+from .lanes import comparable_lanes, judge_lane, long_total, nonzero_at, slipped
 
 # A column of what is left: "Balance as at 30 June, 2021", "Saldo", "Remaining", "Nog beschikbaar".
 _LEFT_HEADER = re.compile(
@@ -124,11 +123,9 @@ def difference_columns(
                 # a column its header names a change, exact where it holds and missing elsewhere
                 # by what one mistyped digit gives ("Dollar Increase -$2,283,315" for 19,665,425 −
                 # 21,938,740): slips, not a misreading, whatever the majority
-                slipped = not silent and fits >= 1 and telling >= 1 and all(
-                    holds(j.verdict) or ln in flipped or slip_shaped(
-                        c.cells[ln].text, bool(c.cells[ln].number and c.cells[ln].number.percent), j.difference,
-                        [f.value for _, f in lane_figures(c, parts, ln)[0]], j.slack) for ln, j in res.items())
-                if (4 * fits >= 3 * len(lanes) and telling >= 2 or slipped) and (best is None or key > best[0]):
+                by_slips = not silent and fits >= 1 and telling >= 1 and all(
+                    holds(j.verdict) or ln in flipped or slipped(c, parts, ln, j) for ln, j in res.items())
+                if (4 * fits >= 3 * len(lanes) and telling >= 2 or by_slips) and (best is None or key > best[0]):
                     best = (key, parts, res, back, flipped)
         if not rows and c in cued and _LEFT_HEADER.search(c.label):
             best = _left_after_two(c, others, best)

@@ -13,6 +13,7 @@ from ..model import Verdict
 from .cells import CellNumber, long_figure
 from .items import Item, part_sign
 from .judging import Judgement, fit_verdict, holds, judge
+from .slip_evidence import slip_shaped
 
 _READABLE = re.compile(r"\d")
 
@@ -73,3 +74,10 @@ def nonzero_at(item: Item, lane: int) -> bool:
     """Does the item print a figure other than zero (or a nil dash) in the lane?"""
     n = item.cells[lane].number if lane in item.cells else None
     return n is not None and not n.nil and n.value != 0
+
+
+def slipped(total: Item, parts: list[tuple[Item, int]], lane: int, j: Judgement) -> bool:
+    """Does the total miss its parts in the lane by the shape of a slip (tables.slip_evidence)?"""
+    nums, tnum = lane_figures(total, parts, lane)
+    return slip_shaped(total.cells[lane].text, tnum.percent, j.difference, [tnum.value, *(n.value for _, n in nums)],
+                       j.slack)

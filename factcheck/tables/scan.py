@@ -12,10 +12,9 @@ from fractions import Fraction
 from ..model import Verdict
 from .items import Item, part_sign, repeats_row
 from .judging import Judgement, holds, judge
-from .lanes import comparable_lanes, fit_lane, judge_lane, lane_figures, long_total, nonzero_at
+from .lanes import comparable_lanes, fit_lane, judge_lane, lane_figures, long_total, nonzero_at, slipped
 from .readings import candidate_parts
 from .records import Orientation
-from .slip_evidence import slip_shaped
 
 
 def _closes(total: Item, parts: list[tuple[Item, int]]) -> bool:
@@ -194,7 +193,7 @@ def scan_totals(
             out.extend(_closing_sections(it, top_level[: len(top_level) - len(loose)]))
         trusted = _understood(it.kind, tag, orientation, fits, counted) and (fits > 0 or not suspect)
         if not trusted and fits > 0 and orientation == "row" and tag in ("flat", "nested") and it.kind in (
-                "total", "sub", "grand") and all(holds(j.verdict) or _slipped(it, cand, ln, j) for ln, j in res.items() if ln in hard):
+                "total", "sub", "grand") and all(holds(j.verdict) or slipped(it, cand, ln, j) for ln, j in res.items() if ln in hard):
             # a row labelled total over the rows right above it, exact in a lane at least, missing
             # in the others by what one mistyped digit gives ("Total LPS Budget $140,508,367" over
             # 120,852,942 + 19,665,425): a slip, not a misreading, whatever the majority
@@ -225,13 +224,6 @@ def scan_totals(
         top_level.append(it)
         loose = []
     return out
-
-
-def _slipped(total: Item, parts: list[tuple[Item, int]], lane: int, j: Judgement) -> bool:
-    """Does the total miss its parts in the lane by the shape of a slip (tables.slip_evidence)?"""
-    nums, tnum = lane_figures(total, parts, lane)
-    return slip_shaped(total.cells[lane].text, tnum.percent, j.difference, [tnum.value, *(n.value for _, n in nums)],
-                       j.slack)
 
 
 def _cancelling(parts: list[tuple[Item, int]], lanes: list[int]) -> bool:
