@@ -123,7 +123,7 @@ def difference_columns(
                 # a column its header names a change, exact where it holds and missing elsewhere
                 # by what one mistyped digit gives ("Dollar Increase -$2,283,315" for 19,665,425 −
                 # 21,938,740): slips, not a misreading, whatever the majority
-                by_slips = not silent and fits >= 1 and telling >= 1 and all(
+                by_slips = not rows and not silent and fits >= 1 and telling >= 1 and all(
                     holds(j.verdict) or ln in flipped or slipped(c, parts, ln, j) for ln, j in res.items())
                 if (4 * fits >= 3 * len(lanes) and telling >= 2 or by_slips) and (best is None or key > best[0]):
                     best = (key, parts, res, back, flipped)
