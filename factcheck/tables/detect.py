@@ -1306,9 +1306,10 @@ def _headed_below(tables: list[Table]) -> list[Table]:
     above stands over one of this table's (the same grid, maybe with more columns to the left);
     a column the table above does not have, or two of them overlap, keeps its empty header."""
     for above, table in zip(tables, tables[1:]):
+        # (headers above that end in an amount: a row of figures read as a header, no grid to share)
         if table.header_text.strip() or any(c.header for c in table.columns) or not any(c.header for c in above.columns) or any(
                 _AMOUNT_IN_HEADER.search(c.header) for c in above.columns):
-            continue  # (an amount among the headers above: its first row read as a header, no grid to share)
+            continue
         columns = []
         for col in table.columns:
             over = [c for c in above.columns if min(c.x1, col.x1) - max(c.x0, col.x0) > 0]
@@ -1475,11 +1476,11 @@ def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> 
             # DEVELOPMENT LEVY" under the next part's heading) starts a table that runs on over
             # the page: a table of one row, to be joined
             figures = [ln for ln in body if ln.has_figures]
-            if _under_years(figures, lines[max(prev_bottom_idx, start - _YEARS_ABOVE):start]):
-                pass  # a measure's table of one row
-            elif (start, end) != blocks[-1] or not tables or not _TOTAL_LABEL.match(tables[-1].rows[-1].label) or not (
+            # (a row under a line of years is a budget measure's table of one row, wherever it stands)
+            if not _under_years(figures, lines[max(prev_bottom_idx, start - _YEARS_ABOVE):start]) and (
+                    (start, end) != blocks[-1] or not tables or not _TOTAL_LABEL.match(tables[-1].rows[-1].label) or not (
                     figures and figures[0].label_text and all(_GROUPED.fullmatch(v.text.strip("()")) for v in figures[0].values)
-            ) or not all(_furniture(ln, page.height, s, top=False) or _foot(ln, ln.size, s) for ln in lines[end:]):
+            ) or not all(_furniture(ln, page.height, s, top=False) or _foot(ln, ln.size, s) for ln in lines[end:])):
                 continue
         # a column printed left of the labels (Line.lead) does not make the labels' heading a header
         left = min(v.x0 for ln in body for v in ln.values)

@@ -17,6 +17,14 @@ alarm; with less support that column is left unchecked. A head that adds up in f
 where it could is a coincidence and not reported at all, so this reading adds checks, and alarms
 only where the table's own structure is clear. Where such a clear group prints one part only in a column
 (the others blank), the head's figure is checked against it there, and reported only when it holds.
+
+Statistical tables also show their groups by indentation (an IMF table's "Domestic revenues 109.0"
+set in under "Revenues and grants", with "Tax revenues" and "Nontax revenues" set in under it): the
+rows set in right under a row with figures, at the first level in, are its items, read with short
+figures too, where they add up in a column with two parts other than zero, and before the groups
+found from the arithmetic. A row that is nil wherever such a group adds up was never shown to be a
+part, so a column where it prints a figure and the group misses raises no alarm; a column where a
+part prints "…" (not available) is not judged.
 """
 
 from __future__ import annotations
