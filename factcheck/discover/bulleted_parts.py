@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.discover.figures import Fig, bounds
+from factcheck.discover.figures import Fig, bounds, heads_and_after
 from factcheck.discover.relations import MIN_SCORE, Proposal
 
 # "…, including:", "comprising:", "waaronder:", "bestaande uit:" at the end of the sentence
@@ -50,15 +50,12 @@ def _glyph(f: Fig) -> str | None:
 
 def bulleted_parts(figures: Sequence[Fig]) -> list[Proposal]:
     """The amounts that the bulleted items after "including:" add up to, within rounding."""
-    ordered = sorted(figures, key=lambda f: (f.position, f.at))
     found: list[Proposal] = []
-    for i, head in enumerate(ordered):
-        if not _head(head):
-            continue
+    for head, after in heads_and_after(figures, _head):
         parts: list[Fig] = []
         level: int | None = None
         last = head.position
-        for f in ordered[i + 1:]:
+        for f in after:
             if f.kind != "money" or f.quote == head.quote:
                 continue
             glyph = _glyph(f)

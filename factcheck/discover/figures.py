@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from factcheck.errors import FactcheckError
 from factcheck.model import Claim, Figure, Hedge, Interval
@@ -64,6 +64,16 @@ def bounds(f: Fig, named: bool = True) -> tuple[Fraction, Fraction]:
             and f.value % 10 and hi - lo == 1):
         return f.value, f.value
     return lo, hi
+
+
+def heads_and_after(figures: Sequence[Fig], is_head: Callable[[Fig], bool]) -> Iterator[tuple[Fig, Sequence[Fig]]]:
+    """Each figure ``is_head`` takes, in document order, with the figures printed after it: the
+    walk of the readings that take a heading's (or a sentence's) amount apart into the amounts
+    that follow it (:mod:`.headed_sums`, :mod:`.bulleted_parts`, :mod:`.net_variances`)."""
+    ordered = sorted(figures, key=lambda f: (f.position, f.at))
+    for i, head in enumerate(ordered):
+        if is_head(head):
+            yield head, ordered[i + 1:]
 
 
 def place(quote: str, stated: str, start: int = 0) -> int:

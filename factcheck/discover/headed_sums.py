@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.discover.figures import Fig
+from factcheck.discover.figures import Fig, heads_and_after
 from factcheck.discover.relations import MIN_SCORE, Proposal
 
 # the heading's words, then a dash or colon right before the amount: "… Access - $4.7 Billion",
@@ -35,13 +35,10 @@ def _is_heading(f: Fig) -> bool:
 
 def headed_sums(figures: Sequence[Fig]) -> list[Proposal]:
     """The heading amounts that the first amounts of the paragraph under them add up to exactly."""
-    ordered = sorted(figures, key=lambda f: (f.position, f.at))
     found: list[Proposal] = []
-    for i, head in enumerate(ordered):
-        if not _is_heading(head):
-            continue
+    for head, after in heads_and_after(figures, _is_heading):
         parts: list[Fig] = []
-        for f in ordered[i + 1:]:
+        for f in after:
             if f.position[0] != head.position[0] or f.position[1] - head.position[1] > MAX_LINES or _is_heading(f):
                 break
             if f.kind == "percent" or f.dims != head.dims:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from factcheck.discover.figures import Fig
+from factcheck.discover.figures import Fig, heads_and_after
 from factcheck.discover.relations import MIN_SCORE, Proposal
 
 # "(per saldo voordelig € 37.000)", "per saldo een nadeel van € 12.000", "(voordeel lagere lasten
@@ -61,15 +61,13 @@ def _sign(f: Fig, head: int) -> int | None:
 
 def net_variances(figures: Sequence[Fig]) -> list[Proposal]:
     """The net variances whose paragraph's first amounts, each with its sentence's sign, net to them."""
-    ordered = sorted(figures, key=lambda f: (f.position, f.at))
     found: list[Proposal] = []
-    for i, head in enumerate(ordered):
+    for head, after in heads_and_after(figures, lambda f: _direction(f) is not None):
         way = _direction(head)
-        if way is None:
-            continue
+        assert way is not None
         parts: list[tuple[Fig, int]] = []
         total = Fraction(0)
-        for f in ordered[i + 1:]:
+        for f in after:
             if f.position[0] != head.position[0] or f.position[1] - head.position[1] > MAX_LINES or _direction(f) is not None:
                 break
             if f.kind != "money" or f.dims != head.dims:

@@ -186,7 +186,7 @@ def group_amounts(text: str) -> bool:
     for line in text.splitlines():
         found = _NUMTOK.findall(line) if _DIGIT.search(line) else []
         last = found[-1].strip() if found else ""
-        spaced = _SPACED_END.search(line) if found else None
+        spaced = _SPACED_END.search(line) if len(found) >= 3 else None  # (three groups at least)
         if spaced is not None:
             last = spaced.group(1)  # "EUR 60 388 000 000": thousands set apart by spaces, one figure
         # a figure that ends its line (a sentence's "2026-27." or a "12%" is none)

@@ -22,17 +22,13 @@ names the parts, so one row that can tell is enough, if nine of ten that can tel
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from .cells import CellNumber, long_figure
 from .detect import Table
 from .judging import holds, judge
-from .labels import clean_label
+from .labels import clean_label, year_range
 from .records import TableCheck, cell_ref, make_check
-
-# "2021-25", "2021-2030": a column of the years from the first to the last, added up
-YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-–‒]\s*((?:19|20)?\d\d)")
 
 MIN_ROWS = 4  # rows where the reading holds
 SHARE = (9, 10)  # of the rows that can tell, at least this share holds
@@ -76,11 +72,10 @@ def column_sum_checks(table: Table, file: str = "", taken: set[tuple[int, int]] 
 def _spanned_years(header: str, headers: dict[int, str], before: list[int]) -> list[int]:
     """The columns of the years a header's range spans ("2021-25" over 2021 … 2025), when every
     one of them stands before it; empty otherwise."""
-    m = YEAR_RANGE.fullmatch(header.strip())
-    if m is None:
+    span = year_range(header)
+    if span is None:
         return []
-    first = int(m.group(1))
-    last = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+    first, last = span
     by_year = {int(h): c for c in before if (h := headers.get(c, "").strip()).isdigit() and len(h) == 4}
     if not first < last or any(y not in by_year for y in range(first, last + 1)):
         return []

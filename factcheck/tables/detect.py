@@ -453,6 +453,8 @@ def _drop_dashed_rules(toks: list[Token], near: float) -> list[Token]:
     """The tokens without runs of DASHED_RULE lone dashes a space apart ("- - - - - Estimate
     Included in Division N, Item 15. - - - -" across a row's columns): a rule drawn with dashes,
     not nil cells, which stand a column apart."""
+    if sum(1 for t in toks if t.text in _LONE_DASHES) < DASHED_RULE:
+        return toks
     out: list[Token] = []
     run: list[Token] = []
     for t in [*toks, None]:

@@ -27,6 +27,7 @@ from .labels import (
     is_cost,
     plain_label,
     row_kind,
+    year_range,
 )
 
 _NUMBERED = re.compile(r"^\s*\d+\.\s")
@@ -39,9 +40,6 @@ _SHARE_WORD = re.compile(r"\bshares?\b|\baandeel\b|\bgrowth\b|\bgroei\b", re.IGN
 # "Rates" (a property tax: "Rates", "Business rates", a column "Rates" of a council's income) names
 # amounts when the figures under it are amounts, as "Interest rate 3.5" never is
 _RATES = re.compile(r"\brates\b", re.IGNORECASE)
-
-_RANGE = re.compile(r"^((?:19|20)\d\d)\s*[-–‒]\s*((?:19|20)?\d\d)$")
-
 
 @dataclass(slots=True)
 class Item:
@@ -233,9 +231,9 @@ def col_items(table: Table) -> list[Item]:
         if kind == "none" and _rates_of_amounts(c.leaf, lanes.get(c.index, {})):
             kind = "part"
         it = Item(c.index, c.header, kind, lanes.get(c.index, {}))
-        m = _RANGE.match(re.sub(r"^tota(?:al|ls?)\s+", "", c.header.strip(), flags=re.IGNORECASE))
-        if m and totals_in_header:
-            a, b = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else 2000 + int(m.group(2))
+        span = year_range(re.sub(r"^tota(?:al|ls?)\s+", "", c.header.strip(), flags=re.IGNORECASE))
+        if span and totals_in_header:
+            a, b = span
             if a in year_cols and b in year_cols and a < b:
                 it.kind = "total"
                 it.explicit = [(Item(year_cols[y], str(y), "part", lanes.get(year_cols[y], {})), 1)

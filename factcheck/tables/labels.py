@@ -97,6 +97,21 @@ _HEAD = re.compile(r"(?:waarvan|of which|bestaande uit|comprised of|consisting o
 YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d|\d)")
 
 
+# "2021-25", "2021–2030": a range of years in a header
+_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-–‒]\s*((?:19|20)?\d\d)")
+
+
+def year_range(text: str) -> tuple[int, int] | None:
+    """(first, last) year of a header that is a range of years and nothing else ("2021-25",
+    "2021–2030", "1999-00"); None otherwise."""
+    m = _YEAR_RANGE.fullmatch(text.strip())
+    if m is None:
+        return None
+    first, end = int(m.group(1)), m.group(2)
+    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    return first, last + 100 if last < first and len(end) == 2 else last
+
+
 def column_years(table: Table) -> dict[int, list[int]]:
     """The years each column's header names, by column index."""
     return {c.index: [int(y) for y in YEAR.findall(c.header)] for c in table.columns}
