@@ -262,6 +262,28 @@ _OPENS_NUMBER = re.compile(r"\(?\d")
 _DIGIT_START = re.compile(r"\d")
 _LEAD_DIGITS = re.compile(r"[(" + re.escape(MINUS_CHARS) + r"]?\d{1,3}")
 _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?%?")
+_BRACKETED_PERCENT = re.compile(r"\(\d[\d.,]*%\)")
+_LETTERED = re.compile(r"\(?[a-z][.)]\s")
+_MONTH = (r"(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch)?|maart|apr(?:il)?|may|mei|june?|juni|july?|juli|"
+          r"aug(?:ust|ustus)?|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# a header's date on a line of its own ("August 31, 2024", "31 december 2023"), read as the
+# first row of figures "31," and "2024" unless it is taken for what it is
+_DATE_LINE = re.compile(rf"(?:(?:as\s+(?:of|at)|per)\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+(?:19|20)\d\d",
+                        re.IGNORECASE)
+_NUMBERED_TOTAL = re.compile(r"(?:sub-?)?tota(?:al|l)", re.IGNORECASE)
+# an outline's mark opening a label: "a.", "(b)", "2.", "iv)"
+_ITEM_MARK = re.compile(r"\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s", re.IGNORECASE)
+_COLUMN_NUMBER = re.compile(r"\((\d{1,2})\)")
+
+
+def _column_numbers(ln: Line) -> bool:
+    """Is the line nothing but the columns' numbers, "(1)  (2)  (3)  (4)" under their headers? A
+    header line, not a first row of negative figures."""
+    nums = [_COLUMN_NUMBER.fullmatch(v.text.strip()) for v in ln.values]
+    if len(nums) < 2 or ln.label_text or not all(nums):
+        return False
+    ks = [int(m.group(1)) for m in nums if m]
+    return all(b == a + 1 for a, b in zip(ks, ks[1:]))
 _ENDS_IN_SEPARATOR = re.compile(r"\d[.,]$")
 _GROUP_TAIL = re.compile(r"\d{3}(?:[.,]\d+)*\)?%?")
 # "1 447 094": the first group, or the groups glued so far (joined by a no-break space, so that
@@ -556,7 +578,7 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         # "€ 594.422 – PM": the known amount, less a cost not yet known; the "– PM" is a note
         # on the figure, no cell of its own
         values = values[:-2]
-    if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
+    if not _figures_among(values):
         if not (values and start > 0 and values[0].x0 - toks[start - 1].x1 > wide and (
                 all(_NO_AMOUNT.fullmatch(v.text) for v in values)
                 or (len(values) >= 2 and all(_WITHHELD.fullmatch(v.text) for v in values)))):
@@ -595,12 +617,16 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         and values[0].x0 - toks[start - 1].x1 < word_space
         and values[1].x0 - values[0].x1 > settings.far_figures_gap * size
         and not _CURRENCY_ONLY.match(toks[start - 1].text)
-        and (_unlike(values[0].text, values[1:]) or is_year(values[0].text))
+        and (_unlike(values[0].text, values[1:]) or is_year(values[0].text)
+             or (_NUMBERED_TOTAL.fullmatch(toks[start - 1].text) and re.fullmatch(r"\d{1,2}", values[0].text) is not None))
     ):
         # a number one word-space after the words, printed unlike the figures far off: part of
-        # the label ("Prop 2.5   $210,634   $221,314"); "Zorg 12,0   -0,5   11,5" keeps its 12,0
+        # the label ("Prop 2.5   $210,634   $221,314"), or numbering a total ("SUB-TOTAL 1   $
+        # 827,500.00"); "Zorg 12,0   -0,5   11,5" keeps its 12,0
         values = values[1:]
         start = toks.index(values[0])
+        if _CURRENCY_ONLY.match(toks[start - 1].text):
+            start -= 1  # the figure's currency sign, set apart from it, stays with it
     lead = 0
     if (
         start >= 2 and values and _LEFT_AMOUNT.fullmatch(toks[0].text) and not toks[0].small
@@ -620,8 +646,17 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
     line.has_figures = _has_figures(line)
 
 
+def _figures_among(values: list[Token]) -> bool:
+    """Are there figures among a line's values? A negative percentage "(8.25%)" counts in a row of
+    two values or more, all figures: alone at a line's end it is a share beside a count or a
+    figure in running text ("conform opgave gemeente Lelystad (3,2%)", cells.looks_numeric)."""
+    if any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
+        return True
+    return len(values) >= 2 and all(_BRACKETED_PERCENT.fullmatch(v.text) for v in values)
+
+
 def _has_figures(line: Line) -> bool:
-    if not any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in line.values):
+    if not _figures_among(line.values):
         return False
     text = line.text
     # "Tabel 3 ... 2021" or "(bedragen x € 1.000)" are titles, not rows
@@ -1452,7 +1487,8 @@ def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> 
         median = counts[len(counts) // 2] if counts else 0
         sparse = s.sparse_share * median
         while start < end and (not lines[start].has_figures or len(lines[start].values) < sparse or (
-                start + 1 < end and all(is_year(v.text) for v in lines[start].values))):
+                start + 1 < end and (all(is_year(v.text) for v in lines[start].values)
+                                     or _column_numbers(lines[start]) or _DATE_LINE.fullmatch(lines[start].text.strip())))):
             start += 1  # (a header line whose years stand apart: "... free service 2025  Share  2024")
         body = lines[start:end]
         if not body:
@@ -1685,6 +1721,11 @@ def _build_table(
         if _row_line(ln):
             if not ln.label_text and pending:
                 centred.add(len(rows))
+            if pending and _ITEM_MARK.match(pending[0]) and _ITEM_MARK.match(ln.label_text):
+                # an outline's heading over its first item ("2. Net new investments" over "a.
+                # Contributions  15,642,385,424"): the item's label starts at its own mark
+                rows.append(Row(" ".join(pending), {}, body[i - 1].top, body[i - 1].bottom, section=True))
+                pending = []
             cols = assign_columns(ln.values, anchors)
             cells: dict[int, Cell] = {}
             for tok, col in zip(ln.values, cols):
@@ -1713,7 +1754,8 @@ def _build_table(
         nxt = body[j] if j < len(body) and _row_line(body[j]) else None
         d_prev = ln.top - prev.bottom if prev else float("inf")
         d_next = nxt.top - body[j - 1].bottom if nxt else float("inf")
-        starts_low = block[0][:1].islower()
+        # (a lettered item "f. Inactive nonvested members" starts a label of its own)
+        starts_low = block[0][:1].islower() and not _LETTERED.match(block[0])
         next_low = nxt is not None and nxt.label_text[:1].islower()
         if prev is not None and len(rows) - 1 in centred and nxt is not None and not nxt.label_text and len(block) >= 2:
             # figures set in the middle of a label of two lines ("Totale" / € 66.261.029 /

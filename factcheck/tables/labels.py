@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # detect reads labels' words: the table type only for the annotations
     from .detect import Table
 
-_PREFIX = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]?\s+|[a-z]\)\s+|[o•·\-–]\s+)", re.IGNORECASE)
+# "3.", "(ii)", "a)", "(b)", and a lettered row "e. Subtotal, members" (one letter and a full stop)
+_PREFIX = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]?\s+|\(?[a-z]\)\s+|[a-z]\.\s+|[o•·\-–]\s+)", re.IGNORECASE)
 _SUB = re.compile(r"^sub[-\s]?tota(?:al|l)\b", re.IGNORECASE)
 _GRAND = re.compile(r"^(?:grand|overall|general)\s+total|^totaal\s+generaal|^eindtotaal|^total\s+general", re.IGNORECASE)
 # "Som der bedrijfslasten": the Dutch annual accounts' word for a total

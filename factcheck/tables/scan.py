@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..model import Verdict
-from .items import Item, part_sign, repeats_row
+from .items import Item, part_sign, percent_figures, repeats_row
 from .judging import Judgement, holds, judge
 from .lanes import comparable_lanes, fit_lane, judge_lane, lane_figures, long_total, nonzero_at, slipped
 from .readings import candidate_parts
@@ -21,6 +21,12 @@ def _closes(total: Item, parts: list[tuple[Item, int]]) -> bool:
     """Do the signed parts add up to the total in every lane where both print figures?"""
     lanes = comparable_lanes(total, parts)
     return bool(lanes) and all(holds(fit_lane(total, parts, ln)) for ln in lanes)
+
+
+def _other_measure(before: Item, it: Item) -> bool:
+    """Does ``it`` print percentages only where ``before`` prints amounts only, or the other way round?"""
+    a, b = percent_figures(before), percent_figures(it)
+    return a is not None and b is not None and a != b
 
 
 def _opposite(total: Item, parts: list[tuple[Item, int]], lane: int) -> bool:
@@ -57,6 +63,10 @@ def scan_totals(
             # a row named a total that closes nothing before it under any reading, while a group's
             # amount above it adds it up with them, is one of that group's items ("Total, Other
             # Financing (Sources) / Uses" under "Financing/Transfers")
+            if loose and _other_measure(loose[-1], it):
+                # rows of rates after rows of amounts, or the other way round ("Normal cost rate
+                # 12.10%" ... over "Present value of future benefits $133,927,805,157"): a new block
+                loose = []
             top_level.append(it)
             loose.append(it)
             continue
