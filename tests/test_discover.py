@@ -311,3 +311,24 @@ def test_a_piece_cut_from_a_long_sentence_is_no_evidence_of_a_conflict() -> None
     claims[0]["quote"] = claims[0]["quote"].removeprefix("… ")
     claims[1]["quote"] = "The Government will co-fund 15% of the total qualifying wage increase of $300 in 2020."
     assert _conflicts(claims, "en") == [["p3", "p4"]]
+
+
+def test_a_level_that_the_sentence_changes_is_no_conflict() -> None:
+    # City of Peterborough, budget committee minutes 2009 (tests/unseen, enrgv-01 pp. 3-4): one motion
+    # decreases a provision, a later one increases what the first left; the two amounts are the
+    # provision before and after the first motion, not one figure stated twice
+    claims = [
+        _said("p3", "$6,949,778", "Moved by Councillor Farquharson That the $6,949,778 provision for Ontario Municipal "
+              "Partnership Fund revenue reflected on page 29 of the 2009 Highlights Book be decreased by $2,602,778 to "
+              "$4,347,000.", 3, "2009"),
+        _said("p4", "$4,347,000", "Moved by Councillor Farquharson That the $4,347,000 provision for Ontario Municipal "
+              "Partnership Fund revenue reflected on page 29 of the 2009 Highlights Book be increased by $1,287,900, to "
+              "$5,634,900.", 4, "2009"),
+    ]
+    for c in claims:
+        c["unit"] = "CAD"
+    assert _conflicts(claims, "en") == []
+    # the same sentences without the change they make: one provision, stated twice with two values
+    for c, rest in zip(claims, ("be approved.", "be confirmed.")):
+        c["quote"] = c["quote"][: c["quote"].index(" be ")] + " " + rest
+    assert _conflicts(claims, "en") == [["p3", "p4"]]

@@ -72,6 +72,12 @@ def test_a_change_from_one_amount_to_another_is_no_range() -> None:
     assert [f[:3] for f in figures(text, "en")] == [("$10", 10, None), ("$70", 70, None), ("$80", 80, None)]
     assert figures("fares ranging from $70 to $80 after the increase", "en") == [("$70 to $80", 70, 80, "USD")]
     assert [f[0] for f in figures("het tarief steeg van € 5 tot € 8", "nl")] == ["€ 5", "€ 8"]
+    # enrgv-01: Peterborough's budget committee minutes, a change "by" an amount "to" the new level
+    text = ("That the $777,052 provision for Greater Peterborough Area Economic Development Corporation "
+            "reflected on page 225 of the 2009 Highlights Book be decreased by $1,136 to $775,916.")
+    assert [f[0] for f in figures(text, "en")] == ["$777,052", "$1,136", "$775,916"]
+    # ends of one size after "by" are a range still: "cut by $2 to $3 billion"
+    assert figures("costs were cut by $2 to $3 billion", "en") == [("$2 to $3 billion", 2 * 10**9, 3 * 10**9, "USD")]
 
 
 def test_a_minus_sign_after_a_blank_starts_the_next_cell() -> None:

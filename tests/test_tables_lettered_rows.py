@@ -83,3 +83,4 @@ def test_an_outline_heading_over_its_first_lettered_item_and_a_date_under_the_he
     (expected,) = [c for c in checks if c.total_label.startswith("Expected actuarial value")]
     assert expected.verdict is Verdict.CONSISTENT
     assert [p.stated for p in expected.parts] == ["199,663,655,982", "(445,034,602)", "13,960,879,708"]
+

@@ -745,3 +745,29 @@ def test_detail_rows_under_a_summary_block_take_the_header_at_the_top_of_the_pag
     alarms = [c for c in checks if c.alarm]
     assert [(c.total.stated, [p.stated for p in c.parts]) for c in alarms] == [("979,280,000", ["$521,200,000", "558,080,000"])]
     assert alarms[0].total_label.startswith("Total FY23 Funding")
+
+
+def test_a_small_number_a_word_takes_is_part_of_the_label() -> None:
+    # Ruby Australia's profit and loss 2014 (development document enchr-01): "Railscamp 12   222
+    # 574" and "Railscamp 10   520   -" made a third column of the event's number; read as label
+    # words, the table keeps its two year columns and "Total Operating Income" (the gross loss and
+    # the other income) is read as one table
+    (table,) = find_page_tables(DOCS / "enchr-01.pdf", "en", pages=[1], all_pages=True)[1]
+    assert [c.header for c in table.columns] == ["Jun-14", "Jun-13"]
+    assert any(r.label == "Railscamp 12" for r in table.rows)
+    checks = check_pdf(DOCS / "enchr-01.pdf", lang="en", pages=[1], all_pages=True)
+    operating = [c for c in checks if c.total_label == "Total Operating Income"]
+    assert [[p.stated for p in c.parts] for c in operating] == [["(5,609)", "863"], ["65,213", "377"]]
+    assert [c.verdict for c in operating] == [Verdict.ROUNDING, Verdict.CONSISTENT]
+
+
+def test_a_column_is_no_difference_of_itself_and_over_disbursement_is_no_remainder() -> None:
+    # Singapore's Auditor-General, report for FY2023/24, Table 5 (development document enadt-01):
+    # "Amount of Over-disbursement" beside "No. of Operator(s) Involved" was read as what is left
+    # ("over"), equal to itself less the count of operators: "157,700 = 157,700 - 4", an alarm
+    checks = check_pdf(DOCS / "enadt-01.pdf", lang="en", pages=[6], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    assert not [c for c in checks if c.total.stated in {p.stated for p in c.parts} and len(c.parts) == 2]
+    (over,) = [c for c in checks if c.total.stated == "272,100"]
+    assert over.verdict is Verdict.CONSISTENT
+    assert [p.stated for p in over.parts] == ["-", "157,700", "91,300", "19,700", "3,400"]

@@ -50,6 +50,12 @@ MAX_NUMBERS_PER_STATEMENT = 6
 MIN_SHARED_WORDS_CONFLICT = 3
 MIN_WORD_OVERLAP_CONFLICT = 0.75
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# A sentence that changes an amount: "be decreased by … to", "increased from … to", "verhoogd met …
+# tot", "van … naar"
+_CHANGED = re.compile(
+    r"\b(?:increased|decreased|reduced|raised|lowered|amended|revised|adjusted|changed|cut)\s+(?:by|from)\b"
+    r"|\b(?:verhoogd|verlaagd|verminderd|bijgesteld|gewijzigd|aangepast|opgehoogd)\s+(?:met|van)\b",
+    re.IGNORECASE)
 
 
 def _similarity(a: Fig, b: Fig) -> float:
@@ -84,6 +90,11 @@ def _contradicts(a: Fig, b: Fig) -> bool:
         # say what the figure is about, and whether the sentence is a pattern filled in twice
         return False
     if _numbers(a.quote) > MAX_NUMBERS_PER_STATEMENT or _numbers(b.quote) > MAX_NUMBERS_PER_STATEMENT:
+        return False
+    if _CHANGED.search(a.quote) or _CHANGED.search(b.quote):
+        # a level the sentence changes ("That the $6,949,778 provision … be decreased by
+        # $2,602,778 to $4,347,000", the next motion's "$4,347,000 provision … be increased by"):
+        # the quantity before and after, each right when it is stated
         return False
     shared = shared_words(a.words, b.words)
     overlap = shared / (len(a.words) + len(b.words) - shared) if shared else 0.0

@@ -496,6 +496,8 @@ _SIGN_LEFT = re.compile(r"(?:(?<=[\s(\[=:;<>€$£])|^)([-‒–−+])$|(?:(?<=[
 # "increase the charge by $10 from $70 to $80", "steeg van € 5 tot € 8": a change from one amount to
 # another, not a range (but "prices ranging from $70 to $80" is one)
 _FROM_LEFT = re.compile(r"\b(?:from|van)" + _ANYWS + r"+(?:€|EUR|\$|£|Rs\.?|₹)?" + _ANYWS + r"*$", re.IGNORECASE)
+_BY_TO_RATIO = 4  # "by $X to $Y" reads as a change and a new level when $Y is this many times $X or more
+_BY_LEFT = re.compile(r"\b(?:by|met)" + _ANYWS + r"+(?:€|EUR|\$|£|Rs\.?|₹)?" + _ANYWS + r"*$", re.IGNORECASE)
 _CHANGE_WORD = re.compile(
     r"\b(?:increas|decreas|rais|rise|rises|rising|rose|risen|grow|grew|fall|fell|drop|reduc|cut|climb|jump|declin"
     r"|chang|lower|boost|shift|adjust|revis|stijg|steeg|gestegen|daal|daalde|gedaald|verhoog|verlaag|toegenomen"
@@ -1241,7 +1243,11 @@ class Scanner:
                         and (self.unit_after[0].match(tail) is not None
                              or self._noun_after(text, high_end, many=True)[0] is None)
                     )
-                    if ok and (currency is None or rm.group(3) is not None) and self._change_from(text, start):
+                    if ok and (currency is None or rm.group(3) is not None) and (self._change_from(text, start) or (
+                            # "be decreased by $1,136 to $775,916": the change, then the new amount;
+                            # "cut by $2 to $3 billion", ends of one size, stays a range
+                            currency is not None and rm.group(3) is not None and (v2 <= value or v2 >= _BY_TO_RATIO * value)
+                            and self._change_from(text, start, by=True))):
                         # "the mill rate increases from 32.28 to 32.84": the old value, then the new -
                         # two figures, not a range (so is "from $70 to $80" after a word of change)
                         ok = False
@@ -1460,10 +1466,11 @@ class Scanner:
         return (unit, end) if unit else None
 
     @staticmethod
-    def _change_from(text: str, start: int) -> bool:
+    def _change_from(text: str, start: int, by: bool = False) -> bool:
         """Whether the amount at ``start`` follows "from"/"van" after a word of change in its
-        sentence: "increase the charge by $10 from $70 to $80" names the old amount, then the new."""
-        m = _FROM_LEFT.search(text, max(0, start - 12), start)
+        sentence: "increase the charge by $10 from $70 to $80" names the old amount, then the new;
+        or "by"/"met" ("be decreased by $1,136 to $775,916": the change, then the new amount)."""
+        m = (_BY_LEFT if by else _FROM_LEFT).search(text, max(0, start - 12), start)
         if m is None:
             return False
         clause = text[max(0, m.start() - 100):m.start()]

@@ -618,11 +618,12 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         and values[1].x0 - values[0].x1 > settings.far_figures_gap * size
         and not _CURRENCY_ONLY.match(toks[start - 1].text)
         and (_unlike(values[0].text, values[1:]) or is_year(values[0].text)
-             or (_NUMBERED_TOTAL.fullmatch(toks[start - 1].text) and re.fullmatch(r"\d{1,2}", values[0].text) is not None))
+             or (re.fullmatch(r"\d{1,2}", values[0].text) is not None and (
+                 _NUMBERED_TOTAL.fullmatch(toks[start - 1].text) or toks[start - 1].text.isalpha())))
     ):
         # a number one word-space after the words, printed unlike the figures far off: part of
-        # the label ("Prop 2.5   $210,634   $221,314"), or numbering a total ("SUB-TOTAL 1   $
-        # 827,500.00"); "Zorg 12,0   -0,5   11,5" keeps its 12,0
+        # the label ("Prop 2.5   $210,634   $221,314"), or a small number a word takes ("SUB-TOTAL 1
+        # $ 827,500.00", "Railscamp 12   222   574"); "Zorg 12,0   -0,5   11,5" keeps its 12,0
         values = values[1:]
         start = toks.index(values[0])
         if _CURRENCY_ONLY.match(toks[start - 1].text):

@@ -19,7 +19,7 @@ from .lanes import comparable_lanes, judge_lane, long_total, nonzero_at, slipped
 # A column of what is left: "Balance as at 30 June, 2021", "Saldo", "Remaining", "Nog beschikbaar".
 _LEFT_HEADER = re.compile(
     r"\b(?:balance|saldo|remaining|unspent|unexpended|unutili[sz]ed|uncommitted|available|resterend|restant|"
-    r"beschikbaar|over\b)",
+    r"beschikbaar|over\b(?!-))",  # ("over" is left over in Dutch; "Over-disbursement" is another word)
     re.IGNORECASE,
 )
 
@@ -76,8 +76,8 @@ def difference_columns(
         best = None
         for a in others:
             for b in others:
-                if a is b:
-                    continue
+                if a is b or c in (a, b):
+                    continue  # (a column is never a difference of itself and another)
                 # a column printed after two that add up to it ("Gross | Income | Net", incomes
                 # positive and spending in brackets): their sum, under the same strict terms
                 summed_pair = (silent and not rows and a.pos < b.pos < c.pos
