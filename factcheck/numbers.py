@@ -174,6 +174,9 @@ PERCENT_WORDS: dict[str, str] = {
     "%-punt": "pp",
     "percentage point": "pp",
     "percentage points": "pp",
+    # "a 1-percentage-point increase": the hyphenated compound, as the scanner writes it
+    "percentage-point": "pp",
+    "percentage-points": "pp",
 }
 
 NUMBER_WORDS: dict[str, int] = {

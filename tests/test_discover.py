@@ -332,3 +332,20 @@ def test_a_level_that_the_sentence_changes_is_no_conflict() -> None:
     for c, rest in zip(claims, ("be approved.", "be confirmed.")):
         c["quote"] = c["quote"][: c["quote"].index(" be ")] + " " + rest
     assert _conflicts(claims, "en") == [["p3", "p4"]]
+
+
+def test_monthly_editions_of_one_sentence_about_a_fiscal_year_do_not_conflict() -> None:
+    # California's Finance Bulletins (tests/unseen, ensta-03): each month's bulletin says how far the
+    # year's receipts so far are above the forecast; "2020-21" is a year in both, not a number
+    # the sentences share, so each is one pattern filled in for another month
+    claims = [
+        _said("jan", "$1.066 billion", "Preliminary General Fund agency cash receipts for the first seven months of the "
+              "fiscal year are $1.066 billion above the 2020-21 Governor's Budget forecast of $81.614 billion.", 1,
+              "2020-21"),
+        _said("feb", "$1.248 billion", "Preliminary General Fund agency cash receipts for the first eight months of the "
+              "fiscal year are $1.248 billion above the 2020-21 Governor's Budget forecast of $87.605 billion.", 2,
+              "2020-21"),
+    ]
+    for c in claims:
+        c["unit"] = "USD"
+    assert _conflicts(claims, "en") == []

@@ -937,3 +937,12 @@ def test_a_net_variance_and_the_signed_differences_under_it(tmp_path: Path) -> N
     assert nets["€ 364.000"][0] == "consistent" and " - " not in nets["€ 364.000"][1]
     # "b. Overige verschillen (per saldo voordelig € 86.000)": its paragraph names no amount
     assert "€ 86.000" not in nets
+
+
+def test_a_share_that_two_wholes_fit_is_left_unread() -> None:
+    # Afvalschap IJmond-Zaanstreek, jaarstukken 2018 (development document nlwsb-01): "Dit is 18,15% en
+    # komt overheen met een bedrag van circa € 114,5 miljoen" fits over "€ 623,329 miljoen" a
+    # paragraph before and over "circa € 630 miljoen" alike: a hedged amount meets many wholes,
+    # and the words name none of them
+    found = _relations("nlwsb-01.pdf")
+    assert not [r for r in found if r[0] == "18,15%"]

@@ -32,6 +32,7 @@ def test_every_extracted_claim_file_reads_back(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "language", "value", "unit", "high"), [
     ("one-third", "en", "1/3", None, None),
     ("two-thirds", "en", "2/3", None, None),
+    ("1-percentage-point", "en", "1", "pp", None),
     ("one-fifth", "en", "1/5", None, None),
     ("two decades", "en", "2", "decade", None),
     ("twee decennia", "nl", "2", "decade", None),

@@ -142,3 +142,16 @@ def test_a_count_another_check_writes_in_dollars_stays_a_plain_number_in_the_pro
     run = check_files([parse_claim_text(text, "t.yaml")], discover=False)
     verdicts = Counter(r.verdict.value for r in run.results)
     assert verdicts["unit"] == 0 and verdicts["consistent"] >= len(products)
+
+
+def test_units_times_years_times_a_rate_is_the_cost() -> None:
+    # A World Bank impact evaluation's budget (development document enpad-03): "Units | No. of years
+    # | Unit Rate (US$) | Estimated Cost (US$)", no two columns of which make the cost in three rows
+    checks = check_pdf(DOCS / "enpad-03.pdf", lang="en", pages=[1], all_pages=True)
+    assert _row(checks, "product", "Travel") == [("96,000", ["4", "4", "6,000.00"], Verdict.CONSISTENT)]
+    assert _row(checks, "product", "Workshop") == [("14,000.00", ["2", "2", "3,500.00"], Verdict.CONSISTENT)]
+    assert _row(checks, "product", "Publication") == [("5,000.00", ["500", "1", "10.00"], Verdict.CONSISTENT)]
+    (travel,) = [c for c in checks if c.relation == "product" and c.lane_label == "Travel"]
+    assert travel.reading.startswith("4 × 4 × 6,000.00")
+    verdicts = _engine([c for c in checks if c.relation == "product"], "en")
+    assert verdicts and set(verdicts.values()) == {"consistent"}

@@ -771,3 +771,32 @@ def test_a_column_is_no_difference_of_itself_and_over_disbursement_is_no_remaind
     (over,) = [c for c in checks if c.total.stated == "272,100"]
     assert over.verdict is Verdict.CONSISTENT
     assert [p.stated for p in over.parts] == ["-", "157,700", "91,300", "19,700", "3,400"]
+
+
+def test_a_favourable_or_unfavourable_letter_after_a_variance_is_a_cell() -> None:
+    # Avri, jaarstukken 2019, Tabel 24 (development document nlgmx-01): "Programma Basispakket
+    # 26.237 27.215 27.091 -124 V 25.039": the "V" (voordelig) stopped the row's figures at the
+    # last one, and the programme's figures became words of its label
+    (table,) = find_page_tables(DOCS / "nlgmx-01.pdf", "nl", pages=[3], all_pages=True)[3]
+    row = next(r for r in table.rows if r.label.endswith("Programma Basispakket"))
+    assert [c.text for _, c in sorted(row.cells.items())] == ["26.237", "27.215", "27.091", "-124", "V", "25.039"]
+    checks = check_pdf(DOCS / "nlgmx-01.pdf", lang="nl", pages=[3], all_pages=True)
+    lasten = [c for c in checks if c.total_label == "Totaal lasten programma's"]
+    assert [p.stated for p in lasten[0].parts] == ["26.237", "17.832", "1.943", "355"]
+    # four years, and the variance column (-124 - 133 + 312 + 4 = 59)
+    assert len(lasten) == 5 and all(c.verdict is Verdict.CONSISTENT for c in lasten)
+    assert not [c for c in checks if c.alarm]
+
+
+def test_a_rule_drawn_with_bars_between_two_blocks_of_a_table_is_no_word() -> None:
+    # California's Finance Bulletin, June 2019 (development document ensta-01): "Personal Income
+    # $5,226 $5,610 $383 7.3% | $85,731 $86,139 $407 0.5%": the bar stopped the row's figures,
+    # the month's four went into the label, and the Total row fell off the table
+    (table,) = find_page_tables(DOCS / "ensta-01.pdf", "en", pages=[1], all_pages=True)[1]
+    row = next(r for r in table.rows if r.label == "Personal Income")
+    assert [c.text for _, c in sorted(row.cells.items())] == [
+        "$5,226", "$5,610", "$383", "7.3%", "$85,731", "$86,139", "$407", "0.5%"]
+    checks = check_pdf(DOCS / "ensta-01.pdf", lang="en", pages=[1], all_pages=True)
+    totals = [c for c in checks if c.total_label == "Total"]
+    assert [c.total.stated for c in totals] == ["$9,056", "$9,659", "$603", "$124,417", "$125,037", "$620"]
+    assert all(c.verdict in HOLDS for c in totals)

@@ -478,6 +478,17 @@ def _ratios(
     return [q for q in found if q.cue != SAID_CUE or len(said_wholes[q.target.id]) == 1]
 
 
+def _one_whole_each(shares: Sequence[Proposal], tried: Sequence[Proposal]) -> list[Proposal]:
+    """The shares of ``shares`` whose part no other whole of ``tried`` fits as well: two wholes that
+    fit one part leave that reading unread ("Dit is 18,15%" of "circa € 114,5 miljoen" over "€
+    623,329 miljoen" or over "circa € 630 miljoen": either fits, and chance made one of them fit).
+    Several shares that one whole fits together are read apart from this (:func:`_one_whole`)."""
+    wholes_of: dict[tuple[str, str], set[Fraction]] = {}
+    for q in tried:
+        wholes_of.setdefault((q.target.id, q.inputs[0].id), set()).add(q.inputs[1].value)
+    return [q for q in shares if len(wholes_of.get((q.target.id, q.inputs[0].id), ())) <= 1]
+
+
 HALF = Fraction(1, 2)
 
 
@@ -1325,12 +1336,14 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     for passage in grouped:
         index = _Passage(passage)
         indexes.append(index)
-        shares = [p for p in _ratios(passage, index) if p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
+        local = _ratios(passage, index)
+        shares = _one_whole_each([p for p in local if p.score >= MIN_SCORE and p.chance <= _max_chance(p)], local)
         # a share's whole may stand anywhere in the document ("of the Budget"); tried only for a
         # percentage the passage does not explain, and the chance estimate counts every whole
-        done = {p.target.id for p in shares}
-        wide = [p for p in _ratios(passage, index, document, done) if p.score >= MIN_SCORE]
-        shares += [p for p in wide if p.chance <= _max_chance(p)]
+        done = {p.target.id for p in local if p.score >= MIN_SCORE and p.chance <= _max_chance(p)}
+        everywhere = _ratios(passage, index, document, done)
+        wide = [p for p in everywhere if p.score >= MIN_SCORE]
+        shares += _one_whole_each([p for p in wide if p.chance <= _max_chance(p)], everywhere)
         joint.extend(wide)  # tried together once the bracketed shares have had their turn
         if len(passage) < 3:
             proposals.extend(shares)

@@ -111,6 +111,7 @@ def _cut(quote: str) -> bool:
 # Two sentences this alike once their numbers are masked are one sentence pattern.
 MIN_PATTERN_LIKENESS = 0.7
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)\b")
 
 
 def _refilled(a: Fig, b: Fig) -> bool:
@@ -126,7 +127,8 @@ def _refilled(a: Fig, b: Fig) -> bool:
 
     def others(f: Fig) -> set[str]:
         own = set(_DIGITS.findall(f.stated))
-        return {n for n in _DIGITS.findall(f.quote) if not _YEAR.match(n) and n not in own}
+        # (a fiscal year "2020-21" is a year: its "21" is no number the two sentences share)
+        return {n for n in _DIGITS.findall(_YEAR_SPAN.sub(" ", f.quote)) if not _YEAR.match(n) and n not in own}
 
     na, nb = others(a), others(b)
     if na & nb:

@@ -262,6 +262,8 @@ _OPENS_NUMBER = re.compile(r"\(?\d")
 _DIGIT_START = re.compile(r"\d")
 _LEAD_DIGITS = re.compile(r"[(" + re.escape(MINUS_CHARS) + r"]?\d{1,3}")
 _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?%?")
+_BARS = frozenset({"|", "||", "\u2502", "\u00a6"})
+_FAVOURABLE = re.compile(r"[VN]|[FU]")  # voordelig/nadelig, favourable/unfavourable
 _BRACKETED_PERCENT = re.compile(r"\(\d[\d.,]*%\)")
 _LETTERED = re.compile(r"\(?[a-z][.)]\s")
 _MONTH = (r"(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch)?|maart|apr(?:il)?|may|mei|june?|juni|july?|juli|"
@@ -546,6 +548,10 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
             continue  # footnote markers are transparent here and end up in the label
         if _value_like(t):
             start = i
+        elif _FAVOURABLE.fullmatch(t.text) and i + 1 == start and i > 0 and _value_like(toks[i - 1]):
+            # "-124 V   25.039": voordelig / nadelig (favourable, unfavourable) after a variance,
+            # a cell of the row's own, between figures
+            start = i
         elif _CURRENCY_ONLY.match(t.text) and i + 1 == start:
             # "$       7,742,380": a currency sign set apart from its figure (accounting
             # statements align the signs in a column of their own) is part of the cell
@@ -645,6 +651,20 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         # / "2025") or a heading, never a row of one figure
         line.label, line.values = list(toks), []
     line.has_figures = _has_figures(line)
+
+
+def _without_bars(lines: list[Line]) -> list[Line]:
+    """The lines without the bars of a rule drawn with "|" between side-by-side blocks of a table
+    ("… $383  7.3%  |  $85,731 …"), and without the lines that held nothing else."""
+    out = []
+    for ln in lines:
+        if any(t.text in _BARS for t in ln.tokens):
+            kept = [t for t in ln.tokens if t.text not in _BARS]
+            if not kept:
+                continue
+            ln = replace(ln, tokens=kept)
+        out.append(ln)
+    return out
 
 
 def _figures_among(values: list[Token]) -> bool:
@@ -1468,7 +1488,7 @@ def _unit_in_header(
 
 def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> list[Table]:
     s = settings
-    lines = group_lines(page.words, s)
+    lines = _without_bars(group_lines(page.words, s))
     _signs_set_apart(lines, s)
     _drop_side_text(lines, s)
     drop_text_after_figures(lines, s)

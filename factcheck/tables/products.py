@@ -1,4 +1,4 @@
-"""Columns that are the product of two other columns of the same row, found from the arithmetic.
+"""Columns that are the product of two (or three) other columns of the same row, found from the arithmetic.
 
 Order forms, cost estimates and risk tables print a calculation in every row::
 
@@ -21,6 +21,8 @@ or more, so that is evidence, not our guess).
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from fractions import Fraction
 
 from ..model import Interval, Verdict, interval_verdict
@@ -44,11 +46,15 @@ def _bounds(n: CellNumber) -> tuple[Fraction, Fraction]:
     return (n.lo / 100, n.hi / 100) if n.percent else (n.lo, n.hi)
 
 
-def judge_product(a: CellNumber, b: CellNumber, result: CellNumber) -> Judgement:
-    """The printed result against a × b, exactly, with every figure's rounding interval."""
-    point = _factor(a) * _factor(b)
-    # a product is monotonic in each factor, so its extremes over the intervals are corners
-    corners = [x * y for x in _bounds(a) for y in _bounds(b)]
+def judge_product(factors: Sequence[CellNumber], result: CellNumber) -> Judgement:
+    """The printed result against the product of the factors, exactly, with every figure's
+    rounding interval."""
+    point = Fraction(1)
+    corners = [Fraction(1)]
+    for n in factors:
+        point *= _factor(n)
+        # a product is monotonic in each factor, so its extremes over the intervals are corners
+        corners = [x * y for x in corners for y in _bounds(n)]
     computed = Interval(min(corners), max(corners))
     stated = Interval(result.lo, result.hi)
     verdict, factor = interval_verdict(point, computed, result.value, stated)
@@ -114,6 +120,41 @@ class _Figures:
         return fits if len(fits) >= MIN_LANES and 4 * len(fits) >= 3 * (len(fits) + misses) else []
 
 
+    def holds_three(self, lanes: list[int], factors: tuple[int, int, int], res: int) -> list[int]:
+        """:meth:`holds` for a product of three columns (count × years × rate = cost): a lane
+        tells only where two factors at least are other than 1, and the reading needs the same
+        three rows and three quarters of the lanes that tell."""
+        fits: list[int] = []
+        misses = 0
+        a, b, c = factors
+        for p in lanes:
+            row, fr = self.rows[p], self.factor[p]
+            if any(k not in row or row[k].nil or row[k].value == 0 for k in factors):
+                continue
+            if sum(1 for k in factors if k not in fr) > 1:
+                continue  # "1 × 1 × 250,000": the rate copied, no product to tell
+            # whole-number arithmetic as in holds(): off = |a·b·c − result| = x / (da·db·dc·dr)
+            (na, da), (nb, db), (nc, dc) = (_ratio(row[k]) for k in (a, b, c))
+            nr, dr, rhn, rhd = self.result[p][res]
+            den = da * db * dc * dr
+            x = abs(na * nb * nc * dr - nr * da * db * dc)
+            if x * rhd <= rhn * den:
+                fits.append(p)  # the printed product rounds to the printed result
+                continue
+            # off by a tenth of the result or more is a miss however the figures were rounded (the
+            # reading needs a result of two significant digits, its factors whole or precise)
+            if 10 * x > abs(nr) * da * db * dc or not holds(judge_product([row[k] for k in factors], row[res]).verdict):
+                misses += 1
+                if misses > len(fits) + 1:
+                    return []
+        return fits if len(fits) >= MIN_LANES and 4 * len(fits) >= 3 * (len(fits) + misses) else []
+
+
+def _ratio(n: CellNumber) -> tuple[int, int]:
+    f = _factor(n)
+    return f.numerator, f.denominator
+
+
 def _count_first(table: Table, a: int, b: int) -> bool:
     """Is column ``a`` the count (no currency sign, whole figures) when ``b`` is the price?"""
     def plain(col: int) -> bool:
@@ -123,32 +164,37 @@ def _count_first(table: Table, a: int, b: int) -> bool:
     return plain(a) or not plain(b)
 
 
-def _search(figures: _Figures) -> list[tuple[list[int], int, int, int]]:
-    """The readings that hold: (rows where they fit, factor columns a and b, result column)."""
+def _search(figures: _Figures) -> list[tuple[list[int], tuple[int, ...], int]]:
+    """The readings that hold: (rows where they fit, factor columns, result column). Two factor
+    columns are tried first; three (count × years × rate) only where no two hold."""
     rows = figures.rows
     cols = sorted({c for r in rows for c in r})
     if len(rows) < MIN_LANES or len(rows) > MAX_ROWS or not 3 <= len(cols) <= MAX_COLUMNS:
         return []
-    out = []
+    out: list[tuple[list[int], tuple[int, ...], int]] = []
     for k, res in enumerate(cols):
         telling = figures.telling(res)
         if k < 2 or len(telling) < MIN_LANES:
             continue
-        best = None
+        best: tuple[list[int], tuple[int, ...]] | None = None
         for i in range(k):
             for j in range(i + 1, k):
-                a, b = cols[i], cols[j]
-                fits = figures.holds(telling, a, b, res)
+                fits = figures.holds(telling, cols[i], cols[j], res)
                 if fits and (best is None or len(fits) > len(best[0])):
-                    best = (fits, a, b)
+                    best = (fits, (cols[i], cols[j]))
+        if best is None:
+            for trio in itertools.combinations(cols[:k], 3):
+                fits = figures.holds_three(telling, trio, res)  # type: ignore[arg-type]
+                if fits and (best is None or len(fits) > len(best[0])):
+                    best = (fits, trio)
         if best is None:
             continue
-        fits, a, b = best
-        if any(all(rows[p].get(other) == rows[p][res] for p in fits) for other in cols[:k] if other not in (a, b)):
+        fits, factors = best
+        if any(all(rows[p].get(other) == rows[p][res] for p in fits) for other in cols[:k] if other not in factors):
             # a copy of a column to its left where the product holds (a net column: the product
             # less a deduction printed in a few rows only): the reading is that column's
             continue
-        out.append((fits, a, b, res))
+        out.append((fits, factors, res))
     return out
 
 
@@ -157,8 +203,8 @@ def product_checks(table: Table, file: str = "") -> list[TableCheck]:
     if not MIN_LANES <= len(table.rows) <= MAX_ROWS or len({c for r in table.rows for c in r.cells}) < 3:
         return []  # (before any figure is worked out: most tables have no room for a product)
     out: list[TableCheck] = []
-    for fits, a, b, res in _search(_Figures(table.rows)):
-        out.extend(_checks(table, file, a, b, res, len(fits)))
+    for fits, factors, res in _search(_Figures(table.rows)):
+        out.extend(_checks(table, file, factors, res, len(fits)))
     return out
 
 
@@ -166,7 +212,7 @@ def product_columns(table: Table) -> set[int]:
     """The columns that are the product of two columns to their left in most rows (module doc)."""
     if not MIN_LANES <= len(table.rows) <= MAX_ROWS or len({c for r in table.rows for c in r.cells}) < 3:
         return set()
-    return {res for holds, _a, _b, res in _search(_Figures(table.rows))}
+    return {res for _fits, _factors, res in _search(_Figures(table.rows))}
 
 
 def page_product_checks(found: dict[int, list[Table]], file: str = "") -> list[TableCheck]:
@@ -180,36 +226,39 @@ def page_product_checks(found: dict[int, list[Table]], file: str = "") -> list[T
             continue
         pooled = [(t, p) for t in tables for p in range(len(t.rows))]
         figures = _Figures([t.rows[p] for t, p in pooled])
-        for fits, a, b, res in _search(figures):
+        for fits, factors, res in _search(figures):
             for table in tables:
                 if any(c.total.col == res + 1 for c in product_checks(table)):
                     continue  # its own reading goes first
                 if not any(pooled[p][0] is table for p in fits):
                     continue  # nothing of it fits: the reading is the other tables'
-                out.extend(_checks(table, file, a, b, res, len(fits), "the product was read from the rows of all the "
+                out.extend(_checks(table, file, factors, res, len(fits), "the product was read from the rows of all the "
                                    "tables on the page together; this table's own rows are too few to show it"))
     return out
 
 
-def _checks(table: Table, file: str, a: int, b: int, res: int, fits: int, doubt: str | None = None) -> list[TableCheck]:
-    """One check per row of the table with figures in the three columns; ``doubt``: why a row
-    that fails may be our misreading."""
-    if not _count_first(table, a, b):
-        a, b = b, a
+def _checks(table: Table, file: str, factors: tuple[int, ...], res: int, fits: int,
+            doubt: str | None = None) -> list[TableCheck]:
+    """One check per row of the table with figures in the factor and result columns; ``doubt``:
+    why a row that fails may be our misreading."""
+    if len(factors) == 2 and not _count_first(table, *factors):
+        factors = (factors[1], factors[0])
     headers = {c.index: c.header for c in table.columns}
+    names = [_name(headers, c) for c in factors]
     out = []
     for p, row in enumerate(table.rows):
         if any(row.cells.get(c) is None or row.cells[c].number is None or row.cells[c].number.nil  # type: ignore[union-attr]
-               for c in (a, b, res)):
+               for c in (*factors, res)):
             continue
         cells = table.rows[p].cells
-        ca, cb, cr = cells[a], cells[b], cells[res]
-        assert ca.number is not None and cb.number is not None and cr.number is not None
-        j = judge_product(ca.number, cb.number, cr.number)
-        reading = (f"{_plain(ca)} × {_plain(cb)}: found from the arithmetic, the column is the product of "
-                   f"{_name(headers, a)} and {_name(headers, b)} in {fits} rows")
+        numbers = [cells[c].number for c in factors]
+        cr = cells[res]
+        assert cr.number is not None and all(n is not None for n in numbers)
+        j = judge_product([n for n in numbers if n is not None], cr.number)
+        reading = (f"{' × '.join(_plain(cells[c]) for c in factors)}: found from the arithmetic, the column is the "
+                   f"product of {', '.join(names[:-1])} and {names[-1]} in {fits} rows")
         out.append(make_check(table, file, "column", headers.get(res, "") or "product", clean_label(table.rows[p].label),
-                              cell_ref(table, p, cr), (cell_ref(table, p, ca), cell_ref(table, p, cb)), j,
+                              cell_ref(table, p, cr), tuple(cell_ref(table, p, cells[c]) for c in factors), j,
                               reading, None if holds(j.verdict) else doubt, relation="product"))
     return out
 

@@ -67,7 +67,7 @@ class TableCheck:
     slack: Fraction  # how far the intervals rule lets the printed sum stray: sum of all half-widths
     # "sum", "difference" when a part enters with a minus sign, "share" (a percentage: part / whole),
     # "growth" (a percentage change: (new - old) / old; parts: new, old), "product" (parts: the
-    # count, or the amount before a percentage, then the price or the percentage)
+    # counts, or the amount before a percentage, then the price or the percentage)
     relation: str = "sum"
     scale_factor: Fraction | None = None  # for verdict "scale": total = factor x parts
     pages: tuple[int, ...] = ()  # the pages a table continued over pages spans; () for one page
@@ -91,10 +91,12 @@ class TableCheck:
             return [self._doubted_claim()]
         claims: list[dict[str, object]] = [self._input_claim(p) for p in self.parts]
         if self.relation == "product":
-            # a count times a price (or an amount times a percentage): the count has no unit
-            if "%" not in self.parts[1].stated:
-                claims[0] = {k: v for k, v in claims[0].items() if k not in ("unit", "scale")}
-            expr = f"{_cell_id(self, self.parts[0])} * {_cell_id(self, self.parts[1])}"
+            # a count times a price (or an amount times a percentage; units × years × a rate): the
+            # counts have no unit
+            if "%" not in self.parts[-1].stated:
+                for k in range(len(self.parts) - 1):
+                    claims[k] = {key: v for key, v in claims[k].items() if key not in ("unit", "scale")}
+            expr = " * ".join(_cell_id(self, p) for p in self.parts)
             unit_fields: dict[str, object] = self._unit_fields()
         elif self.relation in ("share", "growth"):
             # a percentage: part / whole, or the change (new - old) / old, in percent whatever the
