@@ -51,7 +51,7 @@ MIN_SHARED_WORDS_CONFLICT = 3
 MIN_WORD_OVERLAP_CONFLICT = 0.75
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # A sentence that changes an amount: "be decreased by … to", "increased from … to", "verhoogd met …
-# tot", "van … naar"
+# tot", "gewijzigd van … naar"
 _CHANGED = re.compile(
     r"\b(?:increased|decreased|reduced|raised|lowered|amended|revised|adjusted|changed|cut)\s+(?:by|from)\b"
     r"|\b(?:verhoogd|verlaagd|verminderd|bijgesteld|gewijzigd|aangepast|opgehoogd)\s+(?:met|van)\b",

@@ -263,7 +263,7 @@ _DIGIT_START = re.compile(r"\d")
 _LEAD_DIGITS = re.compile(r"[(" + re.escape(MINUS_CHARS) + r"]?\d{1,3}")
 _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?%?")
 _BARS = frozenset({"|", "||", "\u2502", "\u00a6"})
-_FAVOURABLE = re.compile(r"[VN]|[FU]")  # voordelig/nadelig, favourable/unfavourable
+_FAVOURABLE = re.compile(r"[VNFU]")  # voordelig/nadelig, favourable/unfavourable
 _BRACKETED_PERCENT = re.compile(r"\(\d[\d.,]*%\)")
 _LETTERED = re.compile(r"\(?[a-z][.)]\s")
 _MONTH = (r"(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch)?|maart|apr(?:il)?|may|mei|june?|juni|july?|juli|"
@@ -276,16 +276,6 @@ _NUMBERED_TOTAL = re.compile(r"(?:sub-?)?tota(?:al|l)", re.IGNORECASE)
 # an outline's mark opening a label: "a.", "(b)", "2.", "iv)"
 _ITEM_MARK = re.compile(r"\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"\((\d{1,2})\)")
-
-
-def _column_numbers(ln: Line) -> bool:
-    """Is the line nothing but the columns' numbers, "(1)  (2)  (3)  (4)" under their headers? A
-    header line, not a first row of negative figures."""
-    nums = [_COLUMN_NUMBER.fullmatch(v.text.strip()) for v in ln.values]
-    if len(nums) < 2 or ln.label_text or not all(nums):
-        return False
-    ks = [int(m.group(1)) for m in nums if m]
-    return all(b == a + 1 for a, b in zip(ks, ks[1:]))
 _ENDS_IN_SEPARATOR = re.compile(r"\d[.,]$")
 _GROUP_TAIL = re.compile(r"\d{3}(?:[.,]\d+)*\)?%?")
 # "1 447 094": the first group, or the groups glued so far (joined by a no-break space, so that
@@ -665,6 +655,16 @@ def _without_bars(lines: list[Line]) -> list[Line]:
             ln = replace(ln, tokens=kept)
         out.append(ln)
     return out
+
+
+def _column_numbers(ln: Line) -> bool:
+    """Is the line nothing but the columns' numbers, "(1)  (2)  (3)  (4)" under their headers? A
+    header line, not a first row of negative figures."""
+    nums = [_COLUMN_NUMBER.fullmatch(v.text.strip()) for v in ln.values]
+    if len(nums) < 2 or ln.label_text or not all(nums):
+        return False
+    ks = [int(m.group(1)) for m in nums if m]
+    return all(b == a + 1 for a, b in zip(ks, ks[1:]))
 
 
 def _figures_among(values: list[Token]) -> bool:

@@ -119,7 +119,6 @@ class _Figures:
                     return []
         return fits if len(fits) >= MIN_LANES and 4 * len(fits) >= 3 * (len(fits) + misses) else []
 
-
     def holds_three(self, lanes: list[int], factors: tuple[int, int, int], res: int) -> list[int]:
         """:meth:`holds` for a product of three columns (count × years × rate = cost): a lane
         tells only where two factors at least are other than 1, and the reading needs the same
