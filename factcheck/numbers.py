@@ -164,6 +164,13 @@ CURRENCY_WORDS.update(CURRENCY_NAMES_AFTER)
 # A currency letter glued to the amount ("K174.2 billion", "N1.2 trillion", "R3,5 miljard").
 GLUED_CURRENCY_LETTERS: dict[str, str] = {"k": "ZMW", "n": "NGN", "r": "ZAR"}
 
+# The months' names and abbreviations, Dutch and English, as a regular expression's alternatives
+MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
+    "january|february|march|may|june|july|august|october"
+)
+
 PERCENT_WORDS: dict[str, str] = {
     "%": "%",
     "procent": "%",

@@ -210,8 +210,8 @@ def _conflicts(claims: list[dict], lang: str = "nl") -> list[list[str]]:
     return [sorted(f.id for f in g.members) for g in groups if judge_statements(g.members)[0] == "conflict"]
 
 
-def _said(id: str, stated: str, quote: str, page: int, period: str = "2021") -> dict:
-    return {"id": id, "stated": stated, "kind": "money", "unit": "EUR", "quote": quote, "period": period,
+def _said(id: str, stated: str, quote: str, page: int, period: str = "2021", unit: str = "EUR") -> dict:
+    return {"id": id, "stated": stated, "kind": "money", "unit": unit, "quote": quote, "period": period,
             "where": {"page": page, "line": 10}}
 
 
@@ -259,14 +259,12 @@ def test_one_sentence_pattern_filled_in_for_several_agencies_is_no_conflict() ->
     # is named only in the chapter's heading, and every number but the year differs
     claims = [
         _said("p4", "$60.4 billion", "The Budget requests $60.4 billion in discretionary budget authority for 2024, "
-              "a $0.6 billion or one-percent decrease from the 2023 enacted level.", 4, "2024"),
+              "a $0.6 billion or one-percent decrease from the 2023 enacted level.", 4, "2024", unit="USD"),
         _said("p5", "$73.3 billion", "The Budget requests $73.3 billion in discretionary budget authority for 2024, "
-              "a $1.1 billion increase or 1.6-percent increase from the 2023 enacted level.", 5, "2024"),
+              "a $1.1 billion increase or 1.6-percent increase from the 2023 enacted level.", 5, "2024", unit="USD"),
         _said("p6", "$16.3 billion", "The Budget requests $16.3 billion in discretionary budget authority for 2024, "
-              "a $2.1 billion or 15-percent increase from the 2023 enacted level.", 6, "2024"),
+              "a $2.1 billion or 15-percent increase from the 2023 enacted level.", 6, "2024", unit="USD"),
     ]
-    for c in claims:
-        c["unit"] = "USD"
     assert _conflicts(claims, "en") == []
     # reworded around a figure they share, two such sentences speak of one thing: a conflict
     claims[1]["quote"] = ("The Budget requests $73.3 billion in discretionary budget authority for 2024, "
@@ -281,13 +279,11 @@ def test_budget_book_boilerplate_with_other_words_is_no_conflict() -> None:
     claims = [
         _said("p2", "-$0.794 Million", "Change Summary Explanation Program Change: The FY 2019 Base program reduction "
               "(-$0.794 Million), as compared to the Previous President's Budget FY 2019 PB Base, reflects a net", 2,
-              "2019"),
+              "2019", unit="USD"),
         _said("p6", "$0.137 Million", "Change Summary Explanation Program Change: The FY 2019 Base program adjustment "
               "($0.137 Million), as compared to the Previous President's Budget FY 2019 PB Base, reflects the", 6,
-              "2019"),
+              "2019", unit="USD"),
     ]
-    for c in claims:
-        c["unit"] = "USD"
     assert _conflicts(claims, "en") == []
     # the same words around a figure that differs is how a figure left stale looks: still a conflict
     claims[1]["quote"] = claims[0]["quote"].replace("-$0.794 Million", "$0.137 Million").replace("(", "(+")
@@ -301,11 +297,9 @@ def test_a_piece_cut_from_a_long_sentence_is_no_evidence_of_a_conflict() -> None
     # quote whole, whose last piece is all that is left beside its figure
     claims = [
         _said("p3", "$400", "… co-fund 20% of the total qualifying wage increase of $300 in 2019, and 15% of the "
-              "total qualifying wage increase of $400 in 2020.", 3, "2020"),
-        _said("p4", "$300", "… wage increase of $300 in 2020.", 4, "2020"),
+              "total qualifying wage increase of $400 in 2020.", 3, "2020", unit="SGD"),
+        _said("p4", "$300", "… wage increase of $300 in 2020.", 4, "2020", unit="SGD"),
     ]
-    for c in claims:
-        c["unit"] = "SGD"
     assert _conflicts(claims, "en") == []
     # quoted whole, the second sentence is weighed on its words (here they make it one quantity)
     claims[0]["quote"] = claims[0]["quote"].removeprefix("… ")
@@ -320,13 +314,11 @@ def test_a_level_that_the_sentence_changes_is_no_conflict() -> None:
     claims = [
         _said("p3", "$6,949,778", "Moved by Councillor Farquharson That the $6,949,778 provision for Ontario Municipal "
               "Partnership Fund revenue reflected on page 29 of the 2009 Highlights Book be decreased by $2,602,778 to "
-              "$4,347,000.", 3, "2009"),
+              "$4,347,000.", 3, "2009", unit="CAD"),
         _said("p4", "$4,347,000", "Moved by Councillor Farquharson That the $4,347,000 provision for Ontario Municipal "
               "Partnership Fund revenue reflected on page 29 of the 2009 Highlights Book be increased by $1,287,900, to "
-              "$5,634,900.", 4, "2009"),
+              "$5,634,900.", 4, "2009", unit="CAD"),
     ]
-    for c in claims:
-        c["unit"] = "CAD"
     assert _conflicts(claims, "en") == []
     # the same sentences without the change they make: one provision, stated twice with two values
     for c, rest in zip(claims, ("be approved.", "be confirmed.")):
@@ -341,11 +333,9 @@ def test_monthly_editions_of_one_sentence_about_a_fiscal_year_do_not_conflict() 
     claims = [
         _said("jan", "$1.066 billion", "Preliminary General Fund agency cash receipts for the first seven months of the "
               "fiscal year are $1.066 billion above the 2020-21 Governor's Budget forecast of $81.614 billion.", 1,
-              "2020-21"),
+              "2020-21", unit="USD"),
         _said("feb", "$1.248 billion", "Preliminary General Fund agency cash receipts for the first eight months of the "
               "fiscal year are $1.248 billion above the 2020-21 Governor's Budget forecast of $87.605 billion.", 2,
-              "2020-21"),
+              "2020-21", unit="USD"),
     ]
-    for c in claims:
-        c["unit"] = "USD"
     assert _conflicts(claims, "en") == []

@@ -1337,10 +1337,11 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
         index = _Passage(passage)
         indexes.append(index)
         local = _ratios(passage, index)
-        shares = _one_whole_each([p for p in local if p.score >= MIN_SCORE and p.chance <= _max_chance(p)], local)
+        passing = [p for p in local if p.score >= MIN_SCORE and p.chance <= _max_chance(p)]
+        shares = _one_whole_each(passing, local)
         # a share's whole may stand anywhere in the document ("of the Budget"); tried only for a
         # percentage the passage does not explain, and the chance estimate counts every whole
-        done = {p.target.id for p in local if p.score >= MIN_SCORE and p.chance <= _max_chance(p)}
+        done = {p.target.id for p in passing}
         everywhere = _ratios(passage, index, document, done)
         wide = [p for p in everywhere if p.score >= MIN_SCORE]
         shares += _one_whole_each([p for p in wide if p.chance <= _max_chance(p)], everywhere)

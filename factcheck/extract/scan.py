@@ -34,6 +34,7 @@ from factcheck.numbers import (
     GLUED_CURRENCY_LETTERS,
     HEDGE_WORDS,
     INDIAN_GROUPED,
+    MONTHS,
     MULTIPLE_WORDS,
     NUMBER_WORDS,
     PAIR_WORDS,
@@ -94,11 +95,6 @@ def spaced_thousands(text: str) -> bool:
     return _COMMA_GROUPED.search(text) is None and _SPACE_GROUPED.search(text) is not None
 
 
-MONTHS = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
-    "january|february|march|may|june|july|august|october"
-)
 _YEAR = r"(?:1[89]\d{2}|20\d{2}|2100)"
 
 # --- masks: numbers that are not figures -------------------------------------------------------

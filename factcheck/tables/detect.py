@@ -21,6 +21,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
+from ..numbers import MONTHS
 from ..sources.pdf_layout import PageWords, Word
 from ..sources.tabular import ROW_FORMULA
 from .axes import is_chart_axis
@@ -266,13 +267,11 @@ _BARS = frozenset({"|", "||", "\u2502", "\u00a6"})
 _FAVOURABLE = re.compile(r"[VNFU]")  # voordelig/nadelig, favourable/unfavourable
 _BRACKETED_PERCENT = re.compile(r"\(\d[\d.,]*%\)")
 _LETTERED = re.compile(r"\(?[a-z][.)]\s")
-_MONTH = (r"(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch)?|maart|apr(?:il)?|may|mei|june?|juni|july?|juli|"
-          r"aug(?:ust|ustus)?|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = rf"(?:{MONTHS}|mar|oct)\.?"  # (and the English abbreviations the scanner has no need of)
 # a header's date on a line of its own ("August 31, 2024", "31 december 2023"), read as the
 # first row of figures "31," and "2024" unless it is taken for what it is
 _DATE_LINE = re.compile(rf"(?:(?:as\s+(?:of|at)|per)\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+(?:19|20)\d\d",
                         re.IGNORECASE)
-_NUMBERED_TOTAL = re.compile(r"(?:sub-?)?tota(?:al|l)", re.IGNORECASE)
 # an outline's mark opening a label: "a.", "(b)", "2.", "iv)"
 _ITEM_MARK = re.compile(r"\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"\((\d{1,2})\)")
@@ -564,9 +563,12 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
     while (0 < start < len(toks) and (_STARS.fullmatch(toks[start].text) or _NOTE_NUMBER.fullmatch(toks[start].text))
            and toks[start].x0 - toks[start - 1].x1 < near and not _value_like(toks[start - 1])):
         start += 1
-    # "Total Section 1", "Note 4": a number the word before it takes is part of the label
-    if (0 < start < len(toks) - 1 and _NUMBERED_BY.fullmatch(toks[start - 1].text) and _ROW_NUMBER_ONLY.match(toks[start].text)
-            and toks[start].x0 - toks[start - 1].x1 < near):
+    # "Total Section 1", "Note 4": a number the word before it takes is part of the label; so is
+    # a small number a word-space after a word, the row's figures far off ("SUB-TOTAL 1   $
+    # 827,500.00", "Railscamp 12   222   574")
+    if 0 < start < len(toks) - 1 and _ROW_NUMBER_ONLY.match(toks[start].text) and (
+            (_NUMBERED_BY.fullmatch(toks[start - 1].text) and toks[start].x0 - toks[start - 1].x1 < near)
+            or _word_takes(toks, start, word_space, settings.far_figures_gap * size)):
         start += 1
     values = [t for t in toks[start:] if not t.small and not _CURRENCY_ONLY.match(t.text)]
     if (len(values) >= 3 and _PRO_MEMORIE.fullmatch(values[-1].text) and values[-2].text in _PLUS_MINUS
@@ -613,13 +615,10 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         and values[0].x0 - toks[start - 1].x1 < word_space
         and values[1].x0 - values[0].x1 > settings.far_figures_gap * size
         and not _CURRENCY_ONLY.match(toks[start - 1].text)
-        and (_unlike(values[0].text, values[1:]) or is_year(values[0].text)
-             or (re.fullmatch(r"\d{1,2}", values[0].text) is not None and (
-                 _NUMBERED_TOTAL.fullmatch(toks[start - 1].text) or toks[start - 1].text.isalpha())))
+        and (_unlike(values[0].text, values[1:]) or is_year(values[0].text))
     ):
         # a number one word-space after the words, printed unlike the figures far off: part of
-        # the label ("Prop 2.5   $210,634   $221,314"), or a small number a word takes ("SUB-TOTAL 1
-        # $ 827,500.00", "Railscamp 12   222   574"); "Zorg 12,0   -0,5   11,5" keeps its 12,0
+        # the label ("Prop 2.5   $210,634   $221,314"); "Zorg 12,0   -0,5   11,5" keeps its 12,0
         values = values[1:]
         start = toks.index(values[0])
         if _CURRENCY_ONLY.match(toks[start - 1].text):
@@ -641,6 +640,16 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         # / "2025") or a heading, never a row of one figure
         line.label, line.values = list(toks), []
     line.has_figures = _has_figures(line)
+
+
+def _word_takes(toks: list[Token], k: int, word_space: float, far: float) -> bool:
+    """Does the word before token ``k`` (a word, or a total's: "SUB-TOTAL") take it as its number,
+    one or two digits a word-space after it, the next figure of the row far off?"""
+    word, number = toks[k - 1], toks[k]
+    after = next((t for t in toks[k + 1:] if not t.small and not _CURRENCY_ONLY.match(t.text)), None)
+    return (re.fullmatch(r"\d{1,2}", number.text) is not None and not word.small and not number.small
+            and (word.text.isalpha() or _TOTAL_LABEL.fullmatch(word.text) is not None)
+            and number.x0 - word.x1 < word_space and after is not None and after.x0 - number.x1 > far)
 
 
 def _without_bars(lines: list[Line]) -> list[Line]:

@@ -76,17 +76,21 @@ class _Figures:
         # per row and column: factor numerator, denominator, half numerator, denominator
         self.factor: list[dict[int, tuple[int, int, int, int]]] = []
         self.result: list[dict[int, tuple[int, int, int, int]]] = []  # the same, for a result that tells
+        self.ones: list[set[int]] = []  # the columns whose factor is 1 (or 100 %), per row
         for r in self.rows:
-            factors, results = {}, {}
+            factors, results, ones = {}, {}, set()
             for c, n in r.items():
                 f, h = _factor(n), (n.half / 100 if n.percent else n.half)
                 if f not in (0, 1):  # a factor of 1 (or 100 %) fits any column times itself
                     factors[c] = (f.numerator, f.denominator, h.numerator, h.denominator)
+                elif f == 1:
+                    ones.add(c)
                 if abs(n.value) >= 20 * n.half:  # "6" (one significant digit) fits too many products
                     v = n.value
                     results[c] = (v.numerator, v.denominator, n.half.numerator, n.half.denominator)
             self.factor.append(factors)
             self.result.append(results)
+            self.ones.append(ones)
 
     def telling(self, res: int) -> list[int]:
         """The rows whose figure in column ``res`` can tell a product from another."""
@@ -125,15 +129,14 @@ class _Figures:
         three rows and three quarters of the lanes that tell."""
         fits: list[int] = []
         misses = 0
-        a, b, c = factors
         for p in lanes:
-            row, fr = self.rows[p], self.factor[p]
-            if any(k not in row or row[k].nil or row[k].value == 0 for k in factors):
-                continue
-            if sum(1 for k in factors if k not in fr) > 1:
+            fr, ones = self.factor[p], self.ones[p]
+            if any(k not in fr and k not in ones for k in factors):
+                continue  # a factor not printed, or nothing
+            if sum(1 for k in factors if k in ones) > 1:
                 continue  # "1 × 1 × 250,000": the rate copied, no product to tell
             # whole-number arithmetic as in holds(): off = |a·b·c − result| = x / (da·db·dc·dr)
-            (na, da), (nb, db), (nc, dc) = (_ratio(row[k]) for k in (a, b, c))
+            (na, da), (nb, db), (nc, dc) = (fr[k][:2] if k in fr else (1, 1) for k in factors)
             nr, dr, rhn, rhd = self.result[p][res]
             den = da * db * dc * dr
             x = abs(na * nb * nc * dr - nr * da * db * dc)
@@ -142,16 +145,12 @@ class _Figures:
                 continue
             # off by a tenth of the result or more is a miss however the figures were rounded (the
             # reading needs a result of two significant digits, its factors whole or precise)
-            if 10 * x > abs(nr) * da * db * dc or not holds(judge_product([row[k] for k in factors], row[res]).verdict):
+            if 10 * x > abs(nr) * da * db * dc or not holds(
+                    judge_product([self.rows[p][k] for k in factors], self.rows[p][res]).verdict):
                 misses += 1
                 if misses > len(fits) + 1:
                     return []
         return fits if len(fits) >= MIN_LANES and 4 * len(fits) >= 3 * (len(fits) + misses) else []
-
-
-def _ratio(n: CellNumber) -> tuple[int, int]:
-    f = _factor(n)
-    return f.numerator, f.denominator
 
 
 def _count_first(table: Table, a: int, b: int) -> bool:
