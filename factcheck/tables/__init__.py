@@ -38,7 +38,7 @@ from .elsewhere import elsewhere_checks
 from .failure_runs import doubt_failure_runs
 from .form_lines import doubt_unread_instructions, form_line_checks, line_number_cells
 from .found_differences import found_difference_checks
-from .judging import judge
+from .judging import holds, judge
 from .percent_blocks import percent_block_checks
 from .products import page_product_checks
 from .records import CellRef, TableCheck, checks_to_claims
@@ -220,10 +220,17 @@ def check_found_tables(
     # … and a column that adds up the columns right before it (a table of one page: its cells'
     # places are those of the checks)
     read_cells: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    repeats: dict[tuple[int, int], set[tuple[int, int]]] = {}
     for c in checks:
         read_cells.setdefault((c.total.page, c.total.table), set()).add((c.total.row - 1, c.total.col - 1))
-    checks += [c for number in sorted(found) for table in found[number] if all(r.origin is None for r in table.rows)
-               for c in column_sum_checks(table, str(path), read_cells.get((number, table.index), set()))]
+        if len(c.parts) == 1 and holds(c.verdict):
+            repeats.setdefault((c.total.page, c.total.table), set()).add((c.total.row - 1, c.total.col - 1))
+    summed = [c for number in sorted(found) for table in found[number] if all(r.origin is None for r in table.rows)
+              for c in column_sum_checks(table, str(path), read_cells.get((number, table.index), set()),
+                                         repeats.get((number, table.index), set()))]
+    # (a biennium's cell that only repeats its one account's is checked as the years it spans)
+    replaced = {key(c) for c in summed}
+    checks = [c for c in checks if key(c) not in replaced] + summed
     # rows under "(In percent of GDP)" that repeat the amounts above: a share, whatever sum their
     # figure closes (after the sums found from the arithmetic, which read only figures nothing checks)
     # (only on tables of one page: a table joined over pages numbers its columns its own way, and

@@ -22,6 +22,7 @@ names the parts, so one row that can tell is enough, if nine of ten that can tel
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from .cells import CellNumber, long_figure
@@ -36,19 +37,21 @@ MIN_PARTS = 2
 
 
 def column_sum_checks(table: Table, file: str = "", taken: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
-                      ) -> list[TableCheck]:
+                      repeats: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[TableCheck]:
     """The cells of ``table``'s columns that add up a run of the columns right before them (module
-    doc); ``taken``: (row, column) of cells other checks read already, which are left alone."""
+    doc); ``taken``: (row, column) of cells other checks read already, which are left alone, except
+    in a column its header says is the sum of years, where a cell of ``repeats`` (checked only as
+    repeating one other figure, "Total $" under its one account) is read as that sum instead."""
     numbers = {(pos, c): n for pos, row in enumerate(table.rows) for c in row.cells
                if (n := table.amount(pos, c)) is not None}
     amounts = sorted({c for _, c in numbers})
     headers = {c.index: c.header for c in table.columns}
     out: list[TableCheck] = []
     for t in amounts:
-        rows = [(pos, total) for pos in range(len(table.rows))
-                if (total := numbers.get((pos, t))) is not None and (pos, t) not in taken]
         before = [c for c in amounts if c < t]
         spanned = _spanned_years(headers.get(t, ""), headers, before)
+        rows = [(pos, total) for pos in range(len(table.rows))
+                if (total := numbers.get((pos, t))) is not None and ((pos, t) not in taken or (spanned and (pos, t) in repeats))]
         if len(rows) < (1 if spanned else MIN_ROWS) or len(before) < MIN_PARTS:
             continue
         best = _best_run(rows, spanned, numbers, whole=True) if spanned else _best_run(rows, before, numbers)
@@ -77,9 +80,17 @@ def _spanned_years(header: str, headers: dict[int, str], before: list[int]) -> l
         return []
     first, last = span
     by_year = {int(h): c for c in before if (h := headers.get(c, "").strip()).isdigit() and len(h) == 4}
-    if not first < last or any(y not in by_year for y in range(first, last + 1)):
-        return []
-    return [by_year[y] for y in range(first, last + 1)]
+    if first < last and all(y in by_year for y in range(first, last + 1)):
+        return [by_year[y] for y in range(first, last + 1)]
+    # a biennium of fiscal years named by the year they end in: "2019-21" after "FY 2020" and
+    # "FY 2021" (July 2019 to June 2021), as the states that budget for two years print it
+    fiscal = {int(m.group(1)): c for c in before if (m := _FISCAL_YEAR.fullmatch(headers.get(c, "").strip()))}
+    if first < last and all(y in fiscal for y in range(first + 1, last + 1)):
+        return [fiscal[y] for y in range(first + 1, last + 1)]
+    return []
+
+
+_FISCAL_YEAR = re.compile(r"FY\s?((?:19|20)\d\d)", re.IGNORECASE)
 
 
 def _best_run(rows: list[tuple[int, CellNumber]], before: list[int], numbers: dict[tuple[int, int], CellNumber],

@@ -459,6 +459,20 @@ def _value_like(t: Token) -> bool:
         looks_numeric(t.text) or bool(_TEXT_CELL.match(t.text)))
 
 
+def _in_leader(toks: list[Token], i: int, near: float) -> bool:
+    """Is the lone "." at ``i`` one of a dot leader's spaced dots (". . . ." after a label, however
+    wide apart), not a statistical table's "not applicable" mark in a column of figures, after a
+    figure of the row ("26,100   .   .   24,400")?"""
+    k = i - 1
+    while k >= 0 and toks[k].text == ".":
+        k -= 1
+    # (a number the label ends with, "Add lines 17 through 25 . . .", is no figure of the row)
+    if k < 0 or not _value_like(toks[k]) or (
+            k and toks[k].x0 - toks[k - 1].x1 < near and not _value_like(toks[k - 1])):
+        return True
+    return i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].x0 - toks[i].x1 < near
+
+
 _FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -535,7 +549,7 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         t = toks[i]
         if t.small:
             continue  # footnote markers are transparent here and end up in the label
-        if _value_like(t):
+        if _value_like(t) and not (t.text == "." and _in_leader(toks, i, near)):
             start = i
         elif _FAVOURABLE.fullmatch(t.text) and i + 1 == start and i > 0 and _value_like(toks[i - 1]):
             # "-124 V   25.039": voordelig / nadelig (favourable, unfavourable) after a variance,
@@ -680,17 +694,25 @@ def _figures_among(values: list[Token]) -> bool:
     """Are there figures among a line's values? A negative percentage "(8.25%)" counts in a row of
     two values or more, all figures: alone at a line's end it is a share beside a count or a
     figure in running text ("conform opgave gemeente Lelystad (3,2%)", cells.looks_numeric)."""
-    if any(looks_numeric(v.text) and not _DOTS.match(v.text) for v in values):
+    if any(looks_numeric(v.text) and not _DOTS.match(v.text) and v.text != "." for v in values):
         return True
     return len(values) >= 2 and all(_BRACKETED_PERCENT.fullmatch(v.text) for v in values)
 
 
 def _has_figures(line: Line) -> bool:
-    if not _figures_among(line.values):
+    if not _figures_among(line.values) or _note_number_only(line):
         return False
     text = line.text
     # "Tabel 3 ... 2021" or "(bedragen x € 1.000)" are titles, not rows
     return not (_CAPTION.match(text) or find_scale([text]))
+
+
+def _note_number_only(line: Line) -> bool:
+    """Is the line's one figure a note's number set right after a word, "State Pension Age (7)" in
+    a header, not a row's negative 7 (a cell stands apart from its label)?"""
+    if len(line.values) != 1 or not line.label or not ROW_MARK.match(line.values[0].text):
+        return False
+    return line.values[0].x0 - line.label[-1].x1 <= DEFAULT_SETTINGS.word_space * line.size
 
 
 # ---------------------------------------------------------------- tables
@@ -1864,7 +1886,7 @@ def _build_table(
     bbox = (x0, top, x1, body[-1].bottom)
     header_text = " ".join(ln.text for ln in header_lines)
     suspect = any(
-        looks_numeric(t.text) and not is_year(t.text) and not _DOTS.match(t.text) and not t.small
+        looks_numeric(t.text) and not is_year(t.text) and not _DOTS.match(t.text) and t.text != "." and not t.small
         and not _STARS.fullmatch(t.text)  # a footnote mark after a column's name ("Tarief *")
         for ln in header_lines
         for t in ln.tokens

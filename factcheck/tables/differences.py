@@ -12,14 +12,15 @@ import re
 
 from ..model import Verdict
 from .items import Item, percent_figures
-from .judging import Judgement, holds
+from .judging import LAST_ZERO, Judgement, holds
 from .labels import CHANGE_HEADER
 from .lanes import comparable_lanes, judge_lane, long_total, nonzero_at, slipped
 
 # A column of what is left: "Balance as at 30 June, 2021", "Saldo", "Remaining", "Nog beschikbaar".
 _LEFT_HEADER = re.compile(
     r"\b(?:balance|saldo|remaining|unspent|unexpended|unutili[sz]ed|uncommitted|available|resterend|restant|"
-    r"beschikbaar|over\b(?!-))",  # ("over" is left over in Dutch; "Over-disbursement" is another word)
+    r"beschikbaar|(?<!and )over\b(?!-))",  # ("over" is left over in Dutch; "Over-disbursement" is another
+    # word, and "65's and over" an age)
     re.IGNORECASE,
 )
 
@@ -33,6 +34,12 @@ _VARIANCE = re.compile(
 _MARGIN_ROW = re.compile(r"\b(?:above|below|excess|shortfall|overschot|tekort)\b", re.IGNORECASE)
 _ROWS_BACK = 6  # a change row compares two of the rows this close above it
 _NET_ROW = re.compile(r"\bnet(?:to)?\b", re.IGNORECASE)
+
+
+def _round_figures(c: Item, parts: list[tuple[Item, int]], lane: int) -> bool:
+    """Does every figure of the lane, the difference's and its sides', end in 0?"""
+    cells = [it.cells.get(lane) for it in (c, *(p for p, _ in parts))]
+    return all(cell is not None and cell.number is not None and LAST_ZERO.search(cell.text) for cell in cells)
 
 
 def difference_columns(
@@ -123,8 +130,11 @@ def difference_columns(
                 # a column its header names a change, exact where it holds and missing elsewhere
                 # by what one mistyped digit gives ("Dollar Increase -$2,283,315" for 19,665,425 −
                 # 21,938,740): slips, not a misreading, whatever the majority
+                # (figures that all end in 0 are rounded, maybe to fewer digits than they print,
+                # "26,100 − 23,000" beside "3,120": their misses tell no slip)
                 by_slips = not rows and not silent and fits >= 1 and telling >= 1 and all(
-                    holds(j.verdict) or ln in flipped or slipped(c, parts, ln, j) for ln, j in res.items())
+                    holds(j.verdict) or ln in flipped or (slipped(c, parts, ln, j) and not _round_figures(c, parts, ln))
+                    for ln, j in res.items())
                 if (4 * fits >= 3 * len(lanes) and telling >= 2 or by_slips) and (best is None or key > best[0]):
                     best = (key, parts, res, back, flipped)
         if not rows and c in cued and _LEFT_HEADER.search(c.label):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from .cells import CellNumber
+from .cells import CellNumber, DecimalSep, is_year, looks_numeric, parse_cell
 from .detect import Table
 from .items import Item, part_sign
 from .judging import TENS_DOUBT, Judgement, holds, judge, tens_explain
@@ -42,7 +42,8 @@ def reading_doubt(
     (a subtotal or a breakdown counted twice), one part subtracted (a deduction without a sign),
     a part whose figure was not read, and a figure printed one column over.
     """
-    others = [ln for ln, j in results.items() if ln != lane and holds(j.verdict)]
+    # a lane of zeros adds up under any reading of its parts: it is no support for this one
+    others = [ln for ln, j in results.items() if ln != lane and holds(j.verdict) and not _all_zero(total, parts, ln)]
     if open_top:
         return "the table starts at the top of the page with these parts: more of them may stand on the page before"
     if len(parts) == 1:
@@ -140,6 +141,18 @@ def reading_doubt(
     return None
 
 
+def header_figure_doubt(header: str, dsep: DecimalSep | None, nums: list[tuple[int, CellNumber]],
+                        total: CellNumber) -> str | None:
+    """Why a total may lack a part that was read as its column's header: a figure printed in the
+    header (a row of figures set under a line of marks, "@20% =", is taken for a header line) that,
+    added to the parts, makes the total hold."""
+    for word in header.split():
+        n = parse_cell(word, dsep) if looks_numeric(word) and not is_year(word) else None
+        if n is not None and not n.nil and n.value and holds(judge([*nums, (1, n)], total).verdict):
+            return f"it adds up with the figure {word} printed in this column's header: a row may have been read as the header"
+    return None
+
+
 def typo_explains(total: CellNumber, parts: list[CellNumber]) -> bool:
     """Would one digit mistyped (changed, added, dropped, or two neighbours swapped) in the total or
     in one part larger than it make the total the exact sum of the parts?"""
@@ -164,6 +177,12 @@ def _one_digit_apart(printed: CellNumber, should: Fraction) -> bool:
                                   and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
     short, long = sorted((x, y), key=len)
     return len(long) == len(short) + 1 and any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+def _all_zero(total: Item, parts: list[tuple[Item, int]], lane: int) -> bool:
+    """Are the total and every part printed in ``lane`` zero or nil?"""
+    return all(c.number is None or c.number.value == 0 for it in (total, *(p for p, _ in parts))
+               if (c := it.cells.get(lane)) is not None)
 
 
 def _slipped(total: Item, lane: int, j: Judgement) -> bool:

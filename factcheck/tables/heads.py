@@ -84,6 +84,12 @@ class _Labels:
                    tuple(row_kind(x) == "saldo" for x in labels), tuple(is_cost(x) for x in labels),
                    tuple(bool(_OF_WHICH_ROW.match(x.strip())) for x in labels))
 
+    def outline_head(self, pos: int) -> bool:
+        """Is the row numbered as a heading over the rows right below it ("III. Veiligheid" over
+        "h. Veiligheid")? Then its short figures are read as a head's too: the numbering says
+        what adds up, not chance."""
+        return self.levels[pos] == "roman" and pos + 1 < len(self.levels) and self.levels[pos + 1] in ("letter", "digit")
+
     def sign(self, head: int, part: int) -> int:
         """The sign a row enters its head with: under a balance, a row of spending is taken off."""
         return -1 if self.nets[head] and self.costs[part] else self.signs[part]
@@ -154,7 +160,7 @@ def _groups_in_lane(table: Table, amounts: list[CellNumber | None], labels: _Lab
                 units = []  # a row with figures of another kind breaks the run
             continue
         best = None
-        if not n.nil and n.value != 0 and long_figure(n):
+        if not n.nil and n.value != 0 and (long_figure(n) or labels.outline_head(pos)):
             best = _run_to(pos, units, table, amounts, labels, value, halves, feet)
             singles = [u for u in units[:MAX_PARTS] if len(groups.get(u, ())) == 1]
             if best is None and singles:

@@ -17,6 +17,7 @@ nothing but the layout says it is a sum (silence rather than a guess).
 
 from __future__ import annotations
 
+from ..model import Verdict
 from .detect import Table
 from .judging import holds, judge
 from .records import TableCheck, cell_ref, make_check
@@ -84,5 +85,55 @@ def inner_checks(table: Table, file: str = "") -> list[TableCheck]:
             cell_ref(table, row, total, 1, label=table.rows[row].label),
             tuple(cell_ref(table, p, c, 1, label=table.rows[p].label) for p, c in cells),
             j, _READING, None,
+        ))
+    return checks
+
+
+_HEAD_READING = "the figures in the column beside it on the rows right below it, which add up to it (a group's amount on its heading line)"
+
+
+def inner_heads(table: Table) -> list[tuple[int, int, int, tuple[int, ...]]]:
+    """(head row, head column, items' column, item rows) for every figure whose group's items are
+    printed in the column beside it on the rows below, down to the next figure of its own column
+    ("Incidental subsidies  €25 750.00" in a TOTAL column over "NWO  €3 750.00" … in the RECEIVED
+    column beside it). A pair of columns counts only when no row fills both."""
+    valued = [r for r, row in enumerate(table.rows) if any(c.number is not None for c in row.cells.values())]
+    out: list[tuple[int, int, int, tuple[int, ...]]] = []
+    for a in range(len(table.columns) - 1):
+        if any(_numbered(table, r, a) and _numbered(table, r, a + 1) for r in valued):
+            continue
+        for own, beside in ((a, a + 1), (a + 1, a)):
+            head: int | None = None
+            items: list[int] = []
+            for r in [*valued, None]:
+                if r is None or _numbered(table, r, own):
+                    if head is not None and items:
+                        out.append((head, own, beside, tuple(items)))
+                    head, items = r, []
+                elif head is not None and _numbered(table, r, beside):
+                    items.append(r)
+    return out
+
+
+def inner_head_checks(table: Table, file: str = "") -> list[TableCheck]:
+    """The heads of :func:`inner_heads` whose items add up to them; the others are left alone:
+    nothing but the layout says the items are the head's (and a figure another reading checks
+    keeps that check, even one that fails: a balance closing the rows above it is no head)."""
+    headers = {c.index: c.header for c in table.columns}
+    checks: list[TableCheck] = []
+    for row, col, beside, parts in inner_heads(table):
+        total = table.rows[row].cells[col]
+        cells = [(p, table.rows[p].cells[beside]) for p in parts]
+        assert total.number is not None
+        if total.number.value == 0:
+            continue  # a zero over figures of another group tells nothing
+        j = judge([(1, c.number) for _, c in cells if c.number is not None], total.number)
+        if j.verdict is not Verdict.CONSISTENT:
+            continue  # (to the last digit: nothing but the layout says these figures belong together)
+        checks.append(make_check(
+            table, file, "row", table.rows[row].label.strip(), headers.get(col, ""),
+            cell_ref(table, row, total, 1, label=table.rows[row].label),
+            tuple(cell_ref(table, p, c, 1, label=table.rows[p].label) for p, c in cells),
+            j, _HEAD_READING, None,
         ))
     return checks

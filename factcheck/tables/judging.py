@@ -88,7 +88,7 @@ def holds(v: Verdict) -> bool:
     return v in (Verdict.CONSISTENT, Verdict.ROUNDING)
 
 
-_LAST_ZERO = re.compile(r"0\D*$")
+LAST_ZERO = re.compile(r"0\D*$")  # a figure printed with 0 as its last digit
 TENS_DOUBT = "every figure of it ends in 0: rounded to tens, as projections and estimates are, they add up"
 
 
@@ -98,7 +98,7 @@ def tens_unit(total: CellNumber, parts: list[tuple[int, CellNumber]]) -> Fractio
     to tens ("558,750" over nine projected counts), and then their sum is off by up to five per
     figure. None otherwise."""
     shown = [n for n in (total, *(n for _, n in parts)) if not n.nil and n.value != 0]
-    if len(shown) < 4 or any(n.half != shown[0].half or not _LAST_ZERO.search(n.text) for n in shown):
+    if len(shown) < 4 or any(n.half != shown[0].half or not LAST_ZERO.search(n.text) for n in shown):
         return None
     return 20 * shown[0].half
 

@@ -25,6 +25,8 @@ STAND = re.compile(r"^stand\b", re.IGNORECASE)
 # A label that ends in the total word names what it closes: "01. Community Facilities Total",
 # "Activities Grand Total:", "Accomplishments/Planned Programs Subtotals" ("Percent of total" and
 # "Share of the total" are ratios, caught before this)
+# "Scottish Government social security portfolio – total expenditure": a group's total after a dash
+_DASH_TOTAL = re.compile(r"\S\s+[–—-]\s+tota(?:al|l)\b", re.IGNORECASE)
 _ENDS_TOTAL = re.compile(
     r"^(?!.*\bof\s+(?:the\s+)?tota(?:al|l)\b).*?\S\s+(?:(?P<grand>grand\s+total)|(?P<sub>sub-?\s*totals?)|totals?|totaal)\s*:?\s*$",
     re.IGNORECASE,
@@ -145,6 +147,8 @@ def row_kind(label: str) -> str:
         return "grand"
     if _TOTAL.match(lab):
         return "total"
+    if _DASH_TOTAL.search(lab):
+        return "sub"
     if m := _ENDS_TOTAL.match(lab):
         return "grand" if m.group("grand") else "sub" if m.group("sub") else "total"
     if _CLOSING_BALANCE.search(lab):
@@ -167,7 +171,14 @@ def col_kind(header: str) -> str:
         return "grand"
     if re.search(r"\btota(?:al|l|ls|les|le)\b", h, re.IGNORECASE):
         return "total"
+    if _ALL_OF.match(h):
+        return "total"
     return "part"
+
+
+# "All taxpayers", "All persons", "Alle huishoudens": a statistical table's column of the whole,
+# printed before its breakdowns (not "All other", a part)
+_ALL_OF = re.compile(r"^(?:all|alle)\s+(?!other\b|overige\b|items\b)\w", re.IGNORECASE)
 
 
 # What a percentage is taken of, as a label or a heading names it: "in percentage van het gemiddeld

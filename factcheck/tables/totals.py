@@ -34,10 +34,10 @@ from .account_codes import coded_checks
 from .code_tree import with_code_tree
 from .detect import Table
 from .differences import difference_columns
-from .doubts import difference_doubt, memo_between, reading_doubt
+from .doubts import difference_doubt, header_figure_doubt, memo_between, reading_doubt
 from .found import found_sum_checks
 from .heads import head_groups
-from .inner import inner_checks, inner_runs
+from .inner import inner_checks, inner_head_checks, inner_runs
 from .items import Item, all_percent, col_items, has_value, part_sign, row_items
 from .judging import Judgement, holds
 from .labels import NOT_AMOUNT, clean_label, row_kind
@@ -49,6 +49,7 @@ from .readings import NAMED_PARTS, READINGS
 from .records import CellRef, Orientation, TableCheck, cell_ref, make_check
 from .scan import scan_totals
 from .scores import score_checks
+from .share_wholes import share_whole_checks
 from .steps import step_checks
 from .unmarked import unmarked_checks
 
@@ -133,6 +134,11 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             if doubt is None and not holds(j.verdict) and tag == "one base" and too_few_hold(
                     sum(1 for r in results.values() if holds(r.verdict)), len(results)):
                 doubt = "shares of one base add up by chance often: this group holds in too few columns to show it"
+            if (doubt is None and not holds(j.verdict) and orientation == "row" and table.suspect
+                    and (tnum := total.cells[lane].number) is not None):
+                doubt = header_figure_doubt(headers.get(lane, ""), table.decimal_sep, [
+                    (part_sign(p, s, lane), n) for p, s in parts
+                    if (c := p.cells.get(lane)) is not None and (n := c.number) is not None], tnum)
             if doubt is None and not holds(j.verdict) and tag.startswith("difference") and orientation == "column":
                 doubt = difference_doubt(table, lane, results, (lane, total.pos) in summed,
                                           any(r == lane for r, _ in summed))
@@ -154,6 +160,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     # One check per printed figure: a percentage that adds up as a total (the 100 % row) stays
     # a total; one that does not is checked against its base instead.
     found = percentage_checks(table, file) + step_checks(table, file)
+    wholes = share_whole_checks(table, file, found)
     # a percentage that is both a difference of two percentages (Deficit 5.5 % = 25.1 % − 19.6 %)
     # and the share of its amount (1,376 over GDP 25,000) is checked from the amounts
     from_amounts = {(c.total.page, c.total.bbox) for c in found if holds(c.verdict)}
@@ -168,7 +175,9 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     # a percentage that adds up as a total and is also its amount over the base (the costs' 64,52 %
     # = the sum of their shares = 165.649 over 256.739): the share is checked too, where it holds
     also = [c for c in found if (c.total.page, c.total.bbox) in held_at and holds(c.verdict)]
-    checks = _with_heads(checks, product_checks(table, file))
+    checks = _with_heads(_with_heads(checks, product_checks(table, file)), wholes)
+    seen = {(c.total.page, c.total.bbox) for c in checks}
+    checks += [c for c in inner_head_checks(table, file) if (c.total.page, c.total.bbox) not in seen]
     # a percentage found from the arithmetic only where no other reading of the figure was made:
     # a marked percentage that fails its own base stays that check (a real error, maybe)
     seen = {(c.total.page, c.total.bbox) for c in checks}
