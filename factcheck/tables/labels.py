@@ -171,14 +171,7 @@ def col_kind(header: str) -> str:
         return "grand"
     if re.search(r"\btota(?:al|l|ls|les|le)\b", h, re.IGNORECASE):
         return "total"
-    if _ALL_OF.match(h):
-        return "total"
     return "part"
-
-
-# "All taxpayers", "All persons", "Alle huishoudens": a statistical table's column of the whole,
-# printed before its breakdowns (not "All other", a part)
-_ALL_OF = re.compile(r"^(?:all|alle)\s+(?!other\b|overige\b|items\b)\w", re.IGNORECASE)
 
 
 # What a percentage is taken of, as a label or a heading names it: "in percentage van het gemiddeld
