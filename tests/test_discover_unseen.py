@@ -946,3 +946,35 @@ def test_a_share_that_two_wholes_fit_is_left_unread() -> None:
     # and the words name none of them
     found = _relations("nlwsb-01.pdf")
     assert not [r for r in found if r[0] == "18,15%"]
+
+
+def test_of_two_wholes_the_one_whose_printed_figures_give_the_share() -> None:
+    # HMRC Income Tax Liabilities Statistics 2019 (development document entax-01): "13.3 million
+    # (42.6%) of the 31.2 million income taxpayers" fits over the 31.4 million of the next
+    # sentence too, but only at the edges of its rounding (13.35 / 31.35); the printed figures of
+    # the whole the sentence names give 42.6 % (13.3 / 31.2 = 42.63 %)
+    found = _relations("entax-01.pdf")
+    assert ("42.6%", "ratio", ("13.3 million", "31.2 million")) in found
+    assert not [r for r in found if r[0] == "42.6%" and r[2] != ("13.3 million", "31.2 million")]
+
+
+def test_a_fiscal_notes_counts_at_a_price_and_amounts_added_in_words() -> None:
+    # Washington's fiscal note on HB 1001 (development document enfsn-01): "FY2020: $2,000 (8
+    # applicants @$250) PLUS $160 (8 filing fees @$20) = $2,160". The bracket after "$2,000" made
+    # the line look like a table row, so none of its figures was written, and "@$250" lost its sign.
+    found = _relations("enfsn-01.pdf")
+    assert ("$2,000", "product", ("8", "$250")) in found
+    assert ("$160", "product", ("8", "$20")) in found
+    assert ("$2,160", "sum", ("$2,000", "$160")) in found
+    assert ("$3,200", "product", ("16", "$200")) in found
+
+
+def test_the_tail_of_a_longer_formula_is_no_equation_and_two_worked_examples_no_conflict() -> None:
+    # The rent commission's policy book (development document nlwoc-03): "= 5 x (6+2)+ 2 x 4 = 48"
+    # was read as 2 x 4 = 48, a false mismatch; and "De WOZ-waarde van een woning is … 60 m2" and
+    # "De WOZ-waarde van een woning in Amsterdam is … 35 m2", two worked examples, a false conflict.
+    doc = extract_document(DOCS / "nlwoc-03.pdf")
+    claims = discover(doc.claims, "nl")
+    assert not [c for c in claims if c.get("stated") == "48" and c.get("expr")]
+    m2 = [c for c in claims if c.get("repeats") and c.get("unit") == "m2"]
+    assert m2 and not [c for c in m2 if "|" in str(c["evidence"]["values"])]

@@ -21,9 +21,24 @@ _OP = r"[ \u00a0]*([x×*+\-\u2212\u2013/:])[ \u00a0]*"
 _EQUATION = re.compile(
     rf"(?<![\w.,])\(?[ \u00a0]*({_NUM})((?:{_OP}{_NUM})+)[ \u00a0]*=[ \u00a0]*\)?[ \u00a0]*(?P<result>{_NUM})(?![\d])"
 )
+# (a colon, a dash or a bracket before a formula is a label's or a list's: "epfo.eu: €1.01 x 12 =
+# €12.10", "(a) …")
+_CONTINUED = re.compile(r"(?:[x×*+\u2212/]|\d\)|\d[ \u00a0]*[-\u2013])[ \u00a0]*$")
 _STEP = re.compile(rf"{_OP}({_NUM})")
 _KIND = {"x": "*", "×": "*", "*": "*", "+": "+", "-": "-", "\u2212": "-", "\u2013": "-", "/": "/", ":": "/"}
 _RELATION = {"*": "product", "+": "sum", "-": "difference", "/": "quotient"}
+
+
+# "$2,000 (8 applicants @$250)": an amount, then the count and the price that make it
+_AT_PRICE = re.compile(
+    rf"(?<![\w.,])(?P<result>{_NUM})[ \u00a0]*\([ \u00a0]*(?P<count>\d[\d.,]*)[ \u00a0]+[A-Za-z][^()@=]{{0,40}}?"
+    rf"@[ \u00a0]*(?P<price>{_NUM})[ \u00a0]*\)")
+# "$2,000 (…) PLUS $1,600 (…) PLUS $320 (…) = $3,920": amounts added in words, each with its note
+_NOTE = r"(?:[ \u00a0]*\([^()]*\))?"
+_PLUS_WORD = rf"{_NOTE}[ \u00a0\n]*(?:PLUS|plus)[ \u00a0\n]*"
+_WORDED_SUM = re.compile(
+    rf"(?<![\w.,])({_NUM})((?:{_PLUS_WORD}{_NUM})+){_NOTE}[ \u00a0\n]*=[ \u00a0\n]*(?P<result>{_NUM})(?![\d])")
+_PLUS_STEP = re.compile(rf"{_PLUS_WORD}({_NUM})")
 
 
 def _figure(text: str, figs: Sequence[Fig], used: set[str]) -> Fig | None:
@@ -45,6 +60,8 @@ def stated_equations(figures: Sequence[Fig]) -> list[Proposal]:
         if "=" not in quote:
             continue
         for m in _EQUATION.finditer(quote):
+            if _CONTINUED.search(quote[: m.start()]):
+                continue  # the tail of a longer formula: "5 x (6+2)+ 2 x 4 = 48" is no 2 x 4 = 48
             steps = _STEP.findall(m.group(2))
             ops = {_KIND[op] for op, _ in steps}
             if len(ops) != 1:
@@ -63,4 +80,34 @@ def stated_equations(figures: Sequence[Fig]) -> list[Proposal]:
                 continue
             expr = f" {op} ".join(f.id for f in operands)
             out.append(Proposal(result, tuple(operands), _RELATION[op], expr, False, 9, "=", True))
+        out.extend(_worded(quote, figs))
     return out
+
+
+def _worded(quote: str, figs: Sequence[Fig]) -> list[Proposal]:
+    """The calculations a fiscal note spells out in words and signs: "$2,000 (8 applicants
+    @$250)", "$2,000 (…) PLUS $160 (…) = $2,160". Such lines repeat their figures ("$2,000" on
+    every line of years), so each figure is the one printed at its place in the quote."""
+    out: list[Proposal] = []
+    for m in _AT_PRICE.finditer(quote):
+        found = [_figure_at(quote, m.start(g), m.group(g), figs) for g in ("count", "price", "result")]
+        count, price, result = found
+        if count is not None and price is not None and result is not None:
+            out.append(Proposal(result, (count, price), "product", f"{count.id} * {price.id}", False, 9, "@", False))
+    for m in _WORDED_SUM.finditer(quote):
+        steps = [(m.start(2) + s.start(1), s.group(1)) for s in _PLUS_STEP.finditer(m.group(2))]
+        operands = [_figure_at(quote, at, text, figs) for at, text in [(m.start(1), m.group(1)), *steps]]
+        result = _figure_at(quote, m.start("result"), m.group("result"), figs)
+        if result is not None and all(f is not None for f in operands):
+            out.append(Proposal(result, tuple(f for f in operands if f is not None), "sum",
+                                " + ".join(f.id for f in operands if f is not None), False, 9, "plus", True))
+    return out
+
+
+def _figure_at(quote: str, at: int, text: str, figs: Sequence[Fig]) -> Fig | None:
+    """The figure printed as ``text`` at offset ``at`` of the quote: the n-th of the sentence's
+    figures printed so, where the text stands there for the n-th time."""
+    want = re.sub(r"[ \u00a0]", "", text)
+    same = [f for f in figs if re.sub(r"[ \u00a0]", "", f.stated) == want]
+    n = quote.count(text, 0, at)
+    return same[n] if n < len(same) else None

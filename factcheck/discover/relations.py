@@ -482,11 +482,33 @@ def _one_whole_each(shares: Sequence[Proposal], tried: Sequence[Proposal]) -> li
     """The shares of ``shares`` whose part no other whole of ``tried`` fits as well: two wholes that
     fit one part leave that reading unread ("Dit is 18,15%" of "circa € 114,5 miljoen" over "€
     623,329 miljoen" or over "circa € 630 miljoen": either fits, and chance made one of them fit).
-    Several shares that one whole fits together are read apart from this (:func:`_one_whole`)."""
+    Several shares that one whole fits together are read apart from this (:func:`_one_whole`).
+    Of two wholes, the one the percentage's own sentence prints with its part, whose printed figures
+    give the percentage as printed, is read where the other fits only at the edges of its rounding
+    ("13.3 million (42.6%) of the 31.2 million", not of the 31.4 million a sentence later: 13.3
+    over 31.4 is 42.4 %)."""
     wholes_of: dict[tuple[str, str], set[Fraction]] = {}
+    points_of: dict[tuple[str, str], set[Fraction]] = {}
     for q in tried:
-        wholes_of.setdefault((q.target.id, q.inputs[0].id), set()).add(q.inputs[1].value)
-    return [q for q in shares if len(wholes_of.get((q.target.id, q.inputs[0].id), ())) <= 1]
+        key = (q.target.id, q.inputs[0].id)
+        wholes_of.setdefault(key, set()).add(q.inputs[1].value)
+        if _printed_fit(q):
+            points_of.setdefault(key, set()).add(q.inputs[1].value)
+    return [q for q in shares if len(wholes_of.get(key := (q.target.id, q.inputs[0].id), ())) <= 1
+            or points_of.get(key) == {q.inputs[1].value}]
+
+
+def _printed_fit(q: Proposal) -> bool:
+    """Does the percentage's sentence name the whole right after it ("(42.6%) of the 31.2
+    million"), and does the part over that whole, as printed, round to the printed percentage?"""
+    lo, hi = q.target.interval
+    whole = q.inputs[1].value
+    if q.target.unit != "%" or not whole or lo is None or hi is None:
+        return False
+    named = re.escape(q.target.stated) + r"\)?\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+)?" + re.escape(q.inputs[1].stated)
+    if not re.search(named, q.target.quote):
+        return False
+    return lo <= 100 * q.inputs[0].value / whole <= hi
 
 
 HALF = Fraction(1, 2)

@@ -100,7 +100,22 @@ def _contradicts(a: Fig, b: Fig) -> bool:
     overlap = shared / (len(a.words) + len(b.words) - shared) if shared else 0.0
     if shared < MIN_SHARED_WORDS_CONFLICT or overlap < MIN_WORD_OVERLAP_CONFLICT:
         return False
+    if _names(a.quote) != _names(b.quote):
+        # a name one sentence has and the other lacks is another subject: "De WOZ-waarde van een
+        # woning in Amsterdam … 35 m2" is a second worked example, not the first one's 60 m2
+        return False
     return not _refilled(a, b)
+
+
+_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]+(?:[A-Z]\w*)?\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(quote: str) -> frozenset[str]:
+    """The capitalised words inside a sentence (not its opening words, "The Government will …"):
+    names of places, bodies, programmes."""
+    words = quote.split(maxsplit=2)
+    return frozenset(_NAME.findall(words[2] if len(words) == 3 else ""))
 
 
 def _cut(quote: str) -> bool:

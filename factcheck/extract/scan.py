@@ -455,7 +455,7 @@ _HEDGE_LEFT_EN = re.compile(
     + r"(" + _alternation({**ALL_HEDGES, **_ENGLISH_ONLY_HEDGES}) + r")" + _ANYWS + r"*$", re.IGNORECASE
 )
 _CURRENCY_LEFT = re.compile(
-    r"(?:(?<=[\s(\[<>=:;,/+\-–‒−\"“‘«•·▪‣◦●■])|^)(€|EUR|US\$|CA?\$|CAD|A\$|AU\$|AUD|NZ\$|₦|NGN|ZMW|ZAR|\$|£|USD|GBP|"
+    r"(?:(?<=[\s(\[<>=:;,/+\-–‒−\"“‘«•·▪‣◦●■@])|^)(€|EUR|US\$|CA?\$|CAD|A\$|AU\$|AUD|NZ\$|₦|NGN|ZMW|ZAR|\$|£|USD|GBP|"
     r"K[Ss]hs\.?|Ksh\.?|KES|Rs\.?|₹|INR|UShs\.?|UGX|TShs\.?|TZS|GH₵|GHS)"
     + _ANYWS + r"{0,4}$"
 )

@@ -56,8 +56,10 @@ def line_kind(line: str) -> str:
     numbers = 0
     number, dash, glue = _NUMERIC.fullmatch, _DASH.fullmatch, _GLUE.fullmatch  # every token of every line
     # without a digit no token is a number, and a dash counts only after one: nothing to count
-    for tok in tokens if _DIGIT.search(line) else ():
-        if number(tok) is not None:
+    for k, tok in enumerate(tokens if _DIGIT.search(line) else ()):
+        if tok[0] == "(" and not tok.endswith(")") and k + 1 < len(tokens) and tokens[k + 1][:1].isalpha():
+            run = 0  # "$2,000 (8 applicants @$250)": a count the words go on about, no cell
+        elif number(tok) is not None:
             numbers += 1
             run += 1
             best = max(best, run)
