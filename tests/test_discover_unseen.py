@@ -958,7 +958,7 @@ def test_of_two_wholes_the_one_whose_printed_figures_give_the_share() -> None:
     assert not [r for r in found if r[0] == "42.6%" and r[2] != ("13.3 million", "31.2 million")]
 
 
-def test_a_fiscal_notes_counts_at_a_price_and_amounts_added_in_words() -> None:
+def test_a_fiscal_notes_counts_at_a_price_and_amounts_added_in_words(tmp_path: Path) -> None:
     # Washington's fiscal note on HB 1001 (development document enfsn-01): "FY2020: $2,000 (8
     # applicants @$250) PLUS $160 (8 filing fees @$20) = $2,160". The bracket after "$2,000" made
     # the line look like a table row, so none of its figures was written, and "@$250" lost its sign.
@@ -967,6 +967,10 @@ def test_a_fiscal_notes_counts_at_a_price_and_amounts_added_in_words() -> None:
     assert ("$160", "product", ("8", "$20")) in found
     assert ("$2,160", "sum", ("$2,000", "$160")) in found
     assert ("$3,200", "product", ("16", "$200")) in found
+    # "16 renewals" at $200 is $3,200, not 3,200 renewal-dollars: the counted thing is a multiplier
+    run = check_paths([_extracted("enfsn-01.pdf", str(tmp_path))])
+    products = [r for r in run.results if r.claim.evidence and r.claim.evidence.get("wording") == "@"]
+    assert len(products) >= 6 and all(r.verdict.value == "consistent" for r in products)
 
 
 def test_the_tail_of_a_longer_formula_is_no_equation_and_two_worked_examples_no_conflict() -> None:
