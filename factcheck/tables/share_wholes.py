@@ -9,7 +9,9 @@ No word says the first column is a total, but the percentages do: each part's sh
 over the same whole, and together the shares make 100 %. When the shares of two parts or more
 hold over one base in a row and add up to 100 within their rounding, the base is checked as the
 sum of those parts, to the last digit. A row where it fails is the document's error only when the
-reading holds in another row of the table; otherwise it is written with its doubt.
+reading holds in another row of the table; otherwise it is written with its doubt. Such an alarm
+needs no slip's shape (:mod:`.slip_evidence`): every part was read right (its share holds) and
+none is missing (the shares make 100 %), so a miss is the table's own, by whatever it is.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .judging import holds, judge
 from .records import CellRef, TableCheck, make_check
 
 MIN_PARTS = 2
+READING = "the parts whose shares of it are printed beside them, which make 100 %"
 
 
 def share_whole_checks(table: Table, file: str, shares: list[TableCheck]) -> list[TableCheck]:
@@ -58,8 +61,7 @@ def share_whole_checks(table: Table, file: str, shares: list[TableCheck]) -> lis
             # the whole and its parts are columns: they go by their headers
             base = replace(base, label=headers.get(base.col - 1, ""))
             parts = [replace(p, label=headers.get(p.col - 1, "")) for p in parts]
-        reading = ("the parts whose shares of it are printed beside them, which make 100 %: "
-                   + ", ".join(f"'{p.label}'" for p in parts))
+        reading = f"{READING}: " + ", ".join(f"'{p.label}'" for p in parts)
         out.append(make_check(table, file, first.orientation, base.label, first.lane_label, base, tuple(parts), j,
                               reading, doubt))
     return out

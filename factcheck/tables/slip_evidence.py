@@ -24,6 +24,7 @@ from fractions import Fraction
 
 from ..model import Verdict
 from .records import TableCheck
+from .share_wholes import READING as WHOLE_READING
 
 MIN_DIGITS = 3  # significant digits of the printed total: small figures slip into anything
 SLACK_ROOM = 1000  # a slip's place against the rounding slack it may be off by (digit_slip)
@@ -66,7 +67,8 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
     """``checks`` with every alarm that does not have the shape of a slip doubted (module doc)."""
     out: list[TableCheck] = []
     for c in checks:
-        if not c.alarm or c.verdict is not Verdict.MISMATCH:
+        if not c.alarm or c.verdict is not Verdict.MISMATCH or c.reading.startswith(WHOLE_READING):
+            # (a whole whose parts' shares make 100 % cannot have lost a row or read one wrongly)
             out.append(c)
             continue
         if c.relation in ("share", "growth"):
