@@ -114,3 +114,15 @@ def test_a_groups_total_named_after_a_dash() -> None:
     assert len(portfolio) == 7 and len(total) == 7
     assert all(c.verdict in HOLDS for c in portfolio + total)
     assert [p.stated for p in total[0].parts] == ["285", "19"]
+
+
+def test_the_first_column_that_adds_up_the_columns_right_after_it() -> None:
+    # A university's Form 990, Part IX (enhlt-01): "(A) Total expenses | (B) Program service
+    # expenses | (C) Management and general expenses | (D) Fundraising expenses": the whole printed
+    # first, with no word in its header the table's reader takes for a total. It adds up the three
+    # after it in every line, to the dollar, and is read so (where nothing else reads the figure)
+    checks = check_pdf(DOCS / "enhlt-01.pdf", lang="en", pages=[3], all_pages=True)
+    first = [c for c in checks if "columns right after it" in c.reading]
+    assert len(first) >= 20 and all(c.verdict is Verdict.CONSISTENT and len(c.parts) == 3 for c in first)
+    officers = next(c for c in first if c.lane_label.startswith("Compensation of current officers"))
+    assert (officers.total.stated, [p.stated for p in officers.parts]) == ("3,666,043", ["824,634", "2,367,916", "473,493"])

@@ -17,7 +17,12 @@ arithmetic (:mod:`.found_differences`): a row that misses may be read wrongly, a
 the header says the column is a sum. A column headed by a range of years ("2021-25", "2021-30"
 after the years 2021 … 2030, as the Joint Committee on Taxation and the CBO print them, with no
 word "total") is tried as the sum of those years' columns alone, wherever they stand; the header
-names the parts, so one row that can tell is enough, if nine of ten that can tell hold.
+names the parts, so one row that can tell is enough, if nine of ten that can tell hold. So is a
+biennium of fiscal years named by the years they end in ("2019-21" after "FY 2020", "FY 2021").
+
+The first column of figures has no columns before it: it is tried as the sum of a run of the
+columns right after it, under the same terms (a Form 990's "Total expenses" before its program,
+management and fundraising columns; "Q3 Actuals" before "Q3 Budget" and "Q3 Variance $").
 """
 
 from __future__ import annotations
@@ -38,8 +43,8 @@ MIN_PARTS = 2
 
 def column_sum_checks(table: Table, file: str = "", taken: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
                       repeats: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[TableCheck]:
-    """The cells of ``table``'s columns that add up a run of the columns right before them (module
-    doc); ``taken``: (row, column) of cells other checks read already, which are left alone, except
+    """The cells of ``table``'s columns that add up a run of the columns right before them, or, for
+    the first column of figures, right after it (module doc); ``taken``: (row, column) of cells other checks read already, which are left alone, except
     in a column its header says is the sum of years, where a cell of ``repeats`` (checked only as
     repeating one other figure, "Total $" under its one account) is read as that sum instead."""
     numbers = {(pos, c): n for pos, row in enumerate(table.rows) for c in row.cells
@@ -52,14 +57,21 @@ def column_sum_checks(table: Table, file: str = "", taken: set[tuple[int, int]] 
         spanned = _spanned_years(headers.get(t, ""), headers, before)
         rows = [(pos, total) for pos in range(len(table.rows))
                 if (total := numbers.get((pos, t))) is not None and ((pos, t) not in taken or (spanned and (pos, t) in repeats))]
-        if len(rows) < (1 if spanned else MIN_ROWS) or len(before) < MIN_PARTS:
+        after = [c for c in amounts if c > t]
+        if len(rows) < (1 if spanned else MIN_ROWS) or len(before) + len(after) < MIN_PARTS:
             continue
+        side = "before"
         best = _best_run(rows, spanned, numbers, whole=True) if spanned else _best_run(rows, before, numbers)
+        if best is None and not spanned and not before:
+            # the whole printed first ("United Kingdom | England | Wales | Scotland | Northern
+            # Ireland"): the columns right after it, under the same terms
+            side, best = "after", _best_run(rows, after[::-1], numbers)
         if best is None:
             continue
         held, run = best
+        run = sorted(run)
         names = ", ".join(f"'{headers[c]}'" if headers.get(c) else f"column {c + 1}" for c in run)
-        reading = f"the columns right before it added up, as in {held} rows of the table: {names}"
+        reading = f"the columns right {side} it added up, as in {held} rows of the table: {names}"
         for pos, total in rows:
             parts = [c for c in run if (pos, c) in numbers]
             if len(parts) < MIN_PARTS:
