@@ -3,7 +3,10 @@
 
 The text says in so many symbols which figures make which, so the relation is proposed whatever
 the arithmetic gives, as a stated change is (:mod:`factcheck.discover.changes`); the check then
-says whether the printed result holds. Every operand and the result must be figures the
+says whether the printed result holds. A formula with brackets or with more than one kind of
+operator ("5 x (6+2)+ 2 x 4 = 48") is read by arithmetic's precedence, whole or not at all; the
+tail of such a formula ("2 x 4 = 48") is never read on its own. A fiscal note's "$2,000 (8
+applicants @$250)" and "$2,000 (…) PLUS $160 (…) = $2,160" are its stated products and sums. Every operand and the result must be figures the
 extractor wrote for this sentence: row formulas ("12=10+11") and dates are masked there and never
 reach this search.
 """
@@ -11,7 +14,7 @@ reach this search.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from factcheck.discover.figures import Fig
 from factcheck.discover.relations import Proposal
@@ -81,7 +84,116 @@ def stated_equations(figures: Sequence[Fig]) -> list[Proposal]:
             expr = f" {op} ".join(f.id for f in operands)
             out.append(Proposal(result, tuple(operands), _RELATION[op], expr, False, 9, "=", True))
         out.extend(_worded(quote, figs))
+        out.extend(_formulas(quote, figs))
     return out
+
+
+_TOKEN = re.compile(rf"[ \u00a0]*(?:(?P<num>{_NUM})|(?P<op>[x×*+\-\u2212\u2013/:()]))")
+_START = re.compile(r"[€$£(\d]")
+_REACH = 80  # characters left of "=" a formula may take
+
+
+def _formulas(quote: str, figs: Sequence[Fig]) -> list[Proposal]:
+    """Equations with brackets or with more than one kind of operator, read by arithmetic's own
+    precedence ("5 x (6+2)+ 2 x 4 = 48": five times eight, plus eight). Every number must be a
+    figure of the sentence, and the whole formula must read, from its first figure or bracket to
+    the "=": anything else (a unit in brackets, a word) and it is left alone."""
+    out: list[Proposal] = []
+    for eq in (m.start() for m in re.finditer("=", quote)):
+        after = re.match(rf"[ \u00a0]*(?P<result>{_NUM})(?![\d])", quote[eq + 1:])
+        if after is None:
+            continue
+        left = max(0, eq - _REACH)
+        for k in range(left, eq):
+            if not _START.match(quote, k) or (k > 0 and (quote[k - 1].isalnum() or quote[k - 1] in ".,")):
+                continue
+            tokens = _tokens(quote, k, eq)
+            if tokens is None:
+                continue
+            if not any(t == "(" for _, t in tokens) and len({_KIND.get(t) for _, t in tokens if t in _KIND}) < 2:
+                break  # one kind of operator, no brackets: the plain equation's
+            read = _Parser(quote, tokens, figs).read()
+            result = _figure_at(quote, eq + 1 + after.start("result"), after.group("result"), figs)
+            if read is not None and result is not None:
+                expr, relation, operands = read
+                out.append(Proposal(result, tuple(operands), relation, expr, False, 9, "=", True))
+            break  # the longest formula that reads is the one
+    return out
+
+
+def _tokens(quote: str, start: int, end: int) -> list[tuple[int, str]] | None:
+    """(offset, token) of quote[start:end] when all of it is figures, operators and brackets."""
+    out: list[tuple[int, str]] = []
+    at = start
+    while at < end:
+        m = _TOKEN.match(quote, at, end)
+        if m is None:
+            if quote[at:end].strip(" \u00a0"):
+                return None
+            break
+        if m.group("num") is not None:
+            out.append((m.start("num"), m.group("num")))
+        else:
+            out.append((m.start("op"), m.group("op")))
+        at = m.end()
+    return out if len(out) >= 3 else None
+
+
+class _Parser:
+    """expr := term (("+" | "-") term)*; term := factor (("x" | "/") factor)*; factor := figure | "(" expr ")"."""
+
+    def __init__(self, quote: str, tokens: list[tuple[int, str]], figs: Sequence[Fig]) -> None:
+        self.quote, self.tokens, self.figs, self.k = quote, tokens, figs, 0
+        self.operands: list[Fig] = []
+
+    def read(self) -> tuple[str, str, list[Fig]] | None:
+        got = self._expr()
+        if got is None or self.k != len(self.tokens) or len({f.id for f in self.operands}) != len(self.operands):
+            return None
+        return got[0], got[1], self.operands
+
+    def _peek(self) -> str | None:
+        return self.tokens[self.k][1] if self.k < len(self.tokens) else None
+
+    def _expr(self) -> tuple[str, str] | None:
+        return self._chain(self._term, ("+", "-"), {"+": "sum", "-": "difference"})
+
+    def _term(self) -> tuple[str, str] | None:
+        return self._chain(self._factor, ("*", "/"), {"*": "product", "/": "quotient"})
+
+    def _chain(self, below: Callable[[], tuple[str, str] | None], kinds: tuple[str, ...],
+               names: dict[str, str]) -> tuple[str, str] | None:
+        first = below()
+        if first is None:
+            return None
+        text, relation = first
+        while (op := self._peek()) is not None and _KIND.get(op) in kinds:
+            self.k += 1
+            nxt = below()
+            if nxt is None:
+                return None
+            kind = _KIND[op]
+            text, relation = f"{text} {kind} {nxt[0]}", names[kind]
+        return text, relation
+
+    def _factor(self) -> tuple[str, str] | None:
+        tok = self._peek()
+        if tok is None:
+            return None
+        self.k += 1
+        if tok == "(":
+            inner = self._expr()
+            if inner is None or self._peek() != ")":
+                return None
+            self.k += 1
+            return f"({inner[0]})", inner[1]
+        if tok in _KIND or tok == ")":
+            return None
+        fig = _figure_at(self.quote, self.tokens[self.k - 1][0], tok, self.figs)
+        if fig is None:
+            return None
+        self.operands.append(fig)
+        return fig.id, "figure"
 
 
 def _worded(quote: str, figs: Sequence[Fig]) -> list[Proposal]:
