@@ -747,6 +747,8 @@ def _per_counted_thing(claim: Claim, computed: Dims, stated: Dims) -> bool:
     per = str(claim.evidence["units"])
     extra = combine(computed, stated, -1)
     return bool(extra) and all((name in COUNT_DIMS or per.endswith(f"per {name}")) and power > 0 for name, power in extra)
+
+
 def _input_interval(claim: Claim, val: Val, factor: Fraction) -> Interval:
     """An input's interval in its own unit: its printed interval itself when that is what it is."""
     figure = claim.figure

@@ -246,7 +246,12 @@ def test_bracketed_negatives_with_the_closing_bracket_set_apart() -> None:
     assert [c.total.stated for c in restricted] == ["626,830.80", "618,598.87", "8,231.93"]
     assert [p.stated for p in restricted[2].parts] == ["-", "(1,968.07)", "81,539.00", "(71,339.00)"]
     assert all(c.verdict is Verdict.CONSISTENT for c in checks)
-    assert len(checks) == 20
+    # and the first column, "Per Donor Perfect", is the two after it added up in each of its 8 rows
+    # (the books' figure and the variance): 20 checks of the columns' totals, 8 of the rows
+    first = [c for c in checks if "columns right after it" in c.reading]
+    assert len(first) == 8 and len(checks) == 28
+    unrestricted = next(c for c in first if c.lane_label == "Unrestricted Individual")
+    assert (unrestricted.total.stated, [p.stated for p in unrestricted.parts]) == ("317,945.17", ["428,904.13", "(110,958.96)"])
 
 
 def test_a_total_off_by_less_than_any_of_its_rows_is_an_alarm_though_no_column_adds_up() -> None:

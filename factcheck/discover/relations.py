@@ -483,8 +483,8 @@ def _one_whole_each(shares: Sequence[Proposal], tried: Sequence[Proposal]) -> li
     fit one part leave that reading unread ("Dit is 18,15%" of "circa € 114,5 miljoen" over "€
     623,329 miljoen" or over "circa € 630 miljoen": either fits, and chance made one of them fit).
     Several shares that one whole fits together are read apart from this (:func:`_one_whole`).
-    Of two wholes, the one the percentage's own sentence prints with its part, whose printed figures
-    give the percentage as printed, is read where the other fits only at the edges of its rounding
+    Of two wholes, the one the percentage's sentence names right after it, whose printed figures give
+    the percentage as printed, is read where the other fits only at the edges of its rounding
     ("13.3 million (42.6%) of the 31.2 million", not of the 31.4 million a sentence later: 13.3
     over 31.4 is 42.4 %)."""
     wholes_of: dict[tuple[str, str], set[Fraction]] = {}

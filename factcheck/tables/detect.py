@@ -653,7 +653,7 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         # a year alone on its line is the end of a wrapped label ("... ten gevolge van inwonergroei"
         # / "2025") or a heading, never a row of one figure
         line.label, line.values = list(toks), []
-    line.has_figures = _has_figures(line)
+    line.has_figures = _has_figures(line, settings)
 
 
 def _word_takes(toks: list[Token], k: int, word_space: float, far: float) -> bool:
@@ -699,20 +699,20 @@ def _figures_among(values: list[Token]) -> bool:
     return len(values) >= 2 and all(_BRACKETED_PERCENT.fullmatch(v.text) for v in values)
 
 
-def _has_figures(line: Line) -> bool:
-    if not _figures_among(line.values) or _note_number_only(line):
+def _has_figures(line: Line, settings: TableSettings) -> bool:
+    if not _figures_among(line.values) or _note_number_only(line, settings):
         return False
     text = line.text
     # "Tabel 3 ... 2021" or "(bedragen x € 1.000)" are titles, not rows
     return not (_CAPTION.match(text) or find_scale([text]))
 
 
-def _note_number_only(line: Line) -> bool:
+def _note_number_only(line: Line, settings: TableSettings) -> bool:
     """Is the line's one figure a note's number set right after a word, "State Pension Age (7)" in
     a header, not a row's negative 7 (a cell stands apart from its label)?"""
     if len(line.values) != 1 or not line.label or not ROW_MARK.match(line.values[0].text):
         return False
-    return line.values[0].x0 - line.label[-1].x1 <= DEFAULT_SETTINGS.word_space * line.size
+    return line.values[0].x0 - line.label[-1].x1 <= settings.word_space * line.size
 
 
 # ---------------------------------------------------------------- tables
@@ -968,7 +968,7 @@ def _left_amount_column(lines: list[Line], settings: TableSettings, codes: Conta
             ln.values = [*ln.label[:n], *ln.values]
             ln.label = ln.label[n:]
             ln.lead = True
-            ln.has_figures = _has_figures(ln)
+            ln.has_figures = _has_figures(ln, settings)
 
 
 def _centred_rows(lines: list[Line], settings: TableSettings) -> list[Line]:
@@ -1041,7 +1041,7 @@ def _row_numbers_to_labels(lines: list[Line], settings: TableSettings) -> None:
         ):
             ln.label = [t for t in ln.label if t.small] + [first]
             ln.values = ln.values[1:]
-            ln.has_figures = _has_figures(ln)
+            ln.has_figures = _has_figures(ln, settings)
 
 
 _WHOLE = re.compile(r"\d{1,4}")

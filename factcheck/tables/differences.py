@@ -19,8 +19,7 @@ from .lanes import comparable_lanes, judge_lane, long_total, nonzero_at, slipped
 # A column of what is left: "Balance as at 30 June, 2021", "Saldo", "Remaining", "Nog beschikbaar".
 _LEFT_HEADER = re.compile(
     r"\b(?:balance|saldo|remaining|unspent|unexpended|unutili[sz]ed|uncommitted|available|resterend|restant|"
-    r"beschikbaar|(?<!and )over\b(?!-))",  # ("over" is left over in Dutch; "Over-disbursement" is another
-    # word, and "65's and over" an age)
+    r"beschikbaar|over\b(?!-))",  # ("over" is left over in Dutch; "Over-disbursement" is another word)
     re.IGNORECASE,
 )
 
