@@ -44,11 +44,19 @@ _WORDED_SUM = re.compile(
 _PLUS_STEP = re.compile(rf"{_PLUS_WORD}({_NUM})")
 
 
+def _bare(text: str) -> str:
+    """A figure's text without the spaces a sentence may set inside it ("€ 300.000")."""
+    return _SPACES.sub("", text)
+
+
+_SPACES = re.compile(r"[ \u00a0]")
+
+
 def _figure(text: str, figs: Sequence[Fig], used: set[str]) -> Fig | None:
     """The figure of the sentence printed as ``text`` (spacing aside), not taken yet."""
-    want = re.sub(r"[ \u00a0]", "", text)
+    want = _bare(text)
     for f in figs:
-        if f.id not in used and re.sub(r"[ \u00a0]", "", f.stated) == want:
+        if f.id not in used and _bare(f.stated) == want:
             return f
     return None
 
@@ -219,7 +227,7 @@ def _worded(quote: str, figs: Sequence[Fig]) -> list[Proposal]:
 def _figure_at(quote: str, at: int, text: str, figs: Sequence[Fig]) -> Fig | None:
     """The figure printed as ``text`` at offset ``at`` of the quote: the n-th of the sentence's
     figures printed so, where the text stands there for the n-th time."""
-    want = re.sub(r"[ \u00a0]", "", text)
-    same = [f for f in figs if re.sub(r"[ \u00a0]", "", f.stated) == want]
+    want = _bare(text)
+    same = [f for f in figs if _bare(f.stated) == want]
     n = quote.count(text, 0, at)
     return same[n] if n < len(same) else None

@@ -18,8 +18,8 @@ nothing but the layout says it is a sum (silence rather than a guess).
 from __future__ import annotations
 
 from ..model import Verdict
-from .detect import Table
-from .judging import holds, judge
+from .detect import Cell, Table
+from .judging import Judgement, holds, judge
 from .records import TableCheck, cell_ref, make_check
 
 _READING = "the figures in the inner column right above it, which add up to it (a balance sheet's subtotal)"
@@ -30,16 +30,22 @@ def _numbered(table: Table, row: int, col: int) -> bool:
     return cell is not None and cell.number is not None and not cell.number.percent
 
 
+def _apart_pairs(table: Table) -> tuple[list[int], list[int]]:
+    """The rows with figures, and the columns ``a`` such that no row prints a figure both in
+    column ``a`` and in column ``a + 1``: the pairs where one column may hold another's items."""
+    valued = [r for r, row in enumerate(table.rows) if any(c.number is not None for c in row.cells.values())]
+    return valued, [a for a in range(len(table.columns) - 1)
+                    if not any(_numbered(table, r, a) and _numbered(table, r, a + 1) for r in valued)]
+
+
 def inner_runs(table: Table) -> list[tuple[int, int, tuple[int, ...]]]:
     """(outer row, outer column, inner rows) for every outer figure that closes a run of figures
     in the column left of it. A pair of columns counts only when no row fills both and every run
     in the inner one is closed that way."""
-    valued = [r for r, row in enumerate(table.rows) if any(c.number is not None for c in row.cells.values())]
+    valued, pairs = _apart_pairs(table)
     out: list[tuple[int, int, tuple[int, ...]]] = []
-    for inner in range(len(table.columns) - 1):
+    for inner in pairs:
         outer = inner + 1
-        if any(_numbered(table, r, inner) and _numbered(table, r, outer) for r in valued):
-            continue
         runs: list[tuple[int, int, tuple[int, ...]]] = []
         run: list[int] = []
         closed = True
@@ -80,13 +86,15 @@ def inner_checks(table: Table, file: str = "") -> list[TableCheck]:
             else:
                 continue
         label = table.rows[row].label.strip() or "unlabelled subtotal (a figure in the outer column under the items it adds)"
-        checks.append(make_check(
-            table, file, "row", label, headers.get(col, ""),
-            cell_ref(table, row, total, 1, label=table.rows[row].label),
-            tuple(cell_ref(table, p, c, 1, label=table.rows[p].label) for p, c in cells),
-            j, _READING, None,
-        ))
+        checks.append(_check(table, file, row, total, label, headers.get(col, ""), cells, j, _READING))
     return checks
+
+
+def _check(table: Table, file: str, row: int, total: Cell, label: str, header: str, cells: list[tuple[int, Cell]],
+           j: Judgement, reading: str) -> TableCheck:
+    """The check of ``total`` in row ``row`` against the figures of ``cells`` (row, cell) in another column."""
+    return make_check(table, file, "row", label, header, cell_ref(table, row, total, 1, label=table.rows[row].label),
+                      tuple(cell_ref(table, p, c, 1, label=table.rows[p].label) for p, c in cells), j, reading, None)
 
 
 _HEAD_READING = "the figures in the column beside it on the rows right below it, which add up to it (a group's amount on its heading line)"
@@ -97,11 +105,9 @@ def inner_heads(table: Table) -> list[tuple[int, int, int, tuple[int, ...]]]:
     printed in the column beside it on the rows below, down to the next figure of its own column
     ("Incidental subsidies  €25 750.00" in a TOTAL column over "NWO  €3 750.00" … in the RECEIVED
     column beside it). A pair of columns counts only when no row fills both."""
-    valued = [r for r, row in enumerate(table.rows) if any(c.number is not None for c in row.cells.values())]
+    valued, pairs = _apart_pairs(table)
     out: list[tuple[int, int, int, tuple[int, ...]]] = []
-    for a in range(len(table.columns) - 1):
-        if any(_numbered(table, r, a) and _numbered(table, r, a + 1) for r in valued):
-            continue
+    for a in pairs:
         for own, beside in ((a, a + 1), (a + 1, a)):
             head: int | None = None
             items: list[int] = []
@@ -130,10 +136,6 @@ def inner_head_checks(table: Table, file: str = "") -> list[TableCheck]:
         j = judge([(1, c.number) for _, c in cells if c.number is not None], total.number)
         if j.verdict is not Verdict.CONSISTENT:
             continue  # (to the last digit: nothing but the layout says these figures belong together)
-        checks.append(make_check(
-            table, file, "row", table.rows[row].label.strip(), headers.get(col, ""),
-            cell_ref(table, row, total, 1, label=table.rows[row].label),
-            tuple(cell_ref(table, p, c, 1, label=table.rows[p].label) for p, c in cells),
-            j, _HEAD_READING, None,
-        ))
+        checks.append(_check(table, file, row, total, table.rows[row].label.strip(), headers.get(col, ""), cells, j,
+                             _HEAD_READING))
     return checks

@@ -15,6 +15,7 @@ from typing import Literal
 
 from ..model import Interval, Verdict
 from ..numbers import decimal_string
+from .cells import CellNumber
 from .detect import Cell, Table
 from .judging import Judgement, holds
 
@@ -42,6 +43,11 @@ class CellRef:
     def interval(self) -> Interval:
         """The interval this printed figure stands for."""
         return Interval(self.value - self.half, self.value + self.half)
+
+    @property
+    def number(self) -> CellNumber:
+        """This figure as the judge reads a cell: its text, value and rounding."""
+        return CellNumber(self.stated, self.value, self.decimals, self.half)
 
 
 @dataclass(frozen=True, slots=True)

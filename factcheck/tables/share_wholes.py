@@ -20,7 +20,6 @@ from collections import defaultdict
 from dataclasses import replace
 from fractions import Fraction
 
-from .cells import CellNumber
 from .detect import Table
 from .judging import holds, judge
 from .records import CellRef, TableCheck, make_check
@@ -48,7 +47,7 @@ def share_whole_checks(table: Table, file: str, shares: list[TableCheck]) -> lis
             found.append((group[0], parts))
     if not found:
         return []
-    judged = [(first, parts, judge([(1, _number(p)) for p in parts], _number(first.parts[1])))
+    judged = [(first, parts, judge([(1, p.number) for p in parts], first.parts[1].number))
               for first, parts in found]
     held = sum(1 for *_, j in judged if holds(j.verdict))
     headers = {c.index: c.header for c in table.columns}
@@ -66,6 +65,3 @@ def share_whole_checks(table: Table, file: str, shares: list[TableCheck]) -> lis
                               reading, doubt))
     return out
 
-
-def _number(ref: CellRef) -> CellNumber:
-    return CellNumber(ref.stated, ref.value, ref.decimals, ref.half)

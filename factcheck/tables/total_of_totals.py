@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from .cells import CellNumber
 from .detect import Table
 from .found_differences import printed_scale
 from .judging import holds, judge
@@ -38,10 +37,6 @@ _Key = tuple[int, tuple[float, float, float, float]]
 
 def _key(ref: CellRef) -> _Key:
     return ref.page, ref.bbox
-
-
-def _number(ref: CellRef) -> CellNumber:
-    return CellNumber(ref.stated, ref.value, ref.decimals, ref.half)
 
 
 def _same_column(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -95,7 +90,7 @@ def total_of_totals_checks(pages: Mapping[int, Sequence[Table]], checks: Sequenc
                         pages_of = (tref.page,)
                         reading = (f"the total above it ('{clean_label(run[0].label)}') and the rows printed since "
                                    "in its column: found from the arithmetic")
-                    j = judge([(1, _number(p)) for p in run], num)
+                    j = judge([(1, p.number) for p in run], num)
                     unit_text, multiplier, unit = scale
                     out.append(replace(make_check(table, file, "row", clean_label(row.label), headers.get(col, ""), tref,
                                                   tuple(run), j, reading, None, pages_of if len(pages_of) > 1 else ()),

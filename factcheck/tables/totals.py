@@ -176,11 +176,13 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     # = the sum of their shares = 165.649 over 256.739): the share is checked too, where it holds
     also = [c for c in found if (c.total.page, c.total.bbox) in held_at and holds(c.verdict)]
     checks = _with_heads(_with_heads(checks, product_checks(table, file)), wholes)
+    # a group's items in the column beside its amount, and a percentage found from the arithmetic
+    # only, where no other reading of the figure was made: a marked percentage that fails its own
+    # base stays that check (a real error, maybe)
     seen = {(c.total.page, c.total.bbox) for c in checks}
-    checks += [c for c in inner_head_checks(table, file) if (c.total.page, c.total.bbox) not in seen]
-    # a percentage found from the arithmetic only where no other reading of the figure was made:
-    # a marked percentage that fails its own base stays that check (a real error, maybe)
-    seen = {(c.total.page, c.total.bbox) for c in checks}
+    heads_beside = [c for c in inner_head_checks(table, file) if (c.total.page, c.total.bbox) not in seen]
+    checks += heads_beside
+    seen.update((c.total.page, c.total.bbox) for c in heads_beside)
     unmarked = unmarked_checks(table, file)
     checks = checks + [c for c in unmarked if (c.total.page, c.total.bbox) not in seen] + also
     return with_code_tree(table, file, _not_circular(_rates_not_summed(checks, found + unmarked)))
