@@ -338,6 +338,8 @@ def score(results: dict[str, list[dict]], labels: list[Label]) -> dict[str, obje
         by_file[lab.file].append(lab)
     rel_proposed = rel_true = across = 0
     unlabelled: list[str] = []
+    by_kind: dict[str, list[int]] = {k: [0, 0] for k in ("table", "relation", "repeat")}
+    real_alarms: list[str] = []
     for file, res in results.items():
         for r in res:
             own = "table" if _kind(r) == "table" else "relation"
@@ -359,8 +361,12 @@ def score(results: dict[str, list[dict]], labels: list[Label]) -> dict[str, obje
                     unlabelled.append(f"{file} p{_page(r)} {r.get('stated_text')} = {r.get('expr')} [{r['verdict']}]")
             if r["verdict"] in ALARMS:
                 alarms += 1
+                by_kind[_kind(r)][0] += 1
                 if any(lab.expected == "mismatch" for lab in hits):
                     real += 1
+                    by_kind[_kind(r)][1] += 1
+                    real_alarms.append(f"{file} p{_page(r)} {_kind(r)} {r['id']}: {r['verdict']} "
+                                       f"{r.get('stated_text')} = {(r.get('expr') or r.get('relation') or '')[:80]}")
                 else:
                     false_alarms.append(f"{file} p{_page(r)} {_kind(r)} {r['id']}: {r['verdict']} "
                                         f"{r.get('stated_text')} = {(r.get('expr') or r.get('relation') or '')[:80]}")
@@ -384,7 +390,7 @@ def score(results: dict[str, list[dict]], labels: list[Label]) -> dict[str, obje
 
     errors = [lab for lab in labels if lab.expected == "mismatch"]
     out.update(
-        alarms=alarms, real_alarms=real, false_alarms=false_alarms,
+        alarms=alarms, real_alarms=real, false_alarms=false_alarms, by_kind=by_kind, real_list=real_alarms,
         tables=len(tables), tables_right=sum(right(lab) for lab in tables),
         relations=len(relations), relations_found=sum(bool(lab.found) for lab in relations), across=across,
         relations_right=sum(right(lab) for lab in relations),
@@ -426,7 +432,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"== {name}: {len(results)} documents, {s['tables']} table totals and {s['relations']} prose "
                   f"calculations labelled, {s['errors']} of them real errors")
             print(f"alarms (mismatch/scale/conflict): {s['alarms']}, real: {s['real_alarms']}; "
-                  f"precision {_ratio(s['real_alarms'], s['alarms'])}")  # type: ignore[arg-type]
+                  f"precision {_ratio(s['real_alarms'], s['alarms'])}; by kind (real/all): "  # type: ignore[arg-type]
+                  + ", ".join(f"{k} {r}/{n}" for k, (n, r) in s["by_kind"].items()))  # type: ignore[attr-defined]
             print(f"table totals checked with the right verdict: {_ratio(s['tables_right'], s['tables'])}")  # type: ignore
             print(f"prose relations: proposed {s['proposed']}, calculations the text makes "
                   f"{_ratio(s['proposed_true'], s['proposed'])}; labelled found "  # type: ignore[arg-type]
@@ -437,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 for line in s["false_alarms"]:  # type: ignore[attr-defined]
                     print(f"  FALSE ALARM {line}")
+                for line in s["real_list"]:  # type: ignore[attr-defined]
+                    print(f"  REAL ALARM {line}")
                 for lab in s["missed"]:  # type: ignore[attr-defined]
                     print(f"  missed [{lab.kind} {lab.expected}] {lab.file} p{lab.page} {lab.target} <- "
                           f"{' ; '.join(lab.inputs)[:80]}  ({lab.text}) got {lab.found or '-'}")

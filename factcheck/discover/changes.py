@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from factcheck.discover.figures import Fig, place, stands_at
-from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whole_phrase, joined
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whole_phrase, joined, per_year
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 # a hedge may stand between the word and its value: "from approximately 435 … to approximately 832"
@@ -143,12 +143,17 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
         for c in figs:
             if c is old or c is new or c.value <= 0:
                 continue
+            if _own_direction(quote, c) == falling:
+                # "decreased from £7.5bn … to £5.7bn …, a reduction of £1.8bn relative to the 2017
+                # valuation but an increase of £1.4bn relative to the previous year end": a change
+                # whose own words go the other way is one against another level
+                continue
             if c.dims == old.dims and c.kind != "percent" and c.value < max(old.value, new.value) and (
                     _could_be_change(c.value, abs(new.value - old.value))):
                 out.append(Proposal(c, (new, old) if not falling else (old, new), "difference", expr,
                                     c.value == abs(new.value - old.value), 9, "from … to", True))
             elif c.kind == "percent" and (c.unit or "").strip() in _PERCENT and old.kind != "percent" and (
-                    _whole_phrase(c.stated, quote) is None):
+                    _whole_phrase(c.stated, quote) is None) and not per_year(c):
                 # a percentage that names its own whole ("… to $1.97 million in the current fiscal
                 # year, or 3.49% of total revenues") is a share of that whole, not the change's rate
                 out.append(Proposal(c, (new, old), "growth", f"({expr}) / {old.id}",
@@ -177,6 +182,20 @@ def _direction(text: str) -> bool | None:
     up = bool(RISE_WORDS.search(text) or _ABOVE.search(text))
     down = bool(FALL_WORDS.search(text) or _BELOW.search(text))
     return up if up != down else None
+
+
+_OWN_CLAUSE = re.compile(r".*(?:[,;(]|\bbut\b|\bmaar\b|\d)", re.IGNORECASE | re.DOTALL)
+
+
+def _own_direction(quote: str, c: Fig) -> bool | None:
+    """True when the words of a figure's own clause before it say a rise ("an increase of
+    £1.4bn"), False a fall, None when they say neither (or its place is unknown)."""
+    at = _at(quote, c)
+    if at < 0:
+        return None
+    head = quote[max(0, at - 40):at]
+    cut = _OWN_CLAUSE.match(head)
+    return _direction(head[cut.end():] if cut else head)
 
 
 def _moves(text: str) -> bool:
@@ -210,7 +229,7 @@ def rates_beside_levels(figures: Sequence[Fig]) -> list[Proposal]:
             continue
         for rate in percents:
             at = _at(quote, rate)
-            if at < 0 or rate.interval.lo is None or rate.interval.hi is None:
+            if at < 0 or rate.interval.lo is None or rate.interval.hi is None or per_year(rate):
                 continue
             change = next((c for c in figs if c.kind != "percent" and c.value > 0 and c.dims is not None
                            and joined(quote, c.stated, _RATE_BESIDE, rate.stated)),

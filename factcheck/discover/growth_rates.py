@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from factcheck.discover.changes import _direction
 from factcheck.discover.figures import Fig, bounds
-from factcheck.discover.relations import LOCAL_SENTENCES, Proposal, _is_percent, rate_of_change
+from factcheck.discover.relations import LOCAL_SENTENCES, Proposal, _is_percent, per_year, rate_of_change
 
 MAX_CHANCE = Fraction(1, 10)
 CUE = "a rate over two stated levels"
@@ -66,7 +66,7 @@ def prose_growth_rates(grouped: Sequence[Sequence[Fig]], taken: Container[str] =
         for p in passage:
             if p.id in taken or not _is_percent(p) or not 0 < p.value < 1000:
                 continue
-            if p.interval.lo is None or p.interval.hi is None or not rate_of_change(p):
+            if p.interval.lo is None or p.interval.hi is None or not rate_of_change(p) or per_year(p):
                 continue
             rising = _rising(p)
             if rising is None:

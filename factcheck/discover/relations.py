@@ -320,6 +320,26 @@ _ABOVE_BELOW = re.compile(r"\b(?:above|below)\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s*(?:of|van)\s+(?!\d)[^\W\d]", re.IGNORECASE)
 
 
+# "at an average annual rate of 11.6 per cent", "5% a year", "gemiddeld 3 procent per jaar": a
+# rate each year of a period, compounded over its years, which the change between the period's
+# first and last level is not (R55.1 billion to R76.6 billion over three years is 39 % in all)
+_PER_YEAR_BEFORE = re.compile(r"\b(?:average\s+annual|annual\s+average|annuali[sz]ed|compound(?:ed)?\s+annual|"
+                              r"gemiddeld(?:e)?\s+jaarlijks(?:e)?|jaarlijks(?:e)?\s+gemiddeld(?:e)?|"
+                              r"gemiddeld(?:e)?\s+per\s+jaar|cagr)\b[^.;%]{0,40}$", re.IGNORECASE)
+_PER_YEAR_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|per\s+jaar|p\.\s?a\.|annually|jaarlijks|"
+                             r"op\s+jaarbasis)\b", re.IGNORECASE)
+
+
+def per_year(percent: Fig) -> bool:
+    """Whether a percentage's own words make it a rate each year ("an average annual rate of 7 per
+    cent", "3% a year"): no change between two levels some years apart is such a rate."""
+    at = percent.at
+    if at < 0:
+        return False
+    return bool(_PER_YEAR_BEFORE.search(percent.quote[max(0, at - 60):at])
+                or _PER_YEAR_AFTER.match(percent.quote, at + len(percent.stated)))
+
+
 def rate_of_change(percent: Fig) -> bool:
     """Whether a percentage states a change rather than a share or level, by the words of its own
     clause, not of its whole sentence ("178.000 zaken; 3% minder dan in 2022 … Daarvan was 44%

@@ -71,6 +71,11 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
             # (a whole whose parts' shares make 100 % cannot have lost a row or read one wrongly)
             out.append(c)
             continue
+        copied = stale_copy(c, checks)
+        if copied is not None:
+            out.append(replace(c, reading=f"{c.reading}; {COPIED} {copied.lane_label!r}, whose parts add up to it"
+                               if c.reading else f"{COPIED} {copied.lane_label!r}, whose parts add up to it"))
+            continue
         if c.relation in ("share", "growth"):
             why = ("a percentage that misses: its base or its rounding may have been read wrongly, and a "
                    "percentage gives no sign of a slip")
@@ -84,3 +89,34 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
             continue
         out.append(replace(c, doubt=why))
     return out
+
+
+COPIED = "the total repeats the one printed beside it in"
+
+
+def stale_copy(c: TableCheck, checks: list[TableCheck]) -> TableCheck | None:
+    """The check beside ``c`` whose printed total ``c``'s total repeats, when that one holds over
+    parts in the same rows (or columns) that differ from ``c``'s: a total copied from the next
+    lane and not updated ("11 983 141" under 2007/08, the 2006/07 total, over grants that add up
+    to 12 374 770). No misreading gives a neighbour's printed total to the digit, so this is an
+    alarm whatever the miss. Only neighbours of the same total, the same parts and one sum."""
+    if c.relation != "sum" or _significant(c.total.stated) < MIN_DIGITS:
+        return None
+    row = c.orientation == "row"
+
+    def place(x: TableCheck) -> tuple[int, ...]:
+        cells = [x.total, *x.parts]
+        return tuple(sorted((p.page, p.row) if row else (p.page, p.col) for p in cells))
+
+    def lane(x: TableCheck) -> int:
+        return x.total.col if row else x.total.row
+
+    mine = place(c)
+    near = [x for x in checks if x is not c and x.file == c.file and x.page == c.page and x.table == c.table
+            and x.orientation == c.orientation and x.relation == "sum" and x.doubt is None
+            and x.verdict is not Verdict.MISMATCH and x.total.value == c.total.value
+            and place(x) == mine and abs(lane(x) - lane(c)) <= 2]
+    for x in sorted(near, key=lambda x: abs(lane(x) - lane(c))):
+        if sorted(p.value for p in x.parts) != sorted(p.value for p in c.parts):
+            return x
+    return None

@@ -1,0 +1,57 @@
+"""Readings from the first look at the development documents of round 25: a total copied from the
+column beside it, a rate each year over a period, and a change whose own words go the other way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.discover import discover
+from factcheck.extract import extract_document
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+
+
+def _relations(name: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    doc = extract_document(DOCS / name)
+    printed = {c["id"]: c["stated"] for c in doc.claims}
+    out = []
+    for claim in discover(doc.claims, doc.header.get("language", "nl"), repeats=False):
+        ids = [i.split(" (", 1)[0] for i in claim["evidence"]["inputs"].split(", ")]
+        out.append((claim["stated"], claim["evidence"]["relation"], tuple(printed[i] for i in ids)))
+    return out
+
+
+def test_a_total_that_repeats_the_one_beside_it_is_an_alarm_whatever_it_misses_by() -> None:
+    # South Africa's 2009 Estimates of National Expenditure, Vote 16 (enhlb-01), Table 16.5: the
+    # beneficiaries' Total for 2007/08 is printed 11 983 141, the 2006/07 Total, while its six grants
+    # add up to 12 374 770 (the Budget Review prints that figure). A miss of 391,629 has no digit
+    # slip's shape, but no misreading gives the neighbour's printed total to the digit.
+    checks = check_pdf(DOCS / "enhlb-01.pdf", lang="en", pages=[5], all_pages=True)
+    # (the figures are printed with narrow no-break spaces between their groups of digits)
+    totals = [c for c in checks if c.total_label == "Total"
+              and c.total.stated.replace("\u202f", " ") in ("10 918 263", "11 983 141")]
+    stale = [c for c in totals if c.verdict is Verdict.MISMATCH]
+    assert len(stale) == 1 and stale[0].alarm and stale[0].difference == -391629
+    assert "repeats the one printed beside it" in stale[0].reading
+    # the 2006/07 Total it repeats holds, and stays no alarm
+    assert [c.verdict for c in totals if c is not stale[0]] == [Verdict.CONSISTENT] * 2
+
+
+def test_an_average_annual_rate_is_not_the_change_between_two_levels_years_apart() -> None:
+    # Vote 16 (enhlb-01 p2): "Total expenditure grew from R55.1 billion in 2005/06 to R76.6 billion
+    # in 2008/09, at an average annual rate of 11.6 per cent": 11.6 % a year over three years, not
+    # the 39 % of the whole change, which was a false mismatch (and so were 10.1 and 8.4 per cent).
+    found = _relations("enhlb-01.pdf")
+    assert not [r for r in found if r[0] in ("11.6 per cent", "10.1 per cent", "8.4 per cent", "7 per cent")]
+
+
+def test_a_change_whose_own_words_go_the_other_way_is_not_the_from_to_change() -> None:
+    # USS Report and Accounts 2019 (ennhs-01 p6): "the deficit … has decreased from £7.5bn at 31
+    # March 2017 to £5.7bn at 31 March 2019, a reduction of £1.8bn relative to the 2017 valuation
+    # but an increase of £1.4bn relative to the previous year end". The £1.4bn rose from another
+    # level; read as £7.5bn − £5.7bn it was a false mismatch. The £1.8bn is the change.
+    found = _relations("ennhs-01.pdf")
+    assert ("£1.8bn", "difference", ("£7.5bn", "£5.7bn")) in found
+    assert not [r for r in found if r[0] == "£1.4bn"]
