@@ -55,3 +55,41 @@ def test_a_change_whose_own_words_go_the_other_way_is_not_the_from_to_change() -
     found = _relations("ennhs-01.pdf")
     assert ("£1.8bn", "difference", ("£7.5bn", "£5.7bn")) in found
     assert not [r for r in found if r[0] == "£1.4bn"]
+
+
+def test_named_amounts_on_lines_of_their_own_and_the_aggregate_under_them() -> None:
+    # LAUSD's Board report 325-24/25 (enmcp-01 p4), a contract's history as lines of named amounts:
+    # "Initial Contract Value:   $16,000,000 (Board Report 142-20/21)", "1st authorized increase:
+    # $152,000,000 …", "*2nd authorized increase: $36,000,000", "Aggregate Contract Value For
+    # Fifty-Six (56) Contracts: $204,000,000". The lines were taken for table rows no table held,
+    # so none of their figures was written; and no reading added them up.
+    found = _relations("enmcp-01.pdf")
+    assert ("$204,000,000", "sum", ("$16,000,000", "$152,000,000", "$36,000,000")) in found
+    # report 242-24/25 (enmcp-03 p2, p3): a "Contract Term: …" line between is no part
+    found = _relations("enmcp-03.pdf")
+    assert ("$860,000", "sum", ("$430,000", "$430,000")) in found
+    assert ("$3,700,097", "sum", ("$3,100,097", "$600,000")) in found
+
+
+def test_a_section_tab_up_the_page_margin_is_not_read_into_the_table() -> None:
+    # USS Report and Accounts 2019 (ennhs-01 p1): "Strategic report", "Governance", "Financial
+    # statements" and "Actuarial" are set sideways up the right edge, beyond all the page's text.
+    # They were read into the membership tables' header and rows ("G o v Total e r 198,652 n a
+    # n"), and the sub-totals of the leavers and the year-end total went unchecked.
+    checks = check_pdf(DOCS / "ennhs-01.pdf", lang="en", pages=[1], all_pages=True)
+    assert not [c for c in checks if " o v " in c.total_label or " o v " in c.lane_label]
+    by = {(c.total_label, c.lane_label, c.total.stated): c.verdict for c in checks}
+    assert by[("Sub-total", "University institutions", "(24,109)")] is Verdict.CONSISTENT
+    assert by[("Total active members at 31 March 2019", "University institutions", "195,507")] is Verdict.CONSISTENT
+    assert by[("Membership at 1 April 2018 as restated", "University institutions", "187,653")] is Verdict.CONSISTENT
+
+
+def test_a_column_each_row_of_which_is_the_one_above_plus_and_less_its_movements() -> None:
+    # Idaho PERSI's actuarial section 2019 (enpsn-01 p2): "Total Rolls End of Year | Added to Rolls |
+    # Removed from Rolls" year by year; 2011's 567,933,000 is 526,020,000 + 51,647,000 − 9,734,000.
+    # The header does not say "running", but nine rows of nine-digit figures do.
+    checks = check_pdf(DOCS / "enpsn-01.pdf", lang="en", pages=[2], all_pages=True)
+    rolls = [c for c in checks if c.reading.startswith("a running column") and c.total_label == "Total Rolls End of Year"]
+    assert len(rolls) == 9 and all(c.verdict is Verdict.CONSISTENT for c in rolls)
+    first = next(c for c in rolls if c.total.stated == "567,933,000")
+    assert [(p.stated, p.sign) for p in first.parts] == [("$526,020,000", 1), ("51,647,000", 1), ("9,734,000", -1)]

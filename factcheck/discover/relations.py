@@ -1352,6 +1352,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     from factcheck.discover.changes import rates_beside_levels, stated_changes
     from factcheck.discover.equations import stated_equations
     from factcheck.discover.headed_sums import headed_sums
+    from factcheck.discover.labelled_lines import labelled_lines
     from factcheck.discover.net_variances import net_variances
     from factcheck.discover.parallel import parallel_products
 
@@ -1365,7 +1366,7 @@ def find_relations(figures: Sequence[Fig]) -> list[Proposal]:
     proposals: list[Proposal] = ([replace(p, stated=True) for p in stated_equations(figures) + stated_changes(figures)
                                   + rates_beside_levels(figures)] + _footnoted(figures)
                                  + [replace(p, stated=True) for p in summed_up(figures)] + headed_sums(figures)
-                                 + net_variances(figures) + bulleted_parts(figures)
+                                 + net_variances(figures) + bulleted_parts(figures) + labelled_lines(figures)
                                  # an amendment's inserted amount: the struck one and the change it states
                                  + struck_and_inserted(figures))
     document = _Wholes(figures)

@@ -77,6 +77,8 @@ def line_kind(line: str) -> str:
     if numbers >= 1 and len(tokens) <= 3:
         return "cell"
     stripped = line.rstrip()
+    if numbers <= 2 and _NAMED_AMOUNT.search(line):
+        return "prose"  # "Initial Contract Value:   $16,000,000 (Board Report 142-20/21)": named, not a cell
     if len(tokens) <= 10 and _row_end(stripped) and not stripped.endswith("."):
         # "Total cash and cash equivalents decreased $82.6 million (-46.2%)": a highlight set as a
         # list, a sentence without its full stop; a row's label names, it does not say what changed
@@ -87,6 +89,8 @@ def line_kind(line: str) -> str:
 
 
 _LOWER_WORD = re.compile(r"^[a-zà-ÿ]{2,}$")
+# a label of words, a colon and at once a currency amount: a line of a list of named amounts
+_NAMED_AMOUNT = re.compile(r"[A-Za-z)][ \u00a0]?:[ \u00a0]*[$€£][ \u00a0]?\d")
 # a verb that says what a figure did, in the past tense, right before an amount
 _CHANGED = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|dropped|totall?ed|amounted\s+to"
                       r"|steeg|stegen|daalde|daalden|bedroeg|bedroegen)\s+(?:by\s+|to\s+|met\s+|tot\s+)?[$€£(\d-]")

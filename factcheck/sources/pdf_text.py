@@ -520,12 +520,19 @@ def _without_sideways_titles(chars: list[Word], side_at: dict[int, list[int]]) -
     if 2 * len(side) > len(chars):
         return chars  # a page set sideways as a whole: nothing here tells its titles apart
     upright = [c for k, c in enumerate(chars) if k not in side and not c[0].isspace()]
+    if not upright:
+        return chars
+    # a section's tab set sideways in the outer margin ("Governance", "Financial statements" up
+    # the right edge of an annual report's pages), beyond all the upright text of the page, is
+    # read into the table rows beside it otherwise
+    left, right = min(c[1] for c in upright), max(c[2] for c in upright)
     drop: set[int] = set()
     for at in side_at.values():
         x0 = min(chars[k][1] for k in at)
         top = min(chars[k][3] for k in at)
         bottom = max(chars[k][4] for k in at)
-        if not any(c[2] <= x0 and c[3] < bottom and top < c[4] for c in upright):
+        if x0 >= right or max(chars[k][2] for k in at) <= left or not any(
+                c[2] <= x0 and c[3] < bottom and top < c[4] for c in upright):
             drop.update(at)
     return [c for k, c in enumerate(chars) if k not in drop] if drop else chars
 

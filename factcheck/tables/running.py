@@ -10,12 +10,20 @@ A ledger prints its balance after every transaction, and a distribution its cumu
     0-15 m3/month              60.6%                         60.6%
     16-20 m3/month             17.8%                         78.3%   <- 60.6% + 17.8%
 
-Only a column whose header says so ("running", "cumulative", "cumulatief") is read this way: each
+A column whose header says so ("running", "cumulative", "cumulatief") is read this way: each
 of its figures as the one in the row above plus one other column of its row, or plus one and less
 another (debit and credit), the reading that holds in most rows. It counts when it holds in three
-quarters of the rows and in three at least where the row adds something. Nothing else is
-read: a failing row is written as a doubt (a reversal, a balance carried from elsewhere), never
-an alarm.
+quarters of the rows and in three at least where the row adds something. A column whose header
+does not say so is read only when the arithmetic says it loudly: in four rows at least that add
+something, every one of its figures and theirs of three significant digits or more, as a pension
+fund's rolls year by year::
+
+    July 1   Total    Added   Removed
+    2010    33,625    2,335       907
+    2011    35,334    2,652       943   <- 33,625 + 2,652 - 943
+
+Nothing else is read: a failing row is written as a doubt (a reversal, a balance carried from
+elsewhere), never an alarm.
 """
 
 from __future__ import annotations
@@ -30,6 +38,8 @@ from .records import TableCheck, cell_ref, make_check
 
 _RUNNING = re.compile(r"\b(?:running|cumulative|cumulatief|cumulatieve)\b", re.IGNORECASE)
 MIN_ROWS = 3
+MIN_UNNAMED_ROWS = 4  # rows that add something, for a column whose header does not name it running
+MIN_DIGITS = 3  # significant digits of every figure of such a column's reading
 _DOUBT = ("a running column read from the row above and this row's movements: this row may carry "
           "something the table does not print (a reversal, a balance brought in)")
 
@@ -41,14 +51,18 @@ def _figure(table: Table, pos: int, col: int) -> CellNumber | None:
     return None if cell is None or cell.number is None else cell.number
 
 
+def _long(n: CellNumber | None) -> bool:
+    digits = "".join(ch for ch in (n.text if n is not None else "") if ch.isdigit()).lstrip("0")
+    return len(digits) >= MIN_DIGITS
+
+
 def running_checks(table: Table, file: str = "") -> list[TableCheck]:
     """The running columns of the table, each row read from the row above (see module doc)."""
     out: list[TableCheck] = []
     headers = {c.index: c.header for c in table.columns}
     cols = sorted({c for r in table.rows for c in r.cells})
     for col in cols:
-        if not _RUNNING.search(headers.get(col, "")):
-            continue
+        named = bool(_RUNNING.search(headers.get(col, "")))
         # consecutive rows that both print the running figure; a total ends the run
         rows = [p for p, r in enumerate(table.rows) if _figure(table, p, col) is not None
                 and row_kind(r.label) not in ("total", "grand", "sub")]
@@ -72,6 +86,9 @@ def running_checks(table: Table, file: str = "") -> list[TableCheck]:
             telling = sum(1 for p, q, _ in held if any(
                 (n := _figure(table, q, c)) is not None and n.value for c, _ in parts))
             if telling < MIN_ROWS or 4 * len(held) < 3 * len(judged):
+                continue
+            if not named and (telling < MIN_UNNAMED_ROWS or not all(
+                    _long(_figure(table, q, c)) for _, q, _ in held for c in (col, *(c for c, _ in parts)))):
                 continue
             key = (len(held), -len(parts))
             if best is None or key > best[0]:
