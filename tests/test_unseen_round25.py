@@ -93,3 +93,21 @@ def test_a_column_each_row_of_which_is_the_one_above_plus_and_less_its_movements
     assert len(rolls) == 9 and all(c.verdict is Verdict.CONSISTENT for c in rolls)
     first = next(c for c in rolls if c.total.stated == "567,933,000")
     assert [(p.stated, p.sign) for p in first.parts] == [("$526,020,000", 1), ("51,647,000", 1), ("9,734,000", -1)]
+
+
+def test_a_dutch_cash_flow_statement_with_its_step_before_interest() -> None:
+    # Deventer Ziekenhuis, jaarrekening 2020 (nlzrh-01 p3), the DigiMV cash flow statement:
+    # "Kasstroom uit bedrijfsoperaties" (13.879) closes the result and its adjustments above it, and
+    # "Totaal kasstroom uit operationele activiteiten" (11.825) is that step plus the interest; the
+    # "Mutatie geldmiddelen" is the sum of the three activities' totals, and the "Stand geldmiddelen
+    # per 31 december" the one per 1 januari plus that change. The sections' headings merged into
+    # their first rows' labels ("Kasstroom uit investeringsactiviteiten Investeringen …") are no
+    # activities of their own.
+    checks = check_pdf(DOCS / "nlzrh-01.pdf", lang="nl", pages=[3], all_pages=True)
+    by = {(c.total_label, c.total.stated): ([p.stated for p in c.parts], c.verdict) for c in checks}
+    assert by[("Kasstroom uit bedrijfsoperaties", "13.879")] == (["4.166", "11.484", "-1.771"], Verdict.CONSISTENT)
+    assert by[("Totaal kasstroom uit operationele activiteiten", "11.825")] == (["13.879", "-2.054"], Verdict.CONSISTENT)
+    # (the statement prints the change twice, the second time as the two balances' difference)
+    assert (["11.825", "-7.724", "-5.388"], Verdict.CONSISTENT) in [
+        ([p.stated for p in c.parts], c.verdict) for c in checks if c.total_label == "Mutatie geldmiddelen"]
+    assert by[("Stand geldmiddelen per 31 december", "47.852")] == (["49.139", "-1.287"], Verdict.CONSISTENT)

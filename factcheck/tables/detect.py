@@ -1892,9 +1892,31 @@ def _build_table(
         for t in ln.tokens
         if t.x1 >= label_edge - s.value_zone_margin * size
     )
+    _note_columns_to_text(columns, rows)
     table = Table(page, index, title, scale, columns, rows, header_text, dsep, bbox, suspect, size)
     table.currency = _detached_currency(body)
     return table
+
+
+# the header of a column of references to the notes ("Ref.", "Noot", "Note", "Toelichting")
+_NOTE_HEADER = re.compile(r"^(?:ref\.?|refs?\.?|noot|noten|note|notes|toel\.?|toelichting)$", re.IGNORECASE)
+
+
+def _note_columns_to_text(columns: list[Column], rows: list[Row]) -> None:
+    """The numbers of a column headed "Ref." or "Noot" are references to the notes, whole numbers
+    under a thousand ("16", "9"), not amounts: a cash flow statement's "Stand geldmiddelen per 31
+    december  7" names note 7."""
+    for col in columns:
+        if not _NOTE_HEADER.match(col.header.strip()):
+            continue
+        cells = [r.cells[col.index] for r in rows if col.index in r.cells]
+        numbers = [c.number for c in cells if c.number is not None]
+        if not numbers or not all(n.value.denominator == 1 and 0 < n.value < 1000 and not n.percent for n in numbers):
+            continue
+        for r in rows:
+            cell = r.cells.get(col.index)
+            if cell is not None and cell.number is not None:
+                r.cells[col.index] = Cell(cell.text, None, cell.col, cell.bbox)
 
 
 def _detached_currency(body: list[Line]) -> str | None:

@@ -284,13 +284,21 @@ _DECREASE = re.compile(
 # that change. The labels say so, whatever the layout.
 _NET_ACTIVITY = re.compile(
     r"^(?:net\s+cash\s+(?:flows?\s+)?(?:from|used|provided|generated|\(?used\)?|inflows?|outflows?|applied)\b.*"
-    r"\bactivities|(?:netto\s+)?kasstroom\s+uit\s+(?:operationele|bedrijfs|investerings|financierings)\w*)",
+    r"\bactivities|(?:totaal\s+)?(?:netto\s+)?kasstroom\s+uit\s+(?:operationele\s+activiteiten|(?:bedrijfs|investerings|financierings)\w*)\s*$)",
     re.IGNORECASE)
+# (a section's heading merged into its first row's label, "Kasstroom uit investeringsactiviteiten
+# Investeringen materiële vaste activa", is that row, no activity's cash flow)
+# "Kasstroom uit bedrijfsoperaties" (before interest and dividends) is a step inside the operating
+# activities when "(Totaal) kasstroom uit operationele activiteiten" follows it: not an activity of its own
+_OPERATIONS = re.compile(r"^kasstroom\s+uit\s+bedrijfsoperaties\b", re.IGNORECASE)
+_OPERATING = re.compile(r"^(?:totaal\s+)?(?:netto\s+)?kasstroom\s+uit\s+(?:operationele|bedrijfsactiviteiten)",
+                        re.IGNORECASE)
 _NET_CHANGE = re.compile(
     r"^(?:net\s+(?:\(?(?:increase|decrease)\)?(?:\s*/\s*\(?(?:increase|decrease)\)?)?|change)\s+in\s+cash|"
-    r"(?:mutatie|toename|afname|netto\s+kasstroom)\b.*\bliquide\s+middelen)", re.IGNORECASE)
+    r"(?:mutatie|toename|afname|netto\s+kasstroom)\b.*\b(?:liquide|geld)\s*middelen)", re.IGNORECASE)
 _CASH_AT = re.compile(r"^(?:cash\b.*\bat\s+(?:the\s+)?(?P<en>beginning|start|end|close)\b|"
-                      r"liquide\s+middelen\s+(?:per\s+)?(?P<nl>begin|ultimo|einde|eind)\w*)", re.IGNORECASE)
+                      r"(?:stand\s+)?(?:liquide|geld)\s*middelen\s+(?:per\s+)?(?P<nl>begin|ultimo|einde|eind|1\s+januari|"
+                      r"31\s+december)\w*)", re.IGNORECASE)
 
 
 def _cash_flows(items: list[Item]) -> None:
@@ -302,6 +310,8 @@ def _cash_flows(items: list[Item]) -> None:
     for it in items:
         label = clean_label(it.label)
         if _NET_ACTIVITY.match(label):
+            if activities and _OPERATING.match(label) and _OPERATIONS.match(clean_label(activities[-1].label)):
+                activities.pop().kind = "sub"  # the operations' cash flow closes the rows above it
             activities.append(it)
         elif _NET_CHANGE.match(label):
             if len(activities) >= 2:
@@ -309,7 +319,7 @@ def _cash_flows(items: list[Item]) -> None:
             activities, change = [], it
         elif (m := _CASH_AT.match(label)) is not None:
             word = (m.group("en") or m.group("nl")).lower()
-            if word in ("beginning", "start", "begin"):
+            if word in ("beginning", "start", "begin") or word.startswith("1"):
                 begin = it
             elif begin is not None and change is not None:
                 it.kind, it.explicit, it.explicit_tag = "total", [(begin, 1), (change, 1)], "cash balance"
