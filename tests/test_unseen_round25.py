@@ -111,3 +111,13 @@ def test_a_dutch_cash_flow_statement_with_its_step_before_interest() -> None:
     assert (["11.825", "-7.724", "-5.388"], Verdict.CONSISTENT) in [
         ([p.stated for p in c.parts], c.verdict) for c in checks if c.total_label == "Mutatie geldmiddelen"]
     assert by[("Stand geldmiddelen per 31 december", "47.852")] == (["49.139", "-1.287"], Verdict.CONSISTENT)
+
+
+def test_a_deduction_mark_in_a_cell_of_its_own_takes_the_row_off() -> None:
+    # Bedrijvenschap Harnaschpolder, jaarstukken 2019 (nlwnt-01 p1): "- Minder grondverkoop door
+    # meetverschil   -/- € 69.000" in a list whose "Totaal € 572.000" is 85 + 186 + 80 − 69 + 290
+    # thousand. The "-/-" stands apart from the label, in the column before the amounts.
+    checks = check_pdf(DOCS / "nlwnt-01.pdf", lang="nl", pages=[1], all_pages=True)
+    (total,) = [c for c in checks if c.total_label == "Totaal"]
+    assert total.verdict is Verdict.CONSISTENT
+    assert [p.sign for p in total.parts] == [1, 1, 1, -1, 1]

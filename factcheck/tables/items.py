@@ -96,7 +96,9 @@ def row_items(table: Table) -> list[Item]:
             # Dutch begroting tables: "Stand ontwerpbegroting 2019" closes the mutations that
             # follow the first "Stand" row; the first one is a part
             kind = "part" if first_valued else "total"
-        items.append(Item(pos, row.label, kind, cells, deduct=deducts(row.label), headed=row.headed))
+        # "- Minder grondverkoop door meetverschil   -/- € 69.000": the mark may stand in a cell of its own
+        marked = any(c.text.strip() == "-/-" and (c.number is None or c.number.nil) for c in row.cells.values())
+        items.append(Item(pos, row.label, kind, cells, deduct=deducts(row.label) or marked, headed=row.headed))
         first_valued = False
     _dated_balances(items)
     _cash_flows(items)

@@ -72,7 +72,7 @@ PARENTHESES = re.compile(r"\([^()]*\)")
 # Rows whose label says they are taken off: "Less: refunds", "Af: ontvangsten", "-/- korting".
 _DEDUCT = re.compile(
     r"^(?:less\b|af\b|af:|minus\b|deduct\b|-/-|min:|verminderd\s+met|minder\b|excluding\b|"
-    r"exclusief\b|eliminat|offset|netting\b)|\s-/-\s",
+    r"exclusief\b|eliminat|offset|netting\b)|\s-/-(?:\s|$)",
     re.IGNORECASE,
 )
 
