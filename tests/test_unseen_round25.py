@@ -121,3 +121,16 @@ def test_a_deduction_mark_in_a_cell_of_its_own_takes_the_row_off() -> None:
     (total,) = [c for c in checks if c.total_label == "Totaal"]
     assert total.verdict is Verdict.CONSISTENT
     assert [p.sign for p in total.parts] == [1, 1, 1, -1, 1]
+
+
+def test_a_column_of_note_numbers_beside_the_units_is_no_column_of_amounts() -> None:
+    # USS Ltd's group statement of income 2019 (ennhs-03 p1): "2019  2018" over "Note  £’000  £’000".
+    # The unit line was taken for a line above the table, so the columns had no headers, and the
+    # notes' numbers were amounts: "Operating profit 4" was checked as "Turnover 3".
+    from factcheck.tables import find_page_tables
+
+    (table,) = find_page_tables(DOCS / "ennhs-03.pdf", "en", pages=[1], all_pages=True)[1]
+    assert [c.header for c in table.columns] == ["Note", "", "2019 £’000", "2018 £’000"]
+    assert all(r.cells[0].number is None for r in table.rows if 0 in r.cells)
+    checks = check_pdf(DOCS / "ennhs-03.pdf", lang="en", pages=[1], all_pages=True)
+    assert sorted(c.total.stated for c in checks if c.total_label == "Operating profit") == ["217", "246"]

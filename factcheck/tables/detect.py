@@ -1466,7 +1466,9 @@ def _drop_side_text(lines: list[Line], settings: TableSettings) -> None:
 def _unit_per_column(line: Line) -> bool:
     """A header line that gives each column its unit ("$’000   $’000   $’000"): part of the header,
     not a unit line above the table."""
-    return len(line.tokens) >= 2 and all(find_scale([t.text]) for t in line.tokens)
+    # (a column of note numbers may head its own column beside them: "Note   £’000   £’000")
+    tokens = [t for t in line.tokens if not _NOTE_HEADER.match(t.text)]
+    return len(tokens) >= 2 and all(find_scale([t.text]) for t in tokens)
 
 
 def _unit_over_labels(line: Line, left: float, size: float, settings: TableSettings) -> bool:
