@@ -134,3 +134,16 @@ def test_a_column_of_note_numbers_beside_the_units_is_no_column_of_amounts() -> 
     assert all(r.cells[0].number is None for r in table.rows if 0 in r.cells)
     checks = check_pdf(DOCS / "ennhs-03.pdf", lang="en", pages=[1], all_pages=True)
     assert sorted(c.total.stated for c in checks if c.total_label == "Operating profit") == ["217", "246"]
+
+
+def test_a_difference_that_holds_in_two_columns_and_slips_in_the_third() -> None:
+    # USS Report and Accounts 2019 (ennhs-01 p6), the self-sufficiency table in £bn: "Deficit" is
+    # "Self-sufficiency liabilities" less "Value of assets", 82.4 − 60.0 = 22.4 and 92.4 − 67.4 =
+    # 25.0, but 21.2 is printed for 84.7 − 63.7 = 21.0, a real error. A guessed difference was
+    # reported only where it held in every column, and the "Funding ratio 73% 75% 73%" row made
+    # every column one of percentages, whose failures are never reported.
+    checks = check_pdf(DOCS / "ennhs-01.pdf", lang="en", pages=[6], all_pages=True)
+    deficits = {c.total.stated: c for c in checks if c.total_label == "Deficit"}
+    assert deficits["21.2"].verdict is Verdict.MISMATCH and deficits["21.2"].alarm
+    assert [p.stated for p in deficits["21.2"].parts] == ["84.7", "63.7"]
+    assert deficits["22.4"].verdict is Verdict.CONSISTENT and deficits["25.0"].verdict is Verdict.CONSISTENT

@@ -193,11 +193,23 @@ def _soft_columns(table: Table) -> set[int]:
     for col in table.columns:
         if NOT_AMOUNT.search(col.header) or re.search(r"\bpart\.?\b|\bshare\b", col.header, re.IGNORECASE):
             soft.add(col.index)
+    # a column of percentages; one whose amounts are crossed by a row of ratios ("Funding ratio
+    # 73%  75%  73%" under the amounts it is taken of) stays a column of amounts
+    figures: dict[int, list[bool]] = {}
     for row in table.rows:
         for ci, cell in row.cells.items():
-            if cell.number is not None and cell.number.percent:
-                soft.add(ci)
+            if cell.number is not None:
+                figures.setdefault(ci, []).append(cell.number.percent)
+    soft.update(ci for ci, flags in figures.items() if any(flags) and (
+        2 * sum(flags) > len(flags) or not _one_row_of(table, ci)))
     return soft
+
+
+def _one_row_of(table: Table, col: int) -> bool:
+    """Are the column's percentages all in rows whose every figure is a percentage (a row of
+    ratios across the columns of amounts)?"""
+    rows = [r for r in table.rows if (c := r.cells.get(col)) is not None and c.number is not None and c.number.percent]
+    return all(all(c.number.percent for c in r.cells.values() if c.number is not None) for r in rows)
 
 
 def _percent_column(table: Table, col: int) -> bool:
