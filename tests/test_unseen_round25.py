@@ -147,3 +147,17 @@ def test_a_difference_that_holds_in_two_columns_and_slips_in_the_third() -> None
     assert deficits["21.2"].verdict is Verdict.MISMATCH and deficits["21.2"].alarm
     assert [p.stated for p in deficits["21.2"].parts] == ["84.7", "63.7"]
     assert deficits["22.4"].verdict is Verdict.CONSISTENT and deficits["25.0"].verdict is Verdict.CONSISTENT
+
+
+def test_a_row_named_as_growth_that_prints_amounts_is_a_part_where_the_columns_say_so() -> None:
+    # Idaho PERSI's analysis of actuarial gains and losses (enpsn-01 p5), in $ millions: "Membership
+    # Growth & Return to Employment (Additional) liability for new members. (29.1) (33.2) (34.9)" is
+    # an amount, though its label names growth, and the experience total adds it up with the others:
+    # 494.3 and 281.8 exactly. In 2018-2019 the total, 178.9, misses its parts (142.7), a real error.
+    checks = check_pdf(DOCS / "enpsn-01.pdf", lang="en", pages=[5], all_pages=True)
+    totals = sorted((c for c in checks if c.total_label.startswith("Total Gain (Loss)")), key=lambda c: c.total.col)
+    assert [(c.total.stated, c.verdict) for c in totals] == [
+        ("494.3", Verdict.CONSISTENT), ("281.8", Verdict.CONSISTENT), ("178.9", Verdict.MISMATCH)]
+    assert "(29.1)" in [p.stated for p in totals[0].parts]
+    # a miss of 36.2 has no slip's shape: a person should look, no alarm
+    assert totals[2].doubt is not None

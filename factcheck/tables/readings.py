@@ -240,6 +240,8 @@ def candidate_parts(
 NAMED_PARTS = frozenset({"cash flow", "cash balance", "result lines", "explicit", "numbered"})
 READINGS = {
     "flat": "the rows since the previous total",
+    "with named rates": "the rows since the previous total, those whose label names a rate or a change (they "
+                        "print amounts) among them: only so does it add up, in two columns of three at least",
     "cash flow": "the net cash flows of the activities above it (a cash flow statement)",
     "cash balance": "the cash at the beginning plus the net change in cash",
     "result lines": "the result above it, plus the income totals and less the cost totals since",

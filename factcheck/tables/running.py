@@ -51,6 +51,34 @@ def _figure(table: Table, pos: int, col: int) -> CellNumber | None:
     return None if cell is None or cell.number is None else cell.number
 
 
+def _may_hold(table: Table, col: int, steps: list[tuple[int, int]], parts: _Parts) -> bool:
+    """Can the reading hold in three quarters of the steps where its figures are printed, with each
+    figure anywhere within its rounding? (A bound, before the judge weighs the rounding exactly.)"""
+    tried = near = 0
+    for p, q in steps:
+        figs = [(1, _figure(table, p, col)), *((sg, _figure(table, q, c)) for c, sg in parts)]
+        total = _figure(table, q, col)
+        if total is None or any(n is None for _, n in figs):
+            continue
+        tried += 1
+        gap = abs(total.value - sum(sg * n.value for sg, n in figs))  # type: ignore[union-attr]
+        near += gap <= total.half + sum(n.half for _, n in figs)  # type: ignore[union-attr]
+        if 4 * (tried - near) > len(steps):
+            return False
+    return tried > 0 and 4 * near >= 3 * tried
+
+
+def _changes(table: Table, col: int, held: list[tuple[int, int, Judgement]]) -> int:
+    """Rows where the column's figure differs from the one above: the rows a reading can tell by."""
+    return sum(1 for p, q, _ in held if _figure(table, p, col).value != _figure(table, q, col).value)  # type: ignore[union-attr]
+
+
+def _years(table: Table, col: int, rows: list[int]) -> bool:
+    """Is the column one of years ("2010", "2011", …), which count up whatever stands beside them?"""
+    return all((n := _figure(table, p, col)) is not None and n.value.denominator == 1 and 1900 <= n.value <= 2100
+               and n.decimals == 0 for p in rows)
+
+
 def _long(n: CellNumber | None) -> bool:
     digits = "".join(ch for ch in (n.text if n is not None else "") if ch.isdigit()).lstrip("0")
     return len(digits) >= MIN_DIGITS
@@ -70,10 +98,19 @@ def running_checks(table: Table, file: str = "") -> list[TableCheck]:
         percent = {p: _figure(table, p, col).percent for p in rows}  # type: ignore[union-attr]
         others = [c for c in cols if c != col and all(
             (n := _figure(table, q, c)) is None or n.nil or n.percent == percent[q] for _, q in steps)]
+        if not named:
+            # the arithmetic alone must name such a column: only long figures, and a quick exact
+            # test of each reading first (a wide table has thousands of them)
+            if len(steps) < MIN_UNNAMED_ROWS or _years(table, col, rows) or not all(
+                    _long(_figure(table, p, col)) for p in rows):
+                continue
+            others = [c for c in others if any(_long(_figure(table, q, c)) for _, q in steps)]
         readings: list[_Parts] = [((c, s),) for c in others for s in (1, -1)]
         readings += [((a, 1), (b, -1)) for a in others for b in others if a != b]
         best: tuple[tuple[int, int], _Parts, list[tuple[int, int, Judgement]]] | None = None
         for parts in readings:
+            if not named and not _may_hold(table, col, steps, parts):
+                continue
             judged = []
             for p, q in steps:
                 moves = [(s, _figure(table, q, c)) for c, s in parts]
@@ -87,9 +124,9 @@ def running_checks(table: Table, file: str = "") -> list[TableCheck]:
                 (n := _figure(table, q, c)) is not None and n.value for c, _ in parts))
             if telling < MIN_ROWS or 4 * len(held) < 3 * len(judged):
                 continue
-            if not named and (telling < MIN_UNNAMED_ROWS or not all(
+            if not named and (_changes(table, col, held) < MIN_UNNAMED_ROWS or _years(table, col, rows) or not all(
                     _long(_figure(table, q, c)) for _, q, _ in held for c in (col, *(c for c, _ in parts)))):
-                continue
+                continue  # (movements that cancel, "2011 = 2010 + 100.0 − 100.0", tell nothing)
             key = (len(held), -len(parts))
             if best is None or key > best[0]:
                 best = (key, parts, judged)

@@ -55,7 +55,15 @@ def scan_totals(
     out = []
     top_level: list[Item] = []
     loose: list[Item] = []
+    # rows whose label names a rate or a change ("Membership Growth & Return to Employment
+    # (Additional) liability for new members.") but which print amounts, no percentage: tried as
+    # parts of the total that closes them only where that makes it add up exactly in two columns
+    # of three at least
+    named_rates: list[Item] = []
     for i, it in enumerate(items):
+        if it.kind == "none" and not it.consumed and percent_figures(it) is False and it.label.strip():
+            named_rates.append(it)
+            continue
         if it.kind in ("memo", "none") or it.consumed:
             continue
         if it.kind == "part" or (it.kind in ("total", "sub") and it.pos in grouped and not any(
@@ -100,6 +108,9 @@ def scan_totals(
             loose.append(it)
             continue
         candidates = candidate_parts(items, i, top_level, loose)
+        rates_in = [x for x in named_rates if loose and x.pos > loose[0].pos]
+        if rates_in and it.kind in ("total", "sub", "grand") and len(loose) >= 2:
+            candidates.append(("with named rates", sorted([(x, 1) for x in loose + rates_in], key=lambda p: p[0].pos)))
         if over and it.kind == "saldo":
             # a saldo that is a head over rows of its own, read as a head above it less a sibling
             # ("Net Investment" = "Fiscal Policy" − "Net Internal Loan", where Fiscal Policy = Net
@@ -156,6 +167,8 @@ def scan_totals(
                 continue  # rows below a zero total that are zero where it is printed: no evidence they are its parts
             if tag == "movement signs" and (len(hard) < 2 or 4 * fits < 3 * len(hard)):
                 continue  # signs read from the figures must hold in most rows, or they are chosen to fit
+            if tag == "with named rates" and (fits < 2 or 3 * fits < 2 * len(hard)):
+                continue  # rows the labels call rates are parts only where two columns of three say so
             if tag == "groups" and fits < len(hard):
                 continue  # a group found from the arithmetic stands for its items only where that adds up everywhere
             if tag in ("nested", "block") and _cancelling(cand, hard):
@@ -239,6 +252,7 @@ def scan_totals(
             continue
         top_level.append(it)
         loose = []
+        named_rates = []
     return out
 
 
