@@ -161,3 +161,17 @@ def test_a_row_named_as_growth_that_prints_amounts_is_a_part_where_the_columns_s
     assert "(29.1)" in [p.stated for p in totals[0].parts]
     # a miss of 36.2 has no slip's shape: a person should look, no alarm
     assert totals[2].doubt is not None
+
+
+def test_n_a_is_a_cell_and_shared_services_an_amount() -> None:
+    # A utility's 2017 budget against imputed expense (ensuc-01 p2): "Allocated Contingency ... 45.0
+    # N/A 45.0" lost its 45.0 to the label, since "N/A" in capitals was no cell, and the Total's
+    # 3,099.5 of the budget column (3,054.5 + 45.0) missed by 45 against the Subtotal alone: a false
+    # mismatch with the shape of two swapped digits. And "Shared Services" read as a share kept
+    # the Subtotal from adding up.
+    checks = check_pdf(DOCS / "ensuc-01.pdf", lang="en", pages=[2], all_pages=True)
+    assert not [c for c in checks if c.alarm]
+    totals = {(c.total_label, c.total.stated): c for c in checks if c.total_label in ("Total", "Subtotal")}
+    assert [p.stated for p in totals[("Total", "$3,099.5")].parts] == ["$3,054.5", "45.0"]
+    assert totals[("Subtotal", "$3,099.2")].verdict is Verdict.CONSISTENT
+    assert "194.6" in [p.stated for p in totals[("Subtotal", "$3,054.5")].parts]

@@ -46,7 +46,7 @@ _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|t
 # Non-figure tokens that still sit in value columns: p.m., n.v.t., page ranges ("20-25"),
 _TEXT_CELL = re.compile(
     # "Continuing" (a US budget exhibit's Cost To Complete), "TBD": amounts not stated
-    r"^(?:PM|p\.?m\.?|" + INCLUDED + r"|n\.?v\.?t\.?|n/?a|NA|nfp|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|Continuing|TBD|"
+    r"^(?:PM|p\.?m\.?|" + INCLUDED + r"|n\.?v\.?t\.?|n/?a|N/A|NA|nfp|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|Continuing|TBD|"
     r"\(\d[\d.,]*[–‒-]\d[\d.,]*\)?|\(?\d[\d.,]*[–‒-]\d[\d.,]*\)|"  # confidence intervals "(1.1–1.2)"
     r"\(\d[\d.,]*\s?%\))$"  # a share beside a count, "189 (55.6%)": not a negative percentage
 )
