@@ -72,6 +72,11 @@ SCALE_WORDS: dict[str, int] = {
     "mrd.": 9,
     "mrd": 9,
     "biljoen": 12,
+    # what the extractor reads in Dutch too ("€ 4,9 mio", "miljoenen", "dzd"): check must read it back
+    "mio.": 6,
+    "mio": 6,
+    "miljoenen": 6,
+    "dzd": 3,
     "thousand": 3,
     "million": 6,
     "mn": 6,
