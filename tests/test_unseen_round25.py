@@ -175,3 +175,13 @@ def test_n_a_is_a_cell_and_shared_services_an_amount() -> None:
     assert [p.stated for p in totals[("Total", "$3,099.5")].parts] == ["$3,054.5", "45.0"]
     assert totals[("Subtotal", "$3,099.2")].verdict is Verdict.CONSISTENT
     assert "194.6" in [p.stated for p in totals[("Subtotal", "$3,054.5")].parts]
+
+
+def test_shared_services_is_a_row_of_amounts_not_a_share() -> None:
+    # USS Ltd's staff costs note 2019 (ennhs-03 p4): the average number of employees, "Group shared
+    # services 140 133 138 131" among the others, closed by an unlabelled line "464 433 318 296".
+    # "shared" made the row a share, no part, and the line added up nothing.
+    checks = check_pdf(DOCS / "ennhs-03.pdf", lang="en", pages=[4], all_pages=True)
+    line = [c for c in checks if c.total.stated == "464"]
+    assert len(line) == 1 and line[0].verdict is Verdict.CONSISTENT
+    assert [p.stated for p in line[0].parts] == ["160", "133", "31", "140"]

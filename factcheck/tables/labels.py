@@ -58,7 +58,7 @@ _MEMO = re.compile(r"^(?:(?:waarvan|of which|o/w|thereof|including|memo(?:randum
                    re.IGNORECASE)
 
 NOT_AMOUNT = re.compile(
-    r"%|\bper\s?cent|procent|percentage|aandeel|share|\bratio\b|average|gemiddeld|\bindex\b|\bgrowth\b|\bgroei\b|"
+    r"%|\bper\s?cent|procent|percentage|aandeel|share(?![dh])|\bratio\b|average|gemiddeld|\bindex\b|\bgrowth\b|\bgroei\b|"
     # "change" as a measure, not in a name ("Department of Climate Change", "changes to … levies(b)")
     r"(?<!climate )change(?!s?\s+to\b)|\bchg\b|\bvar\.?\b|\brates?\b|\bper\b|\bmean\b|\bmedian\b|\bin % ",
     re.IGNORECASE,
