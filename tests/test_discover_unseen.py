@@ -14,19 +14,11 @@ from factcheck.extract import extract_document
 from factcheck.extract.tables import regions
 from factcheck.model import Interval
 from factcheck.sources.pdf_layout import page_texts
+from tests.support.discovered import relations as _relations
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 
 
-@lru_cache(maxsize=None)
-def _relations(name: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    doc = extract_document(DOCS / name)
-    printed = {c["id"]: c["stated"] for c in doc.claims}
-    out = []
-    for claim in discover(doc.claims, doc.header.get("language", "nl"), repeats=False):
-        ids = [i.split(" (", 1)[0] for i in claim["evidence"]["inputs"].split(", ")]
-        out.append((claim["stated"], claim["evidence"]["relation"], tuple(printed[i] for i in ids)))
-    return tuple(out)
 
 
 def test_shares_with_the_whole_in_the_passage_or_pages_before() -> None:

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.discover import discover
-from factcheck.extract import extract_document
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf
+from tests.support.discovered import relations as _relations
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
-
-
-def _relations(name: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    doc = extract_document(DOCS / name)
-    printed = {c["id"]: c["stated"] for c in doc.claims}
-    out = []
-    for claim in discover(doc.claims, doc.header.get("language", "nl"), repeats=False):
-        ids = [i.split(" (", 1)[0] for i in claim["evidence"]["inputs"].split(", ")]
-        out.append((claim["stated"], claim["evidence"]["relation"], tuple(printed[i] for i in ids)))
-    return out
 
 
 def test_a_total_that_repeats_the_one_beside_it_is_an_alarm_whatever_it_misses_by() -> None:

@@ -22,3 +22,15 @@ def discovered(name: str) -> tuple[tuple[str, str, tuple[str, ...], int], ...]:
         out.append((claim["stated"], claim["evidence"]["wording"], tuple(printed[i] for i in ids),
                     int((claim.get("where") or {}).get("page") or 0)))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def relations(name: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(target as printed, kind of relation, inputs as printed in the expression's order) per relation."""
+    doc = extract_document(DOCS / name)
+    printed = {c["id"]: c["stated"] for c in doc.claims}
+    out = []
+    for claim in discover(doc.claims, doc.header.get("language", "nl"), repeats=False):
+        ids = [i.split(" (", 1)[0] for i in claim["evidence"]["inputs"].split(", ")]
+        out.append((claim["stated"], claim["evidence"]["relation"], tuple(printed[i] for i in ids)))
+    return tuple(out)
