@@ -29,6 +29,7 @@ elsewhere), never an alarm.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from .cells import CellNumber
 from .detect import Table
@@ -56,13 +57,14 @@ def _may_hold(table: Table, col: int, steps: list[tuple[int, int]], parts: _Part
     figure anywhere within its rounding? (A bound, before the judge weighs the rounding exactly.)"""
     tried = near = 0
     for p, q in steps:
-        figs = [(1, _figure(table, p, col)), *((sg, _figure(table, q, c)) for c, sg in parts)]
-        total = _figure(table, q, col)
-        if total is None or any(n is None for _, n in figs):
+        total, above = _figure(table, q, col), _figure(table, p, col)
+        moves = [(sg, _figure(table, q, c)) for c, sg in parts]
+        figs = [(sg, n) for sg, n in [(1, above), *moves] if n is not None]
+        if total is None or len(figs) != len(parts) + 1:
             continue
         tried += 1
-        gap = abs(total.value - sum(sg * n.value for sg, n in figs))  # type: ignore[union-attr]
-        near += gap <= total.half + sum(n.half for _, n in figs)  # type: ignore[union-attr]
+        gap = abs(total.value - sum((sg * n.value for sg, n in figs), Fraction(0)))
+        near += int(gap <= total.half + sum((n.half for _, n in figs), Fraction(0)))
         if 4 * (tried - near) > len(steps):
             return False
     return tried > 0 and 4 * near >= 3 * tried
@@ -70,7 +72,11 @@ def _may_hold(table: Table, col: int, steps: list[tuple[int, int]], parts: _Part
 
 def _changes(table: Table, col: int, held: list[tuple[int, int, Judgement]]) -> int:
     """Rows where the column's figure differs from the one above: the rows a reading can tell by."""
-    return sum(1 for p, q, _ in held if _figure(table, p, col).value != _figure(table, q, col).value)  # type: ignore[union-attr]
+    count = 0
+    for p, q, _ in held:
+        above, here = _figure(table, p, col), _figure(table, q, col)
+        count += int(above is not None and here is not None and above.value != here.value)
+    return count
 
 
 def _years(table: Table, col: int, rows: list[int]) -> bool:

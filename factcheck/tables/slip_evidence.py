@@ -104,7 +104,7 @@ def stale_copy(c: TableCheck, checks: list[TableCheck]) -> TableCheck | None:
         return None
     row = c.orientation == "row"
 
-    def place(x: TableCheck) -> tuple[int, ...]:
+    def place(x: TableCheck) -> tuple[tuple[int, int], ...]:
         cells = [x.total, *x.parts]
         return tuple(sorted((p.page, p.row) if row else (p.page, p.col) for p in cells))
 
