@@ -208,7 +208,13 @@ def test_page_whose_totals_have_no_label_is_read() -> None:
 def test_whole_oi_lijst_no_false_mismatch() -> None:
     checks = check_pdf(CORPUS / "nl-rijksfinancien" / "ombuigings-en-intensiveringslijst-maart2021.pdf", lang="nl")
     assert {c.page for c in checks} >= {27, 29, 96}
-    assert not [c for c in checks if c.verdict is Verdict.MISMATCH]
+    assert not [c for c in checks if c.alarm]
+    # Tabel 14 (page 48), read since round 25 with its rows whose names hold "procent" or "per km":
+    # the 2026 Totaal, −1.134, is the sum with "Spitsheffing midden-Nederland" at +142, while the row
+    # prints ‒ 142 there (and +142 in the years before). No slip's shape, so it is written as a doubt
+    # for a person to look at, not an alarm; every other mismatch would be one
+    (doubted,) = [c for c in checks if c.verdict is Verdict.MISMATCH]
+    assert doubted.page == 48 and doubted.total.stated == "-1.134" and "Spitsheffing" in (doubted.doubt or "")
 
 
 def test_rows_of_withheld_figures_stay_rows() -> None:
