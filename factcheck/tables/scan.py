@@ -57,8 +57,8 @@ def scan_totals(
     loose: list[Item] = []
     # rows whose label names a rate or a change ("Membership Growth & Return to Employment
     # (Additional) liability for new members.") but which print amounts, no percentage: tried as
-    # parts of the total that closes them only where that makes it add up exactly in two columns
-    # of three at least
+    # parts of the total that closes them only where that makes it add up (within the rounding)
+    # in two columns of three at least
     named_rates: list[Item] = []
     for i, it in enumerate(items):
         if it.kind == "none" and not it.consumed and percent_figures(it) is False and it.label.strip():
