@@ -1,5 +1,8 @@
 """Readings from the first look at the development documents of round 25: a total copied from the
-column beside it, a rate each year over a period, and a change whose own words go the other way."""
+column beside it, a difference that slips in one column, a rate each year over a period, a change
+whose own words go the other way, lines of named amounts and their aggregate, a section tab up the
+margin, running columns, rows named as rates that print amounts, Dutch cash flow statements,
+deduction marks, note columns and "N/A" cells."""
 
 from __future__ import annotations
 
