@@ -82,10 +82,9 @@ class Label:
     relation: str = ""  # a relation label's kind: sum, difference, growth, share, ...
 
 
-def read_labels() -> tuple[dict[str, str], list[Label]]:
-    """Split by document id, and every label of every batch."""
+def read_split() -> dict[str, str]:
+    """The split of every document, by id."""
     split: dict[str, str] = {}
-    labels: list[Label] = []
     for src in sorted((UNSEEN / "batches").glob("*.sources.tsv")):
         for row in _rows(src):
             split[row["id"]] = row["split"]
@@ -93,6 +92,13 @@ def read_labels() -> tuple[dict[str, str], list[Label]]:
     # the batch's sources keep the split its labeller fixed
     for row in _rows(UNSEEN / "split.tsv"):
         split[row["id"]] = row["split"]
+    return split
+
+
+def read_labels() -> tuple[dict[str, str], list[Label]]:
+    """Split by document id, and every label of every batch."""
+    split = read_split()
+    labels: list[Label] = []
     for path in sorted((UNSEEN / "batches").glob("*.tables.tsv")):
         for row in _rows(path):
             if row.get("expected") in (None, "", "none"):

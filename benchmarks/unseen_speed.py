@@ -23,8 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-UNSEEN = ROOT / "tests" / "unseen"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from unseen_eval import ROOT, UNSEEN, read_split  # noqa: E402
+
 
 def _time(tree: Path, pdf: Path, timeout: float) -> float | None:
     """CPU seconds of ``factcheck extract`` on ``pdf`` with the code of ``tree``, the whole command
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=10, help="how many of the slowest-growing documents to list")
     args = ap.parse_args(argv)
 
-    split = dict(line.split("\t")[:2] for line in (UNSEEN / "split.tsv").read_text().splitlines()[1:] if "\t" in line)
+    split = read_split()
     ids = sorted(i for i, s in split.items() if (args.split == "all" or s == args.split)
                  and (not args.doc or i in args.doc))
     if args.limit:

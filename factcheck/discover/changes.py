@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from factcheck.discover.figures import Fig, place, stands_at
-from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whole_phrase, joined, per_year
+from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whole_phrase, clause_after, joined, per_year
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 # a hedge may stand between the word and its value: "from approximately 435 … to approximately 832"
@@ -184,7 +184,8 @@ def _direction(text: str) -> bool | None:
     return up if up != down else None
 
 
-_OWN_CLAUSE = re.compile(r".*(?:[,;(]|\bbut\b|\bmaar\b|\d)", re.IGNORECASE | re.DOTALL)
+# what opens a figure's own clause: a comma, a bracket, "but", or the figure before it
+_OWN_CLAUSE = re.compile(r"[,;(]|\bbut\b|\bmaar\b|\d", re.IGNORECASE)
 
 
 def _own_direction(quote: str, c: Fig) -> bool | None:
@@ -193,9 +194,7 @@ def _own_direction(quote: str, c: Fig) -> bool | None:
     at = _at(quote, c)
     if at < 0:
         return None
-    head = quote[max(0, at - 40):at]
-    cut = _OWN_CLAUSE.match(head)
-    return _direction(head[cut.end():] if cut else head)
+    return _direction(clause_after(quote[max(0, at - 40):at], _OWN_CLAUSE))
 
 
 def _moves(text: str) -> bool:

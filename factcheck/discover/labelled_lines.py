@@ -79,7 +79,8 @@ def _sum(total: Fig, run: list[tuple[Fig, str]]) -> Proposal | None:
     holds = lo <= t_hi and t_lo <= hi
     if not holds and not digit_slip(total.value - exact, [total.value, *(f.value for f, _ in run)]):
         return None
-    expr = " ".join(("- " if s < 0 else ("+ " if i else "")) + f.id for i, ((f, _), s) in enumerate(zip(run, signs)))
     if all(s > 0 for s in signs):
         expr = "sum(" + ", ".join(f.id for f, _ in run) + ")"
+    else:
+        expr = " ".join(("- " if s < 0 else "+ " if i else "") + f.id for i, ((f, _), s) in enumerate(zip(run, signs)))
     return Proposal(total, tuple(f for f, _ in run), "sum", expr, exact == total.value, MIN_SCORE + 2, CUE, True)

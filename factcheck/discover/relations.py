@@ -371,9 +371,14 @@ def _rate_of_change(stated: str, quote: str) -> bool:
         return False
     # set right after an amount, the percentage shares the clause that leads up to the amount
     # (back to the sentence's previous stop or percentage); else its own, back to the last figure
-    cut = _SENTENCE_CUT if _APPOSED_TO_AMOUNT.search(head) else _CLAUSE_CUT
-    clause = head[max((m.end() for m in cut.finditer(head)), default=0):]
+    clause = clause_after(head, _SENTENCE_CUT if _APPOSED_TO_AMOUNT.search(head) else _CLAUSE_CUT)
     return bool(RISE_WORDS.search(clause) or FALL_WORDS.search(clause))
+
+
+def clause_after(head: str, cut: re.Pattern[str]) -> str:
+    """The words of ``head`` after the last place ``cut`` matches: the clause that leads up to a
+    figure, back to its previous figure or mark."""
+    return head[max((m.end() for m in cut.finditer(head)), default=0):]
 
 
 class _Wholes:

@@ -130,8 +130,9 @@ def running_checks(table: Table, file: str = "") -> list[TableCheck]:
                 (n := _figure(table, q, c)) is not None and n.value for c, _ in parts))
             if telling < MIN_ROWS or 4 * len(held) < 3 * len(judged):
                 continue
-            if not named and (_changes(table, col, held) < MIN_UNNAMED_ROWS or _years(table, col, rows) or not all(
-                    _long(_figure(table, q, c)) for _, q, _ in held for c in (col, *(c for c, _ in parts)))):
+            # (the column itself is of long figures and no years: settled above)
+            if not named and (_changes(table, col, held) < MIN_UNNAMED_ROWS or not all(
+                    _long(_figure(table, q, c)) for _, q, _ in held for c, _ in parts)):
                 continue  # (movements that cancel, "2011 = 2010 + 100.0 − 100.0", tell nothing)
             key = (len(held), -len(parts))
             if best is None or key > best[0]:
