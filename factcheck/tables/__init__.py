@@ -50,6 +50,7 @@ from .stacked import stacked_checks
 from .total_of_totals import total_of_totals_checks
 from .totals import check_table
 from .unmarked import page_unmarked_checks
+from .wnt import wnt_checks
 
 __all__ = [
     "CellRef",
@@ -246,5 +247,10 @@ def check_found_tables(
     checked = {key(c) for c in checks}
     checks += [c for number in sorted(alone) for table in alone[number]
                for c in row_change_checks(table, str(path), checked)]
+    # a WNT statement's pay is its Subtotaal less the amount paid unduly, whatever rows above add up
+    # to the same figure: the law's model defines it
+    paid = [c for number in sorted(alone) for c in wnt_checks(alone[number], str(path))]
+    replaced = {key(c) for c in paid}
+    checks = [c for c in checks if key(c) not in replaced] + paid
     checks = doubt_failure_runs(doubt_cut_groups(checks, found))
     return doubt_unshaped(checks) if settings.slip_alarms_only else checks

@@ -1,0 +1,133 @@
+"""The WNT statement: a Dutch public body's pay of its top officials, in the form the law prescribes.
+
+Every body under the Wet normering topinkomens prints, per official, the model table of the
+Regeling (one column an official, or one table each)::
+
+    Beloning plus belastbare onkostenvergoedingen        €93.015
+    Beloningen betaalbaar op termijn                      €9.275
+    Subtotaal                                           €102.290
+    Individueel toepasselijke bezoldigingsmaximum       €107.000
+    -/- Onverschuldigd betaald en nog niet terugontvangen bedrag   N.v.t.
+    Bezoldiging                                         €102.190   <- Subtotaal less the undue payment
+    Het bedrag van de overschrijding ...                      €-   <- Bezoldiging less the maximum
+
+The Subtotaal is an ordinary sum of the rows above it; the pay under it is not, because the
+maximum stands between them and is no part. This module reads the two lines the model defines
+by name: the pay is the Subtotaal less the amount paid unduly (nothing when the row is absent or
+says "n.v.t."), and an excess printed as an amount is the pay less the maximum. A table the reader
+split at the maximum (a page of two tables with the same columns) is read as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cells import CellNumber
+from .detect import Cell, Table
+from .judging import judge
+from .labels import clean_label
+from .records import CellRef, TableCheck, cell_ref, make_check
+
+_SUBTOTAL = re.compile(r"subtota(?:al|le bezoldiging)|som bezoldiging", re.IGNORECASE)
+# the pay line: "Bezoldiging", "Totale bezoldiging", "Totaal bezoldiging 2019", "Bezoldiging in 2020"
+_PAY = re.compile(r"(?:tota(?:al|le)\s+)?bezoldiging(?:\s+(?:in\s+)?(?:19|20)\d\d)?", re.IGNORECASE)
+_MAXIMUM = re.compile(r"bezoldigingsmaximum|wnt-maximum", re.IGNORECASE)
+_UNDUE = re.compile(r"onverschuldigd", re.IGNORECASE)
+_EXCESS = re.compile(r"\boverschrijding\b", re.IGNORECASE)
+_READING = "the WNT statement: the pay (Bezoldiging) is the Subtotaal less the amount paid unduly"
+_EXCESS_READING = "the WNT statement: the excess is the pay (Bezoldiging) less the maximum that applies"
+
+_Row = tuple[Table, int]  # a row of one of the page's tables
+
+
+def _number(table: Table, pos: int, col: int) -> tuple[Cell, CellNumber] | None:
+    cell = table.rows[pos].cells.get(col)
+    return (cell, cell.number) if cell is not None and cell.number is not None and not cell.number.percent else None
+
+
+def _label(row: _Row) -> str:
+    return clean_label(row[0].rows[row[1]].label)
+
+
+def _statements(tables: list[Table]) -> list[list[_Row]]:
+    """The page's rows in reading order, a table continued by the next one (same columns, read
+    apart at a row the model prints: the maximum, the undue payment, the pay) joined to it."""
+    out: list[list[_Row]] = []
+    for i, table in enumerate(tables):
+        rows = [(table, p) for p in range(len(table.rows))]
+        before = tables[i - 1] if i else None
+        if (out and before is not None and len(before.columns) == len(table.columns) and table.rows
+                and any(r.search(_label((table, 0))) for r in (_MAXIMUM, _UNDUE, _PAY))):
+            out[-1].extend(rows)
+        else:
+            out.append(rows)
+    return out
+
+
+def _lanes(table: Table) -> dict[int, str]:
+    return {c.index: c.header for c in table.columns}
+
+
+def wnt_checks(tables: list[Table], file: str = "") -> list[TableCheck]:
+    """The pay and the excess of every official in the page's WNT statements (see module doc)."""
+    out: list[TableCheck] = []
+    for rows in _statements(tables):
+        for s, sub in enumerate(rows):
+            if not _SUBTOTAL.fullmatch(_label(sub)):
+                continue
+            undue: _Row | None = None
+            maximum: _Row | None = None
+            for row in rows[s + 1:]:
+                label = _label(row)
+                if _PAY.fullmatch(label):
+                    out += _pay_checks(sub, undue, row, file)
+                    if maximum is not None:
+                        out += _excess_checks(row, maximum, rows, file)
+                    break
+                if _MAXIMUM.search(label):
+                    maximum = row
+                elif _UNDUE.search(label):
+                    undue = row
+                elif any(_number(row[0], row[1], c) for c in row[0].rows[row[1]].cells):
+                    break  # an amount the model does not print between them: not its form
+    return out
+
+
+def _pay_checks(sub: _Row, undue: _Row | None, pay: _Row, file: str) -> list[TableCheck]:
+    out: list[TableCheck] = []
+    table, pos = pay
+    for col, header in sorted(_lanes(table).items()):
+        stated, base = _number(table, pos, col), _number(sub[0], sub[1], col)
+        if stated is None or base is None or stated[1].nil:
+            continue  # (a dash for an official with no pay states nothing)
+        parts: list[CellRef] = [cell_ref(sub[0], sub[1], base[0])]
+        terms = [(1, base[1])]
+        if undue is not None and (less := _number(undue[0], undue[1], col)) is not None and less[1].value:
+            parts.append(cell_ref(undue[0], undue[1], less[0], -1))
+            terms.append((-1, less[1]))
+        j = judge(terms, stated[1])
+        total = cell_ref(table, pos, stated[0])
+        out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), header, total,
+                              tuple(parts), j, _READING, None, relation="difference" if len(parts) > 1 else "sum"))
+    return out
+
+
+def _excess_checks(pay: _Row, maximum: _Row, rows: list[_Row], file: str) -> list[TableCheck]:
+    """An excess printed as an amount under the pay: the pay less the maximum (an excess that is
+    nil or "n.v.t." states nothing to check)."""
+    at = rows.index(pay)
+    row = next((r for r in rows[at + 1:at + 3] if _EXCESS.search(_label(r))), None)
+    if row is None:
+        return []
+    out: list[TableCheck] = []
+    table, pos = row
+    for col, header in sorted(_lanes(table).items()):
+        stated, paid, cap = (_number(t, p, col) for t, p in (row, pay, maximum))
+        if stated is None or paid is None or cap is None or not stated[1].value or paid[1].value <= cap[1].value:
+            continue
+        j = judge([(1, paid[1]), (-1, cap[1])], stated[1])
+        parts = (cell_ref(pay[0], pay[1], paid[0]), cell_ref(maximum[0], maximum[1], cap[0], -1))
+        out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), header,
+                              cell_ref(table, pos, stated[0]), parts, j, _EXCESS_READING, None,
+                              relation="difference"))
+    return out

@@ -1,0 +1,45 @@
+"""Readings from the first look at the development documents of round 26: the WNT statement, the
+model table of top officials' pay that every Dutch public body prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+
+
+def _pay(path: Path, page: int) -> list[tuple[str, str, tuple[str, ...], Verdict, bool]]:
+    return [(c.total_label, c.total.stated, tuple(p.stated for p in c.parts), c.verdict, c.alarm)
+            for c in check_pdf(path, lang="nl", pages=[page], all_pages=True) if c.reading.startswith("the WNT")]
+
+
+def test_the_pay_under_the_maximum_is_the_subtotal_less_what_was_paid_unduly() -> None:
+    # Thuiszorg de Lindeboom's accounts 2020 (nlzrj-03 p5): for 2019 the Subtotaal is €102.290
+    # (€93.015 + €9.275) and no undue payment is printed, but the pay is €102.190. The maximum
+    # (€107.000) stands between them, so no sum of the rows above reaches the pay: it went unchecked.
+    # For 2020 the pay exceeds the maximum of €111.000 by the €11.151 printed as the excess.
+    pay = _pay(DOCS / "nlzrj-03.pdf", 5)
+    assert ("Bezoldiging", "€102.190", ("€102.290",), Verdict.MISMATCH, True) in pay
+    assert ("Bezoldiging", "€122.151", ("€122.151",), Verdict.CONSISTENT, False) in pay
+    assert ("Reden waarom de overschrijding al dan niet is toegestaan", "€11.151", ("€122.151", "€111.000"),
+            Verdict.CONSISTENT, False) in pay
+
+
+def test_a_statement_read_apart_at_the_undue_payment_is_one_statement() -> None:
+    # Airport Coordination Netherlands (nlcor-01 p2): the reader splits the statement into two
+    # tables at "-/- Onverschuldigd betaald … N.v.t."; the pay in the second is the Subtotaal in
+    # the first ("n.v.t." takes nothing off).
+    assert _pay(DOCS / "nlcor-01.pdf", 2) == [("Bezoldiging", "147.025,18", ("147.025,18",), Verdict.CONSISTENT, False)]
+
+
+def test_the_pay_is_read_by_the_model_not_as_the_rows_that_happen_to_add_up_to_it() -> None:
+    # Autoriteit Persoonsgegevens (nlrijk-01 p17), three officials a column: the pay equals Beloning
+    # plus Beloningen betaalbaar op termijn too, but the model makes it the Subtotaal (less an undue
+    # payment): one reading, the law's.
+    pay = _pay(DOCS / "nlrijk-01.pdf", 17)
+    assert [(stated, parts) for _, stated, parts, *_ in pay] == [
+        ("156.102", ("156.102",)), ("147.161", ("147.161",)), ("175.160", ("175.160",)),
+        ("152.215", ("152.215",)), ("143.462", ("143.462",)), ("170.759", ("170.759",))]
