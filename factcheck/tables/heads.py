@@ -55,13 +55,14 @@ _READING = "the rows right below it, which add up to it (a group's amount printe
 _FOOT_READING = "the rows right above it, which add up to it (a subtotal without the word total)"
 
 
-def _amounts(table: Table, lane: int) -> list[CellNumber | None]:
-    """Each row's amount in the lane (None: no figure, or a percentage)."""
+def _amounts(table: Table, lane: int, measures: frozenset[int]) -> list[CellNumber | None]:
+    """Each row's amount in the lane (None: no figure, a percentage, or a row whose label says it
+    measures something else: a rate, an average, a part-time factor)."""
     out: list[CellNumber | None] = []
-    for row in table.rows:
+    for pos, row in enumerate(table.rows):
         cell = row.cells.get(lane)
         n = cell.number if cell is not None else None
-        out.append(None if n is None or n.percent else n)
+        out.append(None if n is None or n.percent or pos in measures else n)
     return out
 
 
@@ -256,7 +257,8 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     # a column of years ("Struc. in 2065") holds no amounts: a year over the same year is no group
     years = year_columns(table)
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None} - years)
-    amounts = {lane: _amounts(table, lane) for lane in lanes}
+    measures = frozenset(p for p, row in enumerate(table.rows) if row_kind(row.label) == "none")
+    amounts = {lane: _amounts(table, lane, measures) for lane in lanes}
     labels = _Labels.of(table)
     found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
     for feet in (False, True):

@@ -60,7 +60,9 @@ _MEMO = re.compile(r"^(?:(?:waarvan|of which|o/w|thereof|including|memo(?:randum
 NOT_AMOUNT = re.compile(
     r"%|\bper\s?cent|procent|percentage|aandeel|share(?![dh])|\bratio\b|average|gemiddeld|\bindex\b|\bgrowth\b|\bgroei\b|"
     # "change" as a measure, not in a name ("Department of Climate Change", "changes to … levies(b)")
-    r"(?<!climate )change(?!s?\s+to\b)|\bchg\b|\bvar\.?\b|\brates?\b|\bper\b|\bmean\b|\bmedian\b|\bin % ",
+    r"(?<!climate )change(?!s?\s+to\b)|\bchg\b|\bvar\.?\b|\brates?\b|\bper\b|\bmean\b|\bmedian\b|\bin % |"
+    # a WNT statement's part-time factor of one official ("Omvang dienstverband (in fte)  1,0")
+    r"\bomvang\s+(?:van\s+het\s+)?dienstverband|deeltijdfactor",
     re.IGNORECASE,
 )
 
