@@ -43,3 +43,26 @@ def test_the_pay_is_read_by_the_model_not_as_the_rows_that_happen_to_add_up_to_i
     assert [(stated, parts) for _, stated, parts, *_ in pay] == [
         ("156.102", ("156.102",)), ("147.161", ("147.161",)), ("175.160", ("175.160",)),
         ("152.215", ("152.215",)), ("143.462", ("143.462",)), ("170.759", ("170.759",))]
+
+
+def test_a_result_printed_once_under_the_two_totals_it_nets() -> None:
+    # Omgevingsdienst Regio Nijmegen's accounts 2020 (nlwnv-01 p1), by task: "Totaal lasten en
+    # baten 21.423.873 21.907.544", then "Resultaat positief 483.671" in the income column alone:
+    # income less costs, across the columns of the row above.
+    checks = check_pdf(DOCS / "nlwnv-01.pdf", lang="nl", pages=[1], all_pages=True)
+    result = [(c.total.stated, tuple(p.stated for p in c.parts), tuple(p.sign for p in c.parts), c.verdict)
+              for c in checks if c.total_label == "Resultaat positief"]
+    assert result == [("483.671", ("21.907.544", "21.423.873"), (1, -1), Verdict.CONSISTENT)]
+
+
+def test_a_minus_printed_after_the_figure_makes_it_negative() -> None:
+    # SEIN's cash flow statement 2020 (nlzrk-01 p2), in the format of Dutch accounting software:
+    # "- mutaties voorzieningen 808-", "5.564-". Such cells were no figures: the table fell apart
+    # into fragments whose headers were amounts, and none of its eleven totals was checked.
+    checks = check_pdf(DOCS / "nlzrk-01.pdf", lang="nl", pages=[2], all_pages=True)
+    ops = [c for c in checks if c.total_label == "Kasstroom uit bedrijfsoperaties" and c.total.stated == "8.447"]
+    assert [(tuple(p.stated for p in c.parts), c.parts[-1].value, c.verdict) for c in ops] == [
+        (("9.706", "4.305", "5.564-"), -5564, Verdict.CONSISTENT)]
+    cash = [c for c in checks if c.total_label.startswith("Mutatie geldmiddelen") and c.total.stated == "231"]
+    assert [(tuple(p.stated for p in c.parts), c.verdict) for c in cash] == [
+        (("7.228", "3.648-", "3.349-"), Verdict.CONSISTENT)]

@@ -42,6 +42,7 @@ from .judging import holds, judge
 from .percent_blocks import percent_block_checks
 from .products import page_product_checks
 from .records import CellRef, TableCheck, checks_to_claims
+from .result_line import result_line_checks
 from .row_changes import row_change_checks
 from .running import running_checks
 from .settings import DEFAULT_SETTINGS, TableSettings
@@ -247,6 +248,10 @@ def check_found_tables(
     checked = {key(c) for c in checks}
     checks += [c for number in sorted(alone) for table in alone[number]
                for c in row_change_checks(table, str(path), checked)]
+    # a result printed once under the two totals it nets, side by side in the row above
+    checked = {key(c) for c in checks}
+    checks += [c for number in sorted(alone) for table in alone[number]
+               for c in result_line_checks(table, str(path), checked)]
     # a WNT statement's pay is its Subtotaal less the amount paid unduly, whatever rows above add up
     # to the same figure: the law's model defines it
     paid = [c for number in sorted(alone) for c in wnt_checks(alone[number], str(path))]
