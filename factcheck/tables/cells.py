@@ -39,6 +39,8 @@ _NUM_RE = re.compile(
     r"(?P<cur>€|\$|£|₹|Rs\.?|u\$s)?"
     r"(?P<num>\d[\d.,]*)"
     r"(?P<mag>[KMB]|bn|mn|mln|mld|mrd)?"
+    # "5.564-": a minus printed after the figure, as Dutch accounting software prints a negative
+    r"(?P<tail>" + _MINUS_RE + r")?"
     # "(1.6%)": a negative percentage, its sign inside the brackets as well as after them
     r"(?P<inner>%(?=\)))?"
     r"(?P<close>\))?"
@@ -224,6 +226,8 @@ def parse_cell(text: str, decimal_sep: DecimalSep | None) -> CellNumber | None:
         # "77,586.": a tax form's whole amount, its cents' box left empty after the point (a
         # year ending a sentence, "vanaf / 2014.", is no amount)
         num = num[:-1]
+    if m.group("tail") and (m.group("sign") or m.group("open") or m.group("pct") or _YEAR_RE.match(num)):
+        return None  # "2019-" opens a span of years; a figure takes one minus, before it or after it
     if decimal_sep is None:
         if not _THOUSANDS_ONLY.match(num):
             return None
@@ -242,7 +246,7 @@ def parse_cell(text: str, decimal_sep: DecimalSep | None) -> CellNumber | None:
         return None  # "12M" without a currency sign is too often a code or a label
     mult = _MAG[m.group("mag")] if m.group("mag") else 1
     value = Fraction(int(digits), 10**decimals) * mult
-    if m.group("sign") and m.group("sign") != "+" or m.group("open"):
+    if m.group("sign") and m.group("sign") != "+" or m.group("open") or m.group("tail"):
         value = -value
     return CellNumber(
         text=text.strip(),
