@@ -66,3 +66,17 @@ def test_a_minus_printed_after_the_figure_makes_it_negative() -> None:
     cash = [c for c in checks if c.total_label.startswith("Mutatie geldmiddelen") and c.total.stated == "231"]
     assert [(tuple(p.stated for p in c.parts), c.verdict) for c in cash] == [
         (("7.228", "3.648-", "3.349-"), Verdict.CONSISTENT)]
+
+
+def test_an_officials_part_time_factor_is_no_part_of_the_pay() -> None:
+    # The WNT statements of a joint arrangement (nlwnu-01 p4) and of a shared service (nlwnt-03 p2)
+    # print "Omvang dienstverband (in fte)  1" a few rows above the pay: it was read as a part
+    # (123.550 <- 1 + 107.299 + 16.251, within rounding), and in the second as a part of the 2018
+    # Som bezoldiging found from the arithmetic.
+    checks = check_pdf(DOCS / "nlwnu-01.pdf", lang="nl", pages=[4], all_pages=True)
+    assert [(tuple(p.stated for p in c.parts), c.verdict) for c in checks if c.total.stated == "123.550"] == [
+        (("107.299", "-", "16.251"), Verdict.CONSISTENT)]
+    checks = check_pdf(DOCS / "nlwnt-03.pdf", lang="nl", pages=[2], all_pages=True)
+    assert [(tuple(p.stated for p in c.parts), c.verdict) for c in checks
+            if c.total_label == "Som bezoldiging" and c.total.stated == "€149.000"] == [
+        (("€136.000", "€13.000"), Verdict.CONSISTENT)]

@@ -37,7 +37,7 @@ from .cells import CellNumber, long_figure
 from .detect import Table
 from .items import year_columns
 from .judging import TENS_DOUBT, Judgement, holds, judge, tens_explain
-from .labels import deducts, is_cost, numbering, row_kind
+from .labels import deducts, is_cost, numbering, part_time_factor, row_kind
 from .records import TableCheck, cell_ref, make_check
 
 # A share of the row above printed under it, in the words that never name a part of the table's
@@ -55,14 +55,13 @@ _READING = "the rows right below it, which add up to it (a group's amount printe
 _FOOT_READING = "the rows right above it, which add up to it (a subtotal without the word total)"
 
 
-def _amounts(table: Table, lane: int, measures: frozenset[int]) -> list[CellNumber | None]:
-    """Each row's amount in the lane (None: no figure, a percentage, or a row whose label says it
-    measures something else: a rate, an average, a part-time factor)."""
+def _amounts(table: Table, lane: int) -> list[CellNumber | None]:
+    """Each row's amount in the lane (None: no figure, or a percentage)."""
     out: list[CellNumber | None] = []
-    for pos, row in enumerate(table.rows):
+    for row in table.rows:
         cell = row.cells.get(lane)
         n = cell.number if cell is not None else None
-        out.append(None if n is None or n.percent or pos in measures else n)
+        out.append(None if n is None or n.percent or part_time_factor(row.label) else n)
     return out
 
 
@@ -257,8 +256,7 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     # a column of years ("Struc. in 2065") holds no amounts: a year over the same year is no group
     years = year_columns(table)
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None} - years)
-    measures = frozenset(p for p, row in enumerate(table.rows) if row_kind(row.label) == "none")
-    amounts = {lane: _amounts(table, lane, measures) for lane in lanes}
+    amounts = {lane: _amounts(table, lane) for lane in lanes}
     labels = _Labels.of(table)
     found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
     for feet in (False, True):

@@ -57,14 +57,22 @@ _SALDO = re.compile(
 _MEMO = re.compile(r"^(?:(?:waarvan|of which|o/w|thereof|including|memo(?:randum)?)\b|w\.v\.|incl\.|p\.m\.)",
                    re.IGNORECASE)
 
+# a WNT statement's part-time factor of one official ("Omvang dienstverband (in fte)  1,0")
+_PART_TIME = re.compile(r"\bomvang\s+(?:van\s+het\s+)?dienstverband|deeltijdfactor", re.IGNORECASE)
 NOT_AMOUNT = re.compile(
     r"%|\bper\s?cent|procent|percentage|aandeel|share(?![dh])|\bratio\b|average|gemiddeld|\bindex\b|\bgrowth\b|\bgroei\b|"
     # "change" as a measure, not in a name ("Department of Climate Change", "changes to … levies(b)")
     r"(?<!climate )change(?!s?\s+to\b)|\bchg\b|\bvar\.?\b|\brates?\b|\bper\b|\bmean\b|\bmedian\b|\bin % |"
-    # a WNT statement's part-time factor of one official ("Omvang dienstverband (in fte)  1,0")
-    r"\bomvang\s+(?:van\s+het\s+)?dienstverband|deeltijdfactor",
+    + _PART_TIME.pattern,
     re.IGNORECASE,
 )
+
+
+def part_time_factor(label: str) -> bool:
+    """Is the row a WNT statement's part-time factor of one official ("Omvang dienstverband (als
+    deeltijdfactor in fte)  1,0"), a figure no sum of amounts takes?"""
+    return bool(_PART_TIME.search(label))
+
 
 _PER_SALDO = re.compile(r"\bper\s+saldo\b", re.IGNORECASE)
 _PER_DATE = re.compile(r"\bper\s+(?=\d{1,2}(?:[-./]\d{1,2}\b|\s+[a-z]{3,}))", re.IGNORECASE)
