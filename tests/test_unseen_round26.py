@@ -80,3 +80,23 @@ def test_an_officials_part_time_factor_is_no_part_of_the_pay() -> None:
     assert [(tuple(p.stated for p in c.parts), c.verdict) for c in checks
             if c.total_label == "Som bezoldiging" and c.total.stated == "€149.000"] == [
         (("€136.000", "€13.000"), Verdict.CONSISTENT)]
+
+
+def test_a_balance_sheets_side_total_at_the_foot_of_the_page_closes_the_side() -> None:
+    # U-center's balance sheet 2020 (nlzrl-01 p2, p3): "TOTAAL ACTIVA 6.518.759 5.115.576" stands
+    # at the foot of the page, twenty-five lines under "Liquide middelen", too far off to be taken
+    # for the table's last row, and so went unchecked (as did TOTAAL PASSIVA on the next page).
+    for page, label, parts in ((2, "TOTAAL ACTIVA", ("1.302.417", "4.677.368", "538.974")),
+                               (3, "TOTAAL PASSIVA", ("1.657.309", "1.147.918", "3.713.532"))):
+        checks = check_pdf(DOCS / "nlzrl-01.pdf", lang="nl", pages=[page], all_pages=True)
+        assert [(tuple(p.stated for p in c.parts), c.verdict) for c in checks
+                if c.total_label == label and c.total.stated == "6.518.759"] == [(parts, Verdict.CONSISTENT)]
+
+
+def test_a_line_of_figures_with_no_words_under_the_last_activity_is_the_net_change_in_cash() -> None:
+    # U-center's cash flow statement 2020 (nlzrl-01 p5) prints the net change in cash as a bare line
+    # "-982.607 -253.195" under "Kasstroom uit financieringsactiviteiten": the three activities'
+    # net cash flows add up to it (and the next table takes it as "Mutatie liquide middelen").
+    checks = check_pdf(DOCS / "nlzrl-01.pdf", lang="nl", pages=[5], all_pages=True)
+    assert [(tuple(p.stated for p in c.parts), c.verdict) for c in checks if c.total.stated == "-982.607"] == [
+        (("-921.001", "-40.408", "-21.198"), Verdict.CONSISTENT)]

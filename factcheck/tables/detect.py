@@ -54,6 +54,9 @@ _DOTS = re.compile(r"^[\s\u00a0]*(?:\.[\s\u00a0]*){2,}$|^\u2026+$")  # leaders, 
 _LEADER_TAIL = re.compile(r"(?:\s*[.\u00b7\u2026]){2,}\s*$")
 _MINUS_ONLY = re.compile("^[" + re.escape(MINUS_CHARS) + r"(]$")
 _TOTAL_LABEL = re.compile(r"^\s*(?:(?:sub[-\s]?)?tota(?:al|l|ls|le)|som\s+der)\b", re.IGNORECASE)
+# A balance sheet's side total, which accounts print at the foot of the page however short the side
+# ("TOTAAL ACTIVA" twenty lines under "Liquide middelen")
+_SIDE_TOTAL = re.compile(r"^\s*(?:tota(?:al|le)\s+(?:activa|passiva)|balanstotaal|total\s+assets)\s*$", re.IGNORECASE)
 # A row number before the label ("113 PENSION", "7. Huren"); never a year, which has four digits
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _NUMBERED_BY = re.compile(
@@ -1232,7 +1235,7 @@ def _append_closing_line(
     else:
         # a total may stand further off, at the foot of a balance sheet
         reach = settings.closing_total_reach if _TOTAL_LABEL.match(label) else settings.closing_reach
-        if ln.top - table.bbox[3] > reach * max(ln.size, 1.0):
+        if ln.top - table.bbox[3] > reach * max(ln.size, 1.0) and not _SIDE_TOTAL.match(label):
             return False
     # each figure ends where one of the table's columns ends (or starts, in a table set flush
     # left), in order (a balance sheet's total stands in its outer columns only)
