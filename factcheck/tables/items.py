@@ -309,13 +309,17 @@ def _cash_flows(items: list[Item]) -> None:
     activities: list[Item] = []
     change: Item | None = None
     begin: Item | None = None
+    before: Item | None = None
     for it in items:
         label = clean_label(it.label)
+        # (a line of figures with no words right under the last activity is the net change too)
+        unlabelled_change = not label and len(activities) >= 2 and before is activities[-1]
+        before = it
         if _NET_ACTIVITY.match(label):
             if activities and _OPERATING.match(label) and _OPERATIONS.match(clean_label(activities[-1].label)):
                 activities.pop().kind = "sub"  # the operations' cash flow closes the rows above it
             activities.append(it)
-        elif _NET_CHANGE.match(label):
+        elif _NET_CHANGE.match(label) or unlabelled_change:
             if len(activities) >= 2:
                 it.kind, it.explicit, it.explicit_tag = "total", [(a, 1) for a in activities], "cash flow"
             activities, change = [], it
