@@ -40,6 +40,7 @@ _NUM_RE = re.compile(
     r"(?P<num>\d[\d.,]*)"
     r"(?P<mag>[KMB]|bn|mn|mln|mld|mrd)?"
     # "5.564-": a minus printed after the figure, as Dutch accounting software prints a negative
+    # (on a page that prints its figures so: tables.detect)
     r"(?P<tail>" + _MINUS_RE + r")?"
     # "(1.6%)": a negative percentage, its sign inside the brackets as well as after them
     r"(?P<inner>%(?=\)))?"

@@ -103,6 +103,7 @@ class Token:
     bottom: float
     size: float
     small: bool = False  # a superscript footnote marker: part of the label, never a value
+    broken: bool = False  # a number or word broken over two lines ("ID 13-"): part of the label, never a value
 
 
 @dataclass(slots=True)
@@ -223,6 +224,9 @@ class Table:
 
 # ---------------------------------------------------------------- lines and tokens
 
+_MINUS_AFTER = re.compile(r"\d[\d.,]*[" + re.escape(MINUS_CHARS) + "]")
+_GROUPED_MINUS_AFTER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?[" + re.escape(MINUS_CHARS) + "]")
+
 
 def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = DEFAULT_SETTINGS) -> list[Line]:
     """Group words into lines: a word joins a line when its vertical centre lies in the line's seed box."""
@@ -237,6 +241,11 @@ def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = 
                 break
         else:
             groups.append([w])
+    # a page prints negatives with the minus after them ("5.564-", Dutch accounting software) when
+    # two of its figures show it, one grouped in thousands; elsewhere "13-" ends a number or a word
+    # broken over two lines ("SHAREPOINT ID 13-" / "294765S33212"), never a value
+    trailing = [w.text for w in words if _MINUS_AFTER.fullmatch(w.text)]
+    minus_after = len(trailing) >= 2 and any(_GROUPED_MINUS_AFTER.fullmatch(t) for t in trailing)
     lines: list[Line] = []
     for group in groups:
         group.sort(key=lambda w: w.x0)
@@ -246,7 +255,8 @@ def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = 
         # short; a row's figures may be set smaller than its long label ("307.000" under 8-point words)
         limit = settings.superscript_size * min(size * settings.superscript_cap, max(sizes))
         chars = settings.superscript_chars
-        tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= chars)
+        tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= chars,
+                        broken=not minus_after and _MINUS_AFTER.fullmatch(w.text) is not None and not is_year(w.text))
                   for w in group if not _SYMBOL.fullmatch(w.text)]
         if not tokens:
             continue
@@ -458,7 +468,7 @@ def _unlike(text: str, others: list[Token]) -> bool:
 
 
 def _value_like(t: Token) -> bool:
-    return not t.small and not _SECTION_NUMBER.fullmatch(t.text) and (
+    return not t.small and not t.broken and not _SECTION_NUMBER.fullmatch(t.text) and (
         looks_numeric(t.text) or bool(_TEXT_CELL.match(t.text)))
 
 
