@@ -100,3 +100,16 @@ def test_a_line_of_figures_with_no_words_under_the_last_activity_is_the_net_chan
     checks = check_pdf(DOCS / "nlzrl-01.pdf", lang="nl", pages=[5], all_pages=True)
     assert [(tuple(p.stated for p in c.parts), c.verdict) for c in checks if c.total.stated == "-982.607"] == [
         (("-921.001", "-40.408", "-21.198"), Verdict.CONSISTENT)]
+
+
+def test_two_figures_with_the_minus_after_them_set_the_pages_format_and_a_lone_one_does_not() -> None:
+    # SEIN's segment account (nlzrk-01 p4) prints only two such figures, "295-" and "358-", under
+    # the operating result: RESULTAAT BOEKJAAR 2.345 is 2.640 less 295.
+    checks = check_pdf(DOCS / "nlzrk-01.pdf", lang="nl", pages=[4], all_pages=True)
+    assert [(tuple(p.stated for p in c.parts), c.verdict) for c in checks if c.total_label == "RESULTAAT BOEKJAAR"] == [
+        (("2.640", "295-"), Verdict.CONSISTENT), (("1.422", "358-"), Verdict.CONSISTENT)]
+    # New York City's capital budget changes (enusa-01 p1): "(SHAREPOINT ID 13-" / "294765S33212)"
+    # breaks an id over two lines; read as -13 in a column of its own, it broke the table apart.
+    checks = check_pdf(DOCS / "enusa-01.pdf", lang="en", pages=[1], all_pages=True)
+    aging = [c for c in checks if c.total_label == "TOTALS FOR AGING (5 PROJECTS)" and c.total.stated == "3,477,000"]
+    assert [(len(c.parts), c.verdict) for c in aging] == [(5, Verdict.CONSISTENT)]

@@ -241,11 +241,11 @@ def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = 
                 break
         else:
             groups.append([w])
-    # a page prints negatives with the minus after them ("5.564-", Dutch accounting software) when
-    # two of its figures show it, one grouped in thousands; elsewhere "13-" ends a number or a word
-    # broken over two lines ("SHAREPOINT ID 13-" / "294765S33212"), never a value
-    trailing = [w.text for w in words if _MINUS_AFTER.fullmatch(w.text)]
-    minus_after = len(trailing) >= 2 and any(_GROUPED_MINUS_AFTER.fullmatch(t) for t in trailing)
+    # a page prints negatives with the minus after them ("5.564-", "295-": Dutch accounting software)
+    # when two of its figures show it, or one grouped in thousands; elsewhere a lone "13-" ends a
+    # number broken over two lines ("SHAREPOINT ID 13-" / "294765S33212"), never a value
+    trailing = [w.text for w in words if _MINUS_AFTER.fullmatch(w.text) and not is_year(w.text)]
+    minus_after = len(trailing) >= 2 or any(_GROUPED_MINUS_AFTER.fullmatch(t) for t in trailing)
     lines: list[Line] = []
     for group in groups:
         group.sort(key=lambda w: w.x0)
@@ -256,7 +256,7 @@ def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = 
         limit = settings.superscript_size * min(size * settings.superscript_cap, max(sizes))
         chars = settings.superscript_chars
         tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= chars,
-                        broken=not minus_after and _MINUS_AFTER.fullmatch(w.text) is not None and not is_year(w.text))
+                        broken=not minus_after and w.text in trailing)
                   for w in group if not _SYMBOL.fullmatch(w.text)]
         if not tokens:
             continue
