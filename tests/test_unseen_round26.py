@@ -113,3 +113,13 @@ def test_two_figures_with_the_minus_after_them_set_the_pages_format_and_a_lone_o
     checks = check_pdf(DOCS / "enusa-01.pdf", lang="en", pages=[1], all_pages=True)
     aging = [c for c in checks if c.total_label == "TOTALS FOR AGING (5 PROJECTS)" and c.total.stated == "3,477,000"]
     assert [(len(c.parts), c.verdict) for c in aging] == [(5, Verdict.CONSISTENT)]
+
+
+def test_a_table_read_apart_at_a_heading_line_on_its_own_page_is_joined_where_that_makes_its_total_hold() -> None:
+    # Avri's balance sheet 2020 (nlgmx-01 p2): the heading "Netto-vlottende schulden met een
+    # rentetypische looptijd korter dan één jaar" across the liabilities split them into two
+    # tables, and "Totaal passiva 45.692" was read over the five rows under the heading alone.
+    checks = check_pdf(DOCS / "nlgmx-01.pdf", lang="nl", pages=[2], all_pages=True)
+    liabilities = [c for c in checks if c.total_label == "Totaal passiva"]
+    assert [(c.total.stated, len(c.parts), c.verdict) for c in liabilities] == [
+        ("45.692", 13, Verdict.CONSISTENT), ("47.432", 13, Verdict.CONSISTENT)]

@@ -15,6 +15,12 @@ The last table of page N is continued by the first table of page N+1 when all of
   same header words;
 - their number formats and unit headers do not contradict each other.
 
+A table may also be read apart on its own page, at a heading line set across it ("Netto-vlottende
+schulden met een rentetypische looptijd korter dan één jaar" in a balance sheet's liabilities):
+the next table on the page goes on from it when it has no caption, the same value columns, and
+the first does not close. That join is kept only when it makes a total of the second hold that
+did not hold on its own rows, besides making no check worse.
+
 A join must not make a check worse: when a total that adds up on its own page would no longer add
 up with the rows of the previous page, the pages stay apart (that total was a subtotal of its
 own page, or the tables were not one table). So a join can only add checks, or correct a verdict
@@ -208,7 +214,7 @@ def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "",
     previous = 0
     top = ""  # the previous page's title block over its first table
     for number in sorted(pages):
-        tables = list(pages[number])
+        tables = _rejoined(list(pages[number]), file)
         repeated = bool(tables and tables[0].top_text and previous + 1 == number and (
             _same_title_block(top, tables[0].top_text, settings.continued_title_words) or _marked_continuation(top, tables[0].top_text)))
         top = tables[0].top_text if tables else ""
@@ -236,6 +242,34 @@ def check_pages(pages: Mapping[int, Sequence[Table]], file: str = "",
     # a row whose formula is printed is checked against that formula, not against a guessed reading
     taken = {(c.total.page, c.total.bbox) for c in stated}
     return [c for c in checks if (c.total.page, c.total.bbox) not in taken] + stated
+
+
+def _rejoined(tables: list[Table], file: str) -> list[Table]:
+    """The page's tables, each joined with the next one where that is the rest of it, read apart
+    at a heading line (module doc)."""
+    out: list[Table] = []
+    for table in tables:
+        if out and _goes_on(out[-1], table):
+            first = out[-1]
+            alone = check_table(table, file)
+            candidate = join(first, table)
+            checks = check_table(candidate, file)
+            mine = {_key(c) for c in alone if c.verdict in _FITS}
+            gained = any(c.verdict in _FITS and c.total.table == table.index and _key(c) not in mine for c in checks)
+            if gained and _no_worse(checks, check_table(first, file) + alone):
+                out[-1] = replace(candidate, starts_page=first.starts_page)
+                continue
+        out.append(table)
+    return out
+
+
+def _goes_on(first: Table, second: Table) -> bool:
+    """May ``second``, the next table on the page, be the rest of ``first``?"""
+    return (second.title is None and not closes(first) and has_total_row(second)
+            and _same_columns(first, second, max(first.size, second.size))
+            and not (first.decimal_sep and second.decimal_sep and first.decimal_sep != second.decimal_sep)
+            and not (first.scale and second.scale and (first.scale.multiplier, first.scale.unit) != (
+                second.scale.multiplier, second.scale.unit)))
 
 
 def _before(pages: Mapping[int, Sequence[Table]], number: int) -> Table | None:
