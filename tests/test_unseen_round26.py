@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factcheck.extract.scan import scan
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf
 
@@ -123,3 +124,13 @@ def test_a_table_read_apart_at_a_heading_line_on_its_own_page_is_joined_where_th
     liabilities = [c for c in checks if c.total_label == "Totaal passiva"]
     assert [(c.total.stated, len(c.parts), c.verdict) for c in liabilities] == [
         ("45.692", 13, Verdict.CONSISTENT), ("47.432", 13, Verdict.CONSISTENT)]
+
+
+def test_a_count_times_an_amount_is_no_scale_caption() -> None:
+    # Thuiszorg de Lindeboom (nlzrj-03 p3): "De totale subsidie bedraagt derhalve 36 x € 1.800 voor
+    # de medewerkers en 1 x € 1.750 voor de ZZP'er, totaal € 66.550." "x € 1.800" was taken for a
+    # table's scale caption ("bedragen x € 1.000"), and both amounts were lost.
+    text = "De totale subsidie bedraagt derhalve 36 x € 1.800 voor de medewerkers en 1 x € 1.750 voor de ZZP'er"
+    assert [(f.stated, f.kind) for f in scan(text, "nl") if f.kind == "money"] == [("€ 1.800", "money"), ("€ 1.750", "money")]
+    # a caption still is one
+    assert [(f.stated, f.kind) for f in scan("(bedragen x € 1.000)", "nl")] == [("1", "label")]

@@ -172,7 +172,8 @@ _MASKS: list[tuple[str, re.Pattern[str]]] = [
     # currency before a bracket or the line's end: "Risico's x 1.000", "( x 1.000)"
     # (its case spelled out: under re.IGNORECASE re cannot skip ahead to the x; the long s, U+017F,
     # which IGNORECASE matched as an "s", is kept)
-    ("label", re.compile(r"[xX×](?<!\w[xX×])[ \t]*(?:(?:€|[Ee][Uu][Rr]|\$|[Uu][Ss\u017f][Dd])[ \t]*\d[\d.,]*"
+    # (a power of ten: "36 x € 1.800" is a count times an amount)
+    ("label", re.compile(r"[xX×](?<!\w[xX×])[ \t]*(?:(?:€|[Ee][Uu][Rr]|\$|[Uu][Ss\u017f][Dd])[ \t]*1(?:[.,]000)*(?![.,]?\d)"
                          r"|1(?:[.,]000)+(?=[ \t]*(?:\)|\r?\n|$)))")),
     ("reference", _POSTCODE),
     # a table's row formula in its label: "12=10+11", "7=4-5-6"
