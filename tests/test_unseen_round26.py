@@ -114,6 +114,11 @@ def test_two_figures_with_the_minus_after_them_set_the_pages_format_and_a_lone_o
     checks = check_pdf(DOCS / "enusa-01.pdf", lang="en", pages=[1], all_pages=True)
     aging = [c for c in checks if c.total_label == "TOTALS FOR AGING (5 PROJECTS)" and c.total.stated == "3,477,000"]
     assert [(len(c.parts), c.verdict) for c in aging] == [(5, Verdict.CONSISTENT)]
+    # Washington's decision package (enfsn-01 p3): "9-" alone on a line of the object codes' list
+    # ("T-Intra-Agency Reimbursements" / "9-") made a column of its own in the table beside it
+    checks = check_pdf(DOCS / "enfsn-01.pdf", lang="en", pages=[3], all_pages=True)
+    assert not [c for c in checks if any(p.stated == "9-" for p in (c.total, *c.parts))]
+    assert {c.total.col for c in checks if c.total.table == 2 and c.total_label == "Total"} == {1, 2, 3, 4, 5}
 
 
 def test_a_table_read_apart_at_a_heading_line_on_its_own_page_is_joined_where_that_makes_its_total_hold() -> None:
@@ -134,3 +139,11 @@ def test_a_count_times_an_amount_is_no_scale_caption() -> None:
     assert [(f.stated, f.kind) for f in scan(text, "nl") if f.kind == "money"] == [("€ 1.800", "money"), ("€ 1.750", "money")]
     # a caption still is one
     assert [(f.stated, f.kind) for f in scan("(bedragen x € 1.000)", "nl")] == [("1", "label")]
+
+
+def test_a_lone_figure_with_the_minus_after_it_set_off_in_a_column_is_a_value() -> None:
+    # SEIN's reconciliation of the segments' results (nlzrk-01 p5) prints one such figure, "188-"
+    # for the research segment in 2019, set off in the year's column.
+    checks = check_pdf(DOCS / "nlzrk-01.pdf", lang="nl", pages=[5], all_pages=True)
+    assert [(tuple(p.stated for p in c.parts), c.verdict) for c in checks if c.total.stated == "2.102"
+            and len(c.parts) == 4] == [(("1.064", "713", "188-", "513"), Verdict.CONSISTENT)]

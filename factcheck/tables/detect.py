@@ -242,8 +242,10 @@ def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = 
         else:
             groups.append([w])
     # a page prints negatives with the minus after them ("5.564-", "295-": Dutch accounting software)
-    # when two of its figures show it, or one grouped in thousands; elsewhere a lone "13-" ends a
-    # number broken over two lines ("SHAREPOINT ID 13-" / "294765S33212"), never a value
+    # when two of its figures show it, or one grouped in thousands; elsewhere a lone "13-" a word
+    # space after the word before it (or first on its line: "9-" over a list of codes) ends a number
+    # broken over two lines ("SHAREPOINT ID 13-" / "294765S33212"), never a value (set off in a
+    # column after its label, "188-" is one)
     trailing = [w.text for w in words if _MINUS_AFTER.fullmatch(w.text) and not is_year(w.text)]
     minus_after = len(trailing) >= 2 or any(_GROUPED_MINUS_AFTER.fullmatch(t) for t in trailing)
     lines: list[Line] = []
@@ -256,8 +258,9 @@ def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = 
         limit = settings.superscript_size * min(size * settings.superscript_cap, max(sizes))
         chars = settings.superscript_chars
         tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= chars,
-                        broken=not minus_after and w.text in trailing)
-                  for w in group if not _SYMBOL.fullmatch(w.text)]
+                        broken=not minus_after and w.text in trailing
+                        and (k == 0 or w.x0 - group[k - 1].x1 < settings.broken_gap * w.size))
+                  for k, w in enumerate(group) if not _SYMBOL.fullmatch(w.text)]
         if not tokens:
             continue
         line = Line(_split_tokens(_glue_tokens(tokens, settings)), min(w.top for w in group),

@@ -319,6 +319,9 @@ class TableSettings:
     heading_apart: float = 1.2
     # a heading in capitals: at least this many letters, in two words or more
     caps_heading_letters: int = 8
+    # a lone figure with the minus after it ("13-") within this many font sizes of the word before
+    # it is a number broken over two lines, not a value (tables.detect)
+    broken_gap: float = 1.0
     # a closing line set apart under a table: at most closing_between lines of words between,
     # within closing_reach (closing_total_reach for a total) below the table, its figures ending
     # within closing_edge of the table's column edges, in at least closing_columns columns
