@@ -8,6 +8,7 @@ from pathlib import Path
 from factcheck.extract.scan import scan
 from factcheck.model import Verdict
 from factcheck.tables import check_pdf
+from tests.support.discovered import relations as _relations
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 
@@ -147,3 +148,9 @@ def test_a_lone_figure_with_the_minus_after_it_set_off_in_a_column_is_a_value() 
     checks = check_pdf(DOCS / "nlzrk-01.pdf", lang="nl", pages=[5], all_pages=True)
     assert [(tuple(p.stated for p in c.parts), c.verdict) for c in checks if c.total.stated == "2.102"
             and len(c.parts) == 4] == [(("1.064", "713", "188-", "513"), Verdict.CONSISTENT)]
+
+
+def test_counts_times_prices_and_their_total_in_words() -> None:
+    # Thuiszorg de Lindeboom (nlzrj-03 p3): "36 x € 1.800 voor de medewerkers en 1 x € 1.750 voor
+    # de ZZP'er, totaal € 66.550". (The "1" of "1 x" was taken for the one in "€ 1.800" before it.)
+    assert ("€ 66.550", "sum", ("36", "€ 1.800", "1", "€ 1.750")) in _relations("nlzrj-03.pdf")

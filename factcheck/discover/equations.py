@@ -6,7 +6,9 @@ the arithmetic gives, as a stated change is (:mod:`factcheck.discover.changes`);
 says whether the printed result holds. A formula with brackets or with more than one kind of
 operator ("5 x (6+2)+ 2 x 4 = 48") is read by arithmetic's precedence, whole or not at all; the
 tail of such a formula ("2 x 4 = 48") is never read on its own. A fiscal note's "$2,000 (8
-applicants @$250)" and "$2,000 (…) PLUS $160 (…) = $2,160" are its stated products and sums. Every operand and the result must be figures the
+applicants @$250)" and "$2,000 (…) PLUS $160 (…) = $2,160" are its stated products and sums, and
+so are counts times prices and their total in words ("36 x € 1.800 voor de medewerkers en 1 x
+€ 1.750 voor de ZZP'er, totaal € 66.550"). Every operand and the result must be figures the
 extractor wrote for this sentence: row formulas ("12=10+11") and dates are masked there and never
 reach this search.
 """
@@ -42,6 +44,15 @@ _PLUS_WORD = rf"{_NOTE}[ \u00a0\n]*(?:PLUS|plus)[ \u00a0\n]*"
 _WORDED_SUM = re.compile(
     rf"(?<![\w.,])({_NUM})((?:{_PLUS_WORD}{_NUM})+){_NOTE}[ \u00a0\n]*=[ \u00a0\n]*(?P<result>{_NUM})(?![\d])")
 _PLUS_STEP = re.compile(rf"{_PLUS_WORD}({_NUM})")
+# "36 x € 1.800 voor de medewerkers en 1 x € 1.750 voor de ZZP'er, totaal € 66.550": counts times
+# prices, each with a few words of what it pays for, then their total
+_PRICED = rf"(?<![\w.,])(\d[\d.,]*)[ \u00a0]*[x×][ \u00a0]*({_NUM})"
+_FOR = r"[^\d=;:.]{0,60}?"
+_PRICED_SUM = re.compile(
+    rf"{_PRICED}(?P<more>(?:{_FOR}(?:,|\ben\b|\band\b|\+|\bplus\b)[ \u00a0]*{_PRICED})+){_FOR}"
+    rf"\b(?:in\s+)?(?:totaal|samen|total|together)\b[ \u00a0]*(?:van|of|is|bedraagt|=)?[ \u00a0]*(?P<result>{_NUM})(?![\d])",
+    re.IGNORECASE)
+_PRICED_STEP = re.compile(_PRICED)
 
 
 def _bare(text: str) -> str:
@@ -68,6 +79,7 @@ def stated_equations(figures: Sequence[Fig]) -> list[Proposal]:
         by_quote.setdefault(f.quote, []).append(f)
     out: list[Proposal] = []
     for quote, figs in by_quote.items():
+        out.extend(_priced_sums(quote, figs))
         if "=" not in quote:
             continue
         for m in _EQUATION.finditer(quote):
@@ -224,10 +236,29 @@ def _worded(quote: str, figs: Sequence[Fig]) -> list[Proposal]:
     return out
 
 
+def _priced_sums(quote: str, figs: Sequence[Fig]) -> list[Proposal]:
+    """Counts times prices and their total, in words: "36 x € 1.800 voor de medewerkers en 1 x
+    € 1.750 voor de ZZP'er, totaal € 66.550"."""
+    out: list[Proposal] = []
+    for m in _PRICED_SUM.finditer(quote):
+        pairs = [(m.start(1), m.group(1), m.start(2), m.group(2))] + [
+            (m.start("more") + p.start(1), p.group(1), m.start("more") + p.start(2), p.group(2))
+            for p in _PRICED_STEP.finditer(m.group("more"))]
+        operands = [_figure_at(quote, at, text, figs) for a, ta, b, tb in pairs for at, text in ((a, ta), (b, tb))]
+        # (the sentence's full stop is no decimal point)
+        result = _figure_at(quote, m.start("result"), m.group("result").rstrip(".,"), figs)
+        if result is not None and all(f is not None for f in operands):
+            found = [f for f in operands if f is not None]
+            expr = " + ".join(f"{c.id} * {p.id}" for c, p in zip(found[::2], found[1::2]))
+            out.append(Proposal(result, tuple(found), "sum", expr, False, 9, "x", False))
+    return out
+
+
 def _figure_at(quote: str, at: int, text: str, figs: Sequence[Fig]) -> Fig | None:
     """The figure printed as ``text`` at offset ``at`` of the quote: the n-th of the sentence's
     figures printed so, where the text stands there for the n-th time."""
     want = _bare(text)
     same = [f for f in figs if _bare(f.stated) == want]
-    n = quote.count(text, 0, at)
+    # (printed as a figure of its own: the "1" of "1 x € 1.750" is not the one in "€ 1.800" before it)
+    n = len(re.findall(rf"(?<![\w.,]){re.escape(text)}(?![.,]?\d)", quote[:at]))
     return same[n] if n < len(same) else None
