@@ -7,7 +7,9 @@ from pathlib import Path
 
 from factcheck.extract.scan import scan
 from factcheck.model import Verdict
+from factcheck.sources.pdf_layout import Word
 from factcheck.tables import check_pdf
+from factcheck.tables.detect import group_lines
 from tests.support.discovered import relations as _relations
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -154,3 +156,14 @@ def test_counts_times_prices_and_their_total_in_words() -> None:
     # Thuiszorg de Lindeboom (nlzrj-03 p3): "36 x € 1.800 voor de medewerkers en 1 x € 1.750 voor
     # de ZZP'er, totaal € 66.550". (The "1" of "1 x" was taken for the one in "€ 1.800" before it.)
     assert ("€ 66.550", "sum", ("36", "€ 1.800", "1", "€ 1.750")) in _relations("nlzrj-03.pdf")
+
+
+def test_the_first_half_of_a_dutch_compound_is_no_figure_with_its_minus_after_it() -> None:
+    # "kinderen van 0- tot 4-jarigen  12.000", "1- en 2-persoonshuishoudens": on a page that prints
+    # negatives as "295-", the "0-" and "1-" before "tot"/"en" are the first halves of compounds.
+    words = [Word(t, x, x + 20, 100, 110, 10) for t, x in (("kinderen", 10), ("0-", 40), ("tot", 62), ("4-jarigen", 84),
+                                                          ("12.000", 300))]
+    words += [Word(t, x, x + 20, 130, 140, 10) for t, x in (("Lasten", 10), ("295-", 300))]
+    words += [Word(t, x, x + 20, 160, 170, 10) for t, x in (("Baten", 10), ("358-", 300))]
+    tokens = {t.text: t.broken for ln in group_lines(words) for t in ln.tokens}
+    assert tokens["0-"] and not tokens["295-"] and not tokens["358-"]

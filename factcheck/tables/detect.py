@@ -225,6 +225,7 @@ class Table:
 # ---------------------------------------------------------------- lines and tokens
 
 _MINUS_AFTER = re.compile(r"\d[\d.,]*[" + re.escape(MINUS_CHARS) + "]")
+_COMPOUND_LINK = re.compile(r"en|tot|of|t/m|and|or|to|&", re.IGNORECASE)
 _GROUPED_MINUS_AFTER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?[" + re.escape(MINUS_CHARS) + "]")
 
 
@@ -246,11 +247,16 @@ def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = 
     # space after the word before it (or first on its line: "9-" over a list of codes) ends a number
     # broken over two lines ("SHAREPOINT ID 13-" / "294765S33212"), never a value (set off in a
     # column after its label, "188-" is one)
-    trailing = [w.text for w in words if _MINUS_AFTER.fullmatch(w.text) and not is_year(w.text)]
-    minus_after = len(trailing) >= 2 or any(_GROUPED_MINUS_AFTER.fullmatch(t) for t in trailing)
-    lines: list[Line] = []
+    # (and "0-" in "0- tot 4-jarigen", "1- en 2-persoons" is the first half of a compound: never a value)
     for group in groups:
         group.sort(key=lambda w: w.x0)
+    dashed = [(w, k + 1 < len(group) and _COMPOUND_LINK.fullmatch(group[k + 1].text) is not None)
+              for group in groups for k, w in enumerate(group) if _MINUS_AFTER.fullmatch(w.text) and not is_year(w.text)]
+    prefixes = {id(w) for w, prefix in dashed if prefix}
+    trailing = {id(w) for w, prefix in dashed if not prefix}
+    minus_after = len(trailing) >= 2 or any(_GROUPED_MINUS_AFTER.fullmatch(w.text) for w, _ in dashed if id(w) in trailing)
+    lines: list[Line] = []
+    for group in groups:
         sizes = [w.size for w in group]
         size = statistics.median(sizes)
         # superscripts (footnote markers) are set clearly smaller than the line's text, and are
@@ -258,7 +264,7 @@ def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = 
         limit = settings.superscript_size * min(size * settings.superscript_cap, max(sizes))
         chars = settings.superscript_chars
         tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= chars,
-                        broken=not minus_after and w.text in trailing
+                        broken=id(w) in prefixes or not minus_after and id(w) in trailing
                         and (k == 0 or w.x0 - group[k - 1].x1 < settings.broken_gap * w.size))
                   for k, w in enumerate(group) if not _SYMBOL.fullmatch(w.text)]
         if not tokens:
