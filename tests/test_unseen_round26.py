@@ -167,3 +167,38 @@ def test_the_first_half_of_a_dutch_compound_is_no_figure_with_its_minus_after_it
     words += [Word(t, x, x + 20, 160, 170, 10) for t, x in (("Baten", 10), ("358-", 300))]
     tokens = {t.text: t.broken for ln in group_lines(words) for t in ln.tokens}
     assert tokens["0-"] and not tokens["295-"] and not tokens["358-"]
+
+
+def _movements(name: str, page: int) -> list[tuple[str, str, str, tuple[str, ...], tuple[int, ...], Verdict]]:
+    return [(c.total_label, c.lane_label[:12], c.total.stated, tuple(p.stated for p in c.parts),
+             tuple(p.sign for p in c.parts), c.verdict)
+            for c in check_pdf(DOCS / name, lang="nl", pages=[page], all_pages=True)
+            if c.reading.startswith("the fixed assets' movement schedule")]
+
+
+def test_a_fixed_assets_movement_schedule_closes_by_the_movements_its_rows_name() -> None:
+    # Het Schild's accounts 2020 (nlzrm-01 p5), DigiMV's Mutatieoverzicht materiële vaste activa:
+    # the cost closes at 560.484 + 65.775 investments − 43.889 fully written-off assets taken out;
+    # the depreciation at 268.464 + 64.273 − 43.889; the book value at 292.020 + 1.502, the
+    # movements' net effect (65.775 − 64.273). Read as other sums (the cost as the depreciation plus
+    # the book value under it) they were checked, but not as the schedule states them.
+    found = _movements("nlzrm-01.pdf", 5)
+    lane = "Andere vaste"
+    assert ("Stand per 31 december 2020 - aanschafwaarde", lane, "582.370", ("560.484", "65.775", "43.889"),
+            (1, 1, -1), Verdict.CONSISTENT) in found
+    assert ("cumulatieve afschrijvingen", lane, "288.848", ("268.464", "64.273", "43.889"), (1, 1, -1),
+            Verdict.CONSISTENT) in found
+    assert ("Boekwaarde per 31 december 2020", lane, "293.522", ("292.020", "1.502"), (1, 1), Verdict.CONSISTENT) in found
+    assert ("Mutaties in boekwaarde (per saldo)", lane, "1.502", ("65.775", "64.273"), (1, -1),
+            Verdict.CONSISTENT) in found
+
+
+def test_a_movement_the_schedule_does_not_name_leaves_its_column_unread() -> None:
+    # SEIN (nlzrk-01 p3): "- activering gereedgekomen projecten 378" moves assets under
+    # construction to another class; that column's (and the Totaal's) cost is not read, the
+    # others' are, and the book value of every column closes by its net movements.
+    found = _movements("nlzrk-01.pdf", 3)
+    costs = {lane for label, lane, *_ in found if label.startswith("Stand per 31 december")}
+    assert "in uitvoerin" not in costs and "Bedrijfs-geb" in costs
+    books = [(stated, verdict) for label, lane, stated, _, _, verdict in found if label.startswith("Boekwaarde")]
+    assert ("8.732", Verdict.CONSISTENT) in books and all(v is Verdict.CONSISTENT for _, v in books)

@@ -27,8 +27,9 @@ from ..sources.pdf_layout import (
     tabular_pages,
 )
 from ..sources.tabular import has_table_body, has_total_word
+from .asset_movements import asset_movement_checks
 from .block_sums import block_sum_checks
-from .book_value import book_value_checks
+from .book_value import BOOK_VALUE_READING, book_value_checks
 from .column_sums import column_sum_checks
 from .continued import check_pages, closes, continues, has_total_row
 from .cut_groups import doubt_cut_groups
@@ -248,6 +249,16 @@ def check_found_tables(
     checked = {key(c) for c in checks}
     checks += [c for number in sorted(alone) for table in alone[number]
                for c in row_change_checks(table, str(path), checked)]
+    # a fixed assets' movement schedule: its closing rows by the movements its rows name, the model's
+    # reading of them whatever else adds up to them (cost = depreciation + book value); in the Totaal
+    # column a sum of the columns before it that holds stays, and so does a book value's cost less
+    # its depreciation (a second relation on the figure)
+    column_sums = {key(c) for c in checks if c.orientation == "column" and holds(c.verdict)}
+    moved = [c for number in sorted(alone) for table in alone[number]
+             for c in asset_movement_checks(table, str(path)) if key(c) not in column_sums]
+    replaced = {key(c) for c in moved}
+    checks = [c for c in checks if key(c) not in replaced or holds(c.verdict) and c.reading.startswith(
+        BOOK_VALUE_READING)] + moved
     # a result printed once under the two totals it nets, side by side in the row above
     checked = {key(c) for c in checks}
     checks += [c for number in sorted(alone) for table in alone[number]

@@ -32,6 +32,8 @@ from .judging import Judgement, holds, judge
 from .labels import clean_label
 from .records import TableCheck, cell_ref, make_check
 
+BOOK_VALUE_READING = "net book value"  # how its checks' readings start
+
 _COST = re.compile(
     r"^(?:(?:at\s+|historical\s+)?cost|gross\s+(?:carrying\s+)?(?:amount|value)|aanschaf(?:fings)?(?:waarde|prijs)|"
     r"verkrijgingsprijs|kostprijs)\b",
@@ -111,7 +113,7 @@ def book_value_checks(table: Table, file: str = "") -> list[TableCheck]:
         sign = 1 if b.value < 0 else -1
         parts = (cell_ref(table, cost, table.rows[cost].cells[col]),
                  cell_ref(table, depreciation, table.rows[depreciation].cells[col], sign))
-        reading = (f"net book value: the cost ('{clean_label(table.rows[cost].label)}') less the depreciation "
+        reading = (f"{BOOK_VALUE_READING}: the cost ('{clean_label(table.rows[cost].label)}') less the depreciation "
                    f"('{clean_label(table.rows[depreciation].label)}') printed above it")
         out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), headers.get(col, ""),
                               cell_ref(table, pos, table.rows[pos].cells[col]), parts, j, reading, doubt,
