@@ -27,6 +27,7 @@ from ..sources.pdf_layout import (
     tabular_pages,
 )
 from ..sources.tabular import has_table_body, has_total_word
+from .asset_movements import BOOK_READING as ASSET_BOOK_READING
 from .asset_movements import asset_movement_checks
 from .block_sums import block_sum_checks
 from .book_value import BOOK_VALUE_READING, book_value_checks
@@ -251,11 +252,13 @@ def check_found_tables(
                for c in row_change_checks(table, str(path), checked)]
     # a fixed assets' movement schedule: its closing rows by the movements its rows name, the model's
     # reading of them whatever else adds up to them (cost = depreciation + book value); in the Totaal
-    # column a sum of the columns before it that holds stays, and so does a book value's cost less
-    # its depreciation (a second relation on the figure)
+    # column a sum of the columns before it that holds stays, and so does a closing book value's
+    # reading that holds (its cost less its depreciation)
     column_sums = {key(c) for c in checks if c.orientation == "column" and holds(c.verdict)}
+    held = {key(c) for c in checks if holds(c.verdict)}
     moved = [c for number in sorted(alone) for table in alone[number]
-             for c in asset_movement_checks(table, str(path)) if key(c) not in column_sums]
+             for c in asset_movement_checks(table, str(path))
+             if key(c) not in column_sums and not (c.reading == ASSET_BOOK_READING and key(c) in held)]
     replaced = {key(c) for c in moved}
     checks = [c for c in checks if key(c) not in replaced or holds(c.verdict) and c.reading.startswith(
         BOOK_VALUE_READING)] + moved

@@ -44,6 +44,8 @@ _MUTATIONS = re.compile(r"^mutaties\s+in\s+(?:de\s+)?boekwaarde", re.IGNORECASE)
 _OPENING = re.compile(r"\b(?:1\s+januari|begin)", re.IGNORECASE)
 _REVALUATION = re.compile(r"herwaardering", re.IGNORECASE)
 _READING = "the fixed assets' movement schedule: the opening balance and the year's movements its rows name"
+# (the closing book value's reading, which gives way to its cost less its depreciation where that holds)
+BOOK_READING = "the fixed assets' movement schedule: the opening book value and the year's net movements"
 MIN_SHARE = (3, 4)
 
 
@@ -114,7 +116,7 @@ def asset_movement_checks(table: Table, file: str = "") -> list[TableCheck]:
             refs = tuple(cell_ref(table, p, cell, sign) for (p, cell), sign in zip(parts, _signs(parts, base, effect, moves)))
             total = cell_ref(table, target, table.rows[target].cells[col])
             out.append(make_check(table, file, "row", clean_label(table.rows[target].label), headers[col], total, refs, j,
-                                  _READING, None))
+                                  BOOK_READING if target == c1 else _READING, None))
     return out
 
 
