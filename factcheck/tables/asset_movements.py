@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cells import CellNumber
 from .detect import Cell, Table
 from .judging import Judgement, holds, judge
 from .labels import clean_label
@@ -82,8 +81,7 @@ def _move(label: str, after: str) -> _Move | None:
 
 
 def _figure(table: Table, pos: int, col: int) -> Cell | None:
-    cell = table.rows[pos].cells.get(col)
-    return cell if cell is not None and cell.number is not None and not cell.number.percent else None
+    return table.rows[pos].cells[col] if table.amount(pos, col) is not None else None
 
 
 def asset_movement_checks(table: Table, file: str = "") -> list[TableCheck]:
@@ -103,7 +101,7 @@ def asset_movement_checks(table: Table, file: str = "") -> list[TableCheck]:
     headers = {c.index: c.header for c in table.columns}
     out: list[TableCheck] = []
     for target, base, effect in targets:
-        lanes: list[tuple[int, list[tuple[int, Cell]], Judgement]] = []
+        lanes: list[tuple[int, list[tuple[int, Cell, int]], Judgement]] = []
         for col in headers:
             got = _lane(table, col, target, base, effect, moves)
             if got is not None:
@@ -113,7 +111,7 @@ def asset_movement_checks(table: Table, file: str = "") -> list[TableCheck]:
         for col, parts, j in lanes:
             if not holds(j.verdict) and not agreed:
                 continue
-            refs = tuple(cell_ref(table, p, cell, sign) for (p, cell), sign in zip(parts, _signs(parts, base, effect, moves)))
+            refs = tuple(cell_ref(table, p, cell, sign) for p, cell, sign in parts)
             total = cell_ref(table, target, table.rows[target].cells[col])
             out.append(make_check(table, file, "row", clean_label(table.rows[target].label), headers[col], total, refs, j,
                                   BOOK_READING if target == c1 else _READING, None))
@@ -143,17 +141,19 @@ def _rows(labels: list[str], opening: int, mutations: int
 
 
 def _lane(table: Table, col: int, target: int, base: list[tuple[int, int]], effect: str | None,
-          moves: list[tuple[int, _Move | None]]) -> tuple[list[tuple[int, Cell]], Judgement] | None:
-    """The figures one column's reading takes and its judgement, or None when it cannot be read."""
+          moves: list[tuple[int, _Move | None]]) -> tuple[list[tuple[int, Cell, int]], Judgement] | None:
+    """The figures one column's reading takes, each with its sign, and its judgement; None when the
+    column cannot be read. The opening balance enters as printed; a movement printed as a positive
+    amount with the sign its words give it, one printed negative with its own."""
     stated = _figure(table, target, col)
     if stated is None:
         return None
-    parts: list[tuple[int, Cell]] = []
-    for p, _ in base:
+    parts: list[tuple[int, Cell, int]] = []
+    for p, sign in base:
         cell = _figure(table, p, col)
         if cell is None:
             return None
-        parts.append((p, cell))
+        parts.append((p, cell, sign))
     if effect is not None:
         for p, move in moves:
             cell = _figure(table, p, col)
@@ -162,27 +162,8 @@ def _lane(table: Table, col: int, target: int, base: list[tuple[int, int]], effe
             if move is None:
                 return None  # a movement the model does not name ("activering"): not read here
             if getattr(move, effect):
-                parts.append((p, cell))
+                parts.append((p, cell, getattr(move, effect) if cell.number.value > 0 else 1))
         if not parts:
             return None
-    numbers: list[tuple[int, CellNumber]] = []
-    for (_, cell), sign in zip(parts, _signs(parts, base, effect, moves)):
-        assert cell.number is not None
-        numbers.append((sign, cell.number))
     assert stated.number is not None
-    return parts, judge(numbers, stated.number)
-
-
-def _signs(parts: list[tuple[int, Cell]], base: list[tuple[int, int]], effect: str | None,
-           moves: list[tuple[int, _Move | None]]) -> list[int]:
-    """Each part's sign: the opening balance's +1, a movement's by its words when printed positive."""
-    by_row = dict(moves)
-    out = []
-    for k, (p, cell) in enumerate(parts):
-        if k < len(base):
-            out.append(base[k][1])
-            continue
-        move = by_row.get(p)
-        sign = getattr(move, effect) if move is not None and effect else 1
-        out.append(sign if cell.number is not None and cell.number.value > 0 else 1)
-    return out
+    return parts, judge([(sign, cell.number) for _, cell, sign in parts if cell.number is not None], stated.number)

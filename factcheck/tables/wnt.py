@@ -41,8 +41,8 @@ _Row = tuple[Table, int]  # a row of one of the page's tables
 
 
 def _number(table: Table, pos: int, col: int) -> tuple[Cell, CellNumber] | None:
-    cell = table.rows[pos].cells.get(col)
-    return (cell, cell.number) if cell is not None and cell.number is not None and not cell.number.percent else None
+    number = table.amount(pos, col)
+    return None if number is None else (table.rows[pos].cells[col], number)
 
 
 def _label(row: _Row) -> str:
