@@ -30,8 +30,7 @@ _READING = "the result of the two totals printed side by side in the row above i
 
 
 def _amounts(table: Table, pos: int) -> dict[int, Cell]:
-    return {c: cell for c, cell in table.rows[pos].cells.items()
-            if cell.number is not None and not cell.number.percent and not cell.number.nil}
+    return {c: cell for c, cell in table.rows[pos].cells.items() if (n := table.amount(pos, c)) is not None and not n.nil}
 
 
 def result_line_checks(table: Table, file: str, checked: set[tuple[int, tuple[float, float, float, float]]]
