@@ -50,15 +50,15 @@ def result_line_checks(table: Table, file: str, checked: set[tuple[int, tuple[fl
         total = cell_ref(table, pos, cell)
         if (total.page, total.bbox) in checked or not long_figure(cell.number):  # type: ignore[arg-type]
             continue
-        above = next((q for q in range(pos - 1, -1, -1) if _amounts(table, q)), None)
-        if above is None or len(pair := _amounts(table, above)) != 2:
+        above, pair = next(((q, got) for q in range(pos - 1, -1, -1) if (got := _amounts(table, q))), (None, {}))
+        if above is None or len(pair) != 2:
             continue
-        (a_col, a), (b_col, b) = sorted(pair.items())
+        a, b = (cell for _, cell in sorted(pair.items()))
         for first, second in ((b, a), (a, b)):
             j = judge([(1, first.number), (-1, second.number)], cell.number)  # type: ignore[list-item, arg-type]
             if holds(j.verdict):
                 parts = (cell_ref(table, above, first), cell_ref(table, above, second, -1))
                 out.append(make_check(table, file, "row", clean_label(row.label), headers.get(col, ""), total,
-                                      parts, j, _READING, None, relation="difference"))
+                                      parts, j, _READING, None))
                 break
     return out

@@ -53,10 +53,9 @@ def _statements(tables: list[Table]) -> list[list[_Row]]:
     """The page's rows in reading order, a table continued by the next one (same columns, read
     apart at a row the model prints: the maximum, the undue payment, the pay) joined to it."""
     out: list[list[_Row]] = []
-    for i, table in enumerate(tables):
+    for before, table in zip([None, *tables], tables):
         rows = [(table, p) for p in range(len(table.rows))]
-        before = tables[i - 1] if i else None
-        if (out and before is not None and len(before.columns) == len(table.columns) and table.rows
+        if (before is not None and len(before.columns) == len(table.columns) and table.rows
                 and any(r.search(_label((table, 0))) for r in (_MAXIMUM, _UNDUE, _PAY))):
             out[-1].extend(rows)
         else:
@@ -108,7 +107,7 @@ def _pay_checks(sub: _Row, undue: _Row | None, pay: _Row, file: str) -> list[Tab
         j = judge(terms, stated[1])
         total = cell_ref(table, pos, stated[0])
         out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), header, total,
-                              tuple(parts), j, _READING, None, relation="difference" if len(parts) > 1 else "sum"))
+                              tuple(parts), j, _READING, None))
     return out
 
 
@@ -128,6 +127,5 @@ def _excess_checks(pay: _Row, maximum: _Row, rows: list[_Row], file: str) -> lis
         j = judge([(1, paid[1]), (-1, cap[1])], stated[1])
         parts = (cell_ref(pay[0], pay[1], paid[0]), cell_ref(maximum[0], maximum[1], cap[0], -1))
         out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), header,
-                              cell_ref(table, pos, stated[0]), parts, j, _EXCESS_READING, None,
-                              relation="difference"))
+                              cell_ref(table, pos, stated[0]), parts, j, _EXCESS_READING, None))
     return out
