@@ -44,6 +44,7 @@ from .judging import holds, judge
 from .percent_blocks import percent_block_checks
 from .products import page_product_checks
 from .records import CellRef, TableCheck, checks_to_claims
+from .rounding_note import allow_noted_rounding
 from .result_line import result_line_checks
 from .row_changes import row_change_checks
 from .running import running_checks
@@ -271,5 +272,6 @@ def check_found_tables(
     paid = [c for number in sorted(alone) for c in wnt_checks(alone[number], str(path))]
     replaced = {key(c) for c in paid}
     checks = [c for c in checks if key(c) not in replaced] + paid
-    checks = doubt_failure_runs(doubt_cut_groups(checks, found))
+    # a page that notes rounding differences allows its sums a little more than their digits do
+    checks = doubt_failure_runs(doubt_cut_groups(allow_noted_rounding(checks, found), found))
     return doubt_unshaped(checks) if settings.slip_alarms_only else checks

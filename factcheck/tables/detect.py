@@ -213,6 +213,8 @@ class Table:
     # The lines without figures between the table before it on the page and its header: a heading
     # that says what its rows are ("(In percent of FY GDP)" over a block that repeats the amounts' rows)
     heading: str = ""
+    # its page notes that the figures may not add up because of rounding (tables.rounding_note)
+    rounding_note: bool = False
 
     def amount(self, pos: int, col: int) -> CellNumber | None:
         """The figure of row ``pos``, column ``col`` when it is an amount (no percentage), else None."""
@@ -1384,6 +1386,7 @@ def find_tables(page: PageWords, lang: str | None = None, settings: TableSetting
     side or two text columns, of statements with account codes, asset registers and score cards."""
     from .account_codes import coded_table
     from .money_column import money_column_tables
+    from .rounding_note import says_rounding
     from .scores import score_table
     from .side_tables import split_side_tables
     from .t_accounts import split_sides
@@ -1406,6 +1409,9 @@ def find_tables(page: PageWords, lang: str | None = None, settings: TableSetting
         taken = {(c.bbox[0], c.bbox[1]) for t in tables for r in t.rows for c in r.cells.values()}
         tables += money_column_tables(group_lines(page.words, settings), page.number, len(tables) + 1, taken,
                                       settings)
+    if tables and says_rounding(" ".join(w.text for w in page.words)):
+        for table in tables:
+            table.rounding_note = True
     return tables
 
 

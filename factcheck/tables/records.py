@@ -81,6 +81,9 @@ class TableCheck:
     # Why a total that does not add up may be our misreading rather than the document's error.
     # Such a check is no alarm: it is written as a figure with its doubt, not as a relation.
     doubt: str | None = None
+    # how far the total may stray from its parts' exact sum where the page widens the rounding its
+    # digits allow (tables.rounding_note); None: the printed digits' intervals decide
+    tolerance: Fraction | None = None
 
     @property
     def alarm(self) -> bool:
@@ -126,7 +129,9 @@ class TableCheck:
             {
                 "id": _cell_id(self, self.total),
                 "stated": self.total.stated,
-                **_exact_fields(self.total, point=abs(self.difference) <= self.total.half),
+                **(_exact_fields(self.total, point=abs(self.difference) <= self.total.half)
+                   if self.tolerance is None else
+                   {"value": decimal_string(self.total.value), "tolerance": decimal_string(self.tolerance)}),
                 "expr": expr,
                 **unit_fields,
                 "where": self._where(self.total),
