@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from ..model import Verdict
 from .detect import Cell, Table
+from .items import CLOSING_DATE, OPENING_DATE
 from .judging import Judgement, holds, judge
+from .labels import is_cost
 from .records import TableCheck, cell_ref, make_check
 
 _READING = "the figures in the inner column right above it, which add up to it (a balance sheet's subtotal)"
@@ -73,6 +75,9 @@ def inner_checks(table: Table, file: str = "") -> list[TableCheck]:
         cells = [(p, table.rows[p].cells[col - 1]) for p in parts]
         assert total.number is not None
         j = judge([(1, c.number) for _, c in cells if c.number is not None], total.number)
+        reading, signs = _READING, [1] * len(cells)
+        if not holds(j.verdict) and (signed := _signed_reading(table, cells, total)) is not None:
+            j, reading, signs = signed
         if not holds(j.verdict):
             # "46,339" under the current assets, then "Creditors (3,479)", then "Net current assets
             # 42,860" in the outer column: the inner subtotal line and the rows after it
@@ -86,15 +91,40 @@ def inner_checks(table: Table, file: str = "") -> list[TableCheck]:
             else:
                 continue
         label = table.rows[row].label.strip() or "unlabelled subtotal (a figure in the outer column under the items it adds)"
-        checks.append(_check(table, file, row, total, label, headers.get(col, ""), cells, j, _READING))
+        checks.append(_check(table, file, row, total, label, headers.get(col, ""), cells, j, reading, signs))
     return checks
 
 
+_CHANGE_READING = "the balance at the end of the year less the one at its start, in the column beside it (the year's change)"
+_NET_READING = "the figures in the column beside it, the costs among them taken off (a gross margin)"
+
+
+def _signed_reading(table: Table, cells: list[tuple[int, Cell]], total: Cell) -> tuple[Judgement, str, list[int]] | None:
+    """The outer figure as the run's figures with signs its labels give, where that holds: the
+    closing balance less the opening one of a run of just those two ("Liquide middelen per 1
+    januari", "Stand geldmiddelen per 31 december", then "Mutatie geldmiddelen"), or the income
+    less the costs ("Netto omzet", "Directe kosten", then "Bruto winst"). None otherwise."""
+    if total.number is None or any(c.number is None for _, c in cells):
+        return None
+    labels = [table.rows[r].label for r, _ in cells]
+    if len(cells) == 2 and OPENING_DATE.search(labels[0]) and CLOSING_DATE.search(labels[1]):
+        signs, reading = [-1, 1], _CHANGE_READING
+    else:
+        signs, reading = [-1 if is_cost(label) else 1 for label in labels], _NET_READING
+        if set(signs) != {1, -1}:
+            return None
+    j = judge([(sign, c.number) for sign, (_, c) in zip(signs, cells)], total.number)  # type: ignore[misc]
+    return (j, reading, signs) if holds(j.verdict) else None
+
+
 def _check(table: Table, file: str, row: int, total: Cell, label: str, header: str, cells: list[tuple[int, Cell]],
-           j: Judgement, reading: str) -> TableCheck:
-    """The check of ``total`` in row ``row`` against the figures of ``cells`` (row, cell) in another column."""
+           j: Judgement, reading: str, signs: list[int] | None = None) -> TableCheck:
+    """The check of ``total`` in row ``row`` against the figures of ``cells`` (row, cell) in another
+    column, each with its sign (all added by default)."""
+    signs = signs or [1] * len(cells)
     return make_check(table, file, "row", label, header, cell_ref(table, row, total, 1, label=table.rows[row].label),
-                      tuple(cell_ref(table, p, c, 1, label=table.rows[p].label) for p, c in cells), j, reading, None)
+                      tuple(cell_ref(table, p, c, sign, label=table.rows[p].label)
+                            for (p, c), sign in zip(cells, signs)), j, reading, None)
 
 
 _HEAD_READING = "the figures in the column beside it on the rows right below it, which add up to it (a group's amount on its heading line)"

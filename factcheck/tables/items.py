@@ -57,6 +57,8 @@ class Item:
     tentative: bool = False  # a group guessed from row numbering: a part again unless it adds up
     headed: bool = False  # a heading line was joined to the label: the rows before it may be no parts
     one_base: bool = False  # a head of shares (or figures per head) of one base over its items (tables.one_base)
+    # the rows of the run in the column left of it that its figure closes (tables.inner checks that sum)
+    inner_parts: tuple[int, ...] = ()
 
 
 def part_sign(part: Item, sign: int, lane: int) -> int:
@@ -126,13 +128,13 @@ def row_items(table: Table) -> list[Item]:
 
 # A balance dated at the start of the period, and one dated at its end ("Eigen vermogen per 1 januari"
 # ... "Eigen vermogen per 31 december", "Balance at 1 April" ... "Balance at 31 March")
-_OPENING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+1\s+(?:januari|january|april)\b|\bbegin\s+(?:van\s+het\s+)?"
+OPENING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+1\s+(?:januari|january|april)\b|\bbegin\s+(?:van\s+het\s+)?"
                            r"(?:boek)?jaar\b|\bbeginning\s+of\s+(?:the\s+)?year\b|\bbrought\s+forward\b|\bb/f\b|"
                            r"\bopening\s+balance\b|\bbeginsaldo\b", re.IGNORECASE)
 # a bare balance after an opening one and the movements ("Balance Brought Forward / Add income /
 # Deduct expenditure / Balance")
 _BARE_BALANCE = re.compile(r"(?:closing\s+)?balance|(?:eind)?saldo", re.IGNORECASE)
-_CLOSING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+31\s+(?:december|march|maart)\b|\beinde\s+(?:van\s+het\s+)?"
+CLOSING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+31\s+(?:december|march|maart)\b|\beinde\s+(?:van\s+het\s+)?"
                            r"(?:boek)?jaar\b|\bend\s+of\s+(?:the\s+)?year\b", re.IGNORECASE)
 
 
@@ -141,11 +143,11 @@ def _dated_balances(items: list[Item]) -> None:
     the movements between them: the opening balance plus the rows (and subtotals) after it."""
     opened = False
     for it in items:
-        if _OPENING_DATE.search(it.label):
+        if OPENING_DATE.search(it.label):
             opened = True
             if it.kind == "saldo":
                 it.kind = "part"  # "Balance Brought Forward" is where the movements start, not a result
-        elif opened and (it.kind == "part" and _CLOSING_DATE.search(it.label)
+        elif opened and (it.kind == "part" and CLOSING_DATE.search(it.label)
                          or it.kind == "saldo" and _BARE_BALANCE.fullmatch(clean_label(it.label))):
             it.kind = "total"
             opened = False
@@ -318,6 +320,10 @@ def _cash_flows(items: list[Item]) -> None:
         if _NET_ACTIVITY.match(label):
             if activities and _OPERATING.match(label) and _OPERATIONS.match(clean_label(activities[-1].label)):
                 activities.pop().kind = "sub"  # the operations' cash flow closes the rows above it
+            if it.kind == "part":
+                # an activity's net cash flow closes its rows ("Kasstroom uit operationele activiteiten"
+                # under the result, the depreciation and the change in working capital, in one column)
+                it.kind = "sub"
             activities.append(it)
         elif _NET_CHANGE.match(label) or unlabelled_change:
             if len(activities) >= 2:

@@ -98,6 +98,17 @@ def scan_totals(
                         k.consumed = True
                     break
             continue
+        run = [x for x in loose if x.pos in it.inner_parts] if it.kind in ("total", "sub", "grand") else []
+        if run and not comparable_lanes(it, [(x, 1) for x in run]):
+            # "Som der bedrijfsopbrengsten" in the outer column under the revenue rows in the inner
+            # one (tables.inner checks that sum): it closes them, and stands at its level for what
+            # follows ("Bedrijfsresultaat" = it less "Som der bedrijfslasten"), never a part of the next total
+            for x in run:
+                x.consumed = True
+            members = {id(x) for x in run}
+            top_level = [x for x in top_level if id(x) not in members] + [it]
+            loose = []
+            continue
         best = None
         if it.tentative and not _group_holds(it) and it.one_base:
             it.kind = "none"  # a ratio after all: nothing adds it up

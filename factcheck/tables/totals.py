@@ -80,7 +80,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     orientations: tuple[Orientation, ...] = ("row", "column")
     # an unlabelled figure in an outer column under a run of inner ones is their subtotal: a part
     # of the outer column's total, not a line closing the rows above it in its own column
-    closers = {row for row, _col, _parts in inner_runs(table)}
+    closers = {row: parts for row, _col, parts in inner_runs(table)}
     for orientation in orientations:
         if orientation == "row":
             items = row_items(table)
@@ -88,6 +88,8 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
             for it in items:
                 if it.kind == "anon" and it.pos in closers:
                     it.kind = "part"
+                elif it.pos in closers:
+                    it.inner_parts = closers[it.pos]
             soft = _soft_columns(table)
             worded = {c for c in soft if not _percent_column(table, c)}
             if worded:
