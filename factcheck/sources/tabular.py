@@ -247,6 +247,9 @@ def has_table_body(text: str) -> bool:
 
 # three figures right after a word, nothing between them but blanks
 _FIGURES_NEXT = re.compile(r"(?:[ \t]+[-+\u2212\u2013]?\d[\d.,]*%?){3}")
+# a row whose label states its own quotient ("Resultaatratio (resultaat boekjaar/ opbrengsten 2020)
+# 0,86%  0,53%  3,15%"): a relation to check, like a total's line
+_QUOTIENT_ROW = re.compile(r"\([^()/]{3,60}/[^()/]{3,60}\)(?:\s+[-+\u2212\u2013]?\d[\d.,]*\s?%){2}")
 
 
 def _body_and_total_line(text: str, need_total: bool = True) -> tuple[bool, bool]:
@@ -266,6 +269,8 @@ def _body_and_total_line(text: str, need_total: bool = True) -> tuple[bool, bool
             continue
         # the total word must sit in a table line: a label followed by figures, or a short
         # header line; "(totaal 2,3 miljoen)" in running text does not make a page tabular
+        if found and not total_line and _QUOTIENT_ROW.search(line):
+            total_line = True
         for m in _total_words(line):
             words = len(line.split())
             if m.re is _TOTAL_WORD and m.group("relation"):

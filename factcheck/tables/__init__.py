@@ -32,6 +32,7 @@ from .asset_movements import asset_movement_checks
 from .block_sums import block_sum_checks
 from .book_value import BOOK_VALUE_READING, book_value_checks
 from .column_sums import column_sum_checks
+from .corona_annex import corona_annex_checks
 from .continued import check_pages, closes, continues, has_total_row
 from .cut_groups import doubt_cut_groups
 from .detect import Table, find_tables
@@ -196,7 +197,8 @@ def check_found_tables(
     # difference: where nothing in its own table holds
     key = lambda c: (c.total.page, c.total.bbox)  # noqa: E731
     held = {key(c) for c in checks if c.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING)}
-    based = [c for c in elsewhere_checks(found, str(path)) + stacked_checks(found, str(path)) if key(c) not in held]
+    based = [c for c in elsewhere_checks(found, str(path)) + stacked_checks(found, str(path))
+             + corona_annex_checks(found, str(path)) if key(c) not in held]
     replaced = {key(c) for c in based}
     checks = [c for c in checks if key(c) not in replaced] + based
     # calculations within rows that only the page's tables together show: where nothing else is checked
