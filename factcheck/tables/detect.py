@@ -1935,9 +1935,12 @@ _NOTE_HEADER = re.compile(r"^(?:ref\.?|refs?\.?|noot|noten|note|notes|toel\.?|to
 def _note_columns_to_text(columns: list[Column], rows: list[Row]) -> None:
     """The numbers of a column headed "Ref." or "Noot" are references to the notes, whole numbers
     under a thousand ("16", "9"), not amounts: a cash flow statement's "Stand geldmiddelen per 31
-    december  7" names note 7."""
+    december  7" names note 7. The references of a long ("20, 21") may be set apart into a column
+    of their own beside it, with no header: that column too, when it holds nothing but such numbers."""
+    noted = {col.index for col in columns if _NOTE_HEADER.match(col.header.strip())}
+    noted |= {col.index for col in columns if not col.header.strip() and col.index - 1 in noted}
     for col in columns:
-        if not _NOTE_HEADER.match(col.header.strip()):
+        if col.index not in noted:
             continue
         cells = [r.cells[col.index] for r in rows if col.index in r.cells]
         numbers = [c.number for c in cells if c.number is not None]
