@@ -395,7 +395,9 @@ def text_table_claims(
     for k, fig in enumerate(figs):
         if fig.kind != "money" or fig.value <= 0 or fig.id in taken or fig.interval.lo is None:
             continue
-        if fig.interval.hi is None:
+        if fig.interval.hi is None or (fig.unit is not None and "/" in fig.unit):
+            # (a rate, "€ 6.533 per maand": a table row's cells are amounts of a year or a date, and
+            # its difference is no rate, however near it lands)
             continue
         best = None
         percent = _next_percent(figs, k)
