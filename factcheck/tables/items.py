@@ -110,6 +110,7 @@ def row_items(table: Table) -> list[Item]:
     _repeated_results(items)
     _shares_of_one_base(items)
     _numbered_groups(items)
+    _staff_segments(items, table)
     # ministry rows in capitals over numbered department rows (India Union Budget)
     for i, it in enumerate(items):
         lab = clean_label(it.label)
@@ -151,6 +152,26 @@ def _dated_balances(items: list[Item]) -> None:
                          or it.kind == "saldo" and _BARE_BALANCE.fullmatch(clean_label(it.label))):
             it.kind = "total"
             opened = False
+
+
+# DigiMV's personnel note: "Specificatie gemiddeld aantal personeelsleden (in FTE's) per segment:"
+# over the segments' staff, then "Gemiddeld aantal personeelsleden op basis van full-time eenheden",
+# their sum (one segment's figure repeated, for most institutions)
+_STAFF_HEAD = re.compile(r"^specificatie\s+gemiddeld\s+aantal\s+personeelsleden\b", re.IGNORECASE)
+_STAFF_TOTAL = re.compile(r"^gemiddeld\s+aantal\s+personeelsleden\s+op\s+basis\s+van\s+full[-\s]?time", re.IGNORECASE)
+
+
+def _staff_segments(items: list[Item], table: Table) -> None:
+    """The average staff over the segments listed under its specification's heading (comment above)."""
+    for i, it in enumerate(items):
+        if not _STAFF_TOTAL.match(clean_label(it.label)):
+            continue
+        head = next((p for p in range(it.pos - 1, -1, -1) if _STAFF_HEAD.match(clean_label(table.rows[p].label))), None)
+        parts = [x for x in items[:i] if head is not None and x.pos > head]
+        if parts:
+            it.kind, it.explicit, it.explicit_tag = "total", [(x, 1) for x in parts], "staff segments"
+            for x in parts:
+                x.kind = "part"
 
 
 def all_percent(cells: dict[int, Cell]) -> bool:

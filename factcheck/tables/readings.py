@@ -237,13 +237,14 @@ def candidate_parts(
 
 
 # readings whose parts the labels name, not their place in the table
-NAMED_PARTS = frozenset({"cash flow", "cash balance", "result lines", "explicit", "numbered"})
+NAMED_PARTS = frozenset({"cash flow", "cash balance", "result lines", "explicit", "numbered", "staff segments"})
 READINGS = {
     "flat": "the rows since the previous total",
     "with named rates": "the rows since the previous total, those whose label names a rate or a change (they "
                         "print amounts) among them: only so does it add up, in two columns of three at least",
     "cash flow": "the net cash flows of the activities above it (a cash flow statement)",
     "cash balance": "the cash at the beginning plus the net change in cash",
+    "staff segments": "the segments' average staff listed under the specification's heading above it",
     "result lines": "the result above it, plus the income totals and less the cost totals since",
     "copy": "the total or result right above it, which it repeats in every column (nothing added or taken off)",
     "echoed heading": "the entries under the heading that prints the same amount, each inner group once",
