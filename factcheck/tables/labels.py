@@ -49,7 +49,10 @@ CHANGE_HEADER = re.compile(
 _SALDO = re.compile(
     r"\b(?:saldo|deficit|surplus|balance)\b|^net(?:to)?(?:\s+total)?\s*$|^net(?:to)?\s+\S+(?:\s+\S+){0,4}$|"
     r"^excess\b|^\w*resultaat\b|^(?:\w+\s+){1,2}resultaat\s*$|^(?:operating|operational|overall)\s+result\b|^\w{4,}saldo\b|\w*financieringsmarge\b|^(?:budgettair|gecumuleerd)\b.*\bresultaat\b|"
-    r"^(?:winst|verlies|profit|loss)(?:\s*[/(]\s*\(?(?:winst|verlies|profit|loss)\)?)?(?:\s+for\s+the\s+(?:year|period))?\s*$",
+    r"^(?:winst|verlies|profit|loss)(?:\s*[/(]\s*\(?(?:winst|verlies|profit|loss)\)?)?(?:\s+for\s+the\s+(?:year|period))?\s*$|"
+    # an accountant's statement of the financial position: the working capital, then what the
+    # long-term funds finance ("Gefinancierd met op lange termijn beschikbare middelen")
+    r"^werkkapitaal\s*$|^gefinancierd\s+met\b",
     re.IGNORECASE,
 )
 # Rows that are breakdowns of the row above, or not amounts at all, are never parts.
