@@ -52,6 +52,8 @@ def inner_runs(table: Table) -> list[tuple[int, int, tuple[int, ...]]]:
         run: list[int] = []
         closed = True
         for r in valued:
+            if not (_numbered(table, r, inner) or _numbered(table, r, outer)):
+                continue  # (figures of other columns only: "boekresultaten … 0" printed for last year alone)
             if _numbered(table, r, inner):
                 run.append(r)
             elif run:
