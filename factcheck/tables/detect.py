@@ -48,7 +48,8 @@ _TEXT_CELL = re.compile(
     # "Continuing" (a US budget exhibit's Cost To Complete), "TBD": amounts not stated
     r"^(?:PM|p\.?m\.?|" + INCLUDED + r"|n\.?v\.?t\.?|n/?a|N/A|NA|nfp|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|Continuing|TBD|"
     r"\(\d[\d.,]*[–‒-]\d[\d.,]*\)?|\(?\d[\d.,]*[–‒-]\d[\d.,]*\)|"  # confidence intervals "(1.1–1.2)"
-    r"\(\d[\d.,]*\s?%\))$"  # a share beside a count, "189 (55.6%)": not a negative percentage
+    r"\(\d[\d.,]*\s?%\))$|"  # a share beside a count, "189 (55.6%)": not a negative percentage
+    r"^#{3,}$|^#(?:DEEL/0|DIV/0|VERW|REF|WAARDE|VALUE|N/?B|N/?A)!?$"  # a spreadsheet's overflow or error in a cell
 )
 _DOTS = re.compile(r"^[\s\u00a0]*(?:\.[\s\u00a0]*){2,}$|^\u2026+$")  # leaders, also spaced ". . . ."
 _LEADER_TAIL = re.compile(r"(?:\s*[.\u00b7\u2026]){2,}\s*$")
