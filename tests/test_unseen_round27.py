@@ -132,3 +132,39 @@ def test_references_to_the_notes_set_apart_beside_the_ref_column_are_no_figures(
     assert ("Totaal kasstroom uit operationele activiteiten", "2020 €", "-181.763", ("-181.195", "-568"),
             Verdict.CONSISTENT, False) in checks
     assert not [c for c in checks if c[2] == "9"]  # "Stand geldmiddelen per 31 december  9" names note 9
+
+
+def test_the_average_staff_is_the_sum_of_its_segments_under_their_heading() -> None:
+    # Stichting Valkenhof's personnel note (nlzrq-01 p6, DigiMV's model): "Specificatie gemiddeld
+    # aantal personeelsleden (in FTE's) per segment:" over one segment, 610, then "Gemiddeld aantal
+    # personeelsleden op basis van full-time eenheden 610".
+    checks = _checks("nlzrq-01.pdf", 6)
+    assert ("Gemiddeld aantal personeelsleden op basis van full-time eenheden", "2020 €", "610", ("610",),
+            Verdict.CONSISTENT, False) in checks
+
+
+def test_the_financial_position_s_working_capital_and_long_term_funds() -> None:
+    # Stichting Volantis' board report (nlzrq-03 p1): "Werkkapitaal 63.006" under the current assets
+    # less the current debts, then "Gefinancierd met op lange termijn beschikbare middelen 69.189"
+    # = the working capital plus the fixed assets.
+    checks = _checks("nlzrq-03.pdf", 1)
+    assert ("Werkkapitaal", "31-12-2020", "63.006", ("41.728", "24.973", "26.983", "-30.678"), Verdict.CONSISTENT,
+            False) in checks
+    assert ("Gefinancierd met op lange termijn beschikbare middelen", "31-12-2020", "69.189", ("63.006", "6.183"),
+            Verdict.CONSISTENT, False) in checks
+
+
+def test_a_row_with_last_year_s_figure_only_does_not_break_this_year_s_inner_column() -> None:
+    # Savant Zorg's cash flow statement (nlzrs-01 p3): "- boekresultaten afstoting vaste activa"
+    # prints 0 for 2019 only; this year's inner run above "3.347.890" was taken as left open there.
+    checks = _checks("nlzrs-01.pdf", 3)
+    assert ("unlabelled subtotal (a figure in the outer column under the items it adds)", "2020 €", "3.347.890",
+            ("3.308.598", "39.292"), Verdict.CONSISTENT, False) in checks
+
+
+def test_a_spreadsheet_s_overflow_is_a_cell_not_words_of_the_label() -> None:
+    # Savant Zorg's corona annex (nlzrs-01 p5): "… corona-compensatie 3,70% 3,47% 0,91% 0,00%
+    # ############## 0,00% 3,07%": the hashes ended the label, which took the first four shares.
+    checks = _checks("nlzrs-01.pdf", 5)
+    assert any(c[0].startswith("Aandeel totaal") and c[1:4] == ("Wlz", "3,70%", ("1.853.410", "50.159.131"))
+               for c in checks)
