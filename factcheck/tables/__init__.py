@@ -32,8 +32,8 @@ from .asset_movements import asset_movement_checks
 from .block_sums import block_sum_checks
 from .book_value import BOOK_VALUE_READING, book_value_checks
 from .column_sums import column_sum_checks
-from .corona_annex import corona_annex_checks
 from .continued import check_pages, closes, continues, has_total_row
+from .corona_annex import corona_annex_checks
 from .cut_groups import doubt_cut_groups
 from .detect import Table, find_tables
 from .document_format import settle_open_tables
@@ -45,8 +45,8 @@ from .judging import holds, judge
 from .percent_blocks import percent_block_checks
 from .products import page_product_checks
 from .records import CellRef, TableCheck, checks_to_claims
-from .rounding_note import allow_noted_rounding
 from .result_line import result_line_checks
+from .rounding_note import allow_noted_rounding
 from .row_changes import row_change_checks
 from .running import running_checks
 from .settings import DEFAULT_SETTINGS, TableSettings
