@@ -45,6 +45,7 @@ def inner_runs(table: Table) -> list[tuple[int, int, tuple[int, ...]]]:
     in the column left of it. A pair of columns counts only when no row fills both and every run
     in the inner one is closed that way."""
     valued, pairs = _apart_pairs(table)
+    paired = set(pairs) | {a + 1 for a in pairs}
     out: list[tuple[int, int, tuple[int, ...]]] = []
     for inner in pairs:
         outer = inner + 1
@@ -52,8 +53,9 @@ def inner_runs(table: Table) -> list[tuple[int, int, tuple[int, ...]]]:
         run: list[int] = []
         closed = True
         for r in valued:
-            if not (_numbered(table, r, inner) or _numbered(table, r, outer)):
-                continue  # (figures of other columns only: "boekresultaten … 0" printed for last year alone)
+            if not (_numbered(table, r, inner) or _numbered(table, r, outer)) and all(
+                    c in paired for c, cell in table.rows[r].cells.items() if cell.number is not None):
+                continue  # (figures of another pair only: "boekresultaten … 0" printed for last year alone)
             if _numbered(table, r, inner):
                 run.append(r)
             elif run:
