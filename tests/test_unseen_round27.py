@@ -168,3 +168,25 @@ def test_a_spreadsheet_s_overflow_is_a_cell_not_words_of_the_label() -> None:
     checks = _checks("nlzrs-01.pdf", 5)
     assert any(c[0].startswith("Aandeel totaal") and c[1:4] == ("Wlz", "3,70%", ("1.853.410", "50.159.131"))
                for c in checks)
+
+
+def test_a_block_s_total_after_the_last_activity_is_a_flow_of_the_change_in_cash() -> None:
+    # University of Twente's annual report 2013, p125 (an alarm hunt on documents of development
+    # repositories: mgm1313/analyse-ut-annual-reports 4024880…:data/2013.pdf): "Overige
+    # balansmutaties … Totaal overige balansmutaties 0,8" under the financing activities, then
+    # "Mutatie liquide middelen en effecten 10,2" = 24,4 − 11,3 − 3,7 + 0,8. Without the block the
+    # sum was 9,4: a false alarm (and 2012's 10,4 passed as rounding).
+    checks = [(c.lane_label, c.total.stated, tuple(p.stated for p in c.parts), c.verdict)
+              for c in check_pdf(PDFS / "ut_jaarverslag_2013_p28_cash_flow.pdf", lang="nl")
+              if c.total_label == "Mutatie liquide middelen en effecten"]
+    assert [c[1:] for c in checks] == [("10,2", ("24,4", "-11,3", "-3,7", "0,8"), Verdict.CONSISTENT),
+                                       ("10,4", ("26,8", "-9,9", "-6,7", "0,2"), Verdict.CONSISTENT)]
+
+
+def test_a_form_s_line_numbers_do_not_close_an_inner_column() -> None:
+    # Form 990 Schedule D (enhlt-01 p7): the line numbers "3" and "5" stand in a column between the
+    # amounts of lines 2a–2d and the line totals; rows that print only a line total are no rows of
+    # another pair of columns, so the run of 2a–2d stays open there and no line number closes it.
+    checks = _checks("enhlt-01.pdf", 7)
+    assert ("Total expenses. Add lines 3 and 4c. (This must equal Form 990, Part I, line 18.)", "", "8,723,454,000",
+            ("0", "8,723,454,000", "0"), Verdict.CONSISTENT, False) in checks

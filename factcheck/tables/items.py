@@ -330,6 +330,9 @@ def _cash_flows(items: list[Item]) -> None:
     """The net change in cash over its activities' net cash flows, and the cash at the end over
     the cash at the beginning and that change (module comment above)."""
     activities: list[Item] = []
+    # a block's total after the last activity ("Overige balansmutaties … Totaal overige
+    # balansmutaties 0,8" before "Mutatie liquide middelen"): a flow of the change too
+    trailing: list[Item] = []
     change: Item | None = None
     begin: Item | None = None
     before: Item | None = None
@@ -338,7 +341,10 @@ def _cash_flows(items: list[Item]) -> None:
         # (a line of figures with no words right under the last activity is the net change too)
         unlabelled_change = not label and len(activities) >= 2 and before is activities[-1]
         before = it
+        if activities and it.kind in ("total", "sub") and TOTAL_OF.match(label) and not _NET_ACTIVITY.match(label):
+            trailing.append(it)
         if _NET_ACTIVITY.match(label):
+            trailing = []
             if activities and _OPERATING.match(label) and _OPERATIONS.match(clean_label(activities[-1].label)):
                 activities.pop().kind = "sub"  # the operations' cash flow closes the rows above it
             if it.kind == "part":
@@ -348,8 +354,8 @@ def _cash_flows(items: list[Item]) -> None:
             activities.append(it)
         elif _NET_CHANGE.match(label) or unlabelled_change:
             if len(activities) >= 2:
-                it.kind, it.explicit, it.explicit_tag = "total", [(a, 1) for a in activities], "cash flow"
-            activities, change = [], it
+                it.kind, it.explicit, it.explicit_tag = "total", [(a, 1) for a in activities + trailing], "cash flow"
+            activities, trailing, change = [], [], it
         elif (m := _CASH_AT.match(label)) is not None:
             word = (m.group("en") or m.group("nl")).lower()
             if word in ("beginning", "start", "begin") or word.startswith("1"):
