@@ -26,7 +26,8 @@ layout. A failing ratio is doubted unless the reading holds in every other colum
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from .detect import Cell, Table, is_figure
 from .elsewhere import row_share_checks
@@ -98,23 +99,27 @@ def _ratio_checks(table: Table, near: list[Table], file: str) -> list[TableCheck
         return out
     first = rows[ratio].cells[0]
     for c, cell in sorted(rows[change].cells.items()):
-        other = rows[ratio].cells.get(c)
-        if c == 0 or not is_figure(cell) or not is_figure(other):
+        against = rows[ratio].cells.get(c)
+        if c == 0 or against is None or not is_figure(cell) or not is_figure(against):
             continue
-        j = judge([(1, first.number), (-1, other.number)], cell.number)  # type: ignore[list-item,arg-type]
+        j = judge([(1, first.number), (-1, against.number)], cell.number)  # type: ignore[list-item,arg-type]
         out.append(make_check(table, file, "row", clean_label(rows[change].label), table.columns[c].header,
-                              cell_ref(table, change, cell), (cell_ref(table, ratio, first), cell_ref(table, ratio, other, -1)),
+                              cell_ref(table, change, cell),
+                              (cell_ref(table, ratio, first), cell_ref(table, ratio, against, -1)),
                               j, _CHANGE_READING, None if holds(j.verdict) else _FEW))
     return out
 
 
-def _share_lanes(table: Table, pos: int, part: tuple[Table, int], base_of, lanes, reading: str,  # type: ignore[no-untyped-def]
-                 file: str) -> list[TableCheck]:
-    """Each lane's share check; a failing one is an alarm only where every other lane holds."""
+_Lane = tuple[int, Cell, Cell, Cell]  # column, percentage, part, base
+
+
+def _share_lanes(table: Table, pos: int, part: tuple[Table, int], base_of: Callable[[int], tuple[Table, int]],
+                 lanes: list[_Lane], reading: str, file: str) -> list[TableCheck]:
+    """Each lane's share check (``base_of``: the table and row of a column's base); a failing one
+    is an alarm only where every other lane, three at least, holds."""
     checks = [c for lane in lanes for c in row_share_checks(table, pos, part, base_of(lane[0]), [lane], 3, file,
                                                            reading, _FEW)]
     failing = [c for c in checks if not holds(c.verdict)]
     if failing and (len(failing) > 1 or len(checks) < 3):
-        from dataclasses import replace
         checks = [replace(c, doubt=_FEW) if not holds(c.verdict) else c for c in checks]
     return checks
