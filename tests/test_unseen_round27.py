@@ -190,3 +190,17 @@ def test_a_form_s_line_numbers_do_not_close_an_inner_column() -> None:
     checks = _checks("enhlt-01.pdf", 7)
     assert ("Total expenses. Add lines 3 and 4c. (This must equal Form 990, Part I, line 18.)", "", "8,723,454,000",
             ("0", "8,723,454,000", "0"), Verdict.CONSISTENT, False) in checks
+
+
+def test_a_budgetary_comparison_schedule_s_amount_available_for_appropriations() -> None:
+    # Rock Creek Rural Fire Protection District, Idaho (ennhx-01 pp5-6, GASB's budgetary comparison
+    # schedule): "Amount Available for Appropriations 1,124,927" = the beginning fund balance plus
+    # the revenue; "Total Charges to Appropriations 868,770" = the three expense blocks' totals
+    # since it (the first on the page before); "Ending Budgetary Fund Balance 256,157" = the first
+    # less the second. Only the actual amounts' charges had been checked.
+    checks = [(c.total_label, c.lane_label, c.total.stated, tuple(p.stated for p in c.parts), c.verdict)
+              for c in check_pdf(DOCS / "ennhx-01.pdf", lang="en")]
+    assert ("Total Charges to Appropriations", "Budgeted Original", "868,770", ("375,472", "489,798", "3,500"),
+            Verdict.CONSISTENT) in checks
+    assert ("Ending Budgetary Fund Balance", "Budgeted Original", "256,157", ("1,124,927", "868,770"),
+            Verdict.CONSISTENT) in checks

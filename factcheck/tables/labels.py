@@ -19,8 +19,10 @@ _PREFIX = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[.)]?\s+|\(?[a-z]\)\s+|[a-z]\.\s+|
 _SUB = re.compile(r"^sub[-\s]?tota(?:al|l)\b", re.IGNORECASE)
 _GRAND = re.compile(r"^(?:grand|overall|general)\s+total|^totaal\s+generaal|^eindtotaal|^total\s+general", re.IGNORECASE)
 # "Som der bedrijfslasten": the Dutch annual accounts' word for a total
-_TOTAL = re.compile(r"^tota(?:al|l|ls|les|le|ux|len)\b|^aggregate\b|^[\w.]+\s+tota(?:les|l|ux|le|al)\b|^som\s+(?:der|van)\b",
-                    re.IGNORECASE)
+# (a US budgetary comparison schedule's "Amount Available for Appropriations": the beginning fund
+# balance plus the resources, which the charges to appropriations are then taken from)
+_TOTAL = re.compile(r"^tota(?:al|l|ls|les|le|ux|len)\b|^aggregate\b|^[\w.]+\s+tota(?:les|l|ux|le|al)\b|^som\s+(?:der|van)\b|"
+                    r"^(?:amounts?|resources?)\s+available\s+for\s+appropriations?\b", re.IGNORECASE)
 STAND = re.compile(r"^stand\b", re.IGNORECASE)
 # A label that ends in the total word names what it closes: "01. Community Facilities Total",
 # "Activities Grand Total:", "Accomplishments/Planned Programs Subtotals" ("Percent of total" and
