@@ -67,9 +67,12 @@ def corona_annex_checks(pages: Mapping[int, Sequence[Table]], file: str = "") ->
 
 def _share_checks(table: Table, file: str) -> list[TableCheck]:
     share, part = _row(table, _SHARE), _row(table, _COMPENSATION)
-    base = next((p for p, r in enumerate(table.rows) if (m := _REVENUE.match(clean_label(r.label)))
-                 and _name(m["name"]).startswith("jaarrekening") and part is not None and p > part), None)
-    if share is None or part is None or base is None:
+    if share is None or part is None:
+        return []
+    # the year's own revenue: the first "jaarrekening" row under the compensation
+    base = next((p for p, r in enumerate(table.rows) if p > part and (m := _REVENUE.match(clean_label(r.label)))
+                 and _name(m["name"]).startswith("jaarrekening")), None)
+    if base is None:
         return []
     rows = table.rows
     lanes = [(c, rows[share].cells[c], rows[part].cells[c], rows[base].cells[c]) for c in sorted(rows[share].cells)

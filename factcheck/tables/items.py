@@ -130,13 +130,13 @@ def row_items(table: Table) -> list[Item]:
 # A balance dated at the start of the period, and one dated at its end ("Eigen vermogen per 1 januari"
 # ... "Eigen vermogen per 31 december", "Balance at 1 April" ... "Balance at 31 March")
 OPENING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+1\s+(?:januari|january|april)\b|\bbegin\s+(?:van\s+het\s+)?"
-                           r"(?:boek)?jaar\b|\bbeginning\s+of\s+(?:the\s+)?year\b|\bbrought\s+forward\b|\bb/f\b|"
-                           r"\bopening\s+balance\b|\bbeginsaldo\b", re.IGNORECASE)
+                          r"(?:boek)?jaar\b|\bbeginning\s+of\s+(?:the\s+)?year\b|\bbrought\s+forward\b|\bb/f\b|"
+                          r"\bopening\s+balance\b|\bbeginsaldo\b", re.IGNORECASE)
 # a bare balance after an opening one and the movements ("Balance Brought Forward / Add income /
 # Deduct expenditure / Balance")
 _BARE_BALANCE = re.compile(r"(?:closing\s+)?balance|(?:eind)?saldo", re.IGNORECASE)
 CLOSING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+31\s+(?:december|march|maart)\b|\beinde\s+(?:van\s+het\s+)?"
-                           r"(?:boek)?jaar\b|\bend\s+of\s+(?:the\s+)?year\b", re.IGNORECASE)
+                          r"(?:boek)?jaar\b|\bend\s+of\s+(?:the\s+)?year\b", re.IGNORECASE)
 
 
 def _dated_balances(items: list[Item]) -> None:
@@ -167,7 +167,9 @@ def _staff_segments(items: list[Item], table: Table) -> None:
         if not _STAFF_TOTAL.match(clean_label(it.label)):
             continue
         head = next((p for p in range(it.pos - 1, -1, -1) if _STAFF_HEAD.match(clean_label(table.rows[p].label))), None)
-        parts = [x for x in items[:i] if head is not None and x.pos > head]
+        if head is None:
+            continue
+        parts = [x for x in items[:i] if x.pos > head]
         if parts:
             it.kind, it.explicit, it.explicit_tag = "total", [(x, 1) for x in parts], "staff segments"
             for x in parts:
