@@ -21,7 +21,7 @@ from ..model import Verdict
 from .detect import Cell, Table
 from .items import CLOSING_DATE, OPENING_DATE
 from .judging import Judgement, holds, judge
-from .labels import is_cost
+from .readings import cost_signs
 from .records import TableCheck, cell_ref, make_check
 
 _READING = "the figures in the inner column right above it, which add up to it (a balance sheet's subtotal)"
@@ -114,7 +114,7 @@ def _signed_reading(table: Table, cells: list[tuple[int, Cell]], total: Cell) ->
     if len(cells) == 2 and OPENING_DATE.search(labels[0]) and CLOSING_DATE.search(labels[1]):
         signs, reading = [-1, 1], _CHANGE_READING
     else:
-        signs, reading = [-1 if is_cost(label) else 1 for label in labels], _NET_READING
+        signs, reading = cost_signs(labels), _NET_READING
         if set(signs) != {1, -1}:
             return None
     j = judge([(sign, c.number) for sign, (_, c) in zip(signs, cells)], total.number)  # type: ignore[misc]

@@ -9,6 +9,7 @@ each tag in words, for a check's evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .items import Item
@@ -21,17 +22,17 @@ _BENEFIT_HEAD = re.compile(r"^(?:baten|opbrengsten|effecten|besparingen|inkomste
                            r"benefits|savings)\s+\S", re.IGNORECASE)
 
 
-def _cost_signs(rows: list[Item]) -> list[tuple[Item, int]]:
-    """Each row with -1 when it is a cost: it names one, or stands under a heading of costs."""
+def cost_signs(labels: Sequence[str]) -> list[int]:
+    """-1 for each row label that is a cost (it names one, or stands under a heading of costs
+    merged into the first of them, "Kosten Inzet welzijnscoaches"), else +1."""
     out = []
     group = 1
-    for x in rows:
-        label = x.label.strip()
+    for label in (lab.strip() for lab in labels):
         if _COST_HEAD.match(label):
             group = -1
         elif _BENEFIT_HEAD.match(label):
             group = 1
-        out.append((x, -1 if is_cost(label) else 1 if BENEFIT.search(label) else group))
+        out.append(-1 if is_cost(label) else 1 if BENEFIT.search(label) else group)
     return out
 
 
@@ -187,9 +188,9 @@ def candidate_parts(
             cands.insert(1, ("numbered", [(siblings[-2], 1), (siblings[-1], -1)]))
         # "Saldo kosten en baten": the rows that name a cost, or stand under a heading of costs
         # merged into the first of them ("Kosten Inzet welzijnscoaches"), taken off the others
-        signs = _cost_signs(loose)
-        if len(signs) >= 2 and {s for _, s in signs} == {1, -1}:
-            cands.append(("costs off", signs))
+        signs = cost_signs([x.label for x in loose])
+        if len(signs) >= 2 and set(signs) == {1, -1}:
+            cands.append(("costs off", list(zip(loose, signs))))
     else:
         cands = [("flat", flat), ("nested", nested)]
     if block:
