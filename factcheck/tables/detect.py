@@ -39,7 +39,7 @@ from .cells import (
 )
 from .scale import Scale, currency_code, find_scale
 from .settings import DEFAULT_SETTINGS, TableSettings
-from .text_after import drop_text_after_figures
+from .text_after import drop_text_after_figures, drop_text_among_figures
 from .text_columns import split_text_columns
 
 _CAPTION = re.compile(r"^\s*(?:summary\s+)?(?:tabel|table|tableau|tabla|cuadro|tab\.)\s*[:.]?\s*[\w.\-–]+", re.IGNORECASE)
@@ -376,9 +376,37 @@ def _closed_shares(tokens: list[Token], settings: TableSettings) -> list[Token]:
     return out
 
 
+# the closing end of a negative printed with both marks: "( €   -5.995)"
+_DOUBLE_NEGATIVE_END = re.compile(r"^[-\u2212\u2013](\d[\d.,]*)\)$")
+
+
+def _doubly_negative(tokens: list[Token]) -> list[Token]:
+    """A negative printed with a bracket and a minus both, its currency sign between them in a
+    column of signs ("( €   -5.995)", a small filer's balance sheet): one negative figure, "(5.995)",
+    with its sign. Read as printed, the bracket and the sign end the label, and the figure is none."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        sign = k + 2 < len(tokens) and _CURRENCY_ONLY.match(tokens[k + 1].text)
+        end = tokens[k + (2 if sign else 1)] if k + (2 if sign else 1) < len(tokens) else None
+        m = _DOUBLE_NEGATIVE_END.match(end.text) if t.text == "(" and end is not None else None
+        if m is None or end is None:
+            out.append(t)
+            k += 1
+            continue
+        if sign:
+            out.append(tokens[k + 1])
+        out.append(Token(f"({m.group(1)})", end.x0, end.x1, end.top, end.bottom, end.size))
+        k += 3 if sign else 2
+    return out
+
+
 def _glue_tokens(tokens: list[Token], settings: TableSettings) -> list[Token]:
     out: list[Token] = []
     word_space, ref_gap, share_gap = settings.word_space, settings.footnote_ref_gap, settings.share_gap
+    if any(t.text == "(" for t in tokens):
+        tokens = _doubly_negative(tokens)
     if any(t.text == "%)" for t in tokens):
         tokens = _closed_shares(tokens, settings)
     for t in tokens:
@@ -626,7 +654,8 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         # running text that happens to end in a number ("... met 23.") is not a table row
         words = toks[:start]
         gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:] + [values[0]])]
-        if max(gaps) < settings.prose_gap * size:
+        set_off = gaps[-1] >= near and gaps[-1] > settings.prose_figure_gap_ratio * max(gaps[:-1])
+        if max(gaps) < settings.prose_gap * size and not set_off:
             start, values = len(toks), []
     elif (len(values) == 1 and start >= 2 and re.fullmatch(r"\d{1,2}", values[0].text)
           and values[0].x0 - toks[start - 1].x1 < word_space and toks[start - 1].text[:1].islower()
@@ -728,8 +757,12 @@ def _has_figures(line: Line, settings: TableSettings) -> bool:
     if not _figures_among(line.values) or _note_number_only(line, settings):
         return False
     text = line.text
-    # "Tabel 3 ... 2021" or "(bedragen x € 1.000)" are titles, not rows
-    return not (_CAPTION.match(text) or find_scale([text]))
+    if _CAPTION.match(text):
+        return False
+    # "(bedragen x € 1.000)   2021   2022" is a title, not a row; "Net Procurement (P-1) ($ in
+    # Millions)   7,040.759   0.000 ..." is a row that names its unit in its label (DoD exhibits)
+    return not find_scale([text]) or (
+        sum(1 for v in line.values if not is_year(v.text)) >= 2 and bool(find_scale([line.label_text])))
 
 
 def _note_number_only(line: Line, settings: TableSettings) -> bool:
@@ -1554,6 +1587,7 @@ def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> 
     _signs_set_apart(lines, s)
     _drop_side_text(lines, s)
     drop_text_after_figures(lines, s)
+    drop_text_among_figures(lines, s)
     _spreadsheet_row_numbers(lines, s)
     for ln in lines:
         split_label(ln, s)
@@ -1847,6 +1881,11 @@ def _build_table(
             prev.label = (prev.label + " " + block[0]).strip()
             pending_x0 = pending_x0 if pending else _label_x0(body[i + 1])
             pending.extend(block[1:])
+        elif (len(block) == 1 and nxt is not None and not starts_low and len(block[0].split()) <= 3
+              and re.match(re.escape(block[0]) + r"\b", nxt.label_text, re.IGNORECASE)):
+            # a heading that the next row's label starts with ("Offenders" over "Offenders serving
+            # community service"): a section over the rows under it, no end of the row above
+            rows.append(Row(block[0], {}, ln.top, ln.bottom, section=True))
         elif prev is not None and (starts_low or prev.label.endswith("-") or (
             d_prev < d_next and not next_low and not _TOTAL_LABEL.match(ROW_NUMBER.sub("", prev.label))
             and not _ENDS_IN_TOTAL.search(prev.label)

@@ -85,6 +85,10 @@ class TableSettings:
     # running text: this many words or more with no gap as wide as prose_gap between any two
     prose_words: int = 5
     prose_gap: float = 1.5
+    # ... unless its one figure stands off by at least near_gap and this many times the widest
+    # space between its words: a long label set close to its column ("Puerto Rican Intercultural
+    # Drama Ensemble $10,000"); justified prose stretches every space alike
+    prose_figure_gap_ratio: float = 4.0
     # a year set right after the words is part of them ("Boekwaarde 1 januari 2022")
     year_after_words_gap: float = 1.5
     # a department's code after its name, a word-space away ("Select Board -122")

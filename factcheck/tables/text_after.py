@@ -10,6 +10,7 @@ over rows whose figures end a column's gap before words that start under that he
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -81,3 +82,68 @@ def drop_text_after_figures(lines: list[_Line], settings: TableSettings = DEFAUL
         k = max(j, k + 1)
     if emptied:
         lines[:] = [ln for ln in lines if ln.tokens]
+
+
+_AMOUNT = re.compile(r"^[-\u2212(]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?\)?$")
+# a table's text column among its figures needs this many rows that print it
+_AMONG_ROWS = 3
+# words set this far after a figure (in ems) may start a column of text; a word space is less
+_TIGHT = 0.35
+
+
+def _amounts(line: _Line) -> list[_Token]:
+    return [t for t in line.tokens if _AMOUNT.fullmatch(t.text)]
+
+
+def drop_text_among_figures(lines: list[_Line], settings: TableSettings = DEFAULT_SETTINGS) -> None:
+    """Take the columns of words that stand among a table's figures off its rows: a loan schedule's
+    kind of loan, way of repayment and security ("... 3,07%  1.443.929  0  1.443.929  8  Lineair  0
+    Hypotheek"). Read as they stand, the row's figures end in words, so the line is no row.
+
+    A run of three lines or more, each with two amounts at least (figures grouped in thousands),
+    whose words right of the first amount start a column's gap after what stands before them, at
+    the same place (give or take a point or two) in three of those lines: that is a column of text.
+    Its words, and the words a word space after them ("Financial lease"), go; words left of the
+    first amount stay: they are the row's label ("7137 ING 24-dec-99"). A line with no words left
+    of its amounts keeps all of them: an amount column printed before the labels ("62,612
+    (Surplus)/deficit on the provision of services 56,690")."""
+    gap, slack, space = settings.text_column_gap, settings.text_column_slack, settings.word_space
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and len(_amounts(lines[j])) >= 2:
+            j += 1
+        if j - k >= _AMONG_ROWS:
+            _drop_columns(lines[k:j], gap, slack, space)
+        k = max(j, k + 1)
+
+
+def _drop_columns(run: list[_Line], gap: float, slack: float, space: float) -> None:
+    starts: list[tuple[int, int, float]] = []  # (line, token, x0) of words that may start a text column
+    for n, line in enumerate(run):
+        first = _amounts(line)[0]
+        toks = line.tokens
+        if not any(_words([t]) for t in toks if t.x1 <= first.x0):
+            continue  # no words left of the amounts: the words after them are the row's label
+        for i in range(1, len(toks)):
+            t = toks[i]
+            # set close after a figure (a right-aligned column ends where the words begin), or a
+            # column's gap after words
+            room = _TIGHT * line.size if _figure(toks[i - 1].text) else gap * line.size
+            if t.x0 > first.x1 and _words([t]) and not looks_numeric(t.text) and t.x0 - toks[i - 1].x1 >= room:
+                starts.append((n, i, t.x0))
+    drop: dict[int, set[int]] = {}
+    for n, i, x in starts:
+        if len({m for m, _, y in starts if abs(y - x) <= slack}) >= _AMONG_ROWS:
+            drop.setdefault(n, set()).add(i)
+    for n, first_words in drop.items():
+        line = run[n]
+        gone = set()
+        for i in sorted(first_words):
+            gone.add(i)
+            k = i + 1
+            while (k < len(line.tokens) and _words([line.tokens[k]])
+                   and line.tokens[k].x0 - line.tokens[k - 1].x1 < space * line.size):
+                gone.add(k)
+                k += 1
+        line.tokens = [t for m, t in enumerate(line.tokens) if m not in gone]
