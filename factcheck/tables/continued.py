@@ -191,9 +191,12 @@ def _key(check: TableCheck) -> tuple[object, ...]:
 
 def _no_worse(joined: list[TableCheck], alone: list[TableCheck]) -> bool:
     """Is every total row that adds up without the join still checked, and still adds up, with it?
-    A total column's check stays within its row, which the join does not change (see _kept)."""
+    A total column's check stays within its row, which the join does not change (see _kept). A
+    row that repeats the one figure of a single row beside it shows no structure the join could
+    break (the join may show it a coincidence: a flat total over both, see tables.heads)."""
     verdicts = {_key(c): c.verdict for c in joined}
-    return all(verdicts.get(_key(c)) in _FITS for c in alone if c.verdict in _FITS and c.orientation == "row")
+    return all(verdicts.get(_key(c)) in _FITS for c in alone
+               if c.verdict in _FITS and c.orientation == "row" and len(c.parts) > 1)
 
 
 def _kept(joined: list[TableCheck], alone: list[TableCheck]) -> list[TableCheck]:

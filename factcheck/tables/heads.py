@@ -37,7 +37,7 @@ from .cells import CellNumber, long_figure
 from .detect import Table
 from .items import year_columns
 from .judging import TENS_DOUBT, Judgement, holds, judge, tens_explain
-from .labels import deducts, is_cost, numbering, part_time_factor, row_kind
+from .labels import deducts, is_cost, numbering, part_time_factor, row_kind, wnt_maximum
 from .records import TableCheck, cell_ref, make_check
 
 # A share of the row above printed under it, in the words that never name a part of the table's
@@ -51,6 +51,7 @@ INDENT_STEP = 0.3
 MAX_LEVELS = 4  # more steps of indentation than this (and than half the rows): labels not set flush left
 # "…", "...": a figure not available (IMF tables), no zero
 _NOT_AVAILABLE = re.compile(r"\u2026|\.{3}|n\.?a\.?", re.IGNORECASE)
+_CLOSING = ("total", "grand", "sub")
 _READING = "the rows right below it, which add up to it (a group's amount printed on its heading line)"
 _FOOT_READING = "the rows right above it, which add up to it (a subtotal without the word total)"
 
@@ -61,7 +62,7 @@ def _amounts(table: Table, lane: int) -> list[CellNumber | None]:
     for row in table.rows:
         cell = row.cells.get(lane)
         n = cell.number if cell is not None else None
-        out.append(None if n is None or n.percent or part_time_factor(row.label) else n)
+        out.append(None if n is None or n.percent or part_time_factor(row.label) or wnt_maximum(row.label) else n)
     return out
 
 
@@ -125,7 +126,9 @@ def _run_to(pos: int, units: list[int], table: Table, amounts: list[CellNumber |
             # unlabelled line under one item is its subtotal line (a balance sheet's group
             # of one); a labelled row that repeats the one above is neither
             single = table.rows[pos].label.strip() == "" if feet else all(
-                table.rows[x].label.strip() for x in units[:k])
+                table.rows[x].label.strip() for x in units[:k]) and row_kind(table.rows[pos].label) not in _CLOSING
+            # (a row labelled Subtotaal closes the rows above it: the figure of the one row under it
+            # repeated there is a copy, maybe a wrong one, no heading)
             if nonzero == 1 and total == n_value and single:
                 best = k
             continue
@@ -217,6 +220,26 @@ def _indented_groups(table: Table, labels: _Labels) -> dict[int, tuple[int, ...]
     return groups
 
 
+def _flat_closed(table: Table, amounts: list[CellNumber | None]) -> set[int]:
+    """The rows a labelled total closes as a flat list in the lane: every figure since the table's
+    start or the previous total adds up to it exactly, with three rows or more. A head among them
+    would be counted twice, so a head found there (10,000 over 5,000 and 5,000 in a list of grants)
+    is chance."""
+    closed: set[int] = set()
+    start = 0
+    for pos, row in enumerate(table.rows):
+        if row_kind(row.label) not in _CLOSING:
+            continue
+        total = amounts[pos]
+        span = [k for k in range(start, pos) if amounts[k] is not None]
+        start = pos + 1
+        if total is None or len(span) < 3:
+            continue
+        if sum(amounts[k].value for k in span) == total.value:  # type: ignore[union-attr]
+            closed.update(span)
+    return closed
+
+
 def _not_shown(table: Table, parts: tuple[int, ...], lane: int) -> bool:
     """Does a part print "…" (not available) in the lane?"""
     return any((cell := table.rows[p].cells.get(lane)) is not None and _NOT_AVAILABLE.fullmatch(cell.text.strip())
@@ -261,7 +284,10 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
     for feet in (False, True):
         for lane in lanes:
+            flat = _flat_closed(table, amounts[lane])
             for head, parts in _groups_in_lane(table, amounts[lane], labels, feet).items():
+                if head in flat and all(p in flat for p in parts):
+                    continue  # a total counts head and parts side by side: no head, a coincidence
                 found.setdefault((head, parts), []).append(lane)
     # the groups the labels' indentation shows, where their rows add up (short figures too: the
     # layout, not the arithmetic, says which rows they are)

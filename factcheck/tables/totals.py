@@ -45,6 +45,7 @@ from .of_which import of_which_columns, of_which_rows
 from .one_base import one_base_groups, too_few_hold
 from .percentages import percentage_checks
 from .products import product_checks, product_columns
+from .chain import chain_checks
 from .readings import NAMED_PARTS, READINGS
 from .records import CellRef, Orientation, TableCheck, cell_ref, make_check
 from .scan import scan_totals
@@ -172,6 +173,7 @@ def check_table(table: Table, file: str = "") -> list[TableCheck]:
     taken = {(c.total.page, c.total.bbox) for c in shares}
     checks = [c for c in checks if (c.total.page, c.total.bbox) not in taken] + shares
     # sums found from the arithmetic alone come last: any other reading of the figure goes first
+    checks = _with_heads(checks, chain_checks(table, file))
     checks = _with_heads(_with_heads(checks, heads + inner_checks(table, file), grouped_over=True),
                          found_sum_checks(table, file))
     # a percentage that adds up as a total and is also its amount over the base (the costs' 64,52 %
