@@ -60,25 +60,32 @@ def corona_annex_checks(pages: Mapping[int, Sequence[Table]], file: str = "") ->
     out: list[TableCheck] = []
     for number in sorted(pages):
         for table in pages[number]:
-            out += _share_checks(table, file)
+            out += _share_checks(table, list(pages[number]), file)
             out += _ratio_checks(table, [*pages.get(number - 1, ()), *pages[number]], file)
     return out
 
 
-def _share_checks(table: Table, file: str) -> list[TableCheck]:
-    share, part = _row(table, _SHARE), _row(table, _COMPENSATION)
-    if share is None or part is None:
+def _share_checks(table: Table, page: list[Table], file: str) -> list[TableCheck]:
+    share = _row(table, _SHARE)
+    if share is None:
+        return []
+    # the compensation in this table, or in the one above it with the same columns (the annex read
+    # apart at the heading "Opbrengsten, inclusief corona-compensatie:")
+    at = page.index(table) if table in page else 0
+    above = [t for t in page[max(at - 1, 0):at] if [c.header for c in t.columns] == [c.header for c in table.columns]]
+    holder, part = next(((t, p) for t in (table, *above) if (p := _row(t, _COMPENSATION)) is not None), (table, None))
+    if part is None:
         return []
     # the year's own revenue: the first "jaarrekening" row under the compensation
-    base = next((p for p, r in enumerate(table.rows) if p > part and (m := _REVENUE.match(clean_label(r.label)))
-                 and _name(m["name"]).startswith("jaarrekening")), None)
+    base = next((p for p, r in enumerate(table.rows) if (holder is not table or p > part)
+                 and (m := _REVENUE.match(clean_label(r.label))) and _name(m["name"]).startswith("jaarrekening")), None)
     if base is None:
         return []
-    rows = table.rows
-    lanes = [(c, rows[share].cells[c], rows[part].cells[c], rows[base].cells[c]) for c in sorted(rows[share].cells)
-             if is_figure(rows[share].cells[c]) and is_figure(rows[part].cells.get(c)) and is_figure(rows[base].cells.get(c))
+    rows, parts = table.rows, holder.rows
+    lanes = [(c, rows[share].cells[c], parts[part].cells[c], rows[base].cells[c]) for c in sorted(rows[share].cells)
+             if is_figure(rows[share].cells[c]) and is_figure(parts[part].cells.get(c)) and is_figure(rows[base].cells.get(c))
              and rows[base].cells[c].number.value != 0]  # type: ignore[union-attr]
-    return _share_lanes(table, share, (table, part), lambda _c: (table, base), lanes, _SHARE_READING, file)
+    return _share_lanes(table, share, (holder, part), lambda _c: (table, base), lanes, _SHARE_READING, file)
 
 
 def _ratio_checks(table: Table, near: list[Table], file: str) -> list[TableCheck]:

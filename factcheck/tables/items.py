@@ -23,6 +23,7 @@ from .labels import (
     TOTAL_OF,
     clean_label,
     col_kind,
+    counts_things,
     deducts,
     is_cost,
     plain_label,
@@ -254,7 +255,7 @@ def col_items(table: Table) -> list[Item]:
     for c in table.columns:
         if c.index in years:
             continue
-        kind = col_kind(c.leaf)
+        kind = "none" if counts_things(c.header) else col_kind(c.leaf)
         if kind == "none" and _rates_of_amounts(c.leaf, lanes.get(c.index, {})):
             kind = "part"
         it = Item(c.index, c.header, kind, lanes.get(c.index, {}))

@@ -73,6 +73,15 @@ NOT_AMOUNT = re.compile(
 )
 
 
+_WNT_MAXIMUM = re.compile(r"bezoldigingsmaximum|toepasselijke?\s+maximum", re.IGNORECASE)
+
+
+def wnt_maximum(label: str) -> bool:
+    """Is the row a WNT statement's individual maximum ("Individueel toepasselijke
+    bezoldigingsmaximum"), a ceiling printed among the pay's lines that no sum takes?"""
+    return bool(_WNT_MAXIMUM.search(label))
+
+
 def part_time_factor(label: str) -> bool:
     """Is the row a WNT statement's part-time factor of one official ("Omvang dienstverband (als
     deeltijdfactor in fte)  1,0"), a figure no sum of amounts takes?"""
@@ -173,12 +182,22 @@ def row_kind(label: str) -> str:
     return "part"
 
 
+# a column that counts people or things ("Number of employees", "Aantal fte"): no part of the
+# amounts a total column beside it adds up (its own total row still adds it up)
+_COUNT_HEADER = re.compile(r"^(?:number\s+of|no\.\s+of|aantal|headcount|fte'?s?\b)", re.IGNORECASE)
+
+
+def counts_things(header: str) -> bool:
+    """Does a column's header say it counts people or things ("Number of employees")?"""
+    return bool(_COUNT_HEADER.match(" ".join(header.split())))
+
+
 def col_kind(header: str) -> str:
     """A column header's kind: part, total, sub, grand, or none (no amount)."""
     h = header.strip()
     if not h:
         return "part"
-    if NOT_AMOUNT.search(h):
+    if NOT_AMOUNT.search(h) or counts_things(h):
         return "none"
     if re.search(r"\bsub[-\s]?tota", h, re.IGNORECASE):
         return "sub"

@@ -59,6 +59,31 @@ def slip_shaped(total: str, percent: bool, difference: Fraction, figures: list[F
     return not percent and _significant(total) >= MIN_DIGITS and digit_slip(difference, figures, slack)
 
 
+def _fuller_reading(c: TableCheck, checks: list[TableCheck]) -> TableCheck | None:
+    """A check that holds over every figure of ``c`` and more: the same row read as Operating +
+    Transfers − Revenues netted = Total, where ``c`` read Transfers as Total − Operating and left the
+    revenues netted out. The figures' own arithmetic is the fuller one; ``c`` misread it."""
+    mine = {(r.page, r.bbox) for r in (c.total, *c.parts)}
+    for h in checks:
+        if h is c or h.page != c.page or h.file != c.file or h.verdict not in (Verdict.CONSISTENT, Verdict.ROUNDING):
+            continue
+        theirs = {(r.page, r.bbox) for r in (h.total, *h.parts)}
+        if mine < theirs:
+            return h
+    return None
+
+
+def _unlike_parts(c: TableCheck) -> bool:
+    """Is the total printed with decimals and every part without, or the other way round? The
+    cells of one column share their format; a listing's shifted cell ("100.0", a ratio, under a
+    column of whole dollars) does not."""
+    parts = [p for p in c.parts if p.value]
+    if not parts:
+        return False
+    return (c.total.decimals > 0 and all(p.decimals == 0 for p in parts)) or (
+        c.total.decimals == 0 and c.total.value != 0 and all(p.decimals > 0 for p in parts))
+
+
 def _significant(text: str) -> int:
     return len("".join(_DIGIT.findall(text)).lstrip("0"))
 
@@ -71,6 +96,15 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
             # (a whole whose parts' shares make 100 % cannot have lost a row or read one wrongly)
             out.append(c)
             continue
+        if c.relation == "sum" and _unlike_parts(c):
+            out.append(replace(c, doubt=UNLIKE))
+            continue
+        if (fuller := _fuller_reading(c, checks)) is not None:
+            out.append(replace(c, doubt=f"{FULLER} '{fuller.total_label}' ({fuller.total.stated})"))
+            continue
+        if REPEATS_FIGURE in c.reading:
+            out.append(c)  # a named line that repeats another line's figure (see tables.wnt)
+            continue
         copied = stale_copy(c, checks)
         if copied is not None:
             out.append(replace(c, reading=f"{c.reading}; {COPIED} {copied.lane_label!r}, whose parts add up to it"
@@ -79,6 +113,7 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
         if c.relation in ("share", "growth"):
             why = ("a percentage that misses: its base or its rounding may have been read wrongly, and a "
                    "percentage gives no sign of a slip")
+
         elif _significant(c.total.stated) < MIN_DIGITS:
             why = "a small figure that misses: small figures are off by as little as a misread part"
         elif not digit_slip(c.difference, [c.total.value, *(p.value for p in c.parts)], c.slack):
@@ -92,6 +127,12 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
 
 
 COPIED = "the total repeats the one printed beside it in"
+FULLER = "its figures add up in a fuller reading that takes one more figure in:"
+UNLIKE = ("the total is printed with decimals where its parts have none, or the other way round: a figure of "
+          "another column read into this one would be")
+# a line the form defines that misses its parts and prints, to the digit, the figure of another line
+# of the form that is no part of it (the WNT's pay line repeating the maximum): a copy, no misreading
+REPEATS_FIGURE = "it repeats, to the digit, the figure of"
 
 
 def stale_copy(c: TableCheck, checks: list[TableCheck]) -> TableCheck | None:

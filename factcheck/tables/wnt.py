@@ -11,11 +11,17 @@ Regeling (one column an official, or one table each)::
     Bezoldiging                                         €102.190   <- Subtotaal less the undue payment
     Het bedrag van de overschrijding ...                      €-   <- Bezoldiging less the maximum
 
-The Subtotaal is an ordinary sum of the rows above it; the pay under it is not, because the
-maximum stands between them and is no part. This module reads the two lines the model defines
-by name: the pay is the Subtotaal less the amount paid unduly (nothing when the row is absent or
-says "n.v.t."), and an excess printed as an amount is the pay less the maximum. A table the reader
-split at the maximum (a page of two tables with the same columns) is read as one.
+The Subtotaal is the sum of the pay's lines above it; the pay under it is not, because the
+maximum stands between them and is no part. This module reads the lines the model defines by
+name: the Subtotaal is the sum of its components; the pay is the Subtotaal less the amount paid
+unduly (nothing when the row is absent or says "n.v.t."), and an excess printed as an amount is the
+pay less the maximum. A supervisory official's statement prints no Subtotaal: its first
+"Bezoldiging" line takes its place. A severance payment's statement prints "Totaal uitkeringen"
+as the payment agreed, the maximum between them. A table the reader split at the maximum (a page
+of two tables with the same columns) is read as one.
+
+A line that misses and prints the maximum's figure to the digit has had the maximum copied into
+it: that is an alarm whatever the size of the miss (see tables.slip_evidence).
 """
 
 from __future__ import annotations
@@ -24,9 +30,10 @@ import re
 
 from .cells import CellNumber
 from .detect import Cell, Table
-from .judging import judge
+from .judging import holds, judge
 from .labels import clean_label
 from .records import CellRef, TableCheck, cell_ref, make_check
+from .slip_evidence import REPEATS_FIGURE
 
 _SUBTOTAL = re.compile(r"subtota(?:al|le bezoldiging)|som bezoldiging", re.IGNORECASE)
 # the pay line: "Bezoldiging", "Totale bezoldiging", "Totaal bezoldiging 2019", "Bezoldiging in 2020"
@@ -34,7 +41,15 @@ _PAY = re.compile(r"(?:tota(?:al|le)\s+)?bezoldiging(?:\s+(?:in\s+)?(?:19|20)\d\
 _MAXIMUM = re.compile(r"bezoldigingsmaximum|wnt-maximum", re.IGNORECASE)
 _UNDUE = re.compile(r"onverschuldigd", re.IGNORECASE)
 _EXCESS = re.compile(r"\boverschrijding\b", re.IGNORECASE)
-_READING = "the WNT statement: the pay (Bezoldiging) is the Subtotaal less the amount paid unduly"
+# the pay's components above the Subtotaal, as the model names them
+_COMPONENT = re.compile(r"beloning|onkostenvergoeding|betaalbaar\s+op\s+termijn", re.IGNORECASE)
+_SUB_READING = "the WNT statement: the Subtotaal is the sum of the pay's components above it"
+_AGREED = re.compile(r"^(?:overeengekomen\s+uitkering|uitkering(?:en)?\s+wegens\s+be)", re.IGNORECASE)
+_SEVERANCE_TOTAL = re.compile(r"^totaal\s+uitkering", re.IGNORECASE)
+_SEVERANCE_READING = ("the WNT statement of a severance payment: the total is the payment agreed, the maximum "
+                      "printed between them no part of it")
+
+_READING = "the WNT statement: the pay (Bezoldiging) is the total of its lines above (Subtotaal) less the amount paid unduly"
 _EXCESS_READING = "the WNT statement: the excess is the pay (Bezoldiging) less the maximum that applies"
 
 _Row = tuple[Table, int]  # a row of one of the page's tables
@@ -71,15 +86,17 @@ def wnt_checks(tables: list[Table], file: str = "") -> list[TableCheck]:
     """The pay and the excess of every official in the page's WNT statements (see module doc)."""
     out: list[TableCheck] = []
     for rows in _statements(tables):
+        out += _severance_checks(rows, file)
         for s, sub in enumerate(rows):
-            if not _SUBTOTAL.fullmatch(_label(sub)):
+            if not (_SUBTOTAL.fullmatch(_label(sub)) or _pay_above_maximum(rows, s)):
                 continue
             undue: _Row | None = None
-            maximum: _Row | None = None
+            maximum = next((r for r in rows[s + 1:s + 4] if _MAXIMUM.search(_label(r))), None)
+            out += _subtotal_checks(rows[:s], sub, maximum, file)
             for row in rows[s + 1:]:
                 label = _label(row)
                 if _PAY.fullmatch(label):
-                    out += _pay_checks(sub, undue, row, file)
+                    out += _pay_checks(sub, undue, row, maximum, file)
                     if maximum is not None:
                         out += _excess_checks(row, maximum, rows, file)
                     break
@@ -92,7 +109,76 @@ def wnt_checks(tables: list[Table], file: str = "") -> list[TableCheck]:
     return out
 
 
-def _pay_checks(sub: _Row, undue: _Row | None, pay: _Row, file: str) -> list[TableCheck]:
+def _copied(stated: CellNumber, maximum: _Row | None, col: int) -> str:
+    """The note for a line that misses and prints the maximum's figure to the digit: the maximum
+    copied into it (a slip of the form), else nothing."""
+    cap = None if maximum is None else _number(maximum[0], maximum[1], col)
+    if cap is None or cap[1].value != stated.value or not stated.value:
+        return ""
+    return f"; {REPEATS_FIGURE} {_label(maximum)!r}"  # type: ignore[arg-type]
+
+
+def _subtotal_checks(above: list[_Row], sub: _Row, maximum: _Row | None, file: str) -> list[TableCheck]:
+    """The Subtotaal as the sum of the pay's components right above it (Beloning plus belastbare
+    onkostenvergoedingen, Beloningen betaalbaar op termijn), where two of them are printed."""
+    parts: list[_Row] = []
+    for row in reversed(above):
+        if not _COMPONENT.search(_label(row)) or len(parts) == 3:
+            break
+        parts.insert(0, row)
+    if len(parts) < 2:
+        return []
+    out: list[TableCheck] = []
+    table, pos = sub
+    for col, header in sorted(_lanes(table).items()):
+        stated = _number(table, pos, col)
+        figures = [(row, n) for row in parts if (n := _number(row[0], row[1], col)) is not None]
+        if stated is None or stated[1].nil or len(figures) < 2:
+            continue
+        j = judge([(1, n[1]) for _, n in figures], stated[1])
+        note = "" if holds(j.verdict) else _copied(stated[1], maximum, col)
+        out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), header,
+                              cell_ref(table, pos, stated[0]),
+                              tuple(cell_ref(r[0], r[1], n[0]) for r, n in figures), j, _SUB_READING + note, None))
+    return out
+
+
+def _pay_above_maximum(rows: list[_Row], at: int) -> bool:
+    """A supervisory official's statement prints no Subtotaal: its first "Bezoldiging" line, then
+    the maximum, then the pay line "Bezoldiging" again (the pay less the amount paid unduly)."""
+    if not _PAY.fullmatch(_label(rows[at])):
+        return False
+    after = [_label(r) for r in rows[at + 1:at + 4]]
+    return bool(after) and bool(_MAXIMUM.search(after[0])) and any(_PAY.fullmatch(x) for x in after[1:])
+
+
+def _severance_checks(rows: list[_Row], file: str) -> list[TableCheck]:
+    """A severance payment's statement: "Totaal uitkeringen wegens beëindiging dienstverband" is the
+    "Overeengekomen uitkeringen" above it, the maximum printed between them no part of it."""
+    out: list[TableCheck] = []
+    for k, agreed in enumerate(rows):
+        if not _AGREED.match(_label(agreed)):
+            continue
+        between = rows[k + 1:k + 3]
+        total = next((r for r in between if _SEVERANCE_TOTAL.match(_label(r))), None)
+        maximum = next((r for r in between if _MAXIMUM.search(_label(r)) or _label(r).lower().startswith(
+            "individueel toepasselijk")), None)
+        if total is None:
+            continue
+        table, pos = total
+        for col, header in sorted(_lanes(table).items()):
+            stated, part = _number(table, pos, col), _number(agreed[0], agreed[1], col)
+            if stated is None or part is None or stated[1].nil or part[1].nil:
+                continue
+            j = judge([(1, part[1])], stated[1])
+            note = "" if holds(j.verdict) else _copied(stated[1], maximum, col)
+            out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), header,
+                                  cell_ref(table, pos, stated[0]), (cell_ref(agreed[0], agreed[1], part[0]),), j,
+                                  _SEVERANCE_READING + note, None))
+    return out
+
+
+def _pay_checks(sub: _Row, undue: _Row | None, pay: _Row, maximum: _Row | None, file: str) -> list[TableCheck]:
     out: list[TableCheck] = []
     table, pos = pay
     for col, header in sorted(_lanes(table).items()):
@@ -106,8 +192,9 @@ def _pay_checks(sub: _Row, undue: _Row | None, pay: _Row, file: str) -> list[Tab
             terms.append((-1, less[1]))
         j = judge(terms, stated[1])
         total = cell_ref(table, pos, stated[0])
+        note = "" if holds(j.verdict) else _copied(stated[1], maximum, col)
         out.append(make_check(table, file, "row", clean_label(table.rows[pos].label), header, total,
-                              tuple(parts), j, _READING, None))
+                              tuple(parts), j, _READING + note, None))
     return out
 
 
