@@ -140,8 +140,18 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
             # that states a change of its own, "This will increase … to K36.1 million from K30.6
             # million", speaks of something else)
             figs = figs + by_quote[after]
+        change = abs(new.value - old.value)
+        # a figure that is the change to the unit is the change the sentence states: another one in
+        # the quote (a clause before it, "There was also a £3.1m increase in …") is none
+        exact = any(c is not old and c is not new and c.dims == old.dims and c.kind != "percent"
+                    and c.value == change for c in figs)
+        low = min(old.value, new.value)
         for c in figs:
             if c is old or c is new or c.value <= 0:
+                continue
+            if c.kind != "percent" and ((exact and c.value != change) or (c.value >= low and 2 * change < low)):
+                # (a figure as large as the lower level, where the levels differ by far less, is a
+                # level of its own: "from 32 mills to 37 mills after … a mill rate of 32.37 mills")
                 continue
             if _own_direction(quote, c) == falling:
                 # "decreased from £7.5bn … to £5.7bn …, a reduction of £1.8bn relative to the 2017

@@ -1074,6 +1074,7 @@ class Scanner:
                 consumed.add(item.start, item.end)
         found.sort(key=lambda f: (f.start, f.end))
         self._propagate_hedges(text, found)
+        _propagate_scales(text, found)
         if skip:
             found = [f for f in found if not in_table[f.start]]
         return found
@@ -1910,6 +1911,27 @@ class Scanner:
                 item.hedge = previous.hedge
                 item.notes.append("hedge carried over from a list")
             previous = item
+
+
+_TO = re.compile(r"[\s\u00a0]*(?:tot|naar|to)[\s\u00a0]*", re.IGNORECASE)
+
+
+def _propagate_scales(text: str, found: list[Found]) -> None:
+    """'van € 202,6 miljoen tot € 200,1': the second end of a change from one amount to another
+    prints no scale word of its own (lost at a line break, or left out) while its digits are of the
+    first one's size, so it is at the first one's scale. An end whose digits are far larger or
+    smaller ('from $2 million to $2,500,000') is read as printed."""
+    for previous, item in zip(found, found[1:]):
+        if not (previous.kind == item.kind == "money" and previous.scale > 0 and item.scale == 0
+                and previous.currency == item.currency and item.value_high is None and previous.value_high is None
+                and previous.value and item.value and _TO.fullmatch(text[previous.end:item.start])):
+            continue
+        unit = Fraction(10) ** previous.scale
+        ratio = abs(item.value) / (abs(previous.value) / unit)
+        if Fraction(1, 10) <= ratio <= 10:
+            item.value *= unit
+            item.scale = previous.scale
+            item.notes.append("scale carried over from the amount it changes from")
 
 
 def _hedge_after(text: str, ends: tuple[int | None, ...]) -> Hedge:
