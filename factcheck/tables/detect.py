@@ -49,7 +49,8 @@ _TEXT_CELL = re.compile(
     r"^(?:PM|p\.?m\.?|" + INCLUDED + r"|n\.?v\.?t\.?|n/?a|N/A|NA|nfp|x|X|\(X\)|\d+-\d+|n\.b\.|—|\*\*|Ref\.?|:|Continuing|TBD|"
     r"\(\d[\d.,]*[–‒-]\d[\d.,]*\)?|\(?\d[\d.,]*[–‒-]\d[\d.,]*\)|"  # confidence intervals "(1.1–1.2)"
     r"\(\d[\d.,]*\s?%\))$|"  # a share beside a count, "189 (55.6%)": not a negative percentage
-    r"^#{3,}$|^#(?:DEEL/0|DIV/0|VERW|REF|WAARDE|VALUE|N/?B|N/?A)!?$"  # a spreadsheet's overflow or error in a cell
+    r"^#{3,}$|^#(?:DEEL/0|DIV/0|VERW|REF|WAARDE|VALUE|N/?B|N/?A)!?$|"  # a spreadsheet's overflow or error in a cell
+    r"^[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d$"  # a date, "Sep 30, 2012" (see _month_dates)
 )
 _DOTS = re.compile(r"^[\s\u00a0]*(?:\.[\s\u00a0]*){2,}$|^\u2026+$")  # leaders, also spaced ". . . ."
 _LEADER_TAIL = re.compile(r"(?:\s*[.\u00b7\u2026]){2,}\s*$")
@@ -380,6 +381,29 @@ def _closed_shares(tokens: list[Token], settings: TableSettings) -> list[Token]:
 _DOUBLE_NEGATIVE_END = re.compile(r"^[-\u2212\u2013](\d[\d.,]*)\)$")
 
 
+_MONTH_WORD = re.compile(rf"^{_MONTH}$", re.IGNORECASE)
+_DAY_COMMA = re.compile(r"^\d{1,2},$")
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _month_dates(tokens: list[Token]) -> list[Token]:
+    """"Sep 30, 2012" as one token: a date, no day and year among the row's figures (a lease
+    listing's start and end dates beside its amounts). The date is a cell of text."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        if (k + 2 < len(tokens) and _MONTH_WORD.match(tokens[k].text) and _DAY_COMMA.match(tokens[k + 1].text)
+                and _YEAR_ONLY.match(tokens[k + 2].text)):
+            a, b = tokens[k], tokens[k + 2]
+            out.append(Token(f"{a.text} {tokens[k + 1].text} {b.text}", a.x0, b.x1, min(a.top, b.top),
+                             max(a.bottom, b.bottom), a.size))
+            k += 3
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
 def _doubly_negative(tokens: list[Token]) -> list[Token]:
     """A negative printed with a bracket and a minus both, its currency sign between them in a
     column of signs ("( €   -5.995)", a small filer's balance sheet): one negative figure, "(5.995)",
@@ -407,6 +431,8 @@ def _glue_tokens(tokens: list[Token], settings: TableSettings) -> list[Token]:
     word_space, ref_gap, share_gap = settings.word_space, settings.footnote_ref_gap, settings.share_gap
     if any(t.text == "(" for t in tokens):
         tokens = _doubly_negative(tokens)
+    if any(_DAY_COMMA.match(t.text) for t in tokens):
+        tokens = _month_dates(tokens)
     if any(t.text == "%)" for t in tokens):
         tokens = _closed_shares(tokens, settings)
     for t in tokens:

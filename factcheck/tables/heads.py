@@ -32,10 +32,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .cells import CellNumber, long_figure
 from .detect import Table
-from .items import year_columns
+from .items import distribution, year_columns
 from .judging import TENS_DOUBT, Judgement, holds, judge, tens_explain
 from .labels import deducts, is_cost, numbering, part_time_factor, row_kind, wnt_maximum
 from .records import TableCheck, cell_ref, make_check
@@ -60,6 +61,9 @@ def _amounts(table: Table, lane: int) -> list[CellNumber | None]:
     """Each row's amount in the lane (None: no figure, or a percentage)."""
     out: list[CellNumber | None] = []
     for row in table.rows:
+        if distribution(row.cells):
+            out.append(None)  # the row above as shares of its total, no amounts
+            continue
         cell = row.cells.get(lane)
         n = cell.number if cell is not None else None
         out.append(None if n is None or n.percent or part_time_factor(row.label) or wnt_maximum(row.label) else n)
@@ -75,7 +79,8 @@ class _Labels:
     nets: tuple[bool, ...]  # a balance ("I. Exploitatiesaldo"), over "a. Ontvangsten" and "b. Uitgaven"
     costs: tuple[bool, ...]  # names spending ("b. Uitgaven"), taken off under a balance
     # "o/w Subsidies", "waarvan …": a share of the row above printed beside it, never a unit of a
-    # group (counted, it would stand between a head's parts and break the run) nor a head
+    # group (counted, it would stand between a head's parts and break the run) nor a head; so is
+    # the row above as shares of its total ("100.0  8.5  8.8 …")
     memos: tuple[bool, ...]
 
     @classmethod
@@ -83,7 +88,7 @@ class _Labels:
         labels = [row.label for row in table.rows]
         return cls(tuple(-1 if deducts(label) else 1 for label in labels), tuple(numbering(x) for x in labels),
                    tuple(row_kind(x) == "saldo" for x in labels), tuple(is_cost(x) for x in labels),
-                   tuple(bool(_OF_WHICH_ROW.match(x.strip())) for x in labels))
+                   tuple(bool(_OF_WHICH_ROW.match(row.label.strip())) or distribution(row.cells) for row in table.rows))
 
     def outline_head(self, pos: int) -> bool:
         """Is the row numbered as a heading over the rows right below it ("III. Veiligheid" over
@@ -231,12 +236,12 @@ def _flat_closed(table: Table, amounts: list[CellNumber | None]) -> set[int]:
         if row_kind(row.label) not in _CLOSING:
             continue
         total = amounts[pos]
-        span = [k for k in range(start, pos) if amounts[k] is not None]
+        span = [(k, n) for k in range(start, pos) if (n := amounts[k]) is not None]
         start = pos + 1
         if total is None or len(span) < 3:
             continue
-        if sum(amounts[k].value for k in span) == total.value:  # type: ignore[union-attr]
-            closed.update(span)
+        if sum((n.value for _, n in span), Fraction(0)) == total.value:
+            closed.update(k for k, _ in span)
     return closed
 
 

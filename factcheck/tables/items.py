@@ -67,9 +67,17 @@ def part_sign(part: Item, sign: int, lane: int) -> int:
     subtracted; printed negative (in brackets or with a minus) it already carries its sign."""
     if part.deduct:
         cell = part.cells.get(lane)
-        if cell is not None and cell.number is not None and cell.number.value > 0:
+        if cell is not None and cell.number is not None and cell.number.value > 0 and not _mixed_signs(part):
             return -sign
     return sign
+
+
+def _mixed_signs(part: Item) -> bool:
+    """Does a row print positive figures in some columns and negative ones in others? Then its
+    figures carry their own signs, whatever its label says ("Elimination adjustments  35,039 …
+    (141,091) … 5" between "Total assets as reported" and "Total assets")."""
+    values = [c.number.value for c in part.cells.values() if c.number is not None and c.number.value]
+    return any(v > 0 for v in values) and any(v < 0 for v in values)
 
 
 def has_value(cells: dict[int, Cell]) -> bool:
@@ -95,6 +103,8 @@ def row_items(table: Table) -> list[Item]:
             kind = "part"
         if kind == "none" and _rates_of_amounts(row.label, cells):
             kind = "part"
+        if kind != "none" and distribution(cells):
+            kind = "none"  # the row above as shares of its total ("100.0  8.5  8.8 …"): no amounts
         if STAND.match(clean_label(row.label)):
             # Dutch begroting tables: "Stand ontwerpbegroting 2019" closes the mutations that
             # follow the first "Stand" row; the first one is a part
@@ -175,6 +185,19 @@ def _staff_segments(items: list[Item], table: Table) -> None:
             it.kind, it.explicit, it.explicit_tag = "total", [(x, 1) for x in parts], "staff segments"
             for x in parts:
                 x.kind = "part"
+
+
+def distribution(cells: dict[int, Cell]) -> bool:
+    """Is the row a percentage distribution printed without "%": one figure 100 (or 100.0), the
+    others with decimals, none above 100, adding up to it within their rounding ("Total - 18
+    Districts  16,929,689  1,439,761 …" over "100.0  8.5  8.8 …")?"""
+    nums = [c.number for c in cells.values() if c.number is not None and not c.number.nil]
+    whole = [n for n in nums if n.value == 100]
+    rest = [n for n in nums if n.value != 100]
+    if len(whole) != 1 or len(rest) < 3 or not all(0 <= n.value < 100 and n.decimals > 0 for n in rest):
+        return False
+    total = sum((n.value for n in rest), Fraction(0))
+    return abs(total - 100) <= sum((n.half for n in rest), Fraction(0)) + whole[0].half
 
 
 def all_percent(cells: dict[int, Cell]) -> bool:

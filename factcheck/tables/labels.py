@@ -184,7 +184,7 @@ def row_kind(label: str) -> str:
 
 # a column that counts people or things ("Number of employees", "Aantal fte"): no part of the
 # amounts a total column beside it adds up (its own total row still adds it up)
-_COUNT_HEADER = re.compile(r"^(?:number\s+of|no\.\s+of|aantal|headcount|fte'?s?\b)", re.IGNORECASE)
+_COUNT_HEADER = re.compile(r"^(?:number\s+of|no\.?\s+of|nos?\.?$|aantal|headcount|fte'?s?\b)", re.IGNORECASE)
 
 
 def counts_things(header: str) -> bool:

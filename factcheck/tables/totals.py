@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from ..model import Verdict
 from .account_codes import coded_checks
+from .chain import chain_checks
 from .code_tree import with_code_tree
 from .detect import Table
 from .differences import difference_columns
@@ -45,7 +46,6 @@ from .of_which import of_which_columns, of_which_rows
 from .one_base import one_base_groups, too_few_hold
 from .percentages import percentage_checks
 from .products import product_checks, product_columns
-from .chain import chain_checks
 from .readings import NAMED_PARTS, READINGS
 from .records import CellRef, Orientation, TableCheck, cell_ref, make_check
 from .scan import scan_totals
