@@ -388,12 +388,18 @@ _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 
 def _month_dates(tokens: list[Token]) -> list[Token]:
     """"Sep 30, 2012" as one token: a date, no day and year among the row's figures (a lease
-    listing's start and end dates beside its amounts). The date is a cell of text."""
+    listing's start and end dates beside its amounts, after its line number). The date is a cell of
+    text. Only a date after a figure: one that starts its line is the row's label ("December 31,
+    2010  1,645.3 …"), and one in words is a header's ("as of Sept. 30, 2017")."""
+    first = next((k for k, t in enumerate(tokens) if any(ch.isdigit() for ch in t.text)), len(tokens))
+    starts = [k for k in range(first + 1, len(tokens) - 2) if _MONTH_WORD.match(tokens[k].text)
+              and _DAY_COMMA.match(tokens[k + 1].text) and _YEAR_ONLY.match(tokens[k + 2].text)]
+    if not starts:
+        return tokens
     out: list[Token] = []
     k = 0
     while k < len(tokens):
-        if (k + 2 < len(tokens) and _MONTH_WORD.match(tokens[k].text) and _DAY_COMMA.match(tokens[k + 1].text)
-                and _YEAR_ONLY.match(tokens[k + 2].text)):
+        if k in starts:
             a, b = tokens[k], tokens[k + 2]
             out.append(Token(f"{a.text} {tokens[k + 1].text} {b.text}", a.x0, b.x1, min(a.top, b.top),
                              max(a.bottom, b.bottom), a.size))

@@ -36,7 +36,7 @@ from fractions import Fraction
 
 from .cells import CellNumber, long_figure
 from .detect import Table
-from .items import distribution, year_columns
+from .items import code_columns, distribution, year_columns
 from .judging import TENS_DOUBT, Judgement, holds, judge, tens_explain
 from .labels import deducts, is_cost, numbering, part_time_factor, row_kind, wnt_maximum
 from .records import TableCheck, cell_ref, make_check
@@ -282,7 +282,7 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     head printed above them adds up in every column it was judged in: its items, which a total
     further up must not count beside the head."""
     # a column of years ("Struc. in 2065") holds no amounts: a year over the same year is no group
-    years = year_columns(table)
+    years = year_columns(table) | code_columns(table)
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None} - years)
     amounts = {lane: _amounts(table, lane) for lane in lanes}
     labels = _Labels.of(table)
@@ -337,7 +337,9 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
         if 2 * fits < len(judged):
             continue  # adds up in a few columns of many: a coincidence, not the table's structure
         support = len(held)
-        clear = support >= 3 and 4 * support >= 3 * len(judged)
+        # (a heading over one item repeats it: two rows that print the same figures in most columns
+        # and not in one are two rows, "Turbo" and "Moiben" with equal allocations, not a group)
+        clear = support >= 3 and 4 * support >= 3 * len(judged) and len(parts) > 1
         reading = _FOOT_READING if parts[0] < head else _READING
         if reading == _READING and judged and all(holds(j.verdict) for _, j in judged) and all(
                 _printed_parts(amounts[lane], head, parts) >= MIN_PARTS for lane, _ in judged):

@@ -590,6 +590,24 @@ def year_columns(table: Table) -> set[int]:
     return {c for c, texts in seen.items() if all(re.fullmatch(r"(?:19|20)\d\d", t) for t in texts)}
 
 
+_CODE = re.compile(r"\d{3,6}")
+_FORMATTED = re.compile(r"\d[.,\s\u202f]\d")
+
+
+def code_columns(table: Table) -> set[int]:
+    """Columns of account codes ("1000", "1200", "2100" before a ministry's budget lines): two
+    figures or more, every one digits only, in a table whose other columns print their amounts
+    grouped or with decimals ("131,931,200.00"). Not amounts, never summed."""
+    seen: dict[int, list[str]] = {}
+    for row in table.rows:
+        for c, cell in row.cells.items():
+            if cell.number is not None and not cell.number.nil:
+                seen.setdefault(c, []).append(cell.text.strip())
+    codes = {c for c, texts in seen.items() if len(texts) >= 2 and all(_CODE.fullmatch(t) for t in texts)}
+    formatted = any(_FORMATTED.search(t) for c, texts in seen.items() if c not in codes for t in texts)
+    return codes if formatted else set()
+
+
 def percent_figures(item: Item) -> bool | None:
     """Whether the item's figures are all percentages (True), include amounts (False), or are
     none at all (None)."""

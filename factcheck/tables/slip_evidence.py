@@ -73,17 +73,6 @@ def _fuller_reading(c: TableCheck, checks: list[TableCheck]) -> TableCheck | Non
     return None
 
 
-def _unlike_parts(c: TableCheck) -> bool:
-    """Is the total printed with decimals and every part without, or the other way round? The
-    cells of one column share their format; a listing's shifted cell ("100.0", a ratio, under a
-    column of whole dollars) does not."""
-    parts = [p for p in c.parts if p.value]
-    if not parts:
-        return False
-    return (c.total.decimals > 0 and all(p.decimals == 0 for p in parts)) or (
-        c.total.decimals == 0 and c.total.value != 0 and all(p.decimals > 0 for p in parts))
-
-
 def _significant(text: str) -> int:
     return len("".join(_DIGIT.findall(text)).lstrip("0"))
 
@@ -95,9 +84,6 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
         if not c.alarm or c.verdict is not Verdict.MISMATCH or c.reading.startswith(WHOLE_READING):
             # (a whole whose parts' shares make 100 % cannot have lost a row or read one wrongly)
             out.append(c)
-            continue
-        if c.relation == "sum" and _unlike_parts(c):
-            out.append(replace(c, doubt=UNLIKE))
             continue
         if (fuller := _fuller_reading(c, checks)) is not None:
             out.append(replace(c, doubt=f"{FULLER} '{fuller.total_label}' ({fuller.total.stated})"))
@@ -128,8 +114,6 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
 
 COPIED = "the total repeats the one printed beside it in"
 FULLER = "its figures add up in a fuller reading that takes one more figure in:"
-UNLIKE = ("the total is printed with decimals where its parts have none, or the other way round: a figure of "
-          "another column read into this one would be")
 # a line the form defines that misses its parts and prints, to the digit, the figure of another line
 # of the form that is no part of it (the WNT's pay line repeating the maximum): a copy, no misreading
 REPEATS_FIGURE = "it repeats, to the digit, the figure of"
