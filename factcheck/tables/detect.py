@@ -391,9 +391,13 @@ def _month_dates(tokens: list[Token]) -> list[Token]:
     listing's start and end dates beside its amounts, after its line number). The date is a cell of
     text. Only a date after a figure: one that starts its line is the row's label ("December 31,
     2010  1,645.3 …"), and one in words is a header's ("as of Sept. 30, 2017")."""
-    first = next((k for k, t in enumerate(tokens) if any(ch.isdigit() for ch in t.text)), len(tokens))
-    starts = [k for k in range(first + 1, len(tokens) - 2) if _MONTH_WORD.match(tokens[k].text)
-              and _DAY_COMMA.match(tokens[k + 1].text) and _YEAR_ONLY.match(tokens[k + 2].text)]
+    dates = [k for k in range(len(tokens) - 2) if _MONTH_WORD.match(tokens[k].text)
+             and _DAY_COMMA.match(tokens[k + 1].text) and _YEAR_ONLY.match(tokens[k + 2].text)]
+    in_dates = {k + d for k in dates for d in (1, 2)}
+    # (the first figure that is no date's day or year: "August 31, 2024  August 31, 2023" is a header)
+    first = next((k for k, t in enumerate(tokens) if k not in in_dates and any(ch.isdigit() for ch in t.text)),
+                 len(tokens))
+    starts = [k for k in dates if k > first]
     if not starts:
         return tokens
     out: list[Token] = []
