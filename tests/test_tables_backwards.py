@@ -18,6 +18,8 @@ def test_a_head_over_the_total_it_is_part_of_is_no_alarm() -> None:
     checks = [c for c in check_pdf(BUDGET, "en", pages=[6]) if c.total.page == 6]
     total = [c for c in checks if c.total.label.startswith("Total other financing") and c.total.stated == "(2,061,408)"]
     assert total and all(c.verdict is Verdict.CONSISTENT for c in total)
+    # (since round 28 a heading over one item that differs from it in a column is no heading there
+    # at all, so the backwards reading is made only where it holds)
     backwards = [c for c in checks if c.total.stated == "(2,069,648)"]
-    assert backwards and all(c.doubt for c in backwards if c.verdict not in (Verdict.CONSISTENT, Verdict.ROUNDING))
+    assert all(c.doubt for c in backwards if c.verdict not in (Verdict.CONSISTENT, Verdict.ROUNDING))
     assert not [c for c in checks if c.alarm]

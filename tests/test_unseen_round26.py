@@ -17,7 +17,8 @@ DOCS = Path(__file__).parent / "unseen" / "docs"
 
 def _pay(path: Path, page: int) -> list[tuple[str, str, tuple[str, ...], Verdict, bool]]:
     return [(c.total_label, c.total.stated, tuple(p.stated for p in c.parts), c.verdict, c.alarm)
-            for c in check_pdf(path, lang="nl", pages=[page], all_pages=True) if c.reading.startswith("the WNT")]
+            for c in check_pdf(path, lang="nl", pages=[page], all_pages=True)
+            if c.reading.startswith("the WNT") and "Subtotaal is the sum" not in c.reading]  # (its Subtotaal: since round 28)
 
 
 def test_the_pay_under_the_maximum_is_the_subtotal_less_what_was_paid_unduly() -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 
-from .cells import CellNumber
 from .detect import Table
 from .judging import holds, judge
 from .labels import deducts, row_kind
@@ -38,12 +37,6 @@ def _sign(label: str) -> int:
     """+1 or -1 for an adjustment row, 0 for any other row."""
     text = label.strip()
     return -1 if deducts(text) else 1 if _ADDS.match(text) else 0
-
-
-def _amount(table: Table, pos: int, lane: int) -> CellNumber | None:
-    cell = table.rows[pos].cells.get(lane)
-    n = cell.number if cell is not None else None
-    return None if n is None or n.percent else n
 
 
 def _chains(table: Table) -> list[tuple[int, list[tuple[int, int]], int]]:
@@ -78,11 +71,11 @@ def chain_checks(table: Table, file: str = "") -> list[TableCheck]:
     for base, adjustments, result in _chains(table):
         judged = []
         for lane in lanes:
-            total, first = _amount(table, result, lane), _amount(table, base, lane)
+            total, first = table.amount(result, lane), table.amount(base, lane)
             if total is None or first is None:
                 continue
             parts = [(base, 1, first)] + [(p, sign if n.value > 0 else 1, n)
-                                          for p, sign in adjustments if (n := _amount(table, p, lane)) is not None]
+                                          for p, sign in adjustments if (n := table.amount(p, lane)) is not None]
             if len(parts) < 2:
                 continue
             judged.append((lane, parts, judge([(s, n) for _, s, n in parts], total)))

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -57,11 +58,11 @@ _READING = "the rows right below it, which add up to it (a group's amount printe
 _FOOT_READING = "the rows right above it, which add up to it (a subtotal without the word total)"
 
 
-def _amounts(table: Table, lane: int) -> list[CellNumber | None]:
-    """Each row's amount in the lane (None: no figure, or a percentage)."""
+def _amounts(table: Table, lane: int, shares: Sequence[bool]) -> list[CellNumber | None]:
+    """Each row's amount in the lane (None: no figure, a percentage, or a row of shares)."""
     out: list[CellNumber | None] = []
-    for row in table.rows:
-        if distribution(row.cells):
+    for row, share in zip(table.rows, shares):
+        if share:
             out.append(None)  # the row above as shares of its total, no amounts
             continue
         cell = row.cells.get(lane)
@@ -84,11 +85,11 @@ class _Labels:
     memos: tuple[bool, ...]
 
     @classmethod
-    def of(cls, table: Table) -> _Labels:
+    def of(cls, table: Table, shares: Sequence[bool]) -> _Labels:
         labels = [row.label for row in table.rows]
         return cls(tuple(-1 if deducts(label) else 1 for label in labels), tuple(numbering(x) for x in labels),
                    tuple(row_kind(x) == "saldo" for x in labels), tuple(is_cost(x) for x in labels),
-                   tuple(bool(_OF_WHICH_ROW.match(row.label.strip())) or distribution(row.cells) for row in table.rows))
+                   tuple(bool(_OF_WHICH_ROW.match(row.label.strip())) or share for row, share in zip(table.rows, shares)))
 
     def outline_head(self, pos: int) -> bool:
         """Is the row numbered as a heading over the rows right below it ("III. Veiligheid" over
@@ -284,12 +285,14 @@ def head_groups(table: Table, file: str = "") -> tuple[list[TableCheck], frozens
     # a column of years ("Struc. in 2065") holds no amounts: a year over the same year is no group
     years = year_columns(table) | code_columns(table)
     lanes = sorted({c for r in table.rows for c, cell in r.cells.items() if cell.number is not None} - years)
-    amounts = {lane: _amounts(table, lane) for lane in lanes}
-    labels = _Labels.of(table)
+    shares = tuple(distribution(r.cells) for r in table.rows)
+    amounts = {lane: _amounts(table, lane, shares) for lane in lanes}
+    labels = _Labels.of(table, shares)
     found: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+    flats = {lane: _flat_closed(table, amounts[lane]) for lane in lanes}
     for feet in (False, True):
         for lane in lanes:
-            flat = _flat_closed(table, amounts[lane])
+            flat = flats[lane]
             for head, parts in _groups_in_lane(table, amounts[lane], labels, feet).items():
                 if head in flat and all(p in flat for p in parts):
                     continue  # a total counts head and parts side by side: no head, a coincidence

@@ -205,6 +205,11 @@ class TableSettings:
     text_column_slack: float = 2.0
     # ... over at least this many rows of figures (a deposit list of two entries is a list)
     text_column_rows: int = 2
+    # words among a table's figures (a loan schedule's kind of loan, way of repayment, security):
+    # a column of text when this many rows print them at one place, set this far (ems) after a
+    # figure at least (a word space is less)
+    text_among_rows: int = 3
+    text_after_figure_gap: float = 0.35
 
     # ---------------------------------------------------------------- a money column closed by a total (money_column.py)
     # rows of an asset register stand closer than this, wrapped labels and all

@@ -85,10 +85,6 @@ def drop_text_after_figures(lines: list[_Line], settings: TableSettings = DEFAUL
 
 
 _AMOUNT = re.compile(r"^[-\u2212(]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?\)?$")
-# a table's text column among its figures needs this many rows that print it
-_AMONG_ROWS = 3
-# words set this far after a figure (in ems) may start a column of text; a word space is less
-_TIGHT = 0.35
 
 
 def _amounts(line: _Line) -> list[_Token]:
@@ -107,18 +103,19 @@ def drop_text_among_figures(lines: list[_Line], settings: TableSettings = DEFAUL
     first amount stay: they are the row's label ("7137 ING 24-dec-99"). A line with no words left
     of its amounts keeps all of them: an amount column printed before the labels ("62,612
     (Surplus)/deficit on the provision of services 56,690")."""
-    gap, slack, space = settings.text_column_gap, settings.text_column_slack, settings.word_space
     k = 0
     while k < len(lines):
         j = k
         while j < len(lines) and len(_amounts(lines[j])) >= 2:
             j += 1
-        if j - k >= _AMONG_ROWS:
-            _drop_columns(lines[k:j], gap, slack, space)
+        if j - k >= settings.text_among_rows:
+            _drop_columns(lines[k:j], settings)
         k = max(j, k + 1)
 
 
-def _drop_columns(run: list[_Line], gap: float, slack: float, space: float) -> None:
+def _drop_columns(run: list[_Line], settings: TableSettings) -> None:
+    gap, slack, space, rows = (settings.text_column_gap, settings.text_column_slack, settings.word_space,
+                               settings.text_among_rows)
     starts: list[tuple[int, int, float]] = []  # (line, token, x0) of words that may start a text column
     for n, line in enumerate(run):
         first = _amounts(line)[0]
@@ -129,12 +126,12 @@ def _drop_columns(run: list[_Line], gap: float, slack: float, space: float) -> N
             t = toks[i]
             # set close after a figure (a right-aligned column ends where the words begin), or a
             # column's gap after words
-            room = _TIGHT * line.size if _figure(toks[i - 1].text) else gap * line.size
+            room = (settings.text_after_figure_gap if _figure(toks[i - 1].text) else gap) * line.size
             if t.x0 > first.x1 and _words([t]) and not looks_numeric(t.text) and t.x0 - toks[i - 1].x1 >= room:
                 starts.append((n, i, t.x0))
     drop: dict[int, set[int]] = {}
     for n, i, x in starts:
-        if len({m for m, _, y in starts if abs(y - x) <= slack}) >= _AMONG_ROWS:
+        if len({m for m, _, y in starts if abs(y - x) <= slack}) >= rows:
             drop.setdefault(n, set()).add(i)
     for n, first_words in drop.items():
         line = run[n]
