@@ -59,20 +59,19 @@ def corona_annex_checks(pages: Mapping[int, Sequence[Table]], file: str = "") ->
     """The ratios of the corona annex on the pages' tables (module doc)."""
     out: list[TableCheck] = []
     for number in sorted(pages):
-        for table in pages[number]:
-            out += _share_checks(table, list(pages[number]), file)
+        for at, table in enumerate(pages[number]):
+            out += _share_checks(table, pages[number][at - 1] if at else None, file)
             out += _ratio_checks(table, [*pages.get(number - 1, ()), *pages[number]], file)
     return out
 
 
-def _share_checks(table: Table, page: list[Table], file: str) -> list[TableCheck]:
+def _share_checks(table: Table, before: Table | None, file: str) -> list[TableCheck]:
     share = _row(table, _SHARE)
     if share is None:
         return []
     # the compensation in this table, or in the one above it with the same columns (the annex read
     # apart at the heading "Opbrengsten, inclusief corona-compensatie:")
-    at = page.index(table) if table in page else 0
-    above = [t for t in page[max(at - 1, 0):at] if [c.header for c in t.columns] == [c.header for c in table.columns]]
+    above = [before] if before is not None and [c.header for c in before.columns] == [c.header for c in table.columns] else []
     holder, part = next(((t, p) for t in (table, *above) if (p := _row(t, _COMPENSATION)) is not None), (table, None))
     if part is None:
         return []

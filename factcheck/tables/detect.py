@@ -397,7 +397,7 @@ def _month_dates(tokens: list[Token]) -> list[Token]:
     # (the first figure that is no date's day or year: "August 31, 2024  August 31, 2023" is a header)
     first = next((k for k, t in enumerate(tokens) if k not in in_dates and any(ch.isdigit() for ch in t.text)),
                  len(tokens))
-    starts = [k for k in dates if k > first]
+    starts = {k for k in dates if k > first}
     if not starts:
         return tokens
     out: list[Token] = []

@@ -580,14 +580,19 @@ def repeats_row(it: Item, row: Item) -> bool:
     return bool(mine) and mine == _shown(row) and any(v != 0 for v in mine.values())
 
 
-def year_columns(table: Table) -> set[int]:
-    """Columns whose figures are all years ("Struc. in 2030"): not amounts, never summed."""
+def _figure_texts(table: Table) -> dict[int, list[str]]:
+    """Each column's figures as printed (nil marks left out)."""
     seen: dict[int, list[str]] = {}
     for row in table.rows:
         for c, cell in row.cells.items():
             if cell.number is not None and not cell.number.nil:
                 seen.setdefault(c, []).append(cell.text)
-    return {c for c, texts in seen.items() if all(re.fullmatch(r"(?:19|20)\d\d", t) for t in texts)}
+    return seen
+
+
+def year_columns(table: Table) -> set[int]:
+    """Columns whose figures are all years ("Struc. in 2030"): not amounts, never summed."""
+    return {c for c, texts in _figure_texts(table).items() if all(re.fullmatch(r"(?:19|20)\d\d", t) for t in texts)}
 
 
 _CODE = re.compile(r"\d{3,6}")
@@ -598,12 +603,8 @@ def code_columns(table: Table) -> set[int]:
     """Columns of account codes ("1000", "1200", "2100" before a ministry's budget lines): two
     figures or more, every one digits only, in a table whose other columns print their amounts
     grouped or with decimals ("131,931,200.00"). Not amounts, never summed."""
-    seen: dict[int, list[str]] = {}
-    for row in table.rows:
-        for c, cell in row.cells.items():
-            if cell.number is not None and not cell.number.nil:
-                seen.setdefault(c, []).append(cell.text.strip())
-    codes = {c for c, texts in seen.items() if len(texts) >= 2 and all(_CODE.fullmatch(t) for t in texts)}
+    seen = _figure_texts(table)
+    codes = {c for c, texts in seen.items() if len(texts) >= 2 and all(_CODE.fullmatch(t.strip()) for t in texts)}
     formatted = any(_FORMATTED.search(t) for c, texts in seen.items() if c not in codes for t in texts)
     return codes if formatted else set()
 

@@ -113,7 +113,7 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
 
 
 COPIED = "the total repeats the one printed beside it in"
-FULLER = "its figures add up in a fuller reading that takes one more figure in:"
+FULLER = "its figures add up in a fuller reading that takes them all and more:"
 # a line the form defines that misses its parts and prints, to the digit, the figure of another line
 # of the form that is no part of it (the WNT's pay line repeating the maximum): a copy, no misreading
 REPEATS_FIGURE = "it repeats, to the digit, the figure of"

@@ -103,22 +103,23 @@ def drop_text_among_figures(lines: list[_Line], settings: TableSettings = DEFAUL
     first amount stay: they are the row's label ("7137 ING 24-dec-99"). A line with no words left
     of its amounts keeps all of them: an amount column printed before the labels ("62,612
     (Surplus)/deficit on the provision of services 56,690")."""
+    amounts = [_amounts(ln) for ln in lines]
     k = 0
     while k < len(lines):
         j = k
-        while j < len(lines) and len(_amounts(lines[j])) >= 2:
+        while j < len(lines) and len(amounts[j]) >= 2:
             j += 1
         if j - k >= settings.text_among_rows:
-            _drop_columns(lines[k:j], settings)
+            _drop_columns(lines[k:j], [a[0] for a in amounts[k:j]], settings)
         k = max(j, k + 1)
 
 
-def _drop_columns(run: list[_Line], settings: TableSettings) -> None:
+def _drop_columns(run: list[_Line], firsts: list[_Token], settings: TableSettings) -> None:
+    """Drop the text columns of a run of lines (``firsts``: each line's first amount)."""
     gap, slack, space, rows = (settings.text_column_gap, settings.text_column_slack, settings.word_space,
                                settings.text_among_rows)
     starts: list[tuple[int, int, float]] = []  # (line, token, x0) of words that may start a text column
-    for n, line in enumerate(run):
-        first = _amounts(line)[0]
+    for n, (line, first) in enumerate(zip(run, firsts)):
         toks = line.tokens
         if not any(_words([t]) for t in toks if t.x1 <= first.x0):
             continue  # no words left of the amounts: the words after them are the row's label

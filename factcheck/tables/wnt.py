@@ -31,13 +31,15 @@ import re
 from .cells import CellNumber
 from .detect import Cell, Table
 from .judging import holds, judge
-from .labels import clean_label
+from .labels import clean_label, wnt_maximum
 from .records import CellRef, TableCheck, cell_ref, make_check
 from .slip_evidence import REPEATS_FIGURE
 
 _SUBTOTAL = re.compile(r"subtota(?:al|le bezoldiging)|som bezoldiging", re.IGNORECASE)
 # the pay line: "Bezoldiging", "Totale bezoldiging", "Totaal bezoldiging 2019", "Bezoldiging in 2020"
 _PAY = re.compile(r"(?:tota(?:al|le)\s+)?bezoldiging(?:\s+(?:in\s+)?(?:19|20)\d\d)?", re.IGNORECASE)
+# (a pay statement's maximum; labels.wnt_maximum also takes a severance statement's "Individueel
+# toepasselijk maximum", and is what the severance statement and the heads are read with)
 _MAXIMUM = re.compile(r"bezoldigingsmaximum|wnt-maximum", re.IGNORECASE)
 _UNDUE = re.compile(r"onverschuldigd", re.IGNORECASE)
 _EXCESS = re.compile(r"\boverschrijding\b", re.IGNORECASE)
@@ -161,8 +163,7 @@ def _severance_checks(rows: list[_Row], file: str) -> list[TableCheck]:
             continue
         between = rows[k + 1:k + 3]
         total = next((r for r in between if _SEVERANCE_TOTAL.match(_label(r))), None)
-        maximum = next((r for r in between if _MAXIMUM.search(_label(r)) or _label(r).lower().startswith(
-            "individueel toepasselijk")), None)
+        maximum = next((r for r in between if wnt_maximum(_label(r))), None)
         if total is None:
             continue
         table, pos = total
