@@ -404,7 +404,7 @@ def _pdf_worker(
     def one(page: Any) -> PageResult:
         text, moves = page.joined_text()
         source = SourcePage(page.source.number, text) if moves else page.source
-        result = analyse_page(source, reading[0], page.bbox, moves, page.height)
+        result = analyse_page(source, reading[0], page.bbox, moves, page.size()[1])
         if totals and result.tabular:
             _read_page_tables(page, result, reading[0])
         if progress is not None:
@@ -429,7 +429,8 @@ def _read_page_tables(page: Any, result: PageResult, language: str) -> None:
         result.rotated = True
         return
     try:
-        result.found_tables = page_tables(page.source.number, page.width, page.height, words, language)
+        width, height = page.size()  # (a page whose text is set sideways is read turned upright)
+        result.found_tables = page_tables(page.source.number, width, height, words, language)
     except FactcheckError as exc:
         result.table_warnings.append(f"{exc} (table totals on page {page.source.number} skipped)")
 

@@ -83,7 +83,9 @@ def iter_page_words(path: str | Path, pages: Iterable[int] | None = None, *, eng
     ``engine="pdfium"`` builds the same words from pdfium's characters, about 5x faster (see
     factcheck.sources.pdf_text.page_words); rotated pages still go through pdfplumber.
     Each page is closed after its words are taken, so memory stays flat on long documents.
-    Rotated pages come out in display orientation (pdfplumber applies /Rotate).
+    Rotated pages come out in display orientation (pdfplumber applies /Rotate). A page whose
+    text is set sideways as a whole, without /Rotate, comes out turned upright from pdfium only
+    (see factcheck.sources.pdf_text.turned): pdfplumber, the reference, reads it as it lies.
     """
     if engine == "pdfium":
         yield from _pdfium_page_words(path, pages)

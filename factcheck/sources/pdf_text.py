@@ -85,11 +85,28 @@ class PdfPage:
     height: float
     _textpage: pypdfium2.PdfTextPage
     rotation: int = 0
+    _turn: int | None = None  # see turn()
 
     def words(self) -> list[Word] | None:
         """The page's words as :func:`page_words` gives them; None for a rotated page, or one
-        whose text pdfium cannot map to characters (see :func:`_readable_words`)."""
-        return None if self.rotation != 0 else _readable_words(self._textpage, self.height)
+        whose text pdfium cannot map to characters (see :func:`_readable_words`). The words of a
+        page whose text is set sideways as a whole are turned upright: :meth:`size` is then the
+        size of the page turned."""
+        if self.rotation != 0:
+            return None
+        words, self._turn = _readable_words(self._textpage, self.width, self.height)
+        return words
+
+    def turn(self) -> int:
+        """0, or the turn that sets the page upright when its text is set sideways as a whole
+        (see :func:`turned`): its words and boxes are given on the page turned."""
+        if self._turn is None:
+            self._turn = 0 if self.rotation != 0 else _text_turn(self._textpage, self.height)
+        return self._turn
+
+    def size(self) -> tuple[float, float]:
+        """Width and height of the page as its words and boxes are laid out (see :meth:`turn`)."""
+        return (self.height, self.width) if self.turn() else (self.width, self.height)
 
     def bbox(self, start: int, end: int) -> BBox | None:
         """Box ``[x0, top, x1, bottom]`` (points, top-left origin, as pdfplumber) of ``text[start:end]``."""
@@ -113,6 +130,11 @@ class PdfPage:
             top, bottom = min(top, self.height - high), max(bottom, self.height - low)
         if x0 == float("inf"):
             return None
+        turn = self.turn()
+        if turn == 90:
+            x0, top, x1, bottom = self.height - bottom, x0, self.height - top, x1
+        elif turn == 270:
+            x0, top, x1, bottom = top, self.width - x1, bottom, self.width - x0
         return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
     def gap(self, left_index: int, right_index: int) -> float | None:
@@ -341,6 +363,15 @@ def render_band(path: Path, page_number: int, top: float, bottom: float, scale: 
         if page is None:
             return None
         width, height = page.get_size()
+        turn = _turn(page)
+        if turn:
+            # the page as its words were read, turned upright (see turned): the band is cut from
+            # the page rendered turned, where the boxes are
+            top, bottom = max(0.0, top), min(width, bottom)
+            if bottom <= top:
+                return None
+            image = page.render(scale=scale, rotation=turn).to_pil().convert("RGB")
+            return image.crop((0, round(top * scale), image.width, round(bottom * scale)))
         top, bottom = max(0.0, top), min(height, bottom)
         if bottom <= top:
             return None
@@ -350,12 +381,45 @@ def render_band(path: Path, page_number: int, top: float, bottom: float, scale: 
 
 
 def page_size(path: Path, page_number: int) -> tuple[float, float] | None:
-    """Width and height of a page in points, or None when there is no such page."""
+    """Width and height of a page in points as its words are read (a page whose text is set
+    sideways as a whole turned upright: see turned), or None when there is no such page."""
     with _one_page(path, page_number) as page:
         if page is None:
             return None
         width, height = page.get_size()
-        return float(width), float(height)
+        return (float(height), float(width)) if _turn(page) else (float(width), float(height))
+
+
+def _turn(page: Any) -> int:
+    """The turn that sets a page's text upright when it is set sideways as a whole (see turned)."""
+    if page.get_rotation() != 0:
+        return 0  # pdfplumber reads a rotated page, in the orientation it is displayed in
+    textpage = page.get_textpage()
+    try:
+        return _text_turn(textpage, page.get_size()[1])
+    finally:
+        textpage.close()
+
+
+_TURN_SAMPLE = 200  # characters whose matrix is looked at before a page's are read one by one
+
+
+def _text_turn(textpage: pypdfium2.PdfTextPage, height: float) -> int:
+    """See :func:`_turn`. Most pages' text is upright: a sample of the characters' matrices
+    says so at a small cost; only a page where most of the sample lies sideways is read whole."""
+    count = textpage.count_chars()
+    if not count:
+        return 0
+    matrix = pdfium_c.FS_MATRIX()
+    step = max(1, count // _TURN_SAMPLE)
+    side = seen = 0
+    for i in range(0, count, step):
+        if pdfium_c.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix)):
+            seen += 1
+            side += abs(matrix.b) > abs(matrix.a)
+    if 2 * side <= seen:
+        return 0
+    return _chars(textpage, height)[1]
 
 
 # Words the way pdfplumber's extract_words makes them (x and y tolerance 3 pt), from pdfium's
@@ -387,7 +451,10 @@ def page_words(path: Path, pages: Iterable[int], password: str | None = None) ->
                     continue
                 textpage = page.get_textpage()
                 try:
-                    yield number, float(width), float(height), _readable_words(textpage, height)
+                    words, turn = _readable_words(textpage, width, height)
+                    if turn:
+                        width, height = height, width
+                    yield number, float(width), float(height), words
                 finally:
                     textpage.close()
             finally:
@@ -419,14 +486,34 @@ _RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom, as C floats
 _UNSET: Any = object()
 
 
-def _readable_words(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word] | None:
-    """The page's words; None when pdfium gives control characters for glyphs it cannot map (a
-    font without a usable character map: words read ".340" for "4.340", "nkopen" for "Inkopen").
-    pdfplumber reads such a page's figures whole, so the caller reads it with pdfplumber, as it
-    does a rotated page."""
-    words = _words(_chars(textpage, height))
+def _readable_words(textpage: pypdfium2.PdfTextPage, width: float, height: float) -> tuple[list[Word] | None, int]:
+    """The page's words, and the turn (see :func:`turned`) that set them upright; words None when
+    pdfium gives control characters for glyphs it cannot map (a font without a usable character
+    map: words read ".340" for "4.340", "nkopen" for "Inkopen"). pdfplumber reads such a page's
+    figures whole, so the caller reads it with pdfplumber, as it does a rotated page."""
+    chars, turn = _chars(textpage, height)
+    if turn:
+        chars = turned(chars, turn, width, height)
+    words = _words(chars)
     # counted over the words joined, by the regex engine rather than a Python loop per character
-    return None if len(_CONTROL.findall("".join(w[0] for w in words))) >= 3 else words
+    return (None if len(_CONTROL.findall("".join(w[0] for w in words))) >= 3 else words), turn
+
+
+def turned(chars: list[Word], turn: int, width: float, height: float) -> list[Word]:
+    """The characters of a page whose text is set sideways as a whole (a landscape table in a
+    portrait page, without the page's /Rotate), in the page turned so that they read upright:
+    ``turn`` 90 turns it clockwise (text that runs up the page), 270 counter-clockwise. Characters
+    set the other way (a page number left upright) are left out by :func:`_chars`."""
+    out: list[Word] = []
+    append = out.append
+    for ch, x0, x1, top, bottom, size in chars:
+        if turn == 90:
+            nx0, nx1, nbottom = height - bottom, height - top, x1
+        else:
+            nx0, nx1, nbottom = top, bottom, width - x0
+        # (a character is `size` high, as upright ones are: see _chars)
+        append((ch, nx0, nx1, nbottom - size, nbottom, size))
+    return out
 
 
 def _glyph_gap(page_handle: ctypes.c_void_p, before: int, after: int) -> float:
@@ -437,7 +524,9 @@ def _glyph_gap(page_handle: ctypes.c_void_p, before: int, after: int) -> float:
     return boxes[1][0].value - boxes[0][1].value
 
 
-def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
+def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> tuple[list[Word], int]:
+    """The page's characters in reading order, and 0, or the turn that sets the page upright when
+    its text is set sideways as a whole (then only its sideways characters: see :func:`turned`)."""
     raw = textpage.raw
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
@@ -461,6 +550,8 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
     # the text stay (rotated column headings, a chart's axis labels).
     sideways: set[int] = set()
     side_at: dict[int, list[int]] = {}  # where in ``chars`` each sideways object's characters stand
+    up: dict[int, bool] = {}  # each sideways object: does its text run up the page?
+    loose_top: dict[int, float] = {}  # a sideways character's own top, before it is made `size` high
     for i, ch in enumerate(text[:count]):
         if ch in "\r\n\x00":
             continue
@@ -484,10 +575,12 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
                     size = round(font_size(raw, i) * (matrix.b ** 2 + matrix.d ** 2) ** 0.5, 3)
                     if key and abs(matrix.b) > abs(matrix.a):
                         sideways.add(key)
+                        up[key] = matrix.b > 0
                 if key:
                     sizes[key] = size
             if key in sideways:
                 side_at.setdefault(key, []).append(len(chars))
+                loose_top[len(chars)] = height - high
         if space and (right <= left or high <= low):
             # A space pdfium generated between words has no box: it still ends the word, except
             # between two digits, where pdfplumber (whose words the table checker was built
@@ -508,7 +601,41 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[Word]:
         if size:
             top = bottom - size
         append((ch, x0, x1, top, bottom, size or bottom - top))
-    return _without_sideways_titles(chars, side_at) if side_at else chars
+    if not side_at:
+        return chars, 0
+    side = {k for at in side_at.values() for k in at}
+    if 2 * len(side) <= len(chars):
+        return _without_sideways_titles(chars, side_at), 0
+    if not _runs_down_the_page(chars, side, loose_top):
+        return chars, 0  # a text matrix set sideways that the page's drawing turns back upright
+    # a page set sideways as a whole: its sideways characters, with their own boxes, to be turned
+    # the way most of them run (see turned); the few set upright (a page number) are left out
+    rising = 2 * sum(len(at) for key, at in side_at.items() if up[key]) >= len(side)
+    kept: list[Word] = []
+    for k, c in enumerate(chars):
+        if k in side:
+            kept.append((c[0], c[1], c[2], loose_top[k], c[4], c[5]))
+        elif c[0].isspace() and kept and k - 1 in side:
+            # a space ends the word where the character before it ends, along the line
+            ch, x0, x1, top, bottom, size = kept[-1]
+            end = top if rising else bottom
+            kept.append((c[0], x0, x1, end, end, size))
+    return kept, 90 if rising else 270
+
+
+def _runs_down_the_page(chars: list[Word], side: set[int], loose_top: dict[int, float]) -> bool:
+    """Do most neighbouring sideways characters follow each other up or down the page, as text
+    set sideways does? (A text matrix set sideways may be drawn upright by the page's own
+    transformation, which the character's matrix does not show: its boxes do.)"""
+    vertical = across = 0
+    for k in side:
+        if k + 1 in side and not chars[k][0].isspace() and not chars[k + 1][0].isspace():
+            a, b = chars[k], chars[k + 1]
+            if abs(loose_top[k + 1] - loose_top[k]) > abs(b[1] - a[1]):
+                vertical += 1
+            else:
+                across += 1
+    return vertical > across
 
 
 def _without_sideways_titles(chars: list[Word], side_at: dict[int, list[int]]) -> list[Word]:
@@ -517,8 +644,6 @@ def _without_sideways_titles(chars: list[Word], side_at: dict[int, list[int]]) -
     (a rotated column heading marks the header band; a chart's rotated axis labels keep its axis
     from being read as a column of figures)."""
     side = {k for at in side_at.values() for k in at}
-    if 2 * len(side) > len(chars):
-        return chars  # a page set sideways as a whole: nothing here tells its titles apart
     upright = [c for k, c in enumerate(chars) if k not in side and not c[0].isspace()]
     if not upright:
         return chars

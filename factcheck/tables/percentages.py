@@ -31,6 +31,7 @@ from .detect import Cell, Table
 from .judging import Judgement, holds
 from .labels import OF_BASE, clean_label, row_kind
 from .records import CellRef, TableCheck, cell_ref, make_check
+from .slip_evidence import SIGN_TURNED
 
 _PERCENT_WORDS = re.compile(r"%|\bper\s?cent|\bpct\b|\bperc\b|procent|\bshare\b|aandeel", re.IGNORECASE)
 MIN_LANES = 2
@@ -66,6 +67,20 @@ def judge_growth(old: CellNumber, new: CellNumber, percent: CellNumber) -> Judge
         return None
     corners = [(n / o - 1) * 100 for n in (new.lo, new.hi) for o in (old.lo, old.hi)]
     return _judge_percent((new.value / old.value - 1) * 100, corners, percent)
+
+
+# rows of a change column whose (non-nil) change holds, needed before a lane whose change has
+# only its sign wrong is raised: three settle which figure is the old one
+_SIGN_SLIP_WITNESSES = 3
+
+
+def _sign_slip(old: CellNumber, new: CellNumber, percent: CellNumber) -> bool:
+    """Whether the printed change holds with its sign turned round (−100 % for a rise from 2 to 4)."""
+    if percent.value == 0:
+        return False
+    negated = dataclasses.replace(percent, value=-percent.value)
+    j = judge_growth(old, new, negated)
+    return j is not None and holds(j.verdict)
 
 
 def _opposite_share(part: CellNumber, whole: CellNumber, percent: CellNumber) -> Judgement | None:
@@ -470,6 +485,7 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
     tag, lanes, kind = reading.tag, reading.lanes, reading.kind
     headers = {c.index: c.header for c in table.columns}
     judged = []
+    slipped: set[int] = set()
     for lane, (pp, pc), (npos, nc), (dpos, dc) in lanes:
         sign = 1
         if kind == "growth":
@@ -478,19 +494,27 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
             j = judge_share(nc.number, dc.number, pc.number)  # type: ignore[arg-type]
             if j is not None and not holds(j.verdict) and (flipped := _opposite_share(nc.number, dc.number, pc.number)):  # type: ignore[arg-type]
                 j, sign = flipped, -1
+        if j is not None and kind == "growth" and not holds(j.verdict) and _sign_slip(dc.number, nc.number, pc.number):  # type: ignore[arg-type]
+            slipped.add(lane)
         if j is not None:
             num = _ref(table, npos, nc)
             if sign < 0:
                 num = dataclasses.replace(num, sign=-1)
             judged.append((lane, _ref(table, pp, pc, _PERCENT_SLACK), num, _ref(table, dpos, dc), j))
     held = sum(1 for *_, j in judged if holds(j.verdict))
+    # lanes that confirm the direction of the change: a nil change holds either way round
+    moved = sum(1 for _, pct, _, _, j in judged if holds(j.verdict) and pct.value != 0)
     out = []
     for lane, pct, num, den, j in sorted(judged, key=lambda t: t[0]):
-        why = None
+        why, turned = None, ""
         if not holds(j.verdict) and doubt is not None:
             why = doubt
         elif not holds(j.verdict) and lane in reading.doubted:
             why = reading.why
+        elif not holds(j.verdict) and lane in slipped and moved >= _SIGN_SLIP_WITNESSES:
+            # the change's size is right and only its sign is not, where other rows of the column
+            # show which way round it counts: a slip of the sign, not a column we misread
+            turned = f"; {SIGN_TURNED}"
         elif not holds(j.verdict) and kind == "growth":
             # a change read from two of the columns around it is found by trying many pairs: it
             # confirms the lanes that follow it, and says nothing against the others
@@ -499,5 +523,5 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
             why = "the percentage's base was found from too few other rows to be sure of it"
         lane_label = clean_label(table.rows[lane].label) if orientation == "column" else headers.get(lane, "")
         out.append(make_check(table, file, orientation, label, lane_label, pct, (num, den), j,  # type: ignore[arg-type]
-                              f"a percentage: {tag}" + (_AGAINST if num.sign < 0 else ""), why, relation=kind))
+                              f"a percentage: {tag}" + (_AGAINST if num.sign < 0 else "") + turned, why, relation=kind))
     return out

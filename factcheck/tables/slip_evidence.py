@@ -88,8 +88,10 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
         if (fuller := _fuller_reading(c, checks)) is not None:
             out.append(replace(c, doubt=f"{FULLER} '{fuller.total_label}' ({fuller.total.stated})"))
             continue
-        if REPEATS_FIGURE in c.reading:
-            out.append(c)  # a named line that repeats another line's figure (see tables.wnt)
+        if REPEATS_FIGURE in c.reading or SIGN_TURNED in c.reading:
+            # a named line that repeats another line's figure (see tables.wnt), a change printed
+            # with its sign turned round (see tables.percentages): slips of their own shape
+            out.append(c)
             continue
         copied = stale_copy(c, checks)
         if copied is not None:
@@ -117,6 +119,9 @@ FULLER = "its figures add up in a fuller reading that takes them all and more:"
 # a line the form defines that misses its parts and prints, to the digit, the figure of another line
 # of the form that is no part of it (the WNT's pay line repeating the maximum): a copy, no misreading
 REPEATS_FIGURE = "it repeats, to the digit, the figure of"
+# a change column's figure that holds with its sign turned round, where the column's other rows
+# settle which way round it counts (-100 % printed for a rise from 2 to 4)
+SIGN_TURNED = "the change holds in size, but is printed with the opposite sign"
 
 
 def stale_copy(c: TableCheck, checks: list[TableCheck]) -> TableCheck | None:

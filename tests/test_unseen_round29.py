@@ -1,0 +1,67 @@
+"""Readings from the first look at the development documents of round 29 (a Sri Lankan weekly
+epidemiological report, Dutch care institutions' accounts) and from its alarm hunts."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+
+from factcheck.report.page_image import crop_png
+from factcheck.sources.pdf_text import page_size
+
+from factcheck.model import Verdict
+from factcheck.tables import check_pdf
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+PDFS = Path(__file__).parent / "pdfs"
+
+
+def _checks(path: Path, page: int, lang: str = "nl") -> list[tuple[str, str, str, tuple[str, ...], Verdict, bool]]:
+    checks = check_pdf(path, lang=lang, pages=[page], all_pages=True)
+    return [(c.total_label, c.lane_label, c.total.stated, tuple(("-" if p.sign < 0 else "") + p.stated for p in c.parts),
+             c.verdict, c.alarm) for c in checks if c.page == page]
+
+
+def test_a_change_printed_with_its_sign_turned_round_is_an_alarm() -> None:
+    # Weekly Epidemiological Report, Sri Lanka, vol. 52 no. 36 (enhue-01 p2), Table 2: the last
+    # column is the change from the cases to date in 2024 to those in 2025. AFP (50 to 43, -14%),
+    # Mumps, Measles and Whooping Cough settle which way round it counts; Rubella rose from 2 to 4
+    # and prints -100%, Japanese Encephalitis fell from 6 to 4 and prints 33.3%. A change column
+    # found by trying pairs of columns says nothing against a row that misses by any amount, but a
+    # change of the right size with the wrong sign is a slip, not a misreading.
+    checks = _checks(DOCS / "enhue-01.pdf", 2, "en")
+    change = {c[1]: c[2:] for c in checks if c[0].endswith("number of cases to date in 2025 & 2024")}
+    assert change["AFP*"] == ("-14%", ("43", "50"), Verdict.CONSISTENT, False)
+    assert change["Whooping Cough"] == ("-58.5%", ("17", "41"), Verdict.ROUNDING, False)
+    assert change["Rubella"] == ("-100%", ("04", "02"), Verdict.MISMATCH, True)
+    assert change["Japanese Encephalitis"] == ("33.3%", ("04", "06"), Verdict.MISMATCH, True)
+    assert [c[1] for c in checks if c[5]] == ["Rubella", "Japanese Encephalitis"]
+
+
+def test_a_page_whose_text_is_set_sideways_is_read_turned_upright() -> None:
+    # California school finance report, Attachment B continued (enaca-03 p6): a landscape table
+    # printed on a portrait page by setting its text sideways (the page has no /Rotate). Read as
+    # it lies, every column of figures ran together into one "word" a line; turned upright, each
+    # year's total of salary plus benefits is the sum of the two columns before it.
+    checks = _checks(DOCS / "enaca-03.pdf", 6, "en")
+    row = {c[2]: c for c in checks if c[1] == "Superintendent (Has No Asst Sup)"}
+    assert row["182,709"][3:] == (("165,953", "16,756"), Verdict.CONSISTENT, False)
+    assert row["174,571"][3:] == (("155,994", "18,577"), Verdict.CONSISTENT, False)
+    assert len(checks) == 66 and not [c for c in checks if c[5]]
+
+
+def test_the_picture_of_a_figure_on_a_sideways_page_is_cut_from_the_page_turned() -> None:
+    # The same page: the figure's box is on the page turned upright (wider than high, near the
+    # top), and its picture is a band across the page turned, the width of its long side.
+    total = next(c.total for c in check_pdf(DOCS / "enaca-03.pdf", lang="en", pages=[6], all_pages=True)
+                 if c.total.stated == "182,709")
+    width, height = page_size(DOCS / "enaca-03.pdf", 6)  # type: ignore[misc]
+    assert (round(width), round(height)) == (842, 595)
+    x0, top, x1, bottom = total.bbox
+    assert x1 - x0 > 2 * (bottom - top) and bottom < 200
+    png = crop_png(DOCS / "enaca-03.pdf", 6, total.bbox, scale=1.0)
+    assert png is not None
+    image = Image.open(io.BytesIO(png))
+    assert image.width == 842 and image.height < 80
