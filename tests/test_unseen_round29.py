@@ -65,3 +65,17 @@ def test_the_picture_of_a_figure_on_a_sideways_page_is_cut_from_the_page_turned(
     assert png is not None
     image = Image.open(io.BytesIO(png))
     assert image.width == 842 and image.height < 80
+
+
+def test_a_column_of_words_set_centred_among_a_loan_schedule_s_figures() -> None:
+    # Overzicht langlopende schulden of a care institution (nlzru-03 p2): each loan's way of
+    # repayment stands among its figures, centred: "lineair" in four rows, "annuïteit" in two, a
+    # few points further left. The four made a column of text; the two did not start where it
+    # starts, so their rows kept the word and lost their figures, and the Totaal missed them.
+    checks = _checks(DOCS / "nlzru-03.pdf", 2)
+    totals = {c[1]: c[2:] for c in checks if c[0] == "Totaal"}
+    assert totals["Restschuld 31 december leningen in 2019 €"] == (
+        "7.070.446", ("437.500", "1.041.250", "631.400", "1.268.000", "1.120.961", "2.571.335"), Verdict.CONSISTENT, False)
+    assert totals["Aflossing in 2020 €"] == (
+        "547.606", ("50.000", "35.000", "57.400", "272.000", "32.331", "100.875"), Verdict.CONSISTENT, False)
+    assert len(totals) == 6 and not [c for c in checks if c[5]]

@@ -98,8 +98,8 @@ def drop_text_among_figures(lines: list[_Line], settings: TableSettings = DEFAUL
 
     A run of three lines or more, each with two amounts at least (figures grouped in thousands),
     whose words right of the first amount start a column's gap after what stands before them, at
-    the same place (give or take a point or two) in three of those lines: that is a column of text.
-    Its words, and the words a word space after them ("Financial lease"), go; words left of the
+    the same place (give or take a point or two) in three of those lines: that is a column of text,
+    and so is such a word in another of those lines that stands within it (set centred). Its words, and the words a word space after them ("Financial lease"), go; words left of the
     first amount stay: they are the row's label ("7137 ING 24-dec-99"). A line with no words left
     of its amounts keeps all of them: an amount column printed before the labels ("62,612
     (Surplus)/deficit on the provision of services 56,690")."""
@@ -131,8 +131,17 @@ def _drop_columns(run: list[_Line], firsts: list[_Token], settings: TableSetting
             if t.x0 > first.x1 and _words([t]) and not looks_numeric(t.text) and t.x0 - toks[i - 1].x1 >= room:
                 starts.append((n, i, t.x0))
     drop: dict[int, set[int]] = {}
+    spans: list[tuple[float, float]] = []  # where each column of text found stands
     for n, i, x in starts:
         if len({m for m, _, y in starts if abs(y - x) <= slack}) >= rows:
+            drop.setdefault(n, set()).add(i)
+            spans.append((x, run[n].tokens[i].x1))
+    # a column of words set centred or to the right starts where its word's length puts it: a
+    # word that starts a column's gap after the figures and stands within a column found is of it
+    # ("annuïteit" under "lineair")
+    for n, i, x in starts:
+        t = run[n].tokens[i]
+        if i not in drop.get(n, ()) and any(t.x0 < right and left < t.x1 for left, right in spans):
             drop.setdefault(n, set()).add(i)
     for n, first_words in drop.items():
         line = run[n]
