@@ -79,3 +79,20 @@ def test_a_column_of_words_set_centred_among_a_loan_schedule_s_figures() -> None
     assert totals["Aflossing in 2020 €"] == (
         "547.606", ("50.000", "35.000", "57.400", "272.000", "32.331", "100.875"), Verdict.CONSISTENT, False)
     assert len(totals) == 6 and not [c for c in checks if c[5]]
+
+
+def test_a_change_printed_without_its_brackets_and_the_total_over_it_are_alarms() -> None:
+    # DC's Comparative Report of Cash Collections, June 2017 (enhuf-01 p4): Real Property Tax
+    # Refunds fell from 37,037,147 to 33,093,781 over the year, and the cumulative difference prints
+    # 3,943,366 where the column prints every other fall in brackets ("(761,281)" two rows up). The
+    # TOTAL REFUNDS difference, (4,592,570), is right: it adds up only with that row's sign turned.
+    checks = _checks(DOCS / "enhuf-01.pdf", 4, "en")
+    alarms = [c for c in checks if c[5]]
+    assert ("CUMULATIVE DIFFERENCE AMOUNT", "Real Property Tax Refunds", "3,943,366", ("33,093,781", "-37,037,147"),
+            Verdict.MISMATCH, True) in alarms
+    assert ("TOTAL REFUNDS", "CUMULATIVE DIFFERENCE AMOUNT", "(4,592,570)", ("(761,281)", "3,943,366", "112,078"),
+            Verdict.MISMATCH, True) in alarms
+    assert len(alarms) == 2
+    # the monthly difference of the same rows holds, with its brackets
+    assert ("MONTHLY DIFFERENCE AMOUNT", "Real Property Tax Refunds", "(2,707,230)", ("6,056,913", "-8,764,143"),
+            Verdict.CONSISTENT, False) in checks

@@ -50,6 +50,7 @@ from .rounding_note import allow_noted_rounding
 from .row_changes import row_change_checks
 from .running import running_checks
 from .settings import DEFAULT_SETTINGS, TableSettings
+from .sign_slips import raise_turned_signs
 from .slip_evidence import doubt_unshaped
 from .stacked import stacked_checks
 from .total_of_totals import total_of_totals_checks
@@ -276,4 +277,6 @@ def check_found_tables(
     checks = [c for c in checks if key(c) not in replaced] + paid
     # a page that notes rounding differences allows its sums a little more than their digits do
     checks = doubt_failure_runs(doubt_cut_groups(allow_noted_rounding(checks, found), found))
+    # a change printed without its sign is the document's slip, not a misreading (tables.sign_slips)
+    checks = raise_turned_signs(checks)
     return doubt_unshaped(checks) if settings.slip_alarms_only else checks
