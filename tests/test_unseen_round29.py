@@ -1,5 +1,7 @@
 """Readings from the first look at the development documents of round 29 (a Sri Lankan weekly
-epidemiological report, Dutch care institutions' accounts) and from its alarm hunts."""
+epidemiological report, a school finance report's landscape pages, a care institution's loan
+schedule, DC's cash collections report) and from its alarm hunts (a pension scheme's accounts and
+the City of Toronto's budget and variance reports)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,12 @@ from pathlib import Path
 
 from PIL import Image
 
+from factcheck import yaml_roundtrip as yr
+from factcheck.engine import check_paths
+from factcheck.extract_cli import main
+from factcheck.model import Verdict
 from factcheck.report.page_image import crop_png
 from factcheck.sources.pdf_text import page_size
-
-from factcheck.model import Verdict
 from factcheck.tables import check_pdf
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
@@ -96,3 +100,51 @@ def test_a_change_printed_without_its_brackets_and_the_total_over_it_are_alarms(
     # the monthly difference of the same rows holds, with its brackets
     assert ("MONTHLY DIFFERENCE AMOUNT", "Real Property Tax Refunds", "(2,707,230)", ("6,056,913", "-8,764,143"),
             Verdict.CONSISTENT, False) in checks
+
+
+def _claims(tmp_path: Path, pdf: str) -> list[dict[str, object]]:
+    out = tmp_path / "r.yaml"
+    assert main([str(PDFS / pdf), "-o", str(out), "--no-progress", "--lang", "en"]) == 0
+    return list(yr.to_plain(yr.load(out))["claims"])
+
+
+def test_rates_that_name_another_subject_or_stand_beside_another_amount_are_no_from_to_rate(tmp_path: Path) -> None:
+    # USS Report and Accounts 2010, p16 (SussexUCU/USS a8dae43…:docs/reports_accounts/1996_2015/
+    # 2010_Report_Accounts.pdf): "… an increase in operating costs from £44.6 million in 2008/2009 to
+    # £52 million in 2009/2010. This represents a 2% increase in administration costs and a 24%
+    # increase in investment management costs." Both rates are of the costs' parts, and both were
+    # judged as the change from £44.6 million to £52 million (two false alarms).
+    claims = _claims(tmp_path, "uss_accounts_2010_p16_operating_costs.pdf")
+    assert not [c for c in claims if "expr" in c and str(c.get("stated", "")) in ("2%", "24%")]
+    # City of Toronto, 2011 operating budget (CivicTechTO/budgetpedia-frontend 82e288e…: db/repositories/
+    # toronto/datasets/summary/sources (manual)/staffing/2011.operating.backgroundfile-35804.pdf),
+    # p10: "TESS -- $150.632 million or 11.1% decrease due mainly to … a reduction in the average
+    # monthly caseload … from 105,000 to 101,000": the rate is the $150.632 million's, not the
+    # caseload's (judged as 105,000 to 101,000, a false alarm)
+    claims = _claims(tmp_path, "toronto_operating_2011_p10_tess.pdf")
+    assert not [c for c in claims if "expr" in c and str(c.get("stated", "")) == "11.1%"]
+
+
+def _conflicts(tmp_path: Path, pdf: str) -> list[str]:
+    out = tmp_path / "r.yaml"
+    assert main([str(PDFS / pdf), "-o", str(out), "--no-progress", "--lang", "en"]) == 0
+    return [r.claim.id for r in check_paths([out]).results if r.verdict is Verdict.CONFLICT]
+
+
+def test_sentences_about_other_programs_state_no_one_quantity(tmp_path: Path) -> None:
+    # City of Toronto, 2014 operating variance report (same repository: …/staffing/2014.backgroundfile-
+    # 79453.pdf), pages 26, 34, 36 and 38: "Children's Services (CS) reported a net favourable variance
+    # of $11.065 million or 14.4% for the year ended December 31, 2014." and "Legal Services reported
+    # a net unfavourable variance of $0.635 million or 3.3% …" open with other names; "As of December
+    # 31, 2014, the Program reported a strength of 163.0 positions …" is said of 311 Toronto and of
+    # Facilities Management, each with other figures (the "31" of the date is none they share). Five
+    # conflicts were raised among them, all false.
+    assert _conflicts(tmp_path, "toronto_variance_2014_p26_34_36_38.pdf") == []
+
+
+def test_a_sentence_the_document_fills_in_for_many_things_states_no_one_quantity(tmp_path: Path) -> None:
+    # City of Toronto, 2015 budget (same repository: db/_archive/explorerprototypedata/2015_files/
+    # 2015.backgroundfile-77394.pdf), pages 10, 11 and 15: "The 2016 annualized impact is $0.148
+    # million gross and $0 net." after each proposal, with $0.650, $0.174 and $1.447 million under
+    # others: a form filled in four times, not one quantity stated four ways (two false conflicts).
+    assert _conflicts(tmp_path, "toronto_budget_2015_p10_11_15_annualized.pdf") == []

@@ -31,6 +31,9 @@ _TO_FIRST = re.compile(r"\b(?:to|naar)\s*" + _HEDGE + r"$", re.IGNORECASE)
 _FROM_AFTER = re.compile(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,30}?\s)?(?:from|van)\s*" + _HEDGE + r"$", re.IGNORECASE)
 _FROM_WORD = re.compile(r"\b(?:from|van)\b", re.IGNORECASE)
 _GAP = 80  # characters the words between the two values may take at most
+_CHANGE_WORD_RE = r"(?:increase|decrease|rise|fall|cut|reduction|growth|decline|stijging|daling|toename|afname|groei)"
+# between an amount and the rate printed beside it: "$150.632 million or 11.1%", "€ 4 mln (3%"
+_BESIDE = r"\s*,?\s*(?:or|oftewel|ofwel|\()\s*"
 _PERCENT = ("%", "percent", "procent")
 
 
@@ -146,6 +149,7 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
         exact = any(c is not old and c is not new and c.dims == old.dims and c.kind != "percent"
                     and c.value == change for c in figs)
         low = min(old.value, new.value)
+        rates: list[Proposal] = []
         for c in figs:
             if c is old or c is new or c.value <= 0:
                 continue
@@ -163,12 +167,44 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
                 out.append(Proposal(c, (new, old) if not falling else (old, new), "difference", expr,
                                     c.value == abs(new.value - old.value), 9, "from … to", True))
             elif c.kind == "percent" and (c.unit or "").strip() in _PERCENT and old.kind != "percent" and (
-                    _whole_phrase(c.stated, quote) is None) and not per_year(c):
+                    _whole_phrase(c.stated, quote) is None) and not per_year(c) and not _rate_of_another(
+                        c, quote, [f for f in figs if f.dims != old.dims]):
                 # a percentage that names its own whole ("… to $1.97 million in the current fiscal
                 # year, or 3.49% of total revenues") is a share of that whole, not the change's rate
-                out.append(Proposal(c, (new, old), "growth", f"({expr}) / {old.id}",
-                                    False, 9, "from … to", True))
+                rates.append(Proposal(c, (new, old), "growth", f"({expr}) / {old.id}",
+                                      False, 9, "from … to", True))
+        # two rates for one change: the words say which is which, and this reading does not
+        # ("from £44.6 million to £52 million. This represents a 2% increase in administration
+        # costs and a 24% increase in investment management costs")
+        if len({r.target.value for r in rates}) == 1:
+            out.append(rates[0])
     return out
+
+
+# the noun a rate names as what changed: "a 2% increase in administration costs"
+_RATE_OF = re.compile(r"\s*(?:-?\s*" + _CHANGE_WORD_RE + r"\s+)(?:in|of|for|voor|bij|van|op)\s+(?:the\s+|de\s+|het\s+)?"
+                      r"([^\W\d]{3,})", re.IGNORECASE)
+
+
+def _rate_of_another(rate: Fig, quote: str, others: Sequence[Fig]) -> bool:
+    """Does a percentage speak of something else than the sentence's "from … to": an amount of
+    another unit it stands beside (``others``: "$150.632 million or 11.1% decrease … from 105,000
+    to 101,000") or a thing it names that the sentence does not ("a 24% increase in investment
+    management costs")?"""
+    text = rate.quote
+    at = _at(text, rate)
+    if at < 0:
+        return False
+    named = _RATE_OF.match(text, at + len(rate.stated))
+    if named and named.group(1).lower() not in quote.lower():
+        return True
+    for d in others:
+        if d.kind == "percent" or d.quote != text:
+            continue
+        end = _at(text, d) + len(d.stated)
+        if 0 < end <= at and re.fullmatch(_BESIDE, text[end:at], re.IGNORECASE):
+            return True
+    return False
 
 
 # "a $14.8 billion or 11.5-percent increase", "$1.8 billion, or 15 percent, above", "a $1.1 billion

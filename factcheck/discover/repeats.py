@@ -104,7 +104,37 @@ def _contradicts(a: Fig, b: Fig) -> bool:
         # a name one sentence has and the other lacks is another subject: "De WOZ-waarde van een
         # woning in Amsterdam … 35 m2" is a second worked example, not the first one's 60 m2
         return False
+    lead_a, lead_b = _lead_name(a.quote), _lead_name(b.quote)
+    if lead_a and lead_b and lead_a != lead_b:
+        # sentences that open with other names speak of other things: "Children's Services reported
+        # a net favourable variance of $11.065 million …", "Legal Services reported a net
+        # unfavourable variance of $0.635 million …"
+        return False
     return not _refilled(a, b)
+
+
+# words that open a sentence without naming its subject
+_OPENERS = frozenset(
+    "the a an this that these those in for on at by as of it its there our we our all total each "
+    "de het een dit dat deze die in voor op bij als van er ons onze wij we alle totaal elk elke".split())
+_LEAD = re.compile(r"^[\W\d_]*((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _lead_name(quote: str) -> str:
+    """The name a sentence opens with ("Legal Services", "Children's Services"), or "" when it
+    opens with another word ("The Program reported …")."""
+    m = _LEAD.match(quote)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    while words and words[0].lower().strip(".") in _OPENERS:
+        words = words[1:]
+    # a sentence's own first word is capitalised whatever it is: a name takes two words, or one
+    # that is capitalised inside too ("OLAF", "McKinsey")
+    if len(words) < 2 and not (words and any(ch.isupper() for ch in words[0][1:])):
+        return ""
+    return " ".join(words).lower()
 
 
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]+(?:[A-Z]\w*)?\b")
@@ -126,6 +156,9 @@ def _cut(quote: str) -> bool:
 # Two sentences this alike once their numbers are masked are one sentence pattern.
 MIN_PATTERN_LIKENESS = 0.7
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MONTH = (r"(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch)?|maart|apr(?:il)?|may|mei|june?|juni|july?|juli|"
+          r"aug(?:ust|ustus)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = re.compile(r"\b" + _MONTH + r"\s+\d{1,2}\b|\b\d{1,2}\s+" + _MONTH + r"(?!\w)", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)\b")
 
 
@@ -142,8 +175,10 @@ def _refilled(a: Fig, b: Fig) -> bool:
 
     def others(f: Fig) -> set[str]:
         own = set(_DIGITS.findall(f.stated))
-        # (a fiscal year "2020-21" is a year: its "21" is no number the two sentences share)
-        return {n for n in _DIGITS.findall(_YEAR_SPAN.sub(" ", f.quote)) if not _YEAR.match(n) and n not in own}
+        # (a fiscal year "2020-21" is a year: its "21" is no number the two sentences share, nor is
+        # the day of a date, "for the year ended December 31, 2014")
+        text = _DAY.sub(" ", _YEAR_SPAN.sub(" ", f.quote))
+        return {n for n in _DIGITS.findall(text) if not _YEAR.match(n) and n not in own}
 
     na, nb = others(a), others(b)
     if na & nb:
@@ -155,6 +190,32 @@ def _refilled(a: Fig, b: Fig) -> bool:
     # "… program adjustment ($0.137 Million) …" on the next): a budget book's boilerplate about
     # two things. A figure left stale in one place and updated in the other keeps its words.
     return _words(a) != _words(b)
+
+
+# A sentence pattern the document fills in with this many values is a form it writes for many
+# things: "The 2016 annualized impact is $0.148 million gross and $0 net." under one proposal,
+# "… is $1.447 million gross and net." under another. Two of its values are no conflict.
+FORM_VALUES = 3
+_OPENING = 4  # words a form's sentences open with alike
+
+
+def _form_sentence(a: Fig, b: Fig, kind: Sequence[Fig]) -> bool:
+    """Are ``a`` and ``b`` two fillings of a sentence pattern the document fills in with
+    :data:`FORM_VALUES` values or more (among ``kind``, the figures of their unit)?"""
+    opening = _template(a.quote).split()[:_OPENING]
+    values = set()
+    for f in kind:
+        words = _template(f.quote).split()
+        if words[:_OPENING] == opening and _alike(f.quote, a.quote) and _alike(f.quote, b.quote):
+            values.add(f.value)
+            if len(values) >= FORM_VALUES:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _alike(x: str, y: str) -> bool:
+    return difflib.SequenceMatcher(None, _template(x).split(), _template(y).split()).ratio() >= MIN_PATTERN_LIKENESS
 
 
 def _words(f: Fig) -> list[str]:
@@ -209,8 +270,10 @@ def find_repeats(figures: Sequence[Fig]) -> list[RepeatGroup]:
     # A long document has thousands of figures; comparing every pair is quadratic.
     same_value: dict[tuple[object, ...], list[Fig]] = {}
     dated: dict[tuple[object, ...], list[Fig]] = {}
+    same_kind: dict[tuple[object, ...], list[Fig]] = {}
     for fig in candidates:
         same_value.setdefault((fig.dims, fig.kind, fig.value), []).append(fig)
+        same_kind.setdefault((fig.dims, fig.kind), []).append(fig)
         if fig.period is not None:
             dated.setdefault((fig.dims, fig.kind), []).append(fig)
     for group in same_value.values():
@@ -219,8 +282,8 @@ def find_repeats(figures: Sequence[Fig]) -> list[RepeatGroup]:
                 if root(a.id) != root(b.id) and _similarity(a, b) >= MIN_TOPIC_SIMILARITY_EQUAL:
                     join(a.id, b.id)
     links = [
-        (a, b) for group in dated.values() for i, a in enumerate(group) for b in group[i + 1:]
-        if a.value != b.value and _contradicts(a, b)
+        (a, b) for key, group in dated.items() for i, a in enumerate(group) for b in group[i + 1:]
+        if a.value != b.value and _contradicts(a, b) and not _form_sentence(a, b, same_kind[key])
     ]
     for a, b in links:
         ra, rb = root(a.id), root(b.id)
