@@ -148,3 +148,23 @@ def test_a_sentence_the_document_fills_in_for_many_things_states_no_one_quantity
     # million gross and $0 net." after each proposal, with $0.650, $0.174 and $1.447 million under
     # others: a form filled in four times, not one quantity stated four ways (two false conflicts).
     assert _conflicts(tmp_path, "toronto_budget_2015_p10_11_15_annualized.pdf") == []
+
+
+def test_a_from_to_sentence_s_change_is_not_an_amount_it_sets_aside(tmp_path: Path) -> None:
+    # Indian Union budget speeches (jvaidya/indian-budget-chatbot 2a25279…: data/bs197677.pdf p13,
+    # bs195556.pdf p9, bs198586.pdf p9 and p14, bs198384.pdf p6, bs199899.pdf p15, bs199394.pdf p14
+    # and p10, bs195657.pdf p6), one page each. Each amount or rate below was judged as the change
+    # of a "from … to" sentence and raised as a false alarm: a part of the new level ("from Rs.170
+    # crores to Rs.274 crores, of which Rs.73 crores …"), another subject's change after a comma
+    # (", expenditure on displaced persons by Rs.89 lakhs"), another clause ("while …"), what is left
+    # out ("Excluding the loan of Rs.1743 crores …"), a level named before the pair ("the present
+    # ceiling of Rs.1,500"), the deficit of the next sentence ("This will leave a budgetary deficit of
+    # Rs.3,985 crores"), a sentence with two "from … to" pairs, a level raised to ("raise the tax
+    # rebate to 20 per cent"), and a rate of a cause ("due to a fall of about 7 per cent in the food
+    # index"). The one real error stays: "Power … increased by 22% from Rs.5,167 crore to Rs.6,269
+    # crore" is 21.3%.
+    out = tmp_path / "r.yaml"
+    assert main([str(PDFS / "india_budget_speeches_from_to_asides.pdf"), "-o", str(out), "--no-progress", "--lang", "en"]) == 0
+    alarms = [(r.claim.stated, r.verdict) for r in check_paths([out]).results
+              if r.verdict in (Verdict.MISMATCH, Verdict.CONFLICT, Verdict.SCALE)]
+    assert alarms == [("22%", Verdict.MISMATCH)]

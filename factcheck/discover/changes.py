@@ -47,7 +47,14 @@ def _printed_in(fig: Fig, quote: str) -> bool:
 
 
 def _at(quote: str, fig: Fig) -> int:
-    return place(quote, fig.stated)
+    at = place(quote, fig.stated)
+    if at < 0 and (core := _CORE.match(fig.stated)) is not None and core.end() < len(fig.stated):
+        # a figure whose scale word the quote's cut left off ("… to Rs.1,381 …"): it stands there
+        at = place(quote, core.group(0))
+    return at
+
+
+_CORE = re.compile(r"\D{0,4}\d[\d.,]*")
 
 
 def _from_to(quote: str, figs: Sequence[Fig]) -> tuple[Fig, Fig] | None:
@@ -126,7 +133,7 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
         figs = figs + [f for f in near if f.quote != quote and _printed_in(f, quote)
                        and not any(g.stated == f.stated for g in figs)]
         pair = _from_to(quote, figs)
-        if pair is None:
+        if pair is None or len(_FROM_TO_TEXT.findall(quote)) > 1:
             continue
         old, new = pair
         falling = new.value < old.value
@@ -136,7 +143,8 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
             continue
         expr = f"{old.id} - {new.id}" if falling else f"{new.id} - {old.id}"
         after = following.get(quote)
-        if after is not None and _ANAPHOR.match(after) and _from_to(after, list({f.stated: f for f in by_quote[after]}.values())) is None and not any(
+        if after is not None and _ANAPHOR.match(after) and (RISE_WORDS.search(after) or FALL_WORDS.search(after)) and (
+                not _ASIDE.search(after)) and _from_to(after, list({f.stated: f for f in by_quote[after]}.values())) is None and not any(
                 c is not old and c is not new and (c.dims == old.dims or c.kind == "percent") for c in figs):
             # "… increased from $15.9 billion … to $16.9 billion for FY 2025-26. This $1.1 billion
             # increase—6.8 percent—is …": the next sentence names the change, pointing back (one
@@ -152,6 +160,8 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
         rates: list[Proposal] = []
         for c in figs:
             if c is old or c is new or c.value <= 0:
+                continue
+            if c.quote == quote and _aside(quote, (old, new), c):
                 continue
             if c.kind != "percent" and ((exact and c.value != change) or (c.value >= low and 2 * change < low)):
                 # (a figure as large as the lower level, where the levels differ by far less, is a
@@ -179,6 +189,52 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
         if len({r.target.value for r in rates}) == 1:
             out.append(rates[0])
     return out
+
+
+# words that put a figure aside from a "from … to" sentence's change: a part of a level ("of which
+# Rs.73 crores", "This includes Rs.1,380 crore"), what is left out, another clause ("while the loans
+# advanced in January 1961 exceeded Rs.70 lakhs"), a cause ("mainly due to a fall of about 7 per cent
+# in the food index")
+_ASIDE = re.compile(
+    r"\b(?:of\s+which|including|includes?|included|inclusive\s+of|excluding|excludes?|exclusive\s+of|apart\s+from|"
+    r"besides|while|whereas|due\s+to|owing\s+to|because\s+of|as\s+a\s+result\s+of|waarvan|waaronder|inclusief|"
+    r"exclusief|terwijl|vanwege|dankzij)\b", re.IGNORECASE)
+# after a comma, another subject's own change: ", expenditure on displaced persons by Rs.89 lakhs"
+_OTHER_BY = re.compile(r"[,;]\s*(?!an?\s|or\s|the\s+(?:increase|decrease|rise|fall)|up\s|down\s)[a-z][\w\s-]{2,60}?\s+by\s*$",
+                       re.IGNORECASE)
+# a percentage a level is raised to or set at is a level: "raise the tax rebate to 20 per cent"
+_TO_LEVEL = re.compile(r"\b(?:to|from|at|naar|tot|van|op)\s*" + _HEDGE + r"$", re.IGNORECASE)
+
+
+def _aside(quote: str, pair: tuple[Fig, Fig], c: Fig) -> bool:
+    """Does the sentence set ``c`` aside from its "from … to" change (see _ASIDE, _OTHER_BY)?"""
+    at = _at(quote, c)
+    starts = [_at(quote, f) for f in pair]
+    if at < 0 or min(starts) < 0:
+        return False
+    if c.kind == "percent" and _TO_LEVEL.search(quote[max(0, at - 30):at]):
+        return True
+    first, last = min(starts), max(starts) + len(pair[int(starts[1] > starts[0])].stated)
+    between = quote[last:at] if at >= last else quote[at + len(c.stated):first] if at < first else ""
+    if at < first and c.kind != "percent" and not (_CUED_BEFORE.search(quote[max(0, at - 40):at])
+                                                   or _CHANGE_AFTER.match(quote, at + len(c.stated))):
+        # an amount before the levels is their change only when the words say so ("increased by
+        # around £600, from £5,580 to £6,180"), not a level of something else ("remove the present
+        # ceiling of Rs.1,500 … and increase the ceiling … from Rs.36,000 to Rs.50,000")
+        return True
+    return bool(_ASIDE.search(between) or (at >= last and _OTHER_BY.search(between)))
+
+
+_CUED_BEFORE = re.compile(r"(?:" + _CHANGE_WORD_RE + r"|increased|decreased|rose|fell|grew|declined|reduced|raised|"
+                          r"gestegen|gedaald|toegenomen|afgenomen)(?:\s+\w+){0,2}?\s+(?:by|of|with|met|van)\s*"
+                          + _HEDGE + r"$|\bby\s*" + _HEDGE + r"$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s*(?:" + _CHANGE_WORD_RE + r"|more|less|higher|lower|up|down|hoger|lager|meer|minder)\b",
+                           re.IGNORECASE)
+# two "from … to" wordings in one sentence: which change or rate goes with which pair is the words'
+# business ("… by 68 per cent from Rs.828 crore to Rs.1,391 crore and … by 62 per cent from Rs.850
+# crore to Rs.1,381 crore"), and the figures of the second may not have been read as a pair
+_FROM_TO_TEXT = re.compile(r"\b(?:from|van)\s+" + _HEDGE + r"\S*\d[^\s]*(?:\s+\S+){0,6}?\s+(?:to|naar|tot)\s+"
+                           + _HEDGE + r"\S*\d", re.IGNORECASE)
 
 
 # the noun a rate names as what changed: "a 2% increase in administration costs"
