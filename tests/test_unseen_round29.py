@@ -168,3 +168,23 @@ def test_a_from_to_sentence_s_change_is_not_an_amount_it_sets_aside(tmp_path: Pa
     alarms = [(r.claim.stated, r.verdict) for r in check_paths([out]).results
               if r.verdict in (Verdict.MISMATCH, Verdict.CONFLICT, Verdict.SCALE)]
     assert alarms == [("22%", Verdict.MISMATCH)]
+
+
+def test_a_leading_digit_drawn_apart_is_glued_to_its_figure() -> None:
+    # City of Hamilton, 2019 Financial Report, p52 (B44ken/statements e04fdc2…: Canada/Ontario/
+    # Hamilton/2019/FinancialReport.pdf), segment table: "$ 316,819" is drawn as "$3" and "16,819"
+    # touching, so the social services total read 16,819 against its rows' 316,819, and the annual
+    # surplus (54,457) = 262,362 - 316,819 against it too (two false alarms). A currency sign glued
+    # to the leading digit first is no reason to leave the digit apart.
+    checks = check_pdf(PDFS / "hamilton_financial_report_2019_p34_split_glyph.pdf", lang="en")
+    assert not [c for c in checks if c.alarm]
+    surplus = [c for c in checks if c.total.stated == "(54,457)"]
+    assert [([p.stated for p in c.parts], c.verdict) for c in surplus] == [(["$262,362", "$316,819"], Verdict.CONSISTENT)]
+    # City of Toronto, 2009 staff recommended positions (CivicTechTO/budgetpedia-frontend 82e288e…:
+    # db/repositories/toronto/datasets/summary/sources (manual)/staffing/2009.bn_2009_staff_rec_
+    # approved_positions.pdf, p20): Solid Waste Management's "28.0" is drawn as "2" and "8.0" with no
+    # gap, which shifted the row a column to the right (a false alarm, 44.7 against 2 + 8.0 + 16.7)
+    checks = check_pdf(PDFS / "toronto_positions_2009_p20_split_glyph.pdf", lang="en")
+    assert not [c for c in checks if c.alarm]
+    assert any(c.verdict is Verdict.CONSISTENT and "28.0" in [p.stated for p in c.parts] and c.total.stated == "72.0"
+               for c in checks)

@@ -287,7 +287,9 @@ def _join(a: Token, b: Token, between: str = "") -> Token:
 
 _OPENS_NUMBER = re.compile(r"\(?\d")
 _DIGIT_START = re.compile(r"\d")
-_LEAD_DIGITS = re.compile(r"[(" + re.escape(MINUS_CHARS) + r"]?\d{1,3}")
+# (a currency sign glued to the leading digit first: "$3" + "16,819" for "$ 316,819")
+_LEAD_DIGITS = re.compile(r"[(" + re.escape(MINUS_CHARS) + r"]?[$€£]?\d{1,3}")
+_PLAIN_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\)?%?")
 _GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\)?%?")
 _BARS = frozenset({"|", "||", "\u2502", "\u00a6"})
 _FAVOURABLE = re.compile(r"[VNFU]")  # voordelig/nadelig, favourable/unfavourable
@@ -343,6 +345,9 @@ def _should_glue(a: Token, b: Token, settings: TableSettings) -> bool:
         return True
     # a leading digit split off with no gap at all: "1" + "4.862", "5" + "3.204,6"
     if _LEAD_DIGITS.fullmatch(a.text) and _GROUPED.fullmatch(b.text) and gap <= settings.lead_digit_gap * size:
+        return True
+    # a leading digit set flush against the rest of a small figure, drawn apart: "2" + "8.0"
+    if _LEAD_DIGITS.fullmatch(a.text) and _PLAIN_FIGURE.fullmatch(b.text) and gap <= settings.touch_gap * size:
         return True
     # a group split after its separator: "2." + "277"
     if _ENDS_IN_SEPARATOR.search(a.text) and _GROUP_TAIL.fullmatch(b.text) and gap <= settings.split_gap * size:

@@ -54,6 +54,9 @@ class TableSettings:
     sign_edge: float = 1.5
     # a leading digit split off with no gap at all: "1" + "4.862"
     lead_digit_gap: float = 0.15
+    # a leading digit touching a small figure's rest ("2" + "8.0", drawn as two runs): glued only
+    # when the two touch, give or take this share of the type size (columns never touch)
+    touch_gap: float = 0.02
     # a figure split within itself: after a group's separator ("2." + "277") or before its
     # decimals ("11,062" + ".6")
     split_gap: float = 0.7
