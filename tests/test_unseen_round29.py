@@ -188,3 +188,16 @@ def test_a_leading_digit_drawn_apart_is_glued_to_its_figure() -> None:
     assert not [c for c in checks if c.alarm]
     assert any(c.verdict is Verdict.CONSISTENT and "28.0" in [p.stated for p in c.parts] and c.total.stated == "72.0"
                for c in checks)
+
+
+def test_a_heading_over_indented_rows_that_a_total_names_is_a_section() -> None:
+    # City of Toronto, 2015 budget (CivicTechTO/budgetpedia-frontend 82e288e…: db/_archive/
+    # explorerprototypedata/2015_files/2015.backgroundfile-77394.pdf, p20): "Rate Supported
+    # Operations" over "  Solid Waste Management Services 27.0 …", closed by "TOTAL - RATE SUPPORTED
+    # OPERATIONS 39.0". The heading was read as the first line of the first row's label, and the
+    # heading reading then left that row out (two false alarms, 68.4 against 41.4 + 0.0).
+    checks = check_pdf(PDFS / "toronto_budget_2015_p20_rate_supported.pdf", lang="en")
+    assert not [c for c in checks if c.alarm]
+    rate = [([p.stated for p in c.parts], c.verdict) for c in checks
+            if c.total_label == "TOTAL - RATE SUPPORTED OPERATIONS" and c.total.stated == "68.4"]
+    assert rate == [(["27.0", "41.4", "0.0"], Verdict.CONSISTENT)]

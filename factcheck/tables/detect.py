@@ -1824,6 +1824,25 @@ def _under_years(figures: list[Line], above: list[Line]) -> bool:
     return False
 
 
+def _indented(ln: Line, above: Line, step: float) -> bool:
+    """Does ``ln``'s label start at least ``step`` right of ``above``'s?"""
+    x, y = _label_x0(ln), _label_x0(above)
+    return x is not None and y is not None and x - y >= step
+
+
+def _named_by_a_total(heading: str, lines: list[Line]) -> bool:
+    """Does a total among ``lines`` name ``heading`` ("TOTAL - RATE SUPPORTED OPERATIONS" names
+    "Rate Supported Operations")?"""
+    words = heading.lower().split()
+    if not words:
+        return False
+    for ln in lines:
+        label = ln.label_text
+        if _TOTAL_LABEL.match(label) and " ".join(words) in " ".join(label.lower().split()):
+            return True
+    return False
+
+
 def _label_x0(ln: Line) -> float | None:
     """Where the line's label starts; None when it has no words of its own."""
     words = [t for t in ln.label if not t.small]
@@ -1926,6 +1945,12 @@ def _build_table(
               and re.match(re.escape(block[0]) + r"\b", nxt.label_text, re.IGNORECASE)):
             # a heading that the next row's label starts with ("Offenders" over "Offenders serving
             # community service"): a section over the rows under it, no end of the row above
+            rows.append(Row(block[0], {}, ln.top, ln.bottom, section=True))
+        elif (len(block) == 1 and nxt is not None and not starts_low and not next_low
+              and _indented(nxt, ln, s.heading_indent * size) and _named_by_a_total(block[0], body[j:])):
+            # a heading over indented rows that a total further down names ("Rate Supported
+            # Operations" over "  Solid Waste Management Services", closed by "TOTAL - RATE SUPPORTED
+            # OPERATIONS"): a section, neither the end of the row above nor the start of the next
             rows.append(Row(block[0], {}, ln.top, ln.bottom, section=True))
         elif prev is not None and (starts_low or prev.label.endswith("-") or (
             d_prev < d_next and not next_low and not _TOTAL_LABEL.match(ROW_NUMBER.sub("", prev.label))

@@ -263,6 +263,9 @@ class TableSettings:
     # words between the notes and the rows that go on
     notes_lines: int = 8
     note_indent: float = 3.0
+    # how far (in type sizes) rows under a heading start right of it, for the heading to be read as
+    # a section over them where a total further down names it (detect._named_by_a_total)
+    heading_indent: float = 0.8
     notes_heading_lines: int = 2
     # a group's heading right above its rows: at most this many words
     group_heading_words: int = 4
