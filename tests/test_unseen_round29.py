@@ -201,3 +201,15 @@ def test_a_heading_over_indented_rows_that_a_total_names_is_a_section() -> None:
     rate = [([p.stated for p in c.parts], c.verdict) for c in checks
             if c.total_label == "TOTAL - RATE SUPPORTED OPERATIONS" and c.total.stated == "68.4"]
     assert rate == [(["27.0", "41.4", "0.0"], Verdict.CONSISTENT)]
+
+
+def test_a_minus_printed_as_two_hyphens() -> None:
+    # Public Accounts of Canada 1997, vol. I (BuildCanada/CanadaSpends 5552d9e…: PublicAccountsPDFs/
+    # 1997/Volume I  Summary report and financial statements.pdf), p41: negatives print as "--6",
+    # "--2,758". They were no figures, so "Other transactions" lost its first six columns and the
+    # Net source of 1993, 6,524, was judged against 533 + 5,997 (a false alarm).
+    checks = check_pdf(PDFS / "canada_public_accounts_1997_p41_double_hyphen.pdf", lang="en")
+    assert not [c for c in checks if c.alarm]
+    net = {c.lane_label: ([p.stated for p in c.parts], c.verdict) for c in checks if c.total_label == "Net source"}
+    assert net["March 31 1993"] == (["533", "5,997", "--6"], Verdict.CONSISTENT)
+    assert net["Year ended 1992"] == (["--409", "5,724", "--2,758"], Verdict.CONSISTENT)

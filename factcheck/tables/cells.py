@@ -114,9 +114,14 @@ _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 _DASHED_CENTS = re.compile(r"(\d)([.,])[-\u2013]{1,2}$")
 
 
+_DOUBLED_MINUS = re.compile("^(?:--|\u2013\u2013|\u2212\u2212)(?=\\d)")
+
+
 def normalize(text: str) -> str:
     """Remove spaces (incl. no-break/thin spaces) that split a figure, keep everything else."""
     t = _SPACES.sub("", text)
+    # "--6", "--2,758": a minus printed as two hyphens (the Public Accounts of Canada of the 1990s)
+    t = _DOUBLED_MINUS.sub("-", t)
     # "1.214,--" and "25,-": whole amounts written with a dash for the cents
     return _DASHED_CENTS.sub(r"\1\g<2>00", t) if t.endswith(("-", "\u2013")) else t
 
