@@ -213,3 +213,15 @@ def test_a_minus_printed_as_two_hyphens() -> None:
     net = {c.lane_label: ([p.stated for p in c.parts], c.verdict) for c in checks if c.total_label == "Net source"}
     assert net["March 31 1993"] == (["533", "5,997", "--6"], Verdict.CONSISTENT)
     assert net["Year ended 1992"] == (["--409", "5,724", "--2,758"], Verdict.CONSISTENT)
+
+
+def test_a_one_digit_negative_in_a_row_of_negatives_is_an_amount() -> None:
+    # Town of Aurora, audited financial statements 2024, p42 (B44ken/statements e04fdc2…: Canada/
+    # Ontario/Aurora/2024/AuditedFinancialStatements.pdf): "Less: Disposals  (5)  (6)  (631)  (432)
+    # …". "(5)" and "(6)" were taken for footnote references among large amounts, so the Buildings
+    # column's closing amortization, 67,937 + 6,580 - 6 = 74,511, missed its disposal (a false alarm).
+    checks = check_pdf(PDFS / "aurora_financial_statements_2024_p42_disposals.pdf", lang="en")
+    assert not [c for c in checks if c.alarm]
+    closing = [([p.stated for p in c.parts], c.verdict) for c in checks if c.total.stated in ("74,511", "184,072")]
+    assert (["67,937", "6,580", "(6)"], Verdict.CONSISTENT) in closing
+    assert (["141,629", "42,444", "5", "(6)"], Verdict.CONSISTENT) in closing

@@ -1439,9 +1439,15 @@ _ONE_DIGIT_REF = re.compile(r"\(\d\)")
 
 
 def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
-    """"(1)", "(2)" among large amounts are footnote references, not negative ones and twos."""
+    """"(1)", "(2)" among large amounts are footnote references, not negative ones and twos - but
+    not in a row whose other figures are bracketed negatives too ("Less: Disposals  (5)  (6)  (631)
+    (432)"): there they are amounts taken off, printed as the row prints them."""
     by_col: dict[int, list[Cell]] = {}
     for r in rows:
+        negatives = sum(1 for x in r.cells.values() if x.number is not None and x.number.value < 0
+                        and x.text.startswith("(") and not _ONE_DIGIT_REF.fullmatch(x.text))
+        if negatives >= 2:
+            continue
         for c, cell in r.cells.items():
             by_col.setdefault(c, []).append(cell)
     for c, cells in by_col.items():
@@ -1450,7 +1456,7 @@ def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
         if refs and big and sorted(big)[len(big) // 2] >= settings.footnote_ref_median:
             for r in rows:
                 ref = r.cells.get(c)
-                if ref is not None and ref in refs:
+                if ref is not None and any(ref is x for x in refs):
                     r.cells[c] = Cell(ref.text, None, ref.col, ref.bbox)
 
 
