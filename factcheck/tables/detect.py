@@ -684,6 +684,13 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
         # "€ 594.422 – PM": the known amount, less a cost not yet known; the "– PM" is a note
         # on the figure, no cell of its own
         values = values[:-2]
+    if (len(values) == 1 and start >= 3 and re.fullmatch(r"\d{1,2}", values[0].text)
+            and values[0].x0 - toks[start - 1].x1 < word_space
+            and any(toks[i].text == toks[start - 1].text and re.fullmatch(r"\d{1,2}", toks[i + 1].text)
+                    for i in range(start - 2))):
+        # the last of a run of numbered headings ("Level 1   Level 2   Level 3"): a word of the
+        # header, like the numbers before it, not a figure under the last one
+        values = []
     if not _figures_among(values):
         if not (values and start > 0 and values[0].x0 - toks[start - 1].x1 > wide and (
                 all(_NO_AMOUNT.fullmatch(v.text) for v in values)
