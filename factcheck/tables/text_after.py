@@ -139,7 +139,7 @@ def _drop_columns(run: list[_Line], firsts: list[_Token], settings: TableSetting
     # a column of words set centred or to the right starts where its word's length puts it: a
     # word that starts a column's gap after the figures and stands within a column found is of it
     # ("annuïteit" under "lineair")
-    for n, i, x in starts:
+    for n, i, _x in starts:
         t = run[n].tokens[i]
         if i not in drop.get(n, ()) and any(t.x0 < right and left < t.x1 for left, right in spans):
             drop.setdefault(n, set()).add(i)
