@@ -243,3 +243,14 @@ def test_the_last_of_numbered_headings_is_a_word_of_the_header() -> None:
     assert not [c for c in checks if "3" in [p.stated for p in c.parts]]
     assert ("Total", "Level 3", "698", ["698"], Verdict.CONSISTENT) in [
         (c.total_label, c.lane_label, c.total.stated, [p.stated for p in c.parts], c.verdict) for c in checks]
+
+
+def test_a_total_row_is_no_item_of_a_heading() -> None:
+    # Village of Scarsdale, adopted budget 2011-12, p33 (tlevine/scarsdale-data 2395612…: budget/2011-2012_
+    # adopted_budget.pdf): ".200 A/C Breakdown / .20 Equipment 4,000 / Division Total 4,000" then
+    # ".400 A/C Breakdown / .411 Fuel, Light & Power 60,000 …". ".20 Equipment" was read as a heading
+    # over the Division Total and the next block's first row (they add up where Fuel prints "-"), and
+    # raised as a total copied from the next column (a false alarm).
+    checks = check_pdf(PDFS / "scarsdale_budget_2011_p2_division_totals.pdf", lang="en")
+    assert not [c for c in checks if c.alarm]
+    assert not [c for c in checks if any(p.label == "Division Total" for p in c.parts)]

@@ -120,6 +120,8 @@ def _run_to(pos: int, units: list[int], table: Table, amounts: list[CellNumber |
     for k, u in enumerate(units[:MAX_PARTS], 1):
         if level is not None and labels.levels[u] == level:
             break  # "II." is the sibling of "I.", never its part
+        if not feet and row_kind(table.rows[u].label) in _CLOSING:
+            break  # a total row closes the rows above it: no item of a heading, nor are rows past it
         un, u_value, u_half = amounts[u], value[u], halves[u]
         assert un is not None and u_value is not None and u_half is not None
         total += _signed(labels.sign(pos, u), un) * u_value
