@@ -254,3 +254,16 @@ def test_a_total_row_is_no_item_of_a_heading() -> None:
     checks = check_pdf(PDFS / "scarsdale_budget_2011_p2_division_totals.pdf", lang="en")
     assert not [c for c in checks if c.alarm]
     assert not [c for c in checks if any(p.label == "Division Total" for p in c.parts)]
+
+
+def test_a_spreadsheet_error_in_a_row_is_a_doubt_not_a_missing_part() -> None:
+    # Mandera County Statistical Abstract 2015, Table 14.13, p42 (ndumbe0/kenya-county-analytics
+    # 3255adb…: data/raw/Mandera/2015/County_Abstract_57_Mandera.pdf): the Total row prints "384
+    # #VALUE!  424". The error took no column's place, so the row's Total, 424, was judged against
+    # the Male total alone (a false alarm: the Female column adds up to 40).
+    checks = check_pdf(PDFS / "mandera_abstract_2015_p42_value_error.pdf", lang="en")
+    assert not [c for c in checks if c.alarm]
+    doubted = [c for c in checks if c.total.stated == "424"]
+    assert doubted and all(c.doubt is not None and "#VALUE!" in c.doubt for c in doubted if c.verdict is Verdict.MISMATCH)
+    assert ("Total", "Male", "384", ("266", "6", "107", "4", "1"), Verdict.CONSISTENT, False) in _checks(
+        PDFS / "mandera_abstract_2015_p42_value_error.pdf", 1, "en")

@@ -50,6 +50,7 @@ from .rounding_note import allow_noted_rounding
 from .row_changes import row_change_checks
 from .running import running_checks
 from .settings import DEFAULT_SETTINGS, TableSettings
+from .sheet_errors import doubt_sheet_errors
 from .sign_slips import raise_turned_signs
 from .slip_evidence import doubt_unshaped
 from .stacked import stacked_checks
@@ -278,5 +279,5 @@ def check_found_tables(
     # a page that notes rounding differences allows its sums a little more than their digits do
     checks = doubt_failure_runs(doubt_cut_groups(allow_noted_rounding(checks, found), found))
     # a change printed without its sign is the document's slip, not a misreading (tables.sign_slips)
-    checks = raise_turned_signs(checks)
+    checks = raise_turned_signs(doubt_sheet_errors(checks, found))
     return doubt_unshaped(checks) if settings.slip_alarms_only else checks

@@ -131,10 +131,15 @@ def is_nil(text: str) -> bool:
     return bool(NIL_RE.match(normalize(text)))
 
 
+# a spreadsheet's error printed where its figure should be ("384  #VALUE!  424"): it holds a column's
+# place in the row, and no figure (parse_cell gives None), so no total is judged over it
+SHEET_ERROR = re.compile(r"#(?:VALUE!|REF!|DIV/0!|N/A|NAME\?|NUM!|NULL!)")
+
+
 def looks_numeric(text: str) -> bool:
     """Cheap syntactic test: could this token be a table figure in some number format?"""
     t = normalize(text)
-    if NIL_RE.match(t) or STAR_RE.match(t):
+    if NIL_RE.match(t) or STAR_RE.match(t) or SHEET_ERROR.fullmatch(t):
         return True
     m = _NUM_RE.match(t)
     # "(0,5" and "1.000)" are pieces of a parenthetical, not figures; "(3,2%)" stands in running
