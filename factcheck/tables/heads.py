@@ -117,11 +117,13 @@ def _run_to(pos: int, units: list[int], table: Table, amounts: list[CellNumber |
     total = half = 0  # times den (see _groups_in_lane)
     nonzero = 0
     level = labels.levels[pos]
+    closed = False
     for k, u in enumerate(units[:MAX_PARTS], 1):
         if level is not None and labels.levels[u] == level:
             break  # "II." is the sibling of "I.", never its part
-        if not feet and row_kind(table.rows[u].label) in _CLOSING:
-            break  # a total row closes the rows above it: no item of a heading, nor are rows past it
+        if closed:
+            break  # a total row closes the rows above it: the rows past it are no items of this heading
+        closed = not feet and row_kind(table.rows[u].label) in _CLOSING
         un, u_value, u_half = amounts[u], value[u], halves[u]
         assert un is not None and u_value is not None and u_half is not None
         total += _signed(labels.sign(pos, u), un) * u_value
