@@ -401,7 +401,7 @@ def _turn(page: Any) -> int:
         textpage.close()
 
 
-_TURN_SAMPLE = 200  # characters whose matrix is looked at before a page's are read one by one
+_TURN_SAMPLE = 48  # characters whose matrix is looked at before a page's are read one by one
 
 
 def _text_turn(textpage: pypdfium2.PdfTextPage, height: float) -> int:
@@ -411,10 +411,10 @@ def _text_turn(textpage: pypdfium2.PdfTextPage, height: float) -> int:
     if not count:
         return 0
     matrix = pdfium_c.FS_MATRIX()
-    step = max(1, count // _TURN_SAMPLE)
+    ref, raw, get_matrix = ctypes.byref(matrix), textpage.raw, pdfium_c.FPDFText_GetMatrix
     side = seen = 0
-    for i in range(0, count, step):
-        if pdfium_c.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix)):
+    for i in range(0, count, max(1, count // _TURN_SAMPLE)):
+        if get_matrix(raw, i, ref):
             seen += 1
             side += abs(matrix.b) > abs(matrix.a)
     if 2 * side <= seen:
