@@ -1,7 +1,9 @@
 """Readings from the first look at the development documents of round 29 (a Sri Lankan weekly
 epidemiological report, a school finance report's landscape pages, a care institution's loan
-schedule, DC's cash collections report) and from its alarm hunts (a pension scheme's accounts and
-the City of Toronto's budget and variance reports)."""
+schedule, DC's cash collections report) and from its alarm hunts (Indian budget speeches, a pension
+scheme's accounts, Toronto's budget and variance reports, Canadian towns' financial statements,
+Canada's public accounts, a village's budget, a Kenyan county's abstract, a company's quarterly
+report and a hackspace's annual report), each page's origin named in its test."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import io
 from pathlib import Path
 
 from PIL import Image
+from test_unseen_round28 import _checks
 
 from factcheck import yaml_roundtrip as yr
 from factcheck.engine import check_paths
@@ -20,12 +23,6 @@ from factcheck.tables import check_pdf
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 PDFS = Path(__file__).parent / "pdfs"
-
-
-def _checks(path: Path, page: int, lang: str = "nl") -> list[tuple[str, str, str, tuple[str, ...], Verdict, bool]]:
-    checks = check_pdf(path, lang=lang, pages=[page], all_pages=True)
-    return [(c.total_label, c.lane_label, c.total.stated, tuple(("-" if p.sign < 0 else "") + p.stated for p in c.parts),
-             c.verdict, c.alarm) for c in checks if c.page == page]
 
 
 def test_a_change_printed_with_its_sign_turned_round_is_an_alarm() -> None:
