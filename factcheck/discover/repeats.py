@@ -113,10 +113,10 @@ def _contradicts(a: Fig, b: Fig) -> bool:
     return not _refilled(a, b)
 
 
-# words that open a sentence without naming its subject
+# words that open a sentence without naming its subject (English, then Dutch)
 _OPENERS = frozenset(
-    "the a an this that these those in for on at by as of it its there our we our all total each "
-    "de het een dit dat deze die in voor op bij als van er ons onze wij we alle totaal elk elke".split())
+    "the a an this that these those in for on at by as of it its there our we all total each "
+    "de het een dit dat deze die voor op bij als van er ons onze wij alle totaal elk elke".split())
 _LEAD = re.compile(r"^[\W\d_]*((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*)")
 
 
