@@ -31,7 +31,10 @@ _TO_FIRST = re.compile(r"\b(?:to|naar)\s*" + _HEDGE + r"$", re.IGNORECASE)
 _FROM_AFTER = re.compile(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,30}?\s)?(?:from|van)\s*" + _HEDGE + r"$", re.IGNORECASE)
 _FROM_WORD = re.compile(r"\b(?:from|van)\b", re.IGNORECASE)
 _GAP = 80  # characters the words between the two values may take at most
-_CHANGE_WORD_RE = r"(?:increase|decrease|rise|fall|cut|reduction|growth|decline|stijging|daling|toename|afname|groei)"
+# the nouns of a change ("an increase of", "een stijging van"); with growth and decline where a rate
+# names what changed ("a 2% increase in administration costs", "2% growth in …")
+_CHANGE_WORD = r"(?:increase|decrease|rise|fall|cut|reduction|stijging|daling|toename|afname|verhoging|verlaging)"
+_CHANGE_WORD_RE = r"(?:" + _CHANGE_WORD[3:-1] + r"|growth|decline|groei)"
 # between an amount and the rate printed beside it: "$150.632 million or 11.1%", "€ 4 mln (3%"
 _BESIDE = r"\s*,?\s*(?:or|oftewel|ofwel|\()\s*"
 _PERCENT = ("%", "percent", "procent")
@@ -268,7 +271,6 @@ def _rate_of_another(rate: Fig, quote: str, others: Sequence[Fig]) -> bool:
 
 # "a $14.8 billion or 11.5-percent increase", "$1.8 billion, or 15 percent, above", "a $1.1 billion
 # increase or 1.6-percent increase": a change in money and its rate, side by side
-_CHANGE_WORD = r"(?:increase|decrease|rise|fall|cut|reduction|stijging|daling|toename|afname|verhoging|verlaging)"
 _RATE_BESIDE = re.compile(r"\s*(?:" + _CHANGE_WORD + r"\s*)?,?\s*(?:or|of|oftewel|ofwel|\()\s*", re.IGNORECASE)
 # what follows the rate names another subject than the level's: "… increase in grants", "… voor zorg"
 _OTHER_SUBJECT = re.compile(r"\s*(?:-?\s*" + _CHANGE_WORD + r"\s*)?(?:in|of|for|voor|bij|aan|op)\s+(?:the\s+|de\s+|het\s+)?"
