@@ -150,12 +150,42 @@ CLOSING_DATE = re.compile(r"\b(?:per|op|at|as\s+at)\s+31\s+(?:december|march|maa
                           r"(?:boek)?jaar\b|\bend\s+of\s+(?:the\s+)?year\b", re.IGNORECASE)
 
 
+# A row that is nothing but a balance's date ("At 30 July 2023", "As at 5 April 2024", "Balance at
+# 30 June 2023"): the period's start or end, whichever day of the year the accounts close on
+_AT_DATE = re.compile(r"(?:(?:balance\s+)?(?:as\s+)?at|stand\s+per|saldo\s+per|per)\s+(?:(\d{1,2})(?:st|nd|rd|th)?\s+"
+                      r"([a-z]+)|([a-z]+)\s+(\d{1,2}),?)\s+((?:19|20)\d\d)", re.IGNORECASE)
+_MONTHS = {m: k for k, names in enumerate((
+    ("january", "januari", "jan"), ("february", "februari", "feb"), ("march", "maart", "mar", "mrt"),
+    ("april", "apr"), ("may", "mei"), ("june", "juni", "jun"), ("july", "juli", "jul"),
+    ("august", "augustus", "aug"), ("september", "sept", "sep"), ("october", "oktober", "oct", "okt"),
+    ("november", "nov"), ("december", "dec")), start=1) for m in names}
+
+
+def _balance_date(label: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a row labelled only with a balance's date, else ``None``."""
+    m = _AT_DATE.fullmatch(clean_label(label))
+    if m is None:
+        return None
+    day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    number = _MONTHS.get(month.lower())
+    return None if number is None else (int(m.group(5)), number, int(day))
+
+
 def _dated_balances(items: list[Item]) -> None:
     """A row dated at the period's end, after a row of the same table dated at its start, closes
-    the movements between them: the opening balance plus the rows (and subtotals) after it."""
+    the movements between them: the opening balance plus the rows (and subtotals) after it. A row
+    that is only a date closes the last such row with an earlier date when rows lie between them,
+    and opens the next period ("At 30 July 2023" … "At 30 July 2024" in a pension scheme's
+    membership movements)."""
     opened = False
+    since: tuple[int, int, int] | None = None  # the date of the last row that is only a date
+    moved = 0  # rows since it
     for it in items:
-        if OPENING_DATE.search(it.label):
+        date = _balance_date(it.label)
+        if date is not None and since is not None and date > since and moved and it.kind == "part":
+            it.kind = "total"
+            since, moved, opened = date, 0, False
+        elif OPENING_DATE.search(it.label):
             opened = True
             if it.kind == "saldo":
                 it.kind = "part"  # "Balance Brought Forward" is where the movements start, not a result
@@ -163,6 +193,11 @@ def _dated_balances(items: list[Item]) -> None:
                          or it.kind == "saldo" and _BARE_BALANCE.fullmatch(clean_label(it.label))):
             it.kind = "total"
             opened = False
+        if date is not None:
+            if it.kind != "total":
+                since, moved = date, 0
+        else:
+            moved += 1
 
 
 # DigiMV's personnel note: "Specificatie gemiddeld aantal personeelsleden (in FTE's) per segment:"
@@ -292,7 +327,34 @@ def col_items(table: Table) -> list[Item]:
         items.append(it)
     _spanned_totals(items)
     _roll_forward(items)
+    _lettered_formulas(items)
     return items
+
+
+# Columns lettered in their headers, and the formula a column's header prints over the letters
+# ("Permanent (a) | Temporary (b) | Total (c = a + b)", City of Toronto's position summaries):
+# the document's own statement of which columns a total adds, whatever stands between them
+_LETTER = re.compile(r"\(\s*([a-z])\s*\)\s*$")
+_LETTER_FORMULA = re.compile(r"\(\s*([a-z])\s*=\s*([a-z](?:\s*[+\-\u2212]\s*[a-z])+)\s*\)\s*$")
+
+
+def _lettered_formulas(items: list[Item]) -> None:
+    """A column whose header prints a sum of other columns' letters ("Total (c = a + b)") is their
+    total, with the signs it prints; every letter must name one column."""
+    letters: dict[str, list[Item]] = {}
+    formulas: list[tuple[Item, str]] = []
+    for it in items:
+        if m := _LETTER_FORMULA.search(it.label):
+            letters.setdefault(m.group(1), []).append(it)
+            formulas.append((it, m.group(2)))
+        elif m := _LETTER.search(it.label):
+            letters.setdefault(m.group(1), []).append(it)
+    for it, formula in formulas:
+        terms = re.findall(r"([+\-\u2212]?)\s*([a-z])", formula)
+        if any(len(letters.get(name, [])) != 1 or letters[name][0] is it for _, name in terms):
+            continue
+        it.kind, it.explicit_tag = "total", "lettered formula"
+        it.explicit = [(letters[name][0], -1 if sign in ("-", "\u2212") else 1) for sign, name in terms]
 
 
 # "FY 2019 Total" after "FY 2019 Base" and "FY 2019 OCO": a heading that spans its columns
@@ -319,10 +381,12 @@ def _spanned_totals(items: list[Item]) -> None:
 
 # A movement schedule's columns: "Saldo 31-12-2022 | Vermeerdering | Vermindering | Vrijval |
 # Saldo 31-12-2023", "Balance at 1 April | Additions | Disposals | Balance at 31 March".
-_BALANCE_WORD = re.compile(r"\b(saldo|stand|balance|boekwaarde|book\s+value|carrying\s+amount)\b", re.IGNORECASE)
+_BALANCE_WORD = re.compile(r"\b(saldo|stand|balance|boekwaarde|book\s+value|carrying\s+amount|market\s+value|fair\s+value)\b",
+                           re.IGNORECASE)
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[-/.]\d{1,2}\b|januari|december|april|march|june|juni|"
                     r"\b\d{1,2}[-/.\s](?:jan|feb|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b|"
                     r"beginning|begin|end\b|einde|ultimo|opening|closing", re.IGNORECASE)
+_VALUE_CHANGE = re.compile(r"\bchanges?\s+in\s+(?:the\s+)?(?:market|fair)\s+value\b", re.IGNORECASE)
 # Movement columns that take off when printed as positive amounts.
 _DECREASE = re.compile(
     r"verminder|onttrek|afschrijv|aflos|vrijval|afname|aanwend|besteding|decrease|withdraw|disposal|"
@@ -563,8 +627,13 @@ def _roll_forward(items: list[Item]) -> None:
              if (m := _BALANCE_WORD.search(it.label)) and m.group(1).lower() == word and _DATED.search(it.label)]
     if stops[0] != 0 or stops[-1] != len(items) - 1 or any(j - i < 2 for i, j in zip(stops, stops[1:])):
         return
-    if any(it.kind != "part" for k, it in enumerate(items) if k not in stops):
+    # (a "Change in market value" between two market values is a movement, not a change column)
+    if any(it.kind != "part" and not (it.kind == "none" and _VALUE_CHANGE.search(it.label))
+           for k, it in enumerate(items) if k not in stops):
         return
+    for k, it in enumerate(items):
+        if k not in stops:
+            it.kind = "part"
     for i, j in zip(stops, stops[1:]):
         middle = items[i + 1 : j]
         for it in middle:

@@ -241,6 +241,7 @@ def candidate_parts(
 NAMED_PARTS = frozenset({"cash flow", "cash balance", "result lines", "explicit", "numbered", "staff segments"})
 READINGS = {
     "flat": "the rows since the previous total",
+    "lettered formula": "the columns its header's formula names by their letters (\"c = a + b\")",
     "with named rates": "the rows since the previous total, those whose label names a rate or a change (they "
                         "print amounts) among them: only so does it add up, in two columns of three at least",
     "cash flow": "the net cash flows of the activities above it (a cash flow statement)",
