@@ -26,7 +26,7 @@ _MINUS_RE = "[" + re.escape(MINUS_CHARS) + "]"
 
 # "inclusive": the amount is in another figure (a domain name in the hosting package), so it adds nothing
 INCLUDED = r"inclusive|included|incl\.|inbegrepen"
-NIL_RE = re.compile(r"^(?:" + _MINUS_RE + r"{1,2}|\.+|\u2026+|-/-|nil|n\.?v\.?t\.?|" + INCLUDED + r")$", re.IGNORECASE)
+NIL_RE = re.compile(r"^(?:" + _MINUS_RE + r"{1,4}|\.+|\u2026+|-/-|nil|n\.?v\.?t\.?|" + INCLUDED + r")$", re.IGNORECASE)
 # "*" = less than half the unit (US budget tables); "0*" and "p.m." are not numbers. A footnote's
 # number alone in a cell ("[16]" under "Loss of less than $500,000" in a table in millions) says
 # the same: the Joint Committee on Taxation prints its negligible amounts so.

@@ -78,8 +78,12 @@ _YEARS_ABOVE = 3
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){2,3}")
 # a glyph of a symbol font (a tick, a bullet) between the figures: Unicode's private use area;
 # rules drawn with characters ("───────" under a column, "═══════" under a total, "________",
-# "–––––––" over a total): three dashes or more are a rule; one or two are a nil cell
+# "–––––––" over a total): three dashes or more are a rule; one or two are a nil cell, and so are
+# three or four on a line that holds words ("Revitalising Infrastructure  ---  ---  ---" in India's
+# budget annexes): a rule has a line to itself
 _SYMBOL = re.compile("[\ue000-\uf8ff]+|[\u2500-\u259f]+|_{3,}|[-\u2012-\u2015\u2212=]{3,}")
+_SHORT_DASHES = re.compile("-{3,4}")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _NEGATIVE_CURRENCY = re.compile(r"[-\u2212\u2013\u2012](?:€|\$|£)")
 _STARS = re.compile(r"\*{1,3}")
 _NOTE_NUMBER = re.compile(r"\[\d{1,2}\]")
@@ -267,10 +271,12 @@ def group_lines(words: tuple[Word, ...] | list[Word], settings: TableSettings = 
         # short; a row's figures may be set smaller than its long label ("307.000" under 8-point words)
         limit = settings.superscript_size * min(size * settings.superscript_cap, max(sizes))
         chars = settings.superscript_chars
+        worded = any(_LETTERS.search(w.text) for w in group)
         tokens = [Token(w.text, w.x0, w.x1, w.top, w.bottom, w.size, small=w.size < limit and len(w.text) <= chars,
                         broken=id(w) in prefixes or not minus_after and id(w) in trailing
                         and (k == 0 or w.x0 - group[k - 1].x1 < settings.broken_gap * w.size))
-                  for k, w in enumerate(group) if not _SYMBOL.fullmatch(w.text)]
+                  for k, w in enumerate(group)
+                  if not _SYMBOL.fullmatch(w.text) or worded and _SHORT_DASHES.fullmatch(w.text)]
         if not tokens:
             continue
         line = Line(_split_tokens(_glue_tokens(tokens, settings)), min(w.top for w in group),
@@ -1448,12 +1454,18 @@ _ONE_DIGIT_REF = re.compile(r"\(\d\)")
 def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
     """"(1)", "(2)" among large amounts are footnote references, not negative ones and twos - but
     not in a row whose other figures are bracketed negatives too ("Less: Disposals  (5)  (6)  (631)
-    (432)"): there they are amounts taken off, printed as the row prints them."""
+    (432)"), nor in one that prints two of them or more and no figure of more than two digits
+    ("Deaths  -  (6)  (6)" in a scheme's membership movements, "Administrative expenses  8  (4)  -
+    (4)" beside its note's number): a reference marks a figure, and that row prints none."""
     by_col: dict[int, list[Cell]] = {}
     for r in rows:
         negatives = sum(1 for x in r.cells.values() if x.number is not None and x.number.value < 0
                         and x.text.startswith("(") and not _ONE_DIGIT_REF.fullmatch(x.text))
         if negatives >= 2:
+            continue
+        shown = [x for x in r.cells.values() if x.number is not None and not x.number.nil]
+        bracketed = sum(1 for x in shown if _ONE_DIGIT_REF.fullmatch(x.text))
+        if bracketed >= 2 and all(abs(x.number.value) < 100 for x in shown if x.number is not None):
             continue
         for c, cell in r.cells.items():
             by_col.setdefault(c, []).append(cell)
