@@ -81,6 +81,9 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
     """``checks`` with every alarm that does not have the shape of a slip doubted (module doc)."""
     out: list[TableCheck] = []
     for c in checks:
+        if c.alarm and c.verdict is Verdict.MISMATCH and _padded(c):
+            out.append(replace(c, doubt=PADDED))
+            continue
         if not c.alarm or c.verdict is not Verdict.MISMATCH or c.reading.startswith(WHOLE_READING):
             # (a whole whose parts' shares make 100 % cannot have lost a row or read one wrongly)
             out.append(c)
@@ -114,6 +117,22 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
     return out
 
 
+_DECIMALS = re.compile(r"\d[.,](\d{1,2}|\d{4,})\)?\s*%?$")
+
+
+def _padded(c: TableCheck) -> bool:
+    """Do the parts all print decimals that are only zeros ("7,597.00", "849.00") under a total
+    printed in whole units, missing it by no more than rounding each part to whole units gives?
+    Then the zeros may be padding on rounded figures (a statistical table whose last year came in
+    whole tonnes, its earlier years in hundredths): no sign of a slip either way."""
+    decimals = [m.group(1) if (m := _DECIMALS.search(p.stated.strip())) else "" for p in c.parts]
+    if len(decimals) < 2 or not all(d and set(d) == {"0"} for d in decimals) or _DECIMALS.search(c.total.stated.strip()):
+        return False
+    return abs(c.difference) <= Fraction(len(decimals), 2)
+
+
+PADDED = ("its parts print only zeros after the decimal point under a total in whole units, and miss it by "
+          "no more than rounding them to whole units would: the zeros may pad rounded figures")
 COPIED = "the total repeats the one printed beside it in"
 FULLER = "its figures add up in a fuller reading that takes them all and more:"
 # a line the form defines that misses its parts and prints, to the digit, the figure of another line
