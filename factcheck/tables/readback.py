@@ -38,7 +38,14 @@ def table_claims(checks: Sequence[TableCheck], document: Document) -> list[dict[
             continue
         doubt = (f"`check` would read the claims written for this reading as {got.value}, where the table "
                  f"reader found it {reader.verdict.value}: the claim file cannot state this reading, so it is not checked")
-        out.append(replace(reader, doubt=doubt).to_claims()[0] | {"id": cid})
+        doubted = replace(reader, doubt=doubt).to_claims()[0] | {"id": cid}
+        # the unit the claims settled for the cell (a "%" column printed without the sign, whose
+        # sum the other cells are shares in) stays: the figure is still a part of that sum
+        for key in ("unit", "scale"):
+            doubted.pop(key, None)
+            if key in claim:
+                doubted[key] = claim[key]
+        out.append(doubted)
     return out
 
 
