@@ -245,6 +245,16 @@ _RATE_OF = re.compile(r"\s*(?:-?\s*" + _CHANGE_WORD_RE + r"\s+)(?:in|of|for|voor
                       r"([^\W\d]{3,})", re.IGNORECASE)
 
 
+# a rate compared with a level the sentence names after "than", not with where it started ("from
+# 438:1 to 405:1, which is 40% lower than the ratio recommended by the CDC"); "lower than last
+# year", "than in 2019", "than before" compare with the old level
+_THAN_ANOTHER = re.compile(
+    r"\s*(?:per\s*cent|percent|procent)?\s*(?:lower|higher|less|more|greater|fewer|smaller|larger|lager|hoger|minder|meer)"
+    r"\s+(?:than|dan)\s+(?!(?:it\s+was|they\s+were|before|earlier|last|previous|prior|the\s+(?:previous|prior|last|year|start|"
+    r"beginning)|in\s|(?:the\s+)?(?:19|20)\d\d|vorig|het\s+vorige|de\s+vorige|toen|eerder|[€$£\d]))",
+    re.IGNORECASE)
+
+
 def _rate_of_another(rate: Fig, quote: str, others: Sequence[Fig]) -> bool:
     """Does a percentage speak of something else than the sentence's "from … to": an amount of
     another unit it stands beside (``others``: "$150.632 million or 11.1% decrease … from 105,000
@@ -254,6 +264,8 @@ def _rate_of_another(rate: Fig, quote: str, others: Sequence[Fig]) -> bool:
     at = _at(text, rate)
     if at < 0:
         return False
+    if _THAN_ANOTHER.match(text, at + len(rate.stated)):
+        return True
     named = _RATE_OF.match(text, at + len(rate.stated))
     # (the sentence less the rate's own words: "… reduced from £1,325 to £952, which represents a 4%
     # increase of the operating surplus" does not speak of the surplus before the rate does)
