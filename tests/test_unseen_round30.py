@@ -1,0 +1,145 @@
+"""Readings from the first look at the development documents of round 30 (a pension scheme's
+annual report and accounts, UC Berkeley's schedule of current funds expenditures) and from the
+false alarms of round 29's hunts that the round left standing (Sri Lanka's fisheries statistics,
+an Indian budget annex, Toronto's summary of approved positions, a Kenyan county's statistical
+abstract) and of the one false alarm of its last hunt (Boston's budget summary), each page's
+origin named in its test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_unseen_round28 import _checks
+
+from factcheck import yaml_roundtrip as yr
+from factcheck.engine import check_paths
+from factcheck.extract_cli import main
+from factcheck.model import ALARMS, Verdict
+
+DOCS = Path(__file__).parent / "unseen" / "docs"
+PDFS = Path(__file__).parent / "pdfs"
+
+
+def test_a_row_that_is_only_a_later_date_closes_the_movements_since_the_earlier_one() -> None:
+    # The Freshwater Group Staff Retirement Benefits Plan, annual report 2024 (enhuh-03 p1): the
+    # membership movements run from "At 30 July 2023" to "At 30 July 2024", a year that closes on
+    # no 31 December or 31 March. The later date is the earlier one's figures plus the movements.
+    # "Deaths  -  (6)  (6)" prints no figure a footnote reference could mark: the brackets are
+    # the deaths, taken off, not references (they were dropped, and the Pensioners column with them).
+    checks = _checks(DOCS / "enhuh-03.pdf", 1, "en")
+    closing = {c[1]: c[2:] for c in checks if c[0] == "At 30 July 2024"}
+    assert closing["Deferred"] == ("73", ("77", "-", "(4)", "-", "-", "-"), Verdict.CONSISTENT, False)
+    assert closing["Pensioners"] == ("144", ("148", "(2)", "4", "(6)", "(2)", "2"), Verdict.CONSISTENT, False)
+    assert closing["Total"] == ("217", ("225", "(2)", "-", "(6)", "(2)", "2"), Verdict.CONSISTENT, False)
+    assert not [c for c in checks if c[5]]
+
+
+def test_a_column_of_market_value_at_a_later_date_closes_the_columns_since_the_earlier_one() -> None:
+    # The same report (enhuh-03 p5), note 10: "Market Value at 31 July 2023 | Purchases at cost |
+    # Sales proceeds | Change in market value | Market Value at 30 July 2024". The change in
+    # market value stands between the two values as a movement, not as a change column of its own.
+    checks = _checks(DOCS / "enhuh-03.pdf", 5, "en")
+    closing = {c[1]: c[2:] for c in checks if c[0] == "Market Value at 30 July 2024 £"}
+    assert closing["Defined benefit section Pooled investment vehicles"] == (
+        "33,022,927", ("31,202,024", "20,823,044", "(21,334,896)", "2,332,755"), Verdict.CONSISTENT, False)
+    assert closing["Annuity policies"] == ("998,117", ("1,027,685", "-", "-", "(29,568)"), Verdict.CONSISTENT, False)
+    assert closing[""] == ("34,021,044", ("32,229,709", "20,823,044", "(21,334,896)", "2,303,187"), Verdict.CONSISTENT, False)
+
+
+def test_a_one_digit_bracket_beside_a_note_number_is_an_amount() -> None:
+    # The same report's fund account (enhuh-03 p3): "Administrative expenses  8  (4)  -  (4)  -",
+    # the 8 a note's number. The (4) is four pounds taken off, and the unlabelled line under the
+    # payments adds it; read as footnote references, the 2024 columns went unchecked.
+    checks = _checks(DOCS / "enhuh-03.pdf", 3, "en")
+    line = {c[1]: c[2:] for c in checks if c[0].startswith("unlabelled subtotal")}
+    assert line["2024 Defined benefit section £"] == (
+        "(1,273,795)", ("(1,191,915)", "(81,876)", "(4)"), Verdict.CONSISTENT, False)
+    assert line["2024 Total £"] == ("(1,273,795)", ("(1,191,915)", "(81,876)", "(4)"), Verdict.CONSISTENT, False)
+
+
+def test_two_one_digit_brackets_in_a_row_of_small_figures_are_amounts() -> None:
+    # UC Berkeley, Current Funds Expenditures by Uniform Classification Category 2019-2020,
+    # Schedule B (enhuh-01 p1): "COOPERATIVE EXTENSIO  (2)  0  (2)  (3)" in the Public Service
+    # block. Read as footnote references, the block's Total went unchecked; read as amounts, the
+    # Unrestricted General total 5,489 is its rows' 5,490 within their rounding to thousands.
+    checks = _checks(DOCS / "enhuh-01.pdf", 1, "en")
+    total = {c[1]: c[2:] for c in checks if c[0] == "Total" and c[2] in ("5,489", "76,671") and len(c[3]) == 6}
+    assert total["Unrestricted General"] == ("5,489", ("(11)", "42", "(2)", "5,463", "(2)", "0"), Verdict.ROUNDING, False)
+    assert total["Total"] == ("76,671", ("23,034", "5,858", "(3)", "47,680", "(277)", "380"), Verdict.ROUNDING, False)
+
+
+def test_parts_padded_with_zero_decimals_under_a_whole_total_are_no_alarm() -> None:
+    # Sri Lanka, Fisheries Statistics 2019, Table 6.6 (github.com/nuuuwan/lk_fisheries, report
+    # page 44; hunt29en-lkfish19): the exports by country carry hundredths from 2010 to 2017
+    # ("10,219.81"), and only zeros in 2018 ("7,597.00 ... 13,175.00"), under a total in whole
+    # tonnes, 27,998, one below their sum. The zeros pad figures rounded to whole tonnes: the
+    # miss is what that rounding gives, no sign of a slip.
+    checks = _checks(PDFS / "sri_lanka_fisheries_2019_p44_padded_decimals.pdf", 1, "en")
+    total = next(c for c in checks if c[0] == "Total Quantity (Mt)" and c[1] == "2018")
+    assert total[2:5] == ("27,998", ("7,597.00", "849.00", "4,193.00", "2,185.00", "13,175.00"), Verdict.MISMATCH)
+    assert not total[5]
+    assert not [c for c in checks if c[5]]
+
+
+def test_three_dashes_among_a_row_s_words_are_nil_cells() -> None:
+    # India, Union Budget 2022-23, Annexure 2, Statement of Extra Budgetary Resources
+    # (github.com/Chaitanya-4899/Analysis-Of-Union-Budget-Of-India, datasets/Budget2022FMspeech.pdf
+    # p35; hunt29pr-inbs2022): "---" marks an empty year. Taken for a rule drawn with dashes, the
+    # rows above the first full one lost their cells, the table started below "Pradhan Mantri Awas
+    # Yojana (PMAY) - Urban  20000.00", and the 2018-19 Total missed it (a false alarm).
+    checks = _checks(PDFS / "india_budget_2022_p35_dashes_nil.pdf", 1, "en")
+    totals = [c for c in checks if c[0] == "Total"]
+    assert [c[2] for c in totals] == ["9167.00", "15095.00", "65602.10", "22006.30", "26665.10"]
+    assert all(c[4] is Verdict.CONSISTENT and not c[5] for c in totals)
+    assert "20000.00" in totals[2][3]
+
+
+def test_a_column_whose_header_prints_its_formula_over_lettered_columns() -> None:
+    # City of Toronto, 2007 Council approved operating budget, corporate summary of approved
+    # positions (github.com/CivicTechTO/budgetpedia-frontend, staffing/2007.bn_oppositions.pdf
+    # p12; hunt29pr-tor2007): the columns are lettered "(a)" to "(w)" and the totals print their
+    # formulas, "Total (p = n + o)". Read as the columns before it, p took in the base budget
+    # changes (k, l, m) too and missed (a false alarm). Its formula names n and o.
+    checks = _checks(PDFS / "toronto_positions_2007_p12_lettered_columns.pdf", 1, "en")
+    p = {c[1]: c[2:] for c in checks if c[0] == "Total (p = n + o)"}
+    assert p['Sub-Total Citizen Centred Services "B"'] == ("14.8", ("3.0", "11.8"), Verdict.CONSISTENT, False)
+    assert p["TOTAL - CITY OPERATIONS"] == ("25.8", ("4.0", "21.8"), Verdict.CONSISTENT, False)
+    c = {c[1]: c[2:] for c in checks if c[0] == "Total (c = a + b)"}
+    assert c['Sub-Total Citizen Centred Services "B"'] == ("457.4", ("398.8", "58.6"), Verdict.CONSISTENT, False)
+    # the grand TOTAL prints 32.0 temporary new positions where its two blocks add up to 53.8:
+    # p = n + o misses by 21.8, no one digit's slip, so it is written with its doubt
+    assert p["TOTAL"] == ("57.8", ("4.0", "32.0"), Verdict.MISMATCH, False)
+    assert not [c for c in checks if c[5]]
+
+
+def test_a_share_the_reader_leaves_unchecked_keeps_its_column_s_percent_unit(tmp_path: Path) -> None:
+    # KNBS, Murang'a County Statistical Abstract 2025 (github.com/ndumbe0/kenya-county-analytics,
+    # data/raw/Murang'a/2025/21_Statistical_Abstract_Murang'a.pdf p25; hunt29c-kemur25), Table 17.4:
+    # a "% share" column printed without the sign, over a Totals row of 100. The column's cells are
+    # percentages; the last one (Naivasha, 14.6) was also read as a total the claim file cannot
+    # state, written as a doubted figure, and lost its "%": the column's sum then added 14.6 as
+    # 1,460 % (a false alarm).
+    out = tmp_path / "r.yaml"
+    assert main([str(PDFS / "nakuru_statistical_abstract_p25_share_column.pdf"), "-o", str(out), "--no-progress",
+                 "--lang", "en"]) == 0
+    claims = {str(c["id"]): c for c in yr.to_plain(yr.load(out))["claims"]}
+    naivasha = claims["t1_3_r11_c5"]
+    assert naivasha["stated"] == "14.6" and naivasha["unit"] == "%"
+    assert naivasha["evidence"]["relation"] == "table total, not checked"
+    results = {r.claim.id: r.verdict for r in check_paths([out]).results}
+    assert results["t1_3_r12_c5"] is Verdict.CONSISTENT  # 100.0 % exactly
+    assert not [cid for cid, v in results.items() if v in (*ALARMS, Verdict.CONFLICT)]
+
+
+def test_a_rate_compared_with_a_level_named_after_than_is_not_the_change_s_rate(tmp_path: Path) -> None:
+    # City of Boston, FY19 recommended budget, Executive Summary p8 (github.com/CityOfBoston/
+    # budget.boston.gov, _source/fy19_recommended/img/pdfs/01-Executive-Summary.pdf; hunt29e-bosexec19):
+    # "… decrease the student to nurse ratio from 438:1 to 405:1, which is 40% lower than the ratio
+    # recommended by the CDC". The 40% compares the new ratio with the CDC's, not with the old one
+    # (a false alarm: 7.5% computed).
+    out = tmp_path / "r.yaml"
+    assert main([str(PDFS / "boston_budget_fy19_p8_than_another.pdf"), "-o", str(out), "--no-progress",
+                 "--lang", "en"]) == 0
+    claims = yr.to_plain(yr.load(out))["claims"]
+    assert not [c for c in claims if "expr" in c and c.get("stated") == "40%"]
+    assert not [r for r in check_paths([out]).results if r.verdict in (*ALARMS, Verdict.CONFLICT)]
