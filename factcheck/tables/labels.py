@@ -93,9 +93,10 @@ _PER_DATE = re.compile(r"\bper\s+(?=\d{1,2}(?:[-./]\d{1,2}\b|\s+[a-z]{3,}))", re
 
 PARENTHESES = re.compile(r"\([^()]*\)")
 
-# Rows whose label says they are taken off: "Less: refunds", "Af: ontvangsten", "-/- korting".
+# Rows whose label says they are taken off: "Less: refunds", "Af: ontvangsten", "-/- korting"
+# ("Less Than 1 Month" is a class of its own, taken off nothing).
 _DEDUCT = re.compile(
-    r"^(?:less\b|af\b|af:|minus\b|deduct\b|-/-|min:|verminderd\s+met|minder\b|excluding\b|"
+    r"^(?:less\b(?!\s+than\b)|af\b|af:|minus\b|deduct\b|-/-|min:|verminderd\s+met|minder\b|excluding\b|"
     r"exclusief\b|eliminat|offset|netting\b)|\s-/-(?:\s|$)",
     re.IGNORECASE,
 )
