@@ -147,7 +147,8 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
         expr = f"{old.id} - {new.id}" if falling else f"{new.id} - {old.id}"
         after = following.get(quote)
         if after is not None and _ANAPHOR.match(after) and (RISE_WORDS.search(after) or FALL_WORDS.search(after)) and (
-                not _ASIDE.search(after)) and _from_to(after, list({f.stated: f for f in by_quote[after]}.values())) is None and not any(
+                not _ASIDE.search(after)) and not _OWN_LEVEL.search(after) and _from_to(
+                    after, list({f.stated: f for f in by_quote[after]}.values())) is None and not any(
                 c is not old and c is not new and (c.dims == old.dims or c.kind == "percent") for c in figs):
             # "… increased from $15.9 billion … to $16.9 billion for FY 2025-26. This $1.1 billion
             # increase—6.8 percent—is …": the next sentence names the change, pointing back (one
@@ -181,7 +182,8 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
                                     c.value == abs(new.value - old.value), 9, "from … to", True))
             elif c.kind == "percent" and (c.unit or "").strip() in _PERCENT and old.kind != "percent" and (
                     _whole_phrase(c.stated, quote) is None) and not per_year(c) and not _rate_of_another(
-                        c, quote, [f for f in figs if f.dims != old.dims]):
+                        c, quote, [f for f in figs if f.dims != old.dims]) and not _rate_to_another_level(
+                        c, figs, new) and not _bound_held(c, old, new):
                 # a percentage that names its own whole ("… to $1.97 million in the current fiscal
                 # year, or 3.49% of total revenues") is a share of that whole, not the change's rate
                 rates.append(Proposal(c, (new, old), "growth", f"({expr}) / {old.id}",
@@ -253,6 +255,42 @@ _THAN_ANOTHER = re.compile(
     r"\s+(?:than|dan)\s+(?!(?:it\s+was|they\s+were|before|earlier|last|previous|prior|the\s+(?:previous|prior|last|year|start|"
     r"beginning)|in\s|(?:the\s+)?(?:19|20)\d\d|vorig|het\s+vorige|de\s+vorige|toen|eerder|[€$£\d]))",
     re.IGNORECASE)
+
+
+# a change that states a level of its own: "… a significant fall in exports by 45% to $153 million"
+_OWN_LEVEL = re.compile(r"\b(?:by|met)\s+[-+]?\d[\d.,]*\s*(?:%|per\s*cent|percent|procent)\s+(?:to|tot|naar)\s+[$€£]?\s*\d",
+                        re.IGNORECASE)
+# a rate followed by the level it brings something to: "Central Bank's NFA by 12% to $5,402 million"
+_TO_LEVEL_AFTER = re.compile(r"\s*(?:per\s*cent|percent|procent)?\s*(?:to|tot|naar)\s+(?=(?:[$€£]\s?)?\d)", re.IGNORECASE)
+# "more than 30%", "at least 5 percent": a bound, which a larger change keeps
+_LOWER_BOUND = re.compile(r"\b(?:more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|meer\s+dan|ten\s+minste|minstens)\s*$",
+                          re.IGNORECASE)
+_HEDGE_MARGIN = Fraction(1, 10)  # claim files' default hedge_margin: how far a hedged figure reaches
+
+
+def _rate_to_another_level(rate: Fig, figs: Sequence[Fig], new: Fig) -> bool:
+    """Is the percentage followed by "to" and a level that is not the pair's new one (the rate of
+    another change in the sentence, "… by 12% to $5,402 million and … grew from $31 million to
+    $47 million")?"""
+    text = rate.quote
+    at = _at(text, rate)
+    if at < 0:
+        return False
+    m = _TO_LEVEL_AFTER.match(text, at + len(rate.stated))
+    if m is None:
+        return False
+    level = next((f for f in figs if f.quote == text and f.kind != "percent" and _at(text, f) == m.end()), None)
+    return level is not None and level.value != new.value
+
+
+def _bound_held(rate: Fig, old: Fig, new: Fig) -> bool:
+    """Does a rate printed as a lower bound ("decreased by more than 30%") hold as a bound, beyond
+    the reach the claim file gives its hedge? Then the sentence is right, and the check would
+    call it wrong."""
+    at = _at(rate.quote, rate)
+    if at < 0 or not old.value or not _LOWER_BOUND.search(rate.quote[:at]):
+        return False
+    return abs(new.value - old.value) / abs(old.value) * 100 > rate.value * (1 + _HEDGE_MARGIN)
 
 
 def _rate_of_another(rate: Fig, quote: str, others: Sequence[Fig]) -> bool:
