@@ -1299,6 +1299,15 @@ def _anchors(
     ]
 
 
+def _header_over(above: Line, ln: Line, left: float, limit: float, size: float, settings: TableSettings) -> bool:
+    """Is ``above`` a line of words over the value columns, close over ``ln`` and right of its words:
+    more of the header (a caption above the labels' heading starts over the labels)?"""
+    return (ln.top - above.bottom <= limit and not above.values and not _CAPTION.match(above.text)
+            and not _is_prose(above, settings)
+            and max(t.x1 for t in ln.tokens) < min(t.x0 for t in above.tokens)
+            and any(t.x1 > left - settings.value_zone_margin * size for t in above.tokens))
+
+
 def _row_above(ln: Line, body: list[Line], settings: TableSettings) -> bool:
     """Is a line right above the body a row with fewer figures (a group's heading line with its
     "0.00" in the Total column), not a header: a label, then amounts that end where the body's
@@ -1456,7 +1465,8 @@ def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
     not in a row whose other figures are bracketed negatives too ("Less: Disposals  (5)  (6)  (631)
     (432)"), nor in one that prints two of them or more and no figure of more than two digits
     ("Deaths  -  (6)  (6)" in a scheme's membership movements, "Administrative expenses  8  (4)  -
-    (4)" beside its note's number): a reference marks a figure, and that row prints none."""
+    (4)" beside its note's number): a reference marks a figure, and that row prints none. "(1)  (2)"
+    in column order still numbers the columns."""
     by_col: dict[int, list[Cell]] = {}
     for r in rows:
         negatives = sum(1 for x in r.cells.values() if x.number is not None and x.number.value < 0
@@ -1464,8 +1474,10 @@ def _footnote_refs_to_text(rows: list[Row], settings: TableSettings) -> None:
         if negatives >= 2:
             continue
         shown = [x for x in r.cells.values() if x.number is not None and not x.number.nil]
-        bracketed = sum(1 for x in shown if _ONE_DIGIT_REF.fullmatch(x.text))
-        if bracketed >= 2 and all(abs(x.number.value) < 100 for x in shown if x.number is not None):
+        bracketed = [x.text for _, x in sorted(r.cells.items()) if _ONE_DIGIT_REF.fullmatch(x.text)]
+        # ("(1)  (2)" in column order numbers the columns, a label merged before them)
+        if (len(bracketed) >= 2 and bracketed != [f"({k})" for k in range(1, len(bracketed) + 1)]
+                and all(abs(x.number.value) < 100 for x in shown if x.number is not None)):
             continue
         for c, cell in r.cells.items():
             by_col.setdefault(c, []).append(cell)
@@ -1737,6 +1749,14 @@ def _find_tables(page: PageWords, lang: str | None, settings: TableSettings) -> 
             if _is_prose(ln, s) and not ln.is_year_header and (in_value_zone or header_idx):
                 break  # running text above the table
             if not in_value_zone or (not header_idx and _row_above(ln, body, s)):
+                if (header_idx and not in_value_zone and len(ln.tokens) <= s.stub_heading_words
+                        and k - 1 >= max(prev_bottom_idx, top_line)
+                        and _header_over(lines[k - 1], ln, left, limit, size, s)):
+                    # the labels' own heading ("Sub-county") set between two lines of the header
+                    # ("Number of … Enrolment" over "Institutions  Boys  Girls  Total"): the line
+                    # above it still heads the columns
+                    k -= 1
+                    continue
                 if header_idx or len(lead) >= s.lead_lines:
                     break
                 lead.insert(0, k)

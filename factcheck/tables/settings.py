@@ -313,6 +313,8 @@ class TableSettings:
     # looked at, and the last lead_kept of them are kept when no header is above
     lead_lines: int = 4
     lead_kept: int = 2
+    # the labels' heading ("Sub-county") between two lines of a header has at most this many words
+    stub_heading_words: int = 3
     # a letter of a word set vertically beside the header has at most this many characters
     vertical_letter_chars: int = 2
     # caption and unit: looked for within this distance above the table, in the last
