@@ -504,6 +504,9 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
     held = sum(1 for *_, j in judged if holds(j.verdict))
     # lanes that confirm the direction of the change: a nil change holds either way round
     moved = sum(1 for _, pct, _, _, j in judged if holds(j.verdict) and pct.value != 0)
+    # (lanes on both sides of a slipped one: a block before or after all of them may count its
+    # change the other way round, see tables.sign_slips)
+    witnesses = [lane for lane, pct, _, _, j in judged if holds(j.verdict) and pct.value != 0] or [0]
     out = []
     for lane, pct, num, den, j in sorted(judged, key=lambda t: t[0]):
         why, turned = None, ""
@@ -511,7 +514,8 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
             why = doubt
         elif not holds(j.verdict) and lane in reading.doubted:
             why = reading.why
-        elif not holds(j.verdict) and lane in slipped and moved >= _SIGN_SLIP_WITNESSES:
+        elif not holds(j.verdict) and lane in slipped and moved >= _SIGN_SLIP_WITNESSES and (
+                min(witnesses) < lane < max(witnesses)):
             # the change's size is right and only its sign is not, where other rows of the column
             # show which way round it counts: a slip of the sign, not a column we misread
             turned = f"; {SIGN_TURNED}"

@@ -4,8 +4,8 @@ A change column ("CUMULATIVE DIFFERENCE AMOUNT": one column less another, row by
 in one row is the change's exact size with the opposite sign (3,943,366 printed for 33,093,781 less
 37,037,147) has lost its brackets or its minus. A reading of the wrong columns does not miss by
 exactly twice the printed figure; a sign lost in reading the page does, which is why the column
-must show that it prints signs: other rows of it hold, and one of them at least prints a negative
-the way the page does. Then the row is an alarm whatever the shape of its miss (see
+must show that it prints signs: other rows of it hold, above and below the row, and one of them at
+least prints a negative the way the page does. Then the row is an alarm whatever the shape of its miss (see
 tables.slip_evidence), and so is the total over the column's rows that adds up with that row's
 sign turned round (its other parts are right; the row it adds is not).
 """
@@ -29,6 +29,16 @@ def _turned(c: TableCheck) -> bool:
     return not holds(c.verdict) and c.total.value != 0 and abs(2 * c.total.value - c.difference) <= c.slack
 
 
+def _amid(c: TableCheck, witnesses: list[TableCheck]) -> bool:
+    """Do rows that hold stand both above and below the row? A row before or after all of them may
+    belong to another block that counts its change the other way round (the fair values of the
+    Public Accounts of Canada: fair less carrying value for the assets above, carrying less fair
+    value for the liabilities under them), not to a column that slipped."""
+    where = (c.total.page, c.total.row)
+    return any((w.total.page, w.total.row) < where for w in witnesses) and any(
+        (w.total.page, w.total.row) > where for w in witnesses)
+
+
 def _column(c: TableCheck) -> tuple[str, int, int, int]:
     return c.file, c.total.page, c.total.table, c.total.col
 
@@ -45,7 +55,8 @@ def raise_turned_signs(checks: list[TableCheck]) -> list[TableCheck]:
     for k, c in enumerate(checks):
         witnesses = held.get(_column(c), [])
         if (c.relation == "difference" and _turned(c) and len(witnesses) >= WITNESSES
-                and any(w.total.stated.lstrip().startswith(_NEGATIVE) for w in witnesses)):
+                and any(w.total.stated.lstrip().startswith(_NEGATIVE) for w in witnesses)
+                and _amid(c, witnesses)):
             turned[(c.total.page, c.total.bbox)] = c.lane_label
             out[k] = replace(c, doubt=None, reading=f"{c.reading}; {SIGN_TURNED}" if c.reading else SIGN_TURNED)
     if not turned:
