@@ -191,3 +191,33 @@ def test_a_rate_printed_as_a_lower_bound_holds_when_the_change_is_larger(tmp_pat
     # "The number of diesel taxis has also decreased by more than 30% from 23,700 in 2016 to 15,100
     # in 2018": a fall of 36.3 %, more than 30 %, beyond the reach a hedge gets in a claim file.
     assert _alarms(tmp_path, "singapore_budget_2019_roundup_p43_more_than.pdf") == []
+
+
+def test_a_row_above_every_row_that_holds_may_count_its_change_the_other_way() -> None:
+    # Public Accounts of Canada 2006-2007, Volume I, p44 (github.com/BuildCanada/CanadaSpends,
+    # PublicAccountsPDFs/2007/Volume I - Summary report and financial statements.pdf; hunt30b-capa07):
+    # fair values of financial instruments. "Difference" is fair less carrying value for the assets
+    # (Foreign exchange accounts 44,059 - 44,178 = -119) and carrying less fair value for the
+    # liabilities under them (414,192 - 446,605 = -32,413). The liabilities settled the column's
+    # direction, and the asset row, above all of them, was raised as a sign printed turned round
+    # (two false alarms). A row turned round is a slip only amid rows that hold.
+    checks = _checks(PDFS / "canada_public_accounts_2007_v1_p44_fair_values.pdf", 1, "en")
+    difference = [c for c in checks if c[0] == "Difference"]
+    assert ("Unmatured debt", "-32,413", ("414,192", "-446,605"), Verdict.CONSISTENT, False) in [
+        (c[1], *c[2:]) for c in difference]
+    assert [c[2] for c in difference if c[1] == "Foreign exchange accounts"] == ["-119", "-61"]
+    assert not [c for c in checks if c[5]]
+
+
+def test_the_labels_heading_between_two_header_lines_keeps_the_line_above_in_the_header() -> None:
+    # KNBS county statistical abstract 2025 (github.com/ndumbe0/kenya-county-analytics,
+    # data/raw/Samburu/2025/25_Statistical_Abstract_Samburu.pdf p37; hunt30b-kesamb25), Table 12.5:
+    # "Number of" over "Institutions" and "Enrolment" over "Boys  Girls  Total", with "Sub-county"
+    # on a line between them. The header stopped at "Sub-county", the number of institutions lost
+    # its "Number of", and the Total column added it to the pupils (Kinangop 7 + 125 + 95 against
+    # 220: a false alarm).
+    checks = _checks(PDFS / "samburu_statistical_abstract_2025_p37_stub_heading.pdf", 1, "en")
+    total = {c[1]: c[2:] for c in checks if c[0] == "Total" and c[1] in ("Ol Kalau", "Kinangop") and c[2] in ("220", "450")}
+    assert total["Kinangop"] == ("220", ("125", "95"), Verdict.CONSISTENT, False)
+    assert total["Ol Kalau"] == ("450", ("240", "210"), Verdict.CONSISTENT, False)
+    assert not [c for c in checks if c[5]]
