@@ -221,3 +221,12 @@ def test_the_labels_heading_between_two_header_lines_keeps_the_line_above_in_the
     assert total["Kinangop"] == ("220", ("125", "95"), Verdict.CONSISTENT, False)
     assert total["Ol Kalau"] == ("450", ("240", "210"), Verdict.CONSISTENT, False)
     assert not [c for c in checks if c[5]]
+
+
+def test_a_next_sentence_that_breaks_the_change_into_parts_states_no_change(tmp_path: Path) -> None:
+    # A staff pension scheme's annual report to 30 July 2023, Trustee's report p4 (github.com/
+    # sonechas/highdornlatest, public/pensions/Pension Financial Statements July 23.pdf; hunt30a-hdpen23):
+    # "They show that the value of the fund decreased from £35,385,668 … to £32,467,648 … This
+    # decrease comprises net withdrawals from dealings with members of £203,277 and net losses on
+    # investments of £2,714,793." The losses are a part of the fall, not the fall (a false alarm).
+    assert _alarms(tmp_path, "pension_scheme_accounts_2023_p4_comprises.pdf") == []

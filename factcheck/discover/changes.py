@@ -199,11 +199,13 @@ def stated_changes(figures: Sequence[Fig]) -> list[Proposal]:
 # words that put a figure aside from a "from … to" sentence's change: a part of a level ("of which
 # Rs.73 crores", "This includes Rs.1,380 crore"), what is left out, another clause ("while the loans
 # advanced in January 1961 exceeded Rs.70 lakhs"), a cause ("mainly due to a fall of about 7 per cent
-# in the food index")
+# in the food index"), the parts of the change ("This decrease comprises net withdrawals … of £203,277
+# and net losses on investments of £2,714,793")
 _ASIDE = re.compile(
     r"\b(?:of\s+which|including|includes?|included|inclusive\s+of|excluding|excludes?|exclusive\s+of|apart\s+from|"
     r"besides|while|whereas|due\s+to|owing\s+to|because\s+of|as\s+a\s+result\s+of|waarvan|waaronder|inclusief|"
-    r"exclusief|terwijl|vanwege|dankzij)\b", re.IGNORECASE)
+    r"exclusief|terwijl|vanwege|dankzij|comprises?|comprising|consists?\s+of|consisting\s+of|(?:is\s+)?made\s+up\s+of|"
+    r"bestaat\s+uit)\b", re.IGNORECASE)
 # after a comma, another subject's own change: ", expenditure on displaced persons by Rs.89 lakhs"
 _OTHER_BY = re.compile(r"[,;]\s*(?!an?\s|or\s|the\s+(?:increase|decrease|rise|fall)|up\s|down\s)[a-z][\w\s-]{2,60}?\s+by\s*$",
                        re.IGNORECASE)
