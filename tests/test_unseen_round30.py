@@ -15,6 +15,7 @@ from factcheck import yaml_roundtrip as yr
 from factcheck.engine import check_paths
 from factcheck.extract_cli import main
 from factcheck.model import ALARMS, Verdict
+from factcheck.tables import check_pdf
 
 DOCS = Path(__file__).parent / "unseen" / "docs"
 PDFS = Path(__file__).parent / "pdfs"
@@ -230,3 +231,15 @@ def test_a_next_sentence_that_breaks_the_change_into_parts_states_no_change(tmp_
     # decrease comprises net withdrawals from dealings with members of £203,277 and net losses on
     # investments of £2,714,793." The losses are a part of the fall, not the fall (a false alarm).
     assert _alarms(tmp_path, "pension_scheme_accounts_2023_p4_comprises.pdf") == []
+
+
+def test_an_age_group_s_bound_sign_and_number_are_one_label() -> None:
+    # KNBS county statistical abstract 2025 (github.com/ndumbe0/kenya-county-analytics,
+    # data/raw/Turkana/2025/23_Statistical_Abstract_Turkana.pdf p22; hunt30a-turkana25, hunt30b-keturk25),
+    # Table 3.2, population by age group: "< 18  235,924  236,335  472,257 …". The "18" was read as
+    # the row's first figure and added into its Total.
+    checks = check_pdf(PDFS / "turkana_statistical_abstract_2025_p22_age_bound.pdf", lang="en")
+    under = [c for c in checks if c.lane_label == "< 18" or c.total_label == "< 18"]
+    assert under and all("18" not in [p.stated for p in c.parts] for c in under)
+    assert ("< 18", "Number Total", "485,307", ["242,131", "243,177"]) in [
+        (c.lane_label, c.total_label, c.total.stated, [p.stated for p in c.parts]) for c in under]

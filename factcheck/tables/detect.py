@@ -595,6 +595,9 @@ def _drop_dashed_rules(toks: list[Token], near: float) -> list[Token]:
     return out
 
 
+_BOUND_SIGNS = frozenset({"<", ">", "\u2264", "\u2265", "<=", ">="})
+
+
 def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
     """Split a line into label tokens (left) and value tokens (the figures at its right end).
 
@@ -683,6 +686,10 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
     if 0 < start < len(toks) - 1 and _ROW_NUMBER_ONLY.match(toks[start].text) and (
             (_NUMBERED_BY.fullmatch(toks[start - 1].text) and toks[start].x0 - toks[start - 1].x1 < near)
             or _word_takes(toks, start, word_space, settings.far_figures_gap * size)):
+        start += 1
+    # "< 18", "> 65": an age group's bound, the sign and its number one label
+    if (0 < start < len(toks) - 1 and toks[start - 1].text in _BOUND_SIGNS and all(t.text in _BOUND_SIGNS for t in toks[:start])
+            and re.fullmatch(r"\d{1,3}", toks[start].text) and toks[start].x0 - toks[start - 1].x1 < word_space):
         start += 1
     values = [t for t in toks[start:] if not t.small and not _CURRENCY_ONLY.match(t.text)]
     if (len(values) >= 3 and _PRO_MEMORIE.fullmatch(values[-1].text) and values[-2].text in _PLUS_MINUS
