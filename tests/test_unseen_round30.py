@@ -243,3 +243,14 @@ def test_an_age_group_s_bound_sign_and_number_are_one_label() -> None:
     assert under and all("18" not in [p.stated for p in c.parts] for c in under)
     assert ("< 18", "Number Total", "485,307", ["242,131", "243,177"]) in [
         (c.lane_label, c.total_label, c.total.stated, [p.stated for p in c.parts]) for c in under]
+
+
+def test_a_total_that_exceeds_its_parts_by_its_column_s_year_is_an_alarm() -> None:
+    # KNBS, Siaya County Statistical Abstract 2015 (github.com/ndumbe0/kenya-county-analytics,
+    # data/raw/Siaya/2015/County_Abstract_50_Siaya.pdf p28; hunt30a-siaya15), Table 4.2: the 2013
+    # area under 24 crops adds up to 161,102 and TOTAL prints 163,115, their sum and the 2013 of the
+    # header (a spreadsheet sum taken over the header row); so does the production, 355,173 against
+    # 357,186. A miss by the year is no digit's slip, but a slip of its own shape: an alarm.
+    checks = _checks(PDFS / "siaya_county_abstract_2015_p28_year_summed.pdf", 1, "en")
+    alarms = [(c[0], c[1], c[2]) for c in checks if c[5]]
+    assert alarms == [("TOTAL", "2013", "163,115"), ("TOTAL", "2013", "357,186")]

@@ -107,6 +107,9 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
 
         elif _significant(c.total.stated) < MIN_DIGITS:
             why = "a small figure that misses: small figures are off by as little as a misread part"
+        elif _year_summed(c):
+            out.append(replace(c, reading=f"{c.reading}; {YEAR_SUMMED}" if c.reading else YEAR_SUMMED))
+            continue
         elif not digit_slip(c.difference, [c.total.value, *(p.value for p in c.parts)], c.slack):
             why = ("it misses by an amount no single mistyped digit gives, as a row read wrongly or missed "
                    "would: a person should look before calling it an error")
@@ -133,6 +136,18 @@ def _padded(c: TableCheck) -> bool:
 
 PADDED = ("its parts print only zeros after the decimal point under a total in whole units, and miss it by "
           "no more than rounding them to whole units would: the zeros may pad rounded figures")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _year_summed(c: TableCheck) -> bool:
+    """Does the total exceed its parts by exactly the year its column (or row) is headed with? A
+    spreadsheet's sum taken over the header's year ("TOTAL 163,115" for 24 crops adding to
+    161,102 under "2013"): a slip of its own shape, whatever the digits."""
+    years = {int(y) for y in _YEAR.findall(f"{c.lane_label} {c.total_label}")}
+    return c.difference in years
+
+
+YEAR_SUMMED = "the total exceeds its parts by exactly the year its column is headed with, as a sum over the header would"
 COPIED = "the total repeats the one printed beside it in"
 FULLER = "its figures add up in a fuller reading that takes them all and more:"
 # a line the form defines that misses its parts and prints, to the digit, the figure of another line
