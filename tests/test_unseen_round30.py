@@ -254,3 +254,26 @@ def test_a_total_that_exceeds_its_parts_by_its_column_s_year_is_an_alarm() -> No
     checks = _checks(PDFS / "siaya_county_abstract_2015_p28_year_summed.pdf", 1, "en")
     alarms = [(c[0], c[1], c[2]) for c in checks if c[5]]
     assert alarms == [("TOTAL", "2013", "163,115"), ("TOTAL", "2013", "357,186")]
+
+
+def test_next_sentences_with_levels_of_their_own_state_no_rate_of_the_change(tmp_path: Path) -> None:
+    # The same bulletin, June and July 2021, p1 (…/MEB-JUNE-2021.pdf, …/MEB-July-2021.pdf; hunt30b-meb2106,
+    # hunt30b-meb2107): "Net domestic assets … markedly dropped to $43 million in June from $123
+    # million in May. This was supported by the fall in other items net from $93 million to minus
+    # $193 million." and "… rebounded to $275 million in July from $43 million in the previous
+    # month. This was attributable to a 2% growth in private sector credit (PSC) to $2,568 million
+    # combined with the 18% fall in net credit to government (NCG) to $770 million." Each next
+    # sentence names levels of its own: its $93 million and its 18% are not the change before it.
+    assert _alarms(tmp_path, "solomon_islands_meb_2021_06_p1_minus_level.pdf") == []
+    assert _alarms(tmp_path, "solomon_islands_meb_2021_07_p1_growth_to_level.pdf") == []
+
+
+def test_a_column_of_rows_that_are_each_their_own_distribution_adds_up_to_nothing() -> None:
+    # Solomon Islands NSO, Visitor Arrivals Statistics Q4 2019, Table 11 (github.com/worldbank/
+    # pacific-observatory, data/tourism/solomon_islands/scraping/Visitor-Arrivals-Statistics_4th-
+    # Quarter-2019.pdf p17; hunt30b-sivaq419): under "PERCENTAGES (%)" each country's row is its own
+    # arrivals by age and sex, 100.0 under "All" (Japan: one man of 25-34). Down the All column,
+    # Japan's 100.0 and Solomon Islands' 100.0 were added against the Total row's 100.0 (a false alarm).
+    checks = _checks(PDFS / "solomon_islands_visitor_arrivals_2019q4_p17_row_shares.pdf", 1, "en")
+    assert not [c for c in checks if c[5]]
+    assert [c[4] for c in checks if c[0] == "Total" and c[2] == "100.0" and c[3].count("100.0") == 2] == [Verdict.MISMATCH]

@@ -259,9 +259,10 @@ _THAN_ANOTHER = re.compile(
     re.IGNORECASE)
 
 
-# a change that states a level of its own: "… a significant fall in exports by 45% to $153 million"
-_OWN_LEVEL = re.compile(r"\b(?:by|met)\s+[-+]?\d[\d.,]*\s*(?:%|per\s*cent|percent|procent)\s+(?:to|tot|naar)\s+[$€£]?\s*\d",
-                        re.IGNORECASE)
+# a sentence that states a level of its own: "… a significant fall in exports by 45% to $153 million",
+# "… a 2% growth in private sector credit (PSC) to $2,568 million", "… the fall in other items net
+# from $93 million to minus $193 million"
+_OWN_LEVEL = re.compile(r"\b(?:to|tot|naar|from|van)\s+(?:minus\s+|-\s*)?(?:[$€£]\s?)?\d", re.IGNORECASE)
 # a rate followed by the level it brings something to: "Central Bank's NFA by 12% to $5,402 million"
 _TO_LEVEL_AFTER = re.compile(r"\s*(?:per\s*cent|percent|procent)?\s*(?:to|tot|naar)\s+(?=(?:[$€£]\s?)?\d)", re.IGNORECASE)
 # "more than 30%", "at least 5 percent": a bound, which a larger change keeps

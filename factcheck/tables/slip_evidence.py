@@ -84,6 +84,9 @@ def doubt_unshaped(checks: list[TableCheck]) -> list[TableCheck]:
         if c.alarm and c.verdict is Verdict.MISMATCH and _padded(c):
             out.append(replace(c, doubt=PADDED))
             continue
+        if c.alarm and c.verdict is Verdict.MISMATCH and c.total.value == 100 and sum(1 for p in c.parts if p.value == 100) >= 2:
+            out.append(replace(c, doubt=OWN_SHARES))
+            continue
         if not c.alarm or c.verdict is not Verdict.MISMATCH or c.reading.startswith(WHOLE_READING):
             # (a whole whose parts' shares make 100 % cannot have lost a row or read one wrongly)
             out.append(c)
@@ -148,6 +151,10 @@ def _year_summed(c: TableCheck) -> bool:
 
 
 YEAR_SUMMED = "the total exceeds its parts by exactly the year its column is headed with, as a sum over the header would"
+# a block of percentages whose every row is a distribution of its own (a country's arrivals by age
+# and sex, 100.0 under "All"): a column of them adds up to nothing
+OWN_SHARES = ("two of its parts and the total are each 100: the rows are shares of their own totals, "
+              "not of the total's, and a column of them does not add up")
 COPIED = "the total repeats the one printed beside it in"
 FULLER = "its figures add up in a fuller reading that takes them all and more:"
 # a line the form defines that misses its parts and prints, to the digit, the figure of another line
