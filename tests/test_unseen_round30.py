@@ -277,3 +277,13 @@ def test_a_column_of_rows_that_are_each_their_own_distribution_adds_up_to_nothin
     checks = _checks(PDFS / "solomon_islands_visitor_arrivals_2019q4_p17_row_shares.pdf", 1, "en")
     assert not [c for c in checks if c[5]]
     assert [c[4] for c in checks if c[0] == "Total" and c[2] == "100.0" and c[3].count("100.0") == 2] == [Verdict.MISMATCH]
+
+
+def test_a_last_row_turned_round_next_to_a_row_that_holds_is_still_an_alarm() -> None:
+    # Rijksoverheid, verhuismotieven en woon-werkafstand (nlrijk-03 p3), Tabel 4.4: "Andere reden
+    # 19,9  19,8  0,1", the change printed with its sign turned round (19,8 - 19,9 = -0,1) in the
+    # table's last row, right under "Werk  42,1  17,1  -25,0" which holds. Rows that hold need not
+    # stand below it too when one stands right next to it.
+    checks = _checks(DOCS / "nlrijk-03.pdf", 3)
+    alarms = [(c[1], c[2]) for c in checks if c[5]]
+    assert alarms == [("Andere reden", "0,1")]

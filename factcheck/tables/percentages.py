@@ -32,6 +32,7 @@ from .judging import Judgement, holds
 from .labels import OF_BASE, clean_label, row_kind
 from .records import CellRef, TableCheck, cell_ref, make_check
 from .slip_evidence import SIGN_TURNED
+from .sign_slips import amid
 
 _PERCENT_WORDS = re.compile(r"%|\bper\s?cent|\bpct\b|\bperc\b|procent|\bshare\b|aandeel", re.IGNORECASE)
 MIN_LANES = 2
@@ -506,7 +507,7 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
     moved = sum(1 for _, pct, _, _, j in judged if holds(j.verdict) and pct.value != 0)
     # (lanes on both sides of a slipped one: a block before or after all of them may count its
     # change the other way round, see tables.sign_slips)
-    witnesses = [lane for lane, pct, _, _, j in judged if holds(j.verdict) and pct.value != 0] or [0]
+    witnesses = [lane for lane, pct, _, _, j in judged if holds(j.verdict) and pct.value != 0]
     out = []
     for lane, pct, num, den, j in sorted(judged, key=lambda t: t[0]):
         why, turned = None, ""
@@ -514,8 +515,8 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
             why = doubt
         elif not holds(j.verdict) and lane in reading.doubted:
             why = reading.why
-        elif not holds(j.verdict) and lane in slipped and moved >= _SIGN_SLIP_WITNESSES and (
-                min(witnesses) < lane < max(witnesses)):
+        elif not holds(j.verdict) and lane in slipped and moved >= _SIGN_SLIP_WITNESSES and amid(
+                0, lane, [(0, w) for w in witnesses]):
             # the change's size is right and only its sign is not, where other rows of the column
             # show which way round it counts: a slip of the sign, not a column we misread
             turned = f"; {SIGN_TURNED}"

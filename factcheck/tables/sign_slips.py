@@ -30,13 +30,18 @@ def _turned(c: TableCheck) -> bool:
 
 
 def _amid(c: TableCheck, witnesses: list[TableCheck]) -> bool:
-    """Do rows that hold stand both above and below the row? A row before or after all of them may
-    belong to another block that counts its change the other way round (the fair values of the
-    Public Accounts of Canada: fair less carrying value for the assets above, carrying less fair
-    value for the liabilities under them), not to a column that slipped."""
-    where = (c.total.page, c.total.row)
-    return any((w.total.page, w.total.row) < where for w in witnesses) and any(
-        (w.total.page, w.total.row) > where for w in witnesses)
+    """Do rows that hold stand both above and below the row, or right next to it? A row apart from
+    all of them may belong to another block that counts its change the other way round (the fair
+    values of the Public Accounts of Canada: fair less carrying value for the assets above,
+    carrying less fair value for the liabilities under them), not to a column that slipped."""
+    return amid(c.total.page, c.total.row, [(w.total.page, w.total.row) for w in witnesses])
+
+
+def amid(page: int, row: int, held: list[tuple[int, int]]) -> bool:
+    """Is (page, row) between rows of ``held``, or next to one of them on its page?"""
+    where = (page, row)
+    return (any(h < where for h in held) and any(h > where for h in held)) or any(
+        p == page and abs(r - row) == 1 for p, r in held)
 
 
 def _column(c: TableCheck) -> tuple[str, int, int, int]:
