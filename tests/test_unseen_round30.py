@@ -287,3 +287,15 @@ def test_a_last_row_turned_round_next_to_a_row_that_holds_is_still_an_alarm() ->
     checks = _checks(DOCS / "nlrijk-03.pdf", 3)
     alarms = [(c[1], c[2]) for c in checks if c[5]]
     assert alarms == [("Andere reden", "0,1")]
+
+
+def test_one_digit_brackets_among_small_figures_of_a_statement_are_amounts() -> None:
+    # Public Accounts of Canada 1995-96, Volume I, p62 (github.com/BuildCanada/CanadaSpends,
+    # PublicAccountsPDFs/1996/Volume I  Summary report and financial statements.pdf; hunt30b-capa96):
+    # expenditures of the consolidated specified purpose accounts, 1994-95: 15,728, (1), 1, 119 and
+    # (5) add up to 15,842. The (1) and (5), each in a row of its own small figures, were dropped as
+    # footnote references, and the total missed by 6 (a false alarm).
+    checks = _checks(PDFS / "canada_public_accounts_1996_v1_p62_one_digit_brackets.pdf", 1, "en")
+    total = [c[1:] for c in checks if c[0] == "Total expenditures of consolidated specified purpose accounts"]
+    assert ("1994-95", "15,842", ("15,728", "(1)", "1", "119", "(5)"), Verdict.CONSISTENT, False) in total
+    assert not [c for c in checks if c[5]]
