@@ -299,3 +299,20 @@ def test_one_digit_brackets_among_small_figures_of_a_statement_are_amounts() -> 
     total = [c[1:] for c in checks if c[0] == "Total expenditures of consolidated specified purpose accounts"]
     assert ("1994-95", "15,842", ("15,728", "(1)", "1", "119", "(5)"), Verdict.CONSISTENT, False) in total
     assert not [c for c in checks if c[5]]
+
+
+def test_a_relation_keeps_the_hedge_of_its_stated_figure(tmp_path: Path) -> None:
+    # Public Accounts of Canada 2005-06, Volume I, pp. 9-10 (github.com/BuildCanada/CanadaSpends,
+    # PublicAccountsPDFs/2006/Volume I - Summary report and financial statements.pdf; hunt30b-capa06):
+    # personal income tax "as a share of total revenues … averaging about 47 percent", beside a
+    # table of 19,742 over 42,857 (46.1 %). Discovery matched the share as the words allow ("about"),
+    # the claim file stated 47 percent without its hedge, and `check` called it wrong (a false alarm).
+    out = tmp_path / "r.yaml"
+    assert main([str(PDFS / "canada_public_accounts_2006_v1_p9_10_about_share.pdf"), "-o", str(out),
+                 "--no-progress", "--lang", "en"]) == 0
+    claims = {str(c["id"]): c for c in yr.to_plain(yr.load(out))["claims"]}
+    share = claims["rel_averaging"]
+    assert share["stated"] == "47 percent" and share["hedge"] == "about"
+    results = {r.claim.id: r.verdict for r in check_paths([out]).results}
+    assert results["rel_averaging"] in (Verdict.CONSISTENT, Verdict.ROUNDING)
+    assert not [cid for cid, v in results.items() if v in (*ALARMS, Verdict.CONFLICT)]

@@ -43,6 +43,8 @@ def relation_claim(proposal: Proposal, source: Mapping[str, Any]) -> dict[str, A
     # evidence says the amount is taken per counted thing; the engine judges it so.
     if target.unit and (proposal.unit_exact or all(f.unit for f in proposal.inputs)):
         claim["unit"] = target.unit
+    if target.hedge != "exact":
+        claim["hedge"] = target.hedge  # "bijna 30%", "about $2 billion": judged as the words allow
     claim["expr"] = proposal.expr
     if source.get("where"):
         claim["where"] = dict(source["where"])

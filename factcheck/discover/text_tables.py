@@ -728,6 +728,10 @@ def table_relation_claim(
     }
     if fig.unit:
         claim["unit"] = fig.unit
+    if fig.hedge != "exact":
+        # "averaging about 47 percent": the relation is judged against what the words allow, as
+        # the match was
+        claim["hedge"] = fig.hedge
     claim["expr"] = expr
     if source.get("where"):
         claim["where"] = dict(source["where"])
