@@ -31,8 +31,8 @@ from .detect import Cell, Table
 from .judging import Judgement, holds
 from .labels import OF_BASE, clean_label, row_kind
 from .records import CellRef, TableCheck, cell_ref, make_check
-from .slip_evidence import SIGN_TURNED
 from .sign_slips import amid
+from .slip_evidence import SIGN_TURNED
 
 _PERCENT_WORDS = re.compile(r"%|\bper\s?cent|\bpct\b|\bperc\b|procent|\bshare\b|aandeel", re.IGNORECASE)
 MIN_LANES = 2
