@@ -23,6 +23,8 @@ from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whol
 # (extraction's hedges, numbers.HEDGE_WORDS, less "over", "under", "more than", "less than", "at
 # least": after "to" they make a level a bound, "to more than $12,000 by 2034")
 _HEDGE = r"(?:(?:approximately|approx\.|about|around|roughly|nearly|almost|some|circa|ca\.|an\s+estimated|ongeveer|bijna|ruim|rond|zo'n|nagenoeg)\s+)?"
+# a level named as today's is a "from" too: "from the current 50% to 70%"
+_NOW = r"(?:(?:the\s+)?(?:current|present|existing|huidige)\s+)?"
 _FROM = re.compile(r"\b(?:from|van|vanaf)\s*" + _HEDGE + r"$", re.IGNORECASE)
 # between the two values: a year or a qualifier may stand ("in FY 2024-25 to"), no other amount
 _TO = re.compile(r"^\s*(?:[^$€£()]{0,30}?\s)?(?:\([^)]{0,60}\)\s*)?(?:[^$€£()]{0,60}?\s)?(?:to|naar|tot)\s*" + _HEDGE + r"$",
@@ -210,7 +212,7 @@ _ASIDE = re.compile(
 _OTHER_BY = re.compile(r"[,;]\s*(?!an?\s|or\s|the\s+(?:increase|decrease|rise|fall)|up\s|down\s)[a-z][\w\s-]{2,60}?\s+by\s*$",
                        re.IGNORECASE)
 # a percentage a level is raised to or set at is a level: "raise the tax rebate to 20 per cent"
-_TO_LEVEL = re.compile(r"\b(?:to|from|at|naar|tot|van|op)\s*" + _HEDGE + r"$", re.IGNORECASE)
+_TO_LEVEL = re.compile(r"\b(?:to|from|at|naar|tot|van|op)\s*" + _NOW + _HEDGE + r"$", re.IGNORECASE)
 
 
 def _aside(quote: str, pair: tuple[Fig, Fig], c: Fig) -> bool:
@@ -240,7 +242,7 @@ _CHANGE_AFTER = re.compile(r"\s*(?:" + _CHANGE_WORD_RE + r"|more|less|higher|low
 # two "from … to" wordings in one sentence: which change or rate goes with which pair is the words'
 # business ("… by 68 per cent from Rs.828 crore to Rs.1,391 crore and … by 62 per cent from Rs.850
 # crore to Rs.1,381 crore"), and the figures of the second may not have been read as a pair
-_FROM_TO_TEXT = re.compile(r"\b(?:from|van)\s+" + _HEDGE + r"\S*\d[^\s]*(?:\s+\S+){0,6}?\s+(?:to|naar|tot)\s+"
+_FROM_TO_TEXT = re.compile(r"\b(?:from|van)\s+" + _NOW + _HEDGE + r"\S*\d[^\s]*(?:\s+\S+){0,6}?\s+(?:to|naar|tot)\s+"
                            + _HEDGE + r"\S*\d", re.IGNORECASE)
 
 
