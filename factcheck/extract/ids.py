@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from factcheck.formula import FUNCTIONS
+
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _STOP = {
     "de", "het", "een", "van", "voor", "in", "op", "aan", "bij", "met", "uit", "en", "of", "te", "tot", "naar",
@@ -37,8 +39,9 @@ def base_id(claim: Mapping[str, Any]) -> str:
     if not words:
         words = [str(claim.get("kind") or "figure")] + slug_words(str(claim.get("stated") or ""))[:3]
     ident = "_".join(words)[:MAX_LENGTH].strip("_")
-    if not ident or not ident[0].isalpha() or keyword.iskeyword(ident):
-        # a formula names its inputs by id: "while" (the subject "while K19.4 billion …") is no name
+    if not ident or not ident[0].isalpha() or keyword.iskeyword(ident) or ident in FUNCTIONS:
+        # a formula names its inputs by id: "while" (the subject "while K19.4 billion …") is no
+        # name, and "sum" (a subject "Sum …") names a function of the formula language
         ident = f"{claim.get('kind') or 'figure'}_{ident}".strip("_")
     return ident
 
