@@ -316,3 +316,27 @@ def test_a_relation_keeps_the_hedge_of_its_stated_figure(tmp_path: Path) -> None
     results = {r.claim.id: r.verdict for r in check_paths([out]).results}
     assert results["rel_averaging"] in (Verdict.CONSISTENT, Verdict.ROUNDING)
     assert not [cid for cid, v in results.items() if v in (*ALARMS, Verdict.CONFLICT)]
+
+
+def test_a_second_pair_from_today_s_level_makes_two_pairs(tmp_path: Path) -> None:
+    # Singapore, Budget Statement FY2020, p5 (github.com/Phrey001/dataexpert-ai-capstone-sg-budget-rag,
+    # data/budgets_statements/fy2020/1_fy2020_budget_statement.pdf; hunt30d-sgbs20): "I will raise the
+    # maximum loan quantum from $300,000 to $600,000, and increase our risk-share on these loans to
+    # 80%, from the current 50% to 70%." Two pairs in one sentence give no change to check; "from
+    # the current 50%" was not seen as the second, and the 50% was judged as the loan's growth.
+    assert _alarms(tmp_path, "singapore_budget_2020_p5_from_the_current.pdf") == []
+
+
+def test_a_figure_whose_subject_is_a_function_s_name_gets_another_id(tmp_path: Path) -> None:
+    # Barbados, Supplementary Estimates No. 9 2020-2021, p7 (github.com/lmwilkigov/barbados-hack-data,
+    # data/legislature/bills/pdf/539_supplementary-estimates-no-9-20202021-165581758.pdf;
+    # hunt30d-bbse2021n9): a figure's subject read as "Sum" gave it the id "sum", the name of a
+    # function of the formula language, and the relation over it ("sum - money_79_394") could not
+    # be read (FC202, an error verdict).
+    out = tmp_path / "r.yaml"
+    assert main([str(PDFS / "barbados_supplementary_estimates_2021_p7_sum_subject.pdf"), "-o", str(out),
+                 "--no-progress", "--lang", "en"]) == 0
+    ids = [str(c["id"]) for c in yr.to_plain(yr.load(out))["claims"]]
+    assert "money_sum" in ids and "sum" not in ids
+    results = check_paths([out]).results
+    assert results and all(r.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING) for r in results)
