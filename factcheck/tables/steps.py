@@ -31,6 +31,7 @@ from .records import TableCheck, cell_ref, make_check
 _STEP = re.compile(
     r"\b(?:increase|decrease|change|growth|groei|toename|afname|stijging|daling|mutatie)\b", re.IGNORECASE)
 MIN_LANES = 2
+_PERCENT_LABEL = re.compile(r"\b(?:pct|percent(?:age)?|per\s+cent|procent(?:uele)?)\b|%", re.IGNORECASE)
 
 
 def _amounts(table: Table, pos: int) -> dict[int, Cell]:
@@ -49,7 +50,10 @@ def step_checks(table: Table, file: str = "") -> list[TableCheck]:
     headers = {c.index: c.header for c in table.columns}
     out: list[TableCheck] = []
     for p, row in enumerate(table.rows):
-        if not _STEP.search(row.label):
+        if not _STEP.search(row.label) or _PERCENT_LABEL.search(row.label) and not any(
+                (n := _number(c)) is not None and n.percent for c in row.cells.values()):
+            # ("Pct Change  -0.28" under "Change  -0.2  -0.1": a percentage printed without its
+            # sign, of another row, never the step of the row above from column to column)
             continue
         stated = {c: cell for c, cell in row.cells.items() if _number(cell) is not None}
         if not stated:
