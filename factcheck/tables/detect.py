@@ -63,7 +63,7 @@ _SIDE_TOTAL = re.compile(r"^\s*(?:tota(?:al|le)\s+(?:activa|passiva)|balanstotaa
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3}[.)]?)\s+(?=[^\d\s])")
 _NUMBERED_BY = re.compile(
     r"section|sec\.|note|notes|table|annex|appendix|schedule|part|chapter|article|artikel|hoofdstuk|bijlage|noot|"
-    r"toelichting|paragraaf|afdeling|sectie", re.IGNORECASE)
+    r"toelichting|paragraaf|afdeling|sectie|ward:?|district:?|precinct:?|wijk:?|stadsdeel:?", re.IGNORECASE)
 _ROW_NUMBER_ONLY = re.compile(r"^\s*(\d{1,2}[.)]?)\s*$")
 _CURRENCY_ONLY = re.compile(r"^(?:€|\$|£|₹)$")
 # a header ending in an amount to the cent ("Total $533.00"): a row of figures read as the header
@@ -686,6 +686,10 @@ def split_label(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> None:
     if 0 < start < len(toks) - 1 and _ROW_NUMBER_ONLY.match(toks[start].text) and (
             (_NUMBERED_BY.fullmatch(toks[start - 1].text) and toks[start].x0 - toks[start - 1].x1 < near)
             or _word_takes(toks, start, word_space, settings.far_figures_gap * size)):
+        start += 1
+    # "2006 Menu - Ward: 03": a number its word names, alone on the line, is the label's too
+    if (start == len(toks) - 1 and start > 0 and re.fullmatch(r"0?\d{1,2}", toks[start].text)
+            and _NUMBERED_BY.fullmatch(toks[start - 1].text) and toks[start].x0 - toks[start - 1].x1 < near):
         start += 1
     # "< 18", "> 65": an age group's bound, the sign and its number one label
     if (0 < start < len(toks) - 1 and toks[start - 1].text in _BOUND_SIGNS and all(t.text in _BOUND_SIGNS for t in toks[:start])
