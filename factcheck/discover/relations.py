@@ -324,6 +324,7 @@ _OF_AFTER = re.compile(r"\s*(?:of|van)\s+(?!\d)[^\W\d]", re.IGNORECASE)
 # rate each year of a period, compounded over its years, which the change between the period's
 # first and last level is not (R55.1 billion to R76.6 billion over three years is 39 % in all)
 _PER_YEAR_BEFORE = re.compile(r"\b(?:average\s+annual|annual\s+average|annuali[sz]ed|compound(?:ed)?\s+annual|"
+                              r"cumulative\s+annual|annual\s+rate|annual\s+growth|yearly\s+rate|"
                               r"gemiddeld(?:e)?\s+jaarlijks(?:e)?|jaarlijks(?:e)?\s+gemiddeld(?:e)?|"
                               r"gemiddeld(?:e)?\s+per\s+jaar|cagr)\b[^.;%]{0,40}$", re.IGNORECASE)
 _PER_YEAR_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|per\s+jaar|p\.\s?a\.|annually|jaarlijks|"
