@@ -340,3 +340,31 @@ def test_a_figure_whose_subject_is_a_function_s_name_gets_another_id(tmp_path: P
     assert "money_sum" in ids and "sum" not in ids
     results = check_paths([out]).results
     assert results and all(r.verdict in (Verdict.CONSISTENT, Verdict.ROUNDING) for r in results)
+
+
+def test_a_row_of_percentages_printed_without_the_sign_is_no_step_along_the_row() -> None:
+    # PSL Tax-Data report of August 2024, p15 (github.com/PSLmodels/taxdata, history/reports/
+    # taxdata_report_2024-08-20.pdf; hunt30c-taxd2408): "Change  …  -0.1  -0.2" over "Pct Change  …
+    # -0.14  -0.28", the change over the Current row in percent. Read as the step of the Change
+    # row from 2032 to 2033 (-0.2 - -0.1), it was a scale slip of its own (a false alarm).
+    checks = _checks(PDFS / "tax_data_2024_08_p15_pct_change.pdf", 1, "en")
+    assert not [c for c in checks if c[5]]
+    assert not [c for c in checks if c[0] == "Pct Change" and c[3] == ("-0.2", "-0.1")]
+
+
+def test_a_ward_s_number_beside_its_word_is_the_label_s() -> None:
+    # Chicago's aldermanic menu program, 2006 Menu Detail by Ward, ward 3 (github.com/JohnCRuf/
+    # alderman_machine, tasks/initialdata/output/2006.pdf p11; hunt30c-ald2006c): "2006 Menu - Ward: 03"
+    # over "Menu Budget: 1,320,000", "Model Block Budget: 0" and "Ward Budget Total: 1,320,000".
+    # The ward's number was added into the total (a false alarm, by 3).
+    checks = _checks(PDFS / "chicago_ward_menu_2006_p11_ward_number.pdf", 1, "en")
+    assert not [c for c in checks if c[5]]
+    assert not [c for c in checks if "03" in c[3]]
+
+
+def test_a_cumulative_annual_rate_of_growth_is_no_change_between_two_levels(tmp_path: Path) -> None:
+    # Kenya, Economic Survey 1960, p40 (github.com/bgathecha/dnld_knbs_economic_reports, datafiles/
+    # 1960-Economic-Survey.pdf; hunt30c-kes1960): "… rising from £22 million to £46.1 million, which
+    # represents a cumulative annual rate of growth of 13 per cent" over seven years (13.1 % a
+    # year), judged as the whole rise of 109.5 % (a false alarm).
+    assert _alarms(tmp_path, "kenya_economic_survey_1960_p40_annual_rate.pdf") == []
