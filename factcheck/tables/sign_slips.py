@@ -4,8 +4,9 @@ A change column ("CUMULATIVE DIFFERENCE AMOUNT": one column less another, row by
 in one row is the change's exact size with the opposite sign (3,943,366 printed for 33,093,781 less
 37,037,147) has lost its brackets or its minus. A reading of the wrong columns does not miss by
 exactly twice the printed figure; a sign lost in reading the page does, which is why the column
-must show that it prints signs: other rows of it hold, above and below the row, and one of them at
-least prints a negative the way the page does. Then the row is an alarm whatever the shape of its miss (see
+must show that it prints signs: other rows of it hold, above and below the row or right next to it
+(a row apart from them may be of a block that counts the other way round), and one of them at least
+prints a negative the way the page does. Then the row is an alarm whatever the shape of its miss (see
 tables.slip_evidence), and so is the total over the column's rows that adds up with that row's
 sign turned round (its other parts are right; the row it adds is not).
 """

@@ -14,6 +14,11 @@ This costs real errors: a total not updated after one of its rows changed misses
 change, as a misreading would (the development half's 43 alarms, all real, became 21, and its
 real errors found 68 of 146 became 33). ``factcheck extract --all-alarms`` (or
 ``TableSettings.slip_alarms_only = False``) makes every failing total an alarm again.
+
+Other shapes of a document's slip count too: a total that exceeds its parts by exactly the year its
+column is headed with (a spreadsheet's sum taken over the header row). And two misses are doubted
+whatever their shape: parts that print only zeros after the decimal point under a total in whole
+units (rounded figures padded), and a column of rows that are each their own distribution.
 """
 
 from __future__ import annotations
