@@ -27,6 +27,7 @@ from factcheck.bounds import (
 from factcheck.errors import ClaimFileError, FactcheckError, did_you_mean
 from factcheck.last_resort import INTERNAL_CODE, debugging, internal_message
 from factcheck.model import (
+    HEDGE_MARGIN,
     Claim,
     ClaimFile,
     Diagnostic,
@@ -311,7 +312,7 @@ class _Reader:
         if language not in ("nl", "en"):
             self.note("FC106", f"language {language!r} is not supported; reading figures as Dutch (nl)", self.loc(node.get("language")), "warning")
             language = "nl"
-        margin = Fraction(1, 10)
+        margin = HEDGE_MARGIN
         margin_text = self.text(node.get("hedge_margin"), "hedge_margin")
         if margin_text is not None:
             margin = self.percentage(margin_text, self.loc(node.get("hedge_margin")))

@@ -193,6 +193,11 @@ class UnitSettings:
     definitions: tuple[tuple[str, Location], ...] = ()
 
 
+
+# how far a hedged figure reaches when its claim file says nothing else (docs/verdicts.md)
+HEDGE_MARGIN = Fraction(1, 10)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """The `document` header of a claim file."""
@@ -205,7 +210,7 @@ class Document:
     language: str = "nl"
     units: UnitSettings = field(default_factory=UnitSettings)
     # Relative margin given to hedged figures ("bijna", "ruim", "circa"), see docs/verdicts.md.
-    hedge_margin: Fraction = Fraction(1, 10)
+    hedge_margin: Fraction = HEDGE_MARGIN
     # `precision: exact` (or `check --strict`): unhedged figures stand for themselves, not for an
     # interval, unless a claim gives its own `precision:` or `tolerance:`.
     exact: bool = False

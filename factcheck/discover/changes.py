@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from factcheck.discover.figures import Fig, place, stands_at
 from factcheck.discover.relations import FALL_WORDS, RISE_WORDS, Proposal, _whole_phrase, clause_after, joined, per_year
+from factcheck.model import HEDGE_MARGIN
 
 # "from A to B", "van A naar B", "van A tot B"; and the reverse "to B from A", "naar B van A"
 # a hedge may stand between the word and its value: "from approximately 435 … to approximately 832"
@@ -270,7 +271,6 @@ _TO_LEVEL_AFTER = re.compile(r"\s*(?:per\s*cent|percent|procent)?\s*(?:to|tot|na
 # "more than 30%", "at least 5 percent": a bound, which a larger change keeps
 _LOWER_BOUND = re.compile(r"\b(?:more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|meer\s+dan|ten\s+minste|minstens)\s*$",
                           re.IGNORECASE)
-_HEDGE_MARGIN = Fraction(1, 10)  # claim files' default hedge_margin: how far a hedged figure reaches
 
 
 def _rate_to_another_level(rate: Fig, figs: Sequence[Fig], new: Fig) -> bool:
@@ -295,7 +295,7 @@ def _bound_held(rate: Fig, old: Fig, new: Fig) -> bool:
     at = _at(rate.quote, rate)
     if at < 0 or not old.value or not _LOWER_BOUND.search(rate.quote[:at]):
         return False
-    return abs(new.value - old.value) / abs(old.value) * 100 > rate.value * (1 + _HEDGE_MARGIN)
+    return abs(new.value - old.value) / abs(old.value) * 100 > rate.value * (1 + HEDGE_MARGIN)
 
 
 def _rate_of_another(rate: Fig, quote: str, others: Sequence[Fig]) -> bool:

@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from factcheck.errors import FactcheckError
-from factcheck.model import Claim, Figure, Hedge, Interval
+from factcheck.model import HEDGE_MARGIN, Claim, Figure, Hedge, Interval
 from factcheck.numbers import figure_interval, parse_figure
 from factcheck.units import Dims, unit_system
 
@@ -237,7 +237,7 @@ def from_dicts(claims: Iterable[Mapping[str, Any]], language: str, declarations:
         interval = figure.interval if value == figure.value else Interval.point(value)
         hedge = claim.get("hedge") or figure.hedge.value
         if hedge != figure.hedge.value:
-            interval = figure_interval(value, figure.precision, Hedge(hedge), Fraction(1, 10))
+            interval = figure_interval(value, figure.precision, Hedge(hedge), HEDGE_MARGIN)
         where = claim.get("where") or {}
         out.append(_fig(
             units, id=str(claim["id"]), stated=str(stated), value=value, interval=interval,

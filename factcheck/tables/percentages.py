@@ -507,7 +507,7 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
     moved = sum(1 for _, pct, _, _, j in judged if holds(j.verdict) and pct.value != 0)
     # (lanes on both sides of a slipped one: a block before or after all of them may count its
     # change the other way round, see tables.sign_slips)
-    witnesses = [lane for lane, pct, _, _, j in judged if holds(j.verdict) and pct.value != 0]
+    witnesses = [(0, lane) for lane, pct, _, _, j in judged if holds(j.verdict) and pct.value != 0]
     out = []
     for lane, pct, num, den, j in sorted(judged, key=lambda t: t[0]):
         why, turned = None, ""
@@ -516,7 +516,7 @@ def _checks(table: Table, file: str, orientation: str, label: str, reading: _Rea
         elif not holds(j.verdict) and lane in reading.doubted:
             why = reading.why
         elif not holds(j.verdict) and lane in slipped and moved >= _SIGN_SLIP_WITNESSES and amid(
-                0, lane, [(0, w) for w in witnesses]):
+                (0, lane), witnesses):
             # the change's size is right and only its sign is not, where other rows of the column
             # show which way round it counts: a slip of the sign, not a column we misread
             turned = f"; {SIGN_TURNED}"

@@ -35,14 +35,13 @@ def _amid(c: TableCheck, witnesses: list[TableCheck]) -> bool:
     all of them may belong to another block that counts its change the other way round (the fair
     values of the Public Accounts of Canada: fair less carrying value for the assets above,
     carrying less fair value for the liabilities under them), not to a column that slipped."""
-    return amid(c.total.page, c.total.row, [(w.total.page, w.total.row) for w in witnesses])
+    return amid((c.total.page, c.total.row), [(w.total.page, w.total.row) for w in witnesses])
 
 
-def amid(page: int, row: int, held: list[tuple[int, int]]) -> bool:
-    """Is (page, row) between rows of ``held``, or next to one of them on its page?"""
-    where = (page, row)
+def amid(where: tuple[int, int], held: list[tuple[int, int]]) -> bool:
+    """Is ``where`` (page, row) between places of ``held``, or next to one of them on its page?"""
     return (any(h < where for h in held) and any(h > where for h in held)) or any(
-        p == page and abs(r - row) == 1 for p, r in held)
+        h[0] == where[0] and abs(h[1] - where[1]) == 1 for h in held)
 
 
 def _column(c: TableCheck) -> tuple[str, int, int, int]:
